@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "PlacementOptimiser",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "placement", targets: ["placement"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // GLPK 5.0 from Debian's libglpk-dev. It ships no pkg-config file, so none is named here.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // The only C: calls into GLPK under setjmp so that a GLPK error becomes a Swift error.
+        .target(
+            name: "CGLPKShims",
+            dependencies: ["CGLPK"]
+        ),
+        .target(
+            name: "LinearProgramming",
+            dependencies: ["CGLPK", "CGLPKShims"]
+        ),
+        .executableTarget(
+            name: "placement",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ]
+        ),
+        .executableTarget(
+            name: "lp-benchmark",
+            dependencies: ["LinearProgramming"]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["LinearProgramming"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(
+            name: "LinearProgrammingTests",
+            dependencies: ["LinearProgramming", "TestSupport"]
+        ),
+    ]
+)

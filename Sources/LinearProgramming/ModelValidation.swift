@@ -1,0 +1,64 @@
+extension Model {
+    /// Checks everything GLPK would otherwise abort on, or silently misread: bounds, coefficients,
+    /// indices and names. Throws ``LinearProgrammingError/invalidModel(_:)`` naming the first problem.
+    public func validate() throws(LinearProgrammingError) {
+        try Self.checkName(name, what: "model name")
+        for column in 0..<variableCount {
+            let what = columnLabel(column)
+            try Self.checkName(columnNames[column], what: what)
+            try Self.checkBounds(columnLowerBounds[column], columnUpperBounds[column], what: what)
+            guard objectiveCoefficients[column].isFinite else {
+                throw .invalidModel("\(what): objective coefficient \(objectiveCoefficients[column]) is not finite")
+            }
+        }
+        for row in 0..<constraintCount {
+            let what = rowLabel(row)
+            try Self.checkName(rowNames[row], what: what)
+            try Self.checkBounds(rowLowerBounds[row], rowUpperBounds[row], what: what)
+        }
+        guard objectiveConstant.isFinite else {
+            throw .invalidModel("objective constant \(objectiveConstant) is not finite")
+        }
+        for entry in 0..<nonzeroCount {
+            let row = entryRows[entry]
+            let column = entryColumns[entry]
+            guard (0..<constraintCount).contains(row) else {
+                throw .invalidModel("a coefficient refers to constraint \(row), but the model has \(constraintCount)")
+            }
+            guard (0..<variableCount).contains(column) else {
+                throw .invalidModel("\(rowLabel(row)) refers to variable \(column), but the model has \(variableCount)")
+            }
+            guard entryValues[entry].isFinite else {
+                throw .invalidModel("\(rowLabel(row)), \(columnLabel(column)): coefficient \(entryValues[entry]) is not finite")
+            }
+        }
+    }
+
+    func columnLabel(_ column: Int) -> String {
+        columnNames[column].isEmpty ? "variable \(column)" : "variable \(columnNames[column])"
+    }
+
+    func rowLabel(_ row: Int) -> String {
+        rowNames[row].isEmpty ? "constraint \(row)" : "constraint \(rowNames[row])"
+    }
+
+    private static func checkBounds(_ lower: Double, _ upper: Double, what: String) throws(LinearProgrammingError) {
+        if lower.isNaN || upper.isNaN || lower == .infinity || upper == -.infinity {
+            throw .invalidModel("\(what): bounds [\(lower), \(upper)] are not usable")
+        }
+        if lower > upper {
+            throw .invalidModel("\(what): lower bound \(lower) exceeds upper bound \(upper)")
+        }
+    }
+
+    /// GLPK rejects names over 255 bytes or with control characters; free MPS also splits on spaces.
+    private static func checkName(_ name: String, what: String) throws(LinearProgrammingError) {
+        guard !name.isEmpty else { return }
+        guard name.utf8.count <= 255 else {
+            throw .invalidModel("\(what): name is \(name.utf8.count) bytes long; at most 255 are allowed")
+        }
+        guard name.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 }) else {
+            throw .invalidModel("\(what): name \"\(name)\" must be printable ASCII without spaces")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import LinearProgramming
+import TestSupport
+import Testing
+
+@Suite("Exported models")
+struct ModelFileTests {
+    @Test("transp exported to free MPS is solved by glpsol to the same objective")
+    func mpsThroughGlpsol() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let model = KnownModels.transportation().model
+        let path = directory.file("transp.mps")
+        try model.write(to: path)
+        let ours = try model.solve().objective
+        #expect(approximately(try Glpsol.objective(ofFreeMPS: path), ours))
+    }
+
+    @Test("an integer model exported to CPLEX LP is solved by glpsol to the same objective")
+    func lpThroughGlpsol() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let model = KnownModels.smallInteger().model
+        let path = directory.file("winston.lp")
+        try model.write(to: path)
+        #expect(approximately(try Glpsol.objective(ofCPLEXLP: path), try model.solve().objective))
+    }
+
+    @Test("a model read back from MPS has the same shape and optimum", arguments: [ModelFileFormat.freeMPS, .cplexLP])
+    func roundTrip(format: ModelFileFormat) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let original = KnownModels.transportation().model
+        let path = directory.file(format == .freeMPS ? "t.mps" : "t.lp")
+        try original.write(to: path)
+        let read = try Model(contentsOf: path)
+        #expect(read.variableCount == original.variableCount)
+        #expect(read.constraintCount == original.constraintCount)
+        #expect(read.nonzeroCount == original.nonzeroCount)
+        #expect(read.columnNames == original.columnNames)
+        #expect(approximately(try read.solve().objective, KnownModels.transportationOptimum))
+    }
+
+    @Test("a file that is not MPS is reported, not fatal")
+    func unreadable() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("garbage.mps")
+        try "this is not an MPS file\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: LinearProgrammingError.self) { try Model(contentsOf: path) }
+        #expect(throws: LinearProgrammingError.self) { try Model(contentsOf: directory.file("missing.mps")) }
+        #expect(throws: LinearProgrammingError.self) { try KnownModels.sample().model.write(to: directory.file("no/such/dir.mps")) }
+    }
+}
