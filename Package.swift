@@ -9,7 +9,9 @@ let package = Package(
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // GLPK 5.0 from Debian's libglpk-dev. It ships no pkg-config file, so none is named here.
@@ -26,11 +28,20 @@ let package = Package(
             name: "LinearProgramming",
             dependencies: ["CGLPK", "CGLPKShims"]
         ),
+        .target(
+            name: "PlacementScenarios",
+            dependencies: ["Yams", "SwiftCSV"]
+        ),
+        .target(
+            name: "PlacementCommands",
+            dependencies: [
+                "PlacementScenarios",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "placement",
-            dependencies: [
-                .product(name: "ArgumentParser", package: "swift-argument-parser")
-            ]
+            dependencies: ["PlacementCommands"]
         ),
         .executableTarget(
             name: "lp-benchmark",
@@ -38,12 +49,16 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["LinearProgramming"],
+            dependencies: ["LinearProgramming", "PlacementScenarios"],
             path: "Tests/TestSupport"
         ),
         .testTarget(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PlacementScenariosTests",
+            dependencies: ["PlacementScenarios", "PlacementCommands", "TestSupport"]
         ),
     ]
 )

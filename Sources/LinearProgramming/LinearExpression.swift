@@ -102,12 +102,18 @@ extension Variable {
 
     public static func * (lhs: Variable, rhs: Double) -> LinearExpression { rhs * lhs }
 
-    public static func + (lhs: Variable, rhs: Variable) -> LinearExpression { LinearExpression(lhs) + LinearExpression(rhs) }
+    public static func + (lhs: Variable, rhs: Variable) -> LinearExpression {
+        LinearExpression(lhs) + LinearExpression(rhs)
+    }
     public static func - (lhs: Variable, rhs: Variable) -> LinearExpression { LinearExpression(lhs) - rhs }
     public static prefix func - (operand: Variable) -> LinearExpression { -1 * operand }
 
-    public static func <= (lhs: Variable, rhs: Double) -> LinearConstraint { LinearExpression(lhs) <= LinearExpression(constant: rhs) }
-    public static func >= (lhs: Variable, rhs: Double) -> LinearConstraint { LinearExpression(lhs) >= LinearExpression(constant: rhs) }
+    public static func <= (lhs: Variable, rhs: Double) -> LinearConstraint {
+        LinearExpression(lhs) <= LinearExpression(constant: rhs)
+    }
+    public static func >= (lhs: Variable, rhs: Double) -> LinearConstraint {
+        LinearExpression(lhs) >= LinearExpression(constant: rhs)
+    }
 }
 
 /// A linear constraint `lowerBound ≤ expression ≤ upperBound` (either bound may be infinite).

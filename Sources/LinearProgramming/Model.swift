@@ -87,13 +87,10 @@ public struct Model: Sendable {
     ) -> Variable {
         let variable = addVariable(
             name: name, lowerBound: lowerBound, upperBound: upperBound, kind: kind, objective: objective)
-        appendMerged(
-            indices: coefficients.map(\.0.index), values: coefficients.map(\.1)
-        ) { row, value in
-            entryRows.append(row)
-            entryColumns.append(variable.index)
-            entryValues.append(value)
-        }
+        let (rows, values) = Self.merged(indices: coefficients.map(\.0.index), values: coefficients.map(\.1))
+        entryRows += rows
+        entryColumns += repeatElement(variable.index, count: rows.count)
+        entryValues += values
         return variable
     }
 
@@ -105,11 +102,10 @@ public struct Model: Sendable {
         rowNames.append(name)
         rowLowerBounds.append(constraint.lowerBound - expression.constant)
         rowUpperBounds.append(constraint.upperBound - expression.constant)
-        appendMerged(indices: expression.variables.map(\.index), values: expression.coefficients) { column, value in
-            entryRows.append(row.index)
-            entryColumns.append(column)
-            entryValues.append(value)
-        }
+        let (columns, values) = Self.merged(indices: expression.variables.map(\.index), values: expression.coefficients)
+        entryRows += repeatElement(row.index, count: columns.count)
+        entryColumns += columns
+        entryValues += values
         return row
     }
 
@@ -154,9 +150,13 @@ public struct Model: Sendable {
         columnKinds[variable.index] = kind
     }
 
-    /// Calls `append` once per distinct index with the summed value, skipping zeros, so that no
-    /// (row, column) pair is ever stored twice (GLPK aborts on duplicates).
-    private func appendMerged(indices: [Int], values: [Double], _ append: (Int, Double) -> Void) {
+    /// Sums the values of repeated indices and drops zeros, so that no (row, column) pair is ever
+    /// stored twice (GLPK aborts on duplicates). Keeps first-appearance order.
+    private static func merged(indices: [Int], values: [Double]) -> (indices: [Int], values: [Double]) {
+        var mergedIndices: [Int] = []
+        var mergedValues: [Double] = []
+        mergedIndices.reserveCapacity(indices.count)
+        mergedValues.reserveCapacity(indices.count)
         if indices.count <= 16 {
             for position in indices.indices {
                 let index = indices[position]
@@ -165,17 +165,28 @@ public struct Model: Sendable {
                 for later in (position + 1)..<indices.count where indices[later] == index {
                     value += values[later]
                 }
-                if value != 0 { append(index, value) }
+                if value != 0 {
+                    mergedIndices.append(index)
+                    mergedValues.append(value)
+                }
             }
         } else {
-            var sums: [Int: Double] = [:]
-            var order: [Int] = []
+            var slot: [Int: Int] = [:]
             for (index, value) in zip(indices, values) {
-                if sums[index] == nil { order.append(index) }
-                sums[index, default: 0] += value
+                if let existing = slot[index] {
+                    mergedValues[existing] += value
+                } else {
+                    slot[index] = mergedIndices.count
+                    mergedIndices.append(index)
+                    mergedValues.append(value)
+                }
             }
-            for index in order where sums[index]! != 0 { append(index, sums[index]!) }
+            let kept = mergedValues.indices.filter { mergedValues[$0] != 0 }
+            if kept.count < mergedValues.count {
+                return (kept.map { mergedIndices[$0] }, kept.map { mergedValues[$0] })
+            }
         }
+        return (mergedIndices, mergedValues)
     }
 
     /// Internal constructor used when a model is read back from GLPK.

@@ -29,7 +29,8 @@ extension Model {
                 throw .invalidModel("\(rowLabel(row)) refers to variable \(column), but the model has \(variableCount)")
             }
             guard entryValues[entry].isFinite else {
-                throw .invalidModel("\(rowLabel(row)), \(columnLabel(column)): coefficient \(entryValues[entry]) is not finite")
+                throw .invalidModel(
+                    "\(rowLabel(row)), \(columnLabel(column)): coefficient \(entryValues[entry]) is not finite")
             }
         }
     }

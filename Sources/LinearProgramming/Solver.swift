@@ -21,7 +21,9 @@ public final class Solver {
     public func setObjectiveCoefficients(_ changes: [(Variable, Double)]) throws(LinearProgrammingError) {
         for (variable, value) in changes {
             try checkVariable(variable)
-            guard value.isFinite else { throw .invalidModel("\(model.columnLabel(variable.index)): objective \(value) is not finite") }
+            guard value.isFinite else {
+                throw .invalidModel("\(model.columnLabel(variable.index)): objective \(value) is not finite")
+            }
         }
         try problem.setObjective(changes.map(\.0.index), values: changes.map(\.1))
         for (variable, value) in changes { model.setObjectiveCoefficient(variable, value) }
@@ -141,7 +143,8 @@ public final class Solver {
         func remainingMilliseconds() -> Int32? {
             guard let deadline else { return nil }
             let left = deadline - clock.now
-            return Int32(clamping: max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+            return Int32(
+                clamping: max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
         }
         if let start = options.mipStart, start.count != model.variableCount {
             throw .invalidModel("the MIP start has \(start.count) values for \(model.variableCount) variables")
@@ -178,9 +181,14 @@ public final class Solver {
             let code = try problem.interior(options: options).returnCode
             var raw = try problem.solution(.interior, rows: rows, columns: columns)
             if code == Int(GLPKProblem.noPrimalDualFeasibleCode) { raw.status = .infeasibleOrUnbounded }
-            return Outcome(raw: raw, termination: code == 0 || raw.status == .infeasibleOrUnbounded ? .completed : .solverFailure(code: code))
+            return Outcome(
+                raw: raw,
+                termination: code == 0 || raw.status == .infeasibleOrUnbounded ? .completed : .solverFailure(code: code)
+            )
         case .exactSimplex:
-            let code = try problem.simplex(method: .primalSimplex, options: options, timeLimitMilliseconds: remainingMilliseconds(), kind: .exact).returnCode
+            let code = try problem.simplex(
+                method: .primalSimplex, options: options, timeLimitMilliseconds: remainingMilliseconds(), kind: .exact
+            ).returnCode
             return try simplexOutcome(code: code, isMIPRelaxation: false)
         case .automatic, .primalSimplex, .dualSimplex, .dualThenPrimal:
             guard model.hasIntegerVariables else {
@@ -191,7 +199,9 @@ public final class Solver {
         }
     }
 
-    private func simplexWithFreshBasisOnFailure(_ options: SolveOptions, _ milliseconds: Int32?) throws(LinearProgrammingError) -> Int {
+    private func simplexWithFreshBasisOnFailure(_ options: SolveOptions, _ milliseconds: Int32?)
+        throws(LinearProgrammingError) -> Int
+    {
         let method = options.method == .automatic ? SolveMethod.primalSimplex : options.method
         var code = try problem.simplex(method: method, options: options, timeLimitMilliseconds: milliseconds).returnCode
         if GLPKProblem.needsFreshBasis(code) {
@@ -210,7 +220,9 @@ public final class Solver {
 
     /// LP relaxation first (GLPK's branch-and-cut needs an optimal basis unless it presolves),
     /// then branch-and-cut within what is left of the time limit.
-    private func branchAndCut(_ options: SolveOptions, _ remainingMilliseconds: () -> Int32?) throws(LinearProgrammingError) -> Outcome {
+    private func branchAndCut(_ options: SolveOptions, _ remainingMilliseconds: () -> Int32?)
+        throws(LinearProgrammingError) -> Outcome
+    {
         if !options.presolve {
             let code = try simplexWithFreshBasisOnFailure(options, remainingMilliseconds())
             var relaxation = try simplexOutcome(code: code, isMIPRelaxation: true)
@@ -238,7 +250,9 @@ public final class Solver {
 
     /// Fixes every integer variable at its (rounded) value, re-solves the LP for duals, and restores
     /// the bounds.
-    private func dualsWithIntegersFixed(at values: [Double], _ options: SolveOptions) throws(LinearProgrammingError) -> ([Double], [Double]) {
+    private func dualsWithIntegersFixed(at values: [Double], _ options: SolveOptions) throws(LinearProgrammingError)
+        -> ([Double], [Double])
+    {
         let integers = model.columnKinds.indices.filter { model.columnKinds[$0] != .continuous }
         let fixed = integers.map { values[$0].rounded() }
         try problem.setColumnBounds(integers, lower: fixed, upper: fixed)
@@ -248,7 +262,8 @@ public final class Solver {
         _ = try simplexWithFreshBasisOnFailure(lpOptions, nil)
         let lp = try problem.solution(.simplex, rows: model.constraintCount, columns: model.variableCount)
         try problem.setColumnBounds(
-            integers, lower: integers.map { model.columnLowerBounds[$0] }, upper: integers.map { model.columnUpperBounds[$0] })
+            integers, lower: integers.map { model.columnLowerBounds[$0] },
+            upper: integers.map { model.columnUpperBounds[$0] })
         return (lp.rowDuals ?? [], lp.reducedCosts ?? [])
     }
 }

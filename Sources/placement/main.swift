@@ -1,1 +1,3 @@
-print("placement")
+import PlacementCommands
+
+PlacementCommand.main()

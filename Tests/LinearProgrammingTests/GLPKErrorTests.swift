@@ -37,7 +37,9 @@ struct GLPKErrorTests {
         var model = Model(name: "nan")
         let x = model.addVariable(name: "x")
         model.addConstraint(Double.nan * x <= 1, name: "broken")
-        #expect(throws: LinearProgrammingError.invalidModel("constraint broken, variable x: coefficient nan is not finite")) {
+        #expect(
+            throws: LinearProgrammingError.invalidModel("constraint broken, variable x: coefficient nan is not finite")
+        ) {
             try model.solve()
         }
     }
@@ -47,12 +49,16 @@ struct GLPKErrorTests {
         var model = Model(name: "small")
         model.addVariable(name: "x")
         model.addConstraint(Variable(index: 7) <= 1, name: "stranger")
-        #expect(throws: LinearProgrammingError.invalidModel("constraint stranger refers to variable 7, but the model has 1")) {
+        #expect(
+            throws: LinearProgrammingError.invalidModel("constraint stranger refers to variable 7, but the model has 1")
+        ) {
             try model.solve()
         }
     }
 
-    @Test("names GLPK or MPS cannot take are rejected", arguments: ["has space", String(repeating: "n", count: 256), "tab\t"])
+    @Test(
+        "names GLPK or MPS cannot take are rejected",
+        arguments: ["has space", String(repeating: "n", count: 256), "tab\t"])
     func badNames(name: String) {
         var model = Model(name: "names")
         model.addVariable(name: name)

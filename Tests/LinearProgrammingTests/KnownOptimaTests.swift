@@ -4,9 +4,11 @@ import Testing
 
 @Suite("Known optima")
 struct KnownOptimaTests {
-    @Test("GLPK's sample.c LP: z = 733.33 at (33.33, 66.67, 0)", arguments: [
-        SolveMethod.automatic, .primalSimplex, .dualSimplex, .dualThenPrimal, .interiorPoint, .exactSimplex,
-    ])
+    @Test(
+        "GLPK's sample.c LP: z = 733.33 at (33.33, 66.67, 0)",
+        arguments: [
+            SolveMethod.automatic, .primalSimplex, .dualSimplex, .dualThenPrimal, .interiorPoint, .exactSimplex,
+        ])
     func sample(method: SolveMethod) throws {
         let (model, x) = KnownModels.sample()
         let solution = try model.solve(SolveOptions(method: method))

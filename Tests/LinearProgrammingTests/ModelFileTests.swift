@@ -49,6 +49,8 @@ struct ModelFileTests {
         try "this is not an MPS file\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: LinearProgrammingError.self) { try Model(contentsOf: path) }
         #expect(throws: LinearProgrammingError.self) { try Model(contentsOf: directory.file("missing.mps")) }
-        #expect(throws: LinearProgrammingError.self) { try KnownModels.sample().model.write(to: directory.file("no/such/dir.mps")) }
+        #expect(throws: LinearProgrammingError.self) {
+            try KnownModels.sample().model.write(to: directory.file("no/such/dir.mps"))
+        }
     }
 }

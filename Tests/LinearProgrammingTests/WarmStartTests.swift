@@ -49,7 +49,9 @@ struct WarmStartTests {
         // A third plant in Denver, 200 cases, with a new supply row is not possible by columns alone;
         // a direct route from San Diego to Chicago at half price is: it must take all it can.
         let cheap = try solver.addVariables([
-            .init(name: "x_San_Diego_Chicago_express", objective: 0.081, coefficients: [(problem.demand[1], 1), (problem.supply[1], 1)])
+            .init(
+                name: "x_San_Diego_Chicago_express", objective: 0.081,
+                coefficients: [(problem.demand[1], 1), (problem.supply[1], 1)])
         ])
         let warm = try solver.solve()
         var grown = problem.model

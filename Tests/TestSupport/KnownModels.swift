@@ -48,7 +48,8 @@ public enum KnownModels {
             shipments.append(row)
         }
         let supply = plants.indices.map { i in
-            model.addConstraint(.sum(shipments[i]) <= LinearExpression(constant: capacities[i]), name: "supply_\(plants[i])")
+            model.addConstraint(
+                .sum(shipments[i]) <= LinearExpression(constant: capacities[i]), name: "supply_\(plants[i])")
         }
         let demand = markets.indices.map { j in
             model.addConstraint(
@@ -94,7 +95,8 @@ public enum KnownModels {
             var row = LinearExpression(variables: x, coefficients: a)
             row += over
             row = row - under
-            model.addConstraint(row == LinearExpression(constant: (a.reduce(0, +) / 2).rounded(.down)), name: "split\(i)")
+            model.addConstraint(
+                row == LinearExpression(constant: (a.reduce(0, +) / 2).rounded(.down)), name: "split\(i)")
         }
         model.setObjective(.minimise, objective)
         return model

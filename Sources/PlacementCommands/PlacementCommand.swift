@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `placement`: the command-line face of the optimiser. Commands parse arguments and call the library.
+///
+/// Exit codes: 0 success; 1 the scenario or input is invalid (problems on stderr); 64 bad usage.
+public struct PlacementCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "placement",
+        abstract: "Placement commissioning optimiser for children's social care in England.",
+        discussion: """
+            Models children needing placements, in-house and external providers, distances and prices, \
+            and reports local-authority provision (M1) and in-area placement (M2).
+            """,
+        subcommands: [Validate.self]
+    )
+
+    public init() {}
+}
+
+/// Exit code for an invalid scenario or input file.
+let invalidInputExitCode = ExitCode(1)

@@ -1,0 +1,49 @@
+/// A point on the earth in WGS84 degrees.
+public struct Coordinate: Hashable, Sendable {
+    public var latitude: Double
+    public var longitude: Double
+
+    public init(latitude: Double, longitude: Double) {
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+}
+
+/// A local authority with children's services (a council), identified by its GSS code.
+public struct Authority: Hashable, Sendable, Identifiable {
+    /// GSS code, e.g. `E08000003` (Manchester).
+    public var id: String
+    public var name: String
+    public var region: String
+    /// Geometric centroid.
+    public var centroid: Coordinate
+    public var areaSquareKilometres: Double
+    /// Children aged 0–17, when known.
+    public var childPopulation: Int?
+
+    public init(
+        id: String, name: String, region: String, centroid: Coordinate, areaSquareKilometres: Double,
+        childPopulation: Int? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.region = region
+        self.centroid = centroid
+        self.areaSquareKilometres = areaSquareKilometres
+        self.childPopulation = childPopulation
+    }
+}
+
+/// A regional care co-operative: councils that commission together. A council is in at most one.
+public struct Cooperative: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    /// Member authorities' GSS codes, in file order.
+    public var members: [String]
+
+    public init(id: String, name: String, members: [String]) {
+        self.id = id
+        self.name = name
+        self.members = members
+    }
+}

@@ -1,0 +1,68 @@
+/// Reads `authorities.csv` and `cooperatives.csv`.
+enum AuthorityReader {
+    static func authorities(_ table: CSVTable, log: inout IssueLog) -> [Authority] {
+        var authorities: [Authority] = []
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            let code = row.required("code", log: &log)
+            let name = row.required("name", log: &log)
+            let latitude = row.number("latitude", log: &log, in: -90...90)
+            let longitude = row.number("longitude", log: &log, in: -180...180)
+            let area = row.number("area_km2", log: &log, in: 0.01...1_000_000)
+            if row.text("latitude").isEmpty { log.error(table.file, line: row.line, field: "latitude", "is empty") }
+            if row.text("longitude").isEmpty { log.error(table.file, line: row.line, field: "longitude", "is empty") }
+            if row.text("area_km2").isEmpty { log.error(table.file, line: row.line, field: "area_km2", "is empty") }
+            let population = row.count("children_0_17", log: &log)
+            guard let code, let name, let latitude, let longitude, let area else { continue }
+            if let first = seen[code] {
+                log.error(
+                    table.file, line: row.line, field: "code", "duplicate authority \(code) (first on line \(first))")
+                continue
+            }
+            seen[code] = row.line
+            authorities.append(
+                Authority(
+                    id: code, name: name, region: row.text("region"),
+                    centroid: Coordinate(latitude: latitude, longitude: longitude), areaSquareKilometres: area,
+                    childPopulation: population))
+        }
+        return authorities
+    }
+
+    /// One row per member: `cooperative_id, cooperative_name, authority`.
+    static func cooperatives(_ table: CSVTable, known: Set<String>, log: inout IssueLog) -> [Cooperative] {
+        var cooperatives: [Cooperative] = []
+        var membership: [String: (cooperative: String, line: Int)] = [:]
+        for row in table.rows {
+            guard let id = row.required("cooperative_id", log: &log),
+                let member = row.required("authority", log: &log)
+            else { continue }
+            guard known.contains(member) else {
+                log.error(table.file, line: row.line, field: "authority", unknownAuthority(member, known: known))
+                continue
+            }
+            if let previous = membership[member] {
+                let message =
+                    previous.cooperative == id
+                    ? "\(member) is listed twice in \(id) (first on line \(previous.line))"
+                    : "\(member) is already a member of \(previous.cooperative) (line \(previous.line)); an authority can be in one co-operative only"
+                log.error(table.file, line: row.line, field: "authority", message)
+                continue
+            }
+            membership[member] = (id, row.line)
+            let name = row.optionalText("cooperative_name") ?? id
+            if let index = cooperatives.firstIndex(where: { $0.id == id }) {
+                cooperatives[index].members.append(member)
+            } else {
+                cooperatives.append(Cooperative(id: id, name: name, members: [member]))
+            }
+        }
+        return cooperatives
+    }
+
+    static func unknownAuthority(_ code: String, known: Set<String>) -> String {
+        var message = "unknown authority '\(code)'"
+        if let suggestion = nearest(to: code, in: known.sorted()) { message += " (did you mean '\(suggestion)'?)" }
+        return message + "; authorities must be listed in the authorities file"
+    }
+}

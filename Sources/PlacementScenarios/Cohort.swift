@@ -1,0 +1,34 @@
+/// A child needing a placement, or a group of identical children (a cohort) with a count.
+///
+/// A sibling group is the set of cohorts sharing `siblingGroup`: they must be placed together, with
+/// one provider.
+public struct Cohort: Hashable, Sendable, Identifiable {
+    public var id: String
+    /// The GSS code of the authority looking after the children.
+    public var homeAuthority: String
+    /// Where the children lived, when known; otherwise the home authority's area is used.
+    public var homeLocation: Coordinate?
+    public var placementType: PlacementType
+    public var ageBand: AgeBand
+    public var requirements: Set<Requirement>
+    public var siblingGroup: String?
+    /// The provider the children live with now, if any.
+    public var currentProvider: String?
+    public var count: Int
+
+    public init(
+        id: String, homeAuthority: String, homeLocation: Coordinate? = nil, placementType: PlacementType,
+        ageBand: AgeBand = .all, requirements: Set<Requirement> = [], siblingGroup: String? = nil,
+        currentProvider: String? = nil, count: Int = 1
+    ) {
+        self.id = id
+        self.homeAuthority = homeAuthority
+        self.homeLocation = homeLocation
+        self.placementType = placementType
+        self.ageBand = ageBand
+        self.requirements = requirements
+        self.siblingGroup = siblingGroup
+        self.currentProvider = currentProvider
+        self.count = count
+    }
+}

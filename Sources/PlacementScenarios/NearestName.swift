@@ -1,0 +1,25 @@
+/// The candidate closest to `text` by edit distance, if it is close enough to be a likely typo.
+func nearest(to text: String, in candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, editDistance(text, $0)) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+    return best.1 <= max(2, best.0.count / 3) ? best.0 : nil
+}
+
+/// Levenshtein distance over characters.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    var previous = Array(0...b.count)
+    var current = previous
+    for i in 1...a.count {
+        current[0] = i
+        if !b.isEmpty {
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,44 @@
+/// The commissioning policy: objective weights and admissibility rules. Every weight is in pounds
+/// per child per week, so the objective reads as a weekly cost.
+public struct Policy: Sendable, Equatable {
+    /// Multiplies the weekly price.
+    public var priceWeight = 1.0
+    /// Added per mile between home and placement (a proxy for travel, contact and disruption).
+    public var costPerMile = 10.0
+    /// Added when a child is placed outside their home authority's area.
+    public var outOfAreaPenalty = 250.0
+    /// Subtracted when the placement is run by a local authority.
+    public var localAuthorityPreference = 100.0
+    /// Added per child left unplaced: far above any price, so a child is unplaced only when no
+    /// admissible place is left.
+    public var unplacedPenalty = 100_000.0
+    /// Providers judged below this by Ofsted are not used.
+    public var minimumRating = OfstedRating.requiresImprovement
+    /// Longest admissible distance per placement type, in miles; types not listed use `defaultMaximumDistance`.
+    public var maximumDistanceMiles: [PlacementType: Double] = [:]
+    /// Longest admissible distance for types without their own; `nil` for no limit.
+    public var defaultMaximumDistance: Double?
+    /// Whether children with a current provider stay there (consuming its places).
+    public var keepExistingPlacements = false
+    /// Whether, in `council` mode, a council may buy another council's in-house places.
+    public var otherCouncilsInHousePlaces = false
+    /// Added to the price of another council's in-house place.
+    public var otherCouncilInHousePremium = 0.0
+    /// Operating margin of external providers per placement type, for profit estimates; types not
+    /// listed use `defaultMarketMargin`.
+    public var marketMargins: [PlacementType: Double] = [.childrensHome: 0.226, .foster: 0.19, .kinship: 0.19]
+    public var defaultMarketMargin = 0.15
+    /// Seeds the order in which competing councils buy from the market in `council` mode.
+    public var councilOrderSeed: UInt64 = 1
+
+    public init() {}
+
+    /// The longest admissible distance for a placement type, if any.
+    public func maximumDistance(for type: PlacementType) -> Double? {
+        maximumDistanceMiles[type] ?? defaultMaximumDistance
+    }
+
+    public func marketMargin(for type: PlacementType) -> Double {
+        marketMargins[type] ?? defaultMarketMargin
+    }
+}

@@ -1,0 +1,51 @@
+/// A children's home, fostering service or pool of places, with places and a weekly price for each
+/// placement type it offers.
+public struct Provider: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var sector: Sector
+    /// For local-authority providers: the council that runs it (GSS code).
+    public var operatingAuthority: String?
+    public var owner: String
+    /// The authority the provider is located in (GSS code).
+    public var authority: String
+    /// Exact location when known; otherwise the authority's area is used.
+    public var location: Coordinate?
+    public var offers: [PlacementType: Offer]
+    public var rating: OfstedRating
+    public var specialisms: Set<Requirement>
+    public var ageRange: AgeBand
+
+    /// Places and weekly price for one placement type.
+    public struct Offer: Hashable, Sendable {
+        public var places: Int
+        /// Pounds per child per week.
+        public var weeklyPrice: Double
+
+        public init(places: Int, weeklyPrice: Double) {
+            self.places = places
+            self.weeklyPrice = weeklyPrice
+        }
+    }
+
+    public init(
+        id: String, name: String, sector: Sector, operatingAuthority: String? = nil, owner: String = "",
+        authority: String, location: Coordinate? = nil, offers: [PlacementType: Offer],
+        rating: OfstedRating = .good, specialisms: Set<Requirement> = [], ageRange: AgeBand = .all
+    ) {
+        self.id = id
+        self.name = name
+        self.sector = sector
+        self.operatingAuthority = operatingAuthority
+        self.owner = owner
+        self.authority = authority
+        self.location = location
+        self.offers = offers
+        self.rating = rating
+        self.specialisms = specialisms
+        self.ageRange = ageRange
+    }
+
+    /// Whether a council runs it.
+    public var isLocalAuthorityRun: Bool { sector == .localAuthority }
+}

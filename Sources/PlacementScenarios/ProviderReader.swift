@@ -1,0 +1,117 @@
+/// Reads `providers.csv`: one row per provider and placement type; rows sharing an `id` are one
+/// provider and must agree on its name, sector and location.
+enum ProviderReader {
+    static func providers(_ table: CSVTable, known: Set<String>, log: inout IssueLog) -> [Provider] {
+        var providers: [Provider] = []
+        var index: [String: Int] = [:]
+        var offerLines: [String: Int] = [:]
+        for row in table.rows {
+            let id = row.required("id", log: &log)
+            let sector = row.choice("sector", Sector.self, log: &log)
+            if row.text("sector").isEmpty { log.error(table.file, line: row.line, field: "sector", "is empty") }
+            let authority = row.required("authority", log: &log)
+            if let authority, !known.contains(authority) {
+                log.error(
+                    table.file, line: row.line, field: "authority",
+                    AuthorityReader.unknownAuthority(authority, known: known))
+            }
+            var operating = row.optionalText("operating_authority")
+            if let code = operating, !known.contains(code) {
+                log.error(
+                    table.file, line: row.line, field: "operating_authority",
+                    AuthorityReader.unknownAuthority(code, known: known))
+            }
+            if sector == .localAuthority, operating == nil { operating = authority }
+            if let sector, sector != .localAuthority, operating != nil {
+                log.error(
+                    table.file, line: row.line, field: "operating_authority",
+                    "only local-authority providers have an operating authority")
+            }
+            let type = row.choice("placement_type", PlacementType.self, log: &log)
+            if row.text("placement_type").isEmpty {
+                log.error(table.file, line: row.line, field: "placement_type", "is empty")
+            }
+            if let type, !type.isCommissioned {
+                log.error(
+                    table.file, line: row.line, field: "placement_type",
+                    "\(type.rawValue) is not a commissioned placement type")
+            }
+            let places = row.count("places", log: &log)
+            if row.text("places").isEmpty { log.error(table.file, line: row.line, field: "places", "is empty") }
+            let price = row.number("weekly_price", log: &log, in: 0...1_000_000)
+            if row.text("weekly_price").isEmpty {
+                log.error(table.file, line: row.line, field: "weekly_price", "is empty")
+            }
+            let location = coordinate(row, log: &log)
+            let rating = ofstedRating(row, log: &log)
+            let specialisms = row.choices("specialisms", Requirement.self, log: &log)
+            let ages = ageRange(row, log: &log)
+            guard let id, let sector, let authority, known.contains(authority), let type, type.isCommissioned,
+                let places, let price, let ages
+            else { continue }
+            let offer = Provider.Offer(places: places, weeklyPrice: price)
+            if let existing = index[id] {
+                let first = providers[existing]
+                for (field, same) in [
+                    ("name", first.name == row.text("name")), ("sector", first.sector == sector),
+                    ("authority", first.authority == authority),
+                ] where !same {
+                    log.error(table.file, line: row.line, field: field, "differs from an earlier row of provider \(id)")
+                }
+                if let line = offerLines["\(id)|\(type.rawValue)"] {
+                    log.error(
+                        table.file, line: row.line, field: "placement_type",
+                        "provider \(id) lists \(type.rawValue) twice (first on line \(line))")
+                    continue
+                }
+                providers[existing].offers[type] = offer
+            } else {
+                index[id] = providers.count
+                providers.append(
+                    Provider(
+                        id: id, name: row.optionalText("name") ?? id, sector: sector, operatingAuthority: operating,
+                        owner: row.text("owner"), authority: authority, location: location, offers: [type: offer],
+                        rating: rating, specialisms: specialisms, ageRange: ages))
+            }
+            offerLines["\(id)|\(type.rawValue)"] = row.line
+        }
+        return providers
+    }
+
+    /// Ofsted's own wording is accepted too ("Requires improvement to be good", blank for not yet inspected).
+    private static func ofstedRating(_ row: CSVTable.Row, log: inout IssueLog) -> OfstedRating {
+        let text = CSVTable.Row.normalise(row.text("ofsted_rating"))
+        switch text {
+        case "": return .notYetInspected
+        case "requires_improvement_to_be_good": return .requiresImprovement
+        default: return row.choice("ofsted_rating", OfstedRating.self, log: &log) ?? .notYetInspected
+        }
+    }
+
+    static func coordinate(_ row: CSVTable.Row, prefix: String = "", log: inout IssueLog) -> Coordinate? {
+        let latitude = row.number(prefix + "latitude", log: &log, in: -90...90)
+        let longitude = row.number(prefix + "longitude", log: &log, in: -180...180)
+        if (latitude == nil) != (longitude == nil),
+            !row.text(prefix + "latitude").isEmpty || !row.text(prefix + "longitude").isEmpty
+        {
+            let missing = latitude == nil ? "latitude" : "longitude"
+            if row.text(prefix + missing).isEmpty {
+                log.error(
+                    row.table.file, line: row.line, field: prefix + missing,
+                    "is empty while the other coordinate is given")
+            }
+        }
+        guard let latitude, let longitude else { return nil }
+        return Coordinate(latitude: latitude, longitude: longitude)
+    }
+
+    private static func ageRange(_ row: CSVTable.Row, log: inout IssueLog) -> AgeBand? {
+        let minimum = row.count("min_age", log: &log) ?? 0
+        let maximum = row.count("max_age", log: &log) ?? 17
+        guard minimum <= maximum else {
+            log.error(row.table.file, line: row.line, field: "max_age", "\(maximum) is below min_age \(minimum)")
+            return nil
+        }
+        return AgeBand(minimum: minimum, maximum: maximum)
+    }
+}

@@ -1,0 +1,49 @@
+/// Everything one placement problem needs: authorities, co-operatives, children, providers,
+/// distances that override the computed ones, published actuals, and the policy.
+public struct Scenario: Sendable {
+    public var name: String
+    public var description: String
+    public var authorities: [Authority]
+    public var cooperatives: [Cooperative]
+    public var cohorts: [Cohort]
+    public var providers: [Provider]
+    /// Miles between two authorities, overriding straight-line distances, keyed by (from, to).
+    public var distanceOverrides: [AuthorityPair: Double]
+    public var actuals: [PublishedActuals]
+    public var policy: Policy
+
+    public init(
+        name: String, description: String = "", authorities: [Authority], cooperatives: [Cooperative] = [],
+        cohorts: [Cohort], providers: [Provider], distanceOverrides: [AuthorityPair: Double] = [:],
+        actuals: [PublishedActuals] = [], policy: Policy = Policy()
+    ) {
+        self.name = name
+        self.description = description
+        self.authorities = authorities
+        self.cooperatives = cooperatives
+        self.cohorts = cohorts
+        self.providers = providers
+        self.distanceOverrides = distanceOverrides
+        self.actuals = actuals
+        self.policy = policy
+    }
+
+    /// The number of children (cohort counts summed).
+    public var childCount: Int { cohorts.reduce(0) { $0 + $1.count } }
+
+    /// The co-operative an authority belongs to, if any.
+    public func cooperative(of authority: String) -> Cooperative? {
+        cooperatives.first { $0.members.contains(authority) }
+    }
+}
+
+/// An ordered pair of authority codes.
+public struct AuthorityPair: Hashable, Sendable {
+    public var from: String
+    public var to: String
+
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+}

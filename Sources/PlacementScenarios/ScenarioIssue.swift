@@ -1,0 +1,59 @@
+/// One problem found in a scenario's files, located as precisely as the file allows.
+public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    /// The file's name inside the scenario folder.
+    public var file: String
+    /// 1-based line; the header is line 1 of a CSV file.
+    public var line: Int?
+    /// The CSV column or manifest key at fault.
+    public var field: String?
+    public var message: String
+
+    public init(_ severity: Severity, file: String, line: Int? = nil, field: String? = nil, message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    /// `file:line: field: message`, with a `warning:` prefix on warnings.
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        let prefix = severity == .warning ? "warning: " : ""
+        if let field { return "\(location): \(prefix)\(field): \(message)" }
+        return "\(location): \(prefix)\(message)"
+    }
+}
+
+/// The scenario could not be loaded; every problem found is listed, errors first.
+public struct ScenarioError: Error, Sendable, CustomStringConvertible {
+    public var issues: [ScenarioIssue]
+
+    public init(issues: [ScenarioIssue]) { self.issues = issues }
+
+    public var errors: [ScenarioIssue] { issues.filter { $0.severity == .error } }
+
+    public var description: String { issues.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects issues while files are read, so that all of them can be reported at once.
+struct IssueLog {
+    private(set) var issues: [ScenarioIssue] = []
+
+    var hasErrors: Bool { issues.contains { $0.severity == .error } }
+
+    mutating func error(_ file: String, line: Int? = nil, field: String? = nil, _ message: String) {
+        issues.append(ScenarioIssue(.error, file: file, line: line, field: field, message: message))
+    }
+
+    mutating func warning(_ file: String, line: Int? = nil, field: String? = nil, _ message: String) {
+        issues.append(ScenarioIssue(.warning, file: file, line: line, field: field, message: message))
+    }
+}

@@ -1,0 +1,51 @@
+/// Reads the optional tables: distance overrides and published actuals.
+enum SupplementReader {
+    /// `from_authority, to_authority, miles`.
+    static func distances(_ table: CSVTable, known: Set<String>, log: inout IssueLog) -> [AuthorityPair: Double] {
+        var distances: [AuthorityPair: Double] = [:]
+        for row in table.rows {
+            let from = row.required("from_authority", log: &log)
+            let to = row.required("to_authority", log: &log)
+            for (field, code) in [("from_authority", from), ("to_authority", to)] {
+                if let code, !known.contains(code) {
+                    log.error(
+                        table.file, line: row.line, field: field, AuthorityReader.unknownAuthority(code, known: known))
+                }
+            }
+            let miles = row.number("miles", log: &log, in: 0...2_000)
+            if row.text("miles").isEmpty { log.error(table.file, line: row.line, field: "miles", "is empty") }
+            guard let from, let to, known.contains(from), known.contains(to), let miles else { continue }
+            let pair = AuthorityPair(from: from, to: to)
+            if distances[pair] != nil {
+                log.error(table.file, line: row.line, "distance from \(from) to \(to) is given twice")
+            }
+            distances[pair] = miles
+        }
+        return distances
+    }
+
+    /// `authority, year, children_looked_after, own_provision_share, inside_boundary_share, over_20_miles_share`.
+    static func actuals(_ table: CSVTable, known: Set<String>, log: inout IssueLog) -> [PublishedActuals] {
+        var actuals: [PublishedActuals] = []
+        for row in table.rows {
+            let authority = row.required("authority", log: &log)
+            if let authority, !known.contains(authority) {
+                log.error(
+                    table.file, line: row.line, field: "authority",
+                    AuthorityReader.unknownAuthority(authority, known: known))
+            }
+            let year = row.number("year", log: &log, in: 1990...2100)
+            if row.text("year").isEmpty { log.error(table.file, line: row.line, field: "year", "is empty") }
+            let children = row.count("children_looked_after", log: &log)
+            let own = row.number("own_provision_share", log: &log, in: 0...1)
+            let inside = row.number("inside_boundary_share", log: &log, in: 0...1)
+            let far = row.number("over_20_miles_share", log: &log, in: 0...1)
+            guard let authority, known.contains(authority), let year else { continue }
+            actuals.append(
+                PublishedActuals(
+                    authority: authority, year: Int(year), childrenLookedAfter: children, ownProvisionShare: own,
+                    insideBoundaryShare: inside, over20MilesShare: far))
+        }
+        return actuals
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import PlacementCommands
+import TestSupport
+import Testing
+
+@Suite("placement validate")
+struct ValidateCommandTests {
+    @Test("a valid scenario runs in process without error")
+    func valid() throws {
+        var command = try PlacementCommand.parseAsRoot(["validate", Fixtures.scenario("tiny")])
+        try command.run()
+    }
+
+    @Test("an invalid scenario exits 1")
+    func invalid() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.append("children.csv", line: "C11,E99999999,foster,5-9,1,,,")
+        var command = try PlacementCommand.parseAsRoot(["validate", copy.path])
+        #expect(throws: ExitCode(1)) { try command.run() }
+    }
+
+    @Test("the built tool prints the problems on stderr, nothing on stdout, and exits 1")
+    func endToEnd() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace("providers.csv", "foster,3,600", with: "foster,three,600")
+        let (status, output, errors) = try runPlacement(["validate", copy.path])
+        #expect(status == 1)
+        #expect(output.isEmpty)
+        #expect(errors.contains("providers.csv:2: places: 'three' is not a whole number"))
+
+        let (validStatus, summary, _) = try runPlacement(["validate", Fixtures.scenario("tiny")])
+        #expect(validStatus == 0)
+        #expect(summary.contains("13 children in 10 cohorts, 6 providers"))
+    }
+
+    @Test("usage errors exit 64")
+    func usage() throws {
+        let (status, _, _) = try runPlacement(["validate"])
+        #expect(status == 64)
+    }
+
+    private func runPlacement(_ arguments: [String]) throws -> (Int32, String, String) {
+        let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/placement")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+            String(decoding: errorData, as: UTF8.self)
+        )
+    }
+}

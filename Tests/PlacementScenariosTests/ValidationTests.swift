@@ -1,0 +1,186 @@
+import Foundation
+import PlacementScenarios
+import TestSupport
+import Testing
+
+/// One test per validation rule: a copy of `tiny` with one fault, and the message it must produce.
+@Suite("Scenario validation")
+struct ValidationTests {
+    struct Fault: CustomTestStringConvertible, Sendable {
+        let name: String
+        let edit: @Sendable (ScenarioCopy) throws -> Void
+        /// Expected `file:line: field: …` prefix and a fragment of the message.
+        let location: String
+        let message: String
+        var testDescription: String { name }
+    }
+
+    static let faults: [Fault] = [
+        Fault(
+            name: "unknown authority code",
+            edit: { try $0.append("children.csv", line: "C11,E99999999,foster,5-9,1,,,") },
+            location: "children.csv:12: home_authority", message: "unknown authority 'E99999999'"),
+        Fault(
+            name: "duplicate child id",
+            edit: { try $0.append("children.csv", line: "C03,T00000002,foster,5-9,1,,,") },
+            location: "children.csv:12: id", message: "duplicate id C03 (first on line 4)"),
+        Fault(
+            name: "duplicate authority code",
+            edit: { try $0.append("authorities.csv", line: "T00000002,Copyvale,Testshire,53.3,-2.2,10,1") },
+            location: "authorities.csv:5: code", message: "duplicate authority T00000002 (first on line 3)"),
+        Fault(
+            name: "missing required column",
+            edit: {
+                try $0.replace(
+                    "providers.csv", "placement_type,places,weekly_price", with: "placement_type,capacity,weekly_price")
+            },
+            location: "providers.csv:1: places", message: "required column is missing"),
+        Fault(
+            name: "non-numeric places",
+            edit: { try $0.replace("providers.csv", "foster,3,600", with: "foster,three,600") },
+            location: "providers.csv:2: places", message: "'three' is not a whole number"),
+        Fault(
+            name: "negative places",
+            edit: { try $0.replace("providers.csv", "foster,3,600", with: "foster,-3,600") },
+            location: "providers.csv:2: places", message: "-3 is negative"),
+        Fault(
+            name: "negative price",
+            edit: { try $0.replace("providers.csv", "foster,2,550", with: "foster,2,-550") },
+            location: "providers.csv:3: weekly_price", message: "-550 is out of range"),
+        Fault(
+            name: "latitude out of range",
+            edit: { try $0.replace("authorities.csv", "53.30,-2.25", with: "153.30,-2.25") },
+            location: "authorities.csv:3: latitude", message: "153.30 is out of range (-90 to 90)"),
+        Fault(
+            name: "longitude out of range",
+            edit: { try $0.replace("authorities.csv", "53.40,-1.90", with: "53.40,-190") },
+            location: "authorities.csv:4: longitude", message: "-190 is out of range (-180 to 180)"),
+        Fault(
+            name: "co-operative member that does not exist",
+            edit: { try $0.append("cooperatives.csv", line: "north-south,North and South Co-operative,T00000009") },
+            location: "cooperatives.csv:4: authority", message: "unknown authority 'T00000009'"),
+        Fault(
+            name: "authority in two co-operatives",
+            edit: { try $0.append("cooperatives.csv", line: "east,East Co-operative,T00000002") },
+            location: "cooperatives.csv:4: authority", message: "T00000002 is already a member of north-south (line 3)"),
+        Fault(
+            name: "sibling group spanning authorities",
+            edit: { try $0.append("children.csv", line: "C11,T00000002,foster,5-9,1,,S1,") },
+            location: "children.csv:12: sibling_group", message: "spans authorities T00000001 (line 2) and T00000002"),
+        Fault(
+            name: "sibling group spanning placement types",
+            edit: { try $0.append("children.csv", line: "C11,T00000001,childrens_home,10-15,1,,S1,") },
+            location: "children.csv:12: sibling_group",
+            message: "spans placement types foster (line 2) and childrens_home"),
+        Fault(
+            name: "unknown placement type with a suggestion",
+            edit: { try $0.append("children.csv", line: "C11,T00000001,fostr,5-9,1,,,") },
+            location: "children.csv:12: placement_type", message: "unknown value 'fostr' (did you mean 'foster'?)"),
+        Fault(
+            name: "unknown requirement",
+            edit: { try $0.append("children.csv", line: "C11,T00000001,foster,5-9,1,disabilty,,") },
+            location: "children.csv:12: requirements", message: "unknown value 'disabilty' (did you mean 'disability'?)"
+        ),
+        Fault(
+            name: "unknown current provider",
+            edit: { try $0.append("children.csv", line: "C11,T00000001,foster,5-9,1,,,P9") },
+            location: "children.csv:12: current_provider", message: "unknown provider 'P9'"),
+        Fault(
+            name: "bad age band",
+            edit: { try $0.append("children.csv", line: "C11,T00000001,foster,nine,1,,,") },
+            location: "children.csv:12: age_band", message: "'nine' is not an age band"),
+        Fault(
+            name: "zero count",
+            edit: { try $0.append("children.csv", line: "C11,T00000001,foster,5-9,0,,,") },
+            location: "children.csv:12: count", message: "must be at least 1"),
+        Fault(
+            name: "ragged row",
+            edit: { try $0.append("children.csv", line: "C11,T00000001,foster") },
+            location: "children.csv:12", message: "has 3 fields; the header has 8"),
+        Fault(
+            name: "provider listing one placement type twice",
+            edit: {
+                try $0.append(
+                    "providers.csv",
+                    line:
+                        "P1,Northtown Fostering Service,local_authority,T00000001,Northtown Council,T00000001,foster,1,600,good,,0,17"
+                )
+            },
+            location: "providers.csv:8: placement_type", message: "provider P1 lists foster twice (first on line 2)"),
+        Fault(
+            name: "unclosed quote",
+            edit: { try $0.append("children.csv", line: "C11,\"T00000001,foster,5-9,1,,,") },
+            location: "children.csv", message: "is not valid CSV"),
+        Fault(
+            name: "unknown manifest key with a suggestion",
+            edit: { try $0.replace("scenario.yaml", "  cost_per_mile: 10", with: "  cost_per_mle: 10") },
+            location: "scenario.yaml:14: policy.cost_per_mle",
+            message: "unknown key 'cost_per_mle' (did you mean 'cost_per_mile'?)"),
+        Fault(
+            name: "manifest value of the wrong type",
+            edit: {
+                try $0.replace("scenario.yaml", "  out_of_area_penalty: 250", with: "  out_of_area_penalty: lots")
+            },
+            location: "scenario.yaml:15: policy.out_of_area_penalty", message: "expected a number"),
+        Fault(
+            name: "missing table",
+            edit: { try $0.replace("scenario.yaml", "providers: providers.csv", with: "providers: suppliers.csv") },
+            location: "suppliers.csv", message: "cannot read the file"),
+    ]
+
+    @Test("each fault is reported with file, line, field and message", arguments: faults)
+    func reported(fault: Fault) throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try fault.edit(copy)
+        let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
+        let matching = error.errors.filter {
+            $0.description.hasPrefix(fault.location) && $0.description.contains(fault.message)
+        }
+        #expect(!matching.isEmpty, "got: \(error.description)")
+    }
+
+    @Test("several faults are all reported in one run")
+    func allAtOnce() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        for fault in Self.faults.prefix(3) { try fault.edit(copy) }
+        let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
+        #expect(error.errors.count >= 3)
+    }
+
+    @Test("a need no provider offers is a warning, not an error")
+    func unmetNeedWarning() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.append("children.csv", line: "C11,T00000003,secure_childrens_home,14-15,1,,,")
+        let loaded = try ScenarioLoader.load(from: copy.path)
+        #expect(loaded.warnings.count == 1)
+        #expect(loaded.warnings[0].description.contains("no provider offers secure_childrens_home for ages 14-15"))
+        #expect(loaded.warnings[0].severity == .warning)
+    }
+
+    @Test("quoted fields, a byte-order mark and CRLF line ends are read")
+    func csvDialects() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        let providers = try copy.read("providers.csv")
+            .replacingOccurrences(of: "Oak House,private", with: "\"Oak House, \"\"the Oaks\"\"\",private")
+            .replacingOccurrences(of: "\n", with: "\r\n")
+        try copy.write("providers.csv", "\u{FEFF}" + providers)
+        let scenario = try ScenarioLoader.load(from: copy.path).scenario
+        #expect(scenario.providers.first { $0.id == "P5" }?.name == "Oak House, \"the Oaks\"")
+        #expect(scenario.providers.count == 6)
+    }
+
+    @Test("Ofsted's own wording and capitalised names are accepted")
+    func ofstedWording() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace("providers.csv", "5500,outstanding", with: "5500,Requires improvement to be good")
+        try copy.replace("providers.csv", "Brightside Ltd,T00000003,foster", with: "Brightside Ltd,T00000003,Foster")
+        let scenario = try ScenarioLoader.load(from: copy.path).scenario
+        #expect(scenario.providers.first { $0.id == "P5" }?.rating == .requiresImprovement)
+        #expect(scenario.providers.first { $0.id == "P3" }?.offers[.foster] != nil)
+    }
+}
