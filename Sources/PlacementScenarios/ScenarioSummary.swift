@@ -9,9 +9,11 @@ public struct ScenarioSummary {
         let types = PlacementType.allCases.filter { type in scenario.cohorts.contains { $0.placementType == type } }
         var lines: [String] = []
         lines.append(
-            "\(scenario.name): \(scenario.authorities.count) authorities, \(scenario.cooperatives.count) co-operatives, "
-                + "\(scenario.childCount) children in \(scenario.cohorts.count) cohorts, \(scenario.providers.count) providers"
-        )
+            "\(scenario.name): \(Self.counted(scenario.authorities.count, "authority", "authorities")), "
+                + "\(Self.counted(scenario.cooperatives.count, "co-operative", "co-operatives")), "
+                + "\(Self.counted(scenario.childCount, "child", "children")) in "
+                + "\(Self.counted(scenario.cohorts.count, "cohort", "cohorts")), "
+                + "\(Self.counted(scenario.providers.count, "provider", "providers"))")
         lines.append("")
         lines.append("Children by authority and placement type")
         var children: [String: [PlacementType: Int]] = [:]
@@ -50,6 +52,10 @@ public struct ScenarioSummary {
                 + Set(types + offered).sorted().map { "\(Self.abbreviation($0)) = \($0.label)" }.joined(separator: ", ")
         )
         text = lines.joined(separator: "\n")
+    }
+
+    private static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+        "\(count) \(count == 1 ? singular : plural)"
     }
 
     static func abbreviation(_ type: PlacementType) -> String {
