@@ -6,12 +6,9 @@ enum AuthorityReader {
         for row in table.rows {
             let code = row.required("code", log: &log)
             let name = row.required("name", log: &log)
-            let latitude = row.number("latitude", log: &log, in: -90...90)
-            let longitude = row.number("longitude", log: &log, in: -180...180)
-            let area = row.number("area_km2", log: &log, in: 0.01...1_000_000)
-            if row.text("latitude").isEmpty { log.error(table.file, line: row.line, field: "latitude", "is empty") }
-            if row.text("longitude").isEmpty { log.error(table.file, line: row.line, field: "longitude", "is empty") }
-            if row.text("area_km2").isEmpty { log.error(table.file, line: row.line, field: "area_km2", "is empty") }
+            let latitude = row.requiredNumber("latitude", log: &log, in: -90...90)
+            let longitude = row.requiredNumber("longitude", log: &log, in: -180...180)
+            let area = row.requiredNumber("area_km2", log: &log, in: 0.01...1_000_000)
             let population = row.count("children_0_17", log: &log)
             guard let code, let name, let latitude, let longitude, let area else { continue }
             if let first = seen[code] {

@@ -137,6 +137,26 @@ struct CSVTable {
             return number
         }
 
+        /// A number that must be present.
+        func requiredNumber(_ column: String, log: inout IssueLog, in range: ClosedRange<Double>? = nil) -> Double? {
+            if text(column).isEmpty { log.error(table.file, line: line, field: column, "is empty") }
+            return number(column, log: &log, in: range)
+        }
+
+        /// A whole number that must be present.
+        func requiredCount(_ column: String, log: inout IssueLog) -> Int? {
+            if text(column).isEmpty { log.error(table.file, line: line, field: column, "is empty") }
+            return count(column, log: &log)
+        }
+
+        /// A vocabulary value that must be present.
+        func requiredChoice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, log: inout IssueLog)
+            -> T?
+        where T.RawValue == String {
+            if text(column).isEmpty { log.error(table.file, line: line, field: column, "is empty") }
+            return choice(column, type, log: &log)
+        }
+
         func count(_ column: String, log: inout IssueLog) -> Int? {
             let value = text(column)
             guard !value.isEmpty else { return nil }

@@ -14,10 +14,7 @@ enum CohortReader {
                     table.file, line: row.line, field: "home_authority",
                     AuthorityReader.unknownAuthority(home, known: known))
             }
-            let type = row.choice("placement_type", PlacementType.self, log: &log)
-            if row.text("placement_type").isEmpty {
-                log.error(table.file, line: row.line, field: "placement_type", "is empty")
-            }
+            let type = row.requiredChoice("placement_type", PlacementType.self, log: &log)
             var band = AgeBand.all
             if let text = row.optionalText("age_band") {
                 if let parsed = AgeBand(parsing: text) {

@@ -7,8 +7,7 @@ enum ProviderReader {
         var offerLines: [String: Int] = [:]
         for row in table.rows {
             let id = row.required("id", log: &log)
-            let sector = row.choice("sector", Sector.self, log: &log)
-            if row.text("sector").isEmpty { log.error(table.file, line: row.line, field: "sector", "is empty") }
+            let sector = row.requiredChoice("sector", Sector.self, log: &log)
             let authority = row.required("authority", log: &log)
             if let authority, !known.contains(authority) {
                 log.error(
@@ -27,21 +26,14 @@ enum ProviderReader {
                     table.file, line: row.line, field: "operating_authority",
                     "only local-authority providers have an operating authority")
             }
-            let type = row.choice("placement_type", PlacementType.self, log: &log)
-            if row.text("placement_type").isEmpty {
-                log.error(table.file, line: row.line, field: "placement_type", "is empty")
-            }
+            let type = row.requiredChoice("placement_type", PlacementType.self, log: &log)
             if let type, !type.isCommissioned {
                 log.error(
                     table.file, line: row.line, field: "placement_type",
                     "\(type.rawValue) is not a commissioned placement type")
             }
-            let places = row.count("places", log: &log)
-            if row.text("places").isEmpty { log.error(table.file, line: row.line, field: "places", "is empty") }
-            let price = row.number("weekly_price", log: &log, in: 0...1_000_000)
-            if row.text("weekly_price").isEmpty {
-                log.error(table.file, line: row.line, field: "weekly_price", "is empty")
-            }
+            let places = row.requiredCount("places", log: &log)
+            let price = row.requiredNumber("weekly_price", log: &log, in: 0...1_000_000)
             let location = coordinate(row, log: &log)
             let rating = ofstedRating(row, log: &log)
             let specialisms = row.choices("specialisms", Requirement.self, log: &log)

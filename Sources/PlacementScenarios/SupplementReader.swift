@@ -12,8 +12,7 @@ enum SupplementReader {
                         table.file, line: row.line, field: field, AuthorityReader.unknownAuthority(code, known: known))
                 }
             }
-            let miles = row.number("miles", log: &log, in: 0...2_000)
-            if row.text("miles").isEmpty { log.error(table.file, line: row.line, field: "miles", "is empty") }
+            let miles = row.requiredNumber("miles", log: &log, in: 0...2_000)
             guard let from, let to, known.contains(from), known.contains(to), let miles else { continue }
             let pair = AuthorityPair(from: from, to: to)
             if distances[pair] != nil {
@@ -34,8 +33,7 @@ enum SupplementReader {
                     table.file, line: row.line, field: "authority",
                     AuthorityReader.unknownAuthority(authority, known: known))
             }
-            let year = row.number("year", log: &log, in: 1990...2100)
-            if row.text("year").isEmpty { log.error(table.file, line: row.line, field: "year", "is empty") }
+            let year = row.requiredNumber("year", log: &log, in: 1990...2100)
             let children = row.count("children_looked_after", log: &log)
             let own = row.number("own_provision_share", log: &log, in: 0...1)
             let inside = row.number("inside_boundary_share", log: &log, in: 0...1)

@@ -24,15 +24,11 @@ struct GeographyTests {
     func discExpectation() {
         let area = 115.6  // Manchester, km²
         let radius = (area / Double.pi).squareRoot() / 1.609344
-        var state: UInt64 = 42
-        func unit() -> Double {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Double(state >> 11) / Double(1 << 53)
-        }
+        var random = SeededRandom(seed: 42)
         func point() -> (Double, Double) {
             while true {
-                let x = 2 * unit() - 1
-                let y = 2 * unit() - 1
+                let x = 2 * random.unit() - 1
+                let y = 2 * random.unit() - 1
                 if x * x + y * y <= 1 { return (x * radius, y * radius) }
             }
         }

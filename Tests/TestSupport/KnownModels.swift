@@ -78,16 +78,12 @@ public enum KnownModels {
     /// binary x and bᵢ = ⌊Σⱼ aᵢⱼ / 2⌋, minimising the slacks. The LP bound is 0 and branch-and-bound
     /// needs exponentially many nodes, so a short time limit always stops it.
     public static func marketSplit(rows: Int = 5, columns: Int = 50, seed: UInt64 = 7) -> Model {
-        var generator = seed
-        func next() -> Double {
-            generator = generator &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Double((generator >> 33) % 100)
-        }
+        var random = SeededRandom(seed: seed)
         var model = Model(name: "market_split")
         let x = (0..<columns).map { model.addVariable(name: "x\($0)", kind: .binary) }
         var objective = LinearExpression()
         for i in 0..<rows {
-            let a = (0..<columns).map { _ in next() }
+            let a = (0..<columns).map { _ in Double(random.next(below: 100)) }
             let over = model.addVariable(name: "over\(i)")
             let under = model.addVariable(name: "under\(i)")
             objective += over
