@@ -203,18 +203,4 @@ public struct Model: Sendable {
         (rowLowerBounds, rowUpperBounds, rowNames) = rows
         (entryRows, entryColumns, entryValues) = entries
     }
-
-    mutating func appendColumns(from other: Model, range: Range<Int>) {
-        columnLowerBounds += other.columnLowerBounds[range]
-        columnUpperBounds += other.columnUpperBounds[range]
-        columnKinds += other.columnKinds[range]
-        objectiveCoefficients += other.objectiveCoefficients[range]
-        columnNames += other.columnNames[range]
-    }
-
-    mutating func appendEntries(rows: [Int], columns: [Int], values: [Double]) {
-        entryRows += rows
-        entryColumns += columns
-        entryValues += values
-    }
 }
