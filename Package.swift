@@ -33,9 +33,20 @@ let package = Package(
             dependencies: ["Yams", "SwiftCSV"]
         ),
         .target(
+            name: "PlacementOptimisation",
+            dependencies: ["LinearProgramming", "PlacementScenarios"]
+        ),
+        .target(
+            name: "PlacementReports",
+            dependencies: ["PlacementOptimisation", "PlacementScenarios"]
+        ),
+        .target(
             name: "PlacementCommands",
             dependencies: [
                 "PlacementScenarios",
+                "PlacementOptimisation",
+                "PlacementReports",
+                "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +66,10 @@ let package = Package(
         .testTarget(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PlacementOptimisationTests",
+            dependencies: ["PlacementOptimisation", "PlacementReports", "PlacementScenarios", "TestSupport"]
         ),
         .testTarget(
             name: "PlacementScenariosTests",

@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `placement`: the command-line face of the optimiser. Commands parse arguments and call the library.
 ///
-/// Exit codes: 0 success; 1 the scenario or input is invalid (problems on stderr); 64 bad usage.
+/// Exit codes: 0 success; 1 the scenario or input is invalid (problems on stderr); 2 the solver or
+/// a file write failed; 64 bad usage.
 public struct PlacementCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "placement",
@@ -11,7 +12,7 @@ public struct PlacementCommand: ParsableCommand {
             Models children needing placements, in-house and external providers, distances and prices, \
             and reports local-authority provision (M1) and in-area placement (M2).
             """,
-        subcommands: [Validate.self]
+        subcommands: [Validate.self, Solve.self, Compare.self]
     )
 
     public init() {}
@@ -19,3 +20,6 @@ public struct PlacementCommand: ParsableCommand {
 
 /// Exit code for an invalid scenario or input file.
 let invalidInputExitCode = ExitCode(1)
+
+/// Exit code for a solver error or a file that could not be written.
+let failureExitCode = ExitCode(2)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes one line to stderr (reports go to stdout; problems and progress never do).
-func printToStandardError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+/// Writes to stderr (reports go to stdout; problems and progress never do).
+func printToStandardError(_ text: String, terminator: String = "\n") {
+    FileHandle.standardError.write(Data((text + terminator).utf8))
 }

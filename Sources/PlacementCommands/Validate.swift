@@ -17,14 +17,7 @@ extension PlacementCommand {
         public init() {}
 
         public func run() throws {
-            let loaded: LoadedScenario
-            do {
-                loaded = try ScenarioLoader.load(from: scenario)
-            } catch {
-                printToStandardError(error.description)
-                printToStandardError("\(scenario): \(error.errors.count) error(s); the scenario is not valid.")
-                throw invalidInputExitCode
-            }
+            let loaded = try loadScenario(scenario)
             for warning in loaded.warnings { printToStandardError(warning.description) }
             print(ScenarioSummary(loaded.scenario).text)
         }

@@ -18,7 +18,7 @@ struct TinyScenarioTests {
         #expect(scenario.providers.count == 6)
         let home = try #require(scenario.providers.first { $0.id == "P4" })
         #expect(home.isLocalAuthorityRun && home.operatingAuthority == "T00000001")
-        #expect(home.offers[.childrensHome] == Provider.Offer(places: 2, weeklyPrice: 4500))
+        #expect(home.offers[.childrensHome] == Provider.Offer(places: 1, weeklyPrice: 4500))
         #expect(home.ageRange == AgeBand(minimum: 8, maximum: 17))
         #expect(scenario.providers.first { $0.id == "P5" }?.specialisms == [.complexNeeds])
         #expect(scenario.distanceOverrides[AuthorityPair(from: "T00000002", to: "T00000003")] == 22)

@@ -25,7 +25,7 @@ struct ValidateCommandTests {
     func endToEnd() throws {
         let copy = try ScenarioCopy(of: "tiny")
         defer { copy.remove() }
-        try copy.replace("providers.csv", "foster,3,600", with: "foster,three,600")
+        try copy.replace("providers.csv", "foster,2,600", with: "foster,three,600")
         let (status, output, errors) = try runPlacement(["validate", copy.path])
         #expect(status == 1)
         #expect(output.isEmpty)

@@ -37,15 +37,15 @@ struct ValidationTests {
             location: "providers.csv:1: places", message: "required column is missing"),
         Fault(
             name: "non-numeric places",
-            edit: { try $0.replace("providers.csv", "foster,3,600", with: "foster,three,600") },
+            edit: { try $0.replace("providers.csv", "foster,2,600", with: "foster,three,600") },
             location: "providers.csv:2: places", message: "'three' is not a whole number"),
         Fault(
             name: "negative places",
-            edit: { try $0.replace("providers.csv", "foster,3,600", with: "foster,-3,600") },
+            edit: { try $0.replace("providers.csv", "foster,2,600", with: "foster,-3,600") },
             location: "providers.csv:2: places", message: "-3 is negative"),
         Fault(
             name: "negative price",
-            edit: { try $0.replace("providers.csv", "foster,2,550", with: "foster,2,-550") },
+            edit: { try $0.replace("providers.csv", "foster,4,550", with: "foster,4,-550") },
             location: "providers.csv:3: weekly_price", message: "-550 is out of range"),
         Fault(
             name: "latitude out of range",

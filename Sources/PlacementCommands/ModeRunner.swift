@@ -1,0 +1,42 @@
+import Foundation
+import LinearProgramming
+import PlacementOptimisation
+import PlacementReports
+import PlacementScenarios
+
+/// Solves modes for the commands, turning solver errors into exit code 2 and printing statistics
+/// when asked.
+enum ModeRunner {
+    static func solve(_ scenario: Scenario, mode: CommissioningMode, options: SolvingOptions) throws -> ModeResult {
+        let result: ModeResult
+        do {
+            result = try PlacementOptimiser.solve(scenario, mode: mode, options: options.optimiserOptions)
+        } catch {
+            printToStandardError("\(scenario.name), \(mode.rawValue) mode: \(error.description)")
+            throw failureExitCode
+        }
+        if options.verbose {
+            let s = result.statistics
+            printToStandardError(
+                "\(mode.rawValue): \(result.status.label), \(s.models) model(s), \(s.rows) rows, \(s.columns) columns, "
+                    + "\(s.nonzeros) nonzeros, \(s.iterations) iterations; build \(seconds(s.buildSeconds)), "
+                    + "GLPK \(seconds(s.solveSeconds)) (summed over threads), wall \(seconds(s.wallSeconds))")
+        }
+        return result
+    }
+
+    /// Writes result files into `directory` (created if needed), each atomically.
+    static func write(_ files: [(name: String, text: String)], into directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for file in files {
+                try AtomicFile.write(file.text, to: (directory as NSString).appendingPathComponent(file.name))
+            }
+        } catch {
+            printToStandardError("\(directory): cannot write results: \(error.localizedDescription)")
+            throw failureExitCode
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
+}

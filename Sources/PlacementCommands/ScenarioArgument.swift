@@ -1,0 +1,23 @@
+import ArgumentParser
+import PlacementOptimisation
+import PlacementScenarios
+
+/// Loads the scenario named on the command line, or prints every problem and exits 1.
+func loadScenario(_ path: String) throws -> LoadedScenario {
+    do {
+        return try ScenarioLoader.load(from: path)
+    } catch {
+        printToStandardError(error.description)
+        printToStandardError("\(path): \(error.errors.count) error(s); the scenario is not valid.")
+        throw invalidInputExitCode
+    }
+}
+
+extension CommissioningMode: ExpressibleByArgument {}
+
+/// How results are printed.
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+    case markdown
+    case json
+    case csv
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import LinearProgramming
+import PlacementOptimisation
+import PlacementReports
+import PlacementScenarios
+
+extension PlacementCommand {
+    /// `placement solve SCENARIO`: one commissioning mode, every child's placement and the metrics.
+    public struct Solve: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Solve one commissioning mode and report placements, M1, M2, distance and cost.")
+
+        @Argument(help: "The scenario folder (with scenario.yaml).")
+        var scenario: String
+
+        @Option(help: "council, council-coordinated, regional or national.")
+        var mode: CommissioningMode = .regional
+
+        @Option(
+            name: .customLong("export-model"),
+            help: ArgumentHelp(
+                "Also write the model GLPK solves to FILE.mps (free MPS) or FILE.lp (CPLEX LP).",
+                discussion: "In council mode, one file per council: FILE-<code>.mps.", valueName: "FILE"))
+        var exportModel: String?
+
+        @OptionGroup var options: SolvingOptions
+
+        public init() {}
+
+        public func validate() throws {
+            if let exportModel, ModelFileFormat(path: exportModel) == nil {
+                throw ValidationError("--export-model needs a file name ending in .mps or .lp")
+            }
+        }
+
+        public func run() throws {
+            let loaded = try loadScenario(scenario)
+            for warning in loaded.warnings { printToStandardError(warning.description) }
+            let scenario = loaded.scenario
+            if let exportModel { try export(scenario, to: exportModel) }
+            let result = try ModeRunner.solve(scenario, mode: mode, options: options)
+            let json = ResultJSON.mode(result, scenario: scenario)
+            let markdown = ResultMarkdown.mode(result, scenario: scenario)
+            let placements = ResultCSV.placements(result)
+            if let out = options.out {
+                try ModeRunner.write(
+                    [
+                        ("\(mode.rawValue).json", json), ("\(mode.rawValue).md", markdown),
+                        ("placements-\(mode.rawValue).csv", placements),
+                        ("metrics-\(mode.rawValue).csv", ResultCSV.metrics([result], scenario: scenario)),
+                    ], into: out)
+            }
+            switch options.format {
+            case .markdown: print(markdown, terminator: "")
+            case .json: print(json, terminator: "")
+            case .csv: print(placements, terminator: "")
+            }
+        }
+
+        private func export(_ scenario: Scenario, to path: String) throws {
+            let models = PlacementOptimiser.models(of: scenario, mode: mode)
+            let url = URL(fileURLWithPath: path)
+            for (name, model) in models {
+                let target =
+                    mode == .council
+                    ? url.deletingPathExtension().path + "-\(name)." + url.pathExtension
+                    : path
+                do {
+                    try model.write(to: target)
+                } catch {
+                    printToStandardError(error.description)
+                    throw failureExitCode
+                }
+            }
+        }
+    }
+}

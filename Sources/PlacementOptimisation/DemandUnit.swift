@@ -1,0 +1,55 @@
+import PlacementScenarios
+
+/// What the model places: a cohort of identical children (each placed on their own), or a sibling
+/// group (placed together, with one provider, or not at all).
+struct DemandUnit: Sendable {
+    /// The cohort's id, or the sibling group's id.
+    var id: String
+    var cohortIDs: [String]
+    var homeAuthority: String
+    var homeLocation: Coordinate?
+    var placementType: PlacementType
+    /// Every member's age band: a provider must take all of them.
+    var ageBands: [AgeBand]
+    var requirements: Set<Requirement>
+    /// Children in one placement: 1 for a cohort, the group's size for siblings.
+    var groupSize: Int
+    /// Placements needed: the cohort's count, or 1 for a sibling group.
+    var placements: Int
+    var isSiblingGroup: Bool
+
+    var children: Int { groupSize * placements }
+
+    /// The units of the commissioned cohorts still to be placed, sibling groups merged, in the
+    /// scenario's order (a group where its first member appears).
+    static func units(of cohorts: [Cohort], remainingCounts: [Int]) -> [DemandUnit] {
+        var units: [DemandUnit] = []
+        var groupPosition: [String: Int] = [:]
+        for (cohort, count) in zip(cohorts, remainingCounts) where cohort.placementType.isCommissioned && count > 0 {
+            guard let group = cohort.siblingGroup else {
+                units.append(
+                    DemandUnit(
+                        id: cohort.id, cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
+                        homeLocation: cohort.homeLocation, placementType: cohort.placementType,
+                        ageBands: [cohort.ageBand], requirements: cohort.requirements, groupSize: 1,
+                        placements: count, isSiblingGroup: false))
+                continue
+            }
+            if let position = groupPosition[group] {
+                units[position].cohortIDs.append(cohort.id)
+                units[position].ageBands.append(cohort.ageBand)
+                units[position].requirements.formUnion(cohort.requirements)
+                units[position].groupSize += count
+            } else {
+                groupPosition[group] = units.count
+                units.append(
+                    DemandUnit(
+                        id: group, cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
+                        homeLocation: cohort.homeLocation, placementType: cohort.placementType,
+                        ageBands: [cohort.ageBand], requirements: cohort.requirements, groupSize: count,
+                        placements: 1, isSiblingGroup: true))
+            }
+        }
+        return units
+    }
+}

@@ -1,0 +1,103 @@
+import PlacementScenarios
+
+/// Where some children of one demand unit live under a mode: a provider, or nowhere with the reason.
+public struct PlacementDecision: Sendable, Equatable {
+    public enum Origin: String, Sendable {
+        /// Chosen by the optimisation.
+        case optimised
+        /// An existing placement kept by the policy.
+        case kept
+    }
+
+    /// The cohort's id, or the sibling group's.
+    public var unitID: String
+    public var cohortIDs: [String]
+    public var homeAuthority: String
+    public var placementType: PlacementType
+    public var children: Int
+    /// `nil` when the children are unplaced.
+    public var provider: Provider?
+    public var miles: Double?
+    /// Pounds per child per week.
+    public var weeklyPrice: Double?
+    /// The objective's weekly cost per child: price and distance terms, penalties and preferences.
+    public var objectiveCostPerChild: Double
+    public var origin: Origin
+    public var unplacedReason: String?
+
+    public var isPlaced: Bool { provider != nil }
+    /// Inside the home authority's boundary (M2).
+    public var isInArea: Bool { provider?.authority == homeAuthority }
+    /// Run by any local authority (M1, any-authority).
+    public var isLocalAuthorityRun: Bool { provider?.isLocalAuthorityRun ?? false }
+    /// Run by the child's own authority (M1).
+    public var isOwnAuthorityRun: Bool { isLocalAuthorityRun && provider?.operatingAuthority == homeAuthority }
+}
+
+/// How a mode's solve ended.
+public enum RunStatus: Sendable, Equatable {
+    /// Every sub-problem was solved to proven optimality.
+    case optimal
+    /// A time limit stopped at least one sub-problem; the plan is feasible, and `gap` bounds its
+    /// distance from the optimum where GLPK knows a bound.
+    case timeLimit(gap: Double?)
+
+    public var label: String {
+        switch self {
+        case .optimal: "optimal"
+        case .timeLimit: "time_limit"
+        }
+    }
+}
+
+/// The size and effort of the models a mode solved.
+public struct RunStatistics: Sendable, Equatable {
+    public var models = 0
+    public var rows = 0
+    public var columns = 0
+    public var nonzeros = 0
+    public var iterations = 0
+    /// Seconds spent building models (pairs, costs, arrays), summed over threads.
+    public var buildSeconds = 0.0
+    /// Seconds spent in GLPK, summed over threads.
+    public var solveSeconds = 0.0
+    /// Wall-clock seconds of the whole mode.
+    public var wallSeconds = 0.0
+
+    mutating func add(_ other: RunStatistics) {
+        models += other.models
+        rows += other.rows
+        columns += other.columns
+        nonzeros += other.nonzeros
+        iterations += other.iterations
+        buildSeconds += other.buildSeconds
+        solveSeconds += other.solveSeconds
+    }
+}
+
+/// What one more place would save at a pool whose places are all used: the capacity row's dual.
+public struct CapacityValue: Sendable, Equatable {
+    public var placementType: PlacementType
+    /// The providers sharing the pool (interchangeable for the model).
+    public var providerIDs: [String]
+    public var sector: Sector
+    public var authority: String
+    public var operatingAuthority: String?
+    /// Pounds of objective saved per week by one more place (≥ 0).
+    public var weeklySaving: Double
+}
+
+/// The outcome of one commissioning mode on one scenario.
+public struct ModeResult: Sendable {
+    public var mode: CommissioningMode
+    public var status: RunStatus
+    /// The objective: Σ cost per child over placed children plus the penalty per unplaced child,
+    /// kept placements included.
+    public var objective: Double
+    public var decisions: [PlacementDecision]
+    /// In `council` mode, the order in which councils bought from the market.
+    public var councilOrder: [String]
+    /// Binding capacity in joint linear modes (none after branch-and-cut or in `council` mode).
+    public var capacityValues: [CapacityValue]
+    public var statistics: RunStatistics
+}

@@ -1,0 +1,60 @@
+import Foundation
+import LinearProgramming
+import PlacementScenarios
+
+/// Solves a scenario under a commissioning mode.
+///
+/// Placement types share no places (a provider's places are per type), so each type is an
+/// independent sub-problem, solved on its own thread. Joint modes solve one model per type; `council`
+/// mode solves, per type, one model per council in the seeded order, each using what earlier
+/// councils left.
+public enum PlacementOptimiser {
+    public static func solve(
+        _ scenario: Scenario, mode: CommissioningMode, options: OptimiserOptions = OptimiserOptions()
+    ) throws(LinearProgrammingError) -> ModeResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let problem = PreparedProblem(scenario: scenario, mode: mode)
+        let deadline = options.timeLimit.map { started + $0 }
+        let types = problem.typesWithDemand
+        let councilOrder = mode == .council ? problem.councilOrder : []
+        let outcomes = DedicatedThreads.map(types.count, maximumThreads: options.threads) { index in
+            let type = types[index]
+            return try mode == .council
+                ? problem.solveCouncilByCouncil(type, order: councilOrder, options: options, deadline: deadline)
+                : problem.solveJointly(type, options: options, deadline: deadline)
+        }
+        var combined = TypeOutcome()
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let outcome): combined.absorb(outcome)
+            case .failure(let error as LinearProgrammingError): throw error
+            case .failure(let error): throw .glpk(String(describing: error))
+            }
+        }
+        var result = problem.result(of: combined, councilOrder: councilOrder)
+        result.statistics.wallSeconds = (clock.now - started).seconds
+        return result
+    }
+
+    /// The models `solve` would build, for export: one joint model (every placement type as a block)
+    /// for joint modes; one model per council, named by its code, for `council` mode (each against the
+    /// full market, as the first council in the order would see it).
+    public static func models(of scenario: Scenario, mode: CommissioningMode) -> [(name: String, model: Model)] {
+        let problem = PreparedProblem(scenario: scenario, mode: mode)
+        guard mode == .council else {
+            var model = problem.jointModel(units: Array(problem.units.indices)).model
+            model.objectiveConstant = problem.keptObjective
+            return [("placement_\(mode.rawValue)", model)]
+        }
+        return problem.councilOrder.compactMap { council in
+            let units = problem.units.indices.filter { problem.units[$0].homeAuthority == council }
+            guard !units.isEmpty else { return nil }
+            return (council, problem.jointModel(units: units).model)
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import LinearProgramming
+import PlacementScenarios
+
+/// A scenario made ready for one mode: kept placements taken out, demand units and supply pools
+/// formed, and both indexed by placement type.
+struct PreparedProblem: Sendable {
+    let scenario: Scenario
+    let mode: CommissioningMode
+    let costing: PairCosting
+    let kept: [(cohort: Int, provider: Int, children: Int)]
+    let units: [DemandUnit]
+    let pools: [SupplyPool]
+    private let poolsByType: [PlacementType: [Int]]
+    private let unitsByType: [PlacementType: [Int]]
+
+    init(scenario: Scenario, mode: CommissioningMode) {
+        self.scenario = scenario
+        self.mode = mode
+        costing = PairCosting(scenario: scenario, mode: mode)
+        let existing = ExistingPlacements(scenario)
+        kept = existing.kept
+        let units = DemandUnit.units(of: scenario.cohorts, remainingCounts: existing.remainingCounts)
+        let typesWithSiblings = Set(units.filter(\.isSiblingGroup).map(\.placementType))
+        let pools = SupplyPool.pools(
+            of: scenario.providers, placesLeft: existing.placesLeft, unpooled: typesWithSiblings)
+        self.units = units
+        self.pools = pools
+        poolsByType = Dictionary(grouping: pools.indices, by: { pools[$0].placementType })
+        unitsByType = Dictionary(grouping: units.indices, by: { units[$0].placementType })
+    }
+
+    var typesWithDemand: [PlacementType] { unitsByType.keys.sorted() }
+
+    func poolsOffering(_ type: PlacementType) -> [Int] { poolsByType[type] ?? [] }
+
+    /// Councils with children to place, in the order drawn from the policy's seed.
+    var councilOrder: [String] {
+        let withDemand = Set(units.map(\.homeAuthority))
+        var random = SeededRandom(seed: scenario.policy.councilOrderSeed)
+        return scenario.authorities.map(\.id).filter(withDemand.contains).shuffled(by: &random)
+    }
+
+    /// The objective of the kept placements, a constant of every mode.
+    var keptObjective: Double {
+        keptDecisions.reduce(0) { $0 + $1.objectiveCostPerChild * Double($1.children) }
+    }
+
+    // MARK: Building
+
+    /// The pools `unit` may use among those with places left, with the terms of each pairing.
+    func admissiblePairs(_ unit: Int, poolPlaces: [Int]) -> [(pool: Int, terms: PairCosting.Terms)] {
+        let demand = units[unit]
+        return poolsOffering(demand.placementType).compactMap { pool in
+            guard poolPlaces[pool] >= demand.groupSize,
+                case .admissible(let terms) = costing.admissibility(demand, pools[pool])
+            else { return nil }
+            return (pool, terms)
+        }
+    }
+
+    func jointModel(units unitIndices: [Int], poolPlaces: [Int]? = nil) -> PlacementModel {
+        let places = poolPlaces ?? pools.map(\.places)
+        return PlacementModel(
+            name: "placement_\(mode.rawValue)", units: units, poolPlaces: places, unitIndices: unitIndices,
+            admissiblePairs: unitIndices.map { admissiblePairs($0, poolPlaces: places) },
+            unplacedPenalty: scenario.policy.unplacedPenalty)
+    }
+
+    // MARK: Solving
+
+    func solveJointly(_ type: PlacementType, options: OptimiserOptions, deadline: ContinuousClock.Instant?)
+        throws(LinearProgrammingError) -> TypeOutcome
+    {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let model = jointModel(units: unitsByType[type] ?? [])
+        var outcome = try solve(model, options: options, deadline: deadline)
+        outcome.statistics.buildSeconds = (clock.now - started).seconds - outcome.statistics.solveSeconds
+        return outcome
+    }
+
+    func solveCouncilByCouncil(
+        _ type: PlacementType, order: [String], options: OptimiserOptions, deadline: ContinuousClock.Instant?
+    ) throws(LinearProgrammingError) -> TypeOutcome {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let typeUnits = unitsByType[type] ?? []
+        let unitsByCouncil = Dictionary(grouping: typeUnits, by: { units[$0].homeAuthority })
+        var places = pools.map(\.places)
+        var combined = TypeOutcome()
+        for council in order {
+            guard let councilUnits = unitsByCouncil[council] else { continue }
+            let model = jointModel(units: councilUnits, poolPlaces: places)
+            let outcome = try solve(model, options: options, deadline: deadline)
+            for flow in outcome.flows { places[flow.pool] -= flow.placements * units[flow.unit].groupSize }
+            combined.absorb(outcome)
+        }
+        // Duals of one council's model value places for that council only: not reported.
+        combined.capacitySavings = []
+        combined.statistics.buildSeconds = (clock.now - started).seconds - combined.statistics.solveSeconds
+        return combined
+    }
+
+    private func solve(_ placement: PlacementModel, options: OptimiserOptions, deadline: ContinuousClock.Instant?)
+        throws(LinearProgrammingError) -> TypeOutcome
+    {
+        let solver = try Solver(placement.model)
+        try solver.setBasis(placement.everyoneUnplacedBasis)
+        var solveOptions = SolveOptions(method: .primalSimplex, relativeMIPGap: options.relativeMIPGap)
+        if let handler = options.messageHandler {
+            solveOptions.messageLevel = .normal
+            solveOptions.messageHandler = handler
+        }
+        if let deadline {
+            solveOptions.timeLimit = max(.milliseconds(1), deadline - ContinuousClock().now)
+        }
+        let solution = try solver.solve(solveOptions)
+        var outcome = TypeOutcome()
+        outcome.statistics = RunStatistics(
+            models: 1, rows: placement.model.constraintCount, columns: placement.model.variableCount,
+            nonzeros: placement.model.nonzeroCount, iterations: solution.iterations,
+            solveSeconds: solution.solveTime.seconds)
+        let stopped = [.timeLimit, .iterationLimit].contains(solution.termination)
+        guard solution.status.hasFeasibleValues else {
+            guard stopped else {
+                throw .glpk("the \(placement.model.name) model ended with status \(solution.status)")
+            }
+            // Stopped before any integer solution: everyone unplaced is the feasible plan at hand.
+            outcome.unplaced = placement.units.map { ($0, units[$0].placements) }
+            outcome.objective = placement.units.reduce(0) {
+                $0 + scenario.policy.unplacedPenalty * Double(units[$1].children)
+            }
+            outcome.status = .timeLimit(gap: nil)
+            return outcome
+        }
+        for (column, pair) in placement.pairs.enumerated() {
+            let placements = Int(solution.values[column].rounded())
+            if placements > 0 { outcome.flows.append((pair.unit, pair.pool, placements)) }
+        }
+        for (position, unit) in placement.units.enumerated() {
+            let placements = Int(solution.values[placement.unplacedColumnOffset + position].rounded())
+            if placements > 0 { outcome.unplaced.append((unit, placements)) }
+        }
+        outcome.objective = solution.objective
+        outcome.status = solution.status == .optimal ? .optimal : .timeLimit(gap: solution.relativeGap)
+        if let duals = solution.rowDuals, !solution.isMIP, solution.status == .optimal {
+            for (row, pool) in placement.pools.enumerated() where duals[placement.units.count + row] < -1e-7 {
+                outcome.capacitySavings.append((pool, -duals[placement.units.count + row]))
+            }
+        }
+        return outcome
+    }
+}

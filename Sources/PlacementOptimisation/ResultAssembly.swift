@@ -1,0 +1,91 @@
+import PlacementScenarios
+
+/// Turns a solved problem back into decisions about children and providers.
+extension PreparedProblem {
+    /// The kept existing placements, priced as the objective prices any placement.
+    var keptDecisions: [PlacementDecision] {
+        kept.map { kept in
+            let cohort = scenario.cohorts[kept.cohort]
+            let provider = scenario.providers[kept.provider]
+            let price = provider.offers[cohort.placementType]!.weeklyPrice
+            let miles = costing.distances.miles(from: cohort.homeAuthority, at: cohort.homeLocation, to: provider)
+            let terms = costing.terms(home: cohort.homeAuthority, miles: miles, provider: provider, price: price)
+            return PlacementDecision(
+                unitID: cohort.siblingGroup ?? cohort.id, cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
+                placementType: cohort.placementType, children: kept.children, provider: provider, miles: miles,
+                weeklyPrice: price, objectiveCostPerChild: terms.cost, origin: .kept, unplacedReason: nil)
+        }
+    }
+
+    func result(of outcome: TypeOutcome, councilOrder: [String]) -> ModeResult {
+        ModeResult(
+            mode: mode, status: outcome.status, objective: outcome.objective + keptObjective,
+            decisions: keptDecisions + optimisedDecisions(outcome), councilOrder: councilOrder,
+            capacityValues: capacityValues(outcome), statistics: outcome.statistics)
+    }
+
+    /// Hands each pool's placements to its providers in turn (they are interchangeable), then lists
+    /// placed and unplaced children unit by unit, providers in scenario order.
+    private func optimisedDecisions(_ outcome: TypeOutcome) -> [PlacementDecision] {
+        var placesLeft = pools.map { $0.members.map(\.places) }
+        var children: [Int: [Int: Int]] = [:]  // unit → provider → children
+        var poolOf: [Int: Int] = [:]  // provider → pool, for the terms
+        for flow in outcome.flows {
+            let size = units[flow.unit].groupSize
+            var remaining = flow.placements * size
+            for (member, entry) in pools[flow.pool].members.enumerated() where remaining > 0 {
+                let taking = min(remaining, placesLeft[flow.pool][member] / size * size)
+                guard taking > 0 else { continue }
+                placesLeft[flow.pool][member] -= taking
+                remaining -= taking
+                children[flow.unit, default: [:]][entry.provider, default: 0] += taking
+                poolOf[entry.provider] = flow.pool
+            }
+        }
+        let unplaced = Dictionary(outcome.unplaced.map { ($0.unit, $0.placements) }, uniquingKeysWith: +)
+        var decisions: [PlacementDecision] = []
+        for index in units.indices {
+            let unit = units[index]
+            for (provider, count) in (children[index] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let pool = pools[poolOf[provider]!]
+                let providerRecord = scenario.providers[provider]
+                let miles = costing.distances.miles(from: unit.homeAuthority, at: unit.homeLocation, to: providerRecord)
+                let terms = costing.terms(
+                    home: unit.homeAuthority, miles: miles, provider: providerRecord, price: pool.weeklyPrice)
+                decisions.append(
+                    decision(
+                        unit, children: count, provider: providerRecord, price: pool.weeklyPrice, terms: terms))
+            }
+            if let placements = unplaced[index] {
+                var decision = decision(
+                    unit, children: placements * unit.groupSize, provider: nil, price: nil,
+                    terms: PairCosting.Terms(miles: .nan, cost: scenario.policy.unplacedPenalty))
+                decision.unplacedReason = UnplacedReason.explain(
+                    unit, pools: pools, candidates: poolsOffering(unit.placementType), costing: costing)
+                decisions.append(decision)
+            }
+        }
+        return decisions
+    }
+
+    private func decision(
+        _ unit: DemandUnit, children: Int, provider: Provider?, price: Double?, terms: PairCosting.Terms
+    ) -> PlacementDecision {
+        PlacementDecision(
+            unitID: unit.id, cohortIDs: unit.cohortIDs, homeAuthority: unit.homeAuthority,
+            placementType: unit.placementType, children: children, provider: provider,
+            miles: provider == nil ? nil : terms.miles, weeklyPrice: price, objectiveCostPerChild: terms.cost,
+            origin: .optimised, unplacedReason: nil)
+    }
+
+    private func capacityValues(_ outcome: TypeOutcome) -> [CapacityValue] {
+        outcome.capacitySavings.sorted { $0.pool < $1.pool }.map { pool, saving in
+            let supply = pools[pool]
+            return CapacityValue(
+                placementType: supply.placementType,
+                providerIDs: supply.members.map { scenario.providers[$0.provider].id },
+                sector: supply.representative.sector, authority: supply.representative.authority,
+                operatingAuthority: supply.representative.operatingAuthority, weeklySaving: saving)
+        }
+    }
+}

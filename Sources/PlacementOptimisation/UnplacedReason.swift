@@ -1,0 +1,34 @@
+import PlacementScenarios
+
+/// Says why a unit's children are unplaced, in words an analyst can act on.
+enum UnplacedReason {
+    /// Checks the unit against every pool of its type, ignoring places already used: if some pool
+    /// admits it, the admissible places were all taken; otherwise the furthest check any pool passed
+    /// names what stopped it.
+    static func explain(_ unit: DemandUnit, pools: [SupplyPool], candidates: [Int], costing: PairCosting) -> String {
+        guard !candidates.isEmpty else { return "no provider offers \(unit.placementType.label.lowercased()) places" }
+        var furthest: PairCosting.Refusal?
+        for pool in candidates {
+            switch costing.admissibility(unit, pools[pool]) {
+            case .admissible:
+                return "every admissible place is taken"
+            case .refused(let refusal):
+                furthest = max(furthest ?? refusal, refusal)
+            }
+        }
+        switch furthest! {
+        case .ageRange:
+            return "no provider takes ages \(unit.ageBands.map(\.description).joined(separator: ", "))"
+        case .requirements:
+            let needs = unit.requirements.sorted().map(\.rawValue).joined(separator: ", ")
+            return "no provider has the specialisms needed (\(needs))"
+        case .rating:
+            return "no provider meets the Ofsted floor (\(costing.policy.minimumRating.rawValue))"
+        case .distance:
+            let limit = costing.policy.maximumDistance(for: unit.placementType) ?? 0
+            return "no suitable provider within \(Int(limit.rounded())) miles"
+        case .access:
+            return "no suitable provider is open to this council in \(costing.mode.rawValue) mode"
+        }
+    }
+}

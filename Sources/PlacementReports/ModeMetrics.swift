@@ -1,0 +1,40 @@
+import PlacementOptimisation
+import PlacementScenarios
+
+/// A mode's metrics for the whole scenario, each co-operative and each authority.
+public struct ModeMetrics: Sendable {
+    public struct Scoped: Sendable {
+        /// The co-operative's id or the authority's GSS code.
+        public var id: String
+        public var name: String
+        public var metrics: ScopeMetrics
+    }
+
+    public var total: ScopeMetrics
+    /// In the scenario's order.
+    public var cooperatives: [Scoped]
+    /// In the scenario's order.
+    public var authorities: [Scoped]
+
+    public init(_ result: ModeResult, scenario: Scenario) {
+        var tallies: [String: MetricsTally] = [:]
+        for decision in result.decisions {
+            tallies[decision.homeAuthority, default: .init()].add(decision, policy: scenario.policy)
+        }
+        for cohort in scenario.cohorts where !cohort.placementType.isCommissioned {
+            tallies[cohort.homeAuthority, default: .init()].notCommissioned += cohort.count
+        }
+        var total = MetricsTally()
+        // In the scenario's order, so that sums come out the same on every run.
+        for authority in scenario.authorities { total.add(tallies[authority.id] ?? .init()) }
+        self.total = total.metrics
+        cooperatives = scenario.cooperatives.map { cooperative in
+            var tally = MetricsTally()
+            for member in cooperative.members { tally.add(tallies[member] ?? .init()) }
+            return Scoped(id: cooperative.id, name: cooperative.name, metrics: tally.metrics)
+        }
+        authorities = scenario.authorities.map {
+            Scoped(id: $0.id, name: $0.name, metrics: (tallies[$0.id] ?? .init()).metrics)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import PlacementOptimisation
+import PlacementScenarios
+
+/// CSV tables of results: placements of one mode, and metrics of one or more modes.
+public enum ResultCSV {
+    /// One row per unit and provider (or unplaced), in the scenario's order.
+    public static func placements(_ result: ModeResult) -> String {
+        var csv = CSVWriter(header: [
+            "mode", "unit_id", "cohort_ids", "home_authority", "placement_type", "children", "provider_id",
+            "provider_name", "sector", "operating_authority", "provider_authority", "miles", "weekly_price",
+            "in_area", "la_run", "own_la_run", "origin", "unplaced_reason",
+        ])
+        for decision in result.decisions {
+            let provider = decision.provider
+            csv.append([
+                result.mode.rawValue, decision.unitID, decision.cohortIDs.joined(separator: ";"),
+                decision.homeAuthority, decision.placementType.rawValue, String(decision.children),
+                provider?.id ?? "", provider?.name ?? "", provider?.sector.rawValue ?? "",
+                provider?.operatingAuthority ?? "", provider?.authority ?? "",
+                NumberText.decimal(decision.miles, places: 2), NumberText.decimal(decision.weeklyPrice, places: 2),
+                flag(decision, decision.isInArea), flag(decision, decision.isLocalAuthorityRun),
+                flag(decision, decision.isOwnAuthorityRun), decision.origin.rawValue, decision.unplacedReason ?? "",
+            ])
+        }
+        return csv.text
+    }
+
+    /// One row per mode and scope (total, each co-operative, each authority).
+    public static func metrics(_ results: [ModeResult], scenario: Scenario) -> String {
+        var csv = CSVWriter(header: [
+            "mode", "scope", "id", "name", "children", "placed", "unplaced", "not_commissioned", "m1_la_run_share",
+            "m1_own_la_run_share", "m2_in_area_share", "within_20_miles_share", "mean_distance_miles",
+            "weekly_cost", "external_weekly_spend", "estimated_weekly_profit",
+        ])
+        for result in results {
+            let metrics = ModeMetrics(result, scenario: scenario)
+            let rows =
+                [("total", "", scenario.name, metrics.total)]
+                + metrics.cooperatives.map { ("cooperative", $0.id, $0.name, $0.metrics) }
+                + metrics.authorities.map { ("authority", $0.id, $0.name, $0.metrics) }
+            for (scope, id, name, m) in rows {
+                csv.append([
+                    result.mode.rawValue, scope, id, name, String(m.children), String(m.placed), String(m.unplaced),
+                    String(m.notCommissioned), NumberText.decimal(m.m1LocalAuthorityRunShare, places: 6),
+                    NumberText.decimal(m.m1OwnAuthorityRunShare, places: 6),
+                    NumberText.decimal(m.m2InAreaShare, places: 6), NumberText.decimal(m.within20MilesShare, places: 6),
+                    NumberText.decimal(m.meanDistanceMiles, places: 3), NumberText.decimal(m.weeklyCost, places: 2),
+                    NumberText.decimal(m.externalWeeklySpend, places: 2),
+                    NumberText.decimal(m.estimatedWeeklyProfit, places: 2),
+                ])
+            }
+        }
+        return csv.text
+    }
+
+    private static func flag(_ decision: PlacementDecision, _ value: Bool) -> String {
+        decision.isPlaced ? (value ? "yes" : "no") : ""
+    }
+}

@@ -1,0 +1,118 @@
+import PlacementOptimisation
+import PlacementScenarios
+
+/// Markdown summaries of results for a terminal or a wiki page.
+public enum ResultMarkdown {
+    /// Placements tables longer than this are left to the CSV.
+    static let placementRowLimit = 200
+
+    public static func mode(_ result: ModeResult, scenario: Scenario) -> String {
+        let metrics = ModeMetrics(result, scenario: scenario)
+        var lines = [
+            "# \(scenario.name): \(result.mode.rawValue) commissioning", "",
+            statusLine(result), "",
+            "| scope | children | placed | unplaced | M1 own LA | M1 any LA | M2 in area | ≤ 20 miles | mean miles | weekly cost |",
+            "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        ]
+        lines.append(scopeRow("**\(scenario.name)**", metrics.total))
+        for scoped in metrics.cooperatives { lines.append(scopeRow("\(scoped.name) (co-operative)", scoped.metrics)) }
+        for scoped in metrics.authorities { lines.append(scopeRow("\(scoped.name) (\(scoped.id))", scoped.metrics)) }
+        let unplaced = result.decisions.filter { !$0.isPlaced }
+        if !unplaced.isEmpty {
+            lines += [
+                "", "## Unplaced children", "", "| unit | home | type | children | reason |", "|---|---|---|--:|---|",
+            ]
+            for decision in unplaced {
+                lines.append(
+                    "| \(decision.unitID) | \(decision.homeAuthority) | \(decision.placementType.label) | "
+                        + "\(decision.children) | \(decision.unplacedReason ?? "") |")
+            }
+        }
+        let placed = result.decisions.filter(\.isPlaced)
+        lines += ["", "## Placements", ""]
+        if placed.count > placementRowLimit {
+            lines.append("\(placed.count) rows: see the placements CSV (`--format csv`, or `--out DIR`).")
+        } else {
+            lines += [
+                "| unit | home | type | children | provider | sector | miles | £ a week | in area | LA-run |",
+                "|---|---|---|--:|---|---|--:|--:|---|---|",
+            ]
+            for decision in placed {
+                let provider = decision.provider!
+                lines.append(
+                    "| \(decision.unitID) | \(decision.homeAuthority) | \(decision.placementType.label) | "
+                        + "\(decision.children) | \(provider.name) (\(provider.id)) | \(provider.sector.label) | "
+                        + "\(NumberText.decimal(decision.miles, places: 1)) | "
+                        + "\(NumberText.pounds(decision.weeklyPrice ?? 0)) | \(decision.isInArea ? "yes" : "no") | "
+                        + "\(decision.isOwnAuthorityRun ? "own" : decision.isLocalAuthorityRun ? "other" : "no") |")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func comparison(_ results: [ModeResult], scenario: Scenario) -> String {
+        let metrics = results.map { ModeMetrics($0, scenario: scenario) }
+        let header = "| measure | " + results.map(\.mode.rawValue).joined(separator: " | ") + " |"
+        let rule = "|---|" + String(repeating: "--:|", count: results.count)
+        var lines = ["# \(scenario.name): commissioning modes compared", "", header, rule]
+        func row(_ label: String, _ value: (Int) -> String) {
+            lines.append("| \(label) | " + results.indices.map(value).joined(separator: " | ") + " |")
+        }
+        row("status") { results[$0].status.label }
+        row("objective (£ a week, weighted)") { NumberText.pounds(results[$0].objective) }
+        for (label, value) in headlineMeasures { row(label) { value(metrics[$0].total) } }
+        for (title, scopes) in [
+            ("By co-operative", metrics.map(\.cooperatives)), ("By authority", metrics.map(\.authorities)),
+        ] where !(scopes.first ?? []).isEmpty {
+            lines += ["", "## \(title)", ""]
+            lines.append(
+                "| scope | " + results.map { "M1 own · M2 · miles (\($0.mode.rawValue))" }.joined(separator: " | ")
+                    + " |")
+            lines.append(rule)
+            for index in scopes[0].indices {
+                let cells = scopes.map { modeScopes in
+                    let m = modeScopes[index].metrics
+                    return "\(NumberText.percent(m.m1OwnAuthorityRunShare)) · \(NumberText.percent(m.m2InAreaShare)) · "
+                        + NumberText.decimal(m.meanDistanceMiles, places: 1)
+                }
+                lines.append("| \(scopes[0][index].name) | " + cells.joined(separator: " | ") + " |")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static let headlineMeasures: [(String, @Sendable (ScopeMetrics) -> String)] = [
+        ("children needing a placement", { String($0.children) }),
+        ("placed", { String($0.placed) }),
+        ("unplaced", { String($0.unplaced) }),
+        ("M1: own-authority run", { NumberText.percent($0.m1OwnAuthorityRunShare) }),
+        ("M1: any-authority run", { NumberText.percent($0.m1LocalAuthorityRunShare) }),
+        ("M2: in area", { NumberText.percent($0.m2InAreaShare) }),
+        ("within 20 miles", { NumberText.percent($0.within20MilesShare) }),
+        ("mean distance (miles)", { NumberText.decimal($0.meanDistanceMiles, places: 1) }),
+        ("weekly cost", { NumberText.pounds($0.weeklyCost) }),
+        ("annual cost", { NumberText.pounds($0.annualCost) }),
+        ("estimated provider profit a week", { NumberText.pounds($0.estimatedWeeklyProfit) }),
+    ]
+
+    private static func statusLine(_ result: ModeResult) -> String {
+        var line = "Status: **\(result.status.label)**"
+        if case .timeLimit(let gap) = result.status {
+            line +=
+                gap.map { " (stopped by the time limit; within \(NumberText.percent($0)) of the optimum)" }
+                ?? " (stopped by the time limit; no bound on the gap)"
+        }
+        line += ". Objective: \(NumberText.pounds(result.objective)) a week (weighted, penalties included)."
+        if !result.councilOrder.isEmpty {
+            line += " Councils bought from the market in this order: \(result.councilOrder.joined(separator: ", "))."
+        }
+        return line
+    }
+
+    private static func scopeRow(_ label: String, _ m: ScopeMetrics) -> String {
+        "| \(label) | \(m.children) | \(m.placed) | \(m.unplaced) | \(NumberText.percent(m.m1OwnAuthorityRunShare)) | "
+            + "\(NumberText.percent(m.m1LocalAuthorityRunShare)) | \(NumberText.percent(m.m2InAreaShare)) | "
+            + "\(NumberText.percent(m.within20MilesShare)) | \(NumberText.decimal(m.meanDistanceMiles, places: 1)) | "
+            + "\(NumberText.pounds(m.weeklyCost)) |"
+    }
+}

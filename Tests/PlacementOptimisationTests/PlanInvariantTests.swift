@@ -1,0 +1,89 @@
+import LinearProgramming
+import PlacementOptimisation
+import PlacementScenarios
+import TestSupport
+import Testing
+
+/// Properties every plan must have, whatever the scenario: checked on the shipped scenarios small
+/// enough to solve in a test.
+@Suite("Plans respect the model on shipped scenarios")
+struct PlanInvariantTests {
+    static let scenarios = ["tiny"]
+
+    @Test(
+        "every child placed once or counted unplaced; no capacity exceeded; in-house places only where the mode opens them",
+        arguments: scenarios)
+    func invariants(name: String) throws {
+        let scenario = try ScenarioLoader.load(from: Fixtures.scenario(name)).scenario
+        var objectives: [CommissioningMode: Double] = [:]
+        for mode in CommissioningMode.allCases {
+            let result = try PlacementOptimiser.solve(scenario, mode: mode)
+            #expect(result.status == .optimal)
+            objectives[mode] = result.objective
+            try checkPlan(result, scenario)
+        }
+        let order = CommissioningMode.allCases.reversed().map { objectives[$0]! }
+        for (tighter, looser) in zip(order, order.dropFirst()) {
+            #expect(
+                tighter <= looser + 1e-6 * max(1, abs(looser)), "national ≤ regional ≤ council-coordinated ≤ council")
+        }
+    }
+
+    func checkPlan(_ result: ModeResult, _ scenario: Scenario) throws {
+        var childrenOfCohort: [String: Int] = [:]
+        var used: [String: Int] = [:]
+        var objective = 0.0
+        let cooperative = Dictionary(
+            scenario.cooperatives.flatMap { c in c.members.map { ($0, c.id) } }, uniquingKeysWith: { a, _ in a })
+        for decision in result.decisions {
+            objective += decision.objectiveCostPerChild * Double(decision.children)
+            // A sibling group's decision covers all its cohorts; a cohort's only itself.
+            let members = scenario.cohorts.filter { decision.cohortIDs.contains($0.id) }
+            if members.count == 1 {
+                childrenOfCohort[members[0].id, default: 0] += decision.children
+            } else {
+                #expect(decision.children == members.reduce(0) { $0 + $1.count })
+                for member in members { childrenOfCohort[member.id, default: 0] += member.count }
+            }
+            guard let provider = decision.provider else { continue }
+            used["\(provider.id)/\(decision.placementType.rawValue)", default: 0] += decision.children
+            if provider.isLocalAuthorityRun, let operating = provider.operatingAuthority,
+                operating != decision.homeAuthority, decision.origin == .optimised
+            {
+                let sameCooperative =
+                    cooperative[operating] != nil && cooperative[operating] == cooperative[decision.homeAuthority]
+                let allowed =
+                    result.mode == .national || (result.mode == .regional && sameCooperative)
+                    || scenario.policy.otherCouncilsInHousePlaces
+                #expect(allowed, "\(decision.unitID) uses \(provider.id) in \(result.mode.rawValue) mode")
+            }
+        }
+        for cohort in scenario.cohorts where cohort.placementType.isCommissioned {
+            #expect(childrenOfCohort[cohort.id] == cohort.count, "cohort \(cohort.id)")
+        }
+        for provider in scenario.providers {
+            for (type, offer) in provider.offers {
+                #expect((used["\(provider.id)/\(type.rawValue)"] ?? 0) <= offer.places, "\(provider.id) \(type)")
+            }
+        }
+        #expect(approximately(objective, result.objective, tolerance: 1e-9))
+    }
+
+    @Test("an exported model re-solved by glpsol gives the reported objective", arguments: ["tiny"])
+    func glpsolAgrees(name: String) throws {
+        let scenario = try ScenarioLoader.load(from: Fixtures.scenario(name)).scenario
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for mode in [CommissioningMode.councilCoordinated, .regional, .national] {
+            let result = try PlacementOptimiser.solve(scenario, mode: mode)
+            let models = PlacementOptimiser.models(of: scenario, mode: mode)
+            #expect(models.count == 1)
+            let mps = directory.file("\(mode.rawValue).mps")
+            try models[0].model.write(to: mps)
+            #expect(approximately(try Glpsol.objective(ofFreeMPS: mps), result.objective, tolerance: 1e-9))
+            let lp = directory.file("\(mode.rawValue).lp")
+            try models[0].model.write(to: lp)
+            #expect(approximately(try Glpsol.objective(ofCPLEXLP: lp), result.objective, tolerance: 1e-9))
+        }
+    }
+}
