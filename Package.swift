@@ -37,6 +37,10 @@ let package = Package(
             dependencies: ["LinearProgramming", "PlacementScenarios"]
         ),
         .target(
+            name: "ScenarioGeneration",
+            dependencies: ["PlacementScenarios"]
+        ),
+        .target(
             name: "PlacementReports",
             dependencies: ["PlacementOptimisation", "PlacementScenarios"]
         ),
@@ -46,6 +50,7 @@ let package = Package(
                 "PlacementScenarios",
                 "PlacementOptimisation",
                 "PlacementReports",
+                "ScenarioGeneration",
                 "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -70,6 +75,10 @@ let package = Package(
         .testTarget(
             name: "PlacementOptimisationTests",
             dependencies: ["PlacementOptimisation", "PlacementReports", "PlacementScenarios", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ScenarioGenerationTests",
+            dependencies: ["ScenarioGeneration", "PlacementScenarios", "TestSupport"]
         ),
         .testTarget(
             name: "PlacementScenariosTests",

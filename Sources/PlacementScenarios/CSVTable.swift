@@ -3,19 +3,19 @@ import SwiftCSV
 
 /// A CSV file read by SwiftCSV (quoted fields, UTF-8 byte-order mark, CRLF), with each record's line
 /// number kept for error messages.
-struct CSVTable {
-    let file: String
-    let header: [String]
+public struct CSVTable: Sendable {
+    public let file: String
+    public let header: [String]
     let records: [Record]
 
-    struct Record {
+    struct Record: Sendable {
         /// 1-based physical line where the record starts (the header is line 1).
         let line: Int
         let fields: [String]
     }
 
     /// Reads `path`, reporting unreadable files, bad quoting, missing required columns and ragged rows.
-    static func read(_ path: String, file: String, required: [String], log: inout IssueLog) -> CSVTable? {
+    public static func read(_ path: String, file: String, required: [String], log: inout IssueLog) -> CSVTable? {
         guard let data = FileManager.default.contents(atPath: path) else {
             log.error(file, "cannot read the file")
             return nil
@@ -98,19 +98,19 @@ struct CSVTable {
     }
 
     /// Reads fields of one record by column name, logging malformed values.
-    struct Row {
+    public struct Row {
         let table: CSVTable
         let record: Record
 
-        var line: Int { record.line }
+        public var line: Int { record.line }
 
         /// The trimmed field, or "" when the column is absent from the file.
-        func text(_ column: String) -> String {
+        public func text(_ column: String) -> String {
             guard let index = table.header.firstIndex(of: column) else { return "" }
             return record.fields[index]
         }
 
-        func optionalText(_ column: String) -> String? {
+        public func optionalText(_ column: String) -> String? {
             let value = text(column)
             return value.isEmpty ? nil : value
         }
@@ -223,5 +223,5 @@ struct CSVTable {
         }
     }
 
-    var rows: [Row] { records.map { Row(table: self, record: $0) } }
+    public var rows: [Row] { records.map { Row(table: self, record: $0) } }
 }

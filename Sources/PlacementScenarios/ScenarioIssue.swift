@@ -44,12 +44,14 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects issues while files are read, so that all of them can be reported at once.
-struct IssueLog {
-    private(set) var issues: [ScenarioIssue] = []
+public struct IssueLog: Sendable {
+    public private(set) var issues: [ScenarioIssue] = []
 
-    var hasErrors: Bool { issues.contains { $0.severity == .error } }
+    public init() {}
 
-    mutating func error(_ file: String, line: Int? = nil, field: String? = nil, _ message: String) {
+    public var hasErrors: Bool { issues.contains { $0.severity == .error } }
+
+    public mutating func error(_ file: String, line: Int? = nil, field: String? = nil, _ message: String) {
         issues.append(ScenarioIssue(.error, file: file, line: line, field: field, message: message))
     }
 

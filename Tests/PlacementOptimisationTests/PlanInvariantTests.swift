@@ -8,7 +8,7 @@ import Testing
 /// enough to solve in a test.
 @Suite("Plans respect the model on shipped scenarios")
 struct PlanInvariantTests {
-    static let scenarios = ["tiny"]
+    static let scenarios = ["tiny", "greater-manchester", "south-east", "england-2025"]
 
     @Test(
         "every child placed once or counted unplaced; no capacity exceeded; in-house places only where the mode opens them",
@@ -69,7 +69,8 @@ struct PlanInvariantTests {
         #expect(approximately(objective, result.objective, tolerance: 1e-9))
     }
 
-    @Test("an exported model re-solved by glpsol gives the reported objective", arguments: ["tiny"])
+    @Test(
+        "an exported model re-solved by glpsol gives the reported objective", arguments: ["tiny", "greater-manchester"])
     func glpsolAgrees(name: String) throws {
         let scenario = try ScenarioLoader.load(from: Fixtures.scenario(name)).scenario
         let directory = try TemporaryDirectory()

@@ -1,35 +1,35 @@
 /// Writes RFC 4180 CSV: fields quoted only when they hold a comma, quote or line break.
-struct CSVWriter {
-    private(set) var text = ""
+public struct CSVWriter {
+    public private(set) var text = ""
 
-    init(header: [String]) { append(header) }
+    public init(header: [String]) { append(header) }
 
-    mutating func append(_ fields: [String]) {
+    public mutating func append(_ fields: [String]) {
         text += fields.map(Self.escaped).joined(separator: ",") + "\n"
     }
 
-    static func escaped(_ field: String) -> String {
+    public static func escaped(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 
 /// Numbers as the reports print them: fixed decimals, no exponent, empty for unknown.
-enum NumberText {
-    static func decimal(_ value: Double?, places: Int) -> String {
+public enum NumberText {
+    public static func decimal(_ value: Double?, places: Int) -> String {
         guard let value, value.isFinite else { return "" }
         var text = String(format: "%.\(places)f", value)
         if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }
         return text
     }
 
-    static func percent(_ share: Double?) -> String {
+    public static func percent(_ share: Double?) -> String {
         guard let share else { return "–" }
         return decimal(share * 100, places: 1) + "%"
     }
 
     /// Pounds with thousands separators, no pence.
-    static func pounds(_ value: Double) -> String {
+    public static func pounds(_ value: Double) -> String {
         let whole = Int(value.rounded())
         let digits = String(abs(whole))
         var grouped = ""

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import PlacementScenarios
+import ScenarioGeneration
+
+extension PlacementCommand {
+    /// `placement generate`: real-data scenarios from the official files, or synthetic ones from a seed.
+    public struct Generate: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Build scenarios: the real-data ones from official files, or synthetic ones of any size.",
+            subcommands: [Real.self, Synthetic.self])
+
+        public init() {}
+    }
+}
+
+extension PlacementCommand.Generate {
+    /// `placement generate real`: england-2025, greater-manchester and south-east.
+    public struct Real: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Rebuild england-2025, greater-manchester and south-east from DfE and Ofsted data.")
+
+        @Option(help: "The folder with the official CSV files (see Fixtures/data/README.md).")
+        var data = "Fixtures/data"
+
+        @Option(help: "Where the scenario folders are written.")
+        var out = "Fixtures/scenarios"
+
+        public init() {}
+
+        public func run() throws {
+            let generated: [GeneratedScenario]
+            do {
+                generated = try RealScenarioBuilder.build(from: data)
+            } catch {
+                printToStandardError(error.description)
+                throw invalidInputExitCode
+            }
+            for scenario in generated {
+                do {
+                    try scenario.write(into: out)
+                } catch {
+                    printToStandardError("\(out)/\(scenario.folder): cannot write: \(error.localizedDescription)")
+                    throw failureExitCode
+                }
+                print(
+                    "\(out)/\(scenario.folder): \(scenario.scenario.authorities.count) authorities, "
+                        + "\(scenario.scenario.childCount) children, \(scenario.scenario.providers.count) providers")
+            }
+        }
+    }
+}
+
+extension PlacementCommand.Generate {
+    /// `placement generate synthetic`: a fictional country calibrated to England's shares.
+    public struct Synthetic: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Generate a synthetic scenario calibrated to England's 2025 shares, of any size, from a seed.")
+
+        @Option(help: "The seed: the same seed and scale give the same scenario.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Size relative to England (1 = 153 councils and about 81,770 children).")
+        var scale = 1.0
+
+        @Option(help: "The scenario folder to write.")
+        var out: String
+
+        public init() {}
+
+        public func validate() throws {
+            guard scale > 0, scale <= 50 else { throw ValidationError("--scale must be above 0 and at most 50") }
+        }
+
+        public func run() throws {
+            let scenario = SyntheticScenarioBuilder.build(seed: seed, scale: scale)
+            do {
+                try ScenarioWriter.write(scenario, to: out)
+            } catch {
+                printToStandardError("\(out): cannot write: \(error.localizedDescription)")
+                throw failureExitCode
+            }
+            print(
+                "\(out): \(scenario.authorities.count) authorities, \(scenario.childCount) children, "
+                    + "\(scenario.providers.count) providers")
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Writes a scenario as a folder the loader reads back: `scenario.yaml` and its CSV tables.
+public enum ScenarioWriter {
+    /// Writes into `directory` (created if needed), each file atomically; `extraFiles` (a README,
+    /// an estimates table) go beside the tables.
+    public static func write(
+        _ scenario: Scenario, to directory: String, extraFiles: [(name: String, text: String)] = []
+    ) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var files = [
+            ("scenario.yaml", manifest(scenario)), ("authorities.csv", authorities(scenario)),
+            ("children.csv", children(scenario)), ("providers.csv", providers(scenario)),
+        ]
+        if !scenario.cooperatives.isEmpty { files.append(("cooperatives.csv", cooperatives(scenario))) }
+        if !scenario.actuals.isEmpty { files.append(("actuals.csv", actuals(scenario))) }
+        if !scenario.distanceOverrides.isEmpty { files.append(("distances.csv", distances(scenario))) }
+        for (name, text) in files + extraFiles.map({ ($0.name, $0.text) }) {
+            try AtomicFile.write(text, to: (directory as NSString).appendingPathComponent(name))
+        }
+    }
+
+    static func manifest(_ scenario: Scenario) -> String {
+        let policy = scenario.policy
+        var lines = ["name: \(quoted(scenario.name))"]
+        if !scenario.description.isEmpty { lines.append("description: \(quoted(scenario.description))") }
+        lines += ["files:", "  authorities: authorities.csv", "  children: children.csv", "  providers: providers.csv"]
+        if !scenario.cooperatives.isEmpty { lines.append("  cooperatives: cooperatives.csv") }
+        if !scenario.distanceOverrides.isEmpty { lines.append("  distances: distances.csv") }
+        if !scenario.actuals.isEmpty { lines.append("  actuals: actuals.csv") }
+        lines += [
+            "policy:",
+            "  price_weight: \(number(policy.priceWeight))",
+            "  cost_per_mile: \(number(policy.costPerMile))",
+            "  out_of_area_penalty: \(number(policy.outOfAreaPenalty))",
+            "  local_authority_preference: \(number(policy.localAuthorityPreference))",
+            "  unplaced_penalty: \(number(policy.unplacedPenalty))",
+            "  minimum_ofsted_rating: \(policy.minimumRating.rawValue)",
+            "  keep_existing_placements: \(policy.keepExistingPlacements)",
+            "  other_councils_in_house_places: \(policy.otherCouncilsInHousePlaces)",
+            "  other_council_in_house_premium: \(number(policy.otherCouncilInHousePremium))",
+            "  council_order_seed: \(policy.councilOrderSeed)",
+        ]
+        lines += perType(
+            "maximum_distance_miles", policy.maximumDistanceMiles, fallback: policy.defaultMaximumDistance)
+        lines += perType("market_margins", policy.marketMargins, fallback: policy.defaultMarketMargin)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func perType(_ key: String, _ values: [PlacementType: Double], fallback: Double?) -> [String] {
+        guard !values.isEmpty || fallback != nil else { return [] }
+        var lines = ["  \(key):"]
+        for type in values.keys.sorted() { lines.append("    \(type.rawValue): \(number(values[type]!))") }
+        if let fallback { lines.append("    default: \(number(fallback))") }
+        return lines
+    }
+
+    static func authorities(_ scenario: Scenario) -> String {
+        var csv = CSVWriter(header: ["code", "name", "region", "latitude", "longitude", "area_km2", "children_0_17"])
+        for a in scenario.authorities {
+            csv.append([
+                a.id, a.name, a.region, number(a.centroid.latitude), number(a.centroid.longitude),
+                number(a.areaSquareKilometres), a.childPopulation.map(String.init) ?? "",
+            ])
+        }
+        return csv.text
+    }
+
+    static func cooperatives(_ scenario: Scenario) -> String {
+        var csv = CSVWriter(header: ["cooperative_id", "cooperative_name", "authority"])
+        for cooperative in scenario.cooperatives {
+            for member in cooperative.members { csv.append([cooperative.id, cooperative.name, member]) }
+        }
+        return csv.text
+    }
+
+    static func children(_ scenario: Scenario) -> String {
+        var csv = CSVWriter(header: [
+            "id", "home_authority", "placement_type", "age_band", "count", "requirements", "sibling_group",
+            "current_provider", "home_latitude", "home_longitude",
+        ])
+        for c in scenario.cohorts {
+            csv.append([
+                c.id, c.homeAuthority, c.placementType.rawValue, c.ageBand.description, String(c.count),
+                c.requirements.sorted().map(\.rawValue).joined(separator: ";"), c.siblingGroup ?? "",
+                c.currentProvider ?? "", c.homeLocation.map { number($0.latitude) } ?? "",
+                c.homeLocation.map { number($0.longitude) } ?? "",
+            ])
+        }
+        return csv.text
+    }
+
+    static func providers(_ scenario: Scenario) -> String {
+        var csv = CSVWriter(header: [
+            "id", "name", "sector", "operating_authority", "owner", "authority", "placement_type", "places",
+            "weekly_price", "ofsted_rating", "specialisms", "min_age", "max_age", "latitude", "longitude",
+        ])
+        for p in scenario.providers {
+            for type in p.offers.keys.sorted() {
+                let offer = p.offers[type]!
+                csv.append([
+                    p.id, p.name, p.sector.rawValue, p.operatingAuthority ?? "", p.owner, p.authority, type.rawValue,
+                    String(offer.places), number(offer.weeklyPrice), p.rating.rawValue,
+                    p.specialisms.sorted().map(\.rawValue).joined(separator: ";"), String(p.ageRange.minimum),
+                    String(p.ageRange.maximum), p.location.map { number($0.latitude) } ?? "",
+                    p.location.map { number($0.longitude) } ?? "",
+                ])
+            }
+        }
+        return csv.text
+    }
+
+    static func actuals(_ scenario: Scenario) -> String {
+        var csv = CSVWriter(header: [
+            "authority", "year", "children_looked_after", "own_provision_share", "inside_boundary_share",
+            "over_20_miles_share",
+        ])
+        for a in scenario.actuals {
+            csv.append([
+                a.authority, String(a.year), a.childrenLookedAfter.map(String.init) ?? "",
+                a.ownProvisionShare.map(number) ?? "", a.insideBoundaryShare.map(number) ?? "",
+                a.over20MilesShare.map(number) ?? "",
+            ])
+        }
+        return csv.text
+    }
+
+    static func distances(_ scenario: Scenario) -> String {
+        var csv = CSVWriter(header: ["from_authority", "to_authority", "miles"])
+        let pairs = scenario.distanceOverrides.keys.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        for pair in pairs { csv.append([pair.from, pair.to, number(scenario.distanceOverrides[pair]!)]) }
+        return csv.text
+    }
+
+    /// Shortest text that reads back as the same number.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import PlacementScenarios
+
+/// England in 2025 as a scenario, and the estimates made on the way.
+struct EnglandModel {
+    let data: OfficialData
+    private(set) var scenario: Scenario
+    private(set) var estimates: [Estimate]
+    /// Figures the README quotes: what was skipped and how capacity was derived.
+    private(set) var notes: [String: Int] = [:]
+
+    init(_ data: OfficialData) {
+        self.data = data
+        let demand = DemandEstimation(data)
+        estimates = demand.estimates
+        let authorities = data.authorities.map {
+            Authority(
+                id: $0.code, name: $0.name, region: $0.region,
+                centroid: Coordinate(latitude: $0.latitude, longitude: $0.longitude),
+                areaSquareKilometres: $0.areaSquareKilometres, childPopulation: $0.children)
+        }
+        scenario = Scenario(
+            name: "england-2025",
+            description: "All 153 English councils with children's services at 31 March 2025: DfE's children looked "
+                + "after by placement type, every provider on Ofsted's register, estimated in-house and agency "
+                + "fostering, and about 20 co-operatives (the two pathfinders and a partition of each region).",
+            authorities: authorities, cohorts: [], providers: [], policy: Assumptions.policy)
+        let register = RegisterProviders(data, known: Set(authorities.map(\.id)))
+        notes.merge(register.notes) { $1 }
+        let demandByType = splitTypes(demand, register: register)
+        scenario.cohorts = cohorts(demandByType)
+        scenario.providers = register.providers + fostering(demand, demandByType, register: register)
+        scenario.cooperatives = Self.cooperatives(authorities)
+        scenario.actuals = PublishedFigures.actuals(data)
+    }
+
+    // MARK: Demand
+
+    /// Children per authority and commissioned or counted type.
+    private mutating func splitTypes(_ demand: DemandEstimation, register: RegisterProviders) -> [String:
+        [PlacementType: Int]]
+    {
+        let codes = data.authorities.map(\.code)
+        let homes = codes.map { demand.categories[$0]?[.homes] ?? 0 }
+        let secureTotal = Int((Double(register.securePlaces) * Assumptions.secureWelfareShareOfPlaces).rounded())
+        let secure = Apportion.split(min(secureTotal, homes.reduce(0, +)), weights: homes.map(Double.init))
+        notes["secure_children"] = secure.reduce(0, +)
+        var result: [String: [PlacementType: Int]] = [:]
+        for (index, code) in codes.enumerated() {
+            let counts = demand.categories[code] ?? [:]
+            let foster = counts[.foster] ?? 0
+            let kinship = Int((Double(foster) * Assumptions.kinshipShareOfFoster).rounded())
+            let secureHere = min(secure[index], homes[index])
+            result[code] = [
+                .foster: foster - kinship, .kinship: kinship, .childrensHome: homes[index] - secureHere,
+                .secureChildrensHome: secureHere, .supportedAccommodation: counts[.supported] ?? 0,
+                .residentialSchool: counts[.schools] ?? 0, .placedWithParents: counts[.parents] ?? 0,
+                .placedForAdoption: counts[.adoption] ?? 0,
+                .other: (counts[.other] ?? 0) + (counts[.otherResidential] ?? 0),
+            ]
+        }
+        return result
+    }
+
+    private func cohorts(_ demandByType: [String: [PlacementType: Int]]) -> [Cohort] {
+        data.authorities.flatMap { authority in
+            PlacementType.allCases.compactMap { type -> Cohort? in
+                let count = demandByType[authority.code]?[type] ?? 0
+                guard count > 0 else { return nil }
+                return Cohort(
+                    id: "\(authority.code)-\(type.rawValue)", homeAuthority: authority.code, placementType: type,
+                    ageBand: Assumptions.ageBand(type), count: count)
+            }
+        }
+    }
+
+    // MARK: Fostering
+
+    /// Each council's in-house fostering and connected-carer services, and agency capacity spread over
+    /// each region's fostering agencies.
+    private mutating func fostering(
+        _ demand: DemandEstimation, _ demandByType: [String: [PlacementType: Int]], register: RegisterProviders
+    ) -> [Provider] {
+        var providers: [Provider] = []
+        var agencyChildrenByRegion: [String: Int] = [:]
+        var inHouseChildren = 0
+        for authority in data.authorities {
+            let code = authority.code
+            let types = demandByType[code] ?? [:]
+            let foster = (types[.foster] ?? 0) + (types[.kinship] ?? 0)
+            let kinship = types[.kinship] ?? 0
+            let homes = (types[.childrensHome] ?? 0) + (types[.secureChildrensHome] ?? 0)
+            let ownHomes = min(
+                homes, Int((Double(register.inHouseHomePlaces[code] ?? 0) * Assumptions.inHouseHomeOccupancy).rounded())
+            )
+            let ownFoster = min(foster, max(0, (demand.ownProvision[code] ?? 0) - ownHomes))
+            inHouseChildren += ownFoster
+            agencyChildrenByRegion[authority.region, default: 0] += foster - ownFoster
+            let mainstream = max(0, ownFoster - kinship)
+            let places = Int((Double(mainstream) * Assumptions.inHouseFosterHeadroom).rounded(.up))
+            estimates.append(
+                Estimate(
+                    authority: code, figure: "In-house mainstream foster places", value: Double(places),
+                    method: "(own provision \(demand.ownProvision[code] ?? 0) − \(ownHomes) in own homes − "
+                        + "\(kinship) kinship) × \(Assumptions.inHouseFosterHeadroom)"))
+            if places > 0 {
+                providers.append(inHouse(authority, id: "\(code)-FOSTER", name: "fostering service", .foster, places))
+            }
+            if kinship > 0 {
+                providers.append(inHouse(authority, id: "\(code)-KINSHIP", name: "connected carers", .kinship, kinship))
+            }
+        }
+        notes["in_house_foster_children"] = inHouseChildren
+        notes["agency_foster_children"] = agencyChildrenByRegion.values.reduce(0, +)
+        // Agency capacity: each region's agency-placed children over (1 − vacancy), shared equally by
+        // the fostering agencies registered there.
+        var agencies = register.fosteringAgencies
+        for region in Set(agencies.map(\.region)).sorted() {
+            let members = agencies.indices.filter { agencies[$0].region == region }
+            let capacity = Int(
+                (Double(agencyChildrenByRegion[region] ?? 0) * Assumptions.agencyFosterCapacityFactor).rounded())
+            let shares = Apportion.split(capacity, weights: members.map { _ in 1 })
+            for (index, share) in zip(members, shares) { agencies[index].provider.offers[.foster]?.places = share }
+            estimates.append(
+                Estimate(
+                    authority: region, figure: "Agency foster places in the region", value: Double(capacity),
+                    method: "agency-placed children ÷ 0.84, shared equally by its \(members.count) agencies"))
+        }
+        notes["agency_foster_places"] = agencies.reduce(0) { $0 + ($1.provider.offers[.foster]?.places ?? 0) }
+        return providers + agencies.map(\.provider).filter { ($0.offers[.foster]?.places ?? 0) > 0 }
+    }
+
+    private func inHouse(
+        _ authority: OfficialData.Authority, id: String, name: String, _ type: PlacementType, _ places: Int
+    )
+        -> Provider
+    {
+        Provider(
+            id: id, name: "\(authority.name) \(name)", sector: .localAuthority, operatingAuthority: authority.code,
+            owner: authority.name, authority: authority.code,
+            offers: [type: .init(places: places, weeklyPrice: Assumptions.price(type, sector: .localAuthority))],
+            rating: .good, ageRange: Assumptions.ageBand(type))
+    }
+
+    // MARK: Co-operatives
+
+    /// The two pathfinders as they are; every other region cut into compact groups of at most 10.
+    static func cooperatives(_ authorities: [Authority]) -> [Cooperative] {
+        let gm = Set(RealScenarioBuilder.greaterManchester)
+        var cooperatives = [
+            Cooperative(
+                id: "greater-manchester", name: "Greater Manchester", members: RealScenarioBuilder.greaterManchester),
+            Cooperative(
+                id: "home-and-future", name: "Home and Future (South East)",
+                members: authorities.filter {
+                    $0.region == "South East" && !RealScenarioBuilder.southEastNonMembers.contains($0.id)
+                }.map(\.id)),
+        ]
+        var regions: [String] = []
+        for authority in authorities where !regions.contains(authority.region) { regions.append(authority.region) }
+        for region in regions where region != "South East" {
+            let members = authorities.filter { $0.region == region && !gm.contains($0.id) }
+            let groups = CooperativePartition.groups(members, maximumSize: 10)
+            for (number, group) in groups.enumerated() {
+                let slug = region.lowercased().replacingOccurrences(of: " ", with: "-")
+                let order = Set(group.map(\.id))
+                cooperatives.append(
+                    Cooperative(
+                        id: "\(slug)-\(number + 1)", name: "\(region) \(number + 1) (modelled)",
+                        members: authorities.map(\.id).filter(order.contains)))
+            }
+        }
+        return cooperatives
+    }
+
+    // MARK: Subsets and notes
+
+    /// The scenario restricted to some authorities: their children, the providers located in them,
+    /// their actuals, and the given co-operatives.
+    func subset(name: String, description: String, authorities codes: Set<String>, cooperatives: [Cooperative])
+        -> Scenario
+    {
+        var subset = scenario
+        subset.name = name
+        subset.description = description
+        subset.authorities = scenario.authorities.filter { codes.contains($0.id) }
+        subset.cohorts = scenario.cohorts.filter { codes.contains($0.homeAuthority) }
+        subset.providers = scenario.providers.filter { codes.contains($0.authority) }
+        subset.actuals = scenario.actuals.filter { codes.contains($0.authority) }
+        subset.cooperatives = cooperatives
+        return subset
+    }
+
+    func generated(_ scenario: Scenario) -> GeneratedScenario {
+        let codes = Set(scenario.authorities.map(\.id))
+        let regions = Set(scenario.authorities.map(\.region))
+        let relevant = estimates.filter { codes.contains($0.authority) || regions.contains($0.authority) }
+        return GeneratedScenario(
+            folder: scenario.name, scenario: scenario,
+            extraFiles: [
+                ("estimates.csv", Estimate.table(relevant)),
+                ("README.md", ScenarioNotes.readme(scenario, estimates: relevant, notes: notes)),
+            ])
+    }
+}

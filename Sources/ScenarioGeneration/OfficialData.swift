@@ -1,0 +1,124 @@
+import Foundation
+import PlacementScenarios
+
+/// The official files the real-data scenarios are built from (see `Fixtures/data/README.md`).
+struct OfficialData: Sendable {
+    static let authoritiesFile = "england_local_authorities.csv"
+    static let lookedAfterFile = "dfe_cla_by_la_2021_2025.csv"
+    static let registerFile = "ofsted_providers_2025.csv"
+
+    struct Authority: Sendable {
+        var code, name, region: String
+        var latitude, longitude, areaSquareKilometres: Double
+        var children: Int?
+    }
+
+    /// A published count: a number, or a suppression marker (`c`, `k`, `x`, `z`), never zero.
+    enum Cell: Sendable, Equatable {
+        case number(Int)
+        case suppressed(String)
+
+        var value: Int? {
+            if case .number(let value) = self { return value }
+            return nil
+        }
+    }
+
+    struct CellKey: Hashable, Sendable {
+        var year: Int
+        var authority: String
+        var group: String
+        var characteristic: String
+    }
+
+    struct RegisteredProvider: Sendable {
+        var urn, provisionType, status, authority, sector, owner, rating: String
+        var places: Int
+        var isShortBreakOnly: Bool
+    }
+
+    var authorities: [Authority]
+    var cells: [CellKey: Cell]
+    var register: [RegisteredProvider]
+
+    /// The key of England's national rows.
+    static let england = "E92000001"
+
+    func cell(_ year: Int, _ authority: String, _ group: String, _ characteristic: String) -> Cell? {
+        cells[CellKey(year: year, authority: authority, group: group, characteristic: characteristic)]
+    }
+
+    /// Reads the three files from `directory`, or throws every problem found.
+    static func read(from directory: String) throws(ScenarioError) -> OfficialData {
+        var log = IssueLog()
+        func table(_ name: String, _ required: [String]) -> CSVTable? {
+            CSVTable.read(
+                (directory as NSString).appendingPathComponent(name), file: name, required: required, log: &log)
+        }
+        let authorityTable = table(
+            authoritiesFile,
+            ["la_code", "la_name", "region", "latitude", "longitude", "area_km2", "children_0_17_2024"])
+        let lookedAfterTable = table(
+            lookedAfterFile, ["year", "geographic_level", "la_code", "group", "characteristic", "number"])
+        let registerTable = table(
+            registerFile,
+            [
+                "urn", "provision_type", "registration_status", "la_code", "sector", "places", "short_break_only",
+                "owner",
+                "overall_rating",
+            ])
+        var authorities: [Authority] = []
+        for row in authorityTable?.rows ?? [] {
+            guard let latitude = Double(row.text("latitude")), let longitude = Double(row.text("longitude")),
+                let area = Double(row.text("area_km2"))
+            else {
+                log.error(authoritiesFile, line: row.line, "latitude, longitude and area_km2 must be numbers")
+                continue
+            }
+            authorities.append(
+                Authority(
+                    code: row.text("la_code"), name: row.text("la_name"), region: row.text("region"),
+                    latitude: latitude, longitude: longitude, areaSquareKilometres: area,
+                    children: Int(row.text("children_0_17_2024"))))
+        }
+        var cells: [CellKey: Cell] = [:]
+        for row in lookedAfterTable?.rows ?? [] {
+            let level = row.text("geographic_level")
+            guard level == "Local authority" || level == "National" else { continue }
+            guard let year = Int(row.text("year")) else {
+                log.error(lookedAfterFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
+                continue
+            }
+            let text = row.text("number")
+            let cell: Cell
+            if let value = Int(text), value >= 0 {
+                cell = .number(value)
+            } else if ["c", "k", "x", "z", "low", "u"].contains(text) || text.isEmpty {
+                cell = .suppressed(text.isEmpty ? "x" : text)
+            } else {
+                log.error(lookedAfterFile, line: row.line, field: "number", "'\(text)' is neither a count nor a marker")
+                continue
+            }
+            let key = CellKey(
+                year: year, authority: level == "National" ? Self.england : row.text("la_code"),
+                group: row.text("group"),
+                characteristic: row.text("characteristic"))
+            cells[key] = cell
+        }
+        var register: [RegisteredProvider] = []
+        for row in registerTable?.rows ?? [] {
+            guard let places = Double(row.text("places").isEmpty ? "0" : row.text("places")), places >= 0 else {
+                log.error(registerFile, line: row.line, field: "places", "'\(row.text("places"))' is not a count")
+                continue
+            }
+            register.append(
+                RegisteredProvider(
+                    urn: row.text("urn"), provisionType: row.text("provision_type"),
+                    status: row.text("registration_status"), authority: row.text("la_code"),
+                    sector: row.text("sector"), owner: row.text("owner"), rating: row.text("overall_rating"),
+                    places: Int(places.rounded()), isShortBreakOnly: !row.text("short_break_only").isEmpty))
+        }
+        if log.hasErrors { throw ScenarioError(issues: log.issues) }
+        return OfficialData(authorities: authorities, cells: cells, register: register)
+    }
+}
