@@ -88,3 +88,17 @@ struct PlanInvariantTests {
         }
     }
 }
+
+@Suite("Time limits")
+struct TimeLimitTests {
+    @Test("a time limit stops with a feasible plan and says so")
+    func stoppedEarly() throws {
+        let scenario = try ScenarioLoader.load(from: Fixtures.scenario("england-2025")).scenario
+        let optimal = try PlacementOptimiser.solve(scenario, mode: .regional)
+        let stopped = try PlacementOptimiser.solve(
+            scenario, mode: .regional, options: OptimiserOptions(timeLimit: .milliseconds(1)))
+        #expect(stopped.status == .timeLimit(gap: nil))
+        #expect(stopped.objective >= optimal.objective)
+        try PlanInvariantTests().checkPlan(stopped, scenario)
+    }
+}
