@@ -60,6 +60,10 @@ let package = Package(
             dependencies: ["PlacementCommands"]
         ),
         .executableTarget(
+            name: "placement-benchmark",
+            dependencies: ["PlacementOptimisation", "PlacementReports", "PlacementScenarios", "LinearProgramming"]
+        ),
+        .executableTarget(
             name: "lp-benchmark",
             dependencies: ["LinearProgramming"]
         ),
@@ -74,7 +78,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementOptimisationTests",
-            dependencies: ["PlacementOptimisation", "PlacementReports", "PlacementScenarios", "TestSupport"]
+            dependencies: [
+                "PlacementOptimisation", "PlacementReports", "PlacementScenarios", "ScenarioGeneration", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "ScenarioGenerationTests",

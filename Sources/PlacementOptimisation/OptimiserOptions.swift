@@ -9,6 +9,9 @@ public struct OptimiserOptions: Sendable {
     public var relativeMIPGap: Double?
     /// Independent sub-problems (placement types) solved at once, each on its own thread.
     public var threads = ProcessInfo.processInfo.activeProcessorCount
+    /// Pools providers that are interchangeable for the model into one capacity row (exact). Off, the
+    /// plain formulation is solved: one row per provider and type.
+    public var poolsInterchangeableProviders = true
     /// Receives GLPK's progress messages.
     public var messageHandler: (@Sendable (String) -> Void)?
 

@@ -14,7 +14,7 @@ public enum PlacementOptimiser {
     ) throws(LinearProgrammingError) -> ModeResult {
         let clock = ContinuousClock()
         let started = clock.now
-        let problem = PreparedProblem(scenario: scenario, mode: mode)
+        let problem = PreparedProblem(scenario: scenario, mode: mode, pooling: options.poolsInterchangeableProviders)
         let deadline = options.timeLimit.map { started + $0 }
         let types = problem.typesWithDemand
         let councilOrder = mode == .council ? problem.councilOrder : []
@@ -37,11 +37,12 @@ public enum PlacementOptimiser {
         return result
     }
 
-    /// The models `solve` would build, for export: one joint model (every placement type as a block)
-    /// for joint modes; one model per council, named by its code, for `council` mode (each against the
-    /// full market, as the first council in the order would see it).
+    /// The plain formulation of a mode, for export: one capacity row per provider and type, a column
+    /// for every admissible pair. One joint model (every placement type as a block) for joint modes;
+    /// one model per council, named by its code, for `council` mode (each against the full market, as
+    /// the first council in the order would see it). `solve` reaches the same optimum on smaller models.
     public static func models(of scenario: Scenario, mode: CommissioningMode) -> [(name: String, model: Model)] {
-        let problem = PreparedProblem(scenario: scenario, mode: mode)
+        let problem = PreparedProblem(scenario: scenario, mode: mode, pooling: false)
         guard mode == .council else {
             var model = problem.jointModel(units: Array(problem.units.indices)).model
             model.objectiveConstant = problem.keptObjective

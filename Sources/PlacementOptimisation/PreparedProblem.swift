@@ -14,16 +14,16 @@ struct PreparedProblem: Sendable {
     private let poolsByType: [PlacementType: [Int]]
     private let unitsByType: [PlacementType: [Int]]
 
-    init(scenario: Scenario, mode: CommissioningMode) {
+    /// `pooling: false` gives the plain formulation: one capacity row per provider and type.
+    init(scenario: Scenario, mode: CommissioningMode, pooling: Bool = true) {
         self.scenario = scenario
         self.mode = mode
         costing = PairCosting(scenario: scenario, mode: mode)
         let existing = ExistingPlacements(scenario)
         kept = existing.kept
         let units = DemandUnit.units(of: scenario.cohorts, remainingCounts: existing.remainingCounts)
-        let typesWithSiblings = Set(units.filter(\.isSiblingGroup).map(\.placementType))
-        let pools = SupplyPool.pools(
-            of: scenario.providers, placesLeft: existing.placesLeft, unpooled: typesWithSiblings)
+        let unpooled = pooling ? Set(units.filter(\.isSiblingGroup).map(\.placementType)) : Set(PlacementType.allCases)
+        let pools = SupplyPool.pools(of: scenario.providers, placesLeft: existing.placesLeft, unpooled: unpooled)
         self.units = units
         self.pools = pools
         poolsByType = Dictionary(grouping: pools.indices, by: { pools[$0].placementType })

@@ -75,17 +75,17 @@ public enum ScenarioLoader {
             var ages: AgeBand
             var requirements: Set<Requirement>
         }
-        var reported: Set<Need> = []
+        // Each distinct need is checked against the providers once.
+        var checked: Set<Need> = []
         for cohort in scenario.cohorts where cohort.placementType.isCommissioned {
             let need = Need(type: cohort.placementType, ages: cohort.ageBand, requirements: cohort.requirements)
-            guard !reported.contains(need) else { continue }
+            guard checked.insert(need).inserted else { continue }
             let offered = scenario.providers.contains { provider in
                 (provider.offers[need.type]?.places ?? 0) > 0 && provider.ageRange.contains(need.ages)
                     && need.requirements.isSubset(of: provider.specialisms)
                     && provider.rating.meets(scenario.policy.minimumRating)
             }
             if !offered {
-                reported.insert(need)
                 let requirements =
                     need.requirements.isEmpty
                     ? "" : " with \(need.requirements.sorted().map(\.rawValue).joined(separator: ", "))"

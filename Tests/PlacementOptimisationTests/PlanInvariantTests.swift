@@ -1,6 +1,7 @@
 import LinearProgramming
 import PlacementOptimisation
 import PlacementScenarios
+import ScenarioGeneration
 import TestSupport
 import Testing
 
@@ -100,5 +101,27 @@ struct TimeLimitTests {
         #expect(stopped.status == .timeLimit(gap: nil))
         #expect(stopped.objective >= optimal.objective)
         try PlanInvariantTests().checkPlan(stopped, scenario)
+    }
+}
+
+@Suite("Pooling interchangeable providers is exact")
+struct PoolingExactnessTests {
+    static let scenarios: [(String, Scenario)] = [
+        ("greater-manchester", try! ScenarioLoader.load(from: Fixtures.scenario("greater-manchester")).scenario),
+        ("synthetic 0.3 × England", SyntheticScenarioBuilder.build(seed: 11, scale: 0.3)),
+    ]
+
+    @Test("the pooled models reach the plain formulation's optimum", arguments: 0..<2)
+    func sameOptimum(index: Int) throws {
+        let (name, scenario) = Self.scenarios[index]
+        var plain = OptimiserOptions()
+        plain.poolsInterchangeableProviders = false
+        for mode in [CommissioningMode.councilCoordinated, .regional, .national] {
+            let fast = try PlacementOptimiser.solve(scenario, mode: mode)
+            let direct = try PlacementOptimiser.solve(scenario, mode: mode, options: plain)
+            #expect(fast.statistics.columns < direct.statistics.columns, "\(name) \(mode.rawValue)")
+            #expect(approximately(fast.objective, direct.objective, tolerance: 1e-6), "\(name) \(mode.rawValue)")
+            try PlanInvariantTests().checkPlan(direct, scenario)
+        }
     }
 }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Measures `placement compare` against issue targets, in one run:
+#   - per scenario and mode: load, build, solve and report times, model size, iterations, peak memory;
+#   - england-2025 end to end (all four modes, parse to report) against HiGHS (single-threaded)
+#     solving only the plain exported models of council-coordinated and regional: the ratio;
+#   - a synthetic scenario of five times England, end to end;
+#   - tiny and greater-manchester latency.
+# Usage: Scripts/benchmark-placement.sh
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+Scripts/install-dependencies.sh
+command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
+python3 -c "import highspy" 2>/dev/null || python3 -m pip install --quiet highspy 2>/dev/null
+swift build -c release --product placement >/dev/null
+swift build -c release --product placement-benchmark >/dev/null
+placement=.build/release/placement
+work=.build/benchmark
+mkdir -p "$work/models"
+rm -f "$work"/models/*.mps
+synthetic="$work/synthetic-x5"
+[ -f "$synthetic/scenario.yaml" ] || "$placement" generate synthetic --seed 7 --scale 5 --out "$synthetic" >/dev/null
+
+# end_to_end SCENARIO [ARGS]: wall seconds and peak MiB of one `placement compare`.
+end_to_end() {
+    local scenario=$1; shift
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$placement" compare "$scenario" "$@" >/dev/null 2>"$work/stderr.txt"
+    read -r seconds kilobytes <"$work/time.txt"
+    echo "$seconds $((kilobytes / 1024))"
+}
+
+echo "== Phases (placement-benchmark; times in seconds, GLPK summed over threads) =="
+.build/release/placement-benchmark Fixtures/scenarios/tiny Fixtures/scenarios/greater-manchester \
+    Fixtures/scenarios/south-east Fixtures/scenarios/england-2025 "$synthetic" | column -t -s $'\t'
+
+echo
+echo "== england-2025 against HiGHS =="
+.build/release/placement-benchmark --modes council-coordinated,regional --export "$work/models" \
+    Fixtures/scenarios/england-2025 >/dev/null
+read -r ours ours_mib < <(end_to_end Fixtures/scenarios/england-2025)
+highs_output=$(python3 Scripts/highs-solve.py "$work"/models/*.mps 2>/dev/null | grep -v '^Running\|^Includes')
+echo "$highs_output"
+peer=$(echo "$highs_output" | awk '$1 == "total" {print $2}')
+echo "placement compare england-2025 (4 modes, parse to report): ${ours} s, peak ${ours_mib} MiB"
+echo "HiGHS 1 thread, solve only, plain council-coordinated + regional models: ${peer} s"
+awk -v a="$ours" -v b="$peer" 'BEGIN { printf "ratio: %.2f (target <= 1.0)\n", a / b }'
+
+echo
+echo "== Five times England =="
+read -r synthetic_seconds synthetic_mib < <(end_to_end "$synthetic")
+echo "placement compare $synthetic (4 modes): ${synthetic_seconds} s, peak ${synthetic_mib} MiB (target < 120 s)"
+
+echo
+echo "== Latency =="
+for scenario in tiny greater-manchester; do
+    read -r seconds mib < <(end_to_end "Fixtures/scenarios/$scenario")
+    echo "placement compare $scenario (4 modes): ${seconds} s, peak ${mib} MiB"
+done

@@ -1,0 +1,78 @@
+import Foundation
+import LinearProgramming
+import PlacementOptimisation
+import PlacementReports
+import PlacementScenarios
+
+// Times `placement compare` phase by phase on each scenario named on the command line: load,
+// then per mode build, solve and report, with model sizes and iterations; optionally exports the
+// joint models for a peer solver. Usage:
+//   placement-benchmark [--modes a,b] [--export DIR] SCENARIO...
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var modes = CommissioningMode.allCases
+var exportDirectory: String?
+var scenarios: [String] = []
+while !arguments.isEmpty {
+    let argument = arguments.removeFirst()
+    switch argument {
+    case "--modes":
+        modes = arguments.removeFirst().split(separator: ",").compactMap { CommissioningMode(rawValue: String($0)) }
+    case "--export":
+        exportDirectory = arguments.removeFirst()
+    default:
+        scenarios.append(argument)
+    }
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+let clock = ContinuousClock()
+print(
+    "scenario\tmode\tload_s\tbuild_s\tsolve_s\treport_s\twall_s\trows\tcolumns\tnonzeros\titerations\tstatus\tpeak_MiB")
+for path in scenarios {
+    let loadStart = clock.now
+    let scenario: Scenario
+    do {
+        scenario = try ScenarioLoader.load(from: path).scenario
+    } catch {
+        FileHandle.standardError.write(Data("\(path): \(error.description)\n".utf8))
+        exit(1)
+    }
+    let load = seconds(clock.now - loadStart)
+    print(
+        "\(scenario.name)\tload\t\(String(format: "%.3f", load))\t\t\t\t\t\t\t\t\t\t\(String(format: "%.0f", peakMemoryMiB()))"
+    )
+    for mode in modes {
+        let started = clock.now
+        let result = try PlacementOptimiser.solve(scenario, mode: mode)
+        let solved = clock.now
+        _ = ResultJSON.mode(result, scenario: scenario)
+        _ = ResultMarkdown.mode(result, scenario: scenario)
+        _ = ResultCSV.placements(result)
+        let report = seconds(clock.now - solved)
+        let s = result.statistics
+        let fields: [String] = [
+            scenario.name, mode.rawValue, "", String(format: "%.3f", s.buildSeconds),
+            String(format: "%.3f", s.solveSeconds),
+            String(format: "%.3f", report), String(format: "%.3f", seconds(clock.now - started)), String(s.rows),
+            String(s.columns), String(s.nonzeros), String(s.iterations), result.status.label,
+            String(format: "%.0f", peakMemoryMiB()),
+        ]
+        print(fields.joined(separator: "\t"))
+        if let exportDirectory, mode != .council {
+            for (name, model) in PlacementOptimiser.models(of: scenario, mode: mode) {
+                try model.write(to: "\(exportDirectory)/\(scenario.name)-\(name).mps")
+                print("# exported \(exportDirectory)/\(scenario.name)-\(name).mps objective \(result.objective)")
+            }
+        }
+    }
+}
