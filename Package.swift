@@ -79,7 +79,8 @@ let package = Package(
         .testTarget(
             name: "PlacementOptimisationTests",
             dependencies: [
-                "PlacementOptimisation", "PlacementReports", "PlacementScenarios", "ScenarioGeneration", "TestSupport",
+                "PlacementOptimisation", "PlacementReports", "PlacementScenarios", "ScenarioGeneration",
+                "PlacementCommands", "TestSupport",
             ]
         ),
         .testTarget(

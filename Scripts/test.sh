@@ -12,8 +12,10 @@ swift format lint --strict --recursive Sources Tests Package.swift
 echo "== build"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-swift build --build-tests 2>&1 | tee "$log" | grep -E "error|warning:" || true
-if [ "${PIPESTATUS[0]}" -ne 0 ]; then
+status=0
+swift build --build-tests >"$log" 2>&1 || status=$?
+grep -E "error|warning:" "$log" || true
+if [ "$status" -ne 0 ]; then
   echo "build failed" >&2
   exit 1
 fi
