@@ -55,7 +55,3 @@ public enum PlacementOptimiser {
         }
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}

@@ -48,7 +48,7 @@ func peakMemoryMiB() -> Double {
 }
 
 func seconds(_ duration: Duration) -> String {
-    String(format: "%.3f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
+    String(format: "%.3f s", duration.seconds)
 }
 
 let arguments = Arguments(CommandLine.arguments)

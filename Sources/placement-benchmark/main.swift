@@ -25,10 +25,6 @@ while !arguments.isEmpty {
     }
 }
 
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-}
-
 func peakMemoryMiB() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -47,7 +43,7 @@ for path in scenarios {
         FileHandle.standardError.write(Data("\(path): \(error.description)\n".utf8))
         exit(1)
     }
-    let load = seconds(clock.now - loadStart)
+    let load = (clock.now - loadStart).seconds
     print(
         "\(scenario.name)\tload\t\(String(format: "%.3f", load))\t\t\t\t\t\t\t\t\t\t\(String(format: "%.0f", peakMemoryMiB()))"
     )
@@ -58,12 +54,12 @@ for path in scenarios {
         _ = ResultJSON.mode(result, scenario: scenario)
         _ = ResultMarkdown.mode(result, scenario: scenario)
         _ = ResultCSV.placements(result)
-        let report = seconds(clock.now - solved)
+        let report = (clock.now - solved).seconds
         let s = result.statistics
         let fields: [String] = [
             scenario.name, mode.rawValue, "", String(format: "%.3f", s.buildSeconds),
             String(format: "%.3f", s.solveSeconds),
-            String(format: "%.3f", report), String(format: "%.3f", seconds(clock.now - started)), String(s.rows),
+            String(format: "%.3f", report), String(format: "%.3f", (clock.now - started).seconds), String(s.rows),
             String(s.columns), String(s.nonzeros), String(s.iterations), result.status.label,
             String(format: "%.0f", peakMemoryMiB()),
         ]
