@@ -40,9 +40,7 @@ extension PlacementCommand {
 
         public func run() throws {
             let modes = try parsedModes
-            let loaded = try loadScenario(scenario)
-            for warning in loaded.warnings { printToStandardError(warning.description) }
-            let scenario = loaded.scenario
+            let scenario = try loadScenario(scenario)
             var results: [ModeResult] = []
             for mode in modes { results.append(try ModeRunner.solve(scenario, mode: mode, options: options)) }
             let json = ResultJSON.comparison(results, scenario: scenario)

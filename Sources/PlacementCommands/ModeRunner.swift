@@ -28,10 +28,7 @@ enum ModeRunner {
     /// Writes result files into `directory` (created if needed), each atomically.
     static func write(_ files: [(name: String, text: String)], into directory: String) throws {
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            for file in files {
-                try AtomicFile.write(file.text, to: (directory as NSString).appendingPathComponent(file.name))
-            }
+            try AtomicFile.write(files, into: directory)
         } catch {
             printToStandardError("\(directory): cannot write results: \(error.localizedDescription)")
             throw failureExitCode

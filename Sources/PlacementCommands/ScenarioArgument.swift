@@ -2,10 +2,13 @@ import ArgumentParser
 import PlacementOptimisation
 import PlacementScenarios
 
-/// Loads the scenario named on the command line, or prints every problem and exits 1.
-func loadScenario(_ path: String) throws -> LoadedScenario {
+/// Loads the scenario named on the command line and prints its warnings, or prints every problem
+/// and exits 1.
+func loadScenario(_ path: String) throws -> Scenario {
     do {
-        return try ScenarioLoader.load(from: path)
+        let loaded = try ScenarioLoader.load(from: path)
+        for warning in loaded.warnings { printToStandardError(warning.description) }
+        return loaded.scenario
     } catch {
         printToStandardError(error.description)
         printToStandardError("\(path): \(error.errors.count) error(s); the scenario is not valid.")

@@ -35,9 +35,7 @@ extension PlacementCommand {
         }
 
         public func run() throws {
-            let loaded = try loadScenario(scenario)
-            for warning in loaded.warnings { printToStandardError(warning.description) }
-            let scenario = loaded.scenario
+            let scenario = try loadScenario(scenario)
             if let exportModel { try export(scenario, to: exportModel) }
             let result = try ModeRunner.solve(scenario, mode: mode, options: options)
             let json = ResultJSON.mode(result, scenario: scenario)

@@ -17,9 +17,7 @@ extension PlacementCommand {
         public init() {}
 
         public func run() throws {
-            let loaded = try loadScenario(scenario)
-            for warning in loaded.warnings { printToStandardError(warning.description) }
-            print(ScenarioSummary(loaded.scenario).text)
+            print(ScenarioSummary(try loadScenario(scenario)).text)
         }
     }
 }

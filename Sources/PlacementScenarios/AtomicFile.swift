@@ -13,4 +13,12 @@ public enum AtomicFile {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(path): \(reason)"])
         }
     }
+
+    /// Creates `directory` if needed and writes each file into it atomically.
+    public static func write(_ files: [(name: String, text: String)], into directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for file in files {
+            try write(file.text, to: (directory as NSString).appendingPathComponent(file.name))
+        }
+    }
 }

@@ -7,7 +7,6 @@ public enum ScenarioWriter {
     public static func write(
         _ scenario: Scenario, to directory: String, extraFiles: [(name: String, text: String)] = []
     ) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var files = [
             ("scenario.yaml", manifest(scenario)), ("authorities.csv", authorities(scenario)),
             ("children.csv", children(scenario)), ("providers.csv", providers(scenario)),
@@ -15,9 +14,7 @@ public enum ScenarioWriter {
         if !scenario.cooperatives.isEmpty { files.append(("cooperatives.csv", cooperatives(scenario))) }
         if !scenario.actuals.isEmpty { files.append(("actuals.csv", actuals(scenario))) }
         if !scenario.distanceOverrides.isEmpty { files.append(("distances.csv", distances(scenario))) }
-        for (name, text) in files + extraFiles.map({ ($0.name, $0.text) }) {
-            try AtomicFile.write(text, to: (directory as NSString).appendingPathComponent(name))
-        }
+        try AtomicFile.write(files + extraFiles, into: directory)
     }
 
     static func manifest(_ scenario: Scenario) -> String {
