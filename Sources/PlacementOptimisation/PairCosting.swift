@@ -73,17 +73,22 @@ struct PairCosting: Sendable {
         }
         let access = inHouseAccess(home: unit.homeAuthority, provider: provider)
         guard access != .closed else { return .refused(.access) }
-        return .admissible(terms(home: unit.homeAuthority, miles: miles, provider: provider, price: pool.weeklyPrice))
+        return .admissible(
+            terms(home: unit.homeAuthority, miles: miles, provider: provider, price: pool.weeklyPrice, access: access))
     }
 
     /// The terms of a placement whatever its admissibility (kept placements are priced this way too).
     func terms(home: String, miles: Double, provider: Provider, price: Double) -> Terms {
+        terms(
+            home: home, miles: miles, provider: provider, price: price,
+            access: inHouseAccess(home: home, provider: provider))
+    }
+
+    private func terms(home: String, miles: Double, provider: Provider, price: Double, access: InHouseAccess) -> Terms {
         var cost = policy.priceWeight * price + policy.costPerMile * miles
         if provider.authority != home { cost += policy.outOfAreaPenalty }
-        if provider.isLocalAuthorityRun {
-            cost -= policy.localAuthorityPreference
-            if inHouseAccess(home: home, provider: provider) == .atPremium { cost += policy.otherCouncilInHousePremium }
-        }
+        if provider.isLocalAuthorityRun { cost -= policy.localAuthorityPreference }
+        if access == .atPremium { cost += policy.otherCouncilInHousePremium }
         return Terms(miles: miles, cost: cost)
     }
 
