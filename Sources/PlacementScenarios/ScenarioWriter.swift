@@ -130,7 +130,7 @@ public enum ScenarioWriter {
     }
 
     /// Shortest text that reads back as the same number.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 

@@ -96,7 +96,7 @@ struct DemandEstimation {
                         authority: code, figure: "Place providers: Own provision (by the LA), \(Self.year)",
                         value: Double(value),
                         method: "suppressed (\(marker)): total times the national own-provision share "
-                            + ScenarioNumbers.text((nationalOwnShare * 1000).rounded() / 1000)))
+                            + ScenarioWriter.number((nationalOwnShare * 1000).rounded() / 1000)))
             }
         }
     }

@@ -11,14 +11,8 @@ struct Estimate: Sendable {
     static func table(_ estimates: [Estimate]) -> String {
         var csv = CSVWriter(header: ["authority", "figure", "value", "method"])
         for estimate in estimates {
-            csv.append([estimate.authority, estimate.figure, ScenarioNumbers.text(estimate.value), estimate.method])
+            csv.append([estimate.authority, estimate.figure, ScenarioWriter.number(estimate.value), estimate.method])
         }
         return csv.text
-    }
-}
-
-enum ScenarioNumbers {
-    static func text(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.4f", value)
     }
 }

@@ -114,8 +114,8 @@ public enum SyntheticScenarioBuilder {
                 members: members.map(\.id).sorted())
         }
         return Scenario(
-            name: "synthetic-\(seed)-x\(ScenarioNumbers.text(scale))",
-            description: "Synthetic scenario (seed \(seed), \(ScenarioNumbers.text(scale)) × England), calibrated to "
+            name: "synthetic-\(seed)-x\(ScenarioWriter.number(scale))",
+            description: "Synthetic scenario (seed \(seed), \(ScenarioWriter.number(scale)) × England), calibrated to "
                 + "England's 2025 placement shares, provider counts and places; fictional places and councils.",
             authorities: authorities, cooperatives: cooperatives, cohorts: cohorts, providers: providers,
             policy: Assumptions.policy)
