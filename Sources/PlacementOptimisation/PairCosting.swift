@@ -50,8 +50,8 @@ struct PairCosting: Sendable {
         }
     }
 
-    /// Why a unit may not use a pool, checked in this order; `nil` when it may.
-    enum Refusal: Int, Comparable, CaseIterable {
+    /// Why a unit may not use a pool, in the order the checks are made.
+    enum Refusal: Int, Comparable {
         case ageRange
         case requirements
         case rating
