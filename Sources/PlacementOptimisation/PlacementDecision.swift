@@ -99,5 +99,9 @@ public struct ModeResult: Sendable {
     public var councilOrder: [String]
     /// Binding capacity in joint linear modes (none after branch-and-cut or in `council` mode).
     public var capacityValues: [CapacityValue]
+    /// The weekly objective cost of one more child, by demand unit id: the demand row's dual per
+    /// child, in every mode whose models were solved as linear programmes to optimality (units of
+    /// types with sibling groups, and time-limited solves, have none).
+    public var marginalCosts: [String: Double]
     public var statistics: RunStatistics
 }

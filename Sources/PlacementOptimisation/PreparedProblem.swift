@@ -96,7 +96,8 @@ struct PreparedProblem: Sendable {
             for flow in outcome.flows { places[flow.pool] -= flow.placements * units[flow.unit].groupSize }
             combined.absorb(outcome)
         }
-        // Duals of one council's model value places for that council only: not reported.
+        // Capacity duals of one council's model value places for that council only: not reported.
+        // Its demand duals stay: each unit is in exactly one council's model.
         combined.capacitySavings = []
         combined.statistics.buildSeconds = (clock.now - started).seconds - combined.statistics.solveSeconds
         return combined
@@ -147,6 +148,9 @@ struct PreparedProblem: Sendable {
         if let duals = solution.rowDuals, !solution.isMIP, solution.status == .optimal {
             for (row, pool) in placement.pools.enumerated() where duals[placement.units.count + row] < -1e-7 {
                 outcome.capacitySavings.append((pool, -duals[placement.units.count + row]))
+            }
+            for (row, unit) in placement.units.enumerated() {
+                outcome.marginalCosts.append((unit, duals[row] / Double(units[unit].groupSize)))
             }
         }
         return outcome

@@ -21,7 +21,10 @@ extension PreparedProblem {
         ModeResult(
             mode: mode, status: outcome.status, objective: outcome.objective + keptObjective,
             decisions: keptDecisions + optimisedDecisions(outcome), councilOrder: councilOrder,
-            capacityValues: capacityValues(outcome), statistics: outcome.statistics)
+            capacityValues: capacityValues(outcome),
+            marginalCosts: Dictionary(
+                outcome.marginalCosts.map { (units[$0.unit].id, $0.cost) }, uniquingKeysWith: { first, _ in first }),
+            statistics: outcome.statistics)
     }
 
     /// Hands each pool's placements to its providers in turn (they are interchangeable), then lists

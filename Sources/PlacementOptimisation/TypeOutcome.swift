@@ -8,6 +8,8 @@ struct TypeOutcome: Sendable {
     var status = RunStatus.optimal
     /// Binding capacity rows' weekly saving per extra place, by pool.
     var capacitySavings: [(pool: Int, saving: Double)] = []
+    /// Demand rows' duals per child, by unit: the weekly cost of one more child of the unit.
+    var marginalCosts: [(unit: Int, cost: Double)] = []
     var statistics = RunStatistics()
 
     mutating func absorb(_ other: TypeOutcome) {
@@ -15,6 +17,7 @@ struct TypeOutcome: Sendable {
         unplaced += other.unplaced
         objective += other.objective
         capacitySavings += other.capacitySavings
+        marginalCosts += other.marginalCosts
         statistics.add(other.statistics)
         status = Self.worse(status, other.status)
     }

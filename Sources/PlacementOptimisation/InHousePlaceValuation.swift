@@ -1,0 +1,124 @@
+import PlacementScenarios
+
+/// What one more in-house place of a placement type, run by an authority in its own area, would
+/// save each week under a solved mode.
+public struct InHousePlaceValue: Sendable, Equatable {
+    public var authority: String
+    public var placementType: PlacementType
+    /// Pounds of objective saved per week by the first extra place (≥ 0); `nil` where the mode's
+    /// models of this type have no duals (sibling groups make them integer, or a time limit stopped them).
+    public var weeklySaving: Double?
+    /// The weekly price assumed for the new place.
+    public var weeklyPrice: Double
+    /// Where that price comes from.
+    public var priceSource: PriceSource
+    /// Places of this type the authority already runs.
+    public var existingPlaces: Int
+
+    public enum PriceSource: String, Sendable {
+        /// The authority's own in-house price for the type.
+        case ownInHouse = "own_in_house"
+        /// The median in-house price for the type across the scenario.
+        case inHouseMedian = "in_house_median"
+        /// No council runs the type: the median price of every provider offering it.
+        case marketMedian = "market_median"
+    }
+}
+
+/// Prices a new in-house place from the solved mode's duals, as the simplex method prices a new
+/// column: the place would take a child of unit u at cost c(u), saving the unit's marginal cost π(u)
+/// less c(u); the best such child gives the saving, and no child gives zero.
+///
+/// This is the saving per place of the first small addition. Where the optimum is degenerate the
+/// true saving of a whole extra place can be smaller, never larger.
+public enum InHousePlaceValuation {
+    /// One value per authority in `authorities` and commissioned placement type with demand in the
+    /// scenario, types in `PlacementType` order within each authority.
+    public static func values(
+        of result: ModeResult, scenario: Scenario, authorities: [String]
+    ) -> [InHousePlaceValue] {
+        let problem = PreparedProblem(scenario: scenario, mode: result.mode)
+        let unitsByType = Dictionary(grouping: problem.units.indices, by: { problem.units[$0].placementType })
+        var inHouseByType: [PlacementType: [(provider: Provider, offer: Provider.Offer)]] = [:]
+        var marketPrices: [PlacementType: [Double]] = [:]
+        for provider in scenario.providers {
+            for (type, offer) in provider.offers where offer.places > 0 {
+                marketPrices[type, default: []].append(offer.weeklyPrice)
+                if provider.isLocalAuthorityRun { inHouseByType[type, default: []].append((provider, offer)) }
+            }
+        }
+        var values: [InHousePlaceValue] = []
+        for authority in authorities {
+            for type in problem.typesWithDemand {
+                let inHouse = inHouseByType[type] ?? []
+                let own = inHouse.filter { $0.provider.operatingAuthority == authority }
+                guard
+                    let (provider, source) = newPlace(
+                        type, authority: authority, own: own, inHouse: inHouse, market: marketPrices[type] ?? [])
+                else { continue }
+                let price = provider.offers[type]!.weeklyPrice
+                let pool = SupplyPool(placementType: type, members: [], representative: provider, weeklyPrice: price)
+                values.append(
+                    InHousePlaceValue(
+                        authority: authority, placementType: type,
+                        weeklySaving: saving(
+                            of: pool, units: unitsByType[type] ?? [], problem: problem,
+                            marginalCosts: result.marginalCosts),
+                        weeklyPrice: price, priceSource: source,
+                        existingPlaces: own.reduce(0) { $0 + $1.offer.places }))
+            }
+        }
+        return values
+    }
+
+    /// `nil` when some unit that could use the place has no dual.
+    private static func saving(
+        of pool: SupplyPool, units: [Int], problem: PreparedProblem, marginalCosts: [String: Double]
+    ) -> Double? {
+        var best = 0.0
+        for index in units {
+            let unit = problem.units[index]
+            guard case .admissible(let terms) = problem.costing.admissibility(unit, pool) else { continue }
+            guard let marginal = marginalCosts[unit.id] else { return nil }
+            best = max(best, marginal - terms.cost)
+        }
+        return best
+    }
+
+    /// The place: in the authority's area, run by it, priced and specialised like its largest
+    /// in-house provider of the type, or a general place at the scenario's median price.
+    private static func newPlace(
+        _ type: PlacementType, authority: String, own: [(provider: Provider, offer: Provider.Offer)],
+        inHouse: [(provider: Provider, offer: Provider.Offer)], market: [Double]
+    ) -> (Provider, InHousePlaceValue.PriceSource)? {
+        var provider = Provider(
+            id: "new-\(authority)-\(type.rawValue)", name: "New in-house place", sector: .localAuthority,
+            operatingAuthority: authority, authority: authority, offers: [:])
+        let price: Double
+        let source: InHousePlaceValue.PriceSource
+        if let largest = own.max(by: { $0.offer.places < $1.offer.places }) {
+            provider.specialisms = largest.provider.specialisms
+            provider.ageRange = largest.provider.ageRange
+            provider.rating = largest.provider.rating
+            price = largest.offer.weeklyPrice
+            source = .ownInHouse
+        } else if let median = median(inHouse.map(\.offer.weeklyPrice)) {
+            price = median
+            source = .inHouseMedian
+        } else if let median = median(market) {
+            price = median
+            source = .marketMedian
+        } else {
+            return nil
+        }
+        provider.offers = [type: Provider.Offer(places: 1, weeklyPrice: price)]
+        return (provider, source)
+    }
+
+    private static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}

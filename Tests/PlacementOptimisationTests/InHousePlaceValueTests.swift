@@ -1,0 +1,104 @@
+import PlacementOptimisation
+import PlacementScenarios
+import TestSupport
+import Testing
+
+/// The value of one more in-house place, checked against re-solving with the place added and against
+/// the children's-home optimum of `tiny` worked by hand (README): 3 places for 4 children, Eastbury's
+/// 16-year-old (C09) unplaced at £100,000 a week.
+@Suite("Value of one more in-house place")
+struct InHousePlaceValueTests {
+    static let scenario = try! ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+    static let authorities = scenario.authorities.map(\.id)
+
+    static func values(_ mode: CommissioningMode) throws -> [InHousePlaceValue] {
+        let result = try PlacementOptimiser.solve(scenario, mode: mode)
+        return InHousePlaceValuation.values(of: result, scenario: scenario, authorities: authorities)
+    }
+
+    /// The objective saved by adding the place `value` describes and solving again. In `council` mode,
+    /// the saving to the authority's own children: councils buying after it may gain too, which its
+    /// own model's duals cannot see.
+    static func savingByResolving(
+        _ value: InHousePlaceValue, mode: CommissioningMode, in scenario: Scenario = scenario
+    ) throws -> Double {
+        var extended = scenario
+        var place = Provider(
+            id: "NEW", name: "New place", sector: .localAuthority, operatingAuthority: value.authority,
+            authority: value.authority,
+            offers: [value.placementType: .init(places: 1, weeklyPrice: value.weeklyPrice)])
+        if let own = scenario.providers.first(where: {
+            $0.operatingAuthority == value.authority && $0.offers[value.placementType] != nil
+        }) {
+            place.ageRange = own.ageRange
+            place.specialisms = own.specialisms
+        }
+        extended.providers.append(place)
+        func cost(_ result: ModeResult) -> Double {
+            guard mode == .council else { return result.objective }
+            return result.decisions.filter { $0.homeAuthority == value.authority }
+                .reduce(0) { $0 + $1.objectiveCostPerChild * Double($1.children) }
+        }
+        return cost(try PlacementOptimiser.solve(scenario, mode: mode))
+            - cost(try PlacementOptimiser.solve(extended, mode: mode))
+    }
+
+    @Test("Children's homes under council-coordinated commissioning, by hand")
+    func childrensHomesByHand() throws {
+        let homes = try Self.values(.councilCoordinated).filter { $0.placementType == .childrensHome }
+        #expect(homes.map(\.authority) == Self.authorities)
+        // Eastbury: a £4,500 place (the only in-house price) 4 miles away, less the £100 preference,
+        // takes C09 out of the £100,000 penalty.
+        let eastbury = try #require(homes.first { $0.authority == "T00000003" })
+        #expect(eastbury.priceSource == .inHouseMedian && eastbury.existingPlaces == 0)
+        #expect(approximately(eastbury.weeklySaving ?? .nan, 100_000 - (4_500 + 40 - 100)))
+        // Southvale: its only child in a home needs a complex-needs place, which a general place is not.
+        let southvale = try #require(homes.first { $0.authority == "T00000002" })
+        #expect(southvale.weeklySaving == 0)
+        // Northtown: its second child leaves Oak House (£5,900 with miles and out-of-area penalty) for
+        // £4,420, and Oak House's freed place takes C09 at £5,970: 1,480 + 94,030. The optimum is
+        // degenerate, so the duals may add up to the £70 C06 would pay to stay unplaced instead.
+        let northtown = try #require(homes.first { $0.authority == "T00000001" })
+        #expect(northtown.priceSource == .ownInHouse && northtown.existingPlaces == 1)
+        let saving = try #require(northtown.weeklySaving)
+        #expect(saving >= 95_510 - 1e-6 && saving <= 95_580 + 1e-6)
+    }
+
+    @Test(
+        "The dual value never understates what re-solving with the place saves",
+        arguments: [
+            CommissioningMode.council, .councilCoordinated, .regional, .national,
+        ])
+    func boundsResolvedSaving(mode: CommissioningMode) throws {
+        for value in try Self.values(mode) {
+            guard let saving = value.weeklySaving else { continue }
+            let resolved = try Self.savingByResolving(value, mode: mode)
+            #expect(resolved <= saving + 1e-6, "\(value.authority) \(value.placementType)")
+            #expect(resolved >= -1e-6)
+        }
+    }
+
+    @Test("Greater Manchester: the most valuable place of each type, re-solved")
+    func greaterManchester() throws {
+        let manchester = try ScenarioLoader.load(from: Fixtures.scenario("greater-manchester")).scenario
+        let result = try PlacementOptimiser.solve(manchester, mode: .regional)
+        let values = InHousePlaceValuation.values(
+            of: result, scenario: manchester, authorities: manchester.authorities.map(\.id))
+        #expect(values.count >= 10 * 6)
+        let best = Dictionary(grouping: values, by: \.placementType).values.compactMap { values in
+            values.max { ($0.weeklySaving ?? -1) < ($1.weeklySaving ?? -1) }
+        }
+        #expect(best.contains { ($0.weeklySaving ?? 0) > 0 })
+        for value in best {
+            let saving = try #require(value.weeklySaving)
+            let resolved = try Self.savingByResolving(value, mode: .regional, in: manchester)
+            #expect(resolved <= saving + 1e-6 && resolved >= -1e-6, "\(value.authority) \(value.placementType)")
+        }
+    }
+
+    @Test("Types with sibling groups are integer and have no value")
+    func siblingGroupsHaveNone() throws {
+        let foster = try Self.values(.regional).filter { $0.placementType == .foster }
+        #expect(foster.count == 3 && foster.allSatisfy { $0.weeklySaving == nil })
+    }
+}
