@@ -51,6 +51,7 @@ extension PlacementCommand {
                 for result in results {
                     files.append(("placements-\(result.mode.rawValue).csv", ResultCSV.placements(result)))
                 }
+                files += ComparisonReport(results: results, scenario: scenario).files
                 try ModeRunner.write(files, into: out)
             }
             switch options.format {

@@ -86,33 +86,25 @@ public enum ResultJSON {
             self.name = name
         }
 
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ string: String) { stringValue = string }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
         func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            if let id { try container.encode(id.value, forKey: Key(id.key)) }
-            if let name { try container.encode(name, forKey: Key("name")) }
+            var container = encoder.container(keyedBy: JSONKey.self)
+            if let id { try container.encode(id.value, forKey: JSONKey(id.key)) }
+            if let name { try container.encode(name, forKey: JSONKey("name")) }
             let m = metrics
-            try container.encode(m.children, forKey: Key("children"))
-            try container.encode(m.placed, forKey: Key("placed"))
-            try container.encode(m.unplaced, forKey: Key("unplaced"))
-            try container.encode(m.notCommissioned, forKey: Key("not_commissioned"))
-            try container.encode(m.m1LocalAuthorityRunShare, forKey: Key("m1_la_run_share"))
-            try container.encode(m.m1OwnAuthorityRunShare, forKey: Key("m1_own_la_run_share"))
-            try container.encode(m.m2InAreaShare, forKey: Key("m2_in_area_share"))
-            try container.encode(m.within20MilesShare, forKey: Key("within_20_miles_share"))
-            try container.encode(m.meanDistanceMiles, forKey: Key("mean_distance_miles"))
-            try container.encode(m.weeklyCost, forKey: Key("weekly_cost"))
-            try container.encode(m.externalWeeklySpend, forKey: Key("external_weekly_spend"))
-            try container.encode(m.estimatedWeeklyProfit, forKey: Key("estimated_weekly_profit"))
+            try container.encode(m.children, forKey: JSONKey("children"))
+            try container.encode(m.placed, forKey: JSONKey("placed"))
+            try container.encode(m.unplaced, forKey: JSONKey("unplaced"))
+            try container.encode(m.notCommissioned, forKey: JSONKey("not_commissioned"))
+            try container.encode(m.m1LocalAuthorityRunShare, forKey: JSONKey("m1_la_run_share"))
+            try container.encode(m.m1OwnAuthorityRunShare, forKey: JSONKey("m1_own_la_run_share"))
+            try container.encode(m.m2InAreaShare, forKey: JSONKey("m2_in_area_share"))
+            try container.encode(m.within20MilesShare, forKey: JSONKey("within_20_miles_share"))
+            try container.encode(m.meanDistanceMiles, forKey: JSONKey("mean_distance_miles"))
+            try container.encode(m.weeklyCost, forKey: JSONKey("weekly_cost"))
+            try container.encode(m.externalWeeklySpend, forKey: JSONKey("external_weekly_spend"))
+            try container.encode(m.estimatedWeeklyProfit, forKey: JSONKey("estimated_weekly_profit"))
             let byType = Dictionary(uniqueKeysWithValues: m.unplacedByType.map { ($0.key.rawValue, $0.value) })
-            try container.encode(byType, forKey: Key("unplaced_by_type"))
+            try container.encode(byType, forKey: JSONKey("unplaced_by_type"))
         }
     }
 
@@ -127,4 +119,13 @@ public enum ResultJSON {
             iterations = statistics.iterations
         }
     }
+}
+
+/// A JSON key chosen at run time.
+struct JSONKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }

@@ -1,0 +1,63 @@
+import PlacementScenarios
+
+/// How one authority's children fare under one mode against another: better if more are placed in
+/// area, nearer home or placed at all, worse if fewer, further or unplaced.
+struct AuthorityChange {
+    enum Verdict: String {
+        case gains
+        case loses
+        case mixed
+        case unchanged
+    }
+
+    var id: String
+    var name: String
+    var before: ScopeMetrics
+    var after: ScopeMetrics
+
+    /// Changes smaller than these are read as none: 0.05 percentage points, 0.05 miles.
+    static let shareTolerance = 0.0005
+    static let milesTolerance = 0.05
+
+    var m2Change: Double? { difference(\.m2InAreaShare) }
+    var m1OwnChange: Double? { difference(\.m1OwnAuthorityRunShare) }
+    var milesChange: Double? { difference(\.meanDistanceMiles) }
+    var unplacedChange: Int { after.unplaced - before.unplaced }
+    var weeklyCostChange: Double { after.weeklyCost - before.weeklyCost }
+
+    var verdict: Verdict {
+        var better = false
+        var worse = false
+        if let change = m2Change, abs(change) >= Self.shareTolerance { change > 0 ? (better = true) : (worse = true) }
+        if let change = milesChange, abs(change) >= Self.milesTolerance {
+            change < 0 ? (better = true) : (worse = true)
+        }
+        if unplacedChange != 0 { unplacedChange < 0 ? (better = true) : (worse = true) }
+        switch (better, worse) {
+        case (true, false): return .gains
+        case (false, true): return .loses
+        case (true, true): return .mixed
+        case (false, false): return .unchanged
+        }
+    }
+
+    /// What changed, in words: "M2 +3.1 pts, 1.2 miles nearer".
+    var summary: String {
+        var parts: [String] = []
+        if let change = m2Change, abs(change) >= Self.shareTolerance {
+            parts.append("M2 \(ReportValue.number(change, .shareChange).display)")
+        }
+        if let change = milesChange, abs(change) >= Self.milesTolerance {
+            parts.append("\(NumberText.decimal(abs(change), places: 1)) miles \(change < 0 ? "nearer" : "further")")
+        }
+        if unplacedChange != 0 {
+            parts.append("\(abs(unplacedChange)) \(unplacedChange < 0 ? "fewer" : "more") unplaced")
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    private func difference(_ measure: KeyPath<ScopeMetrics, Double?>) -> Double? {
+        guard let old = before[keyPath: measure], let new = after[keyPath: measure] else { return nil }
+        return new - old
+    }
+}

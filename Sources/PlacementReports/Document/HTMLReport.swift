@@ -1,0 +1,113 @@
+/// Renders a report as one self-contained HTML file: inline CSS and SVG, no scripts, no external
+/// assets, laid out to print on A4. The markup is also well-formed XML, which the tests check.
+public enum HTMLReport {
+    public static func render(_ document: ReportDocument) -> String {
+        var html = [
+            "<!DOCTYPE html>",
+            "<html lang=\"en-GB\">",
+            "<head>",
+            "<meta charset=\"utf-8\"/>",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>",
+            "<title>\(escape(document.title))</title>",
+            "<style>\(stylesheet)</style>",
+            "</head>",
+            "<body>",
+            "<header><h1>\(escape(document.title))</h1><p class=\"subtitle\">\(escape(document.subtitle))</p></header>",
+        ]
+        if document.sections.count > 2 {
+            html.append("<nav><ol>")
+            for (index, section) in document.sections.enumerated() {
+                html.append("<li><a href=\"#section-\(index + 1)\">\(escape(section.heading))</a></li>")
+            }
+            html.append("</ol></nav>")
+        }
+        for (index, section) in document.sections.enumerated() {
+            html.append("<section id=\"section-\(index + 1)\">")
+            html.append("<h2>\(escape(section.heading))</h2>")
+            for block in section.blocks { html.append(render(block)) }
+            html.append("</section>")
+        }
+        html += ["</body>", "</html>"]
+        return html.joined(separator: "\n") + "\n"
+    }
+
+    private static func render(_ block: ReportBlock) -> String {
+        switch block {
+        case .paragraph(let text):
+            return "<p>\(escape(text))</p>"
+        case .bullets(let items):
+            return "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+        case .figure(let caption, let svg):
+            return "<figure>\(svg)<figcaption>\(escape(caption))</figcaption></figure>"
+        case .table(let table):
+            var lines = ["<div class=\"table\"><table id=\"\(table.id)\">"]
+            lines.append("<caption>\(escape(table.caption))</caption>")
+            lines.append(
+                "<thead><tr>"
+                    + table.columns.map { "<th\(numericClass($0.isNumeric))>\(escape($0.heading))</th>" }.joined()
+                    + "</tr></thead>")
+            lines.append("<tbody>")
+            for row in table.rows {
+                let cells = zip(table.columns, row).map { column, value in
+                    "<td\(numericClass(column.isNumeric))>\(escape(value.display))</td>"
+                }
+                lines.append("<tr>" + cells.joined() + "</tr>")
+            }
+            lines.append("</tbody></table></div>")
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    private static func numericClass(_ numeric: Bool) -> String { numeric ? " class=\"n\"" : "" }
+
+    /// Escapes text for HTML and XML alike.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    static let stylesheet = """
+
+        :root { --ink: #1f2933; --muted: #52606d; --rule: #d9e2ec; --band: #f5f7fa; --accent: #1b6f8a; }
+        * { box-sizing: border-box; }
+        body { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: var(--ink);
+          max-width: 190mm; margin: 0 auto; padding: 12mm 8mm; font-size: 10.5pt; line-height: 1.45; }
+        header { border-bottom: 3px solid var(--accent); margin-bottom: 1em; }
+        h1 { font-size: 20pt; margin: 0 0 0.2em; }
+        h2 { font-size: 14pt; margin: 1.6em 0 0.5em; color: var(--accent); }
+        .subtitle { color: var(--muted); margin: 0 0 0.8em; }
+        nav ol { columns: 2; margin: 0.5em 0 1em; padding-left: 1.4em; color: var(--muted); }
+        nav a { color: var(--accent); text-decoration: none; }
+        p, ul { margin: 0.5em 0; }
+        .table { overflow-x: auto; margin: 0.8em 0 1.2em; }
+        table { border-collapse: collapse; width: 100%; font-size: 9pt; }
+        caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
+        th, td { padding: 0.25em 0.5em; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+        th { border-bottom: 2px solid var(--muted); }
+        tbody tr:nth-child(even) { background: var(--band); }
+        .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        figure { margin: 1em 0 1.4em; }
+        figure svg { width: 100%; height: auto; display: block; }
+        figcaption { color: var(--muted); font-size: 9pt; margin-top: 0.3em; }
+        @page { size: A4; margin: 14mm 12mm; }
+        @media print {
+          body { max-width: none; padding: 0; font-size: 9.5pt; }
+          nav { display: none; }
+          h2 { break-after: avoid; }
+          figure, tr { break-inside: avoid; }
+          thead { display: table-header-group; }
+          tbody tr:nth-child(even) { background: none; }
+        }
+
+        """
+}

@@ -1,0 +1,31 @@
+/// Renders a report as Markdown: headings, paragraphs, lists and pipe tables. Figures are named
+/// and left to the HTML report.
+public enum MarkdownReport {
+    public static func render(_ document: ReportDocument, stem: String = "report") -> String {
+        var lines = ["# \(document.title)", "", "_\(document.subtitle)_"]
+        for section in document.sections {
+            lines += ["", "## \(section.heading)"]
+            for block in section.blocks {
+                lines.append("")
+                switch block {
+                case .paragraph(let text):
+                    lines.append(text)
+                case .bullets(let items):
+                    lines += items.map { "- \($0)" }
+                case .table(let table):
+                    lines += ["**\(table.caption)** (`\(stem)-\(table.id).csv`)", ""]
+                    lines.append("| " + table.columns.map { escape($0.heading) }.joined(separator: " | ") + " |")
+                    lines.append("|" + table.columns.map { $0.isNumeric ? "--:|" : "---|" }.joined())
+                    for row in table.rows {
+                        lines.append("| " + row.map { escape($0.display) }.joined(separator: " | ") + " |")
+                    }
+                case .figure(let caption, _):
+                    lines.append("_Figure: \(caption) (drawn in `\(stem).html`)._")
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+}

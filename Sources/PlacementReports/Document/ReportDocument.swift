@@ -1,0 +1,142 @@
+import PlacementScenarios
+
+/// A report as every renderer sees it: a title, then sections of paragraphs, tables and figures.
+/// Markdown, HTML, CSV and JSON are all written from one document, so they always agree.
+public struct ReportDocument: Sendable {
+    public var title: String
+    /// One line under the title: the scenario, the scope and the mode.
+    public var subtitle: String
+    public var sections: [ReportSection]
+
+    public init(title: String, subtitle: String, sections: [ReportSection]) {
+        self.title = title
+        self.subtitle = subtitle
+        self.sections = sections
+    }
+
+    /// Every table, in reading order.
+    public var tables: [ReportTable] {
+        sections.flatMap { section in
+            section.blocks.compactMap { block in
+                if case .table(let table) = block { table } else { nil }
+            }
+        }
+    }
+}
+
+public struct ReportSection: Sendable {
+    public var heading: String
+    public var blocks: [ReportBlock]
+
+    public init(_ heading: String, _ blocks: [ReportBlock]) {
+        self.heading = heading
+        self.blocks = blocks
+    }
+}
+
+public enum ReportBlock: Sendable {
+    case paragraph(String)
+    case bullets([String])
+    case table(ReportTable)
+    /// An inline SVG picture; Markdown names it and points to the HTML report.
+    case figure(caption: String, svg: String)
+}
+
+/// A table with typed cells: renderers format numbers for reading (HTML, Markdown) or for analysis
+/// (CSV, JSON: shares as fractions, pounds to the penny, missing values empty or null).
+public struct ReportTable: Sendable {
+    /// Names the CSV file and the JSON key: lower case, hyphens.
+    public var id: String
+    public var caption: String
+    public var columns: [Column]
+    public var rows: [[ReportValue]]
+
+    public struct Column: Sendable {
+        public var heading: String
+        /// The CSV header and JSON key: lower case, underscores.
+        public var key: String
+        public var isNumeric: Bool
+
+        public init(_ heading: String, key: String, numeric: Bool = true) {
+            self.heading = heading
+            self.key = key
+            isNumeric = numeric
+        }
+    }
+
+    public init(id: String, caption: String, columns: [Column], rows: [[ReportValue]]) {
+        precondition(rows.allSatisfy { $0.count == columns.count }, "\(id): a row's cells do not match the columns")
+        self.id = id
+        self.caption = caption
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// One cell.
+public enum ReportValue: Sendable, Equatable {
+    case text(String)
+    case number(Double?, NumberStyle)
+
+    public static func count(_ value: Int?) -> ReportValue { .number(value.map(Double.init), .count) }
+    public static func share(_ value: Double?) -> ReportValue { .number(value, .share) }
+    public static func miles(_ value: Double?) -> ReportValue { .number(value, .miles) }
+    public static func pounds(_ value: Double?) -> ReportValue { .number(value, .pounds) }
+
+    public enum NumberStyle: Sendable, Equatable {
+        case count
+        /// A fraction, read as a percentage.
+        case share
+        /// A difference of two shares, read in percentage points.
+        case shareChange
+        case miles
+        case milesChange
+        case pounds
+        case poundsChange
+        case countChange
+    }
+
+    /// For reading: `56.3%`, `+3.1 pts`, `£1,234`, `–` where missing.
+    public var display: String {
+        switch self {
+        case .text(let text): return text
+        case .number(nil, _): return "–"
+        case .number(let value?, let style):
+            switch style {
+            case .count: return ReportNumbers.grouped(value)
+            case .share: return NumberText.percent(value)
+            case .shareChange: return ReportNumbers.signed(NumberText.decimal(value * 100, places: 1)) + " pts"
+            case .miles: return NumberText.decimal(value, places: 1)
+            case .milesChange: return ReportNumbers.signed(NumberText.decimal(value, places: 1))
+            case .pounds: return NumberText.pounds(value)
+            case .poundsChange: return ReportNumbers.signed(NumberText.pounds(value))
+            case .countChange: return ReportNumbers.signed(ReportNumbers.grouped(value))
+            }
+        }
+    }
+
+    /// For analysis: plain decimals, empty where missing.
+    public var raw: String {
+        switch self {
+        case .text(let text): return text
+        case .number(let value, let style): return NumberText.decimal(value, places: style.decimalPlaces)
+        }
+    }
+
+    /// The raw value as a number, rounded as `raw` is, for JSON.
+    public var rawNumber: Double? {
+        guard case .number(let value?, let style) = self, value.isFinite else { return nil }
+        return Double(NumberText.decimal(value, places: style.decimalPlaces))
+    }
+}
+
+extension ReportValue.NumberStyle {
+    var decimalPlaces: Int {
+        switch self {
+        case .count, .countChange: 0
+        case .share, .shareChange: 6
+        case .miles, .milesChange: 3
+        case .pounds, .poundsChange: 2
+        }
+    }
+}

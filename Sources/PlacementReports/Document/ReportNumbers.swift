@@ -1,0 +1,21 @@
+import PlacementScenarios
+
+/// Number formatting the report cells need beyond `NumberText`.
+enum ReportNumbers {
+    /// Whole numbers with thousands separators: `81,773`.
+    static func grouped(_ value: Double) -> String {
+        let pounds = NumberText.pounds(value)
+        return pounds.replacingOccurrences(of: "£", with: "")
+    }
+
+    /// A leading `+` on positive changes; zero and negative ones are left as they are.
+    static func signed(_ text: String) -> String {
+        if text.hasPrefix("-") { return text }
+        return text.contains(where: { ("1"..."9").contains($0) }) ? "+" + text : text
+    }
+
+    /// "1 authority", "3 authorities": `count` with the noun in the right number.
+    static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+        "\(grouped(Double(count))) \(count == 1 ? singular : plural)"
+    }
+}

@@ -1,0 +1,44 @@
+import PlacementOptimisation
+import PlacementScenarios
+
+/// Children placed from their home authority into another, aggregated for maps and tables.
+struct PlacementFlows {
+    var flows: [FlowMap.Flow]
+    /// Children placed inside their home authority, by authority.
+    var childrenInArea: [String: Int]
+    /// Flows left off the map because it draws only the largest.
+    var flowsLeftOff = 0
+    var childrenLeftOff = 0
+
+    /// The flows of placed children whose home is in `homes` (every authority when `nil`), the
+    /// `limit` largest kept, ties broken by codes so the map is the same on every run.
+    init(_ result: ModeResult, homes: Set<String>? = nil, limit: Int = 300) {
+        struct Key: Hashable {
+            var from: String
+            var to: String
+            var inHouse: Bool
+        }
+        var children: [Key: Int] = [:]
+        var inArea: [String: Int] = [:]
+        for decision in result.decisions {
+            guard let provider = decision.provider, homes?.contains(decision.homeAuthority) ?? true else { continue }
+            if decision.isInArea {
+                inArea[decision.homeAuthority, default: 0] += decision.children
+            } else {
+                let key = Key(
+                    from: decision.homeAuthority, to: provider.authority, inHouse: provider.isLocalAuthorityRun)
+                children[key, default: 0] += decision.children
+            }
+        }
+        let all = children.map {
+            FlowMap.Flow(from: $0.key.from, to: $0.key.to, children: $0.value, inHouse: $0.key.inHouse)
+        }
+        .sorted {
+            ($0.children, $1.from, $1.to, $0.inHouse ? 1 : 0) > ($1.children, $0.from, $0.to, $1.inHouse ? 1 : 0)
+        }
+        flows = Array(all.prefix(limit))
+        childrenInArea = inArea
+        flowsLeftOff = all.count - flows.count
+        childrenLeftOff = all.dropFirst(limit).reduce(0) { $0 + $1.children }
+    }
+}
