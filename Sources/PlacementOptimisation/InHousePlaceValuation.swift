@@ -14,6 +14,12 @@ public struct InHousePlaceValue: Sendable, Equatable {
     public var priceSource: PriceSource
     /// Places of this type the authority already runs.
     public var existingPlaces: Int
+    /// Whether the place lets a child now unplaced be placed (directly or by a chain of moves): the
+    /// saving then includes the policy's unplaced penalty.
+    public var placesUnplacedChild: Bool
+    /// The saving less the unplaced penalty when the place lets a child be placed: negative when
+    /// placing that child costs more each week than the model now spends.
+    public var netWeeklySaving: Double?
 
     public enum PriceSource: String, Sendable {
         /// The authority's own in-house price for the type.
@@ -58,14 +64,17 @@ public enum InHousePlaceValuation {
                 else { continue }
                 let price = provider.offers[type]!.weeklyPrice
                 let pool = SupplyPool(placementType: type, members: [], representative: provider, weeklyPrice: price)
+                let saving = saving(
+                    of: pool, units: unitsByType[type] ?? [], problem: problem, marginalCosts: result.marginalCosts)
+                // Every real cost is far below the penalty, so a saving above half of it must free one.
+                let penalty = scenario.policy.unplacedPenalty
+                let placesUnplacedChild = (saving ?? 0) > penalty / 2
                 values.append(
                     InHousePlaceValue(
-                        authority: authority, placementType: type,
-                        weeklySaving: saving(
-                            of: pool, units: unitsByType[type] ?? [], problem: problem,
-                            marginalCosts: result.marginalCosts),
-                        weeklyPrice: price, priceSource: source,
-                        existingPlaces: own.reduce(0) { $0 + $1.offer.places }))
+                        authority: authority, placementType: type, weeklySaving: saving, weeklyPrice: price,
+                        priceSource: source, existingPlaces: own.reduce(0) { $0 + $1.offer.places },
+                        placesUnplacedChild: placesUnplacedChild,
+                        netWeeklySaving: saving.map { placesUnplacedChild ? $0 - penalty : $0 }))
             }
         }
         return values

@@ -90,7 +90,11 @@ public struct ComparisonReport {
             bullets.append(
                 "Weekly cost: \(NumberText.pounds(after.weeklyCost)) under \(to), \(NumberText.pounds(before.weeklyCost)) "
                     + "under \(from): \(ReportValue.number(costChange, .poundsChange).display) a week, "
-                    + "\(ReportValue.number(costChange * 52, .poundsChange).display) a year.")
+                    + "\(ReportValue.number(costChange * 52, .poundsChange).display) a year"
+                    + (after.placed == before.placed
+                        ? "."
+                        : " (\(ReportNumbers.counted(after.placed, "child", "children")) placed against "
+                            + "\(before.placed): a child left unplaced adds to the need, not to the cost)."))
             bullets.append(
                 "Children left without a placement: \(after.unplaced) under \(to), \(before.unplaced) under \(from).")
             let changes = authorityChanges
@@ -112,11 +116,8 @@ public struct ComparisonReport {
                     + "\(ReportValue.miles(after.meanDistanceMiles).display) miles, weekly cost "
                     + "\(NumberText.pounds(after.weeklyCost)), \(after.unplaced) unplaced.")
         }
-        if let best = rankedPlaceValues.first, let saving = best.weeklySaving {
-            bullets.append(
-                "One more in-house place saves most as a \(best.placementType.label.lowercased()) place in "
-                    + "\(authorityNames[best.authority] ?? best.authority): \(NumberText.pounds(saving)) a week under "
-                    + "\(to) commissioning (see the last table).")
+        if let best = rankedPlaceValues.first {
+            bullets.append(PlaceValueTable.sentence(best, names: authorityNames, mode: to))
         }
         return ReportSection("Summary", [.bullets(bullets)])
     }
@@ -136,9 +137,10 @@ public struct ComparisonReport {
                 + metrics.map { measure($0.total) }
         }
         let rows = [
-            row("Children needing a placement", published: .count(published?.childrenLookedAfter)) {
-                .count($0.children)
+            row("Children looked after", published: .count(published?.childrenLookedAfter)) {
+                .count($0.children + $0.notCommissioned)
             },
+            row("Children needing a placement", published: nil) { .count($0.children) },
             row("Placed", published: nil) { .count($0.placed) },
             row("Unplaced", published: nil) { .count($0.unplaced) },
             row("M1: own council's provision", published: .share(published?.ownProvisionShare)) {
@@ -278,7 +280,7 @@ public struct ComparisonReport {
             case .pounds: .poundsChange
             default: .countChange
             }
-        if results.count > 1 { columns.append(.init("Change, \(from) to \(to)", key: "change")) }
+        if results.count > 1 { columns.append(.init("\(from) → \(to)", key: "change")) }
         let rows = members.indices.map { index -> [ReportValue] in
             var row: [ReportValue] = [.text(members[index].name), .text(members[index].id)]
             if let publishedValues, published != nil { row.append(.number(publishedValues[index], style)) }
@@ -381,23 +383,15 @@ public struct ComparisonReport {
         return ReportSection("Where children are placed", blocks)
     }
 
-    /// Every value with a saving, largest first, ties by authority and type.
+    /// Every value with a saving, largest first.
     private var rankedPlaceValues: [InHousePlaceValue] {
-        placeValues.filter { ($0.weeklySaving ?? 0) > 0.005 }.sorted {
-            ($0.weeklySaving!, $1.authority, $1.placementType) > ($1.weeklySaving!, $0.authority, $0.placementType)
-        }
+        PlaceValueTable.ranked(placeValues.filter { ($0.weeklySaving ?? 0) > 0.005 })
     }
 
     private var placesWorthMost: ReportSection {
         let ranked = rankedPlaceValues.prefix(Self.placeValueRows)
         var blocks: [ReportBlock] = [
-            .paragraph(
-                "The weekly saving of one more in-house place, run by the authority in its own area, under \(to) "
-                    + "commissioning: the place takes the child it serves best, at the price shown, and the saving "
-                    + "is what that child's placement costs the model now less what it would cost there (price, "
-                    + "distance, leaving the area and the preference for council provision, as the policy weighs "
-                    + "them). It comes from the linear programme's duals, so it holds for the first place; where "
-                    + "the optimum is degenerate, a whole place can save less, never more.")
+            .paragraph(PlaceValueTable.explanation(mode: to, penalty: scenario.policy.unplacedPenalty))
         ]
         if ranked.isEmpty {
             blocks.append(
@@ -406,8 +400,8 @@ public struct ComparisonReport {
         } else {
             blocks.append(
                 .table(
-                    placeValueTable(
-                        Array(ranked), id: "in-house-place-values",
+                    PlaceValueTable.table(
+                        Array(ranked), names: authorityNames, id: "in-house-place-values",
                         caption: "Where one more in-house place saves most (\(ranked.count) largest)")))
         }
         let withoutDuals = Set(placeValues.filter { $0.weeklySaving == nil }.map(\.placementType)).sorted()
@@ -419,25 +413,6 @@ public struct ComparisonReport {
                 ))
         }
         return ReportSection("Where one more in-house place would help most", blocks)
-    }
-
-    func placeValueTable(_ values: [InHousePlaceValue], id: String, caption: String) -> ReportTable {
-        ReportTable(
-            id: id, caption: caption,
-            columns: [
-                .init("Authority", key: "name", numeric: false), .init("Code", key: "code", numeric: false),
-                .init("Placement type", key: "placement_type", numeric: false),
-                .init("Saving a week", key: "weekly_saving"), .init("Price assumed", key: "weekly_price"),
-                .init("Price from", key: "price_source", numeric: false),
-                .init("In-house places now", key: "existing_places"),
-            ],
-            rows: values.map { value in
-                [
-                    .text(authorityNames[value.authority] ?? value.authority), .text(value.authority),
-                    .text(value.placementType.label), .pounds(value.weeklySaving), .pounds(value.weeklyPrice),
-                    .text(value.priceSource.description), .count(value.existingPlaces),
-                ]
-            })
     }
 
     private var method: ReportSection {
@@ -469,15 +444,5 @@ public struct ComparisonReport {
                         + "the largest children's-home providers).",
                 ])
             ])
-    }
-}
-
-extension InHousePlaceValue.PriceSource: CustomStringConvertible {
-    public var description: String {
-        switch self {
-        case .ownInHouse: "its own in-house price"
-        case .inHouseMedian: "median in-house price"
-        case .marketMedian: "median market price"
-        }
     }
 }

@@ -1,5 +1,5 @@
 /// The candidate closest to `text` by edit distance, if it is close enough to be a likely typo.
-func nearest(to text: String, in candidates: [String]) -> String? {
+public func nearest(to text: String, in candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(text, $0)) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     return best.1 <= max(2, best.0.count / 3) ? best.0 : nil

@@ -94,6 +94,7 @@ public enum HTMLReport {
         caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
         th, td { padding: 0.25em 0.5em; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
         th { border-bottom: 2px solid var(--muted); }
+        th.n { white-space: normal; }
         tbody tr:nth-child(even) { background: var(--band); }
         .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         figure { margin: 1em 0 1.4em; }

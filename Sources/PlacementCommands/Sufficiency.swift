@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import PlacementOptimisation
+import PlacementReports
+import PlacementScenarios
+
+extension PlacementCommand {
+    /// `placement sufficiency SCENARIO (--authority CODE | --cooperative ID | --all)`: the section 22G
+    /// sufficiency report of an authority, a co-operative or every authority.
+    public struct Sufficiency: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Write section 22G sufficiency reports: demand against places, gaps, and where new in-house "
+                + "places would help most.",
+            discussion: """
+                With --out, writes sufficiency.html, sufficiency.md, sufficiency.json and a CSV per table into \
+                the folder; with --all, one folder per authority (named by its code) and an index. Without \
+                --out, prints one report as Markdown or JSON.
+                """)
+
+        @Argument(help: "The scenario folder (with scenario.yaml).")
+        var scenario: String
+
+        @Option(help: "An authority's GSS code (or its name).")
+        var authority: String?
+
+        @Option(help: "A co-operative's id.")
+        var cooperative: String?
+
+        @Flag(help: "Every authority in the scenario, each in its own folder.")
+        var all = false
+
+        @Option(help: "The commissioning mode solved for the report.")
+        var mode: CommissioningMode = .councilCoordinated
+
+        @OptionGroup var options: SolvingOptions
+
+        public init() {}
+
+        public func validate() throws {
+            let scopes = [authority != nil, cooperative != nil, all].filter { $0 }.count
+            guard scopes == 1 else {
+                throw ValidationError("name exactly one of --authority CODE, --cooperative ID or --all")
+            }
+            if options.out == nil {
+                if all { throw ValidationError("--all writes one folder per authority: give --out DIR") }
+                if options.format == .csv { throw ValidationError("CSV is one file per table: give --out DIR") }
+            }
+        }
+
+        public func run() throws {
+            let scenario = try loadScenario(scenario)
+            let scopes: [SufficiencyReport.Scope] =
+                if let authority { [.authority(authority)] } else if let cooperative {
+                    [.cooperative(cooperative)]
+                } else { scenario.authorities.map { .authority($0.id) } }
+            // Check the scope before solving, so that a typo fails at once.
+            let members = try scopes.flatMap { try memberCodes(of: $0, in: scenario) }
+            let result = try ModeRunner.solve(scenario, mode: mode, options: options)
+            let context = SufficiencyReport.Context(result: result, scenario: scenario, authorities: members)
+            let reports = try scopes.map { try SufficiencyReport($0, context: context) }
+            guard let out = options.out else {
+                let document = reports[0].document
+                print(
+                    options.format == .json
+                        ? TabularReport.json(document) : MarkdownReport.render(document, stem: "sufficiency"),
+                    terminator: "")
+                return
+            }
+            if all {
+                for (scope, report) in zip(scopes, reports) {
+                    guard case .authority(let code) = scope else { continue }
+                    try ModeRunner.write(report.files, into: (out as NSString).appendingPathComponent(code))
+                }
+                try ModeRunner.write(ReportFiles.files(SufficiencyIndex.document(context), stem: "index"), into: out)
+                print("\(reports.count) sufficiency reports written under \(out); index: \(out)/index.html")
+            } else {
+                try ModeRunner.write(reports[0].files, into: out)
+                print("Sufficiency report written: \(out)/sufficiency.html (and .md, .json, CSV tables)")
+            }
+        }
+
+        private func memberCodes(of scope: SufficiencyReport.Scope, in scenario: Scenario) throws -> [String] {
+            do {
+                return try SufficiencyReport.resolve(scope, in: scenario).members
+            } catch {
+                printToStandardError("\(self.scenario): \(error.description)")
+                throw ExitCode.validationFailure
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import PlacementOptimisation
+import PlacementScenarios
+
+/// The table of what one more in-house place is worth, shared by both reports.
+enum PlaceValueTable {
+    /// Values with a saving first, largest first; ties by authority and type so every run agrees.
+    static func ranked(_ values: [InHousePlaceValue]) -> [InHousePlaceValue] {
+        values.sorted {
+            ($0.weeklySaving ?? -1, $1.authority, $1.placementType) > (
+                $1.weeklySaving ?? -1, $0.authority, $0.placementType
+            )
+        }
+    }
+
+    static func table(_ values: [InHousePlaceValue], names: [String: String], id: String, caption: String)
+        -> ReportTable
+    {
+        ReportTable(
+            id: id, caption: caption,
+            columns: [
+                .init("Authority", key: "name", numeric: false), .init("Code", key: "code", numeric: false),
+                .init("Placement type", key: "placement_type", numeric: false),
+                .init("Effect", key: "effect", numeric: false), .init("Shadow price a week", key: "weekly_saving"),
+                .init("Net of the unplaced penalty", key: "net_weekly_saving"),
+                .init("Price assumed", key: "weekly_price"), .init("Price from", key: "price_source", numeric: false),
+                .init("In-house places now", key: "existing_places"),
+            ],
+            rows: values.map { value in
+                [
+                    .text(names[value.authority] ?? value.authority), .text(value.authority),
+                    .text(value.placementType.label), .text(effect(value)), .pounds(value.weeklySaving),
+                    .pounds(value.netWeeklySaving), .pounds(value.weeklyPrice), .text(value.priceSource.description),
+                    .count(value.existingPlaces),
+                ]
+            })
+    }
+
+    static func effect(_ value: InHousePlaceValue) -> String {
+        guard let saving = value.weeklySaving else { return "no duals" }
+        if value.placesUnplacedChild { return "places a child now unplaced" }
+        return saving > 0.005 ? "cheaper or nearer placements" : "none"
+    }
+
+    /// How the shadow price reads, for the paragraph above the table.
+    static func explanation(mode: String, penalty: Double) -> String {
+        "The shadow price is the weekly saving of one more in-house place, run by the authority in its own area, "
+            + "from the duals of the \(mode) solve: the place takes the child it serves best, and the saving is what "
+            + "that child's placement costs the model now less what it would cost there (price, distance, leaving "
+            + "the area, less the preference for council provision). It holds for the first place; where the "
+            + "optimum is degenerate, a whole place can save less, never more. When the place lets a child now "
+            + "unplaced be placed, the price includes the \(NumberText.pounds(penalty)) a week the policy puts on an "
+            + "unplaced child; the net column takes it off, leaving what placing that child costs (negative) or saves."
+    }
+}
+
+extension InHousePlaceValue.PriceSource: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .ownInHouse: "own in-house"
+        case .inHouseMedian: "in-house median"
+        case .marketMedian: "market median"
+        }
+    }
+}
+
+extension PlaceValueTable {
+    /// The summary's sentence about the most valuable place.
+    static func sentence(_ value: InHousePlaceValue, names: [String: String], mode: String) -> String {
+        let place =
+            "One more in-house \(value.placementType.label.lowercased()) place in "
+            + "\(names[value.authority] ?? value.authority)"
+        if value.placesUnplacedChild {
+            return place + " would do most under \(mode) commissioning: directly or by freeing another place, it "
+                + "lets a child now unplaced be placed"
+                + (value.netWeeklySaving.map {
+                    $0 < 0
+                        ? ", for \(NumberText.pounds(-$0)) a week of price and distance as the policy weighs them" : ""
+                } ?? "") + "."
+        }
+        return place + " would save most under \(mode) commissioning: "
+            + "\(NumberText.pounds(value.weeklySaving ?? 0)) a week."
+    }
+}

@@ -1,0 +1,428 @@
+import PlacementOptimisation
+import PlacementScenarios
+
+/// The section 22G sufficiency report of one authority or co-operative: demand by placement type
+/// against in-house places and places in the area, the gaps a solved mode leaves, where one more
+/// in-house place is worth most, how far out-of-area children go, and the published trend.
+public struct SufficiencyReport {
+    public enum Scope: Sendable, Equatable {
+        case authority(String)
+        case cooperative(String)
+    }
+
+    public enum ScopeError: Error, CustomStringConvertible {
+        case unknownAuthority(String, suggestion: String?)
+        case unknownCooperative(String, known: [String])
+
+        public var description: String {
+            switch self {
+            case .unknownAuthority(let code, let suggestion):
+                "no authority with code '\(code)' in the scenario" + (suggestion.map { "; did you mean \($0)?" } ?? "")
+            case .unknownCooperative(let id, let known):
+                "no co-operative '\(id)' in the scenario"
+                    + (known.isEmpty ? " (it has none)" : "; it has " + known.joined(separator: ", "))
+            }
+        }
+    }
+
+    /// What every report of one solved mode shares, computed once for `--all`.
+    public struct Context: Sendable {
+        let scenario: Scenario
+        let result: ModeResult
+        let decisionsByHome: [String: [PlacementDecision]]
+        let placeValuesByAuthority: [String: [InHousePlaceValue]]
+        let names: [String: String]
+
+        public init(result: ModeResult, scenario: Scenario, authorities: [String]) {
+            self.scenario = scenario
+            self.result = result
+            decisionsByHome = Dictionary(grouping: result.decisions, by: \.homeAuthority)
+            placeValuesByAuthority = Dictionary(
+                grouping: InHousePlaceValuation.values(of: result, scenario: scenario, authorities: authorities),
+                by: \.authority)
+            names = Dictionary(uniqueKeysWithValues: scenario.authorities.map { ($0.id, $0.name) })
+        }
+    }
+
+    let context: Context
+    let scope: Scope
+    let scopeName: String
+    let members: [String]
+
+    public init(_ scope: Scope, context: Context) throws(ScopeError) {
+        (scopeName, members) = try Self.resolve(scope, in: context.scenario)
+        self.scope = scope
+        self.context = context
+    }
+
+    /// The scope's name and member authorities' codes. An authority may be named by its code or,
+    /// as a council would write it, its name.
+    public static func resolve(_ scope: Scope, in scenario: Scenario) throws(ScopeError) -> (
+        name: String, members: [String]
+    ) {
+        switch scope {
+        case .authority(let code):
+            guard
+                let authority = scenario.authorities.first(where: {
+                    $0.id == code || $0.name.lowercased() == code.lowercased()
+                })
+            else {
+                let candidates = scenario.authorities.map(\.id) + scenario.authorities.map(\.name)
+                throw .unknownAuthority(code, suggestion: nearest(to: code, in: candidates))
+            }
+            return (authority.name, [authority.id])
+        case .cooperative(let id):
+            guard let cooperative = scenario.cooperatives.first(where: { $0.id == id }) else {
+                throw .unknownCooperative(id, known: scenario.cooperatives.map(\.id))
+            }
+            return (cooperative.name, cooperative.members)
+        }
+    }
+
+    /// `sufficiency.html`, `sufficiency.md`, `sufficiency.json` and a CSV per table.
+    public var files: [(name: String, text: String)] { ReportFiles.files(document, stem: "sufficiency") }
+
+    private var scenario: Scenario { context.scenario }
+    private var mode: String { context.result.mode.rawValue }
+    private var isCooperative: Bool { if case .cooperative = scope { true } else { false } }
+    private var area: String { isCooperative ? "the co-operative's area" : "the area" }
+
+    private var decisions: [PlacementDecision] { members.flatMap { context.decisionsByHome[$0] ?? [] } }
+
+    /// Commissioned types with children or places in scope, in `PlacementType` order.
+    private var types: [PlacementType] {
+        var types = Set(scenario.cohorts.filter { members.contains($0.homeAuthority) }.map(\.placementType))
+        for provider in scenario.providers where inScope(provider) { types.formUnion(provider.offers.keys) }
+        return types.filter(\.isCommissioned).sorted()
+    }
+
+    private func inScope(_ provider: Provider) -> Bool {
+        members.contains(provider.authority) || provider.operatingAuthority.map(members.contains) == true
+    }
+
+    public var document: ReportDocument {
+        ReportDocument(
+            title: "\(scopeName): placement sufficiency",
+            subtitle: "Section 22G sufficiency report for \(scopeName) ("
+                + (isCooperative
+                    ? "co-operative of " + ReportNumbers.counted(members.count, "authority", "authorities")
+                    : members[0])
+                + "), from scenario \(scenario.name) solved under \(mode) commissioning.",
+            sections: [summary, demandAndSupply, gaps, placeValues, distanceBands, trend, method])
+    }
+
+    // MARK: Figures
+
+    private struct TypeGap {
+        var children = 0
+        var placed = 0
+        var unplaced = 0
+        var outOfArea = 0
+        var over20Miles = 0
+        var inHouse = 0
+    }
+
+    private var gapsByType: [PlacementType: TypeGap] {
+        var gaps: [PlacementType: TypeGap] = [:]
+        for decision in decisions {
+            var gap = gaps[decision.placementType] ?? TypeGap()
+            gap.children += decision.children
+            if decision.isPlaced {
+                gap.placed += decision.children
+                if !decision.isInArea { gap.outOfArea += decision.children }
+                if (decision.miles ?? 0) > 20 { gap.over20Miles += decision.children }
+                if decision.isLocalAuthorityRun { gap.inHouse += decision.children }
+            } else {
+                gap.unplaced += decision.children
+            }
+            gaps[decision.placementType] = gap
+        }
+        return gaps
+    }
+
+    private struct TypeSupply {
+        var inHousePlaces = 0
+        var placesInArea: [Sector: Int] = [:]
+        var totalInArea: Int { placesInArea.values.reduce(0, +) }
+    }
+
+    private var supplyByType: [PlacementType: TypeSupply] {
+        var supply: [PlacementType: TypeSupply] = [:]
+        for provider in scenario.providers where inScope(provider) {
+            for (type, offer) in provider.offers {
+                if provider.isLocalAuthorityRun, let operating = provider.operatingAuthority,
+                    members.contains(operating)
+                {
+                    supply[type, default: .init()].inHousePlaces += offer.places
+                }
+                if members.contains(provider.authority) {
+                    supply[type, default: .init()].placesInArea[provider.sector, default: 0] += offer.places
+                }
+            }
+        }
+        return supply
+    }
+
+    private var metrics: ScopeMetrics {
+        var tally = MetricsTally()
+        for decision in decisions { tally.add(decision, policy: scenario.policy) }
+        return tally.metrics
+    }
+
+    private var rankedPlaceValues: [InHousePlaceValue] {
+        PlaceValueTable.ranked(members.flatMap { context.placeValuesByAuthority[$0] ?? [] })
+    }
+
+    static let distanceBands: [(label: String, key: String, upTo: Double)] = [
+        ("Up to 10 miles", "up_to_10", 10), ("10 to 20 miles", "10_to_20", 20), ("20 to 50 miles", "20_to_50", 50),
+        ("50 to 100 miles", "50_to_100", 100), ("Over 100 miles", "over_100", .infinity),
+    ]
+
+    private var publishedYears: [PublishedSummary] {
+        PublishedSummary.years(in: scenario.actuals).map {
+            PublishedSummary(year: $0, authorities: members, actuals: scenario.actuals)
+        }.filter { !$0.isEmpty }
+    }
+
+    // MARK: Sections
+
+    private var summary: ReportSection {
+        let m = metrics
+        let gaps = gapsByType
+        let supply = supplyByType
+        var bullets = [
+            "\(scopeName) has \(ReportNumbers.counted(m.children, "child", "children")) needing a placement in the "
+                + "scenario. Under \(mode) commissioning \(ReportNumbers.grouped(Double(m.placed))) are placed and "
+                + "\(ReportNumbers.grouped(Double(m.unplaced))) are not; \(ReportValue.share(m.m2InAreaShare).display) "
+                + "of those placed live in \(area) (M2), \(ReportValue.share(m.m1OwnAuthorityRunShare).display) of "
+                + "those in foster and residential care with their own council's provision (M1), on average "
+                + "\(ReportValue.miles(m.meanDistanceMiles).display) miles from home."
+        ]
+        let short = types.filter { (gaps[$0]?.children ?? 0) > (supply[$0]?.inHousePlaces ?? 0) }
+        if !short.isEmpty {
+            bullets.append(
+                "In-house places fall short of the children needing them for "
+                    + short.map { type in
+                        "\(type.label.lowercased()) (\(ReportNumbers.counted(supply[type]?.inHousePlaces ?? 0, "place", "places")) "
+                            + "for \(ReportNumbers.counted(gaps[type]?.children ?? 0, "child", "children")))"
+                    }.joined(separator: ", ") + ".")
+        }
+        if let worst = types.filter({ (gaps[$0]?.outOfArea ?? 0) > 0 }).max(by: {
+            (gaps[$0]!.outOfArea, $1) < (gaps[$1]!.outOfArea, $0)
+        }) {
+            let gap = gaps[worst]!
+            bullets.append(
+                "The largest out-of-area need is \(worst.label.lowercased()): \(gap.outOfArea) of \(gap.placed) children "
+                    + "placed outside \(area), \(gap.over20Miles) more than 20 miles from home.")
+        }
+        let unplacedTypes = types.filter { (gaps[$0]?.unplaced ?? 0) > 0 }
+        if !unplacedTypes.isEmpty {
+            bullets.append(
+                "Children with no placement in reach: "
+                    + unplacedTypes.map { "\(gaps[$0]!.unplaced) in \($0.label.lowercased())" }.joined(separator: ", ")
+                    + ".")
+        }
+        if let best = rankedPlaceValues.first, (best.weeklySaving ?? 0) > 0.005 {
+            bullets.append(PlaceValueTable.sentence(best, names: context.names, mode: mode))
+        }
+        let years = publishedYears
+        if let first = years.first, let last = years.last, first.year != last.year {
+            bullets.append(
+                "Published figures: placed inside the boundary \(ReportValue.share(first.insideBoundaryShare).display) "
+                    + "in \(first.year) and \(ReportValue.share(last.insideBoundaryShare).display) in \(last.year); "
+                    + "in own provision \(ReportValue.share(first.ownProvisionShare).display) and "
+                    + "\(ReportValue.share(last.ownProvisionShare).display).")
+        }
+        return ReportSection("Summary", [.bullets(bullets)])
+    }
+
+    private var demandAndSupply: ReportSection {
+        let gaps = gapsByType
+        let supply = supplyByType
+        let sectors = Sector.allCases
+        let table = ReportTable(
+            id: "demand-and-supply", caption: "Children needing a placement against places, by placement type",
+            columns: [
+                .init("Placement type", key: "placement_type", numeric: false), .init("Children", key: "children"),
+                .init("In-house places", key: "in_house_places"),
+            ] + sectors.map { .init("In area: \($0.label.lowercased())", key: "in_area_\($0.rawValue)") }
+                + [.init("In area: all", key: "in_area_places")],
+            rows: types.map { type in
+                let places = supply[type] ?? TypeSupply()
+                return [.text(type.label), .count(gaps[type]?.children ?? 0), .count(places.inHousePlaces)]
+                    + sectors.map { .count(places.placesInArea[$0] ?? 0) } + [.count(places.totalInArea)]
+            })
+        let chart = GroupedBarChart(
+            title: "Children and places by placement type", categories: types.map(\.label),
+            series: [
+                .init(
+                    name: "children", colour: ReportPalette.series[0],
+                    values: types.map { Double(gaps[$0]?.children ?? 0) }),
+                .init(
+                    name: "in-house places", colour: ReportPalette.inHouse,
+                    values: types.map { Double(supply[$0]?.inHousePlaces ?? 0) }),
+                .init(
+                    name: "places in \(isCooperative ? "the co-operative's area" : "area")",
+                    colour: ReportPalette.series[4],
+                    values: types.map { Double(supply[$0]?.totalInArea ?? 0) }),
+            ], style: .count, axisMaximum: nil)
+        return ReportSection(
+            "Demand and supply",
+            [
+                .paragraph(
+                    "Children are those whose home is \(isCooperative ? "in a member authority" : scopeName). In-house "
+                        + "places are those \(isCooperative ? "the members run" : "the council runs"), wherever they "
+                        + "are; places in area are every registered place located in \(area), by who runs them. "
+                        + "Places in the area are not reserved for its children: other councils place there too."),
+                .table(table), .figure(caption: "Children and places by placement type", svg: chart.svg),
+            ])
+    }
+
+    private var gaps: ReportSection {
+        let gaps = gapsByType
+        let table = ReportTable(
+            id: "gaps", caption: "Gaps by placement type under \(mode) commissioning",
+            columns: [
+                .init("Placement type", key: "placement_type", numeric: false), .init("Children", key: "children"),
+                .init("Placed", key: "placed"), .init("Unplaced", key: "unplaced"),
+                .init("In-house", key: "placed_in_house"), .init("Out of area", key: "placed_out_of_area"),
+                .init("Out of area share", key: "out_of_area_share"),
+                .init("Over 20 miles", key: "placed_over_20_miles"),
+            ],
+            rows: types.filter { gaps[$0] != nil }.map { type in
+                let gap = gaps[type]!
+                return [
+                    .text(type.label), .count(gap.children), .count(gap.placed), .count(gap.unplaced),
+                    .count(gap.inHouse), .count(gap.outOfArea),
+                    .share(gap.placed > 0 ? Double(gap.outOfArea) / Double(gap.placed) : nil), .count(gap.over20Miles),
+                ]
+            })
+        return ReportSection("Gaps", [.table(table)])
+    }
+
+    private var placeValues: ReportSection {
+        let values = rankedPlaceValues
+        var blocks: [ReportBlock] = [
+            .paragraph(PlaceValueTable.explanation(mode: mode, penalty: scenario.policy.unplacedPenalty)),
+            .table(
+                PlaceValueTable.table(
+                    values, names: context.names, id: "in-house-place-values",
+                    caption: "Shadow price of one more in-house place, largest first")),
+        ]
+        if values.contains(where: { $0.weeklySaving == nil }) {
+            blocks.append(
+                .paragraph(
+                    "“No duals” means the type's model has none: sibling groups make it integer, or a time limit "
+                        + "stopped it."))
+        }
+        return ReportSection("Where one more in-house place is worth most", blocks)
+    }
+
+    private var distanceBands: ReportSection {
+        var counts = Array(repeating: (inHouse: 0, external: 0), count: Self.distanceBands.count)
+        for decision in decisions where decision.isPlaced && !decision.isInArea {
+            let miles = decision.miles ?? 0
+            let band = Self.distanceBands.firstIndex { miles <= $0.upTo }!
+            if decision.isLocalAuthorityRun {
+                counts[band].inHouse += decision.children
+            } else {
+                counts[band].external += decision.children
+            }
+        }
+        let total = counts.reduce(0) { $0 + $1.inHouse + $1.external }
+        let table = ReportTable(
+            id: "out-of-area-distance", caption: "Children placed outside \(area), by distance from home",
+            columns: [
+                .init("Distance", key: "band", numeric: false), .init("Children", key: "children"),
+                .init("Share", key: "share"), .init("In-house", key: "in_house"), .init("External", key: "external"),
+            ],
+            rows: zip(Self.distanceBands, counts).map { band, count in
+                let children = count.inHouse + count.external
+                return [
+                    .text(band.label), .count(children), .share(total > 0 ? Double(children) / Double(total) : nil),
+                    .count(count.inHouse), .count(count.external),
+                ]
+            })
+        var blocks: [ReportBlock] = [.table(table)]
+        let flows = PlacementFlows(context.result, homes: Set(members))
+        if !flows.flows.isEmpty {
+            let involved = Set(members + flows.flows.map(\.to))
+            let map = FlowMap(
+                title: "Where \(scopeName)'s children are placed outside \(area)", id: "map",
+                authorities: scenario.authorities.filter { involved.contains($0.id) }, highlighted: Set(members),
+                flows: flows.flows, childrenInArea: flows.childrenInArea)
+            blocks.append(
+                .figure(
+                    caption: "Where \(scopeName)'s children are placed: solid green lines in-house, dashed orange "
+                        + "external, circles the children placed in their own authority", svg: map.svg))
+        }
+        return ReportSection("Children placed outside \(area)", blocks)
+    }
+
+    private var trend: ReportSection {
+        let years = publishedYears
+        guard !years.isEmpty else {
+            return ReportSection(
+                "Published figures", [.paragraph("The scenario carries no published figures for \(scopeName).")])
+        }
+        var blocks: [ReportBlock] = [
+            .table(
+                ReportTable(
+                    id: "published-trend",
+                    caption: "Published figures for \(scopeName), children looked after at 31 March",
+                    columns: [
+                        .init("Year", key: "year", numeric: false),
+                        .init("Children looked after", key: "children_looked_after"),
+                        .init("In own provision", key: "own_provision_share"),
+                        .init("Inside the boundary", key: "inside_boundary_share"),
+                        .init("Over 20 miles", key: "over_20_miles_share"),
+                    ],
+                    rows: years.map { year in
+                        [
+                            .text(String(year.year)), .count(year.childrenLookedAfter), .share(year.ownProvisionShare),
+                            .share(year.insideBoundaryShare), .share(year.over20MilesShare),
+                        ]
+                    })),
+            .figure(
+                caption: "Published shares, \(years.first!.year) to \(years.last!.year)",
+                svg: TrendChart(
+                    title: "Published shares for \(scopeName)", years: years.map(\.year),
+                    series: [
+                        .init(
+                            name: "in own provision", colour: ReportPalette.inHouse,
+                            values: years.map(\.ownProvisionShare)),
+                        .init(
+                            name: "inside the boundary", colour: ReportPalette.series[4],
+                            values: years.map(\.insideBoundaryShare)),
+                        .init(
+                            name: "over 20 miles", colour: ReportPalette.external, values: years.map(\.over20MilesShare)
+                        ),
+                    ]
+                ).svg),
+        ]
+        if isCooperative {
+            blocks.append(
+                .paragraph(
+                    "Shares are the members' published shares weighted by their children looked after; members "
+                        + "whose figure is suppressed are left out of that year."))
+        }
+        return ReportSection("Published figures, \(years.first!.year) to \(years.last!.year)", blocks)
+    }
+
+    private var method: ReportSection {
+        ReportSection(
+            "Method",
+            [
+                .bullets([
+                    "Modelled figures come from the scenario's children, providers and policy solved under \(mode) "
+                        + "commissioning with GLPK; every place in the scenario is treated as free for its children, "
+                        + "so modelled gaps are the least the area faces, not a forecast.",
+                    "M1 counts children in foster and residential care placed with their own council's provision; "
+                        + "M2 children placed inside their home authority; distances are straight lines, as DfE "
+                        + "measures them.",
+                    "Published figures are DfE's children-looked-after statistics; their shares are of all children "
+                        + "looked after, the modelled ones of children placed.",
+                ])
+            ])
+    }
+}
