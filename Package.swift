@@ -84,6 +84,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "PlacementReportsTests",
+            dependencies: [
+                "PlacementReports", "PlacementOptimisation", "PlacementScenarios", "PlacementCommands", "TestSupport",
+            ],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
             name: "ScenarioGenerationTests",
             dependencies: ["ScenarioGeneration", "PlacementScenarios", "TestSupport"]
         ),

@@ -114,14 +114,14 @@ struct ValidationTests {
         Fault(
             name: "unknown manifest key with a suggestion",
             edit: { try $0.replace("scenario.yaml", "  cost_per_mile: 10", with: "  cost_per_mle: 10") },
-            location: "scenario.yaml:14: policy.cost_per_mle",
+            location: "scenario.yaml:15: policy.cost_per_mle",
             message: "unknown key 'cost_per_mle' (did you mean 'cost_per_mile'?)"),
         Fault(
             name: "manifest value of the wrong type",
             edit: {
                 try $0.replace("scenario.yaml", "  out_of_area_penalty: 250", with: "  out_of_area_penalty: lots")
             },
-            location: "scenario.yaml:15: policy.out_of_area_penalty", message: "expected a number"),
+            location: "scenario.yaml:16: policy.out_of_area_penalty", message: "expected a number"),
         Fault(
             name: "missing table",
             edit: { try $0.replace("scenario.yaml", "providers: providers.csv", with: "providers: suppliers.csv") },
