@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages the project needs: GLPK's C library and headers (libglpk-dev) and its
-# command-line solver (glpk-utils, used by tests as an independent check). Idempotent and
-# non-interactive; does nothing when everything is already present.
+# command-line solver (glpk-utils, used by tests as an independent check), plus any packages named
+# as arguments (the report check adds chromium). Idempotent and non-interactive; does nothing when
+# everything is already present.
 set -euo pipefail
 
-packages=(libglpk-dev glpk-utils)
+packages=(libglpk-dev glpk-utils "$@")
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

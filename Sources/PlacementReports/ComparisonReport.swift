@@ -94,7 +94,8 @@ public struct ComparisonReport {
                     + (after.placed == before.placed
                         ? "."
                         : " (\(ReportNumbers.counted(after.placed, "child", "children")) placed against "
-                            + "\(before.placed): a child left unplaced adds to the need, not to the cost)."))
+                            + "\(ReportNumbers.grouped(Double(before.placed))): a child left unplaced adds to the "
+                            + "need, not to the cost)."))
             bullets.append(
                 "Children left without a placement: \(after.unplaced) under \(to), \(before.unplaced) under \(from).")
             let changes = authorityChanges
@@ -106,7 +107,11 @@ public struct ComparisonReport {
                     + "\(mixed.count) gain on one measure and lose on another, and "
                     + "\(changes.count - gains.count - losses.count - mixed.count) see no change (M2, distance and "
                     + "unplaced children).")
-            for change in (losses + mixed).prefix(5) {
+            // The worst first: the largest fall in M2, then the largest rise in distance.
+            let worst = (losses + mixed).sorted {
+                ($0.m2Change ?? 0, -($0.milesChange ?? 0), $0.id) < ($1.m2Change ?? 0, -($1.milesChange ?? 0), $1.id)
+            }
+            for change in worst.prefix(5) {
                 bullets.append("\(change.name) \(change.verdict == .loses ? "loses" : "is mixed"): \(change.summary).")
             }
         } else {
@@ -168,7 +173,9 @@ public struct ComparisonReport {
                 + "each authority's children looked after. DfE's shares are of all children looked after; the "
                 + "modelled M1 is of children in foster and residential care, and M2 and distance of children placed."
             if published.authoritiesMissing > 0 {
-                note += " \(published.authoritiesMissing) authorities have no published figure and are left out."
+                note +=
+                    " " + ReportNumbers.counted(published.authoritiesMissing, "authority has", "authorities have")
+                    + " no published figure and " + (published.authoritiesMissing == 1 ? "is" : "are") + " left out."
             }
             blocks.append(.paragraph(note))
         }
