@@ -41,13 +41,24 @@ public final class Solver {
 
     /// Changes a constraint's bounds; the next solve starts from the current basis.
     public func setBounds(_ constraint: Constraint, lower: Double, upper: Double) throws(LinearProgrammingError) {
-        guard (0..<model.constraintCount).contains(constraint.index) else {
-            throw .invalidModel("constraint \(constraint.index) does not exist; the model has \(model.constraintCount)")
-        }
+        try setBounds([(constraint, lower, upper)])
+    }
+
+    /// Changes several constraints' bounds at once, checking the model once.
+    public func setBounds(_ changes: [(constraint: Constraint, lower: Double, upper: Double)])
+        throws(LinearProgrammingError)
+    {
         var changed = model
-        changed.setBounds(constraint, lower: lower, upper: upper)
+        for change in changes {
+            guard (0..<model.constraintCount).contains(change.constraint.index) else {
+                throw .invalidModel(
+                    "constraint \(change.constraint.index) does not exist; the model has \(model.constraintCount)")
+            }
+            changed.setBounds(change.constraint, lower: change.lower, upper: change.upper)
+        }
         try changed.validate()
-        try problem.setRowBounds([constraint.index], lower: [lower], upper: [upper])
+        try problem.setRowBounds(
+            changes.map(\.constraint.index), lower: changes.map(\.lower), upper: changes.map(\.upper))
         model = changed
     }
 

@@ -145,7 +145,11 @@ struct PreparedProblem: Sendable {
         }
         outcome.objective = solution.objective
         outcome.status = solution.status == .optimal ? .optimal : .timeLimit(gap: solution.relativeGap)
-        if let duals = solution.rowDuals, !solution.isMIP, solution.status == .optimal {
+        if var duals = solution.rowDuals, !solution.isMIP, solution.status == .optimal {
+            if let increasing = try valuationDuals(solver, placement, options: options, statistics: &outcome.statistics)
+            {
+                duals = increasing
+            }
             for (row, pool) in placement.pools.enumerated() where duals[placement.units.count + row] < -1e-7 {
                 outcome.capacitySavings.append((pool, -duals[placement.units.count + row]))
             }
@@ -154,5 +158,37 @@ struct PreparedProblem: Sendable {
             }
         }
         return outcome
+    }
+
+    /// Duals that value one more place, where the optimal ones are not unique.
+    ///
+    /// When places exactly meet a need (kinship places, say, estimated from kinship demand), the
+    /// optimum is degenerate and GLPK may return duals that price the last child at the unplaced
+    /// penalty. Re-solving from the optimal basis with every pool `ε` places larger picks an
+    /// optimal basis of the original problem whose duals hold as places increase. `ε` stays below
+    /// the first breakpoint: basic values are integers plus `ε` times at most the number of pools
+    /// (the matrix is a transportation matrix, so its basis inverses hold only 0 and ±1).
+    /// `nil` when that re-solve does not end optimal; the caller keeps the first duals.
+    private func valuationDuals(
+        _ solver: Solver, _ placement: PlacementModel, options: OptimiserOptions, statistics: inout RunStatistics
+    ) throws(LinearProgrammingError) -> [Double]? {
+        guard !placement.pools.isEmpty else { return nil }
+        let epsilon = 1 / (4 * Double(placement.pools.count + 1))
+        let offset = placement.units.count
+        try solver.setBounds(
+            placement.pools.indices.map { row in
+                let places = placement.model.rowUpperBounds[offset + row]
+                return (Constraint(index: offset + row), -Double.infinity, places + epsilon)
+            })
+        var solveOptions = SolveOptions(method: .dualSimplex)
+        if let handler = options.messageHandler {
+            solveOptions.messageLevel = .normal
+            solveOptions.messageHandler = handler
+        }
+        let solution = try solver.solve(solveOptions)
+        statistics.iterations += solution.iterations
+        statistics.solveSeconds += solution.solveTime.seconds
+        guard solution.status == .optimal else { return nil }
+        return solution.rowDuals
     }
 }

@@ -228,7 +228,7 @@ public struct ComparisonReport {
                         caption: "\(title), by \(kind == "authority" ? "authority" : "co-operative")",
                         members: members, style: style, values: values, published: publishedValues)))
             if charted {
-                var series: [GroupedBarChart.Series] = []
+                var series: [ChartSeries] = []
                 if let publishedValues, let year = published?.year {
                     series.append(
                         .init(name: "published \(year)", colour: ReportPalette.published, values: publishedValues))

@@ -225,13 +225,16 @@ public struct SufficiencyReport {
         if let best = rankedPlaceValues.first, (best.weeklySaving ?? 0) > 0.005 {
             bullets.append(PlaceValueTable.sentence(best, names: context.names, mode: mode))
         }
-        let years = publishedYears
-        if let first = years.first, let last = years.last, first.year != last.year {
+        for (label, share) in [
+            ("placed inside the boundary", \PublishedSummary.insideBoundaryShare),
+            ("placed in own provision", \PublishedSummary.ownProvisionShare),
+        ] {
+            // The first and last years that publish the share.
+            let years = publishedYears.filter { $0[keyPath: share] != nil }
+            guard let first = years.first, let last = years.last, first.year != last.year else { continue }
             bullets.append(
-                "Published figures: placed inside the boundary \(ReportValue.share(first.insideBoundaryShare).display) "
-                    + "in \(first.year) and \(ReportValue.share(last.insideBoundaryShare).display) in \(last.year); "
-                    + "in own provision \(ReportValue.share(first.ownProvisionShare).display) and "
-                    + "\(ReportValue.share(last.ownProvisionShare).display).")
+                "Published share \(label): \(ReportValue.share(first[keyPath: share]).display) in \(first.year), "
+                    + "\(ReportValue.share(last[keyPath: share]).display) in \(last.year).")
         }
         return ReportSection("Summary", [.bullets(bullets)])
     }

@@ -1,16 +1,9 @@
 /// Horizontal grouped bars: one group per category (an authority, a placement type), one bar per
 /// series (a mode, the published figure), on a shared axis from zero.
 struct GroupedBarChart {
-    struct Series {
-        var name: String
-        var colour: String
-        /// One per category; `nil` draws no bar.
-        var values: [Double?]
-    }
-
     var title: String
     var categories: [String]
-    var series: [Series]
+    var series: [ChartSeries]
     /// How tick labels and tooltips read.
     var style: ReportValue.NumberStyle
     /// The axis end; the largest value (rounded up) when `nil`.

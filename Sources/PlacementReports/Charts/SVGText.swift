@@ -40,3 +40,10 @@ enum ReportPalette {
     static let external = "#D55E00"
     static let node = "#0072B2"
 }
+
+/// One coloured series of a chart: a value per category (or year); `nil` draws nothing there.
+struct ChartSeries {
+    var name: String
+    var colour: String
+    var values: [Double?]
+}

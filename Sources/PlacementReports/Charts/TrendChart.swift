@@ -1,15 +1,8 @@
 /// Lines of shares over years (0–100%), one per series, with a dot and tooltip per year.
 struct TrendChart {
-    struct Series {
-        var name: String
-        var colour: String
-        /// One per year; `nil` where unpublished, which breaks the line.
-        var values: [Double?]
-    }
-
     var title: String
     var years: [Int]
-    var series: [Series]
+    var series: [ChartSeries]
 
     private let width = 720.0
     private let height = 240.0
