@@ -39,6 +39,18 @@ struct WarmStartTests {
         try solver.setBounds(problem.shipments[1][2], lower: 0, upper: 0)
         changed.setBounds(problem.shipments[1][2], lower: 0, upper: 0)
         #expect(approximately(try solver.solve().objective, try changed.solve().objective))
+        // Two rows at once: every market back to its demand, then New York and Topeka both 10 more.
+        try solver.setBounds([
+            (problem.demand[0], 335, .infinity), (problem.demand[1], 300, .infinity),
+            (problem.demand[2], 285, .infinity),
+        ])
+        changed.setBounds(problem.demand[0], lower: 335, upper: .infinity)
+        changed.setBounds(problem.demand[1], lower: 300, upper: .infinity)
+        changed.setBounds(problem.demand[2], lower: 285, upper: .infinity)
+        #expect(approximately(try solver.solve().objective, try changed.solve().objective))
+        #expect(throws: LinearProgrammingError.self) {
+            try solver.setBounds([(problem.demand[0], 0, .infinity), (Constraint(index: 99), 0, 1)])
+        }
     }
 
     @Test("added columns enter from the previous basis (column generation)")
