@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Measures `placement compare` against issue targets, in one run:
+# Measures `placement compare` and the reports, in one run:
 #   - per scenario and mode: load, build, solve and report times, model size, iterations, peak memory;
 #   - england-2025 end to end (all four modes, parse to report) against HiGHS (single-threaded)
 #     solving only the plain exported models of council-coordinated and regional: the ratio;
 #   - a synthetic scenario of five times England, end to end;
-#   - tiny and greater-manchester latency.
+#   - tiny and greater-manchester latency;
+#   - the comparison report and sufficiency reports (one authority, all 153) from england-2025.
 # Usage: Scripts/benchmark-placement.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,10 +22,9 @@ rm -f "$work"/models/*.mps
 synthetic="$work/synthetic-x5"
 [ -f "$synthetic/scenario.yaml" ] || "$placement" generate synthetic --seed 7 --scale 5 --out "$synthetic" >/dev/null
 
-# end_to_end SCENARIO [ARGS]: wall seconds and peak MiB of one `placement compare`.
-end_to_end() {
-    local scenario=$1; shift
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$placement" compare "$scenario" "$@" >/dev/null 2>"$work/stderr.txt"
+# timed ARGS: wall seconds and peak MiB of one `placement ARGS`.
+timed() {
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$placement" "$@" >/dev/null 2>"$work/stderr.txt"
     read -r seconds kilobytes <"$work/time.txt"
     echo "$seconds $((kilobytes / 1024))"
 }
@@ -37,7 +37,7 @@ echo
 echo "== england-2025 against HiGHS =="
 .build/release/placement-benchmark --modes council-coordinated,regional --export "$work/models" \
     Fixtures/scenarios/england-2025 >/dev/null
-read -r ours ours_mib < <(end_to_end Fixtures/scenarios/england-2025)
+read -r ours ours_mib < <(timed compare Fixtures/scenarios/england-2025)
 highs_output=$(python3 Scripts/highs-solve.py "$work"/models/*.mps 2>/dev/null | grep -v '^Running\|^Includes')
 echo "$highs_output"
 peer=$(echo "$highs_output" | awk '$1 == "total" {print $2}')
@@ -47,12 +47,22 @@ awk -v a="$ours" -v b="$peer" 'BEGIN { printf "ratio: %.2f (target <= 1.0)\n", a
 
 echo
 echo "== Five times England =="
-read -r synthetic_seconds synthetic_mib < <(end_to_end "$synthetic")
+read -r synthetic_seconds synthetic_mib < <(timed compare "$synthetic")
 echo "placement compare $synthetic (4 modes): ${synthetic_seconds} s, peak ${synthetic_mib} MiB (target < 120 s)"
 
 echo
 echo "== Latency =="
 for scenario in tiny greater-manchester; do
-    read -r seconds mib < <(end_to_end "Fixtures/scenarios/$scenario")
+    read -r seconds mib < <(timed compare "Fixtures/scenarios/$scenario")
     echo "placement compare $scenario (4 modes): ${seconds} s, peak ${mib} MiB"
 done
+
+echo
+echo "== Reports from england-2025 =="
+rm -rf "$work/reports"
+read -r seconds mib < <(timed compare Fixtures/scenarios/england-2025 --out "$work/reports/comparison")
+echo "placement compare england-2025 --out (every result file and the comparison report): ${seconds} s, peak ${mib} MiB"
+read -r seconds mib < <(timed sufficiency Fixtures/scenarios/england-2025 --authority E08000003 --out "$work/reports/manchester")
+echo "placement sufficiency england-2025 --authority E08000003: ${seconds} s, peak ${mib} MiB"
+read -r seconds mib < <(timed sufficiency Fixtures/scenarios/england-2025 --all --out "$work/reports/all")
+echo "placement sufficiency england-2025 --all (153 reports and the index): ${seconds} s, peak ${mib} MiB"
