@@ -6,12 +6,12 @@ import TestSupport
 import Testing
 
 /// Every report file of `tiny`, byte for byte against `Golden/`. After a deliberate change to a
-/// report, re-record with `RECORD_GOLDEN=1 swift test --filter GoldenFileTests` and review the diff.
+/// report, re-record with `RECORD_SNAPSHOTS=1 swift test --filter GoldenFileTests` and review the diff.
 @Suite("Reports of the tiny scenario match their golden files")
 struct GoldenFileTests {
     static let scenario = try! ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    static let recording = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
+    static let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
 
     static func comparisonFiles() throws -> [(name: String, text: String)] {
         let results = try CommissioningMode.allCases.map { try PlacementOptimiser.solve(scenario, mode: $0) }
@@ -43,6 +43,8 @@ struct GoldenFileTests {
         if Self.recording {
             try? FileManager.default.removeItem(at: directory)
             try AtomicFile.write(files, into: directory.path)
+            // A recording run fails, so that it can never pass silently.
+            Issue.record("recorded Golden/\(folder): review the diff, then run again without RECORD_SNAPSHOTS")
             return
         }
         let recorded = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
