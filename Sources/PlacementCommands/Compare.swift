@@ -53,6 +53,8 @@ extension PlacementCommand {
                 }
                 files += ComparisonReport(results: results, scenario: scenario).files
                 try ModeRunner.write(files, into: out)
+                // On stderr, so that the comparison printed on stdout stays clean for a pipe.
+                printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")
             }
             switch options.format {
             case .markdown: print(markdown, terminator: "")
