@@ -22,7 +22,10 @@ public struct SufficiencyReport {
     private var scenario: Scenario { context.scenario }
     private var mode: String { context.result.mode.rawValue }
     private var isCooperative: Bool { if case .cooperative = scope { true } else { false } }
+    /// Where places are counted: the authority, or every member.
     private var area: String { isCooperative ? "the co-operative's area" : "the area" }
+    /// Where M2 counts a child in area: always the child's own authority, as DfE measures it.
+    private var homeArea: String { isCooperative ? "their home authority" : "the area" }
 
     private var decisions: [PlacementDecision] { members.flatMap { context.decisionsByHome[$0] ?? [] } }
 
@@ -131,7 +134,7 @@ public struct SufficiencyReport {
             "\(scopeName) has \(ReportNumbers.counted(m.children, "child", "children")) needing a placement in the "
                 + "scenario. Under \(mode) commissioning \(ReportNumbers.grouped(Double(m.placed))) are placed and "
                 + "\(ReportNumbers.grouped(Double(m.unplaced))) are not; \(ReportValue.share(m.m2InAreaShare).display) "
-                + "of those placed live in \(area) (M2), \(ReportValue.share(m.m1OwnAuthorityRunShare).display) of "
+                + "of those placed live in \(homeArea) (M2), \(ReportValue.share(m.m1OwnAuthorityRunShare).display) of "
                 + "those in foster and residential care with their own council's provision (M1), on average "
                 + "\(ReportValue.miles(m.meanDistanceMiles).display) miles from home."
         ]
@@ -149,8 +152,9 @@ public struct SufficiencyReport {
         }) {
             let gap = gaps[worst]!
             bullets.append(
-                "The largest out-of-area need is \(worst.label.lowercased()): \(gap.outOfArea) of \(gap.placed) children "
-                    + "placed outside \(area), \(gap.over20Miles) more than 20 miles from home.")
+                "The largest out-of-area need is \(worst.label.lowercased()): "
+                    + "\(ReportNumbers.grouped(Double(gap.outOfArea))) of \(ReportNumbers.counted(gap.placed, "child", "children")) "
+                    + "placed outside \(homeArea), \(gap.over20Miles) more than 20 miles from home.")
         }
         let unplacedTypes = types.filter { (gaps[$0]?.unplaced ?? 0) > 0 }
         if !unplacedTypes.isEmpty {
@@ -271,7 +275,7 @@ public struct SufficiencyReport {
         }
         let total = counts.reduce(0) { $0 + $1.inHouse + $1.external }
         let table = ReportTable(
-            id: "out-of-area-distance", caption: "Children placed outside \(area), by distance from home",
+            id: "out-of-area-distance", caption: "Children placed outside \(homeArea), by distance from home",
             columns: [
                 .init("Distance", key: "band", numeric: false), .init("Children", key: "children"),
                 .init("Share", key: "share"), .init("In-house", key: "in_house"), .init("External", key: "external"),
@@ -288,7 +292,7 @@ public struct SufficiencyReport {
         if !flows.flows.isEmpty {
             let involved = Set(members + flows.flows.map(\.to))
             let map = FlowMap(
-                title: "Where \(scopeName)'s children are placed outside \(area)", id: "map",
+                title: "Where \(scopeName)'s children are placed outside \(homeArea)", id: "map",
                 authorities: scenario.authorities.filter { involved.contains($0.id) }, highlighted: Set(members),
                 flows: flows.flows, childrenInArea: flows.childrenInArea)
             blocks.append(
@@ -296,7 +300,7 @@ public struct SufficiencyReport {
                     caption: "Where \(scopeName)'s children are placed: solid green lines in-house, dashed orange "
                         + "external, circles the children placed in their own authority", svg: map.svg))
         }
-        return ReportSection("Children placed outside \(area)", blocks)
+        return ReportSection("Children placed outside \(homeArea)", blocks)
     }
 
     private var trend: ReportSection {
