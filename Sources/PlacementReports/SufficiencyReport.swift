@@ -9,11 +9,21 @@ public struct SufficiencyReport {
     let scope: Scope
     let scopeName: String
     let members: [String]
+    /// The scope's children's placements, and the figures every section reads, computed once.
+    private let decisions: [PlacementDecision]
+    private let gapsByType: [PlacementType: TypeGap]
+    private let supplyByType: [PlacementType: TypeSupply]
+    /// Commissioned types with children or places in scope, in `PlacementType` order.
+    private let types: [PlacementType]
 
     public init(_ scope: Scope, context: Context) throws(ScopeError) {
         (scopeName, members) = try Self.resolve(scope, in: context.scenario)
         self.scope = scope
         self.context = context
+        decisions = members.flatMap { context.decisionsByHome[$0] ?? [] }
+        gapsByType = Self.gaps(of: decisions)
+        supplyByType = Self.supply(of: Set(members), providers: context.scenario.providers)
+        types = Set(gapsByType.keys).union(supplyByType.keys).filter(\.isCommissioned).sorted()
     }
 
     /// `sufficiency.html`, `sufficiency.md`, `sufficiency.json` and a CSV per table.
@@ -26,19 +36,6 @@ public struct SufficiencyReport {
     private var area: String { isCooperative ? "the co-operative's area" : "the area" }
     /// Where M2 counts a child in area: always the child's own authority, as DfE measures it.
     private var homeArea: String { isCooperative ? "their home authority" : "the area" }
-
-    private var decisions: [PlacementDecision] { members.flatMap { context.decisionsByHome[$0] ?? [] } }
-
-    /// Commissioned types with children or places in scope, in `PlacementType` order.
-    private var types: [PlacementType] {
-        var types = Set(scenario.cohorts.filter { members.contains($0.homeAuthority) }.map(\.placementType))
-        for provider in scenario.providers where inScope(provider) { types.formUnion(provider.offers.keys) }
-        return types.filter(\.isCommissioned).sorted()
-    }
-
-    private func inScope(_ provider: Provider) -> Bool {
-        members.contains(provider.authority) || provider.operatingAuthority.map(members.contains) == true
-    }
 
     public var document: ReportDocument {
         ReportDocument(
@@ -62,7 +59,7 @@ public struct SufficiencyReport {
         var inHouse = 0
     }
 
-    private var gapsByType: [PlacementType: TypeGap] {
+    private static func gaps(of decisions: [PlacementDecision]) -> [PlacementType: TypeGap] {
         var gaps: [PlacementType: TypeGap] = [:]
         for decision in decisions {
             var gap = gaps[decision.placementType] ?? TypeGap()
@@ -86,18 +83,19 @@ public struct SufficiencyReport {
         var totalInArea: Int { placesInArea.values.reduce(0, +) }
     }
 
-    private var supplyByType: [PlacementType: TypeSupply] {
+    /// Places of the in-house providers the members run, wherever they are, and of every provider
+    /// located in the members' area, by type.
+    private static func supply(of members: Set<String>, providers: [Provider]) -> [PlacementType: TypeSupply] {
         var supply: [PlacementType: TypeSupply] = [:]
-        for provider in scenario.providers where inScope(provider) {
+        for provider in providers {
+            let runByMember =
+                provider.isLocalAuthorityRun && provider.operatingAuthority.map(members.contains) == true
+            let inArea = members.contains(provider.authority)
+            guard runByMember || inArea else { continue }
             for (type, offer) in provider.offers {
-                if provider.isLocalAuthorityRun, let operating = provider.operatingAuthority,
-                    members.contains(operating)
-                {
-                    supply[type, default: .init()].inHousePlaces += offer.places
-                }
-                if members.contains(provider.authority) {
-                    supply[type, default: .init()].placesInArea[provider.sector, default: 0] += offer.places
-                }
+                // Every offer of a provider in scope makes its type a row, even with no places to count.
+                supply[type, default: .init()].inHousePlaces += runByMember ? offer.places : 0
+                if inArea { supply[type, default: .init()].placesInArea[provider.sector, default: 0] += offer.places }
             }
         }
         return supply
