@@ -108,15 +108,7 @@ struct PreparedProblem: Sendable {
     {
         let solver = try Solver(placement.model)
         try solver.setBasis(placement.everyoneUnplacedBasis)
-        var solveOptions = SolveOptions(method: .primalSimplex, relativeMIPGap: options.relativeMIPGap)
-        if let handler = options.messageHandler {
-            solveOptions.messageLevel = .normal
-            solveOptions.messageHandler = handler
-        }
-        if let deadline {
-            solveOptions.timeLimit = max(.milliseconds(1), deadline - ContinuousClock().now)
-        }
-        let solution = try solver.solve(solveOptions)
+        let solution = try solver.solve(solveOptions(.primalSimplex, options, deadline: deadline))
         var outcome = TypeOutcome()
         outcome.statistics = RunStatistics(
             models: 1, rows: placement.model.constraintCount, columns: placement.model.variableCount,
@@ -146,7 +138,9 @@ struct PreparedProblem: Sendable {
         outcome.objective = solution.objective
         outcome.status = solution.status == .optimal ? .optimal : .timeLimit(gap: solution.relativeGap)
         if var duals = solution.rowDuals, !solution.isMIP, solution.status == .optimal {
-            if let increasing = try valuationDuals(solver, placement, options: options, statistics: &outcome.statistics)
+            if let increasing = try valuationDuals(
+                solver, placement, options: solveOptions(.dualSimplex, options, deadline: deadline),
+                statistics: &outcome.statistics)
             {
                 duals = increasing
             }
@@ -168,9 +162,10 @@ struct PreparedProblem: Sendable {
     /// optimal basis of the original problem whose duals hold as places increase. `ε` stays below
     /// the first breakpoint: basic values are integers plus `ε` times at most the number of pools
     /// (the matrix is a transportation matrix, so its basis inverses hold only 0 and ±1).
-    /// `nil` when that re-solve does not end optimal; the caller keeps the first duals.
+    /// `nil` when that re-solve does not end optimal (the time limit, say); the caller keeps the
+    /// first duals.
     private func valuationDuals(
-        _ solver: Solver, _ placement: PlacementModel, options: OptimiserOptions, statistics: inout RunStatistics
+        _ solver: Solver, _ placement: PlacementModel, options: SolveOptions, statistics: inout RunStatistics
     ) throws(LinearProgrammingError) -> [Double]? {
         guard !placement.pools.isEmpty else { return nil }
         let epsilon = 1 / (4 * Double(placement.pools.count + 1))
@@ -180,15 +175,26 @@ struct PreparedProblem: Sendable {
                 let places = placement.model.rowUpperBounds[offset + row]
                 return (Constraint(index: offset + row), -Double.infinity, places + epsilon)
             })
-        var solveOptions = SolveOptions(method: .dualSimplex)
-        if let handler = options.messageHandler {
-            solveOptions.messageLevel = .normal
-            solveOptions.messageHandler = handler
-        }
-        let solution = try solver.solve(solveOptions)
+        let solution = try solver.solve(options)
         statistics.iterations += solution.iterations
         statistics.solveSeconds += solution.solveTime.seconds
         guard solution.status == .optimal else { return nil }
         return solution.rowDuals
+    }
+
+    /// GLPK's options for one solve: the method, the MIP gap, messages to the handler, and what is
+    /// left of the mode's time limit.
+    private func solveOptions(
+        _ method: SolveMethod, _ options: OptimiserOptions, deadline: ContinuousClock.Instant?
+    ) -> SolveOptions {
+        var solveOptions = SolveOptions(method: method, relativeMIPGap: options.relativeMIPGap)
+        if let handler = options.messageHandler {
+            solveOptions.messageLevel = .normal
+            solveOptions.messageHandler = handler
+        }
+        if let deadline {
+            solveOptions.timeLimit = max(.milliseconds(1), deadline - ContinuousClock().now)
+        }
+        return solveOptions
     }
 }
