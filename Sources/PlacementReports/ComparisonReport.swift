@@ -58,6 +58,11 @@ public struct ComparisonReport {
             sections: sections)
     }
 
+    /// One column per solved mode, keyed `council_coordinated` and so on.
+    var modeColumns: [ReportTable.Column] {
+        results.map { .init($0.mode.rawValue, key: $0.mode.rawValue.replacingOccurrences(of: "-", with: "_")) }
+    }
+
     var from: String { results[baseline].mode.rawValue }
     var to: String { results[alternative].mode.rawValue }
 
@@ -132,9 +137,7 @@ public struct ComparisonReport {
         if let published {
             columns.append(.init("Published \(published.year)", key: "published_\(published.year)"))
         }
-        columns += results.map {
-            .init($0.mode.rawValue, key: $0.mode.rawValue.replacingOccurrences(of: "-", with: "_"))
-        }
+        columns += modeColumns
         func row(_ label: String, published value: ReportValue?, _ measure: (ScopeMetrics) -> ReportValue)
             -> [ReportValue]
         {

@@ -8,6 +8,7 @@ extension ComparisonReport {
     /// with a chart of M2, M1 and distance.
     func scopeSection(_ heading: String, kind: String, scopes: [[ModeMetrics.Scoped]]) -> ReportSection {
         let members = scopes[0]
+        let byScope = "by " + (kind == "authority" ? "authority" : "co-operative")
         let publishedByScope: [PublishedSummary]? = published.map { published in
             members.map { scoped in
                 let authorities =
@@ -34,14 +35,14 @@ extension ComparisonReport {
                 ("Mean distance from home (miles)", "mean-miles", .miles, \.meanDistanceMiles, nil),
             ]
         for (title, id, style, measure, publishedMeasure) in measures {
+            let caption = "\(title), \(byScope)"
             let values = scopes.map { $0.map { $0.metrics[keyPath: measure] } }
             let publishedValues = publishedMeasure.flatMap { key in publishedByScope?.map { $0[keyPath: key] } }
             blocks.append(
                 .table(
                     measureTable(
-                        id: "\(kind)-\(id)",
-                        caption: "\(title), by \(kind == "authority" ? "authority" : "co-operative")",
-                        members: members, style: style, values: values, published: publishedValues)))
+                        id: "\(kind)-\(id)", caption: caption, members: members, style: style, values: values,
+                        published: publishedValues)))
             if charted {
                 var series: [ChartSeries] = []
                 if let publishedValues, let year = published?.year {
@@ -58,9 +59,7 @@ extension ComparisonReport {
                 let chart = GroupedBarChart(
                     title: title, categories: members.map(\.name), series: series, style: style,
                     axisMaximum: style == .share ? 1 : nil)
-                blocks.append(
-                    .figure(
-                        caption: "\(title), by \(kind == "authority" ? "authority" : "co-operative")", svg: chart.svg))
+                blocks.append(.figure(caption: caption, svg: chart.svg))
             }
         }
         let costs = scopes.map { $0.map { Optional($0.metrics.weeklyCost) } }
@@ -68,7 +67,7 @@ extension ComparisonReport {
             .table(
                 measureTable(
                     id: "\(kind)-weekly-cost",
-                    caption: "Weekly cost, by \(kind == "authority" ? "authority" : "co-operative")", members: members,
+                    caption: "Weekly cost, \(byScope)", members: members,
                     style: .pounds, values: costs, published: nil)))
         let unplaced = scopes.map { $0.map { Optional(Double($0.metrics.unplaced)) } }
         if unplaced.contains(where: { $0.contains { ($0 ?? 0) > 0 } }) {
@@ -76,7 +75,7 @@ extension ComparisonReport {
                 .table(
                     measureTable(
                         id: "\(kind)-unplaced",
-                        caption: "Children left unplaced, by \(kind == "authority" ? "authority" : "co-operative")",
+                        caption: "Children left unplaced, \(byScope)",
                         members: members, style: .count, values: unplaced, published: nil)))
         }
         return ReportSection(heading, blocks)
@@ -92,9 +91,7 @@ extension ComparisonReport {
         if publishedValues != nil, let year = published?.year {
             columns.append(.init("Published \(year)", key: "published_\(year)"))
         }
-        columns += results.map {
-            .init($0.mode.rawValue, key: $0.mode.rawValue.replacingOccurrences(of: "-", with: "_"))
-        }
+        columns += modeColumns
         let changeStyle: ReportValue.NumberStyle =
             switch style {
             case .share: .shareChange
