@@ -24,13 +24,15 @@ let package = Package(
             name: "CGLPKShims",
             dependencies: ["CGLPK"]
         ),
+        // Writing files and result sets atomically, safe against links, interrupts and kills.
+        .target(name: "OutputFiles"),
         .target(
             name: "LinearProgramming",
-            dependencies: ["CGLPK", "CGLPKShims"]
+            dependencies: ["CGLPK", "CGLPKShims", "OutputFiles"]
         ),
         .target(
             name: "PlacementScenarios",
-            dependencies: ["Yams", "SwiftCSV"]
+            dependencies: ["Yams", "SwiftCSV", "OutputFiles"]
         ),
         .target(
             name: "PlacementOptimisation",
@@ -96,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementScenariosTests",
-            dependencies: ["PlacementScenarios", "PlacementCommands", "TestSupport"]
+            dependencies: ["PlacementScenarios", "PlacementCommands", "OutputFiles", "TestSupport"]
         ),
     ]
 )

@@ -304,6 +304,7 @@ final class GLPKProblem {
     // MARK: Files
 
     func write(to path: String, format: ModelFileFormat) throws(LinearProgrammingError) {
+        try GLPKLimits.checkPath(path)
         let problem = try usable()
         var code: Int32 = 0
         let guarded = path.withCString { path in
@@ -314,6 +315,7 @@ final class GLPKProblem {
     }
 
     func read(from path: String, format: ModelFileFormat) throws(LinearProgrammingError) {
+        try GLPKLimits.checkPath(path)
         let problem = try usable()
         var code: Int32 = 0
         let guarded = path.withCString { path in

@@ -3,6 +3,10 @@ extension Model {
     /// indices and names. Throws ``LinearProgrammingError/invalidModel(_:)`` naming the first problem.
     public func validate() throws(LinearProgrammingError) {
         try Self.checkName(name, what: "model name")
+        for (count, what) in [(constraintCount, "constraints"), (variableCount, "variables"), (nonzeroCount, "nonzeros")]
+        where count > GLPKLimits.maximumCount {
+            throw .invalidModel("\(count) \(what); GLPK accepts at most \(GLPKLimits.maximumCount)")
+        }
         for column in 0..<variableCount {
             let what = columnLabel(column)
             try Self.checkName(columnNames[column], what: what)
@@ -55,11 +59,12 @@ extension Model {
     /// GLPK rejects names over 255 bytes or with control characters; free MPS also splits on spaces.
     private static func checkName(_ name: String, what: String) throws(LinearProgrammingError) {
         guard !name.isEmpty else { return }
-        guard name.utf8.count <= 255 else {
-            throw .invalidModel("\(what): name is \(name.utf8.count) bytes long; at most 255 are allowed")
+        guard name.utf8.count <= GLPKLimits.maximumNameBytes else {
+            throw .invalidModel(
+                "\(what): name is \(name.utf8.count) bytes long; at most \(GLPKLimits.maximumNameBytes) are allowed")
         }
         guard name.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 }) else {
-            throw .invalidModel("\(what): name \"\(name)\" must be printable ASCII without spaces")
+            throw .invalidModel("\(what): a name must be printable ASCII without spaces")
         }
     }
 }

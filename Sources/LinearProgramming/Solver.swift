@@ -1,3 +1,5 @@
+internal import OutputFiles
+
 /// A model loaded into GLPK, kept between solves so that a modified model re-solves from the
 /// previous basis (warm start).
 ///
@@ -124,12 +126,29 @@ public final class Solver {
         try problem.setBasis(basis)
     }
 
-    /// Writes the loaded model to `path`, in `format` or the one its extension names.
+    /// Writes the loaded model to `path`, in `format` or the one its extension names, atomically: GLPK
+    /// writes a fresh temporary beside it, which then replaces `path`, so a failed write (a full
+    /// disk, an interrupt) leaves whatever was at `path` before.
     public func write(to path: String, format: ModelFileFormat? = nil) throws(LinearProgrammingError) {
         guard let format = format ?? ModelFileFormat(path: path) else {
             throw .file(path: path, reason: "cannot tell the format: name it, or use a .mps or .lp extension")
         }
-        try problem.write(to: path, format: format)
+        try GLPKLimits.checkPath(path, limit: GLPKLimits.maximumExportPathBytes)
+        do {
+            try AtomicFile.replace(path) { temporary in
+                do {
+                    try problem.write(to: temporary, format: format)
+                } catch LinearProgrammingError.file(_, let reason) {
+                    throw LinearProgrammingError.file(path: path, reason: reason)
+                }
+            }
+        } catch let error as LinearProgrammingError {
+            throw error
+        } catch let error as OutputError {
+            throw .file(path: path, reason: error.description)
+        } catch {
+            throw .file(path: path, reason: "\(error)")
+        }
     }
 
     /// For tests of the error path: makes GLPK itself report an error on this thread.
@@ -150,7 +169,8 @@ public final class Solver {
     public func solve(_ options: SolveOptions = SolveOptions()) throws(LinearProgrammingError) -> Solution {
         let clock = ContinuousClock()
         let started = clock.now
-        let deadline = options.timeLimit.map { started + $0 }
+        // GLPK counts milliseconds in 32 bits: a longer limit (up to any Duration) is clamped.
+        let deadline = options.timeLimit.map { started + min($0, GLPKLimits.longestTimeLimit) }
         func remainingMilliseconds() -> Int32? {
             guard let deadline else { return nil }
             let left = deadline - clock.now

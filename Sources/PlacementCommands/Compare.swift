@@ -26,7 +26,7 @@ extension PlacementCommand {
                 for name in names {
                     guard let mode = CommissioningMode(rawValue: name) else {
                         throw ValidationError(
-                            "unknown mode '\(name)'; choose from "
+                            "unknown mode '\(TerminalText.escaped(name))'; choose from "
                                 + CommissioningMode.allCases.map(\.rawValue).joined(separator: ", "))
                     }
                     if !parsed.contains(mode) { parsed.append(mode) }
@@ -40,6 +40,7 @@ extension PlacementCommand {
 
         public func run() throws {
             let modes = try parsedModes
+            try ModeRunner.prepareOutput(options.out)
             let scenario = try loadScenario(scenario)
             var results: [ModeResult] = []
             for mode in modes { results.append(try ModeRunner.solve(scenario, mode: mode, options: options)) }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import LinearProgramming
 import PlacementOptimisation
@@ -25,14 +26,34 @@ enum ModeRunner {
         return result
     }
 
-    /// Writes result files into `directory` (created if needed), each atomically.
-    static func write(_ files: [(name: String, text: String)], into directory: String) throws {
+    /// Before anything is solved: installs the interrupt clean-up and checks that `--out` may be
+    /// replaced (absent, empty, or an earlier result set), else a usage error.
+    static func prepareOutput(_ out: String?) throws {
+        InterruptHandling.install()
+        guard let out else { return }
         do {
-            try AtomicFile.write(files, into: directory)
+            try OutputFolder.checkReplaceable(out)
         } catch {
-            printToStandardError("\(directory): cannot write results: \(error.localizedDescription)")
+            printToStandardError("--out \(error.description)")
+            throw ExitCode.validationFailure
+        }
+    }
+
+    /// Writes a result set into `directory`, replacing it whole (see ``OutputFolder``).
+    static func write(_ set: OutputSet, to directory: String) throws {
+        do {
+            try OutputFolder.write(set, to: directory)
+        } catch {
+            printToStandardError("cannot write results: \(error.description)")
             throw failureExitCode
         }
+    }
+
+    /// Writes files as one result set into `directory`.
+    static func write(_ files: [(name: String, text: String)], into directory: String) throws {
+        var set = OutputSet()
+        set.add(files)
+        try write(set, to: directory)
     }
 
     private static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }

@@ -35,6 +35,7 @@ extension PlacementCommand {
         }
 
         public func run() throws {
+            try ModeRunner.prepareOutput(options.out)
             let scenario = try loadScenario(scenario)
             if let exportModel { try export(scenario, to: exportModel) }
             let result = try ModeRunner.solve(scenario, mode: mode, options: options)
@@ -59,10 +60,12 @@ extension PlacementCommand {
         private func export(_ scenario: Scenario, to path: String) throws {
             let models = PlacementOptimiser.models(of: scenario, mode: mode)
             let url = URL(fileURLWithPath: path)
-            for (name, model) in models {
+            // A council's code names its file: made a safe, distinct file name, never a path.
+            let suffixes = OutputName.distinct(models.map(\.name))
+            for ((_, model), suffix) in zip(models, suffixes) {
                 let target =
                     mode == .council
-                    ? url.deletingPathExtension().path + "-\(name)." + url.pathExtension
+                    ? url.deletingPathExtension().path + "-\(suffix)." + url.pathExtension
                     : path
                 do {
                     try model.write(to: target)

@@ -7,7 +7,10 @@ struct SolvingOptions: ParsableArguments {
     @Option(help: "How results are printed: markdown, json or csv.")
     var format: OutputFormat = .markdown
 
-    @Option(help: "Also write every result file (JSON, Markdown, CSV) into this folder.")
+    @Option(
+        help: ArgumentHelp(
+            "Also write every result file (JSON, Markdown, CSV) into this folder, replacing it whole.",
+            discussion: "The folder must be absent, empty, or an earlier result set; it appears complete or not at all."))
     var out: String?
 
     @Option(help: "Stop each mode's solves after this many seconds and report the plan at hand with its gap.")
@@ -19,15 +22,22 @@ struct SolvingOptions: ParsableArguments {
     @Flag(help: "Print model sizes, timings and GLPK's messages to standard error.")
     var verbose = false
 
+    /// The longest `--time-limit` accepted: one year, in seconds.
+    static let longestTimeLimitSeconds = 31_536_000.0
+
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0) {
-            throw ValidationError("--time-limit must be a positive number of seconds")
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= Self.longestTimeLimitSeconds) {
+            throw ValidationError(
+                "--time-limit must be a number of seconds above 0 and at most "
+                    + "\(Int(Self.longestTimeLimitSeconds)) (a year); got \(timeLimit)")
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     var optimiserOptions: OptimiserOptions {
-        var options = OptimiserOptions(timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) })
+        // validate() keeps the limit within a year, so the milliseconds fit.
+        var options = OptimiserOptions(
+            timeLimit: timeLimit.map { .milliseconds(Int64((min($0, Self.longestTimeLimitSeconds) * 1000).rounded())) })
         if let threads { options.threads = threads }
         if verbose { options.messageHandler = { printToStandardError($0, terminator: "") } }
         return options

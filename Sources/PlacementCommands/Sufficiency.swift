@@ -48,6 +48,7 @@ extension PlacementCommand {
         }
 
         public func run() throws {
+            try ModeRunner.prepareOutput(options.out)
             let scenario = try loadScenario(scenario)
             let scopes: [SufficiencyReport.Scope] =
                 if let authority { [.authority(authority)] } else if let cooperative {
@@ -67,16 +68,32 @@ extension PlacementCommand {
                 return
             }
             if all {
-                for (scope, report) in zip(scopes, reports) {
-                    guard case .authority(let code) = scope else { continue }
-                    try ModeRunner.write(report.files, into: (out as NSString).appendingPathComponent(code))
+                let codes = scopes.map { scope -> String in
+                    if case .authority(let code) = scope { code } else { "" }
                 }
-                try ModeRunner.write(ReportFiles.files(SufficiencyIndex.document(context), stem: "index"), into: out)
-                print("\(reports.count) sufficiency reports written under \(out); index: \(out)/index.html")
+                let set = Self.allReports(reports, codes: codes, context: context)
+                try ModeRunner.write(set, to: out)
+                print(
+                    "\(set.folders.count) sufficiency reports written under \(TerminalText.escaped(out)); "
+                        + "index: \(TerminalText.escaped(out))/index.html")
             } else {
                 try ModeRunner.write(reports[0].files, into: out)
                 print("Sufficiency report written: \(out)/sufficiency.html (and .md, .json, CSV tables)")
             }
+        }
+
+        /// The index and one folder per authority, named by its code made a safe file name (distinct,
+        /// never `.`, `..` or a path), so that no code can write outside `--out` or over another report.
+        static func allReports(
+            _ reports: [SufficiencyReport], codes: [String], context: SufficiencyReport.Context
+        ) -> OutputSet {
+            let indexNames = ReportFiles.names(SufficiencyIndex.document(context), stem: "index")
+            let folders = OutputName.distinct(codes, reserved: Set(indexNames + [OutputFolder.markerName]))
+            let folderOf = Dictionary(zip(codes, folders), uniquingKeysWith: { first, _ in first })
+            var set = OutputSet()
+            set.add(ReportFiles.files(SufficiencyIndex.document(context, folderOf: { folderOf[$0] ?? $0 }), stem: "index"))
+            for (report, folder) in zip(reports, folders) { set.add(report.files, in: folder) }
+            return set
         }
 
         private func memberCodes(of scope: SufficiencyReport.Scope, in scenario: Scenario) throws -> [String] {

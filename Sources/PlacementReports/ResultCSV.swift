@@ -1,7 +1,8 @@
 import PlacementOptimisation
 import PlacementScenarios
 
-/// CSV tables of results: placements of one mode, and metrics of one or more modes.
+/// CSV tables of results: placements of one mode, and metrics of one or more modes. Text cells from
+/// the scenario are made safe for spreadsheets (``CSVWriter/spreadsheetText(_:)``).
 public enum ResultCSV {
     /// One row per unit and provider (or unplaced), in the scenario's order.
     public static func placements(_ result: ModeResult) -> String {
@@ -12,14 +13,16 @@ public enum ResultCSV {
         ])
         for decision in result.decisions {
             let provider = decision.provider
+            let text = CSVWriter.spreadsheetText
             csv.append([
-                result.mode.rawValue, decision.unitID, decision.cohortIDs.joined(separator: ";"),
-                decision.homeAuthority, decision.placementType.rawValue, String(decision.children),
-                provider?.id ?? "", provider?.name ?? "", provider?.sector.rawValue ?? "",
-                provider?.operatingAuthority ?? "", provider?.authority ?? "",
+                result.mode.rawValue, text(decision.unitID), text(decision.cohortIDs.joined(separator: ";")),
+                text(decision.homeAuthority), decision.placementType.rawValue, String(decision.children),
+                text(provider?.id ?? ""), text(provider?.name ?? ""), provider?.sector.rawValue ?? "",
+                text(provider?.operatingAuthority ?? ""), text(provider?.authority ?? ""),
                 NumberText.decimal(decision.miles, places: 2), NumberText.decimal(decision.weeklyPrice, places: 2),
                 flag(decision, decision.isInArea), flag(decision, decision.isLocalAuthorityRun),
-                flag(decision, decision.isOwnAuthorityRun), decision.origin.rawValue, decision.unplacedReason ?? "",
+                flag(decision, decision.isOwnAuthorityRun), decision.origin.rawValue,
+                text(decision.unplacedReason ?? ""),
             ])
         }
         return csv.text
@@ -40,7 +43,8 @@ public enum ResultCSV {
                 + metrics.authorities.map { ("authority", $0.id, $0.name, $0.metrics) }
             for (scope, id, name, m) in rows {
                 csv.append([
-                    result.mode.rawValue, scope, id, name, String(m.children), String(m.placed), String(m.unplaced),
+                    result.mode.rawValue, scope, CSVWriter.spreadsheetText(id), CSVWriter.spreadsheetText(name),
+                    String(m.children), String(m.placed), String(m.unplaced),
                     String(m.notCommissioned), NumberText.decimal(m.m1LocalAuthorityRunShare, places: 6),
                     NumberText.decimal(m.m1OwnAuthorityRunShare, places: 6),
                     NumberText.decimal(m.m2InAreaShare, places: 6), NumberText.decimal(m.within20MilesShare, places: 6),

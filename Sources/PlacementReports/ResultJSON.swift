@@ -3,7 +3,7 @@ import PlacementOptimisation
 import PlacementScenarios
 
 /// The stable JSON form of mode results (documented in the README). Keys are sorted and every
-/// measure is always present, `null` when its denominator is zero.
+/// measure is always present, `null` when its denominator is zero or it is not a finite number.
 public enum ResultJSON {
     /// One mode: `{"mode", "status", "gap", "objective", "metrics", "council_order", "statistics"}`.
     public static func mode(_ result: ModeResult, scenario: Scenario) -> String {
@@ -15,10 +15,19 @@ public enum ResultJSON {
         encode(Comparison(scenario: scenario.name, modes: results.map { ModeObject($0, scenario: scenario) }))
     }
 
+    /// Never fails: numbers that JSON cannot hold are written `null` by the objects here, and as
+    /// strings (`"Infinity"`, `"NaN"`) by any other encoder, rather than stopping the program.
     static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        } catch {
+            // JSONEncoder fails only on non-conforming numbers, handled above; say so if it ever does.
+            return "{\"error\": \"the result could not be written as JSON\"}\n"
+        }
     }
 
     struct Comparison: Encodable {
@@ -55,8 +64,8 @@ public enum ResultJSON {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(mode, forKey: .mode)
             try container.encode(status, forKey: .status)
-            try container.encode(gap, forKey: .gap)
-            try container.encode(objective, forKey: .objective)
+            try container.encodeNumber(gap, forKey: .gap)
+            try container.encodeNumber(objective, forKey: .objective)
             try container.encode(metrics, forKey: .metrics)
             try container.encode(councilOrder, forKey: .councilOrder)
             try container.encode(StatisticsObject(statistics), forKey: .statistics)
@@ -95,14 +104,14 @@ public enum ResultJSON {
             try container.encode(m.placed, forKey: JSONKey("placed"))
             try container.encode(m.unplaced, forKey: JSONKey("unplaced"))
             try container.encode(m.notCommissioned, forKey: JSONKey("not_commissioned"))
-            try container.encode(m.m1LocalAuthorityRunShare, forKey: JSONKey("m1_la_run_share"))
-            try container.encode(m.m1OwnAuthorityRunShare, forKey: JSONKey("m1_own_la_run_share"))
-            try container.encode(m.m2InAreaShare, forKey: JSONKey("m2_in_area_share"))
-            try container.encode(m.within20MilesShare, forKey: JSONKey("within_20_miles_share"))
-            try container.encode(m.meanDistanceMiles, forKey: JSONKey("mean_distance_miles"))
-            try container.encode(m.weeklyCost, forKey: JSONKey("weekly_cost"))
-            try container.encode(m.externalWeeklySpend, forKey: JSONKey("external_weekly_spend"))
-            try container.encode(m.estimatedWeeklyProfit, forKey: JSONKey("estimated_weekly_profit"))
+            try container.encodeNumber(m.m1LocalAuthorityRunShare, forKey: JSONKey("m1_la_run_share"))
+            try container.encodeNumber(m.m1OwnAuthorityRunShare, forKey: JSONKey("m1_own_la_run_share"))
+            try container.encodeNumber(m.m2InAreaShare, forKey: JSONKey("m2_in_area_share"))
+            try container.encodeNumber(m.within20MilesShare, forKey: JSONKey("within_20_miles_share"))
+            try container.encodeNumber(m.meanDistanceMiles, forKey: JSONKey("mean_distance_miles"))
+            try container.encodeNumber(m.weeklyCost, forKey: JSONKey("weekly_cost"))
+            try container.encodeNumber(m.externalWeeklySpend, forKey: JSONKey("external_weekly_spend"))
+            try container.encodeNumber(m.estimatedWeeklyProfit, forKey: JSONKey("estimated_weekly_profit"))
             let byType = Dictionary(uniqueKeysWithValues: m.unplacedByType.map { ($0.key.rawValue, $0.value) })
             try container.encode(byType, forKey: JSONKey("unplaced_by_type"))
         }
@@ -118,6 +127,13 @@ public enum ResultJSON {
             nonzeros = statistics.nonzeros
             iterations = statistics.iterations
         }
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// A number, or `null` when it is missing or not finite (JSON has no infinity or NaN).
+    mutating func encodeNumber(_ value: Double?, forKey key: Key) throws {
+        try encode(value.flatMap { $0.isFinite ? $0 : nil }, forKey: key)
     }
 }
 

@@ -4,7 +4,10 @@ import PlacementScenarios
 /// The front page of `sufficiency --all`: one row per authority with its headline gaps, pointing to
 /// the folder holding its report.
 public enum SufficiencyIndex {
-    public static func document(_ context: SufficiencyReport.Context) -> ReportDocument {
+    /// `folderOf` names the folder holding an authority's report (by default its code).
+    public static func document(
+        _ context: SufficiencyReport.Context, folderOf: (String) -> String = { $0 }
+    ) -> ReportDocument {
         let scenario = context.scenario
         let metrics = ModeMetrics(context.result, scenario: scenario)
         let mode = context.result.mode.rawValue
@@ -16,7 +19,7 @@ public enum SufficiencyIndex {
                 .text(scoped.name), .text(scoped.id), .count(m.children), .count(m.unplaced),
                 .share(m.m2InAreaShare), .share(m.m1OwnAuthorityRunShare), .miles(m.meanDistanceMiles),
                 .text(hasSaving ? best!.placementType.label : ""),
-                .text(hasSaving ? PlaceValueTable.effect(best!) : ""), .text("\(scoped.id)/sufficiency.html"),
+                .text(hasSaving ? PlaceValueTable.effect(best!) : ""), .text("\(folderOf(scoped.id))/sufficiency.html"),
             ]
         }
         let table = ReportTable(

@@ -3,10 +3,7 @@ import PlacementScenarios
 /// Number formatting the report cells need beyond `NumberText`.
 enum ReportNumbers {
     /// Whole numbers with thousands separators: `81,773`.
-    static func grouped(_ value: Double) -> String {
-        let pounds = NumberText.pounds(value)
-        return pounds.replacingOccurrences(of: "£", with: "")
-    }
+    static func grouped(_ value: Double) -> String { NumberText.grouped(value) }
 
     /// A leading `+` on positive changes; zero and negative ones are left as they are.
     static func signed(_ text: String) -> String {

@@ -6,7 +6,10 @@ import PlacementScenarios
 public enum TabularReport {
     public static func csv(_ table: ReportTable) -> String {
         var writer = CSVWriter(header: table.columns.map(\.key))
-        for row in table.rows { writer.append(row.map(\.raw)) }
+        for row in table.rows {
+            // Text cells are made safe for spreadsheets; numbers are written as they are.
+            writer.append(row.map { if case .text(let text) = $0 { CSVWriter.spreadsheetText(text) } else { $0.raw } })
+        }
         return writer.text
     }
 

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The temporaries being written right now, so that an interrupt can remove them before the process
+/// ends. Each step that creates, fills or swaps a temporary runs under one lock; ``removeAllAndHold()``
+/// takes the lock and never gives it back, so no write starts after the clean-up.
+public final class InterruptCleanup: @unchecked Sendable {
+    /// The process's one registry.
+    public static let shared = InterruptCleanup()
+
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    /// Runs `body` under the lock (a signal handler waits for it to finish).
+    func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// Must be called under ``locked(_:)``.
+    func register(_ path: String) { paths.insert(path) }
+
+    /// Must be called under ``locked(_:)``.
+    func unregister(_ path: String) { paths.remove(path) }
+
+    /// Removes every registered temporary and keeps the lock, so that nothing is written afterwards.
+    /// For a signal handler that ends the process next.
+    public func removeAllAndHold() {
+        lock.lock()
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        paths.removeAll()
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+
+/// Why an output file or folder could not be written. Callers match ``code``; the message is built
+/// from it and the path.
+public struct OutputError: Error, Equatable, CustomStringConvertible {
+    public enum Code: Equatable, Sendable {
+        /// A file or folder could not be created, written or renamed; `reason` says why (the system's words).
+        case system(String)
+        /// An output name would leave its folder, is empty, or is not a plain file name.
+        case unsafeName
+        /// The destination exists and is not a folder.
+        case notAFolder
+        /// The destination folder holds files this program did not write; it is never replaced.
+        case notAnOutputFolder
+        /// The path is longer than the program hands to the system or to GLPK.
+        case pathTooLong(limit: Int)
+    }
+
+    public var code: Code
+    public var path: String
+
+    public init(_ code: Code, path: String) {
+        self.code = code
+        self.path = path
+    }
+
+    /// An error from the last failed system call.
+    static func system(_ path: String, errorNumber: Int32) -> OutputError {
+        OutputError(.system(String(cString: strerror(errorNumber))), path: path)
+    }
+
+    public var description: String {
+        switch code {
+        case .system(let reason): "\(path): \(reason)"
+        case .unsafeName: "\(path): not a safe output name"
+        case .notAFolder: "\(path): exists and is not a folder"
+        case .notAnOutputFolder:
+            "\(path): the folder holds files placement did not write; empty it, remove it or choose another"
+        case .pathTooLong(let limit): "\(path): the path is \(path.utf8.count) bytes long; at most \(limit) are allowed"
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+
+/// The files of one result set, by path inside the output folder.
+public struct OutputSet: Sendable {
+    public private(set) var files: [(folder: String?, name: String, text: String)] = []
+
+    public init() {}
+
+    /// Adds files at the top of the set, or in one sub-folder of it.
+    public mutating func add(_ files: [(name: String, text: String)], in folder: String? = nil) {
+        self.files += files.map { (folder, $0.name, $0.text) }
+    }
+
+    /// How many distinct report folders the set holds.
+    public var folders: Set<String> { Set(files.compactMap(\.folder)) }
+}
+
+/// Writes a result set all or nothing: into a fresh staging folder beside the destination, then
+/// swapped into place whole. A reader sees the old set or the new one, never a mixture; a failure or
+/// an interrupt leaves the old set (or nothing) and no temporaries; what a killed run leaves, the next
+/// run removes.
+///
+/// An existing destination is replaced as a whole, so files of an earlier set do not linger; to
+/// protect folders that are not result sets, an existing destination must be empty or carry the
+/// ``markerName`` file every set carries.
+public enum OutputFolder {
+    /// The file that marks a folder as written by this program, so that it may be replaced.
+    public static let markerName = ".placement-output"
+    static let markerText = "A result set written by placement; the whole folder is replaced by the next run.\n"
+
+    /// Throws unless `destination` may be written: absent, an empty folder, or a result set.
+    public static func checkReplaceable(_ destination: String) throws(OutputError) {
+        var status = stat()
+        guard stat(destination, &status) == 0 else {
+            if errno == ENOENT { return }
+            throw .system(destination, errorNumber: errno)
+        }
+        guard (status.st_mode & S_IFMT) == S_IFDIR else { throw OutputError(.notAFolder, path: destination) }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: destination)) ?? []
+        guard entries.isEmpty || entries.contains(markerName) else {
+            throw OutputError(.notAnOutputFolder, path: destination)
+        }
+    }
+
+    /// Writes `set` to `destination`, replacing what is there as a whole.
+    public static func write(_ set: OutputSet, to destination: String) throws(OutputError) {
+        let target = resolved(destination)
+        let parent = (target as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(.system(error.localizedDescription), path: parent)
+        }
+        StaleTemporaries.remove(in: parent)
+        try checkReplaceable(target)
+        for file in set.files {
+            guard OutputName.isSafe(file.name), file.folder.map(OutputName.isSafe) ?? true else {
+                throw OutputError(.unsafeName, path: [file.folder, file.name].compactMap { $0 }.joined(separator: "/"))
+            }
+        }
+        let staging = try makeStaging(beside: target)
+        do {
+            try fill(staging, with: set)
+            try swap(staging, into: target)
+        } catch {
+            InterruptCleanup.shared.locked {
+                try? FileManager.default.removeItem(atPath: staging)
+                InterruptCleanup.shared.unregister(staging)
+            }
+            throw error
+        }
+    }
+
+    /// The path itself, or where it points when it is a symbolic link (the link is kept).
+    private static func resolved(_ path: String) -> String {
+        let absolute = (path as NSString).isAbsolutePath ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let standard = (absolute as NSString).standardizingPath
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: standard) else { return standard }
+        let joined =
+            (target as NSString).isAbsolutePath
+            ? target : ((standard as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+        return (joined as NSString).standardizingPath
+    }
+
+    private static func makeStaging(beside target: String) throws(OutputError) -> String {
+        let parent = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        while true {
+            let staging = (parent as NSString).appendingPathComponent(TemporaryName.make(for: name, kind: .folder))
+            let failure = InterruptCleanup.shared.locked {
+                guard mkdir(staging, 0o700) == 0 else { return errno }
+                InterruptCleanup.shared.register(staging)
+                return 0
+            }
+            if failure == 0 { return staging }
+            guard failure == EEXIST else { throw .system(staging, errorNumber: failure) }
+        }
+    }
+
+    private static func fill(_ staging: String, with set: OutputSet) throws(OutputError) {
+        try InterruptCleanup.shared.locked { () throws(OutputError) in
+            try ExclusiveFile.create((staging as NSString).appendingPathComponent(markerName), bytes: markerText.utf8)
+        }
+        for folder in set.folders.sorted() {
+            let path = (staging as NSString).appendingPathComponent(folder)
+            guard mkdir(path, 0o777) == 0 else { throw .system(path, errorNumber: errno) }
+        }
+        for file in set.files {
+            let folder = file.folder.map { (staging as NSString).appendingPathComponent($0) } ?? staging
+            let path = (folder as NSString).appendingPathComponent(file.name)
+            try InterruptCleanup.shared.locked { () throws(OutputError) in try ExclusiveFile.create(path, bytes: file.text.utf8) }
+        }
+        // Staged privately; readable as any new folder once in place.
+        let mask = umask(0)
+        umask(mask)
+        chmod(staging, 0o777 & ~mask)
+    }
+
+    /// Puts `staging` at `target`: one exchange where the system offers it, else the old set moved
+    /// aside first. The old set then goes, under the staging name (removed by the next run if this one
+    /// is killed meanwhile).
+    private static func swap(_ staging: String, into target: String) throws(OutputError) {
+        try InterruptCleanup.shared.locked { () throws(OutputError) in
+            if rename(staging, target) == 0 {
+                InterruptCleanup.shared.unregister(staging)
+                return
+            }
+            guard errno == EEXIST || errno == ENOTEMPTY else { throw .system(target, errorNumber: errno) }
+            if RenameExchange.exchange(staging, target) {
+                return  // staging now holds the old set, still registered for clean-up
+            }
+            let aside = ((target as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent(TemporaryName.make(for: (target as NSString).lastPathComponent, kind: .folder))
+            guard rename(target, aside) == 0 else { throw .system(target, errorNumber: errno) }
+            InterruptCleanup.shared.register(aside)
+            guard rename(staging, target) == 0 else {
+                let failure = errno
+                rename(aside, target)
+                InterruptCleanup.shared.unregister(aside)
+                throw .system(target, errorNumber: failure)
+            }
+            InterruptCleanup.shared.unregister(staging)
+            try? FileManager.default.removeItem(atPath: aside)
+            InterruptCleanup.shared.unregister(aside)
+        }
+        // After an exchange the old set sits at the staging name.
+        InterruptCleanup.shared.locked {
+            try? FileManager.default.removeItem(atPath: staging)
+            InterruptCleanup.shared.unregister(staging)
+        }
+    }
+}
+
+/// Linux's `renameat2(…, RENAME_EXCHANGE)`: swaps two paths in one step. Looked up at run time, as
+/// Glibc's Swift module does not declare it; absent elsewhere.
+enum RenameExchange {
+    private typealias Function = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private static let exchangeFlag: UInt32 = 2  // RENAME_EXCHANGE in <linux/fs.h>
+
+    nonisolated(unsafe) private static let function: Function? = {
+        #if os(Linux)
+            guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
+            return unsafeBitCast(symbol, to: Function.self)
+        #else
+            return nil
+        #endif
+    }()
+
+    /// Whether the two paths were swapped.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        guard let function else { return false }
+        return function(AT_FDCWD, first, AT_FDCWD, second, exchangeFlag) == 0
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import PlacementOptimisation
+import PlacementReports
+import PlacementScenarios
+import TestSupport
+import Testing
+
+@testable import PlacementCommands
+
+@Suite("Command output: result sets, options and messages")
+struct OutputCommandTests {
+    private func entries(_ path: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    }
+
+    @Test(
+        "--time-limit must be a finite number of seconds within a year",
+        arguments: ["inf", "nan", "-1", "0", "1e16", "9.3e15", "31536001"])
+    func timeLimit(value: String) {
+        #expect(throws: (any Error).self) {
+            _ = try PlacementCommand.parseAsRoot(["solve", Fixtures.scenario("tiny"), "--time-limit", value])
+        }
+    }
+
+    @Test("--time-limit inf is a usage error from the tool, not a trap")
+    func timeLimitProcess() throws {
+        let run = try PlacementProcess.run(["solve", Fixtures.scenario("tiny"), "--time-limit", "inf"])
+        #expect(run.status == 64)
+        #expect(run.errors.contains("--time-limit"))
+    }
+
+    @Test("--export-model with a path over 4 KB fails with exit 2 and a reason, not an abort")
+    func longExportPath() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + String(repeating: "/a", count: 2_100) + "/model.mps"
+        let run = try PlacementProcess.run(["solve", Fixtures.scenario("tiny"), "--export-model", path])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("bytes long"))
+    }
+
+    @Test("solve --out replaces an earlier result set whole")
+    func replacesEarlierSet() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("out")
+        var first = try PlacementCommand.parseAsRoot(["solve", Fixtures.scenario("tiny"), "--mode", "council", "--out", out])
+        try first.run()
+        #expect(entries(out).contains("council.json"))
+        var second = try PlacementCommand.parseAsRoot(["solve", Fixtures.scenario("tiny"), "--out", out])
+        try second.run()
+        #expect(
+            entries(out) == [
+                OutputFolder.markerName, "metrics-regional.csv", "placements-regional.csv", "regional.json",
+                "regional.md",
+            ])
+        #expect(entries(directory.path) == ["out"])
+    }
+
+    @Test("--out naming a folder of other files is a usage error, and the folder is left alone")
+    func foreignOut() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try "mine".write(toFile: directory.file("notes.txt"), atomically: false, encoding: .utf8)
+        var command = try PlacementCommand.parseAsRoot(["compare", Fixtures.scenario("tiny"), "--out", directory.path])
+        #expect(throws: ExitCode.validationFailure) { try command.run() }
+        #expect(entries(directory.path) == ["notes.txt"])
+    }
+
+    @Test(
+        "sufficiency --all: codes never name a path outside --out, nor one report over another",
+        arguments: [["../../escaped", "..", "T00000003"], ["T00000003/.", "T00000003", "t00000003"]])
+    func dangerousCodes(codes: [String]) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let scenario = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+        let result = try PlacementOptimiser.solve(scenario, mode: .councilCoordinated)
+        let context = SufficiencyReport.Context(
+            result: result, scenario: scenario, authorities: scenario.authorities.map(\.id))
+        let reports = try scenario.authorities.map { try SufficiencyReport(.authority($0.id), context: context) }
+        // The reports are tiny's; the codes naming their folders are the dangerous ones.
+        let set = PlacementCommand.Sufficiency.allReports(reports, codes: codes, context: context)
+        let out = directory.file("a/b/out")
+        try OutputFolder.write(set, to: out)
+        #expect(set.folders.count == 3)
+        let folders = entries(out).filter { !$0.hasPrefix("index") && $0 != OutputFolder.markerName }
+        #expect(folders.count == 3)
+        for folder in folders {
+            #expect(FileManager.default.fileExists(atPath: "\(out)/\(folder)/sufficiency.html"))
+        }
+        #expect(entries(directory.path) == ["a"])
+        #expect(entries(directory.file("a")) == ["b"])
+        #expect(entries(directory.file("a/b")) == ["out"])
+    }
+
+    @Test("Control characters from input are escaped on stderr")
+    func escapedMessages() throws {
+        let run = try PlacementProcess.run([
+            "sufficiency", Fixtures.scenario("tiny"), "--authority", "\u{1B}]0;owned\u{07}\u{1B}[2J\rNorth",
+        ])
+        #expect(run.status == 64)
+        #expect(!run.errors.contains("\u{1B}"))
+        #expect(!run.errors.contains("\r"))
+        #expect(run.errors.contains("\\u{1B}]0;owned\\u{7}"))
+        #expect(TerminalText.escaped("a\u{9B}b\u{202E}c\n\td") == "a\\u{9B}b\\u{202E}c\n\td")
+    }
+}

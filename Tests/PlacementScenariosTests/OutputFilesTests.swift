@@ -1,0 +1,122 @@
+import Foundation
+@testable import OutputFiles
+import TestSupport
+import Testing
+
+@Suite("Output files")
+struct OutputFilesTests {
+    private func read(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
+
+    private func entries(_ path: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    }
+
+    @Test("A link planted at a temporary's name is never written through")
+    func plantedLink() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let victim = directory.file("victim.txt")
+        try "precious\n".write(toFile: victim, atomically: false, encoding: .utf8)
+        // The name earlier versions used for the temporary of report.md.
+        let pid = ProcessInfo.processInfo.processIdentifier
+        try FileManager.default.createSymbolicLink(atPath: directory.file(".report.md.\(pid).tmp"), withDestinationPath: victim)
+        try AtomicFile.write("report\n", to: directory.file("report.md"))
+        #expect(read(victim) == "precious\n")
+        #expect(read(directory.file("report.md")) == "report\n")
+        #expect(entries(directory.path) == [".report.md.\(pid).tmp", "report.md", "victim.txt"])
+    }
+
+    @Test("A file is created exclusively: an existing file or link at the name is an error")
+    func exclusive() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try "old".write(toFile: directory.file("a"), atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: directory.file("b"), withDestinationPath: directory.file("c"))
+        #expect(throws: OutputError.self) { try ExclusiveFile.create(directory.file("a"), bytes: Array("new".utf8)) }
+        #expect(throws: OutputError.self) { try ExclusiveFile.create(directory.file("b"), bytes: Array("new".utf8)) }
+        #expect(read(directory.file("a")) == "old")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("c")))
+    }
+
+    @Test("Temporary names are unguessable and name their process")
+    func temporaryNames() {
+        let first = TemporaryName.make(for: "report.md", kind: .file)
+        let second = TemporaryName.make(for: "report.md", kind: .file)
+        #expect(first != second)
+        #expect(TemporaryName.owner(of: first) == ProcessInfo.processInfo.processIdentifier)
+        #expect(TemporaryName.owner(of: "report.md") == nil)
+        #expect(TemporaryName.owner(of: ".report.md.123.tmp") == nil)
+        let long = TemporaryName.make(for: String(repeating: "é", count: 300), kind: .folder)
+        #expect(long.utf8.count <= 255)
+    }
+
+    @Test("A result set replaces the folder whole, marked as a result set")
+    func replaceWhole() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("out")
+        var first = OutputSet()
+        first.add([("a.txt", "1"), ("b.txt", "2")])
+        first.add([("c.txt", "3")], in: "sub")
+        try OutputFolder.write(first, to: out)
+        #expect(entries(out) == [OutputFolder.markerName, "a.txt", "b.txt", "sub"])
+        #expect(read("\(out)/sub/c.txt") == "3")
+        var second = OutputSet()
+        second.add([("a.txt", "new")])
+        try OutputFolder.write(second, to: out)
+        #expect(entries(out) == [OutputFolder.markerName, "a.txt"])
+        #expect(read("\(out)/a.txt") == "new")
+        #expect(entries(directory.path) == ["out"])
+    }
+
+    @Test("A folder that is not a result set is never replaced")
+    func foreignFolder() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try "mine".write(toFile: directory.file("notes.txt"), atomically: false, encoding: .utf8)
+        var set = OutputSet()
+        set.add([("a.txt", "1")])
+        let error = #expect(throws: OutputError.self) { try OutputFolder.write(set, to: directory.path) }
+        #expect(error?.code == .notAnOutputFolder)
+        #expect(entries(directory.path) == ["notes.txt"])
+        try OutputFolder.write(set, to: directory.file("empty-or-new"))
+        #expect(entries(directory.file("empty-or-new")).contains("a.txt"))
+    }
+
+    @Test("Names that would leave the folder are refused, and nothing is written", arguments: ["..", ".", "a/b", ""])
+    func unsafeNames(name: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var set = OutputSet()
+        set.add([("ok.txt", "1")])
+        set.add([("x.txt", "2")], in: name)
+        #expect(throws: OutputError.self) { try OutputFolder.write(set, to: directory.file("out")) }
+        #expect(entries(directory.path).isEmpty)
+    }
+
+    @Test("What a killed run left is removed by the next; a running process's staging is kept")
+    func staleTemporaries() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // A process id that cannot be running: above the kernel's maximum.
+        let deadPID: Int32 = 2_000_000_000
+        let stale = directory.file(".out.placement-\(deadPID)-abcdefABCDEF.staging")
+        let staleFile = directory.file(".m.mps.placement-\(deadPID)-abcdefABCDE1.tmp")
+        let live = directory.file(TemporaryName.make(for: "out", kind: .folder))
+        for folder in [stale, live] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false) }
+        try "x".write(toFile: "\(stale)/partial.csv", atomically: false, encoding: .utf8)
+        try "x".write(toFile: staleFile, atomically: false, encoding: .utf8)
+        var set = OutputSet()
+        set.add([("a.txt", "1")])
+        try OutputFolder.write(set, to: directory.file("out"))
+        #expect(entries(directory.path) == [(live as NSString).lastPathComponent, "out"])
+    }
+
+    @Test("Names from input become safe, distinct folder names inside the output")
+    func outputNames() {
+        #expect(
+            OutputName.distinct(["../../escaped", "..", ".", "T1/.", "T1", "t1", "", "E08000003", "a\u{1B}b"])
+                == ["_._.._escaped", "_.", "_", "T1_.", "T1", "t1-2", "_-2", "E08000003", "a_b"])
+        #expect(OutputName.distinct(["index.html"], reserved: ["index.html"]) == ["index.html-2"])
+    }
+}
