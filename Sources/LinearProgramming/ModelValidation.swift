@@ -3,7 +3,9 @@ extension Model {
     /// indices and names. Throws ``LinearProgrammingError/invalidModel(_:)`` naming the first problem.
     public func validate() throws(LinearProgrammingError) {
         try Self.checkName(name, what: "model name")
-        for (count, what) in [(constraintCount, "constraints"), (variableCount, "variables"), (nonzeroCount, "nonzeros")]
+        for (count, what) in [
+            (constraintCount, "constraints"), (variableCount, "variables"), (nonzeroCount, "nonzeros"),
+        ]
         where count > GLPKLimits.maximumCount {
             throw .invalidModel("\(count) \(what); GLPK accepts at most \(GLPKLimits.maximumCount)")
         }

@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// Why an output file or folder could not be written. Callers match ``code``; the message is built
 /// from it and the path.
 public struct OutputError: Error, Equatable, CustomStringConvertible {

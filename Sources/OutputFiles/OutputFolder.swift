@@ -108,7 +108,9 @@ public enum OutputFolder {
         for file in set.files {
             let folder = file.folder.map { (staging as NSString).appendingPathComponent($0) } ?? staging
             let path = (folder as NSString).appendingPathComponent(file.name)
-            try InterruptCleanup.shared.locked { () throws(OutputError) in try ExclusiveFile.create(path, bytes: file.text.utf8) }
+            try InterruptCleanup.shared.locked { () throws(OutputError) in
+                try ExclusiveFile.create(path, bytes: file.text.utf8)
+            }
         }
         // Staged privately; readable as any new folder once in place.
         let mask = umask(0)
@@ -154,7 +156,8 @@ public enum OutputFolder {
 /// Linux's `renameat2(…, RENAME_EXCHANGE)`: swaps two paths in one step. Looked up at run time, as
 /// Glibc's Swift module does not declare it; absent elsewhere.
 enum RenameExchange {
-    private typealias Function = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private typealias Function =
+        @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     private static let exchangeFlag: UInt32 = 2  // RENAME_EXCHANGE in <linux/fs.h>
 
     nonisolated(unsafe) private static let function: Function? = {

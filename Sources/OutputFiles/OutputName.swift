@@ -9,7 +9,8 @@ public enum OutputName {
     public static func sanitised(_ text: String) -> String {
         var name = String(
             text.unicodeScalars.prefix(maximumBytes).map { scalar -> Character in
-                let allowed = scalar.isASCII
+                let allowed =
+                    scalar.isASCII
                     && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
                         || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
                 return allowed ? Character(scalar) : "_"

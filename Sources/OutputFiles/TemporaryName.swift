@@ -28,7 +28,8 @@ enum TemporaryName {
 
     /// The process that made a temporary of this naming scheme, or nil for any other name.
     static func owner(of name: String) -> Int32? {
-        guard name.hasPrefix("."), name.hasSuffix(".\(Kind.file.rawValue)") || name.hasSuffix(".\(Kind.folder.rawValue)"),
+        guard name.hasPrefix("."),
+            name.hasSuffix(".\(Kind.file.rawValue)") || name.hasSuffix(".\(Kind.folder.rawValue)"),
             let tagRange = name.range(of: tag, options: .backwards)
         else { return nil }
         let rest = name[tagRange.upperBound...]

@@ -10,7 +10,8 @@ struct SolvingOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Also write every result file (JSON, Markdown, CSV) into this folder, replacing it whole.",
-            discussion: "The folder must be absent, empty, or an earlier result set; it appears complete or not at all."))
+            discussion: "The folder must be absent, empty, or an earlier result set; it appears complete or not at all."
+        ))
     var out: String?
 
     @Option(help: "Stop each mode's solves after this many seconds and report the plan at hand with its gap.")

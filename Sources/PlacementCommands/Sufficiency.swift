@@ -91,7 +91,8 @@ extension PlacementCommand {
             let folders = OutputName.distinct(codes, reserved: Set(indexNames + [OutputFolder.markerName]))
             let folderOf = Dictionary(zip(codes, folders), uniquingKeysWith: { first, _ in first })
             var set = OutputSet()
-            set.add(ReportFiles.files(SufficiencyIndex.document(context, folderOf: { folderOf[$0] ?? $0 }), stem: "index"))
+            set.add(
+                ReportFiles.files(SufficiencyIndex.document(context, folderOf: { folderOf[$0] ?? $0 }), stem: "index"))
             for (report, folder) in zip(reports, folders) { set.add(report.files, in: folder) }
             return set
         }

@@ -45,7 +45,9 @@ struct OutputCommandTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let out = directory.file("out")
-        var first = try PlacementCommand.parseAsRoot(["solve", Fixtures.scenario("tiny"), "--mode", "council", "--out", out])
+        var first = try PlacementCommand.parseAsRoot([
+            "solve", Fixtures.scenario("tiny"), "--mode", "council", "--out", out,
+        ])
         try first.run()
         #expect(entries(out).contains("council.json"))
         var second = try PlacementCommand.parseAsRoot(["solve", Fixtures.scenario("tiny"), "--out", out])

@@ -1,7 +1,8 @@
 import Foundation
-@testable import OutputFiles
 import TestSupport
 import Testing
+
+@testable import OutputFiles
 
 @Suite("Output files")
 struct OutputFilesTests {
@@ -19,7 +20,8 @@ struct OutputFilesTests {
         try "precious\n".write(toFile: victim, atomically: false, encoding: .utf8)
         // The name earlier versions used for the temporary of report.md.
         let pid = ProcessInfo.processInfo.processIdentifier
-        try FileManager.default.createSymbolicLink(atPath: directory.file(".report.md.\(pid).tmp"), withDestinationPath: victim)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.file(".report.md.\(pid).tmp"), withDestinationPath: victim)
         try AtomicFile.write("report\n", to: directory.file("report.md"))
         #expect(read(victim) == "precious\n")
         #expect(read(directory.file("report.md")) == "report\n")
@@ -31,7 +33,8 @@ struct OutputFilesTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try "old".write(toFile: directory.file("a"), atomically: false, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: directory.file("b"), withDestinationPath: directory.file("c"))
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.file("b"), withDestinationPath: directory.file("c"))
         #expect(throws: OutputError.self) { try ExclusiveFile.create(directory.file("a"), bytes: Array("new".utf8)) }
         #expect(throws: OutputError.self) { try ExclusiveFile.create(directory.file("b"), bytes: Array("new".utf8)) }
         #expect(read(directory.file("a")) == "old")
@@ -103,7 +106,9 @@ struct OutputFilesTests {
         let stale = directory.file(".out.placement-\(deadPID)-abcdefABCDEF.staging")
         let staleFile = directory.file(".m.mps.placement-\(deadPID)-abcdefABCDE1.tmp")
         let live = directory.file(TemporaryName.make(for: "out", kind: .folder))
-        for folder in [stale, live] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false) }
+        for folder in [stale, live] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        }
         try "x".write(toFile: "\(stale)/partial.csv", atomically: false, encoding: .utf8)
         try "x".write(toFile: staleFile, atomically: false, encoding: .utf8)
         var set = OutputSet()

@@ -78,7 +78,8 @@ struct FlowMap {
             svg += "<circle cx=\"\(SVGText.number(point.x))\" cy=\"\(SVGText.number(point.y))\" "
             svg += "r=\"\(SVGText.number(radius))\" fill=\"\(isHighlighted ? "#cfe3f2" : "#eef2f5")\" "
             svg += "stroke=\"\(isHighlighted ? ReportPalette.node : "#9aa5b1")\" fill-opacity=\"0.85\">"
-            svg += "<title>\(SVGText.escape(authority.name)): \(String(format: "%.0f", inArea)) children placed in area</title></circle>"
+            svg +=
+                "<title>\(SVGText.escape(authority.name)): \(String(format: "%.0f", inArea)) children placed in area</title></circle>"
         }
 
         let largestFlow = Double(flows.map(\.children).max() ?? 1)
