@@ -17,30 +17,51 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/placement-stress.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/runs"
 
+# The reference run, timed: its whole duration, and when its staging folder first appears (the
+# moment writing starts), found by polling.
 started=$(date +%s%N)
-"$tool" compare "$scenario" --out "$work/reference" >/dev/null 2>&1
+"$tool" compare "$scenario" --out "$work/reference" >/dev/null 2>&1 &
+reference=$!
+writing_ms=""
+while kill -0 "$reference" 2>/dev/null; do
+    if [[ -z "$writing_ms" ]] && compgen -G "$work/.reference.placement-*.staging" >/dev/null; then
+        writing_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+    fi
+    sleep 0.01
+done
+wait "$reference"
 duration_ms=$(( ($(date +%s%N) - started) / 1000000 ))
-echo "reference run: ${duration_ms} ms; $(find "$work/reference" -type f | wc -l) files"
+writing_ms=${writing_ms:-$((duration_ms * 3 / 4))}
+echo "reference run: ${duration_ms} ms, writing from ${writing_ms} ms; $(find "$work/reference" -type f | wc -l) files"
 
 # Lists leftovers of the naming scheme `.NAME.placement-PID-RANDOM.(tmp|staging)` under a folder.
 leftovers() { find "$1" -name '.*.placement-*-*.tmp' -o -name '.*.placement-*-*.staging' | sort; }
 
-absent=0 complete=0 broken=0 finished=0 leftover_after_cleanup=0
+absent=0 complete=0 broken=0 finished=0 killed_while_writing=0 leftover_after_cleanup=0
 declare -A by_signal=([INT]=0 [TERM]=0 [KILL]=0)
+declare -A exits=()
 signals=(INT TERM KILL)
 for ((run = 1; run <= runs; run++)); do
     out="$work/runs/out-$run"
     signal=${signals[$((RANDOM % 3))]}
     by_signal[$signal]=$((by_signal[$signal] + 1))
-    # A delay over the whole run, a little past its end so that some runs finish.
-    delay_ms=$(( (RANDOM * 32768 + RANDOM) % (duration_ms * 11 / 10 + 1) ))
+    # Half the runs: a delay over the whole run, a little past its end so that some finish; the
+    # other half: around the time the reference run was writing its files.
+    random=$((RANDOM * 32768 + RANDOM))
+    if ((run % 2)); then
+        delay_ms=$((random % (duration_ms * 11 / 10 + 1)))
+    else
+        low=$((writing_ms > 300 ? writing_ms - 300 : 0))
+        delay_ms=$((low + random % (duration_ms + 100 - low + 1)))
+    fi
     "$tool" compare "$scenario" --out "$out" >/dev/null 2>&1 &
     pid=$!
     sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
     kill "-$signal" "$pid" 2>/dev/null || true
     status=0
-    wait "$pid" || status=$?
+    { wait "$pid"; } 2>/dev/null || status=$?
     [[ $status -eq 0 ]] && finished=$((finished + 1))
+    exits[$status]=$(( ${exits[$status]:-0} + 1 ))
     if [[ ! -e "$out" ]]; then
         absent=$((absent + 1))
     elif diff -r "$work/reference" "$out" >/dev/null 2>&1; then
@@ -51,6 +72,7 @@ for ((run = 1; run <= runs; run++)); do
     fi
     # SIGINT and SIGTERM clean up at once; SIGKILL's leftovers must go with the next run.
     mine="$(leftovers "$work/runs" | grep -F ".placement-$pid-" || true)"
+    [[ "$signal" == KILL && -n "$mine" ]] && killed_while_writing=$((killed_while_writing + 1))
     if [[ "$signal" != KILL ]] && [[ -n "$mine" ]]; then
         echo "run $run (SIG$signal): temporaries left: $(echo "$mine" | tr '\n' ' ')" >&2
         broken=$((broken + 1))
@@ -66,6 +88,8 @@ leftover_after_cleanup=$(leftovers "$work/runs" | wc -l)
 leftover_in_reference=$(leftovers "$work/reference" | wc -l)
 
 echo "runs: $runs (SIGINT ${by_signal[INT]}, SIGTERM ${by_signal[TERM]}, SIGKILL ${by_signal[KILL]}; finished before the signal: $finished)"
+echo "exit statuses: $(for code in $(printf '%s\n' "${!exits[@]}" | sort -n); do printf '%s×%s ' "${exits[$code]}" "$code"; done)"
 echo "absent: $absent; complete and identical to the reference: $complete; broken: $broken"
+echo "SIGKILL runs that left a staging folder or temporary (killed while writing): $killed_while_writing"
 echo "leftovers before the follow-up run: $before_cleanup; after it: $leftover_after_cleanup (reference: $leftover_in_reference)"
 [[ $broken -eq 0 && $leftover_after_cleanup -eq 0 && $leftover_in_reference -eq 0 ]]

@@ -160,7 +160,7 @@ enum RenameExchange {
         @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     private static let exchangeFlag: UInt32 = 2  // RENAME_EXCHANGE in <linux/fs.h>
 
-    nonisolated(unsafe) private static let function: Function? = {
+    private static let function: Function? = {
         #if os(Linux)
             guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return nil }
             return unsafeBitCast(symbol, to: Function.self)

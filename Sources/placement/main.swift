@@ -1,3 +1,3 @@
 import PlacementCommands
 
-PlacementCommand.main()
+PlacementCommand.runWithEscapedMessages()

@@ -105,6 +105,10 @@ struct OutputCommandTests {
         #expect(!run.errors.contains("\u{1B}"))
         #expect(!run.errors.contains("\r"))
         #expect(run.errors.contains("\\u{1B}]0;owned\\u{7}"))
+        let unknownOption = try PlacementProcess.run(["solve", Fixtures.scenario("tiny"), "--\u{1B}[31mred"])
+        #expect(unknownOption.status == 64)
+        #expect(!unknownOption.errors.contains("\u{1B}"))
+        #expect(unknownOption.errors.contains("\\u{1B}[31mred"))
         #expect(TerminalText.escaped("a\u{9B}b\u{202E}c\n\td") == "a\\u{9B}b\\u{202E}c\n\td")
     }
 }
