@@ -35,7 +35,7 @@ struct PreparedProblem: Sendable {
     func poolsOffering(_ type: PlacementType) -> [Int] { poolsByType[type] ?? [] }
 
     /// Councils with children to place, in the order drawn from the policy's seed.
-    var councilOrder: [String] {
+    var councilOrder: [AuthorityCode] {
         let withDemand = Set(units.map(\.homeAuthority))
         var random = SeededRandom(seed: scenario.policy.councilOrderSeed)
         return scenario.authorities.map(\.id).filter(withDemand.contains).shuffled(by: &random)
@@ -81,7 +81,7 @@ struct PreparedProblem: Sendable {
     }
 
     func solveCouncilByCouncil(
-        _ type: PlacementType, order: [String], options: OptimiserOptions, deadline: ContinuousClock.Instant?
+        _ type: PlacementType, order: [AuthorityCode], options: OptimiserOptions, deadline: ContinuousClock.Instant?
     ) throws(LinearProgrammingError) -> TypeOutcome {
         let clock = ContinuousClock()
         let started = clock.now

@@ -11,13 +11,14 @@ extension PreparedProblem {
             let miles = costing.distances.miles(from: cohort.homeAuthority, at: cohort.homeLocation, to: provider)
             let terms = costing.terms(home: cohort.homeAuthority, miles: miles, provider: provider, price: price)
             return PlacementDecision(
-                unitID: cohort.siblingGroup ?? cohort.id, cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
+                unitID: cohort.siblingGroup.map(DemandUnit.ID.siblingGroup) ?? .cohort(cohort.id),
+                cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
                 placementType: cohort.placementType, children: kept.children, provider: provider, miles: miles,
                 weeklyPrice: price, objectiveCostPerChild: terms.cost, origin: .kept, unplacedReason: nil)
         }
     }
 
-    func result(of outcome: TypeOutcome, councilOrder: [String]) -> ModeResult {
+    func result(of outcome: TypeOutcome, councilOrder: [AuthorityCode]) -> ModeResult {
         ModeResult(
             mode: mode, status: outcome.status, objective: outcome.objective + keptObjective,
             decisions: keptDecisions + optimisedDecisions(outcome), councilOrder: councilOrder,
