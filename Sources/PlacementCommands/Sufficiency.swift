@@ -82,7 +82,7 @@ extension PlacementCommand {
         private func memberCodes(of scope: SufficiencyReport.Scope, in scenario: Scenario) throws -> [AuthorityCode] {
             do {
                 return try SufficiencyReport.resolve(scope, in: scenario).members
-            } catch let error as SufficiencyReport.ScopeError {
+            } catch {
                 printToStandardError("\(self.scenario): \(error.description)")
                 throw ExitCode.validationFailure
             }

@@ -75,18 +75,6 @@ public struct RunStatistics: Sendable, Equatable {
     }
 }
 
-/// What one more place would save at a pool whose places are all used: the capacity row's dual.
-public struct CapacityValue: Sendable, Equatable {
-    public var placementType: PlacementType
-    /// The providers sharing the pool (interchangeable for the model).
-    public var providerIDs: [ProviderID]
-    public var sector: Sector
-    public var authority: AuthorityCode
-    public var operatingAuthority: AuthorityCode?
-    /// Pounds of objective saved per week by one more place (≥ 0).
-    public var weeklySaving: Double
-}
-
 /// The outcome of one commissioning mode on one scenario.
 public struct ModeResult: Sendable {
     public var mode: CommissioningMode
@@ -97,8 +85,6 @@ public struct ModeResult: Sendable {
     public var decisions: [PlacementDecision]
     /// In `council` mode, the order in which councils bought from the market.
     public var councilOrder: [AuthorityCode]
-    /// Binding capacity in joint linear modes (none after branch-and-cut or in `council` mode).
-    public var capacityValues: [CapacityValue]
     /// The weekly objective cost of one more child, by demand unit id: the demand row's dual per
     /// child, in every mode whose models were solved as linear programmes to optimality (units of
     /// types with sibling groups, and time-limited solves, have none).

@@ -22,7 +22,6 @@ extension PreparedProblem {
         ModeResult(
             mode: mode, status: outcome.status, objective: outcome.objective + keptObjective,
             decisions: keptDecisions + optimisedDecisions(outcome), councilOrder: councilOrder,
-            capacityValues: capacityValues(outcome),
             marginalCosts: Dictionary(
                 outcome.marginalCosts.map { (units[$0.unit].id, $0.cost) }, uniquingKeysWith: { first, _ in first }),
             statistics: outcome.statistics)
@@ -80,16 +79,5 @@ extension PreparedProblem {
             placementType: unit.placementType, children: children, provider: provider,
             miles: provider == nil ? nil : terms.miles, weeklyPrice: price, objectiveCostPerChild: terms.cost,
             origin: .optimised, unplacedReason: nil)
-    }
-
-    private func capacityValues(_ outcome: TypeOutcome) -> [CapacityValue] {
-        outcome.capacitySavings.sorted { $0.pool < $1.pool }.map { pool, saving in
-            let supply = pools[pool]
-            return CapacityValue(
-                placementType: supply.placementType,
-                providerIDs: supply.members.map { scenario.providers[$0.provider].id },
-                sector: supply.representative.sector, authority: supply.representative.authority,
-                operatingAuthority: supply.representative.operatingAuthority, weeklySaving: saving)
-        }
     }
 }
