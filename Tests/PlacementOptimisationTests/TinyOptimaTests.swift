@@ -43,7 +43,7 @@ struct TinyOptimaTests {
         ),
     ]
 
-    static func plan(of result: ModeResult) -> Plan {
+    static func plan(of result: SolvedMode) -> Plan {
         var plan: Plan = [:]
         for decision in result.decisions {
             plan[decision.unitID.description, default: [:]][decision.provider?.id.rawValue ?? "unplaced", default: 0] +=
