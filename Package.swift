@@ -41,6 +41,11 @@ let package = Package(
             dependencies: ["PlacementScenarios"]
         ),
         .target(
+            name: "PlacementForecasting",
+            dependencies: ["PlacementScenarios", "ScenarioGeneration", "PlacementReports"],
+            exclude: ["README.md"]
+        ),
+        .target(
             name: "PlacementReports",
             dependencies: ["PlacementOptimisation", "PlacementScenarios"]
         ),
@@ -51,6 +56,7 @@ let package = Package(
                 "PlacementOptimisation",
                 "PlacementReports",
                 "ScenarioGeneration",
+                "PlacementForecasting",
                 "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -93,6 +99,10 @@ let package = Package(
         .testTarget(
             name: "ScenarioGenerationTests",
             dependencies: ["ScenarioGeneration", "PlacementScenarios", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PlacementForecastingTests",
+            dependencies: ["PlacementForecasting", "PlacementScenarios", "ScenarioGeneration", "PlacementCommands", "TestSupport"]
         ),
         .testTarget(
             name: "PlacementScenariosTests",
