@@ -8,7 +8,7 @@ import PlacementScenarios
 /// forecasts the next year. Each error `e = log((published + 1) / (forecast + 1))` is modelled as
 /// having variance `s² + k / (forecast + 1)`: a part shared by authorities of every size and a
 /// counting part that shrinks as the count grows; `s²` and `k` are fitted by least squares of
-/// `e²` on `1 / (forecast + 1)`, per series. The standardised errors are resampled (seeded
+/// `e²` on `1 / (forecast + 1)`, per series. The standardised errors, less their mean, are resampled (seeded
 /// bootstrap): the error `h` years ahead is the sum of `h` draws, and its 10th/90th and
 /// 2.5th/97.5th percentiles, scaled by the authority's standard deviation, give the 80% and 95%
 /// intervals. For England and co-operatives the members' variances add as independent, plus a
@@ -63,7 +63,10 @@ struct PredictionIntervals {
         for series in ForecastSeries.all {
             let pool = errors[series] ?? []
             let (shared, counting) = variance(pool)
-            let standardised = pool.map { $0.error / (shared + counting / $0.size).squareRoot() }
+            // Centred: the interval is about the forecast, not a correction of it.
+            let raw = pool.map { $0.error / (shared + counting / $0.size).squareRoot() }
+            let mean = raw.isEmpty ? 0 : raw.reduce(0, +) / Double(raw.count)
+            let standardised = raw.map { $0 - mean }
             var quantiles: [[Double]] = []
             for step in 1...max(1, steps) {
                 guard !standardised.isEmpty else {
@@ -78,10 +81,10 @@ struct PredictionIntervals {
                     sums.append(sum)
                 }
                 sums.sort()
-                quantiles.append(
-                    probabilities.map { probability in
-                        sums[min(sums.count - 1, Int(probability * Double(sums.count)))]
-                    })
+                let drawn = probabilities.map { probability in
+                    sums[min(sums.count - 1, Int(probability * Double(sums.count)))]
+                }
+                quantiles.append([min(drawn[0], 0), min(drawn[1], 0), max(drawn[2], 0), max(drawn[3], 0)])
             }
             let squares = commonSquares[series] ?? []
             let common = squares.isEmpty ? shared : squares.reduce(0, +) / Double(squares.count)
