@@ -102,7 +102,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementForecastingTests",
-            dependencies: ["PlacementForecasting", "PlacementScenarios", "ScenarioGeneration", "PlacementCommands", "TestSupport"]
+            dependencies: [
+                "PlacementForecasting", "PlacementScenarios", "ScenarioGeneration", "PlacementCommands", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "PlacementScenariosTests",

@@ -50,7 +50,9 @@ public struct DemandForecast: Sendable {
                 }
                 return YearForecast(year: year, series: series)
             }
-            scopes.append(ScopeForecast(code: authority.code, name: authority.name, members: [authority.code], years: yearForecasts))
+            scopes.append(
+                ScopeForecast(
+                    code: authority.code, name: authority.name, members: [authority.code], years: yearForecasts))
         }
         var forecast = DemandForecast(
             origin: origin, years: years, authorities: scopes,
@@ -71,7 +73,8 @@ public struct DemandForecast: Sendable {
                 let values = members.map { member in
                     member.years.first { $0.year == year }?.series[series]?.published
                 }
-                return values.contains(where: { $0 == nil }) || values.isEmpty ? nil : values.reduce(0) { $0 + ($1 ?? 0) }
+                return values.contains(where: { $0 == nil }) || values.isEmpty
+                    ? nil : values.reduce(0) { $0 + ($1 ?? 0) }
             })
     }
 

@@ -49,13 +49,24 @@ struct ForecastChart {
             svg += "fill=\"#52606d\">\(year)</text>"
         }
         // Bands start at the last published year so they join the history line.
-        let anchor = history.last.map { [($0.year, Interval(forecast: $0.value, lower80: $0.value, upper80: $0.value, lower95: $0.value, upper95: $0.value))] } ?? []
+        let anchor =
+            history.last.map {
+                [
+                    (
+                        $0.year,
+                        Interval(
+                            forecast: $0.value, lower80: $0.value, upper80: $0.value, lower95: $0.value,
+                            upper95: $0.value)
+                    )
+                ]
+            } ?? []
         let band = anchor + forecast.map { ($0.year, $0.interval) }
         for (lower, upper, colour) in [
             (\Interval.lower95, \Interval.upper95, "#dbeafe"), (\Interval.lower80, \Interval.upper80, "#93c5fd"),
         ] where band.count > 1 {
             let points =
-                band.map { point($0.0, $0.1[keyPath: upper]) } + band.reversed().map { point($0.0, $0.1[keyPath: lower]) }
+                band.map { point($0.0, $0.1[keyPath: upper]) }
+                + band.reversed().map { point($0.0, $0.1[keyPath: lower]) }
             svg += "<polygon points=\"\(points.joined(separator: " "))\" fill=\"\(colour)\" stroke=\"none\"/>"
         }
         if history.count > 1 {

@@ -1,3 +1,5 @@
+import PlacementScenarios
+
 /// The published figures a forecast is fitted on: per authority and year, children looked after
 /// at 31 March by age band and placement type, children starting during the year by age band, and
 /// unaccompanied asylum-seeking children (UASC). Suppressed cells are already estimated here
@@ -85,5 +87,3 @@ public struct PublishedYear: Sendable, Equatable {
         }
     }
 }
-
-import PlacementScenarios

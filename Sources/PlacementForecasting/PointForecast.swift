@@ -35,7 +35,8 @@ struct PointForecast {
         }
     }
 
-    static func latest(_ authority: AuthorityHistory, _ series: ForecastSeries, origin: Int, from first: Int) -> Double? {
+    static func latest(_ authority: AuthorityHistory, _ series: ForecastSeries, origin: Int, from first: Int) -> Double?
+    {
         for year in stride(from: origin, through: first, by: -1) {
             if let figures = authority.years[year], let value = observed(figures, series) { return value }
         }

@@ -131,7 +131,8 @@ struct PredictionIntervals {
 
     func interval(_ series: ForecastSeries, forecast: Double, step: Int, deviation: Double) -> Interval {
         guard let spread = spreads[series], let quantiles = spread.quantiles[safe: step - 1] else {
-            return Interval(forecast: forecast, lower80: forecast, upper80: forecast, lower95: forecast, upper95: forecast)
+            return Interval(
+                forecast: forecast, lower80: forecast, upper80: forecast, lower95: forecast, upper95: forecast)
         }
         func bound(_ quantile: Double) -> Double { max(0, (forecast + 1) * exp(quantile * deviation) - 1) }
         return Interval(

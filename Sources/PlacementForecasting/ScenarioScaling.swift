@@ -23,8 +23,10 @@ public enum ScenarioScaling {
             forecast.authorities.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         var groups: [String: [PlacementType: [Int]]] = [:]
         for (index, cohort) in scenario.cohorts.enumerated() {
-            groups[cohort.homeAuthority, default: [:]][ForecastCategories.forecastType(of: cohort.placementType),
-                default: []].append(index)
+            groups[cohort.homeAuthority, default: [:]][
+                ForecastCategories.forecastType(of: cohort.placementType),
+                default: []
+            ].append(index)
         }
         for (authority, byType) in groups.sorted(by: { $0.key < $1.key }) {
             guard let step, let historyAt = authorityIndex[authority], let forecastAt = forecastIndex[authority],

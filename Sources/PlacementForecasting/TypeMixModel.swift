@@ -37,7 +37,9 @@ struct TypeMixModel {
                 continue
             }
             regionTotals[authority.region, default: 0] += all
-            for type in types { regionCounts[authority.region, default: [:]][type, default: 0] += figures.byType[type] ?? 0 }
+            for type in types {
+                regionCounts[authority.region, default: [:]][type, default: 0] += figures.byType[type] ?? 0
+            }
         }
         return history.authorities.map { authority in
             let regionTotal = regionTotals[authority.region] ?? 0
@@ -64,7 +66,9 @@ struct TypeMixModel {
     }
 
     /// The authority's latest figures up to `origin` with a type split.
-    static func latest(_ authority: AuthorityHistory, _ origin: Int) -> (total: Double, byType: [PlacementType: Double])? {
+    static func latest(_ authority: AuthorityHistory, _ origin: Int) -> (
+        total: Double, byType: [PlacementType: Double]
+    )? {
         for year in stride(from: origin, through: authority.years.keys.min() ?? origin, by: -1) {
             if let figures = authority.years[year], let total = figures.total, !figures.byType.isEmpty {
                 return (total, figures.byType)

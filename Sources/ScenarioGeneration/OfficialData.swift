@@ -66,7 +66,9 @@ public struct OfficialData: Sendable {
             authoritiesFile,
             ["la_code", "la_name", "region", "latitude", "longitude", "area_km2", "children_0_17_2024"])
         let countColumns = ["year", "geographic_level", "region_name", "la_code", "group", "characteristic", "number"]
-        let countTables = [(lookedAfterFile, table(lookedAfterFile, countColumns)), (flowsFile, table(flowsFile, countColumns))]
+        let countTables = [
+            (lookedAfterFile, table(lookedAfterFile, countColumns)), (flowsFile, table(flowsFile, countColumns)),
+        ]
         let registerTable = table(
             registerFile,
             [

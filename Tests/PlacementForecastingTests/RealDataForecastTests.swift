@@ -33,8 +33,9 @@ struct RealDataForecastTests {
         let other = Backtest.run(history, origin: 2023, settings: settings).forecast
         #expect(ForecastOutput.json(other) != first)
         let original = Backtest.run(history, origin: 2023, settings: ForecastSettings()).forecast
-        #expect(other.england.years[0].series[.total]?.interval.forecast
-            == original.england.years[0].series[.total]?.interval.forecast)
+        #expect(
+            other.england.years[0].series[.total]?.interval.forecast
+                == original.england.years[0].series[.total]?.interval.forecast)
     }
 
     @Test("the backtest JSON has the shape checks read")
