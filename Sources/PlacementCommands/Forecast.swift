@@ -86,7 +86,7 @@ extension PlacementCommand {
             var authorities = forecast.authorities
             var cooperatives: [DemandForecast.ScopeForecast] = []
             if let loaded {
-                let codes = Set(loaded.authorities.map(\.id))
+                let codes = Set(loaded.authorities.map(\.id.rawValue))
                 authorities = authorities.filter { codes.contains($0.code) }
                 cooperatives = loaded.cooperatives.map(forecast.cooperative)
             }

@@ -66,9 +66,10 @@ public struct DemandForecast: Sendable {
     /// A co-operative's forecast: its members' forecasts added up, with intervals for the sum. Its
     /// published figure is the members' sum when every member's is published.
     public func cooperative(_ cooperative: Cooperative) -> ScopeForecast {
-        let members = authorities.filter { cooperative.members.contains($0.code) }
+        let codes = Set(cooperative.members.map(\.rawValue))
+        let members = authorities.filter { codes.contains($0.code) }
         return sum(
-            code: cooperative.id, name: cooperative.name, members: members,
+            code: cooperative.id.rawValue, name: cooperative.name, members: members,
             published: { year, series in
                 let values = members.map { member in
                     member.years.first { $0.year == year }?.series[series]?.published

@@ -23,7 +23,7 @@ public enum ScenarioScaling {
             forecast.authorities.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         var groups: [String: [PlacementType: [Int]]] = [:]
         for (index, cohort) in scenario.cohorts.enumerated() {
-            groups[cohort.homeAuthority, default: [:]][
+            groups[cohort.homeAuthority.rawValue, default: [:]][
                 ForecastCategories.forecastType(of: cohort.placementType),
                 default: []
             ].append(index)
