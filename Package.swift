@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
     ],
     targets: [
         // GLPK 5.0 from Debian's libglpk-dev. It ships no pkg-config file, so none is named here.
@@ -32,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "PlacementScenarios",
-            dependencies: ["Yams", "SwiftCSV", "OutputFiles"]
+            dependencies: ["Yams", "SwiftCSV", "OutputFiles", .product(name: "Tagged", package: "swift-tagged")]
         ),
         .target(
             name: "PlacementOptimisation",
@@ -41,6 +42,11 @@ let package = Package(
         .target(
             name: "ScenarioGeneration",
             dependencies: ["PlacementScenarios"]
+        ),
+        .target(
+            name: "PlacementForecasting",
+            dependencies: ["PlacementScenarios", "ScenarioGeneration", "PlacementReports"],
+            exclude: ["README.md"]
         ),
         .target(
             name: "PlacementReports",
@@ -53,6 +59,7 @@ let package = Package(
                 "PlacementOptimisation",
                 "PlacementReports",
                 "ScenarioGeneration",
+                "PlacementForecasting",
                 "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -95,6 +102,12 @@ let package = Package(
         .testTarget(
             name: "ScenarioGenerationTests",
             dependencies: ["ScenarioGeneration", "PlacementScenarios", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PlacementForecastingTests",
+            dependencies: [
+                "PlacementForecasting", "PlacementScenarios", "ScenarioGeneration", "PlacementCommands", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "PlacementScenariosTests",

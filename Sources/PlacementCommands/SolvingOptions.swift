@@ -35,10 +35,13 @@ struct SolvingOptions: ParsableArguments {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
-    var optimiserOptions: OptimiserOptions {
-        // validate() keeps the limit within a year, so the milliseconds fit.
-        var options = OptimiserOptions(
-            timeLimit: timeLimit.map { .milliseconds(Int64((min($0, Self.longestTimeLimitSeconds) * 1000).rounded())) })
+    /// The optimiser's options, the time limit counted from `started` (the command's start).
+    func optimiserOptions(started: ContinuousClock.Instant) -> OptimiserOptions {
+        var options = OptimiserOptions()
+        // validate() keeps the limit finite and within a year, so the milliseconds fit.
+        if let timeLimit, timeLimit.isFinite, timeLimit <= Self.longestTimeLimitSeconds {
+            options.deadline = Deadline(started + .milliseconds(Int64((timeLimit * 1000).rounded(.up))))
+        }
         if let threads { options.threads = threads }
         if verbose { options.messageHandler = { printToStandardError($0, terminator: "") } }
         return options

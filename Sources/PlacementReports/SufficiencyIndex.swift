@@ -9,11 +9,11 @@ public enum SufficiencyIndex {
         _ context: SufficiencyReport.Context, folderOf: (String) -> String = { $0 }
     ) -> ReportDocument {
         let scenario = context.scenario
-        let metrics = ModeMetrics(context.result, scenario: scenario)
+        let metrics = context.metrics
         let mode = context.result.mode.rawValue
         let rows = metrics.authorities.map { scoped -> [ReportValue] in
             let m = scoped.metrics
-            let best = PlaceValueTable.ranked(context.placeValuesByAuthority[scoped.id] ?? []).first
+            let best = PlaceValueTable.ranked(context.placeValuesByAuthority[scoped.members[0]] ?? []).first
             let hasSaving = (best?.weeklySaving ?? 0) > 0.005
             return [
                 .text(scoped.name), .text(scoped.id), .count(m.children), .count(m.unplaced),
