@@ -32,6 +32,7 @@ done
 wait "$reference"
 duration_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 writing_ms=${writing_ms:-$((duration_ms * 3 / 4))}
+write_ms=$((duration_ms - writing_ms > 20 ? duration_ms - writing_ms : 20))
 echo "reference run: ${duration_ms} ms, writing from ${writing_ms} ms; $(find "$work/reference" -type f | wc -l) files"
 
 # Lists leftovers of the naming scheme `.NAME.placement-PID-RANDOM.(tmp|staging)` under a folder.
@@ -45,17 +46,21 @@ for ((run = 1; run <= runs; run++)); do
     out="$work/runs/out-$run"
     signal=${signals[$((RANDOM % 3))]}
     by_signal[$signal]=$((by_signal[$signal] + 1))
-    # Half the runs: a delay over the whole run, a little past its end so that some finish; the
-    # other half: around the time the reference run was writing its files.
+    # Odd runs: a delay over the whole run, a little past its end so that some finish. Even runs:
+    # wait until this run's staging folder appears (writing has begun), then a delay over up to
+    # twice the reference's writing time, so that the signal lands while the set is written or
+    # swapped in.
     random=$((RANDOM * 32768 + RANDOM))
+    "$tool" compare "$scenario" --out "$out" >/dev/null 2>&1 &
+    pid=$!
     if ((run % 2)); then
         delay_ms=$((random % (duration_ms * 11 / 10 + 1)))
     else
-        low=$((writing_ms > 300 ? writing_ms - 300 : 0))
-        delay_ms=$((low + random % (duration_ms + 100 - low + 1)))
+        while kill -0 "$pid" 2>/dev/null && ! compgen -G "$work/runs/.out-$run.placement-$pid-*.staging" >/dev/null; do
+            sleep 0.005
+        done
+        delay_ms=$((random % (2 * write_ms + 1)))
     fi
-    "$tool" compare "$scenario" --out "$out" >/dev/null 2>&1 &
-    pid=$!
     sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
     kill "-$signal" "$pid" 2>/dev/null || true
     status=0
