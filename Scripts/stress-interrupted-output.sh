@@ -46,26 +46,28 @@ for ((run = 1; run <= runs; run++)); do
     out="$work/runs/out-$run"
     signal=${signals[$((RANDOM % 3))]}
     by_signal[$signal]=$((by_signal[$signal] + 1))
-    # Odd runs: a delay over the whole run, a little past its end so that some finish. Even runs:
-    # wait until this run's staging folder appears (writing has begun), then a delay over up to
-    # twice the reference's writing time, so that the signal lands while the set is written or
-    # swapped in.
+    # Odd runs: a delay over the whole run (as long as the last run that finished), a little past its
+    # end so that some finish. Even runs: wait until this run's staging folder appears (writing has
+    # begun), then a delay over up to half the reference's writing time, so that the signal lands
+    # while the set is written or swapped in.
     random=$((RANDOM * 32768 + RANDOM))
+    run_started=$(date +%s%N)
     "$tool" compare "$scenario" --out "$out" >/dev/null 2>&1 &
     pid=$!
     if ((run % 2)); then
         delay_ms=$((random % (duration_ms * 11 / 10 + 1)))
     else
         while kill -0 "$pid" 2>/dev/null && ! compgen -G "$work/runs/.out-$run.placement-$pid-*.staging" >/dev/null; do
-            sleep 0.005
+            sleep 0.002
         done
-        delay_ms=$((random % (2 * write_ms + 1)))
+        delay_ms=$((random % (write_ms / 2 + 1)))
     fi
     sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
     kill "-$signal" "$pid" 2>/dev/null || true
     status=0
     { wait "$pid"; } 2>/dev/null || status=$?
-    [[ $status -eq 0 ]] && finished=$((finished + 1))
+    # A run that finished tells how long runs take now (the machine's load changes).
+    [[ $status -eq 0 ]] && finished=$((finished + 1)) && duration_ms=$(( ($(date +%s%N) - run_started) / 1000000 ))
     exits[$status]=$(( ${exits[$status]:-0} + 1 ))
     if [[ ! -e "$out" ]]; then
         absent=$((absent + 1))

@@ -38,7 +38,6 @@ extension PlacementCommand {
             let started = ContinuousClock.now
             try ModeRunner.prepareOutput(options.out)
             let scenario = try loadScenario(scenario)
-            if let exportModel { try export(scenario, to: exportModel) }
             let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
             let json = ResultJSON.mode(result)
             let markdown = ResultMarkdown.mode(result)
@@ -51,6 +50,8 @@ extension PlacementCommand {
                         ("metrics-\(mode.rawValue).csv", ResultCSV.metrics([result], scenario: scenario)),
                     ], into: out)
             }
+            // After the result set, which replaces --out whole: a model exported into it stays.
+            if let exportModel { try export(scenario, to: exportModel) }
             switch options.format {
             case .markdown: print(markdown, terminator: "")
             case .json: print(json, terminator: "")

@@ -79,7 +79,9 @@ extension PlacementCommand {
                         + "index: \(TerminalText.escaped(out))/index.html")
             } else {
                 try ModeRunner.write(reports[0].files, into: out)
-                print("Sufficiency report written: \(out)/sufficiency.html (and .md, .json, CSV tables)")
+                print(
+                    "Sufficiency report written: \(TerminalText.escaped(out))/sufficiency.html (and .md, .json, CSV tables)"
+                )
             }
         }
 

@@ -79,7 +79,9 @@ struct OutputCommandTests {
         let scenario = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
         let solved = try PlacementOptimiser.solve(scenario, mode: .councilCoordinated)
         let context = SufficiencyReport.Context(solved, authorities: scenario.authorities.map(\.id))
-        let reports = try scenario.authorities.map { try SufficiencyReport(.authority($0.id.rawValue), context: context) }
+        let reports = try scenario.authorities.map {
+            try SufficiencyReport(.authority($0.id.rawValue), context: context)
+        }
         // The reports are tiny's; the codes naming their folders are the dangerous ones.
         let set = PlacementCommand.Sufficiency.allReports(reports, codes: codes, context: context)
         let out = directory.file("a/b/out")
