@@ -22,7 +22,8 @@ struct ResultFilesTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
         #expect(
             files.filter { !$0.hasPrefix("report") } == [
-                ".placement-output", "comparison.json", "comparison.md", "metrics.csv", "placements-council-coordinated.csv",
+                ".placement-output", "comparison.json", "comparison.md", "metrics.csv",
+                "placements-council-coordinated.csv",
                 "placements-council.csv", "placements-national.csv", "placements-regional.csv",
             ])
         #expect(["report.html", "report.md", "report.json", "report-headline.csv"].allSatisfy(files.contains))
