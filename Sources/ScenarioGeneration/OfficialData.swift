@@ -55,11 +55,11 @@ public struct OfficialData: Sendable {
         cells[CellKey(year: year, authority: authority, group: group, characteristic: characteristic)]
     }
 
-    /// Reads the four files from `directory`, or throws every problem found.
+    /// Reads the four files from `directory` (with `OfficialTable`'s reader), or throws every problem found.
     public static func read(from directory: String) throws(ScenarioError) -> OfficialData {
         var log = IssueLog()
-        func table(_ name: String, _ required: [String]) -> CSVTable? {
-            CSVTable.read(
+        func table(_ name: String, _ required: [String]) -> OfficialTable? {
+            OfficialTable.read(
                 (directory as NSString).appendingPathComponent(name), file: name, required: required, log: &log)
         }
         let authorityTable = table(
