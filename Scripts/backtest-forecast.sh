@@ -3,7 +3,7 @@
 # DfE published. Prints the mean absolute percentage error per authority of the model, persistence
 # and a straight-line trend (total, foster, children's homes and every other series), the share of
 # authorities inside the 80% and 95% intervals, England's totals against the published figures, and
-# the seconds a full England forecast (2026–2030, all files written) takes.
+# the seconds a full England forecast (2026–2030, all files written) takes (Scripts/benchmark-forecast.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product placement >/dev/null
@@ -25,9 +25,5 @@ echo
         gsub(/ /, "", $3); printf "England total %s: forecast%s published%s error%s\n", $3, $4, $7, $8
     }'
 
-output="$(mktemp -d)"
-trap 'rm -rf "$output"' EXIT
 echo
-echo "England forecast 2026–2030 (CSV, JSON and HTML written; target under 5 s):"
-TIMEFORMAT='%R s wall, %U s user CPU'
-time "$placement" forecast --data Fixtures/data --to 2030 --out "$output" --format json >/dev/null
+Scripts/benchmark-forecast.sh 3

@@ -91,6 +91,7 @@ public struct OfficialData: Sendable {
                     children: Int(row.text("children_0_17_2024"))))
         }
         var cells: [CellKey: Cell] = [:]
+        cells.reserveCapacity(countTables.reduce(0) { $0 + ($1.1?.records.count ?? 0) })
         for (file, countTable) in countTables {
             for row in countTable?.rows ?? [] {
                 let level = row.text("geographic_level")
