@@ -55,6 +55,17 @@ public struct OfficialData: Sendable {
         cells[CellKey(year: year, authority: authority, group: group, characteristic: characteristic)]
     }
 
+    /// The GSS codes of the authorities in `directory`'s authority list, read alone: whether a
+    /// scenario's authorities are real ones, before the larger tables are read.
+    public static func authorityCodes(in directory: String) throws(ScenarioError) -> Set<String> {
+        var log = IssueLog()
+        let table = OfficialTable.read(
+            (directory as NSString).appendingPathComponent(authoritiesFile), file: authoritiesFile,
+            required: ["la_code"], log: &log)
+        guard let table, !log.hasErrors else { throw ScenarioError(issues: log.issues) }
+        return Set(table.rows.map { $0.text("la_code") })
+    }
+
     /// Reads the four files from `directory` (with `OfficialTable`'s reader), or throws every problem found.
     public static func read(from directory: String) throws(ScenarioError) -> OfficialData {
         var log = IssueLog()
