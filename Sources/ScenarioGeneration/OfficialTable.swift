@@ -132,7 +132,9 @@ struct OfficialTable {
                             closed = true
                             break
                         }
-                        if byte == lineFeed || (byte == carriageReturn && !(index + 1 < end && bytes[index + 1] == lineFeed)) {
+                        if byte == lineFeed
+                            || (byte == carriageReturn && !(index + 1 < end && bytes[index + 1] == lineFeed))
+                        {
                             line += 1
                         }
                         unquoted.append(byte)

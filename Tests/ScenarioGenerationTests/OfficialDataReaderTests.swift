@@ -23,7 +23,8 @@ struct OfficialDataReaderTests {
             "england_local_authorities.csv",
             [
                 "la_code,old_la_code,la_name,region,la_type,latitude,longitude,area_km2,children_0_17_2024",
-                authorities ?? "E06000010,810,\"Kingston upon Hull, City of\",Yorkshire and The Humber,UA,53.7,-0.3,72.0,62379",
+                authorities
+                    ?? "E06000010,810,\"Kingston upon Hull, City of\",Yorkshire and The Humber,UA,53.7,-0.3,72.0,62379",
             ])
         try write("dfe_cla_by_la_2021_2025.csv", [countHeader, counts])
         try write("dfe_cla_flows_by_la_2021_2025.csv", [countHeader])
