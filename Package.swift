@@ -40,15 +40,21 @@ let package = Package(
             name: "ScenarioGeneration",
             dependencies: ["PlacementScenarios"]
         ),
+        // The as-is allocation: today's placements, calibrated to the published figures.
+        .target(
+            name: "PlacementCalibration",
+            dependencies: ["PlacementScenarios"]
+        ),
         .target(
             name: "PlacementReports",
-            dependencies: ["PlacementOptimisation", "PlacementScenarios"]
+            dependencies: ["PlacementOptimisation", "PlacementScenarios", "PlacementCalibration"]
         ),
         .target(
             name: "PlacementCommands",
             dependencies: [
                 "PlacementScenarios",
                 "PlacementOptimisation",
+                "PlacementCalibration",
                 "PlacementReports",
                 "ScenarioGeneration",
                 "LinearProgramming",
