@@ -97,6 +97,10 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "PlacementCalibrationTests",
+            dependencies: ["PlacementCalibration", "PlacementScenarios", "TestSupport"]
+        ),
+        .testTarget(
             name: "ScenarioGenerationTests",
             dependencies: ["ScenarioGeneration", "PlacementScenarios", "TestSupport"]
         ),
