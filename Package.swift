@@ -43,7 +43,8 @@ let package = Package(
         // The as-is allocation: today's placements, calibrated to the published figures.
         .target(
             name: "PlacementCalibration",
-            dependencies: ["PlacementScenarios"]
+            dependencies: ["PlacementScenarios"],
+            exclude: ["README.md"]
         ),
         .target(
             name: "PlacementReports",

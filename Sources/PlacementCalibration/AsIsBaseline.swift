@@ -38,7 +38,8 @@ public struct AsIsBaseline: Sendable {
             layout: layout, prior: layout.prior(places: inputs.places, assumptions: assumptions),
             parameters: parameters, capacity: Self.capacity(inputs, assumptions))
         fitting.fit(
-            FittingTargets(demand: FittingTargets.demand(inputs), destinations: layout.destinations), calibrating: false)
+            FittingTargets(demand: FittingTargets.demand(inputs), destinations: layout.destinations), calibrating: false
+        )
         return AsIsAllocation(year: year.year, layout: layout, fitting: fitting)
     }
 

@@ -23,7 +23,8 @@ public struct CalibrationAssumptions: Sendable, Equatable {
     /// Registered places of homes that take only short breaks are not long-term capacity: the share
     /// of those places counted is zero. The register flags them (`short_break_only`).
     public var shortBreakUsableShare = Assumption(
-        0, range: 0...0.1, source: "Ofsted register, short_break_only flag: short-break homes hold no looked-after stock")
+        0, range: 0...0.1,
+        source: "Ofsted register, short_break_only flag: short-break homes hold no looked-after stock")
     /// Places given to every authority and sector of residential care, so that a sector with no
     /// registered place is unlikely rather than impossible (homes registered after 31 March, NHS units).
     public var residentialPlaceFloor = Assumption(
@@ -31,7 +32,8 @@ public struct CalibrationAssumptions: Sendable, Equatable {
     /// Distance-decay length of each placement group, in miles: the prior weight of a placement
     /// falls by e for every so many miles between the home and the placement authority.
     public var decayMiles: [PlacementGroup: Assumption] = [
-        .foster: Assumption(12, range: 8...20, source: "assumed; 77% of children are placed within 20 miles (DfE 2024)"),
+        .foster: Assumption(
+            12, range: 8...20, source: "assumed; 77% of children are placed within 20 miles (DfE 2024)"),
         .homes: Assumption(35, range: 20...60, source: "assumed; children's homes are the most distant placements"),
         .supported: Assumption(15, range: 8...30, source: "assumed"),
         .withParents: Assumption(5, range: 2...10, source: "assumed: the family home is nearly always local"),

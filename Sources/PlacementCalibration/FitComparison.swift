@@ -31,7 +31,10 @@ public struct FitComparison: Sendable {
         predicted = published.year
         let inSample = calibratedOn == published.year
         let measures = allocation.measures
-        func value(_ measure: FitMeasure, _ modelled: AsIsMeasures, _ figures: PublishedPlacementFigures?, _ before: PublishedPlacementFigures?)
+        func value(
+            _ measure: FitMeasure, _ modelled: AsIsMeasures, _ figures: PublishedPlacementFigures?,
+            _ before: PublishedPlacementFigures?
+        )
             -> Value
         {
             Value(

@@ -41,14 +41,16 @@ public struct OfficialPlacementData: Sendable {
             ["la_code", "la_name", "region", "latitude", "longitude", "area_km2", "children_0_17_2024"])
         let lookedAfterTable = table(
             lookedAfterFile, ["year", "geographic_level", "la_code", "group", "characteristic", "number"])
-        let placesTable = table(placesFile, ["year", "la_code", "provision_type", "sector", "short_break_only", "places"])
+        let placesTable = table(
+            placesFile, ["year", "la_code", "provision_type", "sector", "short_break_only", "places"])
 
         var authorities: [Authority] = []
         for row in authorityTable?.rows ?? [] {
             guard let latitude = Double(row.text("latitude")), let longitude = Double(row.text("longitude")),
                 let area = Double(row.text("area_km2")), area > 0, latitude.isFinite, longitude.isFinite
             else {
-                log.error(authoritiesFile, line: row.line, "latitude, longitude and area_km2 must be numbers (area above 0)")
+                log.error(
+                    authoritiesFile, line: row.line, "latitude, longitude and area_km2 must be numbers (area above 0)")
                 continue
             }
             authorities.append(
@@ -77,7 +79,8 @@ public struct OfficialPlacementData: Sendable {
                 continue
             }
             let code = level == "National" ? englandCode : row.text("la_code")
-            cells[CellKey(year: year, code: code, group: row.text("group"), characteristic: row.text("characteristic"))] =
+            cells[
+                CellKey(year: year, code: code, group: row.text("group"), characteristic: row.text("characteristic"))] =
                 value
         }
 

@@ -31,7 +31,8 @@ extension PlacementCommand {
         @Option(help: "A year to predict from the calibrated parameters, checked out of sample.")
         var predict: Int?
 
-        @Option(help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
+        @Option(
+            help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
         var data: String?
 
         @Option(help: "How the fit is printed: markdown, json (the fit check) or csv (the fit table).")
@@ -73,7 +74,8 @@ extension PlacementCommand {
                 throw invalidInputExitCode
             }
             guard let calibration = official.year(calibrationYear) else {
-                printToStandardError("\(directory): no published figures for \(calibrationYear) (have \(official.years))")
+                printToStandardError(
+                    "\(directory): no published figures for \(calibrationYear) (have \(official.years))")
                 throw invalidInputExitCode
             }
             var target = calibration

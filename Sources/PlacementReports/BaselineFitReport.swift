@@ -79,16 +79,19 @@ public struct BaselineFitReport {
             }
             return text + "."
         }
-        var text = "\(label) (\(status)): correlation \(decimal(summary.correlation, 3)) over \(summary.authorities) authorities"
+        var text =
+            "\(label) (\(status)): correlation \(decimal(summary.correlation, 3)) over \(summary.authorities) authorities"
         if let persistence = summary.persistenceCorrelation {
             text += " against \(decimal(persistence, 3)) for persistence"
         }
         return text + "."
     }
 
-    static func points(_ value: Double?) -> String { value.map { NumberText.decimal($0, places: 2) + " points" } ?? "–" }
+    static func points(_ value: Double?) -> String {
+        value.map { NumberText.decimal($0, places: 2) + " points" } ?? "–"
+    }
     static func decimal(_ value: Double?, _ places: Int) -> String {
-        value.map { NumberText.decimal($0, places: places) } ?? "–"
+        value.map { NumberText.decimal($0, places: places) } ?? ""
     }
 
     private var measuresSection: ReportSection {
@@ -97,14 +100,13 @@ public struct BaselineFitReport {
             let england = comparison.england[measure]
             let style: ReportValue.NumberStyle = measure.isShare ? .share : .count
             let fitted = inSample && measure.isCalibrationTarget
+            // Errors to two decimals, correlations to three: as text, so no style rounds them away.
             return [
                 .text(measure.label), .text(fitted ? "fitted" : "checked"), .count(summary.authorities),
-                .number(summary.meanAbsoluteError, measure.isShare ? .miles : .count),
-                .number(summary.bias, measure.isShare ? .milesChange : .countChange),
-                .number(summary.correlation, .miles),
-                .number(summary.persistenceMeanAbsoluteError, measure.isShare ? .miles : .count),
-                .number(summary.persistenceCorrelation, .miles),
-                .number(measure.tolerance, .miles),
+                .text(Self.decimal(summary.meanAbsoluteError, 2)), .text(Self.decimal(summary.bias, 2)),
+                .text(Self.decimal(summary.correlation, 3)),
+                .text(Self.decimal(summary.persistenceMeanAbsoluteError, 2)),
+                .text(Self.decimal(summary.persistenceCorrelation, 3)), .text(Self.decimal(measure.tolerance, 2)),
                 .number(england?.modelled, style), .number(england?.published, style),
             ]
         }
@@ -149,7 +151,9 @@ public struct BaselineFitReport {
         for measure in FitMeasure.allCases {
             columns.append(.init("\(measure.label), modelled", key: "\(measure.rawValue)_modelled"))
             columns.append(.init("\(measure.label), published", key: "\(measure.rawValue)_published"))
-            if !inSample { columns.append(.init("\(measure.label), persistence", key: "\(measure.rawValue)_persistence")) }
+            if !inSample {
+                columns.append(.init("\(measure.label), persistence", key: "\(measure.rawValue)_persistence"))
+            }
         }
         let rows: [[ReportValue]] = comparison.rows.map { row in
             var cells: [ReportValue] = [.text(row.authority.id), .text(row.authority.name)]
@@ -163,7 +167,8 @@ public struct BaselineFitReport {
             return cells
         }
         return ReportTable(
-            id: "authorities", caption: "Every authority: modelled and published figures"
+            id: "authorities",
+            caption: "Every authority: modelled and published figures"
                 + (inSample ? "" : ", and persistence (the \(comparison.calibratedOn) published figure)"),
             columns: columns, rows: rows)
     }

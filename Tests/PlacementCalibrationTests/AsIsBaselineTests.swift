@@ -68,7 +68,9 @@ struct AsIsBaselineTests {
         #expect(abs(TinyAsIs.children(allocation, 0, 0, .privateSector) - 3) < tolerance)
         #expect(abs(TinyAsIs.children(allocation, 0, 1, .ownCouncil) - 2) < tolerance)
         #expect(abs(TinyAsIs.children(allocation, 0, 1, .privateSector) - 2) < tolerance)
-        #expect(TinyAsIs.children(allocation, 0, 2, .ownCouncil) + TinyAsIs.children(allocation, 0, nil, .privateSector) < tolerance)
+        #expect(
+            TinyAsIs.children(allocation, 0, 2, .ownCouncil) + TinyAsIs.children(allocation, 0, nil, .privateSector)
+                < tolerance)
         #expect(abs(TinyAsIs.children(allocation, 1, 1, .ownCouncil) - 5) < tolerance)
         #expect(abs(TinyAsIs.children(allocation, 1, 1, .privateSector) - 5) < tolerance)
         let measures = allocation.measures

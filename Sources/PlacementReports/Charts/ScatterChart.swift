@@ -32,7 +32,8 @@ struct ScatterChart {
             svg += "<text x=\"\(SVGText.number(margin - 4))\" y=\"\(SVGText.number(y(value) + 4))\" "
             svg += "text-anchor=\"end\" fill=\"#52606d\">\(label)</text>"
         }
-        svg += "<line x1=\"\(SVGText.number(x(0)))\" y1=\"\(SVGText.number(y(0)))\" x2=\"\(SVGText.number(x(maximum)))\" "
+        svg +=
+            "<line x1=\"\(SVGText.number(x(0)))\" y1=\"\(SVGText.number(y(0)))\" x2=\"\(SVGText.number(x(maximum)))\" "
         svg += "y2=\"\(SVGText.number(y(maximum)))\" stroke=\"#52606d\" stroke-dasharray=\"3 3\"/>"
         svg += "<text x=\"\(SVGText.number(size / 2))\" y=\"\(SVGText.number(size - 8))\" text-anchor=\"middle\">"
         svg += "published</text>"
@@ -40,7 +41,8 @@ struct ScatterChart {
         svg += "transform=\"rotate(-90 12 \(SVGText.number(size / 2)))\">modelled</text>"
         for point in points {
             svg += "<circle cx=\"\(SVGText.number(x(point.published)))\" cy=\"\(SVGText.number(y(point.modelled)))\" "
-            svg += "r=\"2.5\" fill=\"\(ReportPalette.node)\" fill-opacity=\"0.7\"><title>\(SVGText.escape(point.label)): "
+            svg +=
+                "r=\"2.5\" fill=\"\(ReportPalette.node)\" fill-opacity=\"0.7\"><title>\(SVGText.escape(point.label)): "
             svg += "published \(SVGText.escape(ReportValue.number(point.published, style).display)), modelled "
             svg += "\(SVGText.escape(ReportValue.number(point.modelled, style).display))</title></circle>"
         }
