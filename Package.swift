@@ -99,7 +99,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementCalibrationTests",
-            dependencies: ["PlacementCalibration", "PlacementScenarios", "TestSupport"]
+            dependencies: [
+                "PlacementCalibration", "PlacementScenarios", "PlacementReports", "PlacementCommands", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "ScenarioGenerationTests",
