@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
     ],
     targets: [
         // GLPK 5.0 from Debian's libglpk-dev. It ships no pkg-config file, so none is named here.
@@ -30,7 +31,7 @@ let package = Package(
         ),
         .target(
             name: "PlacementScenarios",
-            dependencies: ["Yams", "SwiftCSV"]
+            dependencies: ["Yams", "SwiftCSV", .product(name: "Tagged", package: "swift-tagged")]
         ),
         .target(
             name: "PlacementOptimisation",
@@ -47,6 +48,11 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(
+            name: "PlacementForecasting",
+            dependencies: ["PlacementScenarios", "ScenarioGeneration", "PlacementReports"],
+            exclude: ["README.md"]
+        ),
+        .target(
             name: "PlacementReports",
             dependencies: ["PlacementOptimisation", "PlacementScenarios", "PlacementCalibration"]
         ),
@@ -58,6 +64,7 @@ let package = Package(
                 "PlacementCalibration",
                 "PlacementReports",
                 "ScenarioGeneration",
+                "PlacementForecasting",
                 "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -106,6 +113,12 @@ let package = Package(
         .testTarget(
             name: "ScenarioGenerationTests",
             dependencies: ["ScenarioGeneration", "PlacementScenarios", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PlacementForecastingTests",
+            dependencies: [
+                "PlacementForecasting", "PlacementScenarios", "ScenarioGeneration", "PlacementCommands", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "PlacementScenariosTests",

@@ -25,7 +25,7 @@ public struct FitComparison: Sendable {
     /// Compares `allocation` (of year `published.year`) for the authorities in `scope` (all when `nil`).
     public init(
         allocation: AsIsAllocation, calibratedOn: Int, published: AsIsYear, calibrationYear: AsIsYear?,
-        scope: Set<String>? = nil
+        scope: Set<AuthorityCode>? = nil
     ) {
         self.calibratedOn = calibratedOn
         predicted = published.year

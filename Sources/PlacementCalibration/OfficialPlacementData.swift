@@ -9,17 +9,17 @@ public struct OfficialPlacementData: Sendable {
     public static let lookedAfterFile = "dfe_cla_by_la_2021_2025.csv"
     public static let placesFile = "ofsted_places_by_la_2021_2025.csv"
     /// The key of England's national rows.
-    public static let englandCode = "E92000001"
+    public static let englandCode: AuthorityCode = "E92000001"
 
     public var authorities: [Authority]
     /// Per year, per authority code (and `englandCode`).
-    public var figures: [Int: [String: PublishedPlacementFigures]]
+    public var figures: [Int: [AuthorityCode: PublishedPlacementFigures]]
     /// Per year, per authority code: registered residential places located there.
-    public var places: [Int: [String: ResidentialPlaces]]
+    public var places: [Int: [AuthorityCode: ResidentialPlaces]]
 
     public init(
-        authorities: [Authority], figures: [Int: [String: PublishedPlacementFigures]],
-        places: [Int: [String: ResidentialPlaces]]
+        authorities: [Authority], figures: [Int: [AuthorityCode: PublishedPlacementFigures]],
+        places: [Int: [AuthorityCode: ResidentialPlaces]]
     ) {
         self.authorities = authorities
         self.figures = figures
@@ -55,7 +55,8 @@ public struct OfficialPlacementData: Sendable {
             }
             authorities.append(
                 Authority(
-                    id: row.text("la_code"), name: row.text("la_name"), region: row.text("region"),
+                    id: AuthorityCode(rawValue: row.text("la_code")), name: row.text("la_name"),
+                    region: row.text("region"),
                     centroid: Coordinate(latitude: latitude, longitude: longitude), areaSquareKilometres: area,
                     childPopulation: Int(row.text("children_0_17_2024"))))
         }
@@ -78,16 +79,16 @@ public struct OfficialPlacementData: Sendable {
                 log.error(lookedAfterFile, line: row.line, field: "number", "'\(text)' is neither a count nor a marker")
                 continue
             }
-            let code = level == "National" ? englandCode : row.text("la_code")
+            let code = level == "National" ? englandCode : AuthorityCode(rawValue: row.text("la_code"))
             cells[
                 CellKey(year: year, code: code, group: row.text("group"), characteristic: row.text("characteristic"))] =
                 value
         }
 
-        var places: [Int: [String: ResidentialPlaces]] = [:]
+        var places: [Int: [AuthorityCode: ResidentialPlaces]] = [:]
         for row in placesTable?.rows ?? [] {
-            let code = row.text("la_code")
-            guard !code.isEmpty else { continue }  // Welsh providers: outside the model's authorities
+            let code = AuthorityCode(rawValue: row.text("la_code"))
+            guard !code.rawValue.isEmpty else { continue }  // Welsh providers: outside the model's authorities
             guard let year = Int(row.text("year")) else {
                 log.error(placesFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
                 continue
@@ -116,7 +117,7 @@ public struct OfficialPlacementData: Sendable {
         }
         if log.hasErrors { throw ScenarioError(issues: log.issues) }
 
-        var figures: [Int: [String: PublishedPlacementFigures]] = [:]
+        var figures: [Int: [AuthorityCode: PublishedPlacementFigures]] = [:]
         let years = Set(cells.keys.map(\.year))
         for year in years {
             for code in authorities.map(\.id) + [englandCode] {
@@ -136,12 +137,12 @@ public struct OfficialPlacementData: Sendable {
 
     struct CellKey: Hashable {
         var year: Int
-        var code: String
+        var code: AuthorityCode
         var group: String
         var characteristic: String
     }
 
-    private static func figures(_ cells: [CellKey: Int?], year: Int, code: String) -> PublishedPlacementFigures {
+    private static func figures(_ cells: [CellKey: Int?], year: Int, code: AuthorityCode) -> PublishedPlacementFigures {
         func cell(_ group: String, _ characteristic: String) -> Int? {
             cells[CellKey(year: year, code: code, group: group, characteristic: characteristic)] ?? nil
         }

@@ -69,7 +69,7 @@ extension PlacementCommand {
             guard missing.isEmpty else {
                 printToStandardError(
                     "\(self.scenario): \(missing.count) authorit\(missing.count == 1 ? "y has" : "ies have") no published "
-                        + "figures in \(directory) (\(missing.prefix(3).joined(separator: ", "))): the as-is model "
+                        + "figures in \(directory) (\(missing.prefix(3).map(\.rawValue).joined(separator: ", "))): the as-is model "
                         + "is calibrated on DfE's per-authority figures")
                 throw invalidInputExitCode
             }

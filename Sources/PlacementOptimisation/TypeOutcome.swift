@@ -6,17 +6,26 @@ struct TypeOutcome: Sendable {
     var unplaced: [(unit: Int, placements: Int)] = []
     var objective = 0.0
     var status = RunStatus.optimal
-    /// Binding capacity rows' weekly saving per extra place, by pool.
-    var capacitySavings: [(pool: Int, saving: Double)] = []
     /// Demand rows' duals per child, by unit: the weekly cost of one more child of the unit.
     var marginalCosts: [(unit: Int, cost: Double)] = []
     var statistics = RunStatistics()
+
+    /// Reads a plan's flows and unplaced children from the model's column values.
+    mutating func record(_ values: [Double], of placement: PlacementModel, units: [DemandUnit]) {
+        for (column, pair) in placement.pairs.enumerated() {
+            let placements = Int(values[column].rounded())
+            if placements > 0 { flows.append((pair.unit, pair.pool, placements)) }
+        }
+        for (position, unit) in placement.units.enumerated() {
+            let placements = Int(values[placement.unplacedColumn(position).index].rounded())
+            if placements > 0 { unplaced.append((unit, placements)) }
+        }
+    }
 
     mutating func absorb(_ other: TypeOutcome) {
         flows += other.flows
         unplaced += other.unplaced
         objective += other.objective
-        capacitySavings += other.capacitySavings
         marginalCosts += other.marginalCosts
         statistics.add(other.statistics)
         status = Self.worse(status, other.status)

@@ -28,7 +28,7 @@ public struct BaselineFitReport {
         ]
     }
 
-    var scope: Set<String> { Set(scenario.authorities.map(\.id)) }
+    var scope: Set<AuthorityCode> { Set(scenario.authorities.map(\.id)) }
 
     public var document: ReportDocument {
         ReportDocument(
@@ -156,7 +156,7 @@ public struct BaselineFitReport {
             }
         }
         let rows: [[ReportValue]] = comparison.rows.map { row in
-            var cells: [ReportValue] = [.text(row.authority.id), .text(row.authority.name)]
+            var cells: [ReportValue] = [.text(row.authority.id.rawValue), .text(row.authority.name)]
             for measure in FitMeasure.allCases {
                 let style: ReportValue.NumberStyle = measure.isShare ? .share : .count
                 let value = row.values[measure]

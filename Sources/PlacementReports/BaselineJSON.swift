@@ -20,7 +20,7 @@ public enum BaselineJSON {
             calibratedOn = comparison.calibratedOn
             predicted = comparison.predicted
             authorities = comparison.rows.map {
-                AuthorityObject(code: $0.authority.id, measures: MeasureMap($0.values))
+                AuthorityObject(code: $0.authority.id.rawValue, measures: MeasureMap($0.values))
             }
             england = MeasuresObject(measures: MeasureMap(comparison.england))
         }

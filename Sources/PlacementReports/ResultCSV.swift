@@ -13,10 +13,11 @@ public enum ResultCSV {
         for decision in result.decisions {
             let provider = decision.provider
             csv.append([
-                result.mode.rawValue, decision.unitID, decision.cohortIDs.joined(separator: ";"),
-                decision.homeAuthority, decision.placementType.rawValue, String(decision.children),
-                provider?.id ?? "", provider?.name ?? "", provider?.sector.rawValue ?? "",
-                provider?.operatingAuthority ?? "", provider?.authority ?? "",
+                result.mode.rawValue, decision.unitID.description,
+                decision.cohortIDs.map(\.rawValue).joined(separator: ";"), decision.homeAuthority.rawValue,
+                decision.placementType.rawValue, String(decision.children), provider?.id.rawValue ?? "",
+                provider?.name ?? "", provider?.sector.rawValue ?? "", provider?.operatingAuthority?.rawValue ?? "",
+                provider?.authority.rawValue ?? "",
                 NumberText.decimal(decision.miles, places: 2), NumberText.decimal(decision.weeklyPrice, places: 2),
                 flag(decision, decision.isInArea), flag(decision, decision.isLocalAuthorityRun),
                 flag(decision, decision.isOwnAuthorityRun), decision.origin.rawValue, decision.unplacedReason ?? "",
@@ -26,14 +27,13 @@ public enum ResultCSV {
     }
 
     /// One row per mode and scope (total, each co-operative, each authority).
-    public static func metrics(_ results: [ModeResult], scenario: Scenario) -> String {
+    public static func metrics(_ solved: [SolvedMode], scenario: Scenario) -> String {
         var csv = CSVWriter(header: [
             "mode", "scope", "id", "name", "children", "placed", "unplaced", "not_commissioned", "m1_la_run_share",
             "m1_own_la_run_share", "m2_in_area_share", "within_20_miles_share", "mean_distance_miles",
             "weekly_cost", "external_weekly_spend", "estimated_weekly_profit",
         ])
-        for result in results {
-            let metrics = ModeMetrics(result, scenario: scenario)
+        for (result, metrics) in solved.map({ ($0.result, $0.metrics) }) {
             let rows =
                 [("total", "", scenario.name, metrics.total)]
                 + metrics.cooperatives.map { ("cooperative", $0.id, $0.name, $0.metrics) }

@@ -6,11 +6,11 @@ import PlacementScenarios
 public enum SufficiencyIndex {
     public static func document(_ context: SufficiencyReport.Context) -> ReportDocument {
         let scenario = context.scenario
-        let metrics = ModeMetrics(context.result, scenario: scenario)
+        let metrics = context.metrics
         let mode = context.result.mode.rawValue
         let rows = metrics.authorities.map { scoped -> [ReportValue] in
             let m = scoped.metrics
-            let best = PlaceValueTable.ranked(context.placeValuesByAuthority[scoped.id] ?? []).first
+            let best = PlaceValueTable.ranked(context.placeValuesByAuthority[scoped.members[0]] ?? []).first
             let hasSaving = (best?.weeklySaving ?? 0) > 0.005
             return [
                 .text(scoped.name), .text(scoped.id), .count(m.children), .count(m.unplaced),

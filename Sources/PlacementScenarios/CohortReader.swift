@@ -67,9 +67,11 @@ enum CohortReader {
             }
             cohorts.append(
                 Cohort(
-                    id: id, homeAuthority: home, homeLocation: location, placementType: type, ageBand: band,
-                    requirements: requirements, siblingGroup: group,
-                    currentProvider: providers.contains(current ?? "") ? current : nil, count: count))
+                    id: CohortID(rawValue: id), homeAuthority: AuthorityCode(rawValue: home), homeLocation: location,
+                    placementType: type,
+                    ageBand: band, requirements: requirements, siblingGroup: group.map(SiblingGroupID.init(rawValue:)),
+                    currentProvider: current.flatMap { providers.contains($0) ? ProviderID(rawValue: $0) : nil },
+                    count: count))
         }
         return cohorts
     }

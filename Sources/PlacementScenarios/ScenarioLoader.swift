@@ -24,7 +24,7 @@ public enum ScenarioLoader {
             path(files.authorities), file: files.authorities,
             required: ["code", "name", "latitude", "longitude", "area_km2"], log: &log)
         let authorities = authorityTable.map { AuthorityReader.authorities($0, log: &log) } ?? []
-        let known = Set(authorities.map(\.id))
+        let known = Set(authorities.map(\.id.rawValue))
 
         var cooperatives: [Cooperative] = []
         if let name = files.cooperatives,
@@ -40,7 +40,7 @@ public enum ScenarioLoader {
             path(files.children), file: files.children, required: ["id", "home_authority", "placement_type"], log: &log)
         let cohorts =
             childTable.map {
-                CohortReader.cohorts($0, known: known, providers: Set(providers.map(\.id)), log: &log)
+                CohortReader.cohorts($0, known: known, providers: Set(providers.map(\.id.rawValue)), log: &log)
             } ?? []
         var distances: [AuthorityPair: Double] = [:]
         if let name = files.distances,
