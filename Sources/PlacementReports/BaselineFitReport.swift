@@ -74,8 +74,11 @@ public struct BaselineFitReport {
             var text =
                 "\(label) (\(status)): mean absolute error \(points(summary.meanAbsoluteError)) over "
                 + "\(summary.authorities) authorities"
-            if let persistence = summary.persistenceMeanAbsoluteError {
+            if let persistence = summary.persistenceMeanAbsoluteError, let error = summary.meanAbsoluteError {
                 text += " against \(points(persistence)) for persistence"
+                text +=
+                    error < persistence
+                    ? " (the model is closer)" : " (persistence is closer: the model does not beat it)"
             }
             return text + "."
         }
