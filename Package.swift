@@ -41,6 +41,12 @@ let package = Package(
             name: "ScenarioGeneration",
             dependencies: ["PlacementScenarios"]
         ),
+        // The as-is allocation: today's placements, calibrated to the published figures.
+        .target(
+            name: "PlacementCalibration",
+            dependencies: ["PlacementScenarios"],
+            exclude: ["README.md"]
+        ),
         .target(
             name: "PlacementForecasting",
             dependencies: ["PlacementScenarios", "ScenarioGeneration", "PlacementReports"],
@@ -48,13 +54,14 @@ let package = Package(
         ),
         .target(
             name: "PlacementReports",
-            dependencies: ["PlacementOptimisation", "PlacementScenarios"]
+            dependencies: ["PlacementOptimisation", "PlacementScenarios", "PlacementCalibration"]
         ),
         .target(
             name: "PlacementCommands",
             dependencies: [
                 "PlacementScenarios",
                 "PlacementOptimisation",
+                "PlacementCalibration",
                 "PlacementReports",
                 "ScenarioGeneration",
                 "PlacementForecasting",
@@ -96,6 +103,12 @@ let package = Package(
                 "PlacementReports", "PlacementOptimisation", "PlacementScenarios", "PlacementCommands", "TestSupport",
             ],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "PlacementCalibrationTests",
+            dependencies: [
+                "PlacementCalibration", "PlacementScenarios", "PlacementReports", "PlacementCommands", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "ScenarioGenerationTests",
