@@ -47,8 +47,15 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(
+            name: "PlacementShocks",
+            dependencies: [
+                "PlacementScenarios", "PlacementOptimisation", "LinearProgramming", "ScenarioGeneration", "Yams",
+            ],
+            exclude: ["README.md"]
+        ),
+        .target(
             name: "PlacementReports",
-            dependencies: ["PlacementOptimisation", "PlacementScenarios"]
+            dependencies: ["PlacementOptimisation", "PlacementScenarios", "PlacementShocks"]
         ),
         .target(
             name: "PlacementCommands",
@@ -58,6 +65,7 @@ let package = Package(
                 "PlacementReports",
                 "ScenarioGeneration",
                 "PlacementForecasting",
+                "PlacementShocks",
                 "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -105,6 +113,13 @@ let package = Package(
             name: "PlacementForecastingTests",
             dependencies: [
                 "PlacementForecasting", "PlacementScenarios", "ScenarioGeneration", "PlacementCommands", "TestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "PlacementShocksTests",
+            dependencies: [
+                "PlacementShocks", "PlacementReports", "PlacementOptimisation", "PlacementScenarios",
+                "PlacementCommands", "TestSupport",
             ]
         ),
         .testTarget(
