@@ -25,7 +25,8 @@ struct ShockNodeReader {
     mutating func shock(_ node: Node, path: String) -> Shock? {
         guard let entry = mapping(node, path: path) else { return nil }
         guard entry.count == 1, let (kind, body) = entry.first else {
-            error(node, path: path, "expected exactly one shock per entry, one of " + Self.kinds.joined(separator: ", "))
+            error(
+                node, path: path, "expected exactly one shock per entry, one of " + Self.kinds.joined(separator: ", "))
             return nil
         }
         let path = "\(path).\(kind)"

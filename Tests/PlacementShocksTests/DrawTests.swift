@@ -49,8 +49,9 @@ struct DrawTests {
     @Test("A council whose result depends on the buying order is reported uncertain")
     func orderDependentIsUncertain() throws {
         let results = try Self.draws(Self.contested)
-        let json = try JSONSerialization.jsonObject(
-            with: Data(DrawsJSON.comparison(results, scenario: Self.contested, seed: 1).utf8)) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(DrawsJSON.comparison(results, scenario: Self.contested, seed: 1).utf8)) as? [String: Any]
         let contrasts = try #require(json?["contrasts"] as? [[String: Any]])
         let councilToRegional = try #require(contrasts.first { $0["from"] as? String == "council" })
         let authorities = try #require(councilToRegional["authorities"] as? [[String: Any]])
@@ -71,8 +72,9 @@ struct DrawTests {
     @Test("Every measure carries mean, p10 and p90; one child unplaced in every draw of every mode")
     func spreads() throws {
         let results = try Self.draws(Self.contested, draws: 8)
-        let json = try JSONSerialization.jsonObject(
-            with: Data(DrawsJSON.comparison(results, scenario: Self.contested, seed: 1).utf8)) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(DrawsJSON.comparison(results, scenario: Self.contested, seed: 1).utf8)) as? [String: Any]
         let modes = try #require(json?["modes"] as? [[String: Any]])
         #expect(modes.count == 4)
         for mode in modes {
@@ -95,7 +97,8 @@ struct DrawTests {
         let first = try Self.draws(tiny, shocks: shocks, draws: 6, seed: 7)
         let second = try Self.draws(tiny, shocks: shocks, draws: 6, seed: 7)
         #expect(
-            DrawsJSON.comparison(first, scenario: tiny, seed: 7) == DrawsJSON.comparison(second, scenario: tiny, seed: 7))
+            DrawsJSON.comparison(first, scenario: tiny, seed: 7)
+                == DrawsJSON.comparison(second, scenario: tiny, seed: 7))
         #expect(first.seeds == second.seeds)
         #expect(first.seeds != (try Self.draws(tiny, shocks: shocks, draws: 6, seed: 8)).seeds)
         // Draw d uses numbers 2d and 2d + 1 of the seed's stream.

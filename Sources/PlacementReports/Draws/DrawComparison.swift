@@ -68,7 +68,8 @@ public struct DrawComparison {
         }
         if !results.stoppedModes.isEmpty {
             bullets.append(
-                "Stopped by the time limit in some draw: " + results.stoppedModes.map(\.rawValue).joined(separator: ", ")
+                "Stopped by the time limit in some draw: "
+                    + results.stoppedModes.map(\.rawValue).joined(separator: ", ")
                     + ".")
         }
         for shock in shocks { bullets.append("Shock: \(shock.label): \(shock.detail).") }
@@ -166,16 +167,22 @@ public struct DrawComparison {
                 .text(cooperativeOf[authorities[index].code] ?? ""),
             ]
             for contrast in contrasts {
-                row += [.text(contrast.verdicts[index].verdict.kind.rawValue), .share(contrast.verdicts[index].verdict.share)]
+                row += [
+                    .text(contrast.verdicts[index].verdict.kind.rawValue),
+                    .share(contrast.verdicts[index].verdict.share),
+                ]
             }
-            let attribution = total.flatMap { self.attribution(authorities[index].code, total: $0.verdicts[index].verdict, pooling: pooling) }
+            let attribution = total.flatMap {
+                self.attribution(authorities[index].code, total: $0.verdicts[index].verdict, pooling: pooling)
+            }
             row.append(.text(attribution ?? ""))
             return row
         }
         blocks.append(
             .table(
                 ReportTable(
-                    id: "draws-verdicts", caption: "Each authority's verdict over draws", columns: columns, rows: rows)))
+                    id: "draws-verdicts", caption: "Each authority's verdict over draws", columns: columns, rows: rows))
+        )
         return ReportSection("Who gains and who loses, over draws", blocks)
     }
 
