@@ -18,7 +18,14 @@ struct DrawOptions: ParsableArguments {
     }
 
     /// The shocks file, read and checked against the scenario, or exit 1 with every problem.
-    func shockFile(for scenario: Scenario) throws -> ShockFile? {
+    func shockFile(for scenario: Scenario) throws -> ShockFile? { try Self.shockFile(shocks, for: scenario) }
+
+    /// The scenario with the shocks applied with the seed, and what each did.
+    func shocked(_ scenario: Scenario, by file: ShockFile?) throws -> (Scenario, [AppliedShock]) {
+        try Self.shocked(scenario, by: file, seed: seed)
+    }
+
+    static func shockFile(_ shocks: String?, for scenario: Scenario) throws -> ShockFile? {
         guard let shocks else { return nil }
         do {
             let file = try ShockFile.read(shocks)
@@ -31,8 +38,8 @@ struct DrawOptions: ParsableArguments {
         }
     }
 
-    /// The scenario with the shocks applied with the seed, and what each did.
-    func shocked(_ scenario: Scenario, by file: ShockFile?) throws -> (Scenario, [AppliedShock]) {
+    /// Shocks are applied with the first draw's shock seed, as draw 0 of `--draws` applies them.
+    static func shocked(_ scenario: Scenario, by file: ShockFile?, seed: UInt64) throws -> (Scenario, [AppliedShock]) {
         guard let file else { return (scenario, []) }
         do {
             return try ShockApplication.apply(file, to: scenario, seed: DrawSeeds(seed: seed, draw: 0).shockSeed)
