@@ -79,7 +79,11 @@ public struct StressReport {
                     + "\(far.display(.count)) over 20 miles"
             }
             bullets.append("\(entry.label): " + parts.joined(separator: "; ") + ".")
-            for shock in entry.applied { bullets.append("\(entry.label), \(shock.label): \(shock.detail).") }
+            for shock in entry.applied {
+                bullets.append(
+                    entry.applied.count == 1
+                        ? "\(entry.label): \(shock.detail)." : "\(entry.label), \(shock.label): \(shock.detail).")
+            }
         }
         if let seconds {
             bullets.append("Solved in \(NumberText.decimal(seconds, places: 1)) s.")
@@ -121,13 +125,13 @@ public struct StressReport {
             [
                 .table(
                     ReportTable(
-                        id: "stress-total", caption: "Each case and mode for \(scenario.name)",
+                        id: "total", caption: "Each case and mode for \(scenario.name)",
                         columns: [
                             .init("Case", key: "case", numeric: false), .init("Mode", key: "mode", numeric: false),
                         ] + DrawTables.resilienceColumns, rows: rows)),
                 .table(
                     ReportTable(
-                        id: "stress-measures", caption: "Every measure for \(scenario.name), each case and mode",
+                        id: "measures", caption: "Every measure for \(scenario.name), each case and mode",
                         columns: [.init("Case", key: "case", numeric: false)] + DrawTables.headlineColumns,
                         rows: every)),
             ])
@@ -159,7 +163,7 @@ public struct StressReport {
                 : [
                     .table(
                         ReportTable(
-                            id: cooperatives ? "stress-cooperatives" : "stress-authorities",
+                            id: cooperatives ? "cooperatives" : "authorities",
                             caption: "Each \(kind), case and mode",
                             columns: [
                                 .init("Case", key: "case", numeric: false), .init("Name", key: "name", numeric: false),
