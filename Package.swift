@@ -112,7 +112,8 @@ let package = Package(
         .testTarget(
             name: "PlacementForecastingTests",
             dependencies: [
-                "PlacementForecasting", "PlacementScenarios", "ScenarioGeneration", "PlacementCommands", "TestSupport",
+                "PlacementForecasting", "PlacementReports", "PlacementScenarios", "ScenarioGeneration",
+                "PlacementCommands", "TestSupport",
             ]
         ),
         .testTarget(
