@@ -53,8 +53,15 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(
+            name: "PlacementShocks",
+            dependencies: [
+                "PlacementScenarios", "PlacementOptimisation", "LinearProgramming", "ScenarioGeneration", "Yams",
+            ],
+            exclude: ["README.md"]
+        ),
+        .target(
             name: "PlacementReports",
-            dependencies: ["PlacementOptimisation", "PlacementScenarios", "PlacementCalibration"]
+            dependencies: ["PlacementOptimisation", "PlacementScenarios", "PlacementCalibration", "PlacementShocks"]
         ),
         .target(
             name: "PlacementCommands",
@@ -65,6 +72,7 @@ let package = Package(
                 "PlacementReports",
                 "ScenarioGeneration",
                 "PlacementForecasting",
+                "PlacementShocks",
                 "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -118,6 +126,13 @@ let package = Package(
             name: "PlacementForecastingTests",
             dependencies: [
                 "PlacementForecasting", "PlacementReports", "PlacementScenarios", "ScenarioGeneration",
+                "PlacementCommands", "TestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "PlacementShocksTests",
+            dependencies: [
+                "PlacementShocks", "PlacementReports", "PlacementOptimisation", "PlacementScenarios",
                 "PlacementCommands", "TestSupport",
             ]
         ),

@@ -39,6 +39,12 @@ extension PlacementCommand {
 
         @OptionGroup var options: SolvingOptions
 
+        @Option(help: "A shocks file (YAML): provider exits, price and demand changes applied to the scenario.")
+        var shocks: String?
+
+        @Option(help: "Seeds the random shocks.")
+        var seed: UInt64 = 1
+
         public init() {}
 
         public func validate() throws {
@@ -54,7 +60,10 @@ extension PlacementCommand {
 
         public func run() throws {
             let started = ContinuousClock.now
-            let scenario = try loadScenario(scenario)
+            let loaded = try loadScenario(scenario)
+            let (scenario, applied) = try DrawOptions.shocked(
+                loaded, by: DrawOptions.shockFile(shocks, for: loaded), seed: seed)
+            for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
             let scopes: [SufficiencyReport.Scope] =
                 if let authority { [.authority(authority)] } else if let cooperative {
                     [.cooperative(cooperative)]
