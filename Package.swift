@@ -38,6 +38,10 @@ let package = Package(
             dependencies: ["LinearProgramming", "PlacementScenarios"]
         ),
         .target(
+            name: "PlacementPlanning",
+            dependencies: ["LinearProgramming", "PlacementOptimisation", "PlacementScenarios"]
+        ),
+        .target(
             name: "ScenarioGeneration",
             dependencies: ["PlacementScenarios"]
         ),
@@ -58,6 +62,7 @@ let package = Package(
                 "PlacementReports",
                 "ScenarioGeneration",
                 "PlacementForecasting",
+                "PlacementPlanning",
                 "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
