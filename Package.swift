@@ -113,6 +113,10 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "PlacementPlanningTests",
+            dependencies: ["PlacementPlanning", "PlacementOptimisation", "PlacementScenarios", "TestSupport"]
+        ),
+        .testTarget(
             name: "PlacementScenariosTests",
             dependencies: ["PlacementScenarios", "PlacementCommands", "TestSupport"]
         ),
