@@ -25,6 +25,9 @@ extension PlacementCommand {
                 "Who plans: council (shares by children looked after), cooperative, or national (one plan, a bound)."))
         var by: BudgetScope = .national
 
+        @Option(help: "Only these kinds of candidate, comma-separated: home, foster_carers (default: both).")
+        var kinds: String?
+
         @Option(help: "How the plan is printed: markdown or json.")
         var format: PlanFormat = .markdown
 
@@ -58,9 +61,22 @@ extension PlacementCommand {
                 throw ValidationError("--time-limit must be a positive number of seconds")
             }
             guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be ≥ 0") }
+            _ = try candidateKinds()
             if let exportModel, ModelFileFormat(path: exportModel) == nil {
                 throw ValidationError("--export-model needs a file name ending in .mps or .lp")
             }
+        }
+
+        private func candidateKinds() throws -> Set<CapacityCandidate.Kind> {
+            guard let kinds else { return Set(CapacityCandidate.Kind.allCases) }
+            var chosen: Set<CapacityCandidate.Kind> = []
+            for name in kinds.split(separator: ",") {
+                guard let kind = CapacityCandidate.Kind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("--kinds: unknown kind '\(name)'; expected home or foster_carers")
+                }
+                chosen.insert(kind)
+            }
+            return chosen
         }
 
         public func run() throws {
@@ -68,10 +84,11 @@ extension PlacementCommand {
             var options = PlanningOptions()
             options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))
             options.relativeMIPGap = gap
+            options.kinds = try candidateKinds()
             if verbose { options.messageHandler = { printToStandardError($0, terminator: "") } }
             if let exportModel {
                 do {
-                    try CapacityPlanner.model(of: scenario, budget: budget, scope: by, assumptions: options.assumptions)
+                    try CapacityPlanner.model(of: scenario, budget: budget, scope: by, options: options)
                         .write(to: exportModel)
                 } catch {
                     printToStandardError(error.description)

@@ -11,16 +11,21 @@ import PlacementScenarios
 /// without it, the other builds kept.
 public enum CapacityPlanner {
     /// The candidates a plan considers: the scenario's own, or the documented defaults.
-    public static func candidates(of scenario: Scenario, assumptions: PlanningAssumptions) -> [CapacityCandidate] {
-        scenario.candidates.isEmpty
+    public static func candidates(
+        of scenario: Scenario, assumptions: PlanningAssumptions,
+        kinds: Set<CapacityCandidate.Kind> = Set(CapacityCandidate.Kind.allCases)
+    ) -> [CapacityCandidate] {
+        let all =
+            scenario.candidates.isEmpty
             ? DefaultCandidates.candidates(for: scenario, assumptions: assumptions) : scenario.candidates
+        return all.filter { kinds.contains($0.kind) }
     }
 
     /// The mixed-integer programme a plan solves, for export.
     public static func model(
-        of scenario: Scenario, budget: Double, scope: BudgetScope, assumptions: PlanningAssumptions = .init()
+        of scenario: Scenario, budget: Double, scope: BudgetScope, options: PlanningOptions = PlanningOptions()
     ) -> Model {
-        planModel(scenario, budget: budget, scope: scope, assumptions: assumptions).model
+        planModel(scenario, budget: budget, scope: scope, options: options).model
     }
 
     public static func plan(
@@ -36,13 +41,13 @@ public enum CapacityPlanner {
     }
 
     private static func planModel(
-        _ scenario: Scenario, budget: Double, scope: BudgetScope, assumptions: PlanningAssumptions
+        _ scenario: Scenario, budget: Double, scope: BudgetScope, options: PlanningOptions
     ) -> CapacityPlanModel {
         CapacityPlanModel(
             network: PlanningNetwork(scenario: scenario, mode: scope.mode),
-            candidates: candidates(of: scenario, assumptions: assumptions),
+            candidates: candidates(of: scenario, assumptions: options.assumptions, kinds: options.kinds),
             shares: BudgetShare.shares(of: budget, scope: scope, scenario: scenario),
-            discountRate: assumptions.discountRate.value)
+            discountRate: options.assumptions.discountRate.value)
     }
 
     private static func solve(
@@ -50,7 +55,7 @@ public enum CapacityPlanner {
     ) throws -> CapacityPlan {
         let clock = ContinuousClock()
         let started = clock.now
-        let plan = planModel(scenario, budget: budget, scope: scope, assumptions: options.assumptions)
+        let plan = planModel(scenario, budget: budget, scope: scope, options: options)
         let columns = plan.buildColumns
         let maximum = columns.map { plan.model.columnUpperBounds[$0.index] }
         var simplex = SolveOptions(method: .primalSimplex)

@@ -1,3 +1,5 @@
+import PlacementScenarios
+
 /// How hard and how long a capacity plan is searched for, and the figures behind its defaults.
 public struct PlanningOptions: Sendable {
     /// Branch-and-cut stops once the relative gap is at most this. 0.01%: on England (a weekly
@@ -6,6 +8,8 @@ public struct PlanningOptions: Sendable {
     /// Branch-and-cut stops after this long with the plan at hand and its gap.
     public var timeLimit = Duration.seconds(60)
     public var assumptions = PlanningAssumptions()
+    /// The kinds of candidate considered (all by default): `[.home]` asks what the money buys in homes alone.
+    public var kinds = Set(CapacityCandidate.Kind.allCases)
     /// Receives GLPK's progress messages.
     public var messageHandler: (@Sendable (String) -> Void)?
 
