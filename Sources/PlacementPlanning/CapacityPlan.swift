@@ -41,7 +41,7 @@ public struct CapacityPlan: Sendable {
     }
 
     public enum Status: String, Sendable {
-        /// Proven within the relative gap asked for.
+        /// Proven optimal, or within the relative gap asked for.
         case optimal
         /// A time limit stopped branch-and-cut: the plan is feasible, its gap is reported.
         case timeLimit = "time_limit"

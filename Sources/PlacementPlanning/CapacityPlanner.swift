@@ -138,11 +138,14 @@ public enum CapacityPlanner {
         }
         let withoutPlan = try PlacementOptimiser.solve(scenario, mode: scope.mode)
         let withPlan = try PlacementOptimiser.solve(scenario.adding(builds), mode: scope.mode)
+        // GLPK reports a search stopped at the requested gap as feasible, not optimal.
+        let provenWithinGap =
+            solution.status == .optimal || (solution.status.hasFeasibleValues && solution.termination == .gapReached)
         let gap = objective - bestBound
         let possible = baseline.objective - bestBound
         return CapacityPlan(
             scope: scope, mode: scope.mode, budget: budget,
-            status: solution.status == .optimal ? .optimal : .timeLimit, objective: objective, bestBound: bestBound,
+            status: provenWithinGap ? .optimal : .timeLimit, objective: objective, bestBound: bestBound,
             relativeGap: gap / max(abs(objective), Double.ulpOfOne),
             savingGap: possible > 1e-6 ? gap / possible : nil, lpBound: relaxed.objective,
             baselineObjective: baseline.objective, baselineWeeklySpend: plan.weeklySpend(baseline.values),

@@ -54,3 +54,15 @@ struct TinyPlanTests {
         #expect(abs(CapitalCharge.weekly(52_000, rate: 0, lifeYears: 10) - 100) < 1e-9)
     }
 }
+
+@Suite("Plan status")
+struct PlanStatusTests {
+    @Test("a search stopped at the requested gap is reported as proven within it, not as stopped by time")
+    func gapReachedIsProven() throws {
+        var options = PlanningOptions()
+        options.relativeMIPGap = 0.9
+        let plan = try CapacityPlanner.plan(TinyPlanTests.scenario, budget: 500_000, scope: .national, options: options)
+        #expect(plan.status == .optimal)
+        #expect(plan.relativeGap <= 0.9)
+    }
+}
