@@ -45,6 +45,12 @@ let package = Package(
             name: "ScenarioGeneration",
             dependencies: ["PlacementScenarios"]
         ),
+        // The as-is allocation: today's placements, calibrated to the published figures.
+        .target(
+            name: "PlacementCalibration",
+            dependencies: ["PlacementScenarios"],
+            exclude: ["README.md"]
+        ),
         .target(
             name: "PlacementForecasting",
             dependencies: ["PlacementScenarios", "ScenarioGeneration", "PlacementReports"],
@@ -52,13 +58,14 @@ let package = Package(
         ),
         .target(
             name: "PlacementReports",
-            dependencies: ["PlacementOptimisation", "PlacementScenarios"]
+            dependencies: ["PlacementOptimisation", "PlacementScenarios", "PlacementCalibration"]
         ),
         .target(
             name: "PlacementCommands",
             dependencies: [
                 "PlacementScenarios",
                 "PlacementOptimisation",
+                "PlacementCalibration",
                 "PlacementReports",
                 "ScenarioGeneration",
                 "PlacementForecasting",
@@ -103,13 +110,20 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "PlacementCalibrationTests",
+            dependencies: [
+                "PlacementCalibration", "PlacementScenarios", "PlacementReports", "PlacementCommands", "TestSupport",
+            ]
+        ),
+        .testTarget(
             name: "ScenarioGenerationTests",
             dependencies: ["ScenarioGeneration", "PlacementScenarios", "TestSupport"]
         ),
         .testTarget(
             name: "PlacementForecastingTests",
             dependencies: [
-                "PlacementForecasting", "PlacementScenarios", "ScenarioGeneration", "PlacementCommands", "TestSupport",
+                "PlacementForecasting", "PlacementReports", "PlacementScenarios", "ScenarioGeneration",
+                "PlacementCommands", "TestSupport",
             ]
         ),
         .testTarget(

@@ -13,7 +13,8 @@ public struct PlacementCommand: ParsableCommand {
             and reports local-authority provision (M1) and in-area placement (M2).
             """,
         subcommands: [
-            Validate.self, Solve.self, Compare.self, Sufficiency.self, Generate.self, Forecast.self, Plan.self,
+            Validate.self, Solve.self, Compare.self, Sufficiency.self, Baseline.self, Generate.self, Forecast.self,
+            Plan.self,
         ]
     )
 
