@@ -38,6 +38,10 @@ let package = Package(
             dependencies: ["LinearProgramming", "PlacementScenarios"]
         ),
         .target(
+            name: "PlacementPlanning",
+            dependencies: ["LinearProgramming", "PlacementOptimisation", "PlacementScenarios"]
+        ),
+        .target(
             name: "ScenarioGeneration",
             dependencies: ["PlacementScenarios"]
         ),
@@ -73,6 +77,7 @@ let package = Package(
                 "ScenarioGeneration",
                 "PlacementForecasting",
                 "PlacementShocks",
+                "PlacementPlanning",
                 "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -135,6 +140,10 @@ let package = Package(
                 "PlacementShocks", "PlacementReports", "PlacementOptimisation", "PlacementScenarios",
                 "PlacementCommands", "TestSupport",
             ]
+        ),
+        .testTarget(
+            name: "PlacementPlanningTests",
+            dependencies: ["PlacementPlanning", "PlacementOptimisation", "PlacementScenarios", "TestSupport"]
         ),
         .testTarget(
             name: "PlacementScenariosTests",

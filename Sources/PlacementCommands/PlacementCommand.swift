@@ -13,8 +13,8 @@ public struct PlacementCommand: ParsableCommand {
             and reports local-authority provision (M1) and in-area placement (M2).
             """,
         subcommands: [
-            Validate.self, Solve.self, Compare.self, Sufficiency.self, Baseline.self, Stress.self, Generate.self,
-            Forecast.self,
+            Validate.self, Solve.self, Compare.self, Sufficiency.self, Baseline.self, Stress.self, Plan.self,
+            Generate.self, Forecast.self,
         ]
     )
 
