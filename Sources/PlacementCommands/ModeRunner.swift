@@ -45,6 +45,7 @@ enum ModeRunner {
 
     /// Writes a result set into `directory`, replacing it whole (see ``OutputFolder``).
     static func write(_ set: OutputSet, to directory: String) throws {
+        InterruptHandling.install()
         do {
             try OutputFolder.write(set, to: directory)
         } catch {

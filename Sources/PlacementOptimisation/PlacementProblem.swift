@@ -11,8 +11,15 @@ struct PlacementProblem: Sendable {
     let kept: [(cohort: Int, provider: Int, children: Int)]
     let units: [DemandUnit]
     let pools: [SupplyPool]
+    private let unitProfiles: [PairCosting.UnitProfile]
+    private let poolProfiles: [PairCosting.PoolProfile]
     private let poolsByType: [PlacementType: [Int]]
     private let unitsByType: [PlacementType: [Int]]
+    /// For each type, its pools without an exact location grouped by authority number, and those with one.
+    private let poolsByTypeAndAuthority: [PlacementType: [Int: [Int]]]
+    private let exactlyLocatedPools: [PlacementType: [Int]]
+    /// How far any child's exact home lies from its authority's centroid, by authority number.
+    private let homeSpread: [Double]
 
     /// `pooling: false` gives the plain formulation: one capacity row per provider and type.
     init(scenario: Scenario, mode: CommissioningMode, pooling: Bool = true) {
@@ -26,8 +33,24 @@ struct PlacementProblem: Sendable {
         let pools = SupplyPool.pools(of: scenario.providers, placesLeft: existing.placesLeft, unpooled: unpooled)
         self.units = units
         self.pools = pools
+        let costing = costing
+        unitProfiles = units.map(costing.profile)
+        let poolProfiles = pools.map(costing.profile)
+        self.poolProfiles = poolProfiles
         poolsByType = Dictionary(grouping: pools.indices, by: { pools[$0].placementType })
         unitsByType = Dictionary(grouping: units.indices, by: { units[$0].placementType })
+        poolsByTypeAndAuthority = poolsByType.mapValues { indices in
+            Dictionary(
+                grouping: indices.filter { poolProfiles[$0].location == nil }, by: { poolProfiles[$0].authority })
+        }
+        exactlyLocatedPools = poolsByType.mapValues { $0.filter { poolProfiles[$0].location != nil } }
+        var spread = [Double](repeating: 0, count: costing.distances.authorityCount)
+        for profile in unitProfiles {
+            guard let location = profile.location, profile.home >= 0 else { continue }
+            spread[profile.home] = max(
+                spread[profile.home], costing.distances.milesFromCentroid(profile.home, to: location))
+        }
+        homeSpread = spread
     }
 
     var typesWithDemand: [PlacementType] { unitsByType.keys.sorted() }
@@ -59,21 +82,44 @@ struct PlacementProblem: Sendable {
 
     // MARK: Building
 
-    /// The pools `unit` may use among those with places left, with the terms of each pairing.
-    func admissiblePairs(_ unit: Int, poolPlaces: [Int]) -> [(pool: Int, terms: PairCosting.Terms)] {
-        let demand = units[unit]
-        return poolsOffering(demand.placementType).compactMap { pool in
-            guard poolPlaces[pool] >= demand.groupSize,
-                case .admissible(let terms) = costing.admissibility(demand, pools[pool])
-            else { return nil }
-            return (pool, terms)
+    /// The pools `unit` may use among those with places left, with the terms of each pairing, in
+    /// pool order. `candidates` are the pools worth checking (see ``candidatePools(_:home:)``).
+    func admissiblePairs(_ unit: Int, poolPlaces: [Int], candidates: [Int]) -> [(pool: Int, terms: PairCosting.Terms)] {
+        let profile = unitProfiles[unit]
+        let groupSize = units[unit].groupSize
+        var pairs: [(pool: Int, terms: PairCosting.Terms)] = []
+        for pool in candidates where poolPlaces[pool] >= groupSize {
+            if case .admissible(let terms) = costing.admissibility(profile, poolProfiles[pool]) {
+                pairs.append((pool, terms))
+            }
         }
+        return pairs
+    }
+
+    /// The pools of `type` a unit from authority `home` could be admitted to, in pool order: every
+    /// pool with an exact location, and the pools of each authority whose centroid could lie within
+    /// the type's distance limit (allowing for children's exact homes, and for overrides). Checking
+    /// only these keeps listing pairs linear in their number.
+    func candidatePools(_ type: PlacementType, home: Int) -> [Int] {
+        let byAuthority = poolsByTypeAndAuthority[type] ?? [:]
+        var candidates = exactlyLocatedPools[type] ?? []
+        let limit = costing.policy.maximumDistance(for: type)
+        let distances = costing.distances
+        for (authority, indices) in byAuthority {
+            if let limit, home >= 0, authority >= 0, authority != home,
+                !distances.hasOverride(from: home, to: authority),
+                distances.milesBetweenCentroids(home, authority) - homeSpread[home] > limit
+            {
+                continue
+            }
+            candidates += indices
+        }
+        return candidates.sorted()
     }
 
     /// The model of some units against every pool's places left (all of them by default).
     func model(units unitIndices: [Int], poolPlaces: [Int]? = nil) -> PlacementModel {
-        let places = poolPlaces ?? pools.map(\.places)
-        return model(unitIndices, places, pairs: unitIndices.map { admissiblePairs($0, poolPlaces: places) })
+        model(units: unitIndices, poolPlaces: poolPlaces, deadline: .none)!
     }
 
     /// The same, or `nil` when `deadline` passes while the pairs are being listed.
@@ -81,10 +127,17 @@ struct PlacementProblem: Sendable {
         let places = poolPlaces ?? pools.map(\.places)
         var pairs: [[(pool: Int, terms: PairCosting.Terms)]] = []
         pairs.reserveCapacity(unitIndices.count)
+        struct Home: Hashable {
+            var type: PlacementType
+            var authority: Int
+        }
+        var candidates: [Home: [Int]] = [:]
         for (position, unit) in unitIndices.enumerated() {
             // Checking the clock costs more than listing one unit's pairs: check now and then.
             if position % 64 == 63, deadline.hasPassed { return nil }
-            pairs.append(admissiblePairs(unit, poolPlaces: places))
+            let home = Home(type: units[unit].placementType, authority: unitProfiles[unit].home)
+            if candidates[home] == nil { candidates[home] = candidatePools(home.type, home: home.authority) }
+            pairs.append(admissiblePairs(unit, poolPlaces: places, candidates: candidates[home]!))
         }
         return model(unitIndices, places, pairs: pairs)
     }

@@ -15,7 +15,12 @@ struct Manifest {
         var providers = "providers.csv"
         var distances: String?
         var actuals: String?
+        /// Capacity a plan may build; `candidates.csv` is read when present and not named.
+        var candidates: String?
     }
+
+    /// The candidates table read when the manifest names none and the folder has one.
+    static let defaultCandidatesFile = "candidates.csv"
 
     static let fileName = "scenario.yaml"
 
@@ -50,7 +55,7 @@ struct Manifest {
         if let filesNode = top["files"], let files = reader.mapping(filesNode, path: "files") {
             reader.rejectUnknownKeys(
                 files, path: "files",
-                allowed: ["authorities", "cooperatives", "children", "providers", "distances", "actuals"])
+                allowed: ["authorities", "cooperatives", "children", "providers", "distances", "actuals", "candidates"])
             func name(_ key: String) -> String? { files[key].flatMap { reader.string($0, path: "files.\(key)") } }
             manifest.files.authorities = name("authorities") ?? manifest.files.authorities
             manifest.files.children = name("children") ?? manifest.files.children
@@ -58,6 +63,7 @@ struct Manifest {
             manifest.files.cooperatives = name("cooperatives")
             manifest.files.distances = name("distances")
             manifest.files.actuals = name("actuals")
+            manifest.files.candidates = name("candidates")
         }
         if let policyNode = top["policy"] {
             manifest.policy = readPolicy(policyNode, reader: &reader)

@@ -55,10 +55,22 @@ public enum ScenarioLoader {
         {
             actuals = SupplementReader.actuals(table, known: known, log: &log)
         }
+        var candidates: [CapacityCandidate] = []
+        let candidatesFile =
+            files.candidates
+            ?? (FileManager.default.fileExists(atPath: path(Manifest.defaultCandidatesFile))
+                ? Manifest.defaultCandidatesFile : nil)
+        if let name = candidatesFile,
+            let table = CSVTable.read(
+                path(name), file: name,
+                required: ["id", "kind", "authority", "places", "capital_cost", "weekly_cost"], log: &log)
+        {
+            candidates = CandidateReader.candidates(table, known: known, log: &log)
+        }
         let scenario = Scenario(
             name: manifest.name, description: manifest.description, authorities: authorities,
             cooperatives: cooperatives, cohorts: cohorts, providers: providers, distanceOverrides: distances,
-            actuals: actuals, policy: manifest.policy)
+            actuals: actuals, policy: manifest.policy, candidates: candidates)
         if let childTable { warnAboutUnmetNeeds(scenario, file: childTable.file, log: &log) }
         if log.hasErrors {
             throw ScenarioError(
