@@ -55,6 +55,7 @@ extension PlacementCommand {
         var calibrationYear: Int { calibrateOn ?? year ?? 2025 }
 
         public func run() throws {
+            try ModeRunner.prepareOutput(out)
             let scenario = try loadScenario(scenario)
             let directory = data ?? Self.defaultData(for: self.scenario)
             let official: OfficialPlacementData

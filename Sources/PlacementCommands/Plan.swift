@@ -80,6 +80,7 @@ extension PlacementCommand {
         }
 
         public func run() throws {
+            try ModeRunner.prepareOutput(out)
             let scenario = try loadScenario(scenario)
             var options = PlanningOptions()
             options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))

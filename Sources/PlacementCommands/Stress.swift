@@ -33,6 +33,7 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             let modes = try Compare.parseModes(modes)
+            try ModeRunner.prepareOutput(options.out)
             let scenario = try loadScenario(scenario)
             guard let file = try drawOptions.shockFile(for: scenario) else { return }
             var variants: [(label: String, file: ShockFile?)] = [("no shock", nil)]

@@ -36,7 +36,7 @@ extension PlacementOptimiser {
             for sense in [ObjectiveSense.minimise, .maximise] {
                 bounded.setObjective(sense, own)
                 let extreme = try bounded.solve()
-                let count = Int(extreme.objective.rounded())
+                let count = wholePlacements(extreme.objective)
                 if sense == .minimise { lowest += count } else { highest += count }
             }
         }

@@ -13,11 +13,11 @@ struct TypeOutcome: Sendable {
     /// Reads a plan's flows and unplaced children from the model's column values.
     mutating func record(_ values: [Double], of placement: PlacementModel, units: [DemandUnit]) {
         for (column, pair) in placement.pairs.enumerated() {
-            let placements = Int(values[column].rounded())
+            let placements = wholePlacements(values[column])
             if placements > 0 { flows.append((pair.unit, pair.pool, placements)) }
         }
         for (position, unit) in placement.units.enumerated() {
-            let placements = Int(values[placement.unplacedColumn(position).index].rounded())
+            let placements = wholePlacements(values[placement.unplacedColumn(position).index])
             if placements > 0 { unplaced.append((unit, placements)) }
         }
     }

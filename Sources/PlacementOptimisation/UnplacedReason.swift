@@ -1,3 +1,4 @@
+import Foundation
 import PlacementScenarios
 
 /// Says why a unit's children are unplaced, in words an analyst can act on.
@@ -26,7 +27,7 @@ enum UnplacedReason {
             return "no provider meets the Ofsted floor (\(costing.policy.minimumRating.rawValue))"
         case .distance:
             let limit = costing.policy.maximumDistance(for: unit.placementType) ?? 0
-            return "no suitable provider within \(Int(limit.rounded())) miles"
+            return "no suitable provider within \(String(format: "%.0f", limit)) miles"
         case .access:
             return "no suitable provider is open to this council in \(costing.mode.rawValue) mode"
         }
