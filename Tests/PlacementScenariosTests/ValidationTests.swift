@@ -19,15 +19,15 @@ struct ValidationTests {
         Fault(
             name: "unknown authority code",
             edit: { try $0.append("children.csv", line: "C11,E99999999,foster,5-9,1,,,") },
-            location: "children.csv:12: home_authority", message: "unknown authority 'E99999999'"),
+            location: "children.csv:12:5: home_authority", message: "unknown authority 'E99999999'"),
         Fault(
             name: "duplicate child id",
             edit: { try $0.append("children.csv", line: "C03,T00000002,foster,5-9,1,,,") },
-            location: "children.csv:12: id", message: "duplicate id C03 (first on line 4)"),
+            location: "children.csv:12:1: id", message: "duplicate id C03 (first on line 4)"),
         Fault(
             name: "duplicate authority code",
             edit: { try $0.append("authorities.csv", line: "T00000002,Copyvale,Testshire,53.3,-2.2,10,1") },
-            location: "authorities.csv:5: code", message: "duplicate authority T00000002 (first on line 3)"),
+            location: "authorities.csv:5:1: code", message: "duplicate authority T00000002 (first on line 3)"),
         Fault(
             name: "missing required column",
             edit: {
@@ -38,61 +38,64 @@ struct ValidationTests {
         Fault(
             name: "non-numeric places",
             edit: { try $0.replace("providers.csv", "foster,2,600", with: "foster,three,600") },
-            location: "providers.csv:2: places", message: "'three' is not a whole number"),
+            location: "providers.csv:2:93: places", message: "'three' is not a whole number"),
         Fault(
             name: "negative places",
             edit: { try $0.replace("providers.csv", "foster,2,600", with: "foster,-3,600") },
-            location: "providers.csv:2: places", message: "-3 is negative"),
+            location: "providers.csv:2:93: places", message: "-3 is negative"),
         Fault(
             name: "negative price",
             edit: { try $0.replace("providers.csv", "foster,4,550", with: "foster,4,-550") },
-            location: "providers.csv:3: weekly_price", message: "-550 is out of range"),
+            location: "providers.csv:3:95: weekly_price", message: "-550 is out of range"),
         Fault(
             name: "latitude out of range",
             edit: { try $0.replace("authorities.csv", "53.30,-2.25", with: "153.30,-2.25") },
-            location: "authorities.csv:3: latitude", message: "153.30 is out of range (-90 to 90)"),
+            location: "authorities.csv:3:31: latitude", message: "153.30 is out of range (-90 to 90)"),
         Fault(
             name: "longitude out of range",
             edit: { try $0.replace("authorities.csv", "53.40,-1.90", with: "53.40,-190") },
-            location: "authorities.csv:4: longitude", message: "-190 is out of range (-180 to 180)"),
+            location: "authorities.csv:4:36: longitude", message: "-190 is out of range (-180 to 180)"),
         Fault(
             name: "co-operative member that does not exist",
             edit: { try $0.append("cooperatives.csv", line: "north-south,North and South Co-operative,T00000009") },
-            location: "cooperatives.csv:4: authority", message: "unknown authority 'T00000009'"),
+            location: "cooperatives.csv:4:42: authority", message: "unknown authority 'T00000009'"),
         Fault(
             name: "authority in two co-operatives",
             edit: { try $0.append("cooperatives.csv", line: "east,East Co-operative,T00000002") },
-            location: "cooperatives.csv:4: authority", message: "T00000002 is already a member of north-south (line 3)"),
+            location: "cooperatives.csv:4:24: authority",
+            message: "T00000002 is already a member of north-south (line 3)"),
         Fault(
             name: "sibling group spanning authorities",
             edit: { try $0.append("children.csv", line: "C11,T00000002,foster,5-9,1,,S1,") },
-            location: "children.csv:12: sibling_group", message: "spans authorities T00000001 (line 2) and T00000002"),
+            location: "children.csv:12:29: sibling_group", message: "spans authorities T00000001 (line 2) and T00000002"
+        ),
         Fault(
             name: "sibling group spanning placement types",
             edit: { try $0.append("children.csv", line: "C11,T00000001,childrens_home,10-15,1,,S1,") },
-            location: "children.csv:12: sibling_group",
+            location: "children.csv:12:39: sibling_group",
             message: "spans placement types foster (line 2) and childrens_home"),
         Fault(
             name: "unknown placement type with a suggestion",
             edit: { try $0.append("children.csv", line: "C11,T00000001,fostr,5-9,1,,,") },
-            location: "children.csv:12: placement_type", message: "unknown value 'fostr' (did you mean 'foster'?)"),
+            location: "children.csv:12:15: placement_type", message: "unknown value 'fostr' (did you mean 'foster'?)"),
         Fault(
             name: "unknown requirement",
             edit: { try $0.append("children.csv", line: "C11,T00000001,foster,5-9,1,disabilty,,") },
-            location: "children.csv:12: requirements", message: "unknown value 'disabilty' (did you mean 'disability'?)"
+            location: "children.csv:12:28: requirements",
+            message: "unknown value 'disabilty' (did you mean 'disability'?)"
         ),
         Fault(
             name: "unknown current provider",
             edit: { try $0.append("children.csv", line: "C11,T00000001,foster,5-9,1,,,P9") },
-            location: "children.csv:12: current_provider", message: "unknown provider 'P9'"),
+            location: "children.csv:12:30: current_provider", message: "unknown provider 'P9'"),
         Fault(
             name: "bad age band",
             edit: { try $0.append("children.csv", line: "C11,T00000001,foster,nine,1,,,") },
-            location: "children.csv:12: age_band", message: "'nine' is not an age band"),
+            location: "children.csv:12:22: age_band", message: "'nine' is not an age band"),
         Fault(
             name: "zero count",
             edit: { try $0.append("children.csv", line: "C11,T00000001,foster,5-9,0,,,") },
-            location: "children.csv:12: count", message: "must be at least 1"),
+            location: "children.csv:12:26: count", message: "must be at least 1"),
         Fault(
             name: "ragged row",
             edit: { try $0.append("children.csv", line: "C11,T00000001,foster") },
@@ -106,7 +109,7 @@ struct ValidationTests {
                         "P1,Northtown Fostering Service,local_authority,T00000001,Northtown Council,T00000001,foster,1,600,good,,0,17"
                 )
             },
-            location: "providers.csv:8: placement_type", message: "provider P1 lists foster twice (first on line 2)"),
+            location: "providers.csv:8:86: placement_type", message: "provider P1 lists foster twice (first on line 2)"),
         Fault(
             name: "unclosed quote",
             edit: { try $0.append("children.csv", line: "C11,\"T00000001,foster,5-9,1,,,") },
@@ -114,14 +117,14 @@ struct ValidationTests {
         Fault(
             name: "unknown manifest key with a suggestion",
             edit: { try $0.replace("scenario.yaml", "  cost_per_mile: 10", with: "  cost_per_mle: 10") },
-            location: "scenario.yaml:15: policy.cost_per_mle",
+            location: "scenario.yaml:15:17: policy.cost_per_mle",
             message: "unknown key 'cost_per_mle' (did you mean 'cost_per_mile'?)"),
         Fault(
             name: "manifest value of the wrong type",
             edit: {
                 try $0.replace("scenario.yaml", "  out_of_area_penalty: 250", with: "  out_of_area_penalty: lots")
             },
-            location: "scenario.yaml:16: policy.out_of_area_penalty", message: "expected a number"),
+            location: "scenario.yaml:16:24: policy.out_of_area_penalty", message: "expected a number"),
         Fault(
             name: "missing table",
             edit: { try $0.replace("scenario.yaml", "providers: providers.csv", with: "providers: suppliers.csv") },
