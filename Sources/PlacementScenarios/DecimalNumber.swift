@@ -29,7 +29,7 @@ enum DecimalNumber {
 
     /// A bound for messages: whole numbers without a fraction or exponent (1000000000, not 1e+09).
     static func format(_ value: Double) -> String {
-        guard value == value.rounded(), abs(value) < 1e15 else { return "\(value)" }
+        guard value == value.rounded(), abs(value) <= 9_007_199_254_740_992 else { return "\(value)" }
         return String(Int64(value))
     }
 }

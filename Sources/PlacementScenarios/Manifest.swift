@@ -174,7 +174,7 @@ struct Manifest {
             if let fallback {
                 if map["default_market_margin"] != nil {
                     reader.error(
-                        node, path: "policy.market_margins.default",
+                        node["default"] ?? node, path: "policy.market_margins.default",
                         "the default margin is also given as default_market_margin; give it once")
                 }
                 policy.defaultMarketMargin = fallback

@@ -86,9 +86,9 @@ struct ScenarioFolder {
 
     /// Why `name` cannot name a file inside the folder, judged from the text alone.
     static func nameProblem(_ name: String) -> String? {
-        if name.isEmpty { return "the file name is empty" }
+        if name.isEmpty { return "is not a file name (it is empty)" }
         if name.unicodeScalars.contains(where: TerminalSafeText.needsEscape) {
-            return "the file name contains a control character"
+            return "contains a control character"
         }
         if name.hasPrefix("/") { return "is an absolute path; tables are named relative to the scenario folder" }
         if name.split(separator: "/").contains("..") {
