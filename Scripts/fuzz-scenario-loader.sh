@@ -46,7 +46,8 @@ for folder in Fixtures/scenarios/*/; do
 done
 
 echo "== fuzz for $seconds s"
-folder=$(mktemp -d)
+# Each input is written out as files: in memory when /dev/shm is there.
+if [ -w /dev/shm ]; then folder=$(mktemp -d -p /dev/shm); else folder=$(mktemp -d); fi
 trap 'rm -rf "$folder"' EXIT
 status=0
 FUZZ_SCENARIO_FOLDER=$folder nice "$fuzzer" "$work/corpus" "$work/seeds" \
