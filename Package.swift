@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
     ],
     targets: [
         // GLPK 5.0 from Debian's libglpk-dev. It ships no pkg-config file, so none is named here.
@@ -32,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "PlacementScenarios",
-            dependencies: ["Yams", "SwiftCSV"]
+            dependencies: ["Yams", "SwiftCSV", .product(name: "Tagged", package: "swift-tagged")]
         ),
         .target(
             name: "PlacementOptimisation",

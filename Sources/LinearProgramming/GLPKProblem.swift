@@ -226,8 +226,6 @@ final class GLPKProblem {
         }
     }
 
-    static func needsOptimalRelaxation(_ code: Int) -> Bool { Int32(code) == GLP_EROOT }
-
     enum SolutionKind: Int32 {
         case simplex = 0
         case interior = 1

@@ -39,6 +39,21 @@ public final class Solver {
         model = changed
     }
 
+    /// Changes several variables' bounds at once, checking the model once.
+    public func setBounds(_ changes: [(variable: Variable, lower: Double, upper: Double)])
+        throws(LinearProgrammingError)
+    {
+        var changed = model
+        for change in changes {
+            try checkVariable(change.variable)
+            changed.setBounds(change.variable, lower: change.lower, upper: change.upper)
+        }
+        try changed.validate()
+        try problem.setColumnBounds(
+            changes.map(\.variable.index), lower: changes.map(\.lower), upper: changes.map(\.upper))
+        model = changed
+    }
+
     /// Changes a constraint's bounds; the next solve starts from the current basis.
     public func setBounds(_ constraint: Constraint, lower: Double, upper: Double) throws(LinearProgrammingError) {
         try setBounds([(constraint, lower, upper)])

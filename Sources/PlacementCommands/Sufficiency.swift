@@ -52,7 +52,7 @@ extension PlacementCommand {
             let scopes: [SufficiencyReport.Scope] =
                 if let authority { [.authority(authority)] } else if let cooperative {
                     [.cooperative(cooperative)]
-                } else { scenario.authorities.map { .authority($0.id) } }
+                } else { scenario.authorities.map { .authority($0.id.rawValue) } }
             // Check the scope before solving, so that a typo fails at once.
             let members = try scopes.flatMap { try memberCodes(of: $0, in: scenario) }
             let result = try ModeRunner.solve(scenario, mode: mode, options: options)
@@ -79,7 +79,7 @@ extension PlacementCommand {
             }
         }
 
-        private func memberCodes(of scope: SufficiencyReport.Scope, in scenario: Scenario) throws -> [String] {
+        private func memberCodes(of scope: SufficiencyReport.Scope, in scenario: Scenario) throws -> [AuthorityCode] {
             do {
                 return try SufficiencyReport.resolve(scope, in: scenario).members
             } catch {

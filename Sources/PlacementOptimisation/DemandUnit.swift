@@ -2,11 +2,23 @@ import PlacementScenarios
 
 /// What the model places: a cohort of identical children (each placed on their own), or a sibling
 /// group (placed together, with one provider, or not at all).
-struct DemandUnit: Sendable {
-    /// The cohort's id, or the sibling group's id.
-    var id: String
-    var cohortIDs: [String]
-    var homeAuthority: String
+public struct DemandUnit: Sendable {
+    /// A cohort or a sibling group: two namespaces, so a group named like a cohort is another unit.
+    public enum ID: Hashable, Sendable, Comparable, CustomStringConvertible {
+        case cohort(CohortID)
+        case siblingGroup(SiblingGroupID)
+
+        public var description: String {
+            switch self {
+            case .cohort(let id): id.rawValue
+            case .siblingGroup(let id): id.rawValue
+            }
+        }
+    }
+
+    var id: ID
+    var cohortIDs: [CohortID]
+    var homeAuthority: AuthorityCode
     var homeLocation: Coordinate?
     var placementType: PlacementType
     /// Every member's age band: a provider must take all of them.
@@ -24,12 +36,12 @@ struct DemandUnit: Sendable {
     /// scenario's order (a group where its first member appears).
     static func units(of cohorts: [Cohort], remainingCounts: [Int]) -> [DemandUnit] {
         var units: [DemandUnit] = []
-        var groupPosition: [String: Int] = [:]
+        var groupPosition: [SiblingGroupID: Int] = [:]
         for (cohort, count) in zip(cohorts, remainingCounts) where cohort.placementType.isCommissioned && count > 0 {
             guard let group = cohort.siblingGroup else {
                 units.append(
                     DemandUnit(
-                        id: cohort.id, cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
+                        id: .cohort(cohort.id), cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
                         homeLocation: cohort.homeLocation, placementType: cohort.placementType,
                         ageBands: [cohort.ageBand], requirements: cohort.requirements, groupSize: 1,
                         placements: count, isSiblingGroup: false))
@@ -44,7 +56,7 @@ struct DemandUnit: Sendable {
                 groupPosition[group] = units.count
                 units.append(
                     DemandUnit(
-                        id: group, cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
+                        id: .siblingGroup(group), cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
                         homeLocation: cohort.homeLocation, placementType: cohort.placementType,
                         ageBands: [cohort.ageBand], requirements: cohort.requirements, groupSize: count,
                         placements: 1, isSiblingGroup: true))

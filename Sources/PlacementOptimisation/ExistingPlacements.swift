@@ -16,7 +16,7 @@ struct ExistingPlacements {
         let providerIndex = Dictionary(uniqueKeysWithValues: scenario.providers.enumerated().map { ($1.id, $0) })
         // Each cohort with a current provider on its own; sibling groups as one set, where they first appear.
         var sets: [[Int]] = []
-        var groupSet: [String: Int] = [:]
+        var groupSet: [SiblingGroupID: Int] = [:]
         for (index, cohort) in scenario.cohorts.enumerated() where cohort.currentProvider != nil {
             if let group = cohort.siblingGroup, let set = groupSet[group] {
                 sets[set].append(index)
@@ -25,7 +25,7 @@ struct ExistingPlacements {
             if let group = cohort.siblingGroup { groupSet[group] = sets.count }
             sets.append([index])
         }
-        var groupSizes: [String: Int] = [:]
+        var groupSizes: [SiblingGroupID: Int] = [:]
         for cohort in scenario.cohorts { if let group = cohort.siblingGroup { groupSizes[group, default: 0] += 1 } }
         for members in sets {
             let cohorts = members.map { scenario.cohorts[$0] }

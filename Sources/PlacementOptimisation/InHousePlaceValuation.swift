@@ -3,7 +3,7 @@ import PlacementScenarios
 /// What one more in-house place of a placement type, run by an authority in its own area, would
 /// save each week under a solved mode.
 public struct InHousePlaceValue: Sendable, Equatable {
-    public var authority: String
+    public var authority: AuthorityCode
     public var placementType: PlacementType
     /// Pounds of objective saved per week by the first extra place (≥ 0); `nil` where the mode's
     /// models of this type have no duals (sibling groups make them integer, or a time limit stopped them).
@@ -41,7 +41,7 @@ public enum InHousePlaceValuation {
     /// One value per authority in `authorities` and commissioned placement type with demand in the
     /// scenario, types in `PlacementType` order within each authority.
     public static func values(
-        of result: ModeResult, scenario: Scenario, authorities: [String]
+        of result: ModeResult, scenario: Scenario, authorities: [AuthorityCode]
     ) -> [InHousePlaceValue] {
         let problem = PreparedProblem(scenario: scenario, mode: result.mode)
         let unitsByType = Dictionary(grouping: problem.units.indices, by: { problem.units[$0].placementType })
@@ -82,7 +82,7 @@ public enum InHousePlaceValuation {
 
     /// `nil` when some unit that could use the place has no dual.
     private static func saving(
-        of pool: SupplyPool, units: [Int], problem: PreparedProblem, marginalCosts: [String: Double]
+        of pool: SupplyPool, units: [Int], problem: PreparedProblem, marginalCosts: [DemandUnit.ID: Double]
     ) -> Double? {
         var best = 0.0
         for index in units {
@@ -97,11 +97,12 @@ public enum InHousePlaceValuation {
     /// The place: in the authority's area, run by it, priced and specialised like its largest
     /// in-house provider of the type, or a general place at the scenario's median price.
     private static func newPlace(
-        _ type: PlacementType, authority: String, own: [(provider: Provider, offer: Provider.Offer)],
+        _ type: PlacementType, authority: AuthorityCode, own: [(provider: Provider, offer: Provider.Offer)],
         inHouse: [(provider: Provider, offer: Provider.Offer)], market: [Double]
     ) -> (Provider, InHousePlaceValue.PriceSource)? {
         var provider = Provider(
-            id: "new-\(authority)-\(type.rawValue)", name: "New in-house place", sector: .localAuthority,
+            id: ProviderID(rawValue: "new-\(authority)-\(type.rawValue)"), name: "New in-house place",
+            sector: .localAuthority,
             operatingAuthority: authority, authority: authority, offers: [:])
         let price: Double
         let source: InHousePlaceValue.PriceSource

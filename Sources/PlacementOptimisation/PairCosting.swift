@@ -7,13 +7,13 @@ struct PairCosting: Sendable {
     let mode: CommissioningMode
     let policy: Policy
     let distances: DistanceTable
-    private let cooperativeOf: [String: String]
+    private let cooperativeOf: [AuthorityCode: CooperativeID]
 
     init(scenario: Scenario, mode: CommissioningMode) {
         self.mode = mode
         policy = scenario.policy
         distances = DistanceTable(scenario)
-        var cooperativeOf: [String: String] = [:]
+        var cooperativeOf: [AuthorityCode: CooperativeID] = [:]
         for cooperative in scenario.cooperatives {
             for member in cooperative.members { cooperativeOf[member] = cooperative.id }
         }
@@ -35,7 +35,7 @@ struct PairCosting: Sendable {
         case closed
     }
 
-    func inHouseAccess(home: String, provider: Provider) -> InHouseAccess {
+    func inHouseAccess(home: AuthorityCode, provider: Provider) -> InHouseAccess {
         guard provider.isLocalAuthorityRun, let operating = provider.operatingAuthority, operating != home else {
             return .open
         }
@@ -78,13 +78,15 @@ struct PairCosting: Sendable {
     }
 
     /// The terms of a placement whatever its admissibility (kept placements are priced this way too).
-    func terms(home: String, miles: Double, provider: Provider, price: Double) -> Terms {
+    func terms(home: AuthorityCode, miles: Double, provider: Provider, price: Double) -> Terms {
         terms(
             home: home, miles: miles, provider: provider, price: price,
             access: inHouseAccess(home: home, provider: provider))
     }
 
-    private func terms(home: String, miles: Double, provider: Provider, price: Double, access: InHouseAccess) -> Terms {
+    private func terms(home: AuthorityCode, miles: Double, provider: Provider, price: Double, access: InHouseAccess)
+        -> Terms
+    {
         var cost = policy.priceWeight * price + policy.costPerMile * miles
         if provider.authority != home { cost += policy.outOfAreaPenalty }
         if provider.isLocalAuthorityRun { cost -= policy.localAuthorityPreference }

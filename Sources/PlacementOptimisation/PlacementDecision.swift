@@ -10,9 +10,9 @@ public struct PlacementDecision: Sendable, Equatable {
     }
 
     /// The cohort's id, or the sibling group's.
-    public var unitID: String
-    public var cohortIDs: [String]
-    public var homeAuthority: String
+    public var unitID: DemandUnit.ID
+    public var cohortIDs: [CohortID]
+    public var homeAuthority: AuthorityCode
     public var placementType: PlacementType
     public var children: Int
     /// `nil` when the children are unplaced.
@@ -75,18 +75,6 @@ public struct RunStatistics: Sendable, Equatable {
     }
 }
 
-/// What one more place would save at a pool whose places are all used: the capacity row's dual.
-public struct CapacityValue: Sendable, Equatable {
-    public var placementType: PlacementType
-    /// The providers sharing the pool (interchangeable for the model).
-    public var providerIDs: [String]
-    public var sector: Sector
-    public var authority: String
-    public var operatingAuthority: String?
-    /// Pounds of objective saved per week by one more place (≥ 0).
-    public var weeklySaving: Double
-}
-
 /// The outcome of one commissioning mode on one scenario.
 public struct ModeResult: Sendable {
     public var mode: CommissioningMode
@@ -96,12 +84,10 @@ public struct ModeResult: Sendable {
     public var objective: Double
     public var decisions: [PlacementDecision]
     /// In `council` mode, the order in which councils bought from the market.
-    public var councilOrder: [String]
-    /// Binding capacity in joint linear modes (none after branch-and-cut or in `council` mode).
-    public var capacityValues: [CapacityValue]
+    public var councilOrder: [AuthorityCode]
     /// The weekly objective cost of one more child, by demand unit id: the demand row's dual per
     /// child, in every mode whose models were solved as linear programmes to optimality (units of
     /// types with sibling groups, and time-limited solves, have none).
-    public var marginalCosts: [String: Double]
+    public var marginalCosts: [DemandUnit.ID: Double]
     public var statistics: RunStatistics
 }

@@ -51,7 +51,7 @@ public enum PlacementOptimiser {
         return problem.councilOrder.compactMap { council in
             let units = problem.units.indices.filter { problem.units[$0].homeAuthority == council }
             guard !units.isEmpty else { return nil }
-            return (council, problem.jointModel(units: units).model)
+            return (council.rawValue, problem.jointModel(units: units).model)
         }
     }
 }

@@ -35,7 +35,7 @@ struct PreparedProblem: Sendable {
     func poolsOffering(_ type: PlacementType) -> [Int] { poolsByType[type] ?? [] }
 
     /// Councils with children to place, in the order drawn from the policy's seed.
-    var councilOrder: [String] {
+    var councilOrder: [AuthorityCode] {
         let withDemand = Set(units.map(\.homeAuthority))
         var random = SeededRandom(seed: scenario.policy.councilOrderSeed)
         return scenario.authorities.map(\.id).filter(withDemand.contains).shuffled(by: &random)
@@ -81,7 +81,7 @@ struct PreparedProblem: Sendable {
     }
 
     func solveCouncilByCouncil(
-        _ type: PlacementType, order: [String], options: OptimiserOptions, deadline: ContinuousClock.Instant?
+        _ type: PlacementType, order: [AuthorityCode], options: OptimiserOptions, deadline: ContinuousClock.Instant?
     ) throws(LinearProgrammingError) -> TypeOutcome {
         let clock = ContinuousClock()
         let started = clock.now
@@ -96,9 +96,7 @@ struct PreparedProblem: Sendable {
             for flow in outcome.flows { places[flow.pool] -= flow.placements * units[flow.unit].groupSize }
             combined.absorb(outcome)
         }
-        // Capacity duals of one council's model value places for that council only: not reported.
-        // Its demand duals stay: each unit is in exactly one council's model.
-        combined.capacitySavings = []
+        // Demand duals stay: each unit is in exactly one council's model.
         combined.statistics.buildSeconds = (clock.now - started).seconds - combined.statistics.solveSeconds
         return combined
     }
@@ -108,7 +106,9 @@ struct PreparedProblem: Sendable {
     {
         let solver = try Solver(placement.model)
         try solver.setBasis(placement.everyoneUnplacedBasis)
-        let solution = try solver.solve(solveOptions(.primalSimplex, options, deadline: deadline))
+        var primalOptions = solveOptions(.primalSimplex, options, deadline: deadline)
+        primalOptions.dualsAfterMIP = true
+        let solution = try solver.solve(primalOptions)
         var outcome = TypeOutcome()
         outcome.statistics = RunStatistics(
             models: 1, rows: placement.model.constraintCount, columns: placement.model.variableCount,
@@ -127,31 +127,46 @@ struct PreparedProblem: Sendable {
             outcome.status = .timeLimit(gap: nil)
             return outcome
         }
+        outcome.objective = solution.objective
+        outcome.status = solution.status == .optimal ? .optimal : .timeLimit(gap: solution.relativeGap)
+        var plan = solution
+        if solution.status == .optimal {
+            if !solution.isMIP, var duals = solution.rowDuals {
+                if let increasing = try valuationDuals(
+                    solver, placement, options: solveOptions(.dualSimplex, options, deadline: deadline),
+                    statistics: &outcome.statistics)
+                {
+                    duals = increasing
+                }
+                for (row, unit) in placement.units.enumerated() {
+                    outcome.marginalCosts.append((unit, duals[row] / Double(units[unit].groupSize)))
+                }
+            }
+            if solution.isMIP { try fixIntegers(solver, at: solution.values) }
+            plan = try PreferredOptimum.refine(
+                solution, solver: solver, placement: placement, problem: self, options: primalOptions,
+                statistics: &outcome.statistics)
+        }
         for (column, pair) in placement.pairs.enumerated() {
-            let placements = Int(solution.values[column].rounded())
+            let placements = Int(plan.values[column].rounded())
             if placements > 0 { outcome.flows.append((pair.unit, pair.pool, placements)) }
         }
         for (position, unit) in placement.units.enumerated() {
-            let placements = Int(solution.values[placement.unplacedColumnOffset + position].rounded())
+            let placements = Int(plan.values[placement.unplacedColumnOffset + position].rounded())
             if placements > 0 { outcome.unplaced.append((unit, placements)) }
         }
-        outcome.objective = solution.objective
-        outcome.status = solution.status == .optimal ? .optimal : .timeLimit(gap: solution.relativeGap)
-        if var duals = solution.rowDuals, !solution.isMIP, solution.status == .optimal {
-            if let increasing = try valuationDuals(
-                solver, placement, options: solveOptions(.dualSimplex, options, deadline: deadline),
-                statistics: &outcome.statistics)
-            {
-                duals = increasing
-            }
-            for (row, pool) in placement.pools.enumerated() where duals[placement.units.count + row] < -1e-7 {
-                outcome.capacitySavings.append((pool, -duals[placement.units.count + row]))
-            }
-            for (row, unit) in placement.units.enumerated() {
-                outcome.marginalCosts.append((unit, duals[row] / Double(units[unit].groupSize)))
-            }
-        }
         return outcome
+    }
+
+    /// Keeps a branch-and-cut solution's integer columns where they are, so that refining the optimum
+    /// moves only the continuous ones.
+    private func fixIntegers(_ solver: Solver, at values: [Double]) throws(LinearProgrammingError) {
+        let kinds = solver.model.columnKinds
+        try solver.setBounds(
+            kinds.indices.filter { kinds[$0] != .continuous }.map { column in
+                let value = values[column].rounded()
+                return (Variable(index: column), value, value)
+            })
     }
 
     /// Duals that value one more place, where the optimal ones are not unique.
@@ -178,6 +193,11 @@ struct PreparedProblem: Sendable {
         let solution = try solver.solve(options)
         statistics.iterations += solution.iterations
         statistics.solveSeconds += solution.solveTime.seconds
+        // Back to the real places: the basis stays optimal, since ε is below the first breakpoint.
+        try solver.setBounds(
+            placement.pools.indices.map { row in
+                (Constraint(index: offset + row), -Double.infinity, placement.model.rowUpperBounds[offset + row])
+            })
         guard solution.status == .optimal else { return nil }
         return solution.rowDuals
     }

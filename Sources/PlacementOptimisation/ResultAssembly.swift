@@ -11,17 +11,17 @@ extension PreparedProblem {
             let miles = costing.distances.miles(from: cohort.homeAuthority, at: cohort.homeLocation, to: provider)
             let terms = costing.terms(home: cohort.homeAuthority, miles: miles, provider: provider, price: price)
             return PlacementDecision(
-                unitID: cohort.siblingGroup ?? cohort.id, cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
+                unitID: cohort.siblingGroup.map(DemandUnit.ID.siblingGroup) ?? .cohort(cohort.id),
+                cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
                 placementType: cohort.placementType, children: kept.children, provider: provider, miles: miles,
                 weeklyPrice: price, objectiveCostPerChild: terms.cost, origin: .kept, unplacedReason: nil)
         }
     }
 
-    func result(of outcome: TypeOutcome, councilOrder: [String]) -> ModeResult {
+    func result(of outcome: TypeOutcome, councilOrder: [AuthorityCode]) -> ModeResult {
         ModeResult(
             mode: mode, status: outcome.status, objective: outcome.objective + keptObjective,
             decisions: keptDecisions + optimisedDecisions(outcome), councilOrder: councilOrder,
-            capacityValues: capacityValues(outcome),
             marginalCosts: Dictionary(
                 outcome.marginalCosts.map { (units[$0.unit].id, $0.cost) }, uniquingKeysWith: { first, _ in first }),
             statistics: outcome.statistics)
@@ -79,16 +79,5 @@ extension PreparedProblem {
             placementType: unit.placementType, children: children, provider: provider,
             miles: provider == nil ? nil : terms.miles, weeklyPrice: price, objectiveCostPerChild: terms.cost,
             origin: .optimised, unplacedReason: nil)
-    }
-
-    private func capacityValues(_ outcome: TypeOutcome) -> [CapacityValue] {
-        outcome.capacitySavings.sorted { $0.pool < $1.pool }.map { pool, saving in
-            let supply = pools[pool]
-            return CapacityValue(
-                placementType: supply.placementType,
-                providerIDs: supply.members.map { scenario.providers[$0.provider].id },
-                sector: supply.representative.sector, authority: supply.representative.authority,
-                operatingAuthority: supply.representative.operatingAuthority, weeklySaving: saving)
-        }
     }
 }

@@ -17,10 +17,10 @@ struct SupplyPool: Sendable {
     private struct Key: Hashable {
         var provider: Int?
         var placementType: PlacementType
-        var authority: String
+        var authority: AuthorityCode
         var location: Coordinate?
         var sector: Sector
-        var operatingAuthority: String?
+        var operatingAuthority: AuthorityCode?
         var weeklyPrice: Double
         var rating: OfstedRating
         var specialisms: Set<Requirement>

@@ -6,8 +6,6 @@ struct TypeOutcome: Sendable {
     var unplaced: [(unit: Int, placements: Int)] = []
     var objective = 0.0
     var status = RunStatus.optimal
-    /// Binding capacity rows' weekly saving per extra place, by pool.
-    var capacitySavings: [(pool: Int, saving: Double)] = []
     /// Demand rows' duals per child, by unit: the weekly cost of one more child of the unit.
     var marginalCosts: [(unit: Int, cost: Double)] = []
     var statistics = RunStatistics()
@@ -16,7 +14,6 @@ struct TypeOutcome: Sendable {
         flows += other.flows
         unplaced += other.unplaced
         objective += other.objective
-        capacitySavings += other.capacitySavings
         marginalCosts += other.marginalCosts
         statistics.add(other.statistics)
         status = Self.worse(status, other.status)

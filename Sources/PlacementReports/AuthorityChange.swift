@@ -1,3 +1,4 @@
+import PlacementOptimisation
 import PlacementScenarios
 
 /// How one authority's children fare under one mode against another: better if more are placed in
@@ -10,7 +11,7 @@ struct AuthorityChange {
         case unchanged
     }
 
-    var id: String
+    var id: AuthorityCode
     var name: String
     var before: ScopeMetrics
     var after: ScopeMetrics

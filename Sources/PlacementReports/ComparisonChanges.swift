@@ -5,7 +5,7 @@ import PlacementScenarios
 extension ComparisonReport {
     var authorityChanges: [AuthorityChange] {
         zip(metrics[baseline].authorities, metrics[alternative].authorities).map { before, after in
-            AuthorityChange(id: before.id, name: before.name, before: before.metrics, after: after.metrics)
+            AuthorityChange(id: before.members[0], name: before.name, before: before.metrics, after: after.metrics)
         }
     }
 
@@ -55,7 +55,7 @@ extension ComparisonReport {
                     ],
                     rows: changes.map { change in
                         [
-                            .text(change.name), .text(change.id), .text(cooperativeOf[change.id] ?? ""),
+                            .text(change.name), .text(change.id.rawValue), .text(cooperativeOf[change.id] ?? ""),
                             .text(change.verdict.rawValue), .number(change.m2Change, .shareChange),
                             .number(change.milesChange, .milesChange),
                             .number(Double(change.unplacedChange), .countChange),

@@ -14,7 +14,7 @@ public struct ComparisonReport {
     let alternative: Int
     let placeValues: [InHousePlaceValue]
     let published: PublishedSummary?
-    let authorityNames: [String: String]
+    let authorityNames: [AuthorityCode: String]
 
     /// Rows in the table of places worth most.
     static let placeValueRows = 15

@@ -11,10 +11,7 @@ extension ComparisonReport {
         let byScope = "by " + (kind == "authority" ? "authority" : "co-operative")
         let publishedByScope: [PublishedSummary]? = published.map { published in
             members.map { scoped in
-                let authorities =
-                    kind == "authority"
-                    ? [scoped.id] : scenario.cooperatives.first { $0.id == scoped.id }?.members ?? []
-                return PublishedSummary(year: published.year, authorities: authorities, actuals: scenario.actuals)
+                PublishedSummary(year: published.year, authorities: scoped.members, actuals: scenario.actuals)
             }
         }
         let charted =

@@ -12,7 +12,7 @@ enum PlaceValueTable {
         }
     }
 
-    static func table(_ values: [InHousePlaceValue], names: [String: String], id: String, caption: String)
+    static func table(_ values: [InHousePlaceValue], names: [AuthorityCode: String], id: String, caption: String)
         -> ReportTable
     {
         ReportTable(
@@ -27,7 +27,7 @@ enum PlaceValueTable {
             ],
             rows: values.map { value in
                 [
-                    .text(names[value.authority] ?? value.authority), .text(value.authority),
+                    .text(names[value.authority] ?? value.authority.rawValue), .text(value.authority.rawValue),
                     .text(value.placementType.label), .text(effect(value)), .pounds(value.weeklySaving),
                     .pounds(value.netWeeklySaving), .pounds(value.weeklyPrice), .text(value.priceSource.description),
                     .count(value.existingPlaces),
@@ -65,10 +65,10 @@ extension InHousePlaceValue.PriceSource: CustomStringConvertible {
 
 extension PlaceValueTable {
     /// The summary's sentence about the most valuable place.
-    static func sentence(_ value: InHousePlaceValue, names: [String: String], mode: String) -> String {
+    static func sentence(_ value: InHousePlaceValue, names: [AuthorityCode: String], mode: String) -> String {
         let place =
             "One more in-house \(value.placementType.label.lowercased()) place in "
-            + "\(names[value.authority] ?? value.authority)"
+            + "\(names[value.authority] ?? value.authority.rawValue)"
         if value.placesUnplacedChild {
             return place + " would do most under \(mode) commissioning: directly or by freeing another place, it "
                 + "lets a child now unplaced be placed"

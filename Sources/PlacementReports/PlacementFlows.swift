@@ -5,21 +5,21 @@ import PlacementScenarios
 struct PlacementFlows {
     var flows: [FlowMap.Flow]
     /// Children placed inside their home authority, by authority.
-    var childrenInArea: [String: Int]
+    var childrenInArea: [AuthorityCode: Int]
     /// Flows left off the map because it draws only the largest.
     var flowsLeftOff = 0
     var childrenLeftOff = 0
 
     /// The flows of placed children whose home is in `homes` (every authority when `nil`), the
     /// `limit` largest kept, ties broken by codes so the map is the same on every run.
-    init(_ result: ModeResult, homes: Set<String>? = nil, limit: Int = 300) {
+    init(_ result: ModeResult, homes: Set<AuthorityCode>? = nil, limit: Int = 300) {
         struct Key: Hashable {
-            var from: String
-            var to: String
+            var from: AuthorityCode
+            var to: AuthorityCode
             var inHouse: Bool
         }
         var children: [Key: Int] = [:]
-        var inArea: [String: Int] = [:]
+        var inArea: [AuthorityCode: Int] = [:]
         for decision in result.decisions {
             guard let provider = decision.provider, homes?.contains(decision.homeAuthority) ?? true else { continue }
             if decision.isInArea {

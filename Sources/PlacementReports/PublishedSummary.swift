@@ -12,7 +12,7 @@ struct PublishedSummary {
     /// Authorities in the set with no published figure for the year (or a suppressed one).
     var authoritiesMissing: Int
 
-    init(year: Int, authorities: [String], actuals: [PublishedActuals]) {
+    init(year: Int, authorities: [AuthorityCode], actuals: [PublishedActuals]) {
         self.year = year
         let byAuthority = Dictionary(
             actuals.filter { $0.year == year }.map { ($0.authority, $0) }, uniquingKeysWith: { first, _ in first })

@@ -13,10 +13,11 @@ public enum ResultCSV {
         for decision in result.decisions {
             let provider = decision.provider
             csv.append([
-                result.mode.rawValue, decision.unitID, decision.cohortIDs.joined(separator: ";"),
-                decision.homeAuthority, decision.placementType.rawValue, String(decision.children),
-                provider?.id ?? "", provider?.name ?? "", provider?.sector.rawValue ?? "",
-                provider?.operatingAuthority ?? "", provider?.authority ?? "",
+                result.mode.rawValue, decision.unitID.description,
+                decision.cohortIDs.map(\.rawValue).joined(separator: ";"), decision.homeAuthority.rawValue,
+                decision.placementType.rawValue, String(decision.children), provider?.id.rawValue ?? "",
+                provider?.name ?? "", provider?.sector.rawValue ?? "", provider?.operatingAuthority?.rawValue ?? "",
+                provider?.authority.rawValue ?? "",
                 NumberText.decimal(decision.miles, places: 2), NumberText.decimal(decision.weeklyPrice, places: 2),
                 flag(decision, decision.isInArea), flag(decision, decision.isLocalAuthorityRun),
                 flag(decision, decision.isOwnAuthorityRun), decision.origin.rawValue, decision.unplacedReason ?? "",

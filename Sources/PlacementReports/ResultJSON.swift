@@ -41,7 +41,7 @@ public enum ResultJSON {
             if case .timeLimit(let gap) = result.status { self.gap = gap }
             objective = result.objective
             metrics = MetricsObject(ModeMetrics(result, scenario: scenario))
-            councilOrder = result.councilOrder
+            councilOrder = result.councilOrder.map(\.rawValue)
             statistics = result.statistics
         }
 

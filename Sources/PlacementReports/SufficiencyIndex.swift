@@ -10,7 +10,7 @@ public enum SufficiencyIndex {
         let mode = context.result.mode.rawValue
         let rows = metrics.authorities.map { scoped -> [ReportValue] in
             let m = scoped.metrics
-            let best = PlaceValueTable.ranked(context.placeValuesByAuthority[scoped.id] ?? []).first
+            let best = PlaceValueTable.ranked(context.placeValuesByAuthority[scoped.members[0]] ?? []).first
             let hasSaving = (best?.weeklySaving ?? 0) > 0.005
             return [
                 .text(scoped.name), .text(scoped.id), .count(m.children), .count(m.unplaced),

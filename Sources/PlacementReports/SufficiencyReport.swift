@@ -8,7 +8,7 @@ public struct SufficiencyReport {
     let context: Context
     let scope: Scope
     let scopeName: String
-    let members: [String]
+    let members: [AuthorityCode]
     /// The scope's children's placements, and the figures every section reads, computed once.
     private let decisions: [PlacementDecision]
     private let gapsByType: [PlacementType: TypeGap]
@@ -43,7 +43,7 @@ public struct SufficiencyReport {
             subtitle: "Section 22G sufficiency report for \(scopeName) ("
                 + (isCooperative
                     ? "co-operative of " + ReportNumbers.counted(members.count, "authority", "authorities")
-                    : members[0])
+                    : members[0].rawValue)
                 + "), from scenario \(scenario.name) solved under \(mode) commissioning.",
             sections: [summary, demandAndSupply, gaps, placeValues, distanceBands, trend, method])
     }
@@ -85,7 +85,7 @@ public struct SufficiencyReport {
 
     /// Places of the in-house providers the members run, wherever they are, and of every provider
     /// located in the members' area, by type.
-    private static func supply(of members: Set<String>, providers: [Provider]) -> [PlacementType: TypeSupply] {
+    private static func supply(of members: Set<AuthorityCode>, providers: [Provider]) -> [PlacementType: TypeSupply] {
         var supply: [PlacementType: TypeSupply] = [:]
         for provider in providers {
             let runByMember =

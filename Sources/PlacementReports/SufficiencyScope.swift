@@ -4,7 +4,9 @@ import PlacementScenarios
 /// Whom a sufficiency report covers, and what every report of one solved mode shares.
 extension SufficiencyReport {
     public enum Scope: Sendable, Equatable {
+        /// An authority, by its code or name.
         case authority(String)
+        /// A co-operative, by its id.
         case cooperative(String)
     }
 
@@ -27,11 +29,11 @@ extension SufficiencyReport {
     public struct Context: Sendable {
         let scenario: Scenario
         let result: ModeResult
-        let decisionsByHome: [String: [PlacementDecision]]
-        let placeValuesByAuthority: [String: [InHousePlaceValue]]
-        let names: [String: String]
+        let decisionsByHome: [AuthorityCode: [PlacementDecision]]
+        let placeValuesByAuthority: [AuthorityCode: [InHousePlaceValue]]
+        let names: [AuthorityCode: String]
 
-        public init(result: ModeResult, scenario: Scenario, authorities: [String]) {
+        public init(result: ModeResult, scenario: Scenario, authorities: [AuthorityCode]) {
             self.scenario = scenario
             self.result = result
             decisionsByHome = Dictionary(grouping: result.decisions, by: \.homeAuthority)
@@ -45,22 +47,22 @@ extension SufficiencyReport {
     /// The scope's name and member authorities' codes. An authority may be named by its code or,
     /// as a council would write it, its name.
     public static func resolve(_ scope: Scope, in scenario: Scenario) throws(ScopeError) -> (
-        name: String, members: [String]
+        name: String, members: [AuthorityCode]
     ) {
         switch scope {
         case .authority(let code):
             guard
                 let authority = scenario.authorities.first(where: {
-                    $0.id == code || $0.name.lowercased() == code.lowercased()
+                    $0.id.rawValue == code || $0.name.lowercased() == code.lowercased()
                 })
             else {
-                let candidates = scenario.authorities.map(\.id) + scenario.authorities.map(\.name)
+                let candidates = scenario.authorities.map(\.id.rawValue) + scenario.authorities.map(\.name)
                 throw .unknownAuthority(code, suggestion: nearest(to: code, in: candidates))
             }
             return (authority.name, [authority.id])
         case .cooperative(let id):
-            guard let cooperative = scenario.cooperatives.first(where: { $0.id == id }) else {
-                throw .unknownCooperative(id, known: scenario.cooperatives.map(\.id))
+            guard let cooperative = scenario.cooperatives.first(where: { $0.id.rawValue == id }) else {
+                throw .unknownCooperative(id, known: scenario.cooperatives.map(\.id.rawValue))
             }
             return (cooperative.name, cooperative.members)
         }

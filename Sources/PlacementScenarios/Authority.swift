@@ -12,7 +12,7 @@ public struct Coordinate: Hashable, Sendable {
 /// A local authority with children's services (a council), identified by its GSS code.
 public struct Authority: Hashable, Sendable, Identifiable {
     /// GSS code, e.g. `E08000003` (Manchester).
-    public var id: String
+    public var id: AuthorityCode
     public var name: String
     public var region: String
     /// Geometric centroid.
@@ -22,7 +22,7 @@ public struct Authority: Hashable, Sendable, Identifiable {
     public var childPopulation: Int?
 
     public init(
-        id: String, name: String, region: String, centroid: Coordinate, areaSquareKilometres: Double,
+        id: AuthorityCode, name: String, region: String, centroid: Coordinate, areaSquareKilometres: Double,
         childPopulation: Int? = nil
     ) {
         self.id = id
@@ -36,12 +36,12 @@ public struct Authority: Hashable, Sendable, Identifiable {
 
 /// A regional care co-operative: councils that commission together. A council is in at most one.
 public struct Cooperative: Hashable, Sendable, Identifiable {
-    public var id: String
+    public var id: CooperativeID
     public var name: String
     /// Member authorities' GSS codes, in file order.
-    public var members: [String]
+    public var members: [AuthorityCode]
 
-    public init(id: String, name: String, members: [String]) {
+    public init(id: CooperativeID, name: String, members: [AuthorityCode]) {
         self.id = id
         self.name = name
         self.members = members

@@ -28,7 +28,7 @@ enum AuthorityReader {
             folded[code.lowercased()] = (code, row.line)
             authorities.append(
                 Authority(
-                    id: code, name: name, region: row.text("region"),
+                    id: AuthorityCode(rawValue: code), name: name, region: row.text("region"),
                     centroid: Coordinate(latitude: latitude, longitude: longitude), areaSquareKilometres: area,
                     childPopulation: population))
         }
@@ -57,10 +57,12 @@ enum AuthorityReader {
             }
             membership[member] = (id, row.line)
             let name = row.optionalText("cooperative_name") ?? id
-            if let index = cooperatives.firstIndex(where: { $0.id == id }) {
-                cooperatives[index].members.append(member)
+            if let index = cooperatives.firstIndex(where: { $0.id.rawValue == id }) {
+                cooperatives[index].members.append(AuthorityCode(rawValue: member))
             } else {
-                cooperatives.append(Cooperative(id: id, name: name, members: [member]))
+                cooperatives.append(
+                    Cooperative(id: CooperativeID(rawValue: id), name: name, members: [AuthorityCode(rawValue: member)])
+                )
             }
         }
         return cooperatives

@@ -110,15 +110,15 @@ public struct CSVTable: Sendable {
             return value.isEmpty ? nil : value
         }
 
-        /// A field that defines an id or code: present, and following ``Identifier``'s rules.
+        /// A field that defines an id or code: present, and following ``IdentifierRules``'s rules.
         func identifier(_ column: String, log: inout IssueLog) -> String? {
             guard let value = required(column, log: &log) else { return nil }
             return checkedIdentifier(column, value, log: &log)
         }
 
-        /// `value` when it follows ``Identifier``'s rules; otherwise the problem is logged.
+        /// `value` when it follows ``IdentifierRules``'s rules; otherwise the problem is logged.
         func checkedIdentifier(_ column: String, _ value: String, log: inout IssueLog) -> String? {
-            guard let problem = Identifier.problem(value) else { return value }
+            guard let problem = IdentifierRules.problem(value) else { return value }
             error(column, "'\(value)' \(problem)", log: &log)
             return nil
         }

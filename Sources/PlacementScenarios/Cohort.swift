@@ -3,23 +3,23 @@
 /// A sibling group is the set of cohorts sharing `siblingGroup`: they must be placed together, with
 /// one provider.
 public struct Cohort: Hashable, Sendable, Identifiable {
-    public var id: String
+    public var id: CohortID
     /// The GSS code of the authority looking after the children.
-    public var homeAuthority: String
+    public var homeAuthority: AuthorityCode
     /// Where the children lived, when known; otherwise the home authority's area is used.
     public var homeLocation: Coordinate?
     public var placementType: PlacementType
     public var ageBand: AgeBand
     public var requirements: Set<Requirement>
-    public var siblingGroup: String?
+    public var siblingGroup: SiblingGroupID?
     /// The provider the children live with now, if any.
-    public var currentProvider: String?
+    public var currentProvider: ProviderID?
     public var count: Int
 
     public init(
-        id: String, homeAuthority: String, homeLocation: Coordinate? = nil, placementType: PlacementType,
-        ageBand: AgeBand = .all, requirements: Set<Requirement> = [], siblingGroup: String? = nil,
-        currentProvider: String? = nil, count: Int = 1
+        id: CohortID, homeAuthority: AuthorityCode, homeLocation: Coordinate? = nil, placementType: PlacementType,
+        ageBand: AgeBand = .all, requirements: Set<Requirement> = [], siblingGroup: SiblingGroupID? = nil,
+        currentProvider: ProviderID? = nil, count: Int = 1
     ) {
         self.id = id
         self.homeAuthority = homeAuthority

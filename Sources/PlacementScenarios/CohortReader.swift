@@ -1,7 +1,7 @@
 /// Reads `children.csv`: one row per child or cohort of identical children.
 ///
 /// Child ids and sibling group ids share one namespace: the optimiser places a child who is in no
-/// group, and a whole sibling group, as one unit named by that id.
+/// group, and a whole sibling group, as one unit, and results and reports name the unit by that id.
 enum CohortReader {
     /// The most children one scenario may hold (England has about 84,000 looked after), so that every
     /// total and objective stays exact.
@@ -84,9 +84,11 @@ enum CohortReader {
             lines.append(row.line)
             cohorts.append(
                 Cohort(
-                    id: id, homeAuthority: home, homeLocation: location, placementType: type, ageBand: band,
-                    requirements: requirements, siblingGroup: group,
-                    currentProvider: providers.contains(current ?? "") ? current : nil, count: count))
+                    id: CohortID(rawValue: id), homeAuthority: AuthorityCode(rawValue: home), homeLocation: location,
+                    placementType: type,
+                    ageBand: band, requirements: requirements, siblingGroup: group.map(SiblingGroupID.init(rawValue:)),
+                    currentProvider: current.flatMap { providers.contains($0) ? ProviderID(rawValue: $0) : nil },
+                    count: count))
         }
         for (group, first) in siblings.sorted(by: { $0.value.line < $1.value.line }) {
             guard let line = seen[group] else { continue }

@@ -29,7 +29,7 @@ public enum Geography {
 /// Miles between a child's home and a provider, from exact locations where the scenario has them,
 /// the scenario's distance overrides, or authority centroids and areas.
 public struct DistanceTable: Sendable {
-    private let authorities: [String: Authority]
+    private let authorities: [AuthorityCode: Authority]
     private let overrides: [AuthorityPair: Double]
 
     public init(_ scenario: Scenario) {
@@ -40,7 +40,7 @@ public struct DistanceTable: Sendable {
     /// Exact coordinates on both sides give the straight line; otherwise an override for the pair of
     /// authorities, else the expected distance within the authority's disc when both are in the same
     /// authority, else the straight line between what is known (coordinates or centroids).
-    public func miles(from home: String, at homeLocation: Coordinate?, to provider: Provider) -> Double {
+    public func miles(from home: AuthorityCode, at homeLocation: Coordinate?, to provider: Provider) -> Double {
         if let homeLocation, let location = provider.location {
             return Geography.miles(from: homeLocation, to: location)
         }

@@ -1,14 +1,14 @@
 /// A children's home, fostering service or pool of places, with places and a weekly price for each
 /// placement type it offers.
 public struct Provider: Hashable, Sendable, Identifiable {
-    public var id: String
+    public var id: ProviderID
     public var name: String
     public var sector: Sector
     /// For local-authority providers: the council that runs it (GSS code).
-    public var operatingAuthority: String?
+    public var operatingAuthority: AuthorityCode?
     public var owner: String
     /// The authority the provider is located in (GSS code).
-    public var authority: String
+    public var authority: AuthorityCode
     /// Exact location when known; otherwise the authority's area is used.
     public var location: Coordinate?
     public var offers: [PlacementType: Offer]
@@ -29,8 +29,8 @@ public struct Provider: Hashable, Sendable, Identifiable {
     }
 
     public init(
-        id: String, name: String, sector: Sector, operatingAuthority: String? = nil, owner: String = "",
-        authority: String, location: Coordinate? = nil, offers: [PlacementType: Offer],
+        id: ProviderID, name: String, sector: Sector, operatingAuthority: AuthorityCode? = nil, owner: String = "",
+        authority: AuthorityCode, location: Coordinate? = nil, offers: [PlacementType: Offer],
         rating: OfstedRating = .good, specialisms: Set<Requirement> = [], ageRange: AgeBand = .all
     ) {
         self.id = id

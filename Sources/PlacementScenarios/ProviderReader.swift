@@ -46,7 +46,7 @@ enum ProviderReader {
                 let first = providers[existing]
                 for (field, same) in [
                     ("name", first.name == row.text("name")), ("sector", first.sector == sector),
-                    ("authority", first.authority == authority),
+                    ("authority", first.authority.rawValue == authority),
                 ] where !same {
                     row.error(field, "differs from an earlier row of provider \(id)", log: &log)
                 }
@@ -61,8 +61,9 @@ enum ProviderReader {
                 index[id] = providers.count
                 providers.append(
                     Provider(
-                        id: id, name: row.optionalText("name") ?? id, sector: sector, operatingAuthority: operating,
-                        owner: row.text("owner"), authority: authority, location: location, offers: [type: offer],
+                        id: ProviderID(rawValue: id), name: row.optionalText("name") ?? id, sector: sector,
+                        operatingAuthority: operating.map(AuthorityCode.init(rawValue:)), owner: row.text("owner"),
+                        authority: AuthorityCode(rawValue: authority), location: location, offers: [type: offer],
                         rating: rating, specialisms: specialisms, ageRange: ages))
             }
             offerLines["\(id)|\(type.rawValue)"] = row.line

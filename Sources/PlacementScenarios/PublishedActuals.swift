@@ -1,7 +1,7 @@
 /// An authority's published figures for one year (DfE, children looked after at 31 March), shown
 /// beside modelled results. `nil` where the figure is suppressed or not published.
 public struct PublishedActuals: Hashable, Sendable {
-    public var authority: String
+    public var authority: AuthorityCode
     public var year: Int
     public var childrenLookedAfter: Int?
     /// Share of children placed in the authority's own provision.
@@ -12,7 +12,7 @@ public struct PublishedActuals: Hashable, Sendable {
     public var over20MilesShare: Double?
 
     public init(
-        authority: String, year: Int, childrenLookedAfter: Int? = nil, ownProvisionShare: Double? = nil,
+        authority: AuthorityCode, year: Int, childrenLookedAfter: Int? = nil, ownProvisionShare: Double? = nil,
         insideBoundaryShare: Double? = nil, over20MilesShare: Double? = nil
     ) {
         self.authority = authority

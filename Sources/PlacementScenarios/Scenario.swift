@@ -32,17 +32,17 @@ public struct Scenario: Sendable {
     public var childCount: Int { cohorts.reduce(0) { $0 + $1.count } }
 
     /// The co-operative an authority belongs to, if any.
-    public func cooperative(of authority: String) -> Cooperative? {
+    public func cooperative(of authority: AuthorityCode) -> Cooperative? {
         cooperatives.first { $0.members.contains(authority) }
     }
 }
 
 /// An ordered pair of authority codes.
 public struct AuthorityPair: Hashable, Sendable {
-    public var from: String
-    public var to: String
+    public var from: AuthorityCode
+    public var to: AuthorityCode
 
-    public init(from: String, to: String) {
+    public init(from: AuthorityCode, to: AuthorityCode) {
         self.from = from
         self.to = to
     }

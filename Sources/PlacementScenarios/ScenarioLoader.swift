@@ -39,7 +39,7 @@ public enum ScenarioLoader {
         }
         let authorityTable = table(files.authorities, required: ["code", "name", "latitude", "longitude", "area_km2"])
         let authorities = authorityTable.map { AuthorityReader.authorities($0, log: &log) } ?? []
-        let known = Set(authorities.map(\.id))
+        let known = Set(authorities.map(\.id.rawValue))
         let cooperatives =
             table(files.cooperatives, required: ["cooperative_id", "authority"]).map {
                 AuthorityReader.cooperatives($0, known: known, log: &log)
@@ -50,7 +50,7 @@ public enum ScenarioLoader {
         let childTable = table(files.children, required: ["id", "home_authority", "placement_type"])
         let (cohorts, cohortLines) =
             childTable.map {
-                CohortReader.cohorts($0, known: known, providers: Set(providers.map(\.id)), log: &log)
+                CohortReader.cohorts($0, known: known, providers: Set(providers.map(\.id.rawValue)), log: &log)
             } ?? ([], [])
         let distances =
             table(files.distances, required: ["from_authority", "to_authority", "miles"]).map {

@@ -16,7 +16,7 @@ public struct ScenarioSummary {
                 + "\(Self.counted(scenario.providers.count, "provider", "providers"))")
         lines.append("")
         lines.append("Children by authority and placement type")
-        var children: [String: [PlacementType: Int]] = [:]
+        var children: [AuthorityCode: [PlacementType: Int]] = [:]
         for cohort in scenario.cohorts {
             children[cohort.homeAuthority, default: [:]][cohort.placementType, default: 0] += cohort.count
         }

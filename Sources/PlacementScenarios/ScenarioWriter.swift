@@ -56,7 +56,7 @@ public enum ScenarioWriter {
         var csv = CSVWriter(header: ["code", "name", "region", "latitude", "longitude", "area_km2", "children_0_17"])
         for a in scenario.authorities {
             csv.append([
-                a.id, a.name, a.region, number(a.centroid.latitude), number(a.centroid.longitude),
+                a.id.rawValue, a.name, a.region, number(a.centroid.latitude), number(a.centroid.longitude),
                 number(a.areaSquareKilometres), a.childPopulation.map(String.init) ?? "",
             ])
         }
@@ -66,7 +66,9 @@ public enum ScenarioWriter {
     static func cooperatives(_ scenario: Scenario) -> String {
         var csv = CSVWriter(header: ["cooperative_id", "cooperative_name", "authority"])
         for cooperative in scenario.cooperatives {
-            for member in cooperative.members { csv.append([cooperative.id, cooperative.name, member]) }
+            for member in cooperative.members {
+                csv.append([cooperative.id.rawValue, cooperative.name, member.rawValue])
+            }
         }
         return csv.text
     }
@@ -78,9 +80,10 @@ public enum ScenarioWriter {
         ])
         for c in scenario.cohorts {
             csv.append([
-                c.id, c.homeAuthority, c.placementType.rawValue, c.ageBand.description, String(c.count),
-                c.requirements.sorted().map(\.rawValue).joined(separator: ";"), c.siblingGroup ?? "",
-                c.currentProvider ?? "", c.homeLocation.map { number($0.latitude) } ?? "",
+                c.id.rawValue, c.homeAuthority.rawValue, c.placementType.rawValue, c.ageBand.description,
+                String(c.count), c.requirements.sorted().map(\.rawValue).joined(separator: ";"),
+                c.siblingGroup?.rawValue ?? "", c.currentProvider?.rawValue ?? "",
+                c.homeLocation.map { number($0.latitude) } ?? "",
                 c.homeLocation.map { number($0.longitude) } ?? "",
             ])
         }
@@ -96,7 +99,8 @@ public enum ScenarioWriter {
             for type in p.offers.keys.sorted() {
                 let offer = p.offers[type]!
                 csv.append([
-                    p.id, p.name, p.sector.rawValue, p.operatingAuthority ?? "", p.owner, p.authority, type.rawValue,
+                    p.id.rawValue, p.name, p.sector.rawValue, p.operatingAuthority?.rawValue ?? "", p.owner,
+                    p.authority.rawValue, type.rawValue,
                     String(offer.places), number(offer.weeklyPrice), p.rating.rawValue,
                     p.specialisms.sorted().map(\.rawValue).joined(separator: ";"), String(p.ageRange.minimum),
                     String(p.ageRange.maximum), p.location.map { number($0.latitude) } ?? "",
@@ -114,7 +118,7 @@ public enum ScenarioWriter {
         ])
         for a in scenario.actuals {
             csv.append([
-                a.authority, String(a.year), a.childrenLookedAfter.map(String.init) ?? "",
+                a.authority.rawValue, String(a.year), a.childrenLookedAfter.map(String.init) ?? "",
                 a.ownProvisionShare.map(number) ?? "", a.insideBoundaryShare.map(number) ?? "",
                 a.over20MilesShare.map(number) ?? "",
             ])
@@ -125,7 +129,9 @@ public enum ScenarioWriter {
     static func distances(_ scenario: Scenario) -> String {
         var csv = CSVWriter(header: ["from_authority", "to_authority", "miles"])
         let pairs = scenario.distanceOverrides.keys.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
-        for pair in pairs { csv.append([pair.from, pair.to, number(scenario.distanceOverrides[pair]!)]) }
+        for pair in pairs {
+            csv.append([pair.from.rawValue, pair.to.rawValue, number(scenario.distanceOverrides[pair]!)])
+        }
         return csv.text
     }
 

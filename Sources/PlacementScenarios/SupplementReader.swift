@@ -13,7 +13,7 @@ enum SupplementReader {
             }
             let miles = row.requiredNumber("miles", log: &log, in: 0...2_000)
             guard let from, let to, known.contains(from), known.contains(to), let miles else { continue }
-            let pair = AuthorityPair(from: from, to: to)
+            let pair = AuthorityPair(from: AuthorityCode(rawValue: from), to: AuthorityCode(rawValue: to))
             if distances[pair] != nil {
                 log.error(table.file, line: row.line, "distance from \(from) to \(to) is given twice")
             }
@@ -40,7 +40,8 @@ enum SupplementReader {
             guard let authority, known.contains(authority), let year else { continue }
             actuals.append(
                 PublishedActuals(
-                    authority: authority, year: Int(year), childrenLookedAfter: children, ownProvisionShare: own,
+                    authority: AuthorityCode(rawValue: authority), year: Int(year), childrenLookedAfter: children,
+                    ownProvisionShare: own,
                     insideBoundaryShare: inside, over20MilesShare: far))
         }
         return actuals

@@ -15,7 +15,7 @@ struct EnglandModel {
         estimates = demand.estimates
         let authorities = data.authorities.map {
             Authority(
-                id: $0.code, name: $0.name, region: $0.region,
+                id: AuthorityCode(rawValue: $0.code), name: $0.name, region: $0.region,
                 centroid: Coordinate(latitude: $0.latitude, longitude: $0.longitude),
                 areaSquareKilometres: $0.areaSquareKilometres, childPopulation: $0.children)
         }
@@ -25,7 +25,7 @@ struct EnglandModel {
                 + "after by placement type, every provider on Ofsted's register, estimated in-house and agency "
                 + "fostering, and about 20 co-operatives (the two pathfinders and a partition of each region).",
             authorities: authorities, cohorts: [], providers: [], policy: Assumptions.policy)
-        let register = RegisterProviders(data, known: Set(authorities.map(\.id)))
+        let register = RegisterProviders(data, known: Set(authorities.map(\.id.rawValue)))
         notes.merge(register.notes) { $1 }
         let demandByType = splitTypes(demand, register: register)
         scenario.cohorts = cohorts(demandByType)
@@ -68,7 +68,8 @@ struct EnglandModel {
                 let count = demandByType[authority.code]?[type] ?? 0
                 guard count > 0 else { return nil }
                 return Cohort(
-                    id: "\(authority.code)-\(type.rawValue)", homeAuthority: authority.code, placementType: type,
+                    id: CohortID(rawValue: "\(authority.code)-\(type.rawValue)"),
+                    homeAuthority: AuthorityCode(rawValue: authority.code), placementType: type,
                     ageBand: Assumptions.ageBand(type), count: count)
             }
         }
@@ -136,8 +137,9 @@ struct EnglandModel {
         -> Provider
     {
         Provider(
-            id: id, name: "\(authority.name) \(name)", sector: .localAuthority, operatingAuthority: authority.code,
-            owner: authority.name, authority: authority.code,
+            id: ProviderID(rawValue: id), name: "\(authority.name) \(name)", sector: .localAuthority,
+            operatingAuthority: AuthorityCode(rawValue: authority.code), owner: authority.name,
+            authority: AuthorityCode(rawValue: authority.code),
             offers: [type: .init(places: places, weeklyPrice: Assumptions.price(type, sector: .localAuthority))],
             rating: .good, ageRange: Assumptions.ageBand(type))
     }
@@ -177,7 +179,7 @@ struct EnglandModel {
 
     /// The scenario restricted to some authorities: their children, the providers located in them,
     /// their actuals, and the given co-operatives.
-    func subset(name: String, description: String, authorities codes: Set<String>, cooperatives: [Cooperative])
+    func subset(name: String, description: String, authorities codes: Set<AuthorityCode>, cooperatives: [Cooperative])
         -> Scenario
     {
         var subset = scenario
@@ -194,7 +196,9 @@ struct EnglandModel {
     func generated(_ scenario: Scenario) -> GeneratedScenario {
         let codes = Set(scenario.authorities.map(\.id))
         let regions = Set(scenario.authorities.map(\.region))
-        let relevant = estimates.filter { codes.contains($0.authority) || regions.contains($0.authority) }
+        let relevant = estimates.filter {
+            codes.contains(AuthorityCode(rawValue: $0.authority)) || regions.contains($0.authority)
+        }
         return GeneratedScenario(
             folder: scenario.name, scenario: scenario,
             extraFiles: [

@@ -13,7 +13,7 @@ enum PublishedFigures {
                     return (Double(part) / Double(total) * 10_000).rounded() / 10_000
                 }
                 return PublishedActuals(
-                    authority: authority.code, year: year, childrenLookedAfter: total,
+                    authority: AuthorityCode(rawValue: authority.code), year: year, childrenLookedAfter: total,
                     ownProvisionShare: share("Place providers", "Own provision (by the LA)"),
                     insideBoundaryShare: share("Locality of placement", "Placed inside the local authority boundary"),
                     over20MilesShare: share(

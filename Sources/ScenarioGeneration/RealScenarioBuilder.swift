@@ -17,9 +17,9 @@ public struct GeneratedScenario: Sendable {
 /// Builds `england-2025`, `greater-manchester` and `south-east` from the official data: DfE's
 /// children looked after by authority, Ofsted's register, and the authorities' centroids and areas.
 public enum RealScenarioBuilder {
-    public static let greaterManchester = (1...10).map { String(format: "E080000%02d", $0) }
+    public static let greaterManchester = (1...10).map { AuthorityCode(rawValue: String(format: "E080000%02d", $0)) }
     /// Hampshire, Kent and Slough: South East councils outside Home and Future.
-    public static let southEastNonMembers: Set<String> = ["E10000014", "E10000016", "E06000039"]
+    public static let southEastNonMembers: Set<AuthorityCode> = ["E10000014", "E10000016", "E06000039"]
 
     public static func build(from dataDirectory: String) throws(ScenarioError) -> [GeneratedScenario] {
         let data = try OfficialData.read(from: dataDirectory)

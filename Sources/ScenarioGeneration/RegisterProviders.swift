@@ -39,9 +39,10 @@ struct RegisterProviders {
             }
             let sector = Self.sector(entry.sector)
             let provider = Provider(
-                id: "URN\(entry.urn)", name: "\(entry.provisionType) \(entry.urn)", sector: sector,
-                operatingAuthority: sector == .localAuthority ? entry.authority : nil, owner: entry.owner,
-                authority: entry.authority,
+                id: ProviderID(rawValue: "URN\(entry.urn)"), name: "\(entry.provisionType) \(entry.urn)",
+                sector: sector,
+                operatingAuthority: sector == .localAuthority ? AuthorityCode(rawValue: entry.authority) : nil,
+                owner: entry.owner, authority: AuthorityCode(rawValue: entry.authority),
                 offers: [type: .init(places: entry.places, weeklyPrice: Assumptions.price(type, sector: sector))],
                 rating: Self.rating(entry.rating), ageRange: Assumptions.ageBand(type))
             if isAgency {

@@ -39,7 +39,8 @@ public enum SyntheticScenarioBuilder {
             let area = England.areaSquareKilometres / England.authorities * logNormal(&random, sigma: 0.8)
             authorities.append(
                 Authority(
-                    id: String(format: "S%08d", index + 1), name: String(format: "Synthetic %04d", index + 1),
+                    id: AuthorityCode(rawValue: String(format: "S%08d", index + 1)),
+                    name: String(format: "Synthetic %04d", index + 1),
                     region: "Synthetic", centroid: Coordinate(latitude: latitude, longitude: longitude),
                     areaSquareKilometres: (area * 10).rounded() / 10))
         }
@@ -156,7 +157,7 @@ public enum SyntheticScenarioBuilder {
             threshold -= share
         }
         return Provider(
-            id: id, name: "\(type.label) \(id)", sector: sector,
+            id: ProviderID(rawValue: id), name: "\(type.label) \(id)", sector: sector,
             operatingAuthority: sector == .localAuthority ? authority.id : nil, owner: "", authority: authority.id,
             offers: [type: .init(places: places, weeklyPrice: Assumptions.price(type, sector: sector))], rating: rating,
             ageRange: Assumptions.ageBand(type))

@@ -31,7 +31,7 @@ struct PlanInvariantTests {
     }
 
     func checkPlan(_ result: ModeResult, _ scenario: Scenario) throws {
-        var childrenOfCohort: [String: Int] = [:]
+        var childrenOfCohort: [CohortID: Int] = [:]
         var used: [String: Int] = [:]
         var objective = 0.0
         let cooperative = Dictionary(

@@ -46,7 +46,8 @@ struct TinyOptimaTests {
     static func plan(of result: ModeResult) -> Plan {
         var plan: Plan = [:]
         for decision in result.decisions {
-            plan[decision.unitID, default: [:]][decision.provider?.id ?? "unplaced", default: 0] += decision.children
+            plan[decision.unitID.description, default: [:]][decision.provider?.id.rawValue ?? "unplaced", default: 0] +=
+                decision.children
         }
         return plan
     }
@@ -77,7 +78,7 @@ struct TinyOptimaTests {
     func unplacedReasons() throws {
         let council = try PlacementOptimiser.solve(Self.scenario, mode: .council)
         let waiting = try #require(council.decisions.first { !$0.isPlaced })
-        #expect(waiting.unitID == "C05" && waiting.unplacedReason == "every admissible place is taken")
+        #expect(waiting.unitID == .cohort("C05") && waiting.unplacedReason == "every admissible place is taken")
 
         var strict = Self.scenario
         strict.policy.minimumRating = .outstanding
@@ -85,8 +86,8 @@ struct TinyOptimaTests {
         let result = try PlacementOptimiser.solve(strict, mode: .regional)
         let reasons = Dictionary(
             result.decisions.filter { !$0.isPlaced }.map { ($0.unitID, $0.unplacedReason ?? "") }, uniquingKeysWith: +)
-        #expect(reasons["C05"] == "no provider has the specialisms needed (complex_needs)")
-        #expect(reasons["C03"] == "no provider meets the Ofsted floor (outstanding)")
+        #expect(reasons[.cohort("C05")] == "no provider has the specialisms needed (complex_needs)")
+        #expect(reasons[.cohort("C03")] == "no provider meets the Ofsted floor (outstanding)")
     }
 
     @Test("a sibling group is placed whole or waits whole, never split")
@@ -96,7 +97,7 @@ struct TinyOptimaTests {
             scenario.providers[index].offers[.foster]!.places = 1
         }
         let result = try PlacementOptimiser.solve(scenario, mode: .councilCoordinated)
-        let siblings = result.decisions.filter { $0.unitID == "S1" }
+        let siblings = result.decisions.filter { $0.unitID == .siblingGroup("S1") }
         #expect(siblings.count == 1)
         #expect(siblings[0].children == 2)
         // With one place left at P1 and P3 each, no provider open to Northtown has two: the pair waits
@@ -113,7 +114,7 @@ struct TinyOptimaTests {
         let scenario = try ScenarioLoader.load(from: copy.path).scenario
         let result = try PlacementOptimiser.solve(scenario, mode: .councilCoordinated)
         let kept = result.decisions.filter { $0.origin == .kept }
-        #expect(kept.map(\.unitID) == ["C07"])
+        #expect(kept.map(\.unitID) == [.cohort("C07")])
         #expect(kept.first?.children == 2 && kept.first?.provider?.id == "P2")
         // P2 keeps 2 of its 4 places for Eastbury's children; Southvale's two still fit.
         #expect(Self.plan(of: result)["C04"] == ["P2": 2])

@@ -78,7 +78,7 @@ struct ReportFiguresTests {
         let context = SufficiencyReport.Context(
             result: results[1], scenario: scenario, authorities: [scenario.authorities[0].id])
         let sufficiency = HTMLReport.render(
-            try SufficiencyReport(.authority(scenario.authorities[0].id), context: context).document)
+            try SufficiencyReport(.authority(scenario.authorities[0].id.rawValue), context: context).document)
         #expect(!Self.isWellFormed("<p><b>unclosed</p>"), "the check can fail")
         for html in [comparison, sufficiency] {
             #expect(Self.isWellFormed(html))

@@ -101,11 +101,11 @@ struct RealScenarioTests {
         let members = cooperatives.flatMap(\.members)
         #expect(Set(members).count == members.count)
         let gm = try #require(cooperatives.first { $0.id == "greater-manchester" })
-        #expect(gm.members == (1...10).map { String(format: "E080000%02d", $0) })
+        #expect(gm.members == (1...10).map { AuthorityCode(rawValue: String(format: "E080000%02d", $0)) })
         let homeAndFuture = try #require(cooperatives.first { $0.id == "home-and-future" })
         #expect(homeAndFuture.members.count == 16)
         #expect(homeAndFuture.members.contains("E06000046"))  // Isle of Wight
-        for outsider in ["E10000014", "E10000016", "E06000039"] { #expect(!members.contains(outsider)) }
+        for outsider: AuthorityCode in ["E10000014", "E10000016", "E06000039"] { #expect(!members.contains(outsider)) }
         #expect(members.count == 150)
         for cooperative in cooperatives where cooperative.name.hasSuffix("(modelled)") {
             #expect((5...10).contains(cooperative.members.count), "\(cooperative.id)")

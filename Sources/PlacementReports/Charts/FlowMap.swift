@@ -8,8 +8,8 @@ import PlacementScenarios
 /// placed inside their own authority.
 struct FlowMap {
     struct Flow {
-        var from: String
-        var to: String
+        var from: AuthorityCode
+        var to: AuthorityCode
         var children: Int
         var inHouse: Bool
     }
@@ -19,9 +19,9 @@ struct FlowMap {
     var id: String
     var authorities: [Authority]
     /// Drawn darker; the rest are context.
-    var highlighted: Set<String>
+    var highlighted: Set<AuthorityCode>
     var flows: [Flow]
-    var childrenInArea: [String: Int]
+    var childrenInArea: [AuthorityCode: Int]
     /// Authorities are named when there are at most this many.
     var labelLimit = 40
 
@@ -43,7 +43,7 @@ struct FlowMap {
         let offsetX = margin + (plotWidth - spanX * scale) / 2
         let minimumLongitude = longitudes.min()!
         let maximumLatitude = latitudes.max()!
-        var points: [String: (x: Double, y: Double)] = [:]
+        var points: [AuthorityCode: (x: Double, y: Double)] = [:]
         for authority in authorities {
             points[authority.id] = (
                 offsetX + (authority.centroid.longitude - minimumLongitude) * scaleX * scale,
@@ -114,7 +114,7 @@ struct FlowMap {
         return svg + "</svg>"
     }
 
-    private func name(of id: String) -> String { authorities.first { $0.id == id }?.name ?? id }
+    private func name(of id: AuthorityCode) -> String { authorities.first { $0.id == id }?.name ?? id.rawValue }
 
     private func line(_ colour: String, dashed: Bool) -> String {
         "<line x1=\"0\" y1=\"5\" x2=\"14\" y2=\"5\" stroke=\"\(colour)\" stroke-width=\"3\""

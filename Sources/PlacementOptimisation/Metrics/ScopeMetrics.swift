@@ -1,4 +1,3 @@
-import PlacementOptimisation
 import PlacementScenarios
 
 /// The measures of one scope (England, a co-operative, an authority) under one mode. Children count
@@ -35,7 +34,7 @@ public struct ScopeMetrics: Sendable, Equatable {
 }
 
 /// Sums from which a scope's metrics follow; sums add across authorities.
-struct MetricsTally {
+public struct MetricsTally: Sendable {
     var children = 0
     var placed = 0
     var unplaced = 0
@@ -51,7 +50,10 @@ struct MetricsTally {
     var estimatedWeeklyProfit = 0.0
     var unplacedByType: [PlacementType: Int] = [:]
 
-    mutating func add(_ decision: PlacementDecision, policy: Policy) {
+    public init() {}
+
+    /// Counts one decision's children.
+    public mutating func add(_ decision: PlacementDecision, policy: Policy) {
         children += decision.children
         guard let provider = decision.provider, let price = decision.weeklyPrice, let miles = decision.miles else {
             unplaced += decision.children
@@ -75,7 +77,8 @@ struct MetricsTally {
         }
     }
 
-    mutating func add(_ other: MetricsTally) {
+    /// Adds another scope's sums.
+    public mutating func add(_ other: MetricsTally) {
         children += other.children
         placed += other.placed
         unplaced += other.unplaced
@@ -92,7 +95,8 @@ struct MetricsTally {
         unplacedByType.merge(other.unplacedByType, uniquingKeysWith: +)
     }
 
-    var metrics: ScopeMetrics {
+    /// The shares and means the sums give.
+    public var metrics: ScopeMetrics {
         func share(_ part: Int, of whole: Int) -> Double? { whole > 0 ? Double(part) / Double(whole) : nil }
         return ScopeMetrics(
             children: children, placed: placed, unplaced: unplaced, notCommissioned: notCommissioned,

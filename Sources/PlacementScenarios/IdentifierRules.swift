@@ -3,7 +3,7 @@
 /// GLPK's row and column names, and every id is printed in messages and reports, so an id may not
 /// hold a path separator, start with a dot, hold a control character, or be longer than GLPK and
 /// file systems comfortably take.
-enum Identifier {
+enum IdentifierRules {
     /// In UTF-8 bytes: 64 ASCII characters. GLPK takes names of up to 255 bytes, and a model name
     /// joins a code to other text.
     static let longest = 64

@@ -1,12 +1,13 @@
-import PlacementOptimisation
 import PlacementScenarios
 
 /// A mode's metrics for the whole scenario, each co-operative and each authority.
 public struct ModeMetrics: Sendable {
     public struct Scoped: Sendable {
-        /// The co-operative's id or the authority's GSS code.
+        /// The co-operative's id or the authority's GSS code, as reports show it.
         public var id: String
         public var name: String
+        /// The authorities whose children the scope counts: the authority itself, or the members.
+        public var members: [AuthorityCode]
         public var metrics: ScopeMetrics
     }
 
@@ -17,7 +18,7 @@ public struct ModeMetrics: Sendable {
     public var authorities: [Scoped]
 
     public init(_ result: ModeResult, scenario: Scenario) {
-        var tallies: [String: MetricsTally] = [:]
+        var tallies: [AuthorityCode: MetricsTally] = [:]
         for decision in result.decisions {
             tallies[decision.homeAuthority, default: .init()].add(decision, policy: scenario.policy)
         }
@@ -31,10 +32,12 @@ public struct ModeMetrics: Sendable {
         cooperatives = scenario.cooperatives.map { cooperative in
             var tally = MetricsTally()
             for member in cooperative.members { tally.add(tallies[member] ?? .init()) }
-            return Scoped(id: cooperative.id, name: cooperative.name, metrics: tally.metrics)
+            return Scoped(
+                id: cooperative.id.rawValue, name: cooperative.name, members: cooperative.members,
+                metrics: tally.metrics)
         }
         authorities = scenario.authorities.map {
-            Scoped(id: $0.id, name: $0.name, metrics: (tallies[$0.id] ?? .init()).metrics)
+            Scoped(id: $0.id.rawValue, name: $0.name, members: [$0.id], metrics: (tallies[$0.id] ?? .init()).metrics)
         }
     }
 }

@@ -1,0 +1,15 @@
+@_exported import Tagged
+
+/// A local authority's GSS code, e.g. `E08000003` (Manchester).
+public typealias AuthorityCode = Tagged<Authority, String>
+/// A regional care co-operative's id.
+public typealias CooperativeID = Tagged<Cooperative, String>
+/// A cohort's id in `children.csv`.
+public typealias CohortID = Tagged<Cohort, String>
+/// A provider's id in `providers.csv` (rows sharing an id are one provider).
+public typealias ProviderID = Tagged<Provider, String>
+/// A sibling group's id: cohorts sharing it are placed together.
+public typealias SiblingGroupID = Tagged<SiblingGroup, String>
+
+/// The tag of sibling-group ids: a group has no record of its own, only the cohorts that share it.
+public enum SiblingGroup {}
