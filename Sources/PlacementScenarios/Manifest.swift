@@ -188,6 +188,15 @@ struct Manifest {
 private struct NodeReader {
     let file: String
     var log: IssueLog
+    /// The key nodes of the mappings read so far, by dotted path, so that a key's own position can be reported.
+    private var keys: [String: Node] = [:]
+
+    init(file: String, log: IssueLog) {
+        self.file = file
+        self.log = log
+    }
+
+    private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     mutating func error(_ node: Node, path: String, _ message: String) {
         log.error(file, line: node.mark?.line, column: node.mark?.column, field: path.isEmpty ? nil : path, message)
@@ -206,6 +215,7 @@ private struct NodeReader {
                 continue
             }
             result[scalar.string] = value
+            keys[Self.join(path, scalar.string)] = key
         }
         return result
     }
@@ -214,7 +224,8 @@ private struct NodeReader {
         for (key, node) in map.sorted(by: { $0.key < $1.key }) where !allowed.contains(key) {
             var message = "unknown key '\(key)'"
             if let suggestion = nearest(to: key, in: allowed.sorted()) { message += " (did you mean '\(suggestion)'?)" }
-            error(node, path: path.isEmpty ? key : "\(path).\(key)", message)
+            let fullPath = Self.join(path, key)
+            error(keys[fullPath] ?? node, path: fullPath, message)
         }
     }
 
@@ -268,7 +279,7 @@ private struct NodeReader {
                 if let suggestion = nearest(to: key, in: PlacementType.allCases.map(\.rawValue) + ["default"]) {
                     message += " (did you mean '\(suggestion)'?)"
                 }
-                error(value, path: "\(path).\(key)", message)
+                error(keys[Self.join(path, key)] ?? value, path: Self.join(path, key), message)
             }
         }
         return (byType, fallback)

@@ -122,7 +122,7 @@ struct ValidationTests {
             Fault(
                 name: "unknown manifest key with a suggestion",
                 edit: { try $0.replace("scenario.yaml", "  cost_per_mile: 10", with: "  cost_per_mle: 10") },
-                location: "scenario.yaml:15:17: policy.cost_per_mle",
+                location: "scenario.yaml:15:3: policy.cost_per_mle",
                 message: "unknown key 'cost_per_mle' (did you mean 'cost_per_mile'?)"),
             Fault(
                 name: "manifest value of the wrong type",
