@@ -44,6 +44,11 @@ let package = Package(
             dependencies: ["PlacementScenarios"]
         ),
         .target(
+            name: "PlacementForecasting",
+            dependencies: ["PlacementScenarios", "ScenarioGeneration", "PlacementReports"],
+            exclude: ["README.md"]
+        ),
+        .target(
             name: "PlacementReports",
             dependencies: ["PlacementOptimisation", "PlacementScenarios"]
         ),
@@ -54,6 +59,7 @@ let package = Package(
                 "PlacementOptimisation",
                 "PlacementReports",
                 "ScenarioGeneration",
+                "PlacementForecasting",
                 "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -96,6 +102,12 @@ let package = Package(
         .testTarget(
             name: "ScenarioGenerationTests",
             dependencies: ["ScenarioGeneration", "PlacementScenarios", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PlacementForecastingTests",
+            dependencies: [
+                "PlacementForecasting", "PlacementScenarios", "ScenarioGeneration", "PlacementCommands", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "PlacementScenariosTests",

@@ -39,19 +39,22 @@ extension PlacementCommand {
         public func validate() throws { _ = try parsedModes }
 
         public func run() throws {
+            let started = ContinuousClock.now
             let modes = try parsedModes
             let scenario = try loadScenario(scenario)
-            var results: [ModeResult] = []
-            for mode in modes { results.append(try ModeRunner.solve(scenario, mode: mode, options: options)) }
+            var results: [SolvedMode] = []
+            for mode in modes {
+                results.append(try ModeRunner.solve(scenario, mode: mode, options: options, started: started))
+            }
             let json = ResultJSON.comparison(results, scenario: scenario)
             let markdown = ResultMarkdown.comparison(results, scenario: scenario)
             let metrics = ResultCSV.metrics(results, scenario: scenario)
             if let out = options.out {
                 var files = [("comparison.json", json), ("comparison.md", markdown), ("metrics.csv", metrics)]
                 for result in results {
-                    files.append(("placements-\(result.mode.rawValue).csv", ResultCSV.placements(result)))
+                    files.append(("placements-\(result.mode.rawValue).csv", ResultCSV.placements(result.result)))
                 }
-                files += ComparisonReport(results: results, scenario: scenario).files
+                files += ComparisonReport(results, scenario: scenario).files
                 try ModeRunner.write(files, into: out)
                 // On stderr, so that the comparison printed on stdout stays clean for a pipe.
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")

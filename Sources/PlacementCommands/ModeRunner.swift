@@ -7,10 +7,14 @@ import PlacementScenarios
 /// Solves modes for the commands, turning solver errors into exit code 2 and printing statistics
 /// when asked.
 enum ModeRunner {
-    static func solve(_ scenario: Scenario, mode: CommissioningMode, options: SolvingOptions) throws -> ModeResult {
-        let result: ModeResult
+    /// `started`: when the command started, from which its time limit runs.
+    static func solve(
+        _ scenario: Scenario, mode: CommissioningMode, options: SolvingOptions, started: ContinuousClock.Instant
+    ) throws -> SolvedMode {
+        let result: SolvedMode
         do {
-            result = try PlacementOptimiser.solve(scenario, mode: mode, options: options.optimiserOptions)
+            result = try PlacementOptimiser.solve(
+                scenario, mode: mode, options: options.optimiserOptions(started: started))
         } catch {
             printToStandardError("\(scenario.name), \(mode.rawValue) mode: \(error.description)")
             throw failureExitCode

@@ -35,12 +35,13 @@ extension PlacementCommand {
         }
 
         public func run() throws {
+            let started = ContinuousClock.now
             let scenario = try loadScenario(scenario)
             if let exportModel { try export(scenario, to: exportModel) }
-            let result = try ModeRunner.solve(scenario, mode: mode, options: options)
-            let json = ResultJSON.mode(result, scenario: scenario)
-            let markdown = ResultMarkdown.mode(result, scenario: scenario)
-            let placements = ResultCSV.placements(result)
+            let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
+            let json = ResultJSON.mode(result)
+            let markdown = ResultMarkdown.mode(result)
+            let placements = ResultCSV.placements(result.result)
             if let out = options.out {
                 try ModeRunner.write(
                     [

@@ -26,8 +26,13 @@ struct SolvingOptions: ParsableArguments {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
-    var optimiserOptions: OptimiserOptions {
-        var options = OptimiserOptions(timeLimit: timeLimit.map { .milliseconds(Int64($0 * 1000)) })
+    /// The optimiser's options, the time limit counted from `started` (the command's start).
+    func optimiserOptions(started: ContinuousClock.Instant) -> OptimiserOptions {
+        var options = OptimiserOptions()
+        // Beyond 30 years a limit is no limit (and a Duration would overflow).
+        if let timeLimit, timeLimit.isFinite, timeLimit < 1e9 {
+            options.deadline = Deadline(started + .milliseconds(Int64((timeLimit * 1000).rounded(.up))))
+        }
         if let threads { options.threads = threads }
         if verbose { options.messageHandler = { printToStandardError($0, terminator: "") } }
         return options

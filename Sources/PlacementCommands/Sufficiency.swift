@@ -48,6 +48,7 @@ extension PlacementCommand {
         }
 
         public func run() throws {
+            let started = ContinuousClock.now
             let scenario = try loadScenario(scenario)
             let scopes: [SufficiencyReport.Scope] =
                 if let authority { [.authority(authority)] } else if let cooperative {
@@ -55,8 +56,8 @@ extension PlacementCommand {
                 } else { scenario.authorities.map { .authority($0.id.rawValue) } }
             // Check the scope before solving, so that a typo fails at once.
             let members = try scopes.flatMap { try memberCodes(of: $0, in: scenario) }
-            let result = try ModeRunner.solve(scenario, mode: mode, options: options)
-            let context = SufficiencyReport.Context(result: result, scenario: scenario, authorities: members)
+            let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
+            let context = SufficiencyReport.Context(result, authorities: members)
             let reports = try scopes.map { try SufficiencyReport($0, context: context) }
             guard let out = options.out else {
                 let document = reports[0].document

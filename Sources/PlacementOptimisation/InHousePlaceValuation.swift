@@ -38,12 +38,17 @@ public struct InHousePlaceValue: Sendable, Equatable {
 /// This is the saving per place of the first small addition. Where the optimum is degenerate the
 /// true saving of a whole extra place can be smaller, never larger.
 public enum InHousePlaceValuation {
+    /// Every real weekly cost is far below the unplaced penalty, so a saving above this share of it
+    /// can only come from placing a child now unplaced.
+    public static let freesChildShareOfPenalty = 0.5
+
     /// One value per authority in `authorities` and commissioned placement type with demand in the
     /// scenario, types in `PlacementType` order within each authority.
-    public static func values(
-        of result: ModeResult, scenario: Scenario, authorities: [AuthorityCode]
+    static func values(
+        of solved: SolvedMode, authorities: [AuthorityCode]
     ) -> [InHousePlaceValue] {
-        let problem = PreparedProblem(scenario: scenario, mode: result.mode)
+        let problem = solved.problem
+        let scenario = problem.scenario
         let unitsByType = Dictionary(grouping: problem.units.indices, by: { problem.units[$0].placementType })
         var inHouseByType: [PlacementType: [(provider: Provider, offer: Provider.Offer)]] = [:]
         var marketPrices: [PlacementType: [Double]] = [:]
@@ -65,10 +70,10 @@ public enum InHousePlaceValuation {
                 let price = provider.offers[type]!.weeklyPrice
                 let pool = SupplyPool(placementType: type, members: [], representative: provider, weeklyPrice: price)
                 let saving = saving(
-                    of: pool, units: unitsByType[type] ?? [], problem: problem, marginalCosts: result.marginalCosts)
-                // Every real cost is far below the penalty, so a saving above half of it must free one.
+                    of: pool, units: unitsByType[type] ?? [], problem: problem,
+                    marginalCosts: solved.result.marginalCosts)
                 let penalty = scenario.policy.unplacedPenalty
-                let placesUnplacedChild = (saving ?? 0) > penalty / 2
+                let placesUnplacedChild = (saving ?? 0) > Self.freesChildShareOfPenalty * penalty
                 values.append(
                     InHousePlaceValue(
                         authority: authority, placementType: type, weeklySaving: saving, weeklyPrice: price,
@@ -82,7 +87,7 @@ public enum InHousePlaceValuation {
 
     /// `nil` when some unit that could use the place has no dual.
     private static func saving(
-        of pool: SupplyPool, units: [Int], problem: PreparedProblem, marginalCosts: [DemandUnit.ID: Double]
+        of pool: SupplyPool, units: [Int], problem: PlacementProblem, marginalCosts: [DemandUnit.ID: Double]
     ) -> Double? {
         var best = 0.0
         for index in units {

@@ -13,12 +13,11 @@ extension PlacementOptimiser {
         guard mode != .council else {
             throw .invalidModel("council mode solves councils in turn; its optimal plans are not one model's")
         }
-        let problem = PreparedProblem(scenario: scenario, mode: mode)
+        let problem = PlacementProblem(scenario: scenario, mode: mode)
         var lowest = 0
         var highest = 0
         for type in problem.typesWithDemand {
-            let placement = problem.jointModel(
-                units: problem.units.indices.filter { problem.units[$0].placementType == type })
+            let placement = problem.model(units: problem.unitsNeeding(type))
             let optimum = try placement.model.solve()
             var own = LinearExpression()
             for (column, pair) in placement.pairs.enumerated() {
@@ -32,7 +31,8 @@ extension PlacementOptimiser {
             let costs = bounded.objectiveCoefficients
             bounded.addConstraint(
                 variables: costs.indices.map { Variable(index: $0) }, coefficients: costs,
-                upperBound: optimum.objective + 1e-9 * max(1, abs(optimum.objective)), name: "optimal")
+                upperBound: optimum.objective + PreferredOptimum.objectiveTolerance * max(1, abs(optimum.objective)),
+                name: "optimal")
             for sense in [ObjectiveSense.minimise, .maximise] {
                 bounded.setObjective(sense, own)
                 let extreme = try bounded.solve()

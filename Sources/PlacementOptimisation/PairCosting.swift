@@ -3,21 +3,71 @@ import PlacementScenarios
 /// Decides which demand units may use which pools under a mode, and what each pairing costs in the
 /// objective: weekly price, miles, leaving the home area, local-authority preference, and the premium
 /// for another council's in-house place where the mode charges one.
+///
+/// Units and pools are read through compact profiles (authority numbers, requirement bit sets), so
+/// that checking a pair copies nothing and hashes nothing.
 struct PairCosting: Sendable {
     let mode: CommissioningMode
     let policy: Policy
     let distances: DistanceTable
-    private let cooperativeOf: [AuthorityCode: CooperativeID]
+    /// Each authority's co-operative, by authority number.
+    private let cooperativeOf: [Int?]
 
     init(scenario: Scenario, mode: CommissioningMode) {
         self.mode = mode
         policy = scenario.policy
         distances = DistanceTable(scenario)
-        var cooperativeOf: [AuthorityCode: CooperativeID] = [:]
-        for cooperative in scenario.cooperatives {
-            for member in cooperative.members { cooperativeOf[member] = cooperative.id }
+        var cooperativeOf = [Int?](repeating: nil, count: distances.authorityCount)
+        for (number, cooperative) in scenario.cooperatives.enumerated() {
+            for member in cooperative.members {
+                if let index = distances.index[member] { cooperativeOf[index] = number }
+            }
         }
         self.cooperativeOf = cooperativeOf
+    }
+
+    /// What admissibility needs of a demand unit.
+    struct UnitProfile: Sendable {
+        var home: Int
+        var location: Coordinate?
+        /// The youngest and oldest ages of every member: a provider must take both.
+        var ages: AgeBand
+        var requirements: RequirementSet
+        var placementType: PlacementType
+    }
+
+    /// What admissibility and cost need of a pool.
+    struct PoolProfile: Sendable {
+        var authority: Int
+        var location: Coordinate?
+        var ageRange: AgeBand
+        var specialisms: RequirementSet
+        var meetsRatingFloor: Bool
+        var isLocalAuthorityRun: Bool
+        /// The running council's number, for local-authority pools.
+        var operatingAuthority: Int?
+        var weeklyPrice: Double
+    }
+
+    func profile(_ unit: DemandUnit) -> UnitProfile {
+        UnitProfile(
+            home: distances.index[unit.homeAuthority] ?? -1, location: unit.homeLocation,
+            ages: AgeBand(
+                minimum: unit.ageBands.map(\.minimum).min() ?? 0, maximum: unit.ageBands.map(\.maximum).max() ?? 0),
+            requirements: RequirementSet(unit.requirements), placementType: unit.placementType)
+    }
+
+    func profile(_ pool: SupplyPool) -> PoolProfile {
+        profile(pool.representative, price: pool.weeklyPrice)
+    }
+
+    func profile(_ provider: Provider, price: Double) -> PoolProfile {
+        PoolProfile(
+            authority: distances.index[provider.authority] ?? -1, location: provider.location,
+            ageRange: provider.ageRange, specialisms: RequirementSet(provider.specialisms),
+            meetsRatingFloor: provider.rating.meets(policy.minimumRating),
+            isLocalAuthorityRun: provider.isLocalAuthorityRun,
+            operatingAuthority: provider.operatingAuthority.flatMap { distances.index[$0] }, weeklyPrice: price)
     }
 
     /// The terms of one child's placement with a pool.
@@ -35,15 +85,17 @@ struct PairCosting: Sendable {
         case closed
     }
 
-    func inHouseAccess(home: AuthorityCode, provider: Provider) -> InHouseAccess {
-        guard provider.isLocalAuthorityRun, let operating = provider.operatingAuthority, operating != home else {
+    private func inHouseAccess(home: Int, pool: PoolProfile) -> InHouseAccess {
+        guard pool.isLocalAuthorityRun, let operating = pool.operatingAuthority, operating != home else {
             return .open
         }
         switch mode {
         case .national:
             return .open
         case .regional:
-            if let cooperative = cooperativeOf[home], cooperativeOf[operating] == cooperative { return .open }
+            if home >= 0, let cooperative = cooperativeOf[home], cooperativeOf[operating] == cooperative {
+                return .open
+            }
             fallthrough
         case .council, .councilCoordinated:
             return policy.otherCouncilsInHousePlaces ? .atPremium : .closed
@@ -61,41 +113,63 @@ struct PairCosting: Sendable {
         static func < (lhs: Refusal, rhs: Refusal) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    /// The terms of the pairing, or why it is not admissible. The pool must offer the unit's type.
-    func admissibility(_ unit: DemandUnit, _ pool: SupplyPool) -> Admissibility {
-        let provider = pool.representative
-        guard unit.ageBands.allSatisfy({ provider.ageRange.contains($0) }) else { return .refused(.ageRange) }
-        guard unit.requirements.isSubset(of: provider.specialisms) else { return .refused(.requirements) }
-        guard provider.rating.meets(policy.minimumRating) else { return .refused(.rating) }
-        let miles = distances.miles(from: unit.homeAuthority, at: unit.homeLocation, to: provider)
-        if let limit = policy.maximumDistance(for: unit.placementType), !(miles <= limit) {
-            return .refused(.distance)
-        }
-        let access = inHouseAccess(home: unit.homeAuthority, provider: provider)
-        guard access != .closed else { return .refused(.access) }
-        return .admissible(
-            terms(home: unit.homeAuthority, miles: miles, provider: provider, price: pool.weeklyPrice, access: access))
-    }
-
-    /// The terms of a placement whatever its admissibility (kept placements are priced this way too).
-    func terms(home: AuthorityCode, miles: Double, provider: Provider, price: Double) -> Terms {
-        terms(
-            home: home, miles: miles, provider: provider, price: price,
-            access: inHouseAccess(home: home, provider: provider))
-    }
-
-    private func terms(home: AuthorityCode, miles: Double, provider: Provider, price: Double, access: InHouseAccess)
-        -> Terms
-    {
-        var cost = policy.priceWeight * price + policy.costPerMile * miles
-        if provider.authority != home { cost += policy.outOfAreaPenalty }
-        if provider.isLocalAuthorityRun { cost -= policy.localAuthorityPreference }
-        if access == .atPremium { cost += policy.otherCouncilInHousePremium }
-        return Terms(miles: miles, cost: cost)
-    }
-
     enum Admissibility {
         case admissible(Terms)
         case refused(Refusal)
     }
+
+    /// The terms of the pairing, or why it is not admissible. The pool must offer the unit's type.
+    func admissibility(_ unit: UnitProfile, _ pool: PoolProfile) -> Admissibility {
+        guard pool.ageRange.contains(unit.ages) else { return .refused(.ageRange) }
+        guard unit.requirements.isSubset(of: pool.specialisms) else { return .refused(.requirements) }
+        guard pool.meetsRatingFloor else { return .refused(.rating) }
+        let miles = miles(unit, pool)
+        if let limit = policy.maximumDistance(for: unit.placementType), !(miles <= limit) {
+            return .refused(.distance)
+        }
+        let access = inHouseAccess(home: unit.home, pool: pool)
+        guard access != .closed else { return .refused(.access) }
+        return .admissible(terms(home: unit.home, miles: miles, pool: pool, access: access))
+    }
+
+    func admissibility(_ unit: DemandUnit, _ pool: SupplyPool) -> Admissibility {
+        admissibility(profile(unit), profile(pool))
+    }
+
+    func miles(_ unit: UnitProfile, _ pool: PoolProfile) -> Double {
+        guard unit.home >= 0, pool.authority >= 0 else {
+            guard let from = unit.location, let to = pool.location else { return .nan }
+            return Geography.miles(from: from, to: to)
+        }
+        return distances.miles(from: unit.home, at: unit.location, to: pool.authority, at: pool.location)
+    }
+
+    /// The terms of a placement whatever its admissibility (kept placements are priced this way too).
+    func terms(home: AuthorityCode, miles: Double, provider: Provider, price: Double) -> Terms {
+        let homeIndex = distances.index[home] ?? -1
+        let pool = profile(provider, price: price)
+        return terms(home: homeIndex, miles: miles, pool: pool, access: inHouseAccess(home: homeIndex, pool: pool))
+    }
+
+    private func terms(home: Int, miles: Double, pool: PoolProfile, access: InHouseAccess) -> Terms {
+        var cost = policy.priceWeight * pool.weeklyPrice + policy.costPerMile * miles
+        if pool.authority != home || home < 0 { cost += policy.outOfAreaPenalty }
+        if pool.isLocalAuthorityRun { cost -= policy.localAuthorityPreference }
+        if access == .atPremium { cost += policy.otherCouncilInHousePremium }
+        return Terms(miles: miles, cost: cost)
+    }
+}
+
+/// A set of requirements as bits, so that a subset test is one instruction.
+struct RequirementSet: Sendable, Equatable {
+    private var bits: UInt32
+
+    init(_ requirements: Set<Requirement>) {
+        bits = 0
+        for requirement in requirements {
+            bits |= 1 << UInt32(Requirement.allCases.firstIndex(of: requirement)!)
+        }
+    }
+
+    func isSubset(of other: RequirementSet) -> Bool { bits & ~other.bits == 0 }
 }

@@ -23,7 +23,16 @@ struct PlacementModel {
     /// One per pair column, in column order.
     let pairs: [Pair]
 
-    var unplacedColumnOffset: Int { pairs.count }
+    /// The column of pair `index` (in `pairs`).
+    func pairColumn(_ index: Int) -> Variable { Variable(index: index) }
+    /// The `unplaced` column of the unit at `position` (in `units`).
+    func unplacedColumn(_ position: Int) -> Variable { Variable(index: pairs.count + position) }
+    /// The demand row of the unit at `position` (in `units`).
+    func demandRow(_ position: Int) -> Constraint { Constraint(index: position) }
+    /// The capacity row of the pool at `position` (in `pools`).
+    func capacityRow(_ position: Int) -> Constraint { Constraint(index: units.count + position) }
+    /// The places of the pool at `position`, as the model holds them.
+    func places(ofPoolAt position: Int) -> Double { model.rowUpperBounds[capacityRow(position).index] }
 
     /// Builds the model of `unitIndices` against the pools they can use. `admissiblePairs` lists,
     /// for each unit in `unitIndices`, the pools it may use with their terms; `poolPlaces` gives every
@@ -88,13 +97,22 @@ struct PlacementModel {
         self.pairs = pairs
     }
 
+    /// Column values with every child unplaced.
+    var everyoneUnplacedValues: [Double] {
+        var values = Array(repeating: 0.0, count: model.variableCount)
+        for position in units.indices {
+            values[unplacedColumn(position).index] = model.rowUpperBounds[demandRow(position).index]
+        }
+        return values
+    }
+
     /// A primal feasible starting basis: every child unplaced (the `unplaced` columns basic, the
     /// demand rows non-basic) and every place free (capacity slacks basic). GLPK's own slack basis
     /// is infeasible because the demand rows are equalities, and phase one would cost more than the
     /// optimisation itself.
     var everyoneUnplacedBasis: Basis {
         var columns = Array(repeating: Basis.Status.atLowerBound, count: model.variableCount)
-        for position in units.indices { columns[unplacedColumnOffset + position] = .basic }
+        for position in units.indices { columns[unplacedColumn(position).index] = .basic }
         let rows =
             Array(repeating: Basis.Status.fixed, count: units.count)
             + Array(repeating: Basis.Status.basic, count: pools.count)

@@ -27,7 +27,8 @@ enum PreferredOptimum {
     /// The refined solution, or `optimum` when no stage could run. `optimum` must be an optimal
     /// simplex solution of `solver`'s model with its duals.
     static func refine(
-        _ optimum: Solution, solver: Solver, placement: PlacementModel, problem: PreparedProblem, options: SolveOptions,
+        _ optimum: Solution, solver: Solver, placement: PlacementModel, problem: PlacementProblem,
+        options: SolveOptions,
         statistics: inout RunStatistics
     ) throws(LinearProgrammingError) -> Solution {
         let model = placement.model
@@ -81,7 +82,7 @@ enum PreferredOptimum {
     }
 
     /// −children for each pair that places a unit with its own council's in-house places.
-    private static func ownCouncilPreference(_ placement: PlacementModel, _ problem: PreparedProblem) -> [Double] {
+    private static func ownCouncilPreference(_ placement: PlacementModel, _ problem: PlacementProblem) -> [Double] {
         var costs = Array(repeating: 0.0, count: placement.model.variableCount)
         for (column, pair) in placement.pairs.enumerated() {
             let unit = problem.units[pair.unit]
@@ -94,7 +95,7 @@ enum PreferredOptimum {
     }
 
     /// Miles times children for each pair.
-    private static func milesTravelled(_ placement: PlacementModel, _ problem: PreparedProblem) -> [Double] {
+    private static func milesTravelled(_ placement: PlacementModel, _ problem: PlacementProblem) -> [Double] {
         var costs = Array(repeating: 0.0, count: placement.model.variableCount)
         for (column, pair) in placement.pairs.enumerated() {
             costs[column] = pair.terms.miles * Double(problem.units[pair.unit].groupSize)

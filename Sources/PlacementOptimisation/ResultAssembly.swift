@@ -1,7 +1,7 @@
 import PlacementScenarios
 
 /// Turns a solved problem back into decisions about children and providers.
-extension PreparedProblem {
+extension PlacementProblem {
     /// The kept existing placements, priced as the objective prices any placement.
     var keptDecisions: [PlacementDecision] {
         kept.map { kept in

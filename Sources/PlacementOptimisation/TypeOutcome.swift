@@ -10,6 +10,18 @@ struct TypeOutcome: Sendable {
     var marginalCosts: [(unit: Int, cost: Double)] = []
     var statistics = RunStatistics()
 
+    /// Reads a plan's flows and unplaced children from the model's column values.
+    mutating func record(_ values: [Double], of placement: PlacementModel, units: [DemandUnit]) {
+        for (column, pair) in placement.pairs.enumerated() {
+            let placements = Int(values[column].rounded())
+            if placements > 0 { flows.append((pair.unit, pair.pool, placements)) }
+        }
+        for (position, unit) in placement.units.enumerated() {
+            let placements = Int(values[placement.unplacedColumn(position).index].rounded())
+            if placements > 0 { unplaced.append((unit, placements)) }
+        }
+    }
+
     mutating func absorb(_ other: TypeOutcome) {
         flows += other.flows
         unplaced += other.unplaced

@@ -21,15 +21,16 @@ public struct ComparisonReport {
     /// Beyond this many authorities, charts show co-operatives instead.
     static let chartedAuthorityLimit = 40
 
-    public init(results: [ModeResult], scenario: Scenario) {
-        precondition(!results.isEmpty, "a comparison needs at least one mode")
+    /// The comparison of `solved` modes of one scenario (at least one mode).
+    public init(_ solved: [SolvedMode], scenario: Scenario) {
         self.scenario = scenario
-        self.results = results
-        metrics = results.map { ModeMetrics($0, scenario: scenario) }
+        results = solved.map(\.result)
+        metrics = solved.map(\.metrics)
         baseline = results.firstIndex { $0.mode == .council } ?? 0
         alternative = results.firstIndex { $0.mode == .regional } ?? results.count - 1
-        placeValues = InHousePlaceValuation.values(
-            of: results[alternative], scenario: scenario, authorities: scenario.authorities.map(\.id))
+        placeValues =
+            solved.indices.contains(alternative)
+            ? solved[alternative].inHousePlaceValues(for: scenario.authorities.map(\.id)) : []
         let latest = PublishedSummary.years(in: scenario.actuals).last
         published = latest.map {
             PublishedSummary(year: $0, authorities: scenario.authorities.map(\.id), actuals: scenario.actuals)

@@ -27,14 +27,13 @@ public enum ResultCSV {
     }
 
     /// One row per mode and scope (total, each co-operative, each authority).
-    public static func metrics(_ results: [ModeResult], scenario: Scenario) -> String {
+    public static func metrics(_ solved: [SolvedMode], scenario: Scenario) -> String {
         var csv = CSVWriter(header: [
             "mode", "scope", "id", "name", "children", "placed", "unplaced", "not_commissioned", "m1_la_run_share",
             "m1_own_la_run_share", "m2_in_area_share", "within_20_miles_share", "mean_distance_miles",
             "weekly_cost", "external_weekly_spend", "estimated_weekly_profit",
         ])
-        for result in results {
-            let metrics = ModeMetrics(result, scenario: scenario)
+        for (result, metrics) in solved.map({ ($0.result, $0.metrics) }) {
             let rows =
                 [("total", "", scenario.name, metrics.total)]
                 + metrics.cooperatives.map { ("cooperative", $0.id, $0.name, $0.metrics) }

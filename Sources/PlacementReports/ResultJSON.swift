@@ -6,13 +6,13 @@ import PlacementScenarios
 /// measure is always present, `null` when its denominator is zero.
 public enum ResultJSON {
     /// One mode: `{"mode", "status", "gap", "objective", "metrics", "council_order", "statistics"}`.
-    public static func mode(_ result: ModeResult, scenario: Scenario) -> String {
-        encode(ModeObject(result, scenario: scenario))
+    public static func mode(_ solved: SolvedMode) -> String {
+        encode(ModeObject(solved))
     }
 
     /// Several modes: `{"scenario": …, "modes": [ … ]}`.
-    public static func comparison(_ results: [ModeResult], scenario: Scenario) -> String {
-        encode(Comparison(scenario: scenario.name, modes: results.map { ModeObject($0, scenario: scenario) }))
+    public static func comparison(_ solved: [SolvedMode], scenario: Scenario) -> String {
+        encode(Comparison(scenario: scenario.name, modes: solved.map(ModeObject.init)))
     }
 
     static func encode(_ value: some Encodable) -> String {
@@ -35,12 +35,13 @@ public enum ResultJSON {
         var councilOrder: [String]
         var statistics: RunStatistics
 
-        init(_ result: ModeResult, scenario: Scenario) {
+        init(_ solved: SolvedMode) {
+            let result = solved.result
             mode = result.mode.rawValue
             status = result.status.label
             if case .timeLimit(let gap) = result.status { self.gap = gap }
             objective = result.objective
-            metrics = MetricsObject(ModeMetrics(result, scenario: scenario))
+            metrics = MetricsObject(solved.metrics)
             councilOrder = result.councilOrder.map(\.rawValue)
             statistics = result.statistics
         }

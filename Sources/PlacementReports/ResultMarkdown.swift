@@ -6,8 +6,8 @@ public enum ResultMarkdown {
     /// Placements tables longer than this are left to the CSV.
     static let placementRowLimit = 200
 
-    public static func mode(_ result: ModeResult, scenario: Scenario) -> String {
-        let metrics = ModeMetrics(result, scenario: scenario)
+    public static func mode(_ solved: SolvedMode) -> String {
+        let (result, scenario, metrics) = (solved.result, solved.scenario, solved.metrics)
         var lines = [
             "# \(scenario.name): \(result.mode.rawValue) commissioning", "",
             statusLine(result), "",
@@ -50,8 +50,9 @@ public enum ResultMarkdown {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func comparison(_ results: [ModeResult], scenario: Scenario) -> String {
-        let metrics = results.map { ModeMetrics($0, scenario: scenario) }
+    public static func comparison(_ solved: [SolvedMode], scenario: Scenario) -> String {
+        let results = solved.map(\.result)
+        let metrics = solved.map(\.metrics)
         let header = "| measure | " + results.map(\.mode.rawValue).joined(separator: " | ") + " |"
         let rule = "|---|" + String(repeating: "--:|", count: results.count)
         var lines = ["# \(scenario.name): commissioning modes compared", "", header, rule]

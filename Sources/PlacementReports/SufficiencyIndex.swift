@@ -6,7 +6,7 @@ import PlacementScenarios
 public enum SufficiencyIndex {
     public static func document(_ context: SufficiencyReport.Context) -> ReportDocument {
         let scenario = context.scenario
-        let metrics = ModeMetrics(context.result, scenario: scenario)
+        let metrics = context.metrics
         let mode = context.result.mode.rawValue
         let rows = metrics.authorities.map { scoped -> [ReportValue] in
             let m = scoped.metrics

@@ -29,16 +29,19 @@ extension SufficiencyReport {
     public struct Context: Sendable {
         let scenario: Scenario
         let result: ModeResult
+        let metrics: ModeMetrics
         let decisionsByHome: [AuthorityCode: [PlacementDecision]]
         let placeValuesByAuthority: [AuthorityCode: [InHousePlaceValue]]
         let names: [AuthorityCode: String]
 
-        public init(result: ModeResult, scenario: Scenario, authorities: [AuthorityCode]) {
-            self.scenario = scenario
-            self.result = result
+        /// `authorities`: those whose new in-house places are priced (the reports' members).
+        public init(_ solved: SolvedMode, authorities: [AuthorityCode]) {
+            scenario = solved.scenario
+            result = solved.result
+            metrics = solved.metrics
             decisionsByHome = Dictionary(grouping: result.decisions, by: \.homeAuthority)
             placeValuesByAuthority = Dictionary(
-                grouping: InHousePlaceValuation.values(of: result, scenario: scenario, authorities: authorities),
+                grouping: solved.inHousePlaceValues(for: authorities),
                 by: \.authority)
             names = Dictionary(uniqueKeysWithValues: scenario.authorities.map { ($0.id, $0.name) })
         }

@@ -28,27 +28,83 @@ public enum Geography {
 
 /// Miles between a child's home and a provider, from exact locations where the scenario has them,
 /// the scenario's distance overrides, or authority centroids and areas.
+///
+/// Authorities are numbered in the scenario's order; the optimiser asks by number, so that listing a
+/// million pairs hashes no strings and computes each pair of centroids' distance once.
 public struct DistanceTable: Sendable {
-    private let authorities: [AuthorityCode: Authority]
-    private let overrides: [AuthorityPair: Double]
+    /// Each authority's number.
+    package let index: [AuthorityCode: Int]
+    private let centroids: [Coordinate]
+    private let withinAuthority: [Double]
+    private let overrides: [Int: Double]
+    /// Centroid to centroid, row by row (`from * count + to`).
+    private let betweenCentroids: [Double]
 
     public init(_ scenario: Scenario) {
-        authorities = Dictionary(uniqueKeysWithValues: scenario.authorities.map { ($0.id, $0) })
-        overrides = scenario.distanceOverrides
+        var index: [AuthorityCode: Int] = [:]
+        for authority in scenario.authorities where index[authority.id] == nil {
+            index[authority.id] = index.count
+        }
+        let authorities = scenario.authorities.filter { index[$0.id] != nil }
+        let count = authorities.count
+        self.index = index
+        centroids = authorities.map(\.centroid)
+        withinAuthority = authorities.map {
+            Geography.expectedMilesWithinDisc(areaSquareKilometres: $0.areaSquareKilometres)
+        }
+        var overrides: [Int: Double] = [:]
+        for (pair, miles) in scenario.distanceOverrides {
+            guard let from = index[pair.from], let to = index[pair.to] else { continue }
+            overrides[from * count + to] = miles
+        }
+        self.overrides = overrides
+        var between = [Double](repeating: 0, count: count * count)
+        for from in 0..<count {
+            for to in (from + 1)..<max(from + 1, count) {
+                let miles = Geography.miles(from: authorities[from].centroid, to: authorities[to].centroid)
+                between[from * count + to] = miles
+                between[to * count + from] = miles
+            }
+        }
+        betweenCentroids = between
     }
 
     /// Exact coordinates on both sides give the straight line; otherwise an override for the pair of
     /// authorities, else the expected distance within the authority's disc when both are in the same
     /// authority, else the straight line between what is known (coordinates or centroids).
     public func miles(from home: AuthorityCode, at homeLocation: Coordinate?, to provider: Provider) -> Double {
-        if let homeLocation, let location = provider.location {
+        guard let homeIndex = index[home], let providerIndex = index[provider.authority] else {
+            guard let homeLocation, let location = provider.location else { return .nan }
             return Geography.miles(from: homeLocation, to: location)
         }
-        if let override = overrides[AuthorityPair(from: home, to: provider.authority)] { return override }
-        guard let homeArea = authorities[home], let providerArea = authorities[provider.authority] else { return .nan }
-        if home == provider.authority {
-            return Geography.expectedMilesWithinDisc(areaSquareKilometres: homeArea.areaSquareKilometres)
-        }
-        return Geography.miles(from: homeLocation ?? homeArea.centroid, to: provider.location ?? providerArea.centroid)
+        return miles(from: homeIndex, at: homeLocation, to: providerIndex, at: provider.location)
     }
+
+    /// The same, by authority number.
+    package func miles(from home: Int, at homeLocation: Coordinate?, to authority: Int, at location: Coordinate?)
+        -> Double
+    {
+        if let homeLocation, let location { return Geography.miles(from: homeLocation, to: location) }
+        let pair = home * centroids.count + authority
+        if !overrides.isEmpty, let override = overrides[pair] { return override }
+        if home == authority { return withinAuthority[home] }
+        if homeLocation == nil && location == nil { return betweenCentroids[pair] }
+        return Geography.miles(from: homeLocation ?? centroids[home], to: location ?? centroids[authority])
+    }
+
+    /// The number of authorities.
+    package var authorityCount: Int { centroids.count }
+
+    /// Centroid to centroid, by number.
+    package func milesBetweenCentroids(_ from: Int, _ to: Int) -> Double {
+        betweenCentroids[from * centroids.count + to]
+    }
+
+    /// Miles from an authority's centroid to a point.
+    package func milesFromCentroid(_ authority: Int, to point: Coordinate) -> Double {
+        Geography.miles(from: centroids[authority], to: point)
+    }
+
+    /// Whether the scenario overrides the distance from one authority to another.
+    package func hasOverride(from: Int, to: Int) -> Bool { overrides[from * centroids.count + to] != nil }
 }

@@ -1,7 +1,7 @@
 /// Splits a whole number into parts proportional to weights, by the largest-remainder method, so the
 /// parts are whole and add up exactly. Ties go to the earlier weight.
-enum Apportion {
-    static func split(_ total: Int, weights: [Double]) -> [Int] {
+public enum Apportion {
+    public static func split(_ total: Int, weights: [Double]) -> [Int] {
         let sum = weights.reduce(0, +)
         guard total > 0, sum > 0 else { return weights.map { _ in 0 } }
         let exact = weights.map { Double(total) * $0 / sum }

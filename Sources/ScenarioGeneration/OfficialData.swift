@@ -1,24 +1,26 @@
 import Foundation
 import PlacementScenarios
 
-/// The official files the real-data scenarios are built from (see `Fixtures/data/README.md`).
-struct OfficialData: Sendable {
+/// The official files the real-data scenarios and the demand forecast are built from (see
+/// `Fixtures/data/README.md`).
+public struct OfficialData: Sendable {
     static let authoritiesFile = "england_local_authorities.csv"
     static let lookedAfterFile = "dfe_cla_by_la_2021_2025.csv"
+    static let flowsFile = "dfe_cla_flows_by_la_2021_2025.csv"
     static let registerFile = "ofsted_providers_2025.csv"
 
-    struct Authority: Sendable {
-        var code, name, region: String
-        var latitude, longitude, areaSquareKilometres: Double
-        var children: Int?
+    public struct Authority: Sendable {
+        public var code, name, region: String
+        public var latitude, longitude, areaSquareKilometres: Double
+        public var children: Int?
     }
 
     /// A published count: a number, or a suppression marker (`c`, `k`, `x`, `z`), never zero.
-    enum Cell: Sendable, Equatable {
+    public enum Cell: Sendable, Equatable {
         case number(Int)
         case suppressed(String)
 
-        var value: Int? {
+        public var value: Int? {
             if case .number(let value) = self { return value }
             return nil
         }
@@ -37,19 +39,24 @@ struct OfficialData: Sendable {
         var isShortBreakOnly: Bool
     }
 
-    var authorities: [Authority]
+    public var authorities: [Authority]
+    /// Stock (31 March) and flow (year to 31 March) cells of authorities, England and, keyed by
+    /// `regionKey(_:)`, the regions. Stock and flow groups have different names, so they share one map.
     var cells: [CellKey: Cell]
     var register: [RegisteredProvider]
 
     /// The key of England's national rows.
-    static let england = "E92000001"
+    public static let england = "E92000001"
 
-    func cell(_ year: Int, _ authority: String, _ group: String, _ characteristic: String) -> Cell? {
+    /// The key of a region's rows (DfE's region name, London split into Inner and Outer).
+    public static func regionKey(_ region: String) -> String { "region:" + region }
+
+    public func cell(_ year: Int, _ authority: String, _ group: String, _ characteristic: String) -> Cell? {
         cells[CellKey(year: year, authority: authority, group: group, characteristic: characteristic)]
     }
 
-    /// Reads the three files from `directory`, or throws every problem found.
-    static func read(from directory: String) throws(ScenarioError) -> OfficialData {
+    /// Reads the four files from `directory`, or throws every problem found.
+    public static func read(from directory: String) throws(ScenarioError) -> OfficialData {
         var log = IssueLog()
         func table(_ name: String, _ required: [String]) -> CSVTable? {
             CSVTable.read(
@@ -58,8 +65,10 @@ struct OfficialData: Sendable {
         let authorityTable = table(
             authoritiesFile,
             ["la_code", "la_name", "region", "latitude", "longitude", "area_km2", "children_0_17_2024"])
-        let lookedAfterTable = table(
-            lookedAfterFile, ["year", "geographic_level", "la_code", "group", "characteristic", "number"])
+        let countColumns = ["year", "geographic_level", "region_name", "la_code", "group", "characteristic", "number"]
+        let countTables = [
+            (lookedAfterFile, table(lookedAfterFile, countColumns)), (flowsFile, table(flowsFile, countColumns)),
+        ]
         let registerTable = table(
             registerFile,
             [
@@ -82,28 +91,35 @@ struct OfficialData: Sendable {
                     children: Int(row.text("children_0_17_2024"))))
         }
         var cells: [CellKey: Cell] = [:]
-        for row in lookedAfterTable?.rows ?? [] {
-            let level = row.text("geographic_level")
-            guard level == "Local authority" || level == "National" else { continue }
-            guard let year = Int(row.text("year")) else {
-                log.error(lookedAfterFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
-                continue
+        for (file, countTable) in countTables {
+            for row in countTable?.rows ?? [] {
+                let level = row.text("geographic_level")
+                let authority: String
+                switch level {
+                case "Local authority": authority = row.text("la_code")
+                case "National": authority = Self.england
+                case "Regional": authority = Self.regionKey(row.text("region_name"))
+                default: continue
+                }
+                guard let year = Int(row.text("year")) else {
+                    log.error(file, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
+                    continue
+                }
+                let text = row.text("number")
+                let cell: Cell
+                if let value = Int(text), value >= 0 {
+                    cell = .number(value)
+                } else if ["c", "k", "x", "z", "low", "u"].contains(text) || text.isEmpty {
+                    cell = .suppressed(text.isEmpty ? "x" : text)
+                } else {
+                    log.error(file, line: row.line, field: "number", "'\(text)' is neither a count nor a marker")
+                    continue
+                }
+                let key = CellKey(
+                    year: year, authority: authority, group: row.text("group"),
+                    characteristic: row.text("characteristic"))
+                cells[key] = cell
             }
-            let text = row.text("number")
-            let cell: Cell
-            if let value = Int(text), value >= 0 {
-                cell = .number(value)
-            } else if ["c", "k", "x", "z", "low", "u"].contains(text) || text.isEmpty {
-                cell = .suppressed(text.isEmpty ? "x" : text)
-            } else {
-                log.error(lookedAfterFile, line: row.line, field: "number", "'\(text)' is neither a count nor a marker")
-                continue
-            }
-            let key = CellKey(
-                year: year, authority: level == "National" ? Self.england : row.text("la_code"),
-                group: row.text("group"),
-                characteristic: row.text("characteristic"))
-            cells[key] = cell
         }
         var register: [RegisteredProvider] = []
         for row in registerTable?.rows ?? [] {

@@ -51,9 +51,9 @@ for path in scenarios {
         let started = clock.now
         let result = try PlacementOptimiser.solve(scenario, mode: mode)
         let solved = clock.now
-        _ = ResultJSON.mode(result, scenario: scenario)
-        _ = ResultMarkdown.mode(result, scenario: scenario)
-        _ = ResultCSV.placements(result)
+        _ = ResultJSON.mode(result)
+        _ = ResultMarkdown.mode(result)
+        _ = ResultCSV.placements(result.result)
         let report = (clock.now - solved).seconds
         let s = result.statistics
         let fields: [String] = [

@@ -13,7 +13,7 @@ struct InHousePlaceValueTests {
 
     static func values(_ mode: CommissioningMode) throws -> [InHousePlaceValue] {
         let result = try PlacementOptimiser.solve(scenario, mode: mode)
-        return InHousePlaceValuation.values(of: result, scenario: scenario, authorities: authorities)
+        return result.inHousePlaceValues(for: authorities)
     }
 
     /// The objective saved by adding the place `value` describes and solving again. In `council` mode,
@@ -34,7 +34,7 @@ struct InHousePlaceValueTests {
             place.specialisms = own.specialisms
         }
         extended.providers.append(place)
-        func cost(_ result: ModeResult) -> Double {
+        func cost(_ result: SolvedMode) -> Double {
             guard mode == .council else { return result.objective }
             return result.decisions.filter { $0.homeAuthority == value.authority }
                 .reduce(0) { $0 + $1.objectiveCostPerChild * Double($1.children) }
@@ -83,8 +83,7 @@ struct InHousePlaceValueTests {
     func greaterManchester() throws {
         let manchester = try ScenarioLoader.load(from: Fixtures.scenario("greater-manchester")).scenario
         let result = try PlacementOptimiser.solve(manchester, mode: .regional)
-        let values = InHousePlaceValuation.values(
-            of: result, scenario: manchester, authorities: manchester.authorities.map(\.id))
+        let values = result.inHousePlaceValues(for: manchester.authorities.map(\.id))
         #expect(values.count >= 10 * 6)
         let best = Dictionary(grouping: values, by: \.placementType).values.compactMap { values in
             values.max { ($0.weeklySaving ?? -1) < ($1.weeklySaving ?? -1) }

@@ -30,7 +30,7 @@ struct PlanInvariantTests {
         }
     }
 
-    func checkPlan(_ result: ModeResult, _ scenario: Scenario) throws {
+    func checkPlan(_ result: SolvedMode, _ scenario: Scenario) throws {
         var childrenOfCohort: [CohortID: Int] = [:]
         var used: [String: Int] = [:]
         var objective = 0.0
@@ -123,5 +123,63 @@ struct PoolingExactnessTests {
             #expect(approximately(fast.objective, direct.objective, tolerance: 1e-6), "\(name) \(mode.rawValue)")
             try PlanInvariantTests().checkPlan(direct, scenario)
         }
+    }
+}
+
+@Suite("Sibling-heavy models stop with a useful plan")
+struct SiblingHeavyTests {
+    /// Greater Manchester's providers with 45 sibling groups of two to five children needing a
+    /// children's home: bin packing into homes of two to four places.
+    static func siblingHeavy() throws -> Scenario {
+        var scenario = try ScenarioLoader.load(from: Fixtures.scenario("greater-manchester")).scenario
+        var random = SeededRandom(seed: 5)
+        scenario.cohorts = (1...45).flatMap { group -> [Cohort] in
+            let size = [2, 3, 3, 4, 4, 5][random.next(below: 6)]
+            let home = scenario.authorities[random.next(below: scenario.authorities.count)].id
+            let id = SiblingGroupID(rawValue: "S\(group)")
+            return [
+                Cohort(
+                    id: CohortID(rawValue: "S\(group)-older"), homeAuthority: home, placementType: .childrensHome,
+                    ageBand: AgeBand(minimum: 11, maximum: 15), siblingGroup: id, count: size - 1),
+                Cohort(
+                    id: CohortID(rawValue: "S\(group)-younger"), homeAuthority: home, placementType: .childrensHome,
+                    ageBand: AgeBand(minimum: 8, maximum: 10), siblingGroup: id, count: 1),
+            ]
+        }
+        return scenario
+    }
+
+    @Test("stopped before the LP relaxation ends, the greedy plan is reported, not everyone unplaced")
+    func greedyPlanWhenStopped() throws {
+        let scenario = try Self.siblingHeavy()
+        let stopped = try PlacementOptimiser.solve(
+            scenario, mode: .regional, options: OptimiserOptions(timeLimit: .milliseconds(1)))
+        #expect(stopped.status == .timeLimit(gap: nil))
+        #expect(stopped.metrics.total.placed > 0)
+        try PlanInvariantTests().checkPlan(stopped, scenario)
+    }
+
+    @Test("stopped during branch-and-cut, the plan places every child and carries its gap")
+    func stoppedWithGap() throws {
+        let scenario = try Self.siblingHeavy()
+        var options = OptimiserOptions()
+        options.integerTimeLimit = .seconds(2)
+        let solved = try PlacementOptimiser.solve(scenario, mode: .regional, options: options)
+        #expect(solved.metrics.total.unplaced == 0)
+        if case .timeLimit(let gap) = solved.status {
+            let gap = try #require(gap)
+            #expect(gap >= 0 && gap < 1)
+        }
+        try PlanInvariantTests().checkPlan(solved, scenario)
+    }
+
+    @Test("a deadline that has passed before building stops the mode with a feasible plan")
+    func deadlineBeforeBuilding() throws {
+        let scenario = try ScenarioLoader.load(from: Fixtures.scenario("england-2025")).scenario
+        var options = OptimiserOptions()
+        options.deadline = Deadline(ContinuousClock.now - .seconds(1))
+        let stopped = try PlacementOptimiser.solve(scenario, mode: .regional, options: options)
+        #expect(stopped.status == .timeLimit(gap: nil))
+        try PlanInvariantTests().checkPlan(stopped, scenario)
     }
 }

@@ -53,8 +53,8 @@ struct TieBreakingTests {
         #expect(renamed.marginalCosts[.cohort("C06")] == original.marginalCosts[.cohort("C06")])
         #expect(renamed.marginalCosts[.siblingGroup("C06")] == nil)
         let northtown: AuthorityCode = "T00000001"
-        let before = InHousePlaceValuation.values(of: original, scenario: scenario, authorities: [northtown])
-        let after = InHousePlaceValuation.values(of: renamed, scenario: scenario, authorities: [northtown])
+        let before = original.inHousePlaceValues(for: [northtown])
+        let after = renamed.inHousePlaceValues(for: [northtown])
         #expect(before == after)
     }
 }

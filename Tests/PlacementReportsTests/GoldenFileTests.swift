@@ -15,13 +15,12 @@ struct GoldenFileTests {
 
     static func comparisonFiles() throws -> [(name: String, text: String)] {
         let results = try CommissioningMode.allCases.map { try PlacementOptimiser.solve(scenario, mode: $0) }
-        return ComparisonReport(results: results, scenario: scenario).files
+        return ComparisonReport(results, scenario: scenario).files
     }
 
     static func sufficiencyFiles(_ scope: SufficiencyReport.Scope) throws -> [(name: String, text: String)] {
         let result = try PlacementOptimiser.solve(scenario, mode: .councilCoordinated)
-        let context = SufficiencyReport.Context(
-            result: result, scenario: scenario, authorities: scenario.authorities.map(\.id))
+        let context = SufficiencyReport.Context(result, authorities: scenario.authorities.map(\.id))
         return try SufficiencyReport(scope, context: context).files
     }
 

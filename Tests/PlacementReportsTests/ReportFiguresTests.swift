@@ -74,9 +74,8 @@ struct ReportFiguresTests {
     func wellFormedHTML(scenarioName: String) throws {
         let scenario = try ScenarioLoader.load(from: Fixtures.scenario(scenarioName)).scenario
         let results = try CommissioningMode.allCases.map { try PlacementOptimiser.solve(scenario, mode: $0) }
-        let comparison = HTMLReport.render(ComparisonReport(results: results, scenario: scenario).document)
-        let context = SufficiencyReport.Context(
-            result: results[1], scenario: scenario, authorities: [scenario.authorities[0].id])
+        let comparison = HTMLReport.render(ComparisonReport(results, scenario: scenario).document)
+        let context = SufficiencyReport.Context(results[1], authorities: [scenario.authorities[0].id])
         let sufficiency = HTMLReport.render(
             try SufficiencyReport(.authority(scenario.authorities[0].id.rawValue), context: context).document)
         #expect(!Self.isWellFormed("<p><b>unclosed</p>"), "the check can fail")

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import PlacementForecasting
+import PlacementScenarios
+import ScenarioGeneration
+
+extension PlacementCommand {
+    /// `placement forecast`: children looked after per authority and placement type in the years
+    /// ahead, with intervals, or a backtest against published years.
+    public struct Forecast: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Forecast children looked after per authority and placement type, with 80% and 95% intervals.",
+            discussion: """
+                Fitted on DfE's published figures from --data (2021 to the last published year, or to \
+                --backtest). With a SCENARIO, the forecast is shown for its authorities and co-operatives, \
+                and --children-for YEAR --scenario-out DIR writes the scenario with its children scaled to \
+                the forecast of YEAR.
+                """)
+
+        @Argument(help: "A scenario folder: forecast its authorities and co-operatives (optional).")
+        var scenario: String?
+
+        @Option(help: "The folder with the official CSV files (see Fixtures/data/README.md).")
+        var data = "Fixtures/data"
+
+        @Option(help: "The last year forecast.")
+        var to = 2030
+
+        @Option(help: "Fit on the years up to this one only and compare the later years with what was published.")
+        var backtest: Int?
+
+        @Option(help: "How to print: markdown, json or csv.")
+        var format: OutputFormat = .markdown
+
+        @Option(help: "A folder to write forecast.csv, forecast.json and forecast.html into.")
+        var out: String?
+
+        @Option(help: "Seed of the interval bootstrap: the same seed gives the same intervals.")
+        var seed: UInt64 = 1
+
+        @Option(name: .customLong("children-for"), help: "Write the scenario's children for this forecast year.")
+        var childrenFor: Int?
+
+        @Option(name: .customLong("scenario-out"), help: "The scenario folder --children-for writes.")
+        var scenarioOut: String?
+
+        public init() {}
+
+        public func validate() throws {
+            if let backtest, !(2022...2024).contains(backtest) {
+                throw ValidationError("--backtest must be a year from 2022 to 2024 (the data run 2021–2025)")
+            }
+            guard (2026...2040).contains(to) else { throw ValidationError("--to must be a year from 2026 to 2040") }
+            if (childrenFor == nil) != (scenarioOut == nil) {
+                throw ValidationError("--children-for and --scenario-out go together")
+            }
+            if childrenFor != nil && scenario == nil {
+                throw ValidationError("--children-for needs a SCENARIO whose children are scaled")
+            }
+            if let childrenFor, backtest != nil || !(2026...to).contains(childrenFor) {
+                throw ValidationError("--children-for must be a forecast year from 2026 to --to, without --backtest")
+            }
+        }
+
+        public func run() throws {
+            let loaded = try scenario.map(loadScenario)
+            let official: OfficialData
+            do {
+                official = try OfficialData.read(from: data)
+            } catch {
+                printToStandardError(error.description)
+                throw invalidInputExitCode
+            }
+            let history = HistoryBuilder.build(official)
+            var settings = ForecastSettings()
+            settings.seed = seed
+            let forecast: DemandForecast
+            var backtestResult: Backtest?
+            if let backtest {
+                let result = Backtest.run(history, origin: backtest, settings: settings)
+                backtestResult = result
+                forecast = result.forecast
+            } else {
+                forecast = DemandForecast.make(history, origin: history.lastYear, through: to, settings: settings)
+            }
+            var authorities = forecast.authorities
+            var cooperatives: [DemandForecast.ScopeForecast] = []
+            if let loaded {
+                let codes = Set(loaded.authorities.map(\.id.rawValue))
+                authorities = authorities.filter { codes.contains($0.code) }
+                cooperatives = loaded.cooperatives.map(forecast.cooperative)
+            }
+            if let out {
+                do {
+                    try ForecastFiles.write(
+                        forecast, history: history, authorities: authorities, cooperatives: cooperatives, into: out)
+                } catch {
+                    printToStandardError("\(out): cannot write: \(error.localizedDescription)")
+                    throw failureExitCode
+                }
+            }
+            if let childrenFor, let scenarioOut, let loaded {
+                let scaled = ScenarioScaling.scale(loaded, forecast: forecast, history: history, year: childrenFor)
+                for warning in scaled.warnings { printToStandardError(warning) }
+                do {
+                    try ScenarioWriter.write(scaled.scenario, to: scenarioOut)
+                } catch {
+                    printToStandardError("\(scenarioOut): cannot write: \(error.localizedDescription)")
+                    throw failureExitCode
+                }
+            }
+            switch format {
+            case .json: print(ForecastOutput.json(forecast, authorities: authorities), terminator: "")
+            case .csv: print(ForecastOutput.csv(forecast, scopes: authorities + cooperatives), terminator: "")
+            case .markdown:
+                if let backtestResult {
+                    print(ForecastOutput.backtestMarkdown(backtestResult))
+                } else {
+                    print(ForecastOutput.markdown(forecast, scopes: cooperatives + authorities), terminator: "")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import PlacementScenarios
+
+/// Children looked after per authority, placement type and year ahead, with 80% and 95% prediction
+/// intervals, fitted on the published years up to `origin`.
+public struct DemandForecast: Sendable {
+    /// The last fitted year.
+    public var origin: Int
+    public var years: [Int]
+    public var authorities: [ScopeForecast]
+    public var england: ScopeForecast
+    let intervals: PredictionIntervals
+
+    /// One authority's, co-operative's or England's forecast.
+    public struct ScopeForecast: Sendable {
+        public var code: String
+        public var name: String
+        /// The authorities it adds up (its own code for an authority).
+        public var members: [String]
+        public var years: [YearForecast]
+    }
+
+    public struct YearForecast: Sendable {
+        public var year: Int
+        public var series: [ForecastSeries: SeriesForecast]
+    }
+
+    public struct SeriesForecast: Sendable, Equatable {
+        public var interval: Interval
+        /// The published figure of that year, where there is one (a backtest); `nil` when
+        /// suppressed or not yet published.
+        public var published: Int?
+    }
+
+    /// Fits on `history.firstYear...origin` and forecasts each year to `lastYear`.
+    public static func make(
+        _ history: ForecastHistory, origin: Int, through lastYear: Int, settings: ForecastSettings = ForecastSettings()
+    ) -> DemandForecast {
+        let steps = max(1, lastYear - origin)
+        let point = PointForecast.make(history, origin: origin, steps: steps, settings: settings, method: .model)
+        let intervals = PredictionIntervals.fit(history, origin: origin, steps: steps, settings: settings)
+        let years = Array((origin + 1)...(origin + steps))
+        var scopes: [ScopeForecast] = []
+        for (index, authority) in history.authorities.enumerated() {
+            let yearForecasts = years.enumerated().map { step, year in
+                var series: [ForecastSeries: SeriesForecast] = [:]
+                for (key, values) in point.values[index] {
+                    series[key] = SeriesForecast(
+                        interval: intervals.interval(key, forecast: values[step], step: step + 1),
+                        published: authority.years[year]?.published.value(key))
+                }
+                return YearForecast(year: year, series: series)
+            }
+            scopes.append(
+                ScopeForecast(
+                    code: authority.code, name: authority.name, members: [authority.code], years: yearForecasts))
+        }
+        var forecast = DemandForecast(
+            origin: origin, years: years, authorities: scopes,
+            england: ScopeForecast(code: "E92000001", name: "England", members: [], years: []), intervals: intervals)
+        forecast.england = forecast.sum(
+            code: "E92000001", name: "England", members: scopes,
+            published: { year, series in history.england[year]?.value(series) })
+        return forecast
+    }
+
+    /// A co-operative's forecast: its members' forecasts added up, with intervals for the sum. Its
+    /// published figure is the members' sum when every member's is published.
+    public func cooperative(_ cooperative: Cooperative) -> ScopeForecast {
+        let codes = Set(cooperative.members.map(\.rawValue))
+        let members = authorities.filter { codes.contains($0.code) }
+        return sum(
+            code: cooperative.id.rawValue, name: cooperative.name, members: members,
+            published: { year, series in
+                let values = members.map { member in
+                    member.years.first { $0.year == year }?.series[series]?.published
+                }
+                return values.contains(where: { $0 == nil }) || values.isEmpty
+                    ? nil : values.reduce(0) { $0 + ($1 ?? 0) }
+            })
+    }
+
+    func sum(
+        code: String, name: String, members: [ScopeForecast], published: (Int, ForecastSeries) -> Int?
+    ) -> ScopeForecast {
+        let yearForecasts = years.enumerated().map { step, year in
+            var series: [ForecastSeries: SeriesForecast] = [:]
+            for key in ForecastSeries.all {
+                let values = members.compactMap { member in
+                    member.years[safe: step]?.series[key]?.interval.forecast
+                }
+                guard !values.isEmpty else { continue }
+                series[key] = SeriesForecast(
+                    interval: intervals.interval(key, members: values, step: step + 1),
+                    published: published(year, key))
+            }
+            return YearForecast(year: year, series: series)
+        }
+        return ScopeForecast(code: code, name: name, members: members.map(\.code), years: yearForecasts)
+    }
+}

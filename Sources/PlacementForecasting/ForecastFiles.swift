@@ -1,0 +1,78 @@
+import PlacementReports
+import PlacementScenarios
+
+/// Writes `forecast.csv`, `forecast.json` and `forecast.html` (a chart and table per co-operative
+/// and authority) into a folder.
+public enum ForecastFiles {
+    public static func write(
+        _ forecast: DemandForecast, history: ForecastHistory, authorities: [DemandForecast.ScopeForecast],
+        cooperatives: [DemandForecast.ScopeForecast], into directory: String
+    ) throws {
+        let document = report(forecast, history: history, authorities: authorities, cooperatives: cooperatives)
+        try AtomicFile.write(
+            [
+                ("forecast.csv", ForecastOutput.csv(forecast, scopes: [forecast.england] + cooperatives + authorities)),
+                ("forecast.json", ForecastOutput.json(forecast, authorities: authorities)),
+                ("forecast.html", HTMLReport.render(document)),
+            ], into: directory)
+    }
+
+    static func report(
+        _ forecast: DemandForecast, history: ForecastHistory, authorities: [DemandForecast.ScopeForecast],
+        cooperatives: [DemandForecast.ScopeForecast]
+    ) -> ReportDocument {
+        let past = Array(history.firstYear...forecast.origin)
+        func historyTotals(_ codes: [String]) -> [(year: Int, value: Double)] {
+            past.compactMap { year in
+                let values = codes.map { code in
+                    history.authorities.first { $0.code == code }?.years[year]?.total
+                }
+                guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
+                return (year, values.reduce(0) { $0 + ($1 ?? 0) })
+            }
+        }
+        func section(_ scope: DemandForecast.ScopeForecast) -> ReportSection {
+            let codes = scope.members
+            let chart = ForecastChart(
+                title: "\(scope.name): children looked after",
+                history: historyTotals(codes),
+                forecast: scope.years.compactMap { year in year.series[.total].map { (year.year, $0.interval) } })
+            let columns =
+                [ReportTable.Column("Series", key: "series", numeric: false)]
+                + forecast.years.map { ReportTable.Column(String($0), key: "y\($0)", numeric: false) }
+            let rows = ForecastSeries.all.map { series in
+                [ReportValue.text(series.label)]
+                    + scope.years.map { year in .text(year.series[series].map(ForecastOutput.cell) ?? "–") }
+            }
+            return ReportSection(
+                "\(scope.name) (\(scope.code))",
+                [
+                    .figure(caption: "\(scope.name): children looked after, published and forecast", svg: chart.svg),
+                    .table(
+                        ReportTable(
+                            id: "forecast-\(scope.code.lowercased())",
+                            caption: "Forecast children at 31 March (80% interval) [published]", columns: columns,
+                            rows: rows)),
+                ])
+        }
+        var sections = [
+            ReportSection(
+                "How to read this",
+                [
+                    .paragraph(
+                        "Fitted on DfE's published figures for \(history.firstYear)–\(forecast.origin). Each year shows "
+                            + "the forecast, its 80% interval in brackets and, where published, the published figure "
+                            + "in square brackets. Foster includes kinship; children's homes include secure homes; "
+                            + "unaccompanied asylum-seeking children are forecast separately and are also counted "
+                            + "within the other series.")
+                ]),
+            section(forecast.england),
+        ]
+        sections += cooperatives.map(section)
+        sections += authorities.map(section)
+        return ReportDocument(
+            title: "Children looked after: forecast to \(forecast.years.last ?? forecast.origin)",
+            subtitle: "Per authority\(cooperatives.isEmpty ? "" : " and co-operative"), with 80% and 95% intervals",
+            sections: sections)
+    }
+}

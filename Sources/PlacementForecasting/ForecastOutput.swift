@@ -1,0 +1,161 @@
+import Foundation
+import PlacementScenarios
+
+/// The forecast as JSON, CSV and Markdown.
+///
+/// JSON: `{"origin": 2023, "authorities": [{"code", "name", "years": [{"year", "total": {"forecast",
+/// "lower80", "upper80", "lower95", "upper95", "published"}, "by_type": {"foster": {…}, …}, "uasc":
+/// {…}}]}], "england": {…}}` with `published` null when suppressed or not yet published.
+public enum ForecastOutput {
+    public static func json(_ forecast: DemandForecast, authorities: [DemandForecast.ScopeForecast]? = nil) -> String {
+        let scopes = authorities ?? forecast.authorities
+        var text = "{\"origin\": \(forecast.origin), \"authorities\": ["
+        text += scopes.map { "\n" + scopeJSON($0) }.joined(separator: ",")
+        text += "\n], \"england\": " + scopeJSON(forecast.england) + "}\n"
+        return text
+    }
+
+    static func scopeJSON(_ scope: DemandForecast.ScopeForecast) -> String {
+        let years = scope.years.map { year -> String in
+            var parts = ["\"year\": \(year.year)"]
+            if let total = year.series[.total] { parts.append("\"total\": " + figureJSON(total)) }
+            let types = ForecastCategories.types.compactMap { type -> String? in
+                year.series[.type(type)].map { "\"\(type.rawValue)\": " + figureJSON($0) }
+            }
+            parts.append("\"by_type\": {" + types.joined(separator: ", ") + "}")
+            if let uasc = year.series[.uasc] { parts.append("\"uasc\": " + figureJSON(uasc)) }
+            return "{" + parts.joined(separator: ", ") + "}"
+        }
+        return "{\"code\": \(quoted(scope.code)), \"name\": \(quoted(scope.name)), \"years\": ["
+            + years.joined(separator: ", ") + "]}"
+    }
+
+    static func figureJSON(_ figure: DemandForecast.SeriesForecast) -> String {
+        let interval = figure.interval
+        return "{\"forecast\": \(number(interval.forecast)), \"lower80\": \(number(interval.lower80)), "
+            + "\"upper80\": \(number(interval.upper80)), \"lower95\": \(number(interval.lower95)), "
+            + "\"upper95\": \(number(interval.upper95)), \"published\": "
+            + (figure.published.map(String.init) ?? "null") + "}"
+    }
+
+    /// One row per scope, year and series.
+    public static func csv(_ forecast: DemandForecast, scopes: [DemandForecast.ScopeForecast]) -> String {
+        var writer = CSVWriter(header: [
+            "scope_code", "scope_name", "year", "series", "forecast", "lower80", "upper80", "lower95", "upper95",
+            "published",
+        ])
+        for scope in scopes {
+            for year in scope.years {
+                for series in ForecastSeries.all {
+                    guard let figure = year.series[series] else { continue }
+                    let interval = figure.interval
+                    writer.append([
+                        scope.code, scope.name, String(year.year), series.key, number(interval.forecast),
+                        number(interval.lower80), number(interval.upper80), number(interval.lower95),
+                        number(interval.upper95), figure.published.map(String.init) ?? "",
+                    ])
+                }
+            }
+        }
+        return writer.text
+    }
+
+    /// England by series and year, then each scope's total by year.
+    public static func markdown(_ forecast: DemandForecast, scopes: [DemandForecast.ScopeForecast]) -> String {
+        var text = "# Children looked after: forecast from \(forecast.origin)\n\n"
+        text += "Fitted on the published years up to \(forecast.origin); 80% and 95% prediction intervals.\n\n"
+        text += "## England\n\n| Series | " + forecast.years.map { "\($0)" }.joined(separator: " | ") + " |\n"
+        text += "|---|" + forecast.years.map { _ in "---:|" }.joined() + "\n"
+        for series in ForecastSeries.all {
+            let cells = forecast.england.years.map { year in year.series[series].map(cell) ?? "" }
+            text += "| \(series.label) | " + cells.joined(separator: " | ") + " |\n"
+        }
+        text += "\n## Children looked after by authority\n\n| Code | Authority | "
+        text += forecast.years.map { "\($0)" }.joined(separator: " | ") + " |\n"
+        text += "|---|---|" + forecast.years.map { _ in "---:|" }.joined() + "\n"
+        for scope in scopes {
+            let cells = scope.years.map { year in year.series[.total].map(cell) ?? "" }
+            text += "| \(scope.code) | \(scope.name) | " + cells.joined(separator: " | ") + " |\n"
+        }
+        return text
+    }
+
+    /// `forecast (80%: low–high)`, and the published figure where there is one.
+    static func cell(_ figure: DemandForecast.SeriesForecast) -> String {
+        let interval = figure.interval
+        var text = "\(whole(interval.forecast)) (\(whole(interval.lower80))–\(whole(interval.upper80)))"
+        if let published = figure.published { text += " [\(published)]" }
+        return text
+    }
+
+    /// The backtest's figures: errors per method, interval coverage and England against published.
+    public static func backtestMarkdown(_ backtest: Backtest) -> String {
+        let forecast = backtest.forecast
+        var text = "# Backtest: fitted on 2021–\(forecast.origin), forecasting "
+        text += forecast.years.map(String.init).joined(separator: " and ") + "\n\n"
+        text += "## Mean absolute percentage error per authority\n\n| Series | Year | Authorities | "
+        text += ForecastMethod.allCases.map(\.rawValue).joined(separator: " | ") + " | model best |\n"
+        text += "|---|---:|---:|" + ForecastMethod.allCases.map { _ in "---:|" }.joined() + "---|\n"
+        for series in ForecastSeries.all {
+            for year in forecast.years {
+                let values = ForecastMethod.allCases.map { backtest.error($0, series, year) }
+                guard let model = values[0], values.allSatisfy({ $0 != nil }) else { continue }
+                let count = backtest.errors.first { $0.series == series && $0.year == year }?.authorities ?? 0
+                let best = values.dropFirst().allSatisfy { model < ($0 ?? 0) }
+                text += "| \(series.key) | \(year) | \(count) | "
+                text += values.map { String(format: "%.2f%%", $0 ?? 0) }.joined(separator: " | ")
+                text += " | \(best ? "yes" : "no") |\n"
+            }
+        }
+        text += "\n## Authorities whose published figure lies inside the interval\n\n"
+        text += "| Series | Year | Authorities | 80% interval | 95% interval |\n|---|---:|---:|---:|---:|\n"
+        for figure in backtest.coverage {
+            text += "| \(figure.series.key) | \(figure.year) | \(figure.authorities) | "
+            text += String(format: "%.1f%% | %.1f%% |\n", 100 * figure.within80, 100 * figure.within95)
+        }
+        text += "\n## England\n\n| Series | Year | Forecast | 80% interval | 95% interval | Published | Error |\n"
+        text += "|---|---:|---:|---|---|---:|---:|\n"
+        for series in ForecastSeries.all {
+            for year in forecast.england.years {
+                guard let figure = year.series[series] else { continue }
+                let interval = figure.interval
+                let error = figure.published.map {
+                    String(format: "%+.2f%%", 100 * (interval.forecast / Double(max(1, $0)) - 1))
+                }
+                text += "| \(series.key) | \(year.year) | \(whole(interval.forecast)) | "
+                text += "\(whole(interval.lower80))–\(whole(interval.upper80)) | "
+                text += "\(whole(interval.lower95))–\(whole(interval.upper95)) | "
+                text += "\(figure.published.map(String.init) ?? "–") | \(error ?? "–") |\n"
+            }
+        }
+        return text
+    }
+
+    static func whole(_ value: Double) -> String { String(format: "%.0f", value) }
+
+    /// Numbers to one decimal place, without a trailing `.0` (JSON has no NaN: a non-finite value,
+    /// which the model never makes, is written as null).
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        let text = String(format: "%.1f", value)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for character in text.unicodeScalars {
+            switch character {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            default:
+                if character.value < 0x20 {
+                    result += String(format: "\\u%04x", character.value)
+                } else {
+                    result.unicodeScalars.append(character)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

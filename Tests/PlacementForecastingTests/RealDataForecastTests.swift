@@ -1,0 +1,66 @@
+import Foundation
+import PlacementForecasting
+import PlacementScenarios
+import ScenarioGeneration
+import TestSupport
+import Testing
+
+@Suite("Forecast: the published 2021–2025 figures")
+struct RealDataForecastTests {
+    static let history: ForecastHistory? = try? HistoryBuilder.build(OfficialData.read(from: "\(Fixtures.root)/data"))
+
+    /// Cumberland's 2021 total, worked outside the code (Python over the CSV files): North West's
+    /// published 15,240 less its 22 other authorities' published totals leaves 733 for Cumbria,
+    /// shared by children aged 0–17, 52,489 / (52,489 + 39,153): 419.834.
+    @Test("a successor authority's early years are its share of the retired county")
+    func retiredCounty() throws {
+        let history = try #require(Self.history)
+        let cumberland = try #require(history.authorities.first { $0.code == "E06000063" })
+        #expect(approximately(try #require(cumberland.years[2021]?.total), 419.834, tolerance: 1e-5))
+        #expect(cumberland.years[2021]?.published.total == nil)
+        #expect(cumberland.years[2024]?.total == 482)
+    }
+
+    @Test("the same seed gives the same forecast; another seed moves only the intervals")
+    func deterministic() throws {
+        let history = try #require(Self.history)
+        var settings = ForecastSettings()
+        settings.draws = 500
+        let first = ForecastOutput.json(Backtest.run(history, origin: 2023, settings: settings).forecast)
+        let second = ForecastOutput.json(Backtest.run(history, origin: 2023, settings: settings).forecast)
+        #expect(first == second)
+        settings.seed = 2
+        let other = Backtest.run(history, origin: 2023, settings: settings).forecast
+        #expect(ForecastOutput.json(other) != first)
+        let original = Backtest.run(history, origin: 2023, settings: ForecastSettings()).forecast
+        #expect(
+            other.england.years[0].series[.total]?.interval.forecast
+                == original.england.years[0].series[.total]?.interval.forecast)
+    }
+
+    @Test("the backtest JSON has the shape checks read")
+    func jsonShape() throws {
+        let history = try #require(Self.history)
+        var settings = ForecastSettings()
+        settings.draws = 500
+        let text = ForecastOutput.json(Backtest.run(history, origin: 2023, settings: settings).forecast)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let authorities = try #require(root["authorities"] as? [[String: Any]])
+        #expect(authorities.count == 153)
+        #expect(root["england"] is [String: Any])
+        let city = try #require(authorities.first { $0["code"] as? String == "E09000001" })
+        let years = try #require(city["years"] as? [[String: Any]])
+        #expect(years.map { $0["year"] as? Int } == [2024, 2025])
+        let total2025 = try #require(years[1]["total"] as? [String: Any])
+        for key in ["forecast", "lower80", "upper80", "lower95", "upper95", "published"] {
+            #expect(total2025.keys.contains(key), "total lacks \(key)")
+        }
+        // The City of London's 2025 total is suppressed (`c`): published is null, not zero.
+        #expect(total2025["published"] is NSNull)
+        let byType = try #require(years[0]["by_type"] as? [String: Any])
+        #expect(Set(byType.keys) == Set(ForecastCategories.types.map(\.rawValue)))
+        let manchester = try #require(authorities.first { $0["code"] as? String == "E08000003" })
+        let total2024 = try #require((manchester["years"] as? [[String: Any]])?.first?["total"] as? [String: Any])
+        #expect(total2024["published"] as? Int == 1_302)
+    }
+}
