@@ -18,9 +18,10 @@ mkdir -p "$work/corpus" "$work/crashes" "$work/seeds"
 
 echo "== build"
 # --allow-multiple-definition: libFuzzer's archive brings a `main` beside the package's own; either
-# one starts the same driver.
+# one starts the same driver. No cached build manifest: it would miss files added to or removed from
+# the main package, which this package only depends on by path.
 swift build --package-path Fuzz/ScenarioLoaderFuzzer --scratch-path "$work" -c release \
-  -Xswiftc -sanitize=fuzzer -Xlinker --allow-multiple-definition
+  -Xswiftc -sanitize=fuzzer -Xlinker --allow-multiple-definition --disable-build-manifest-caching
 fuzzer=$work/release/ScenarioLoaderFuzzer
 
 echo "== seed corpus"
