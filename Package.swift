@@ -40,8 +40,18 @@ let package = Package(
             dependencies: ["LinearProgramming", "PlacementScenarios"]
         ),
         .target(
+            name: "PlacementPlanning",
+            dependencies: ["LinearProgramming", "PlacementOptimisation", "PlacementScenarios"]
+        ),
+        .target(
             name: "ScenarioGeneration",
             dependencies: ["PlacementScenarios"]
+        ),
+        // The as-is allocation: today's placements, calibrated to the published figures.
+        .target(
+            name: "PlacementCalibration",
+            dependencies: ["PlacementScenarios"],
+            exclude: ["README.md"]
         ),
         .target(
             name: "PlacementForecasting",
@@ -49,17 +59,27 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(
+            name: "PlacementShocks",
+            dependencies: [
+                "PlacementScenarios", "PlacementOptimisation", "LinearProgramming", "ScenarioGeneration", "Yams",
+            ],
+            exclude: ["README.md"]
+        ),
+        .target(
             name: "PlacementReports",
-            dependencies: ["PlacementOptimisation", "PlacementScenarios"]
+            dependencies: ["PlacementOptimisation", "PlacementScenarios", "PlacementCalibration", "PlacementShocks"]
         ),
         .target(
             name: "PlacementCommands",
             dependencies: [
                 "PlacementScenarios",
                 "PlacementOptimisation",
+                "PlacementCalibration",
                 "PlacementReports",
                 "ScenarioGeneration",
                 "PlacementForecasting",
+                "PlacementShocks",
+                "PlacementPlanning",
                 "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -100,14 +120,32 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "PlacementCalibrationTests",
+            dependencies: [
+                "PlacementCalibration", "PlacementScenarios", "PlacementReports", "PlacementCommands", "TestSupport",
+            ]
+        ),
+        .testTarget(
             name: "ScenarioGenerationTests",
             dependencies: ["ScenarioGeneration", "PlacementScenarios", "TestSupport"]
         ),
         .testTarget(
             name: "PlacementForecastingTests",
             dependencies: [
-                "PlacementForecasting", "PlacementScenarios", "ScenarioGeneration", "PlacementCommands", "TestSupport",
+                "PlacementForecasting", "PlacementReports", "PlacementScenarios", "ScenarioGeneration",
+                "PlacementCommands", "TestSupport",
             ]
+        ),
+        .testTarget(
+            name: "PlacementShocksTests",
+            dependencies: [
+                "PlacementShocks", "PlacementReports", "PlacementOptimisation", "PlacementScenarios",
+                "PlacementCommands", "TestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "PlacementPlanningTests",
+            dependencies: ["PlacementPlanning", "PlacementOptimisation", "PlacementScenarios", "TestSupport"]
         ),
         .testTarget(
             name: "PlacementScenariosTests",

@@ -2,6 +2,7 @@ import ArgumentParser
 import PlacementOptimisation
 import PlacementReports
 import PlacementScenarios
+import PlacementShocks
 
 extension PlacementCommand {
     /// `placement compare SCENARIO`: several modes side by side.
@@ -17,23 +18,28 @@ extension PlacementCommand {
 
         @OptionGroup var options: SolvingOptions
 
+        @OptionGroup var drawOptions: DrawOptions
+
         public init() {}
 
         var parsedModes: [CommissioningMode] {
-            get throws {
-                let names = modes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                var parsed: [CommissioningMode] = []
-                for name in names {
-                    guard let mode = CommissioningMode(rawValue: name) else {
-                        throw ValidationError(
-                            "unknown mode '\(name)'; choose from "
-                                + CommissioningMode.allCases.map(\.rawValue).joined(separator: ", "))
-                    }
-                    if !parsed.contains(mode) { parsed.append(mode) }
+            get throws { try Self.parseModes(modes) }
+        }
+
+        /// Modes named in a comma-separated list, each once, in order.
+        static func parseModes(_ modes: String) throws -> [CommissioningMode] {
+            let names = modes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            var parsed: [CommissioningMode] = []
+            for name in names {
+                guard let mode = CommissioningMode(rawValue: name) else {
+                    throw ValidationError(
+                        "unknown mode '\(name)'; choose from "
+                            + CommissioningMode.allCases.map(\.rawValue).joined(separator: ", "))
                 }
-                guard !parsed.isEmpty else { throw ValidationError("--modes names no mode") }
-                return parsed
+                if !parsed.contains(mode) { parsed.append(mode) }
             }
+            guard !parsed.isEmpty else { throw ValidationError("--modes names no mode") }
+            return parsed
         }
 
         public func validate() throws { _ = try parsedModes }
@@ -41,7 +47,14 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             let modes = try parsedModes
-            let scenario = try loadScenario(scenario)
+            let loaded = try loadScenario(scenario)
+            let shockFile = try drawOptions.shockFile(for: loaded)
+            if let draws = drawOptions.draws {
+                try runDraws(draws, scenario: loaded, shocks: shockFile, modes: modes, started: started)
+                return
+            }
+            let (scenario, applied) = try drawOptions.shocked(loaded, by: shockFile)
+            for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
             var results: [SolvedMode] = []
             for mode in modes {
                 results.append(try ModeRunner.solve(scenario, mode: mode, options: options, started: started))
@@ -63,6 +76,28 @@ extension PlacementCommand {
             case .markdown: print(markdown, terminator: "")
             case .json: print(json, terminator: "")
             case .csv: print(metrics, terminator: "")
+            }
+        }
+
+        /// `--draws N`: every mode in N seeded draws on all cores, summarised.
+        private func runDraws(
+            _ draws: Int, scenario: Scenario, shocks: ShockFile?, modes: [CommissioningMode],
+            started: ContinuousClock.Instant
+        ) throws {
+            let results = try DrawRunning.run(
+                scenario, shocks: shocks, modes: modes, draws: draws, seed: drawOptions.seed, options: options,
+                started: started)
+            let applied = try drawOptions.shocked(scenario, by: shocks).1
+            let comparison = DrawComparison(results, scenario: scenario, seed: drawOptions.seed, shocks: applied)
+            if let out = options.out {
+                let files = [("comparison-draws.json", comparison.json)] + comparison.files
+                try ModeRunner.write(files, into: out)
+                printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")
+            }
+            switch options.format {
+            case .markdown: print(MarkdownReport.render(comparison.document, stem: "report"), terminator: "")
+            case .json: print(comparison.json, terminator: "")
+            case .csv: print(comparison.csv, terminator: "")
             }
         }
     }

@@ -12,7 +12,10 @@ public struct PlacementCommand: ParsableCommand {
             Models children needing placements, in-house and external providers, distances and prices, \
             and reports local-authority provision (M1) and in-area placement (M2).
             """,
-        subcommands: [Validate.self, Solve.self, Compare.self, Sufficiency.self, Generate.self, Forecast.self]
+        subcommands: [
+            Validate.self, Solve.self, Compare.self, Sufficiency.self, Baseline.self, Stress.self, Plan.self,
+            Generate.self, Forecast.self,
+        ]
     )
 
     public init() {}

@@ -12,7 +12,9 @@ extension PlacementCommand {
             abstract: "Write section 22G sufficiency reports: demand against places, gaps, and where new in-house "
                 + "places would help most.",
             discussion: """
-                With --out, writes sufficiency.html, sufficiency.md, sufficiency.json and a CSV per table into \
+                The report shows the demand forecast (children looked after to five years past DfE's last \
+                published year, with 80% intervals) when the scenario's authorities are in DfE's tables in \
+                --data. With --out, writes sufficiency.html, sufficiency.md, sufficiency.json and a CSV per table into \
                 the folder; with --all, one folder per authority (named by its code) and an index. Without \
                 --out, prints one report as Markdown or JSON.
                 """)
@@ -32,7 +34,16 @@ extension PlacementCommand {
         @Option(help: "The commissioning mode solved for the report.")
         var mode: CommissioningMode = .councilCoordinated
 
+        @Option(help: "The folder with DfE's tables the demand forecast is fitted on (see Fixtures/data/README.md).")
+        var data = "Fixtures/data"
+
         @OptionGroup var options: SolvingOptions
+
+        @Option(help: "A shocks file (YAML): provider exits, price and demand changes applied to the scenario.")
+        var shocks: String?
+
+        @Option(help: "Seeds the random shocks.")
+        var seed: UInt64 = 1
 
         public init() {}
 
@@ -49,7 +60,10 @@ extension PlacementCommand {
 
         public func run() throws {
             let started = ContinuousClock.now
-            let scenario = try loadScenario(scenario)
+            let loaded = try loadScenario(scenario)
+            let (scenario, applied) = try DrawOptions.shocked(
+                loaded, by: DrawOptions.shockFile(shocks, for: loaded), seed: seed)
+            for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
             let scopes: [SufficiencyReport.Scope] =
                 if let authority { [.authority(authority)] } else if let cooperative {
                     [.cooperative(cooperative)]
@@ -58,7 +72,10 @@ extension PlacementCommand {
             let members = try scopes.flatMap { try memberCodes(of: $0, in: scenario) }
             let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
             let context = SufficiencyReport.Context(result, authorities: members)
-            let reports = try scopes.map { try SufficiencyReport($0, context: context) }
+            var reports = try scopes.map { try SufficiencyReport($0, context: context) }
+            for (index, outlook) in SufficiencyOutlooks.make(scopes, scenario: scenario, data: data).enumerated() {
+                reports[index].outlook = outlook
+            }
             guard let out = options.out else {
                 let document = reports[0].document
                 print(

@@ -21,21 +21,11 @@ public enum ForecastFiles {
         _ forecast: DemandForecast, history: ForecastHistory, authorities: [DemandForecast.ScopeForecast],
         cooperatives: [DemandForecast.ScopeForecast]
     ) -> ReportDocument {
-        let past = Array(history.firstYear...forecast.origin)
-        func historyTotals(_ codes: [String]) -> [(year: Int, value: Double)] {
-            past.compactMap { year in
-                let values = codes.map { code in
-                    history.authorities.first { $0.code == code }?.years[year]?.total
-                }
-                guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
-                return (year, values.reduce(0) { $0 + ($1 ?? 0) })
-            }
-        }
         func section(_ scope: DemandForecast.ScopeForecast) -> ReportSection {
             let codes = scope.members
             let chart = ForecastChart(
                 title: "\(scope.name): children looked after",
-                history: historyTotals(codes),
+                history: history.totals(of: codes, years: history.firstYear...forecast.origin),
                 forecast: scope.years.compactMap { year in year.series[.total].map { (year.year, $0.interval) } })
             let columns =
                 [ReportTable.Column("Series", key: "series", numeric: false)]

@@ -59,7 +59,8 @@ struct TypeMixModel {
                     let change = 1 + settings.shareTrendWeight * Double(step) * (relativeSlope[type] ?? 0)
                     shares[type] = max(0, (base[type] ?? 0) * change)
                 }
-                let sum = shares.values.reduce(0, +)
+                // Added in type order: a dictionary's order differs between runs, and so would the last bits.
+                let sum = types.reduce(0) { $0 + (shares[$1] ?? 0) }
                 return sum > 0 ? shares.mapValues { $0 / sum } : shares
             }
         }

@@ -51,12 +51,13 @@ struct PlacementEngine {
         return outcome
     }
 
-    /// Solves one model: from everyone unplaced (or, for sibling groups, the greedy plan as the first
-    /// incumbent), then the duals and the preferred optimum when it is optimal.
+    /// Solves one model: from the least-cost start (for sibling groups, from everyone unplaced with the
+    /// greedy plan as the first incumbent), then the duals and the preferred optimum when it is optimal.
     private func solve(_ placement: PlacementModel) throws(OptimiserError) -> TypeOutcome {
         let isInteger = placement.model.hasIntegerVariables
         let solver = try glpk { () throws(LinearProgrammingError) in try Solver(placement.model) }
-        try glpk { () throws(LinearProgrammingError) in try solver.setBasis(placement.everyoneUnplacedBasis) }
+        let start = LeastCostStart.basis(placement) ?? placement.everyoneUnplacedBasis
+        try glpk { () throws(LinearProgrammingError) in try solver.setBasis(start) }
         var primal = solveOptions(.primalSimplex, integer: isInteger)
         primal.dualsAfterMIP = true
         let greedy = isInteger ? GreedyPlacement.values(placement, units: units) : nil

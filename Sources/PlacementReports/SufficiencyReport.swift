@@ -3,7 +3,7 @@ import PlacementScenarios
 
 /// The section 22G sufficiency report of one authority or co-operative: demand by placement type
 /// against in-house places and places in the area, the gaps a solved mode leaves, where one more
-/// in-house place is worth most, how far out-of-area children go, and the published trend.
+/// in-house place is worth most, how far out-of-area children go, the published trend and the forecast.
 public struct SufficiencyReport {
     let context: Context
     let scope: Scope
@@ -15,6 +15,8 @@ public struct SufficiencyReport {
     private let supplyByType: [PlacementType: TypeSupply]
     /// Commissioned types with children or places in scope, in `PlacementType` order.
     private let types: [PlacementType]
+    /// The demand forecast shown beside the published trend (`SufficiencyForecastSection.swift`).
+    public var outlook: Outlook = .unavailable(reason: "none was made for this report")
 
     public init(_ scope: Scope, context: Context) throws(ScopeError) {
         (scopeName, members) = try Self.resolve(scope, in: context.scenario)
@@ -45,7 +47,7 @@ public struct SufficiencyReport {
                     ? "co-operative of " + ReportNumbers.counted(members.count, "authority", "authorities")
                     : members[0].rawValue)
                 + "), from scenario \(scenario.name) solved under \(mode) commissioning.",
-            sections: [summary, demandAndSupply, gaps, placeValues, distanceBands, trend, method])
+            sections: [summary, demandAndSupply, gaps, placeValues, distanceBands, trend, forecastSection, method])
     }
 
     // MARK: Figures

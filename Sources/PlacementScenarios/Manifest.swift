@@ -27,10 +27,15 @@ struct Manifest {
         var providers = TableReference(name: "providers.csv", key: "providers")
         var distances: TableReference?
         var actuals: TableReference?
+        /// Capacity a plan may build.
+        var candidates: TableReference?
 
         /// Default names of the optional tables, by `files:` key.
         static var optionalDefaults: [(key: String, path: WritableKeyPath<Files, TableReference?>)] {
-            [("cooperatives", \.cooperatives), ("distances", \.distances), ("actuals", \.actuals)]
+            [
+                ("cooperatives", \.cooperatives), ("distances", \.distances), ("actuals", \.actuals),
+                ("candidates", \.candidates),
+            ]
         }
     }
 
@@ -77,7 +82,7 @@ struct Manifest {
         if let filesNode = top["files"], let files = reader.mapping(filesNode, path: "files") {
             reader.rejectUnknownKeys(
                 files, path: "files",
-                allowed: ["authorities", "cooperatives", "children", "providers", "distances", "actuals"])
+                allowed: ["authorities", "cooperatives", "children", "providers", "distances", "actuals", "candidates"])
             func reference(_ key: String) -> TableReference? {
                 guard let node = files[key], let name = reader.string(node, path: "files.\(key)") else { return nil }
                 return TableReference(name: name, key: key, line: node.mark?.line, column: node.mark?.column)

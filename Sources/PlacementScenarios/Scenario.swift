@@ -11,11 +11,13 @@ public struct Scenario: Sendable {
     public var distanceOverrides: [AuthorityPair: Double]
     public var actuals: [PublishedActuals]
     public var policy: Policy
+    /// New council-run capacity a plan may build (`candidates.csv`); empty when the scenario has none.
+    public var candidates: [CapacityCandidate]
 
     public init(
         name: String, description: String = "", authorities: [Authority], cooperatives: [Cooperative] = [],
         cohorts: [Cohort], providers: [Provider], distanceOverrides: [AuthorityPair: Double] = [:],
-        actuals: [PublishedActuals] = [], policy: Policy = Policy()
+        actuals: [PublishedActuals] = [], policy: Policy = Policy(), candidates: [CapacityCandidate] = []
     ) {
         self.name = name
         self.description = description
@@ -26,6 +28,7 @@ public struct Scenario: Sendable {
         self.distanceOverrides = distanceOverrides
         self.actuals = actuals
         self.policy = policy
+        self.candidates = candidates
     }
 
     /// The number of children (cohort counts summed).

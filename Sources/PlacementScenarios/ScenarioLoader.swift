@@ -60,10 +60,15 @@ public enum ScenarioLoader {
             table(files.actuals, required: ["authority", "year"]).map {
                 SupplementReader.actuals($0, known: known, log: &log)
             } ?? []
+        let candidates =
+            table(files.candidates, required: ["id", "kind", "authority", "places", "capital_cost", "weekly_cost"]).map
+        {
+            CandidateReader.candidates($0, known: known, log: &log)
+        } ?? []
         let scenario = Scenario(
             name: manifest.name, description: manifest.description, authorities: authorities,
             cooperatives: cooperatives, cohorts: cohorts, providers: providers, distanceOverrides: distances,
-            actuals: actuals, policy: manifest.policy)
+            actuals: actuals, policy: manifest.policy, candidates: candidates)
         if let childTable {
             warnAboutUnmetNeeds(scenario, lines: cohortLines, table: childTable, log: &log)
         }

@@ -55,11 +55,22 @@ public struct OfficialData: Sendable {
         cells[CellKey(year: year, authority: authority, group: group, characteristic: characteristic)]
     }
 
-    /// Reads the four files from `directory`, or throws every problem found.
+    /// The GSS codes of the authorities in `directory`'s authority list, read alone: whether a
+    /// scenario's authorities are real ones, before the larger tables are read.
+    public static func authorityCodes(in directory: String) throws(ScenarioError) -> Set<String> {
+        var log = IssueLog()
+        let table = OfficialTable.read(
+            (directory as NSString).appendingPathComponent(authoritiesFile), file: authoritiesFile,
+            required: ["la_code"], log: &log)
+        guard let table, !log.hasErrors else { throw ScenarioError(issues: log.issues) }
+        return Set(table.rows.map { $0.text("la_code") })
+    }
+
+    /// Reads the four files from `directory` (with `OfficialTable`'s reader), or throws every problem found.
     public static func read(from directory: String) throws(ScenarioError) -> OfficialData {
         var log = IssueLog()
-        func table(_ name: String, _ required: [String]) -> CSVTable? {
-            CSVTable.read(
+        func table(_ name: String, _ required: [String]) -> OfficialTable? {
+            OfficialTable.read(
                 (directory as NSString).appendingPathComponent(name), file: name, required: required, log: &log)
         }
         let authorityTable = table(
@@ -91,6 +102,7 @@ public struct OfficialData: Sendable {
                     children: Int(row.text("children_0_17_2024"))))
         }
         var cells: [CellKey: Cell] = [:]
+        cells.reserveCapacity(countTables.reduce(0) { $0 + ($1.1?.records.count ?? 0) })
         for (file, countTable) in countTables {
             for row in countTable?.rows ?? [] {
                 let level = row.text("geographic_level")

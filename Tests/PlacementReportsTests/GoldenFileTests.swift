@@ -1,4 +1,5 @@
 import Foundation
+import PlacementCommands
 import PlacementOptimisation
 import PlacementReports
 import PlacementScenarios
@@ -21,7 +22,10 @@ struct GoldenFileTests {
     static func sufficiencyFiles(_ scope: SufficiencyReport.Scope) throws -> [(name: String, text: String)] {
         let result = try PlacementOptimiser.solve(scenario, mode: .councilCoordinated)
         let context = SufficiencyReport.Context(result, authorities: scenario.authorities.map(\.id))
-        return try SufficiencyReport(scope, context: context).files
+        var report = try SufficiencyReport(scope, context: context)
+        // As `placement sufficiency` makes it: tiny's authorities are not DfE's, so no forecast.
+        report.outlook = SufficiencyOutlooks.make([scope], scenario: scenario, data: "\(Fixtures.root)/data")[0]
+        return report.files
     }
 
     static let folders = ["comparison", "sufficiency-T00000001", "sufficiency-north-south"]

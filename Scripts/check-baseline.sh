@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Builds release and prints every figure of the as-is baseline's check on England:
+#   out of sample — calibrated on 2024 only, predicting 2025 — per authority with published figures:
+#   mean absolute error of M2, over 20 miles, own-council and private shares (points), correlation of
+#   other councils' children placed inside, England totals, and the same for persistence (2024's
+#   published figure as the forecast of 2025); the same one year earlier (2023 → 2024);
+#   in sample (calibrated on 2025): the fitted figures and the checked ones; and the seconds the
+#   calibration takes on England.
+# Reads the JSON of `placement baseline --format json` (and the fit table, `--format csv`) with python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+Scripts/install-dependencies.sh >/dev/null
+swift build -c release --product placement >/dev/null
+placement=.build/release/placement
+scenario=Fixtures/scenarios/england-2025
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+seconds() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$@"; }
+
+start=$(date +%s.%N)
+"$placement" baseline "$scenario" --calibrate-on 2025 --format json --verbose >"$work/in-2025.json" 2>"$work/timing.txt"
+end=$(date +%s.%N)
+end_to_end_seconds=$(seconds "$start" "$end")
+calibration_seconds=$(sed -n 's/^calibrated on [0-9]* in \([0-9.]*\) s.*/\1/p' "$work/timing.txt")
+echo "== $(cat "$work/timing.txt")"
+"$placement" baseline "$scenario" --calibrate-on 2025 --format csv >"$work/in-2025.csv"
+"$placement" baseline "$scenario" --calibrate-on 2024 --format json >"$work/in-2024.json"
+"$placement" baseline "$scenario" --calibrate-on 2024 --predict 2025 --format json >"$work/out-2025.json"
+"$placement" baseline "$scenario" --calibrate-on 2023 --format json >"$work/in-2023.json"
+"$placement" baseline "$scenario" --calibrate-on 2023 --predict 2024 --format json >"$work/out-2024.json"
+
+python3 - "$work" "$calibration_seconds" "$end_to_end_seconds" <<'PY'
+import csv, json, math, sys
+
+work, calibration_seconds, end_to_end_seconds = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+SHARES = [("m2_in_area_share", 3.0), ("over_20_miles_share", 4.0), ("own_council_share", 3.0),
+          ("private_share", 4.0)]
+COUNT = "other_councils_children_placed_inside"
+
+
+def load(name):
+    with open(f"{work}/{name}") as f:
+        return json.load(f)
+
+
+def correlation(pairs):
+    n = len(pairs)
+    mx = sum(x for x, _ in pairs) / n
+    my = sum(y for _, y in pairs) / n
+    sxy = sum((x - mx) * (y - my) for x, y in pairs)
+    sxx = sum((x - mx) ** 2 for x, _ in pairs)
+    syy = sum((y - my) ** 2 for _, y in pairs)
+    return sxy / math.sqrt(sxx * syy)
+
+
+def pairs(document, measure, forecast=None):
+    """(forecast, published) per authority with both; the model's figure unless a forecast map is given."""
+    result = []
+    for authority in document["authorities"]:
+        value = authority["measures"][measure]
+        guess = value["modelled"] if forecast is None else forecast.get(authority["code"])
+        if guess is not None and value["published"] is not None:
+            result.append((guess, value["published"]))
+    return result
+
+
+def published(document, measure):
+    return {a["code"]: a["measures"][measure]["published"] for a in document["authorities"]}
+
+
+def mae(values):
+    return sum(abs(x - y) for x, y in values) / len(values) * 100
+
+
+failures = []
+
+
+def check(label, ok):
+    if not ok:
+        failures.append(label)
+    return "pass" if ok else "FAIL"
+
+
+def out_of_sample(calibrated, predicted, gate):
+    before, after = load(calibrated), load(predicted)
+    year0, year1 = after["calibrated_on"], after["predicted"]
+    print(f"== Out of sample: calibrated on {year0} only, predicting {year1} "
+          f"(fitted flags: {sorted({v['fitted'] for a in after['authorities'] for v in a['measures'].values()})})")
+    print(f"{'measure':40s} {'n':>4s} {'model MAE':>10s} {'persistence':>12s} {'target':>7s}  result")
+    for measure, target in SHARES:
+        model = pairs(after, measure)
+        persistence = pairs(after, measure, published(before, measure))
+        m, p = mae(model), mae(persistence)
+        verdict = check(f"{year1} {measure} MAE", m <= target) if gate else ""
+        beats = "beats persistence" if m < p else f"persistence wins by {m - p:.2f} points"
+        if gate and measure in ("m2_in_area_share", "over_20_miles_share"):
+            check(f"{year1} {measure} beats persistence", m < p)
+        print(f"{measure:40s} {len(model):4d} {m:10.2f} {p:12.2f} {target:7.1f}  {verdict} ({beats})")
+    model = pairs(after, COUNT)
+    persistence = pairs(after, COUNT, published(before, COUNT))
+    r, rp = correlation(model), correlation(persistence)
+    verdict = check(f"{year1} {COUNT} correlation", r >= 0.95) if gate else ""
+    print(f"{COUNT:40s} {len(model):4d} {'r=' + format(r, '.4f'):>10s} {'r=' + format(rp, '.4f'):>12s} "
+          f"{'0.95':>7s}  {verdict}")
+    print("England totals (modelled vs published):")
+    for measure, _ in SHARES:
+        value = after["england"]["measures"][measure]
+        gap = (value["modelled"] - value["published"]) * 100
+        verdict = check(f"{year1} England {measure}", abs(gap) <= 1) if gate else ""
+        print(f"  {measure:38s} {value['modelled'] * 100:6.2f}% vs {value['published'] * 100:6.2f}% "
+              f"({gap:+.2f} points) {verdict}")
+    value = after["england"]["measures"][COUNT]
+    print(f"  {COUNT:38s} {value['modelled']:9.0f} vs {value['published']:9.0f}")
+
+
+out_of_sample("in-2024.json", "out-2025.json", gate=True)
+out_of_sample("in-2023.json", "out-2024.json", gate=False)
+
+document = load("in-2025.json")
+print(f"== In sample: calibrated on {document['calibrated_on']} (the baseline the product uses)")
+print("Fitted (calibration constraints, no evidence of fit):")
+for measure, _ in SHARES:
+    fitted = {v["measures"][measure]["fitted"] for v in document["authorities"]}
+    print(f"  {measure:38s} MAE {mae(pairs(document, measure)):5.2f} points (fitted: {sorted(fitted)})")
+print(f"  {COUNT:38s} r={correlation(pairs(document, COUNT)):.4f}")
+print("Checked (never a constraint):")
+with open(f"{work}/in-2025.csv") as f:
+    rows = list(csv.DictReader(f))
+for measure in ("inside_over_20_miles_share", "outside_within_20_miles_share"):
+    values = [(float(r[f"{measure}_modelled"]), float(r[f"{measure}_published"])) for r in rows
+              if r[f"{measure}_modelled"] and r[f"{measure}_published"]]
+    print(f"  {measure:38s} MAE {mae(values):5.2f} points over {len(values)} authorities, "
+          f"r={correlation(values):.3f}")
+
+print(f"== Speed on England: calibration {calibration_seconds:.2f} s (target < 5 s) "
+      f"{check('seconds', calibration_seconds < 5)}; the command end to end (reading the scenario and the "
+      f"official files, fitting, printing) {end_to_end_seconds:.2f} s")
+print("== " + ("every done-when figure met" if not failures else "not met: " + ", ".join(failures)))
+PY

@@ -1,0 +1,112 @@
+import Foundation
+import PlacementScenarios
+
+/// The cells of the as-is allocation: home authority × placement group and provider (the pairs the
+/// provider prior allows) × placement authority (every authority, then "elsewhere": outside England
+/// or where the data do not say) × distance band (within 20 miles, more). Flat index
+/// `((home · combinations + combination) · destinations + destination) · 2 + band`.
+struct CellLayout: Sendable {
+    struct Combination: Sendable, Equatable {
+        var group: PlacementGroup
+        var provider: ProviderGroup
+        var prior: Double
+    }
+
+    let authorities: [Authority]
+    let combinations: [Combination]
+    /// Per home authority × placement authority (authorities only): over-20 share and mean miles.
+    let pairs: [DistanceDistribution.Pair]
+
+    var count: Int { authorities.count }
+    var destinations: Int { authorities.count + 1 }
+    var elsewhere: Int { authorities.count }
+    var blockSize: Int { combinations.count * destinations * 2 }
+    var cellCount: Int { authorities.count * blockSize }
+
+    init(authorities: [Authority], assumptions: CalibrationAssumptions) {
+        self.authorities = authorities
+        var combinations: [Combination] = []
+        for group in PlacementGroup.allCases {
+            let prior = assumptions.providerPrior[group] ?? [:]
+            let total = prior.values.reduce(0, +)
+            for provider in ProviderGroup.allCases {
+                if let share = prior[provider], share > 0, total > 0 {
+                    combinations.append(Combination(group: group, provider: provider, prior: share / total))
+                }
+            }
+        }
+        self.combinations = combinations
+        var pairs: [DistanceDistribution.Pair] = []
+        pairs.reserveCapacity(authorities.count * authorities.count)
+        for home in authorities {
+            for placement in authorities {
+                pairs.append(
+                    home.id == placement.id
+                        ? DistanceDistribution.within(home) : DistanceDistribution.between(home, placement))
+            }
+        }
+        self.pairs = pairs
+    }
+
+    func index(home: Int, combination: Int, destination: Int, band: Int) -> Int {
+        ((home * combinations.count + combination) * destinations + destination) * 2 + band
+    }
+
+    /// The prior weight of every cell for one year: provider prior × the placement authority's
+    /// supply (usable residential places for homes; children aged 0–17 otherwise, a proxy for carers
+    /// and housing) × exp(−mean miles / decay) × the share of the pair's distances in the band.
+    func prior(places: [ResidentialPlaces], assumptions: CalibrationAssumptions) -> [Double] {
+        let n = count
+        let floor = assumptions.residentialPlaceFloor.value
+        let population = authorities.map { Double($0.childPopulation ?? 0) / 1_000 }
+        let usable: [[ResidentialSector: Double]] = places.map { entry in
+            var result: [ResidentialSector: Double] = [:]
+            for sector in ResidentialSector.allCases {
+                result[sector] = assumptions.usablePlaces(
+                    registered: entry.registered[sector] ?? 0, shortBreakOnly: entry.shortBreakOnly[sector] ?? 0)
+            }
+            return result
+        }
+        let sortedPopulation = population.sorted()
+        let medianPopulation = sortedPopulation.isEmpty ? 1 : sortedPopulation[sortedPopulation.count / 2]
+        func mass(_ combination: Combination, home: Int, placement: Int) -> Double {
+            let provider = combination.provider
+            if provider == .otherCouncil && placement == home { return 0 }
+            guard combination.group == .homes else { return population[placement] }
+            switch provider {
+            case .ownCouncil: return placement == home ? (usable[placement][.council] ?? 0) + floor : floor
+            case .otherCouncil: return (usable[placement][.council] ?? 0) + floor
+            case .privateSector: return (usable[placement][.privateSector] ?? 0) + floor
+            case .voluntary: return (usable[placement][.voluntary] ?? 0) + floor
+            default: return floor
+            }
+        }
+        func elsewhereMass(_ combination: Combination) -> Double {
+            if combination.provider == .ownCouncil { return 0 }
+            return combination.group == .homes ? floor * 10 : medianPopulation
+        }
+        var prior = [Double](repeating: 0, count: cellCount)
+        let elsewhereFar = assumptions.elsewhereOver20MilesShare.value
+        for home in 0..<n {
+            for (c, combination) in combinations.enumerated() {
+                let decay = assumptions.decayMiles[combination.group]?.value ?? 15
+                for placement in 0..<n {
+                    let pair = pairs[home * n + placement]
+                    let weight =
+                        combination.prior * mass(combination, home: home, placement: placement)
+                        * exp(-pair.meanMiles / decay)
+                    let base = index(home: home, combination: c, destination: placement, band: 0)
+                    prior[base] = weight * (1 - pair.over20MilesShare)
+                    prior[base + 1] = weight * pair.over20MilesShare
+                }
+                let weight =
+                    combination.prior * elsewhereMass(combination)
+                    * exp(-assumptions.elsewhereMiles.value / decay)
+                let base = index(home: home, combination: c, destination: elsewhere, band: 0)
+                prior[base] = weight * (1 - elsewhereFar)
+                prior[base + 1] = weight * elsewhereFar
+            }
+        }
+        return prior
+    }
+}

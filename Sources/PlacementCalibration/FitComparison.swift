@@ -1,0 +1,118 @@
+import PlacementScenarios
+
+/// Modelled against published figures for every authority of a scope and for England, marked
+/// fitted (a calibration constraint of the same year) or checked (out of sample, or never a
+/// constraint), with persistence (the calibration year's published figure) as the simple rival.
+public struct FitComparison: Sendable {
+    public struct Value: Sendable, Equatable {
+        public var modelled: Double?
+        public var published: Double?
+        public var fitted: Bool
+        /// The calibration year's published figure, when the comparison is of another year.
+        public var persistence: Double?
+    }
+
+    public struct Row: Sendable {
+        public var authority: Authority
+        public var values: [FitMeasure: Value]
+    }
+
+    public var calibratedOn: Int
+    public var predicted: Int
+    public var rows: [Row]
+    public var england: [FitMeasure: Value]
+
+    /// Compares `allocation` (of year `published.year`) for the authorities in `scope` (all when `nil`).
+    public init(
+        allocation: AsIsAllocation, calibratedOn: Int, published: AsIsYear, calibrationYear: AsIsYear?,
+        scope: Set<AuthorityCode>? = nil
+    ) {
+        self.calibratedOn = calibratedOn
+        predicted = published.year
+        let inSample = calibratedOn == published.year
+        let measures = allocation.measures
+        func value(
+            _ measure: FitMeasure, _ modelled: AsIsMeasures, _ figures: PublishedPlacementFigures?,
+            _ before: PublishedPlacementFigures?
+        )
+            -> Value
+        {
+            Value(
+                modelled: measure.modelled(modelled), published: figures.flatMap(measure.published),
+                fitted: inSample && measure.isCalibrationTarget,
+                persistence: inSample ? nil : before.flatMap(measure.published))
+        }
+        rows = allocation.authorities.enumerated().compactMap { index, authority in
+            guard scope?.contains(authority.id) ?? true else { return nil }
+            var values: [FitMeasure: Value] = [:]
+            for measure in FitMeasure.allCases {
+                values[measure] = value(
+                    measure, measures[index], published.figures[index], calibrationYear?.figures[index])
+            }
+            return Row(authority: authority, values: values)
+        }
+        let total = AsIsMeasures.total(measures)
+        england = Dictionary(
+            uniqueKeysWithValues: FitMeasure.allCases.map {
+                ($0, value($0, total, published.england, calibrationYear?.england))
+            })
+    }
+
+    /// Error statistics of one measure over the authorities with both figures.
+    public struct Summary: Sendable, Equatable {
+        public var authorities: Int
+        /// In points for shares, children for the count.
+        public var meanAbsoluteError: Double?
+        public var bias: Double?
+        public var correlation: Double?
+        /// The same for persistence (the calibration year's published figure), when known.
+        public var persistenceMeanAbsoluteError: Double?
+        public var persistenceCorrelation: Double?
+        public var persistenceAuthorities: Int
+    }
+
+    public func summary(_ measure: FitMeasure) -> Summary {
+        let scale = measure.isShare ? 100.0 : 1
+        let pairs = rows.compactMap { row -> (Double, Double)? in
+            guard let value = row.values[measure], let m = value.modelled, let p = value.published else { return nil }
+            return (m * scale, p * scale)
+        }
+        let persistencePairs = rows.compactMap { row -> (Double, Double)? in
+            guard let value = row.values[measure], let m = value.persistence, let p = value.published else {
+                return nil
+            }
+            return (m * scale, p * scale)
+        }
+        return Summary(
+            authorities: pairs.count, meanAbsoluteError: Self.meanAbsoluteError(pairs), bias: Self.bias(pairs),
+            correlation: Self.correlation(pairs),
+            persistenceMeanAbsoluteError: Self.meanAbsoluteError(persistencePairs),
+            persistenceCorrelation: Self.correlation(persistencePairs), persistenceAuthorities: persistencePairs.count)
+    }
+
+    static func meanAbsoluteError(_ pairs: [(Double, Double)]) -> Double? {
+        pairs.isEmpty ? nil : pairs.reduce(0) { $0 + abs($1.0 - $1.1) } / Double(pairs.count)
+    }
+
+    static func bias(_ pairs: [(Double, Double)]) -> Double? {
+        pairs.isEmpty ? nil : pairs.reduce(0) { $0 + ($1.0 - $1.1) } / Double(pairs.count)
+    }
+
+    /// Pearson's correlation; `nil` with fewer than three pairs or no spread.
+    static func correlation(_ pairs: [(Double, Double)]) -> Double? {
+        guard pairs.count >= 3 else { return nil }
+        let n = Double(pairs.count)
+        let meanX = pairs.reduce(0) { $0 + $1.0 } / n
+        let meanY = pairs.reduce(0) { $0 + $1.1 } / n
+        var xy = 0.0
+        var xx = 0.0
+        var yy = 0.0
+        for (x, y) in pairs {
+            xy += (x - meanX) * (y - meanY)
+            xx += (x - meanX) * (x - meanX)
+            yy += (y - meanY) * (y - meanY)
+        }
+        guard xx > 0, yy > 0 else { return nil }
+        return xy / (xx * yy).squareRoot()
+    }
+}

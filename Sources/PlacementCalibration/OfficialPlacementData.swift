@@ -1,0 +1,195 @@
+import Foundation
+import PlacementScenarios
+
+/// The official files the as-is model is calibrated on (see `Fixtures/data/README.md`): DfE's
+/// children looked after per authority and year, Ofsted's registered places per authority and year,
+/// and the authorities' centroids and areas.
+public struct OfficialPlacementData: Sendable {
+    public static let authoritiesFile = "england_local_authorities.csv"
+    public static let lookedAfterFile = "dfe_cla_by_la_2021_2025.csv"
+    public static let placesFile = "ofsted_places_by_la_2021_2025.csv"
+    /// The key of England's national rows.
+    public static let englandCode: AuthorityCode = "E92000001"
+
+    public var authorities: [Authority]
+    /// Per year, per authority code (and `englandCode`).
+    public var figures: [Int: [AuthorityCode: PublishedPlacementFigures]]
+    /// Per year, per authority code: registered residential places located there.
+    public var places: [Int: [AuthorityCode: ResidentialPlaces]]
+
+    public init(
+        authorities: [Authority], figures: [Int: [AuthorityCode: PublishedPlacementFigures]],
+        places: [Int: [AuthorityCode: ResidentialPlaces]]
+    ) {
+        self.authorities = authorities
+        self.figures = figures
+        self.places = places
+    }
+
+    /// The years with published figures.
+    public var years: [Int] { figures.keys.sorted() }
+
+    /// Reads the three files from `directory`, or throws every problem found (file, line, field).
+    public static func read(from directory: String) throws(ScenarioError) -> OfficialPlacementData {
+        var log = IssueLog()
+        func table(_ name: String, _ required: [String]) -> CSVTable? {
+            CSVTable.read(
+                (directory as NSString).appendingPathComponent(name), file: name, required: required, log: &log)
+        }
+        let authorityTable = table(
+            authoritiesFile,
+            ["la_code", "la_name", "region", "latitude", "longitude", "area_km2", "children_0_17_2024"])
+        let lookedAfterTable = table(
+            lookedAfterFile, ["year", "geographic_level", "la_code", "group", "characteristic", "number"])
+        let placesTable = table(
+            placesFile, ["year", "la_code", "provision_type", "sector", "short_break_only", "places"])
+
+        var authorities: [Authority] = []
+        for row in authorityTable?.rows ?? [] {
+            guard let latitude = Double(row.text("latitude")), let longitude = Double(row.text("longitude")),
+                let area = Double(row.text("area_km2")), area > 0, latitude.isFinite, longitude.isFinite
+            else {
+                log.error(
+                    authoritiesFile, line: row.line, "latitude, longitude and area_km2 must be numbers (area above 0)")
+                continue
+            }
+            authorities.append(
+                Authority(
+                    id: AuthorityCode(rawValue: row.text("la_code")), name: row.text("la_name"),
+                    region: row.text("region"),
+                    centroid: Coordinate(latitude: latitude, longitude: longitude), areaSquareKilometres: area,
+                    childPopulation: Int(row.text("children_0_17_2024"))))
+        }
+
+        var cells: [CellKey: Int?] = [:]
+        for row in lookedAfterTable?.rows ?? [] {
+            let level = row.text("geographic_level")
+            guard level == "Local authority" || level == "National" else { continue }
+            guard let year = Int(row.text("year")) else {
+                log.error(lookedAfterFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
+                continue
+            }
+            let text = row.text("number")
+            let value: Int?
+            if let number = Int(text), number >= 0 {
+                value = number
+            } else if suppressionMarkers.contains(text) {
+                value = nil
+            } else {
+                log.error(lookedAfterFile, line: row.line, field: "number", "'\(text)' is neither a count nor a marker")
+                continue
+            }
+            let code = level == "National" ? englandCode : AuthorityCode(rawValue: row.text("la_code"))
+            cells[
+                CellKey(year: year, code: code, group: row.text("group"), characteristic: row.text("characteristic"))] =
+                value
+        }
+
+        var places: [Int: [AuthorityCode: ResidentialPlaces]] = [:]
+        for row in placesTable?.rows ?? [] {
+            let code = AuthorityCode(rawValue: row.text("la_code"))
+            guard !code.rawValue.isEmpty else { continue }  // Welsh providers: outside the model's authorities
+            guard let year = Int(row.text("year")) else {
+                log.error(placesFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
+                continue
+            }
+            guard let count = Double(row.text("places").isEmpty ? "0" : row.text("places")), count >= 0,
+                count.isFinite
+            else {
+                log.error(placesFile, line: row.line, field: "places", "'\(row.text("places"))' is not a count")
+                continue
+            }
+            guard residentialProvisionTypes.contains(row.text("provision_type")) else { continue }
+            let sector: ResidentialSector
+            switch row.text("sector") {
+            case "Local Authority": sector = .council
+            case "Private": sector = .privateSector
+            case "Voluntary": sector = .voluntary
+            default: continue  // NHS units: other public provision, not counted as capacity
+            }
+            var entry = places[year]?[code] ?? ResidentialPlaces()
+            if row.text("short_break_only") == "yes" {
+                entry.shortBreakOnly[sector, default: 0] += count
+            } else {
+                entry.registered[sector, default: 0] += count
+            }
+            places[year, default: [:]][code] = entry
+        }
+        if log.hasErrors { throw ScenarioError(issues: log.issues) }
+
+        var figures: [Int: [AuthorityCode: PublishedPlacementFigures]] = [:]
+        let years = Set(cells.keys.map(\.year))
+        for year in years {
+            for code in authorities.map(\.id) + [englandCode] {
+                figures[year, default: [:]][code] = Self.figures(cells, year: year, code: code)
+            }
+        }
+        return OfficialPlacementData(authorities: authorities, figures: figures, places: places)
+    }
+
+    /// DfE's suppression markers: unknown, never zero.
+    static let suppressionMarkers: Set<String> = ["c", "k", "x", "z", "low", "u", ""]
+    /// Ofsted provision types that are residential capacity for the `homes` group.
+    static let residentialProvisionTypes: Set<String> = [
+        "Children's home", "Secure children's home",
+        "Residential special school (registered as a children's home)",
+    ]
+
+    struct CellKey: Hashable {
+        var year: Int
+        var code: AuthorityCode
+        var group: String
+        var characteristic: String
+    }
+
+    private static func figures(_ cells: [CellKey: Int?], year: Int, code: AuthorityCode) -> PublishedPlacementFigures {
+        func cell(_ group: String, _ characteristic: String) -> Int? {
+            cells[CellKey(year: year, code: code, group: group, characteristic: characteristic)] ?? nil
+        }
+        var result = PublishedPlacementFigures()
+        result.total = cell("Placement", "Total")
+        // Demand per group: suppressed categories share equally what the published ones leave.
+        var known: [PlacementGroup: Double] = [:]
+        var suppressed: [PlacementGroup] = []
+        var knownSum = 0.0
+        // The two groups with one provider each: where the placement count is suppressed and the
+        // provider count is not, they are the same children.
+        let sameChildren: [PlacementGroup: Int] = [
+            .withParents: cell("Place providers", ProviderGroup.parents.publishedCategory),
+            .other: cell("Place providers", ProviderGroup.notReported.publishedCategory),
+        ].compactMapValues { $0 }
+        for group in PlacementGroup.allCases {
+            for category in group.publishedCategories {
+                if let value = cell("Placement", category) ?? sameChildren[group] {
+                    known[group, default: 0] += Double(value)
+                    knownSum += Double(value)
+                } else {
+                    suppressed.append(group)
+                }
+            }
+        }
+        let left = max(0, Double(result.total ?? 0) - knownSum)
+        for group in suppressed where !suppressed.isEmpty {
+            known[group, default: 0] += left / Double(suppressed.count)
+        }
+        result.placements = known.filter { $0.value > 0 }
+        let locality = "Locality of placement"
+        result.inside = cell(locality, "Placed inside the local authority boundary")
+        result.outside = cell(locality, "Placed outside the local authority boundary")
+        let distance = "Distance between home and placement"
+        result.within20Miles = cell(distance, "Placed 20 miles or less from home")
+        result.over20Miles = cell(distance, "Placed more than 20 miles from home")
+        for group in ProviderGroup.allCases {
+            if let value = cell("Place providers", group.publishedCategory) { result.providers[group] = value }
+        }
+        result.providersTotal = cell("Place providers", "Total")
+        result.otherCouncilsChildrenInside = cell(
+            "LA of placement", "2. Other LA children externally placed within the local authority boundary")
+        let joint = "Distance between home and placement and locality of placement"
+        result.insideWithin20Miles = cell(joint, "1. Placed inside the LA boundary, 20 miles or less from home")
+        result.outsideWithin20Miles = cell(joint, "2. Placed outside the LA boundary, 20 miles or less from home")
+        result.insideOver20Miles = cell(joint, "3. Placed inside the LA boundary, more than 20 miles from home")
+        result.outsideOver20Miles = cell(joint, "4. Placed outside the LA boundary, more than 20 miles from home")
+        return result
+    }
+}

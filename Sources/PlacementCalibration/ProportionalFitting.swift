@@ -1,0 +1,331 @@
+/// Iterative proportional fitting of the as-is cells to the targets: each family of marginals in
+/// turn scales its cells so their sums meet the targets, and the scale is kept as a parameter.
+/// Residential capacity is an upper bound: cells are scaled down only where it binds (and back up,
+/// never above the prior, when it no longer does). The result is the allocation of least relative
+/// entropy to the prior that meets the marginals, when they are consistent.
+struct ProportionalFitting {
+    let layout: CellLayout
+    var cells: [Double]
+    var parameters: AsIsParameters
+    /// Per placement authority × residential sector: usable places.
+    let capacity: [[Double]]
+    /// Per placement authority × residential sector: the current capacity factor (≤ 1).
+    var capacityFactor: [[Double]]
+    /// The largest gap between a met marginal and its target at the last sweep (children), and
+    /// the largest excess over capacity.
+    private(set) var largestGap = Double.infinity
+    private(set) var largestExcess = 0.0
+    private(set) var sweeps = 0
+
+    /// Relative gap at which a marginal counts as met: 0.1%, a third of a child in an authority of 300.
+    static let tolerance = 1e-3
+    static let sweepLimit = 150
+    /// Sweeps over which a gap that no longer falls means the marginals cannot all be met.
+    static let stallWindow = 10
+    /// The least relative fall of the largest gap over `stallWindow` sweeps that counts as progress.
+    static let stallImprovement = 0.01
+    /// What a zero target scales a sum to (children): small enough to be none, large enough to leave
+    /// the cells a direction.
+    static let zeroTarget = 1e-9
+
+    init(layout: CellLayout, prior: [Double], parameters: AsIsParameters, capacity: [[Double]]) {
+        self.layout = layout
+        self.parameters = parameters
+        self.capacity = capacity
+        capacityFactor = capacity.map { $0.map { _ in 1 } }
+        var cells = prior
+        let n = layout.count
+        let d = layout.destinations
+        let combinations = layout.combinations
+        for home in 0..<n {
+            let locality = parameters.locality[home]
+            let distance = parameters.distance[home]
+            for (c, combination) in combinations.enumerated() {
+                let provider = parameters.providers[home][combination.provider.rawValue]
+                for destination in 0..<d {
+                    // The destination factor draws other councils' children only (as the imports it fits).
+                    let local =
+                        destination == home
+                        ? locality[0] * provider : locality[1] * provider * parameters.destination[destination]
+                    let base = layout.index(home: home, combination: c, destination: destination, band: 0)
+                    cells[base] *= local * distance[0]
+                    cells[base + 1] *= local * distance[1]
+                }
+            }
+        }
+        self.cells = cells
+    }
+
+    /// Sweeps until every marginal is met (or the sweep limit).
+    mutating func fit(_ targets: FittingTargets, calibrating: Bool) {
+        sweeps = 0
+        var gapAtWindowStart = Double.infinity
+        repeat {
+            var gap = 0.0
+            for home in 0..<layout.count {
+                gap = max(gap, scaleDemand(home, targets.demand[home]))
+                if calibrating {
+                    if let target = targets.locality[home] { gap = max(gap, scaleHome(home, .locality, target)) }
+                    if let target = targets.distance[home] { gap = max(gap, scaleHome(home, .distance, target)) }
+                    if let target = targets.providers[home] { gap = max(gap, scaleHome(home, .providers, target)) }
+                }
+            }
+            if calibrating { gap = max(gap, scaleImports(targets.imports)) }
+            largestExcess = scaleCapacity()
+            // The gap of the demand after capacity moved it.
+            for home in 0..<layout.count { gap = max(gap, demandGap(home, targets.demand[home])) }
+            largestGap = gap
+            sweeps += 1
+            // Inconsistent published marginals (rare, a child or two) stop improving: stop there too.
+            if sweeps % Self.stallWindow == 0 {
+                if gap > gapAtWindowStart * (1 - Self.stallImprovement) { break }
+                gapAtWindowStart = gap
+            }
+        } while largestGap > Self.tolerance && sweeps < Self.sweepLimit
+    }
+
+    enum HomeFamily { case locality, distance, providers }
+
+    /// Relative gap of a sum to its target.
+    private static func gap(_ sum: Double, _ target: Double) -> Double { abs(sum - target) / max(target, 1) }
+
+    private mutating func scaleDemand(_ home: Int, _ demand: [Double]) -> Double {
+        var sums = [Double](repeating: 0, count: PlacementGroup.allCases.count)
+        let start = home * layout.blockSize
+        let span = layout.destinations * 2
+        cells.withUnsafeMutableBufferPointer { x in
+            for (c, combination) in layout.combinations.enumerated() {
+                let base = start + c * span
+                var sum = 0.0
+                for i in base..<(base + span) { sum += x[i] }
+                sums[combination.group.rawValue] += sum
+            }
+            for (c, combination) in layout.combinations.enumerated() {
+                let g = combination.group.rawValue
+                let ratio = sums[g] > 0 ? demand[g] / sums[g] : 1
+                guard ratio != 1 else { continue }
+                let base = start + c * span
+                for i in base..<(base + span) { x[i] *= ratio }
+            }
+        }
+        var gap = 0.0
+        for g in sums.indices where sums[g] > 0 || demand[g] > 0 {
+            gap = max(gap, Self.gap(sums[g], demand[g]))
+        }
+        return gap
+    }
+
+    private func demandGap(_ home: Int, _ demand: [Double]) -> Double {
+        var sums = [Double](repeating: 0, count: PlacementGroup.allCases.count)
+        let start = home * layout.blockSize
+        let span = layout.destinations * 2
+        cells.withUnsafeBufferPointer { x in
+            for (c, combination) in layout.combinations.enumerated() {
+                let base = start + c * span
+                for i in base..<(base + span) { sums[combination.group.rawValue] += x[i] }
+            }
+        }
+        return zip(sums, demand).reduce(0.0) { max($0, $1.0 > 0 || $1.1 > 0 ? Self.gap($1.0, $1.1) : 0) }
+    }
+
+    /// Scales one home authority's cells to a family's targets; suppressed classes are pooled.
+    private mutating func scaleHome(_ home: Int, _ family: HomeFamily, _ targets: [Double?]) -> Double {
+        let classes = targets.count
+        let known = targets.compactMap { $0 }
+        // Slot of each class: itself when published, else the pool (index `classes`).
+        let slots = targets.indices.map { targets[$0] == nil ? classes : $0 }
+        var slotTarget = targets.map { $0 ?? 0 } + [0]
+        if known.count < classes {
+            slotTarget[classes] = max(0, layout.figuresDemand(home, cells: cells) - known.reduce(0, +))
+        }
+        let start = home * layout.blockSize
+        let d = layout.destinations
+        let span = d * 2
+        let providerSlot = family == .providers ? layout.combinations.map { slots[$0.provider.rawValue] } : []
+        var sums = [Double](repeating: 0, count: classes + 1)
+        cells.withUnsafeBufferPointer { x in
+            for c in layout.combinations.indices {
+                let base = start + c * span
+                switch family {
+                case .locality:
+                    var all = 0.0
+                    for i in base..<(base + span) { all += x[i] }
+                    let inside = x[base + home * 2] + x[base + home * 2 + 1]
+                    sums[slots[0]] += inside
+                    sums[slots[1]] += all - inside
+                case .distance:
+                    var near = 0.0
+                    var far = 0.0
+                    var i = base
+                    while i < base + span {
+                        near += x[i]
+                        far += x[i + 1]
+                        i += 2
+                    }
+                    sums[slots[0]] += near
+                    sums[slots[1]] += far
+                case .providers:
+                    var all = 0.0
+                    for i in base..<(base + span) { all += x[i] }
+                    sums[providerSlot[c]] += all
+                }
+            }
+        }
+        var ratio = [Double](repeating: 1, count: classes + 1)
+        var gap = 0.0
+        for slot in 0...classes where sums[slot] > 0 {
+            // A zero target leaves a trace, so that a later year with demand there can still place it.
+            ratio[slot] = max(slotTarget[slot], Self.zeroTarget) / sums[slot]
+            gap = max(gap, Self.gap(sums[slot], slotTarget[slot]))
+        }
+        cells.withUnsafeMutableBufferPointer { x in
+            for c in layout.combinations.indices {
+                let base = start + c * span
+                switch family {
+                case .locality:
+                    let inside = ratio[slots[0]]
+                    let outside = ratio[slots[1]]
+                    if outside != 1 { for i in base..<(base + span) { x[i] *= outside } }
+                    if inside != outside {
+                        x[base + home * 2] *= inside / outside
+                        x[base + home * 2 + 1] *= inside / outside
+                    }
+                case .distance:
+                    let near = ratio[slots[0]]
+                    let far = ratio[slots[1]]
+                    var i = base
+                    while i < base + span {
+                        x[i] *= near
+                        x[i + 1] *= far
+                        i += 2
+                    }
+                case .providers:
+                    let r = ratio[providerSlot[c]]
+                    if r != 1 { for i in base..<(base + span) { x[i] *= r } }
+                }
+            }
+        }
+        for k in 0..<classes {
+            let r = ratio[slots[k]]
+            switch family {
+            case .locality: parameters.locality[home][k] *= r
+            case .distance: parameters.distance[home][k] *= r
+            case .providers: parameters.providers[home][k] *= r
+            }
+        }
+        return gap
+    }
+
+    /// Other councils' children in each placement authority (and elsewhere) to their targets.
+    private mutating func scaleImports(_ targets: [Double?]) -> Double {
+        let n = layout.count
+        let d = layout.destinations
+        var sums = [Double](repeating: 0, count: d)
+        let combinations = layout.combinations.count
+        cells.withUnsafeBufferPointer { x in
+            for home in 0..<n {
+                for c in 0..<combinations {
+                    let base = (home * combinations + c) * d * 2
+                    for destination in 0..<d where destination != home {
+                        sums[destination] += x[base + destination * 2] + x[base + destination * 2 + 1]
+                    }
+                }
+            }
+        }
+        var ratio = [Double](repeating: 1, count: d)
+        var gap = 0.0
+        for destination in 0..<d {
+            guard let target = targets[destination], sums[destination] > 0 else { continue }
+            ratio[destination] = max(target, Self.zeroTarget) / sums[destination]
+            gap = max(gap, Self.gap(sums[destination], target))
+            parameters.destination[destination] *= ratio[destination]
+        }
+        cells.withUnsafeMutableBufferPointer { x in
+            for home in 0..<n {
+                for c in 0..<combinations {
+                    let base = (home * combinations + c) * d * 2
+                    for destination in 0..<d where destination != home && ratio[destination] != 1 {
+                        x[base + destination * 2] *= ratio[destination]
+                        x[base + destination * 2 + 1] *= ratio[destination]
+                    }
+                }
+            }
+        }
+        return gap
+    }
+
+    /// Residential children in each placement authority and sector held to its usable places.
+    /// Returns the largest excess before scaling (children).
+    private mutating func scaleCapacity() -> Double {
+        let n = layout.count
+        let d = layout.destinations
+        let sectors = ResidentialSector.allCases
+        var homes: [(c: Int, sector: ResidentialSector)] = []
+        for (c, combination) in layout.combinations.enumerated() where combination.group == .homes {
+            switch combination.provider {
+            case .ownCouncil, .otherCouncil: homes.append((c, .council))
+            case .privateSector: homes.append((c, .privateSector))
+            case .voluntary: homes.append((c, .voluntary))
+            default: continue
+            }
+        }
+        var sums = Array(repeating: [Double](repeating: 0, count: sectors.count), count: n)
+        cells.withUnsafeBufferPointer { x in
+            for home in 0..<n {
+                for (c, sector) in homes {
+                    let base = layout.index(home: home, combination: c, destination: 0, band: 0)
+                    for placement in 0..<n {
+                        sums[placement][sector.rawValue] += x[base + placement * 2] + x[base + placement * 2 + 1]
+                    }
+                }
+            }
+        }
+        var excess = 0.0
+        var ratio = Array(repeating: [Double](repeating: 1, count: sectors.count), count: n)
+        var changed = false
+        for placement in 0..<n {
+            for sector in sectors {
+                let s = sector.rawValue
+                let sum = sums[placement][s]
+                let cap = capacity[placement][s]
+                guard sum > 0 else { continue }
+                excess = max(excess, sum - cap)
+                let wanted = min(1, capacityFactor[placement][s] * cap / sum)
+                let r = wanted / capacityFactor[placement][s]
+                if abs(r - 1) > 1e-12 {
+                    ratio[placement][s] = r
+                    capacityFactor[placement][s] = wanted
+                    changed = true
+                }
+            }
+        }
+        guard changed else { return max(0, excess) }
+        cells.withUnsafeMutableBufferPointer { x in
+            for home in 0..<n {
+                for (c, sector) in homes {
+                    let base = layout.index(home: home, combination: c, destination: 0, band: 0)
+                    for placement in 0..<n {
+                        let r = ratio[placement][sector.rawValue]
+                        guard r != 1 else { continue }
+                        x[base + placement * 2] *= r
+                        x[base + placement * 2 + 1] *= r
+                    }
+                }
+            }
+        }
+        _ = d
+        return max(0, excess)
+    }
+}
+
+extension CellLayout {
+    /// A home authority's modelled children (the sum of its block).
+    func figuresDemand(_ home: Int, cells: [Double]) -> Double {
+        let start = home * blockSize
+        return cells.withUnsafeBufferPointer { x in
+            var sum = 0.0
+            for i in start..<(start + blockSize) { sum += x[i] }
+            return sum
+        }
+    }
+}

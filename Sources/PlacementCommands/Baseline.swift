@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import PlacementCalibration
+import PlacementReports
+import PlacementScenarios
+
+extension PlacementCommand {
+    /// `placement baseline SCENARIO`: today's placements as a calibrated as-is allocation, and its
+    /// fit to the published figures.
+    public struct Baseline: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Calibrate the as-is placements to a year's published figures and report the fit.",
+            discussion: """
+                Fits a gravity model of where each council's children are placed (by placement group and \
+                provider) to one year's published figures for every English authority, and reports the \
+                scenario's authorities. With --predict, the fitted parameters are carried to another \
+                year's demand and registered places, and every figure of that year is checked out of \
+                sample. With --out, writes the stock (as-is-stock.csv), the parameters (as-is-parameters.csv) \
+                and the fit report (fit-report.html, .md, .json and a CSV per table).
+                """)
+
+        @Argument(help: "The scenario folder (with scenario.yaml): its authorities are reported.")
+        var scenario: String
+
+        @Option(help: "The year to calibrate on (the baseline the product uses: 2025).")
+        var year: Int?
+
+        @Option(name: .customLong("calibrate-on"), help: "The same as --year.")
+        var calibrateOn: Int?
+
+        @Option(help: "A year to predict from the calibrated parameters, checked out of sample.")
+        var predict: Int?
+
+        @Option(
+            help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
+        var data: String?
+
+        @Option(help: "How the fit is printed: markdown, json (the fit check) or csv (the fit table).")
+        var format: OutputFormat = .markdown
+
+        @Option(help: "A folder to write the stock, the parameters and the fit report into.")
+        var out: String?
+
+        @Flag(help: "Print timings and convergence to stderr.")
+        var verbose = false
+
+        public init() {}
+
+        public func validate() throws {
+            if let year, let calibrateOn, year != calibrateOn {
+                throw ValidationError("--year and --calibrate-on name the same year: give one")
+            }
+        }
+
+        var calibrationYear: Int { calibrateOn ?? year ?? 2025 }
+
+        public func run() throws {
+            let scenario = try loadScenario(scenario)
+            let directory = data ?? Self.defaultData(for: self.scenario)
+            let official: OfficialPlacementData
+            do {
+                official = try OfficialPlacementData.read(from: directory)
+            } catch {
+                printToStandardError(error.description)
+                throw invalidInputExitCode
+            }
+            let known = Set(official.authorities.map(\.id))
+            let missing = scenario.authorities.map(\.id).filter { !known.contains($0) }
+            guard missing.isEmpty else {
+                printToStandardError(
+                    "\(self.scenario): \(missing.count) authorit\(missing.count == 1 ? "y has" : "ies have") no published "
+                        + "figures in \(directory) (\(missing.prefix(3).map(\.rawValue).joined(separator: ", "))): the as-is model "
+                        + "is calibrated on DfE's per-authority figures")
+                throw invalidInputExitCode
+            }
+            guard let calibration = official.year(calibrationYear) else {
+                printToStandardError(
+                    "\(directory): no published figures for \(calibrationYear) (have \(official.years))")
+                throw invalidInputExitCode
+            }
+            var target = calibration
+            if let predict {
+                guard let predicted = official.year(predict) else {
+                    printToStandardError("\(directory): no published figures for \(predict) (have \(official.years))")
+                    throw invalidInputExitCode
+                }
+                target = predicted
+            }
+            let started = Date()
+            let baseline = AsIsBaseline.calibrate(calibration)
+            let calibrated = Date()
+            let allocation = predict == nil ? baseline.calibrated : baseline.predict(target)
+            if verbose {
+                printToStandardError(
+                    "calibrated on \(calibrationYear) in \(seconds(calibrated.timeIntervalSince(started))) s, "
+                        + "\(baseline.calibrated.sweeps) sweeps, largest gap \(baseline.calibrated.largestGap)")
+                if predict != nil {
+                    printToStandardError(
+                        "predicted \(target.year) in \(seconds(Date().timeIntervalSince(calibrated))) s, "
+                            + "\(allocation.sweeps) sweeps, largest gap \(allocation.largestGap)")
+                }
+            }
+            let comparison = FitComparison(
+                allocation: allocation, calibratedOn: calibrationYear, published: target,
+                calibrationYear: predict == nil ? nil : calibration, scope: Set(scenario.authorities.map(\.id)))
+            let report = BaselineFitReport(
+                scenario: scenario, comparison: comparison, baseline: baseline, allocation: allocation)
+            if let out {
+                try ModeRunner.write(report.files, into: out)
+                print("As-is baseline written: \(out)/fit-report.html (and .md, .json, CSV tables, as-is-stock.csv)")
+                return
+            }
+            switch format {
+            case .json: print(BaselineJSON.render(comparison), terminator: "")
+            case .markdown: print(MarkdownReport.render(report.document, stem: "fit-report"), terminator: "")
+            case .csv: print(TabularReport.csv(report.fitTable), terminator: "")
+            }
+        }
+
+        private func seconds(_ interval: TimeInterval) -> String { String(format: "%.2f", interval) }
+
+        /// `SCENARIO/../../data` when it holds the official files (the shipped layout), else `Fixtures/data`.
+        static func defaultData(for scenario: String) -> String {
+            let candidate = ((scenario as NSString).appendingPathComponent("../../data") as NSString).standardizingPath
+            let file = (candidate as NSString).appendingPathComponent(OfficialPlacementData.lookedAfterFile)
+            return FileManager.default.fileExists(atPath: file) ? candidate : "Fixtures/data"
+        }
+    }
+}

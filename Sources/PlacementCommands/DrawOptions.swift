@@ -1,0 +1,51 @@
+import ArgumentParser
+import PlacementScenarios
+import PlacementShocks
+
+/// `--shocks FILE`, `--draws N` and `--seed S`, shared by `compare`, `sufficiency` and `stress`.
+struct DrawOptions: ParsableArguments {
+    @Option(help: "A shocks file (YAML): provider exits, price and demand changes applied to the scenario.")
+    var shocks: String?
+
+    @Option(help: "Solve this many seeded draws on all cores; report every measure as mean, p10 and p90.")
+    var draws: Int?
+
+    @Option(help: "Seeds the draws and the random shocks.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        if let draws, !(1...10_000).contains(draws) { throw ValidationError("--draws must be from 1 to 10000") }
+    }
+
+    /// The shocks file, read and checked against the scenario, or exit 1 with every problem.
+    func shockFile(for scenario: Scenario) throws -> ShockFile? { try Self.shockFile(shocks, for: scenario) }
+
+    /// The scenario with the shocks applied with the seed, and what each did.
+    func shocked(_ scenario: Scenario, by file: ShockFile?) throws -> (Scenario, [AppliedShock]) {
+        try Self.shocked(scenario, by: file, seed: seed)
+    }
+
+    static func shockFile(_ shocks: String?, for scenario: Scenario) throws -> ShockFile? {
+        guard let shocks else { return nil }
+        do {
+            let file = try ShockFile.read(shocks)
+            try ShockApplication.check(file, against: scenario)
+            return file
+        } catch {
+            printToStandardError(error.description)
+            printToStandardError("\(shocks): \(error.errors.count) error(s); the shocks file is not valid.")
+            throw invalidInputExitCode
+        }
+    }
+
+    /// Shocks are applied with the first draw's shock seed, as draw 0 of `--draws` applies them.
+    static func shocked(_ scenario: Scenario, by file: ShockFile?, seed: UInt64) throws -> (Scenario, [AppliedShock]) {
+        guard let file else { return (scenario, []) }
+        do {
+            return try ShockApplication.apply(file, to: scenario, seed: DrawSeeds(seed: seed, draw: 0).shockSeed)
+        } catch {
+            printToStandardError(error.description)
+            throw invalidInputExitCode
+        }
+    }
+}

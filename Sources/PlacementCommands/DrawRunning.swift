@@ -1,0 +1,22 @@
+import Foundation
+import PlacementOptimisation
+import PlacementScenarios
+import PlacementShocks
+
+/// Runs draws for the commands, turning solver errors into exit code 2.
+enum DrawRunning {
+    static func run(
+        _ scenario: Scenario, shocks: ShockFile?, modes: [CommissioningMode], draws: Int, seed: UInt64,
+        options: SolvingOptions, started: ContinuousClock.Instant
+    ) throws -> DrawResults {
+        do {
+            return try DrawRunner.run(
+                scenario, shocks: shocks, modes: modes, draws: draws, seed: seed,
+                options: options.optimiserOptions(started: started),
+                threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        } catch {
+            printToStandardError("\(scenario.name), draws: \(error)")
+            throw failureExitCode
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import LinearProgramming
+import PlacementPlanning
+import PlacementScenarios
+
+extension BudgetScope: ExpressibleByArgument {}
+
+extension PlacementCommand {
+    /// `placement plan SCENARIO --budget POUNDS`: where new council-run homes and foster carers do
+    /// most good under a budget.
+    public struct Plan: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Plan new council-run homes and foster carers under a capital budget (a mixed-integer programme)."
+        )
+
+        @Argument(help: "The scenario folder (with scenario.yaml; candidates.csv is optional).")
+        var scenario: String
+
+        @Option(help: "Pounds of capital to spend.")
+        var budget: Double
+
+        @Option(
+            help: ArgumentHelp(
+                "Who plans: council (shares by children looked after), cooperative, or national (one plan, a bound)."))
+        var by: BudgetScope = .national
+
+        @Option(help: "Only these kinds of candidate, comma-separated: home, foster_carers (default: both).")
+        var kinds: String?
+
+        @Option(help: "How the plan is printed: markdown or json.")
+        var format: PlanFormat = .markdown
+
+        @Option(
+            name: .customLong("export-model"),
+            help: ArgumentHelp("Also write the mixed-integer programme to FILE.mps or FILE.lp.", valueName: "FILE"))
+        var exportModel: String?
+
+        @Option(help: "Also write plan.json and plan.md into this folder.")
+        var out: String?
+
+        @Option(help: "Stop branch-and-cut after this many seconds (default 60).")
+        var timeLimit: Double = 60
+
+        @Option(help: "Stop branch-and-cut at this relative gap (default 0.0001).")
+        var gap: Double = 1e-4
+
+        @Flag(help: "Print GLPK's messages to standard error.")
+        var verbose = false
+
+        public init() {}
+
+        enum PlanFormat: String, ExpressibleByArgument {
+            case markdown
+            case json
+        }
+
+        public func validate() throws {
+            guard budget.isFinite, budget >= 0 else { throw ValidationError("--budget must be a number of pounds ≥ 0") }
+            guard timeLimit.isFinite, timeLimit > 0, timeLimit < 1e9 else {
+                throw ValidationError("--time-limit must be a positive number of seconds")
+            }
+            guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be ≥ 0") }
+            _ = try candidateKinds()
+            if let exportModel, ModelFileFormat(path: exportModel) == nil {
+                throw ValidationError("--export-model needs a file name ending in .mps or .lp")
+            }
+        }
+
+        private func candidateKinds() throws -> Set<CapacityCandidate.Kind> {
+            guard let kinds else { return Set(CapacityCandidate.Kind.allCases) }
+            var chosen: Set<CapacityCandidate.Kind> = []
+            for name in kinds.split(separator: ",") {
+                guard let kind = CapacityCandidate.Kind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("--kinds: unknown kind '\(name)'; expected home or foster_carers")
+                }
+                chosen.insert(kind)
+            }
+            return chosen
+        }
+
+        public func run() throws {
+            let scenario = try loadScenario(scenario)
+            var options = PlanningOptions()
+            options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))
+            options.relativeMIPGap = gap
+            options.kinds = try candidateKinds()
+            if verbose { options.messageHandler = { printToStandardError($0, terminator: "") } }
+            if let exportModel {
+                do {
+                    try CapacityPlanner.model(of: scenario, budget: budget, scope: by, options: options)
+                        .write(to: exportModel)
+                } catch {
+                    printToStandardError(error.description)
+                    throw failureExitCode
+                }
+            }
+            let json: String
+            let markdown: String
+            do {
+                let plan = try CapacityPlanner.plan(scenario, budget: budget, scope: by, options: options)
+                json = try PlanJSON.plan(plan, scenario: scenario)
+                markdown = PlanMarkdown.plan(plan, scenario: scenario)
+            } catch {
+                printToStandardError("\(scenario.name), plan: \(error.description)")
+                throw failureExitCode
+            }
+            if let out { try ModeRunner.write([("plan.json", json), ("plan.md", markdown)], into: out) }
+            print(format == .json ? json : markdown, terminator: "")
+        }
+    }
+}

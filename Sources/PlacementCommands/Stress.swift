@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import LinearProgramming
+import PlacementOptimisation
+import PlacementReports
+import PlacementScenarios
+import PlacementShocks
+
+extension PlacementCommand {
+    /// `placement stress SCENARIO --shocks FILE`: every mode under the scenario as it is, each shock
+    /// alone and all shocks together, over seeded draws.
+    public struct Stress: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Stress-test commissioning modes against shocks: provider exits, price and demand changes.")
+
+        @Argument(help: "The scenario folder (with scenario.yaml).")
+        var scenario: String
+
+        @Option(help: "Comma-separated modes, from council, council-coordinated, regional and national.")
+        var modes = CommissioningMode.allCases.map(\.rawValue).joined(separator: ",")
+
+        @OptionGroup var options: SolvingOptions
+
+        @OptionGroup var drawOptions: DrawOptions
+
+        public init() {}
+
+        public func validate() throws {
+            guard drawOptions.shocks != nil else { throw ValidationError("stress needs --shocks FILE") }
+            _ = try Compare.parseModes(modes)
+        }
+
+        public func run() throws {
+            let started = ContinuousClock.now
+            let modes = try Compare.parseModes(modes)
+            let scenario = try loadScenario(scenario)
+            guard let file = try drawOptions.shockFile(for: scenario) else { return }
+            var variants: [(label: String, file: ShockFile?)] = [("no shock", nil)]
+            for located in file.shocks {
+                variants.append((located.shock.label, ShockFile(shocks: [located])))
+            }
+            if file.shocks.count > 1 { variants.append(("all shocks together", file)) }
+            let draws = drawOptions.draws ?? 1
+            var cases: [StressReport.Case] = []
+            for variant in variants {
+                let results = try DrawRunning.run(
+                    scenario, shocks: variant.file, modes: modes, draws: draws, seed: drawOptions.seed,
+                    options: options, started: started)
+                let applied = try drawOptions.shocked(scenario, by: variant.file).1
+                cases.append(StressReport.Case(label: variant.label, applied: applied, results: results))
+            }
+            let seconds = (ContinuousClock.now - started).seconds
+            let report = StressReport(scenario: scenario, cases: cases, seed: drawOptions.seed, seconds: seconds)
+            if let out = options.out {
+                let files = report.files
+                try ModeRunner.write(files, into: out)
+                printToStandardError("\(files.count) files written to \(out); the report is \(out)/stress.html")
+            }
+            switch options.format {
+            case .markdown: print(MarkdownReport.render(report.document, stem: "stress"), terminator: "")
+            case .json: print(report.json, terminator: "")
+            case .csv: print(TabularReport.csv(report.document.tables[0]), terminator: "")
+            }
+        }
+    }
+}

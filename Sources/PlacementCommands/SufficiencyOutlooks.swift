@@ -1,0 +1,54 @@
+import PlacementForecasting
+import PlacementReports
+import PlacementScenarios
+import ScenarioGeneration
+
+/// The demand forecast each sufficiency report shows: made from DfE's tables in the data folder
+/// when every authority of the report's scope is one of theirs (a real-data scenario), otherwise
+/// the reason there is none.
+public enum SufficiencyOutlooks {
+    /// One outlook per scope, in order. The forecast is fitted on every published year and runs
+    /// five years past the last.
+    public static func make(
+        _ scopes: [SufficiencyReport.Scope], scenario: Scenario, data: String, seed: UInt64 = 1
+    ) -> [SufficiencyReport.Outlook] {
+        let members = scopes.map { scope in (try? SufficiencyReport.resolve(scope, in: scenario))?.members ?? [] }
+        let known: Set<String>
+        do {
+            known = try OfficialData.authorityCodes(in: data)
+        } catch {
+            return scopes.map { _ in .unavailable(reason: "DfE's published tables could not be read from \(data)") }
+        }
+        let unknown = members.map { $0.map(\.rawValue).filter { !known.contains($0) } }
+        guard unknown.contains(where: \.isEmpty) else { return unknown.map(Self.notPublished) }
+        let history: ForecastHistory
+        do {
+            history = HistoryBuilder.build(try OfficialData.read(from: data))
+        } catch {
+            return scopes.map { _ in .unavailable(reason: "DfE's published tables in \(data) could not be read") }
+        }
+        var settings = ForecastSettings()
+        settings.seed = seed
+        let forecast = DemandForecast.make(
+            history, origin: history.lastYear, through: history.lastYear + 5, settings: settings)
+        return scopes.indices.map { index in
+            guard unknown[index].isEmpty else { return notPublished(unknown[index]) }
+            let scopeForecast: DemandForecast.ScopeForecast?
+            switch scopes[index] {
+            case .authority:
+                scopeForecast = forecast.authorities.first { $0.code == members[index].first?.rawValue }
+            case .cooperative(let id):
+                scopeForecast = scenario.cooperatives.first { $0.id.rawValue == id }.map(forecast.cooperative)
+            }
+            guard let scopeForecast else { return .unavailable(reason: "the forecast has no figures for it") }
+            return .forecast(forecast.outlook(scopeForecast, history: history))
+        }
+    }
+
+    private static func notPublished(_ codes: [String]) -> SufficiencyReport.Outlook {
+        .unavailable(
+            reason: "DfE publishes no figures for "
+                + (codes.count == 1 ? "authority \(codes[0])" : "authorities " + codes.joined(separator: ", "))
+                + ", so the scenario's authorities are not real ones (a synthetic scenario)")
+    }
+}

@@ -1,0 +1,52 @@
+import PlacementReports
+import PlacementScenarios
+
+extension DemandForecast {
+    /// A scope's forecast as a sufficiency report shows it: the published totals of the fitted
+    /// years (the members' sum, `nil` when any member's is suppressed), then each forecast year's
+    /// total and placement types with their 80% intervals, and the chart `forecast.html` draws.
+    public func outlook(_ scope: ScopeForecast, history: ForecastHistory) -> DemandOutlook {
+        let fitted = history.firstYear...origin
+        let published = fitted.map { year in
+            DemandOutlook.Year(
+                year: year, published: history.publishedTotal(of: scope.members, year), total: nil, byType: [:])
+        }
+        func range(_ series: SeriesForecast?) -> DemandOutlook.Range? {
+            series.map {
+                DemandOutlook.Range(
+                    forecast: $0.interval.forecast, lower80: $0.interval.lower80, upper80: $0.interval.upper80)
+            }
+        }
+        let ahead = scope.years.map { year in
+            var byType: [PlacementType: DemandOutlook.Range] = [:]
+            for type in ForecastCategories.types { byType[type] = range(year.series[.type(type)]) }
+            return DemandOutlook.Year(
+                year: year.year, published: nil, total: range(year.series[.total]), byType: byType)
+        }
+        let chart = ForecastChart(
+            title: "\(scope.name): children looked after",
+            history: history.totals(of: scope.members, years: fitted),
+            forecast: scope.years.compactMap { year in year.series[.total].map { (year.year, $0.interval) } })
+        return DemandOutlook(fittedYears: fitted, years: published + ahead, chart: chart.svg)
+    }
+}
+
+extension ForecastHistory {
+    /// The fitted totals (suppressed figures estimated) of a set of authorities, for the years where
+    /// every member has one.
+    func totals(of codes: [String], years: ClosedRange<Int>) -> [(year: Int, value: Double)] {
+        let members = codes.map { code in authorities.first { $0.code == code } }
+        return years.compactMap { year in
+            let values = members.map { $0?.years[year]?.total }
+            guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
+            return (year, values.reduce(0) { $0 + ($1 ?? 0) })
+        }
+    }
+
+    /// The members' published total of a year; `nil` when any member's is suppressed or missing.
+    func publishedTotal(of codes: [String], _ year: Int) -> Int? {
+        let values = codes.map { code in authorities.first { $0.code == code }?.years[year]?.published.total }
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
+        return values.reduce(0) { $0 + ($1 ?? 0) }
+    }
+}

@@ -1,0 +1,102 @@
+import PlacementOptimisation
+import PlacementScenarios
+
+/// A solved capacity plan: what to build where, what it costs and saves, how close to optimal it is
+/// proven to be, and the placement measures with and without it.
+public struct CapacityPlan: Sendable {
+    /// One candidate the plan builds.
+    public struct Build: Sendable {
+        public var candidate: CapacityCandidate
+        /// Homes or households.
+        public var units: Int
+        public var places: Int { units * candidate.placesPerUnit }
+        /// Pounds of one-off cost.
+        public var capital: Double { Double(units) * candidate.capitalCost }
+        /// Weekly capital charge (annualised one-off cost ÷ 52).
+        public var weeklyCapitalCharge: Double
+        /// Weekly running cost of its places, used or not.
+        public var weeklyRunningCost: Double { Double(places) * candidate.weeklyCostPerPlace }
+        /// Children the plan places in it.
+        public var childrenPlaced: Double
+        /// Weekly objective saved by building it, net of its running cost and capital charge (the
+        /// other builds kept): what the plan would lose without it.
+        public var weeklySaving: Double
+        /// Pounds actually paid each week less with it than without it, its running cost included and
+        /// its capital charge excluded (never the unplaced penalty: placing a child now unplaced costs
+        /// money, so it lowers this).
+        public var weeklySpendSaving: Double
+        /// Years for the spend saving to repay the one-off cost; `nil` when it saves no money.
+        public var paybackYears: Double? {
+            guard weeklySpendSaving > 0 else { return nil }
+            return capital / (weeklySpendSaving * CapitalCharge.weeksPerYear)
+        }
+        /// Children now unplaced it lets the model place (directly or by moving others).
+        public var childrenNoLongerUnplaced: Double
+    }
+
+    /// A budget holder's share and what the plan spends of it.
+    public struct Spending: Sendable {
+        public var share: BudgetShare
+        public var spent: Double
+    }
+
+    public enum Status: String, Sendable {
+        /// Proven optimal, or within the relative gap asked for.
+        case optimal
+        /// A time limit stopped branch-and-cut: the plan is feasible, its gap is reported.
+        case timeLimit = "time_limit"
+    }
+
+    public var scope: BudgetScope
+    public var mode: CommissioningMode
+    public var budget: Double
+    public var status: Status
+    /// Weekly objective (weighted pounds) with the plan, capital charges included.
+    public var objective: Double
+    /// The best proven lower bound on the objective.
+    public var bestBound: Double
+    /// (objective − best bound) ÷ |objective|, GLPK's measure.
+    public var relativeGap: Double
+    /// (objective − best bound) ÷ (baseline − best bound): the share of the best possible saving not
+    /// yet proven reached; `nil` when building cannot save anything.
+    public var savingGap: Double?
+    /// The LP relaxation's objective (fractional homes allowed).
+    public var lpBound: Double
+    /// The objective with no new capacity.
+    public var baselineObjective: Double
+    /// Weekly spend without and with the plan, capital charges excluded.
+    public var baselineWeeklySpend: Double
+    public var weeklySpend: Double
+    /// Weekly capital charges of everything built.
+    public var weeklyCapitalCharge: Double
+    public var builds: [Build]
+    public var spending: [Spending]
+    /// Weekly objective saved by one more pound of budget, from the LP relaxation's budget rows
+    /// (largest over holders); ≥ 0.
+    public var marginalValueOfBudget: Double
+    /// The starting plan given to branch-and-cut (the LP relaxation rounded within budget).
+    public var startObjective: Double?
+    public var candidatesConsidered: Int
+    /// `scenario` when the candidates came from the scenario's file, `default` otherwise.
+    public var candidateSource: String
+    /// The placement model re-solved with and without the new places (each place at its running
+    /// cost), for M1, M2, distance, cost and unmet need.
+    public var withPlan: SolvedMode
+    public var withoutPlan: SolvedMode
+    /// Wall-clock seconds from the start of planning to the end of branch-and-cut.
+    public var seconds: Double
+    public var statistics: Statistics
+
+    public struct Statistics: Sendable {
+        public var rows: Int
+        public var columns: Int
+        public var integerColumns: Int
+        public var nonzeros: Int
+        public var iterations: Int
+    }
+
+    public var weeklySaving: Double { baselineObjective - objective }
+    public var capitalSpent: Double { builds.reduce(0) { $0 + $1.capital } }
+    public var homes: [Build] { builds.filter { $0.candidate.kind == .home } }
+    public var carers: [Build] { builds.filter { $0.candidate.kind == .fosterCarers } }
+}

@@ -1,0 +1,88 @@
+import PlacementScenarios
+
+/// The candidate set used when a scenario has no `candidates.csv`: for every authority with
+/// children to place, one children's home candidate (homes of `placesPerHome` places, as many as its
+/// children in children's homes could fill) and one foster-carer candidate (households of
+/// `childrenPerFosterHousehold`, as many as its foster children). Councils build these two; secure
+/// children's homes are commissioned nationally and other types are left to a scenario's own file.
+///
+/// Running costs are the scenario's in-house prices: the authority's largest in-house provider of the
+/// type, else the median in-house price of the type, else the median price of every provider.
+public enum DefaultCandidates {
+    /// The types councils build by default, with the kind of candidate that adds them.
+    public static let types: [(PlacementType, CapacityCandidate.Kind)] = [
+        (.childrensHome, .home), (.foster, .fosterCarers),
+    ]
+
+    public static func candidates(for scenario: Scenario, assumptions: PlanningAssumptions = PlanningAssumptions())
+        -> [CapacityCandidate]
+    {
+        var children: [AuthorityCode: [PlacementType: Int]] = [:]
+        for cohort in scenario.cohorts where cohort.placementType.isCommissioned {
+            children[cohort.homeAuthority, default: [:]][cohort.placementType, default: 0] += cohort.count
+        }
+        let prices = InHousePrices(scenario)
+        var candidates: [CapacityCandidate] = []
+        for authority in scenario.authorities {
+            guard let needs = children[authority.id] else { continue }
+            for (type, kind) in types {
+                guard let price = prices.price(of: type, runBy: authority.id) else { continue }
+                let perUnit: Int
+                let capital: Double
+                let life: Double
+                let years: Double
+                switch kind {
+                case .home:
+                    perUnit = max(1, Int(assumptions.placesPerHome.value.rounded()))
+                    capital = assumptions.capitalPerHomePlace.value * Double(perUnit)
+                    life = assumptions.homeLifeYears.value
+                    years = assumptions.homeYearsToOpen.value
+                case .fosterCarers:
+                    perUnit = max(1, Int(assumptions.childrenPerFosterHousehold.value.rounded()))
+                    capital = assumptions.fosterRecruitmentCost.value
+                    life = assumptions.fosterTenureYears.value
+                    years = assumptions.fosterYearsToOpen.value
+                }
+                let demand = needs[type] ?? 0
+                candidates.append(
+                    CapacityCandidate(
+                        id: CandidateID(rawValue: "\(authority.id)-\(kind.rawValue)"), kind: kind,
+                        authority: authority.id, placementType: type, placesPerUnit: perUnit,
+                        maximumUnits: max(1, (demand + perUnit - 1) / perUnit), capitalCost: capital,
+                        weeklyCostPerPlace: price, yearsToOpen: years, lifeYears: life))
+            }
+        }
+        return candidates
+    }
+}
+
+/// The weekly price a new in-house place of a type would run at.
+struct InHousePrices {
+    private var own: [AuthorityCode: [PlacementType: (places: Int, price: Double)]] = [:]
+    private var inHouse: [PlacementType: [Double]] = [:]
+    private var market: [PlacementType: [Double]] = [:]
+
+    init(_ scenario: Scenario) {
+        for provider in scenario.providers {
+            for (type, offer) in provider.offers.sorted(by: { $0.key < $1.key }) where offer.places > 0 {
+                market[type, default: []].append(offer.weeklyPrice)
+                guard provider.isLocalAuthorityRun, let council = provider.operatingAuthority else { continue }
+                inHouse[type, default: []].append(offer.weeklyPrice)
+                if offer.places > own[council]?[type]?.places ?? 0 {
+                    own[council, default: [:]][type] = (offer.places, offer.weeklyPrice)
+                }
+            }
+        }
+    }
+
+    func price(of type: PlacementType, runBy authority: AuthorityCode) -> Double? {
+        own[authority]?[type]?.price ?? Self.median(inHouse[type] ?? []) ?? Self.median(market[type] ?? [])
+    }
+
+    private static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}

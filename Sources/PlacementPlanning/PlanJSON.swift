@@ -1,0 +1,203 @@
+import Foundation
+import PlacementOptimisation
+import PlacementScenarios
+
+/// The JSON form of a capacity plan (documented in the README; checks read these keys). Keys are
+/// sorted and the same input gives the same bytes, but for `seconds`.
+public enum PlanJSON {
+    public static func plan(_ plan: CapacityPlan, scenario: Scenario) throws(PlanningError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        do {
+            return String(decoding: try encoder.encode(PlanObject(plan, scenario: scenario)), as: UTF8.self) + "\n"
+        } catch {
+            throw PlanningError(error)
+        }
+    }
+
+    struct PlanObject: Encodable {
+        var scenario: String
+        var by: String
+        var mode: String
+        var budget: Double
+        var status: String
+        var objective: Double
+        var bestBound: Double
+        var relativeGap: Double
+        var savingGap: OrNull<Double>
+        var lpBound: Double
+        var startObjective: OrNull<Double>
+        var seconds: Double
+        var baselineObjective: Double
+        var weeklySaving: Double
+        var baselineWeeklySpend: Double
+        var weeklySpend: Double
+        var weeklyCapitalCharge: Double
+        var capitalSpent: Double
+        var valueOfBudgetPerMillion: Double
+        var candidatesConsidered: Int
+        var candidateSource: String
+        var homes: [BuildObject]
+        var carers: [BuildObject]
+        var budgets: [BudgetObject]
+        var withoutPlan: Measures
+        var withPlan: Measures
+        var statistics: StatisticsObject
+
+        init(_ plan: CapacityPlan, scenario: Scenario) {
+            self.scenario = scenario.name
+            by = plan.scope.rawValue
+            mode = plan.mode.rawValue
+            budget = plan.budget
+            status = plan.status.rawValue
+            objective = plan.objective
+            bestBound = plan.bestBound
+            relativeGap = plan.relativeGap
+            savingGap = OrNull(plan.savingGap)
+            lpBound = plan.lpBound
+            startObjective = OrNull(plan.startObjective)
+            seconds = plan.seconds
+            baselineObjective = plan.baselineObjective
+            weeklySaving = plan.weeklySaving
+            baselineWeeklySpend = plan.baselineWeeklySpend
+            weeklySpend = plan.weeklySpend
+            weeklyCapitalCharge = plan.weeklyCapitalCharge
+            capitalSpent = plan.capitalSpent
+            valueOfBudgetPerMillion = plan.marginalValueOfBudget * 1_000_000
+            candidatesConsidered = plan.candidatesConsidered
+            candidateSource = plan.candidateSource
+            let names = Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            homes = plan.homes.map { BuildObject($0, names: names) }
+            carers = plan.carers.map { BuildObject($0, names: names) }
+            budgets = plan.spending.map {
+                BudgetObject(id: $0.share.id, name: $0.share.name, budget: $0.share.budget, spent: $0.spent)
+            }
+            withoutPlan = Measures(plan.withoutPlan)
+            withPlan = Measures(plan.withPlan)
+            statistics = StatisticsObject(
+                rows: plan.statistics.rows, columns: plan.statistics.columns,
+                integerColumns: plan.statistics.integerColumns, nonzeros: plan.statistics.nonzeros,
+                iterations: plan.statistics.iterations)
+        }
+    }
+
+    struct BuildObject: Encodable {
+        var candidate: String
+        var kind: String
+        var authority: String
+        var authorityName: String
+        var placementType: String
+        var units: Int
+        var places: Int
+        var capital: Double
+        var yearsToOpen: Double
+        var weeklyRunningCost: Double
+        var weeklyCapitalCharge: Double
+        var childrenPlaced: Double
+        var weeklySaving: Double
+        var weeklySpendSaving: Double
+        var paybackYears: OrNull<Double>
+        var childrenNoLongerUnplaced: Double
+
+        init(_ build: CapacityPlan.Build, names: [AuthorityCode: String]) {
+            let candidate = build.candidate
+            self.candidate = candidate.id.rawValue
+            kind = candidate.kind.rawValue
+            authority = candidate.authority.rawValue
+            authorityName = names[candidate.authority] ?? candidate.authority.rawValue
+            placementType = candidate.placementType.rawValue
+            units = build.units
+            places = build.places
+            capital = build.capital
+            yearsToOpen = candidate.yearsToOpen
+            weeklyRunningCost = build.weeklyRunningCost
+            weeklyCapitalCharge = build.weeklyCapitalCharge
+            childrenPlaced = build.childrenPlaced
+            weeklySaving = build.weeklySaving
+            weeklySpendSaving = build.weeklySpendSaving
+            paybackYears = OrNull(build.paybackYears)
+            childrenNoLongerUnplaced = build.childrenNoLongerUnplaced
+        }
+    }
+
+    struct BudgetObject: Encodable {
+        var id: String
+        var name: String
+        var budget: Double
+        var spent: Double
+    }
+
+    /// The scenario's measures from a solved placement model.
+    struct Measures: Encodable {
+        var objective: Double
+        var children: Int
+        var placed: Int
+        var unplaced: Int
+        var m1LaRunShare: Double?
+        var m1OwnLaRunShare: Double?
+        var m2InAreaShare: Double?
+        var within20MilesShare: Double?
+        var meanDistanceMiles: Double?
+        var weeklyCost: Double
+
+        init(_ solved: SolvedMode) {
+            let total = solved.metrics.total
+            objective = solved.result.objective
+            children = total.children
+            placed = total.placed
+            unplaced = total.unplaced
+            m1LaRunShare = total.m1LocalAuthorityRunShare
+            m1OwnLaRunShare = total.m1OwnAuthorityRunShare
+            m2InAreaShare = total.m2InAreaShare
+            within20MilesShare = total.within20MilesShare
+            meanDistanceMiles = total.meanDistanceMiles
+            weeklyCost = total.weeklyCost
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case objective, children, placed, unplaced
+            case m1LaRunShare = "m1_la_run_share"
+            case m1OwnLaRunShare = "m1_own_la_run_share"
+            case m2InAreaShare = "m2_in_area_share"
+            case within20MilesShare = "within_20_miles_share"
+            case meanDistanceMiles = "mean_distance_miles"
+            case weeklyCost = "weekly_cost"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(objective, forKey: .objective)
+            try container.encode(children, forKey: .children)
+            try container.encode(placed, forKey: .placed)
+            try container.encode(unplaced, forKey: .unplaced)
+            // Measures with no denominator are null, never missing.
+            try container.encode(m1LaRunShare, forKey: .m1LaRunShare)
+            try container.encode(m1OwnLaRunShare, forKey: .m1OwnLaRunShare)
+            try container.encode(m2InAreaShare, forKey: .m2InAreaShare)
+            try container.encode(within20MilesShare, forKey: .within20MilesShare)
+            try container.encode(meanDistanceMiles, forKey: .meanDistanceMiles)
+            try container.encode(weeklyCost, forKey: .weeklyCost)
+        }
+    }
+
+    struct StatisticsObject: Encodable {
+        var rows: Int
+        var columns: Int
+        var integerColumns: Int
+        var nonzeros: Int
+        var iterations: Int
+    }
+}
+
+/// An optional encoded as `null` when absent, so that every documented key is always present.
+struct OrNull<Wrapped: Encodable>: Encodable {
+    var value: Wrapped?
+
+    init(_ value: Wrapped?) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value { try container.encode(value) } else { try container.encodeNil() }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import PlacementOptimisation
+import PlacementScenarios
+
+/// A capacity plan as Markdown: the proof of optimality, what to build where and when, what each
+/// build saves and how soon it pays back, the budgets, and the measures with and without the plan.
+public enum PlanMarkdown {
+    public static func plan(_ plan: CapacityPlan, scenario: Scenario) -> String {
+        let names = Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var lines: [String] = []
+        lines.append("# Capacity plan: \(scenario.name), \(pounds(plan.budget)) by \(plan.scope.rawValue)")
+        lines.append("")
+        let gap = plan.savingGap.map { ", \(percent($0)) of the possible saving" } ?? ""
+        lines.append(
+            "Status **\(plan.status.rawValue)** in \(String(format: "%.1f", plan.seconds)) s: weekly objective "
+                + "\(pounds(plan.objective)) against \(pounds(plan.baselineObjective)) with no new capacity; best bound "
+                + "\(pounds(plan.bestBound)) (LP relaxation \(pounds(plan.lpBound))), gap \(percent(plan.relativeGap))\(gap). "
+                + "\(plan.candidatesConsidered) candidates (\(plan.candidateSource)); \(plan.mode.rawValue) access.")
+        lines.append("")
+        lines.append(
+            "Builds \(plan.homes.reduce(0) { $0 + $1.units }) homes and recruits \(plan.carers.reduce(0) { $0 + $1.units }) "
+                + "foster households for \(pounds(plan.capitalSpent)): weekly spend \(pounds(plan.weeklySpend)) against "
+                + "\(pounds(plan.baselineWeeklySpend)) (capital charges of \(pounds(plan.weeklyCapitalCharge)) a week aside). "
+                + "One more £1m of budget would save \(pounds(plan.marginalValueOfBudget * 1_000_000)) a week "
+                + "(LP relaxation's budget dual).")
+        lines.append("")
+        lines.append(
+            "| candidate | authority | type | units | places | capital | opens in (years) | children placed | "
+                + "weekly saving (objective) | weekly spend saving | payback (years) |")
+        lines.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+        for build in plan.builds {
+            let candidate = build.candidate
+            lines.append(
+                "| \(candidate.id) | \(names[candidate.authority] ?? candidate.authority.rawValue) | "
+                    + "\(candidate.placementType.rawValue) | \(build.units) | \(build.places) | \(pounds(build.capital)) | "
+                    + "\(number(candidate.yearsToOpen)) | \(number(build.childrenPlaced)) | \(pounds(build.weeklySaving)) | "
+                    + "\(pounds(build.weeklySpendSaving)) | \(build.paybackYears.map(number) ?? "never") |")
+        }
+        lines.append("")
+        lines.append("| budget holder | budget | spent |")
+        lines.append("|---|--:|--:|")
+        for spending in plan.spending where spending.spent > 0 || plan.spending.count <= 30 {
+            lines.append("| \(spending.share.name) | \(pounds(spending.share.budget)) | \(pounds(spending.spent)) |")
+        }
+        lines.append("")
+        lines.append("| measure | without plan | with plan |")
+        lines.append("|---|--:|--:|")
+        let before = plan.withoutPlan.metrics.total
+        let after = plan.withPlan.metrics.total
+        lines.append(
+            "| M1 own council | \(share(before.m1OwnAuthorityRunShare)) | \(share(after.m1OwnAuthorityRunShare)) |")
+        lines.append(
+            "| M1 any council | \(share(before.m1LocalAuthorityRunShare)) | \(share(after.m1LocalAuthorityRunShare)) |")
+        lines.append("| M2 in area | \(share(before.m2InAreaShare)) | \(share(after.m2InAreaShare)) |")
+        lines.append(
+            "| mean distance (miles) | \(before.meanDistanceMiles.map(number) ?? "–") | "
+                + "\(after.meanDistanceMiles.map(number) ?? "–") |")
+        lines.append("| weekly cost (prices paid) | \(pounds(before.weeklyCost)) | \(pounds(after.weeklyCost)) |")
+        lines.append("| unplaced | \(before.unplaced) | \(after.unplaced) |")
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+
+    static func pounds(_ value: Double) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.maximumFractionDigits = 0
+        formatter.locale = Locale(identifier: "en_GB")
+        return "£" + (formatter.string(from: NSNumber(value: value)) ?? String(format: "%.0f", value))
+    }
+
+    static func percent(_ value: Double) -> String { String(format: "%.3f%%", value * 100) }
+
+    static func share(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "–" }
+
+    static func number(_ value: Double) -> String { String(format: "%.1f", value) }
+}

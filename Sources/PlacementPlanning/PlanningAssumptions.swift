@@ -1,0 +1,70 @@
+import Foundation
+
+/// An assumed figure with where it comes from and the range over which the answer should be checked.
+public struct Assumption: Sendable, Equatable {
+    public var value: Double
+    public var low: Double
+    public var high: Double
+    /// The source, or `assumption` with the reasoning where no source gives the figure.
+    public var source: String
+
+    public init(_ value: Double, range: ClosedRange<Double>, source: String) {
+        self.value = value
+        low = range.lowerBound
+        high = range.upperBound
+        self.source = source
+    }
+}
+
+/// The figures behind the default candidate set and the annualisation of capital. Every one is data
+/// with a source and a range (listed in the README's capacity-plan section).
+public struct PlanningAssumptions: Sendable {
+    /// £ of capital per new council-run children's home place.
+    public var capitalPerHomePlace = Assumption(
+        265_000, range: 200_000...400_000,
+        source:
+            "DfE, 10 July 2025: £53 million for 200 places in council-run children's homes (£265,000 a place); range assumed"
+    )
+    /// Places per new home.
+    public var placesPerHome = Assumption(
+        3, range: 2...4,
+        source:
+            "sufficiency.org.uk, 1 September 2024: 1,058 children in 347 council-run homes (about 3 a home); range assumed"
+    )
+    /// £ to recruit, assess and train one foster household.
+    public var fosterRecruitmentCost = Assumption(
+        10_000, range: 5_000...25_000,
+        source: "assumption: no national figure found; councils' advertising alone runs to a few thousand pounds a year"
+    )
+    /// Children per new foster household.
+    public var childrenPerFosterHousehold = Assumption(1, range: 1...2, source: "assumption")
+    /// Real discount rate for annualising capital.
+    public var discountRate = Assumption(
+        0.035, range: 0.015...0.05, source: "HM Treasury Green Book discount rate (3.5%); range assumed")
+    /// Years over which a home's capital is annualised.
+    public var homeLifeYears = Assumption(25, range: 15...40, source: "assumption: a building's useful life")
+    /// Years over which a foster household's recruitment cost is annualised.
+    public var fosterTenureYears = Assumption(
+        8, range: 3...15, source: "assumption: a carer's expected years fostering")
+    /// Years until a new home opens.
+    public var homeYearsToOpen = Assumption(
+        2, range: 1...3, source: "assumption: purchase or build, registration with Ofsted")
+    /// Years until a recruited household takes a child.
+    public var fosterYearsToOpen = Assumption(0.5, range: 0.25...1, source: "assumption: assessment and panel")
+
+    public init() {}
+}
+
+/// The weekly charge that repays a one-off cost over a life at a discount rate (an annuity), so that
+/// capital and weekly prices share one objective.
+public enum CapitalCharge {
+    /// Weeks in a year, as the reports count them (annual cost = weekly × 52).
+    public static let weeksPerYear = 52.0
+
+    /// `cost × r / (1 − (1 + r)^−life) / 52`; straight-line when the rate is zero.
+    public static func weekly(_ cost: Double, rate: Double, lifeYears: Double) -> Double {
+        guard lifeYears > 0 else { return cost / weeksPerYear }
+        let factor = rate == 0 ? 1 / lifeYears : rate / (1 - Foundation.pow(1 + rate, -lifeYears))
+        return cost * factor / weeksPerYear
+    }
+}

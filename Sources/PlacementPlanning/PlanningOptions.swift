@@ -1,0 +1,24 @@
+import PlacementScenarios
+
+/// How hard and how long a capacity plan is searched for, and the figures behind its defaults.
+public struct PlanningOptions: Sendable {
+    /// Branch-and-cut stops once the relative gap is at most this. 0.01%: on England (a weekly
+    /// objective of about £10⁸) some £10,000 a week, a small share of what a £53 million plan saves.
+    public var relativeMIPGap = 1e-4
+    /// Branch-and-cut stops after this long with the plan at hand and its gap.
+    public var timeLimit = Duration.seconds(60)
+    public var assumptions = PlanningAssumptions()
+    /// The kinds of candidate considered (all by default): `[.home]` asks what the money buys in homes alone.
+    public var kinds = Set(CapacityCandidate.Kind.allCases)
+    /// Receives GLPK's progress messages.
+    public var messageHandler: (@Sendable (String) -> Void)?
+
+    public init() {}
+}
+
+/// A plan could not be solved: GLPK or the optimiser failed (infeasible or limited solves are results).
+public struct PlanningError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    init(_ error: any Error) { description = String(describing: error) }
+}

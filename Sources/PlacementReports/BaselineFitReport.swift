@@ -1,0 +1,261 @@
+import PlacementCalibration
+import PlacementScenarios
+
+/// The as-is baseline's fit report: which published figures were fitted (calibration constraints,
+/// no evidence of fit) and which are checked (out of sample, or never a constraint), with mean
+/// absolute error, bias and correlation per measure against persistence, per authority and per
+/// co-operative; and the files of the stock and the parameters.
+public struct BaselineFitReport {
+    public let scenario: Scenario
+    public let comparison: FitComparison
+    public let baseline: AsIsBaseline
+    public let allocation: AsIsAllocation
+
+    public init(scenario: Scenario, comparison: FitComparison, baseline: AsIsBaseline, allocation: AsIsAllocation) {
+        self.scenario = scenario
+        self.comparison = comparison
+        self.baseline = baseline
+        self.allocation = allocation
+    }
+
+    var inSample: Bool { comparison.calibratedOn == comparison.predicted }
+
+    /// The report, the stock and the parameters.
+    public var files: [(name: String, text: String)] {
+        ReportFiles.files(document, stem: "fit-report") + [
+            ("as-is-stock.csv", BaselineStockCSV.stock(allocation, scope: scope)),
+            ("as-is-parameters.csv", BaselineStockCSV.parameters(baseline, scope: scope)),
+        ]
+    }
+
+    var scope: Set<AuthorityCode> { Set(scenario.authorities.map(\.id)) }
+
+    public var document: ReportDocument {
+        ReportDocument(
+            title: "As-is baseline: fit to published figures",
+            subtitle: "\(scenario.name): calibrated on \(comparison.calibratedOn), "
+                + (inSample ? "in sample" : "predicting \(comparison.predicted) out of sample"),
+            sections: [summarySection, measuresSection, authoritiesSection, cooperativesSection, methodSection])
+    }
+
+    // MARK: Sections
+
+    private var summarySection: ReportSection {
+        var text: [ReportBlock] = []
+        if inSample {
+            text.append(
+                .paragraph(
+                    "Calibrated on \(comparison.calibratedOn): every authority's published share placed inside its "
+                        + "boundary, share over 20 miles, children by provider and other councils' children placed "
+                        + "inside are constraints of the fitting, so the five headline figures below are fitted and "
+                        + "are no evidence of fit. The checked figures are the two distance-by-locality shares, "
+                        + "which the fitting never sees."))
+        } else {
+            text.append(
+                .paragraph(
+                    "Calibrated on \(comparison.calibratedOn) only, then given \(comparison.predicted)'s children by "
+                        + "placement group and registered places and nothing else of \(comparison.predicted): every "
+                        + "figure below is checked out of sample. Persistence forecasts each figure by its "
+                        + "\(comparison.calibratedOn) published value."))
+        }
+        var bullets: [String] = []
+        for measure in FitMeasure.headline {
+            let summary = comparison.summary(measure)
+            bullets.append(Self.sentence(measure, summary, fitted: inSample))
+        }
+        text.append(.bullets(bullets))
+        return ReportSection("Summary", text)
+    }
+
+    static func sentence(_ measure: FitMeasure, _ summary: FitComparison.Summary, fitted: Bool) -> String {
+        let label = measure.label
+        let status = fitted ? "fitted" : "checked"
+        if measure.isShare {
+            var text =
+                "\(label) (\(status)): mean absolute error \(points(summary.meanAbsoluteError)) over "
+                + "\(summary.authorities) authorities"
+            if let persistence = summary.persistenceMeanAbsoluteError, let error = summary.meanAbsoluteError {
+                text += " against \(points(persistence)) for persistence"
+                text +=
+                    error < persistence
+                    ? " (the model is closer)" : " (persistence is closer: the model does not beat it)"
+            }
+            return text + "."
+        }
+        var text =
+            "\(label) (\(status)): correlation \(decimal(summary.correlation, 3)) over \(summary.authorities) authorities"
+        if let persistence = summary.persistenceCorrelation {
+            text += " against \(decimal(persistence, 3)) for persistence"
+        }
+        return text + "."
+    }
+
+    static func points(_ value: Double?) -> String {
+        value.map { NumberText.decimal($0, places: 2) + " points" } ?? "–"
+    }
+    static func decimal(_ value: Double?, _ places: Int) -> String {
+        value.map { NumberText.decimal($0, places: places) } ?? ""
+    }
+
+    private var measuresSection: ReportSection {
+        let rows: [[ReportValue]] = FitMeasure.allCases.map { measure in
+            let summary = comparison.summary(measure)
+            let england = comparison.england[measure]
+            let style: ReportValue.NumberStyle = measure.isShare ? .share : .count
+            let fitted = inSample && measure.isCalibrationTarget
+            // Errors to two decimals, correlations to three: as text, so no style rounds them away.
+            return [
+                .text(measure.label), .text(fitted ? "fitted" : "checked"), .count(summary.authorities),
+                .text(Self.decimal(summary.meanAbsoluteError, 2)), .text(Self.decimal(summary.bias, 2)),
+                .text(Self.decimal(summary.correlation, 3)),
+                .text(Self.decimal(summary.persistenceMeanAbsoluteError, 2)),
+                .text(Self.decimal(summary.persistenceCorrelation, 3)), .text(Self.decimal(measure.tolerance, 2)),
+                .number(england?.modelled, style), .number(england?.published, style),
+            ]
+        }
+        let table = ReportTable(
+            id: "measures",
+            caption: "Each measure: fitted or checked; mean absolute error and bias (points for shares, children "
+                + "for counts) and correlation over authorities; the same for persistence; the done-when "
+                + "tolerance (points, or correlation); England modelled and published",
+            columns: [
+                .init("Measure", key: "measure", numeric: false), .init("Status", key: "status", numeric: false),
+                .init("Authorities", key: "authorities"), .init("MAE", key: "mean_absolute_error"),
+                .init("Bias", key: "bias"), .init("Correlation", key: "correlation"),
+                .init("Persistence MAE", key: "persistence_mean_absolute_error"),
+                .init("Persistence correlation", key: "persistence_correlation"),
+                .init("Tolerance", key: "tolerance"), .init("England modelled", key: "england_modelled"),
+                .init("England published", key: "england_published"),
+            ], rows: rows)
+        var blocks: [ReportBlock] = [.table(table)]
+        for measure in FitMeasure.allCases {
+            let style: ReportValue.NumberStyle = measure.isShare ? .share : .count
+            let points = comparison.rows.compactMap { row -> ScatterChart.Point? in
+                guard let value = row.values[measure], let m = value.modelled, let p = value.published else {
+                    return nil
+                }
+                return ScatterChart.Point(label: row.authority.name, published: p, modelled: m)
+            }
+            guard !points.isEmpty else { continue }
+            let status = inSample && measure.isCalibrationTarget ? "fitted" : "checked"
+            blocks.append(
+                .figure(
+                    caption: "\(measure.label), \(status): modelled against published, one dot per authority",
+                    svg: ScatterChart(title: measure.label, points: points, style: style).svg))
+        }
+        return ReportSection("Fit by measure", blocks)
+    }
+
+    /// Every authority's modelled and published figures (the CSV the command prints).
+    public var fitTable: ReportTable {
+        var columns: [ReportTable.Column] = [
+            .init("Code", key: "code", numeric: false), .init("Authority", key: "authority", numeric: false),
+        ]
+        for measure in FitMeasure.allCases {
+            columns.append(.init("\(measure.label), modelled", key: "\(measure.rawValue)_modelled"))
+            columns.append(.init("\(measure.label), published", key: "\(measure.rawValue)_published"))
+            if !inSample {
+                columns.append(.init("\(measure.label), persistence", key: "\(measure.rawValue)_persistence"))
+            }
+        }
+        let rows: [[ReportValue]] = comparison.rows.map { row in
+            var cells: [ReportValue] = [.text(row.authority.id.rawValue), .text(row.authority.name)]
+            for measure in FitMeasure.allCases {
+                let style: ReportValue.NumberStyle = measure.isShare ? .share : .count
+                let value = row.values[measure]
+                cells.append(.number(value?.modelled, style))
+                cells.append(.number(value?.published, style))
+                if !inSample { cells.append(.number(value?.persistence, style)) }
+            }
+            return cells
+        }
+        return ReportTable(
+            id: "authorities",
+            caption: "Every authority: modelled and published figures"
+                + (inSample ? "" : ", and persistence (the \(comparison.calibratedOn) published figure)"),
+            columns: columns, rows: rows)
+    }
+
+    private var authoritiesSection: ReportSection {
+        ReportSection("By authority", [.table(fitTable)])
+    }
+
+    private var cooperativesSection: ReportSection {
+        let byCode = Dictionary(uniqueKeysWithValues: comparison.rows.map { ($0.authority.id, $0) })
+        let rows: [[ReportValue]] = scenario.cooperatives.map { cooperative in
+            let members = cooperative.members.compactMap { byCode[$0] }
+            var cells: [ReportValue] = [.text(cooperative.name), .count(members.count)]
+            for measure in FitMeasure.headline {
+                // Mean over members with both figures, each side over the same members.
+                let pairs = members.compactMap { row -> (Double, Double)? in
+                    guard let value = row.values[measure], let m = value.modelled, let p = value.published else {
+                        return nil
+                    }
+                    return (m, p)
+                }
+                let style: ReportValue.NumberStyle = measure.isShare ? .share : .count
+                let combine: ([Double]) -> Double? = { values in
+                    values.isEmpty
+                        ? nil : measure.isShare ? values.reduce(0, +) / Double(values.count) : values.reduce(0, +)
+                }
+                cells.append(.number(combine(pairs.map(\.0)), style))
+                cells.append(.number(combine(pairs.map(\.1)), style))
+            }
+            return cells
+        }
+        var columns: [ReportTable.Column] = [
+            .init("Co-operative", key: "cooperative", numeric: false), .init("Members", key: "members"),
+        ]
+        for measure in FitMeasure.headline {
+            columns.append(.init("\(measure.label), modelled", key: "\(measure.rawValue)_modelled"))
+            columns.append(.init("\(measure.label), published", key: "\(measure.rawValue)_published"))
+        }
+        return ReportSection(
+            "By co-operative",
+            [
+                .paragraph(
+                    "Shares are the unweighted mean over member authorities with both figures; other councils' "
+                        + "children placed inside are summed over the same members."),
+                .table(
+                    ReportTable(
+                        id: "cooperatives", caption: "Every co-operative: modelled and published figures",
+                        columns: columns, rows: rows)),
+            ])
+    }
+
+    private var methodSection: ReportSection {
+        let assumptions = baseline.assumptions.listed.map { entry -> [ReportValue] in
+            [
+                .text(entry.name), .number(entry.assumption.value, .miles),
+                .text(
+                    NumberText.decimal(entry.assumption.range.lowerBound, places: 2) + "–"
+                        + NumberText.decimal(entry.assumption.range.upperBound, places: 2)),
+                .text(entry.assumption.source),
+            ]
+        }
+        return ReportSection(
+            "Method and assumptions",
+            [
+                .paragraph(
+                    "An entropy-regularised, doubly constrained gravity model: children of each home authority, "
+                        + "placement group and provider are spread over placement authorities and distance bands in "
+                        + "proportion to a prior (the provider's national share of the group, the placement "
+                        + "authority's supply, exp(−miles ÷ decay), and the share of the pair's distances in the "
+                        + "band), then scaled by iterative proportional fitting to the published marginals."),
+                .bullets([
+                    "Calibration year \(comparison.calibratedOn): \(baseline.calibrated.sweeps) sweeps, largest "
+                        + "relative gap to a target \(NumberText.decimal(baseline.calibrated.largestGap * 100, places: 4))%.",
+                    "Allocation of \(allocation.year): \(allocation.sweeps) sweeps, largest residential excess over "
+                        + "usable places \(NumberText.decimal(allocation.largestExcess, places: 3)) children.",
+                ]),
+                .table(
+                    ReportTable(
+                        id: "assumptions", caption: "Assumptions: value, range and source",
+                        columns: [
+                            .init("Assumption", key: "assumption", numeric: false), .init("Value", key: "value"),
+                            .init("Range", key: "range", numeric: false),
+                            .init("Source", key: "source", numeric: false),
+                        ], rows: assumptions)),
+            ])
+    }
+}

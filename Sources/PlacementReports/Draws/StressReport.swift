@@ -1,0 +1,188 @@
+import PlacementOptimisation
+import PlacementScenarios
+import PlacementShocks
+
+/// Which commissioning arrangement is more resilient to the market leaving: for the scenario as it
+/// is and under each shock, by mode, the children left unplaced, placed out of area or over 20
+/// miles away, M1, M2, cost and profit — for the scenario, each co-operative and each authority,
+/// each as mean and 10th–90th percentiles over draws.
+public struct StressReport {
+    /// One scenario solved over draws: the baseline, a shock alone, or all shocks together.
+    public struct Case: Sendable {
+        public var label: String
+        public var applied: [AppliedShock]
+        public var results: DrawResults
+
+        public init(label: String, applied: [AppliedShock], results: DrawResults) {
+            self.label = label
+            self.applied = applied
+            self.results = results
+        }
+    }
+
+    let scenario: Scenario
+    let cases: [Case]
+    let seed: UInt64
+    let seconds: Double?
+
+    /// `seconds`: the time the draws took, reported when given.
+    public init(scenario: Scenario, cases: [Case], seed: UInt64, seconds: Double? = nil) {
+        self.scenario = scenario
+        self.cases = cases
+        self.seed = seed
+        self.seconds = seconds
+    }
+
+    /// `stress.html`, `stress.md`, `stress.json`, `stress-TABLE.csv` per table, and `stress-draws.json`
+    /// with every measure of every scope, mode and case.
+    public var files: [(name: String, text: String)] {
+        ReportFiles.files(document, stem: "stress") + [("stress-draws.json", json)]
+    }
+
+    /// Every case's draws in the JSON form of `compare --draws`: `{"scenario", "cases": [{"label", …}]}`.
+    public var json: String {
+        struct CaseObject: Encodable {
+            var label: String
+            var results: DrawsJSON.Object
+        }
+        struct Object: Encodable {
+            var scenario: String
+            var cases: [CaseObject]
+        }
+        return ResultJSON.encode(
+            Object(
+                scenario: scenario.name,
+                cases: cases.map {
+                    CaseObject(
+                        label: $0.label,
+                        results: DrawsJSON.Object($0.results, scenario: scenario, seed: seed, shocks: $0.applied))
+                }))
+    }
+
+    public var document: ReportDocument {
+        let draws = cases.first?.results.draws ?? 0
+        return ReportDocument(
+            title: "\(scenario.name): stress test of commissioning arrangements",
+            subtitle: "Scenario \(scenario.name); \(cases.count) cases, \(draws) draws each from seed \(seed); modes "
+                + (cases.first?.results.modes.map(\.rawValue).joined(separator: ", ") ?? "") + ".",
+            sections: [summary, totals, scopes(cooperatives: true), scopes(cooperatives: false), method])
+    }
+
+    var summary: ReportSection {
+        var bullets: [String] = []
+        for entry in cases {
+            let results = entry.results
+            let parts = results.modes.indices.map { mode in
+                let unplaced = results.spread(.unplaced, mode: mode) { $0.total }
+                let far = results.spread(.over20Miles, mode: mode) { $0.total }
+                return "\(results.modes[mode].rawValue) \(unplaced.display(.count)) unplaced and "
+                    + "\(far.display(.count)) over 20 miles"
+            }
+            bullets.append("\(entry.label): " + parts.joined(separator: "; ") + ".")
+            for shock in entry.applied {
+                bullets.append(
+                    entry.applied.count == 1
+                        ? "\(entry.label): \(shock.detail)." : "\(entry.label), \(shock.label): \(shock.detail).")
+            }
+        }
+        if let seconds {
+            bullets.append("Solved in \(NumberText.decimal(seconds, places: 1)) s.")
+        }
+        var blocks: [ReportBlock] = [.bullets(bullets)]
+        if let modes = cases.first?.results.modes {
+            blocks.append(
+                .figure(
+                    caption: "Children left unplaced or placed over 20 miles away, mean over draws, by case and mode",
+                    svg: DrawTables.chart(
+                        title: "Unplaced or over 20 miles (mean over draws)", categories: cases.map(\.label),
+                        series: modes.indices.map { mode in
+                            (
+                                modes[mode].rawValue,
+                                cases.map { entry in
+                                    let unplaced = entry.results.spread(.unplaced, mode: mode) { $0.total }.mean ?? 0
+                                    let far = entry.results.spread(.over20Miles, mode: mode) { $0.total }.mean ?? 0
+                                    return unplaced + far
+                                }
+                            )
+                        }, style: .count)))
+        }
+        return ReportSection("Summary", blocks)
+    }
+
+    var totals: ReportSection {
+        var rows: [[ReportValue]] = []
+        for entry in cases {
+            for mode in entry.results.modes.indices {
+                rows.append(
+                    [.text(entry.label), .text(entry.results.modes[mode].rawValue)]
+                        + DrawTables.resilienceCells(entry.results, mode: mode) { $0.total })
+            }
+        }
+        var every: [[ReportValue]] = []
+        for entry in cases { every += DrawTables.headline(entry.results, prefix: [.text(entry.label)]) }
+        return ReportSection(
+            "\(scenario.name) as a whole",
+            [
+                .table(
+                    ReportTable(
+                        id: "total", caption: "Each case and mode for \(scenario.name)",
+                        columns: [
+                            .init("Case", key: "case", numeric: false), .init("Mode", key: "mode", numeric: false),
+                        ] + DrawTables.resilienceColumns, rows: rows)),
+                .table(
+                    ReportTable(
+                        id: "measures", caption: "Every measure for \(scenario.name), each case and mode",
+                        columns: [.init("Case", key: "case", numeric: false)] + DrawTables.headlineColumns,
+                        rows: every)),
+            ])
+    }
+
+    func scopes(cooperatives: Bool) -> ReportSection {
+        var rows: [[ReportValue]] = []
+        for entry in cases {
+            let first = entry.results.metrics[0][0]
+            let scopes = cooperatives ? first.cooperatives : first.authorities
+            for scope in scopes.indices {
+                for mode in entry.results.modes.indices {
+                    rows.append(
+                        [
+                            .text(entry.label), .text(scopes[scope].name), .text(scopes[scope].id),
+                            .text(entry.results.modes[mode].rawValue),
+                        ]
+                            + DrawTables.resilienceCells(entry.results, mode: mode) {
+                                cooperatives ? $0.cooperatives[scope].metrics : $0.authorities[scope].metrics
+                            })
+                }
+            }
+        }
+        let kind = cooperatives ? "co-operative" : "authority"
+        return ReportSection(
+            cooperatives ? "Co-operatives" : "Authorities",
+            rows.isEmpty
+                ? [.paragraph("The scenario has no \(kind).")]
+                : [
+                    .table(
+                        ReportTable(
+                            id: cooperatives ? "cooperatives" : "authorities",
+                            caption: "Each \(kind), case and mode",
+                            columns: [
+                                .init("Case", key: "case", numeric: false), .init("Name", key: "name", numeric: false),
+                                .init(cooperatives ? "Id" : "Code", key: cooperatives ? "id" : "code", numeric: false),
+                                .init("Mode", key: "mode", numeric: false),
+                            ] + DrawTables.resilienceColumns, rows: rows))
+                ])
+    }
+
+    var method: ReportSection {
+        ReportSection(
+            "Method",
+            [
+                .paragraph(
+                    "Each case is the scenario with its shocks applied in file order, solved under every mode in "
+                        + "each draw. Draw d takes numbers 2d and 2d + 1 of the SplitMix64 stream seeded with \(seed): "
+                        + "the councils' buying order in council mode, and the random shocks. A mode with nothing "
+                        + "random in it is solved once and counts in every draw. Out of area and over 20 miles count "
+                        + "placed children; unplaced children are counted apart.")
+            ])
+    }
+}

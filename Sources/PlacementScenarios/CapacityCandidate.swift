@@ -1,0 +1,71 @@
+/// A candidate's id in `candidates.csv`.
+public typealias CandidateID = Tagged<CapacityCandidate, String>
+
+/// New council-run capacity a plan may build: a children's home (or another residential setting) a
+/// council would open, or foster carers it would recruit. Built in whole units — homes or
+/// households — each adding `placesPerUnit` places run by `authority` in its own area.
+public struct CapacityCandidate: Hashable, Sendable, Identifiable {
+    /// What is built.
+    public enum Kind: String, CaseIterable, Sendable, Codable {
+        /// A council-run home: capital to build or buy it, staff to run it.
+        case home
+        /// In-house foster households: a recruitment cost, an allowance while a child lives there.
+        case fosterCarers = "foster_carers"
+
+        /// The placement types a unit of this kind may offer. Secure children's homes are commissioned
+        /// nationally and are never built by a single council; foster and kinship care are never homes.
+        public var allowedTypes: [PlacementType] {
+            switch self {
+            case .home: [.childrensHome, .supportedAccommodation, .residentialSchool, .parentAndChild]
+            case .fosterCarers: [.foster, .parentAndChild]
+            }
+        }
+
+        /// The type when the file gives none.
+        public var defaultType: PlacementType {
+            switch self {
+            case .home: .childrensHome
+            case .fosterCarers: .foster
+            }
+        }
+    }
+
+    public var id: CandidateID
+    public var kind: Kind
+    /// The council that would run the new places, in its own area.
+    public var authority: AuthorityCode
+    public var placementType: PlacementType
+    /// Places per home, or children per foster household.
+    public var placesPerUnit: Int
+    /// Homes, or households, that may be built or recruited at most.
+    public var maximumUnits: Int
+    /// £ per unit, once: capital cost of a home, recruitment (assessment, training) of a household.
+    public var capitalCost: Double
+    /// £ per place per week once open: running cost of a home's place, or a carer's allowance and support.
+    public var weeklyCostPerPlace: Double
+    /// Years from the decision until the places open.
+    public var yearsToOpen: Double
+    /// Years over which the one-off cost is annualised (the asset's life, or a carer's expected tenure).
+    public var lifeYears: Double
+    public var specialisms: Set<Requirement>
+    public var ageRange: AgeBand
+
+    public init(
+        id: CandidateID, kind: Kind, authority: AuthorityCode, placementType: PlacementType, placesPerUnit: Int,
+        maximumUnits: Int, capitalCost: Double, weeklyCostPerPlace: Double, yearsToOpen: Double, lifeYears: Double,
+        specialisms: Set<Requirement> = [], ageRange: AgeBand = .all
+    ) {
+        self.id = id
+        self.kind = kind
+        self.authority = authority
+        self.placementType = placementType
+        self.placesPerUnit = placesPerUnit
+        self.maximumUnits = maximumUnits
+        self.capitalCost = capitalCost
+        self.weeklyCostPerPlace = weeklyCostPerPlace
+        self.yearsToOpen = yearsToOpen
+        self.lifeYears = lifeYears
+        self.specialisms = specialisms
+        self.ageRange = ageRange
+    }
+}

@@ -1,0 +1,22 @@
+import PlacementScenarios
+
+/// The random numbers one draw uses: the council buying order's seed and the random shocks' seed.
+///
+/// Draw `d` (from 0) takes numbers `2d` and `2d + 1` of the SplitMix64 stream seeded with the run's
+/// seed, so draws never share a number and the same seed gives the same draws on every machine.
+public struct DrawSeeds: Sendable, Equatable {
+    public var councilOrderSeed: UInt64
+    public var shockSeed: UInt64
+
+    public init(councilOrderSeed: UInt64, shockSeed: UInt64) {
+        self.councilOrderSeed = councilOrderSeed
+        self.shockSeed = shockSeed
+    }
+
+    public init(seed: UInt64, draw: Int) {
+        // Advancing SplitMix64's state by 2d steps is adding 2d times its increment.
+        var random = SeededRandom(seed: seed &+ UInt64(2 * max(draw, 0)) &* 0x9E37_79B9_7F4A_7C15)
+        councilOrderSeed = random.next()
+        shockSeed = random.next()
+    }
+}

@@ -1,0 +1,102 @@
+import PlacementScenarios
+
+/// One change to a scenario's market or demand, as a shocks file states it. Shocks are data: each
+/// is applied to a scenario to give a new scenario, which every command then solves as usual.
+public enum Shock: Sendable, Equatable {
+    /// The `count` owners (the providers' `owner` column) holding most places of `placementType`
+    /// (of every type when `nil`) among providers of `sector` leave: their offers of that type go.
+    case removeLargestOwners(sector: Sector?, placementType: PlacementType?, count: Int)
+    /// The named owners leave: every provider they own goes (matched ignoring case).
+    case removeOwners([String])
+    /// A `share` of the places of `sector` and `placementType`, drawn at random place by place with
+    /// the draw's seed, goes.
+    case removeShare(sector: Sector?, placementType: PlacementType?, share: Double)
+    /// Weekly prices of the matching offers are multiplied by `factor`.
+    case priceChange(sector: Sector?, placementType: PlacementType?, owner: String?, factor: Double)
+    /// More children: the matching cohorts (not sibling groups) grow by `factor` or by `children` in
+    /// all, the extra shared over them by largest remainder in proportion to their counts.
+    case demandIncrease(DemandIncrease)
+    /// Providers judged inadequate by Ofsted close.
+    case closeInadequate
+    /// External providers' prices are cut to cost plus `margin` of the price, where cost is the price
+    /// less the policy's market margin; the policy's margins are capped at `margin` too.
+    case capProfits(margin: Double)
+
+    /// Which children a demand increase adds to, and how many.
+    public struct DemandIncrease: Sendable, Equatable {
+        public var placementType: PlacementType?
+        /// Codes or names, as written; `nil` for every authority.
+        public var authorities: [String]?
+        /// `true`: only unaccompanied asylum-seeking children; `false`: only others; `nil`: both.
+        public var uasc: Bool?
+        public var amount: Amount
+
+        public enum Amount: Sendable, Equatable {
+            case factor(Double)
+            case children(Int)
+        }
+
+        public init(placementType: PlacementType?, authorities: [String]?, uasc: Bool?, amount: Amount) {
+            self.placementType = placementType
+            self.authorities = authorities
+            self.uasc = uasc
+            self.amount = amount
+        }
+    }
+
+    /// Whether applying the shock draws random numbers (so that draws differ).
+    public var isRandom: Bool {
+        if case .removeShare = self { return true }
+        return false
+    }
+
+    /// The shock in a few words, for reports: "10 largest private children's home owners leave".
+    public var label: String {
+        func scope(_ sector: Sector?, _ type: PlacementType?) -> String {
+            [sector.map { $0.label.lowercased() }, type.map { $0.label.lowercased() }].compactMap { $0 }
+                .joined(separator: " ")
+        }
+        switch self {
+        case .removeLargestOwners(let sector, let type, let count):
+            let what = scope(sector, type)
+            return "\(count) largest \(what.isEmpty ? "" : what + " ")owner\(count == 1 ? "" : "s") leave"
+        case .removeOwners(let names):
+            return "\(names.joined(separator: ", ")) leave\(names.count == 1 ? "s" : "")"
+        case .removeShare(let sector, let type, let share):
+            let what = scope(sector, type)
+            return "\(NumberText.percent(share)) of \(what.isEmpty ? "all" : what) places close at random"
+        case .priceChange(let sector, let type, let owner, let factor):
+            var what = scope(sector, type)
+            if let owner { what += (what.isEmpty ? "" : ", ") + owner }
+            return "prices of \(what.isEmpty ? "every place" : what) × \(NumberText.decimal(factor, places: 3))"
+        case .demandIncrease(let increase):
+            var what = increase.placementType.map { $0.label.lowercased() } ?? "all"
+            if increase.uasc == true { what += " unaccompanied" }
+            what += " children"
+            if let authorities = increase.authorities { what += " in " + authorities.joined(separator: ", ") }
+            switch increase.amount {
+            case .factor(let factor): return "\(what) × \(NumberText.decimal(factor, places: 3))"
+            case .children(let children): return "\(children) more \(what)"
+            }
+        case .closeInadequate:
+            return "homes judged inadequate close"
+        case .capProfits(let margin):
+            return "external prices capped at cost plus \(NumberText.percent(margin)) margin"
+        }
+    }
+}
+
+/// A shock with where the shocks file states it, for errors.
+public struct LocatedShock: Sendable, Equatable {
+    public var shock: Shock
+    /// The file's name, as given.
+    public var file: String
+    /// 1-based line of the shock's entry.
+    public var line: Int?
+
+    public init(_ shock: Shock, file: String, line: Int?) {
+        self.shock = shock
+        self.file = file
+        self.line = line
+    }
+}

@@ -1,0 +1,232 @@
+import PlacementScenarios
+import ScenarioGeneration
+
+/// What one shock did to a scenario, for reports: "removed Oak Care Ltd (2 places)".
+public struct AppliedShock: Sendable, Equatable {
+    public var label: String
+    public var detail: String
+}
+
+/// Applies shocks to a scenario, in file order, giving a new scenario.
+///
+/// Names in a shock (owners, authorities) are checked against the scenario first; a name that
+/// matches nothing is an error with the shocks file's line, reported before anything is solved.
+public enum ShockApplication {
+    /// The shocked scenario and what each shock did. `seed` drives the random shocks
+    /// (`remove_share`), one stream through the file in order.
+    public static func apply(_ file: ShockFile, to scenario: Scenario, seed: UInt64) throws(ScenarioError) -> (
+        scenario: Scenario, applied: [AppliedShock]
+    ) {
+        try check(file, against: scenario)
+        var random = SeededRandom(seed: seed)
+        var shocked = scenario
+        var applied: [AppliedShock] = []
+        for located in file.shocks {
+            let detail = apply(located.shock, to: &shocked, random: &random)
+            applied.append(AppliedShock(label: located.shock.label, detail: detail))
+        }
+        // Children whose provider no longer offers their type must move.
+        let offers = Dictionary(
+            shocked.providers.map { ($0.id, Set($0.offers.keys)) }, uniquingKeysWith: { $0.union($1) })
+        for index in shocked.cohorts.indices {
+            guard let current = shocked.cohorts[index].currentProvider else { continue }
+            if offers[current]?.contains(shocked.cohorts[index].placementType) != true {
+                shocked.cohorts[index].currentProvider = nil
+            }
+        }
+        return (shocked, applied)
+    }
+
+    /// Every name in the file that matches nothing in the scenario, as issues with the file's line.
+    public static func check(_ file: ShockFile, against scenario: Scenario) throws(ScenarioError) {
+        var log = IssueLog()
+        let owners = Set(scenario.providers.map { ownerKey($0.owner) })
+        for located in file.shocks {
+            switch located.shock {
+            case .removeOwners(let names):
+                for name in names where !owners.contains(ownerKey(name)) {
+                    log.error(located.file, line: located.line, field: "remove_owners", unknownOwner(name, scenario))
+                }
+            case .priceChange(_, _, let owner?, _) where !owners.contains(ownerKey(owner)):
+                log.error(located.file, line: located.line, field: "price_change.owner", unknownOwner(owner, scenario))
+            case .demandIncrease(let increase):
+                for name in increase.authorities ?? [] where authority(named: name, in: scenario) == nil {
+                    var message = "no authority has the code or name '\(name)'"
+                    if let suggestion = nearest(to: name, in: scenario.authorities.map(\.name)) {
+                        message += " (did you mean '\(suggestion)'?)"
+                    }
+                    log.error(located.file, line: located.line, field: "demand_increase.authorities", message)
+                }
+                if !log.hasErrors, matchingCohorts(increase, in: scenario).isEmpty {
+                    log.error(
+                        located.file, line: located.line, field: "demand_increase",
+                        "matches no cohort of the scenario (sibling groups are never grown)")
+                }
+            default: break
+            }
+        }
+        if log.hasErrors { throw ScenarioError(issues: log.issues) }
+    }
+
+    // MARK: Each kind
+
+    private static func apply(_ shock: Shock, to scenario: inout Scenario, random: inout SeededRandom) -> String {
+        switch shock {
+        case .removeLargestOwners(let sector, let type, let count):
+            var places: [String: (name: String, places: Int)] = [:]
+            for provider in scenario.providers where sector == nil || provider.sector == sector {
+                let key = ownerKey(provider.owner)
+                guard !key.isEmpty else { continue }
+                let held = offeredPlaces(provider, type: type)
+                guard held > 0 else { continue }
+                places[key, default: (provider.owner, 0)].places += held
+            }
+            let largest = places.sorted { ($1.value.places, $0.key) < ($0.value.places, $1.key) }.prefix(count)
+            let leaving = Set(largest.map(\.key))
+            let removed = removeOffers(from: &scenario) { provider in
+                (sector == nil || provider.sector == sector) && leaving.contains(ownerKey(provider.owner))
+                    ? type.map { [$0] } ?? Array(provider.offers.keys) : []
+            }
+            return "\(largest.count) owners leave, \(removed) places: "
+                + largest.map { "\($0.value.name) (\($0.value.places))" }.joined(separator: ", ")
+        case .removeOwners(let names):
+            let leaving = Set(names.map(ownerKey))
+            let removed = removeOffers(from: &scenario) { provider in
+                leaving.contains(ownerKey(provider.owner)) ? Array(provider.offers.keys) : []
+            }
+            return "\(removed) places removed"
+        case .removeShare(let sector, let type, let share):
+            return removeShare(sector: sector, type: type, share: share, from: &scenario, random: &random)
+        case .priceChange(let sector, let type, let owner, let factor):
+            var changed = 0
+            for index in scenario.providers.indices {
+                let provider = scenario.providers[index]
+                guard sector == nil || provider.sector == sector,
+                    owner == nil || ownerKey(provider.owner) == ownerKey(owner ?? "")
+                else { continue }
+                for offerType in provider.offers.keys.sorted() where type == nil || offerType == type {
+                    scenario.providers[index].offers[offerType]?.weeklyPrice *= factor
+                    changed += provider.offers[offerType]?.places ?? 0
+                }
+            }
+            return "\(changed) places repriced"
+        case .demandIncrease(let increase):
+            let matching = matchingCohorts(increase, in: scenario)
+            let total = matching.reduce(0) { $0 + scenario.cohorts[$1].count }
+            let extra: Int
+            switch increase.amount {
+            case .factor(let factor):
+                // Bounded: factor ≤ 100 and total ≤ the scenario's children.
+                extra = Int((Double(total) * (factor - 1)).rounded())
+            case .children(let children): extra = children
+            }
+            let parts = Apportion.split(extra, weights: matching.map { Double(scenario.cohorts[$0].count) })
+            for (index, part) in zip(matching, parts) { scenario.cohorts[index].count += part }
+            return "\(extra) more children over \(matching.count) cohorts (\(total) before)"
+        case .closeInadequate:
+            let removed = removeOffers(from: &scenario) { provider in
+                provider.rating == .inadequate ? Array(provider.offers.keys) : []
+            }
+            return "\(removed) places removed"
+        case .capProfits(let margin):
+            var capped = 0
+            let policy = scenario.policy
+            for index in scenario.providers.indices where !scenario.providers[index].isLocalAuthorityRun {
+                for (type, offer) in scenario.providers[index].offers {
+                    let cost = offer.weeklyPrice * (1 - policy.marketMargin(for: type))
+                    let cap = cost / (1 - margin)
+                    if cap < offer.weeklyPrice {
+                        scenario.providers[index].offers[type]?.weeklyPrice = cap
+                        capped += offer.places
+                    }
+                }
+            }
+            for type in PlacementType.allCases {
+                scenario.policy.marketMargins[type] = min(policy.marketMargin(for: type), margin)
+            }
+            scenario.policy.defaultMarketMargin = min(policy.defaultMarketMargin, margin)
+            return "\(capped) places repriced"
+        }
+    }
+
+    /// Removes a share of the matching places, each place equally likely (selection sampling).
+    private static func removeShare(
+        sector: Sector?, type: PlacementType?, share: Double, from scenario: inout Scenario,
+        random: inout SeededRandom
+    ) -> String {
+        var offers: [(provider: Int, type: PlacementType)] = []
+        for (index, provider) in scenario.providers.enumerated() where sector == nil || provider.sector == sector {
+            for offerType in provider.offers.keys.sorted() where type == nil || offerType == type {
+                offers.append((index, offerType))
+            }
+        }
+        var left = offers.reduce(0) { $0 + (scenario.providers[$1.provider].offers[$1.type]?.places ?? 0) }
+        let total = left
+        // Bounded: share ∈ [0, 1], so the count lies in 0...total.
+        var toRemove = Int((share * Double(total)).rounded())
+        let removed = toRemove
+        for offer in offers {
+            let places = scenario.providers[offer.provider].offers[offer.type]?.places ?? 0
+            var kept = places
+            // Each place goes with probability (places still to remove) ÷ (places not yet visited).
+            for _ in 0..<places {
+                if toRemove > 0, random.next(below: left) < toRemove {
+                    kept -= 1
+                    toRemove -= 1
+                }
+                left -= 1
+            }
+            scenario.providers[offer.provider].offers[offer.type]?.places = kept
+        }
+        dropEmptyProviders(&scenario)
+        return "\(removed) of \(total) places removed"
+    }
+
+    /// Removes the offers `types(provider)` names; a provider left with no offer goes. Returns the
+    /// places removed.
+    private static func removeOffers(from scenario: inout Scenario, types: (Provider) -> [PlacementType]) -> Int {
+        var removed = 0
+        for index in scenario.providers.indices {
+            for type in types(scenario.providers[index]) {
+                removed += scenario.providers[index].offers.removeValue(forKey: type)?.places ?? 0
+            }
+        }
+        dropEmptyProviders(&scenario)
+        return removed
+    }
+
+    private static func dropEmptyProviders(_ scenario: inout Scenario) {
+        scenario.providers.removeAll { provider in provider.offers.values.allSatisfy { $0.places == 0 } }
+    }
+
+    private static func offeredPlaces(_ provider: Provider, type: PlacementType?) -> Int {
+        if let type { return provider.offers[type]?.places ?? 0 }
+        return provider.offers.values.reduce(0) { $0 + $1.places }
+    }
+
+    static func ownerKey(_ owner: String) -> String { owner.trimmingCharacters(in: .whitespaces).lowercased() }
+
+    private static func unknownOwner(_ name: String, _ scenario: Scenario) -> String {
+        var message = "no provider has the owner '\(name)'"
+        let owners = Array(Set(scenario.providers.map(\.owner))).sorted()
+        if let suggestion = nearest(to: name, in: owners) { message += " (did you mean '\(suggestion)'?)" }
+        return message
+    }
+
+    static func authority(named name: String, in scenario: Scenario) -> AuthorityCode? {
+        let key = ownerKey(name)
+        return scenario.authorities.first { ownerKey($0.id.rawValue) == key || ownerKey($0.name) == key }?.id
+    }
+
+    /// Indices of the cohorts a demand increase grows: commissioned, not in a sibling group.
+    static func matchingCohorts(_ increase: Shock.DemandIncrease, in scenario: Scenario) -> [Int] {
+        let authorities = increase.authorities.map { Set($0.compactMap { authority(named: $0, in: scenario) }) }
+        return scenario.cohorts.indices.filter { index in
+            let cohort = scenario.cohorts[index]
+            return cohort.placementType.isCommissioned && cohort.siblingGroup == nil && cohort.count > 0
+                && (increase.placementType == nil || cohort.placementType == increase.placementType)
+                && (authorities?.contains(cohort.homeAuthority) ?? true)
+                && (increase.uasc == nil || cohort.requirements.contains(.uasc) == increase.uasc)
+        }
+    }
+}

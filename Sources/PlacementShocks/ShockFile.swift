@@ -1,0 +1,74 @@
+import Foundation
+import PlacementScenarios
+import Yams
+
+/// A shocks file: a list of shocks applied together, in file order.
+///
+/// ```yaml
+/// description: the ten largest private groups leave children's homes
+/// shocks:
+///   - remove_largest_owners: {sector: private, placement_type: childrens_home, count: 10}
+///   - price_change: {sector: private, factor: 1.1}
+/// ```
+public struct ShockFile: Sendable, Equatable {
+    public var description: String
+    public var shocks: [LocatedShock]
+
+    public init(description: String = "", shocks: [LocatedShock]) {
+        self.description = description
+        self.shocks = shocks
+    }
+
+    /// Whether any shock draws random numbers.
+    public var isRandom: Bool { shocks.contains { $0.shock.isRandom } }
+
+    /// Reads and checks a shocks file; every problem is reported at once, each with the file and line.
+    public static func read(_ path: String) throws(ScenarioError) -> ShockFile {
+        var log = IssueLog()
+        let name = (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            log.error(name, "cannot read the shocks file")
+            throw ScenarioError(issues: log.issues)
+        }
+        let file = parse(text, file: name, log: &log)
+        if log.hasErrors { throw ScenarioError(issues: log.issues) }
+        return file ?? ShockFile(shocks: [])
+    }
+
+    /// Parses shocks from YAML text, logging every problem with `file` and its line.
+    public static func parse(_ text: String, file: String, log: inout IssueLog) -> ShockFile? {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                log.error(file, "is empty")
+                return nil
+            }
+            root = node
+        } catch {
+            log.error(file, "is not valid YAML: \(error)")
+            return nil
+        }
+        var reader = ShockNodeReader(file: file, log: log)
+        defer { log = reader.log }
+        guard let top = reader.mapping(root, path: "") else { return nil }
+        reader.rejectUnknownKeys(top, path: "", allowed: ["description", "shocks"])
+        let description = top["description"].flatMap { reader.string($0, path: "description") } ?? ""
+        guard let listNode = top["shocks"] else {
+            reader.error(root, path: "shocks", "is required (a list of shocks)")
+            return nil
+        }
+        guard let list = listNode.sequence else {
+            reader.error(listNode, path: "shocks", "expected a list of shocks")
+            return nil
+        }
+        if list.isEmpty { reader.error(listNode, path: "shocks", "names no shock") }
+        var shocks: [LocatedShock] = []
+        for (index, entry) in list.enumerated() {
+            if let shock = reader.shock(entry, path: "shocks[\(index)]") {
+                shocks.append(LocatedShock(shock, file: file, line: entry.mark?.line))
+            }
+        }
+        return ShockFile(description: description, shocks: shocks)
+    }
+}

@@ -1,0 +1,214 @@
+import PlacementScenarios
+import Yams
+
+/// Typed access to a shocks file's YAML nodes, logging each mismatch with the node's line.
+struct ShockNodeReader {
+    let file: String
+    var log: IssueLog
+
+    static let kinds = [
+        "remove_largest_owners", "remove_owners", "remove_share", "price_change", "demand_increase",
+        "close_inadequate", "cap_profits",
+    ]
+
+    /// Lower case with spaces, hyphens and apostrophes folded, as the scenario's tables read names.
+    static func normalise(_ value: String) -> String {
+        value.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
+            .split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: "_")
+    }
+
+    mutating func error(_ node: Node, path: String, _ message: String) {
+        log.error(file, line: node.mark?.line, field: path.isEmpty ? nil : path, message)
+    }
+
+    /// One list entry: a mapping with exactly one key, the shock's kind.
+    mutating func shock(_ node: Node, path: String) -> Shock? {
+        guard let entry = mapping(node, path: path) else { return nil }
+        guard entry.count == 1, let (kind, body) = entry.first else {
+            error(
+                node, path: path, "expected exactly one shock per entry, one of " + Self.kinds.joined(separator: ", "))
+            return nil
+        }
+        let path = "\(path).\(kind)"
+        switch kind {
+        case "remove_largest_owners":
+            guard let map = fields(body, path: path, allowed: ["sector", "placement_type", "count"]) else { return nil }
+            let sector = map["sector"].flatMap { self.sector($0, path: "\(path).sector") }
+            let type = map["placement_type"].flatMap { placementType($0, path: "\(path).placement_type") }
+            guard let countNode = required(map, "count", node: body, path: path),
+                let count = whole(countNode, path: "\(path).count", minimum: 1)
+            else { return nil }
+            return .removeLargestOwners(sector: sector, placementType: type, count: count)
+        case "remove_owners":
+            guard let list = body.sequence, !list.isEmpty else {
+                error(body, path: path, "expected a list of owner names")
+                return nil
+            }
+            let names = list.enumerated().compactMap { string($1, path: "\(path)[\($0)]") }
+            return names.count == list.count ? .removeOwners(names) : nil
+        case "remove_share":
+            guard let map = fields(body, path: path, allowed: ["sector", "placement_type", "share"]) else { return nil }
+            let sector = map["sector"].flatMap { self.sector($0, path: "\(path).sector") }
+            let type = map["placement_type"].flatMap { placementType($0, path: "\(path).placement_type") }
+            guard let shareNode = required(map, "share", node: body, path: path),
+                let share = number(shareNode, path: "\(path).share", minimum: 0, maximum: 1)
+            else { return nil }
+            return .removeShare(sector: sector, placementType: type, share: share)
+        case "price_change":
+            guard let map = fields(body, path: path, allowed: ["sector", "placement_type", "owner", "factor"]) else {
+                return nil
+            }
+            let sector = map["sector"].flatMap { self.sector($0, path: "\(path).sector") }
+            let type = map["placement_type"].flatMap { placementType($0, path: "\(path).placement_type") }
+            let owner = map["owner"].flatMap { string($0, path: "\(path).owner") }
+            guard let factorNode = required(map, "factor", node: body, path: path),
+                let factor = number(factorNode, path: "\(path).factor", minimum: 0, maximum: 100)
+            else { return nil }
+            return .priceChange(sector: sector, placementType: type, owner: owner, factor: factor)
+        case "demand_increase":
+            return demandIncrease(body, path: path)
+        case "close_inadequate":
+            guard let flag = body.bool else {
+                error(body, path: path, "expected true or false")
+                return nil
+            }
+            if !flag { error(body, path: path, "false closes nothing: leave the shock out") }
+            return flag ? .closeInadequate : nil
+        case "cap_profits":
+            guard let map = fields(body, path: path, allowed: ["margin"]),
+                let marginNode = required(map, "margin", node: body, path: path),
+                let margin = number(marginNode, path: "\(path).margin", minimum: 0, maximum: 0.99)
+            else { return nil }
+            return .capProfits(margin: margin)
+        default:
+            var message = "unknown shock '\(kind)'"
+            if let suggestion = nearest(to: kind, in: Self.kinds) { message += " (did you mean '\(suggestion)'?)" }
+            error(body, path: path, message)
+            return nil
+        }
+    }
+
+    private mutating func demandIncrease(_ body: Node, path: String) -> Shock? {
+        guard
+            let map = fields(
+                body, path: path, allowed: ["placement_type", "authorities", "uasc", "factor", "children"])
+        else { return nil }
+        let type = map["placement_type"].flatMap { placementType($0, path: "\(path).placement_type") }
+        var authorities: [String]?
+        if let node = map["authorities"] {
+            if let list = node.sequence, !list.isEmpty {
+                authorities = list.enumerated().compactMap { string($1, path: "\(path).authorities[\($0)]") }
+            } else {
+                error(node, path: "\(path).authorities", "expected a list of authority codes or names")
+            }
+        }
+        var uasc: Bool?
+        if let node = map["uasc"] {
+            uasc = node.bool
+            if uasc == nil { error(node, path: "\(path).uasc", "expected true or false") }
+        }
+        let amount: Shock.DemandIncrease.Amount
+        switch (map["factor"], map["children"]) {
+        case (let node?, nil):
+            guard let factor = number(node, path: "\(path).factor", minimum: 1, maximum: 100) else { return nil }
+            amount = .factor(factor)
+        case (nil, let node?):
+            guard let children = whole(node, path: "\(path).children", minimum: 1) else { return nil }
+            amount = .children(children)
+        default:
+            error(body, path: path, "give exactly one of factor and children")
+            return nil
+        }
+        return .demandIncrease(
+            Shock.DemandIncrease(placementType: type, authorities: authorities, uasc: uasc, amount: amount))
+    }
+
+    // MARK: Values
+
+    mutating func mapping(_ node: Node, path: String) -> [String: Node]? {
+        guard let mapping = node.mapping else {
+            error(node, path: path, "expected a mapping of keys to values")
+            return nil
+        }
+        var result: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            result[name] = value
+        }
+        return result
+    }
+
+    private mutating func fields(_ node: Node, path: String, allowed: Set<String>) -> [String: Node]? {
+        guard let map = mapping(node, path: path) else { return nil }
+        rejectUnknownKeys(map, path: path, allowed: allowed)
+        return map
+    }
+
+    private mutating func required(_ map: [String: Node], _ key: String, node: Node, path: String) -> Node? {
+        if let value = map[key] { return value }
+        error(node, path: "\(path).\(key)", "is required")
+        return nil
+    }
+
+    mutating func rejectUnknownKeys(_ map: [String: Node], path: String, allowed: Set<String>) {
+        for (key, node) in map.sorted(by: { $0.key < $1.key }) where !allowed.contains(key) {
+            var message = "unknown key '\(key)'"
+            if let suggestion = nearest(to: key, in: allowed.sorted()) { message += " (did you mean '\(suggestion)'?)" }
+            error(node, path: path.isEmpty ? key : "\(path).\(key)", message)
+        }
+    }
+
+    mutating func string(_ node: Node, path: String) -> String? {
+        guard case .scalar(let scalar) = node, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+            error(node, path: path, "expected text")
+            return nil
+        }
+        return scalar.string.trimmingCharacters(in: .whitespaces)
+    }
+
+    private mutating func number(_ node: Node, path: String, minimum: Double, maximum: Double) -> Double? {
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string), value.isFinite else {
+            error(node, path: path, "expected a number")
+            return nil
+        }
+        guard value >= minimum, value <= maximum else {
+            error(node, path: path, "\(scalar.string) is outside \(minimum)–\(maximum)")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func whole(_ node: Node, path: String, minimum: Int) -> Int? {
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
+            error(node, path: path, "expected a whole number")
+            return nil
+        }
+        guard value >= minimum, value <= 10_000_000 else {
+            error(node, path: path, "\(value) is outside \(minimum)–10000000")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func sector(_ node: Node, path: String) -> Sector? {
+        guard let text = string(node, path: path) else { return nil }
+        if let sector = Sector(rawValue: Self.normalise(text)) { return sector }
+        var message = "unknown sector '\(text)'"
+        if let suggestion = nearest(to: text, in: Sector.allCases.map(\.rawValue)) {
+            message += " (did you mean '\(suggestion)'?)"
+        }
+        error(node, path: path, message)
+        return nil
+    }
+
+    private mutating func placementType(_ node: Node, path: String) -> PlacementType? {
+        guard let text = string(node, path: path) else { return nil }
+        if let type = PlacementType(rawValue: Self.normalise(text)) { return type }
+        var message = "unknown placement type '\(text)'"
+        if let suggestion = nearest(to: text, in: PlacementType.allCases.map(\.rawValue)) {
+            message += " (did you mean '\(suggestion)'?)"
+        }
+        error(node, path: path, message)
+        return nil
+    }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import PlacementCalibration
+import PlacementCommands
+import PlacementReports
+import PlacementScenarios
+import TestSupport
+import Testing
+
+/// A data folder in the layout of `Fixtures/data` for `tiny`'s three councils: the hand-worked
+/// figures of `TinyAsIs` in 2024 and, with one more Northtown child inside, in 2025.
+struct TinyData {
+    let directory: TemporaryDirectory
+
+    init(lookedAfterRows extra: [String] = []) throws {
+        directory = try TemporaryDirectory()
+        var authorities = ["la_code,la_name,region,latitude,longitude,area_km2,children_0_17_2024"]
+        for authority in TinyAsIs.authorities {
+            authorities.append(
+                "\(authority.id),\(authority.name),Testshire,\(authority.centroid.latitude),"
+                    + "\(authority.centroid.longitude),\(authority.areaSquareKilometres),\(authority.childPopulation ?? 0)"
+            )
+        }
+        var rows = ["year,geographic_level,la_code,group,characteristic,number"]
+        for year in [2024, 2025] {
+            let northtownInside = year == 2024 ? 6 : 7
+            let counts: [(String, Int, Int, Int, Int)] = [
+                ("T00000001", 10, northtownInside, 5, 0), ("T00000002", 10, 10, 5, year == 2024 ? 4 : 3),
+            ]
+            for (code, children, inside, own, imports) in counts {
+                func row(_ group: String, _ characteristic: String, _ number: Int) {
+                    rows.append("\(year),Local authority,\(code),\(group),\"\(characteristic)\",\(number)")
+                }
+                row("Placement", "Total", children)
+                row("Placement", "Foster placements", children)
+                row("Locality of placement", "Placed inside the local authority boundary", inside)
+                row("Locality of placement", "Placed outside the local authority boundary", children - inside)
+                row("Place providers", "Total", children)
+                row("Place providers", "Own provision (by the LA)", own)
+                row("Place providers", "Private provision", children - own)
+                row(
+                    "LA of placement", "2. Other LA children externally placed within the local authority boundary",
+                    imports)
+            }
+        }
+        rows += extra
+        let places = ["year,la_code,provision_type,sector,short_break_only,places"]
+        try (authorities.joined(separator: "\n") + "\n").write(
+            toFile: directory.file(OfficialPlacementData.authoritiesFile), atomically: true, encoding: .utf8)
+        try (rows.joined(separator: "\n") + "\n").write(
+            toFile: directory.file(OfficialPlacementData.lookedAfterFile), atomically: true, encoding: .utf8)
+        try (places.joined(separator: "\n") + "\n").write(
+            toFile: directory.file(OfficialPlacementData.placesFile), atomically: true, encoding: .utf8)
+    }
+}
+
+@Suite("placement baseline")
+struct BaselineCommandTests {
+    @Test("a scenario whose authorities have no published figures exits 1")
+    func noPublishedFigures() throws {
+        let data = try TinyData()
+        defer { data.directory.remove() }
+        // Only Northtown has figures.
+        let authorities = try String(
+            contentsOfFile: data.directory.file(OfficialPlacementData.authoritiesFile), encoding: .utf8)
+        try authorities.split(separator: "\n").prefix(2).joined(separator: "\n").appending("\n").write(
+            toFile: data.directory.file(OfficialPlacementData.authoritiesFile), atomically: true, encoding: .utf8)
+        var command = try PlacementCommand.parseAsRoot([
+            "baseline", Fixtures.scenario("tiny"), "--data", data.directory.path, "--format", "json",
+        ])
+        #expect(throws: ExitCode(1)) { try command.run() }
+    }
+
+    @Test("two different calibration years are a usage error")
+    func twoYears() {
+        #expect(throws: (any Error).self) {
+            _ = try PlacementCommand.parseAsRoot([
+                "baseline", Fixtures.scenario("tiny"), "--year", "2024", "--calibrate-on", "2025",
+            ])
+        }
+    }
+
+    @Test("a malformed count names the file, line and field and exits 1")
+    func malformedData() throws {
+        let data = try TinyData(lookedAfterRows: ["2025,Local authority,T00000003,Placement,Total,many"])
+        defer { data.directory.remove() }
+        #expect(throws: ScenarioError.self) { _ = try OfficialPlacementData.read(from: data.directory.path) }
+        do {
+            _ = try OfficialPlacementData.read(from: data.directory.path)
+        } catch {
+            #expect(error.description.contains("dfe_cla_by_la_2021_2025.csv:"))
+            #expect(error.description.contains("number"))
+        }
+        var command = try PlacementCommand.parseAsRoot([
+            "baseline", Fixtures.scenario("tiny"), "--data", data.directory.path, "--format", "json",
+        ])
+        #expect(throws: ExitCode(1)) { try command.run() }
+    }
+
+    @Test("the fit check's JSON has the documented shape, out of sample every figure checked")
+    func jsonShape() throws {
+        let data = try TinyData()
+        defer { data.directory.remove() }
+        let official = try OfficialPlacementData.read(from: data.directory.path)
+        let calibration = try #require(official.year(2024))
+        let predicted = try #require(official.year(2025))
+        let baseline = AsIsBaseline.calibrate(calibration)
+        let comparison = FitComparison(
+            allocation: baseline.predict(predicted), calibratedOn: 2024, published: predicted,
+            calibrationYear: calibration)
+        let json = BaselineJSON.render(comparison)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["calibrated_on", "predicted", "authorities", "england"])
+        #expect(object["calibrated_on"] as? Int == 2024)
+        #expect(object["predicted"] as? Int == 2025)
+        let authorities = try #require(object["authorities"] as? [[String: Any]])
+        #expect(authorities.map { $0["code"] as? String } == ["T00000001", "T00000002", "T00000003"])
+        let measures = try #require(authorities[0]["measures"] as? [String: [String: Any]])
+        #expect(
+            Set(measures.keys) == [
+                "m2_in_area_share", "over_20_miles_share", "own_council_share", "private_share",
+                "other_councils_children_placed_inside",
+            ])
+        let m2 = try #require(measures["m2_in_area_share"])
+        #expect(m2["fitted"] as? Bool == false)
+        // Northtown published 7 of 10 inside in 2025; the model, calibrated on 2024's 6 (to the
+        // fitting's 0.1%), predicts 0.6.
+        #expect(abs((m2["published"] as? Double ?? 0) - 0.7) < 1e-9)
+        #expect(abs((m2["modelled"] as? Double ?? 0) - 0.6) < 0.005)
+        let england = try #require(object["england"] as? [String: Any])
+        #expect(england["measures"] is [String: Any])
+    }
+
+    @Test("--out writes the stock, the parameters and the fit report")
+    func writesFiles() throws {
+        let data = try TinyData()
+        defer { data.directory.remove() }
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        let out = try TemporaryDirectory()
+        defer { out.remove() }
+        var command = try PlacementCommand.parseAsRoot([
+            "baseline", copy.path, "--data", data.directory.path, "--calibrate-on", "2024", "--out", out.path,
+        ])
+        try command.run()
+        let stock = try String(contentsOfFile: out.file("as-is-stock.csv"), encoding: .utf8)
+        #expect(stock.hasPrefix("home_authority,placement_authority,placement_group,provider,children,over_20_miles\n"))
+        #expect(stock.contains("T00000001,T00000002,foster,own_council,2.0000,"))
+        for file in ["as-is-parameters.csv", "fit-report.html", "fit-report.md", "fit-report.json"] {
+            #expect(FileManager.default.fileExists(atPath: out.file(file)))
+        }
+    }
+}

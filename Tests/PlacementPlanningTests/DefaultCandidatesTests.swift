@@ -1,0 +1,38 @@
+import PlacementPlanning
+import PlacementScenarios
+import TestSupport
+import Testing
+
+@Suite("Default candidates and budget shares")
+struct DefaultCandidatesTests {
+    static let scenario = try! ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+
+    @Test("every authority gets a home and foster carers; no secure home is ever a candidate")
+    func oneOfEach() {
+        let candidates = DefaultCandidates.candidates(for: Self.scenario)
+        for authority in Self.scenario.authorities {
+            let own = candidates.filter { $0.authority == authority.id }
+            #expect(Set(own.map(\.placementType)) == [.childrensHome, .foster])
+        }
+        #expect(!candidates.contains { $0.placementType == .secureChildrensHome })
+        // Northtown runs a children's home at £4,500: its new home is priced like it; 3 places at £265,000.
+        let home = candidates.first { $0.authority.rawValue == "T00000001" && $0.kind == .home }
+        #expect(home?.weeklyCostPerPlace == 4_500)
+        #expect(home?.capitalCost == 795_000)
+        // Eastbury runs no fostering: the median in-house price, (600 + 550) / 2.
+        let carers = candidates.first { $0.authority.rawValue == "T00000003" && $0.kind == .fosterCarers }
+        #expect(carers?.weeklyCostPerPlace == 575)
+        #expect(carers?.maximumUnits == 2)
+    }
+
+    @Test("shares follow children looked after: Northtown 6 of 13, Southvale 3, Eastbury 4")
+    func shares() {
+        let council = BudgetShare.shares(of: 1_300_000, scope: .council, scenario: Self.scenario)
+        #expect(council.map(\.budget) == [600_000, 300_000, 400_000])
+        let cooperative = BudgetShare.shares(of: 1_300_000, scope: .cooperative, scenario: Self.scenario)
+        #expect(cooperative.map(\.id) == ["north-south", "T00000003"])
+        #expect(cooperative.map(\.budget) == [900_000, 400_000])
+        #expect(
+            BudgetShare.shares(of: 1_300_000, scope: .national, scenario: Self.scenario).map(\.budget) == [1_300_000])
+    }
+}
