@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "placement", targets: ["placement"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        // For the scenario loader's fuzz target, a package of its own under Fuzz/.
+        .library(name: "PlacementScenarios", targets: ["PlacementScenarios"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 Scripts/install-dependencies.sh
 
 echo "== swift format lint"
-swift format lint --strict --recursive Sources Tests Package.swift
+swift format lint --strict --recursive Sources Tests Fuzz Package.swift
 
 echo "== build"
 log=$(mktemp)

@@ -3,8 +3,10 @@ enum AuthorityReader {
     static func authorities(_ table: CSVTable, log: inout IssueLog) -> [Authority] {
         var authorities: [Authority] = []
         var seen: [String: Int] = [:]
+        // Codes name report folders, and some file systems do not tell letter case apart.
+        var folded: [String: (code: String, line: Int)] = [:]
         for row in table.rows {
-            let code = row.required("code", log: &log)
+            let code = row.identifier("code", log: &log)
             let name = row.required("name", log: &log)
             let latitude = row.requiredNumber("latitude", log: &log, in: -90...90)
             let longitude = row.requiredNumber("longitude", log: &log, in: -180...180)
@@ -12,11 +14,18 @@ enum AuthorityReader {
             let population = row.count("children_0_17", log: &log)
             guard let code, let name, let latitude, let longitude, let area else { continue }
             if let first = seen[code] {
-                log.error(
-                    table.file, line: row.line, field: "code", "duplicate authority \(code) (first on line \(first))")
+                row.error("code", "duplicate authority \(code) (first on line \(first))", log: &log)
                 continue
             }
             seen[code] = row.line
+            if let other = folded[code.lowercased()] {
+                row.error(
+                    "code",
+                    "\(code) differs from \(other.code) (line \(other.line)) only in letter case; codes name report folders, which some file systems do not tell apart",
+                    log: &log)
+                continue
+            }
+            folded[code.lowercased()] = (code, row.line)
             authorities.append(
                 Authority(
                     id: AuthorityCode(rawValue: code), name: name, region: row.text("region"),
@@ -31,11 +40,11 @@ enum AuthorityReader {
         var cooperatives: [Cooperative] = []
         var membership: [String: (cooperative: String, line: Int)] = [:]
         for row in table.rows {
-            guard let id = row.required("cooperative_id", log: &log),
+            guard let id = row.identifier("cooperative_id", log: &log),
                 let member = row.required("authority", log: &log)
             else { continue }
             guard known.contains(member) else {
-                log.error(table.file, line: row.line, field: "authority", unknownAuthority(member, known: known))
+                row.error("authority", unknownAuthority(member, known: known), log: &log)
                 continue
             }
             if let previous = membership[member] {
@@ -43,7 +52,7 @@ enum AuthorityReader {
                     previous.cooperative == id
                     ? "\(member) is listed twice in \(id) (first on line \(previous.line))"
                     : "\(member) is already a member of \(previous.cooperative) (line \(previous.line)); an authority can be in one co-operative only"
-                log.error(table.file, line: row.line, field: "authority", message)
+                row.error("authority", message, log: &log)
                 continue
             }
             membership[member] = (id, row.line)

@@ -1,8 +1,7 @@
 import Foundation
-import SwiftCSV
 
-/// A CSV file read by SwiftCSV (quoted fields, UTF-8 byte-order mark, CRLF), with each record's line
-/// number kept for error messages.
+/// A CSV file (quoted fields, UTF-8 byte-order mark, CRLF; see ``CSVRecords``), with each record's
+/// line and each field's column kept for error messages.
 public struct CSVTable: Sendable {
     public let file: String
     public let header: [String]
@@ -12,34 +11,46 @@ public struct CSVTable: Sendable {
         /// 1-based physical line where the record starts (the header is line 1).
         let line: Int
         let fields: [String]
+        /// 1-based column where each field starts.
+        let columns: [Int]
     }
 
-    /// Reads `path`, reporting unreadable files, bad quoting, missing required columns and ragged rows.
+    /// The most places, or children, one row may give: far beyond any real provider or cohort, and
+    /// small enough that sums of them stay exact and within what GLPK's integer bounds hold.
+    public static let largestCount = 1_000_000
+
+    /// Reads the file at `path` (any path: for data files outside a scenario; scenario tables are
+    /// read through ``ScenarioFolder``), reporting what ``parse(_:file:required:log:)`` reports.
     public static func read(_ path: String, file: String, required: [String], log: inout IssueLog) -> CSVTable? {
         guard let data = FileManager.default.contents(atPath: path) else {
             log.error(file, "cannot read the file")
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            log.error(file, "is not UTF-8 text")
+        return parse(data, file: file, required: required, log: &log)
+    }
+
+    /// Parses `data`, reporting text that is not UTF-8 or not CSV, missing or repeated columns and
+    /// ragged rows, each with its line.
+    static func parse(_ data: Data, file: String, required: [String], log: inout IssueLog) -> CSVTable? {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let line = UTF8Check.firstInvalidLine(bytes) {
+            log.error(file, line: line, "is not UTF-8 text (the first byte that is not is on this line)")
             return nil
         }
-        // SwiftCSV parses the header here and the records below, unpadded, so ragged rows show.
-        let csv: EnumeratedCSV
-        var rawRecords: [[String]] = []
+        let parsed: [CSVRecords.Record]
         do {
-            csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false, rowLimit: 0)
-            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { rawRecords.append($0) }
+            parsed = try CSVRecords.parse(bytes)
         } catch {
-            log.error(file, "is not valid CSV (\(Self.describe(error)))")
+            log.error(file, line: error.line, column: error.column, "is not valid CSV: \(error.message)")
             return nil
         }
-        if let line = unclosedQuoteLine(text) {
-            log.error(file, line: line, "is not valid CSV (a quoted field opened on this line is never closed)")
+        guard let first = parsed.first else {
+            log.error(file, line: 1, "has no header row")
             return nil
         }
-        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard !header.isEmpty, header != [""] else {
+        let header = first.fields.map { $0.text.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard header != [""] else {
             log.error(file, line: 1, "has no header row")
             return nil
         }
@@ -48,53 +59,21 @@ public struct CSVTable: Sendable {
             log.error(file, line: 1, field: column, "required column is missing")
         }
         var seen: Set<String> = []
-        for column in header where !seen.insert(column).inserted {
-            log.error(file, line: 1, field: column, "column appears twice")
+        for (column, name) in zip(first.fields, header) where !seen.insert(name).inserted {
+            log.error(file, line: 1, column: column.column, field: name, "column appears twice")
         }
         guard missing.isEmpty else { return nil }
         var records: [Record] = []
-        var line = 2
-        for (index, raw) in rawRecords.enumerated() {
-            defer { line += 1 + raw.reduce(0) { $0 + $1.count { $0.isNewline } } }
-            var fields = raw
-            // SwiftCSV drops an empty last field when the file does not end with a line break.
-            if index == rawRecords.count - 1, fields.count == header.count - 1, text.last?.isNewline == false,
-                text.hasSuffix(",")
-            {
-                fields.append("")
-            }
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+        for raw in parsed.dropFirst() {
+            let fields = raw.fields.map { $0.text.trimmingCharacters(in: .whitespaces) }
+            if fields.allSatisfy(\.isEmpty) { continue }
             guard fields.count == header.count else {
-                log.error(file, line: line, "has \(fields.count) fields; the header has \(header.count)")
+                log.error(file, line: raw.line, "has \(fields.count) fields; the header has \(header.count)")
                 continue
             }
-            records.append(Record(line: line, fields: fields.map { $0.trimmingCharacters(in: .whitespaces) }))
+            records.append(Record(line: raw.line, fields: fields, columns: raw.fields.map(\.column)))
         }
         return CSVTable(file: file, header: header, records: records)
-    }
-
-    /// SwiftCSV reads an unclosed quote as a field running to the end of the file; an odd number of
-    /// quote characters gives it away. Returns the line where the unbalanced quote opened.
-    private static func unclosedQuoteLine(_ text: String) -> Int? {
-        var open = false
-        var line = 1
-        var openedOn = 1
-        for character in text {
-            if character == "\"" {
-                open.toggle()
-                if open { openedOn = line }
-            } else if character.isNewline {
-                line += 1
-            }
-        }
-        return open ? openedOn : nil
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case CSVParseError.quotation(let message), CSVParseError.generic(let message): message
-        default: "\(error)"
-        }
     }
 
     /// Reads fields of one record by column name, logging malformed values.
@@ -103,6 +82,16 @@ public struct CSVTable: Sendable {
         let record: Record
 
         public var line: Int { record.line }
+
+        /// The 1-based column where `column`'s field starts.
+        func position(of column: String) -> Int? {
+            table.header.firstIndex(of: column).map { record.columns[$0] }
+        }
+
+        /// Logs an error about `column`'s field, located by file, line and column.
+        func error(_ column: String, _ message: String, log: inout IssueLog) {
+            log.error(table.file, line: line, column: position(of: column), field: column, message)
+        }
 
         /// The trimmed field, or "" when the column is absent from the file.
         public func text(_ column: String) -> String {
@@ -117,21 +106,35 @@ public struct CSVTable: Sendable {
 
         func required(_ column: String, log: inout IssueLog) -> String? {
             let value = text(column)
-            if value.isEmpty { log.error(table.file, line: line, field: column, "is empty") }
+            if value.isEmpty { error(column, "is empty", log: &log) }
             return value.isEmpty ? nil : value
+        }
+
+        /// A field that defines an id or code: present, and following ``IdentifierRules``'s rules.
+        func identifier(_ column: String, log: inout IssueLog) -> String? {
+            guard let value = required(column, log: &log) else { return nil }
+            return checkedIdentifier(column, value, log: &log)
+        }
+
+        /// `value` when it follows ``IdentifierRules``'s rules; otherwise the problem is logged.
+        func checkedIdentifier(_ column: String, _ value: String, log: inout IssueLog) -> String? {
+            guard let problem = IdentifierRules.problem(value) else { return value }
+            error(column, "'\(value)' \(problem)", log: &log)
+            return nil
         }
 
         func number(_ column: String, log: inout IssueLog, in range: ClosedRange<Double>? = nil) -> Double? {
             let value = text(column)
             guard !value.isEmpty else { return nil }
-            guard let number = Double(value), number.isFinite else {
-                log.error(table.file, line: line, field: column, "'\(value)' is not a number")
+            guard let number = DecimalNumber.parse(value) else {
+                error(column, "'\(value)' is not a number", log: &log)
                 return nil
             }
             if let range, !range.contains(number) {
-                log.error(
-                    table.file, line: line, field: column,
-                    "\(value) is out of range (\(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)))")
+                error(
+                    column,
+                    "\(value) is out of range (\(DecimalNumber.format(range.lowerBound)) to \(DecimalNumber.format(range.upperBound)))",
+                    log: &log)
                 return nil
             }
             return number
@@ -139,38 +142,39 @@ public struct CSVTable: Sendable {
 
         /// A number that must be present.
         func requiredNumber(_ column: String, log: inout IssueLog, in range: ClosedRange<Double>? = nil) -> Double? {
-            if text(column).isEmpty { log.error(table.file, line: line, field: column, "is empty") }
+            if text(column).isEmpty { error(column, "is empty", log: &log) }
             return number(column, log: &log, in: range)
         }
 
         /// A whole number that must be present.
-        func requiredCount(_ column: String, log: inout IssueLog) -> Int? {
-            if text(column).isEmpty { log.error(table.file, line: line, field: column, "is empty") }
-            return count(column, log: &log)
+        func requiredCount(_ column: String, log: inout IssueLog, maximum: Int = CSVTable.largestCount) -> Int? {
+            if text(column).isEmpty { error(column, "is empty", log: &log) }
+            return count(column, log: &log, maximum: maximum)
         }
 
         /// A vocabulary value that must be present.
         func requiredChoice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, log: inout IssueLog)
             -> T?
         where T.RawValue == String {
-            if text(column).isEmpty { log.error(table.file, line: line, field: column, "is empty") }
+            if text(column).isEmpty { error(column, "is empty", log: &log) }
             return choice(column, type, log: &log)
         }
 
-        func count(_ column: String, log: inout IssueLog) -> Int? {
+        /// A whole number from 0 to `maximum`.
+        func count(_ column: String, log: inout IssueLog, maximum: Int = CSVTable.largestCount) -> Int? {
             let value = text(column)
             guard !value.isEmpty else { return nil }
             // Exports often write counts as 3.0.
-            guard let number = Double(value), number.isFinite, number == number.rounded() else {
-                log.error(table.file, line: line, field: column, "'\(value)' is not a whole number")
+            guard let number = DecimalNumber.parse(value), number == number.rounded() else {
+                error(column, "'\(value)' is not a whole number", log: &log)
                 return nil
             }
             guard number >= 0 else {
-                log.error(table.file, line: line, field: column, "\(value) is negative")
+                error(column, "\(value) is negative", log: &log)
                 return nil
             }
-            guard number < 10_000_000 else {
-                log.error(table.file, line: line, field: column, "\(value) is implausibly large")
+            guard number <= Double(maximum) else {
+                error(column, "\(value) is above the largest allowed, \(maximum)", log: &log)
                 return nil
             }
             return Int(number)
@@ -185,8 +189,7 @@ public struct CSVTable: Sendable {
             let names = T.allCases.map(\.rawValue)
             var message = "unknown value '\(value)'"
             if let suggestion = nearest(to: normalised, in: names) { message += " (did you mean '\(suggestion)'?)" }
-            log.error(
-                table.file, line: line, field: column, message + "; expected one of \(names.joined(separator: ", "))")
+            error(column, message + "; expected one of \(names.joined(separator: ", "))", log: &log)
             return nil
         }
 
@@ -206,7 +209,7 @@ public struct CSVTable: Sendable {
                     let names = T.allCases.map(\.rawValue)
                     var message = "unknown value '\(item)'"
                     if let suggestion = nearest(to: value, in: names) { message += " (did you mean '\(suggestion)'?)" }
-                    log.error(table.file, line: line, field: column, message)
+                    error(column, message, log: &log)
                 }
             }
             return result
@@ -217,11 +220,15 @@ public struct CSVTable: Sendable {
             value.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
                 .split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: "_")
         }
-
-        private static func format(_ value: Double) -> String {
-            value == value.rounded() ? String(Int(value)) : String(value)
-        }
     }
 
     public var rows: [Row] { records.map { Row(table: self, record: $0) } }
+
+    /// The column where field `name` starts on the record at `line`.
+    func column(of name: String, line: Int) -> Int? {
+        guard let index = header.firstIndex(of: name), let record = records.first(where: { $0.line == line }) else {
+            return nil
+        }
+        return record.columns[index]
+    }
 }

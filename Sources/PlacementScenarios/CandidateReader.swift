@@ -17,13 +17,13 @@ enum CandidateReader {
         var candidates: [CapacityCandidate] = []
         var seen: [String: Int] = [:]
         for row in table.rows {
-            let id = row.required("id", log: &log)
+            let id = row.identifier("id", log: &log)
             let kind = row.requiredChoice("kind", CapacityCandidate.Kind.self, log: &log)
             let authority = row.required("authority", log: &log)
             if let authority, !known.contains(authority) {
-                log.error(
-                    table.file, line: row.line, field: "authority",
-                    AuthorityReader.unknownAuthority(authority, known: known))
+                row.error(
+                    "authority",
+                    AuthorityReader.unknownAuthority(authority, known: known), log: &log)
             }
             let type = row.choice("placement_type", PlacementType.self, log: &log) ?? kind?.defaultType
             if let type, let kind, !kind.allowedTypes.contains(type) {
@@ -31,15 +31,15 @@ enum CandidateReader {
                     type == .secureChildrensHome
                     ? "secure children's homes are commissioned nationally and are not built by a single council"
                     : "a \(kind.rawValue) candidate offers \(kind.allowedTypes.map(\.rawValue).joined(separator: ", "))"
-                log.error(table.file, line: row.line, field: "placement_type", "\(type.rawValue): \(reason)")
+                row.error("placement_type", "\(type.rawValue): \(reason)", log: &log)
             }
             let places = row.requiredCount("places", log: &log)
             if places == 0 {
-                log.error(table.file, line: row.line, field: "places", "a candidate must add at least one place")
+                row.error("places", "a candidate must add at least one place", log: &log)
             }
             let units = row.count("units", log: &log) ?? 1
             if units == 0 {
-                log.error(table.file, line: row.line, field: "units", "a candidate must allow at least one unit")
+                row.error("units", "a candidate must allow at least one unit", log: &log)
             }
             let capital = row.requiredNumber("capital_cost", log: &log, in: 0...1_000_000_000)
             let weekly = row.requiredNumber("weekly_cost", log: &log, in: 0...1_000_000)
@@ -49,12 +49,11 @@ enum CandidateReader {
             let minimumAge = row.count("min_age", log: &log) ?? 0
             let maximumAge = row.count("max_age", log: &log) ?? 17
             if minimumAge > maximumAge {
-                log.error(table.file, line: row.line, field: "max_age", "\(maximumAge) is below min_age \(minimumAge)")
+                row.error("max_age", "\(maximumAge) is below min_age \(minimumAge)", log: &log)
             }
             if let id {
                 if let first = seen[id] {
-                    log.error(
-                        table.file, line: row.line, field: "id", "duplicate candidate \(id) (first on line \(first))")
+                    row.error("id", "duplicate candidate \(id) (first on line \(first))", log: &log)
                     continue
                 }
                 seen[id] = row.line

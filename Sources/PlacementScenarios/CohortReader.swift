@@ -1,18 +1,28 @@
 /// Reads `children.csv`: one row per child or cohort of identical children.
+///
+/// Child ids and sibling group ids share one namespace: the optimiser places a child who is in no
+/// group, and a whole sibling group, as one unit, and results and reports name the unit by that id.
 enum CohortReader {
+    /// The most children one scenario may hold (England has about 84,000 looked after), so that every
+    /// total and objective stays exact.
+    static let largestTotal = 10_000_000
+
+    /// The cohorts, and the line each was read from.
     static func cohorts(
         _ table: CSVTable, known: Set<String>, providers: Set<String>, log: inout IssueLog
-    ) -> [Cohort] {
+    ) -> ([Cohort], [Int]) {
         var cohorts: [Cohort] = []
+        var lines: [Int] = []
+        var total = 0
         var seen: [String: Int] = [:]
-        var siblings: [String: (authority: String, type: PlacementType, line: Int)] = [:]
+        var siblings: [String: (authority: String, type: PlacementType, line: Int, row: CSVTable.Row)] = [:]
         for row in table.rows {
-            let id = row.required("id", log: &log)
+            let id = row.identifier("id", log: &log)
             let home = row.required("home_authority", log: &log)
             if let home, !known.contains(home) {
-                log.error(
-                    table.file, line: row.line, field: "home_authority",
-                    AuthorityReader.unknownAuthority(home, known: known))
+                row.error(
+                    "home_authority",
+                    AuthorityReader.unknownAuthority(home, known: known), log: &log)
             }
             let type = row.requiredChoice("placement_type", PlacementType.self, log: &log)
             var band = AgeBand.all
@@ -20,12 +30,11 @@ enum CohortReader {
                 if let parsed = AgeBand(parsing: text) {
                     band = parsed
                 } else {
-                    log.error(
-                        table.file, line: row.line, field: "age_band", "'\(text)' is not an age band such as 11-15")
+                    row.error("age_band", "'\(text)' is not an age band such as 11-15", log: &log)
                 }
             }
             let count = row.count("count", log: &log) ?? (row.text("count").isEmpty ? 1 : nil)
-            if count == 0 { log.error(table.file, line: row.line, field: "count", "must be at least 1") }
+            if count == 0 { row.error("count", "must be at least 1", log: &log) }
             let requirements = row.choices("requirements", Requirement.self, log: &log)
             let current = row.optionalText("current_provider")
             if let current, !providers.contains(current) {
@@ -33,38 +42,46 @@ enum CohortReader {
                 if let suggestion = nearest(to: current, in: providers.sorted()) {
                     message += " (did you mean '\(suggestion)'?)"
                 }
-                log.error(table.file, line: row.line, field: "current_provider", message)
+                row.error("current_provider", message, log: &log)
             }
             let location = ProviderReader.coordinate(row, prefix: "home_", log: &log)
             guard let id, let home, known.contains(home), let type, let count, count > 0 else { continue }
             if let first = seen[id] {
-                log.error(table.file, line: row.line, field: "id", "duplicate id \(id) (first on line \(first))")
+                row.error("id", "duplicate id \(id) (first on line \(first))", log: &log)
                 continue
             }
             seen[id] = row.line
-            let group = row.optionalText("sibling_group")
+            let group = row.optionalText("sibling_group").flatMap {
+                row.checkedIdentifier("sibling_group", $0, log: &log)
+            }
             if let group {
                 if let first = siblings[group] {
                     if first.authority != home {
-                        log.error(
-                            table.file, line: row.line, field: "sibling_group",
-                            "sibling group \(group) spans authorities \(first.authority) (line \(first.line)) and \(home)"
-                        )
+                        row.error(
+                            "sibling_group",
+                            "sibling group \(group) spans authorities \(first.authority) (line \(first.line)) and \(home)",
+                            log: &log)
                     } else if first.type != type {
-                        log.error(
-                            table.file, line: row.line, field: "sibling_group",
-                            "sibling group \(group) spans placement types \(first.type.rawValue) (line \(first.line)) and \(type.rawValue)"
-                        )
+                        row.error(
+                            "sibling_group",
+                            "sibling group \(group) spans placement types \(first.type.rawValue) (line \(first.line)) and \(type.rawValue)",
+                            log: &log)
                     }
                 } else {
-                    siblings[group] = (home, type, row.line)
+                    siblings[group] = (home, type, row.line, row)
                 }
                 if !type.isCommissioned {
-                    log.error(
-                        table.file, line: row.line, field: "sibling_group",
-                        "only commissioned placement types are placed as sibling groups")
+                    row.error(
+                        "sibling_group",
+                        "only commissioned placement types are placed as sibling groups", log: &log)
                 }
             }
+            total += count
+            if total > largestTotal {
+                row.error("count", "takes the scenario past \(largestTotal) children, the most one may hold", log: &log)
+                break
+            }
+            lines.append(row.line)
             cohorts.append(
                 Cohort(
                     id: CohortID(rawValue: id), homeAuthority: AuthorityCode(rawValue: home), homeLocation: location,
@@ -73,6 +90,13 @@ enum CohortReader {
                     currentProvider: current.flatMap { providers.contains($0) ? ProviderID(rawValue: $0) : nil },
                     count: count))
         }
-        return cohorts
+        for (group, first) in siblings.sorted(by: { $0.value.line < $1.value.line }) {
+            guard let line = seen[group] else { continue }
+            first.row.error(
+                "sibling_group",
+                "sibling group \(group) has the id of the child on line \(line); children and sibling groups share one set of ids",
+                log: &log)
+        }
+        return (cohorts, lines)
     }
 }

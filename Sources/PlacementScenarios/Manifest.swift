@@ -8,39 +8,64 @@ struct Manifest {
     var files: Files
     var policy: Policy
 
-    struct Files {
-        var authorities = "authorities.csv"
-        var cooperatives: String?
-        var children = "children.csv"
-        var providers = "providers.csv"
-        var distances: String?
-        var actuals: String?
-        /// Capacity a plan may build; `candidates.csv` is read when present and not named.
-        var candidates: String?
+    /// A table's file name and, when the manifest names it, where.
+    struct TableReference {
+        var name: String
+        /// The `files:` key naming it.
+        var key: String
+        /// Line and column of the name in the manifest; nil for a default name.
+        var line: Int?
+        var column: Int?
     }
 
-    /// The candidates table read when the manifest names none and the folder has one.
-    static let defaultCandidatesFile = "candidates.csv"
+    /// The tables. The optional ones are set here only when the manifest names them; the loader falls
+    /// back to their default names when such a file is in the folder.
+    struct Files {
+        var authorities = TableReference(name: "authorities.csv", key: "authorities")
+        var cooperatives: TableReference?
+        var children = TableReference(name: "children.csv", key: "children")
+        var providers = TableReference(name: "providers.csv", key: "providers")
+        var distances: TableReference?
+        var actuals: TableReference?
+        /// Capacity a plan may build.
+        var candidates: TableReference?
+
+        /// Default names of the optional tables, by `files:` key.
+        static var optionalDefaults: [(key: String, path: WritableKeyPath<Files, TableReference?>)] {
+            [
+                ("cooperatives", \.cooperatives), ("distances", \.distances), ("actuals", \.actuals),
+                ("candidates", \.candidates),
+            ]
+        }
+    }
 
     static let fileName = "scenario.yaml"
 
     /// Reads the manifest, logging every unknown key and malformed value with its line.
-    static func read(_ path: String, log: inout IssueLog) -> Manifest? {
+    static func read(from folder: ScenarioFolder, log: inout IssueLog) -> Manifest? {
         let file = fileName
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
-            log.error(file, "cannot read the manifest (every scenario folder needs one)")
+        let data: Data
+        switch folder.read(file) {
+        case .success(let contents): data = contents
+        case .failure(let problem):
+            log.error(file, "\(problem.message) (every scenario folder needs a manifest)")
             return nil
         }
+        if let line = UTF8Check.firstInvalidLine([UInt8](data)) {
+            log.error(file, line: line, "is not UTF-8 text (the first byte that is not is on this line)")
+            return nil
+        }
+        let text = String(decoding: data, as: UTF8.self)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                log.error(file, "is empty")
+                log.error(file, line: 1, "is empty; a manifest needs at least `name:`")
                 return nil
             }
             root = node
         } catch {
-            log.error(file, "is not valid YAML: \(error)")
+            let (line, column, problem) = Self.describe(error)
+            log.error(file, line: line, column: column, "is not valid YAML: \(problem)")
             return nil
         }
         var reader = NodeReader(file: file, log: log)
@@ -51,19 +76,21 @@ struct Manifest {
             name: top["name"].flatMap { reader.string($0, path: "name") } ?? "",
             description: top["description"].flatMap { reader.string($0, path: "description") } ?? "",
             files: Files(), policy: Policy())
-        if manifest.name.isEmpty { reader.log.error(file, field: "name", "is required") }
+        if manifest.name.isEmpty {
+            reader.error(top["name"] ?? root, path: "name", "is required (the scenario's name, as reports show it)")
+        }
         if let filesNode = top["files"], let files = reader.mapping(filesNode, path: "files") {
             reader.rejectUnknownKeys(
                 files, path: "files",
                 allowed: ["authorities", "cooperatives", "children", "providers", "distances", "actuals", "candidates"])
-            func name(_ key: String) -> String? { files[key].flatMap { reader.string($0, path: "files.\(key)") } }
-            manifest.files.authorities = name("authorities") ?? manifest.files.authorities
-            manifest.files.children = name("children") ?? manifest.files.children
-            manifest.files.providers = name("providers") ?? manifest.files.providers
-            manifest.files.cooperatives = name("cooperatives")
-            manifest.files.distances = name("distances")
-            manifest.files.actuals = name("actuals")
-            manifest.files.candidates = name("candidates")
+            func reference(_ key: String) -> TableReference? {
+                guard let node = files[key], let name = reader.string(node, path: "files.\(key)") else { return nil }
+                return TableReference(name: name, key: key, line: node.mark?.line, column: node.mark?.column)
+            }
+            manifest.files.authorities = reference("authorities") ?? manifest.files.authorities
+            manifest.files.children = reference("children") ?? manifest.files.children
+            manifest.files.providers = reference("providers") ?? manifest.files.providers
+            for (key, path) in Files.optionalDefaults { manifest.files[keyPath: path] = reference(key) }
         }
         if let policyNode = top["policy"] {
             manifest.policy = readPolicy(policyNode, reader: &reader)
@@ -71,14 +98,36 @@ struct Manifest {
         return manifest
     }
 
+    /// Line, column and one-line problem of a YAML error (Yams' own description spans several lines
+    /// and repeats the input).
+    private static func describe(_ error: any Error) -> (Int?, Int?, String) {
+        guard let error = error as? YamlError else { return (nil, nil, "\(error)") }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let during = context.map { " (\($0.text))" } ?? ""
+            return (mark.line, mark.column, problem + during)
+        case .reader(let problem, _, _, _):
+            return (nil, nil, problem)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return (context.mark.line, context.mark.column, "a key appears twice in one mapping: \(keys)")
+        default:
+            return (nil, nil, "\(error)")
+        }
+    }
+
     private static func readPolicy(_ node: Node, reader: inout NodeReader) -> Policy {
         var policy = Policy()
         guard let map = reader.mapping(node, path: "policy") else { return policy }
-        let numbers: [(String, WritableKeyPath<Policy, Double>)] = [
-            ("price_weight", \.priceWeight), ("cost_per_mile", \.costPerMile),
-            ("out_of_area_penalty", \.outOfAreaPenalty), ("local_authority_preference", \.localAuthorityPreference),
-            ("unplaced_penalty", \.unplacedPenalty), ("other_council_in_house_premium", \.otherCouncilInHousePremium),
-            ("default_market_margin", \.defaultMarketMargin),
+        let numbers: [(String, WritableKeyPath<Policy, Double>, ClosedRange<Double>)] = [
+            ("price_weight", \.priceWeight, Policy.Bounds.weight),
+            ("cost_per_mile", \.costPerMile, Policy.Bounds.costPerMile),
+            ("out_of_area_penalty", \.outOfAreaPenalty, Policy.Bounds.money),
+            ("local_authority_preference", \.localAuthorityPreference, Policy.Bounds.money),
+            ("unplaced_penalty", \.unplacedPenalty, Policy.Bounds.money),
+            ("other_council_in_house_premium", \.otherCouncilInHousePremium, Policy.Bounds.money),
+            ("default_market_margin", \.defaultMarketMargin, Policy.Bounds.margin),
         ]
         let flags: [(String, WritableKeyPath<Policy, Bool>)] = [
             ("keep_existing_placements", \.keepExistingPlacements),
@@ -89,8 +138,8 @@ struct Manifest {
             allowed: Set(numbers.map(\.0) + flags.map(\.0)).union([
                 "minimum_ofsted_rating", "maximum_distance_miles", "market_margins", "council_order_seed",
             ]))
-        for (key, path) in numbers {
-            if let value = map[key].flatMap({ reader.number($0, path: "policy.\(key)", minimum: 0) }) {
+        for (key, path, range) in numbers {
+            if let value = map[key].flatMap({ reader.number($0, path: "policy.\(key)", in: range) }) {
                 policy[keyPath: path] = value
             }
         }
@@ -108,33 +157,57 @@ struct Manifest {
             }
         }
         if let node = map["council_order_seed"],
-            let seed = reader.number(node, path: "policy.council_order_seed", minimum: 0)
+            let seed = reader.number(node, path: "policy.council_order_seed", in: Policy.Bounds.seed)
         {
-            policy.councilOrderSeed = UInt64(seed)
+            if seed == seed.rounded() {
+                // Whole and within 0…2^53, so the conversion is exact.
+                policy.councilOrderSeed = UInt64(seed)
+            } else {
+                reader.error(node, path: "policy.council_order_seed", "\(seed) is not a whole number")
+            }
         }
         if let node = map["maximum_distance_miles"] {
-            let (byType, fallback) = reader.perType(node, path: "policy.maximum_distance_miles")
+            let (byType, fallback) = reader.perType(
+                node, path: "policy.maximum_distance_miles", in: Policy.Bounds.distance)
             policy.maximumDistanceMiles = byType
             policy.defaultMaximumDistance = fallback
         }
         if let node = map["market_margins"] {
-            let (byType, fallback) = reader.perType(node, path: "policy.market_margins", maximum: 1)
-            policy.marketMargins = byType
-            if let fallback { policy.defaultMarketMargin = fallback }
+            let (byType, fallback) = reader.perType(node, path: "policy.market_margins", in: Policy.Bounds.margin)
+            // The types given replace their defaults; the others keep them.
+            policy.marketMargins.merge(byType) { $1 }
+            if let fallback {
+                if map["default_market_margin"] != nil {
+                    reader.error(
+                        node["default"] ?? node, path: "policy.market_margins.default",
+                        "the default margin is also given as default_market_margin; give it once")
+                }
+                policy.defaultMarketMargin = fallback
+            }
         }
         return policy
     }
 }
 
-/// Typed access to YAML nodes that logs each mismatch with the node's line.
+/// Typed access to YAML nodes that logs each mismatch with the node's line and column.
 private struct NodeReader {
     let file: String
     var log: IssueLog
+    /// The key nodes of the mappings read so far, by dotted path, so that a key's own position can be reported.
+    private var keys: [String: Node] = [:]
 
-    mutating func error(_ node: Node, path: String, _ message: String) {
-        log.error(file, line: node.mark?.line, field: path.isEmpty ? nil : path, message)
+    init(file: String, log: IssueLog) {
+        self.file = file
+        self.log = log
     }
 
+    private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    mutating func error(_ node: Node, path: String, _ message: String) {
+        log.error(file, line: node.mark?.line, column: node.mark?.column, field: path.isEmpty ? nil : path, message)
+    }
+
+    /// A mapping with text keys; any other key (a list, a mapping) is an error, not skipped.
     mutating func mapping(_ node: Node, path: String) -> [String: Node]? {
         guard let mapping = node.mapping else {
             error(node, path: path, "expected a mapping of keys to values")
@@ -142,8 +215,12 @@ private struct NodeReader {
         }
         var result: [String: Node] = [:]
         for (key, value) in mapping {
-            guard let name = key.string else { continue }
-            result[name] = value
+            guard case .scalar(let scalar) = key else {
+                error(key, path: path, "a key must be text, not a list or a mapping")
+                continue
+            }
+            result[scalar.string] = value
+            keys[Self.join(path, scalar.string)] = key
         }
         return result
     }
@@ -152,7 +229,8 @@ private struct NodeReader {
         for (key, node) in map.sorted(by: { $0.key < $1.key }) where !allowed.contains(key) {
             var message = "unknown key '\(key)'"
             if let suggestion = nearest(to: key, in: allowed.sorted()) { message += " (did you mean '\(suggestion)'?)" }
-            error(node, path: path.isEmpty ? key : "\(path).\(key)", message)
+            let fullPath = Self.join(path, key)
+            error(keys[fullPath] ?? node, path: fullPath, message)
         }
     }
 
@@ -164,17 +242,17 @@ private struct NodeReader {
         return scalar.string
     }
 
-    mutating func number(_ node: Node, path: String, minimum: Double? = nil, maximum: Double? = nil) -> Double? {
-        guard case .scalar(let scalar) = node, let value = Double(scalar.string), value.isFinite else {
+    /// A plain decimal number within `range`.
+    mutating func number(_ node: Node, path: String, in range: ClosedRange<Double>) -> Double? {
+        guard case .scalar(let scalar) = node, let value = DecimalNumber.parse(scalar.string) else {
             error(node, path: path, "expected a number")
             return nil
         }
-        if let minimum, value < minimum {
-            error(node, path: path, "\(scalar.string) is below \(minimum)")
-            return nil
-        }
-        if let maximum, value > maximum {
-            error(node, path: path, "\(scalar.string) is above \(maximum)")
+        guard range.contains(value) else {
+            error(
+                node, path: path,
+                "\(scalar.string) is out of range (\(DecimalNumber.format(range.lowerBound)) to \(DecimalNumber.format(range.upperBound)))"
+            )
             return nil
         }
         return value
@@ -188,13 +266,15 @@ private struct NodeReader {
         return value
     }
 
-    /// A mapping from placement type names (and `default`) to numbers.
-    mutating func perType(_ node: Node, path: String, maximum: Double? = nil) -> ([PlacementType: Double], Double?) {
+    /// A mapping from placement type names (and `default`) to numbers within `range`.
+    mutating func perType(_ node: Node, path: String, in range: ClosedRange<Double>) -> (
+        [PlacementType: Double], Double?
+    ) {
         guard let map = mapping(node, path: path) else { return ([:], nil) }
         var byType: [PlacementType: Double] = [:]
         var fallback: Double?
         for (key, value) in map.sorted(by: { $0.key < $1.key }) {
-            guard let number = number(value, path: "\(path).\(key)", minimum: 0, maximum: maximum) else { continue }
+            guard let number = number(value, path: "\(path).\(key)", in: range) else { continue }
             if key == "default" {
                 fallback = number
             } else if let type = PlacementType(rawValue: key) {
@@ -204,7 +284,7 @@ private struct NodeReader {
                 if let suggestion = nearest(to: key, in: PlacementType.allCases.map(\.rawValue) + ["default"]) {
                     message += " (did you mean '\(suggestion)'?)"
                 }
-                error(value, path: "\(path).\(key)", message)
+                error(keys[Self.join(path, key)] ?? value, path: Self.join(path, key), message)
             }
         }
         return (byType, fallback)

@@ -33,6 +33,24 @@ public struct Policy: Sendable, Equatable {
 
     public init() {}
 
+    /// The ranges a scenario's policy values must lie in. They keep every objective coefficient, and
+    /// every objective summed over the most children a scenario may hold, finite and exact enough for
+    /// GLPK, and small enough to print as whole pounds.
+    public enum Bounds {
+        /// £ per child-week: penalties, preferences and premiums.
+        public static let money: ClosedRange<Double> = 0...1_000_000_000
+        /// £ per child-week per mile.
+        public static let costPerMile: ClosedRange<Double> = 0...1_000_000
+        /// Multiplier of the weekly price.
+        public static let weight: ClosedRange<Double> = 0...1_000
+        /// Miles; more than any distance on earth.
+        public static let distance: ClosedRange<Double> = 0...25_000
+        /// A share of the price.
+        public static let margin: ClosedRange<Double> = 0...1
+        /// Whole numbers up to 2^53, all exactly representable as the YAML number they are read from.
+        public static let seed: ClosedRange<Double> = 0...9_007_199_254_740_992
+    }
+
     /// The longest admissible distance for a placement type, if any.
     public func maximumDistance(for type: PlacementType) -> Double? {
         maximumDistanceMiles[type] ?? defaultMaximumDistance

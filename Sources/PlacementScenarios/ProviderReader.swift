@@ -6,31 +6,31 @@ enum ProviderReader {
         var index: [String: Int] = [:]
         var offerLines: [String: Int] = [:]
         for row in table.rows {
-            let id = row.required("id", log: &log)
+            let id = row.identifier("id", log: &log)
             let sector = row.requiredChoice("sector", Sector.self, log: &log)
             let authority = row.required("authority", log: &log)
             if let authority, !known.contains(authority) {
-                log.error(
-                    table.file, line: row.line, field: "authority",
-                    AuthorityReader.unknownAuthority(authority, known: known))
+                row.error(
+                    "authority",
+                    AuthorityReader.unknownAuthority(authority, known: known), log: &log)
             }
             var operating = row.optionalText("operating_authority")
             if let code = operating, !known.contains(code) {
-                log.error(
-                    table.file, line: row.line, field: "operating_authority",
-                    AuthorityReader.unknownAuthority(code, known: known))
+                row.error(
+                    "operating_authority",
+                    AuthorityReader.unknownAuthority(code, known: known), log: &log)
             }
             if sector == .localAuthority, operating == nil { operating = authority }
             if let sector, sector != .localAuthority, operating != nil {
-                log.error(
-                    table.file, line: row.line, field: "operating_authority",
-                    "only local-authority providers have an operating authority")
+                row.error(
+                    "operating_authority",
+                    "only local-authority providers have an operating authority", log: &log)
             }
             let type = row.requiredChoice("placement_type", PlacementType.self, log: &log)
             if let type, !type.isCommissioned {
-                log.error(
-                    table.file, line: row.line, field: "placement_type",
-                    "\(type.rawValue) is not a commissioned placement type")
+                row.error(
+                    "placement_type",
+                    "\(type.rawValue) is not a commissioned placement type", log: &log)
             }
             let places = row.requiredCount("places", log: &log)
             let price = row.requiredNumber("weekly_price", log: &log, in: 0...1_000_000)
@@ -48,12 +48,12 @@ enum ProviderReader {
                     ("name", first.name == row.text("name")), ("sector", first.sector == sector),
                     ("authority", first.authority.rawValue == authority),
                 ] where !same {
-                    log.error(table.file, line: row.line, field: field, "differs from an earlier row of provider \(id)")
+                    row.error(field, "differs from an earlier row of provider \(id)", log: &log)
                 }
                 if let line = offerLines["\(id)|\(type.rawValue)"] {
-                    log.error(
-                        table.file, line: row.line, field: "placement_type",
-                        "provider \(id) lists \(type.rawValue) twice (first on line \(line))")
+                    row.error(
+                        "placement_type",
+                        "provider \(id) lists \(type.rawValue) twice (first on line \(line))", log: &log)
                     continue
                 }
                 providers[existing].offers[type] = offer
@@ -89,9 +89,9 @@ enum ProviderReader {
         {
             let missing = latitude == nil ? "latitude" : "longitude"
             if row.text(prefix + missing).isEmpty {
-                log.error(
-                    row.table.file, line: row.line, field: prefix + missing,
-                    "is empty while the other coordinate is given")
+                row.error(
+                    prefix + missing,
+                    "is empty while the other coordinate is given", log: &log)
             }
         }
         guard let latitude, let longitude else { return nil }
@@ -102,7 +102,7 @@ enum ProviderReader {
         let minimum = row.count("min_age", log: &log) ?? 0
         let maximum = row.count("max_age", log: &log) ?? 17
         guard minimum <= maximum else {
-            log.error(row.table.file, line: row.line, field: "max_age", "\(maximum) is below min_age \(minimum)")
+            row.error("max_age", "\(maximum) is below min_age \(minimum)", log: &log)
             return nil
         }
         return AgeBand(minimum: minimum, maximum: maximum)

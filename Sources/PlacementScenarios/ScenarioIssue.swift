@@ -10,25 +10,37 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
     public var file: String
     /// 1-based line; the header is line 1 of a CSV file.
     public var line: Int?
+    /// 1-based column (in characters) where the faulty field or value starts, when known.
+    public var column: Int?
     /// The CSV column or manifest key at fault.
     public var field: String?
     public var message: String
 
-    public init(_ severity: Severity, file: String, line: Int? = nil, field: String? = nil, message: String) {
+    public init(
+        _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, field: String? = nil,
+        message: String
+    ) {
         self.severity = severity
         self.file = file
         self.line = line
+        self.column = column
         self.field = field
         self.message = message
     }
 
-    /// `file:line: field: message`, with a `warning:` prefix on warnings.
+    /// `file:line:column: field: message`, with a `warning:` prefix on warnings. Control characters
+    /// from the input are shown escaped (see ``TerminalSafeText``), so nothing read from a file can
+    /// drive the terminal this is printed on.
     public var description: String {
         var location = file
-        if let line { location += ":\(line)" }
+        if let line {
+            location += ":\(line)"
+            if let column { location += ":\(column)" }
+        }
         let prefix = severity == .warning ? "warning: " : ""
-        if let field { return "\(location): \(prefix)\(field): \(message)" }
-        return "\(location): \(prefix)\(message)"
+        let text =
+            if let field { "\(location): \(prefix)\(field): \(message)" } else { "\(location): \(prefix)\(message)" }
+        return TerminalSafeText.escaping(text)
     }
 }
 
@@ -51,11 +63,15 @@ public struct IssueLog: Sendable {
 
     public var hasErrors: Bool { issues.contains { $0.severity == .error } }
 
-    public mutating func error(_ file: String, line: Int? = nil, field: String? = nil, _ message: String) {
-        issues.append(ScenarioIssue(.error, file: file, line: line, field: field, message: message))
+    public mutating func error(
+        _ file: String, line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String
+    ) {
+        issues.append(ScenarioIssue(.error, file: file, line: line, column: column, field: field, message: message))
     }
 
-    mutating func warning(_ file: String, line: Int? = nil, field: String? = nil, _ message: String) {
-        issues.append(ScenarioIssue(.warning, file: file, line: line, field: field, message: message))
+    mutating func warning(
+        _ file: String, line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String
+    ) {
+        issues.append(ScenarioIssue(.warning, file: file, line: line, column: column, field: field, message: message))
     }
 }

@@ -11,67 +11,67 @@ public enum ScenarioLoader {
     /// Loads the scenario in `directory`, or throws a ``ScenarioError`` listing every problem found.
     public static func load(from directory: String) throws(ScenarioError) -> LoadedScenario {
         var log = IssueLog()
-        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard let folder = ScenarioFolder(directory) else {
             throw ScenarioError(issues: [ScenarioIssue(.error, file: directory, message: "is not a scenario folder")])
         }
-        guard let manifest = Manifest.read(path(Manifest.fileName), log: &log) else {
+        guard var manifest = Manifest.read(from: folder, log: &log) else {
             throw ScenarioError(issues: log.issues)
         }
+        // An optional table the manifest does not name is read from its default name when present.
+        for (key, path) in Manifest.Files.optionalDefaults where manifest.files[keyPath: path] == nil {
+            let name = "\(key).csv"
+            if folder.contains(name) { manifest.files[keyPath: path] = Manifest.TableReference(name: name, key: key) }
+        }
         let files = manifest.files
-        let authorityTable = CSVTable.read(
-            path(files.authorities), file: files.authorities,
-            required: ["code", "name", "latitude", "longitude", "area_km2"], log: &log)
+        func table(_ reference: Manifest.TableReference?, required: [String]) -> CSVTable? {
+            guard let reference else { return nil }
+            switch folder.read(reference.name) {
+            case .success(let data):
+                return CSVTable.parse(data, file: reference.name, required: required, log: &log)
+            case .failure(let problem) where problem.kind == .name && reference.line != nil:
+                log.error(
+                    Manifest.fileName, line: reference.line, column: reference.column, field: "files.\(reference.key)",
+                    "'\(reference.name)' \(problem.message)")
+            case .failure(let problem):
+                log.error(reference.name.isEmpty ? "files.\(reference.key)" : reference.name, problem.message)
+            }
+            return nil
+        }
+        let authorityTable = table(files.authorities, required: ["code", "name", "latitude", "longitude", "area_km2"])
         let authorities = authorityTable.map { AuthorityReader.authorities($0, log: &log) } ?? []
         let known = Set(authorities.map(\.id.rawValue))
-
-        var cooperatives: [Cooperative] = []
-        if let name = files.cooperatives,
-            let table = CSVTable.read(path(name), file: name, required: ["cooperative_id", "authority"], log: &log)
-        {
-            cooperatives = AuthorityReader.cooperatives(table, known: known, log: &log)
-        }
-        let providerTable = CSVTable.read(
-            path(files.providers), file: files.providers,
-            required: ["id", "sector", "authority", "placement_type", "places", "weekly_price"], log: &log)
+        let cooperatives =
+            table(files.cooperatives, required: ["cooperative_id", "authority"]).map {
+                AuthorityReader.cooperatives($0, known: known, log: &log)
+            } ?? []
+        let providerTable = table(
+            files.providers, required: ["id", "sector", "authority", "placement_type", "places", "weekly_price"])
         let providers = providerTable.map { ProviderReader.providers($0, known: known, log: &log) } ?? []
-        let childTable = CSVTable.read(
-            path(files.children), file: files.children, required: ["id", "home_authority", "placement_type"], log: &log)
-        let cohorts =
+        let childTable = table(files.children, required: ["id", "home_authority", "placement_type"])
+        let (cohorts, cohortLines) =
             childTable.map {
                 CohortReader.cohorts($0, known: known, providers: Set(providers.map(\.id.rawValue)), log: &log)
+            } ?? ([], [])
+        let distances =
+            table(files.distances, required: ["from_authority", "to_authority", "miles"]).map {
+                SupplementReader.distances($0, known: known, log: &log)
+            } ?? [:]
+        let actuals =
+            table(files.actuals, required: ["authority", "year"]).map {
+                SupplementReader.actuals($0, known: known, log: &log)
             } ?? []
-        var distances: [AuthorityPair: Double] = [:]
-        if let name = files.distances,
-            let table = CSVTable.read(
-                path(name), file: name, required: ["from_authority", "to_authority", "miles"], log: &log)
+        let candidates =
+            table(files.candidates, required: ["id", "kind", "authority", "places", "capital_cost", "weekly_cost"]).map
         {
-            distances = SupplementReader.distances(table, known: known, log: &log)
-        }
-        var actuals: [PublishedActuals] = []
-        if let name = files.actuals,
-            let table = CSVTable.read(path(name), file: name, required: ["authority", "year"], log: &log)
-        {
-            actuals = SupplementReader.actuals(table, known: known, log: &log)
-        }
-        var candidates: [CapacityCandidate] = []
-        let candidatesFile =
-            files.candidates
-            ?? (FileManager.default.fileExists(atPath: path(Manifest.defaultCandidatesFile))
-                ? Manifest.defaultCandidatesFile : nil)
-        if let name = candidatesFile,
-            let table = CSVTable.read(
-                path(name), file: name,
-                required: ["id", "kind", "authority", "places", "capital_cost", "weekly_cost"], log: &log)
-        {
-            candidates = CandidateReader.candidates(table, known: known, log: &log)
-        }
+            CandidateReader.candidates($0, known: known, log: &log)
+        } ?? []
         let scenario = Scenario(
             name: manifest.name, description: manifest.description, authorities: authorities,
             cooperatives: cooperatives, cohorts: cohorts, providers: providers, distanceOverrides: distances,
             actuals: actuals, policy: manifest.policy, candidates: candidates)
-        if let childTable { warnAboutUnmetNeeds(scenario, file: childTable.file, log: &log) }
+        if let childTable {
+            warnAboutUnmetNeeds(scenario, lines: cohortLines, table: childTable, log: &log)
+        }
         if log.hasErrors {
             throw ScenarioError(
                 issues: log.issues.filter { $0.severity == .error } + log.issues.filter { $0.severity == .warning })
@@ -80,8 +80,9 @@ public enum ScenarioLoader {
     }
 
     /// Warns about children whose need no provider in the scenario offers at all (type, ages,
-    /// requirements, Ofsted floor), wherever it is: they will be unplaced in every mode.
-    private static func warnAboutUnmetNeeds(_ scenario: Scenario, file: String, log: inout IssueLog) {
+    /// requirements, Ofsted floor), wherever it is: they will be unplaced in every mode. The warning
+    /// points at the first child with that need (`lines` are the cohorts' lines in `table`).
+    private static func warnAboutUnmetNeeds(_ scenario: Scenario, lines: [Int], table: CSVTable, log: inout IssueLog) {
         struct Need: Hashable {
             var type: PlacementType
             var ages: AgeBand
@@ -89,7 +90,7 @@ public enum ScenarioLoader {
         }
         // Each distinct need is checked against the providers once.
         var checked: Set<Need> = []
-        for cohort in scenario.cohorts where cohort.placementType.isCommissioned {
+        for (cohort, line) in zip(scenario.cohorts, lines) where cohort.placementType.isCommissioned {
             let need = Need(type: cohort.placementType, ages: cohort.ageBand, requirements: cohort.requirements)
             guard checked.insert(need).inserted else { continue }
             let offered = scenario.providers.contains { provider in
@@ -102,7 +103,8 @@ public enum ScenarioLoader {
                     need.requirements.isEmpty
                     ? "" : " with \(need.requirements.sorted().map(\.rawValue).joined(separator: ", "))"
                 log.warning(
-                    file, field: "placement_type",
+                    table.file, line: line, column: table.column(of: "placement_type", line: line),
+                    field: "placement_type",
                     "no provider offers \(need.type.rawValue) for ages \(need.ages)\(requirements) (first needed by \(cohort.id)); such children stay unplaced"
                 )
             }

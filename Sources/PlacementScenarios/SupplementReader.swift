@@ -8,8 +8,7 @@ enum SupplementReader {
             let to = row.required("to_authority", log: &log)
             for (field, code) in [("from_authority", from), ("to_authority", to)] {
                 if let code, !known.contains(code) {
-                    log.error(
-                        table.file, line: row.line, field: field, AuthorityReader.unknownAuthority(code, known: known))
+                    row.error(field, AuthorityReader.unknownAuthority(code, known: known), log: &log)
                 }
             }
             let miles = row.requiredNumber("miles", log: &log, in: 0...2_000)
@@ -29,9 +28,9 @@ enum SupplementReader {
         for row in table.rows {
             let authority = row.required("authority", log: &log)
             if let authority, !known.contains(authority) {
-                log.error(
-                    table.file, line: row.line, field: "authority",
-                    AuthorityReader.unknownAuthority(authority, known: known))
+                row.error(
+                    "authority",
+                    AuthorityReader.unknownAuthority(authority, known: known), log: &log)
             }
             let year = row.requiredNumber("year", log: &log, in: 1990...2100)
             let children = row.count("children_looked_after", log: &log)

@@ -16,30 +16,30 @@ struct CandidateValidationTests {
     static let faults = [
         Fault(
             name: "negative capital cost", line: "H3,home,T00000002,childrens_home,2,1,-5,4000,1,25",
-            location: "candidates.csv:4: capital_cost", message: "-5 is out of range"),
+            location: "candidates.csv:4:38: capital_cost", message: "-5 is out of range"),
         Fault(
             name: "negative weekly cost", line: "H3,home,T00000002,childrens_home,2,1,5,-4000,1,25",
-            location: "candidates.csv:4: weekly_cost", message: "-4000 is out of range"),
+            location: "candidates.csv:4:40: weekly_cost", message: "-4000 is out of range"),
         Fault(
             name: "unknown authority", line: "H3,home,E99999999,childrens_home,2,1,5,4000,1,25",
-            location: "candidates.csv:4: authority", message: "unknown authority 'E99999999'"),
+            location: "candidates.csv:4:9: authority", message: "unknown authority 'E99999999'"),
         Fault(
             name: "a home with no places", line: "H3,home,T00000002,childrens_home,0,1,5,4000,1,25",
-            location: "candidates.csv:4: places", message: "a candidate must add at least one place"),
+            location: "candidates.csv:4:34: places", message: "a candidate must add at least one place"),
         Fault(
             name: "a secure children's home for one council",
             line: "H3,home,T00000002,secure_childrens_home,2,1,5,4000,1,25",
-            location: "candidates.csv:4: placement_type", message: "commissioned nationally"),
+            location: "candidates.csv:4:19: placement_type", message: "commissioned nationally"),
         Fault(
             name: "foster carers offering children's homes",
             line: "F1,foster_carers,T00000002,childrens_home,1,3,5,4000,1,25",
-            location: "candidates.csv:4: placement_type", message: "a foster_carers candidate offers"),
+            location: "candidates.csv:4:28: placement_type", message: "a foster_carers candidate offers"),
         Fault(
             name: "unknown kind", line: "H3,hostel,T00000002,childrens_home,2,1,5,4000,1,25",
-            location: "candidates.csv:4: kind", message: "unknown value 'hostel'"),
+            location: "candidates.csv:4:4: kind", message: "unknown value 'hostel'"),
         Fault(
             name: "duplicate id", line: "H1,home,T00000002,childrens_home,2,1,5,4000,1,25",
-            location: "candidates.csv:4: id", message: "duplicate candidate H1 (first on line 2)"),
+            location: "candidates.csv:4:1: id", message: "duplicate candidate H1 (first on line 2)"),
     ]
 
     @Test("each fault is reported with file, line, field and message", arguments: faults)

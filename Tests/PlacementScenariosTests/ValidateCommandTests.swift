@@ -29,7 +29,7 @@ struct ValidateCommandTests {
         let (status, output, errors) = try runPlacement(["validate", copy.path])
         #expect(status == 1)
         #expect(output.isEmpty)
-        #expect(errors.contains("providers.csv:2: places: 'three' is not a whole number"))
+        #expect(errors.contains("providers.csv:2:93: places: 'three' is not a whole number"))
 
         let (validStatus, summary, _) = try runPlacement(["validate", Fixtures.scenario("tiny")])
         #expect(validStatus == 0)

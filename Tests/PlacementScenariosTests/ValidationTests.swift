@@ -15,117 +15,303 @@ struct ValidationTests {
         var testDescription: String { name }
     }
 
-    static let faults: [Fault] = [
+    static let faults: [Fault] =
+        [
+            Fault(
+                name: "unknown authority code",
+                edit: { try $0.append("children.csv", line: "C11,E99999999,foster,5-9,1,,,") },
+                location: "children.csv:12:5: home_authority", message: "unknown authority 'E99999999'"),
+            Fault(
+                name: "duplicate child id",
+                edit: { try $0.append("children.csv", line: "C03,T00000002,foster,5-9,1,,,") },
+                location: "children.csv:12:1: id", message: "duplicate id C03 (first on line 4)"),
+            Fault(
+                name: "duplicate authority code",
+                edit: { try $0.append("authorities.csv", line: "T00000002,Copyvale,Testshire,53.3,-2.2,10,1") },
+                location: "authorities.csv:5:1: code", message: "duplicate authority T00000002 (first on line 3)"),
+            Fault(
+                name: "missing required column",
+                edit: {
+                    try $0.replace(
+                        "providers.csv", "placement_type,places,weekly_price",
+                        with: "placement_type,capacity,weekly_price")
+                },
+                location: "providers.csv:1: places", message: "required column is missing"),
+            Fault(
+                name: "non-numeric places",
+                edit: { try $0.replace("providers.csv", "foster,2,600", with: "foster,three,600") },
+                location: "providers.csv:2:93: places", message: "'three' is not a whole number"),
+            Fault(
+                name: "negative places",
+                edit: { try $0.replace("providers.csv", "foster,2,600", with: "foster,-3,600") },
+                location: "providers.csv:2:93: places", message: "-3 is negative"),
+            Fault(
+                name: "negative price",
+                edit: { try $0.replace("providers.csv", "foster,4,550", with: "foster,4,-550") },
+                location: "providers.csv:3:95: weekly_price", message: "-550 is out of range"),
+            Fault(
+                name: "latitude out of range",
+                edit: { try $0.replace("authorities.csv", "53.30,-2.25", with: "153.30,-2.25") },
+                location: "authorities.csv:3:31: latitude", message: "153.30 is out of range (-90 to 90)"),
+            Fault(
+                name: "longitude out of range",
+                edit: { try $0.replace("authorities.csv", "53.40,-1.90", with: "53.40,-190") },
+                location: "authorities.csv:4:36: longitude", message: "-190 is out of range (-180 to 180)"),
+            Fault(
+                name: "co-operative member that does not exist",
+                edit: { try $0.append("cooperatives.csv", line: "north-south,North and South Co-operative,T00000009") },
+                location: "cooperatives.csv:4:42: authority", message: "unknown authority 'T00000009'"),
+            Fault(
+                name: "authority in two co-operatives",
+                edit: { try $0.append("cooperatives.csv", line: "east,East Co-operative,T00000002") },
+                location: "cooperatives.csv:4:24: authority",
+                message: "T00000002 is already a member of north-south (line 3)"),
+            Fault(
+                name: "sibling group spanning authorities",
+                edit: { try $0.append("children.csv", line: "C11,T00000002,foster,5-9,1,,S1,") },
+                location: "children.csv:12:29: sibling_group",
+                message: "spans authorities T00000001 (line 2) and T00000002"
+            ),
+            Fault(
+                name: "sibling group spanning placement types",
+                edit: { try $0.append("children.csv", line: "C11,T00000001,childrens_home,10-15,1,,S1,") },
+                location: "children.csv:12:39: sibling_group",
+                message: "spans placement types foster (line 2) and childrens_home"),
+            Fault(
+                name: "unknown placement type with a suggestion",
+                edit: { try $0.append("children.csv", line: "C11,T00000001,fostr,5-9,1,,,") },
+                location: "children.csv:12:15: placement_type",
+                message: "unknown value 'fostr' (did you mean 'foster'?)"),
+            Fault(
+                name: "unknown requirement",
+                edit: { try $0.append("children.csv", line: "C11,T00000001,foster,5-9,1,disabilty,,") },
+                location: "children.csv:12:28: requirements",
+                message: "unknown value 'disabilty' (did you mean 'disability'?)"
+            ),
+            Fault(
+                name: "unknown current provider",
+                edit: { try $0.append("children.csv", line: "C11,T00000001,foster,5-9,1,,,P9") },
+                location: "children.csv:12:30: current_provider", message: "unknown provider 'P9'"),
+            Fault(
+                name: "bad age band",
+                edit: { try $0.append("children.csv", line: "C11,T00000001,foster,nine,1,,,") },
+                location: "children.csv:12:22: age_band", message: "'nine' is not an age band"),
+            Fault(
+                name: "zero count",
+                edit: { try $0.append("children.csv", line: "C11,T00000001,foster,5-9,0,,,") },
+                location: "children.csv:12:26: count", message: "must be at least 1"),
+            Fault(
+                name: "ragged row",
+                edit: { try $0.append("children.csv", line: "C11,T00000001,foster") },
+                location: "children.csv:12", message: "has 3 fields; the header has 8"),
+            Fault(
+                name: "provider listing one placement type twice",
+                edit: {
+                    try $0.append(
+                        "providers.csv",
+                        line:
+                            "P1,Northtown Fostering Service,local_authority,T00000001,Northtown Council,T00000001,foster,1,600,good,,0,17"
+                    )
+                },
+                location: "providers.csv:8:86: placement_type",
+                message: "provider P1 lists foster twice (first on line 2)"),
+            Fault(
+                name: "unclosed quote",
+                edit: { try $0.append("children.csv", line: "C11,\"T00000001,foster,5-9,1,,,") },
+                location: "children.csv:12:5", message: "is not valid CSV: a quoted field opened here is never closed"),
+            Fault(
+                name: "unknown manifest key with a suggestion",
+                edit: { try $0.replace("scenario.yaml", "  cost_per_mile: 10", with: "  cost_per_mle: 10") },
+                location: "scenario.yaml:15:3: policy.cost_per_mle",
+                message: "unknown key 'cost_per_mle' (did you mean 'cost_per_mile'?)"),
+            Fault(
+                name: "manifest value of the wrong type",
+                edit: {
+                    try $0.replace("scenario.yaml", "  out_of_area_penalty: 250", with: "  out_of_area_penalty: lots")
+                },
+                location: "scenario.yaml:16:24: policy.out_of_area_penalty", message: "expected a number"),
+            Fault(
+                name: "missing table",
+                edit: { try $0.replace("scenario.yaml", "providers: providers.csv", with: "providers: suppliers.csv") },
+                location: "suppliers.csv", message: "cannot read the file"),
+        ] + identityFaults + numberFaults + manifestFaults + textFaults
+
+    /// Ids that could collide, escape a folder or break a model name.
+    static let identityFaults: [Fault] = [
         Fault(
-            name: "unknown authority code",
-            edit: { try $0.append("children.csv", line: "C11,E99999999,foster,5-9,1,,,") },
-            location: "children.csv:12: home_authority", message: "unknown authority 'E99999999'"),
+            name: "sibling group named like a child",
+            edit: { try $0.append("children.csv", line: "C11,T00000003,foster,5-9,1,,C03,") },
+            location: "children.csv:12:29: sibling_group",
+            message: "sibling group C03 has the id of the child on line 4"),
         Fault(
-            name: "duplicate child id",
-            edit: { try $0.append("children.csv", line: "C03,T00000002,foster,5-9,1,,,") },
-            location: "children.csv:12: id", message: "duplicate id C03 (first on line 4)"),
+            name: "authority code with a path separator",
+            edit: { try $0.append("authorities.csv", line: "T0/../x,Spare,Testshire,53.4,-1.9,10,1") },
+            location: "authorities.csv:5:1: code", message: "'T0/../x' contains a path separator"),
         Fault(
-            name: "duplicate authority code",
-            edit: { try $0.append("authorities.csv", line: "T00000002,Copyvale,Testshire,53.3,-2.2,10,1") },
-            location: "authorities.csv:5: code", message: "duplicate authority T00000002 (first on line 3)"),
+            name: "authority code that is a parent folder",
+            edit: { try $0.append("authorities.csv", line: "..,Spare,Testshire,53.4,-1.9,10,1") },
+            location: "authorities.csv:5:1: code", message: "'..' starts with a dot"),
         Fault(
-            name: "missing required column",
-            edit: {
-                try $0.replace(
-                    "providers.csv", "placement_type,places,weekly_price", with: "placement_type,capacity,weekly_price")
-            },
-            location: "providers.csv:1: places", message: "required column is missing"),
-        Fault(
-            name: "non-numeric places",
-            edit: { try $0.replace("providers.csv", "foster,2,600", with: "foster,three,600") },
-            location: "providers.csv:2: places", message: "'three' is not a whole number"),
-        Fault(
-            name: "negative places",
-            edit: { try $0.replace("providers.csv", "foster,2,600", with: "foster,-3,600") },
-            location: "providers.csv:2: places", message: "-3 is negative"),
-        Fault(
-            name: "negative price",
-            edit: { try $0.replace("providers.csv", "foster,4,550", with: "foster,4,-550") },
-            location: "providers.csv:3: weekly_price", message: "-550 is out of range"),
-        Fault(
-            name: "latitude out of range",
-            edit: { try $0.replace("authorities.csv", "53.30,-2.25", with: "153.30,-2.25") },
-            location: "authorities.csv:3: latitude", message: "153.30 is out of range (-90 to 90)"),
-        Fault(
-            name: "longitude out of range",
-            edit: { try $0.replace("authorities.csv", "53.40,-1.90", with: "53.40,-190") },
-            location: "authorities.csv:4: longitude", message: "-190 is out of range (-180 to 180)"),
-        Fault(
-            name: "co-operative member that does not exist",
-            edit: { try $0.append("cooperatives.csv", line: "north-south,North and South Co-operative,T00000009") },
-            location: "cooperatives.csv:4: authority", message: "unknown authority 'T00000009'"),
-        Fault(
-            name: "authority in two co-operatives",
-            edit: { try $0.append("cooperatives.csv", line: "east,East Co-operative,T00000002") },
-            location: "cooperatives.csv:4: authority", message: "T00000002 is already a member of north-south (line 3)"),
-        Fault(
-            name: "sibling group spanning authorities",
-            edit: { try $0.append("children.csv", line: "C11,T00000002,foster,5-9,1,,S1,") },
-            location: "children.csv:12: sibling_group", message: "spans authorities T00000001 (line 2) and T00000002"),
-        Fault(
-            name: "sibling group spanning placement types",
-            edit: { try $0.append("children.csv", line: "C11,T00000001,childrens_home,10-15,1,,S1,") },
-            location: "children.csv:12: sibling_group",
-            message: "spans placement types foster (line 2) and childrens_home"),
-        Fault(
-            name: "unknown placement type with a suggestion",
-            edit: { try $0.append("children.csv", line: "C11,T00000001,fostr,5-9,1,,,") },
-            location: "children.csv:12: placement_type", message: "unknown value 'fostr' (did you mean 'foster'?)"),
-        Fault(
-            name: "unknown requirement",
-            edit: { try $0.append("children.csv", line: "C11,T00000001,foster,5-9,1,disabilty,,") },
-            location: "children.csv:12: requirements", message: "unknown value 'disabilty' (did you mean 'disability'?)"
-        ),
-        Fault(
-            name: "unknown current provider",
-            edit: { try $0.append("children.csv", line: "C11,T00000001,foster,5-9,1,,,P9") },
-            location: "children.csv:12: current_provider", message: "unknown provider 'P9'"),
-        Fault(
-            name: "bad age band",
-            edit: { try $0.append("children.csv", line: "C11,T00000001,foster,nine,1,,,") },
-            location: "children.csv:12: age_band", message: "'nine' is not an age band"),
-        Fault(
-            name: "zero count",
-            edit: { try $0.append("children.csv", line: "C11,T00000001,foster,5-9,0,,,") },
-            location: "children.csv:12: count", message: "must be at least 1"),
-        Fault(
-            name: "ragged row",
-            edit: { try $0.append("children.csv", line: "C11,T00000001,foster") },
-            location: "children.csv:12", message: "has 3 fields; the header has 8"),
-        Fault(
-            name: "provider listing one placement type twice",
+            name: "authority code longer than 64 bytes",
             edit: {
                 try $0.append(
-                    "providers.csv",
-                    line:
-                        "P1,Northtown Fostering Service,local_authority,T00000001,Northtown Council,T00000001,foster,1,600,good,,0,17"
-                )
+                    "authorities.csv", line: String(repeating: "E", count: 65) + ",Spare,Testshire,53.4,-1.9,10,1")
             },
-            location: "providers.csv:8: placement_type", message: "provider P1 lists foster twice (first on line 2)"),
+            location: "authorities.csv:5:1: code", message: "is longer than 64 bytes"),
         Fault(
-            name: "unclosed quote",
-            edit: { try $0.append("children.csv", line: "C11,\"T00000001,foster,5-9,1,,,") },
-            location: "children.csv", message: "is not valid CSV"),
+            name: "authority codes differing only in letter case",
+            edit: { try $0.append("authorities.csv", line: "t00000001,Lowtown,Testshire,53.4,-1.9,10,1") },
+            location: "authorities.csv:5:1: code",
+            message: "t00000001 differs from T00000001 (line 2) only in letter case"),
         Fault(
-            name: "unknown manifest key with a suggestion",
-            edit: { try $0.replace("scenario.yaml", "  cost_per_mile: 10", with: "  cost_per_mle: 10") },
-            location: "scenario.yaml:15: policy.cost_per_mle",
-            message: "unknown key 'cost_per_mle' (did you mean 'cost_per_mile'?)"),
-        Fault(
-            name: "manifest value of the wrong type",
+            name: "provider id with a control character",
             edit: {
-                try $0.replace("scenario.yaml", "  out_of_area_penalty: 250", with: "  out_of_area_penalty: lots")
+                try $0.append(
+                    "providers.csv", line: "P\u{7}9,Bell House,private,,,T00000003,foster,1,900,good,,0,17")
             },
-            location: "scenario.yaml:16: policy.out_of_area_penalty", message: "expected a number"),
+            location: "providers.csv:8:1: id", message: "contains a control character"),
         Fault(
-            name: "missing table",
-            edit: { try $0.replace("scenario.yaml", "providers: providers.csv", with: "providers: suppliers.csv") },
-            location: "suppliers.csv", message: "cannot read the file"),
+            name: "co-operative id with a backslash",
+            edit: { try $0.replace("cooperatives.csv", "north-south,North", with: "north\\south,North") },
+            location: "cooperatives.csv:2:1: cooperative_id", message: "contains a path separator"),
+    ]
+
+    /// Numbers that Swift would parse but a scenario must not hold.
+    static let numberFaults: [Fault] = [
+        Fault(
+            name: "hexadecimal places",
+            edit: { try $0.replace("providers.csv", "foster,2,600", with: "foster,0x10,600") },
+            location: "providers.csv:2:93: places", message: "'0x10' is not a whole number"),
+        Fault(
+            name: "hexadecimal latitude",
+            edit: { try $0.replace("authorities.csv", "53.30,-2.25", with: "0x35,-2.25") },
+            location: "authorities.csv:3:31: latitude", message: "'0x35' is not a number"),
+        Fault(
+            name: "infinite price",
+            edit: { try $0.replace("providers.csv", "foster,4,550", with: "foster,4,infinity") },
+            location: "providers.csv:3:95: weekly_price", message: "'infinity' is not a number"),
+        Fault(
+            name: "places beyond a million",
+            edit: { try $0.replace("providers.csv", "foster,2,600", with: "foster,2000000,600") },
+            location: "providers.csv:2:93: places", message: "2000000 is above the largest allowed, 1000000"),
+        Fault(
+            name: "council order seed beyond 2^53",
+            edit: { try $0.replace("scenario.yaml", "council_order_seed: 2", with: "council_order_seed: 1e20") },
+            location: "scenario.yaml:23:23: policy.council_order_seed",
+            message: "1e20 is out of range (0 to 9007199254740992)"),
+        Fault(
+            name: "council order seed with a fraction",
+            edit: { try $0.replace("scenario.yaml", "council_order_seed: 2", with: "council_order_seed: 2.5") },
+            location: "scenario.yaml:23:23: policy.council_order_seed", message: "2.5 is not a whole number"),
+        Fault(
+            name: "unplaced penalty of 1e308",
+            edit: { try $0.replace("scenario.yaml", "unplaced_penalty: 100000", with: "unplaced_penalty: 1e308") },
+            location: "scenario.yaml:18:21: policy.unplaced_penalty",
+            message: "1e308 is out of range (0 to 1000000000)"),
+        Fault(
+            name: "unplaced penalty near 1e19",
+            edit: { try $0.replace("scenario.yaml", "unplaced_penalty: 100000", with: "unplaced_penalty: 9.3e18") },
+            location: "scenario.yaml:18:21: policy.unplaced_penalty", message: "is out of range"),
+        Fault(
+            name: "cost per mile in hexadecimal",
+            edit: { try $0.replace("scenario.yaml", "cost_per_mile: 10", with: "cost_per_mile: 0x10") },
+            location: "scenario.yaml:15:18: policy.cost_per_mile", message: "expected a number"),
+        Fault(
+            name: "default market margin above 1",
+            edit: {
+                try $0.replace(
+                    "scenario.yaml", "  council_order_seed: 2",
+                    with: "  council_order_seed: 2\n  default_market_margin: 1.5")
+            },
+            location: "scenario.yaml:24:26: policy.default_market_margin", message: "1.5 is out of range (0 to 1)"),
+        Fault(
+            name: "market margin of 1e308",
+            edit: { try $0.replace("scenario.yaml", "foster: 0.19", with: "foster: 1e308") },
+            location: "scenario.yaml:26:13: policy.market_margins.foster", message: "1e308 is out of range (0 to 1)"),
+        Fault(
+            name: "default market margin given twice",
+            edit: {
+                try $0.replace(
+                    "scenario.yaml", "  council_order_seed: 2",
+                    with: "  council_order_seed: 2\n  default_market_margin: 0.1")
+            },
+            location: "scenario.yaml:28:14: policy.market_margins.default",
+            message: "the default margin is also given as default_market_margin"),
+    ]
+
+    /// Manifest problems, each with its line.
+    static let manifestFaults: [Fault] = [
+        Fault(
+            name: "a list as a key",
+            edit: {
+                try $0.replace("scenario.yaml", "  keep_existing_placements: false", with: "  ? [a]\n  : x")
+            },
+            location: "scenario.yaml:22:5: policy", message: "a key must be text, not a list or a mapping"),
+        Fault(
+            name: "an empty table name",
+            edit: { try $0.replace("scenario.yaml", "providers: providers.csv", with: "providers: ''") },
+            location: "scenario.yaml:10:14: files.providers", message: "'' is not a file name (it is empty)"),
+        Fault(
+            name: "a table path leaving the folder",
+            edit: {
+                try $0.replace(
+                    "scenario.yaml", "children: children.csv", with: "children: ../../../../proc/self/environ")
+            },
+            location: "scenario.yaml:9:13: files.children",
+            message: "'../../../../proc/self/environ' leaves the scenario folder"),
+        Fault(
+            name: "an absolute table path",
+            edit: { try $0.replace("scenario.yaml", "children: children.csv", with: "children: /etc/hostname") },
+            location: "scenario.yaml:9:13: files.children", message: "'/etc/hostname' is an absolute path"),
+        Fault(
+            name: "a missing name",
+            edit: { try $0.replace("scenario.yaml", "name: tiny\n", with: "") },
+            location: "scenario.yaml:1:1: name", message: "is required"),
+        Fault(
+            name: "an empty manifest",
+            edit: { try $0.write("scenario.yaml", "") },
+            location: "scenario.yaml:1", message: "is empty"),
+        Fault(
+            name: "a manifest that is not UTF-8",
+            edit: {
+                var bytes = try Data(contentsOf: URL(fileURLWithPath: $0.directory.file("scenario.yaml")))
+                bytes.append(contentsOf: [0x23, 0x20, 0xC3, 0x28, 0x0A])
+                try bytes.write(to: URL(fileURLWithPath: $0.directory.file("scenario.yaml")))
+            },
+            location: "scenario.yaml:28", message: "is not UTF-8 text"),
+    ]
+
+    /// CSV text problems, located by line and column.
+    static let textFaults: [Fault] = [
+        Fault(
+            name: "a quote inside an unquoted field",
+            edit: { try $0.append("children.csv", line: "C11,T0000\"0001,foster,5-9,1,,,") },
+            location: "children.csv:12:10",
+            message: "is not valid CSV: a quote inside a field that does not start with one"
+        ),
+        Fault(
+            name: "text after a closing quote",
+            edit: { try $0.append("children.csv", line: "C11,\"T00000001\"x,foster,5-9,1,,,") },
+            location: "children.csv:12:16", message: "is not valid CSV: text after the closing quote"),
+        Fault(
+            name: "a table that is not UTF-8",
+            edit: {
+                var bytes = try Data(contentsOf: URL(fileURLWithPath: $0.directory.file("children.csv")))
+                bytes.append(
+                    contentsOf: Array("C11,T00000001,foster,5-9,1,,,\nC12,T0000".utf8) + [0xFF]
+                        + Array("0001,foster,5-9,1,,,\n".utf8))
+                try bytes.write(to: URL(fileURLWithPath: $0.directory.file("children.csv")))
+            },
+            location: "children.csv:13", message: "is not UTF-8 text"),
+        Fault(
+            name: "separators inside a field do not shift later lines",
+            edit: {
+                try $0.replace(
+                    "providers.csv", "Northtown Fostering", with: "Northtown\u{0B}\u{0C}\u{85}\u{2028}\u{2029}Fostering"
+                )
+                try $0.replace("providers.csv", "foster,4,550", with: "foster,4,-550")
+            },
+            location: "providers.csv:3:95: weekly_price", message: "-550 is out of range"),
     ]
 
     @Test("each fault is reported with file, line, field and message", arguments: faults)
@@ -156,7 +342,9 @@ struct ValidationTests {
         try copy.append("children.csv", line: "C11,T00000003,secure_childrens_home,14-15,1,,,")
         let loaded = try ScenarioLoader.load(from: copy.path)
         #expect(loaded.warnings.count == 1)
-        #expect(loaded.warnings[0].description.contains("no provider offers secure_childrens_home for ages 14-15"))
+        #expect(
+            loaded.warnings[0].description.hasPrefix(
+                "children.csv:12:15: warning: placement_type: no provider offers secure_childrens_home for ages 14-15"))
         #expect(loaded.warnings[0].severity == .warning)
     }
 

@@ -1,0 +1,53 @@
+import Foundation
+import PlacementScenarios
+import TestSupport
+import Testing
+
+/// How problems read when printed: one line each, located, and never carrying raw control characters.
+@Suite("Scenario messages")
+struct MessageTests {
+    @Test("an escape sequence in a field is shown escaped, never printed raw")
+    func escapedControlCharacters() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        // An unknown authority whose code sets the terminal's title and rings its bell.
+        try copy.append("children.csv", line: "C11,\u{1B}]0;owned\u{07}\u{9B}2J\u{2028},foster,5-9,1,,,")
+        let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
+        let text = error.description
+        #expect(text.contains("unknown authority '\\x1B]0;owned\\x07\\x9B2J\\u{2028}'"), "got: \(text)")
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+        #expect(!text.contains("\u{2028}"))
+    }
+
+    @Test("escaping keeps ordinary text, including non-ASCII letters, as it is")
+    func ordinaryText() {
+        #expect(
+            TerminalSafeText.escaping("Bournemouth, Christchurch & Poole — £1,200 é")
+                == "Bournemouth, Christchurch & Poole — £1,200 é")
+        #expect(TerminalSafeText.escaping("a\tb\nc\rd\u{7F}\u{202E}") == "a\\tb\\nc\\rd\\x7F\\u{202E}")
+    }
+
+    @Test("a YAML syntax error is one line that starts with its location")
+    func yamlSyntaxError() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace("scenario.yaml", "  cost_per_mile: 10", with: "  cost_per_mile: [10")
+        let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
+        #expect(error.issues.count == 1)
+        let issue = try #require(error.issues.first)
+        #expect(issue.line != nil && issue.column != nil)
+        #expect(issue.description.hasPrefix("scenario.yaml:\(issue.line!):\(issue.column!): is not valid YAML: "))
+        #expect(!issue.description.contains("\n"))
+    }
+
+    @Test("a repeated manifest key is reported with its line")
+    func repeatedKey() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace("scenario.yaml", "  cost_per_mile: 10", with: "  cost_per_mile: 10\n  cost_per_mile: 11")
+        let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
+        let issue = try #require(error.issues.first)
+        #expect(issue.line != nil)
+        #expect(issue.description.contains("a key appears twice in one mapping: 'cost_per_mile'"), "got: \(issue)")
+    }
+}

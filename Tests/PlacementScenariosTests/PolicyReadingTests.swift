@@ -1,0 +1,34 @@
+import PlacementScenarios
+import TestSupport
+import Testing
+
+/// Policy values read from the manifest, where the manifest gives only some of them.
+@Suite("Policy reading")
+struct PolicyReadingTests {
+    @Test("a partial market_margins keeps the defaults of the types it does not name")
+    func partialMarketMargins() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace(
+            "scenario.yaml", "    childrens_home: 0.226\n    foster: 0.19\n    default: 0.15", with: "    foster: 0.3")
+        let policy = try ScenarioLoader.load(from: copy.path).scenario.policy
+        #expect(policy.marketMargin(for: .foster) == 0.3)
+        // Defaults: children's homes 22.6%, kinship 19%, others 15%.
+        #expect(policy.marketMargin(for: .childrensHome) == 0.226)
+        #expect(policy.marketMargin(for: .kinship) == 0.19)
+        #expect(policy.marketMargin(for: .supportedAccommodation) == 0.15)
+    }
+
+    @Test("the largest allowed values are accepted")
+    func largestAllowed() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace("scenario.yaml", "council_order_seed: 2", with: "council_order_seed: 9007199254740992")
+        try copy.replace("scenario.yaml", "unplaced_penalty: 100000", with: "unplaced_penalty: 1e9")
+        try copy.replace("scenario.yaml", "foster: 0.19", with: "foster: 1")
+        let policy = try ScenarioLoader.load(from: copy.path).scenario.policy
+        #expect(policy.councilOrderSeed == 9_007_199_254_740_992)
+        #expect(policy.unplacedPenalty == 1_000_000_000)
+        #expect(policy.marketMargin(for: .foster) == 1)
+    }
+}
