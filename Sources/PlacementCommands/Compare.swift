@@ -13,8 +13,7 @@ extension PlacementCommand {
         @Argument(help: "The scenario folder (with scenario.yaml).")
         var scenario: String
 
-        @Option(help: "Comma-separated modes, from council, council-coordinated, regional and national.")
-        var modes = CommissioningMode.allCases.map(\.rawValue).joined(separator: ",")
+        @OptionGroup var modeList: ModeListOptions
 
         @OptionGroup var options: SolvingOptions
 
@@ -22,31 +21,9 @@ extension PlacementCommand {
 
         public init() {}
 
-        var parsedModes: [CommissioningMode] {
-            get throws { try Self.parseModes(modes) }
-        }
-
-        /// Modes named in a comma-separated list, each once, in order.
-        static func parseModes(_ modes: String) throws -> [CommissioningMode] {
-            let names = modes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            var parsed: [CommissioningMode] = []
-            for name in names {
-                guard let mode = CommissioningMode(rawValue: name) else {
-                    throw ValidationError(
-                        "unknown mode '\(TerminalText.escaped(name))'; choose from "
-                            + CommissioningMode.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                if !parsed.contains(mode) { parsed.append(mode) }
-            }
-            guard !parsed.isEmpty else { throw ValidationError("--modes names no mode") }
-            return parsed
-        }
-
-        public func validate() throws { _ = try parsedModes }
-
         public func run() throws {
             let started = ContinuousClock.now
-            let modes = try parsedModes
+            let modes = try modeList.parsed
             try ModeRunner.prepareOutput(options.out)
             let loaded = try loadScenario(scenario)
             let shockFile = try drawOptions.shockFile(for: loaded)

@@ -16,8 +16,7 @@ extension PlacementCommand {
         @Argument(help: "The scenario folder (with scenario.yaml).")
         var scenario: String
 
-        @Option(help: "Comma-separated modes, from council, council-coordinated, regional and national.")
-        var modes = CommissioningMode.allCases.map(\.rawValue).joined(separator: ",")
+        @OptionGroup var modeList: ModeListOptions
 
         @OptionGroup var options: SolvingOptions
 
@@ -27,12 +26,11 @@ extension PlacementCommand {
 
         public func validate() throws {
             guard drawOptions.shocks != nil else { throw ValidationError("stress needs --shocks FILE") }
-            _ = try Compare.parseModes(modes)
         }
 
         public func run() throws {
             let started = ContinuousClock.now
-            let modes = try Compare.parseModes(modes)
+            let modes = try modeList.parsed
             try ModeRunner.prepareOutput(options.out)
             let scenario = try loadScenario(scenario)
             guard let file = try drawOptions.shockFile(for: scenario) else { return }

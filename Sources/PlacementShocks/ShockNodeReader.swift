@@ -3,8 +3,13 @@ import Yams
 
 /// Typed access to a shocks file's YAML nodes, logging each mismatch with the node's line.
 struct ShockNodeReader {
-    let file: String
-    var log: IssueLog
+    /// Maps, text and numbers read as the manifest reads them.
+    private var nodes: YAMLNodeReader
+
+    init(file: String, log: IssueLog) { nodes = YAMLNodeReader(file: file, log: log) }
+
+    var file: String { nodes.file }
+    var log: IssueLog { nodes.log }
 
     static let kinds = [
         "remove_largest_owners", "remove_owners", "remove_share", "price_change", "demand_increase",
@@ -17,9 +22,7 @@ struct ShockNodeReader {
             .split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: "_")
     }
 
-    mutating func error(_ node: Node, path: String, _ message: String) {
-        log.error(file, line: node.mark?.line, field: path.isEmpty ? nil : path, message)
-    }
+    mutating func error(_ node: Node, path: String, _ message: String) { nodes.error(node, path: path, message) }
 
     /// One list entry: a mapping with exactly one key, the shock's kind.
     mutating func shock(_ node: Node, path: String) -> Shock? {
@@ -125,18 +128,7 @@ struct ShockNodeReader {
 
     // MARK: Values
 
-    mutating func mapping(_ node: Node, path: String) -> [String: Node]? {
-        guard let mapping = node.mapping else {
-            error(node, path: path, "expected a mapping of keys to values")
-            return nil
-        }
-        var result: [String: Node] = [:]
-        for (key, value) in mapping {
-            guard let name = key.string else { continue }
-            result[name] = value
-        }
-        return result
-    }
+    mutating func mapping(_ node: Node, path: String) -> [String: Node]? { nodes.mapping(node, path: path) }
 
     private mutating func fields(_ node: Node, path: String, allowed: Set<String>) -> [String: Node]? {
         guard let map = mapping(node, path: path) else { return nil }
@@ -151,11 +143,7 @@ struct ShockNodeReader {
     }
 
     mutating func rejectUnknownKeys(_ map: [String: Node], path: String, allowed: Set<String>) {
-        for (key, node) in map.sorted(by: { $0.key < $1.key }) where !allowed.contains(key) {
-            var message = "unknown key '\(key)'"
-            if let suggestion = nearest(to: key, in: allowed.sorted()) { message += " (did you mean '\(suggestion)'?)" }
-            error(node, path: path.isEmpty ? key : "\(path).\(key)", message)
-        }
+        nodes.rejectUnknownKeys(map, path: path, allowed: allowed)
     }
 
     mutating func string(_ node: Node, path: String) -> String? {
@@ -167,15 +155,7 @@ struct ShockNodeReader {
     }
 
     private mutating func number(_ node: Node, path: String, minimum: Double, maximum: Double) -> Double? {
-        guard case .scalar(let scalar) = node, let value = Double(scalar.string), value.isFinite else {
-            error(node, path: path, "expected a number")
-            return nil
-        }
-        guard value >= minimum, value <= maximum else {
-            error(node, path: path, "\(scalar.string) is outside \(minimum)–\(maximum)")
-            return nil
-        }
-        return value
+        nodes.number(node, path: path, in: minimum...maximum)
     }
 
     private mutating func whole(_ node: Node, path: String, minimum: Int) -> Int? {
