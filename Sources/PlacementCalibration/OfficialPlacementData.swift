@@ -32,8 +32,8 @@ public struct OfficialPlacementData: Sendable {
     /// Reads the three files from `directory`, or throws every problem found (file, line, field).
     public static func read(from directory: String) throws(ScenarioError) -> OfficialPlacementData {
         var log = IssueLog()
-        func table(_ name: String, _ required: [String]) -> CSVTable? {
-            CSVTable.read(
+        func table(_ name: String, _ required: [String]) -> OfficialTable? {
+            OfficialTable.read(
                 (directory as NSString).appendingPathComponent(name), file: name, required: required, log: &log)
         }
         let authorityTable = table(

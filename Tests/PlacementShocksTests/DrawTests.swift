@@ -123,7 +123,8 @@ struct DrawTests {
                 "2: shocks[0].remove_largest_owners.sector", "2: shocks[0].remove_largest_owners.count",
                 "3: shocks[1].price_rise", "4: shocks[2].demand_increase",
             ])
-        #expect(log.issues[0].description.hasPrefix("shocks.yaml:2:37: shocks[0].remove_largest_owners.sector: unknown"))
+        #expect(
+            log.issues[0].description.hasPrefix("shocks.yaml:2:37: shocks[0].remove_largest_owners.sector: unknown"))
         // Names are checked against the scenario.
         let tiny = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
         var named = IssueLog()

@@ -1,44 +1,43 @@
 import Foundation
-import PlacementScenarios
 
 /// One of the official CSV files in `Fixtures/data`, read by a plain RFC 4180 reader over the file's
 /// bytes: fields split on commas; a quoted field may hold commas, line breaks and doubled quotes;
 /// CRLF, LF or CR ends a record; a UTF-8 byte-order mark is skipped.
 ///
-/// DfE's tables are 11 MB; the general CSV layer of scenario files (`CSVTable`, on SwiftCSV) takes
-/// seconds over them, this reader a small fraction of that. It gives the same fields: header names
+/// DfE's tables are 11 MB; the general CSV layer of scenario files (`CSVTable`, which locates every
+/// field for its messages) takes seconds over them, this reader a small fraction of that. It gives the same fields: header names
 /// trimmed and lower-cased, fields trimmed of spaces and tabs, blank records skipped, and the same
 /// errors (unreadable, not UTF-8, an unclosed quote, a missing or repeated column, a ragged row).
-struct OfficialTable {
-    let file: String
-    let header: [String]
-    let records: [Record]
+package struct OfficialTable {
+    package let file: String
+    package let header: [String]
+    package let records: [Record]
     private let columns: [String: Int]
 
-    struct Record {
+    package struct Record {
         /// 1-based physical line where the record starts (the header is line 1).
-        let line: Int
-        let fields: [String]
+        package let line: Int
+        package let fields: [String]
     }
 
     /// One record, read by column name.
-    struct Row {
+    package struct Row {
         let record: Record
         let columns: [String: Int]
 
-        var line: Int { record.line }
+        package var line: Int { record.line }
 
         /// The trimmed field, or "" when the column is absent from the file.
-        func text(_ column: String) -> String {
+        package func text(_ column: String) -> String {
             guard let index = columns[column] else { return "" }
             return record.fields[index]
         }
     }
 
-    var rows: [Row] { records.map { Row(record: $0, columns: columns) } }
+    package var rows: [Row] { records.map { Row(record: $0, columns: columns) } }
 
     /// Reads `path`, logging every problem found against `file`; `nil` when the table cannot be used.
-    static func read(_ path: String, file: String, required: [String], log: inout IssueLog) -> OfficialTable? {
+    package static func read(_ path: String, file: String, required: [String], log: inout IssueLog) -> OfficialTable? {
         guard let data = FileManager.default.contents(atPath: path) else {
             log.error(file, "cannot read the file")
             return nil
@@ -47,7 +46,7 @@ struct OfficialTable {
     }
 
     /// Parses the bytes of a file named `file`.
-    static func parse(_ data: Data, file: String, required: [String], log: inout IssueLog) -> OfficialTable? {
+    package static func parse(_ data: Data, file: String, required: [String], log: inout IssueLog) -> OfficialTable? {
         guard String(data: data, encoding: .utf8) != nil else {
             log.error(file, "is not UTF-8 text")
             return nil
