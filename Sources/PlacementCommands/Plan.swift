@@ -48,6 +48,8 @@ extension PlacementCommand {
         @Flag(help: "Print GLPK's messages to standard error.")
         var verbose = false
 
+        @OptionGroup var shockOptions: ShockOptions
+
         public init() {}
 
         enum PlanFormat: String, ExpressibleByArgument {
@@ -81,7 +83,7 @@ extension PlacementCommand {
 
         public func run() throws {
             try ModeRunner.prepareOutput(out)
-            let scenario = try loadScenario(scenario)
+            let scenario = try shockOptions.apply(to: loadScenario(scenario))
             var options = PlanningOptions()
             options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))
             options.relativeMIPGap = gap

@@ -39,11 +39,7 @@ extension PlacementCommand {
 
         @OptionGroup var options: SolvingOptions
 
-        @Option(help: "A shocks file (YAML): provider exits, price and demand changes applied to the scenario.")
-        var shocks: String?
-
-        @Option(help: "Seeds the random shocks.")
-        var seed: UInt64 = 1
+        @OptionGroup var shockOptions: ShockOptions
 
         public init() {}
 
@@ -61,10 +57,7 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             try ModeRunner.prepareOutput(options.out)
-            let loaded = try loadScenario(scenario)
-            let (scenario, applied) = try DrawOptions.shocked(
-                loaded, by: DrawOptions.shockFile(shocks, for: loaded), seed: seed)
-            for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
+            let scenario = try shockOptions.apply(to: loadScenario(scenario))
             let scopes: [SufficiencyReport.Scope] =
                 if let authority { [.authority(authority)] } else if let cooperative {
                     [.cooperative(cooperative)]
