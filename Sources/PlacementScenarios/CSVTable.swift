@@ -49,7 +49,7 @@ public struct CSVTable: Sendable {
             log.error(file, line: 1, "has no header row")
             return nil
         }
-        let header = first.fields.map { $0.text.trimmingCharacters(in: .whitespaces).lowercased() }
+        let header = first.fields.map { $0.text.trimmingBlanks.lowercased() }
         guard header != [""] else {
             log.error(file, line: 1, "has no header row")
             return nil
@@ -65,7 +65,7 @@ public struct CSVTable: Sendable {
         guard missing.isEmpty else { return nil }
         var records: [Record] = []
         for raw in parsed.dropFirst() {
-            let fields = raw.fields.map { $0.text.trimmingCharacters(in: .whitespaces) }
+            let fields = raw.fields.map(\.text.trimmingBlanks)
             if fields.allSatisfy(\.isEmpty) { continue }
             guard fields.count == header.count else {
                 log.error(file, line: raw.line, "has \(fields.count) fields; the header has \(header.count)")
@@ -217,8 +217,19 @@ public struct CSVTable: Sendable {
 
         /// Lower case with spaces, hyphens and apostrophes folded, so "Children's home" reads as childrens_home.
         static func normalise(_ value: String) -> String {
-            value.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
-                .split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: "_")
+            var result = ""
+            var separated = false
+            for character in value.lowercased() {
+                switch character {
+                case "'", "’": continue
+                case " ", "-", "_": separated = !result.isEmpty
+                default:
+                    if separated { result.append("_") }
+                    separated = false
+                    result.append(character)
+                }
+            }
+            return result
         }
     }
 

@@ -181,7 +181,7 @@ package struct OfficialTable {
         while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
         if lower < upper, bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80 {
-            return text.trimmingCharacters(in: .whitespaces)
+            return text.trimmingBlanks
         }
         return text
     }
