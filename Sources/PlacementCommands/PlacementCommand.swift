@@ -12,11 +12,15 @@ public struct PlacementCommand: ParsableCommand {
             Models children needing placements, in-house and external providers, distances and prices, \
             and reports local-authority provision (M1) and in-area placement (M2).
             """,
+        version: PlacementCommand.version,
         subcommands: [
             Validate.self, Solve.self, Compare.self, Sufficiency.self, Baseline.self, Stress.self, Plan.self,
             Generate.self, Forecast.self,
         ]
     )
+
+    /// The tool's version, as `placement --version` prints it (see CHANGELOG.md).
+    public static let version = "0.3.0-dev"
 
     public init() {}
 }

@@ -25,14 +25,17 @@ extension PlacementCommand {
         @Option(help: "An authority's GSS code (or its name).")
         var authority: String?
 
-        @Option(help: "A co-operative's id.")
+        @Option(help: "A co-operative, by its id or its name.")
         var cooperative: String?
 
         @Flag(help: "Every authority in the scenario, each in its own folder.")
         var all = false
 
-        @Option(help: "The commissioning mode solved for the report.")
-        var mode: CommissioningMode = .councilCoordinated
+        @Option(
+            help:
+                "The commissioning mode solved for the report (default: regional for a co-operative, else council-coordinated)."
+        )
+        var mode: CommissioningMode?
 
         @Option(help: "The folder with DfE's tables the demand forecast is fitted on (see Fixtures/data/README.md).")
         var data = "Fixtures/data"
@@ -64,6 +67,7 @@ extension PlacementCommand {
                 } else { scenario.authorities.map { .authority($0.id.rawValue) } }
             // Check the scope before solving, so that a typo fails at once.
             let members = try scopes.flatMap { try memberCodes(of: $0, in: scenario) }
+            let mode = self.mode ?? (cooperative == nil ? .councilCoordinated : .regional)
             let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
             let context = SufficiencyReport.Context(result, authorities: members)
             var reports = try scopes.map { try SufficiencyReport($0, context: context) }

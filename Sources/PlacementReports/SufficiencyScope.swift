@@ -64,7 +64,11 @@ extension SufficiencyReport {
             }
             return (authority.name, [authority.id])
         case .cooperative(let id):
-            guard let cooperative = scenario.cooperatives.first(where: { $0.id.rawValue == id }) else {
+            guard
+                let cooperative = scenario.cooperatives.first(where: {
+                    $0.id.rawValue == id || $0.name.lowercased() == id.lowercased()
+                })
+            else {
                 throw .unknownCooperative(id, known: scenario.cooperatives.map(\.id.rawValue))
             }
             return (cooperative.name, cooperative.members)

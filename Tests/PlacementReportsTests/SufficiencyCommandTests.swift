@@ -47,3 +47,27 @@ struct SufficiencyCommandTests {
         }
     }
 }
+
+@Suite("A co-operative's analyst at the command line")
+struct CooperativeScopeTests {
+    @Test("--cooperative takes the name as well as the id, and solves regional commissioning by default")
+    func byNameAndRegional() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var command = try PlacementCommand.parseAsRoot([
+            "sufficiency", Fixtures.scenario("tiny"), "--cooperative", "north and south co-operative", "--out",
+            directory.path,
+        ])
+        try command.run()
+        let report = try String(contentsOfFile: directory.file("sufficiency.md"), encoding: .utf8)
+        #expect(report.contains("North and South Co-operative"))
+        #expect(report.contains("solved under regional commissioning"))
+    }
+
+    @Test("placement --version prints the version and succeeds")
+    func version() throws {
+        let run = try BuiltTool.run("placement", ["--version"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == PlacementCommand.version)
+    }
+}
