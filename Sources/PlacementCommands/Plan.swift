@@ -50,6 +50,12 @@ extension PlacementCommand {
 
         @OptionGroup var shockOptions: ShockOptions
 
+        @Flag(
+            help:
+                "Plan the budget under every scope (councils, co-operatives, national) and compare them with no new capacity."
+        )
+        var comparePolicies = false
+
         public init() {}
 
         enum PlanFormat: String, ExpressibleByArgument {
@@ -98,6 +104,10 @@ extension PlacementCommand {
                     throw failureExitCode
                 }
             }
+            if comparePolicies {
+                try runPolicyComparison(scenario, options: options)
+                return
+            }
             let json: String
             let markdown: String
             do {
@@ -110,6 +120,19 @@ extension PlacementCommand {
             }
             if let out { try ModeRunner.write([("plan.json", json), ("plan.md", markdown)], into: out) }
             print(format == .json ? json : markdown, terminator: "")
+        }
+
+        private func runPolicyComparison(_ scenario: Scenario, options: PlanningOptions) throws {
+            let comparison: PolicyComparison
+            do {
+                comparison = try PolicyComparison.compare(scenario, budget: budget, options: options)
+            } catch {
+                printToStandardError("\(scenario.name), plan: \(error.description)")
+                throw failureExitCode
+            }
+            let markdown = comparison.markdown
+            if let out { try ModeRunner.write([("policies.md", markdown)], into: out) }
+            print(markdown, terminator: "")
         }
     }
 }

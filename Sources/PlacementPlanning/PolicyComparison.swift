@@ -1,0 +1,108 @@
+import Foundation
+import PlacementOptimisation
+import PlacementScenarios
+
+/// The same budget spent three ways — shared among councils each planning alone, by each
+/// co-operative for its members, or in one national plan (a bound) — against no new capacity, on
+/// M1, M2, distance, cost and unmet need: the policy question of capital grants to councils against
+/// regional co-operatives, answered with one model.
+public struct PolicyComparison: Sendable {
+    public var budget: Double
+    /// One plan per scope, in `BudgetScope` order.
+    public var plans: [CapacityPlan]
+
+    /// Plans the budget under every scope.
+    public static func compare(_ scenario: Scenario, budget: Double, options: PlanningOptions) throws(PlanningError)
+        -> PolicyComparison
+    {
+        var plans: [CapacityPlan] = []
+        for scope in BudgetScope.allCases {
+            plans.append(try CapacityPlanner.plan(scenario, budget: budget, scope: scope, options: options))
+        }
+        return PolicyComparison(budget: budget, plans: plans)
+    }
+
+    /// A measure of a solved mode, for the table and the sentences.
+    struct Measure: Sendable {
+        var label: String
+        var value: @Sendable (ScopeMetrics) -> Double?
+        var isShare: Bool
+        /// Whether more is better (for naming the policy that does best).
+        var higherIsBetter: Bool
+    }
+
+    static let measures = [
+        Measure(
+            label: "M1: own council's provision", value: { $0.m1OwnAuthorityRunShare }, isShare: true,
+            higherIsBetter: true),
+        Measure(label: "M2: placed in area", value: { $0.m2InAreaShare }, isShare: true, higherIsBetter: true),
+        Measure(label: "within 20 miles", value: { $0.within20MilesShare }, isShare: true, higherIsBetter: true),
+        Measure(label: "mean miles from home", value: { $0.meanDistanceMiles }, isShare: false, higherIsBetter: false),
+        Measure(
+            label: "weekly cost (£)", value: { $0.weeklyCost }, isShare: false, higherIsBetter: false),
+        Measure(label: "unplaced children", value: { Double($0.unplaced) }, isShare: false, higherIsBetter: false),
+    ]
+
+    static func label(_ scope: BudgetScope) -> String {
+        switch scope {
+        case .council: "grant shared among councils"
+        case .cooperative: "co-operatives plan for members"
+        case .national: "one national plan (bound)"
+        }
+    }
+
+    static func text(_ value: Double?, share: Bool) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return share ? String(format: "%.1f%%", value * 100) : String(format: "%.1f", value)
+    }
+
+    /// The comparison as Markdown: a table (each policy without and with its plan) and one
+    /// sentence per measure whose every figure is in the table.
+    public var markdown: String {
+        var lines = [
+            "# The same budget, three ways", "",
+            "Budget £\(String(format: "%.0f", budget)). Each policy is compared with no new capacity under "
+                + "the same commissioning (council-coordinated, regional, national).", "",
+            "| measure | " + plans.map { "\(Self.label($0.scope)): without | with" }.joined(separator: " | ") + " |",
+            "|---|" + String(repeating: "--:|--:|", count: plans.count),
+        ]
+        for measure in Self.measures {
+            let cells = plans.flatMap { plan in
+                [plan.withoutPlan.metrics.total, plan.withPlan.metrics.total].map {
+                    Self.text(measure.value($0), share: measure.isShare)
+                }
+            }
+            lines.append("| \(measure.label) | " + cells.joined(separator: " | ") + " |")
+        }
+        lines.append(
+            "| capital spent (£) | "
+                + plans.map { "– | \(String(format: "%.0f", $0.capitalSpent))" }.joined(separator: " | ") + " |")
+        lines += ["", "## In one sentence per measure", ""]
+        for measure in Self.measures { lines.append("- " + sentence(measure)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Which policy moves the measure most in the right direction, with every figure from the table.
+    func sentence(_ measure: Measure) -> String {
+        let changes = plans.map { plan -> (BudgetScope, Double?, Double?) in
+            (
+                plan.scope, measure.value(plan.withoutPlan.metrics.total),
+                measure.value(plan.withPlan.metrics.total)
+            )
+        }
+        let parts = changes.map { scope, without, with in
+            "\(Self.label(scope)) \(Self.text(without, share: measure.isShare)) → \(Self.text(with, share: measure.isShare))"
+        }
+        let gains = changes.compactMap { scope, without, with -> (BudgetScope, Double)? in
+            guard let without, let with else { return nil }
+            return (scope, measure.higherIsBetter ? with - without : without - with)
+        }
+        let verdict: String
+        if let best = gains.max(by: { $0.1 < $1.1 }), best.1 > 0 {
+            verdict = "the largest improvement is under \(Self.label(best.0))"
+        } else {
+            verdict = "no policy improves it"
+        }
+        return "\(measure.label): " + parts.joined(separator: "; ") + "; \(verdict)."
+    }
+}
