@@ -13,7 +13,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
     ],
     targets: [
@@ -35,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "PlacementScenarios",
-            dependencies: ["Yams", "SwiftCSV", "OutputFiles", .product(name: "Tagged", package: "swift-tagged")]
+            dependencies: ["Yams", "OutputFiles", .product(name: "Tagged", package: "swift-tagged")]
         ),
         .target(
             name: "PlacementOptimisation",

@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// The official files' own reader, checked against hand-written files and, over the whole of DfE's
-/// shipped tables, against the scenario files' CSV layer (SwiftCSV).
+/// shipped tables, against the scenario files' CSV layer (`CSVTable`).
 @Suite("Reading the official CSV files")
 struct OfficialDataReaderTests {
     static let countHeader = "year,geographic_level,region_name,la_code,la_name,group,characteristic,number,percentage"
@@ -95,9 +95,9 @@ struct OfficialDataReaderTests {
 
     /// Every record of DfE's shipped tables gives the same cell through both readers.
     @Test(
-        "DfE's tables read as SwiftCSV reads them",
+        "DfE's tables read as the scenario CSV layer reads them",
         arguments: ["dfe_cla_by_la_2021_2025.csv", "dfe_cla_flows_by_la_2021_2025.csv"])
-    func sameAsSwiftCSV(file: String) throws {
+    func sameAsScenarioReader(file: String) throws {
         let folder = "\(Fixtures.root)/data"
         let data = try OfficialData.read(from: folder)
         var log = IssueLog()
