@@ -20,6 +20,12 @@ enum ModeRunner {
             printToStandardError("\(scenario.name), \(mode.rawValue) mode: \(error.description)")
             throw failureExitCode
         }
+        if case .timeLimit(let gap) = result.status {
+            // Quiet output would read as an optimum: say so wherever the result is printed.
+            let bound = gap.map { String(format: "within %.2f%% of the best bound", $0 * 100) } ?? "with no bound known"
+            printToStandardError(
+                "\(mode.rawValue): stopped at the time limit; the plan is feasible, \(bound), not proven optimal")
+        }
         if options.verbose {
             let s = result.statistics
             printToStandardError(

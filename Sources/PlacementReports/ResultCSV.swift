@@ -34,9 +34,12 @@ public enum ResultCSV {
         var csv = CSVWriter(header: [
             "mode", "scope", "id", "name", "children", "placed", "unplaced", "not_commissioned", "m1_la_run_share",
             "m1_own_la_run_share", "m2_in_area_share", "within_20_miles_share", "mean_distance_miles",
-            "weekly_cost", "external_weekly_spend", "estimated_weekly_profit",
+            "weekly_cost", "external_weekly_spend", "estimated_weekly_profit", "status", "gap",
         ])
         for (result, metrics) in solved.map({ ($0.result, $0.metrics) }) {
+            // Empty when optimal or when no bound is known.
+            var gap = ""
+            if case .timeLimit(let known?) = result.status { gap = NumberText.decimal(known, places: 6) }
             let rows =
                 [("total", "", scenario.name, metrics.total)]
                 + metrics.cooperatives.map { ("cooperative", $0.id, $0.name, $0.metrics) }
@@ -50,7 +53,7 @@ public enum ResultCSV {
                     NumberText.decimal(m.m2InAreaShare, places: 6), NumberText.decimal(m.within20MilesShare, places: 6),
                     NumberText.decimal(m.meanDistanceMiles, places: 3), NumberText.decimal(m.weeklyCost, places: 2),
                     NumberText.decimal(m.externalWeeklySpend, places: 2),
-                    NumberText.decimal(m.estimatedWeeklyProfit, places: 2),
+                    NumberText.decimal(m.estimatedWeeklyProfit, places: 2), result.status.label, gap,
                 ])
             }
         }

@@ -1,5 +1,8 @@
 import Foundation
 import PlacementCommands
+import PlacementOptimisation
+import PlacementReports
+import PlacementScenarios
 import TestSupport
 import Testing
 
@@ -54,5 +57,30 @@ struct ResultFilesTests {
         try command.run()
         #expect(approximately(try Glpsol.objective(ofCPLEXLP: directory.file("tiny.lp")), 122_100))
         #expect(FileManager.default.fileExists(atPath: directory.file("placements-national.csv")))
+    }
+}
+
+@Suite("A plan stopped early says so")
+struct StoppedEarlyTests {
+    @Test("the metrics CSV carries the status and gap of every mode")
+    func metricsStatus() throws {
+        let scenario = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+        var options = OptimiserOptions()
+        options.deadline = Deadline(ContinuousClock.now - .seconds(1))
+        let stopped = try PlacementOptimiser.solve(scenario, mode: .regional, options: options)
+        let optimal = try PlacementOptimiser.solve(scenario, mode: .regional)
+        let csv = ResultCSV.metrics([stopped, optimal], scenario: scenario).split(separator: "\n")
+        #expect(csv[0].hasSuffix(",status,gap"))
+        let rows = csv.dropFirst()
+        #expect(rows.filter { $0.hasSuffix(",time_limit,") }.count == rows.count / 2)
+        #expect(rows.filter { $0.hasSuffix(",optimal,") }.count == rows.count / 2)
+    }
+
+    @Test("the command warns on stderr when a mode stops at the time limit")
+    func warning() throws {
+        let run = try BuiltTool.run(
+            "placement", ["solve", Fixtures.scenario("tiny"), "--time-limit", "0.000001", "--format", "csv"])
+        #expect(run.status == 0)
+        #expect(run.standardError.contains("stopped at the time limit"))
     }
 }
