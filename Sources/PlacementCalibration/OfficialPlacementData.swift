@@ -33,8 +33,7 @@ public struct OfficialPlacementData: Sendable {
     public static func read(from directory: String) throws(ScenarioError) -> OfficialPlacementData {
         var log = IssueLog()
         func table(_ name: String, _ required: [String]) -> OfficialTable? {
-            OfficialTable.read(
-                (directory as NSString).appendingPathComponent(name), file: name, required: required, log: &log)
+            OfficialTable.read(name, in: directory, required: required, log: &log)
         }
         let authorityTable = table(
             authoritiesFile,

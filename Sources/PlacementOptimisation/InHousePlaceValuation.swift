@@ -90,10 +90,10 @@ public enum InHousePlaceValuation {
         of pool: SupplyPool, units: [Int], problem: PlacementProblem, marginalCosts: [DemandUnit.ID: Double]
     ) -> Double? {
         var best = 0.0
+        let place = problem.costing.profile(pool)
         for index in units {
-            let unit = problem.units[index]
-            guard case .admissible(let terms) = problem.costing.admissibility(unit, pool) else { continue }
-            guard let marginal = marginalCosts[unit.id] else { return nil }
+            guard case .admissible(let terms) = problem.admissibility(index, place) else { continue }
+            guard let marginal = marginalCosts[problem.units[index].id] else { return nil }
             best = max(best, marginal - terms.cost)
         }
         return best

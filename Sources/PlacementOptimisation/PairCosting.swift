@@ -132,10 +132,6 @@ struct PairCosting: Sendable {
         return .admissible(terms(home: unit.home, miles: miles, pool: pool, access: access))
     }
 
-    func admissibility(_ unit: DemandUnit, _ pool: SupplyPool) -> Admissibility {
-        admissibility(profile(unit), profile(pool))
-    }
-
     func miles(_ unit: UnitProfile, _ pool: PoolProfile) -> Double {
         guard unit.home >= 0, pool.authority >= 0 else {
             guard let from = unit.location, let to = pool.location else { return .nan }

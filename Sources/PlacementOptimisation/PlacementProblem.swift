@@ -96,6 +96,16 @@ struct PlacementProblem: Sendable {
         return pairs
     }
 
+    /// The terms of pairing unit `unit` with a pool of the problem, or why it is not admissible.
+    func admissibility(_ unit: Int, pool: Int) -> PairCosting.Admissibility {
+        costing.admissibility(unitProfiles[unit], poolProfiles[pool])
+    }
+
+    /// The same with a pool outside the problem (a place not yet built), profiled once by the caller.
+    func admissibility(_ unit: Int, _ pool: PairCosting.PoolProfile) -> PairCosting.Admissibility {
+        costing.admissibility(unitProfiles[unit], pool)
+    }
+
     /// The pools of `type` a unit from authority `home` could be admitted to, in pool order: every
     /// pool with an exact location, and the pools of each authority whose centroid could lie within
     /// the type's distance limit (allowing for children's exact homes, and for overrides). Checking

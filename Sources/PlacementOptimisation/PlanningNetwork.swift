@@ -81,10 +81,10 @@ package struct PlanningNetwork: Sendable {
             rating: .good, specialisms: candidate.specialisms, ageRange: candidate.ageRange)
         let pool = SupplyPool(
             placementType: candidate.placementType, members: [], representative: provider, weeklyPrice: 0)
+        let place = problem.costing.profile(pool)
         return problem.unitsNeeding(candidate.placementType).compactMap { index in
-            let unit = problem.units[index]
-            guard unit.groupSize <= candidate.placesPerUnit,
-                case .admissible(let terms) = problem.costing.admissibility(unit, pool)
+            guard problem.units[index].groupSize <= candidate.placesPerUnit,
+                case .admissible(let terms) = problem.admissibility(index, place)
             else { return nil }
             return Arc(unit: index, cost: terms.cost, miles: terms.miles)
         }

@@ -63,8 +63,7 @@ extension PlacementProblem {
                 var decision = decision(
                     unit, children: placements * unit.groupSize, provider: nil, price: nil,
                     terms: PairCosting.Terms(miles: .nan, cost: scenario.policy.unplacedPenalty))
-                decision.unplacedReason = UnplacedReason.explain(
-                    unit, pools: pools, candidates: poolsOffering(unit.placementType), costing: costing)
+                decision.unplacedReason = UnplacedReason.explain(index, in: self)
                 decisions.append(decision)
             }
         }

@@ -6,11 +6,14 @@ enum UnplacedReason {
     /// Checks the unit against every pool of its type, ignoring places already used: if some pool
     /// admits it, the admissible places were all taken; otherwise the furthest check any pool passed
     /// names what stopped it.
-    static func explain(_ unit: DemandUnit, pools: [SupplyPool], candidates: [Int], costing: PairCosting) -> String {
+    static func explain(_ index: Int, in problem: PlacementProblem) -> String {
+        let unit = problem.units[index]
+        let costing = problem.costing
+        let candidates = problem.poolsOffering(unit.placementType)
         guard !candidates.isEmpty else { return "no provider offers \(unit.placementType.label.lowercased()) places" }
         var furthest: PairCosting.Refusal?
         for pool in candidates {
-            switch costing.admissibility(unit, pools[pool]) {
+            switch problem.admissibility(index, pool: pool) {
             case .admissible:
                 return "every admissible place is taken"
             case .refused(let refusal):

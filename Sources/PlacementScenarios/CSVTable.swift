@@ -216,7 +216,7 @@ public struct CSVTable: Sendable {
         }
 
         /// Lower case with spaces, hyphens and apostrophes folded, so "Children's home" reads as childrens_home.
-        static func normalise(_ value: String) -> String {
+        package static func normalise(_ value: String) -> String {
             var result = ""
             var separated = false
             for character in value.lowercased() {

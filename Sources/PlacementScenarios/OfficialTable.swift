@@ -45,6 +45,13 @@ package struct OfficialTable {
         return parse(data, file: file, required: required, log: &log)
     }
 
+    /// Reads the file `name` in `directory`, logging problems against `name`.
+    package static func read(_ name: String, in directory: String, required: [String], log: inout IssueLog)
+        -> OfficialTable?
+    {
+        read((directory as NSString).appendingPathComponent(name), file: name, required: required, log: &log)
+    }
+
     /// Parses the bytes of a file named `file`.
     package static func parse(_ data: Data, file: String, required: [String], log: inout IssueLog) -> OfficialTable? {
         guard String(data: data, encoding: .utf8) != nil else {

@@ -16,12 +16,6 @@ struct ShockNodeReader {
         "close_inadequate", "cap_profits",
     ]
 
-    /// Lower case with spaces, hyphens and apostrophes folded, as the scenario's tables read names.
-    static func normalise(_ value: String) -> String {
-        value.lowercased().replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
-            .split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: "_")
-    }
-
     mutating func error(_ node: Node, path: String, _ message: String) { nodes.error(node, path: path, message) }
 
     /// One list entry: a mapping with exactly one key, the shock's kind.
@@ -172,7 +166,7 @@ struct ShockNodeReader {
 
     private mutating func sector(_ node: Node, path: String) -> Sector? {
         guard let text = string(node, path: path) else { return nil }
-        if let sector = Sector(rawValue: Self.normalise(text)) { return sector }
+        if let sector = Sector(rawValue: CSVTable.Row.normalise(text)) { return sector }
         var message = "unknown sector '\(text)'"
         if let suggestion = nearest(to: text, in: Sector.allCases.map(\.rawValue)) {
             message += " (did you mean '\(suggestion)'?)"
@@ -183,7 +177,7 @@ struct ShockNodeReader {
 
     private mutating func placementType(_ node: Node, path: String) -> PlacementType? {
         guard let text = string(node, path: path) else { return nil }
-        if let type = PlacementType(rawValue: Self.normalise(text)) { return type }
+        if let type = PlacementType(rawValue: CSVTable.Row.normalise(text)) { return type }
         var message = "unknown placement type '\(text)'"
         if let suggestion = nearest(to: text, in: PlacementType.allCases.map(\.rawValue)) {
             message += " (did you mean '\(suggestion)'?)"

@@ -59,9 +59,7 @@ public struct OfficialData: Sendable {
     /// scenario's authorities are real ones, before the larger tables are read.
     public static func authorityCodes(in directory: String) throws(ScenarioError) -> Set<String> {
         var log = IssueLog()
-        let table = OfficialTable.read(
-            (directory as NSString).appendingPathComponent(authoritiesFile), file: authoritiesFile,
-            required: ["la_code"], log: &log)
+        let table = OfficialTable.read(authoritiesFile, in: directory, required: ["la_code"], log: &log)
         guard let table, !log.hasErrors else { throw ScenarioError(issues: log.issues) }
         return Set(table.rows.map { $0.text("la_code") })
     }
@@ -70,8 +68,7 @@ public struct OfficialData: Sendable {
     public static func read(from directory: String) throws(ScenarioError) -> OfficialData {
         var log = IssueLog()
         func table(_ name: String, _ required: [String]) -> OfficialTable? {
-            OfficialTable.read(
-                (directory as NSString).appendingPathComponent(name), file: name, required: required, log: &log)
+            OfficialTable.read(name, in: directory, required: required, log: &log)
         }
         let authorityTable = table(
             authoritiesFile,
