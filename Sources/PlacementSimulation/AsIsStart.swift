@@ -173,8 +173,11 @@ struct AsIsCells {
             let total = sums[base..<(base + groups)].reduce(0, +)
             // Only groups the scenario has cells for share the home's children; the targets are
             // rescaled to them, so an absent provider group does not leave children uncounted.
-            let present = targets.filter { sums[base + $0.key.rawValue] > 0 }
-            let wantedTotal = present.values.reduce(0, +)
+            // In a fixed order, so that sums come out the same on every run.
+            let present = ProviderGroup.allCases.compactMap { group in
+                targets[group].flatMap { sums[base + group.rawValue] > 0 ? (group, $0) : nil }
+            }
+            let wantedTotal = present.reduce(0) { $0 + $1.1 }
             guard wantedTotal > 0 else { continue }
             for (group, wanted) in present {
                 factors[base + group.rawValue] = wanted * total / wantedTotal / sums[base + group.rawValue]
