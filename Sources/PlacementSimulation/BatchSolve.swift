@@ -15,12 +15,6 @@ struct BatchSolve {
             scenario.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    init(simulation: Simulation) {
-        scenario = simulation.scenario
-        cohortIndex = simulation.cohortIndex
-        providerIndex = simulation.providerIndex
-    }
-
     /// Places `demand` (children per cohort); false when a solve stopped before proving optimality.
     @discardableResult
     func place(

@@ -13,8 +13,8 @@ public struct Simulation: Sendable {
     public let firstYear: Int
     public let lastYear: Int
     let pricing: PlacementPricing
-    let cohortIndex: [CohortID: Int]
-    let providerIndex: [ProviderID: Int]
+    /// Solves batches; built once, with the scenario's cohort and provider numbers.
+    let batchSolve: BatchSolve
     /// Per flow key: the scenario cohorts of that home and type, and each one's share of arrivals.
     let cohortsOfKey: [FlowKey: [Int]]
 
@@ -29,9 +29,7 @@ public struct Simulation: Sendable {
         self.firstYear = firstYear
         self.lastYear = lastYear
         pricing = PlacementPricing(scenario)
-        cohortIndex = Dictionary(scenario.cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        providerIndex = Dictionary(
-            scenario.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        batchSolve = BatchSolve(scenario: scenario)
         var cohortsOfKey: [FlowKey: [Int]] = [:]
         for (index, cohort) in scenario.cohorts.enumerated() where cohort.placementType.isCommissioned {
             cohortsOfKey[FlowKey(authority: cohort.homeAuthority, placementType: cohort.placementType), default: []]
@@ -51,7 +49,7 @@ public struct Simulation: Sendable {
         guard firstYear < lastYear else { return Trajectory(mode: mode, seed: seed, years: years) }
         for year in (firstYear + 1)...lastYear {
             for change in flows.placeChanges[year] ?? [] {
-                guard let provider = providerIndex[change.provider] else { continue }
+                guard let provider = batchSolve.providerIndex[change.provider] else { continue }
                 stock.changePlaces(
                     PlaceSlot(provider: provider, placementType: change.placementType), by: change.places)
             }
@@ -105,7 +103,7 @@ public struct Simulation: Sendable {
             AsIsPlacing(propensity: start.propensity).place(demand, in: &stock, random: &random)
             return true
         case .optimised(let commissioning):
-            return try BatchSolve(simulation: self).place(
+            return try batchSolve.place(
                 demand, in: &stock, mode: commissioning, councilOrderSeed: seed, options: options)
         }
     }
