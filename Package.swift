@@ -150,7 +150,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementScenariosTests",
-            dependencies: ["PlacementScenarios", "PlacementCommands", "OutputFiles", "TestSupport"]
+            dependencies: [
+                "PlacementScenarios", "PlacementCommands", "ScenarioGeneration", "OutputFiles", "TestSupport",
+            ]
         ),
     ]
 )

@@ -7,6 +7,11 @@ public enum ScenarioWriter {
     public static func write(
         _ scenario: Scenario, to directory: String, extraFiles: [(name: String, text: String)] = []
     ) throws {
+        try AtomicFile.write(files(scenario) + extraFiles, into: directory)
+    }
+
+    /// The manifest and the tables as the loader reads them back, by file name.
+    public static func files(_ scenario: Scenario) -> [(name: String, text: String)] {
         var files = [
             ("scenario.yaml", manifest(scenario)), ("authorities.csv", authorities(scenario)),
             ("children.csv", children(scenario)), ("providers.csv", providers(scenario)),
@@ -14,7 +19,7 @@ public enum ScenarioWriter {
         if !scenario.cooperatives.isEmpty { files.append(("cooperatives.csv", cooperatives(scenario))) }
         if !scenario.actuals.isEmpty { files.append(("actuals.csv", actuals(scenario))) }
         if !scenario.distanceOverrides.isEmpty { files.append(("distances.csv", distances(scenario))) }
-        try AtomicFile.write(files + extraFiles, into: directory)
+        return files
     }
 
     static func manifest(_ scenario: Scenario) -> String {
