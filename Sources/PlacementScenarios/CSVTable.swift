@@ -94,6 +94,11 @@ public struct CSVTable: Sendable {
             log.error(table.file, line: line, column: position(of: column), field: column, message)
         }
 
+        /// Logs a warning about `column`'s field, located like an error.
+        package func warning(_ column: String, _ message: String, log: inout IssueLog) {
+            log.warning(table.file, line: line, column: position(of: column), field: column, message)
+        }
+
         /// The trimmed field, or "" when the column is absent from the file.
         public func text(_ column: String) -> String {
             guard let index = table.header.firstIndex(of: column) else { return "" }
@@ -128,7 +133,11 @@ public struct CSVTable: Sendable {
             let value = text(column)
             guard !value.isEmpty else { return nil }
             guard let number = DecimalNumber.parse(value) else {
-                error(column, "'\(value)' is not a number", log: &log)
+                var message = "'\(value)' is not a number"
+                if let amount = DecimalNumber.parseAmount(value) {
+                    message += "; write \(DecimalNumber.format(amount)) (no £ sign or thousands separators)"
+                }
+                error(column, message, log: &log)
                 return nil
             }
             if let range, !range.contains(number) {

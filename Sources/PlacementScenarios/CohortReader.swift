@@ -9,7 +9,8 @@ enum CohortReader {
 
     /// The cohorts, and the line each was read from.
     static func cohorts(
-        _ table: CSVTable, known: Set<String>, providers: Set<String>, log: inout IssueLog
+        _ table: CSVTable, known: Set<String>, providers: Set<String>, authorities: [String: Authority] = [:],
+        log: inout IssueLog
     ) -> ([Cohort], [Int]) {
         var cohorts: [Cohort] = []
         var lines: [Int] = []
@@ -45,6 +46,11 @@ enum CohortReader {
                 row.error("current_provider", message, log: &log)
             }
             let location = ProviderReader.coordinate(row, prefix: "home_", log: &log)
+            if let location, let home, let area = authorities[home],
+                let problem = LocationCheck.problem(location, in: area)
+            {
+                row.warning("home_latitude", problem, log: &log)
+            }
             guard let id, let home, known.contains(home), let type, let count, count > 0 else { continue }
             if let first = seen[id] {
                 row.error("id", "duplicate id \(id) (first on line \(first))", log: &log)
