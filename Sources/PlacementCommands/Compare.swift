@@ -50,7 +50,7 @@ extension PlacementCommand {
                 // On stderr, so that the comparison printed on stdout stays clean for a pipe.
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")
             }
-            switch options.format {
+            switch options.printed {
             case .markdown: print(markdown, terminator: "")
             case .json: print(json, terminator: "")
             case .csv: print(metrics, terminator: "")
@@ -72,7 +72,7 @@ extension PlacementCommand {
                 try ModeRunner.write(files, into: out)
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")
             }
-            switch options.format {
+            switch options.printed {
             case .markdown: print(MarkdownReport.render(comparison.document, stem: "report"), terminator: "")
             case .json: print(comparison.json, terminator: "")
             case .csv: print(comparison.csv, terminator: "")

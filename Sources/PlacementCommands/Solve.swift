@@ -52,7 +52,7 @@ extension PlacementCommand {
             }
             // After the result set, which replaces --out whole: a model exported into it stays.
             if let exportModel { try export(scenario, to: exportModel) }
-            switch options.format {
+            switch options.printed {
             case .markdown: print(markdown, terminator: "")
             case .json: print(json, terminator: "")
             case .csv: print(placements, terminator: "")

@@ -55,7 +55,7 @@ extension PlacementCommand {
                 try ModeRunner.write(files, into: out)
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/stress.html")
             }
-            switch options.format {
+            switch options.printed {
             case .markdown: print(MarkdownReport.render(report.document, stem: "stress"), terminator: "")
             case .json: print(report.json, terminator: "")
             case .csv: print(TabularReport.csv(report.document.tables[0]), terminator: "")
