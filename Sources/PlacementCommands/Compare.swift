@@ -24,7 +24,7 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             let modes = try modeList.parsed
-            try ModeRunner.prepareOutput(options.out)
+            try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
             let loaded = try loadScenario(scenario)
             let shockFile = try drawOptions.shockFile(for: loaded)
             if let draws = drawOptions.draws {

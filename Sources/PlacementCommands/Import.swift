@@ -40,6 +40,9 @@ extension PlacementCommand {
         @Option(help: "The folder with the official tables (see Fixtures/data/README.md).")
         var data = "Fixtures/data"
 
+        @Flag(help: "No progress on standard error (it is shown only on a terminal, for steps over two seconds).")
+        var quiet = false
+
         public init() {}
 
         public func validate() throws {
@@ -55,10 +58,12 @@ extension PlacementCommand {
         }
 
         public func run() throws {
-            try ModeRunner.prepareOutput(out)
+            try ModeRunner.prepareOutput(out, quiet: quiet)
             let official: OfficialData
             do {
-                official = try OfficialData.read(from: data)
+                official = try Progress.shared.run("reading \(data)") { () throws(ScenarioError) in
+                    try OfficialData.read(from: data)
+                }
             } catch {
                 printToStandardError(error.description)
                 throw invalidInputExitCode

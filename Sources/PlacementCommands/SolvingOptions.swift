@@ -29,6 +29,9 @@ struct SolvingOptions: ParsableArguments {
     @Flag(help: "Print model sizes, timings and GLPK's messages to standard error.")
     var verbose = false
 
+    @Flag(help: "No progress on standard error (it is shown only on a terminal, for steps over two seconds).")
+    var quiet = false
+
     /// The longest `--time-limit` accepted: one year, in seconds.
     static let longestTimeLimitSeconds = 31_536_000.0
 

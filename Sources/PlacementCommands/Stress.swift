@@ -31,7 +31,7 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             let modes = try modeList.parsed
-            try ModeRunner.prepareOutput(options.out)
+            try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
             let scenario = try loadScenario(scenario)
             guard let file = try drawOptions.shockFile(for: scenario) else { return }
             var variants: [(label: String, file: ShockFile?)] = [("no shock", nil)]

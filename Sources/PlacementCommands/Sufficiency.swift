@@ -63,7 +63,7 @@ extension PlacementCommand {
 
         public func run() throws {
             let started = ContinuousClock.now
-            try ModeRunner.prepareOutput(options.out)
+            try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
             let scenario = try shockOptions.apply(to: loadScenario(scenario))
             let scopes: [SufficiencyReport.Scope] =
                 if let authority { [.authority(authority)] } else if let cooperative {
@@ -74,8 +74,16 @@ extension PlacementCommand {
             let mode = self.mode ?? (cooperative == nil ? .councilCoordinated : .regional)
             let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
             let context = SufficiencyReport.Context(result, authorities: members)
-            var reports = try scopes.map { try SufficiencyReport($0, context: context) }
-            for (index, outlook) in SufficiencyOutlooks.make(scopes, scenario: scenario, data: data).enumerated() {
+            var reports = try Progress.shared.run("building reports", total: scopes.count) {
+                try scopes.map { scope in
+                    defer { Progress.shared.advance() }
+                    return try SufficiencyReport(scope, context: context)
+                }
+            }
+            let outlooks = Progress.shared.run("forecasting demand") {
+                SufficiencyOutlooks.make(scopes, scenario: scenario, data: data)
+            }
+            for (index, outlook) in outlooks.enumerated() {
                 reports[index].outlook = outlook
             }
             guard let out = options.out else {
