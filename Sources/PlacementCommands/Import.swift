@@ -17,7 +17,9 @@ extension PlacementCommand {
                 problem in the file is reported with its line and column, and nothing is written.
                 """)
 
-        @Argument(help: "The children file: one row per child, as docs/import-template.md describes.")
+        @Argument(
+            help: "The children file: one row per child, as docs/import-template.md describes.",
+            completion: .file(extensions: ["csv"]))
         var children: String
 
         @Option(help: "The council looking after the children: its name or GSS code.")
