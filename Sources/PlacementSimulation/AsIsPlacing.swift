@@ -9,22 +9,16 @@ struct AsIsPlacing {
         let cohorts = demand.indices.filter { demand[$0] > 0 }.shuffled(by: &random)
         for cohort in cohorts {
             let type = stock.cohortTypes[cohort]
-            var candidates = (propensity?[cohort] ?? []).filter {
+            let candidates = (propensity?[cohort] ?? []).filter {
                 stock.vacancies(PlaceSlot(provider: $0.provider, placementType: type)) > 0
             }
+            var draw = WeightedDraw(candidates.map(\.weight))
             var left = demand[cohort]
-            while left > 0, !candidates.isEmpty {
-                let total = candidates.reduce(0.0) { $0 + $1.weight }
-                var pick = random.unit() * total
-                var index = 0
-                while index < candidates.count - 1, pick >= candidates[index].weight {
-                    pick -= candidates[index].weight
-                    index += 1
-                }
-                let slot = PlaceSlot(provider: candidates[index].provider, placementType: type)
-                stock.place(cohort, with: candidates[index].provider, children: 1)
+            while left > 0, let index = draw.index(at: random.unit() * draw.total) {
+                let provider = candidates[index].provider
+                stock.place(cohort, with: provider, children: 1)
                 left -= 1
-                if stock.vacancies(slot) == 0 { candidates.remove(at: index) }
+                if stock.vacancies(PlaceSlot(provider: provider, placementType: type)) == 0 { draw.remove(index) }
             }
             stock.addUnplaced(cohort, children: left)
         }

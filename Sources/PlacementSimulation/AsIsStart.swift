@@ -162,21 +162,25 @@ struct AsIsCells {
     }
 
     private mutating func scaleGroups(homes: Int) {
-        var sums = Array(repeating: [ProviderGroup: Double](), count: homes)
-        for i in value.indices { sums[homeOfCohort[cohort[i]]][group[i], default: 0] += value[i] }
-        var factors = Array(repeating: [ProviderGroup: Double](), count: homes)
+        let groups = ProviderGroup.allCases.count
+        var sums = Array(repeating: 0.0, count: homes * groups)
+        for i in value.indices { sums[homeOfCohort[cohort[i]] * groups + group[i].rawValue] += value[i] }
+        var factors = Array(repeating: 1.0, count: homes * groups)
         for home in 0..<homes {
             let targets = groupTargets[home]
             guard !targets.isEmpty else { continue }
-            let total = sums[home].values.reduce(0, +)
+            let base = home * groups
+            let total = sums[base..<(base + groups)].reduce(0, +)
             // Only groups the scenario has cells for share the home's children; the targets are
             // rescaled to them, so an absent provider group does not leave children uncounted.
-            let present = targets.filter { (sums[home][$0.key] ?? 0) > 0 }
+            let present = targets.filter { sums[base + $0.key.rawValue] > 0 }
             let wantedTotal = present.values.reduce(0, +)
             guard wantedTotal > 0 else { continue }
-            for (group, wanted) in present { factors[home][group] = wanted * total / wantedTotal / sums[home][group]! }
+            for (group, wanted) in present {
+                factors[base + group.rawValue] = wanted * total / wantedTotal / sums[base + group.rawValue]
+            }
         }
-        for i in value.indices { value[i] *= factors[homeOfCohort[cohort[i]]][group[i]] ?? 1 }
+        for i in value.indices { value[i] *= factors[homeOfCohort[cohort[i]] * groups + group[i].rawValue] }
     }
 
     private mutating func capSlots() {

@@ -95,8 +95,11 @@ public struct OfficialFlows: Sendable {
             func shares(_ perChild: Double) -> [Int] {
                 proportionalShares(Int((perChild * children).rounded()), weights: weights)
             }
-            let arrivals = shares(starts)
-            let leavers = shares(ceased)
+            // Children who start and leave within the year are in neither the stock nor the net
+            // arrivals; the net change, starts − leavers, is the published one.
+            let fromStock = assumptions.leaversFromStockShare.value
+            let arrivals = shares(max(0, starts - ceased * (1 - fromStock)))
+            let leavers = shares(ceased * fromStock)
             let moves = shares(changes * assumptions.movesFromStockShare.value)
             for (k, type) in types.enumerated() {
                 perYear[FlowKey(authority: authority.id, placementType: type)] = FlowCounts(
