@@ -43,7 +43,7 @@ package enum DecimalNumber {
     }
 
     /// A bound for messages: whole numbers without a fraction or exponent (1000000000, not 1e+09).
-    static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
         guard value == value.rounded(), abs(value) <= 9_007_199_254_740_992 else { return "\(value)" }
         return String(Int64(value))
     }

@@ -76,7 +76,7 @@ public struct CouncilImport: Sendable {
         let scenario = Scenario(
             name: name,
             description: "\(council.name)'s children looked after on \(options.asOf), imported from \(file), "
-                + "with Ofsted-registered providers within \(Int(options.radiusMiles)) miles and the children's "
+                + "with Ofsted-registered providers within \(DecimalNumber.format(options.radiusMiles)) miles and the children's "
                 + "current providers.",
             authorities: authorities, cohorts: cohorts, providers: market.providers,
             actuals: PublishedFigures.actuals(data).filter { $0.authority == council.id },

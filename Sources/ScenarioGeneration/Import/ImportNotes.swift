@@ -14,7 +14,7 @@ struct ImportNotes {
         var lines = [
             "\(records.count) children of \(council.name) (\(council.id.rawValue)), ages at \(options.asOf)",
             "\(scenario.providers.count) providers: \(market.registeredNearby) from Ofsted's register within "
-                + "\(Int(options.radiusMiles)) miles (secure homes and residential schools from anywhere), "
+                + "\(DecimalNumber.format(options.radiusMiles)) miles (secure homes and residential schools from anywhere), "
                 + "\(market.addedByURN) more named by URN, \(market.madeFromCodes.count) made from provider codes",
             "prices: \(market.pricedFromExport) offers from the children's weekly costs, "
                 + "\(market.pricedByDefault.values.reduce(0, +) + defaultPricedMarket) at default prices (see README.md)",
@@ -89,7 +89,7 @@ struct ImportNotes {
 
             - **\(market.registeredNearby) from Ofsted's register** (31 March 2025, `Fixtures/data/ofsted_providers_2025.csv`,
               OGL v3): every active children's home and supported-accommodation provider with places located in
-              an authority whose centroid lies within \(Int(options.radiusMiles)) miles of \(council.name)'s, and every secure
+              an authority whose centroid lies within \(DecimalNumber.format(options.radiusMiles)) miles of \(council.name)'s, and every secure
               children's home and residential special school in England, with their registered places. Other
               councils' children in these homes are not in the scenario: the whole registered capacity is open
               to \(council.name), so the market is an upper bound on what it could buy.
