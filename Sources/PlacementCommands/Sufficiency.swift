@@ -73,7 +73,9 @@ extension PlacementCommand {
             let members = try scopes.flatMap { try memberCodes(of: $0, in: scenario) }
             let mode = self.mode ?? (cooperative == nil ? .councilCoordinated : .regional)
             let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
-            let context = SufficiencyReport.Context(result, authorities: members)
+            let context = Progress.shared.run("pricing new in-house places") {
+                SufficiencyReport.Context(result, authorities: members)
+            }
             var reports = try Progress.shared.run("building reports", total: scopes.count) {
                 try scopes.map { scope in
                     defer { Progress.shared.advance() }
