@@ -105,3 +105,18 @@ struct ValidationGapTests {
                 == true)
     }
 }
+
+@Suite("Validation hints: authorities")
+struct StrayCentroidTests {
+    @Test("an authority centroid with latitude and longitude swapped is warned about")
+    func swappedCentroid() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace("authorities.csv", "53.40,-1.90", with: "-1.90,53.40")
+        let loaded = try ScenarioLoader.load(from: copy.path)
+        let warnings = loaded.warnings.map(\.description)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix("authorities.csv:4:") == true)
+        #expect(warnings.first?.contains("latitude and longitude look swapped") == true)
+    }
+}
