@@ -75,7 +75,10 @@ extension PlacementCommand {
                 printToStandardError("--authority: \(lookup.missing(authority))")
                 throw ExitCode.validationFailure
             }
-            var options = CouncilImport.Options(authority: authority, asOf: CalendarDate(parsing: asOf)!, name: name)
+            guard let day = CalendarDate(parsing: asOf) else {
+                throw ValidationError("--as-of must be a date such as 2025-03-31; got '\(asOf)'")
+            }
+            var options = CouncilImport.Options(authority: authority, asOf: day, name: name)
             options.radiusMiles = radius
             let imported: CouncilImport
             do {

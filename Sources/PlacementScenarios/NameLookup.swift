@@ -53,9 +53,7 @@ public struct NameLookup: Sendable {
         for index in codes.indices {
             for candidate in [foldedNames[index], foldedCodes[index]] where !candidate.isEmpty {
                 let distance = editDistance(folded, candidate)
-                if best == nil || distance < best!.distance {
-                    best = (index, distance, candidate.count)
-                }
+                if distance < best?.distance ?? Int.max { best = (index, distance, candidate.count) }
             }
         }
         guard let best, best.distance <= max(2, best.length / 3) else { return nil }
