@@ -79,18 +79,23 @@ public enum ScenarioWriter {
     }
 
     static func children(_ scenario: Scenario) -> String {
-        var csv = CSVWriter(header: [
-            "id", "home_authority", "placement_type", "age_band", "count", "requirements", "sibling_group",
-            "current_provider", "home_latitude", "home_longitude",
-        ])
+        // The column only when a child has one, so that scenarios without them read as before.
+        let avoiding = scenario.cohorts.contains { !$0.avoidedAuthorities.isEmpty }
+        var csv = CSVWriter(
+            header: [
+                "id", "home_authority", "placement_type", "age_band", "count", "requirements", "sibling_group",
+                "current_provider", "home_latitude", "home_longitude",
+            ] + (avoiding ? ["avoid_authorities"] : []))
         for c in scenario.cohorts {
-            csv.append([
-                c.id.rawValue, c.homeAuthority.rawValue, c.placementType.rawValue, c.ageBand.description,
-                String(c.count), c.requirements.sorted().map(\.rawValue).joined(separator: ";"),
-                c.siblingGroup?.rawValue ?? "", c.currentProvider?.rawValue ?? "",
-                c.homeLocation.map { number($0.latitude) } ?? "",
-                c.homeLocation.map { number($0.longitude) } ?? "",
-            ])
+            let avoided = c.avoidedAuthorities.map(\.rawValue).sorted().joined(separator: ";")
+            csv.append(
+                [
+                    c.id.rawValue, c.homeAuthority.rawValue, c.placementType.rawValue, c.ageBand.description,
+                    String(c.count), c.requirements.sorted().map(\.rawValue).joined(separator: ";"),
+                    c.siblingGroup?.rawValue ?? "", c.currentProvider?.rawValue ?? "",
+                    c.homeLocation.map { number($0.latitude) } ?? "",
+                    c.homeLocation.map { number($0.longitude) } ?? "",
+                ] + (avoiding ? [avoided] : []))
         }
         return csv.text
     }

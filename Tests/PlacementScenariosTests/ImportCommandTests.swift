@@ -45,6 +45,8 @@ struct ImportCommandTests {
         #expect(byID["RUT017"]?.placementType == .placedWithParents)
         #expect(byID["RUT004"]?.siblingGroup == "SIB1" && byID["RUT005"]?.siblingGroup == "SIB1")
         #expect(byID["RUT012"]?.requirements == [.uasc])
+        // locations_to_avoid by name: Leicester.
+        #expect(byID["RUT010"]?.avoidedAuthorities == ["E06000016"])
         // By URN: the children's home in Leicestershire, priced at the child's £6,450 (written "£6,450").
         #expect(byID["RUT010"]?.currentProvider == "URN2738824")
         let home = scenario.providers.first { $0.id == "URN2738824" }

@@ -70,7 +70,8 @@ public struct CouncilImport: Sendable {
                 id: CohortID(rawValue: record.id), homeAuthority: council.id, placementType: record.type,
                 ageBand: AgeBand(minimum: record.age, maximum: record.age), requirements: record.needs,
                 siblingGroup: record.siblingGroup.map(SiblingGroupID.init(rawValue:)),
-                currentProvider: market.currentProvider[record.id], count: 1)
+                currentProvider: market.currentProvider[record.id], count: 1,
+                avoidedAuthorities: Set(record.avoid.map(AuthorityCode.init(rawValue:))))
         }
         let name = options.name ?? Self.slug(council.name) + "-" + options.asOf.description
         let scenario = Scenario(

@@ -22,7 +22,7 @@ struct ImportNotes {
         let avoiding = records.filter { !$0.avoid.isEmpty }.count
         if avoiding > 0 {
             lines.append(
-                "\(avoiding) children have locations to avoid: recorded in README.md, not modelled (the model has no per-child exclusions)"
+                "\(avoiding) children have locations to avoid: no placement there in any mode (avoid_authorities)"
             )
         }
         if !market.inactiveURNs.isEmpty {
@@ -74,8 +74,9 @@ struct ImportNotes {
         let avoiding = records.filter { !$0.avoid.isEmpty }
         if !avoiding.isEmpty {
             text += """
-                **Locations to avoid are not modelled**: the placement model has no per-child exclusion, so
-                these children may be placed in an authority their plan rules out; check them in the results.
+                Locations to avoid (`avoid_authorities`): these children are placed in no provider located in
+                those authorities, in any mode (a child whose every suitable provider lies there stays unplaced,
+                with that reason).
 
                 | child | authorities to avoid |
                 |---|---|
