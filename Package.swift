@@ -167,7 +167,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementScenariosTests",
-            dependencies: ["PlacementScenarios", "PlacementCommands", "OutputFiles", "TestSupport"]
+            dependencies: [
+                "PlacementScenarios", "PlacementCommands", "ScenarioGeneration", "OutputFiles", "TestSupport",
+            ]
         ),
     ]
 )

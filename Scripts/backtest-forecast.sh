@@ -7,6 +7,7 @@
 # the seconds a full England forecast (2026–2030, all files written) takes (Scripts/benchmark-forecast.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+echo "== building placement (release; the first build takes a few minutes)" >&2
 swift build -c release --product placement >/dev/null
 placement=".build/release/placement"
 

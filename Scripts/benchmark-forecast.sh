@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
 command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
+echo "== building placement (release; the first build takes a few minutes)" >&2
 swift build -c release --product placement >/dev/null
 placement=.build/release/placement
 work="$(mktemp -d)"

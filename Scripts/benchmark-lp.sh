@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/install-dependencies.sh
+echo "== building lp-benchmark (release; the first build takes a few minutes)" >&2
 swift build -c release --product lp-benchmark >/dev/null
 exec .build/release/lp-benchmark "$@"

@@ -12,7 +12,9 @@ cd "$root"
 Scripts/install-dependencies.sh
 command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >/dev/null
 python3 -c "import highspy" 2>/dev/null || python3 -m pip install --quiet highspy 2>/dev/null
+echo "== building placement (release; the first build takes a few minutes)" >&2
 swift build -c release --product placement >/dev/null
+echo "== building placement-benchmark (release; the first build takes a few minutes)" >&2
 swift build -c release --product placement-benchmark >/dev/null
 placement=.build/release/placement
 work=.build/benchmark-scale

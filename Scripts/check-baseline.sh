@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 Scripts/install-dependencies.sh >/dev/null
+echo "== building placement (release; the first build takes a few minutes)" >&2
 swift build -c release --product placement >/dev/null
 placement=.build/release/placement
 scenario=Fixtures/scenarios/england-2025

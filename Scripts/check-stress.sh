@@ -11,6 +11,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 Scripts/install-dependencies.sh
+echo "== building placement (release; the first build takes a few minutes)" >&2
 swift build -c release --product placement >/dev/null
 placement=.build/release/placement
 work=.build/check-stress

@@ -11,6 +11,7 @@ runs="${1:-100}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 scenario="$root/Fixtures/scenarios/england-2025"
 "$root/Scripts/install-dependencies.sh"
+echo "== building placement (release; the first build takes a few minutes)" >&2
 (cd "$root" && swift build -c release --product placement >/dev/null)
 tool="$root/.build/release/placement"
 work="$(mktemp -d "${TMPDIR:-/tmp}/placement-stress.XXXXXX")"

@@ -35,8 +35,11 @@ extension PlacementCommand {
             help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
         var data: String?
 
-        @Option(help: "How the fit is printed: markdown, json (the fit check) or csv (the fit table).")
-        var format: OutputFormat = .markdown
+        @Option(
+            help: ArgumentHelp(
+                "How the fit is printed: markdown (default), json (the fit check) or csv (the fit table); with "
+                    + "--out as well."))
+        var format: OutputFormat?
 
         @Option(help: "A folder to write the stock, the parameters and the fit report into.")
         var out: String?
@@ -108,10 +111,16 @@ extension PlacementCommand {
                 scenario: scenario, comparison: comparison, baseline: baseline, allocation: allocation)
             if let out {
                 try ModeRunner.write(report.files, into: out)
-                print("As-is baseline written: \(out)/fit-report.html (and .md, .json, CSV tables, as-is-stock.csv)")
-                return
+                let line =
+                    "As-is baseline written: \(out)/fit-report.html (and .md, .json, CSV tables, as-is-stock.csv)"
+                // With --format, stdout carries the fit as asked and the line goes to stderr.
+                guard format != nil else {
+                    print(line)
+                    return
+                }
+                printToStandardError(line)
             }
-            switch format {
+            switch format ?? .markdown {
             case .json: print(BaselineJSON.render(comparison), terminator: "")
             case .markdown: print(MarkdownReport.render(report.document, stem: "fit-report"), terminator: "")
             case .csv: print(TabularReport.csv(report.fitTable), terminator: "")

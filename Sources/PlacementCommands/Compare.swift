@@ -24,7 +24,7 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             let modes = try modeList.parsed
-            try ModeRunner.prepareOutput(options.out)
+            try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
             let loaded = try loadScenario(scenario)
             let shockFile = try drawOptions.shockFile(for: loaded)
             if let draws = drawOptions.draws {
@@ -50,7 +50,7 @@ extension PlacementCommand {
                 // On stderr, so that the comparison printed on stdout stays clean for a pipe.
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")
             }
-            switch options.format {
+            switch options.printed {
             case .markdown: print(markdown, terminator: "")
             case .json: print(json, terminator: "")
             case .csv: print(metrics, terminator: "")
@@ -72,7 +72,7 @@ extension PlacementCommand {
                 try ModeRunner.write(files, into: out)
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")
             }
-            switch options.format {
+            switch options.printed {
             case .markdown: print(MarkdownReport.render(comparison.document, stem: "report"), terminator: "")
             case .json: print(comparison.json, terminator: "")
             case .csv: print(comparison.csv, terminator: "")

@@ -9,11 +9,15 @@ enum DrawRunning {
         _ scenario: Scenario, shocks: ShockFile?, modes: [CommissioningMode], draws: Int, seed: UInt64,
         options: SolvingOptions, started: ContinuousClock.Instant
     ) throws -> DrawResults {
+        let solves = DrawRunner.solveCount(shocks: shocks, modes: modes, draws: draws)
         do {
-            return try DrawRunner.run(
-                scenario, shocks: shocks, modes: modes, draws: draws, seed: seed,
-                options: options.optimiserOptions(started: started),
-                threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            return try Progress.shared.run("solving \(draws) draws", total: solves) {
+                try DrawRunner.run(
+                    scenario, shocks: shocks, modes: modes, draws: draws, seed: seed,
+                    options: options.optimiserOptions(started: started),
+                    threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                    onSolved: { Progress.shared.advance() })
+            }
         } catch {
             printToStandardError("\(scenario.name), draws: \(error)")
             throw failureExitCode

@@ -14,8 +14,9 @@ enum ModeRunner {
     ) throws -> SolvedMode {
         let result: SolvedMode
         do {
-            result = try PlacementOptimiser.solve(
-                scenario, mode: mode, options: options.optimiserOptions(started: started))
+            result = try Progress.shared.run("solving \(mode.rawValue) mode") { () throws(OptimiserError) in
+                try PlacementOptimiser.solve(scenario, mode: mode, options: options.optimiserOptions(started: started))
+            }
         } catch {
             printToStandardError("\(scenario.name), \(mode.rawValue) mode: \(error.description)")
             throw failureExitCode
@@ -38,8 +39,9 @@ enum ModeRunner {
 
     /// Before anything is solved: installs the interrupt clean-up and checks that `--out` may be
     /// replaced (absent, empty, or an earlier result set), else a usage error.
-    static func prepareOutput(_ out: String?) throws {
+    static func prepareOutput(_ out: String?, quiet: Bool = false) throws {
         InterruptHandling.install()
+        Progress.shared.silence(quiet)
         guard let out else { return }
         do {
             try OutputFolder.checkReplaceable(out)
@@ -53,7 +55,9 @@ enum ModeRunner {
     static func write(_ set: OutputSet, to directory: String) throws {
         InterruptHandling.install()
         do {
-            try OutputFolder.write(set, to: directory)
+            try Progress.shared.run("writing \(set.files.count) files") { () throws(OutputError) in
+                try OutputFolder.write(set, to: directory)
+            }
         } catch {
             printToStandardError("cannot write results: \(error.description)")
             throw failureExitCode

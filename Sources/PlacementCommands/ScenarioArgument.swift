@@ -6,7 +6,9 @@ import PlacementScenarios
 /// and exits 1.
 func loadScenario(_ path: String) throws -> Scenario {
     do {
-        let loaded = try ScenarioLoader.load(from: path)
+        let loaded = try Progress.shared.run("loading \(path)") { () throws(ScenarioError) in
+            try ScenarioLoader.load(from: path)
+        }
         for warning in loaded.warnings { printToStandardError(warning.description) }
         return loaded.scenario
     } catch {

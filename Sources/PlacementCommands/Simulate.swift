@@ -47,8 +47,8 @@ extension PlacementCommand {
             help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
         var data: String?
 
-        @Option(help: "How the result is printed: markdown, json or csv.")
-        var format: OutputFormat = .markdown
+        @Option(help: "How the result is printed: markdown (default), json or csv; with --out as well.")
+        var format: OutputFormat?
 
         @Option(help: "A folder to write the trajectory report into (HTML, Markdown, JSON, CSV).")
         var out: String?
@@ -119,10 +119,15 @@ extension PlacementCommand {
                 files.append(("trajectory.json", json))
                 files.append(("trajectory.csv", TabularReport.csv(report.longTable)))
                 try ModeRunner.write(files, into: out)
-                print("Simulation written: \(out)/trajectory.html (and .md, .json, .csv)")
-                return
+                let line = "Simulation written: \(out)/trajectory.html (and .md, .json, .csv)"
+                // With --format, stdout carries the result as asked and the line goes to stderr.
+                guard format != nil else {
+                    print(line)
+                    return
+                }
+                printToStandardError(line)
             }
-            switch format {
+            switch format ?? .markdown {
             case .json: print(json, terminator: "")
             case .markdown: print(MarkdownReport.render(report.document, stem: "trajectory"), terminator: "")
             case .csv: print(TabularReport.csv(report.longTable), terminator: "")

@@ -36,7 +36,7 @@ extension PlacementCommand {
 
         public func run() throws {
             let started = ContinuousClock.now
-            try ModeRunner.prepareOutput(options.out)
+            try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
             let scenario = try loadScenario(scenario)
             let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
             let json = ResultJSON.mode(result)
@@ -52,7 +52,7 @@ extension PlacementCommand {
             }
             // After the result set, which replaces --out whole: a model exported into it stays.
             if let exportModel { try export(scenario, to: exportModel) }
-            switch options.format {
+            switch options.printed {
             case .markdown: print(markdown, terminator: "")
             case .json: print(json, terminator: "")
             case .csv: print(placements, terminator: "")

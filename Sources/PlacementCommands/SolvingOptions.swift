@@ -4,8 +4,14 @@ import PlacementOptimisation
 
 /// Options shared by `solve` and `compare`.
 struct SolvingOptions: ParsableArguments {
-    @Option(help: "How results are printed: markdown, json or csv.")
-    var format: OutputFormat = .markdown
+    @Option(
+        help: ArgumentHelp(
+            "What is printed on standard output: markdown (default), json or csv.",
+            discussion: "Works with --out too: the folder gets every format, standard output the one asked for."))
+    var format: OutputFormat?
+
+    /// The format printed: `--format`, else Markdown.
+    var printed: OutputFormat { format ?? .markdown }
 
     @Option(
         help: ArgumentHelp(
@@ -22,6 +28,9 @@ struct SolvingOptions: ParsableArguments {
 
     @Flag(help: "Print model sizes, timings and GLPK's messages to standard error.")
     var verbose = false
+
+    @Flag(help: "No progress on standard error (it is shown only on a terminal, for steps over two seconds).")
+    var quiet = false
 
     /// The longest `--time-limit` accepted: one year, in seconds.
     static let longestTimeLimitSeconds = 31_536_000.0

@@ -3,6 +3,7 @@ import Foundation
 /// Writes to stderr (reports go to stdout; problems and progress never do). Control characters and
 /// terminal escape sequences, which input may carry into a message, are shown escaped.
 func printToStandardError(_ text: String, terminator: String = "\n") {
+    Progress.shared.clearLine()
     FileHandle.standardError.write(Data((TerminalText.escaped(text) + terminator).utf8))
 }
 

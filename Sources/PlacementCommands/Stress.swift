@@ -31,7 +31,7 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             let modes = try modeList.parsed
-            try ModeRunner.prepareOutput(options.out)
+            try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
             let scenario = try loadScenario(scenario)
             guard let file = try drawOptions.shockFile(for: scenario) else { return }
             var variants: [(label: String, file: ShockFile?)] = [("no shock", nil)]
@@ -55,7 +55,7 @@ extension PlacementCommand {
                 try ModeRunner.write(files, into: out)
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/stress.html")
             }
-            switch options.format {
+            switch options.printed {
             case .markdown: print(MarkdownReport.render(report.document, stem: "stress"), terminator: "")
             case .json: print(report.json, terminator: "")
             case .csv: print(TabularReport.csv(report.document.tables[0]), terminator: "")

@@ -51,15 +51,19 @@ extension PlacementCommand {
             guard scopes == 1 else {
                 throw ValidationError("name exactly one of --authority CODE, --cooperative ID or --all")
             }
-            if options.out == nil {
-                if all { throw ValidationError("--all writes one folder per authority: give --out DIR") }
-                if options.format == .csv { throw ValidationError("CSV is one file per table: give --out DIR") }
+            if options.out == nil, all {
+                throw ValidationError("--all writes one folder per authority: give --out DIR")
+            }
+            if options.format == .csv {
+                throw ValidationError(
+                    "the sufficiency report has a CSV file per table, written with --out DIR; it prints as "
+                        + "--format markdown or json")
             }
         }
 
         public func run() throws {
             let started = ContinuousClock.now
-            try ModeRunner.prepareOutput(options.out)
+            try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
             let scenario = try shockOptions.apply(to: loadScenario(scenario))
             let scopes: [SufficiencyReport.Scope] =
                 if let authority { [.authority(authority)] } else if let cooperative {
@@ -69,17 +73,23 @@ extension PlacementCommand {
             let members = try scopes.flatMap { try memberCodes(of: $0, in: scenario) }
             let mode = self.mode ?? (cooperative == nil ? .councilCoordinated : .regional)
             let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
-            let context = SufficiencyReport.Context(result, authorities: members)
-            var reports = try scopes.map { try SufficiencyReport($0, context: context) }
-            for (index, outlook) in SufficiencyOutlooks.make(scopes, scenario: scenario, data: data).enumerated() {
+            let context = Progress.shared.run("pricing new in-house places") {
+                SufficiencyReport.Context(result, authorities: members)
+            }
+            var reports = try Progress.shared.run("building reports", total: scopes.count) {
+                try scopes.map { scope in
+                    defer { Progress.shared.advance() }
+                    return try SufficiencyReport(scope, context: context)
+                }
+            }
+            let outlooks = Progress.shared.run("forecasting demand") {
+                SufficiencyOutlooks.make(scopes, scenario: scenario, data: data)
+            }
+            for (index, outlook) in outlooks.enumerated() {
                 reports[index].outlook = outlook
             }
             guard let out = options.out else {
-                let document = reports[0].document
-                print(
-                    options.format == .json
-                        ? TabularReport.json(document) : MarkdownReport.render(document, stem: "sufficiency"),
-                    terminator: "")
+                Self.print(reports[0].document, stem: "sufficiency", as: options.printed)
                 return
             }
             if all {
@@ -88,15 +98,31 @@ extension PlacementCommand {
                 }
                 let set = Self.allReports(reports, codes: codes, context: context)
                 try ModeRunner.write(set, to: out)
-                print(
+                Self.confirm(
                     "\(set.folders.count) sufficiency reports written under \(TerminalText.escaped(out)); "
-                        + "index: \(TerminalText.escaped(out))/index.html")
+                        + "index: \(TerminalText.escaped(out))/index.html", printing: options.format)
+                if let format = options.format {
+                    Self.print(SufficiencyIndex.document(context), stem: "index", as: format)
+                }
             } else {
                 try ModeRunner.write(reports[0].files, into: out)
-                print(
-                    "Sufficiency report written: \(TerminalText.escaped(out))/sufficiency.html (and .md, .json, CSV tables)"
-                )
+                Self.confirm(
+                    "Sufficiency report written: \(TerminalText.escaped(out))/sufficiency.html (and .md, .json, CSV tables)",
+                    printing: options.format)
+                if let format = options.format { Self.print(reports[0].document, stem: "sufficiency", as: format) }
             }
+        }
+
+        /// Where the files went: on stdout, or on stderr when stdout carries the report (`--format`).
+        static func confirm(_ line: String, printing format: OutputFormat?) {
+            if format == nil { Swift.print(line) } else { printToStandardError(line) }
+        }
+
+        /// A report on stdout in `format` (Markdown or JSON; validate() refuses CSV).
+        static func print(_ document: ReportDocument, stem: String, as format: OutputFormat) {
+            Swift.print(
+                format == .json ? TabularReport.json(document) : MarkdownReport.render(document, stem: stem),
+                terminator: "")
         }
 
         /// The index and one folder per authority, named by its code made a safe file name (distinct,

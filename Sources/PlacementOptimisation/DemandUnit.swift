@@ -24,6 +24,8 @@ public struct DemandUnit: Sendable {
     /// Every member's age band: a provider must take all of them.
     var ageBands: [AgeBand]
     var requirements: Set<Requirement>
+    /// Authorities no member may be placed in.
+    var avoidedAuthorities: Set<AuthorityCode>
     /// Children in one placement: 1 for a cohort, the group's size for siblings.
     var groupSize: Int
     /// Placements needed: the cohort's count, or 1 for a sibling group.
@@ -43,14 +45,16 @@ public struct DemandUnit: Sendable {
                     DemandUnit(
                         id: .cohort(cohort.id), cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
                         homeLocation: cohort.homeLocation, placementType: cohort.placementType,
-                        ageBands: [cohort.ageBand], requirements: cohort.requirements, groupSize: 1,
-                        placements: count, isSiblingGroup: false))
+                        ageBands: [cohort.ageBand], requirements: cohort.requirements,
+                        avoidedAuthorities: cohort.avoidedAuthorities, groupSize: 1, placements: count,
+                        isSiblingGroup: false))
                 continue
             }
             if let position = groupPosition[group] {
                 units[position].cohortIDs.append(cohort.id)
                 units[position].ageBands.append(cohort.ageBand)
                 units[position].requirements.formUnion(cohort.requirements)
+                units[position].avoidedAuthorities.formUnion(cohort.avoidedAuthorities)
                 units[position].groupSize += count
             } else {
                 groupPosition[group] = units.count
@@ -58,8 +62,9 @@ public struct DemandUnit: Sendable {
                     DemandUnit(
                         id: .siblingGroup(group), cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
                         homeLocation: cohort.homeLocation, placementType: cohort.placementType,
-                        ageBands: [cohort.ageBand], requirements: cohort.requirements, groupSize: count,
-                        placements: 1, isSiblingGroup: true))
+                        ageBands: [cohort.ageBand], requirements: cohort.requirements,
+                        avoidedAuthorities: cohort.avoidedAuthorities, groupSize: count, placements: 1,
+                        isSiblingGroup: true))
             }
         }
         return units

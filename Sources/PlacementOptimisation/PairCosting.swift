@@ -34,6 +34,8 @@ struct PairCosting: Sendable {
         var ages: AgeBand
         var requirements: RequirementSet
         var placementType: PlacementType
+        /// Numbers of the authorities the unit may not be placed in (usually none).
+        var avoided: [Int] = []
     }
 
     /// What admissibility and cost need of a pool.
@@ -54,7 +56,8 @@ struct PairCosting: Sendable {
             home: distances.index[unit.homeAuthority] ?? -1, location: unit.homeLocation,
             ages: AgeBand(
                 minimum: unit.ageBands.map(\.minimum).min() ?? 0, maximum: unit.ageBands.map(\.maximum).max() ?? 0),
-            requirements: RequirementSet(unit.requirements), placementType: unit.placementType)
+            requirements: RequirementSet(unit.requirements), placementType: unit.placementType,
+            avoided: unit.avoidedAuthorities.compactMap { distances.index[$0] }.sorted())
     }
 
     func profile(_ pool: SupplyPool) -> PoolProfile {
@@ -107,6 +110,7 @@ struct PairCosting: Sendable {
         case ageRange
         case requirements
         case rating
+        case avoided
         case distance
         case access
 
@@ -123,6 +127,7 @@ struct PairCosting: Sendable {
         guard pool.ageRange.contains(unit.ages) else { return .refused(.ageRange) }
         guard unit.requirements.isSubset(of: pool.specialisms) else { return .refused(.requirements) }
         guard pool.meetsRatingFloor else { return .refused(.rating) }
+        guard !unit.avoided.contains(pool.authority) else { return .refused(.avoided) }
         let miles = miles(unit, pool)
         if let limit = policy.maximumDistance(for: unit.placementType), !(miles <= limit) {
             return .refused(.distance)

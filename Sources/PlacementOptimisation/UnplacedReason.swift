@@ -28,6 +28,8 @@ enum UnplacedReason {
             return "no provider has the specialisms needed (\(needs))"
         case .rating:
             return "no provider meets the Ofsted floor (\(costing.policy.minimumRating.rawValue))"
+        case .avoided:
+            return "every suitable provider is in an authority the child's plan avoids"
         case .distance:
             let limit = costing.policy.maximumDistance(for: unit.placementType) ?? 0
             return "no suitable provider within \(String(format: "%.0f", limit)) miles"

@@ -11,16 +11,12 @@ extension SufficiencyReport {
     }
 
     public enum ScopeError: Error, CustomStringConvertible {
-        case unknownAuthority(String, suggestion: String?)
-        case unknownCooperative(String, known: [String])
+        /// No authority or co-operative by that code or name; the message names the nearest.
+        case unknown(String)
 
         public var description: String {
             switch self {
-            case .unknownAuthority(let code, let suggestion):
-                "no authority with code '\(code)' in the scenario" + (suggestion.map { "; did you mean \($0)?" } ?? "")
-            case .unknownCooperative(let id, let known):
-                "no co-operative '\(id)' in the scenario"
-                    + (known.isEmpty ? " (it has none)" : "; it has " + known.joined(separator: ", "))
+            case .unknown(let message): message
             }
         }
     }
@@ -54,23 +50,14 @@ extension SufficiencyReport {
     ) {
         switch scope {
         case .authority(let code):
-            guard
-                let authority = scenario.authorities.first(where: {
-                    $0.id.rawValue == code || $0.name.lowercased() == code.lowercased()
-                })
-            else {
-                let candidates = scenario.authorities.map(\.id.rawValue) + scenario.authorities.map(\.name)
-                throw .unknownAuthority(code, suggestion: nearest(to: code, in: candidates))
-            }
+            let lookup = NameLookup.authorities(scenario.authorities)
+            guard let index = lookup.index(of: code) else { throw .unknown(lookup.missing(code)) }
+            let authority = scenario.authorities[index]
             return (authority.name, [authority.id])
         case .cooperative(let id):
-            guard
-                let cooperative = scenario.cooperatives.first(where: {
-                    $0.id.rawValue == id || $0.name.lowercased() == id.lowercased()
-                })
-            else {
-                throw .unknownCooperative(id, known: scenario.cooperatives.map(\.id.rawValue))
-            }
+            let lookup = NameLookup.cooperatives(scenario.cooperatives)
+            guard let index = lookup.index(of: id) else { throw .unknown(lookup.missing(id)) }
+            let cooperative = scenario.cooperatives[index]
             return (cooperative.name, cooperative.members)
         }
     }

@@ -5,6 +5,7 @@ enum AuthorityReader {
         var seen: [String: Int] = [:]
         // Codes name report folders, and some file systems do not tell letter case apart.
         var folded: [String: (code: String, line: Int)] = [:]
+        var rows: [CSVTable.Row] = []
         for row in table.rows {
             let code = row.identifier("code", log: &log)
             let name = row.required("name", log: &log)
@@ -26,11 +27,15 @@ enum AuthorityReader {
                 continue
             }
             folded[code.lowercased()] = (code, row.line)
+            rows.append(row)
             authorities.append(
                 Authority(
                     id: AuthorityCode(rawValue: code), name: name, region: row.text("region"),
                     centroid: Coordinate(latitude: latitude, longitude: longitude), areaSquareKilometres: area,
                     childPopulation: population))
+        }
+        for (row, problem) in zip(rows, LocationCheck.strayCentroids(authorities)) {
+            if let problem { row.warning("latitude", problem, log: &log) }
         }
         return authorities
     }

@@ -31,7 +31,7 @@ public struct CSVTable: Sendable {
 
     /// Parses `data`, reporting text that is not UTF-8 or not CSV, missing or repeated columns and
     /// ragged rows, each with its line.
-    static func parse(_ data: Data, file: String, required: [String], log: inout IssueLog) -> CSVTable? {
+    package static func parse(_ data: Data, file: String, required: [String], log: inout IssueLog) -> CSVTable? {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let line = UTF8Check.firstInvalidLine(bytes) {
@@ -49,7 +49,8 @@ public struct CSVTable: Sendable {
             log.error(file, line: 1, "has no header row")
             return nil
         }
-        let header = first.fields.map { $0.text.trimmingBlanks.lowercased() }
+        // Headers read like values: `Home Authority` and `home-authority` are `home_authority`.
+        let header = first.fields.map { Row.normalise($0.text.trimmingBlanks) }
         guard header != [""] else {
             log.error(file, line: 1, "has no header row")
             return nil
@@ -84,13 +85,18 @@ public struct CSVTable: Sendable {
         public var line: Int { record.line }
 
         /// The 1-based column where `column`'s field starts.
-        func position(of column: String) -> Int? {
+        package func position(of column: String) -> Int? {
             table.header.firstIndex(of: column).map { record.columns[$0] }
         }
 
         /// Logs an error about `column`'s field, located by file, line and column.
-        func error(_ column: String, _ message: String, log: inout IssueLog) {
+        package func error(_ column: String, _ message: String, log: inout IssueLog) {
             log.error(table.file, line: line, column: position(of: column), field: column, message)
+        }
+
+        /// Logs a warning about `column`'s field, located like an error.
+        package func warning(_ column: String, _ message: String, log: inout IssueLog) {
+            log.warning(table.file, line: line, column: position(of: column), field: column, message)
         }
 
         /// The trimmed field, or "" when the column is absent from the file.
@@ -104,30 +110,34 @@ public struct CSVTable: Sendable {
             return value.isEmpty ? nil : value
         }
 
-        func required(_ column: String, log: inout IssueLog) -> String? {
+        package func required(_ column: String, log: inout IssueLog) -> String? {
             let value = text(column)
             if value.isEmpty { error(column, "is empty", log: &log) }
             return value.isEmpty ? nil : value
         }
 
         /// A field that defines an id or code: present, and following ``IdentifierRules``'s rules.
-        func identifier(_ column: String, log: inout IssueLog) -> String? {
+        package func identifier(_ column: String, log: inout IssueLog) -> String? {
             guard let value = required(column, log: &log) else { return nil }
             return checkedIdentifier(column, value, log: &log)
         }
 
         /// `value` when it follows ``IdentifierRules``'s rules; otherwise the problem is logged.
-        func checkedIdentifier(_ column: String, _ value: String, log: inout IssueLog) -> String? {
+        package func checkedIdentifier(_ column: String, _ value: String, log: inout IssueLog) -> String? {
             guard let problem = IdentifierRules.problem(value) else { return value }
             error(column, "'\(value)' \(problem)", log: &log)
             return nil
         }
 
-        func number(_ column: String, log: inout IssueLog, in range: ClosedRange<Double>? = nil) -> Double? {
+        package func number(_ column: String, log: inout IssueLog, in range: ClosedRange<Double>? = nil) -> Double? {
             let value = text(column)
             guard !value.isEmpty else { return nil }
             guard let number = DecimalNumber.parse(value) else {
-                error(column, "'\(value)' is not a number", log: &log)
+                var message = "'\(value)' is not a number"
+                if let amount = DecimalNumber.parseAmount(value) {
+                    message += "; write \(DecimalNumber.format(amount)) (no £ sign or thousands separators)"
+                }
+                error(column, message, log: &log)
                 return nil
             }
             if let range, !range.contains(number) {
@@ -141,7 +151,9 @@ public struct CSVTable: Sendable {
         }
 
         /// A number that must be present.
-        func requiredNumber(_ column: String, log: inout IssueLog, in range: ClosedRange<Double>? = nil) -> Double? {
+        package func requiredNumber(_ column: String, log: inout IssueLog, in range: ClosedRange<Double>? = nil)
+            -> Double?
+        {
             if text(column).isEmpty { error(column, "is empty", log: &log) }
             return number(column, log: &log, in: range)
         }
@@ -194,7 +206,7 @@ public struct CSVTable: Sendable {
         }
 
         /// `a;b;c` lists of a vocabulary.
-        func choices<T: RawRepresentable & CaseIterable & Hashable>(
+        package func choices<T: RawRepresentable & CaseIterable & Hashable>(
             _ column: String, _ type: T.Type, log: inout IssueLog
         )
             -> Set<T>
@@ -236,7 +248,7 @@ public struct CSVTable: Sendable {
     public var rows: [Row] { records.map { Row(table: self, record: $0) } }
 
     /// The column where field `name` starts on the record at `line`.
-    func column(of name: String, line: Int) -> Int? {
+    package func column(of name: String, line: Int) -> Int? {
         guard let index = header.firstIndex(of: name), let record = records.first(where: { $0.line == line }) else {
             return nil
         }

@@ -15,11 +15,13 @@ public struct Cohort: Hashable, Sendable, Identifiable {
     /// The provider the children live with now, if any.
     public var currentProvider: ProviderID?
     public var count: Int
+    /// Authorities the children must not be placed in (a care plan's locations to avoid).
+    public var avoidedAuthorities: Set<AuthorityCode>
 
     public init(
         id: CohortID, homeAuthority: AuthorityCode, homeLocation: Coordinate? = nil, placementType: PlacementType,
         ageBand: AgeBand = .all, requirements: Set<Requirement> = [], siblingGroup: SiblingGroupID? = nil,
-        currentProvider: ProviderID? = nil, count: Int = 1
+        currentProvider: ProviderID? = nil, count: Int = 1, avoidedAuthorities: Set<AuthorityCode> = []
     ) {
         self.id = id
         self.homeAuthority = homeAuthority
@@ -30,5 +32,6 @@ public struct Cohort: Hashable, Sendable, Identifiable {
         self.siblingGroup = siblingGroup
         self.currentProvider = currentProvider
         self.count = count
+        self.avoidedAuthorities = avoidedAuthorities
     }
 }

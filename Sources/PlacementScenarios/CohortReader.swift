@@ -9,7 +9,8 @@ enum CohortReader {
 
     /// The cohorts, and the line each was read from.
     static func cohorts(
-        _ table: CSVTable, known: Set<String>, providers: Set<String>, log: inout IssueLog
+        _ table: CSVTable, known: Set<String>, providers: Set<String>, authorities: [String: Authority] = [:],
+        log: inout IssueLog
     ) -> ([Cohort], [Int]) {
         var cohorts: [Cohort] = []
         var lines: [Int] = []
@@ -44,7 +45,22 @@ enum CohortReader {
                 }
                 row.error("current_provider", message, log: &log)
             }
+            var avoided: Set<AuthorityCode> = []
+            for item in row.text("avoid_authorities").split(separator: ";") {
+                let code = String(item).trimmingBlanks
+                guard !code.isEmpty else { continue }
+                if known.contains(code) {
+                    avoided.insert(AuthorityCode(rawValue: code))
+                } else {
+                    row.error("avoid_authorities", AuthorityReader.unknownAuthority(code, known: known), log: &log)
+                }
+            }
             let location = ProviderReader.coordinate(row, prefix: "home_", log: &log)
+            if let location, let home, let area = authorities[home],
+                let problem = LocationCheck.problem(location, in: area)
+            {
+                row.warning("home_latitude", problem, log: &log)
+            }
             guard let id, let home, known.contains(home), let type, let count, count > 0 else { continue }
             if let first = seen[id] {
                 row.error("id", "duplicate id \(id) (first on line \(first))", log: &log)
@@ -88,7 +104,7 @@ enum CohortReader {
                     placementType: type,
                     ageBand: band, requirements: requirements, siblingGroup: group.map(SiblingGroupID.init(rawValue:)),
                     currentProvider: current.flatMap { providers.contains($0) ? ProviderID(rawValue: $0) : nil },
-                    count: count))
+                    count: count, avoidedAuthorities: avoided))
         }
         for (group, first) in siblings.sorted(by: { $0.value.line < $1.value.line }) {
             guard let line = seen[group] else { continue }

@@ -3,13 +3,13 @@
 /// GLPK's row and column names, and every id is printed in messages and reports, so an id may not
 /// hold a path separator, start with a dot, hold a control character, or be longer than GLPK and
 /// file systems comfortably take.
-enum IdentifierRules {
+package enum IdentifierRules {
     /// In UTF-8 bytes: 64 ASCII characters. GLPK takes names of up to 255 bytes, and a model name
     /// joins a code to other text.
     static let longest = 64
 
     /// Why `text` cannot be an id, or nil when it can.
-    static func problem(_ text: String) -> String? {
+    package static func problem(_ text: String) -> String? {
         if text.utf8.count > longest { return "is longer than \(longest) bytes" }
         if text.unicodeScalars.contains(where: TerminalSafeText.needsEscape) {
             return "contains a control character"

@@ -1,8 +1,16 @@
 /// The candidate closest to `text` by edit distance, if it is close enough to be a likely typo.
+/// A short form naming one candidate alone counts too: `secure` for `secure_childrens_home`,
+/// `residential` for `residential_school` (the text starting the candidate or one of its words).
 public func nearest(to text: String, in candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(text, $0)) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(2, best.0.count / 3) ? best.0 : nil
+    if best.1 <= max(2, best.0.count / 3) { return best.0 }
+    guard text.count >= 3 else { return nil }
+    let lowered = text.lowercased()
+    let starting = candidates.filter { candidate in
+        candidate.lowercased().split(separator: "_").contains { $0.hasPrefix(lowered) }
+    }
+    return starting.count == 1 ? starting[0] : nil
 }
 
 /// Levenshtein distance over characters.

@@ -1,7 +1,10 @@
 /// Reads `providers.csv`: one row per provider and placement type; rows sharing an `id` are one
 /// provider and must agree on its name, sector and location.
 enum ProviderReader {
-    static func providers(_ table: CSVTable, known: Set<String>, log: inout IssueLog) -> [Provider] {
+    /// `authorities`: those read, by code, to question locations far outside their authority.
+    static func providers(
+        _ table: CSVTable, known: Set<String>, authorities: [String: Authority] = [:], log: inout IssueLog
+    ) -> [Provider] {
         var providers: [Provider] = []
         var index: [String: Int] = [:]
         var offerLines: [String: Int] = [:]
@@ -35,6 +38,11 @@ enum ProviderReader {
             let places = row.requiredCount("places", log: &log)
             let price = row.requiredNumber("weekly_price", log: &log, in: 0...1_000_000)
             let location = coordinate(row, log: &log)
+            if let location, let authority, let area = authorities[authority],
+                let problem = LocationCheck.problem(location, in: area)
+            {
+                row.warning("latitude", problem, log: &log)
+            }
             let rating = ofstedRating(row, log: &log)
             let specialisms = row.choices("specialisms", Requirement.self, log: &log)
             let ages = ageRange(row, log: &log)

@@ -69,7 +69,7 @@ public struct IssueLog: Sendable {
         issues.append(ScenarioIssue(.error, file: file, line: line, column: column, field: field, message: message))
     }
 
-    mutating func warning(
+    package mutating func warning(
         _ file: String, line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String
     ) {
         issues.append(ScenarioIssue(.warning, file: file, line: line, column: column, field: field, message: message))

@@ -39,18 +39,26 @@ public enum ScenarioLoader {
         }
         let authorityTable = table(files.authorities, required: ["code", "name", "latitude", "longitude", "area_km2"])
         let authorities = authorityTable.map { AuthorityReader.authorities($0, log: &log) } ?? []
-        let known = Set(authorities.map(\.id.rawValue))
+        // Every code the file lists counts as known, even on a row with another fault, so that one
+        // bad field is reported once and not again as an unknown authority wherever it is used.
+        let known = Set(authorities.map(\.id.rawValue)).union(
+            authorityTable?.rows.map { $0.text("code") }.filter { !$0.isEmpty } ?? [])
+        let byCode = Dictionary(authorities.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let cooperatives =
             table(files.cooperatives, required: ["cooperative_id", "authority"]).map {
                 AuthorityReader.cooperatives($0, known: known, log: &log)
             } ?? []
         let providerTable = table(
             files.providers, required: ["id", "sector", "authority", "placement_type", "places", "weekly_price"])
-        let providers = providerTable.map { ProviderReader.providers($0, known: known, log: &log) } ?? []
+        let providers =
+            providerTable.map { ProviderReader.providers($0, known: known, authorities: byCode, log: &log) } ?? []
+        // As for authorities: a provider whose row has a bad price is still a provider children name.
+        let providerIDs = Set(providers.map(\.id.rawValue)).union(
+            providerTable?.rows.map { $0.text("id") }.filter { !$0.isEmpty } ?? [])
         let childTable = table(files.children, required: ["id", "home_authority", "placement_type"])
         let (cohorts, cohortLines) =
             childTable.map {
-                CohortReader.cohorts($0, known: known, providers: Set(providers.map(\.id.rawValue)), log: &log)
+                CohortReader.cohorts($0, known: known, providers: providerIDs, authorities: byCode, log: &log)
             } ?? ([], [])
         let distances =
             table(files.distances, required: ["from_authority", "to_authority", "miles"]).map {
@@ -79,33 +87,72 @@ public enum ScenarioLoader {
         return LoadedScenario(scenario: scenario, warnings: log.issues)
     }
 
-    /// Warns about children whose need no provider in the scenario offers at all (type, ages,
-    /// requirements, Ofsted floor), wherever it is: they will be unplaced in every mode. The warning
-    /// points at the first child with that need (`lines` are the cohorts' lines in `table`).
+    /// Warns about children whose need no provider in the scenario meets (type, ages, requirements,
+    /// Ofsted floor, distance limit): they will be unplaced in every mode. The warning says which
+    /// condition leaves no provider, and points at the first child with that need (`lines` are the
+    /// cohorts' lines in `table`).
     private static func warnAboutUnmetNeeds(_ scenario: Scenario, lines: [Int], table: CSVTable, log: inout IssueLog) {
         struct Need: Hashable {
             var type: PlacementType
             var ages: AgeBand
             var requirements: Set<Requirement>
         }
-        // Each distinct need is checked against the providers once.
-        var checked: Set<Need> = []
+        struct Reach: Hashable {
+            var need: Need
+            var home: AuthorityCode
+        }
+        let policy = scenario.policy
+        var checked: [Need: [Provider]] = [:]
+        var reached: Set<Reach> = []
+        var distances: DistanceTable?
         for (cohort, line) in zip(scenario.cohorts, lines) where cohort.placementType.isCommissioned {
             let need = Need(type: cohort.placementType, ages: cohort.ageBand, requirements: cohort.requirements)
-            guard checked.insert(need).inserted else { continue }
-            let offered = scenario.providers.contains { provider in
-                (provider.offers[need.type]?.places ?? 0) > 0 && provider.ageRange.contains(need.ages)
-                    && need.requirements.isSubset(of: provider.specialisms)
-                    && provider.rating.meets(scenario.policy.minimumRating)
-            }
-            if !offered {
-                let requirements =
-                    need.requirements.isEmpty
-                    ? "" : " with \(need.requirements.sorted().map(\.rawValue).joined(separator: ", "))"
+            func warn(_ message: String) {
                 log.warning(
                     table.file, line: line, column: table.column(of: "placement_type", line: line),
-                    field: "placement_type",
-                    "no provider offers \(need.type.rawValue) for ages \(need.ages)\(requirements) (first needed by \(cohort.id)); such children stay unplaced"
+                    field: "placement_type", message + " (first needed by \(cohort.id)); such children stay unplaced")
+            }
+            let requirements =
+                need.requirements.isEmpty
+                ? "" : " with \(need.requirements.sorted().map(\.rawValue).joined(separator: ", "))"
+            let wanted = "\(need.type.rawValue) for ages \(need.ages)\(requirements)"
+            // Each distinct need is checked against the providers once, each condition in turn.
+            if checked[need] == nil {
+                let offering = scenario.providers.filter { ($0.offers[need.type]?.places ?? 0) > 0 }
+                let ofAge = offering.filter { $0.ageRange.contains(need.ages) }
+                let equipped = ofAge.filter { need.requirements.isSubset(of: $0.specialisms) }
+                let rated = equipped.filter { $0.rating.meets(policy.minimumRating) }
+                checked[need] = rated
+                if offering.isEmpty {
+                    warn("no provider offers \(wanted)")
+                } else if ofAge.isEmpty {
+                    warn(
+                        "no provider offers \(wanted): \(offering.count) offer \(need.type.rawValue), none for these ages"
+                    )
+                } else if equipped.isEmpty {
+                    warn(
+                        "no provider offers \(wanted): \(ofAge.count) offer \(need.type.rawValue) for these ages, "
+                            + "none with the specialisms")
+                } else if rated.isEmpty {
+                    let ratings = Set(equipped.map(\.rating.rawValue)).sorted().joined(separator: ", ")
+                    warn(
+                        "no provider admitted offers \(wanted): the \(equipped.count) that offer it are rated \(ratings), "
+                            + "below the Ofsted floor (minimum_ofsted_rating: \(policy.minimumRating.rawValue))")
+                }
+            }
+            // Distances need every authority read: with errors, the scenario is refused anyway.
+            guard !log.hasErrors, let rated = checked[need], !rated.isEmpty,
+                let limit = policy.maximumDistance(for: need.type),
+                reached.insert(Reach(need: need, home: cohort.homeAuthority)).inserted
+            else { continue }
+            if distances == nil { distances = DistanceTable(scenario) }
+            let miles = rated.lazy.map {
+                distances!.miles(from: cohort.homeAuthority, at: cohort.homeLocation, to: $0)
+            }
+            if !miles.contains(where: { $0 <= limit }), let nearest = miles.min(), nearest.isFinite {
+                warn(
+                    "no provider admitted offers \(wanted) within \(DecimalNumber.format(limit)) miles of "
+                        + "\(cohort.homeAuthority) (maximum_distance_miles); the nearest is \(String(format: "%.0f", nearest)) miles away"
                 )
             }
         }

@@ -7,6 +7,11 @@ public enum ScenarioWriter {
     public static func write(
         _ scenario: Scenario, to directory: String, extraFiles: [(name: String, text: String)] = []
     ) throws {
+        try AtomicFile.write(files(scenario) + extraFiles, into: directory)
+    }
+
+    /// The manifest and the tables as the loader reads them back, by file name.
+    public static func files(_ scenario: Scenario) -> [(name: String, text: String)] {
         var files = [
             ("scenario.yaml", manifest(scenario)), ("authorities.csv", authorities(scenario)),
             ("children.csv", children(scenario)), ("providers.csv", providers(scenario)),
@@ -14,7 +19,7 @@ public enum ScenarioWriter {
         if !scenario.cooperatives.isEmpty { files.append(("cooperatives.csv", cooperatives(scenario))) }
         if !scenario.actuals.isEmpty { files.append(("actuals.csv", actuals(scenario))) }
         if !scenario.distanceOverrides.isEmpty { files.append(("distances.csv", distances(scenario))) }
-        try AtomicFile.write(files + extraFiles, into: directory)
+        return files
     }
 
     static func manifest(_ scenario: Scenario) -> String {
@@ -74,18 +79,23 @@ public enum ScenarioWriter {
     }
 
     static func children(_ scenario: Scenario) -> String {
-        var csv = CSVWriter(header: [
-            "id", "home_authority", "placement_type", "age_band", "count", "requirements", "sibling_group",
-            "current_provider", "home_latitude", "home_longitude",
-        ])
+        // The column only when a child has one, so that scenarios without them read as before.
+        let avoiding = scenario.cohorts.contains { !$0.avoidedAuthorities.isEmpty }
+        var csv = CSVWriter(
+            header: [
+                "id", "home_authority", "placement_type", "age_band", "count", "requirements", "sibling_group",
+                "current_provider", "home_latitude", "home_longitude",
+            ] + (avoiding ? ["avoid_authorities"] : []))
         for c in scenario.cohorts {
-            csv.append([
-                c.id.rawValue, c.homeAuthority.rawValue, c.placementType.rawValue, c.ageBand.description,
-                String(c.count), c.requirements.sorted().map(\.rawValue).joined(separator: ";"),
-                c.siblingGroup?.rawValue ?? "", c.currentProvider?.rawValue ?? "",
-                c.homeLocation.map { number($0.latitude) } ?? "",
-                c.homeLocation.map { number($0.longitude) } ?? "",
-            ])
+            let avoided = c.avoidedAuthorities.map(\.rawValue).sorted().joined(separator: ";")
+            csv.append(
+                [
+                    c.id.rawValue, c.homeAuthority.rawValue, c.placementType.rawValue, c.ageBand.description,
+                    String(c.count), c.requirements.sorted().map(\.rawValue).joined(separator: ";"),
+                    c.siblingGroup?.rawValue ?? "", c.currentProvider?.rawValue ?? "",
+                    c.homeLocation.map { number($0.latitude) } ?? "",
+                    c.homeLocation.map { number($0.longitude) } ?? "",
+                ] + (avoiding ? [avoided] : []))
         }
         return csv.text
     }

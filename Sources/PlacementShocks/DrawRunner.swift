@@ -23,17 +23,13 @@ public struct DrawResults: Sendable {
 ///
 /// GLPK's environment is thread-local: every solve runs its whole life on one dedicated thread.
 public enum DrawRunner {
+    /// `onSolved` is called (from a solving thread) as each solve ends, for progress.
     public static func run(
         _ scenario: Scenario, shocks: ShockFile?, modes: [CommissioningMode], draws: Int, seed: UInt64,
-        options: OptimiserOptions, threads: Int
+        options: OptimiserOptions, threads: Int, onSolved: (@Sendable () -> Void)? = nil
     ) throws -> DrawResults {
         let seeds = (0..<max(draws, 1)).map { DrawSeeds(seed: seed, draw: $0) }
-        let randomShocks = shocks?.isRandom ?? false
-        // One job per mode and distinct draw.
-        let jobs: [(mode: Int, draw: Int)] = modes.indices.flatMap { index in
-            let varies = modes[index] == .council || randomShocks
-            return seeds.indices.filter { varies || $0 == 0 }.map { (index, $0) }
-        }
+        let jobs = self.jobs(shocks: shocks, modes: modes, draws: seeds.count)
         let perSolve = {
             var perSolve = options
             perSolve.threads = 1
@@ -48,6 +44,7 @@ public enum DrawRunner {
             }
             drawn.policy.councilOrderSeed = seeds[job.draw].councilOrderSeed
             let solved = try PlacementOptimiser.solve(drawn, mode: modes[job.mode], options: perSolve)
+            onSolved?()
             return (metrics: solved.metrics, stopped: solved.result.status != .optimal)
         }
         var metrics: [[ModeMetrics?]] = modes.map { _ in Array(repeating: nil, count: seeds.count) }
@@ -61,5 +58,19 @@ public enum DrawRunner {
         return DrawResults(
             modes: modes, metrics: filled, seeds: seeds, stoppedModes: modes.filter(stopped.contains),
             solves: jobs.count)
+    }
+
+    /// How many solves `run` makes.
+    public static func solveCount(shocks: ShockFile?, modes: [CommissioningMode], draws: Int) -> Int {
+        jobs(shocks: shocks, modes: modes, draws: max(draws, 1)).count
+    }
+
+    /// One job per mode and distinct draw.
+    private static func jobs(shocks: ShockFile?, modes: [CommissioningMode], draws: Int) -> [(mode: Int, draw: Int)] {
+        let randomShocks = shocks?.isRandom ?? false
+        return modes.indices.flatMap { index in
+            let varies = modes[index] == .council || randomShocks
+            return (0..<draws).filter { varies || $0 == 0 }.map { (index, $0) }
+        }
     }
 }

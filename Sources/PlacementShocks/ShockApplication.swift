@@ -50,12 +50,10 @@ public enum ShockApplication {
             case .priceChange(_, _, let owner?, _) where !owners.contains(ownerKey(owner)):
                 log.error(located.file, line: located.line, field: "price_change.owner", unknownOwner(owner, scenario))
             case .demandIncrease(let increase):
-                for name in increase.authorities ?? [] where authority(named: name, in: scenario) == nil {
-                    var message = "no authority has the code or name '\(name)'"
-                    if let suggestion = nearest(to: name, in: scenario.authorities.map(\.name)) {
-                        message += " (did you mean '\(suggestion)'?)"
-                    }
-                    log.error(located.file, line: located.line, field: "demand_increase.authorities", message)
+                let lookup = NameLookup.authorities(scenario.authorities)
+                for name in increase.authorities ?? [] where lookup.index(of: name) == nil {
+                    log.error(
+                        located.file, line: located.line, field: "demand_increase.authorities", lookup.missing(name))
                 }
                 if !log.hasErrors, matchingCohorts(increase, in: scenario).isEmpty {
                     log.error(
@@ -214,8 +212,7 @@ public enum ShockApplication {
     }
 
     static func authority(named name: String, in scenario: Scenario) -> AuthorityCode? {
-        let key = ownerKey(name)
-        return scenario.authorities.first { ownerKey($0.id.rawValue) == key || ownerKey($0.name) == key }?.id
+        NameLookup.authorities(scenario.authorities).code(of: name).map(AuthorityCode.init(rawValue:))
     }
 
     /// Indices of the cohorts a demand increase grows: commissioned, not in a sibling group.

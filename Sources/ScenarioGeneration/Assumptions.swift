@@ -30,8 +30,17 @@ enum Assumptions {
     ]
 
     static func price(_ type: PlacementType, sector: Sector) -> Double {
-        (prices.first { $0.0 == type && $0.1 == sector } ?? prices.first { $0.0 == type && $0.1 == nil })!.2
+        knownPrice(type, sector: sector) ?? importedParentAndChildPrice
     }
+
+    /// The listed price of a type and sector, if any.
+    static func knownPrice(_ type: PlacementType, sector: Sector) -> Double? {
+        (prices.first { $0.0 == type && $0.1 == sector } ?? prices.first { $0.0 == type && $0.1 == nil })?.2
+    }
+
+    /// Parent and child placements (family centres, parent-and-child foster care) appear only in a
+    /// council's import: assumed, no figure in the data files (range £1,000–£5,000).
+    static let importedParentAndChildPrice = 2_500.0
 
     /// The age band a cohort or provider of each type carries: the register records no age ranges,
     /// so DfE's age split is not applied.

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import PlacementScenarios
+import ScenarioGeneration
+
+extension PlacementCommand {
+    /// `placement import CHILDREN.csv --authority NAME_OR_CODE --as-of DATE`: a council's own children,
+    /// one row each, turned into a scenario folder.
+    public struct Import: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Turn a council's one-row-per-child CSV (docs/import-template.md) into a scenario folder.",
+            discussion: """
+                Reads child id, date of birth, DfE SSDA903 placement and provider codes, placing authority, \
+                Ofsted URN, weekly cost, sibling group and needs; writes scenario.yaml, authorities.csv (England's \
+                153), children.csv, providers.csv (the Ofsted register around the council and the children's \
+                current providers), actuals.csv and a README.md of every assumption, all or nothing. Every \
+                problem in the file is reported with its line and column, and nothing is written.
+                """)
+
+        @Argument(
+            help: "The children file: one row per child, as docs/import-template.md describes.",
+            completion: .file(extensions: ["csv"]))
+        var children: String
+
+        @Option(help: "The council looking after the children: its name or GSS code.")
+        var authority: String
+
+        @Option(
+            name: .customLong("as-of"),
+            help: ArgumentHelp("The day ages are counted at.", valueName: "YYYY-MM-DD"))
+        var asOf: String
+
+        @Option(help: "The scenario folder to write (default: the scenario's name, in the current folder).")
+        var out: String?
+
+        @Option(help: "The scenario's name (default: the council's name and the date).")
+        var name: String?
+
+        @Option(help: "Registered providers located within this many miles of the council join the market.")
+        var radius: Double = 75
+
+        @Option(help: "The folder with the official tables (see Fixtures/data/README.md).")
+        var data = "Fixtures/data"
+
+        @Flag(help: "No progress on standard error (it is shown only on a terminal, for steps over two seconds).")
+        var quiet = false
+
+        public init() {}
+
+        public func validate() throws {
+            guard CalendarDate(parsing: asOf) != nil else {
+                throw ValidationError("--as-of must be a date such as 2025-03-31; got '\(asOf)'")
+            }
+            guard radius.isFinite, (0...1000).contains(radius) else {
+                throw ValidationError("--radius must be a number of miles from 0 to 1000; got \(radius)")
+            }
+            if let name, let problem = IdentifierRules.problem(name) {
+                throw ValidationError("--name '\(name)' \(problem)")
+            }
+        }
+
+        public func run() throws {
+            try ModeRunner.prepareOutput(out, quiet: quiet)
+            let official: OfficialData
+            do {
+                official = try Progress.shared.run("reading \(data)") { () throws(ScenarioError) in
+                    try OfficialData.read(from: data)
+                }
+            } catch {
+                printToStandardError(error.description)
+                throw invalidInputExitCode
+            }
+            let lookup = NameLookup(kind: "authority", entries: official.authorities.map { ($0.code, $0.name) })
+            guard lookup.index(of: authority) != nil else {
+                printToStandardError("--authority: \(lookup.missing(authority))")
+                throw ExitCode.validationFailure
+            }
+            guard let day = CalendarDate(parsing: asOf) else {
+                throw ValidationError("--as-of must be a date such as 2025-03-31; got '\(asOf)'")
+            }
+            var options = CouncilImport.Options(authority: authority, asOf: day, name: name)
+            options.radiusMiles = radius
+            let imported: CouncilImport
+            do {
+                imported = try CouncilImport.build(
+                    children: children, file: (children as NSString).lastPathComponent, data: official,
+                    options: options)
+            } catch {
+                printToStandardError(error.description)
+                printToStandardError("\(children): \(error.errors.count) error(s); nothing was written.")
+                throw invalidInputExitCode
+            }
+            try Self.check(imported)
+            let destination = out ?? imported.scenario.name
+            try ModeRunner.write(imported.files, into: destination)
+            for line in imported.summary { printToStandardError(line) }
+            print(
+                "Scenario written to \(TerminalText.escaped(destination)); check it with: placement validate "
+                    + TerminalText.escaped(destination))
+        }
+
+        /// The folder is loaded back before it is written, so that `placement validate` accepts it.
+        private static func check(_ imported: CouncilImport) throws {
+            let folder = FileManager.default.temporaryDirectory
+                .appendingPathComponent("placement-import-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+                for (name, text) in imported.files {
+                    try text.write(
+                        toFile: (folder as NSString).appendingPathComponent(name), atomically: false, encoding: .utf8)
+                }
+            } catch {
+                printToStandardError("cannot check the scenario: \(error.localizedDescription)")
+                throw failureExitCode
+            }
+            do {
+                let loaded = try ScenarioLoader.load(from: folder)
+                for warning in loaded.warnings { printToStandardError(warning.description) }
+            } catch {
+                printToStandardError(
+                    "the imported scenario does not validate (a fault of the import):\n\(error.description)")
+                throw failureExitCode
+            }
+        }
+    }
+}

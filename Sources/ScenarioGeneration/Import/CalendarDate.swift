@@ -1,0 +1,51 @@
+/// A day in the Gregorian calendar, as exports write dates of birth: `2012-03-31` or `31/03/2012`.
+public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    /// Reads ISO 8601 (`YYYY-MM-DD`) or the British `DD/MM/YYYY`; nil for anything else or a day
+    /// that does not exist (31 April, 29 February 2023).
+    public init?(parsing text: String) {
+        let parts: [Substring]
+        let order: (year: Int, month: Int, day: Int)
+        if text.contains("-") {
+            parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            order = (0, 1, 2)
+        } else {
+            parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            order = (2, 1, 0)
+        }
+        guard parts.count == 3, parts[order.year].count == 4, parts.allSatisfy({ (1...4).contains($0.count) }),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[order.year]), let month = Int(parts[order.month]), let day = Int(parts[order.day]),
+            (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Whole years from `birth` to this day (a birthday counts on the day itself; 29 February's
+    /// children turn a year older on 1 March in common years).
+    public func age(bornOn birth: CalendarDate) -> Int {
+        let hadBirthday = (month, day) >= (birth.month, birth.day)
+        return year - birth.year - (hadBirthday ? 0 : 1)
+    }
+
+    public var description: String {
+        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    private static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import PlacementScenarios
+
+/// One row of the import template (`docs/import-template.md`): a child looked after by the council.
+struct ChildRecord {
+    var line: Int
+    var id: String
+    var age: Int
+    var type: PlacementType
+    var providerCode: PlacementCodes.ProviderCode?
+    /// Where the child is placed (a GSS code), when given.
+    var placementAuthority: String?
+    /// The Ofsted URN of the provider the child lives with, when given.
+    var urn: String?
+    var weeklyCost: Double?
+    var siblingGroup: String?
+    var needs: Set<Requirement>
+    /// Authorities the child must not be placed in (GSS codes).
+    var avoid: [String]
+}
+
+/// Reads the import template's rows, reporting every problem with the file's line and column.
+enum ChildRecords {
+    static let required = ["child_id", "date_of_birth", "placement_code"]
+
+    static func read(
+        _ table: CSVTable, asOf: CalendarDate, authorities: NameLookup, registered: Set<String>, log: inout IssueLog
+    ) -> [ChildRecord] {
+        var records: [ChildRecord] = []
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            let id = row.identifier("child_id", log: &log)
+            if let id, let first = seen[id] {
+                row.error("child_id", "duplicate child \(id) (first on line \(first))", log: &log)
+            } else if let id {
+                seen[id] = row.line
+            }
+            let age = Self.age(row, asOf: asOf, log: &log)
+            let type = Self.placementType(row, log: &log)
+            let providerCode = Self.providerCode(row, log: &log)
+            let placement = row.optionalText("placement_authority").flatMap {
+                Self.authority($0, column: "placement_authority", row: row, authorities: authorities, log: &log)
+            }
+            let urn = row.optionalText("provider_urn").map {
+                $0.uppercased().hasPrefix("URN") ? String($0.dropFirst(3)) : $0
+            }
+            if let urn, !registered.contains(urn) {
+                row.error(
+                    "provider_urn",
+                    "URN \(urn) is not in Ofsted's register of 31 March 2025 (ofsted_providers_2025.csv); leave it empty "
+                        + "and give placement_provider instead",
+                    log: &log)
+            }
+            var cost: Double?
+            if let text = row.optionalText("weekly_cost") {
+                if let amount = DecimalNumber.parseAmount(text), (0...1_000_000).contains(amount) {
+                    cost = amount
+                } else {
+                    row.error("weekly_cost", "'\(text)' is not an amount from £0 to £1,000,000 a week", log: &log)
+                }
+            }
+            let group = row.optionalText("sibling_group").flatMap {
+                row.checkedIdentifier("sibling_group", $0, log: &log)
+            }
+            let needs = row.choices("needs", Requirement.self, log: &log)
+            let avoid = row.text("locations_to_avoid").split(separator: ";").compactMap {
+                Self.authority(
+                    String($0), column: "locations_to_avoid", row: row, authorities: authorities, log: &log)
+            }
+            if let type, type.isCommissioned, urn == nil, providerCode == nil {
+                row.error(
+                    "placement_provider",
+                    "is empty; give the SSDA903 provider code (PR1 own council … PR5 voluntary) or the provider's "
+                        + "Ofsted URN",
+                    log: &log)
+            }
+            if providerCode == .otherAuthority, placement == nil, urn == nil {
+                row.error(
+                    "placement_authority", "is empty; PR2 (another council's placement) needs the council placing",
+                    log: &log)
+            }
+            guard let id, let age, let type else { continue }
+            records.append(
+                ChildRecord(
+                    line: row.line, id: id, age: age, type: type, providerCode: providerCode,
+                    placementAuthority: placement, urn: urn.flatMap { registered.contains($0) ? $0 : nil },
+                    weeklyCost: cost, siblingGroup: group, needs: needs, avoid: avoid))
+        }
+        checkSiblingGroups(records, table: table, log: &log)
+        return records
+    }
+
+    private static func age(_ row: CSVTable.Row, asOf: CalendarDate, log: inout IssueLog) -> Int? {
+        guard let text = row.required("date_of_birth", log: &log) else { return nil }
+        guard let birth = CalendarDate(parsing: text) else {
+            row.error("date_of_birth", "'\(text)' is not a date such as 2012-03-31 or 31/03/2012", log: &log)
+            return nil
+        }
+        guard birth <= asOf else {
+            row.error("date_of_birth", "\(birth) is after the reference date \(asOf) (--as-of)", log: &log)
+            return nil
+        }
+        let age = asOf.age(bornOn: birth)
+        guard age <= 17 else {
+            row.error(
+                "date_of_birth",
+                "the child is \(age) on \(asOf) (--as-of); only children under 18 are looked after", log: &log)
+            return nil
+        }
+        return age
+    }
+
+    private static func placementType(_ row: CSVTable.Row, log: inout IssueLog) -> PlacementType? {
+        guard let text = row.required("placement_code", log: &log) else { return nil }
+        if let type = PlacementCodes.placementType(text) { return type }
+        if PlacementCodes.isTemporaryMove(text) {
+            row.error(
+                "placement_code",
+                "\(text) is a temporary move; give the code of the child's main placement", log: &log)
+            return nil
+        }
+        let codes = PlacementCodes.placementTypes.map(\.code)
+        var message = "unknown placement code '\(text)'"
+        if let suggestion = nearest(to: text.uppercased(), in: codes) { message += " (did you mean '\(suggestion)'?)" }
+        row.error(
+            "placement_code",
+            message + "; expected an SSDA903 code (\(codes.joined(separator: ", "))) or a placement type", log: &log)
+        return nil
+    }
+
+    private static func providerCode(_ row: CSVTable.Row, log: inout IssueLog) -> PlacementCodes.ProviderCode? {
+        guard let text = row.optionalText("placement_provider") else { return nil }
+        if let code = PlacementCodes.ProviderCode(rawValue: text.uppercased()) { return code }
+        let codes = PlacementCodes.ProviderCode.allCases.map(\.rawValue)
+        row.error(
+            "placement_provider",
+            "unknown provider code '\(text)'; expected one of \(codes.joined(separator: ", "))", log: &log)
+        return nil
+    }
+
+    /// An authority named by GSS code or name. Postcode districts would need ONS's postcode
+    /// directory, which the tool does not ship, so they are refused with that reason.
+    private static func authority(
+        _ text: String, column: String, row: CSVTable.Row, authorities: NameLookup, log: inout IssueLog
+    ) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        if let code = authorities.code(of: trimmed) { return code }
+        if looksLikePostcodeDistrict(trimmed) {
+            row.error(
+                column,
+                "'\(trimmed)' looks like a postcode district; give the authority's name or GSS code (postcodes are "
+                    + "not looked up: the tool ships no postcode directory)",
+                log: &log)
+        } else {
+            row.error(column, authorities.missing(trimmed), log: &log)
+        }
+        return nil
+    }
+
+    /// `M1`, `SW1A`, `CT21`: one or two letters, a digit, then an optional digit or letter.
+    static func looksLikePostcodeDistrict(_ text: String) -> Bool {
+        let scalars = Array(text.uppercased().unicodeScalars)
+        let letters = scalars.prefix { ("A"..."Z").contains($0) }.count
+        guard (1...2).contains(letters), scalars.count > letters, scalars.count <= letters + 2 else { return false }
+        let rest = scalars[letters...]
+        guard let first = rest.first, ("0"..."9").contains(first) else { return false }
+        return rest.dropFirst().allSatisfy { ("0"..."9").contains($0) || ("A"..."Z").contains($0) }
+    }
+
+    /// A sibling group is placed together, in one placement type, with one provider.
+    private static func checkSiblingGroups(_ records: [ChildRecord], table: CSVTable, log: inout IssueLog) {
+        var first: [String: ChildRecord] = [:]
+        let ids = Dictionary(records.map { ($0.id, $0.line) }, uniquingKeysWith: { a, _ in a })
+        for record in records {
+            guard let group = record.siblingGroup else { continue }
+            let column = table.column(of: "sibling_group", line: record.line)
+            if let line = ids[group] {
+                log.error(
+                    table.file, line: record.line, column: column, field: "sibling_group",
+                    "sibling group \(group) has the id of the child on line \(line); give groups their own ids")
+            }
+            guard let earlier = first[group] else {
+                first[group] = record
+                continue
+            }
+            if earlier.type != record.type {
+                log.error(
+                    table.file, line: record.line, column: column, field: "sibling_group",
+                    "sibling group \(group) mixes \(earlier.type.rawValue) (line \(earlier.line)) and "
+                        + "\(record.type.rawValue); siblings placed together share one placement type")
+            } else if !record.type.isCommissioned {
+                log.error(
+                    table.file, line: record.line, column: column, field: "sibling_group",
+                    "only commissioned placement types are placed as sibling groups")
+            }
+        }
+    }
+}

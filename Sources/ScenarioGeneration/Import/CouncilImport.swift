@@ -1,0 +1,94 @@
+import Foundation
+import PlacementScenarios
+
+/// A council's own children, one row each (the import template, `docs/import-template.md`), turned
+/// into a scenario: England's 153 authorities, the children with ages at a reference date and DfE
+/// placement codes mapped to placement types, and a market of Ofsted-registered providers around
+/// the council, the children's current providers and the council's own services. Every assumption
+/// goes into the scenario's README.
+public struct CouncilImport: Sendable {
+    /// What the import was asked to do.
+    public struct Options: Sendable {
+        /// The council, by name or GSS code.
+        public var authority: String
+        /// The day ages are counted at.
+        public var asOf: CalendarDate
+        /// The scenario's name (default: the council's name and the date).
+        public var name: String?
+        /// Children's homes, supported accommodation and other registered providers located within
+        /// this distance of the council's centroid join the market (secure homes and residential
+        /// schools from anywhere).
+        public var radiusMiles: Double = 75
+
+        public init(authority: String, asOf: CalendarDate, name: String? = nil) {
+            self.authority = authority
+            self.asOf = asOf
+            self.name = name
+        }
+    }
+
+    /// The scenario and its README.
+    public var scenario: Scenario
+    public var readme: String
+    /// Short lines for the terminal: what was assumed.
+    public var summary: [String]
+
+    /// The tables as files, with the README: a complete scenario folder.
+    public var files: [(name: String, text: String)] { ScenarioWriter.files(scenario) + [("README.md", readme)] }
+
+    /// Reads the children file at `path` (shown as `file` in messages) and builds the scenario, or
+    /// throws every problem found in it.
+    public static func build(
+        children path: String, file: String, data: OfficialData, options: Options
+    ) throws(ScenarioError) -> CouncilImport {
+        let authorities = data.authorities.map {
+            Authority(
+                id: AuthorityCode(rawValue: $0.code), name: $0.name, region: $0.region,
+                centroid: Coordinate(latitude: $0.latitude, longitude: $0.longitude),
+                areaSquareKilometres: $0.areaSquareKilometres, childPopulation: $0.children)
+        }
+        let lookup = NameLookup.authorities(authorities)
+        guard let councilIndex = lookup.index(of: options.authority) else {
+            throw ScenarioError(issues: [
+                ScenarioIssue(.error, file: "--authority", message: lookup.missing(options.authority))
+            ])
+        }
+        let council = authorities[councilIndex]
+        var log = IssueLog()
+        let registered = Set(data.register.map(\.urn))
+        guard let table = CSVTable.read(path, file: file, required: ChildRecords.required, log: &log) else {
+            throw ScenarioError(issues: log.issues)
+        }
+        let records = ChildRecords.read(
+            table, asOf: options.asOf, authorities: lookup, registered: registered, log: &log)
+        var market = MarketBuilder(council: council, authorities: authorities, data: data, options: options)
+        market.place(records, file: file, table: table, log: &log)
+        if log.hasErrors { throw ScenarioError(issues: log.issues) }
+
+        let cohorts = records.map { record in
+            Cohort(
+                id: CohortID(rawValue: record.id), homeAuthority: council.id, placementType: record.type,
+                ageBand: AgeBand(minimum: record.age, maximum: record.age), requirements: record.needs,
+                siblingGroup: record.siblingGroup.map(SiblingGroupID.init(rawValue:)),
+                currentProvider: market.currentProvider[record.id], count: 1,
+                avoidedAuthorities: Set(record.avoid.map(AuthorityCode.init(rawValue:))))
+        }
+        let name = options.name ?? Self.slug(council.name) + "-" + options.asOf.description
+        let scenario = Scenario(
+            name: name,
+            description: "\(council.name)'s children looked after on \(options.asOf), imported from \(file), "
+                + "with Ofsted-registered providers within \(DecimalNumber.format(options.radiusMiles)) miles and the children's "
+                + "current providers.",
+            authorities: authorities, cohorts: cohorts, providers: market.providers,
+            actuals: PublishedFigures.actuals(data).filter { $0.authority == council.id },
+            policy: Assumptions.policy)
+        let notes = ImportNotes(
+            council: council, file: file, options: options, records: records, market: market, scenario: scenario)
+        return CouncilImport(scenario: scenario, readme: notes.readme, summary: notes.summary)
+    }
+
+    /// `Kent` → `kent`, `Bristol, City of` → `bristol-city-of`.
+    static func slug(_ name: String) -> String {
+        CSVTable.Row.normalise(name.replacingOccurrences(of: ",", with: " ")).replacingOccurrences(of: "_", with: "-")
+    }
+}

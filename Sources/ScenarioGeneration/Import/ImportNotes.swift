@@ -1,0 +1,157 @@
+import PlacementScenarios
+
+/// The README of an imported scenario: where each table came from and every assumption made, with
+/// its figure and source; and a short summary for the terminal.
+struct ImportNotes {
+    let council: Authority
+    let file: String
+    let options: CouncilImport.Options
+    let records: [ChildRecord]
+    let market: MarketBuilder
+    let scenario: Scenario
+
+    var summary: [String] {
+        var lines = [
+            "\(records.count) children of \(council.name) (\(council.id.rawValue)), ages at \(options.asOf)",
+            "\(scenario.providers.count) providers: \(market.registeredNearby) from Ofsted's register within "
+                + "\(DecimalNumber.format(options.radiusMiles)) miles (secure homes and residential schools from anywhere), "
+                + "\(market.addedByURN) more named by URN, \(market.madeFromCodes.count) made from provider codes",
+            "prices: \(market.pricedFromExport) offers from the children's weekly costs, "
+                + "\(market.pricedByDefault.values.reduce(0, +) + defaultPricedMarket) at default prices (see README.md)",
+        ]
+        let avoiding = records.filter { !$0.avoid.isEmpty }.count
+        if avoiding > 0 {
+            lines.append(
+                "\(avoiding) children have locations to avoid: no placement there in any mode (avoid_authorities)"
+            )
+        }
+        if !market.inactiveURNs.isEmpty {
+            lines.append(
+                "\(market.inactiveURNs.count) URNs name providers closed or without places on the register: placed by their provider codes"
+            )
+        }
+        return lines
+    }
+
+    /// Register offers no child named, at the default prices.
+    private var defaultPricedMarket: Int {
+        let named = Set(market.currentProvider.values)
+        return scenario.providers.filter { !named.contains($0.id) }.reduce(0) { $0 + $1.offers.count }
+    }
+
+    var readme: String {
+        var text = """
+            # \(scenario.name)
+
+            \(council.name) (\(council.id.rawValue)): \(records.count) children looked after, imported with
+            `placement import \(file) --authority "\(council.name)" --as-of \(options.asOf)`. Every figure the
+            import did not read from that file is listed below with its source.
+
+            ## Children (`children.csv`)
+
+            One row per child; `age_band` is the child's age in whole years on \(options.asOf). Placement codes
+            (DfE's SSDA903 return) were mapped as `docs/import-template.md` lists:
+
+            | placement type | children |
+            |---|--:|
+
+            """
+        let byType = Dictionary(grouping: records, by: \.type)
+        for type in PlacementType.allCases {
+            guard let children = byType[type] else { continue }
+            text += "| \(type.rawValue) | \(children.count) |\n"
+        }
+        let uncommissioned = records.filter { !$0.type.isCommissioned }.count
+        text += """
+
+            \(uncommissioned) children are placed with parents, for adoption or elsewhere: counted, never optimised.
+            Sibling groups: \(Set(records.compactMap(\.siblingGroup)).count), each placed together with one provider.
+            Needs (`needs`) become requirements that only a provider with that specialism meets; the register
+            records no specialisms, so only each child's current provider is given the needs of its children.
+
+
+            """
+        let avoiding = records.filter { !$0.avoid.isEmpty }
+        if !avoiding.isEmpty {
+            text += """
+                Locations to avoid (`avoid_authorities`): these children are placed in no provider located in
+                those authorities, in any mode (a child whose every suitable provider lies there stays unplaced,
+                with that reason).
+
+                | child | authorities to avoid |
+                |---|---|
+
+                """
+            for record in avoiding { text += "| \(record.id) | \(record.avoid.joined(separator: ", ")) |\n" }
+            text += "\n"
+        }
+        text += """
+            ## Providers (`providers.csv`)
+
+            - **\(market.registeredNearby) from Ofsted's register** (31 March 2025, `Fixtures/data/ofsted_providers_2025.csv`,
+              OGL v3): every active children's home and supported-accommodation provider with places located in
+              an authority whose centroid lies within \(DecimalNumber.format(options.radiusMiles)) miles of \(council.name)'s, and every secure
+              children's home and residential special school in England, with their registered places. Other
+              councils' children in these homes are not in the scenario: the whole registered capacity is open
+              to \(council.name), so the market is an upper bound on what it could buy.
+            - **\(market.addedByURN) more named by a child's URN** (outside the radius, or fostering agencies). A
+              fostering agency's places are the children with it ÷ 0.84 (Ofsted 2024: 16% of places vacant).
+            - **\(market.madeFromCodes.count) made from SSDA903 provider codes** for children placed without a URN: one provider
+              per placement type, provider code and placing authority, with places for the children there
+              (in-house foster carers × \(Assumptions.inHouseFosterHeadroom) for matching headroom, agencies ÷ 0.84), not yet inspected.
+
+
+            """
+        if !market.madeFromCodes.isEmpty {
+            text += "| provider | children | places |\n|---|--:|--:|\n"
+            for made in market.madeFromCodes {
+                let places = made.provider.offers.values.reduce(0) { $0 + $1.places }
+                text += "| \(made.rule) | \(made.children) | \(places) |\n"
+            }
+            text += "\n"
+        }
+        if !market.overfull.isEmpty {
+            text +=
+                "Providers holding more of these children than their registered places (places raised to the children):\n\n"
+            for entry in market.overfull {
+                text += "- \(entry.provider): \(entry.children) children, \(entry.places) registered places\n"
+            }
+            text += "\n"
+        }
+        if !market.inactiveURNs.isEmpty {
+            text +=
+                "URNs naming providers closed or without places on the register (placed by their provider code):\n\n"
+            for entry in market.inactiveURNs { text += "- \(entry.child): URN \(entry.urn) (\(entry.status))\n" }
+            text += "\n"
+        }
+        text += """
+            Every child's provider today is its `current_provider`; `keep_existing_placements` is false, so the
+            optimiser may move any child (set it to true in `scenario.yaml` to keep them).
+
+            ## Prices
+
+            \(market.pricedFromExport) offers are priced at the mean weekly cost of the children placed there (`weekly_cost`).
+            The rest use the real-data scenarios' default prices:
+
+            | placement type | sector | £ a week | source |
+            |---|---|--:|---|
+
+            """
+        for (type, sector, price, source) in Assumptions.prices {
+            text += "| \(type.rawValue) | \(sector?.rawValue ?? "any") | \(Int(price)) | \(source) |\n"
+        }
+        text += """
+            | parent_and_child | any | \(Int(Assumptions.importedParentAndChildPrice)) | assumed: no figure in the data files (range £1,000–£5,000) |
+
+            ## Authorities, policy and published figures
+
+            - `authorities.csv`: England's 153 councils with children's services (`Fixtures/data/england_local_authorities.csv`:
+              DfE, OGL v3; centroids mySociety, CC-BY-4.0), so that children placed anywhere in England resolve.
+            - `scenario.yaml`: the real-data scenarios' policy (distance limits 50 miles for foster care and supported
+              accommodation, 75 for children's homes, 400 for secure homes and residential schools).
+            - `actuals.csv`: \(council.name)'s published figures for 2021–2025 (DfE, OGL v3), for the reports.
+            - No co-operatives: add `cooperatives.csv` to model one.
+            """
+        return text + "\n"
+    }
+}

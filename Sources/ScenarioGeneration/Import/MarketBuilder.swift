@@ -1,0 +1,179 @@
+import PlacementScenarios
+
+/// The providers of an imported council's scenario: Ofsted-registered providers around the council
+/// (and secure homes and residential schools from anywhere), each child's current provider by URN,
+/// and, for children placed without a URN, one provider per placement type, SSDA903 provider code
+/// and place, with the children there as its places.
+struct MarketBuilder {
+    let council: Authority
+    private(set) var providers: [Provider] = []
+    /// The provider each commissioned child lives with now, by child id.
+    private(set) var currentProvider: [String: ProviderID] = [:]
+    /// Register providers in the market before any child is placed.
+    private(set) var registeredNearby = 0
+    /// Providers added because a child lives there (register entries outside the radius, fostering
+    /// agencies) or made from the export's provider codes.
+    private(set) var addedByURN = 0
+    private(set) var madeFromCodes: [(provider: Provider, children: Int, rule: String)] = []
+    /// Offers priced from the children's weekly costs, and at the default prices.
+    private(set) var pricedFromExport = 0
+    private(set) var pricedByDefault: [PlacementType: Int] = [:]
+    /// Children whose URN names a provider that is closed or has no places on the register.
+    private(set) var inactiveURNs: [(child: String, urn: String, status: String)] = []
+    /// Register entries whose children outnumber their registered places.
+    private(set) var overfull: [(provider: String, children: Int, places: Int)] = []
+
+    private let register: RegisterProviders
+    private let entries: [String: OfficialData.RegisteredProvider]
+    private var index: [ProviderID: Int] = [:]
+    private let names: [AuthorityCode: String]
+
+    init(council: Authority, authorities: [Authority], data: OfficialData, options: CouncilImport.Options) {
+        self.council = council
+        register = RegisterProviders(data, known: Set(authorities.map(\.id.rawValue)))
+        entries = Dictionary(data.register.map { ($0.urn, $0) }, uniquingKeysWith: { first, _ in first })
+        names = Dictionary(uniqueKeysWithValues: authorities.map { ($0.id, $0.name) })
+        let centroids = Dictionary(uniqueKeysWithValues: authorities.map { ($0.id, $0.centroid) })
+        for provider in register.providers {
+            let national = provider.offers[.secureChildrensHome] != nil || provider.offers[.residentialSchool] != nil
+            guard let centroid = centroids[provider.authority] else { continue }
+            if national || Geography.miles(from: council.centroid, to: centroid) <= options.radiusMiles {
+                add(provider)
+            }
+        }
+        registeredNearby = providers.count
+    }
+
+    private mutating func add(_ provider: Provider) {
+        index[provider.id] = providers.count
+        providers.append(provider)
+    }
+
+    /// Gives every commissioned child a current provider, then sets places and prices.
+    mutating func place(_ records: [ChildRecord], file: String, table: CSVTable, log: inout IssueLog) {
+        var children: [ProviderID: [PlacementType: Int]] = [:]
+        var costs: [ProviderID: [PlacementType: [Double]]] = [:]
+        var rules: [ProviderID: String] = [:]
+        for record in records where record.type.isCommissioned {
+            var id: ProviderID?
+            if let urn = record.urn {
+                id = provider(urn: urn, record: record, file: file, table: table, log: &log)
+            }
+            if id == nil, record.urn == nil || inactiveURNs.contains(where: { $0.child == record.id }) {
+                let (made, rule) = madeProvider(for: record)
+                id = made
+                rules[made] = rule
+            }
+            guard let id, let position = index[id] else { continue }
+            currentProvider[record.id] = id
+            children[id, default: [:]][record.type, default: 0] += 1
+            if let cost = record.weeklyCost { costs[id, default: [:]][record.type, default: []].append(cost) }
+            // The child lives there now, so the provider meets the child's needs and takes its age.
+            providers[position].specialisms.formUnion(record.needs)
+            let ages = providers[position].ageRange
+            providers[position].ageRange = AgeBand(
+                minimum: min(ages.minimum, record.age), maximum: max(ages.maximum, record.age))
+        }
+        for (id, byType) in children.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            guard let position = index[id] else { continue }
+            for (type, count) in byType.sorted(by: { $0.key < $1.key }) {
+                let sector = providers[position].sector
+                let rule = rules[id]
+                let places: Int
+                if rule != nil || providers[position].offers[type]?.places == nil {
+                    places = Self.places(for: count, type: type, sector: sector)
+                } else if type == .foster, register.fosteringAgencies.contains(where: { $0.provider.id == id }) {
+                    places = Self.places(for: count, type: type, sector: sector)
+                } else {
+                    let registeredPlaces = providers[position].offers[type]?.places ?? 0
+                    if count > registeredPlaces { overfull.append((id.rawValue, count, registeredPlaces)) }
+                    places = max(count, registeredPlaces)
+                }
+                var price = providers[position].offers[type]?.weeklyPrice ?? Assumptions.price(type, sector: sector)
+                if let given = costs[id]?[type], !given.isEmpty {
+                    price = (given.reduce(0, +) / Double(given.count) * 100).rounded() / 100
+                    pricedFromExport += 1
+                } else {
+                    pricedByDefault[type, default: 0] += 1
+                }
+                providers[position].offers[type] = Provider.Offer(places: places, weeklyPrice: price)
+                if let rule {
+                    madeFromCodes.append((providers[position], count, rule))
+                }
+            }
+        }
+        // Agencies are on the register without places: only those a child names take part.
+        providers.removeAll { provider in provider.offers.values.allSatisfy { $0.places == 0 } }
+    }
+
+    /// Places for children found with a provider: in-house foster carers with the real scenarios'
+    /// headroom, agencies at their vacancy rate (Ofsted 2024), anything else exactly full.
+    static func places(for children: Int, type: PlacementType, sector: Sector) -> Int {
+        let factor: Double =
+            switch (type, sector) {
+            case (.foster, .localAuthority): Assumptions.inHouseFosterHeadroom
+            case (.foster, _): Assumptions.agencyFosterCapacityFactor
+            default: 1
+            }
+        return Int((Double(children) * factor).rounded(.up))
+    }
+
+    /// The register provider of `urn`, added to the market if it is not there yet.
+    private mutating func provider(
+        urn: String, record: ChildRecord, file: String, table: CSVTable, log: inout IssueLog
+    ) -> ProviderID? {
+        let id = ProviderID(rawValue: "URN\(urn)")
+        if index[id] == nil {
+            if let provider = register.providers.first(where: { $0.id == id })
+                ?? register.fosteringAgencies.first(where: { $0.provider.id == id })?.provider
+            {
+                add(provider)
+                addedByURN += 1
+            } else {
+                let entry = entries[urn]
+                inactiveURNs.append(
+                    (
+                        record.id, urn,
+                        entry.map { "\($0.provisionType), \($0.status), \($0.places) places" } ?? "unknown"
+                    ))
+                return nil
+            }
+        }
+        guard let position = index[id] else { return nil }
+        guard providers[position].offers[record.type] != nil else {
+            let registered = entries[urn]?.provisionType ?? "another type"
+            log.error(
+                file, line: record.line, column: table.column(of: "provider_urn", line: record.line),
+                field: "provider_urn",
+                "URN \(urn) is registered as \(registered.lowercased()), which does not offer "
+                    + "\(record.type.label.lowercased()) (the child's placement code)")
+            return nil
+        }
+        return id
+    }
+
+    /// The provider standing for children placed without a URN: one per placement type, SSDA903
+    /// provider code and place.
+    private mutating func madeProvider(for record: ChildRecord) -> (ProviderID, String) {
+        let code = record.providerCode ?? .ownAuthority
+        let place = record.placementAuthority.map(AuthorityCode.init(rawValue:)) ?? council.id
+        let operating: AuthorityCode? =
+            switch code {
+            case .parents, .ownAuthority: council.id
+            case .otherAuthority: place
+            default: nil
+            }
+        let id = ProviderID(
+            rawValue: "\(council.id.rawValue)-\(record.type.rawValue)-\(code.rawValue)-\(place.rawValue)")
+        let rule = "\(record.type.label), \(code.rawValue) (\(code.meaning)), in \(names[place] ?? place.rawValue)"
+        if index[id] == nil {
+            add(
+                Provider(
+                    id: id, name: "\(record.type.label): \(code.meaning), \(names[place] ?? place.rawValue)",
+                    sector: code.sector, operatingAuthority: operating,
+                    owner: operating.map { names[$0] ?? $0.rawValue } ?? "", authority: place, offers: [:],
+                    rating: .notYetInspected, ageRange: Assumptions.ageBand(record.type)))
+        }
+        return (id, rule)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import PlacementScenarios
+import ScenarioGeneration
+import TestSupport
+import Testing
+
+/// `placement import`: a fictional set of Rutland's children (`Fixtures/import/rutland-children.csv`)
+/// becomes a scenario that validates and solves.
+@Suite("placement import")
+struct ImportCommandTests {
+    static let sample = "\(Fixtures.root)/import/rutland-children.csv"
+    static let data = "\(Fixtures.root)/data"
+
+    private func runImport(_ children: String, out: String, _ extra: [String] = []) throws -> BuiltTool.Run {
+        try BuiltTool.run(
+            "placement",
+            ["import", children, "--authority", "Rutland", "--as-of", "2025-03-31", "--data", Self.data, "--out", out]
+                + extra)
+    }
+
+    @Test("the sample imports, validates and solves with every commissioned child placed")
+    func importsAndSolves() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let out = folder.file("rutland")
+        let run = try runImport(Self.sample, out: out)
+        #expect(run.status == 0, "\(run.standardError)")
+        for name in ["scenario.yaml", "authorities.csv", "children.csv", "providers.csv", "actuals.csv", "README.md"] {
+            #expect(FileManager.default.fileExists(atPath: "\(out)/\(name)"), "\(name)")
+        }
+        let scenario = try ScenarioLoader.load(from: out).scenario
+        #expect(scenario.authorities.count == 153)
+        #expect(scenario.childCount == 20)
+        let byID = Dictionary(uniqueKeysWithValues: scenario.cohorts.map { ($0.id.rawValue, $0) })
+        // Born 2 June 2014: ten on 31 March 2025 (the eleventh birthday is in June).
+        #expect(byID["RUT001"]?.ageBand == AgeBand(minimum: 10, maximum: 10))
+        // Born 1 December 2007: seventeen.
+        #expect(byID["RUT020"]?.ageBand == AgeBand(minimum: 17, maximum: 17))
+        // SSDA903 codes: U1 kinship, K1 secure, H5 supported accommodation, R3 parent and child, S1 school.
+        #expect(byID["RUT008"]?.placementType == .kinship)
+        #expect(byID["RUT015"]?.placementType == .secureChildrensHome)
+        #expect(byID["RUT012"]?.placementType == .supportedAccommodation)
+        #expect(byID["RUT016"]?.placementType == .parentAndChild)
+        #expect(byID["RUT014"]?.placementType == .residentialSchool)
+        #expect(byID["RUT017"]?.placementType == .placedWithParents)
+        #expect(byID["RUT004"]?.siblingGroup == "SIB1" && byID["RUT005"]?.siblingGroup == "SIB1")
+        #expect(byID["RUT012"]?.requirements == [.uasc])
+        // locations_to_avoid by name: Leicester.
+        #expect(byID["RUT010"]?.avoidedAuthorities == ["E06000016"])
+        // By URN: the children's home in Leicestershire, priced at the child's £6,450 (written "£6,450").
+        #expect(byID["RUT010"]?.currentProvider == "URN2738824")
+        let home = scenario.providers.first { $0.id == "URN2738824" }
+        #expect(home?.offers[.childrensHome]?.weeklyPrice == 6450)
+        #expect(home?.specialisms.contains(.complexNeeds) == true)
+        // The fostering agency: two children at £1,050 and £1,080.50, so £1,065.25; places 2 ÷ 0.84 → 3.
+        let agency = scenario.providers.first { $0.id == "URN SC053859" || $0.id == "URNSC053859" }
+        #expect(agency?.offers[.foster]?.weeklyPrice == 1065.25)
+        #expect(agency?.offers[.foster]?.places == 3)
+        // In-house foster carers in Rutland: five children (two of them siblings) × 1.1 → 6 places.
+        let inHouse = scenario.providers.first { $0.id == "E06000017-foster-PR1-E06000017" }
+        #expect(inHouse?.offers[.foster]?.places == 6)
+        #expect(inHouse?.operatingAuthority == "E06000017")
+
+        let validate = try BuiltTool.run("placement", ["validate", out])
+        #expect(validate.status == 0)
+        // Every commissioned child's current provider has a place for it, so placing everyone is
+        // feasible and, at £100,000 a week per unplaced child, the optimum leaves nobody unplaced.
+        let solve = try BuiltTool.run("placement", ["solve", out, "--mode", "council", "--format", "json"])
+        #expect(solve.status == 0, "\(solve.standardError)")
+        let json = try JSONSerialization.jsonObject(with: Data(solve.standardOutput.utf8)) as? [String: Any]
+        let total = (json?["metrics"] as? [String: Any])?["total"] as? [String: Any]
+        #expect(total?["children"] as? Int == 17)
+        #expect(total?["unplaced"] as? Int == 0)
+    }
+
+    @Test("every problem is reported with file, line and column, and nothing is written")
+    func problemsAreLocated() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try """
+        Child ID,Date of Birth,Placement Code,Placement Provider,Placement Authority,Provider URN,Weekly Cost
+        A1,2012-02-30,U4,PR1,,,
+        A2,2012-02-01,U9,PR1,,,
+        A3,2012-02-01,U4,PR1,M1,,
+        A4,2012-02-01,K2,PR4,,99999999,
+        A5,2001-02-01,U4,PR1,,,
+        A6,2012-02-01,U4,,,,
+        A7,2012-02-01,U4,PR1,Rutlnd,,1 050
+        """.write(toFile: children, atomically: true, encoding: .utf8)
+        let out = folder.file("out")
+        let run = try runImport(children, out: out)
+        #expect(run.status == 1)
+        let errors = run.standardError
+        #expect(errors.contains("children.csv:2:4: date_of_birth: '2012-02-30' is not a date"))
+        #expect(errors.contains("children.csv:3:15: placement_code: unknown placement code 'U9' (did you mean 'U1'?)"))
+        #expect(errors.contains("children.csv:4:22: placement_authority: 'M1' looks like a postcode district"))
+        #expect(errors.contains("children.csv:5:23: provider_urn: URN 99999999 is not in Ofsted's register"))
+        #expect(errors.contains("children.csv:6:4: date_of_birth: the child is 24 on 2025-03-31"))
+        #expect(errors.contains("children.csv:7:18: placement_provider: is empty"))
+        #expect(
+            errors.contains(
+                "children.csv:8:22: placement_authority: no authority 'Rutlnd' — did you mean Rutland (E06000017)?"))
+        #expect(errors.contains("children.csv:8:30: weekly_cost: '1 050' is not an amount"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("an unknown council is a usage error naming the nearest")
+    func unknownCouncil() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let run = try BuiltTool.run(
+            "placement",
+            [
+                "import", Self.sample, "--authority", "Rutlande", "--as-of", "2025-03-31", "--data", Self.data,
+                "--out", folder.file("out"),
+            ])
+        #expect(run.status == 64)
+        #expect(run.standardError.contains("no authority 'Rutlande' — did you mean Rutland (E06000017)?"))
+    }
+
+    @Test(
+        "dates and ages",
+        arguments: [
+            ("2014-06-02", "2025-03-31", 10), ("31/03/2007", "2025-03-31", 18), ("2008-02-29", "2025-02-28", 16),
+            ("2008-02-29", "2025-03-01", 17),
+        ])
+    func ages(birth: String, day: String, age: Int) throws {
+        let born = try #require(CalendarDate(parsing: birth))
+        let asOf = try #require(CalendarDate(parsing: day))
+        #expect(asOf.age(bornOn: born) == age)
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import PlacementCommands
+import PlacementScenarios
+import PlacementShocks
+import TestSupport
+import Testing
+
+/// Authorities and co-operatives are found by code or name everywhere, and a miss names the nearest.
+@Suite("Names and codes")
+struct NameLookupTests {
+    static let england = try! ScenarioLoader.load(from: Fixtures.scenario("england-2025")).scenario
+
+    @Test(
+        "an authority by code or name, however written",
+        arguments: [
+            ("E10000016", "E10000016"), ("e10000016", "E10000016"), ("Kent", "E10000016"), ("KENT", "E10000016"),
+            ("Bristol, City of", "E06000023"), ("brighton-and-hove", "E06000043"),
+            ("Windsor & Maidenhead", "E06000040"),
+        ])
+    func authority(text: String, code: String) {
+        #expect(NameLookup.authorities(Self.england.authorities).code(of: text) == code)
+    }
+
+    @Test("a co-operative by id, name, or name without its qualifier")
+    func cooperative() {
+        let lookup = NameLookup.cooperatives(Self.england.cooperatives)
+        for text in ["home-and-future", "Home and Future (South East)", "Home and Future", "home & future"] {
+            #expect(lookup.code(of: text) == "home-and-future", "\(text)")
+        }
+    }
+
+    @Test("a miss names the nearest with its code")
+    func miss() {
+        let lookup = NameLookup.authorities(Self.england.authorities)
+        #expect(lookup.code(of: "Kentt") == nil)
+        #expect(lookup.missing("Kentt") == "no authority 'Kentt' — did you mean Kent (E10000016)?")
+        #expect(lookup.missing("E1000016") == "no authority 'E1000016' — did you mean Kent (E10000016)?")
+        #expect(lookup.missing("Atlantis") == "no authority 'Atlantis'")
+    }
+
+    @Test("sufficiency --authority and --cooperative take names; a typo is a usage error naming the nearest")
+    func commandLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let tiny = Fixtures.scenario("tiny")
+        let byName = try BuiltTool.run(
+            "placement", ["sufficiency", tiny, "--cooperative", "North & South Co-operative"])
+        #expect(byName.status == 0, "\(byName.standardError)")
+        #expect(byName.standardOutput.contains("North and South Co-operative"))
+        let typo = try BuiltTool.run("placement", ["sufficiency", tiny, "--authority", "Northtwn"])
+        #expect(typo.status == 64)
+        #expect(typo.standardError.contains("no authority 'Northtwn' — did you mean Northtown (T00000001)?"))
+        let cooperative = try BuiltTool.run("placement", ["sufficiency", tiny, "--cooperative", "Nort-South"])
+        #expect(cooperative.status == 64)
+        #expect(
+            cooperative.standardError.contains(
+                "no co-operative 'Nort-South' — did you mean North and South Co-operative (north-south)?"))
+    }
+
+    @Test("a shocks file names authorities by code or name, with the nearest on a miss")
+    func shocks() throws {
+        let tiny = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+        var log = IssueLog()
+        let good = try #require(
+            ShockFile.parse(
+                "shocks:\n  - demand_increase: {authorities: [northtown, T00000002], children: 2}\n", file: "s.yaml",
+                log: &log))
+        #expect(throws: Never.self) { try ShockApplication.check(good, against: tiny) }
+        let bad = try #require(
+            ShockFile.parse(
+                "shocks:\n  - demand_increase: {authorities: [Easbury], children: 1}\n", file: "s.yaml", log: &log))
+        do {
+            try ShockApplication.check(bad, against: tiny)
+            Issue.record("a misspelt authority was accepted")
+        } catch {
+            #expect(error.issues.map(\.message) == ["no authority 'Easbury' — did you mean Eastbury (T00000003)?"])
+        }
+    }
+}
