@@ -9,7 +9,7 @@
 # or when a picture or PDF comes out empty. Reports: solve (Markdown only: drawn as plain HTML), the
 # comparison of tiny, Greater Manchester and England (timed), sufficiency for one council and the
 # `--all` index of England, the as-is baseline, a stress test, a capacity plan (plan.html when the
-# command writes one, else plan.md) and the forecast.
+# command writes one, else plan.md), the forecast and a simulation's trajectory.
 #   Scripts/check-report-rendering.sh [--update-docs]   also copies the screenshots shown in the README to docs/
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -43,6 +43,7 @@ quiet "$placement" stress "$scenarios/greater-manchester" --shocks "$root/Fixtur
   --draws 4 --out "$work/gm-stress"
 quiet "$placement" plan "$scenarios/tiny-plan" --budget 1000000 --out "$work/tiny-plan"
 quiet "$placement" forecast "$scenarios/greater-manchester" --data "$root/Fixtures/data" --out "$work/gm-forecast"
+quiet "$placement" simulate "$scenarios/tiny" --to 2027 --out "$work/tiny-simulate"
 echo "England comparison (four modes, every result file and the report): $((england_ms / 1000)).$(printf '%03d' $((england_ms % 1000))) s"
 
 failures=0
@@ -104,6 +105,7 @@ else
   render plan-tiny "$work/tiny-plan/plan.md"
 fi
 render forecast-greater-manchester "$work/gm-forecast/forecast.html"
+render simulate-tiny "$work/tiny-simulate/trajectory.html"
 
 if [ "$failures" -gt 0 ]; then
   echo "check-report-rendering: $failures report(s) failed" >&2

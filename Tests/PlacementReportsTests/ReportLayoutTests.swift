@@ -134,8 +134,22 @@ struct ReportLayoutTests {
     func shading() {
         let code = AuthorityCode(rawValue: "E08000003")
         let svg = Self.map(of: [code], shading: .shares("placed in area", [code: 0.65]))
-        #expect(svg.contains("60%–80%"))
-        #expect(svg.contains("fill=\"\(MapShading.colours[3])\" fill-rule=\"evenodd\""))
+        #expect(svg.contains("60%–70%"))
+        #expect(svg.contains("fill=\"\(MapShading.colours[1])\" fill-rule=\"evenodd\""))
+    }
+
+    @Test(
+        "Share classes spread the authorities: from the tenth percentile down to 10 points, to 100%",
+        arguments: [
+            // Worked by hand: the lowest break, the step that gives at most five classes.
+            ([0.05, 0.5, 0.95], [0.2, 0.4, 0.6, 0.8]), ([0.78, 0.9, 0.95, 1.0], [0.7, 0.8, 0.9]),
+            ([0.86, 0.9, 0.97], [0.8, 0.85, 0.9, 0.95]), ([0.99, 1.0], [0.8, 0.85, 0.9, 0.95]),
+        ])
+    func shareClasses(values: [Double], breaks: [Double]) {
+        let shading = MapShading.shares(
+            "M2", Dictionary(uniqueKeysWithValues: values.enumerated().map { (AuthorityCode(rawValue: "A\($0)"), $1) }))
+        #expect(shading.breaks.count == breaks.count)
+        for (found, expected) in zip(shading.breaks, breaks) { #expect(abs(found - expected) < 1e-12) }
     }
 
     // MARK: Layout
@@ -162,7 +176,16 @@ struct ReportLayoutTests {
         let css = HTMLReport.stylesheet
         #expect(css.contains("thead { display: table-header-group; }"))
         #expect(css.contains(".table { overflow: visible; }"))
-        #expect(css.contains("overflow-wrap: anywhere"))
+        #expect(css.contains("overflow-wrap: break-word"))
+    }
+
+    @Test("A path in a text cell may wrap after its slash (the index's report column used to run off the page)")
+    func pathsWrap() {
+        let table = ReportTable(
+            id: "authorities", caption: "Index", columns: [.init("Report", key: "report", numeric: false)],
+            rows: [[.text("E06000001/sufficiency.html")]])
+        let html = HTMLReport.render(ReportDocument(title: "t", subtitle: "s", sections: [.init("A", [.table(table)])]))
+        #expect(html.contains("<td>E06000001/<wbr/>sufficiency.html</td>"))
     }
 
     @Test("A table wider than the page is shown in parts that repeat its name columns and keep groups whole")

@@ -93,7 +93,11 @@ struct FlowMap {
 
         var svg = SVGText.open(width: width, height: height, title: title)
         svg += definitions(plot: plot)
-        svg += legend()
+        let inScenario = Set(authorities.map(\.id))
+        let hasContext =
+            authorities.contains { !focus.contains($0.id) }
+            || boundaries.outlines.contains { !inScenario.contains($0.key) && $0.value.extent.intersects(extent) }
+        svg += legend(context: hasContext)
         svg += "<g clip-path=\"url(#\(id)-clip)\">"
         svg += areas(plot, extent: extent)
         svg += lines(flows, plot)
@@ -133,16 +137,20 @@ struct FlowMap {
         return svg + "</defs>"
     }
 
-    private func legend() -> String {
-        var svg = SVGText.legend(
-            [
-                ("in-house flow", line(ReportPalette.inHouse, dashed: false)),
-                ("external flow", line(ReportPalette.external, dashed: true)),
+    /// `context`: whether authorities outside the scope are drawn (and so named in the legend).
+    private func legend(context: Bool) -> String {
+        var keys = [
+            ("in-house flow", line(ReportPalette.inHouse, dashed: false)),
+            ("external flow", line(ReportPalette.external, dashed: true)),
+        ]
+        if context {
+            keys.append(
                 (
                     "authority outside the scope",
                     "<rect width=\"12\" height=\"10\" fill=\"#f1f3f5\" stroke=\"#c3ccd5\"/>"
-                ),
-            ], x: margin, y: 4)
+                ))
+        }
+        var svg = SVGText.legend(keys, x: margin, y: 4)
         if let shading {
             svg += "<text x=\"\(SVGText.number(margin))\" y=\"\(SVGText.number(31))\">"
             svg += "\(SVGText.escape(shading.label)):</text>"

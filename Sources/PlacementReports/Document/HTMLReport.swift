@@ -94,7 +94,7 @@ public enum HTMLReport {
         lines.append("<tbody>")
         for row in table.rows {
             let cells = zip(table.columns, row).map { column, value in
-                "<td\(numericClass(column.isNumeric))>\(escape(value.display))</td>"
+                "<td\(numericClass(column.isNumeric))>\(column.isNumeric ? escape(value.display) : breakable(value.display))</td>"
             }
             lines.append("<tr>" + cells.joined() + "</tr>")
         }
@@ -103,6 +103,11 @@ public enum HTMLReport {
     }
 
     private static func numericClass(_ numeric: Bool) -> String { numeric ? " class=\"n\"" : "" }
+
+    /// Escaped text that may wrap after a slash, as a path in a table cell must to fit the page.
+    static func breakable(_ text: String) -> String {
+        escape(text).replacingOccurrences(of: "/", with: "/<wbr/>")
+    }
 
     /// Escapes text for HTML and XML alike.
     static func escape(_ text: String) -> String {
@@ -125,7 +130,7 @@ public enum HTMLReport {
         :root { --ink: #1f2933; --muted: #52606d; --rule: #d9e2ec; --band: #f5f7fa; --accent: #1b6f8a; }
         * { box-sizing: border-box; }
         body { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: var(--ink);
-          max-width: 210mm; margin: 0 auto; padding: 12mm 8mm; font-size: 10.5pt; line-height: 1.45; }
+          max-width: 240mm; margin: 0 auto; padding: 12mm 8mm; font-size: 10.5pt; line-height: 1.45; }
         header { border-bottom: 3px solid var(--accent); margin-bottom: 1em; }
         h1 { font-size: 20pt; margin: 0 0 0.2em; }
         h2 { font-size: 14pt; margin: 1.6em 0 0.5em; color: var(--accent); }
@@ -137,7 +142,7 @@ public enum HTMLReport {
         table { border-collapse: collapse; width: 100%; font-size: 9pt; }
         caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
         th, td { padding: 0.25em 0.5em; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top;
-          overflow-wrap: anywhere; }
+          overflow-wrap: break-word; }
         th { border-bottom: 2px solid var(--muted); }
         th.n { white-space: normal; }
         tbody tr:nth-child(even) { background: var(--band); }
@@ -156,6 +161,8 @@ public enum HTMLReport {
           .new-page { break-before: page; }
           .new-page h2 { margin-top: 0; }
           tbody tr:nth-child(even) { background: none; }
+          table { font-size: 8pt; }
+          th, td { padding: 0.15em 0.4em; }
         }
 
         """

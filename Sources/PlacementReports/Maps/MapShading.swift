@@ -14,9 +14,18 @@ struct MapShading {
     /// Authorities with no value (nothing to measure).
     static let noValue = "#ffffff"
 
-    /// Shares in five classes of 20 points.
+    /// Shares in at most five classes that spread the authorities out: from the tenth-lowest
+    /// percentile (rounded down to 10 points) to 100%, in steps of 20, 10 or 5 points. Modelled
+    /// shares are often all high, and 20-point classes would shade England in one colour.
     static func shares(_ label: String, _ values: [AuthorityCode: Double]) -> MapShading {
-        MapShading(label: label, values: values, breaks: [0.2, 0.4, 0.6, 0.8], style: .share)
+        let sorted = values.values.filter(\.isFinite).map { min(max($0, 0), 1) }.sorted()
+        let low = sorted.isEmpty ? 0 : sorted[sorted.count / 10]
+        // Whole percentage points from here on: `low` is a share clamped to 0...1.
+        let lowest = min(Int((low * 10).rounded(.down)) * 10, 80)
+        let span = 100 - lowest
+        let step = span >= 50 ? 20 : span >= 25 ? 10 : 5
+        let breaks = Array(stride(from: lowest, to: 100, by: step).map { Double($0) / 100 }.suffix(4))
+        return MapShading(label: label, values: values, breaks: breaks, style: .share)
     }
 
     /// Counts in at most five classes on 1-2-5 steps, from one up.
