@@ -331,8 +331,9 @@ public struct SufficiencyReport {
         var blocks: [ReportBlock] = [.table(table)]
         let flows = PlacementFlows(context.result, homes: Set(members))
         if !flows.flows.isEmpty {
+            // Children placed outside their own authority: those inside it would outweigh every other.
             var placedIn: [AuthorityCode: Double] = [:]
-            for decision in decisions {
+            for decision in decisions where !decision.isInArea {
                 if let provider = decision.provider {
                     placedIn[provider.authority, default: 0] += Double(decision.children)
                 }
@@ -340,11 +341,12 @@ public struct SufficiencyReport {
             var map = FlowMap(
                 title: "Where \(scopeName)'s children are placed", id: "map", authorities: scenario.authorities,
                 highlighted: Set(members), flows: flows.flows, childrenInArea: flows.childrenInArea)
-            map.shading = .counts("\(scopeName)'s children placed there", placedIn)
+            map.shading = .counts("\(scopeName)'s children placed there (out of area)", placedIn)
             blocks.append(
                 .figure(
-                    caption: "Where \(scopeName)'s children are placed: each authority shaded by the children placed "
-                        + "there, lines from home to placement (solid green in-house, dashed orange external); the "
+                    caption: "Where \(scopeName)'s children are placed: each authority shaded by the children of "
+                        + "\(isCooperative ? "the members" : scopeName) placed there from another authority (\(scopeName) "
+                        + "outlined in black), lines from home to placement (solid green in-house, dashed orange external); the "
                         + "map shows \(isCooperative ? "the members and their" : scopeName + " and its") neighbours, so lines to "
                         + "places further away are cut at its edge", svg: map.svg))
         }

@@ -152,6 +152,26 @@ struct ReportLayoutTests {
         for (found, expected) in zip(shading.breaks, breaks) { #expect(abs(found - expected) < 1e-12) }
     }
 
+    @Test("A synthetic scenario's map draws no real boundaries behind its made-up authorities, and no credit")
+    func syntheticMapHasNoBoundaries() {
+        let svg = FlowMap(
+            title: "tiny", id: "m", authorities: GoldenFileTests.scenario.authorities, highlighted: [], flows: [],
+            childrenInArea: [:]
+        ).svg
+        #expect(!svg.contains("Office for National Statistics"))
+        // No outline of any kind: neither the scenario's (even-odd filled) nor context in grey.
+        #expect(!svg.contains("fill-rule=\"evenodd\""))
+        #expect(!svg.contains("stroke=\"#c3ccd5\""))
+        #expect(svg.components(separatedBy: "<circle").count - 1 == GoldenFileTests.scenario.authorities.count)
+    }
+
+    @Test("Count classes are whole children even when the largest count is one")
+    func countClasses() {
+        let shading = MapShading.counts("children", [AuthorityCode(rawValue: "A"): 1])
+        #expect(shading.breaks == [1, 2, 3, 4])
+        #expect(shading.classLabels == ["under 1", "1–2", "2–3", "3–4", "4 or more"])
+    }
+
     // MARK: Layout
 
     @Test(

@@ -38,6 +38,8 @@ struct FlowMap {
     private let creditHeight = 18.0
     /// The tallest a map's plot may be, in SVG units.
     private let maximumPlotHeight = 660.0
+    /// Width over height of a council's or co-operative's map: its extent is widened to fill it.
+    static let scopeAspect = 1.35
     /// Fewer London boroughs than this and there is no inset.
     static let londonInsetMinimum = 5
 
@@ -73,6 +75,17 @@ struct FlowMap {
 
     var svg: String {
         guard !authorities.isEmpty else { return SVGText.open(width: width, height: 40, title: title) + "</svg>" }
+        // A synthetic scenario's authorities have no outlines and made-up places: England's real
+        // boundaries behind them would mislead, so its map has none (and no credit to carry).
+        guard authorities.contains(where: { boundaries.outlines[$0.id] != nil }) else {
+            var plain = self
+            plain.boundaries = AuthorityBoundaries(outlines: [:])
+            return plain.render(credit: false)
+        }
+        return render(credit: true)
+    }
+
+    private func render(credit: Bool) -> String {
         let focus = highlighted.isEmpty ? Set(authorities.map(\.id)) : highlighted
         let focusAuthorities = authorities.filter { focus.contains($0.id) }
         let many = focusAuthorities.count > labelLimit
@@ -83,10 +96,11 @@ struct FlowMap {
             let ends = Set(flows.flatMap { [$0.from, $0.to] })
             fitted += authorities.filter { ends.contains($0.id) && !focus.contains($0.id) }
         }
-        let extent = (fitted.isEmpty ? authorities : fitted).map(extent(of:)).reduce(nil as MapExtent?) {
+        var extent = (fitted.isEmpty ? authorities : fitted).map(extent(of:)).reduce(nil as MapExtent?) {
             $0?.union($1) ?? $1
         }!
-        .padded(many ? 0.02 : 0.12)
+        .padded(many ? 0.02 : fitted.count == 1 ? 0.4 : 0.12)
+        if !many { extent = extent.widened(toAspect: Self.scopeAspect) }
         let plot = Projection(
             extent, left: margin, top: legendHeight, width: width - 2 * margin, maximumHeight: maximumPlotHeight)
         let height = legendHeight + plot.height + creditHeight + margin
@@ -101,7 +115,11 @@ struct FlowMap {
         svg += "<g clip-path=\"url(#\(id)-clip)\">"
         svg += areas(plot, extent: extent)
         svg += lines(flows, plot)
-        if !many { svg += labels(focusAuthorities, plot) }
+        if !many {
+            // The scope's authorities, and the scenario's neighbours that show, by name.
+            let named = authorities.filter { focus.contains($0.id) || extent.contains($0.centroid) }
+            svg += labels(named, plot, bold: focus)
+        }
         svg += "</g>"
         svg += "<rect x=\"\(SVGText.number(plot.left))\" y=\"\(SVGText.number(plot.top))\" "
         svg += "width=\"\(SVGText.number(plot.width))\" height=\"\(SVGText.number(plot.height))\" fill=\"none\" "
@@ -110,8 +128,10 @@ struct FlowMap {
         if many, london.count >= Self.londonInsetMinimum {
             svg += inset(london, plot: plot)
         }
-        svg += "<text x=\"\(SVGText.number(margin))\" y=\"\(SVGText.number(height - margin + 2))\" "
-        svg += "font-size=\"8.5\" fill=\"#52606d\">\(SVGText.escape(AuthorityBoundaries.attribution))</text>"
+        if credit {
+            svg += "<text x=\"\(SVGText.number(margin))\" y=\"\(SVGText.number(height - margin + 2))\" "
+            svg += "font-size=\"8.5\" fill=\"#52606d\">\(SVGText.escape(AuthorityBoundaries.attribution))</text>"
+        }
         return svg + "</svg>"
     }
 
@@ -196,6 +216,15 @@ struct FlowMap {
                 svg += "stroke=\"\(ReportPalette.node)\">\(tooltip)</circle>"
             }
         }
+        // The scope outlined on top, when the map shows more than the scope.
+        if !highlighted.isEmpty, highlighted.count < authorities.count {
+            for authority in authorities where highlighted.contains(authority.id) {
+                guard let outline = boundaries.outlines[authority.id], outline.extent.intersects(extent) else {
+                    continue
+                }
+                svg += "<path d=\"\(path(outline, plot))\" fill=\"none\" stroke=\"#1f2933\" stroke-width=\"1.4\"/>"
+            }
+        }
         return svg
     }
 
@@ -256,11 +285,12 @@ struct FlowMap {
         return svg
     }
 
-    private func labels(_ named: [Authority], _ plot: Projection) -> String {
+    private func labels(_ named: [Authority], _ plot: Projection, bold: Set<AuthorityCode>) -> String {
         var svg = ""
         for authority in named {
             let point = plot.point(authority.centroid)
             svg += "<text x=\"\(SVGText.number(point.x))\" y=\"\(SVGText.number(point.y - 6))\" "
+            svg += bold.contains(authority.id) ? "font-weight=\"bold\" " : "fill=\"#52606d\" "
             svg += "text-anchor=\"middle\" font-size=\"10\" stroke=\"#ffffff\" stroke-width=\"3\" "
             svg += "paint-order=\"stroke\">\(SVGText.escape(authority.name))</text>"
         }

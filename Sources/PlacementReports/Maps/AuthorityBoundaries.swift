@@ -1,3 +1,4 @@
+import Foundation
 import PlacementScenarios
 
 /// The outlines of England's authorities, for maps: ONS's ultra-generalised boundaries of May 2024
@@ -91,6 +92,25 @@ public struct MapExtent: Sendable, Equatable {
 
     func intersects(_ other: MapExtent) -> Bool {
         west <= other.east && other.west <= east && south <= other.north && other.south <= north
+    }
+
+    func contains(_ point: Coordinate) -> Bool {
+        west <= point.longitude && point.longitude <= east && south <= point.latitude && point.latitude <= north
+    }
+
+    /// Widened east and west, or north and south, about its centre until its width (longitude
+    /// scaled by the cosine of the middle latitude) over its height is `aspect`.
+    func widened(toAspect aspect: Double) -> MapExtent {
+        let cosine = cos((north + south) / 2 * Double.pi / 180)
+        let width = (east - west) * cosine
+        let height = north - south
+        guard width > 0, height > 0, cosine > 0 else { return self }
+        if width / height < aspect {
+            let extra = (aspect * height - width) / cosine / 2
+            return MapExtent(west: west - extra, east: east + extra, south: south, north: north)
+        }
+        let extra = (width / aspect - height) / 2
+        return MapExtent(west: west, east: east, south: south - extra, north: north + extra)
     }
 
     /// Widened on every side by `fraction` of its larger span (at least `minimum` degrees).

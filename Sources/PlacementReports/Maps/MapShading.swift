@@ -28,9 +28,10 @@ struct MapShading {
         return MapShading(label: label, values: values, breaks: breaks, style: .share)
     }
 
-    /// Counts in at most five classes on 1-2-5 steps, from one up.
+    /// Counts in at most five classes on 1-2-5 steps (whole children).
     static func counts(_ label: String, _ values: [AuthorityCode: Double]) -> MapShading {
-        let ticks = AxisTicks(covering: values.values.max() ?? 1, most: 5)
+        // At least five, so that classes are whole numbers of children.
+        let ticks = AxisTicks(covering: max(values.values.max() ?? 1, 5), most: 5)
         return MapShading(
             label: label, values: values, breaks: Array(ticks.values.dropFirst().dropLast()), style: .count)
     }
