@@ -1,4 +1,5 @@
 import Foundation
+import PlacementReports
 import PlacementScenarios
 
 /// A line chart of children looked after: the published years, then the forecast with its 80% and
@@ -21,7 +22,9 @@ struct ForecastChart {
         guard let firstYear = years.min(), let lastYear = years.max() else { return "" }
         let highest = max(
             1, (history.map(\.value) + forecast.map(\.interval.upper95)).max() ?? 1)
-        let scaleTop = niceCeiling(highest)
+        // At least five, so that whole-number labels never repeat.
+        let ticks = AxisTicks(covering: max(highest, 5))
+        let scaleTop = ticks.top
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         func x(_ year: Int) -> Double {
@@ -37,8 +40,7 @@ struct ForecastChart {
         svg += "<title>\(escape(title))</title>"
         svg += "<text x=\"\(format(left))\" y=\"16\" fill=\"#1f2933\">Published (dark), forecast (blue) "
         svg += "with 80% and 95% intervals</text>"
-        for tick in 0...4 {
-            let value = scaleTop * Double(tick) / 4
+        for value in ticks.values {
             svg += "<line x1=\"\(format(left))\" y1=\"\(format(y(value)))\" x2=\"\(format(width - right))\" "
             svg += "y2=\"\(format(y(value)))\" stroke=\"#d9e2ec\"/>"
             svg += "<text x=\"\(format(left - 6))\" y=\"\(format(y(value) + 4))\" text-anchor=\"end\" "
@@ -97,12 +99,4 @@ struct ForecastChart {
     }
 
     private func format(_ value: Double) -> String { NumberText.decimal(value, places: 0) }
-
-    /// 1, 2 or 5 times a power of ten, at or above `value`.
-    private func niceCeiling(_ value: Double) -> Double {
-        var unit = 1.0
-        while unit * 10 <= value { unit *= 10 }
-        for multiple in [1.0, 2, 5, 10] where unit * multiple >= value { return unit * multiple }
-        return unit * 10
-    }
 }

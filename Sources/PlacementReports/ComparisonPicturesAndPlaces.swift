@@ -6,10 +6,12 @@ extension ComparisonReport {
     var maps: ReportSection {
         var blocks: [ReportBlock] = [
             .paragraph(
-                "Each authority is drawn at its centroid. A circle's area shows the children placed inside their own "
-                    + "authority; each line, children placed from one authority into another, its width growing with "
-                    + "their number. Solid green lines are places run by a council, dashed orange lines external "
-                    + "providers; arrows point from home to placement.")
+                "Each authority is shaded by the share of its placed children placed inside its own area (M2) under "
+                    + "the mode. Each line is children placed from one authority into another, centroid to centroid, "
+                    + "its width growing with their number: solid green lines are places run by a council, dashed "
+                    + "orange lines external providers; arrows point from home to placement."
+                    + (scenario.authorities.count > FlowMap.labelLimitDefault
+                        ? " London's boroughs are enlarged in the box at the top right." : ""))
         ]
         for index in Set([baseline, alternative]).sorted() {
             let result = results[index]
@@ -20,10 +22,15 @@ extension ComparisonReport {
                     " (the \(flows.flows.count) largest flows; \(flows.flowsLeftOff) smaller ones, "
                     + "\(flows.childrenLeftOff) children, are not drawn)"
             }
-            let map = FlowMap(
+            var inArea: [AuthorityCode: Double] = [:]
+            for scoped in metrics[index].authorities {
+                if let share = scoped.metrics.m2InAreaShare { inArea[scoped.members[0]] = share }
+            }
+            var map = FlowMap(
                 title: caption, id: "map-\(result.mode.rawValue)", authorities: scenario.authorities,
                 highlighted: Set(scenario.authorities.map(\.id)), flows: flows.flows,
                 childrenInArea: flows.childrenInArea)
+            map.shading = .shares("placed in their own area (M2)", inArea)
             blocks.append(.figure(caption: caption, svg: map.svg))
         }
         return ReportSection("Where children are placed", blocks)

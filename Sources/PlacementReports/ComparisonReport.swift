@@ -42,13 +42,17 @@ public struct ComparisonReport {
     public var files: [(name: String, text: String)] { ReportFiles.files(document, stem: "report") }
 
     public var document: ReportDocument {
-        var sections = [summary, headline]
+        // What a director reads first (summary, headline, where places help, maps, method), then
+        // the tables by co-operative and authority, each on a new printed page.
+        var sections = [summary, headline, placesWorthMost, maps, method]
+        var details: [ReportSection] = []
         if !scenario.cooperatives.isEmpty {
-            sections.append(scopeSection("Co-operatives", kind: "cooperative", scopes: metrics.map(\.cooperatives)))
+            details.append(scopeSection("Co-operatives", kind: "cooperative", scopes: metrics.map(\.cooperatives)))
         }
-        sections.append(scopeSection("Authorities", kind: "authority", scopes: metrics.map(\.authorities)))
-        if results.count > 1 { sections.append(gainersAndLosers) }
-        sections += [maps, placesWorthMost, method]
+        if results.count > 1 { details.append(gainersAndLosers) }
+        details.append(scopeSection("Authorities", kind: "authority", scopes: metrics.map(\.authorities)))
+        for index in details.indices { details[index].startsOnNewPage = true }
+        sections += details
         return ReportDocument(
             title: "\(scenario.name): council and regional commissioning compared",
             subtitle: "Scenario \(scenario.name): "

@@ -64,8 +64,7 @@ extension SufficiencyReport {
             let last = outlook.forecastYears.last
         else {
             let reason = if case .unavailable(let reason) = outlook { reason } else { "no forecast year" }
-            return ReportSection(
-                "Forecast children looked after", [.paragraph("No forecast is available: \(reason).")])
+            return ReportSection("Future demand", [.paragraph("No forecast is available: \(reason).")])
         }
         let fitted = "\(outlook.fittedYears.lowerBound)–\(outlook.fittedYears.upperBound)"
         let totals = ReportTable(
@@ -101,7 +100,7 @@ extension SufficiencyReport {
                     }
             })
         return ReportSection(
-            "Forecast children looked after, \(first.year) to \(last.year)",
+            "Future demand: children looked after, \(first.year) to \(last.year)",
             [
                 .paragraph(
                     "DfE's published children looked after for \(scopeName), \(fitted), and the forecast to "

@@ -47,8 +47,26 @@ public struct SufficiencyReport {
                     ? "co-operative of " + ReportNumbers.counted(members.count, "authority", "authorities")
                     : members[0].rawValue)
                 + "), from scenario \(scenario.name) solved under \(mode) commissioning.",
-            sections: [summary, demandAndSupply, gaps, placeValues, distanceBands, trend, forecastSection, method])
+            // In the order of a council's sufficiency statement (see `statementOrder`), so that each
+            // section can be pasted into one.
+            sections: [
+                summary, legalContext, trend, demandAndSupply, distanceBands, gaps, forecastSection, placeValues,
+                method,
+            ])
     }
+
+    /// The sections, in the order councils' sufficiency statements take: a summary; the duty and
+    /// scope; the children looked after and how their number is changing; current provision and
+    /// where children live; the gaps; future demand; commissioning priorities; method. This is the
+    /// shape of the LGA's template sufficiency statement (Alma Economics for the LGA, in its
+    /// "Placements for children in care" resource pack: needs of the children and how they are
+    /// changing, how they are met, gaps, forecast need, then intentions) and of published
+    /// statements (Shropshire 2016–2019: introduction, context, needs analysis … priorities;
+    /// Buckinghamshire 2021–2024: legal context first, action plan last).
+    public static let statementOrder = [
+        "Summary", "Duty and scope", "Children looked after", "Current provision", "Where children are placed",
+        "Gaps in sufficiency", "Future demand", "Commissioning priorities", "Method and data",
+    ]
 
     // MARK: Figures
 
@@ -180,6 +198,29 @@ public struct SufficiencyReport {
         return ReportSection("Summary", [.bullets(bullets)])
     }
 
+    private var legalContext: ReportSection {
+        ReportSection(
+            "Duty and scope",
+            [
+                .paragraph(
+                    "Section 22G of the Children Act 1989 requires a council to take steps to secure, so far as "
+                        + "reasonably practicable, sufficient accommodation within its area that meets the needs of "
+                        + "the children it looks after. This report gives the figures a sufficiency statement "
+                        + "draws on for \(scopeName)"
+                        + (isCooperative
+                            ? ", a co-operative of \(ReportNumbers.counted(members.count, "council", "councils")) "
+                                + "that commission together"
+                            : "")
+                        + ": the children looked after and how their number has changed, the places available "
+                        + "by placement type, where children are placed, the gaps, the forecast need and where "
+                        + "new in-house places would help most."),
+                .paragraph(
+                    "Modelled figures come from scenario \(scenario.name) solved under \(mode) commissioning; "
+                        + "published figures are DfE's children-looked-after statistics. Sections follow the usual "
+                        + "order of a council's sufficiency statement, so each can be pasted into one."),
+            ])
+    }
+
     private var demandAndSupply: ReportSection {
         let gaps = gapsByType
         let supply = supplyByType
@@ -211,7 +252,7 @@ public struct SufficiencyReport {
                     values: types.map { Double(supply[$0]?.totalInArea ?? 0) }),
             ], style: .count, axisMaximum: nil)
         return ReportSection(
-            "Demand and supply",
+            "Current provision: children and places by placement type",
             [
                 .paragraph(
                     "Children are those whose home is \(isCooperative ? "in a member authority" : scopeName). In-house "
@@ -241,7 +282,7 @@ public struct SufficiencyReport {
                     .share(gap.placed > 0 ? Double(gap.outOfArea) / Double(gap.placed) : nil), .count(gap.over20Miles),
                 ]
             })
-        return ReportSection("Gaps", [.table(table)])
+        return ReportSection("Gaps in sufficiency", [.table(table)])
     }
 
     private var placeValues: ReportSection {
@@ -259,7 +300,7 @@ public struct SufficiencyReport {
                     "“No duals” means the type's model has none: sibling groups make it integer, or a time limit "
                         + "stopped it."))
         }
-        return ReportSection("Where one more in-house place is worth most", blocks)
+        return ReportSection("Commissioning priorities: where one more in-house place is worth most", blocks)
     }
 
     private var distanceBands: ReportSection {
@@ -290,24 +331,34 @@ public struct SufficiencyReport {
         var blocks: [ReportBlock] = [.table(table)]
         let flows = PlacementFlows(context.result, homes: Set(members))
         if !flows.flows.isEmpty {
-            let involved = Set(members + flows.flows.map(\.to))
-            let map = FlowMap(
-                title: "Where \(scopeName)'s children are placed outside \(homeArea)", id: "map",
-                authorities: scenario.authorities.filter { involved.contains($0.id) }, highlighted: Set(members),
-                flows: flows.flows, childrenInArea: flows.childrenInArea)
+            // Children placed outside their own authority: those inside it would outweigh every other.
+            var placedIn: [AuthorityCode: Double] = [:]
+            for decision in decisions where !decision.isInArea {
+                if let provider = decision.provider {
+                    placedIn[provider.authority, default: 0] += Double(decision.children)
+                }
+            }
+            var map = FlowMap(
+                title: "Where \(scopeName)'s children are placed", id: "map", authorities: scenario.authorities,
+                highlighted: Set(members), flows: flows.flows, childrenInArea: flows.childrenInArea)
+            map.shading = .counts("\(scopeName)'s children placed there (out of area)", placedIn)
             blocks.append(
                 .figure(
-                    caption: "Where \(scopeName)'s children are placed: solid green lines in-house, dashed orange "
-                        + "external, circles the children placed in their own authority", svg: map.svg))
+                    caption: "Where \(scopeName)'s children are placed: each authority shaded by the children of "
+                        + "\(isCooperative ? "the members" : scopeName) placed there from another authority (\(scopeName) "
+                        + "outlined in black), lines from home to placement (solid green in-house, dashed orange external); the "
+                        + "map shows \(isCooperative ? "the members and their" : scopeName + " and its") neighbours, so lines to "
+                        + "places further away are cut at its edge", svg: map.svg))
         }
-        return ReportSection("Children placed outside \(homeArea)", blocks)
+        return ReportSection("Where children are placed", blocks)
     }
 
     private var trend: ReportSection {
         let years = publishedYears
         guard !years.isEmpty else {
             return ReportSection(
-                "Published figures", [.paragraph("The scenario carries no published figures for \(scopeName).")])
+                "Children looked after: published figures",
+                [.paragraph("The scenario carries no published figures for \(scopeName).")])
         }
         var blocks: [ReportBlock] = [
             .table(
@@ -350,12 +401,13 @@ public struct SufficiencyReport {
                     "Shares are the members' published shares weighted by their children looked after; members "
                         + "whose figure is suppressed are left out of that year."))
         }
-        return ReportSection("Published figures, \(years.first!.year) to \(years.last!.year)", blocks)
+        return ReportSection(
+            "Children looked after: published figures, \(years.first!.year) to \(years.last!.year)", blocks)
     }
 
     private var method: ReportSection {
         ReportSection(
-            "Method",
+            "Method and data",
             [
                 .bullets([
                     "Modelled figures come from the scenario's children, providers and policy solved under \(mode) "

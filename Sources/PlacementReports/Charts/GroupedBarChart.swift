@@ -1,68 +1,98 @@
-/// Horizontal grouped bars: one group per category (an authority, a placement type), one bar per
-/// series (a mode, the published figure), on a shared axis from zero.
+/// Horizontal grouped bars: one group per category (an authority, a placement type), a bar per
+/// series (a mode, the published figure), on a shared axis from zero with 1-2-5 ticks. Series that
+/// agree within a category share one bar, drawn in the first one's colour and followed by a square
+/// of each other one's colour, so only what differs takes room.
 struct GroupedBarChart {
     var title: String
     var categories: [String]
     var series: [ChartSeries]
-    /// How tick labels and tooltips read.
+    /// How tick labels and tooltips read; two values that read the same share a bar.
     var style: ReportValue.NumberStyle
-    /// The axis end; the largest value (rounded up) when `nil`.
+    /// The value the axis must reach (1 for shares); the largest value when `nil`.
     var axisMaximum: Double?
 
     private let width = 720.0
     private let labelWidth = 190.0
-    private let barHeight = 8.0
-    private let groupGap = 10.0
+    private let barHeight = 9.0
+    private let groupGap = 9.0
     private let top = 34.0
 
+    /// One bar of a category: its value and the series (indices) it stands for.
+    struct Bar: Equatable {
+        var value: Double
+        var series: [Int]
+    }
+
+    /// The bars of category `index`: one per distinct value as read, in series order.
+    func bars(of index: Int) -> [Bar] {
+        var bars: [Bar] = []
+        var texts: [String] = []
+        for (position, entry) in series.enumerated() {
+            guard index < entry.values.count, let value = entry.values[index] else { continue }
+            let text = ReportValue.number(value, style).display
+            if let same = texts.firstIndex(of: text) {
+                bars[same].series.append(position)
+            } else {
+                bars.append(Bar(value: value, series: [position]))
+                texts.append(text)
+            }
+        }
+        return bars
+    }
+
     var svg: String {
-        let plotWidth = width - labelWidth - 30
-        let groupHeight = Double(series.count) * barHeight + groupGap
-        let height = top + Double(categories.count) * groupHeight + 30
-        let maximum = axisMaximum ?? Self.niceCeiling(series.flatMap { $0.values.compactMap { $0 } }.max() ?? 1)
-        func x(_ value: Double) -> Double { labelWidth + plotWidth * min(max(value, 0) / maximum, 1) }
+        let plotWidth = width - labelWidth - 60
+        let groups = categories.indices.map(bars(of:))
+        let groupHeights = groups.map { Double(max($0.count, 1)) * barHeight + groupGap }
+        let axisBottom = top + groupHeights.reduce(0, +)
+        let height = axisBottom + 30
+        let ticks = AxisTicks(covering: axisMaximum ?? series.flatMap { $0.values.compactMap { $0 } }.max() ?? 1)
+        func x(_ value: Double) -> Double { labelWidth + plotWidth * min(max(value, 0) / ticks.top, 1) }
 
         var svg = SVGText.open(width: width, height: height, title: title)
         svg += SVGText.legend(series.map { ($0.name, SVGText.boxSwatch($0.colour)) }, x: labelWidth, y: 6)
-        let axisBottom = top + Double(categories.count) * groupHeight
-        for tick in 0...4 {
-            let value = maximum * Double(tick) / 4
+        if series.count > 1 {
+            svg += "<text x=\"\(SVGText.number(labelWidth))\" y=\"\(SVGText.number(top - 6))\" font-size=\"9\" "
+            svg += "fill=\"#52606d\">Where series agree they share a bar; the squares after it name the others."
+            svg += "</text>"
+        }
+        for value in ticks.values {
             let position = SVGText.number(x(value))
-            svg += "<line x1=\"\(position)\" y1=\"\(SVGText.number(top - 4))\" x2=\"\(position)\" "
+            svg += "<line x1=\"\(position)\" y1=\"\(SVGText.number(top - 2))\" x2=\"\(position)\" "
             svg += "y2=\"\(SVGText.number(axisBottom))\" stroke=\"#d9e2ec\"/>"
             svg += "<text x=\"\(position)\" y=\"\(SVGText.number(axisBottom + 14))\" text-anchor=\"middle\" "
             svg += "fill=\"#52606d\">\(SVGText.escape(ReportValue.number(value, style).display))</text>"
         }
+        var groupTop = top
         for (index, category) in categories.enumerated() {
-            let groupTop = top + Double(index) * groupHeight
-            let middle = groupTop + Double(series.count) * barHeight / 2
+            let bars = groups[index]
+            let middle = groupTop + Double(max(bars.count, 1)) * barHeight / 2
             svg += "<text x=\"\(SVGText.number(labelWidth - 6))\" y=\"\(SVGText.number(middle + 4))\" "
             svg += "text-anchor=\"end\">\(SVGText.escape(Self.shortened(category)))</text>"
-            for (position, entry) in series.enumerated() {
-                guard let value = entry.values[index] else { continue }
+            for (position, bar) in bars.enumerated() {
                 let barTop = groupTop + Double(position) * barHeight
+                let names = bar.series.map { series[$0].name }.joined(separator: ", ")
                 svg += "<rect x=\"\(SVGText.number(labelWidth))\" y=\"\(SVGText.number(barTop))\" "
-                svg += "width=\"\(SVGText.number(x(value) - labelWidth))\" height=\"\(SVGText.number(barHeight - 1))\" "
-                svg += "fill=\"\(entry.colour)\"><title>\(SVGText.escape(category)), \(SVGText.escape(entry.name)): "
-                svg += "\(SVGText.escape(ReportValue.number(value, style).display))</title></rect>"
+                svg +=
+                    "width=\"\(SVGText.number(x(bar.value) - labelWidth))\" height=\"\(SVGText.number(barHeight - 1))\" "
+                svg += "fill=\"\(series[bar.series[0]].colour)\"><title>\(SVGText.escape(category)), "
+                svg += "\(SVGText.escape(names)): \(SVGText.escape(ReportValue.number(bar.value, style).display))"
+                svg += "</title></rect>"
+                for (offset, other) in bar.series.dropFirst().enumerated() {
+                    svg += "<rect x=\"\(SVGText.number(x(bar.value) + 3 + Double(offset) * 9))\" "
+                    svg += "y=\"\(SVGText.number(barTop + 0.5))\" width=\"7\" height=\"7\" "
+                    svg += "fill=\"\(series[other].colour)\"/>"
+                }
             }
+            groupTop += groupHeights[index]
         }
-        svg += "<line x1=\"\(SVGText.number(labelWidth))\" y1=\"\(SVGText.number(top - 4))\" "
+        svg += "<line x1=\"\(SVGText.number(labelWidth))\" y1=\"\(SVGText.number(top - 2))\" "
         svg += "x2=\"\(SVGText.number(labelWidth))\" y2=\"\(SVGText.number(axisBottom))\" stroke=\"#52606d\"/>"
         return svg + "</svg>"
     }
 
-    /// 1, 2, 2.5 or 5 times a power of ten, at least `value`.
-    static func niceCeiling(_ value: Double) -> Double {
-        guard value > 0 else { return 1 }
-        var power = 1.0
-        while power * 10 <= value { power *= 10 }
-        while power > value { power /= 10 }
-        for step in [1.0, 2, 2.5, 5, 10] where step * power >= value { return step * power }
-        return 10 * power
-    }
-
+    /// At most 27 characters: what fits the label column in any common sans-serif at 11 px.
     static func shortened(_ label: String) -> String {
-        label.count <= 30 ? label : String(label.prefix(29)) + "…"
+        label.count <= 27 ? label : String(label.prefix(26)) + "…"
     }
 }

@@ -22,7 +22,7 @@ enum SVGText {
         for entry in entries {
             svg += "<g transform=\"translate(\(number(left)),\(number(y)))\">\(entry.swatch)"
             svg += "<text x=\"18\" y=\"9\">\(escape(entry.label))</text></g>"
-            left += 30 + Double(entry.label.count) * 6.2
+            left += 30 + Double(entry.label.count) * 6.6
         }
         return svg
     }

@@ -12,18 +12,19 @@ struct ScatterChart {
     var style: ReportValue.NumberStyle
 
     private let size = 300.0
-    private let margin = 44.0
+    /// Room for a tick label such as 100.0% beside the axis.
+    private let margin = 52.0
 
     var svg: String {
         let largest = points.flatMap { [$0.published, $0.modelled] }.max() ?? 1
-        let maximum = GroupedBarChart.niceCeiling(max(largest, 1e-9))
+        let ticks = AxisTicks(covering: largest, most: 4)
+        let maximum = ticks.top
         let plot = size - 2 * margin
         func x(_ value: Double) -> Double { margin + plot * min(max(value, 0) / maximum, 1) }
         func y(_ value: Double) -> Double { size - margin - plot * min(max(value, 0) / maximum, 1) }
         var svg = SVGText.open(width: size, height: size, title: title)
         svg += "<text x=\"\(SVGText.number(margin))\" y=\"16\" font-weight=\"bold\">\(SVGText.escape(title))</text>"
-        for tick in 0...4 {
-            let value = maximum * Double(tick) / 4
+        for value in ticks.values {
             let label = SVGText.escape(ReportValue.number(value, style).display)
             svg += "<line x1=\"\(SVGText.number(x(value)))\" y1=\"\(SVGText.number(y(0)))\" "
             svg += "x2=\"\(SVGText.number(x(value)))\" y2=\"\(SVGText.number(y(maximum)))\" stroke=\"#eef2f6\"/>"

@@ -21,7 +21,7 @@ struct TrendChart {
 
         var svg = SVGText.open(width: width, height: height, title: title)
         svg += SVGText.legend(series.map { ($0.name, SVGText.boxSwatch($0.colour)) }, x: left, y: 6)
-        for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
+        for tick in AxisTicks(covering: 1).values {
             let position = SVGText.number(y(tick))
             svg += "<line x1=\"\(SVGText.number(left))\" y1=\"\(position)\" x2=\"\(SVGText.number(width - right))\" "
             svg += "y2=\"\(position)\" stroke=\"#d9e2ec\"/>"

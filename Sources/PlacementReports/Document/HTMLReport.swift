@@ -22,7 +22,8 @@ public enum HTMLReport {
             html.append("</ol></nav>")
         }
         for (index, section) in document.sections.enumerated() {
-            html.append("<section id=\"section-\(index + 1)\">")
+            html.append(
+                "<section id=\"section-\(index + 1)\"\(section.startsOnNewPage ? " class=\"new-page\"" : "")>")
             html.append("<h2>\(escape(section.heading))</h2>")
             for block in section.blocks { html.append(render(block)) }
             html.append("</section>")
@@ -39,26 +40,74 @@ public enum HTMLReport {
             return "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
         case .figure(let caption, let svg):
             return "<figure>\(svg)<figcaption>\(escape(caption))</figcaption></figure>"
-        case .table(let table):
-            var lines = ["<div class=\"table\"><table id=\"\(table.id)\">"]
-            lines.append("<caption>\(escape(table.caption))</caption>")
-            lines.append(
-                "<thead><tr>"
-                    + table.columns.map { "<th\(numericClass($0.isNumeric))>\(escape($0.heading))</th>" }.joined()
-                    + "</tr></thead>")
-            lines.append("<tbody>")
-            for row in table.rows {
-                let cells = zip(table.columns, row).map { column, value in
-                    "<td\(numericClass(column.isNumeric))>\(escape(value.display))</td>"
-                }
-                lines.append("<tr>" + cells.joined() + "</tr>")
-            }
-            lines.append("</tbody></table></div>")
-            return lines.joined(separator: "\n")
+        case .table(let whole):
+            return parts(of: whole).map(render(table:)).joined(separator: "\n")
         }
     }
 
+    /// Most columns a table shows side by side: more do not fit an A4 page's width at 9 pt.
+    static let widestTable = 10
+
+    /// A table of more than `widestTable` columns as several, each repeating the leading text
+    /// columns (name, code) with the next columns that fit, groups kept whole. The CSV and JSON keep
+    /// the whole table.
+    static func parts(of table: ReportTable) -> [ReportTable] {
+        guard table.columns.count > widestTable else { return [table] }
+        let leading = Array(table.columns.prefix { !$0.isNumeric }.indices)
+        var units: [[Int]] = []
+        for index in table.columns.indices.dropFirst(leading.count) {
+            if let group = table.columns[index].group, let last = units.last?.last,
+                table.columns[last].group == group
+            {
+                units[units.count - 1].append(index)
+            } else {
+                units.append([index])
+            }
+        }
+        let room = max(widestTable - leading.count, 3)
+        var parts: [[Int]] = []
+        for unit in units {
+            if let last = parts.last, last.count + unit.count <= room {
+                parts[parts.count - 1] += unit
+            } else {
+                parts.append(unit)
+            }
+        }
+        guard !parts.isEmpty else { return [table] }
+        return parts.enumerated().map { number, part in
+            let columns = leading + part
+            return ReportTable(
+                id: number == 0 ? table.id : "\(table.id)-\(number + 1)",
+                caption: number == 0 ? table.caption : "\(table.caption) (continued)",
+                columns: columns.map { table.columns[$0] },
+                rows: table.rows.map { row in columns.map { row[$0] } })
+        }
+    }
+
+    private static func render(table: ReportTable) -> String {
+        var lines = ["<div class=\"table\"><table id=\"\(table.id)\">"]
+        lines.append("<caption>\(escape(table.caption))</caption>")
+        lines.append(
+            "<thead><tr>"
+                + table.columns.map { "<th\(numericClass($0.isNumeric))>\(escape($0.heading))</th>" }.joined()
+                + "</tr></thead>")
+        lines.append("<tbody>")
+        for row in table.rows {
+            let cells = zip(table.columns, row).map { column, value in
+                "<td\(numericClass(column.isNumeric))>\(column.isNumeric ? escape(value.display) : breakable(value.display))</td>"
+            }
+            lines.append("<tr>" + cells.joined() + "</tr>")
+        }
+        lines.append("</tbody></table></div>")
+        return lines.joined(separator: "\n")
+    }
+
     private static func numericClass(_ numeric: Bool) -> String { numeric ? " class=\"n\"" : "" }
+
+    /// Escaped text that may wrap after a slash, as a path in a table cell must to fit the page.
+    static func breakable(_ text: String) -> String {
+        escape(text).replacingOccurrences(of: "/", with: "/<wbr/>")
+    }
 
     /// Escapes text for HTML and XML alike.
     static func escape(_ text: String) -> String {
@@ -81,7 +130,7 @@ public enum HTMLReport {
         :root { --ink: #1f2933; --muted: #52606d; --rule: #d9e2ec; --band: #f5f7fa; --accent: #1b6f8a; }
         * { box-sizing: border-box; }
         body { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; color: var(--ink);
-          max-width: 190mm; margin: 0 auto; padding: 12mm 8mm; font-size: 10.5pt; line-height: 1.45; }
+          max-width: 240mm; margin: 0 auto; padding: 12mm 8mm; font-size: 10.5pt; line-height: 1.45; }
         header { border-bottom: 3px solid var(--accent); margin-bottom: 1em; }
         h1 { font-size: 20pt; margin: 0 0 0.2em; }
         h2 { font-size: 14pt; margin: 1.6em 0 0.5em; color: var(--accent); }
@@ -92,7 +141,8 @@ public enum HTMLReport {
         .table { overflow-x: auto; margin: 0.8em 0 1.2em; }
         table { border-collapse: collapse; width: 100%; font-size: 9pt; }
         caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
-        th, td { padding: 0.25em 0.5em; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+        th, td { padding: 0.25em 0.5em; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top;
+          overflow-wrap: break-word; }
         th { border-bottom: 2px solid var(--muted); }
         th.n { white-space: normal; }
         tbody tr:nth-child(even) { background: var(--band); }
@@ -107,7 +157,12 @@ public enum HTMLReport {
           h2 { break-after: avoid; }
           figure, tr { break-inside: avoid; }
           thead { display: table-header-group; }
+          .table { overflow: visible; }
+          .new-page { break-before: page; }
+          .new-page h2 { margin-top: 0; }
           tbody tr:nth-child(even) { background: none; }
+          table { font-size: 8pt; }
+          th, td { padding: 0.15em 0.4em; }
         }
 
         """

@@ -27,6 +27,8 @@ public struct ReportDocument: Sendable {
 public struct ReportSection: Sendable {
     public var heading: String
     public var blocks: [ReportBlock]
+    /// Printed from the top of a new page: the detail that follows a report's summary.
+    public var startsOnNewPage = false
 
     public init(_ heading: String, _ blocks: [ReportBlock]) {
         self.heading = heading
@@ -56,6 +58,9 @@ public struct ReportTable: Sendable {
         /// The CSV header and JSON key: lower case, underscores.
         public var key: String
         public var isNumeric: Bool
+        /// Columns of one group (a measure's mean, 10th and 90th percentile) stay side by side when
+        /// the HTML report splits a wide table to fit the page.
+        public var group: String?
 
         public init(_ heading: String, key: String, numeric: Bool = true) {
             self.heading = heading

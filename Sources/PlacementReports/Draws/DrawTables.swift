@@ -10,7 +10,11 @@ enum DrawTables {
     }
 
     static func spreadColumns(_ heading: String, key: String) -> [ReportTable.Column] {
-        [.init("\(heading) (mean)", key: key), .init("p10", key: "\(key)_p10"), .init("p90", key: "\(key)_p90")]
+        var columns: [ReportTable.Column] = [
+            .init("\(heading) (mean)", key: key), .init("p10", key: "\(key)_p10"), .init("p90", key: "\(key)_p90"),
+        ]
+        for index in columns.indices { columns[index].group = key }
+        return columns
     }
 
     /// The measures the stress report leads with, mean and percentiles for each.
