@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "PlacementPlanning",
-            dependencies: ["LinearProgramming", "PlacementOptimisation", "PlacementScenarios"]
+            dependencies: ["LinearProgramming", "PlacementOptimisation", "PlacementScenarios", "PlacementReports"]
         ),
         .target(
             name: "ScenarioGeneration",
@@ -146,7 +146,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementPlanningTests",
-            dependencies: ["PlacementPlanning", "PlacementOptimisation", "PlacementScenarios", "TestSupport"]
+            dependencies: [
+                "PlacementPlanning", "PlacementOptimisation", "PlacementScenarios", "PlacementCommands", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "PlacementScenariosTests",

@@ -36,8 +36,17 @@ extension PlacementCommand {
             help: ArgumentHelp("Also write the mixed-integer programme to FILE.mps or FILE.lp.", valueName: "FILE"))
         var exportModel: String?
 
-        @Option(help: "Also write plan.json and plan.md into this folder.")
+        @Option(
+            help: ArgumentHelp(
+                "Also write plan.json, plan.md and the plan file plan.csv (for compare, sufficiency and simulate --plan) into this folder."
+            ))
         var out: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "The year the plan is decided; plan.csv's opening years count from it (default: the scenario's latest published year).",
+                valueName: "YEAR"))
+        var year: Int?
 
         @Option(help: "Stop branch-and-cut after this many seconds (default 60).")
         var timeLimit: Double = 60
@@ -70,6 +79,7 @@ extension PlacementCommand {
             }
             guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be ≥ 0") }
             _ = try candidateKinds()
+            if let year, !(1900...2999).contains(year) { throw ValidationError("--year must be a calendar year") }
             if let exportModel, ModelFileFormat(path: exportModel) == nil {
                 throw ValidationError("--export-model needs a file name ending in .mps or .lp")
             }
@@ -90,6 +100,12 @@ extension PlacementCommand {
         public func run() throws {
             try ModeRunner.prepareOutput(out)
             let scenario = try shockOptions.apply(to: loadScenario(scenario))
+            let decided = year ?? scenario.actuals.map(\.year).max()
+            if out != nil, !comparePolicies, decided == nil {
+                printToStandardError(
+                    "\(scenario.name) publishes no year: give --year, from which plan.csv's opening years count")
+                throw ExitCode.validationFailure
+            }
             var options = PlanningOptions()
             options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))
             options.relativeMIPGap = gap
@@ -110,15 +126,19 @@ extension PlacementCommand {
             }
             let json: String
             let markdown: String
+            let plan: CapacityPlan
             do {
-                let plan = try CapacityPlanner.plan(scenario, budget: budget, scope: by, options: options)
+                plan = try CapacityPlanner.plan(scenario, budget: budget, scope: by, options: options)
                 json = try PlanJSON.plan(plan, scenario: scenario)
                 markdown = PlanMarkdown.plan(plan, scenario: scenario)
             } catch {
                 printToStandardError("\(scenario.name), plan: \(error.description)")
                 throw failureExitCode
             }
-            if let out { try ModeRunner.write([("plan.json", json), ("plan.md", markdown)], into: out) }
+            if let out, let decided {
+                let file = AdoptedPlan(plan, decidedIn: decided).csv
+                try ModeRunner.write([("plan.json", json), ("plan.md", markdown), ("plan.csv", file)], into: out)
+            }
             print(format == .json ? json : markdown, terminator: "")
         }
 

@@ -215,17 +215,22 @@ extension Scenario {
     /// The scenario with a plan's new places as council-run providers in their authorities, each at
     /// its running cost, rated good.
     public func adding(_ builds: [CapacityPlan.Build]) -> Scenario {
+        adding(builds.map { (candidate: $0.candidate, places: $0.places) })
+    }
+
+    /// Each candidate's places as a provider `plan-ID` of the candidate's sector in its authority.
+    func adding(_ builds: [(candidate: CapacityCandidate, places: Int)]) -> Scenario {
         var scenario = self
-        for build in builds {
-            let candidate = build.candidate
+        for (candidate, places) in builds {
+            let sector = candidate.kind.sector
             scenario.providers.append(
                 Provider(
                     id: ProviderID(rawValue: "plan-\(candidate.id)"), name: "Planned: \(candidate.id)",
-                    sector: .localAuthority, operatingAuthority: candidate.authority, owner: "",
-                    authority: candidate.authority,
+                    sector: sector, operatingAuthority: sector == .localAuthority ? candidate.authority : nil,
+                    owner: "", authority: candidate.authority,
                     offers: [
                         candidate.placementType: Provider.Offer(
-                            places: build.places, weeklyPrice: candidate.weeklyCostPerPlace)
+                            places: places, weeklyPrice: candidate.weeklyCostPerPlace)
                     ], rating: .good, specialisms: candidate.specialisms, ageRange: candidate.ageRange))
         }
         return scenario

@@ -17,58 +17,64 @@ enum CandidateReader {
         var candidates: [CapacityCandidate] = []
         var seen: [String: Int] = [:]
         for row in table.rows {
-            let id = row.identifier("id", log: &log)
-            let kind = row.requiredChoice("kind", CapacityCandidate.Kind.self, log: &log)
-            let authority = row.required("authority", log: &log)
-            if let authority, !known.contains(authority) {
-                row.error(
-                    "authority",
-                    AuthorityReader.unknownAuthority(authority, known: known), log: &log)
-            }
-            let type = row.choice("placement_type", PlacementType.self, log: &log) ?? kind?.defaultType
-            if let type, let kind, !kind.allowedTypes.contains(type) {
-                let reason =
-                    type == .secureChildrensHome
-                    ? "secure children's homes are commissioned nationally and are not built by a single council"
-                    : "a \(kind.rawValue) candidate offers \(kind.allowedTypes.map(\.rawValue).joined(separator: ", "))"
-                row.error("placement_type", "\(type.rawValue): \(reason)", log: &log)
-            }
-            let places = row.requiredCount("places", log: &log)
-            if places == 0 {
-                row.error("places", "a candidate must add at least one place", log: &log)
-            }
-            let units = row.count("units", log: &log) ?? 1
-            if units == 0 {
-                row.error("units", "a candidate must allow at least one unit", log: &log)
-            }
-            let capital = row.requiredNumber("capital_cost", log: &log, in: 0...1_000_000_000)
-            let weekly = row.requiredNumber("weekly_cost", log: &log, in: 0...1_000_000)
-            let years = row.number("years_to_open", log: &log, in: 0...50) ?? 0
-            let life = row.number("life_years", log: &log, in: 1...100)
-            let specialisms = row.choices("specialisms", Requirement.self, log: &log)
-            let minimumAge = row.count("min_age", log: &log) ?? 0
-            let maximumAge = row.count("max_age", log: &log) ?? 17
-            if minimumAge > maximumAge {
-                row.error("max_age", "\(maximumAge) is below min_age \(minimumAge)", log: &log)
-            }
-            if let id {
+            let candidate = self.candidate(row, known: known, log: &log)
+            let id = row.text("id")
+            if !id.isEmpty {
                 if let first = seen[id] {
                     row.error("id", "duplicate candidate \(id) (first on line \(first))", log: &log)
                     continue
                 }
                 seen[id] = row.line
             }
-            guard let id, let kind, let authority, known.contains(authority), let type,
-                kind.allowedTypes.contains(type),
-                let places, places > 0, units > 0, let capital, let weekly, minimumAge <= maximumAge
-            else { continue }
-            candidates.append(
-                CapacityCandidate(
-                    id: CandidateID(rawValue: id), kind: kind, authority: AuthorityCode(rawValue: authority),
-                    placementType: type, placesPerUnit: places, maximumUnits: units, capitalCost: capital,
-                    weeklyCostPerPlace: weekly, yearsToOpen: years, lifeYears: life ?? defaultLifeYears(kind),
-                    specialisms: specialisms, ageRange: AgeBand(minimum: minimumAge, maximum: maximumAge)))
+            if let candidate { candidates.append(candidate) }
         }
         return candidates
+    }
+
+    /// One row's candidate, or `nil` with its problems logged. `known`: the authorities a candidate
+    /// may name; `nil` when the file is read apart from a scenario (a plan file), whose authorities
+    /// are checked against a scenario later.
+    static func candidate(_ row: CSVTable.Row, known: Set<String>?, log: inout IssueLog) -> CapacityCandidate? {
+        let id = row.identifier("id", log: &log)
+        let kind = row.requiredChoice("kind", CapacityCandidate.Kind.self, log: &log)
+        let authority = row.required("authority", log: &log)
+        if let authority, let known, !known.contains(authority) {
+            row.error("authority", AuthorityReader.unknownAuthority(authority, known: known), log: &log)
+        }
+        let type = row.choice("placement_type", PlacementType.self, log: &log) ?? kind?.defaultType
+        if let type, let kind, !kind.allowedTypes.contains(type) {
+            let reason =
+                type == .secureChildrensHome
+                ? "secure children's homes are commissioned nationally and are not built by a single council"
+                : "a \(kind.rawValue) candidate offers \(kind.allowedTypes.map(\.rawValue).joined(separator: ", "))"
+            row.error("placement_type", "\(type.rawValue): \(reason)", log: &log)
+        }
+        let places = row.requiredCount("places", log: &log)
+        if places == 0 {
+            row.error("places", "a candidate must add at least one place", log: &log)
+        }
+        let units = row.count("units", log: &log) ?? 1
+        if units == 0 {
+            row.error("units", "a candidate must allow at least one unit", log: &log)
+        }
+        let capital = row.requiredNumber("capital_cost", log: &log, in: 0...1_000_000_000)
+        let weekly = row.requiredNumber("weekly_cost", log: &log, in: 0...1_000_000)
+        let years = row.number("years_to_open", log: &log, in: 0...50) ?? 0
+        let life = row.number("life_years", log: &log, in: 1...100)
+        let specialisms = row.choices("specialisms", Requirement.self, log: &log)
+        let minimumAge = row.count("min_age", log: &log) ?? 0
+        let maximumAge = row.count("max_age", log: &log) ?? 17
+        if minimumAge > maximumAge {
+            row.error("max_age", "\(maximumAge) is below min_age \(minimumAge)", log: &log)
+        }
+        guard let id, let kind, let authority, known?.contains(authority) ?? true, let type,
+            kind.allowedTypes.contains(type),
+            let places, places > 0, units > 0, let capital, let weekly, minimumAge <= maximumAge
+        else { return nil }
+        return CapacityCandidate(
+            id: CandidateID(rawValue: id), kind: kind, authority: AuthorityCode(rawValue: authority),
+            placementType: type, placesPerUnit: places, maximumUnits: units, capitalCost: capital,
+            weeklyCostPerPlace: weekly, yearsToOpen: years, lifeYears: life ?? defaultLifeYears(kind),
+            specialisms: specialisms, ageRange: AgeBand(minimum: minimumAge, maximum: maximumAge))
     }
 }
