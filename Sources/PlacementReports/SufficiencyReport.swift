@@ -17,6 +17,8 @@ public struct SufficiencyReport {
     private let types: [PlacementType]
     /// The demand forecast shown beside the published trend (`SufficiencyForecastSection.swift`).
     public var outlook: Outlook = .unavailable(reason: "none was made for this report")
+    /// An adopted plan's effect, shown as "What the plan adds" (`SufficiencyPlanSection.swift`).
+    public var planEffect: PlanEffect?
 
     public init(_ scope: Scope, context: Context) throws(ScopeError) {
         (scopeName, members) = try Self.resolve(scope, in: context.scenario)
@@ -31,8 +33,8 @@ public struct SufficiencyReport {
     /// `sufficiency.html`, `sufficiency.md`, `sufficiency.json` and a CSV per table.
     public var files: [(name: String, text: String)] { ReportFiles.files(document, stem: "sufficiency") }
 
-    private var scenario: Scenario { context.scenario }
-    private var mode: String { context.result.mode.rawValue }
+    var scenario: Scenario { context.scenario }
+    var mode: String { context.result.mode.rawValue }
     private var isCooperative: Bool { if case .cooperative = scope { true } else { false } }
     /// Where places are counted: the authority, or every member.
     private var area: String { isCooperative ? "the co-operative's area" : "the area" }
@@ -47,7 +49,8 @@ public struct SufficiencyReport {
                     ? "co-operative of " + ReportNumbers.counted(members.count, "authority", "authorities")
                     : members[0].rawValue)
                 + "), from scenario \(scenario.name) solved under \(mode) commissioning.",
-            sections: [summary, demandAndSupply, gaps, placeValues, distanceBands, trend, forecastSection, method])
+            sections: [summary, demandAndSupply, gaps, placeValues, distanceBands]
+                + (planEffect.map { [planSection($0)] } ?? []) + [trend, forecastSection, method])
     }
 
     // MARK: Figures
@@ -103,7 +106,7 @@ public struct SufficiencyReport {
         return supply
     }
 
-    private var metrics: ScopeMetrics {
+    var metrics: ScopeMetrics {
         var tally = MetricsTally()
         for decision in decisions { tally.add(decision, policy: scenario.policy) }
         return tally.metrics

@@ -124,3 +124,52 @@ struct AdoptedPlanTests {
         }
     }
 }
+
+@Suite("The sufficiency report's \"What the plan adds\"")
+struct SufficiencyPlanSectionTests {
+    @Test("Northtown's report lists H2 and its measures without and with the plan; Eastbury's lists no build")
+    func section() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let plan = try CapacityPlanner.plan(TinyPlanTests.scenario, budget: 500_000, scope: .national)
+        let file = directory.file("plan.csv")
+        try AdoptedPlan(plan, decidedIn: 2025).csv.write(toFile: file, atomically: true, encoding: .utf8)
+        for (authority, builds) in [("T00000001", ["H2"]), ("T00000003", [])] {
+            let out = directory.file(authority)
+            var command = try PlacementCommand.parseAsRoot([
+                "sufficiency", Fixtures.scenario("tiny-plan"), "--authority", authority, "--mode", "national",
+                "--data", directory.path, "--plan", file, "--out", out,
+            ])
+            try command.run()
+            let markdown = try String(contentsOfFile: out + "/sufficiency.md", encoding: .utf8)
+            #expect(markdown.contains("## What the plan adds"))
+            let effect = try String(contentsOfFile: out + "/sufficiency-plan-effect.csv", encoding: .utf8)
+            #expect(effect.contains("Unplaced children"))
+            let listed = FileManager.default.fileExists(atPath: out + "/sufficiency-plan-builds.csv")
+            #expect(listed == !builds.isEmpty)
+            if listed {
+                let rows = try String(contentsOfFile: out + "/sufficiency-plan-builds.csv", encoding: .utf8)
+                #expect(rows.contains("H2,Northtown,Children's home,1,2,2027"))
+            }
+        }
+    }
+
+    /// Eastbury's C09, unplaced in national mode without the plan (tiny-plan's README), is placed in
+    /// H2 or moves a Northtown child there: with the plan Eastbury has nobody unplaced.
+    @Test("Eastbury's unplaced child is placed once H2 is built")
+    func eastburyPlaced() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let plan = try CapacityPlanner.plan(TinyPlanTests.scenario, budget: 500_000, scope: .national)
+        let file = directory.file("plan.csv")
+        try AdoptedPlan(plan, decidedIn: 2025).csv.write(toFile: file, atomically: true, encoding: .utf8)
+        let out = directory.file("report")
+        var command = try PlacementCommand.parseAsRoot([
+            "sufficiency", Fixtures.scenario("tiny-plan"), "--authority", "T00000003", "--mode", "national",
+            "--data", directory.path, "--plan", file, "--out", out,
+        ])
+        try command.run()
+        let effect = try String(contentsOfFile: out + "/sufficiency-plan-effect.csv", encoding: .utf8)
+        #expect(effect.contains("Unplaced children,1,0"))
+    }
+}
