@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LinearProgramming
 import PlacementPlanning
+import PlacementReports
 import PlacementScenarios
 
 extension BudgetScope: ExpressibleByArgument {}
@@ -54,6 +55,18 @@ extension PlacementCommand {
         @Option(help: "Stop branch-and-cut at this relative gap (default 0.0001).")
         var gap: Double = 1e-4
 
+        @Option(
+            help: ArgumentHelp(
+                "With --out: the budgets of the report's frontier, comma-separated pounds (default: 0, half the budget, the budget, twice it).",
+                valueName: "POUNDS,…"))
+        var frontier: String?
+
+        @Flag(
+            help:
+                "Re-solve the plan at each end of each planning assumption's range and show how objective, homes, M1 and M2 move (in the report with --out, else printed after the plan)."
+        )
+        var sensitivity = false
+
         @Flag(help: "Print GLPK's messages to standard error.")
         var verbose = false
 
@@ -79,6 +92,7 @@ extension PlacementCommand {
             }
             guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be ≥ 0") }
             _ = try candidateKinds()
+            _ = try frontierBudgets()
             if let year, !(1900...2999).contains(year) { throw ValidationError("--year must be a calendar year") }
             if let exportModel, ModelFileFormat(path: exportModel) == nil {
                 throw ValidationError("--export-model needs a file name ending in .mps or .lp")
@@ -95,6 +109,17 @@ extension PlacementCommand {
                 chosen.insert(kind)
             }
             return chosen
+        }
+
+        private func frontierBudgets() throws -> [Double] {
+            guard let frontier else { return PlanFrontier.defaultBudgets(around: budget) }
+            return try frontier.split(separator: ",").map { text in
+                guard let pounds = Double(text.trimmingCharacters(in: .whitespaces)), pounds.isFinite, pounds >= 0
+                else {
+                    throw ValidationError("--frontier: '\(text)' is not a number of pounds ≥ 0")
+                }
+                return pounds
+            }
         }
 
         public func run() throws {
@@ -135,9 +160,38 @@ extension PlacementCommand {
                 printToStandardError("\(scenario.name), plan: \(error.description)")
                 throw failureExitCode
             }
+            var sensitivityTrace: PlanSensitivity?
+            if sensitivity {
+                do {
+                    sensitivityTrace = try PlanSensitivity.trace(
+                        scenario, base: plan, budget: budget, scope: by, options: options)
+                } catch {
+                    printToStandardError("\(scenario.name), sensitivity: \(error.description)")
+                    throw failureExitCode
+                }
+            }
             if let out, let decided {
+                let report: PlanReport
+                do {
+                    report = PlanReport(
+                        plan: plan,
+                        frontier: try PlanFrontier.trace(
+                            scenario, budgets: try frontierBudgets(), scope: by, options: options),
+                        comparison: try PolicyComparison.compare(scenario, budget: budget, options: options),
+                        assumptions: options.assumptions, sensitivity: sensitivityTrace, scenario: scenario)
+                } catch let error as PlanningError {
+                    printToStandardError("\(scenario.name), plan report: \(error.description)")
+                    throw failureExitCode
+                }
                 let file = AdoptedPlan(plan, decidedIn: decided).csv
-                try ModeRunner.write([("plan.json", json), ("plan.md", markdown), ("plan.csv", file)], into: out)
+                try ModeRunner.write(
+                    [("plan.json", json), ("plan.md", markdown), ("plan.csv", file)] + report.files, into: out)
+                printToStandardError("the plan report is \(TerminalText.escaped(out))/report.html")
+            } else if let sensitivityTrace, format == .markdown {
+                let document = ReportDocument(
+                    title: "Sensitivity", subtitle: scenario.name, sections: [sensitivityTrace.section])
+                print(markdown + "\n" + MarkdownReport.render(document, stem: "sensitivity"), terminator: "")
+                return
             }
             print(format == .json ? json : markdown, terminator: "")
         }

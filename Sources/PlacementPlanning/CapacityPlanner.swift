@@ -114,19 +114,22 @@ public enum CapacityPlanner {
         let withAll = try solve(lp, plan, units: units, reoptimise)
         var builds: [CapacityPlan.Build] = []
         for (index, built) in units.enumerated() where built > 0 {
-            var without = units
-            without[index] = 0
-            let lacking = try solve(lp, plan, units: without, reoptimise)
             let placed = plan.arcColumns[index].reduce(0.0) {
                 $0 + withAll.values[$1.column.index] * Double(plan.network.units[$1.unit].groupSize)
             }
-            builds.append(
-                CapacityPlan.Build(
-                    candidate: plan.candidates[index], units: built,
-                    weeklyCapitalCharge: Double(built) * plan.capitalCharges[index], childrenPlaced: placed,
-                    weeklySaving: lacking.objective - withAll.objective,
-                    weeklySpendSaving: plan.weeklySpend(lacking.values) - plan.weeklySpend(withAll.values),
-                    childrenNoLongerUnplaced: unplaced(lacking.values, plan) - unplaced(withAll.values, plan)))
+            var build = CapacityPlan.Build(
+                candidate: plan.candidates[index], units: built,
+                weeklyCapitalCharge: Double(built) * plan.capitalCharges[index], childrenPlaced: placed,
+                weeklySaving: 0, weeklySpendSaving: 0, childrenNoLongerUnplaced: 0)
+            if options.measuresEachBuild {
+                var without = units
+                without[index] = 0
+                let lacking = try solve(lp, plan, units: without, reoptimise)
+                build.weeklySaving = lacking.objective - withAll.objective
+                build.weeklySpendSaving = plan.weeklySpend(lacking.values) - plan.weeklySpend(withAll.values)
+                build.childrenNoLongerUnplaced = unplaced(lacking.values, plan) - unplaced(withAll.values, plan)
+            }
+            builds.append(build)
         }
         let spending = plan.shares.enumerated().map { shareIndex, share in
             let members = Set(share.members)

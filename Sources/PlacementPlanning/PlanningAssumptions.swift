@@ -53,6 +53,23 @@ public struct PlanningAssumptions: Sendable {
     public var fosterYearsToOpen = Assumption(0.5, range: 0.25...1, source: "assumption: assessment and panel")
 
     public init() {}
+
+    /// Every assumption with a label, in the order reports list them; `keyPath` sets it.
+    public var listed:
+        [(label: String, keyPath: WritableKeyPath<PlanningAssumptions, Assumption>, assumption: Assumption)]
+    {
+        Self.labels.map { ($0.label, $0.keyPath, self[keyPath: $0.keyPath]) }
+    }
+
+    static var labels: [(label: String, keyPath: WritableKeyPath<PlanningAssumptions, Assumption>)] {
+        [
+            ("capital per home place (£)", \.capitalPerHomePlace), ("places per home", \.placesPerHome),
+            ("foster recruitment cost (£ a household)", \.fosterRecruitmentCost),
+            ("children per foster household", \.childrenPerFosterHousehold), ("discount rate", \.discountRate),
+            ("life of a home (years)", \.homeLifeYears), ("a carer's tenure (years)", \.fosterTenureYears),
+            ("years to open a home", \.homeYearsToOpen), ("years to recruit a household", \.fosterYearsToOpen),
+        ]
+    }
 }
 
 /// The weekly charge that repays a one-off cost over a life at a discount rate (an annuity), so that

@@ -10,6 +10,10 @@ public struct PlanningOptions: Sendable {
     public var assumptions = PlanningAssumptions()
     /// The kinds of candidate considered (all by default): `[.home]` asks what the money buys in homes alone.
     public var kinds = Set(CapacityCandidate.Kind.allCases)
+    /// Whether each build's saving is measured by re-solving the placements without it (one solve per
+    /// build). Off for the frontier and the policy comparison, which report totals only; each
+    /// build's `weeklySaving`, `weeklySpendSaving` and `childrenNoLongerUnplaced` are then 0.
+    public var measuresEachBuild = true
     /// Receives GLPK's progress messages.
     public var messageHandler: (@Sendable (String) -> Void)?
 
