@@ -26,7 +26,10 @@ extension PlacementCommand {
                 "Who plans: council (shares by children looked after), cooperative, or national (one plan, a bound)."))
         var by: BudgetScope = .national
 
-        @Option(help: "Only these kinds of candidate, comma-separated: home, foster_carers (default: both).")
+        @Option(
+            help:
+                "Only these kinds of candidate, comma-separated: home, foster_carers, block_contract (default: all; block contracts only --by cooperative or national)."
+        )
         var kinds: String?
 
         @Option(help: "How the plan is printed: markdown or json.")
@@ -104,7 +107,8 @@ extension PlacementCommand {
             var chosen: Set<CapacityCandidate.Kind> = []
             for name in kinds.split(separator: ",") {
                 guard let kind = CapacityCandidate.Kind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("--kinds: unknown kind '\(name)'; expected home or foster_carers")
+                    throw ValidationError(
+                        "--kinds: unknown kind '\(name)'; expected home, foster_carers or block_contract")
                 }
                 chosen.insert(kind)
             }

@@ -69,7 +69,11 @@ public struct PlanReport: Sendable {
                 + "relative gap \(NumberText.decimal(plan.relativeGap * 100, places: 4))%"
                 + (plan.savingGap.map { ", saving gap \(NumberText.decimal($0 * 100, places: 2))%" } ?? "")
                 + "; LP relaxation \(Self.pounds(plan.lpBound)).",
-            "Builds \(homes) home(s) and recruits \(households) foster household(s) for \(Self.pounds(plan.capitalSpent)) "
+            "Builds \(homes) home(s) and recruits \(households) foster household(s)"
+                + (plan.blockContracts.isEmpty
+                    ? ""
+                    : ", with \(plan.blockContracts.reduce(0) { $0 + $1.units }) block contract(s) with the market,")
+                + " for \(Self.pounds(plan.capitalSpent)) "
                 + "of \(Self.pounds(plan.budget)) (table plan-builds); one more £1m would save "
                 + "\(Self.pounds(plan.marginalValueOfBudget * 1_000_000)) a week of objective (the LP relaxation's budget dual).",
             "Own-council M1 \(Self.share(before.m1OwnAuthorityRunShare)) → \(Self.share(after.m1OwnAuthorityRunShare)), "

@@ -37,7 +37,7 @@ extension SufficiencyReport {
         let homes = builds.filter { $0.candidate.kind == CapacityCandidate.Kind.home }
         let carers = builds.filter { $0.candidate.kind == CapacityCandidate.Kind.fosterCarers }
         let running: Double = builds.reduce(0) { $0 + Double($1.places) * $1.candidate.weeklyCostPerPlace }
-        let capital: Double = builds.reduce(0) { $0 + Double($1.units) * $1.candidate.capitalCost }
+        let capital: Double = builds.reduce(0) { $0 + Double($1.units) * $1.candidate.budgetCost }
         let homeCount: Int = homes.reduce(0) { $0 + $1.units }
         let carerCount: Int = carers.reduce(0) { $0 + $1.units }
         let places: Int = builds.reduce(0) { $0 + $1.places }
@@ -72,7 +72,7 @@ extension SufficiencyReport {
                                 .text(context.names[candidate.authority] ?? candidate.authority.rawValue),
                                 .text(candidate.placementType.label), .count(build.units), .count(build.places),
                                 .text(String(build.openingYear)),
-                                .pounds(Double(build.units) * candidate.capitalCost), .pounds(build.weeklySaving),
+                                .pounds(Double(build.units) * candidate.budgetCost), .pounds(build.weeklySaving),
                                 .pounds(build.weeklySpendSaving), .number(build.paybackYears, .miles),
                             ]
                         })))

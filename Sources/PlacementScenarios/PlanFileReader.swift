@@ -37,13 +37,15 @@ public struct PlannedBuild: Sendable, Hashable {
 }
 
 /// Reads and writes plan files: `candidates.csv`'s columns (with `units` the units built) plus
-/// `sector` (`local_authority`: the new places are council-run), `opening_year`, and the optional
+/// `sector` (`local_authority`: the new places are council-run; `private` for a block contract's),
+/// `opening_year`, and the optional
 /// `weekly_saving`, `weekly_spend_saving` and `payback_years` of the plan that chose them. Every
 /// problem is reported with file, line and column, as for a scenario table.
 public enum PlanFileReader {
     public static let columns = [
         "id", "kind", "authority", "placement_type", "sector", "places", "units", "capital_cost", "weekly_cost",
-        "years_to_open", "opening_year", "life_years", "specialisms", "min_age", "max_age", "weekly_saving",
+        "years_to_open", "opening_year", "life_years", "term_years", "specialisms", "min_age", "max_age",
+        "weekly_saving",
         "weekly_spend_saving", "payback_years",
     ]
     static let required = [
@@ -111,7 +113,9 @@ public enum PlanFileReader {
                 candidate.authority.rawValue, candidate.placementType.rawValue, candidate.kind.sector.rawValue,
                 String(candidate.placesPerUnit), String(build.units), DecimalNumber.format(candidate.capitalCost),
                 DecimalNumber.format(candidate.weeklyCostPerPlace), DecimalNumber.format(candidate.yearsToOpen),
-                String(build.openingYear), DecimalNumber.format(candidate.lifeYears),
+                String(build.openingYear),
+                candidate.kind == .blockContract ? "" : DecimalNumber.format(candidate.lifeYears),
+                candidate.kind == .blockContract ? DecimalNumber.format(candidate.lifeYears) : "",
                 candidate.specialisms.map(\.rawValue).sorted().joined(separator: ";"),
                 String(candidate.ageRange.minimum), String(candidate.ageRange.maximum),
                 build.weeklySaving.map(decimal) ?? "", build.weeklySpendSaving.map(decimal) ?? "",
@@ -122,13 +126,4 @@ public enum PlanFileReader {
     }
 
     private static func decimal(_ value: Double) -> String { NumberText.decimal(value, places: 2) }
-}
-
-extension CapacityCandidate.Kind {
-    /// Who runs the places a unit of this kind adds.
-    public var sector: Sector {
-        switch self {
-        case .home, .fosterCarers: .localAuthority
-        }
-    }
 }
