@@ -46,7 +46,12 @@ public struct FrontierChart: Sendable {
             let panelTop = top + Double(panelIndex) * (panelHeight + gap)
             let plotHeight = panelHeight - 30
             let values = panel.series.flatMap(\.values).compactMap { $0 }.filter(\.isFinite)
-            let (low, high) = Self.scale(values, share: panel.style == .share)
+            var (low, high) = Self.scale(values, share: panel.style == .share)
+            if panel.style == .count {
+                // Whole ticks: from 0 to an even count, so that the middle one is whole too.
+                low = 0
+                high = max(2, (high / 2).rounded(.up) * 2)
+            }
             func y(_ value: Double) -> Double {
                 panelTop + 20 + plotHeight * (1 - (value - low) / max(high - low, 1e-9))
             }
