@@ -163,7 +163,7 @@ struct SimulationInputs {
             }
         }
         if let tables { return SimulationInputs(start: start, flows: SimulationFlows(tables)) }
-        guard let published, let official else {
+        guard let published, official != nil else {
             printToStandardError(
                 "\(folder): no flows.csv, and no published flows for its authorities in \(data): give the "
                     + "scenario a flows.csv (year, authority, placement_type, arrivals, leavers, moves)")
