@@ -87,7 +87,8 @@ extension PlacementCommand {
             let inputs = try SimulationInputs.prepare(
                 scenario, folder: self.scenario, data: data ?? Baseline.defaultData(for: self.scenario), from: from,
                 to: to, assumptions: assumptions)
-            let chosen = try requestedModes() ?? (inputs.start.propensity == nil ? [] : [.asIs])
+            let chosen =
+                try requestedModes() ?? (inputs.start.propensity == nil ? [] : [.asIs])
                 + CommissioningMode.allCases.map(SimulatedMode.optimised)
             if chosen.contains(.asIs), inputs.start.propensity == nil {
                 printToStandardError(
