@@ -44,8 +44,10 @@ struct PlanFileOptions: ParsableArguments {
         let open = adopted.builds.filter { build in openBy.map { build.openingYear <= $0 } ?? true }
         let homes = open.filter { $0.candidate.kind == .home }
         let carers = open.filter { $0.candidate.kind == .fosterCarers }
+        let contracts = open.filter { $0.candidate.kind == .blockContract }
         let summary =
             "\(homes.reduce(0) { $0 + $1.units }) homes and \(carers.reduce(0) { $0 + $1.units }) foster households, "
+            + (contracts.isEmpty ? "" : "\(contracts.reduce(0) { $0 + $1.units }) block contracts, ")
             + "\(open.reduce(0) { $0 + $1.places }) places"
         planned.name =
             "\(scenario.name) with plan \(adopted.file) (\(summary)"
