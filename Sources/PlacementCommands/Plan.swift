@@ -180,7 +180,7 @@ extension PlacementCommand {
                     report = PlanReport(
                         plan: plan,
                         frontier: try PlanFrontier.trace(
-                            scenario, budgets: try frontierBudgets(), scope: by, options: options),
+                            scenario, budgets: try frontierBudgets(), scope: by, options: options, base: plan),
                         comparison: try PolicyComparison.compare(scenario, budget: budget, options: options),
                         assumptions: options.assumptions, sensitivity: sensitivityTrace, scenario: scenario)
                 } catch let error as PlanningError {

@@ -158,7 +158,12 @@ public enum CapacityPlanner {
             }
             return CapacityPlan.Spending(share: share, spent: spent)
         }
-        let withoutPlan = try PlacementOptimiser.solve(scenario, mode: scope.mode)
+        let withoutPlan: SolvedMode
+        if let known = options.solvedWithoutPlan, known.mode == scope.mode {
+            withoutPlan = known
+        } else {
+            withoutPlan = try PlacementOptimiser.solve(scenario, mode: scope.mode)
+        }
         let withPlan = try PlacementOptimiser.solve(scenario.adding(builds), mode: scope.mode)
         // GLPK reports a search stopped at the requested gap as feasible, not optimal.
         let provenWithinGap =

@@ -12,14 +12,20 @@ public struct PlanFrontier: Sendable {
     }
 
     /// Plans each budget under `scope` (builds' savings not measured: the frontier reports totals).
+    /// `base`: a plan of the same scenario and scope already solved, whose no-new-capacity placements
+    /// are reused.
     public static func trace(
-        _ scenario: Scenario, budgets: [Double], scope: BudgetScope, options: PlanningOptions
+        _ scenario: Scenario, budgets: [Double], scope: BudgetScope, options: PlanningOptions,
+        base: CapacityPlan? = nil
     ) throws(PlanningError) -> PlanFrontier {
         var options = options
         options.measuresEachBuild = false
+        if let base, base.scope == scope { options.solvedWithoutPlan = base.withoutPlan }
         var plans: [CapacityPlan] = []
         for budget in Array(Set(budgets)).sorted() {
-            plans.append(try CapacityPlanner.plan(scenario, budget: budget, scope: scope, options: options))
+            let plan = try CapacityPlanner.plan(scenario, budget: budget, scope: scope, options: options)
+            options.solvedWithoutPlan = plan.withoutPlan
+            plans.append(plan)
         }
         return PlanFrontier(plans: plans)
     }

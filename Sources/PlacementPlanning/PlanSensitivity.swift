@@ -41,6 +41,7 @@ public struct PlanSensitivity: Sendable {
             where value != entry.assumption.value {
                 var varied = options
                 varied.measuresEachBuild = false
+                varied.solvedWithoutPlan = base.withoutPlan
                 varied.assumptions[keyPath: entry.keyPath].value = value
                 let plan = try CapacityPlanner.plan(scenario, budget: budget, scope: scope, options: varied)
                 points.append(Point(label: entry.label, end: end, value: value, plan: plan))

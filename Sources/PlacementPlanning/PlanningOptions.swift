@@ -1,3 +1,4 @@
+import PlacementOptimisation
 import PlacementScenarios
 
 /// How hard and how long a capacity plan is searched for, and the figures behind its defaults.
@@ -14,6 +15,9 @@ public struct PlanningOptions: Sendable {
     /// build). Off for the frontier and the policy comparison, which report totals only; each
     /// build's `weeklySaving`, `weeklySpendSaving` and `childrenNoLongerUnplaced` are then 0.
     public var measuresEachBuild = true
+    /// The scenario's placements with no new capacity under the plan's mode, when already solved (the
+    /// frontier and the sensitivity re-plan one scenario and mode many times): reused, not re-solved.
+    var solvedWithoutPlan: SolvedMode?
     /// Receives GLPK's progress messages.
     public var messageHandler: (@Sendable (String) -> Void)?
 
