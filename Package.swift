@@ -42,7 +42,8 @@ let package = Package(
         ),
         .target(
             name: "PlacementPlanning",
-            dependencies: ["LinearProgramming", "PlacementOptimisation", "PlacementScenarios", "PlacementReports"]
+            dependencies: ["LinearProgramming", "PlacementOptimisation", "PlacementScenarios", "PlacementReports"],
+            exclude: ["README.md"]
         ),
         .target(
             name: "ScenarioGeneration",
