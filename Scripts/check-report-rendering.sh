@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders the comparison and sufficiency HTML reports of tiny and greater-manchester in headless
+# Renders the comparison, sufficiency and plan HTML reports of tiny (tiny-plan) and greater-manchester in headless
 # Chromium (Debian's chromium package, installed when missing): a PNG screenshot and an A4 PDF of
 # each. Fails when a report is not well-formed XML (a broken inline SVG would be), when Chromium
 # fails, or when a picture or PDF comes out empty.
@@ -18,6 +18,9 @@ trap 'rm -rf "$work"' EXIT
 "$placement" compare "$root/Fixtures/scenarios/tiny" --out "$work/tiny-comparison" >/dev/null
 "$placement" sufficiency "$root/Fixtures/scenarios/tiny" --authority T00000001 --out "$work/tiny-sufficiency" >/dev/null
 "$placement" compare "$root/Fixtures/scenarios/greater-manchester" --out "$work/gm-comparison" >/dev/null 2>&1
+"$placement" plan "$root/Fixtures/scenarios/tiny-plan" --budget 500000 --sensitivity --out "$work/tiny-plan" >/dev/null 2>&1
+"$placement" plan "$root/Fixtures/scenarios/greater-manchester" --budget 5000000 --by cooperative \
+  --out "$work/gm-plan" >/dev/null 2>&1
 "$placement" sufficiency "$root/Fixtures/scenarios/greater-manchester" --authority E08000003 \
   --out "$work/gm-sufficiency" >/dev/null 2>&1
 
@@ -54,6 +57,8 @@ check tiny-comparison "$work/tiny-comparison/report.html"
 check tiny-sufficiency "$work/tiny-sufficiency/sufficiency.html"
 check gm-comparison "$work/gm-comparison/report.html"
 check gm-sufficiency "$work/gm-sufficiency/sufficiency.html"
+check tiny-plan "$work/tiny-plan/report.html"
+check gm-plan "$work/gm-plan/report.html"
 
 if [ "$failures" -gt 0 ]; then
   echo "check-report-rendering: $failures report(s) failed" >&2
