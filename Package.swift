@@ -159,6 +159,7 @@ let package = Package(
             name: "PlacementPlanningTests",
             dependencies: [
                 "PlacementPlanning", "PlacementOptimisation", "PlacementScenarios", "PlacementCommands", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(

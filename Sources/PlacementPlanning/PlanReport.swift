@@ -267,10 +267,10 @@ public struct PlanReport: Sendable {
             let step = "from \(FrontierChart.budgetLabel(previous.budget)) to \(FrontierChart.budgetLabel(next.budget))"
             if let a = was.m2InAreaShare, let b = now.m2InAreaShare, b + 1e-9 < a {
                 notes.append(
-                    "M2 falls \(step) (\(Self.share(a)) → \(Self.share(b)), table frontier): new council-run places "
-                        + "draw children from neighbouring authorities, since the objective prefers a council-run "
-                        + "place out of area to a market place in area when the preference outweighs the "
-                        + "out-of-area penalty.")
+                    "M2 falls \(step) (\(Self.share(a)) → \(Self.share(b)), table frontier): the plan minimises the "
+                        + "weighted weekly cost, where being out of area counts only as its penalty, so a new place "
+                        + "that saves more in price, miles or the council-run preference than the penalty costs can "
+                        + "take a child out of area.")
             }
             if now.weeklyCost > was.weeklyCost + 0.005 {
                 notes.append(
@@ -278,8 +278,9 @@ public struct PlanReport: Sendable {
                         + "table frontier)"
                         + (now.unplaced < was.unplaced
                             ? ": children who were unplaced are now placed, and a placement costs money."
-                            : ": new places run at their own cost, which can exceed the market place they replace; the "
-                                + "objective counts distance and council-run preference as well as price."))
+                            : ": new places are paid for by what they save in distance, the out-of-area penalty and "
+                                + "the council-run preference as well as in price, so they can cost more than the "
+                                + "places they replace."))
             }
         }
         return notes

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PlacementCommands
 import PlacementOptimisation
@@ -171,5 +172,27 @@ struct SufficiencyPlanSectionTests {
         try command.run()
         let effect = try String(contentsOfFile: out + "/sufficiency-plan-effect.csv", encoding: .utf8)
         #expect(effect.contains("Unplaced children,1,0"))
+    }
+}
+
+@Suite("plan --year")
+struct PlanYearTests {
+    @Test("with no published year, plan --out needs --year (nothing written); with --year 2030, H2 opens in 2032")
+    func decisionYear() throws {
+        let copy = try ScenarioCopy(of: "tiny-plan")
+        defer { copy.remove() }
+        try copy.replace("scenario.yaml", "  actuals: actuals.csv\n", with: "")
+        try FileManager.default.removeItem(atPath: copy.path + "/actuals.csv")
+        let out = copy.path + "-plan"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var missing = try PlacementCommand.parseAsRoot(["plan", copy.path, "--budget", "500000", "--out", out])
+        #expect(throws: ExitCode.validationFailure) { try missing.run() }
+        #expect(!FileManager.default.fileExists(atPath: out))
+        var given = try PlacementCommand.parseAsRoot([
+            "plan", copy.path, "--budget", "500000", "--out", out, "--year", "2030",
+        ])
+        try given.run()
+        let plan = try AdoptedPlan.read(from: URL(fileURLWithPath: out + "/plan.csv"))
+        #expect(plan.builds.map(\.openingYear) == [2032])
     }
 }
