@@ -76,10 +76,10 @@ extension PlacementCommand {
             let context = SufficiencyReport.Context(result, authorities: members)
             var reports = try scopes.map { try SufficiencyReport($0, context: context) }
             if let adopted {
-                let withPlan = try ModeRunner.solve(
-                    planFile.apply(adopted, to: scenario), mode: mode, options: options, started: started)
-                let effect = PlanEffect(
-                    file: adopted.file, builds: adopted.builds, withPlan: withPlan, openBy: planFile.openBy)
+                _ = planFile.apply(adopted, to: scenario)
+                let effect = try adopted.effect(on: scenario, members: Set(members), openBy: planFile.openBy) {
+                    try ModeRunner.solve($0, mode: mode, options: options, started: started)
+                }
                 for index in reports.indices { reports[index].planEffect = effect }
             }
             for (index, outlook) in SufficiencyOutlooks.make(scopes, scenario: scenario, data: data).enumerated() {

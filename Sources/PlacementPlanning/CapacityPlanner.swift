@@ -270,6 +270,11 @@ extension Scenario {
         adding(builds.map { (candidate: $0.candidate, places: $0.places) })
     }
 
+    /// The provider a plan's build becomes: `plan-` and the candidate's id.
+    public static func plannedProviderID(_ candidate: CapacityCandidate) -> ProviderID {
+        ProviderID(rawValue: "plan-\(candidate.id)")
+    }
+
     /// Each candidate's places as a provider `plan-ID` of the candidate's sector in its authority.
     func adding(_ builds: [(candidate: CapacityCandidate, places: Int)]) -> Scenario {
         var scenario = self
@@ -277,7 +282,7 @@ extension Scenario {
             let sector = candidate.kind.sector
             scenario.providers.append(
                 Provider(
-                    id: ProviderID(rawValue: "plan-\(candidate.id)"), name: "Planned: \(candidate.id)",
+                    id: Self.plannedProviderID(candidate), name: "Planned: \(candidate.id)",
                     sector: sector, operatingAuthority: sector == .localAuthority ? candidate.authority : nil,
                     owner: "", authority: candidate.authority,
                     offers: [

@@ -124,7 +124,7 @@ public struct PlanReport: Sendable {
     }
 
     private var whereSection: ReportSection {
-        let newProviders = Set(plan.builds.map { ProviderID(rawValue: "plan-\($0.candidate.id)") })
+        let newProviders = Set(plan.builds.map { Scenario.plannedProviderID($0.candidate) })
         let built = Set(plan.builds.map(\.candidate.authority))
         let map = NewPlacesMap.svg(
             title: "Where the new places go", id: "plan-map", authorities: scenario.authorities, highlighted: built,

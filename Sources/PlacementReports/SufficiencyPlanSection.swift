@@ -6,7 +6,8 @@ import PlacementScenarios
 public struct PlanEffect: Sendable {
     /// The plan file's name, as the report cites it.
     public var file: String
-    /// Every build of the plan; the report shows those in its scope.
+    /// The plan's builds in the report's scope (open by `openBy`), with their weekly saving in
+    /// pounds paid and payback measured under the report's mode.
     public var builds: [PlannedBuild]
     /// The report's mode solved with the plan's places (those open by `openBy`) added.
     public var withPlan: SolvedMode
@@ -61,7 +62,7 @@ extension SufficiencyReport {
                             .init("Placement type", key: "placement_type", numeric: false),
                             .init("Units", key: "units"),
                             .init("Places", key: "places"), .init("Opens", key: "opening_year"),
-                            .init("Capital", key: "capital"), .init("Weekly saving (objective)", key: "weekly_saving"),
+                            .init("Capital", key: "capital"),
                             .init("Weekly saving (£ paid)", key: "weekly_spend_saving"),
                             .init("Payback (years)", key: "payback_years"),
                         ],
@@ -72,7 +73,7 @@ extension SufficiencyReport {
                                 .text(context.names[candidate.authority] ?? candidate.authority.rawValue),
                                 .text(candidate.placementType.label), .count(build.units), .count(build.places),
                                 .text(String(build.openingYear)),
-                                .pounds(Double(build.units) * candidate.budgetCost), .pounds(build.weeklySaving),
+                                .pounds(Double(build.units) * candidate.budgetCost),
                                 .pounds(build.weeklySpendSaving), .number(build.paybackYears, .miles),
                             ]
                         })))
@@ -96,9 +97,10 @@ extension SufficiencyReport {
                     ])))
         blocks.append(
             .bullets([
-                "Each build's weekly saving and payback are as the plan that chose it measured them (the file's "
-                    + "weekly_saving, weekly_spend_saving and payback_years): the weekly saving in pounds actually paid, "
-                    + "its running cost included, never the unplaced penalty; no payback means it saves no money.",
+                "Each build's weekly saving is measured under \(mode) commissioning by solving again without it, the "
+                    + "rest of the plan kept: pounds paid a week less with it — placements' prices and the running "
+                    + "cost of its places whether used or not — never the unplaced penalty; payback is its capital "
+                    + "(for a block contract, the term's price) over 52 weeks of that saving, none when it saves no money.",
                 "The weekly cost counts a new place at its running cost when a child uses it; the plan's running "
                     + "cost in full is above.",
             ]))
