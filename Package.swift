@@ -42,7 +42,8 @@ let package = Package(
         ),
         .target(
             name: "PlacementPlanning",
-            dependencies: ["LinearProgramming", "PlacementOptimisation", "PlacementScenarios"]
+            dependencies: ["LinearProgramming", "PlacementOptimisation", "PlacementScenarios", "PlacementReports"],
+            exclude: ["README.md"]
         ),
         .target(
             name: "ScenarioGeneration",
@@ -156,7 +157,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementPlanningTests",
-            dependencies: ["PlacementPlanning", "PlacementOptimisation", "PlacementScenarios", "TestSupport"]
+            dependencies: [
+                "PlacementPlanning", "PlacementOptimisation", "PlacementScenarios", "PlacementCommands", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(
             name: "PlacementSimulationTests",

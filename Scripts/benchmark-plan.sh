@@ -5,7 +5,9 @@
 #   - the same MIP exported (--export-model) and solved by HiGHS (1 thread): its time and objective,
 #     and whether ours lies within our gap of it;
 #   - the frontier at £0, £25m, £53m, £150m and £500m: objective, homes, households, own-council M1,
-#     M2, weekly cost and unplaced, checking that own-council M1 never falls as the budget grows.
+#     M2, weekly cost and unplaced, checking that own-council M1 never falls as the budget grows;
+#   - the plan report (`--out`: the frontier at 0, £26.5m, £53m, £106m and the policy comparison)
+#     with `--sensitivity` (each assumption at each end of its range): wall time and what moves.
 # Usage: Scripts/benchmark-plan.sh [--by national|council|cooperative]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -31,7 +33,7 @@ read -r seconds kilobytes <"$work/time.txt"
 field "$work/plan-53m.json" \
     '"status %s, objective %.2f, best bound %.2f, relative gap %.5f%%, saving gap %s, LP bound %.2f, solve %.2f s" % (d["status"], d["objective"], d["best_bound"], 100 * d["relative_gap"], "none" if d["saving_gap"] is None else "%.3f%%" % (100 * d["saving_gap"]), d["lp_bound"], d["seconds"])'
 field "$work/plan-53m.json" \
-    '"%d homes (%d places), %d foster households, capital £%.0f; weekly saving %.2f; %d integer columns, %d rows, %d columns" % (sum(h["units"] for h in d["homes"]), sum(h["places"] for h in d["homes"]), sum(c["units"] for c in d["carers"]), d["capital_spent"], d["weekly_saving"], d["statistics"]["integer_columns"], d["statistics"]["rows"], d["statistics"]["columns"])'
+    '"%d homes (%d places), %d foster households, %d block contracts, capital £%.0f; weekly saving %.2f; %d integer columns, %d rows, %d columns" % (sum(h["units"] for h in d["homes"]), sum(h["places"] for h in d["homes"]), sum(c["units"] for c in d["carers"]), sum(b["units"] for b in d["block_contracts"]), d["capital_spent"], d["weekly_saving"], d["statistics"]["integer_columns"], d["statistics"]["rows"], d["statistics"]["columns"])'
 echo "placement plan (load, build, solve, per-build savings, both re-solves): ${seconds} s wall, peak $((kilobytes / 1024)) MiB (target: gap <= 0.5% in < 60 s)"
 
 echo
@@ -59,3 +61,12 @@ column -t -s $'\t' "$work/frontier.tsv"
 awk -F'\t' 'NR > 2 && $7 + 1e-9 < previous { falls = 1 } NR > 1 { previous = $7 }
     END { print (falls ? "own-council M1 FALLS somewhere as the budget grows" : "own-council M1 never falls as the budget grows") }' \
     "$work/frontier.tsv"
+
+echo
+echo "== The plan report with --sensitivity, £53m, --by $by =="
+rm -rf "$work/report"
+/usr/bin/time -f "%e %M" -o "$work/time.txt" "$placement" plan "$england" --budget 53000000 --by "$by" \
+    --out "$work/report" --sensitivity >/dev/null 2>"$work/report.err"
+read -r seconds kilobytes <"$work/time.txt"
+echo "placement plan --out --sensitivity (plan, frontier of 4 budgets, 3 policies, $(($(wc -l <"$work/report/report-sensitivity.csv") - 2)) sensitivity re-solves): ${seconds} s wall, peak $((kilobytes / 1024)) MiB"
+column -t -s, "$work/report/report-sensitivity.csv" | cut -c1-200

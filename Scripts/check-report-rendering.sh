@@ -8,8 +8,8 @@
 # Also fails when a report is not well-formed XML (a broken inline SVG would be), when Chromium fails
 # or when a picture or PDF comes out empty. Reports: solve (Markdown only: drawn as plain HTML), the
 # comparison of tiny, Greater Manchester and England (timed), sufficiency for one council and the
-# `--all` index of England, the as-is baseline, a stress test, a capacity plan (plan.html when the
-# command writes one, else plan.md), the forecast and a simulation's trajectory.
+# `--all` index of England, the as-is baseline, a stress test, capacity plans of tiny-plan
+# (with sensitivity) and Greater Manchester, the forecast and a simulation's trajectory.
 #   Scripts/check-report-rendering.sh [--update-docs]   also copies the screenshots shown in the README to docs/
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -41,7 +41,8 @@ quiet "$placement" sufficiency "$scenarios/england-2025" --all --data "$root/Fix
 quiet "$placement" baseline "$scenarios/greater-manchester" --out "$work/gm-baseline"
 quiet "$placement" stress "$scenarios/greater-manchester" --shocks "$root/Fixtures/shocks/largest-childrens-home-owners-exit.yaml" \
   --draws 4 --out "$work/gm-stress"
-quiet "$placement" plan "$scenarios/tiny-plan" --budget 1000000 --out "$work/tiny-plan"
+quiet "$placement" plan "$scenarios/tiny-plan" --budget 500000 --sensitivity --out "$work/tiny-plan"
+quiet "$placement" plan "$scenarios/greater-manchester" --budget 5000000 --by cooperative --out "$work/gm-plan"
 quiet "$placement" forecast "$scenarios/greater-manchester" --data "$root/Fixtures/data" --out "$work/gm-forecast"
 quiet "$placement" simulate "$scenarios/tiny" --to 2027 --out "$work/tiny-simulate"
 echo "England comparison (four modes, every result file and the report): $((england_ms / 1000)).$(printf '%03d' $((england_ms % 1000))) s"
@@ -99,11 +100,8 @@ render sufficiency-greater-manchester "$work/gm-cooperative-sufficiency/sufficie
 render sufficiency-index-england "$work/england-sufficiency-all/index.html"
 render baseline-greater-manchester "$work/gm-baseline/fit-report.html"
 render stress-greater-manchester "$work/gm-stress/stress.html"
-if [ -f "$work/tiny-plan/plan.html" ]; then
-  render plan-tiny "$work/tiny-plan/plan.html"
-else
-  render plan-tiny "$work/tiny-plan/plan.md"
-fi
+render plan-tiny "$work/tiny-plan/report.html"
+render plan-greater-manchester "$work/gm-plan/report.html"
 render forecast-greater-manchester "$work/gm-forecast/forecast.html"
 render simulate-tiny "$work/tiny-simulate/trajectory.html"
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlacementOptimisation
+import PlacementPlanning
 import PlacementReports
 import PlacementScenarios
 import PlacementShocks
@@ -19,13 +20,16 @@ extension PlacementCommand {
 
         @OptionGroup var drawOptions: DrawOptions
 
+        @OptionGroup var planFile: PlanFileOptions
+
         public init() {}
 
         public func run() throws {
             let started = ContinuousClock.now
             let modes = try modeList.parsed
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
-            let loaded = try loadScenario(scenario)
+            let unplanned = try loadScenario(scenario)
+            let loaded = planFile.apply(try planFile.adopted(for: unplanned), to: unplanned)
             let shockFile = try drawOptions.shockFile(for: loaded)
             if let draws = drawOptions.draws {
                 try runDraws(draws, scenario: loaded, shocks: shockFile, modes: modes, started: started)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LinearProgramming
 import PlacementPlanning
+import PlacementReports
 import PlacementScenarios
 
 extension BudgetScope: ExpressibleByArgument {}
@@ -25,7 +26,10 @@ extension PlacementCommand {
                 "Who plans: council (shares by children looked after), cooperative, or national (one plan, a bound)."))
         var by: BudgetScope = .national
 
-        @Option(help: "Only these kinds of candidate, comma-separated: home, foster_carers (default: both).")
+        @Option(
+            help:
+                "Only these kinds of candidate, comma-separated: home, foster_carers, block_contract (default: all; block contracts only --by cooperative or national)."
+        )
         var kinds: String?
 
         @Option(help: "How the plan is printed: markdown or json.")
@@ -36,14 +40,35 @@ extension PlacementCommand {
             help: ArgumentHelp("Also write the mixed-integer programme to FILE.mps or FILE.lp.", valueName: "FILE"))
         var exportModel: String?
 
-        @Option(help: "Also write plan.json and plan.md into this folder.")
+        @Option(
+            help: ArgumentHelp(
+                "Also write plan.json, plan.md and the plan file plan.csv (for compare, sufficiency and simulate --plan) into this folder."
+            ))
         var out: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "The year the plan is decided; plan.csv's opening years count from it (default: the scenario's latest published year).",
+                valueName: "YEAR"))
+        var year: Int?
 
         @Option(help: "Stop branch-and-cut after this many seconds (default 60).")
         var timeLimit: Double = 60
 
         @Option(help: "Stop branch-and-cut at this relative gap (default 0.0001).")
         var gap: Double = 1e-4
+
+        @Option(
+            help: ArgumentHelp(
+                "With --out: the budgets of the report's frontier, comma-separated pounds (default: 0, half the budget, the budget, twice it).",
+                valueName: "POUNDS,…"))
+        var frontier: String?
+
+        @Flag(
+            help:
+                "Re-solve the plan at each end of each planning assumption's range and show how objective, homes, M1 and M2 move (in the report with --out, else printed after the plan)."
+        )
+        var sensitivity = false
 
         @Flag(help: "Print GLPK's messages to standard error.")
         var verbose = false
@@ -70,6 +95,8 @@ extension PlacementCommand {
             }
             guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be ≥ 0") }
             _ = try candidateKinds()
+            _ = try frontierBudgets()
+            if let year, !(1900...2999).contains(year) { throw ValidationError("--year must be a calendar year") }
             if let exportModel, ModelFileFormat(path: exportModel) == nil {
                 throw ValidationError("--export-model needs a file name ending in .mps or .lp")
             }
@@ -80,16 +107,34 @@ extension PlacementCommand {
             var chosen: Set<CapacityCandidate.Kind> = []
             for name in kinds.split(separator: ",") {
                 guard let kind = CapacityCandidate.Kind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("--kinds: unknown kind '\(name)'; expected home or foster_carers")
+                    throw ValidationError(
+                        "--kinds: unknown kind '\(name)'; expected home, foster_carers or block_contract")
                 }
                 chosen.insert(kind)
             }
             return chosen
         }
 
+        private func frontierBudgets() throws -> [Double] {
+            guard let frontier else { return PlanFrontier.defaultBudgets(around: budget) }
+            return try frontier.split(separator: ",").map { text in
+                guard let pounds = Double(text.trimmingCharacters(in: .whitespaces)), pounds.isFinite, pounds >= 0
+                else {
+                    throw ValidationError("--frontier: '\(text)' is not a number of pounds ≥ 0")
+                }
+                return pounds
+            }
+        }
+
         public func run() throws {
             try ModeRunner.prepareOutput(out)
             let scenario = try shockOptions.apply(to: loadScenario(scenario))
+            let decided = year ?? scenario.actuals.map(\.year).max()
+            if out != nil, !comparePolicies, decided == nil {
+                printToStandardError(
+                    "\(scenario.name) publishes no year: give --year, from which plan.csv's opening years count")
+                throw ExitCode.validationFailure
+            }
             var options = PlanningOptions()
             options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))
             options.relativeMIPGap = gap
@@ -110,15 +155,48 @@ extension PlacementCommand {
             }
             let json: String
             let markdown: String
+            let plan: CapacityPlan
             do {
-                let plan = try CapacityPlanner.plan(scenario, budget: budget, scope: by, options: options)
+                plan = try CapacityPlanner.plan(scenario, budget: budget, scope: by, options: options)
                 json = try PlanJSON.plan(plan, scenario: scenario)
                 markdown = PlanMarkdown.plan(plan, scenario: scenario)
             } catch {
                 printToStandardError("\(scenario.name), plan: \(error.description)")
                 throw failureExitCode
             }
-            if let out { try ModeRunner.write([("plan.json", json), ("plan.md", markdown)], into: out) }
+            var sensitivityTrace: PlanSensitivity?
+            if sensitivity {
+                do {
+                    sensitivityTrace = try PlanSensitivity.trace(
+                        scenario, base: plan, budget: budget, scope: by, options: options)
+                } catch {
+                    printToStandardError("\(scenario.name), sensitivity: \(error.description)")
+                    throw failureExitCode
+                }
+            }
+            if let out, let decided {
+                let report: PlanReport
+                do {
+                    report = PlanReport(
+                        plan: plan,
+                        frontier: try PlanFrontier.trace(
+                            scenario, budgets: try frontierBudgets(), scope: by, options: options, base: plan),
+                        comparison: try PolicyComparison.compare(scenario, budget: budget, options: options),
+                        assumptions: options.assumptions, sensitivity: sensitivityTrace, scenario: scenario)
+                } catch let error as PlanningError {
+                    printToStandardError("\(scenario.name), plan report: \(error.description)")
+                    throw failureExitCode
+                }
+                let file = AdoptedPlan(plan, decidedIn: decided).csv
+                try ModeRunner.write(
+                    [("plan.json", json), ("plan.md", markdown), ("plan.csv", file)] + report.files, into: out)
+                printToStandardError("the plan report is \(TerminalText.escaped(out))/report.html")
+            } else if let sensitivityTrace, format == .markdown {
+                let document = ReportDocument(
+                    title: "Sensitivity", subtitle: scenario.name, sections: [sensitivityTrace.section])
+                print(markdown + "\n" + MarkdownReport.render(document, stem: "sensitivity"), terminator: "")
+                return
+            }
             print(format == .json ? json : markdown, terminator: "")
         }
 

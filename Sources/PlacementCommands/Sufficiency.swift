@@ -14,7 +14,8 @@ extension PlacementCommand {
             discussion: """
                 The report shows the demand forecast (children looked after to five years past DfE's last \
                 published year, with 80% intervals) when the scenario's authorities are in DfE's tables in \
-                --data. With --out, writes sufficiency.html, sufficiency.md, sufficiency.json and a CSV per table into \
+                --data. With --plan FILE (plan.csv from plan --out), a section "What the plan adds": the \
+                homes and carers it builds in scope and the scope's measures without and with it. With --out, writes sufficiency.html, sufficiency.md, sufficiency.json and a CSV per table into \
                 the folder; with --all, one folder per authority (named by its code) and an index. Without \
                 --out, prints one report as Markdown or JSON.
                 """)
@@ -44,6 +45,8 @@ extension PlacementCommand {
 
         @OptionGroup var shockOptions: ShockOptions
 
+        @OptionGroup var planFile: PlanFileOptions
+
         public init() {}
 
         public func validate() throws {
@@ -72,6 +75,7 @@ extension PlacementCommand {
             // Check the scope before solving, so that a typo fails at once.
             let members = try scopes.flatMap { try memberCodes(of: $0, in: scenario) }
             let mode = self.mode ?? (cooperative == nil ? .councilCoordinated : .regional)
+            let adopted = try planFile.adopted(for: scenario)
             let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
             let context = Progress.shared.run("pricing new in-house places") {
                 SufficiencyReport.Context(result, authorities: members)
@@ -81,6 +85,14 @@ extension PlacementCommand {
                     defer { Progress.shared.advance() }
                     return try SufficiencyReport(scope, context: context)
                 }
+            }
+            if let adopted {
+                let effect = try Progress.shared.run("solving with the adopted plan") {
+                    try adopted.effect(on: scenario, members: Set(members), openBy: planFile.openBy) {
+                        try ModeRunner.solve($0, mode: mode, options: options, started: started)
+                    }
+                }
+                for index in reports.indices { reports[index].planEffect = effect }
             }
             let outlooks = Progress.shared.run("forecasting demand") {
                 SufficiencyOutlooks.make(scopes, scenario: scenario, data: data)

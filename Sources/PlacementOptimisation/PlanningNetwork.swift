@@ -70,13 +70,16 @@ package struct PlanningNetwork: Sendable {
     /// Every child unplaced and every place free: a feasible basis of `model`.
     package var everyoneUnplacedBasis: Basis { placement.everyoneUnplacedBasis }
 
-    /// The units that could use a place of `candidate` — run by its council in its own area, rated
+    /// The units that could use a place of `candidate` — in its authority's area, run by that council
+    /// (or by the market, for a block contract), rated
     /// good, with its specialisms and ages — and what each child would cost there, under the mode's
     /// access rules and the policy's distance limits.
     package func arcs(to candidate: CapacityCandidate) -> [Arc] {
         let provider = Provider(
             id: ProviderID(rawValue: "candidate-\(candidate.id)"), name: candidate.id.rawValue,
-            sector: .localAuthority, operatingAuthority: candidate.authority, authority: candidate.authority,
+            sector: candidate.kind.sector,
+            operatingAuthority: candidate.kind.sector == .localAuthority ? candidate.authority : nil,
+            authority: candidate.authority,
             offers: [candidate.placementType: Provider.Offer(places: candidate.placesPerUnit, weeklyPrice: 0)],
             rating: .good, specialisms: candidate.specialisms, ageRange: candidate.ageRange)
         let pool = SupplyPool(

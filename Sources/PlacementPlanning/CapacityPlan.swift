@@ -10,8 +10,8 @@ public struct CapacityPlan: Sendable {
         /// Homes or households.
         public var units: Int
         public var places: Int { units * candidate.placesPerUnit }
-        /// Pounds of one-off cost.
-        public var capital: Double { Double(units) * candidate.capitalCost }
+        /// Pounds drawn from the budget: the one-off cost, and for a block contract its term's price.
+        public var capital: Double { Double(units) * candidate.budgetCost }
         /// Weekly capital charge (annualised one-off cost ÷ 52).
         public var weeklyCapitalCharge: Double
         /// Weekly running cost of its places, used or not.
@@ -99,4 +99,5 @@ public struct CapacityPlan: Sendable {
     public var capitalSpent: Double { builds.reduce(0) { $0 + $1.capital } }
     public var homes: [Build] { builds.filter { $0.candidate.kind == .home } }
     public var carers: [Build] { builds.filter { $0.candidate.kind == .fosterCarers } }
+    public var blockContracts: [Build] { builds.filter { $0.candidate.kind == .blockContract } }
 }

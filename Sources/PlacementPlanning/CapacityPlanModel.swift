@@ -9,13 +9,14 @@ import PlacementScenarios
 ///     minimise   placement objective + Σ_c fixed(c) · y(c)
 ///     subject to the placement model's demand and capacity rows
 ///                Σ_u size(u) · x(u, c) − places(c) · y(c) ≤ 0           for every candidate c   (new_c…)
-///                Σ_{c held by b} capital(c) · y(c) ≤ budget(b)            for every budget holder b (budget_…)
+///                Σ_{c held by b} budgetCost(c) · y(c) ≤ budget(b)         for every budget holder b (budget_…)
 ///                0 ≤ y(c) ≤ units(c), integer
 ///
 /// fixed(c) = price weight × (running cost per place × places per unit + capital charge per unit): a
 /// home's running cost is mostly staff, paid whether its places are full or not, so a new place
 /// costs its running cost whether or not a child uses it, and a child placed there pays only the
-/// miles, out-of-area and preference terms of the objective.
+/// miles, out-of-area and preference terms of the objective. budgetCost(c) is the one-off cost, and for
+/// a block contract also its places' price over the whole term (the money committed).
 struct CapacityPlanModel {
     var model: Model
     let network: PlanningNetwork
@@ -82,7 +83,7 @@ struct CapacityPlanModel {
             let held = candidates.indices.filter { holder[candidates[$0].authority] == shareIndex }
             guard !held.isEmpty else { continue }
             let row = model.addConstraint(
-                variables: held.map { buildColumns[$0] }, coefficients: held.map { candidates[$0].capitalCost },
+                variables: held.map { buildColumns[$0] }, coefficients: held.map { candidates[$0].budgetCost },
                 upperBound: share.budget, name: "budget_\(shareIndex)")
             budgetRows.append((row, shareIndex))
         }

@@ -21,6 +21,17 @@ public enum CapacityPlanner {
         return all.filter { kinds.contains($0.kind) }
     }
 
+    /// Whether `scope`'s budget holders may buy `candidate`: a block contract is commissioned by a
+    /// co-operative (for an authority in one) or nationally, never by a single council.
+    static func offered(_ candidate: CapacityCandidate, scope: BudgetScope, scenario: Scenario) -> Bool {
+        guard candidate.kind == .blockContract else { return true }
+        switch scope {
+        case .council: return false
+        case .cooperative: return scenario.cooperatives.contains { $0.members.contains(candidate.authority) }
+        case .national: return true
+        }
+    }
+
     /// The mixed-integer programme a plan solves, for export.
     public static func model(
         of scenario: Scenario, budget: Double, scope: BudgetScope, options: PlanningOptions = PlanningOptions()
@@ -45,7 +56,8 @@ public enum CapacityPlanner {
     ) -> CapacityPlanModel {
         CapacityPlanModel(
             network: PlanningNetwork(scenario: scenario, mode: scope.mode),
-            candidates: candidates(of: scenario, assumptions: options.assumptions, kinds: options.kinds),
+            candidates: candidates(of: scenario, assumptions: options.assumptions, kinds: options.kinds)
+                .filter { offered($0, scope: scope, scenario: scenario) },
             shares: BudgetShare.shares(of: budget, scope: scope, scenario: scenario),
             discountRate: options.assumptions.discountRate.value)
     }
@@ -97,8 +109,8 @@ public enum CapacityPlanner {
             }
         }
         let solution = try mip.solve(search)
-        let values: [Double]
-        let objective: Double
+        var values: [Double]
+        var objective: Double
         if solution.status.hasFeasibleValues {
             values = solution.values
             objective = solution.objective
@@ -106,37 +118,52 @@ public enum CapacityPlanner {
             values = start.values
             objective = start.objective
         }
-        let bestBound = min(objective, max(solution.bestBound ?? relaxed.objective, relaxed.objective))
-        let units = columns.map { Int(values[$0.index].rounded()) }
+        let found = columns.map { Int(values[$0.index].rounded()) }
+        // GLPK takes a value within 1e-5 of a whole number as whole, so a budget a pound short of a
+        // costly build can come back with it "built"; such builds are taken down until every budget holds.
+        let units = withinBudgets(found, plan)
         let searchSeconds = (clock.now - started).seconds
 
         // Each build's worth: the placements re-solved without it, the other builds kept.
         let withAll = try solve(lp, plan, units: units, reoptimise)
+        if units != found {
+            values = withAll.values
+            objective = withAll.objective
+        }
+        let bestBound = min(objective, max(solution.bestBound ?? relaxed.objective, relaxed.objective))
         var builds: [CapacityPlan.Build] = []
         for (index, built) in units.enumerated() where built > 0 {
-            var without = units
-            without[index] = 0
-            let lacking = try solve(lp, plan, units: without, reoptimise)
             let placed = plan.arcColumns[index].reduce(0.0) {
                 $0 + withAll.values[$1.column.index] * Double(plan.network.units[$1.unit].groupSize)
             }
-            builds.append(
-                CapacityPlan.Build(
-                    candidate: plan.candidates[index], units: built,
-                    weeklyCapitalCharge: Double(built) * plan.capitalCharges[index], childrenPlaced: placed,
-                    weeklySaving: lacking.objective - withAll.objective,
-                    weeklySpendSaving: plan.weeklySpend(lacking.values) - plan.weeklySpend(withAll.values),
-                    childrenNoLongerUnplaced: unplaced(lacking.values, plan) - unplaced(withAll.values, plan)))
+            var build = CapacityPlan.Build(
+                candidate: plan.candidates[index], units: built,
+                weeklyCapitalCharge: Double(built) * plan.capitalCharges[index], childrenPlaced: placed,
+                weeklySaving: 0, weeklySpendSaving: 0, childrenNoLongerUnplaced: 0)
+            if options.measuresEachBuild {
+                var without = units
+                without[index] = 0
+                let lacking = try solve(lp, plan, units: without, reoptimise)
+                build.weeklySaving = lacking.objective - withAll.objective
+                build.weeklySpendSaving = plan.weeklySpend(lacking.values) - plan.weeklySpend(withAll.values)
+                build.childrenNoLongerUnplaced = unplaced(lacking.values, plan) - unplaced(withAll.values, plan)
+            }
+            builds.append(build)
         }
         let spending = plan.shares.enumerated().map { shareIndex, share in
             let members = Set(share.members)
             let spent = plan.candidates.indices.reduce(0.0) { sum, index in
                 members.contains(plan.candidates[index].authority)
-                    ? sum + Double(units[index]) * plan.candidates[index].capitalCost : sum
+                    ? sum + Double(units[index]) * plan.candidates[index].budgetCost : sum
             }
             return CapacityPlan.Spending(share: share, spent: spent)
         }
-        let withoutPlan = try PlacementOptimiser.solve(scenario, mode: scope.mode)
+        let withoutPlan: SolvedMode
+        if let known = options.solvedWithoutPlan, known.mode == scope.mode {
+            withoutPlan = known
+        } else {
+            withoutPlan = try PlacementOptimiser.solve(scenario, mode: scope.mode)
+        }
         let withPlan = try PlacementOptimiser.solve(scenario.adding(builds), mode: scope.mode)
         // GLPK reports a search stopped at the requested gap as feasible, not optimal.
         let provenWithinGap =
@@ -174,7 +201,7 @@ public enum CapacityPlanner {
             for member in plan.shares[budget.share].members where rowOf[member] == nil { rowOf[member] = position }
         }
         for (index, candidate) in plan.candidates.enumerated() {
-            if let row = rowOf[candidate.authority] { left[row] -= Double(units[index]) * candidate.capitalCost }
+            if let row = rowOf[candidate.authority] { left[row] -= Double(units[index]) * candidate.budgetCost }
         }
         let fractions = columns.indices.map { values[columns[$0].index] - Double(units[$0]) }
         for index in columns.indices.sorted(by: {
@@ -182,11 +209,36 @@ public enum CapacityPlanner {
         })
         where fractions[index] > 1e-6 {
             let candidate = plan.candidates[index]
-            guard let row = rowOf[candidate.authority], left[row] >= candidate.capitalCost,
+            guard let row = rowOf[candidate.authority], left[row] >= candidate.budgetCost,
                 Double(units[index]) < plan.model.columnUpperBounds[columns[index].index]
             else { continue }
             units[index] += 1
-            left[row] -= candidate.capitalCost
+            left[row] -= candidate.budgetCost
+        }
+        return units
+    }
+
+    /// `units` with, for each budget they overspend, one unit of its costliest build taken down at a
+    /// time until the budget holds (GLPK reports such a build as exactly whole, so the costliest,
+    /// whose tolerance is worth the most pounds, is taken first; the gap then says how good the rest is).
+    private static func withinBudgets(_ units: [Int], _ plan: CapacityPlanModel) -> [Int] {
+        var units = units
+        var holder: [AuthorityCode: Int] = [:]
+        for (index, share) in plan.shares.enumerated() {
+            for member in share.members where holder[member] == nil { holder[member] = index }
+        }
+        for (shareIndex, share) in plan.shares.enumerated() {
+            let held = plan.candidates.indices.filter { holder[plan.candidates[$0].authority] == shareIndex }
+                .sorted { plan.candidates[$0].budgetCost > plan.candidates[$1].budgetCost }
+            var spent = held.reduce(0.0) { $0 + Double(units[$1]) * plan.candidates[$1].budgetCost }
+            // Sums of pounds in floating point: a millionth of a penny per pound is rounding, not spending.
+            let limit = share.budget * (1 + 1e-9)
+            for index in held {
+                while spent > limit, units[index] > 0 {
+                    units[index] -= 1
+                    spent -= plan.candidates[index].budgetCost
+                }
+            }
         }
         return units
     }
@@ -215,17 +267,27 @@ extension Scenario {
     /// The scenario with a plan's new places as council-run providers in their authorities, each at
     /// its running cost, rated good.
     public func adding(_ builds: [CapacityPlan.Build]) -> Scenario {
+        adding(builds.map { (candidate: $0.candidate, places: $0.places) })
+    }
+
+    /// The provider a plan's build becomes: `plan-` and the candidate's id.
+    public static func plannedProviderID(_ candidate: CapacityCandidate) -> ProviderID {
+        ProviderID(rawValue: "plan-\(candidate.id)")
+    }
+
+    /// Each candidate's places as a provider `plan-ID` of the candidate's sector in its authority.
+    func adding(_ builds: [(candidate: CapacityCandidate, places: Int)]) -> Scenario {
         var scenario = self
-        for build in builds {
-            let candidate = build.candidate
+        for (candidate, places) in builds {
+            let sector = candidate.kind.sector
             scenario.providers.append(
                 Provider(
-                    id: ProviderID(rawValue: "plan-\(candidate.id)"), name: "Planned: \(candidate.id)",
-                    sector: .localAuthority, operatingAuthority: candidate.authority, owner: "",
-                    authority: candidate.authority,
+                    id: Self.plannedProviderID(candidate), name: "Planned: \(candidate.id)",
+                    sector: sector, operatingAuthority: sector == .localAuthority ? candidate.authority : nil,
+                    owner: "", authority: candidate.authority,
                     offers: [
                         candidate.placementType: Provider.Offer(
-                            places: build.places, weeklyPrice: candidate.weeklyCostPerPlace)
+                            places: places, weeklyPrice: candidate.weeklyCostPerPlace)
                     ], rating: .good, specialisms: candidate.specialisms, ageRange: candidate.ageRange))
         }
         return scenario

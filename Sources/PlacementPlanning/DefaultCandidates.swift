@@ -3,8 +3,10 @@ import PlacementScenarios
 /// The candidate set used when a scenario has no `candidates.csv`: for every authority with
 /// children to place, one children's home candidate (homes of `placesPerHome` places, as many as its
 /// children in children's homes could fill) and one foster-carer candidate (households of
-/// `childrenPerFosterHousehold`, as many as its foster children). Councils build these two; secure
-/// children's homes are commissioned nationally and other types are left to a scenario's own file.
+/// `childrenPerFosterHousehold`, as many as its foster children), and a block contract for children's
+/// home places with the market there (offered to co-operatives and national plans only). Councils
+/// build the first two; secure children's homes are commissioned nationally and other types are
+/// left to a scenario's own file.
 ///
 /// Running costs are the scenario's in-house prices: the authority's largest in-house provider of the
 /// type, else the median in-house price of the type, else the median price of every provider.
@@ -42,6 +44,7 @@ public enum DefaultCandidates {
                     capital = assumptions.fosterRecruitmentCost.value
                     life = assumptions.fosterTenureYears.value
                     years = assumptions.fosterYearsToOpen.value
+                case .blockContract: continue
                 }
                 let demand = needs[type] ?? 0
                 candidates.append(
@@ -51,8 +54,30 @@ public enum DefaultCandidates {
                         maximumUnits: max(1, (demand + perUnit - 1) / perUnit), capitalCost: capital,
                         weeklyCostPerPlace: price, yearsToOpen: years, lifeYears: life))
             }
+            if let contract = blockContract(for: authority.id, needs: needs, prices: prices, assumptions: assumptions) {
+                candidates.append(contract)
+            }
         }
         return candidates
+    }
+
+    /// A block contract for children's home places with the market in the authority: contracts of
+    /// `blockContractPlaces` places, as many as its children in children's homes could fill, at the
+    /// market's median price less `blockContractDiscount`, for `blockContractTermYears`, with no
+    /// one-off cost. Offered only to co-operatives and national plans (see `CapacityPlanner`).
+    static func blockContract(
+        for authority: AuthorityCode, needs: [PlacementType: Int], prices: InHousePrices,
+        assumptions: PlanningAssumptions
+    ) -> CapacityCandidate? {
+        let demand = needs[.childrensHome] ?? 0
+        guard demand > 0, let market = prices.marketPrice(of: .childrensHome) else { return nil }
+        let perUnit = max(1, Int(min(assumptions.blockContractPlaces.value, 1000).rounded()))
+        return CapacityCandidate(
+            id: CandidateID(rawValue: "\(authority)-\(CapacityCandidate.Kind.blockContract.rawValue)"),
+            kind: .blockContract, authority: authority, placementType: .childrensHome, placesPerUnit: perUnit,
+            maximumUnits: max(1, (demand + perUnit - 1) / perUnit), capitalCost: 0,
+            weeklyCostPerPlace: market * (1 - assumptions.blockContractDiscount.value), yearsToOpen: 0,
+            lifeYears: assumptions.blockContractTermYears.value)
     }
 }
 
@@ -61,11 +86,13 @@ struct InHousePrices {
     private var own: [AuthorityCode: [PlacementType: (places: Int, price: Double)]] = [:]
     private var inHouse: [PlacementType: [Double]] = [:]
     private var market: [PlacementType: [Double]] = [:]
+    private var external: [PlacementType: [Double]] = [:]
 
     init(_ scenario: Scenario) {
         for provider in scenario.providers {
             for (type, offer) in provider.offers.sorted(by: { $0.key < $1.key }) where offer.places > 0 {
                 market[type, default: []].append(offer.weeklyPrice)
+                if !provider.isLocalAuthorityRun { external[type, default: []].append(offer.weeklyPrice) }
                 guard provider.isLocalAuthorityRun, let council = provider.operatingAuthority else { continue }
                 inHouse[type, default: []].append(offer.weeklyPrice)
                 if offer.places > own[council]?[type]?.places ?? 0 {
@@ -74,6 +101,9 @@ struct InHousePrices {
             }
         }
     }
+
+    /// The median price of the type among providers the market runs (not councils).
+    func marketPrice(of type: PlacementType) -> Double? { Self.median(external[type] ?? []) }
 
     func price(of type: PlacementType, runBy authority: AuthorityCode) -> Double? {
         own[authority]?[type]?.price ?? Self.median(inHouse[type] ?? []) ?? Self.median(market[type] ?? [])

@@ -40,6 +40,7 @@ public enum PlanJSON {
         var candidateSource: String
         var homes: [BuildObject]
         var carers: [BuildObject]
+        var blockContracts: [BuildObject]
         var budgets: [BudgetObject]
         var withoutPlan: Measures
         var withPlan: Measures
@@ -70,6 +71,7 @@ public enum PlanJSON {
             let names = Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             homes = plan.homes.map { BuildObject($0, names: names) }
             carers = plan.carers.map { BuildObject($0, names: names) }
+            blockContracts = plan.blockContracts.map { BuildObject($0, names: names) }
             budgets = plan.spending.map {
                 BudgetObject(id: $0.share.id, name: $0.share.name, budget: $0.share.budget, spent: $0.spent)
             }

@@ -49,10 +49,43 @@ public struct PlanningAssumptions: Sendable {
     /// Years until a new home opens.
     public var homeYearsToOpen = Assumption(
         2, range: 1...3, source: "assumption: purchase or build, registration with Ofsted")
+    /// Discount of a block contract's weekly price below the market's price of the type.
+    public var blockContractDiscount = Assumption(
+        0.05, range: 0...0.15,
+        source:
+            "assumption, bounded by the CMA's children's social care market study (March 2022): the largest providers' "
+            + "operating margins averaged 22.6% in children's homes, room for a lower price for guaranteed volume"
+    )
+    /// Years a block contract runs.
+    public var blockContractTermYears = Assumption(
+        3, range: 1...5, source: "assumption: a block contract or framework call-off of a few years")
+    /// Places per block contract.
+    public var blockContractPlaces = Assumption(
+        3, range: 2...6, source: "assumption: a home's worth of places (about 3, as for new homes)")
     /// Years until a recruited household takes a child.
     public var fosterYearsToOpen = Assumption(0.5, range: 0.25...1, source: "assumption: assessment and panel")
 
     public init() {}
+
+    /// Every assumption with a label, in the order reports list them; `keyPath` sets it.
+    public var listed:
+        [(label: String, keyPath: WritableKeyPath<PlanningAssumptions, Assumption>, assumption: Assumption)]
+    {
+        Self.labels.map { ($0.label, $0.keyPath, self[keyPath: $0.keyPath]) }
+    }
+
+    static var labels: [(label: String, keyPath: WritableKeyPath<PlanningAssumptions, Assumption>)] {
+        [
+            ("capital per home place (£)", \.capitalPerHomePlace), ("places per home", \.placesPerHome),
+            ("foster recruitment cost (£ a household)", \.fosterRecruitmentCost),
+            ("children per foster household", \.childrenPerFosterHousehold), ("discount rate", \.discountRate),
+            ("life of a home (years)", \.homeLifeYears), ("a carer's tenure (years)", \.fosterTenureYears),
+            ("block contract discount below market price", \.blockContractDiscount),
+            ("block contract term (years)", \.blockContractTermYears),
+            ("places per block contract", \.blockContractPlaces),
+            ("years to open a home", \.homeYearsToOpen), ("years to recruit a household", \.fosterYearsToOpen),
+        ]
+    }
 }
 
 /// The weekly charge that repays a one-off cost over a life at a discount rate (an annuity), so that

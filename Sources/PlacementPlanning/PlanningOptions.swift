@@ -1,3 +1,4 @@
+import PlacementOptimisation
 import PlacementScenarios
 
 /// How hard and how long a capacity plan is searched for, and the figures behind its defaults.
@@ -10,6 +11,13 @@ public struct PlanningOptions: Sendable {
     public var assumptions = PlanningAssumptions()
     /// The kinds of candidate considered (all by default): `[.home]` asks what the money buys in homes alone.
     public var kinds = Set(CapacityCandidate.Kind.allCases)
+    /// Whether each build's saving is measured by re-solving the placements without it (one solve per
+    /// build). Off for the frontier and the policy comparison, which report totals only; each
+    /// build's `weeklySaving`, `weeklySpendSaving` and `childrenNoLongerUnplaced` are then 0.
+    public var measuresEachBuild = true
+    /// The scenario's placements with no new capacity under the plan's mode, when already solved (the
+    /// frontier and the sensitivity re-plan one scenario and mode many times): reused, not re-solved.
+    var solvedWithoutPlan: SolvedMode?
     /// Receives GLPK's progress messages.
     public var messageHandler: (@Sendable (String) -> Void)?
 

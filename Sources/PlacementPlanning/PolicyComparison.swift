@@ -1,5 +1,6 @@
 import Foundation
 import PlacementOptimisation
+import PlacementReports
 import PlacementScenarios
 
 /// The same budget spent three ways — shared among councils each planning alone, by each
@@ -15,6 +16,9 @@ public struct PolicyComparison: Sendable {
     public static func compare(_ scenario: Scenario, budget: Double, options: PlanningOptions) throws(PlanningError)
         -> PolicyComparison
     {
+        var options = options
+        // The comparison reports totals; each build's own saving is not needed.
+        options.measuresEachBuild = false
         var plans: [CapacityPlan] = []
         for scope in BudgetScope.allCases {
             plans.append(try CapacityPlanner.plan(scenario, budget: budget, scope: scope, options: options))
@@ -27,6 +31,8 @@ public struct PolicyComparison: Sendable {
         var label: String
         var value: @Sendable (ScopeMetrics) -> Double?
         var isShare: Bool
+        /// How a value that is not a share reads.
+        var style: ReportValue.NumberStyle = .count
         /// Whether more is better (for naming the policy that does best).
         var higherIsBetter: Bool
     }
@@ -37,9 +43,11 @@ public struct PolicyComparison: Sendable {
             higherIsBetter: true),
         Measure(label: "M2: placed in area", value: { $0.m2InAreaShare }, isShare: true, higherIsBetter: true),
         Measure(label: "within 20 miles", value: { $0.within20MilesShare }, isShare: true, higherIsBetter: true),
-        Measure(label: "mean miles from home", value: { $0.meanDistanceMiles }, isShare: false, higherIsBetter: false),
         Measure(
-            label: "weekly cost (£)", value: { $0.weeklyCost }, isShare: false, higherIsBetter: false),
+            label: "mean miles from home", value: { $0.meanDistanceMiles }, isShare: false, style: .miles,
+            higherIsBetter: false),
+        Measure(
+            label: "weekly cost (£)", value: { $0.weeklyCost }, isShare: false, style: .pounds, higherIsBetter: false),
         Measure(label: "unplaced children", value: { Double($0.unplaced) }, isShare: false, higherIsBetter: false),
     ]
 
@@ -51,9 +59,10 @@ public struct PolicyComparison: Sendable {
         }
     }
 
-    static func text(_ value: Double?, share: Bool) -> String {
+    /// A measure's value as the table and the sentences show it.
+    static func text(_ value: Double?, _ measure: Measure) -> String {
         guard let value, value.isFinite else { return "–" }
-        return share ? String(format: "%.1f%%", value * 100) : String(format: "%.1f", value)
+        return (measure.isShare ? ReportValue.share(value) : ReportValue.number(value, measure.style)).display
     }
 
     /// The comparison as Markdown: a table (each policy without and with its plan) and one
@@ -69,21 +78,22 @@ public struct PolicyComparison: Sendable {
         for measure in Self.measures {
             let cells = plans.flatMap { plan in
                 [plan.withoutPlan.metrics.total, plan.withPlan.metrics.total].map {
-                    Self.text(measure.value($0), share: measure.isShare)
+                    Self.text(measure.value($0), measure)
                 }
             }
             lines.append("| \(measure.label) | " + cells.joined(separator: " | ") + " |")
         }
         lines.append(
             "| capital spent (£) | "
-                + plans.map { "– | \(String(format: "%.0f", $0.capitalSpent))" }.joined(separator: " | ") + " |")
+                + plans.map { "– | \(ReportValue.pounds($0.capitalSpent).display)" }.joined(separator: " | ") + " |")
         lines += ["", "## In one sentence per measure", ""]
         for measure in Self.measures { lines.append("- " + sentence(measure)) }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// Which policy moves the measure most in the right direction, with every figure from the table.
-    func sentence(_ measure: Measure) -> String {
+    /// `table`: the id of the report table the figures are quoted from, named at the end.
+    func sentence(_ measure: Measure, table: String? = nil) -> String {
         let changes = plans.map { plan -> (BudgetScope, Double?, Double?) in
             (
                 plan.scope, measure.value(plan.withoutPlan.metrics.total),
@@ -91,7 +101,7 @@ public struct PolicyComparison: Sendable {
             )
         }
         let parts = changes.map { scope, without, with in
-            "\(Self.label(scope)) \(Self.text(without, share: measure.isShare)) → \(Self.text(with, share: measure.isShare))"
+            "\(Self.label(scope)) \(Self.text(without, measure)) → \(Self.text(with, measure))"
         }
         let gains = changes.compactMap { scope, without, with -> (BudgetScope, Double)? in
             guard let without, let with else { return nil }
@@ -103,6 +113,8 @@ public struct PolicyComparison: Sendable {
         } else {
             verdict = "no policy improves it"
         }
-        return "\(measure.label): " + parts.joined(separator: "; ") + "; \(verdict)."
+        return "\(measure.label): " + parts.joined(separator: "; ") + "; \(verdict)"
+            + (table.map { " (table \($0))" } ?? "")
+            + "."
     }
 }

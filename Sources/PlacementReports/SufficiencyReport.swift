@@ -17,6 +17,8 @@ public struct SufficiencyReport {
     private let types: [PlacementType]
     /// The demand forecast shown beside the published trend (`SufficiencyForecastSection.swift`).
     public var outlook: Outlook = .unavailable(reason: "none was made for this report")
+    /// An adopted plan's effect, shown as "What the plan adds" (`SufficiencyPlanSection.swift`).
+    public var planEffect: PlanEffect?
 
     public init(_ scope: Scope, context: Context) throws(ScopeError) {
         (scopeName, members) = try Self.resolve(scope, in: context.scenario)
@@ -31,8 +33,8 @@ public struct SufficiencyReport {
     /// `sufficiency.html`, `sufficiency.md`, `sufficiency.json` and a CSV per table.
     public var files: [(name: String, text: String)] { ReportFiles.files(document, stem: "sufficiency") }
 
-    private var scenario: Scenario { context.scenario }
-    private var mode: String { context.result.mode.rawValue }
+    var scenario: Scenario { context.scenario }
+    var mode: String { context.result.mode.rawValue }
     private var isCooperative: Bool { if case .cooperative = scope { true } else { false } }
     /// Where places are counted: the authority, or every member.
     private var area: String { isCooperative ? "the co-operative's area" : "the area" }
@@ -48,11 +50,9 @@ public struct SufficiencyReport {
                     : members[0].rawValue)
                 + "), from scenario \(scenario.name) solved under \(mode) commissioning.",
             // In the order of a council's sufficiency statement (see `statementOrder`), so that each
-            // section can be pasted into one.
-            sections: [
-                summary, legalContext, trend, demandAndSupply, distanceBands, gaps, forecastSection, placeValues,
-                method,
-            ])
+            // section can be pasted into one; an adopted plan's effect joins the commissioning priorities.
+            sections: [summary, legalContext, trend, demandAndSupply, distanceBands, gaps, forecastSection, placeValues]
+                + (planEffect.map { [planSection($0)] } ?? []) + [method])
     }
 
     /// The sections, in the order councils' sufficiency statements take: a summary; the duty and
@@ -121,7 +121,7 @@ public struct SufficiencyReport {
         return supply
     }
 
-    private var metrics: ScopeMetrics {
+    var metrics: ScopeMetrics {
         var tally = MetricsTally()
         for decision in decisions { tally.add(decision, policy: scenario.policy) }
         return tally.metrics

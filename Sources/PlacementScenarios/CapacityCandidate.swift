@@ -1,9 +1,11 @@
 /// A candidate's id in `candidates.csv`.
 public typealias CandidateID = Tagged<CapacityCandidate, String>
 
-/// New council-run capacity a plan may build: a children's home (or another residential setting) a
-/// council would open, or foster carers it would recruit. Built in whole units — homes or
-/// households — each adding `placesPerUnit` places run by `authority` in its own area.
+/// New capacity a plan may build: a children's home (or another residential setting) a council would
+/// open, foster carers it would recruit, or — for a co-operative or a national plan — a block contract
+/// for places with the market. Built in whole units — homes, households or contracts — each adding
+/// `placesPerUnit` places in `authority`'s area, run by that council (homes, carers) or by the market
+/// (block contracts).
 public struct CapacityCandidate: Hashable, Sendable, Identifiable {
     /// What is built.
     public enum Kind: String, CaseIterable, Sendable, Codable {
@@ -11,6 +13,9 @@ public struct CapacityCandidate: Hashable, Sendable, Identifiable {
         case home
         /// In-house foster households: a recruitment cost, an allowance while a child lives there.
         case fosterCarers = "foster_carers"
+        /// Places reserved with the market in an authority for a term at a weekly price, paid whether
+        /// used or not; commissioned by a co-operative or nationally, never by a single council.
+        case blockContract = "block_contract"
 
         /// The placement types a unit of this kind may offer. Secure children's homes are commissioned
         /// nationally and are never built by a single council; foster and kinship care are never homes.
@@ -18,13 +23,23 @@ public struct CapacityCandidate: Hashable, Sendable, Identifiable {
             switch self {
             case .home: [.childrensHome, .supportedAccommodation, .residentialSchool, .parentAndChild]
             case .fosterCarers: [.foster, .parentAndChild]
+            case .blockContract:
+                [.childrensHome, .supportedAccommodation, .residentialSchool, .parentAndChild, .foster]
+            }
+        }
+
+        /// Who runs the places a unit of this kind adds.
+        public var sector: Sector {
+            switch self {
+            case .home, .fosterCarers: .localAuthority
+            case .blockContract: .private
             }
         }
 
         /// The type when the file gives none.
         public var defaultType: PlacementType {
             switch self {
-            case .home: .childrensHome
+            case .home, .blockContract: .childrensHome
             case .fosterCarers: .foster
             }
         }
@@ -39,13 +54,16 @@ public struct CapacityCandidate: Hashable, Sendable, Identifiable {
     public var placesPerUnit: Int
     /// Homes, or households, that may be built or recruited at most.
     public var maximumUnits: Int
-    /// £ per unit, once: capital cost of a home, recruitment (assessment, training) of a household.
+    /// £ per unit, once: capital cost of a home, recruitment (assessment, training) of a household,
+    /// setting up a block contract.
     public var capitalCost: Double
-    /// £ per place per week once open: running cost of a home's place, or a carer's allowance and support.
+    /// £ per place per week once open: running cost of a home's place, a carer's allowance and
+    /// support, or a block contract's price.
     public var weeklyCostPerPlace: Double
     /// Years from the decision until the places open.
     public var yearsToOpen: Double
-    /// Years over which the one-off cost is annualised (the asset's life, or a carer's expected tenure).
+    /// Years over which the one-off cost is annualised (the asset's life, a carer's expected tenure,
+    /// or a block contract's term).
     public var lifeYears: Double
     public var specialisms: Set<Requirement>
     public var ageRange: AgeBand
@@ -67,5 +85,15 @@ public struct CapacityCandidate: Hashable, Sendable, Identifiable {
         self.lifeYears = lifeYears
         self.specialisms = specialisms
         self.ageRange = ageRange
+    }
+
+    /// £ per unit drawn from a budget: the one-off cost, and for a block contract also the price of
+    /// its places for the whole term (the money committed), since a contract is paid, used or not,
+    /// for as long as it runs.
+    public var budgetCost: Double {
+        switch kind {
+        case .home, .fosterCarers: capitalCost
+        case .blockContract: capitalCost + weeklyCostPerPlace * Double(placesPerUnit) * 52 * lifeYears
+        }
     }
 }

@@ -40,6 +40,17 @@ struct CandidateValidationTests {
         Fault(
             name: "duplicate id", line: "H1,home,T00000002,childrens_home,2,1,5,4000,1,25",
             location: "candidates.csv:4:1: id", message: "duplicate candidate H1 (first on line 2)"),
+        Fault(
+            name: "a block contract with no term", line: "B1,block_contract,T00000002,childrens_home,3,1,0,5000,0,",
+            location: "candidates.csv:4: term_years", message: "a block contract needs a term"),
+        Fault(
+            name: "a block contract with a life instead of a term",
+            line: "B1,block_contract,T00000002,childrens_home,3,1,0,5000,0,3",
+            location: "candidates.csv:4:57: life_years", message: "a block contract runs for term_years"),
+        Fault(
+            name: "a block contract for a secure children's home",
+            line: "B1,block_contract,T00000002,secure_childrens_home,3,1,0,5000,0,",
+            location: "candidates.csv:4:29: placement_type", message: "commissioned nationally"),
     ]
 
     @Test("each fault is reported with file, line, field and message", arguments: faults)

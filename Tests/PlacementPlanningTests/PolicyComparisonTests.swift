@@ -28,7 +28,7 @@ struct PolicyComparisonTests {
                 #expect(table.contains(cell), "\(cell) of “\(sentence)”")
             }
         }
-        #expect(markdown.contains("unplaced children: grant shared among councils 1.0 → 1.0"))
+        #expect(markdown.contains("unplaced children: grant shared among councils 1 → 1"))
         #expect(markdown.contains("the largest improvement is under one national plan (bound)"))
     }
 }

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import PlacementPlanning
+import PlacementScenarios
+
+/// `--plan FILE [--open-by YEAR]`: an adopted capacity plan (the `plan.csv` that `plan --out` writes)
+/// whose places are added to the scenario before it is solved.
+struct PlanFileOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "A plan file (plan.csv from plan --out): its homes and foster carers are added to the scenario.",
+            valueName: "FILE"))
+    var plan: String?
+
+    @Option(
+        help: ArgumentHelp("With --plan: only the builds open by this year (default: all of them).", valueName: "YEAR"))
+    var openBy: Int?
+
+    func validate() throws {
+        if openBy != nil, plan == nil { throw ValidationError("--open-by needs --plan FILE") }
+    }
+
+    /// The plan named by `--plan`, checked against `scenario`; a bad file prints every problem with
+    /// its file, line and column and exits 1.
+    func adopted(for scenario: Scenario) throws -> AdoptedPlan? {
+        guard let plan else { return nil }
+        do {
+            let adopted = try AdoptedPlan.read(from: URL(fileURLWithPath: plan))
+            try adopted.check(against: scenario)
+            return adopted
+        } catch {
+            printToStandardError(error.description)
+            printToStandardError(
+                "\(TerminalText.escaped(plan)): \(error.errors.count) error(s); the plan is not valid.")
+            throw invalidInputExitCode
+        }
+    }
+
+    /// The scenario with the plan's places added and its name saying so (reports show it), and a line
+    /// on stderr listing what was added; the scenario unchanged without `--plan`.
+    func apply(_ adopted: AdoptedPlan?, to scenario: Scenario) -> Scenario {
+        guard let adopted else { return scenario }
+        var planned = scenario.applying(adopted, openBy: openBy)
+        let open = adopted.builds.filter { build in openBy.map { build.openingYear <= $0 } ?? true }
+        let homes = open.filter { $0.candidate.kind == .home }
+        let carers = open.filter { $0.candidate.kind == .fosterCarers }
+        let contracts = open.filter { $0.candidate.kind == .blockContract }
+        let summary =
+            "\(homes.reduce(0) { $0 + $1.units }) homes and \(carers.reduce(0) { $0 + $1.units }) foster households, "
+            + (contracts.isEmpty ? "" : "\(contracts.reduce(0) { $0 + $1.units }) block contracts, ")
+            + "\(open.reduce(0) { $0 + $1.places }) places"
+        planned.name =
+            "\(scenario.name) with plan \(adopted.file) (\(summary)"
+            + (openBy.map { ", open by \($0)" } ?? "") + ")"
+        printToStandardError(
+            "plan: \(TerminalText.escaped(adopted.file)) adds \(summary)" + (openBy.map { " open by \($0)" } ?? ""))
+        return planned
+    }
+}

@@ -1,0 +1,349 @@
+import PlacementOptimisation
+import PlacementReports
+import PlacementScenarios
+
+/// The capacity plan as a report (`report.html`, `.md`, `.json`, `report-TABLE.csv`): the plan and
+/// its proof, a map of where the new places go, tables by authority and co-operative, the frontier
+/// (budget → M1, M2, weekly cost, unplaced) and the policy comparison in one sentence per measure,
+/// each naming the table it quotes.
+public struct PlanReport: Sendable {
+    public var plan: CapacityPlan
+    public var frontier: PlanFrontier
+    public var comparison: PolicyComparison
+    /// The assumptions behind the default candidates, listed with their sources and ranges.
+    public var assumptions: PlanningAssumptions
+    /// How the answer moves across each assumption's range, when it was traced.
+    public var sensitivity: PlanSensitivity?
+    let scenario: Scenario
+
+    public init(
+        plan: CapacityPlan, frontier: PlanFrontier, comparison: PolicyComparison, assumptions: PlanningAssumptions,
+        sensitivity: PlanSensitivity? = nil, scenario: Scenario
+    ) {
+        self.plan = plan
+        self.frontier = frontier
+        self.comparison = comparison
+        self.assumptions = assumptions
+        self.sensitivity = sensitivity
+        self.scenario = scenario
+    }
+
+    /// The report's files, stem `report`.
+    public var files: [(name: String, text: String)] { ReportFiles.files(document, stem: "report") }
+
+    public var document: ReportDocument {
+        var sections = [summary, whereSection, byCooperative, frontierSection, policies]
+        if let sensitivity { sections.append(sensitivity.section) }
+        sections.append(method)
+        return ReportDocument(
+            title:
+                "\(scenario.name): capacity plan, \(FrontierChart.budgetLabel(plan.budget)) by \(plan.scope.rawValue)",
+            subtitle: "New council-run homes and foster carers under a capital budget, from scenario \(scenario.name), "
+                + "\(plan.mode.rawValue) access.", sections: sections)
+    }
+
+    private var names: [AuthorityCode: String] {
+        Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func pounds(_ value: Double) -> String { ReportValue.pounds(value).display }
+    /// An assumption's value as written: 265000, 0.035, 0.25.
+    static func plain(_ value: Double) -> String {
+        var text = NumberText.decimal(value, places: 4)
+        while text.contains("."), text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+    private static func share(_ value: Double?) -> String { ReportValue.share(value).display }
+
+    // MARK: Sections
+
+    private var summary: ReportSection {
+        let before = plan.withoutPlan.metrics.total
+        let after = plan.withPlan.metrics.total
+        let homes = plan.homes.reduce(0) { $0 + $1.units }
+        let households = plan.carers.reduce(0) { $0 + $1.units }
+        let bullets = [
+            "Status \(plan.status.rawValue): weekly objective \(Self.pounds(plan.objective)) against "
+                + "\(Self.pounds(plan.baselineObjective)) with no new capacity; best bound \(Self.pounds(plan.bestBound)), "
+                + "relative gap \(NumberText.decimal(plan.relativeGap * 100, places: 4))%"
+                + (plan.savingGap.map { ", saving gap \(NumberText.decimal($0 * 100, places: 2))%" } ?? "")
+                + "; LP relaxation \(Self.pounds(plan.lpBound)).",
+            "Builds \(NumberText.grouped(Double(homes))) home(s) and recruits "
+                + "\(NumberText.grouped(Double(households))) foster household(s)"
+                + (plan.blockContracts.isEmpty
+                    ? ""
+                    : ", with \(plan.blockContracts.reduce(0) { $0 + $1.units }) block contract(s) with the market,")
+                + " for \(Self.pounds(plan.capitalSpent)) "
+                + "of \(Self.pounds(plan.budget)) (table plan-builds); one more £1m would save "
+                + "\(Self.pounds(plan.marginalValueOfBudget * 1_000_000)) a week of objective (the LP relaxation's budget dual).",
+            "Own-council M1 \(Self.share(before.m1OwnAuthorityRunShare)) → \(Self.share(after.m1OwnAuthorityRunShare)), "
+                + "M2 \(Self.share(before.m2InAreaShare)) → \(Self.share(after.m2InAreaShare)), weekly prices paid "
+                + "\(Self.pounds(before.weeklyCost)) → \(Self.pounds(after.weeklyCost)), unplaced \(before.unplaced) → "
+                + "\(after.unplaced) (table plan-measures).",
+        ]
+        let builds = ReportTable(
+            id: "plan-builds", caption: "What the plan builds, where and when",
+            columns: [
+                .init("Build", key: "candidate", numeric: false), .init("Authority", key: "authority", numeric: false),
+                .init("Kind", key: "kind", numeric: false),
+                .init("Placement type", key: "placement_type", numeric: false),
+                .init("Units", key: "units"), .init("Places", key: "places"), .init("Capital", key: "capital"),
+                .init("Opens in (years)", key: "years_to_open"), .init("Children placed", key: "children_placed"),
+                .init("Weekly saving (objective)", key: "weekly_saving"),
+                .init("Weekly saving (£ paid)", key: "weekly_spend_saving"),
+                .init("Payback (years)", key: "payback_years"),
+            ],
+            rows: plan.builds.map { build in
+                let candidate = build.candidate
+                return [
+                    .text(candidate.id.rawValue), .text(names[candidate.authority] ?? candidate.authority.rawValue),
+                    .text(candidate.kind.rawValue), .text(candidate.placementType.label), .count(build.units),
+                    .count(build.places), .pounds(build.capital), .miles(candidate.yearsToOpen),
+                    .miles(build.childrenPlaced), .pounds(build.weeklySaving), .pounds(build.weeklySpendSaving),
+                    .miles(build.paybackYears),
+                ]
+            })
+        let measures = ReportTable(
+            id: "plan-measures", caption: "Every child in the scenario without and with the plan",
+            columns: [
+                .init("Measure", key: "measure", numeric: false), .init("Without", key: "without"),
+                .init("With", key: "with"),
+            ],
+            rows: PolicyComparison.measures.map { measure in
+                [
+                    .text(measure.label), Self.value(measure, plan.withoutPlan.metrics.total),
+                    Self.value(measure, plan.withPlan.metrics.total),
+                ]
+            })
+        return ReportSection("The plan", [.bullets(bullets), .table(builds), .table(measures)])
+    }
+
+    static func value(_ measure: PolicyComparison.Measure, _ metrics: ScopeMetrics) -> ReportValue {
+        measure.isShare ? .share(measure.value(metrics)) : .number(measure.value(metrics), measure.style)
+    }
+
+    private var whereSection: ReportSection {
+        let newProviders = Set(plan.builds.map { Scenario.plannedProviderID($0.candidate) })
+        let built = Set(plan.builds.map(\.candidate.authority))
+        let map = NewPlacesMap.svg(
+            title: "Where the new places go", id: "plan-map", authorities: scenario.authorities, highlighted: built,
+            newProviders: newProviders, decisions: plan.withPlan.result.decisions)
+        let cooperativeOf = Dictionary(
+            scenario.cooperatives.flatMap { cooperative in cooperative.members.map { ($0, cooperative.name) } },
+            uniquingKeysWith: { first, _ in first })
+        let before = Dictionary(
+            plan.withoutPlan.metrics.authorities.map { (AuthorityCode(rawValue: $0.id), $0.metrics) },
+            uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(
+            plan.withPlan.metrics.authorities.map { (AuthorityCode(rawValue: $0.id), $0.metrics) },
+            uniquingKeysWith: { first, _ in first })
+        let rows: [[ReportValue]] = built.sorted().map { authority in
+            let here = plan.builds.filter { $0.candidate.authority == authority }
+            let homes = here.filter { $0.candidate.kind == .home }
+            let carers = here.filter { $0.candidate.kind == .fosterCarers }
+            return [
+                .text(names[authority] ?? authority.rawValue), .text(cooperativeOf[authority] ?? "–"),
+                .count(homes.reduce(0) { $0 + $1.units }), .count(homes.reduce(0) { $0 + $1.places }),
+                .count(carers.reduce(0) { $0 + $1.units }), .pounds(here.reduce(0) { $0 + $1.capital }),
+                .miles(here.reduce(0) { $0 + $1.childrenPlaced }),
+                .share(before[authority]?.m1OwnAuthorityRunShare), .share(after[authority]?.m1OwnAuthorityRunShare),
+                .share(before[authority]?.m2InAreaShare), .share(after[authority]?.m2InAreaShare),
+            ]
+        }
+        let table = ReportTable(
+            id: "by-authority", caption: "Builds by authority, and its children's M1 and M2 without and with the plan",
+            columns: [
+                .init("Authority", key: "authority", numeric: false),
+                .init("Co-operative", key: "cooperative", numeric: false), .init("Homes", key: "homes"),
+                .init("Home places", key: "home_places"), .init("Foster households", key: "foster_households"),
+                .init("Capital", key: "capital"), .init("Children in new places", key: "children_placed"),
+                .init("M1 own council, without", key: "m1_own_without"),
+                .init("M1 own council, with", key: "m1_own_with"), .init("M2, without", key: "m2_without"),
+                .init("M2, with", key: "m2_with"),
+            ], rows: rows)
+        return ReportSection(
+            "Where the new places go",
+            [
+                .figure(
+                    caption: "Authorities where the plan builds are drawn darker; circles show children placed in new "
+                        + "places in their own authority, lines children placed in another authority's new places",
+                    svg: map),
+                .table(table),
+            ])
+    }
+
+    private var byCooperative: ReportSection {
+        let before = Dictionary(
+            plan.withoutPlan.metrics.cooperatives.map { ($0.id, $0.metrics) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(
+            plan.withPlan.metrics.cooperatives.map { ($0.id, $0.metrics) }, uniquingKeysWith: { first, _ in first })
+        let rows: [[ReportValue]] = scenario.cooperatives.map { cooperative in
+            let members = Set(cooperative.members)
+            let here = plan.builds.filter { members.contains($0.candidate.authority) }
+            let id = cooperative.id.rawValue
+            return [
+                .text(cooperative.name), .count(here.filter { $0.candidate.kind == .home }.reduce(0) { $0 + $1.units }),
+                .count(here.filter { $0.candidate.kind == .fosterCarers }.reduce(0) { $0 + $1.units }),
+                .pounds(here.reduce(0) { $0 + $1.capital }), .share(before[id]?.m1OwnAuthorityRunShare),
+                .share(after[id]?.m1OwnAuthorityRunShare), .share(before[id]?.m2InAreaShare),
+                .share(after[id]?.m2InAreaShare), .count(before[id]?.unplaced), .count(after[id]?.unplaced),
+            ]
+        }
+        let table = ReportTable(
+            id: "by-cooperative",
+            caption: "Builds by co-operative, and its members' children without and with the plan",
+            columns: [
+                .init("Co-operative", key: "cooperative", numeric: false), .init("Homes", key: "homes"),
+                .init("Foster households", key: "foster_households"), .init("Capital", key: "capital"),
+                .init("M1 own council, without", key: "m1_own_without"),
+                .init("M1 own council, with", key: "m1_own_with"), .init("M2, without", key: "m2_without"),
+                .init("M2, with", key: "m2_with"), .init("Unplaced, without", key: "unplaced_without"),
+                .init("Unplaced, with", key: "unplaced_with"),
+            ], rows: rows)
+        return ReportSection("By co-operative", [.table(table)])
+    }
+
+    private var frontierSection: ReportSection {
+        let points = frontier.plans
+        func total(_ plan: CapacityPlan) -> ScopeMetrics { plan.withPlan.metrics.total }
+        let chart = FrontierChart(
+            title: "What each budget buys",
+            budgets: points.map(\.budget),
+            panels: [
+                .init(
+                    title: "M1 (own council) and M2", style: .share,
+                    series: [
+                        ("M1 own council", points.map { total($0).m1OwnAuthorityRunShare }),
+                        ("M2 in area", points.map { total($0).m2InAreaShare }),
+                    ]),
+                .init(
+                    title: "Weekly cost (prices paid)", style: .pounds,
+                    series: [("weekly cost", points.map { total($0).weeklyCost })]),
+                .init(
+                    title: "Unplaced children", style: .count,
+                    series: [("unplaced", points.map { Double(total($0).unplaced) })]),
+            ])
+        let table = ReportTable(
+            id: "frontier", caption: "The plan at each budget",
+            columns: [
+                .init("Budget", key: "budget"), .init("Objective", key: "objective"),
+                .init("Relative gap", key: "relative_gap"), .init("Homes", key: "homes"),
+                .init("Foster households", key: "foster_households"), .init("Capital spent", key: "capital_spent"),
+                .init("M1 own council", key: "m1_own_la_run_share"), .init("M2", key: "m2_in_area_share"),
+                .init("Weekly cost", key: "weekly_cost"), .init("Unplaced", key: "unplaced"),
+            ],
+            rows: points.map { point in
+                [
+                    .pounds(point.budget), .pounds(point.objective), .share(point.relativeGap),
+                    .count(point.homes.reduce(0) { $0 + $1.units }), .count(point.carers.reduce(0) { $0 + $1.units }),
+                    .pounds(point.capitalSpent), .share(total(point).m1OwnAuthorityRunShare),
+                    .share(total(point).m2InAreaShare), .pounds(total(point).weeklyCost), .count(total(point).unplaced),
+                ]
+            })
+        return ReportSection(
+            "The frontier",
+            [
+                .figure(caption: "Budget against M1, M2, weekly cost and unplaced children", svg: chart.svg),
+                .table(table), .bullets(frontierNotes),
+            ])
+    }
+
+    /// Says whether own-council M1 ever falls, and why M2 or the weekly cost move against the budget
+    /// where they do (table frontier).
+    private var frontierNotes: [String] {
+        let points = frontier.plans
+        var notes: [String] = []
+        let falls = frontier.budgetsWhereOwnCouncilM1Falls
+        notes.append(
+            falls.isEmpty
+                ? "Own-council M1 never falls as the budget grows (table frontier)."
+                : "Own-council M1 falls at " + falls.map(FrontierChart.budgetLabel).joined(separator: ", ")
+                    + " (table frontier): the plan minimises weighted cost, not M1, and a larger budget can buy "
+                    + "cheaper places elsewhere.")
+        for (previous, next) in zip(points, points.dropFirst()) {
+            let was = previous.withPlan.metrics.total
+            let now = next.withPlan.metrics.total
+            let step = "from \(FrontierChart.budgetLabel(previous.budget)) to \(FrontierChart.budgetLabel(next.budget))"
+            if let a = was.m2InAreaShare, let b = now.m2InAreaShare, b + 1e-9 < a {
+                notes.append(
+                    "M2 falls \(step) (\(Self.share(a)) → \(Self.share(b)), table frontier): the plan minimises the "
+                        + "weighted weekly cost, where being out of area counts only as its penalty, so a new place "
+                        + "that saves more in price, miles or the council-run preference than the penalty costs can "
+                        + "take a child out of area.")
+            }
+            if now.weeklyCost > was.weeklyCost + 0.005 {
+                notes.append(
+                    "Weekly prices paid rise \(step) (\(Self.pounds(was.weeklyCost)) → \(Self.pounds(now.weeklyCost)), "
+                        + "table frontier)"
+                        + (now.unplaced < was.unplaced
+                            ? ": children who were unplaced are now placed, and a placement costs money."
+                            : ": new places are paid for by what they save in distance, the out-of-area penalty and "
+                                + "the council-run preference as well as in price, so they can cost more than the "
+                                + "places they replace."))
+            }
+        }
+        return notes
+    }
+
+    private var policies: ReportSection {
+        let table = ReportTable(
+            id: "policies", caption: "The same budget three ways, each against no new capacity",
+            columns: [.init("Measure", key: "measure", numeric: false)]
+                + comparison.plans.flatMap { plan in
+                    [
+                        ReportTable.Column(
+                            "\(PolicyComparison.label(plan.scope)): without", key: "\(plan.scope.rawValue)_without"),
+                        ReportTable.Column(
+                            "\(PolicyComparison.label(plan.scope)): with", key: "\(plan.scope.rawValue)_with"),
+                    ]
+                },
+            rows: PolicyComparison.measures.map { measure in
+                [.text(measure.label)]
+                    + comparison.plans.flatMap { plan in
+                        [
+                            Self.value(measure, plan.withoutPlan.metrics.total),
+                            Self.value(measure, plan.withPlan.metrics.total),
+                        ]
+                    }
+            } + [[.text("capital spent (£)")] + comparison.plans.flatMap { [.pounds(nil), .pounds($0.capitalSpent)] }])
+        return ReportSection(
+            "The same budget, three ways",
+            [
+                .paragraph(
+                    "\(Self.pounds(comparison.budget)) shared among councils by children looked after (each planning "
+                        + "alone, council-coordinated access), given to each co-operative for its members (regional "
+                        + "access), or spent in one national plan (national access, a bound)."),
+                .table(table),
+                .bullets(PolicyComparison.measures.map { comparison.sentence($0, table: "policies") }),
+            ])
+    }
+
+    private var method: ReportSection {
+        let rows: [[ReportValue]] = assumptions.listed.map { entry in
+            [
+                .text(entry.label), .text(Self.plain(entry.assumption.value)), .text(Self.plain(entry.assumption.low)),
+                .text(Self.plain(entry.assumption.high)), .text(entry.assumption.source),
+            ]
+        }
+        return ReportSection(
+            "Method and assumptions",
+            [
+                .paragraph(
+                    "A mixed-integer programme through GLPK: the placement model of every type plus an integer number "
+                        + "of homes and foster households per candidate, budget rows, running costs and annualised "
+                        + "capital in one weekly objective. \(plan.candidatesConsidered) candidates "
+                        + "(\(plan.candidateSource)). Figures with and without the plan come from the placement model "
+                        + "re-solved with the new places at their running cost; savings are in pounds paid, never the "
+                        + "unplaced penalty."),
+                .table(
+                    ReportTable(
+                        id: "assumptions", caption: "Assumptions behind the default candidates",
+                        columns: [
+                            .init("Assumption", key: "assumption", numeric: false), .init("Value", key: "value"),
+                            .init("Low", key: "low"), .init("High", key: "high"),
+                            .init("Source", key: "source", numeric: false),
+                        ], rows: rows)),
+            ])
+    }
+}

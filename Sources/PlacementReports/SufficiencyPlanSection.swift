@@ -1,0 +1,109 @@
+import PlacementOptimisation
+import PlacementScenarios
+
+/// An adopted capacity plan beside a sufficiency report: the plan's builds and the same mode solved
+/// with its places added. The planning module makes it; this module only shows it.
+public struct PlanEffect: Sendable {
+    /// The plan file's name, as the report cites it.
+    public var file: String
+    /// The plan's builds in the report's scope (open by `openBy`), with their weekly saving in
+    /// pounds paid and payback measured under the report's mode.
+    public var builds: [PlannedBuild]
+    /// The report's mode solved with the plan's places (those open by `openBy`) added.
+    public var withPlan: SolvedMode
+    public var openBy: Int?
+
+    public init(file: String, builds: [PlannedBuild], withPlan: SolvedMode, openBy: Int? = nil) {
+        self.file = file
+        self.builds = builds
+        self.withPlan = withPlan
+        self.openBy = openBy
+    }
+}
+
+extension SufficiencyReport {
+    /// "What the plan adds": the homes and carers the plan builds in scope, and M1, M2, weekly cost and
+    /// unplaced children of the scope's own children without and with the plan.
+    func planSection(_ effect: PlanEffect) -> ReportSection {
+        let inScope = Set(members)
+        let builds = effect.builds.filter { build in
+            inScope.contains(build.candidate.authority) && (effect.openBy.map { build.openingYear <= $0 } ?? true)
+        }
+        var tally = MetricsTally()
+        for decision in effect.withPlan.result.decisions where inScope.contains(decision.homeAuthority) {
+            tally.add(decision, policy: scenario.policy)
+        }
+        let before = metrics
+        let after = tally.metrics
+        let homes = builds.filter { $0.candidate.kind == CapacityCandidate.Kind.home }
+        let carers = builds.filter { $0.candidate.kind == CapacityCandidate.Kind.fosterCarers }
+        let running: Double = builds.reduce(0) { $0 + Double($1.places) * $1.candidate.weeklyCostPerPlace }
+        let capital: Double = builds.reduce(0) { $0 + Double($1.units) * $1.candidate.budgetCost }
+        let homeCount: Int = homes.reduce(0) { $0 + $1.units }
+        let carerCount: Int = carers.reduce(0) { $0 + $1.units }
+        let places: Int = builds.reduce(0) { $0 + $1.places }
+        let opening = effect.openBy.map { " open by \($0)" } ?? ""
+        let added =
+            "The plan in \(effect.file) builds \(ReportNumbers.counted(homeCount, "home", "homes")) and recruits "
+            + ReportNumbers.counted(carerCount, "foster household", "foster households")
+            + "\(opening) in \(scopeName): \(ReportNumbers.counted(places, "place", "places")) for "
+            + ReportValue.pounds(capital).display + " of capital, running at \(ReportValue.pounds(running).display) "
+            + "a week whether full or not. Below, \(mode) commissioning is solved again with every place the plan adds "
+            + "(in scope or not) and the scope's own children are measured without and with it."
+        var blocks: [ReportBlock] = [.paragraph(added)]
+        if !builds.isEmpty {
+            blocks.append(
+                .table(
+                    ReportTable(
+                        id: "plan-builds", caption: "What the plan builds in \(scopeName)",
+                        columns: [
+                            .init("Build", key: "candidate", numeric: false),
+                            .init("Authority", key: "authority", numeric: false),
+                            .init("Placement type", key: "placement_type", numeric: false),
+                            .init("Units", key: "units"),
+                            .init("Places", key: "places"), .init("Opens", key: "opening_year"),
+                            .init("Capital", key: "capital"),
+                            .init("Weekly saving (£ paid)", key: "weekly_spend_saving"),
+                            .init("Payback (years)", key: "payback_years"),
+                        ],
+                        rows: builds.map { build in
+                            let candidate = build.candidate
+                            return [
+                                .text(candidate.id.rawValue),
+                                .text(context.names[candidate.authority] ?? candidate.authority.rawValue),
+                                .text(candidate.placementType.label), .count(build.units), .count(build.places),
+                                .text(String(build.openingYear)),
+                                .pounds(Double(build.units) * candidate.budgetCost),
+                                .pounds(build.weeklySpendSaving), .number(build.paybackYears, .miles),
+                            ]
+                        })))
+        }
+        blocks.append(
+            .table(
+                ReportTable(
+                    id: "plan-effect", caption: "\(scopeName)'s children without and with the plan",
+                    columns: [
+                        .init("Measure", key: "measure", numeric: false), .init("Without the plan", key: "without"),
+                        .init("With the plan", key: "with"),
+                    ],
+                    rows: [
+                        [
+                            .text("M1: own council's provision"), .share(before.m1OwnAuthorityRunShare),
+                            .share(after.m1OwnAuthorityRunShare),
+                        ],
+                        [.text("M2: placed in area"), .share(before.m2InAreaShare), .share(after.m2InAreaShare)],
+                        [.text("Weekly cost (prices paid)"), .pounds(before.weeklyCost), .pounds(after.weeklyCost)],
+                        [.text("Unplaced children"), .count(before.unplaced), .count(after.unplaced)],
+                    ])))
+        blocks.append(
+            .bullets([
+                "Each build's weekly saving is measured under \(mode) commissioning by solving again without it, the "
+                    + "rest of the plan kept: pounds paid a week less with it — placements' prices and the running "
+                    + "cost of its places whether used or not — never the unplaced penalty; payback is its capital "
+                    + "(for a block contract, the term's price) over 52 weeks of that saving, none when it saves no money.",
+                "The weekly cost counts a new place at its running cost when a child uses it; the plan's running "
+                    + "cost in full is above.",
+            ]))
+        return ReportSection("What the plan adds", blocks)
+    }
+}

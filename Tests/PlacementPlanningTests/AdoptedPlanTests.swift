@@ -1,0 +1,201 @@
+import ArgumentParser
+import Foundation
+import PlacementCommands
+import PlacementOptimisation
+import PlacementPlanning
+import PlacementScenarios
+import TestSupport
+import Testing
+
+/// The plan file: written by `plan --out`, read back, checked, and added to a scenario.
+@Suite("Adopted plans (plan.csv)")
+struct AdoptedPlanTests {
+    static let header =
+        "id,kind,authority,placement_type,sector,places,units,capital_cost,weekly_cost,years_to_open,opening_year\n"
+
+    static func write(_ text: String) throws -> (TemporaryDirectory, URL) {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("plan.csv")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return (directory, URL(fileURLWithPath: path))
+    }
+
+    @Test("tiny-plan's £500,000 plan round-trips: H2, one home of two places, decided 2025, open 2027")
+    func roundTrip() throws {
+        let plan = try CapacityPlanner.plan(TinyPlanTests.scenario, budget: 500_000, scope: .national)
+        let adopted = AdoptedPlan(plan, decidedIn: 2025)
+        let (directory, url) = try Self.write(adopted.csv)
+        defer { directory.remove() }
+        let read = try AdoptedPlan.read(from: url)
+        #expect(read.builds.count == 1)
+        let build = try #require(read.builds.first)
+        #expect(build.candidate == plan.builds[0].candidate)
+        #expect(build.units == 1 && build.places == 2)
+        // H2 takes two years to open (candidates.csv).
+        #expect(build.openingYear == 2027)
+        #expect(build.line == 2)
+        #expect(approximately(try #require(build.weeklySpendSaving), -4_100, tolerance: 0.01))
+        #expect(build.paybackYears == nil)
+        // Written again, the same bytes.
+        #expect(read.csv == adopted.csv)
+    }
+
+    @Test(
+        "A bad plan file names its file, line, column and field",
+        arguments: [
+            ("H2,home,T00000001,childrens_home,local_authority,0,1,500000,4800,2,2027\n", "places", 6),
+            ("H2,home,T00000001,childrens_home,local_authority,2,1,-5,4800,2,2027\n", "capital_cost", 8),
+            ("H2,home,T00000001,childrens_home,private,2,1,500000,4800,2,2027\n", "sector", 5),
+            ("H2,home,T00000001,secure_childrens_home,local_authority,2,1,500000,4800,2,2027\n", "placement_type", 4),
+            ("H2,home,T00000001,childrens_home,local_authority,2,1,500000,4800,2,\n", "opening_year", 11),
+        ])
+    func badFile(row: String, field: String, fieldIndex: Int) throws {
+        let good = "H1,home,T00000003,childrens_home,local_authority,1,1,300000,5000,2,2027\n"
+        let (directory, url) = try Self.write(Self.header + good + row)
+        defer { directory.remove() }
+        let error = try #require(throws: ScenarioError.self) { try AdoptedPlan.read(from: url) }
+        let issue = try #require(error.errors.first)
+        #expect(issue.file == "plan.csv")
+        #expect(issue.line == 3)
+        #expect(issue.field == field)
+        // The column where the field starts: one past the commas before it.
+        let start = row.split(separator: ",", omittingEmptySubsequences: false).prefix(fieldIndex - 1)
+            .reduce(1) { $0 + $1.count + 1 }
+        #expect(issue.column == start)
+    }
+
+    @Test("An authority the scenario lacks is refused with its line and column")
+    func unknownAuthority() throws {
+        let (directory, url) = try Self.write(
+            Self.header + "H9,home,T00000009,childrens_home,local_authority,2,1,500000,4800,2,2027\n")
+        defer { directory.remove() }
+        let plan = try AdoptedPlan.read(from: url)
+        let error = try #require(throws: ScenarioError.self) { try plan.check(against: TinyPlanTests.scenario) }
+        #expect(error.errors.map(\.line) == [2])
+        #expect(error.errors.first?.column == 9)
+        #expect(error.errors.first?.field == "authority")
+    }
+
+    /// H2 as a provider: two council-run children's home places in Northtown at £4,800 a child.
+    /// National mode (tiny-plan's README prices): C05 must go to P5 (5,530); the two C06 children and
+    /// C09 share P4 (1 place), P5 (1 left) and H2 (2): C06 → H2 costs 4,800 + 20 − 100 = 4,720,
+    /// C09 → H2 4,800 + 250 + 250 − 100 = 5,200; both C06 in H2 and C09 in P4 (4,900), or one C06 in
+    /// P4 (4,420) and C09 in H2: 14,340 either way. With foster and supported accommodation's 6,250:
+    /// 6,250 + 5,530 + 14,340 = 26,120, and nobody unplaced. (The plan's own objective, 26,703.40, is
+    /// this plus H2's capital charge of 583.40: both places are used, so running cost is what is paid.)
+    static let withH2 = 26_120.0
+
+    @Test("applying the plan adds H2's places; open by 2026 it adds nothing (it opens in 2027)")
+    func applying() throws {
+        let plan = try CapacityPlanner.plan(TinyPlanTests.scenario, budget: 500_000, scope: .national)
+        let adopted = AdoptedPlan(plan, decidedIn: 2025)
+        let with = try PlacementOptimiser.solve(TinyPlanTests.scenario.applying(adopted), mode: .national)
+        #expect(approximately(with.result.objective, Self.withH2, tolerance: 0.01))
+        #expect(with.metrics.total.unplaced == 0)
+        let early = TinyPlanTests.scenario.applying(adopted, openBy: 2026)
+        #expect(early.providers.count == TinyPlanTests.scenario.providers.count)
+        let onTime = TinyPlanTests.scenario.applying(adopted, openBy: 2027)
+        #expect(onTime.providers.count == TinyPlanTests.scenario.providers.count + 1)
+    }
+
+    @Test("plan --out writes plan.csv, and compare --plan solves with its capacity: 26,120 against 122,100")
+    func compareWithPlan() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let scenario = Fixtures.scenario("tiny-plan")
+        var plan = try PlacementCommand.parseAsRoot([
+            "plan", scenario, "--budget", "500000", "--out", directory.file("plan"),
+        ])
+        try plan.run()
+        let file = directory.file("plan/plan.csv")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("H2,home,T00000001"))
+        for (arguments, objective, name) in [
+            ([String](), 122_100.0, "tiny-plan"), (["--plan", file], Self.withH2, "tiny-plan with plan plan.csv"),
+        ] {
+            let out = directory.file("compare-\(arguments.count)")
+            var compare = try PlacementCommand.parseAsRoot(
+                ["compare", scenario, "--modes", "national", "--out", out] + arguments)
+            try compare.run()
+            let json = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: out + "/comparison.json")))
+            let root = try #require(json as? [String: Any])
+            #expect((root["scenario"] as? String)?.hasPrefix(name) == true)
+            let mode = try #require((root["modes"] as? [[String: Any]])?.first)
+            #expect(approximately(try #require(mode["objective"] as? Double), objective, tolerance: 0.01))
+        }
+    }
+}
+
+@Suite("The sufficiency report's \"What the plan adds\"")
+struct SufficiencyPlanSectionTests {
+    @Test("Northtown's report lists H2 and its measures without and with the plan; Eastbury's lists no build")
+    func section() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let plan = try CapacityPlanner.plan(TinyPlanTests.scenario, budget: 500_000, scope: .national)
+        let file = directory.file("plan.csv")
+        try AdoptedPlan(plan, decidedIn: 2025).csv.write(toFile: file, atomically: true, encoding: .utf8)
+        for (authority, builds) in [("T00000001", ["H2"]), ("T00000003", [])] {
+            let out = directory.file(authority)
+            var command = try PlacementCommand.parseAsRoot([
+                "sufficiency", Fixtures.scenario("tiny-plan"), "--authority", authority, "--mode", "national",
+                "--data", directory.path, "--plan", file, "--out", out,
+            ])
+            try command.run()
+            let markdown = try String(contentsOfFile: out + "/sufficiency.md", encoding: .utf8)
+            #expect(markdown.contains("## What the plan adds"))
+            let effect = try String(contentsOfFile: out + "/sufficiency-plan-effect.csv", encoding: .utf8)
+            #expect(effect.contains("Unplaced children"))
+            let listed = FileManager.default.fileExists(atPath: out + "/sufficiency-plan-builds.csv")
+            #expect(listed == !builds.isEmpty)
+            if listed {
+                let rows = try String(contentsOfFile: out + "/sufficiency-plan-builds.csv", encoding: .utf8)
+                // Measured again under national commissioning, the rest of the plan (nothing) kept:
+                // prices paid go from 15,500 for children's homes to 19,600 with H2's two places
+                // (tiny-plan's README), so H2 saves -£4,100 a week and never pays back.
+                #expect(rows.contains("H2,Northtown,Children's home,1,2,2027,500000.00,-4100.00,\n"))
+            }
+        }
+    }
+
+    /// Eastbury's C09, unplaced in national mode without the plan (tiny-plan's README), is placed in
+    /// H2 or moves a Northtown child there: with the plan Eastbury has nobody unplaced.
+    @Test("Eastbury's unplaced child is placed once H2 is built")
+    func eastburyPlaced() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let plan = try CapacityPlanner.plan(TinyPlanTests.scenario, budget: 500_000, scope: .national)
+        let file = directory.file("plan.csv")
+        try AdoptedPlan(plan, decidedIn: 2025).csv.write(toFile: file, atomically: true, encoding: .utf8)
+        let out = directory.file("report")
+        var command = try PlacementCommand.parseAsRoot([
+            "sufficiency", Fixtures.scenario("tiny-plan"), "--authority", "T00000003", "--mode", "national",
+            "--data", directory.path, "--plan", file, "--out", out,
+        ])
+        try command.run()
+        let effect = try String(contentsOfFile: out + "/sufficiency-plan-effect.csv", encoding: .utf8)
+        #expect(effect.contains("Unplaced children,1,0"))
+    }
+}
+
+@Suite("plan --year")
+struct PlanYearTests {
+    @Test("with no published year, plan --out needs --year (nothing written); with --year 2030, H2 opens in 2032")
+    func decisionYear() throws {
+        let copy = try ScenarioCopy(of: "tiny-plan")
+        defer { copy.remove() }
+        try copy.replace("scenario.yaml", "  actuals: actuals.csv\n", with: "")
+        try FileManager.default.removeItem(atPath: copy.path + "/actuals.csv")
+        let out = copy.path + "-plan"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var missing = try PlacementCommand.parseAsRoot(["plan", copy.path, "--budget", "500000", "--out", out])
+        #expect(throws: ExitCode.validationFailure) { try missing.run() }
+        #expect(!FileManager.default.fileExists(atPath: out))
+        var given = try PlacementCommand.parseAsRoot([
+            "plan", copy.path, "--budget", "500000", "--out", out, "--year", "2030",
+        ])
+        try given.run()
+        let plan = try AdoptedPlan.read(from: URL(fileURLWithPath: out + "/plan.csv"))
+        #expect(plan.builds.map(\.openingYear) == [2032])
+    }
+}

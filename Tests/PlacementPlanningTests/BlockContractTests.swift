@@ -1,0 +1,58 @@
+import PlacementPlanning
+import PlacementScenarios
+import TestSupport
+import Testing
+
+/// A block contract worked by hand: tiny-plan with one candidate only, B1 — one children's home place
+/// with the market in Eastbury (T3) at £4,000 a week for a one-year term, no set-up cost.
+///
+/// It draws on the budget for its whole term, 1 place × £4,000 × 52 weeks × 1 year = £208,000, and
+/// costs £4,000 a week in the objective whether used or not (no capital charge: no one-off cost).
+/// With it, national access: Eastbury's C09 (unplaced without it) takes it in area, paying only
+/// 10 × 4 miles = 40 (private: no council-run preference); C06's two children go to P4 (4,420) and
+/// P5 (5,900), C05 to P5 (5,530). Sending C06 to B1 instead (25 miles, out of area: 500) and C09 to
+/// P4 (4,900) costs 16,830 against 15,890. So 6,250 (foster and supported accommodation, tiny-plan's
+/// README) + 15,890 + 4,000 = 26,140, far below 122,100 with C09 unplaced: B1 is bought.
+@Suite("Block contracts")
+struct BlockContractTests {
+    static func scenario() throws -> Scenario {
+        let copy = try ScenarioCopy(of: "tiny-plan")
+        defer { copy.remove() }
+        try copy.write(
+            "candidates.csv",
+            "id,kind,authority,placement_type,places,units,capital_cost,weekly_cost,years_to_open,term_years\n"
+                + "B1,block_contract,T00000003,childrens_home,1,1,0,4000,0,1\n")
+        return try ScenarioLoader.load(from: copy.path).scenario
+    }
+
+    @Test("bought by a national plan with £208,000 (its term's price): objective 26,140")
+    func nationalBuysIt() throws {
+        let plan = try CapacityPlanner.plan(try Self.scenario(), budget: 208_000, scope: .national)
+        #expect(plan.builds.map(\.candidate.id.rawValue) == ["B1"])
+        #expect(approximately(plan.objective, 26_140, tolerance: 0.01))
+        #expect(approximately(plan.capitalSpent, 208_000, tolerance: 0.01))
+        #expect(plan.withPlan.metrics.total.unplaced == 0)
+        // The contracted place is the market's: five children with their own council's provision
+        // either way, of ten placed in foster and residential care without it and eleven with it.
+        #expect(approximately(try #require(plan.withoutPlan.metrics.total.m1OwnAuthorityRunShare), 5.0 / 10))
+        #expect(approximately(try #require(plan.withPlan.metrics.total.m1OwnAuthorityRunShare), 5.0 / 11))
+    }
+
+    /// GLPK took B1 at 207,999 ⁄ 208,000 of a unit as built (within its integrality tolerance),
+    /// overspending the budget by £1 and reporting 26,140.46; a plan now never overspends.
+    @Test("a pound short of its term's price, nothing is bought")
+    func budgetCountsTheTerm() throws {
+        let plan = try CapacityPlanner.plan(try Self.scenario(), budget: 207_999, scope: .national)
+        #expect(plan.builds.isEmpty)
+        #expect(approximately(plan.objective, 122_100, tolerance: 0.01))
+    }
+
+    /// Eastbury is in no co-operative, so under `--by cooperative` it plans alone, as a single
+    /// council does under `--by council`: neither may commission a block contract.
+    @Test("never offered to a single council", arguments: [BudgetScope.council, .cooperative])
+    func notForOneCouncil(scope: BudgetScope) throws {
+        let plan = try CapacityPlanner.plan(try Self.scenario(), budget: 10_000_000, scope: scope)
+        #expect(plan.builds.isEmpty)
+        #expect(plan.candidatesConsidered == 0)
+    }
+}

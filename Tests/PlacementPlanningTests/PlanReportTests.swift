@@ -1,0 +1,70 @@
+import Foundation
+import PlacementCommands
+import PlacementPlanning
+import PlacementScenarios
+import TestSupport
+import Testing
+
+/// `plan --out`: the plan report beside plan.json, plan.md and plan.csv, on tiny-plan at £500,000.
+@Suite("The plan report")
+struct PlanReportTests {
+    @Test("report.html, .md, .json and a CSV per table; the map, the frontier and every policy sentence's figures")
+    func tinyPlan() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("plan")
+        var command = try PlacementCommand.parseAsRoot([
+            "plan", Fixtures.scenario("tiny-plan"), "--budget", "500000", "--out", out,
+        ])
+        try command.run()
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: out))
+        for name in [
+            "plan.json", "plan.md", "plan.csv", "report.html", "report.md", "report.json", "report-frontier.csv",
+            "report-by-authority.csv", "report-by-cooperative.csv", "report-policies.csv", "report-assumptions.csv",
+        ] {
+            #expect(files.contains(name), "\(name)")
+        }
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("Where the new places go"))
+        // The frontier (0, £250,000, £500,000, £1m): H2 is affordable from £500,000 (tiny-plan's README).
+        let frontier = try String(contentsOfFile: out + "/report-frontier.csv", encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(frontier.map { $0[0] } == ["0.00", "250000.00", "500000.00", "1000000.00"])
+        #expect(frontier.map { $0[3] } == ["0", "0", "1", "1"])
+        let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("Own-council M1 never falls as the budget grows (table frontier)."))
+        // Every figure of a policy sentence is a cell of the policies table.
+        let section = try #require(markdown.components(separatedBy: "## The same budget, three ways").last)
+            .components(separatedBy: "\n## ")[0]
+        let table = section.split(separator: "\n").filter { $0.hasPrefix("|") }.joined(separator: "\n")
+        let sentences = section.split(separator: "\n").filter { $0.hasPrefix("- ") }
+        #expect(sentences.count == 6)
+        for sentence in sentences {
+            #expect(sentence.hasSuffix("(table policies)."))
+            let parts = sentence.components(separatedBy: ": ").dropFirst().joined(separator: ": ")
+            for figure in parts.split(separator: " ")
+            where figure.first?.isNumber == true || figure.first == "£" {
+                let cell = figure.trimmingCharacters(in: CharacterSet(charactersIn: ";."))
+                #expect(table.contains("| \(cell) |"), "\(cell) of “\(sentence)”")
+            }
+        }
+    }
+
+    @Test(
+        "--sensitivity re-solves at each end of the discount rate's range (the only assumption a file's candidates leave)"
+    )
+    func sensitivity() throws {
+        let scenario = TinyPlanTests.scenario
+        let base = try CapacityPlanner.plan(scenario, budget: 500_000, scope: .national)
+        let trace = try PlanSensitivity.trace(
+            scenario, base: base, budget: 500_000, scope: .national, options: PlanningOptions())
+        #expect(trace.points.map(\.end) == ["low", "high"])
+        // H2's capital charge at 1.5% and 5% over 25 years: £500,000 × 0.048 / 52 and × 0.070952 / 52;
+        // the rest of the objective (26,120) is unchanged, H2 still chosen.
+        let low = 500_000 * 0.015 / (1 - pow(1.015, -25)) / 52
+        let high = 500_000 * 0.05 / (1 - pow(1.05, -25)) / 52
+        #expect(approximately(trace.points[0].plan.objective, 26_120 + low, tolerance: 0.01))
+        #expect(approximately(trace.points[1].plan.objective, 26_120 + high, tolerance: 0.01))
+        #expect(trace.points.allSatisfy { $0.plan.builds.map(\.candidate.id.rawValue) == ["H2"] })
+    }
+}
