@@ -15,7 +15,7 @@ public struct PlacementCommand: ParsableCommand {
         version: PlacementCommand.version,
         subcommands: [
             Validate.self, Solve.self, Compare.self, Sufficiency.self, Baseline.self, Stress.self, Plan.self,
-            Generate.self, Forecast.self,
+            Generate.self, Forecast.self, Simulate.self,
         ]
     )
 
