@@ -66,9 +66,18 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
+        // Years ahead: a stock of placements moved through arrivals, endings and new placements per mode.
+        .target(
+            name: "PlacementSimulation",
+            dependencies: ["PlacementScenarios", "PlacementOptimisation", "PlacementCalibration"],
+            exclude: ["README.md"]
+        ),
         .target(
             name: "PlacementReports",
-            dependencies: ["PlacementOptimisation", "PlacementScenarios", "PlacementCalibration", "PlacementShocks"]
+            dependencies: [
+                "PlacementOptimisation", "PlacementScenarios", "PlacementCalibration", "PlacementShocks",
+                "PlacementSimulation",
+            ]
         ),
         .target(
             name: "PlacementCommands",
@@ -81,6 +90,7 @@ let package = Package(
                 "PlacementForecasting",
                 "PlacementShocks",
                 "PlacementPlanning",
+                "PlacementSimulation",
                 "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -147,6 +157,13 @@ let package = Package(
         .testTarget(
             name: "PlacementPlanningTests",
             dependencies: ["PlacementPlanning", "PlacementOptimisation", "PlacementScenarios", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PlacementSimulationTests",
+            dependencies: [
+                "PlacementSimulation", "PlacementOptimisation", "PlacementScenarios", "PlacementCalibration",
+                "PlacementCommands", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "PlacementScenariosTests",

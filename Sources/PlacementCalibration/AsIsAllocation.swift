@@ -67,11 +67,14 @@ public struct AsIsAllocation: Sendable {
 
     /// Modelled figures per home authority (and, for `otherCouncilsChildrenInside`, per placement
     /// authority), in the order of `authorities`.
-    public var measures: [AsIsMeasures] {
+    public var measures: [AsIsMeasures] { measures(of: Set(PlacementGroup.allCases)) }
+
+    /// The same, counting only children in `groups` (for instance the groups a scenario commissions).
+    public func measures(of groups: Set<PlacementGroup>) -> [AsIsMeasures] {
         let n = layout.count
         var result = Array(repeating: AsIsMeasures(), count: n)
         for home in 0..<n {
-            for (c, combination) in layout.combinations.enumerated() {
+            for (c, combination) in layout.combinations.enumerated() where groups.contains(combination.group) {
                 for destination in 0..<layout.destinations {
                     let i = layout.index(home: home, combination: c, destination: destination, band: 0)
                     let near = cells[i]

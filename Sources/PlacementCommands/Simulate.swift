@@ -1,121 +1,203 @@
 import ArgumentParser
 import Foundation
 import PlacementCalibration
+import PlacementOptimisation
 import PlacementReports
 import PlacementScenarios
+import PlacementSimulation
 
 extension PlacementCommand {
-    /// `placement simulate SCENARIO --backtest YEAR`: the as-is stock replayed from a published year
-    /// to the last, against each year's published figures.
+    /// `placement simulate SCENARIO`: years ahead, new placements made by each mode.
     public struct Simulate: ParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "Replay placements year by year with children entering and leaving care.",
+            abstract: "Simulate years ahead: children arriving and leaving, new placements made by each mode.",
             discussion: """
-                With --backtest YEAR: calibrates the as-is model on YEAR only, then replays every later \
-                published year (placements ending from that year's published ceased and placement changes, \
-                new placements filling the gap to its children by placement group into the places left \
-                vacant) and prints, per year and authority of the scenario, the modelled and published M2 \
-                share, share over 20 miles, own-council share and private share, with persistence (YEAR's \
-                published figure). With --out, writes backtest.html, .md, .json, backtest-check.json and a \
-                CSV per table.
+                Starts from today's placements (the calibrated as-is baseline of --from carried onto the \
+                scenario's providers; for a scenario without published figures, the council mode's \
+                optimum) and moves through each year to --to: placements end (children leave care, \
+                placements break down), children arrive, places open and close, and each mode makes the \
+                new placements in batches into vacancies only. The flows come from the scenario's own \
+                flows.csv and place_changes.csv when it has them, else from DfE's published starts, \
+                leavers and placement changes of --from. With --draws, every mode runs for several seeded \
+                draws (which placements end, arrival order, councils' buying order) on all cores.
+
+                With --backtest YEAR instead: the as-is model calibrated on YEAR only, replayed to the last \
+                published year with each year's published starts, ceased, placement changes, children by \
+                placement group and registered places, against each year's published M2, over-20-miles, \
+                own-council and private shares per authority, beside persistence (YEAR's published figure).
                 """)
 
-        @Argument(help: "The scenario folder (with scenario.yaml): its authorities are reported.")
+        @Argument(help: "The scenario folder (with scenario.yaml).")
         var scenario: String
 
-        @Option(help: "The origin year of the as-is backtest (calibrated on that year only).")
-        var backtest: Int?
+        @Option(help: "The starting year: today's stock (default 2025).")
+        var from = 2025
+
+        @Option(help: "The last year simulated (default 2030).")
+        var to = 2030
+
+        @Option(help: "Comma-separated modes, from as-is, council, council-coordinated, regional and national.")
+        var modes: String?
+
+        @Option(help: "Seeded draws of every mode (default 1).")
+        var draws = 1
+
+        @Option(help: "The first draw's seed; draw k uses seed + k.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Batches of new placements a year (default 4).")
+        var batches = 4
 
         @Option(
             help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
         var data: String?
 
-        @Option(help: "How the backtest is printed: markdown, json (the check) or csv (every year and authority).")
+        @Option(help: "How the result is printed: markdown, json or csv.")
         var format: OutputFormat = .markdown
 
-        @Option(help: "A folder to write the backtest report into.")
+        @Option(help: "A folder to write the trajectory report into (HTML, Markdown, JSON, CSV).")
         var out: String?
 
-        @Flag(help: "Print timings and convergence to stderr.")
+        @Option(help: "Backtest the as-is replay from this published year to the last (calibrated on it only).")
+        var backtest: Int?
+
+        @Flag(help: "Print timings and convergence to stderr (the backtest).")
         var verbose = false
 
         public init() {}
 
         public func validate() throws {
-            guard backtest != nil else {
-                throw ValidationError("give --backtest YEAR (the forward simulation is not available yet)")
+            guard (2000...2100).contains(from), (2000...2100).contains(to), from <= to, to - from <= 30 else {
+                throw ValidationError("--from and --to must be years with --from ≤ --to, at most 30 years apart")
             }
+            guard (1...1_000).contains(draws) else { throw ValidationError("--draws must be 1 to 1,000") }
+            guard (1...52).contains(batches) else { throw ValidationError("--batches must be 1 to 52") }
+            _ = try requestedModes()
+        }
+
+        func requestedModes() throws -> [SimulatedMode]? {
+            guard let modes else { return nil }
+            var parsed: [SimulatedMode] = []
+            for name in modes.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let mode = SimulatedMode(name: name) else {
+                    throw ValidationError(
+                        "unknown mode '\(TerminalText.escaped(name))'; choose from "
+                            + SimulatedMode.allCases.map(\.name).joined(separator: ", "))
+                }
+                if !parsed.contains(mode) { parsed.append(mode) }
+            }
+            guard !parsed.isEmpty else { throw ValidationError("--modes names no mode") }
+            return parsed
         }
 
         public func run() throws {
-            guard let backtest else { throw ValidationError("give --backtest YEAR") }
+            if let backtest { return try runBacktest(from: backtest) }
             try ModeRunner.prepareOutput(out)
             let scenario = try loadScenario(scenario)
-            let directory = data ?? Baseline.defaultData(for: self.scenario)
-            let official: OfficialPlacementData
-            let flows: OfficialFlowData
+            var assumptions = SimulationAssumptions()
+            assumptions.batchesPerYear = batches
+            let inputs = try SimulationInputs.prepare(
+                scenario, folder: self.scenario, data: data ?? Baseline.defaultData(for: self.scenario), from: from,
+                to: to, assumptions: assumptions)
+            let chosen =
+                try requestedModes() ?? (inputs.start.propensity == nil ? [] : [.asIs])
+                + CommissioningMode.allCases.map(SimulatedMode.optimised)
+            if chosen.contains(.asIs), inputs.start.propensity == nil {
+                printToStandardError(
+                    "\(self.scenario): as-is needs the calibrated baseline, and the scenario's authorities have no "
+                        + "published figures; choose optimised modes")
+                throw invalidInputExitCode
+            }
+            let simulation = Simulation(
+                scenario: scenario, flows: inputs.flows, start: inputs.start, from: from, to: to,
+                assumptions: assumptions)
+            let results: SimulationDraws
             do {
-                official = try OfficialPlacementData.read(from: directory)
-                flows = try OfficialFlowData.read(from: directory)
+                results = try SimulationDraws(simulation, modes: chosen, draws: draws, seed: seed)
             } catch {
-                printToStandardError(error.description)
-                throw invalidInputExitCode
+                printToStandardError("\(scenario.name): \(error.description)")
+                throw failureExitCode
             }
-            let known = Set(official.authorities.map(\.id))
-            let missing = scenario.authorities.map(\.id).filter { !known.contains($0) }
-            guard missing.isEmpty else {
-                printToStandardError(
-                    "\(self.scenario): \(missing.count) authorit\(missing.count == 1 ? "y has" : "ies have") no published "
-                        + "figures in \(directory) (\(missing.prefix(3).map(\.rawValue).joined(separator: ", ")))")
-                throw invalidInputExitCode
-            }
-            guard let origin = official.year(backtest) else {
-                printToStandardError("\(directory): no published figures for \(backtest) (have \(official.years))")
-                throw invalidInputExitCode
-            }
-            let last = Set(official.years).intersection(flows.years).max() ?? backtest
-            guard last > backtest else {
-                printToStandardError(
-                    "\(directory): no published year after \(backtest) to replay (figures \(official.years), "
-                        + "flows \(flows.years))")
-                throw invalidInputExitCode
-            }
-            let inputs: [ReplayInput]
-            switch official.replayInputs(after: backtest, through: last, flows: flows) {
-            case .success(let found): inputs = found
-            case .failure(let error):
-                printToStandardError("\(directory): \(error.description)")
-                throw invalidInputExitCode
-            }
-            let started = Date()
-            let replay = StockFlowReplay.replay(origin: origin, inputs: inputs)
-            if verbose {
-                printToStandardError(
-                    "replayed \(backtest) → \(last) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; "
-                        + replay.years.map { "\($0.year): \($0.stock.sweeps) sweeps, gap \($0.stock.largestGap)" }
-                        .joined(separator: "; "))
-            }
-            let scope = Set(scenario.authorities.map(\.id))
-            let comparisons = replay.years.compactMap { year -> FitComparison? in
-                guard let published = official.year(year.year) else { return nil }
-                return FitComparison(
-                    allocation: year.stock, calibratedOn: backtest, published: published, calibrationYear: origin,
-                    scope: scope)
-            }
-            let report = BacktestReport(scenarioName: scenario.name, replay: replay, comparisons: comparisons)
+            let notes = SimulationNotes(
+                start: inputs.start.method, flows: inputs.flows.source, batchesPerYear: batches,
+                assumptions: assumptions.listed.map {
+                    ($0.name, $0.assumption.value, $0.assumption.range, $0.assumption.source)
+                })
+            let report = TrajectoryReport(results, scenario: scenario, notes: notes)
+            let json = TrajectoryJSON.render(results, scenario: scenario, notes: notes)
             if let out {
-                try ModeRunner.write(
-                    ReportFiles.files(report.document, stem: "backtest") + [
-                        ("backtest-check.json", BacktestJSON.render(origin: backtest, years: comparisons))
-                    ], into: out)
-                print("Backtest written: \(out)/backtest.html (and .md, .json, backtest-check.json, CSV tables)")
+                var files = ReportFiles.files(report.document, stem: "trajectory")
+                    .filter { !$0.name.hasSuffix(".json") }
+                files.append(("trajectory.json", json))
+                files.append(("trajectory.csv", TabularReport.csv(report.longTable)))
+                try ModeRunner.write(files, into: out)
+                print("Simulation written: \(out)/trajectory.html (and .md, .json, .csv)")
                 return
             }
             switch format {
-            case .json: print(BacktestJSON.render(origin: backtest, years: comparisons), terminator: "")
-            case .markdown: print(MarkdownReport.render(report.document, stem: "backtest"), terminator: "")
-            case .csv: print(TabularReport.csv(report.authoritiesTable), terminator: "")
+            case .json: print(json, terminator: "")
+            case .markdown: print(MarkdownReport.render(report.document, stem: "trajectory"), terminator: "")
+            case .csv: print(TabularReport.csv(report.longTable), terminator: "")
             }
         }
+    }
+}
+
+/// The starting stock and the flows of a simulation, from the scenario and the official data.
+struct SimulationInputs {
+    var start: SimulationStart
+    var flows: SimulationFlows
+
+    static func prepare(
+        _ scenario: Scenario, folder: String, data: String, from: Int, to: Int, assumptions: SimulationAssumptions
+    ) throws -> SimulationInputs {
+        let tables: FlowTables?
+        do {
+            tables = try FlowTables.read(folder: folder, scenario: scenario)
+        } catch {
+            printToStandardError(error.description)
+            throw invalidInputExitCode
+        }
+        let official = try? OfficialPlacementData.read(from: data)
+        let known = Set(official?.authorities.map(\.id) ?? [])
+        let published = official.flatMap { official -> AsIsYear? in
+            scenario.authorities.allSatisfy { known.contains($0.id) } ? official.year(from) : nil
+        }
+        let start: SimulationStart
+        if let published {
+            let baseline = AsIsBaseline.calibrate(published, assumptions: assumptions.calibration)
+            start = SimulationStart.asIs(scenario, allocation: baseline.calibrated, assumptions: assumptions)
+        } else {
+            do {
+                start = try SimulationStart.solved(scenario, by: .council, assumptions: assumptions)
+            } catch {
+                printToStandardError("\(scenario.name): \(error.description)")
+                throw failureExitCode
+            }
+        }
+        if let tables { return SimulationInputs(start: start, flows: SimulationFlows(tables)) }
+        guard let published, official != nil else {
+            printToStandardError(
+                "\(folder): no flows.csv, and no published flows for its authorities in \(data): give the "
+                    + "scenario a flows.csv (year, authority, placement_type, arrivals, leavers, moves)")
+            throw invalidInputExitCode
+        }
+        let flows: OfficialFlows
+        do {
+            flows = try OfficialFlows.read(from: data)
+        } catch {
+            printToStandardError(error.description)
+            throw invalidInputExitCode
+        }
+        var lookedAfter: [AuthorityCode: Int] = [:]
+        for (index, authority) in published.authorities.enumerated() {
+            if let total = published.figures[index].total { lookedAfter[authority.id] = total }
+        }
+        let england = published.england?.total ?? lookedAfter.values.reduce(0, +)
+        return SimulationInputs(
+            start: start,
+            flows: flows.scenarioFlows(
+                scenario, year: from, lookedAfter: lookedAfter, englandLookedAfter: england,
+                years: (from + 1)...max(from + 1, to), assumptions: assumptions))
     }
 }

@@ -242,16 +242,6 @@ struct SimulateCommandTests {
         return data
     }
 
-    @Test("without --backtest the command refuses and says what to give")
-    func refusesWithoutBacktest() {
-        do {
-            _ = try PlacementCommand.parseAsRoot(["simulate", Fixtures.scenario("tiny")])
-            Issue.record("parsed without --backtest")
-        } catch {
-            #expect(PlacementCommand.message(for: error).contains("give --backtest YEAR"))
-        }
-    }
-
     @Test("the backtest's JSON has the documented shape")
     func jsonShape() throws {
         let data = try Self.data()

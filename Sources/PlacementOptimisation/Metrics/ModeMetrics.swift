@@ -18,8 +18,14 @@ public struct ModeMetrics: Sendable {
     public var authorities: [Scoped]
 
     public init(_ result: ModeResult, scenario: Scenario) {
+        self.init(decisions: result.decisions, scenario: scenario)
+    }
+
+    /// The metrics of any set of decisions about the scenario's children (a simulated stock, today's
+    /// placements), counted as a mode's are.
+    public init(decisions: [PlacementDecision], scenario: Scenario) {
         var tallies: [AuthorityCode: MetricsTally] = [:]
-        for decision in result.decisions {
+        for decision in decisions {
             tallies[decision.homeAuthority, default: .init()].add(decision, policy: scenario.policy)
         }
         for cohort in scenario.cohorts where !cohort.placementType.isCommissioned {

@@ -1,0 +1,131 @@
+import PlacementScenarios
+import PlacementSimulation
+
+/// The JSON form of a simulation (documented in the README): per mode and year, every measure of
+/// England (the scenario), each co-operative and each authority as `{"mean", "p10", "p90"}` across
+/// draws, the year's objective, and the flow ledger's balance. Keys sorted; same input, same bytes.
+public enum TrajectoryJSON {
+    public static func render(_ draws: SimulationDraws, scenario: Scenario, notes: SimulationNotes) -> String {
+        ResultJSON.encode(Object(draws: draws, scenario: scenario, notes: notes))
+    }
+
+    struct Object: Encodable {
+        var scenario: String
+        var from: Int
+        var to: Int
+        var draws: Int
+        var seed: UInt64
+        var batchesPerYear: Int
+        var start: String
+        var flows: String
+        var modes: [ModeObject]
+
+        init(draws: SimulationDraws, scenario: Scenario, notes: SimulationNotes) {
+            self.scenario = scenario.name
+            let years = draws.years
+            from = years.first ?? 0
+            to = years.last ?? 0
+            self.draws = draws.trajectories.values.first?.count ?? 0
+            seed = draws.seed
+            batchesPerYear = notes.batchesPerYear
+            start = notes.start
+            flows = notes.flows
+            modes = draws.modes.map { mode in ModeObject(draws: draws, mode: mode, scenario: scenario) }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case scenario, from, to, draws, seed, start, flows, modes
+            case batchesPerYear = "batches_per_year"
+        }
+    }
+
+    struct ModeObject: Encodable {
+        var mode: String
+        var years: [YearObject]
+
+        init(draws: SimulationDraws, mode: SimulatedMode, scenario: Scenario) {
+            self.mode = mode.name
+            years = draws.years.map { year in YearObject(draws: draws, mode: mode, year: year, scenario: scenario) }
+        }
+    }
+
+    struct YearObject: Encodable {
+        var year: Int
+        var objective: BandObject?
+        var ledgerBalances: Bool
+        var batchesStoppedEarly: Int
+        var england: ScopeObject
+        var cooperatives: [ScopeObject]
+        var authorities: [ScopeObject]
+
+        init(draws: SimulationDraws, mode: SimulatedMode, year: Int, scenario: Scenario) {
+            self.year = year
+            objective = draws.band(mode, year: year) { $0.objective }.map(BandObject.init)
+            let outcomes = (draws.trajectories[mode] ?? []).compactMap { $0.years.first { $0.year == year } }
+            ledgerBalances = outcomes.allSatisfy { $0.ledger.values.allSatisfy(\.balances) }
+            batchesStoppedEarly = outcomes.reduce(0) { $0 + $1.batchesStoppedEarly }
+            england = ScopeObject(draws: draws, mode: mode, year: year, scope: .total, id: nil, name: scenario.name)
+            cooperatives = scenario.cooperatives.map {
+                ScopeObject(
+                    draws: draws, mode: mode, year: year, scope: .cooperative($0.id.rawValue), id: $0.id.rawValue,
+                    name: $0.name)
+            }
+            authorities = scenario.authorities.map {
+                ScopeObject(
+                    draws: draws, mode: mode, year: year, scope: .authority($0.id.rawValue), id: $0.id.rawValue,
+                    name: $0.name)
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case year, objective, england, cooperatives, authorities
+            case ledgerBalances = "ledger_balances"
+            case batchesStoppedEarly = "batches_stopped_early"
+        }
+    }
+
+    struct ScopeObject: Encodable {
+        var code: String?
+        var name: String
+        var measures: [String: BandObject?]
+
+        init(draws: SimulationDraws, mode: SimulatedMode, year: Int, scope: TrajectoryScope, id: String?, name: String) {
+            code = id
+            self.name = name
+            var measures: [String: BandObject?] = [:]
+            for measure in TrajectoryMeasure.allCases {
+                measures[measure.rawValue] = draws.band(mode, year: year, scope: scope, measure).map(BandObject.init)
+            }
+            self.measures = measures
+        }
+    }
+
+    struct BandObject: Encodable {
+        var band: Band
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encodeNumber(band.mean, forKey: JSONKey("mean"))
+            try container.encodeNumber(band.p10, forKey: JSONKey("p10"))
+            try container.encodeNumber(band.p90, forKey: JSONKey("p90"))
+        }
+    }
+}
+
+/// What a simulation report says of its inputs.
+public struct SimulationNotes: Sendable {
+    public var start: String
+    public var flows: String
+    public var batchesPerYear: Int
+    public var assumptions: [(name: String, value: Double, range: ClosedRange<Double>, source: String)]
+
+    public init(
+        start: String, flows: String, batchesPerYear: Int,
+        assumptions: [(name: String, value: Double, range: ClosedRange<Double>, source: String)]
+    ) {
+        self.start = start
+        self.flows = flows
+        self.batchesPerYear = batchesPerYear
+        self.assumptions = assumptions
+    }
+}

@@ -1,0 +1,24 @@
+import PlacementScenarios
+
+extension SimulationFlows {
+    /// The flows a scenario gives itself in `flows.csv` and `place_changes.csv`.
+    public init(_ tables: FlowTables) {
+        var years: [Int: [FlowKey: FlowCounts]] = [:]
+        for flow in tables.flows {
+            let key = FlowKey(authority: flow.authority, placementType: flow.placementType)
+            var counts = years[flow.year]?[key] ?? FlowCounts()
+            counts.arrivals += flow.arrivals
+            counts.leavers += flow.leavers
+            counts.moves += flow.moves
+            years[flow.year, default: [:]][key] = counts
+        }
+        var changes: [Int: [PlaceChange]] = [:]
+        for change in tables.placeChanges {
+            changes[change.year, default: []].append(
+                PlaceChange(
+                    year: change.year, provider: change.provider, placementType: change.placementType,
+                    places: change.places))
+        }
+        self.init(years: years, placeChanges: changes, source: "the scenario's flows.csv and place_changes.csv")
+    }
+}

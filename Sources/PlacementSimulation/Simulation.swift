@@ -1,0 +1,173 @@
+import PlacementCalibration
+import PlacementOptimisation
+import PlacementScenarios
+
+/// A scenario moved through the years: each year placements end (children leave care, placements
+/// break down), children arrive, places open and close, and each mode makes the new placements in
+/// batches. Children already placed keep their places until their placement ends.
+public struct Simulation: Sendable {
+    public let scenario: Scenario
+    public let flows: SimulationFlows
+    public let start: SimulationStart
+    public let assumptions: SimulationAssumptions
+    public let firstYear: Int
+    public let lastYear: Int
+    let pricing: PlacementPricing
+    let cohortIndex: [CohortID: Int]
+    let providerIndex: [ProviderID: Int]
+    /// Per flow key: the scenario cohorts of that home and type, and each one's share of arrivals.
+    let cohortsOfKey: [FlowKey: [Int]]
+
+    public init(
+        scenario: Scenario, flows: SimulationFlows, start: SimulationStart, from firstYear: Int, to lastYear: Int,
+        assumptions: SimulationAssumptions = SimulationAssumptions()
+    ) {
+        self.scenario = scenario
+        self.flows = flows
+        self.start = start
+        self.assumptions = assumptions
+        self.firstYear = firstYear
+        self.lastYear = lastYear
+        pricing = PlacementPricing(scenario)
+        cohortIndex = Dictionary(scenario.cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        providerIndex = Dictionary(
+            scenario.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var cohortsOfKey: [FlowKey: [Int]] = [:]
+        for (index, cohort) in scenario.cohorts.enumerated() where cohort.placementType.isCommissioned {
+            cohortsOfKey[FlowKey(authority: cohort.homeAuthority, placementType: cohort.placementType), default: []]
+                .append(index)
+        }
+        self.cohortsOfKey = cohortsOfKey
+    }
+
+    /// Runs one mode for one seed. Deterministic for a seed: every draw (which placements end, the
+    /// order of arrivals, councils' buying order) comes from it.
+    public func run(_ mode: SimulatedMode, seed: UInt64, options: OptimiserOptions = OptimiserOptions())
+        throws(OptimiserError) -> Trajectory
+    {
+        var stock = start.stock
+        var random = SeededRandom(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x5851_F42D)
+        var years = [outcome(year: firstYear, stock: stock, ledger: [:], stoppedEarly: 0)]
+        guard firstYear < lastYear else { return Trajectory(mode: mode, seed: seed, years: years) }
+        for year in (firstYear + 1)...lastYear {
+            for change in flows.placeChanges[year] ?? [] {
+                guard let provider = providerIndex[change.provider] else { continue }
+                stock.changePlaces(PlaceSlot(provider: provider, placementType: change.placementType), by: change.places)
+            }
+            var ledger: [FlowKey: FlowLedger] = [:]
+            for key in cohortsOfKey.keys {
+                ledger[key, default: FlowLedger()].start = cohortsOfKey[key]!.reduce(0) { $0 + stock.children(of: $1) }
+            }
+            var stoppedEarly = 0
+            let yearFlows = flows.years[year] ?? [:]
+            let batches = max(1, assumptions.batchesPerYear)
+            for batch in 0..<batches {
+                var demand = Array(repeating: 0, count: scenario.cohorts.count)
+                for key in yearFlows.keys.sorted() {
+                    guard let cohorts = cohortsOfKey[key], let counts = yearFlows[key] else { continue }
+                    let leaving = evenShares(counts.leavers, parts: batches)[batch]
+                    let moving = evenShares(counts.moves, parts: batches)[batch]
+                    let arriving = evenShares(counts.arrivals, parts: batches)[batch]
+                    let left = stock.endPlacements(leaving, among: cohorts, withUnplaced: true, random: &random)
+                    let moved = stock.endPlacements(moving, among: cohorts, withUnplaced: false, random: &random)
+                    for (cohort, children) in moved { demand[cohort] += children }
+                    let shares = proportionalShares(arriving, weights: cohorts.map { Double(start.arrivalWeight[$0]) })
+                    for (k, cohort) in cohorts.enumerated() { demand[cohort] += shares[k] }
+                    ledger[key, default: FlowLedger()].leavers += left.values.reduce(0, +)
+                    ledger[key, default: FlowLedger()].moves += moved.values.reduce(0, +)
+                    ledger[key, default: FlowLedger()].arrivals += arriving
+                }
+                // Children still waiting for a place are placed with the batch.
+                for cohort in demand.indices { demand[cohort] += stock.takeUnplaced(cohort) }
+                let order = UInt64(year) &* 1_000 &+ UInt64(batch)
+                if try !place(demand, in: &stock, mode: mode, seed: seed &* 1_000_003 &+ order, random: &random, options: options) {
+                    stoppedEarly += 1
+                }
+            }
+            for key in ledger.keys {
+                ledger[key]!.end = cohortsOfKey[key]!.reduce(0) { $0 + stock.children(of: $1) }
+            }
+            years.append(outcome(year: year, stock: stock, ledger: ledger, stoppedEarly: stoppedEarly))
+        }
+        return Trajectory(mode: mode, seed: seed, years: years)
+    }
+
+    /// Places one batch's children; false when a solve stopped at a limit before optimality.
+    private func place(
+        _ demand: [Int], in stock: inout PlacementStock, mode: SimulatedMode, seed: UInt64,
+        random: inout SeededRandom, options: OptimiserOptions
+    ) throws(OptimiserError) -> Bool {
+        switch mode {
+        case .asIs:
+            AsIsPlacing(propensity: start.propensity).place(demand, in: &stock, random: &random)
+            return true
+        case .optimised(let commissioning):
+            return try BatchSolve(simulation: self).place(
+                demand, in: &stock, mode: commissioning, councilOrderSeed: seed, options: options)
+        }
+    }
+
+    /// The stock's metrics, objective and vacancies.
+    func outcome(year: Int, stock: PlacementStock, ledger: [FlowKey: FlowLedger], stoppedEarly: Int) -> YearOutcome {
+        var decisions: [PlacementDecision] = []
+        var objective = 0.0
+        for (c, cohort) in scenario.cohorts.enumerated() {
+            for (provider, children) in stock.placed[c].sorted(by: { $0.key < $1.key }) {
+                let decision = pricing.decision(cohort, provider: scenario.providers[provider], children: children)
+                objective += decision.objectiveCostPerChild * Double(children)
+                decisions.append(decision)
+            }
+            if stock.unplaced[c] > 0 {
+                let decision = pricing.decision(
+                    cohort, provider: nil, children: stock.unplaced[c], reason: "no vacancy it may use")
+                objective += decision.objectiveCostPerChild * Double(decision.children)
+                decisions.append(decision)
+            }
+        }
+        var vacancies: [Sector: [PlacementType: Int]] = [:]
+        for slot in stock.capacity.keys.sorted() {
+            let sector = scenario.providers[slot.provider].sector
+            vacancies[sector, default: [:]][slot.placementType, default: 0] += stock.vacancies(slot)
+        }
+        return YearOutcome(
+            year: year, metrics: ModeMetrics(decisions: decisions, scenario: scenario), objective: objective,
+            vacancies: vacancies, ledger: ledger, batchesStoppedEarly: stoppedEarly)
+    }
+}
+
+extension PlacementStock {
+    /// Ends `count` placements drawn at random among the children of `cohorts` (children waiting
+    /// without a place too, when `withUnplaced`); returns the children taken per cohort.
+    mutating func endPlacements(
+        _ count: Int, among cohorts: [Int], withUnplaced: Bool, random: inout SeededRandom
+    ) -> [Int: Int] {
+        guard count > 0 else { return [:] }
+        var entries: [(cohort: Int, provider: Int?, children: Int)] = []
+        for cohort in cohorts {
+            for (provider, children) in placed[cohort].sorted(by: { $0.key < $1.key }) {
+                entries.append((cohort, provider, children))
+            }
+            if withUnplaced, unplaced[cohort] > 0 { entries.append((cohort, nil, unplaced[cohort])) }
+        }
+        var total = entries.reduce(0) { $0 + $1.children }
+        var taken: [Int: Int] = [:]
+        for _ in 0..<min(count, total) {
+            var pick = random.next(below: total)
+            var index = 0
+            while pick >= entries[index].children {
+                pick -= entries[index].children
+                index += 1
+            }
+            entries[index].children -= 1
+            total -= 1
+            let entry = entries[index]
+            if let provider = entry.provider {
+                leavePlace(entry.cohort, provider: provider, children: 1)
+            } else {
+                removeUnplaced(entry.cohort, children: 1)
+            }
+            taken[entry.cohort, default: 0] += 1
+        }
+        return taken
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import LinearProgramming
+import PlacementOptimisation
+
+/// Every mode for several seeded draws, run on all cores; one trajectory per mode and draw.
+public struct SimulationDraws: Sendable {
+    /// Per mode, in the order asked: one trajectory per draw, seeds `seed`, `seed + 1`, ….
+    public let trajectories: [SimulatedMode: [Trajectory]]
+    public let modes: [SimulatedMode]
+    public let seed: UInt64
+
+    public init(
+        _ simulation: Simulation, modes: [SimulatedMode], draws: Int, seed: UInt64,
+        options: OptimiserOptions = OptimiserOptions(),
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws(OptimiserError) {
+        let jobs = modes.flatMap { mode in (0..<max(1, draws)).map { (mode, seed &+ UInt64($0)) } }
+        var single = options
+        single.threads = 1
+        let runOptions = single
+        let results = DedicatedThreads.map(jobs.count, maximumThreads: threads) { index in
+            try simulation.run(jobs[index].0, seed: jobs[index].1, options: runOptions)
+        }
+        var trajectories: [SimulatedMode: [Trajectory]] = [:]
+        for result in results {
+            switch result {
+            case .success(let trajectory): trajectories[trajectory.mode, default: []].append(trajectory)
+            case .failure(let error as OptimiserError): throw error
+            case .failure(let error): throw .brokenInvariant(String(describing: error))
+            }
+        }
+        self.trajectories = trajectories
+        self.modes = modes
+        self.seed = seed
+    }
+
+    /// A measure's mean and 10th–90th percentiles across draws, for one mode and year index.
+    public func band(_ mode: SimulatedMode, year: Int, _ measure: (YearOutcome) -> Double?) -> Band? {
+        let values = (trajectories[mode] ?? []).compactMap { $0.years.first { $0.year == year }.flatMap(measure) }
+        return Band(values)
+    }
+}
+
+/// The spread of a measure across draws.
+public struct Band: Sendable, Equatable {
+    public var mean: Double
+    public var p10: Double
+    public var p90: Double
+    public var draws: Int
+
+    /// Nil when there is no value; percentiles by linear interpolation between order statistics.
+    public init?(_ values: [Double]) {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        func percentile(_ p: Double) -> Double {
+            let position = p * Double(sorted.count - 1)
+            let lower = Int(position.rounded(.down))
+            let upper = min(lower + 1, sorted.count - 1)
+            return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
+        }
+        mean = values.reduce(0, +) / Double(values.count)
+        p10 = percentile(0.1)
+        p90 = percentile(0.9)
+        draws = values.count
+    }
+}

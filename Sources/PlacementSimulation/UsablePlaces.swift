@@ -1,0 +1,19 @@
+import PlacementCalibration
+import PlacementScenarios
+
+/// The places a simulated stock may use: registered places of residential settings × occupancy
+/// (vacancy friction and homes between children), other offers' places as the scenario gives them.
+enum UsablePlaces {
+    static func of(_ scenario: Scenario, assumptions: CalibrationAssumptions) -> [PlaceSlot: Int] {
+        var capacity: [PlaceSlot: Int] = [:]
+        for (index, provider) in scenario.providers.enumerated() {
+            for (type, offer) in provider.offers where offer.places > 0 {
+                let usable =
+                    PlacementGroup(type) == .homes
+                    ? Int((Double(offer.places) * assumptions.occupancy.value).rounded()) : offer.places
+                capacity[PlaceSlot(provider: index, placementType: type)] = usable
+            }
+        }
+        return capacity
+    }
+}

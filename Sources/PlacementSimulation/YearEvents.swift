@@ -1,0 +1,89 @@
+import PlacementScenarios
+
+/// The home authority and placement type a flow is counted for.
+public struct FlowKey: Hashable, Sendable, Comparable {
+    public var authority: AuthorityCode
+    public var placementType: PlacementType
+
+    public init(authority: AuthorityCode, placementType: PlacementType) {
+        self.authority = authority
+        self.placementType = placementType
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.authority, lhs.placementType.rawValue) < (rhs.authority, rhs.placementType.rawValue)
+    }
+}
+
+/// What happens to one authority's children of one placement type during a year.
+public struct FlowCounts: Sendable, Equatable {
+    /// Children starting to be looked after who need a placement of the type.
+    public var arrivals = 0
+    /// Children who stop being looked after.
+    public var leavers = 0
+    /// Children whose placement ends while they stay looked after: they need a new placement.
+    public var moves = 0
+
+    public init(arrivals: Int = 0, leavers: Int = 0, moves: Int = 0) {
+        self.arrivals = arrivals
+        self.leavers = leavers
+        self.moves = moves
+    }
+}
+
+/// The flows of every simulated year, and the places opening or closing at the start of a year.
+public struct SimulationFlows: Sendable, Equatable {
+    public var years: [Int: [FlowKey: FlowCounts]]
+    public var placeChanges: [Int: [PlaceChange]]
+    /// Where the flows come from, for the report's notes.
+    public var source: String
+
+    public init(years: [Int: [FlowKey: FlowCounts]], placeChanges: [Int: [PlaceChange]] = [:], source: String) {
+        self.years = years
+        self.placeChanges = placeChanges
+        self.source = source
+    }
+}
+
+/// Places of one provider and type opening (positive) or closing (negative) at the start of a year.
+public struct PlaceChange: Sendable, Equatable {
+    public var year: Int
+    public var provider: ProviderID
+    public var placementType: PlacementType
+    public var places: Int
+
+    public init(year: Int, provider: ProviderID, placementType: PlacementType, places: Int) {
+        self.year = year
+        self.provider = provider
+        self.placementType = placementType
+        self.places = places
+    }
+}
+
+/// Splits a count into `parts` whole shares as equal as possible, earlier parts taking the remainder
+/// (a year's flow into its batches).
+func evenShares(_ count: Int, parts: Int) -> [Int] {
+    guard parts > 0 else { return [] }
+    let base = count / parts
+    let extra = count % parts
+    return (0..<parts).map { base + ($0 < extra ? 1 : 0) }
+}
+
+/// Splits a count in proportion to weights, by largest remainder (ties to the earlier weight).
+func proportionalShares(_ count: Int, weights: [Double]) -> [Int] {
+    let total = weights.reduce(0, +)
+    guard count > 0, total > 0 else {
+        var shares = Array(repeating: 0, count: weights.count)
+        if count > 0, !shares.isEmpty { shares[0] = count }
+        return shares
+    }
+    let exact = weights.map { Double(count) * $0 / total }
+    var shares = exact.map { Int($0.rounded(.down)) }
+    var left = count - shares.reduce(0, +)
+    let order = exact.indices.sorted { (exact[$0] - Double(shares[$0]), -$0) > (exact[$1] - Double(shares[$1]), -$1) }
+    for index in order where left > 0 {
+        shares[index] += 1
+        left -= 1
+    }
+    return shares
+}
