@@ -29,7 +29,8 @@ public struct PlacementPricing: Sendable {
                 unplacedReason: reason)
         }
         let miles = miles(from: cohort, to: provider)
-        let terms = costing.terms(home: cohort.homeAuthority, miles: miles, provider: provider, price: offer.weeklyPrice)
+        let terms = costing.terms(
+            home: cohort.homeAuthority, miles: miles, provider: provider, price: offer.weeklyPrice)
         return PlacementDecision(
             unitID: unit, cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
             placementType: cohort.placementType, children: children, provider: provider, miles: miles,

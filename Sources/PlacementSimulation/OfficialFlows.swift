@@ -24,7 +24,8 @@ public struct OfficialFlows: Sendable {
     public static func read(from directory: String) throws(ScenarioError) -> OfficialFlows {
         var log = IssueLog()
         let table = OfficialTable.read(
-            file, in: directory, required: ["year", "geographic_level", "la_code", "group", "characteristic", "number"],
+            file, in: directory,
+            required: ["year", "geographic_level", "la_code", "group", "characteristic", "number"],
             log: &log)
         var byAuthority: [AuthorityCode: [Int: PublishedFlows]] = [:]
         var england: [Int: PublishedFlows] = [:]
@@ -49,8 +50,9 @@ public struct OfficialFlows: Sendable {
             if level == "National" {
                 england[year, default: PublishedFlows()][keyPath: field] = number
             } else {
-                byAuthority[AuthorityCode(rawValue: row.text("la_code")), default: [:]][year, default: PublishedFlows()][
-                    keyPath: field] = number
+                byAuthority[AuthorityCode(rawValue: row.text("la_code")), default: [:]][
+                    year, default: PublishedFlows()][
+                        keyPath: field] = number
             }
         }
         if log.hasErrors { throw ScenarioError(issues: log.issues) }
@@ -82,7 +84,9 @@ public struct OfficialFlows: Sendable {
             let starts = rate(published.starts, total) ?? englandRates.starts
             let ceased = rate(published.ceased, total) ?? englandRates.ceased
             let changes = rate(published.placementChanges, total) ?? englandRates.changes
-            let cohorts = scenario.cohorts.filter { $0.homeAuthority == authority.id && $0.placementType.isCommissioned }
+            let cohorts = scenario.cohorts.filter {
+                $0.homeAuthority == authority.id && $0.placementType.isCommissioned
+            }
             var byType: [PlacementType: Int] = [:]
             for cohort in cohorts { byType[cohort.placementType, default: 0] += cohort.count }
             let types = byType.keys.sorted { $0.rawValue < $1.rawValue }

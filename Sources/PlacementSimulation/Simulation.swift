@@ -52,7 +52,8 @@ public struct Simulation: Sendable {
         for year in (firstYear + 1)...lastYear {
             for change in flows.placeChanges[year] ?? [] {
                 guard let provider = providerIndex[change.provider] else { continue }
-                stock.changePlaces(PlaceSlot(provider: provider, placementType: change.placementType), by: change.places)
+                stock.changePlaces(
+                    PlaceSlot(provider: provider, placementType: change.placementType), by: change.places)
             }
             var ledger: [FlowKey: FlowLedger] = [:]
             for key in cohortsOfKey.keys {
@@ -80,7 +81,9 @@ public struct Simulation: Sendable {
                 // Children still waiting for a place are placed with the batch.
                 for cohort in demand.indices { demand[cohort] += stock.takeUnplaced(cohort) }
                 let order = UInt64(year) &* 1_000 &+ UInt64(batch)
-                if try !place(demand, in: &stock, mode: mode, seed: seed &* 1_000_003 &+ order, random: &random, options: options) {
+                if try !place(
+                    demand, in: &stock, mode: mode, seed: seed &* 1_000_003 &+ order, random: &random, options: options)
+                {
                     stoppedEarly += 1
                 }
             }

@@ -28,13 +28,15 @@ import Testing
         #expect(approximately(last.metrics.total.m1OwnAuthorityRunShare ?? -1, 6.0 / 11))
         #expect(approximately(last.metrics.total.m1LocalAuthorityRunShare ?? -1, 7.0 / 11))
         let homes = FlowKey(authority: "T00000001", placementType: .childrensHome)
-        #expect(last.ledger[homes] == {
-            var ledger = FlowLedger()
-            ledger.start = 2
-            ledger.arrivals = 1
-            ledger.end = 3
-            return ledger
-        }())
+        #expect(
+            last.ledger[homes]
+                == {
+                    var ledger = FlowLedger()
+                    ledger.start = 2
+                    ledger.arrivals = 1
+                    ledger.end = 3
+                    return ledger
+                }())
     }
 
     @Test func councilModeUsesTheDearerPrivateCarerIn2026() throws {

@@ -89,7 +89,8 @@ public enum TrajectoryJSON {
         var name: String
         var measures: [String: BandObject?]
 
-        init(draws: SimulationDraws, mode: SimulatedMode, year: Int, scope: TrajectoryScope, id: String?, name: String) {
+        init(draws: SimulationDraws, mode: SimulatedMode, year: Int, scope: TrajectoryScope, id: String?, name: String)
+        {
             code = id
             self.name = name
             var measures: [String: BandObject?] = [:]

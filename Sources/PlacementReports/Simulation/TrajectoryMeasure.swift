@@ -91,7 +91,8 @@ extension SimulationDraws {
         var better = 0
         var counted = 0
         for (a, b) in zip(mine, theirs) {
-            guard let x = a.years.first(where: { $0.year == year }).flatMap({ scope.metrics($0) }).flatMap(measure.value),
+            guard
+                let x = a.years.first(where: { $0.year == year }).flatMap({ scope.metrics($0) }).flatMap(measure.value),
                 let y = b.years.first(where: { $0.year == year }).flatMap({ scope.metrics($0) }).flatMap(measure.value)
             else { continue }
             counted += 1

@@ -91,7 +91,9 @@ public struct TrajectoryReport {
                         .table(
                             Self.scopeTable(
                                 draws, year: last, id: "cooperatives", title: "Co-operative",
-                                scopes: scenario.cooperatives.map { ($0.name, TrajectoryScope.cooperative($0.id.rawValue)) },
+                                scopes: scenario.cooperatives.map {
+                                    ($0.name, TrajectoryScope.cooperative($0.id.rawValue))
+                                },
                                 cell: cell))
                     ]))
         }
@@ -143,7 +145,8 @@ public struct TrajectoryReport {
             columns: [ReportTable.Column(title, key: "scope", numeric: false)]
                 + draws.modes.map { ReportTable.Column($0.name, key: $0.name) },
             rows: scopes.map { name, scope in
-                [.text(name)] + draws.modes.map { cell(draws.band($0, year: year, scope: scope, .m2InAreaShare), .m2InAreaShare) }
+                [.text(name)]
+                    + draws.modes.map { cell(draws.band($0, year: year, scope: scope, .m2InAreaShare), .m2InAreaShare) }
             })
     }
 
@@ -160,7 +163,9 @@ public struct TrajectoryReport {
             rows: scenario.authorities.map { authority in
                 let scope = TrajectoryScope.authority(authority.id.rawValue)
                 var row: [ReportValue] = [.text(authority.name)]
-                row += draws.modes.map { cell(draws.band($0, year: year, scope: scope, .m2InAreaShare), .m2InAreaShare) }
+                row += draws.modes.map {
+                    cell(draws.band($0, year: year, scope: scope, .m2InAreaShare), .m2InAreaShare)
+                }
                 if hasAsIs {
                     let verdicts = optimised.compactMap { mode -> String? in
                         guard
