@@ -80,10 +80,10 @@ public struct BacktestReport {
         var rows: [[ReportValue]] = []
         for comparison in comparisons {
             for measure in BacktestJSON.measures {
-                let summary = comparison.summary(measure)
+                let errors = Self.errors(comparison, measure)
                 rows.append([
-                    .text(String(comparison.predicted)), .text(measure.label), .count(summary.authorities),
-                    .number(summary.meanAbsoluteError, .miles), .number(summary.persistenceMeanAbsoluteError, .miles),
+                    .text(String(comparison.predicted)), .text(measure.label), .count(errors.authorities),
+                    .number(errors.replay, .miles), .number(errors.persistence, .miles),
                 ])
             }
         }
@@ -93,7 +93,8 @@ public struct BacktestReport {
                 .table(
                     ReportTable(
                         id: "errors",
-                        caption: "Mean absolute error per authority (points): the replay against persistence",
+                        caption: "Mean absolute error per authority (points): the replay against persistence, over "
+                            + "the authorities with both and a published figure",
                         columns: [
                             .init("Year", key: "year", numeric: false),
                             .init("Measure", key: "measure", numeric: false),
@@ -101,6 +102,25 @@ public struct BacktestReport {
                             .init("Persistence MAE", key: "persistence_mae_points"),
                         ], rows: rows))
             ])
+    }
+
+    /// Mean absolute errors in points of the replay and of persistence over the same authorities:
+    /// those with a modelled, a published and a persistence figure.
+    static func errors(_ comparison: FitComparison, _ measure: FitMeasure) -> (
+        authorities: Int, replay: Double?, persistence: Double?
+    ) {
+        let triples = comparison.rows.compactMap { row -> (Double, Double, Double)? in
+            guard let value = row.values[measure], let modelled = value.modelled, let published = value.published,
+                let persistence = value.persistence
+            else { return nil }
+            return (modelled, published, persistence)
+        }
+        guard !triples.isEmpty else { return (0, nil, nil) }
+        let n = Double(triples.count)
+        return (
+            triples.count, triples.reduce(0) { $0 + abs($1.0 - $1.1) } / n * 100,
+            triples.reduce(0) { $0 + abs($1.2 - $1.1) } / n * 100
+        )
     }
 
     private var flowSection: ReportSection {
