@@ -54,11 +54,11 @@ public struct FlowRates: Sendable, Equatable {
     /// the data do not split placement changes by placement type. `england` stands in for a figure
     /// the authority's row suppresses.
     public init(
-        flows: PublishedFlows, demand: [Double], england: PublishedFlows, englandDemand: [Double],
+        flows: PublishedFlowCounts, demand: [Double], england: PublishedFlowCounts, englandDemand: [Double],
         assumptions: ReplayAssumptions
     ) {
         let adoption = PlacementGroup.adoption.rawValue
-        func shares(_ flows: PublishedFlows, _ demand: [Double]) -> (adoption: Double?, other: Double?) {
+        func shares(_ flows: PublishedFlowCounts, _ demand: [Double]) -> (adoption: Double?, other: Double?) {
             let adopted = flows.adopted.map(Double.init)
             let endings = flows.endings.map(Double.init)
             let adoptionDemand = demand[adoption]

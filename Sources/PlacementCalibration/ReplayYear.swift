@@ -6,11 +6,11 @@ import PlacementScenarios
 public struct ReplayInput: Sendable {
     public var year: AsIsYear
     /// Per authority, in the order of `year.authorities`.
-    public var flows: [PublishedFlows]
+    public var flows: [PublishedFlowCounts]
     /// England's flows: they stand in where an authority's are suppressed.
-    public var england: PublishedFlows
+    public var england: PublishedFlowCounts
 
-    public init(year: AsIsYear, flows: [PublishedFlows], england: PublishedFlows) {
+    public init(year: AsIsYear, flows: [PublishedFlowCounts], england: PublishedFlowCounts) {
         precondition(flows.count == year.authorities.count)
         self.year = year
         self.flows = flows
@@ -50,8 +50,8 @@ extension OfficialPlacementData {
             guard let byCode = flows.flows[year] else { return .failure(.noFlows(year)) }
             inputs.append(
                 ReplayInput(
-                    year: stock.inputsOnly, flows: authorities.map { byCode[$0.id] ?? PublishedFlows() },
-                    england: byCode[Self.englandCode] ?? PublishedFlows()))
+                    year: stock.inputsOnly, flows: authorities.map { byCode[$0.id] ?? PublishedFlowCounts() },
+                    england: byCode[Self.englandCode] ?? PublishedFlowCounts()))
         }
         return .success(inputs)
     }

@@ -44,12 +44,13 @@ enum TwoAuthorityReplay {
             places: authorities.map { _ in ResidentialPlaces() })
     }
 
-    static func input(_ year: Int, _ demand: [[PlacementGroup: Double]], _ flows: [PublishedFlows]) -> ReplayInput {
+    static func input(_ year: Int, _ demand: [[PlacementGroup: Double]], _ flows: [PublishedFlowCounts]) -> ReplayInput
+    {
         ReplayInput(
             year: AsIsYear(
                 year: year, authorities: authorities, figures: demand.map { figures($0) },
                 places: authorities.map { _ in ResidentialPlaces() }),
-            flows: flows, england: PublishedFlows())
+            flows: flows, england: PublishedFlowCounts())
     }
 
     /// 2022: Westhaven 20 ceased and 30 placement changes, 110 foster children at the end; Farport
@@ -61,14 +62,14 @@ enum TwoAuthorityReplay {
             input(
                 2022, [[.foster: 110], [.foster: 44, .adoption: 8]],
                 [
-                    PublishedFlows(ceased: 20, adopted: 0, placementChanges: 30),
-                    PublishedFlows(ceased: 12, adopted: 6, placementChanges: 8),
+                    PublishedFlowCounts(ceased: 20, adopted: 0, placementChanges: 30),
+                    PublishedFlowCounts(ceased: 12, adopted: 6, placementChanges: 8),
                 ]),
             input(
                 2023, [[.foster: 110], [.foster: 20, .adoption: 8]],
                 [
-                    PublishedFlows(ceased: 0, adopted: 0, placementChanges: 0),
-                    PublishedFlows(ceased: 2, adopted: 0, placementChanges: 0),
+                    PublishedFlowCounts(ceased: 0, adopted: 0, placementChanges: 0),
+                    PublishedFlowCounts(ceased: 2, adopted: 0, placementChanges: 0),
                 ]),
         ]
     }
@@ -145,10 +146,10 @@ struct StockFlowReplayTests {
                 ReplayInput(
                     year: next,
                     flows: [
-                        PublishedFlows(ceased: 3, adopted: 0, placementChanges: 4),
-                        PublishedFlows(ceased: 2, adopted: 1, placementChanges: nil),
-                        PublishedFlows(),
-                    ], england: PublishedFlows(ceased: 30, adopted: 3, placementChanges: 50)))
+                        PublishedFlowCounts(ceased: 3, adopted: 0, placementChanges: 4),
+                        PublishedFlowCounts(ceased: 2, adopted: 1, placementChanges: nil),
+                        PublishedFlowCounts(),
+                    ], england: PublishedFlowCounts(ceased: 30, adopted: 3, placementChanges: 50)))
         }
         let replay = StockFlowReplay.replay(origin: origin, inputs: inputs)
         var previous = StockFlowReplayTests.groupSums(replay.baseline.calibrated)
@@ -213,8 +214,8 @@ struct StockFlowReplayTests {
     /// England's (the authorities') end-of-year stock.
     @Test func suppressedFlowsTakeEngland() {
         let rates = FlowRates(
-            flows: PublishedFlows(ceased: nil, adopted: nil, placementChanges: 5), demand: [10, 0, 0, 0, 0, 0],
-            england: PublishedFlows(ceased: 40, adopted: 10, placementChanges: 60),
+            flows: PublishedFlowCounts(ceased: nil, adopted: nil, placementChanges: 5), demand: [10, 0, 0, 0, 0, 0],
+            england: PublishedFlowCounts(ceased: 40, adopted: 10, placementChanges: 60),
             englandDemand: [90, 0, 0, 0, 10, 0],
             assumptions: ReplayAssumptions())
         // Others: (100 − 10) ÷ (90 + 90) = 0.5; adoption: 10 ÷ (10 + 10) = 0.5.

@@ -4,7 +4,7 @@ import PlacementScenarios
 /// started and ceased to be looked after, and placements that changed. `nil` where DfE suppresses
 /// the figure. Only these counts enter a replayed year: the new placements' location and distance
 /// are never read.
-public struct PublishedFlows: Sendable, Equatable {
+public struct PublishedFlowCounts: Sendable, Equatable {
     /// Children who started to be looked after during the year.
     public var started: Int?
     /// Children who ceased to be looked after during the year.
@@ -33,9 +33,9 @@ public struct OfficialFlowData: Sendable {
     public static let file = "dfe_cla_flows_by_la_2021_2025.csv"
 
     /// Per year, per authority code (and `OfficialPlacementData.englandCode`).
-    public var flows: [Int: [AuthorityCode: PublishedFlows]]
+    public var flows: [Int: [AuthorityCode: PublishedFlowCounts]]
 
-    public init(flows: [Int: [AuthorityCode: PublishedFlows]]) { self.flows = flows }
+    public init(flows: [Int: [AuthorityCode: PublishedFlowCounts]]) { self.flows = flows }
 
     /// The years with published flows.
     public var years: [Int] { flows.keys.sorted() }
@@ -47,7 +47,7 @@ public struct OfficialFlowData: Sendable {
             file, in: directory,
             required: ["year", "geographic_level", "la_code", "group", "characteristic", "number"],
             log: &log)
-        var flows: [Int: [AuthorityCode: PublishedFlows]] = [:]
+        var flows: [Int: [AuthorityCode: PublishedFlowCounts]] = [:]
         for row in table?.rows ?? [] {
             let level = row.text("geographic_level")
             guard level == "Local authority" || level == "National" else { continue }
@@ -70,7 +70,7 @@ public struct OfficialFlowData: Sendable {
             }
             let code =
                 level == "National" ? OfficialPlacementData.englandCode : AuthorityCode(rawValue: row.text("la_code"))
-            var entry = flows[year]?[code] ?? PublishedFlows()
+            var entry = flows[year]?[code] ?? PublishedFlowCounts()
             entry[keyPath: field] = value
             flows[year, default: [:]][code] = entry
         }
@@ -78,7 +78,7 @@ public struct OfficialFlowData: Sendable {
         return OfficialFlowData(flows: flows)
     }
 
-    private static func field(group: String, characteristic: String) -> WritableKeyPath<PublishedFlows, Int?>? {
+    private static func field(group: String, characteristic: String) -> WritableKeyPath<PublishedFlowCounts, Int?>? {
         switch (group, characteristic) {
         case ("Started during the year: age on starting", "Total"): \.started
         case ("Ceased during the year: reason", "Total"): \.ceased
