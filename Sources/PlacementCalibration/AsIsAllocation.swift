@@ -22,6 +22,16 @@ public struct AsIsAllocation: Sendable {
         largestExcess = fitting.largestExcess
     }
 
+    /// A stock assembled from cells (a replayed year's survivors and new placements).
+    init(year: Int, layout: CellLayout, cells: [Double], sweeps: Int, largestGap: Double, largestExcess: Double) {
+        self.year = year
+        self.layout = layout
+        self.cells = cells
+        self.sweeps = sweeps
+        self.largestGap = largestGap
+        self.largestExcess = largestExcess
+    }
+
     public var authorities: [Authority] { layout.authorities }
 
     /// One row of the stock: children from `home` placed in `placement` (`nil`: elsewhere — outside

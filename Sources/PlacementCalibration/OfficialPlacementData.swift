@@ -189,6 +189,16 @@ public struct OfficialPlacementData: Sendable {
         result.outsideWithin20Miles = cell(joint, "2. Placed outside the LA boundary, 20 miles or less from home")
         result.insideOver20Miles = cell(joint, "3. Placed inside the LA boundary, more than 20 miles from home")
         result.outsideOver20Miles = cell(joint, "4. Placed outside the LA boundary, more than 20 miles from home")
+        // A distance band suppressed only to hide a small "not known" count is the sum of its two
+        // published cells in the joint table (the same children split by locality).
+        if result.within20Miles == nil, let inside = result.insideWithin20Miles,
+            let outside = result.outsideWithin20Miles
+        {
+            result.within20Miles = inside + outside
+        }
+        if result.over20Miles == nil, let inside = result.insideOver20Miles, let outside = result.outsideOver20Miles {
+            result.over20Miles = inside + outside
+        }
         return result
     }
 }

@@ -20,6 +20,11 @@ extension PlacementCommand {
                 flows.csv and place_changes.csv when it has them, else from DfE's published starts, \
                 leavers and placement changes of --from. With --draws, every mode runs for several seeded \
                 draws (which placements end, arrival order, councils' buying order) on all cores.
+
+                With --backtest YEAR instead: the as-is model calibrated on YEAR only, replayed to the last \
+                published year with each year's published starts, ceased, placement changes, children by \
+                placement group and registered places, against each year's published M2, over-20-miles, \
+                own-council and private shares per authority, beside persistence (YEAR's published figure).
                 """)
 
         @Argument(help: "The scenario folder (with scenario.yaml).")
@@ -53,6 +58,12 @@ extension PlacementCommand {
         @Option(help: "A folder to write the trajectory report into (HTML, Markdown, JSON, CSV).")
         var out: String?
 
+        @Option(help: "Backtest the as-is replay from this published year to the last (calibrated on it only).")
+        var backtest: Int?
+
+        @Flag(help: "Print timings and convergence to stderr (the backtest).")
+        var verbose = false
+
         public init() {}
 
         public func validate() throws {
@@ -80,6 +91,7 @@ extension PlacementCommand {
         }
 
         public func run() throws {
+            if let backtest { return try runBacktest(from: backtest) }
             try ModeRunner.prepareOutput(out)
             let scenario = try loadScenario(scenario)
             var assumptions = SimulationAssumptions()

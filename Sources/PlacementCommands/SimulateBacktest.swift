@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import PlacementCalibration
+import PlacementReports
+import PlacementScenarios
+
+extension PlacementCommand.Simulate {
+    /// `--backtest YEAR`: the as-is stock calibrated on YEAR, replayed to the last published year and
+    /// compared with each year's published figures.
+    func runBacktest(from origin: Int) throws {
+        try ModeRunner.prepareOutput(out)
+        let scenario = try loadScenario(scenario)
+        let directory = data ?? PlacementCommand.Baseline.defaultData(for: self.scenario)
+        let official: OfficialPlacementData
+        let flows: OfficialFlowData
+        do {
+            official = try OfficialPlacementData.read(from: directory)
+            flows = try OfficialFlowData.read(from: directory)
+        } catch {
+            printToStandardError(error.description)
+            throw invalidInputExitCode
+        }
+        let known = Set(official.authorities.map(\.id))
+        let missing = scenario.authorities.map(\.id).filter { !known.contains($0) }
+        guard missing.isEmpty else {
+            printToStandardError(
+                "\(self.scenario): \(missing.count) authorit\(missing.count == 1 ? "y has" : "ies have") no published "
+                    + "figures in \(directory) (\(missing.prefix(3).map(\.rawValue).joined(separator: ", ")))")
+            throw invalidInputExitCode
+        }
+        guard let start = official.year(origin) else {
+            printToStandardError("\(directory): no published figures for \(origin) (have \(official.years))")
+            throw invalidInputExitCode
+        }
+        let last = Set(official.years).intersection(flows.years).max() ?? origin
+        guard last > origin else {
+            printToStandardError(
+                "\(directory): no published year after \(origin) to replay (figures \(official.years), "
+                    + "flows \(flows.years))")
+            throw invalidInputExitCode
+        }
+        let inputs: [ReplayInput]
+        switch official.replayInputs(after: origin, through: last, flows: flows) {
+        case .success(let found): inputs = found
+        case .failure(let error):
+            printToStandardError("\(directory): \(error.description)")
+            throw invalidInputExitCode
+        }
+        let started = Date()
+        let replay = StockFlowReplay.replay(origin: start, inputs: inputs)
+        if verbose {
+            printToStandardError(
+                "replayed \(origin) → \(last) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; "
+                    + replay.years.map { "\($0.year): \($0.stock.sweeps) sweeps, gap \($0.stock.largestGap)" }
+                    .joined(separator: "; "))
+        }
+        let scope = Set(scenario.authorities.map(\.id))
+        let comparisons = replay.years.compactMap { year -> FitComparison? in
+            guard let published = official.year(year.year) else { return nil }
+            return FitComparison(
+                allocation: year.stock, calibratedOn: origin, published: published, calibrationYear: start,
+                scope: scope)
+        }
+        let report = BacktestReport(scenarioName: scenario.name, replay: replay, comparisons: comparisons)
+        let json = BacktestJSON.render(origin: origin, years: comparisons)
+        if let out {
+            try ModeRunner.write(
+                ReportFiles.files(report.document, stem: "backtest") + [("backtest-check.json", json)], into: out)
+            print("Backtest written: \(out)/backtest.html (and .md, .json, backtest-check.json, CSV tables)")
+            return
+        }
+        switch format {
+        case .json: print(json, terminator: "")
+        case .markdown: print(MarkdownReport.render(report.document, stem: "backtest"), terminator: "")
+        case .csv: print(TabularReport.csv(report.authoritiesTable), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import PlacementCalibration
+
+/// The backtest as JSON, in the shape checks read (documented in the README):
+/// `{"origin", "years": [{"year", "authorities": [{"code", "measures": {MEASURE: {"modelled",
+/// "published", "persistence"}}}], "england": {"measures": {…}}}]}`. Shares are fractions; `null`
+/// where a figure is unknown (published suppressed, or no origin-year figure for persistence).
+public enum BacktestJSON {
+    /// The four shares the backtest compares, in the order of the JSON.
+    public static let measures: [FitMeasure] = [.m2InAreaShare, .over20MilesShare, .ownCouncilShare, .privateShare]
+
+    public static func render(origin: Int, years: [FitComparison]) -> String {
+        ResultJSON.encode(Document(origin: origin, years: years.map(YearObject.init)))
+    }
+
+    struct Document: Encodable {
+        var origin: Int
+        var years: [YearObject]
+    }
+
+    struct YearObject: Encodable {
+        var year: Int
+        var authorities: [AuthorityObject]
+        var england: MeasuresObject
+
+        init(_ comparison: FitComparison) {
+            year = comparison.predicted
+            authorities = comparison.rows.map {
+                AuthorityObject(code: $0.authority.id.rawValue, measures: MeasureMap(values: $0.values))
+            }
+            england = MeasuresObject(measures: MeasureMap(values: comparison.england))
+        }
+    }
+
+    struct AuthorityObject: Encodable {
+        var code: String
+        var measures: MeasureMap
+    }
+
+    struct MeasuresObject: Encodable {
+        var measures: MeasureMap
+    }
+
+    struct MeasureMap: Encodable {
+        var values: [FitMeasure: FitComparison.Value]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: JSONKey.self)
+            for measure in BacktestJSON.measures {
+                guard let value = values[measure] else { continue }
+                try container.encode(ValueObject(value), forKey: JSONKey(measure.rawValue))
+            }
+        }
+    }
+
+    struct ValueObject: Encodable {
+        var value: FitComparison.Value
+
+        init(_ value: FitComparison.Value) { self.value = value }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: JSONKey.self)
+            let round = { (x: Double) in BaselineJSON.ValueObject.rounded(x, 6) }
+            try container.encode(value.modelled.map(round), forKey: JSONKey("modelled"))
+            try container.encode(value.published.map(round), forKey: JSONKey("published"))
+            try container.encode(value.persistence.map(round), forKey: JSONKey("persistence"))
+        }
+    }
+}
