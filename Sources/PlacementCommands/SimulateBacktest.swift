@@ -66,10 +66,15 @@ extension PlacementCommand.Simulate {
         if let out {
             try ModeRunner.write(
                 ReportFiles.files(report.document, stem: "backtest") + [("backtest-check.json", json)], into: out)
-            print("Backtest written: \(out)/backtest.html (and .md, .json, backtest-check.json, CSV tables)")
-            return
+            let line = "Backtest written: \(out)/backtest.html (and .md, .json, backtest-check.json, CSV tables)"
+            // With --format, stdout carries the result as asked and the line goes to stderr.
+            guard format != nil else {
+                print(line)
+                return
+            }
+            printToStandardError(line)
         }
-        switch format {
+        switch format ?? .markdown {
         case .json: print(json, terminator: "")
         case .markdown: print(MarkdownReport.render(report.document, stem: "backtest"), terminator: "")
         case .csv: print(TabularReport.csv(report.authoritiesTable), terminator: "")

@@ -51,8 +51,9 @@ public struct SufficiencyReport {
                 + "), from scenario \(scenario.name) solved under \(mode) commissioning.",
             // In the order of a council's sufficiency statement (see `statementOrder`), so that each
             // section can be pasted into one; an adopted plan's effect joins the commissioning priorities.
-            sections: [summary, legalContext, trend, demandAndSupply, distanceBands, gaps, forecastSection, placeValues]
-                + (planEffect.map { [planSection($0)] } ?? []) + [method])
+            sections: [
+                summary, legalContext, trend, demandAndSupply, distanceBands, gaps, forecastSection, placeValues,
+            ] + (planEffect.map { [planSection($0)] } ?? []) + [method])
     }
 
     /// The sections, in the order councils' sufficiency statements take: a summary; the duty and
