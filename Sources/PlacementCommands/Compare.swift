@@ -4,12 +4,21 @@ import PlacementPlanning
 import PlacementReports
 import PlacementScenarios
 import PlacementShocks
+import PlacementSimulation
 
 extension PlacementCommand {
     /// `placement compare SCENARIO`: several modes side by side.
     public struct Compare: ParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "Solve several commissioning modes and compare M1, M2, distance, cost and unmet need.")
+            abstract: "Solve several commissioning modes and compare M1, M2, distance, cost and unmet need.",
+            discussion: """
+                When the scenario's authorities have DfE's published figures in --data, today's placements \
+                (as-is: the as-is baseline calibrated on the latest published year, carried onto the \
+                scenario's providers) are shown beside the modes, and each mode as a change from them. The \
+                modes then solve today's market: residential places × occupancy (short-break-only places \
+                counting nothing), less the places children from outside the scenario hold, with the places \
+                beyond its boundary its children use today. --empty-market treats every place as empty and free.
+                """)
 
         @Argument(help: "The scenario folder (with scenario.yaml).")
         var scenario: String
@@ -21,6 +30,12 @@ extension PlacementCommand {
         @OptionGroup var drawOptions: DrawOptions
 
         @OptionGroup var planFile: PlanFileOptions
+
+        @OptionGroup var market: MarketOptions
+
+        @Option(
+            help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
+        var data: String?
 
         public init() {}
 
@@ -37,19 +52,26 @@ extension PlacementCommand {
             }
             let (scenario, applied) = try drawOptions.shocked(loaded, by: shockFile)
             for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
+            let baseline = MarketBaseline.load(
+                for: scenario, data: data ?? Baseline.defaultData(for: self.scenario), options: market)
+            if case .emptyMarket(let reason) = baseline, !market.emptyMarket {
+                printToStandardError("\(self.scenario): \(reason)")
+            }
+            let solvedScenario = baseline.scenario(or: scenario)
             var results: [SolvedMode] = []
             for mode in modes {
-                results.append(try ModeRunner.solve(scenario, mode: mode, options: options, started: started))
+                results.append(try ModeRunner.solve(solvedScenario, mode: mode, options: options, started: started))
             }
-            let json = ResultJSON.comparison(results, scenario: scenario)
-            let markdown = ResultMarkdown.comparison(results, scenario: scenario)
-            let metrics = ResultCSV.metrics(results, scenario: scenario)
+            let asIs = baseline.comparison
+            let json = ResultJSON.comparison(results, scenario: scenario, asIs: asIs)
+            let markdown = ResultMarkdown.comparison(results, scenario: scenario, asIs: asIs)
+            let metrics = ResultCSV.metrics(results, scenario: scenario, asIs: asIs.asIs)
             if let out = options.out {
                 var files = [("comparison.json", json), ("comparison.md", markdown), ("metrics.csv", metrics)]
                 for result in results {
                     files.append(("placements-\(result.mode.rawValue).csv", ResultCSV.placements(result.result)))
                 }
-                files += ComparisonReport(results, scenario: scenario).files
+                files += ComparisonReport(results, scenario: scenario, asIs: asIs).files
                 try ModeRunner.write(files, into: out)
                 // On stderr, so that the comparison printed on stdout stays clean for a pipe.
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")

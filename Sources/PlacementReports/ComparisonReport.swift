@@ -1,5 +1,6 @@
 import PlacementOptimisation
 import PlacementScenarios
+import PlacementSimulation
 
 /// The commissioning comparison an RCC board or a director of children's services reads: every
 /// solved mode beside the published figures, for the scenario, each co-operative and each
@@ -15,15 +16,19 @@ public struct ComparisonReport {
     let placeValues: [InHousePlaceValue]
     let published: PublishedSummary?
     let authorityNames: [AuthorityCode: String]
+    /// Today's placements beside the modes, or why they are not shown; `nil`: nothing said.
+    let asIs: AsIsComparison?
 
     /// Rows in the table of places worth most.
     static let placeValueRows = 15
     /// Beyond this many authorities, charts show co-operatives instead.
     static let chartedAuthorityLimit = 40
 
-    /// The comparison of `solved` modes of one scenario (at least one mode).
-    public init(_ solved: [SolvedMode], scenario: Scenario) {
+    /// The comparison of `solved` modes of one scenario (at least one mode), with today's placements
+    /// beside them when `asIs` shows them.
+    public init(_ solved: [SolvedMode], scenario: Scenario, asIs: AsIsComparison? = nil) {
         self.scenario = scenario
+        self.asIs = asIs
         results = solved.map(\.result)
         metrics = solved.map(\.metrics)
         baseline = results.firstIndex { $0.mode == .council } ?? 0
@@ -131,6 +136,20 @@ public struct ComparisonReport {
                     + "\(ReportValue.miles(after.meanDistanceMiles).display) miles, weekly cost "
                     + "\(NumberText.pounds(after.weeklyCost)), \(after.unplaced) unplaced.")
         }
+        if let today = asIs?.asIs {
+            let m = today.metrics.total
+            bullets.append(
+                "Today (as-is, calibrated on \(today.year)): M2 \(ReportValue.share(m.m2InAreaShare).display), M1 (own "
+                    + "council) \(ReportValue.share(m.m1OwnAuthorityRunShare).display), within 20 miles "
+                    + "\(ReportValue.share(m.within20MilesShare).display), weekly cost \(NumberText.pounds(m.weeklyCost)), "
+                    + "\(m.unplaced) without a free place. Each mode as a change from it: "
+                    + results.indices.map {
+                        "\(results[$0].mode.rawValue) "
+                            + AsIsComparison.Change(from: m, to: metrics[$0].total).summary
+                    }.joined(separator: "; ") + ".")
+        } else if case .notShown(let reason) = asIs {
+            bullets.append(reason.prefix(1).uppercased() + reason.dropFirst() + ".")
+        }
         if let best = rankedPlaceValues.first {
             bullets.append(PlaceValueTable.sentence(best, names: authorityNames, mode: to))
         }
@@ -142,12 +161,14 @@ public struct ComparisonReport {
         if let published {
             columns.append(.init("Published \(published.year)", key: "published_\(published.year)"))
         }
+        let today = asIs?.asIs
+        if today != nil { columns.append(.init(AsIsComparison.label, key: "as_is")) }
         columns += modeColumns
         func row(_ label: String, published value: ReportValue?, _ measure: (ScopeMetrics) -> ReportValue)
             -> [ReportValue]
         {
             [.text(label)] + (published == nil ? [] : [value ?? .number(nil, .count)])
-                + metrics.map { measure($0.total) }
+                + (today.map { [measure($0.metrics.total)] } ?? []) + metrics.map { measure($0.total) }
         }
         let rows = [
             row("Children looked after", published: .count(published?.childrenLookedAfter)) {
@@ -187,6 +208,7 @@ public struct ComparisonReport {
             }
             blocks.append(.paragraph(note))
         }
+        if let today { blocks.append(.table(changesFromAsIs(today))) }
         let statuses = results.filter { $0.status != .optimal }
         if !statuses.isEmpty {
             blocks.append(
@@ -195,5 +217,28 @@ public struct ComparisonReport {
                         + statuses.map(\.mode.rawValue).joined(separator: ", ") + "."))
         }
         return ReportSection("Headline measures", blocks)
+    }
+}
+
+extension ComparisonReport {
+    /// Each mode's total as a change from today's placements.
+    func changesFromAsIs(_ today: TodaysPlacements) -> ReportTable {
+        let changes = metrics.map { AsIsComparison.Change(from: today.metrics.total, to: $0.total) }
+        func row(_ label: String, _ value: (AsIsComparison.Change) -> ReportValue) -> [ReportValue] {
+            [.text(label)] + changes.map(value)
+        }
+        return ReportTable(
+            id: "change-from-as-is", caption: "\(scenario.name): each mode as a change from as-is (today's placements)",
+            columns: [.init("Measure", key: "measure", numeric: false)] + modeColumns,
+            rows: [
+                row("M1: own council's provision") { .number($0.m1OwnPoints.map { $0 / 100 }, .shareChange) },
+                row("M1: any council's provision") { .number($0.m1AnyPoints.map { $0 / 100 }, .shareChange) },
+                row("M2: in area") { .number($0.m2Points.map { $0 / 100 }, .shareChange) },
+                row("Within 20 miles") { .number($0.within20MilesPoints.map { $0 / 100 }, .shareChange) },
+                row("Mean distance (miles)") { .number($0.meanMiles, .milesChange) },
+                row("Weekly cost") { .number($0.weeklyCost, .poundsChange) },
+                row("Placed") { .number(Double($0.placed), .countChange) },
+                row("Unplaced") { .number(Double($0.unplaced), .countChange) },
+            ])
     }
 }

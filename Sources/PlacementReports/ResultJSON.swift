@@ -1,6 +1,8 @@
 import Foundation
 import PlacementOptimisation
+import PlacementCalibration
 import PlacementScenarios
+import PlacementSimulation
 
 /// The stable JSON form of mode results (documented in the README). Keys are sorted and every
 /// measure is always present, `null` when its denominator is zero or it is not a finite number.
@@ -10,9 +12,20 @@ public enum ResultJSON {
         encode(ModeObject(solved))
     }
 
-    /// Several modes: `{"scenario": …, "modes": [ … ]}`.
-    public static func comparison(_ solved: [SolvedMode], scenario: Scenario) -> String {
-        encode(Comparison(scenario: scenario.name, modes: solved.map(ModeObject.init)))
+    /// Several modes: `{"scenario": …, "modes": [ … ]}`. With `asIs`, also `"as_is"` (today's
+    /// placements and market, `null` when not shown), `"as_is_note"`, and in each mode
+    /// `"change_from_as_is"` (percentage points for shares).
+    public static func comparison(_ solved: [SolvedMode], scenario: Scenario, asIs: AsIsComparison? = nil) -> String {
+        var modes = solved.map(ModeObject.init)
+        if let today = asIs?.asIs {
+            for index in modes.indices {
+                modes[index].changeFromAsIs = ChangeObject(
+                    AsIsComparison.Change(from: today.metrics.total, to: solved[index].metrics.total))
+            }
+        }
+        return encode(
+            Comparison(
+                scenario: scenario.name, modes: modes, asIs: asIs.map { AsIsObject($0) }, includesAsIs: asIs != nil))
     }
 
     /// Never fails: numbers that JSON cannot hold are written `null` by the objects here, and as
@@ -33,6 +46,125 @@ public enum ResultJSON {
     struct Comparison: Encodable {
         var scenario: String
         var modes: [ModeObject]
+        var asIs: AsIsObject?
+        /// Whether the `as_is` keys are written at all (the library's callers without a baseline omit them).
+        var includesAsIs = false
+
+        enum CodingKeys: String, CodingKey {
+            case scenario, modes
+            case asIs = "as_is"
+            case asIsNote = "as_is_note"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(scenario, forKey: .scenario)
+            try container.encode(modes, forKey: .modes)
+            guard includesAsIs else { return }
+            if let asIs, asIs.placements != nil {
+                try container.encode(asIs, forKey: .asIs)
+            } else {
+                try container.encodeNil(forKey: .asIs)
+            }
+            try container.encode(asIs?.note, forKey: .asIsNote)
+        }
+    }
+
+    /// Today's placements: `{"year", "metrics", "children_without_place", "market"}`.
+    struct AsIsObject: Encodable {
+        var placements: TodaysPlacements?
+        var market: TodaysMarket?
+        var note: String?
+
+        init(_ comparison: AsIsComparison) {
+            placements = comparison.asIs
+            market = comparison.market
+            if case .notShown(let reason) = comparison { note = reason }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case year, metrics, market
+            case childrenWithoutPlace = "children_without_place"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            guard let placements else { return }
+            try container.encode(placements.year, forKey: .year)
+            try container.encode(MetricsObject(placements.metrics), forKey: .metrics)
+            try container.encode(placements.childrenWithoutPlace, forKey: .childrenWithoutPlace)
+            if let market { try container.encode(MarketObject(market), forKey: .market) }
+        }
+    }
+
+    /// The market the modes solved: places registered, usable, held from outside and free, the
+    /// places beyond the boundary, and every assumption.
+    struct MarketObject: Encodable {
+        var market: TodaysMarket
+
+        init(_ market: TodaysMarket) { self.market = market }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: JSONKey.self)
+            let totals = market.totals
+            try container.encode(totals.registered, forKey: JSONKey("registered_places"))
+            try container.encodeNumber(totals.usable, forKey: JSONKey("usable_places"))
+            try container.encodeNumber(totals.heldFromOutside, forKey: JSONKey("places_held_from_outside"))
+            try container.encodeNumber(market.childrenFromOutside, forKey: JSONKey("children_from_outside"))
+            try container.encode(totals.free, forKey: JSONKey("free_places"))
+            try container.encode(market.beyondBoundary.map(BeyondObject.init), forKey: JSONKey("beyond_boundary"))
+            try container.encode(
+                market.assumptions.listed.map { AssumptionObject(name: $0.name, assumption: $0.assumption) },
+                forKey: JSONKey("assumptions"))
+        }
+    }
+
+    struct BeyondObject: Encodable {
+        var offer: TodaysMarket.BeyondBoundaryOffer
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(offer.group.key, forKey: JSONKey("placement_group"))
+            try container.encode(offer.placementType.rawValue, forKey: JSONKey("placement_type"))
+            try container.encode(offer.band.rawValue, forKey: JSONKey("band"))
+            try container.encode(offer.places, forKey: JSONKey("places"))
+            try container.encodeNumber(offer.miles, forKey: JSONKey("miles"))
+            try container.encodeNumber(offer.weeklyPrice, forKey: JSONKey("weekly_price"))
+        }
+    }
+
+    struct AssumptionObject: Encodable {
+        var name: String
+        var assumption: Assumption
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(name, forKey: JSONKey("name"))
+            try container.encodeNumber(assumption.value, forKey: JSONKey("value"))
+            try container.encode(
+                [assumption.range.lowerBound, assumption.range.upperBound].map { $0.isFinite ? $0 : nil },
+                forKey: JSONKey("range"))
+            try container.encode(assumption.source, forKey: JSONKey("source"))
+        }
+    }
+
+    /// A mode's total as a change from as-is: shares in percentage points.
+    struct ChangeObject: Encodable {
+        var change: AsIsComparison.Change
+
+        init(_ change: AsIsComparison.Change) { self.change = change }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encodeNumber(change.m1OwnPoints, forKey: JSONKey("m1_own_la_run_share_points"))
+            try container.encodeNumber(change.m1AnyPoints, forKey: JSONKey("m1_la_run_share_points"))
+            try container.encodeNumber(change.m2Points, forKey: JSONKey("m2_in_area_share_points"))
+            try container.encodeNumber(change.within20MilesPoints, forKey: JSONKey("within_20_miles_share_points"))
+            try container.encodeNumber(change.meanMiles, forKey: JSONKey("mean_distance_miles"))
+            try container.encodeNumber(change.weeklyCost, forKey: JSONKey("weekly_cost"))
+            try container.encode(change.placed, forKey: JSONKey("placed"))
+            try container.encode(change.unplaced, forKey: JSONKey("unplaced"))
+        }
     }
 
     struct ModeObject: Encodable {
@@ -43,6 +175,7 @@ public enum ResultJSON {
         var metrics: MetricsObject
         var councilOrder: [String]
         var statistics: RunStatistics
+        var changeFromAsIs: ChangeObject?
 
         init(_ solved: SolvedMode) {
             let result = solved.result
@@ -59,6 +192,7 @@ public enum ResultJSON {
             case mode, status, gap, objective, metrics
             case councilOrder = "council_order"
             case statistics
+            case changeFromAsIs = "change_from_as_is"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -70,6 +204,7 @@ public enum ResultJSON {
             try container.encode(metrics, forKey: .metrics)
             try container.encode(councilOrder, forKey: .councilOrder)
             try container.encode(StatisticsObject(statistics), forKey: .statistics)
+            if let changeFromAsIs { try container.encode(changeFromAsIs, forKey: .changeFromAsIs) }
         }
     }
 

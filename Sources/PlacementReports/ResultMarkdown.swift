@@ -50,24 +50,42 @@ public enum ResultMarkdown {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func comparison(_ solved: [SolvedMode], scenario: Scenario) -> String {
+    public static func comparison(_ solved: [SolvedMode], scenario: Scenario, asIs: AsIsComparison? = nil) -> String {
         let results = solved.map(\.result)
-        let metrics = solved.map(\.metrics)
-        let header = "| measure | " + results.map(\.mode.rawValue).joined(separator: " | ") + " |"
-        let rule = "|---|" + String(repeating: "--:|", count: results.count)
+        let today = asIs?.asIs
+        // As-is, when shown, is the first column; each mode's change from it follows the measures.
+        let labels = (today == nil ? [] : [AsIsComparison.label]) + results.map(\.mode.rawValue)
+        let metrics = (today.map { [$0.metrics] } ?? []) + solved.map(\.metrics)
+        let header = "| measure | " + labels.joined(separator: " | ") + " |"
+        let rule = "|---|" + String(repeating: "--:|", count: labels.count)
         var lines = ["# \(scenario.name): commissioning modes compared", "", header, rule]
         func row(_ label: String, _ value: (Int) -> String) {
-            lines.append("| \(label) | " + results.indices.map(value).joined(separator: " | ") + " |")
+            lines.append("| \(label) | " + labels.indices.map(value).joined(separator: " | ") + " |")
         }
-        row("status") { results[$0].status.label }
-        row("objective (£ a week, weighted)") { NumberText.pounds(results[$0].objective) }
+        let offset = labels.count - results.count
+        row("status") { $0 < offset ? "today" : results[$0 - offset].status.label }
+        row("objective (£ a week, weighted)") {
+            NumberText.pounds(
+                $0 < offset ? (today?.decisions.reduce(0) { $0 + $1.objectiveCostPerChild * Double($1.children) } ?? 0)
+                    : results[$0 - offset].objective)
+        }
         for (label, value) in headlineMeasures { row(label) { value(metrics[$0].total) } }
+        if let today {
+            lines += ["", "## Each mode as a change from as-is", ""]
+            lines.append("| mode | change from as-is (whole scenario) |")
+            lines.append("|---|---|")
+            for solvedMode in solved {
+                lines.append(
+                    "| \(solvedMode.mode.rawValue) | "
+                        + AsIsComparison.Change(from: today.metrics.total, to: solvedMode.metrics.total).summary + " |")
+            }
+        }
         for (title, scopes) in [
             ("By co-operative", metrics.map(\.cooperatives)), ("By authority", metrics.map(\.authorities)),
         ] where !(scopes.first ?? []).isEmpty {
             lines += ["", "## \(title)", ""]
             lines.append(
-                "| scope | " + results.map { "M1 own · M2 · miles (\($0.mode.rawValue))" }.joined(separator: " | ")
+                "| scope | " + labels.map { "M1 own · M2 · miles (\($0))" }.joined(separator: " | ")
                     + " |")
             lines.append(rule)
             for index in scopes[0].indices {
@@ -78,6 +96,10 @@ public enum ResultMarkdown {
                 }
                 lines.append("| \(scopes[0][index].name) | " + cells.joined(separator: " | ") + " |")
             }
+        }
+        if let asIs, !asIs.notes.isEmpty {
+            lines += ["", "## As-is and today's market", ""]
+            lines += asIs.notes.map { "- \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
     }

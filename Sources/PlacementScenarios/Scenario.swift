@@ -13,6 +13,9 @@ public struct Scenario: Sendable {
     public var policy: Policy
     /// New council-run capacity a plan may build (`candidates.csv`); empty when the scenario has none.
     public var candidates: [CapacityCandidate]
+    /// Authorities that stand for the market beyond the scenario's boundary (places the scenario's
+    /// children use outside it today): they hold providers but no children, and scopes leave them out.
+    public var marketBeyondBoundary: Set<AuthorityCode> = []
 
     public init(
         name: String, description: String = "", authorities: [Authority], cooperatives: [Cooperative] = [],
@@ -33,6 +36,11 @@ public struct Scenario: Sendable {
 
     /// The number of children (cohort counts summed).
     public var childCount: Int { cohorts.reduce(0) { $0 + $1.count } }
+
+    /// The scenario's own authorities: every authority but those standing for the market beyond the boundary.
+    public var ownAuthorities: [Authority] {
+        marketBeyondBoundary.isEmpty ? authorities : authorities.filter { !marketBeyondBoundary.contains($0.id) }
+    }
 
     /// The co-operative an authority belongs to, if any.
     public func cooperative(of authority: AuthorityCode) -> Cooperative? {

@@ -33,7 +33,7 @@ public struct ModeMetrics: Sendable {
         }
         var total = MetricsTally()
         // In the scenario's order, so that sums come out the same on every run.
-        for authority in scenario.authorities { total.add(tallies[authority.id] ?? .init()) }
+        for authority in scenario.ownAuthorities { total.add(tallies[authority.id] ?? .init()) }
         self.total = total.metrics
         cooperatives = scenario.cooperatives.map { cooperative in
             var tally = MetricsTally()
@@ -42,7 +42,7 @@ public struct ModeMetrics: Sendable {
                 id: cooperative.id.rawValue, name: cooperative.name, members: cooperative.members,
                 metrics: tally.metrics)
         }
-        authorities = scenario.authorities.map {
+        authorities = scenario.ownAuthorities.map {
             Scoped(id: $0.id.rawValue, name: $0.name, members: [$0.id], metrics: (tallies[$0.id] ?? .init()).metrics)
         }
     }

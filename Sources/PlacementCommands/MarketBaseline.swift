@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import PlacementCalibration
+import PlacementReports
+import PlacementScenarios
+import PlacementSimulation
+
+/// `--empty-market`, shared by `compare` and `sufficiency`.
+struct MarketOptions: ParsableArguments {
+    @Flag(
+        name: .customLong("empty-market"),
+        help: ArgumentHelp(
+            "Treat every registered place as empty and free for the scenario's children: no as-is, no occupancy.",
+            discussion: "By default, when the scenario's authorities have published figures, the modes solve "
+                + "today's market (usable places less those held by children from outside, with the places "
+                + "beyond the boundary its children use today) and as-is is shown beside them."))
+    var emptyMarket = false
+}
+
+/// What the commands compare against today's world: the market the modes solve and today's
+/// placements, or why there is none.
+enum MarketBaseline {
+    /// Calibrated: the modes solve `market`; `asIs` is today's placements in it.
+    case calibrated(scenario: Scenario, market: TodaysMarket, asIs: TodaysPlacements)
+    /// Every place empty and free (`--empty-market`, or no published figures): `reason` says which.
+    case emptyMarket(reason: String)
+
+    /// The scenario the modes solve.
+    func scenario(or original: Scenario) -> Scenario {
+        if case .calibrated(let scenario, _, _) = self { scenario } else { original }
+    }
+
+    /// For the reports: today's placements and market, or why as-is is not shown.
+    var comparison: AsIsComparison {
+        switch self {
+        case .calibrated(_, let market, let asIs): .shown(asIs, market: market)
+        case .emptyMarket(let reason): .notShown(reason)
+        }
+    }
+
+    /// Calibrates the as-is baseline on the official data's latest year when every authority of the
+    /// scenario has published figures there; otherwise (or with `--empty-market`) the empty market.
+    static func load(for scenario: Scenario, data: String, options: MarketOptions) -> MarketBaseline {
+        if options.emptyMarket {
+            return .emptyMarket(reason: "--empty-market: every registered place is treated as empty and free")
+        }
+        guard let official = try? OfficialPlacementData.read(from: data) else {
+            return .emptyMarket(reason: "no calibrated baseline (no official data in \(data)): as-is not shown")
+        }
+        let known = Set(official.authorities.map(\.id))
+        guard scenario.authorities.allSatisfy({ known.contains($0.id) }), let latest = official.years.last,
+            let year = official.year(latest)
+        else {
+            return .emptyMarket(
+                reason: "no calibrated baseline (the scenario's authorities have no published figures): as-is not shown"
+            )
+        }
+        return Progress.shared.run("calibrating today's placements") {
+            let baseline = AsIsBaseline.calibrate(year)
+            let market = TodaysMarket(scenario, year: year, allocation: baseline.calibrated)
+            let applied = market.applied(to: scenario)
+            return .calibrated(
+                scenario: applied, market: market, asIs: TodaysPlacements(in: applied, allocation: baseline.calibrated))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import PlacementOptimisation
+import PlacementScenarios
+import PlacementSimulation
+
+/// Today's placements beside the modes (the `as-is` column), or why they are not shown.
+public enum AsIsComparison: Sendable {
+    /// Calibrated: today's placements and the market the modes solved.
+    case shown(TodaysPlacements, market: TodaysMarket)
+    /// No calibrated baseline, or the empty market asked for: the sentence the reports print.
+    case notShown(String)
+
+    public var asIs: TodaysPlacements? {
+        if case .shown(let placements, _) = self { placements } else { nil }
+    }
+
+    public var market: TodaysMarket? {
+        if case .shown(_, let market) = self { market } else { nil }
+    }
+
+    /// The column's name in every table.
+    public static let label = "as-is"
+
+    /// A mode's change from as-is, one scope: percentage points for shares, miles, pounds and children.
+    public struct Change: Sendable, Equatable {
+        public var m1OwnPoints: Double?
+        public var m1AnyPoints: Double?
+        public var m2Points: Double?
+        public var within20MilesPoints: Double?
+        public var meanMiles: Double?
+        public var weeklyCost: Double
+        public var placed: Int
+        public var unplaced: Int
+
+        public init(from before: ScopeMetrics, to after: ScopeMetrics) {
+            func points(_ measure: KeyPath<ScopeMetrics, Double?>) -> Double? {
+                guard let a = after[keyPath: measure], let b = before[keyPath: measure] else { return nil }
+                return (a - b) * 100
+            }
+            m1OwnPoints = points(\.m1OwnAuthorityRunShare)
+            m1AnyPoints = points(\.m1LocalAuthorityRunShare)
+            m2Points = points(\.m2InAreaShare)
+            within20MilesPoints = points(\.within20MilesShare)
+            meanMiles = after.meanDistanceMiles.flatMap { a in before.meanDistanceMiles.map { a - $0 } }
+            weeklyCost = after.weeklyCost - before.weeklyCost
+            placed = after.placed - before.placed
+            unplaced = after.unplaced - before.unplaced
+        }
+
+        /// "M2 +31.2 points, M1 own −4.0 points, within 20 miles +12.5 points, £−1,234 a week".
+        public var summary: String {
+            var parts: [String] = []
+            func points(_ label: String, _ value: Double?) {
+                guard let value else { return }
+                parts.append("\(label) \(AsIsComparison.signed(value, places: 1)) points")
+            }
+            points("M2", m2Points)
+            points("M1 own", m1OwnPoints)
+            points("within 20 miles", within20MilesPoints)
+            if let meanMiles { parts.append("mean distance \(AsIsComparison.signed(meanMiles, places: 1)) miles") }
+            parts.append("weekly cost \((weeklyCost.rounded() > 0 ? "+" : "") + NumberText.pounds(weeklyCost))")
+            parts.append("unplaced \(unplaced > 0 ? "+" : "")\(unplaced)")
+            return parts.joined(separator: ", ")
+        }
+    }
+
+    /// A change with its sign: `+1.2`, `-0.4`, `0.0`.
+    static func signed(_ value: Double, places: Int) -> String {
+        let text = NumberText.decimal(value, places: places)
+        return text.hasPrefix("-") || Double(text) == 0 ? text : "+" + text
+    }
+
+    /// Sentences on where as-is comes from and what the modes solved, for the reports' notes.
+    public var notes: [String] {
+        guard case .shown(let asIs, let market) = self else {
+            if case .notShown(let reason) = self { return [reason.prefix(1).uppercased() + reason.dropFirst() + "."] }
+            return []
+        }
+        let totals = market.totals
+        var lines = [
+            "As-is is today's placements: the as-is baseline calibrated on DfE's \(asIs.year) figures for every "
+                + "English authority, carried onto the scenario's providers, priced and measured as the modes are"
+                + (asIs.childrenWithoutPlace > 0
+                    ? " (\(asIs.childrenWithoutPlace) children found no free place and count as unplaced)." : "."),
+            "The modes solve today's market: of \(NumberText.grouped(Double(totals.registered))) registered places, "
+                + "\(NumberText.grouped(totals.usable)) are usable (residential places × occupancy, short-break-only "
+                + "places counting nothing), \(NumberText.grouped(totals.heldFromOutside)) of them held by "
+                + "\(NumberText.grouped(market.childrenFromOutside)) children from outside the scenario, leaving "
+                + "\(NumberText.grouped(Double(totals.free))) free for its own children.",
+        ]
+        if !market.beyondBoundary.isEmpty {
+            lines.append(
+                "Beyond the boundary, the places its children use today: "
+                    + market.beyondBoundary.map {
+                        "\($0.places) \($0.placementType.label.lowercased()) \($0.band == .within20Miles ? "within" : "over") "
+                            + "20 miles (at \(NumberText.decimal($0.miles, places: 0)) miles, "
+                            + "\(NumberText.pounds($0.weeklyPrice)) a week)"
+                    }.joined(separator: "; ") + ".")
+        }
+        lines.append(
+            "Assumptions: "
+                + market.assumptions.listed.map {
+                    "\($0.name) \(NumberText.decimal($0.assumption.value, places: 2)) (range "
+                        + "\(NumberText.decimal($0.assumption.range.lowerBound, places: 2))–"
+                        + "\(NumberText.decimal($0.assumption.range.upperBound, places: 2)); \($0.assumption.source))"
+                }.joined(separator: "; ") + ". Switch today's market off with --empty-market.")
+        return lines
+    }
+}

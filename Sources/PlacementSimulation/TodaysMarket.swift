@@ -1,0 +1,308 @@
+import PlacementCalibration
+import PlacementScenarios
+
+/// The market a scenario's children meet today, from the calibrated as-is allocation: residential
+/// places are usable only in part (occupancy; short-break-only homes count nothing), children from
+/// outside the scenario hold some of its places, and its own children use places beyond its
+/// boundary. ``applied(to:)`` makes a scenario whose places are the ones free for its own children,
+/// with a market beyond the boundary, so that an optimised mode's gain is one achievable today.
+///
+/// For a scenario covering every calibrated authority (England) nobody is outside: only the usable
+/// share applies. Children placed outside England, or where DfE does not say, are not represented.
+public struct TodaysMarket: Sendable {
+    /// The calibrated year.
+    public let year: Int
+    public let assumptions: MarketAssumptions
+    /// Per provider slot of the scenario: its places before and after today's occupancy.
+    public let slots: [PlaceSlot: SlotPlaces]
+    /// Places beyond the boundary, per placement group and distance band.
+    public let beyondBoundary: [BeyondBoundaryOffer]
+    /// Children from outside the scenario in its places (placement group by placement group, the
+    /// groups its providers offer).
+    public let childrenFromOutside: Double
+    /// Of those, children beyond the usable places of their authority and sector, so holding none
+    /// of the scenario's places (the calibration's capacity floor, sectors the scenario lacks).
+    public let childrenFromOutsideUnheld: Double
+
+    /// One slot's places.
+    public struct SlotPlaces: Sendable, Equatable {
+        /// As the scenario gives them.
+        public var registered: Int
+        /// Registered × occupancy for residential places, short-break-only places counting nothing.
+        public var usable: Double
+        /// Held today by children from outside the scenario.
+        public var heldFromOutside: Double
+        /// Whole places free for the scenario's children (usable less held, rounded within each
+        /// authority, sector and type so that the totals keep their value).
+        public var free: Int
+    }
+
+    /// The distance bands DfE publishes.
+    public enum DistanceBand: String, CaseIterable, Sendable {
+        case within20Miles = "within_20_miles"
+        case over20Miles = "over_20_miles"
+
+        var label: String { self == .within20Miles ? "within 20 miles" : "over 20 miles" }
+    }
+
+    /// Places beyond the boundary that the scenario's children use today.
+    public struct BeyondBoundaryOffer: Sendable, Equatable {
+        public var group: PlacementGroup
+        /// The type the places are offered as (foster, children's home, supported accommodation).
+        public var placementType: PlacementType
+        public var band: DistanceBand
+        public var places: Int
+        public var miles: Double
+        public var weeklyPrice: Double
+    }
+
+    /// The placement groups the market covers, and the type each group's places beyond the boundary offer.
+    static let offeredType: [(PlacementGroup, PlacementType)] = [
+        (.foster, .foster), (.homes, .childrensHome), (.supported, .supportedAccommodation),
+    ]
+
+    /// Today's market of `scenario` from the calibrated `allocation` of `year` (whose authorities
+    /// must include the scenario's).
+    public init(
+        _ scenario: Scenario, year: AsIsYear, allocation: AsIsAllocation,
+        assumptions: MarketAssumptions = MarketAssumptions()
+    ) {
+        self.year = allocation.year
+        self.assumptions = assumptions
+        let own = Set(scenario.ownAuthorities.map(\.id))
+        let codes = allocation.authorities.map(\.id)
+        let groups = Set(Self.offeredType.map(\.0))
+        // Children from outside in each scenario authority, by placement group and sector; the
+        // scenario's children outside it, by group and band; the scenario's children by group.
+        var outsiders: [AuthorityCode: [PlacementGroup: [Sector: Double]]] = [:]
+        var outside: [PlacementGroup: [DistanceBand: Double]] = [:]
+        var modelled: [PlacementGroup: Double] = [:]
+        for row in allocation.stock() where groups.contains(row.group) {
+            let homeInside = own.contains(codes[row.home])
+            let placement = row.placement.map { codes[$0] }
+            let placedInside = placement.map(own.contains) ?? false
+            if homeInside {
+                modelled[row.group, default: 0] += row.children
+                // Only English authorities: places elsewhere are not the register's.
+                if !placedInside, placement != nil {
+                    outside[row.group, default: [:]][.within20Miles, default: 0] += row.children - row.over20Miles
+                    outside[row.group, default: [:]][.over20Miles, default: 0] += row.over20Miles
+                }
+            } else if placedInside, let placement, let sector = Self.sector(of: row.provider) {
+                outsiders[placement, default: [:]][row.group, default: [:]][sector, default: 0] += row.children
+            }
+        }
+        let slots = Self.slots(scenario, year: year, outsiders: outsiders, assumptions: assumptions)
+        self.slots = slots.places
+        childrenFromOutside = slots.outsiders
+        childrenFromOutsideUnheld = slots.unheld
+        var wanted: [PlacementGroup: Double] = [:]
+        for cohort in scenario.cohorts where cohort.placementType.isCommissioned {
+            wanted[PlacementGroup(cohort.placementType), default: 0] += Double(cohort.count)
+        }
+        var offers: [BeyondBoundaryOffer] = []
+        for (group, type) in Self.offeredType {
+            guard let modelledChildren = modelled[group], modelledChildren > 0,
+                let price = Self.marketPrice(of: type, in: scenario)
+            else { continue }
+            // The calibrated pattern on the scenario's own count of children.
+            let scale = (wanted[group] ?? 0) / modelledChildren
+            for band in DistanceBand.allCases {
+                let places = ((outside[group]?[band] ?? 0) * scale).rounded()
+                guard places >= 1, places < Double(Int.max / 4) else { continue }
+                let assumed = band == .within20Miles ? assumptions.withinBandMiles : assumptions.overBandMiles
+                let miles = min(assumed.value, scenario.policy.maximumDistance(for: type) ?? assumed.value)
+                offers.append(
+                    BeyondBoundaryOffer(
+                        group: group, placementType: type, band: band, places: Int(places), miles: miles,
+                        weeklyPrice: price * assumptions.beyondBoundaryPriceFactor.value))
+            }
+        }
+        beyondBoundary = offers
+    }
+
+    /// The sector of a provider group's places in the scenario; `nil` for a council's own
+    /// provision (another council's own carers and homes are not among the scenario's providers).
+    static func sector(of provider: ProviderGroup) -> Sector? {
+        switch provider {
+        case .otherCouncil: .localAuthority
+        case .privateSector: .private
+        case .voluntary: .voluntary
+        case .otherPublic: .otherPublic
+        case .ownCouncil, .parents, .notReported: nil
+        }
+    }
+
+    /// The places-weighted mean price of the scenario's private offers of a type (any sector's when
+    /// no private provider offers it).
+    static func marketPrice(of type: PlacementType, in scenario: Scenario) -> Double? {
+        func mean(_ providers: [Provider]) -> Double? {
+            var places = 0.0
+            var spend = 0.0
+            for provider in providers {
+                guard let offer = provider.offers[type], offer.places > 0 else { continue }
+                places += Double(offer.places)
+                spend += Double(offer.places) * offer.weeklyPrice
+            }
+            return places > 0 ? spend / places : nil
+        }
+        return mean(scenario.providers.filter { $0.sector == .private }) ?? mean(scenario.providers)
+    }
+
+    /// A scenario whose places are those free for its own children today, with the places beyond
+    /// its boundary as private providers in two synthetic authorities (one per distance band) at the
+    /// band's distance from every authority.
+    public func applied(to scenario: Scenario) -> Scenario {
+        var adjusted = scenario
+        for (index, provider) in scenario.providers.enumerated() {
+            for type in provider.offers.keys {
+                guard let places = slots[PlaceSlot(provider: index, placementType: type)] else { continue }
+                adjusted.providers[index].offers[type]?.places = places.free
+            }
+        }
+        let own = scenario.ownAuthorities
+        guard !beyondBoundary.isEmpty, !own.isEmpty else { return adjusted }
+        let latitude = own.reduce(0) { $0 + $1.centroid.latitude } / Double(own.count)
+        let longitude = own.reduce(0) { $0 + $1.centroid.longitude } / Double(own.count)
+        for band in DistanceBand.allCases {
+            let offers = beyondBoundary.filter { $0.band == band }
+            guard !offers.isEmpty else { continue }
+            let code = Self.beyondBoundaryAuthority(band)
+            adjusted.authorities.append(
+                Authority(
+                    id: code, name: "Beyond the boundary, \(band.label)", region: "beyond the boundary",
+                    centroid: Coordinate(latitude: latitude, longitude: longitude), areaSquareKilometres: 1))
+            adjusted.marketBeyondBoundary.insert(code)
+            for offer in offers {
+                adjusted.providers.append(
+                    Provider(
+                        id: ProviderID("\(code.rawValue)-\(offer.placementType.rawValue)"),
+                        name: "\(offer.placementType.label) beyond the boundary, \(band.label)", sector: .private,
+                        owner: "the market beyond the boundary", authority: code,
+                        offers: [offer.placementType: Provider.Offer(places: offer.places, weeklyPrice: offer.weeklyPrice)]
+                    ))
+                // One distance per band and authority: the types' limits differ, the nearest applies.
+                for authority in own {
+                    let pair = AuthorityPair(from: authority.id, to: code)
+                    adjusted.distanceOverrides[pair] = min(adjusted.distanceOverrides[pair] ?? offer.miles, offer.miles)
+                }
+            }
+        }
+        return adjusted
+    }
+
+    /// The code of the synthetic authority standing for the places beyond the boundary in a band.
+    public static func beyondBoundaryAuthority(_ band: DistanceBand) -> AuthorityCode {
+        AuthorityCode("beyond-\(band.rawValue.replacingOccurrences(of: "_", with: "-"))")
+    }
+
+    /// Places free per slot: usable places less those held from outside, the holdings spread over
+    /// each authority's providers of the group and sector in proportion to usable places. Kinship
+    /// places are a child's own relatives: never held by another council's children.
+    private static func slots(
+        _ scenario: Scenario, year: AsIsYear, outsiders: [AuthorityCode: [PlacementGroup: [Sector: Double]]],
+        assumptions: MarketAssumptions
+    ) -> (places: [PlaceSlot: SlotPlaces], outsiders: Double, unheld: Double) {
+        let placesByCode = Dictionary(
+            zip(year.authorities.map(\.id), year.places), uniquingKeysWith: { first, _ in first })
+        struct Key: Hashable {
+            var authority: AuthorityCode
+            var sector: Sector
+            var group: PlacementGroup
+        }
+        var places: [PlaceSlot: SlotPlaces] = [:]
+        var members: [Key: [PlaceSlot]] = [:]
+        var usableOfKey: [Key: Double] = [:]
+        for (index, provider) in scenario.providers.enumerated() {
+            for (type, offer) in provider.offers.sorted(by: { $0.key < $1.key }) where offer.places > 0 && type.isCommissioned {
+                let group = PlacementGroup(type)
+                var usable = Double(offer.places)
+                if group == .homes {
+                    usable *= longTermShare(placesByCode[provider.authority], provider.sector, assumptions)
+                        * assumptions.calibration.occupancy.value
+                }
+                let slot = PlaceSlot(provider: index, placementType: type)
+                places[slot] = SlotPlaces(registered: offer.places, usable: usable, heldFromOutside: 0, free: 0)
+                guard type != .kinship else { continue }
+                let key = Key(authority: provider.authority, sector: provider.sector, group: group)
+                members[key, default: []].append(slot)
+                usableOfKey[key, default: 0] += usable
+            }
+        }
+        var total = 0.0
+        var unheld = 0.0
+        // In a fixed order, so that sums come out the same on every run.
+        for authority in scenario.ownAuthorities.map(\.id) {
+            for (group, sectors) in (outsiders[authority] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for sector in Sector.allCases {
+                    guard let children = sectors[sector], children > 0 else { continue }
+                    total += children
+                    let key = Key(authority: authority, sector: sector, group: group)
+                    let usable = usableOfKey[key] ?? 0
+                    let held = min(children, usable)
+                    unheld += children - held
+                    guard held > 0 else { continue }
+                    for slot in members[key] ?? [] {
+                        let slotUsable = places[slot]?.usable ?? 0
+                        places[slot]?.heldFromOutside = held * slotUsable / usable
+                    }
+                }
+            }
+        }
+        // Whole places, rounded per authority, sector and type by largest remainder.
+        struct RoundingKey: Hashable {
+            var authority: AuthorityCode
+            var sector: Sector
+            var type: PlacementType
+        }
+        var rounding: [RoundingKey: [PlaceSlot]] = [:]
+        var order: [RoundingKey] = []
+        for slot in places.keys.sorted() {
+            let provider = scenario.providers[slot.provider]
+            let key = RoundingKey(authority: provider.authority, sector: provider.sector, type: slot.placementType)
+            if rounding[key] == nil { order.append(key) }
+            rounding[key, default: []].append(slot)
+        }
+        for key in order {
+            let chosen = rounding[key] ?? []
+            let free = chosen.map { max(0, (places[$0]?.usable ?? 0) - (places[$0]?.heldFromOutside ?? 0)) }
+            let sum = free.reduce(0, +).rounded()
+            let shares = proportionalShares(sum < Double(Int.max / 4) ? Int(sum) : 0, weights: free)
+            for (slot, share) in zip(chosen, shares) {
+                let registered = places[slot]?.registered ?? 0
+                places[slot]?.free = min(share, registered)
+            }
+        }
+        return (places, total, unheld)
+    }
+
+    private static func longTermShare(_ places: ResidentialPlaces?, _ sector: Sector, _ assumptions: MarketAssumptions)
+        -> Double
+    {
+        let residential: ResidentialSector
+        switch sector {
+        case .localAuthority: residential = .council
+        case .private: residential = .privateSector
+        case .voluntary: residential = .voluntary
+        case .otherPublic: return 1
+        }
+        guard let places else { return 1 }
+        let registered = places.registered[residential] ?? 0
+        let shortBreak = places.shortBreakOnly[residential] ?? 0
+        guard registered + shortBreak > 0 else { return 1 }
+        return (registered + shortBreak * assumptions.calibration.shortBreakUsableShare.value)
+            / (registered + shortBreak)
+    }
+
+    /// Registered, usable, held and free places summed over the scenario's own providers.
+    public var totals: SlotPlaces {
+        var sum = SlotPlaces(registered: 0, usable: 0, heldFromOutside: 0, free: 0)
+        for places in slots.values {
+            sum.registered += places.registered
+            sum.usable += places.usable
+            sum.heldFromOutside += places.heldFromOutside
+            sum.free += places.free
+        }
+        return sum
+    }
+}
