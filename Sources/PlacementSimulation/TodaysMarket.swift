@@ -38,11 +38,13 @@ public struct TodaysMarket: Sendable {
     }
 
     /// The distance bands DfE publishes.
-    public enum DistanceBand: String, CaseIterable, Sendable {
+    public enum DistanceBand: String, CaseIterable, Sendable, Comparable {
         case within20Miles = "within_20_miles"
         case over20Miles = "over_20_miles"
 
         var label: String { self == .within20Miles ? "within 20 miles" : "over 20 miles" }
+
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .within20Miles && rhs == .over20Miles }
     }
 
     /// Places beyond the boundary that the scenario's children use today.
@@ -67,32 +69,22 @@ public struct TodaysMarket: Sendable {
         _ scenario: Scenario, year: AsIsYear, allocation: AsIsAllocation,
         assumptions: MarketAssumptions = MarketAssumptions()
     ) {
-        self.year = allocation.year
+        self.init(
+            scenario, year: allocation.year,
+            places: Dictionary(zip(year.authorities.map(\.id), year.places), uniquingKeysWith: { first, _ in first }),
+            occupancy: Occupancy(scenario, allocation: allocation), assumptions: assumptions)
+    }
+
+    /// Today's market of `scenario` from its occupancy and the registered places of each authority
+    /// (for the short-break-only share; an authority missing counts every place as long-term).
+    public init(
+        _ scenario: Scenario, year: Int, places: [AuthorityCode: ResidentialPlaces], occupancy: Occupancy,
+        assumptions: MarketAssumptions = MarketAssumptions()
+    ) {
+        self.year = year
         self.assumptions = assumptions
-        let own = Set(scenario.ownAuthorities.map(\.id))
-        let codes = allocation.authorities.map(\.id)
-        let groups = Set(Self.offeredType.map(\.0))
-        // Children from outside in each scenario authority, by placement group and sector; the
-        // scenario's children outside it, by group and band; the scenario's children by group.
-        var outsiders: [AuthorityCode: [PlacementGroup: [Sector: Double]]] = [:]
-        var outside: [PlacementGroup: [DistanceBand: Double]] = [:]
-        var modelled: [PlacementGroup: Double] = [:]
-        for row in allocation.stock() where groups.contains(row.group) {
-            let homeInside = own.contains(codes[row.home])
-            let placement = row.placement.map { codes[$0] }
-            let placedInside = placement.map(own.contains) ?? false
-            if homeInside {
-                modelled[row.group, default: 0] += row.children
-                // Only English authorities: places elsewhere are not the register's.
-                if !placedInside, placement != nil {
-                    outside[row.group, default: [:]][.within20Miles, default: 0] += row.children - row.over20Miles
-                    outside[row.group, default: [:]][.over20Miles, default: 0] += row.over20Miles
-                }
-            } else if placedInside, let placement, let sector = Self.sector(of: row.provider) {
-                outsiders[placement, default: [:]][row.group, default: [:]][sector, default: 0] += row.children
-            }
-        }
-        let slots = Self.slots(scenario, year: year, outsiders: outsiders, assumptions: assumptions)
+        let slots = Self.slots(
+            scenario, places: places, outsiders: occupancy.childrenFromOutside, assumptions: assumptions)
         self.slots = slots.places
         childrenFromOutside = slots.outsiders
         childrenFromOutsideUnheld = slots.unheld
@@ -102,13 +94,13 @@ public struct TodaysMarket: Sendable {
         }
         var offers: [BeyondBoundaryOffer] = []
         for (group, type) in Self.offeredType {
-            guard let modelledChildren = modelled[group], modelledChildren > 0,
+            guard let modelledChildren = occupancy.children[group], modelledChildren > 0,
                 let price = Self.marketPrice(of: type, in: scenario)
             else { continue }
             // The calibrated pattern on the scenario's own count of children.
             let scale = (wanted[group] ?? 0) / modelledChildren
             for band in DistanceBand.allCases {
-                let places = ((outside[group]?[band] ?? 0) * scale).rounded()
+                let places = ((occupancy.childrenBeyondBoundary[group]?[band] ?? 0) * scale).rounded()
                 guard places >= 1, places < Double(Int.max / 4) else { continue }
                 let assumed = band == .within20Miles ? assumptions.withinBandMiles : assumptions.overBandMiles
                 let miles = min(assumed.value, scenario.policy.maximumDistance(for: type) ?? assumed.value)
@@ -119,6 +111,51 @@ public struct TodaysMarket: Sendable {
             }
         }
         beyondBoundary = offers
+    }
+
+    /// What the calibrated allocation says of a scenario's places and children today.
+    public struct Occupancy: Sendable, Equatable {
+        /// Children from outside the scenario placed in each of its authorities, by placement group
+        /// and the sector of the place (a council's own provision elsewhere is not the scenario's).
+        public var childrenFromOutside: [AuthorityCode: [PlacementGroup: [Sector: Double]]]
+        /// The scenario's children placed in English authorities outside it, by group and band.
+        public var childrenBeyondBoundary: [PlacementGroup: [DistanceBand: Double]]
+        /// The scenario's children by placement group in the allocation, to carry its pattern onto
+        /// the scenario's own count of children.
+        public var children: [PlacementGroup: Double]
+
+        public init(
+            childrenFromOutside: [AuthorityCode: [PlacementGroup: [Sector: Double]]] = [:],
+            childrenBeyondBoundary: [PlacementGroup: [DistanceBand: Double]] = [:],
+            children: [PlacementGroup: Double] = [:]
+        ) {
+            self.childrenFromOutside = childrenFromOutside
+            self.childrenBeyondBoundary = childrenBeyondBoundary
+            self.children = children
+        }
+
+        /// Read from the calibrated allocation, whose authorities include the scenario's.
+        public init(_ scenario: Scenario, allocation: AsIsAllocation) {
+            self.init()
+            let own = Set(scenario.ownAuthorities.map(\.id))
+            let codes = allocation.authorities.map(\.id)
+            let groups = Set(TodaysMarket.offeredType.map(\.0))
+            for row in allocation.stock() where groups.contains(row.group) {
+                let placement = row.placement.map { codes[$0] }
+                let placedInside = placement.map(own.contains) ?? false
+                if own.contains(codes[row.home]) {
+                    children[row.group, default: 0] += row.children
+                    // Only English authorities: places elsewhere are not the register's.
+                    guard !placedInside, placement != nil else { continue }
+                    childrenBeyondBoundary[row.group, default: [:]][.within20Miles, default: 0] +=
+                        row.children - row.over20Miles
+                    childrenBeyondBoundary[row.group, default: [:]][.over20Miles, default: 0] += row.over20Miles
+                } else if placedInside, let placement, let sector = TodaysMarket.sector(of: row.provider) {
+                    childrenFromOutside[placement, default: [:]][row.group, default: [:]][sector, default: 0] +=
+                        row.children
+                }
+            }
+        }
     }
 
     /// The sector of a provider group's places in the scenario; `nil` for a council's own
@@ -179,7 +216,9 @@ public struct TodaysMarket: Sendable {
                         id: ProviderID("\(code.rawValue)-\(offer.placementType.rawValue)"),
                         name: "\(offer.placementType.label) beyond the boundary, \(band.label)", sector: .private,
                         owner: "the market beyond the boundary", authority: code,
-                        offers: [offer.placementType: Provider.Offer(places: offer.places, weeklyPrice: offer.weeklyPrice)]
+                        offers: [
+                            offer.placementType: Provider.Offer(places: offer.places, weeklyPrice: offer.weeklyPrice)
+                        ]
                     ))
                 // One distance per band and authority: the types' limits differ, the nearest applies.
                 for authority in own {
@@ -200,11 +239,9 @@ public struct TodaysMarket: Sendable {
     /// each authority's providers of the group and sector in proportion to usable places. Kinship
     /// places are a child's own relatives: never held by another council's children.
     private static func slots(
-        _ scenario: Scenario, year: AsIsYear, outsiders: [AuthorityCode: [PlacementGroup: [Sector: Double]]],
-        assumptions: MarketAssumptions
+        _ scenario: Scenario, places placesByCode: [AuthorityCode: ResidentialPlaces],
+        outsiders: [AuthorityCode: [PlacementGroup: [Sector: Double]]], assumptions: MarketAssumptions
     ) -> (places: [PlaceSlot: SlotPlaces], outsiders: Double, unheld: Double) {
-        let placesByCode = Dictionary(
-            zip(year.authorities.map(\.id), year.places), uniquingKeysWith: { first, _ in first })
         struct Key: Hashable {
             var authority: AuthorityCode
             var sector: Sector
@@ -214,11 +251,13 @@ public struct TodaysMarket: Sendable {
         var members: [Key: [PlaceSlot]] = [:]
         var usableOfKey: [Key: Double] = [:]
         for (index, provider) in scenario.providers.enumerated() {
-            for (type, offer) in provider.offers.sorted(by: { $0.key < $1.key }) where offer.places > 0 && type.isCommissioned {
+            for (type, offer) in provider.offers.sorted(by: { $0.key < $1.key })
+            where offer.places > 0 && type.isCommissioned {
                 let group = PlacementGroup(type)
                 var usable = Double(offer.places)
                 if group == .homes {
-                    usable *= longTermShare(placesByCode[provider.authority], provider.sector, assumptions)
+                    usable *=
+                        longTermShare(placesByCode[provider.authority], provider.sector, assumptions)
                         * assumptions.calibration.occupancy.value
                 }
                 let slot = PlaceSlot(provider: index, placementType: type)

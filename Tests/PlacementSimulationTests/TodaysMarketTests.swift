@@ -1,0 +1,214 @@
+import Foundation
+import PlacementCalibration
+import PlacementCommands
+import PlacementOptimisation
+import PlacementScenarios
+import TestSupport
+import Testing
+
+@testable import PlacementSimulation
+
+/// A two-authority region (A, B) with one authority outside it, worked by hand.
+///
+/// A has 4 children needing a children's home; B has none. Home HA (private, in A) has 5 registered
+/// places at £4,000 a week, HB (private, in B) 1 place at £4,000. Miles: 2 inside an authority, 10
+/// between A and B. The policy's defaults: £10 a mile, £250 out of area, no distance limit.
+///
+/// Every place empty (the old view): all 4 in HA at 4,000 + 2 × 10 = £4,020 each, objective
+/// £16,080, M2 100%.
+///
+/// Today (occupancy 0.80; 2 children from the outside authority in A's private homes; 1 of A's
+/// children in a home more than 20 miles beyond the boundary): HA usable 5 × 0.8 = 4, less 2 held:
+/// 2 free; HB 1 × 0.8 = 0.8, rounded: 1 free; beyond the boundary, 1 place at 40 miles at the
+/// scenario's market price (places-weighted mean of private homes: £4,000). The optimum: 2 in HA
+/// (£4,020 each), 1 in HB (4,000 + 100 + 250 = £4,350), 1 beyond (4,000 + 400 + 250 = £4,650):
+/// £17,040, M2 2/4 = 50%, within 20 miles 3/4, mean miles (2 + 2 + 10 + 40)/4 = 13.5. Without the
+/// place beyond the boundary the fourth child would be unplaced.
+@Suite struct TodaysMarketHandWorkedTests {
+    static let a = AuthorityCode("T00000001")
+    static let b = AuthorityCode("T00000002")
+
+    static var scenario: Scenario {
+        let authorities = [a, b].enumerated().map { index, code in
+            Authority(
+                id: code, name: index == 0 ? "A" : "B", region: "Test",
+                centroid: Coordinate(latitude: 53 + Double(index) * 0.1, longitude: -2), areaSquareKilometres: 50)
+        }
+        var distances: [AuthorityPair: Double] = [:]
+        for from in [a, b] {
+            for to in [a, b] { distances[AuthorityPair(from: from, to: to)] = from == to ? 2 : 10 }
+        }
+        return Scenario(
+            name: "held-market", authorities: authorities,
+            cohorts: [Cohort(id: "A-homes", homeAuthority: a, placementType: .childrensHome, count: 4)],
+            providers: [
+                Provider(
+                    id: "HA", name: "HA", sector: .private, authority: a,
+                    offers: [.childrensHome: .init(places: 5, weeklyPrice: 4_000)]),
+                Provider(
+                    id: "HB", name: "HB", sector: .private, authority: b,
+                    offers: [.childrensHome: .init(places: 1, weeklyPrice: 4_000)]),
+            ],
+            distanceOverrides: distances)
+    }
+
+    static var market: TodaysMarket {
+        var assumptions = MarketAssumptions()
+        assumptions.calibration.occupancy.value = 0.80
+        let occupancy = TodaysMarket.Occupancy(
+            childrenFromOutside: [a: [.homes: [.private: 2]]],
+            childrenBeyondBoundary: [.homes: [.over20Miles: 1]], children: [.homes: 4])
+        return TodaysMarket(scenario, year: 2025, places: [:], occupancy: occupancy, assumptions: assumptions)
+    }
+
+    @Test func freePlacesAreUsableLessHeldAndTheMarketBeyondIsWhatTheChildrenUseToday() {
+        let market = Self.market
+        let ha = market.slots[PlaceSlot(provider: 0, placementType: .childrensHome)]
+        #expect(ha?.usable == 4)
+        #expect(ha?.heldFromOutside == 2)
+        #expect(ha?.free == 2)
+        #expect(market.slots[PlaceSlot(provider: 1, placementType: .childrensHome)]?.free == 1)
+        #expect(
+            market.beyondBoundary == [
+                .init(
+                    group: .homes, placementType: .childrensHome, band: .over20Miles, places: 1, miles: 40,
+                    weeklyPrice: 4_000)
+            ])
+        #expect(market.childrenFromOutside == 2)
+        #expect(market.childrenFromOutsideUnheld == 0)
+    }
+
+    @Test func theEmptyMarketPlacesEveryoneInArea() throws {
+        let solved = try PlacementOptimiser.solve(Self.scenario, mode: .councilCoordinated)
+        #expect(approximately(solved.objective, 16_080))
+        #expect(solved.metrics.total.m2InAreaShare == 1)
+    }
+
+    @Test func todaysMarketChangesTheOptimumAsWorkedByHand() throws {
+        let applied = Self.market.applied(to: Self.scenario)
+        for mode in CommissioningMode.allCases {
+            let solved = try PlacementOptimiser.solve(applied, mode: mode)
+            #expect(approximately(solved.objective, 17_040), "\(mode)")
+            let total = solved.metrics.total
+            #expect(total.placed == 4 && total.unplaced == 0)
+            #expect(approximately(total.m2InAreaShare ?? -1, 0.5))
+            #expect(approximately(total.within20MilesShare ?? -1, 0.75))
+            #expect(approximately(total.meanDistanceMiles ?? -1, 13.5))
+            // The authority standing for the places beyond the boundary is no scope of the report.
+            #expect(solved.metrics.authorities.map(\.id) == [Self.a.rawValue, Self.b.rawValue])
+        }
+    }
+
+    @Test func withoutThePlaceBeyondTheBoundaryTheFourthChildIsUnplaced() throws {
+        var applied = Self.market.applied(to: Self.scenario)
+        applied.providers.removeAll { applied.marketBeyondBoundary.contains($0.authority) }
+        let solved = try PlacementOptimiser.solve(applied, mode: .councilCoordinated)
+        #expect(solved.metrics.total.unplaced == 1)
+        #expect(approximately(solved.objective, 8_040 + 4_350 + 100_000))
+    }
+}
+
+/// Greater Manchester today: as-is near the calibrated figures, the modes within today's free places.
+@Suite struct TodaysMarketGreaterManchesterTests {
+    struct Setup {
+        var scenario: Scenario
+        var allocation: AsIsAllocation
+        var market: TodaysMarket
+        var applied: Scenario
+        var asIs: TodaysPlacements
+    }
+
+    static let setup: Setup? = {
+        guard let scenario = try? ScenarioLoader.load(from: Fixtures.scenario("greater-manchester")).scenario,
+            let official = try? OfficialPlacementData.read(from: "\(Fixtures.root)/data"),
+            let year = official.year(2025)
+        else { return nil }
+        let allocation = AsIsBaseline.calibrate(year).calibrated
+        let market = TodaysMarket(scenario, year: year, allocation: allocation)
+        let applied = market.applied(to: scenario)
+        return Setup(
+            scenario: scenario, allocation: allocation, market: market, applied: applied,
+            asIs: TodaysPlacements(in: applied, allocation: allocation))
+    }()
+
+    @Test func asIsIsWithinThreePointsOfTheFittedFigures() throws {
+        let setup = try #require(Self.setup)
+        let codes = Set(setup.scenario.authorities.map(\.id))
+        let fitted = AsIsMeasures.total(
+            zip(setup.allocation.authorities, setup.allocation.measures(of: [.foster, .homes, .supported]))
+                .filter { codes.contains($0.0.id) }.map(\.1))
+        let asIs = setup.asIs.metrics.total
+        let m2 = try #require(asIs.m2InAreaShare)
+        let fittedM2 = try #require(fitted.inAreaShare)
+        #expect(abs(m2 - fittedM2) <= 0.03, "as-is M2 \(m2), fitted \(fittedM2)")
+        // DfE's published 2025 figure for Greater Manchester (all children looked after) is 57.2%.
+        #expect(abs(m2 - 0.572) <= 0.05, "as-is M2 \(m2)")
+        let over20 = 1 - (asIs.within20MilesShare ?? 1)
+        let fittedOver20 = try #require(fitted.over20MilesShare)
+        #expect(abs(over20 - fittedOver20) <= 0.03, "as-is over 20 miles \(over20), fitted \(fittedOver20)")
+        #expect(
+            asIs.children == setup.scenario.cohorts.filter(\.placementType.isCommissioned).reduce(0) { $0 + $1.count })
+    }
+
+    @Test func everyModeKeepsWithinTodaysFreePlaces() throws {
+        let setup = try #require(Self.setup)
+        #expect(setup.market.totals.heldFromOutside > 100, "children from outside hold Greater Manchester's places")
+        #expect(setup.market.beyondBoundary.count == 6)
+        for mode in CommissioningMode.allCases {
+            let solved = try PlacementOptimiser.solve(setup.applied, mode: mode)
+            var used: [PlaceSlot: Int] = [:]
+            let index = Dictionary(uniqueKeysWithValues: setup.applied.providers.enumerated().map { ($1.id, $0) })
+            for decision in solved.decisions {
+                guard let provider = decision.provider, let p = index[provider.id] else { continue }
+                used[PlaceSlot(provider: p, placementType: decision.placementType), default: 0] += decision.children
+            }
+            for (slot, children) in used {
+                let limit =
+                    setup.market.slots[slot]?.free
+                    ?? setup.applied.providers[slot.provider].offers[slot.placementType]?.places ?? 0
+                #expect(children <= limit, "\(mode): \(setup.applied.providers[slot.provider].id) over its free places")
+            }
+        }
+    }
+}
+
+/// `placement compare` shows as-is only where a calibrated baseline exists.
+@Suite struct CompareAsIsTests {
+    static func json(_ arguments: [String]) throws -> [String: Any] {
+        let run = try BuiltTool.run("placement", ["compare"] + arguments + ["--format", "json"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8))
+        return try #require(object as? [String: Any])
+    }
+
+    @Test func tinyHasNoAsIsAndSaysSo() throws {
+        let root = try Self.json([Fixtures.scenario("tiny")])
+        #expect(root["as_is"] is NSNull)
+        #expect((root["as_is_note"] as? String)?.contains("no calibrated baseline") == true)
+        let modes = try #require(root["modes"] as? [[String: Any]])
+        #expect(modes.allSatisfy { $0["change_from_as_is"] == nil })
+        // tiny's hand-worked optima are kept.
+        #expect(modes.compactMap { $0["objective"] as? Double } == [123_110, 122_670, 122_120, 122_100])
+    }
+
+    @Test func greaterManchesterShowsAsIsAndEachModeAsAChange() throws {
+        let root = try Self.json([Fixtures.scenario("greater-manchester"), "--modes", "regional"])
+        let asIs = try #require(root["as_is"] as? [String: Any])
+        #expect(asIs["year"] as? Int == 2025)
+        let total = try #require((asIs["metrics"] as? [String: Any])?["total"] as? [String: Any])
+        let asIsM2 = try #require(total["m2_in_area_share"] as? Double)
+        let mode = try #require((root["modes"] as? [[String: Any]])?.first)
+        let modeM2 = try #require(
+            ((mode["metrics"] as? [String: Any])?["total"] as? [String: Any])?["m2_in_area_share"] as? Double)
+        let change = try #require(mode["change_from_as_is"] as? [String: Any])
+        #expect(approximately(try #require(change["m2_in_area_share_points"] as? Double), (modeM2 - asIsM2) * 100))
+        let market = try #require(asIs["market"] as? [String: Any])
+        #expect((market["assumptions"] as? [Any])?.count == MarketAssumptions().listed.count)
+    }
+
+    @Test func theEmptyMarketSwitchesAsIsOff() throws {
+        let root = try Self.json([Fixtures.scenario("greater-manchester"), "--modes", "regional", "--empty-market"])
+        #expect(root["as_is"] is NSNull)
+        #expect((root["as_is_note"] as? String)?.contains("--empty-market") == true)
+    }
+}
