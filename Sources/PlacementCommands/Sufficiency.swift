@@ -12,7 +12,9 @@ extension PlacementCommand {
             abstract: "Write section 22G sufficiency reports: demand against places, gaps, and where new in-house "
                 + "places would help most.",
             discussion: """
-                The report shows the demand forecast (children looked after to five years past DfE's last \
+                When the scenario's authorities have published figures in --data, the mode solves today's \
+                market and the summary and current provision show the scope's children today (as-is) beside \
+                it (--empty-market: every place empty and free, no as-is). The report shows the demand forecast (children looked after to five years past DfE's last \
                 published year, with 80% intervals) when the scenario's authorities are in DfE's tables in \
                 --data. With --plan FILE (plan.csv from plan --out), a section "What the plan adds": the \
                 homes and carers it builds in scope and the scope's measures without and with it. With --out, writes sufficiency.html, sufficiency.md, sufficiency.json and a CSV per table into \
@@ -47,6 +49,8 @@ extension PlacementCommand {
 
         @OptionGroup var planFile: PlanFileOptions
 
+        @OptionGroup var market: MarketOptions
+
         public init() {}
 
         public func validate() throws {
@@ -76,7 +80,10 @@ extension PlacementCommand {
             let members = try scopes.flatMap { try memberCodes(of: $0, in: scenario) }
             let mode = self.mode ?? (cooperative == nil ? .councilCoordinated : .regional)
             let adopted = try planFile.adopted(for: scenario)
-            let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
+            // Today's market and placements, from the official data when the authorities have figures there.
+            let baseline = MarketBaseline.load(for: scenario, data: data, options: market)
+            let solvedScenario = baseline.scenario(or: scenario)
+            let result = try ModeRunner.solve(solvedScenario, mode: mode, options: options, started: started)
             let context = Progress.shared.run("pricing new in-house places") {
                 SufficiencyReport.Context(result, authorities: members)
             }
@@ -88,7 +95,7 @@ extension PlacementCommand {
             }
             if let adopted {
                 let effect = try Progress.shared.run("solving with the adopted plan") {
-                    try adopted.effect(on: scenario, members: Set(members), openBy: planFile.openBy) {
+                    try adopted.effect(on: solvedScenario, members: Set(members), openBy: planFile.openBy) {
                         try ModeRunner.solve($0, mode: mode, options: options, started: started)
                     }
                 }
@@ -99,6 +106,7 @@ extension PlacementCommand {
             }
             for (index, outlook) in outlooks.enumerated() {
                 reports[index].outlook = outlook
+                reports[index].asIs = baseline.comparison
             }
             guard let out = options.out else {
                 Self.print(reports[0].document, stem: "sufficiency", as: options.printed)

@@ -87,6 +87,12 @@ public enum AsIsComparison: Sendable {
                 + "\(NumberText.grouped(market.childrenFromOutside)) children from outside the scenario, leaving "
                 + "\(NumberText.grouped(Double(totals.free))) free for its own children.",
         ]
+        if !market.carersElsewhere.isEmpty {
+            lines.append(
+                "\(NumberText.grouped(Double(market.carersElsewhere.reduce(0) { $0 + $1.places }))) in-house foster "
+                    + "places stand where the councils' carers live today, in another of the scenario's authorities "
+                    + "(the scenario puts every in-house carer in its council's area).")
+        }
         if !market.beyondBoundary.isEmpty {
             lines.append(
                 "Beyond the boundary, the places its children use today: "

@@ -80,27 +80,29 @@ extension ComparisonReport {
         return ReportSection(
             "Method and assumptions",
             [
-                .bullets([
-                    "Each mode is solved as a linear programme (mixed-integer where sibling groups must stay together) "
-                        + "with GLPK. The objective weighs each placement's weekly price, £"
-                        + "\(NumberText.decimal(policy.costPerMile, places: 0)) a mile from home, £"
-                        + "\(NumberText.decimal(policy.outOfAreaPenalty, places: 0)) for leaving the home area, less £"
-                        + "\(NumberText.decimal(policy.localAuthorityPreference, places: 0)) for council provision, and "
-                        + "\(NumberText.pounds(policy.unplacedPenalty)) for a child left unplaced.",
-                    "council: each council alone, buying from the market in a seeded order; council-coordinated: the "
-                        + "same access solved jointly; regional: co-operative members share in-house places and buy "
-                        + "together; national: every in-house place open to every child (a bound, not a proposal).",
-                    "Distances are straight lines, as DfE measures placement distance: between authority centroids "
-                        + "(inside one authority, the mean distance within a disc of its area) unless the scenario "
-                        + "gives the distance between two authorities.",
-                ] + occupancy + [
-                    "Estimated provider profit is external spend times the policy's operating margin per placement "
-                        + "type: "
-                        + policy.marketMargins.sorted { $0.key < $1.key }
-                        .map { "\($0.key.label.lowercased()) \(NumberText.percent($0.value))" }.joined(separator: ", ")
-                        + ", other types \(NumberText.percent(policy.defaultMarketMargin)) (the CMA found 22.6% for "
-                        + "the largest children's-home providers).",
-                ] + (asIs?.notes ?? []))
+                .bullets(
+                    [
+                        "Each mode is solved as a linear programme (mixed-integer where sibling groups must stay together) "
+                            + "with GLPK. The objective weighs each placement's weekly price, £"
+                            + "\(NumberText.decimal(policy.costPerMile, places: 0)) a mile from home, £"
+                            + "\(NumberText.decimal(policy.outOfAreaPenalty, places: 0)) for leaving the home area, less £"
+                            + "\(NumberText.decimal(policy.localAuthorityPreference, places: 0)) for council provision, and "
+                            + "\(NumberText.pounds(policy.unplacedPenalty)) for a child left unplaced.",
+                        "council: each council alone, buying from the market in a seeded order; council-coordinated: the "
+                            + "same access solved jointly; regional: co-operative members share in-house places and buy "
+                            + "together; national: every in-house place open to every child (a bound, not a proposal).",
+                        "Distances are straight lines, as DfE measures placement distance: between authority centroids "
+                            + "(inside one authority, the mean distance within a disc of its area) unless the scenario "
+                            + "gives the distance between two authorities.",
+                    ] + occupancy + [
+                        "Estimated provider profit is external spend times the policy's operating margin per placement "
+                            + "type: "
+                            + policy.marketMargins.sorted { $0.key < $1.key }
+                            .map { "\($0.key.label.lowercased()) \(NumberText.percent($0.value))" }.joined(
+                                separator: ", ")
+                            + ", other types \(NumberText.percent(policy.defaultMarketMargin)) (the CMA found 22.6% for "
+                            + "the largest children's-home providers)."
+                    ] + (asIs?.notes ?? []))
             ])
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import PlacementOptimisation
 import PlacementCalibration
+import PlacementOptimisation
 import PlacementScenarios
 import PlacementSimulation
 

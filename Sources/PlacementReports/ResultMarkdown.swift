@@ -66,7 +66,8 @@ public enum ResultMarkdown {
         row("status") { $0 < offset ? "today" : results[$0 - offset].status.label }
         row("objective (£ a week, weighted)") {
             NumberText.pounds(
-                $0 < offset ? (today?.decisions.reduce(0) { $0 + $1.objectiveCostPerChild * Double($1.children) } ?? 0)
+                $0 < offset
+                    ? (today?.decisions.reduce(0) { $0 + $1.objectiveCostPerChild * Double($1.children) } ?? 0)
                     : results[$0 - offset].objective)
         }
         for (label, value) in headlineMeasures { row(label) { value(metrics[$0].total) } }

@@ -10,7 +10,7 @@ public struct SufficiencyReport {
     let scopeName: String
     let members: [AuthorityCode]
     /// The scope's children's placements, and the figures every section reads, computed once.
-    private let decisions: [PlacementDecision]
+    let decisions: [PlacementDecision]
     private let gapsByType: [PlacementType: TypeGap]
     private let supplyByType: [PlacementType: TypeSupply]
     /// Commissioned types with children or places in scope, in `PlacementType` order.
@@ -19,6 +19,8 @@ public struct SufficiencyReport {
     public var outlook: Outlook = .unavailable(reason: "none was made for this report")
     /// An adopted plan's effect, shown as "What the plan adds" (`SufficiencyPlanSection.swift`).
     public var planEffect: PlanEffect?
+    /// Today's placements beside the mode (`SufficiencyAsIs.swift`); `nil`: nothing said.
+    public var asIs: AsIsComparison?
 
     public init(_ scope: Scope, context: Context) throws(ScopeError) {
         (scopeName, members) = try Self.resolve(scope, in: context.scenario)
@@ -182,6 +184,7 @@ public struct SufficiencyReport {
                     + unplacedTypes.map { "\(gaps[$0]!.unplaced) in \($0.label.lowercased())" }.joined(separator: ", ")
                     + ".")
         }
+        bullets += asIsBullets
         if let best = rankedPlaceValues.first, (best.weeklySaving ?? 0) > 0.005 {
             bullets.append(PlaceValueTable.sentence(best, names: context.names, mode: mode))
         }
@@ -259,9 +262,13 @@ public struct SufficiencyReport {
                     "Children are those whose home is \(isCooperative ? "in a member authority" : scopeName). In-house "
                         + "places are those \(isCooperative ? "the members run" : "the council runs"), wherever they "
                         + "are; places in area are every registered place located in \(area), by who runs them. "
-                        + "Places in the area are not reserved for its children: other councils place there too."),
+                        + "Places in the area are not reserved for its children: other councils place there too."
+                        + (asIs?.asIs == nil
+                            ? ""
+                            : " Places are those free for the scenario's children today: usable places less "
+                                + "those other councils' children hold.")),
                 .table(table), .figure(caption: "Children and places by placement type", svg: chart.svg),
-            ])
+            ] + asIsBlocks)
     }
 
     private var gaps: ReportSection {

@@ -17,6 +17,17 @@ public struct TodaysMarket: Sendable {
     public let slots: [PlaceSlot: SlotPlaces]
     /// Places beyond the boundary, per placement group and distance band.
     public let beyondBoundary: [BeyondBoundaryOffer]
+    /// In-house foster places that stand where the council's carers live today, in another of the
+    /// scenario's authorities (the scenario puts every in-house carer in its council's area).
+    public let carersElsewhere: [CarerPlaces]
+
+    /// Some of a council's in-house foster places, moved to the authority its carers live in.
+    public struct CarerPlaces: Sendable, Equatable {
+        /// The in-house provider's index in the scenario.
+        public var provider: Int
+        public var authority: AuthorityCode
+        public var places: Int
+    }
     /// Children from outside the scenario in its places (placement group by placement group, the
     /// groups its providers offer).
     public let childrenFromOutside: Double
@@ -111,6 +122,36 @@ public struct TodaysMarket: Sendable {
             }
         }
         beyondBoundary = offers
+        carersElsewhere = Self.carers(
+            scenario, occupancy: occupancy, slots: slots.places,
+            scale: (wanted[.foster] ?? 0) / max(occupancy.children[.foster] ?? 0, 1))
+    }
+
+    /// Each council's in-house foster places (its first in-house foster provider's, the one the
+    /// scenario generator makes) shared with the authorities its carers live in, in proportion to
+    /// the allocation's children there, never more than the provider's free places.
+    private static func carers(
+        _ scenario: Scenario, occupancy: Occupancy, slots: [PlaceSlot: SlotPlaces], scale: Double
+    ) -> [CarerPlaces] {
+        var moved: [CarerPlaces] = []
+        let own = scenario.ownAuthorities.map(\.id)
+        for home in own {
+            guard let elsewhere = occupancy.ownCarersElsewhere[home],
+                let provider = scenario.providers.indices.first(where: {
+                    let candidate = scenario.providers[$0]
+                    return candidate.sector == .localAuthority && candidate.operatingAuthority == home
+                        && candidate.authority == home && (candidate.offers[.foster]?.places ?? 0) > 0
+                })
+            else { continue }
+            var free = slots[PlaceSlot(provider: provider, placementType: .foster)]?.free ?? 0
+            for authority in own where authority != home {
+                let places = min(Double(free), ((elsewhere[authority] ?? 0) * scale).rounded())
+                guard places >= 1 else { continue }
+                moved.append(CarerPlaces(provider: provider, authority: authority, places: Int(places)))
+                free -= Int(places)
+            }
+        }
+        return moved
     }
 
     /// What the calibrated allocation says of a scenario's places and children today.
@@ -123,15 +164,19 @@ public struct TodaysMarket: Sendable {
         /// The scenario's children by placement group in the allocation, to carry its pattern onto
         /// the scenario's own count of children.
         public var children: [PlacementGroup: Double]
+        /// Foster children with their own council's carers living in another of the scenario's
+        /// authorities, by home and the carers' authority.
+        public var ownCarersElsewhere: [AuthorityCode: [AuthorityCode: Double]]
 
         public init(
             childrenFromOutside: [AuthorityCode: [PlacementGroup: [Sector: Double]]] = [:],
             childrenBeyondBoundary: [PlacementGroup: [DistanceBand: Double]] = [:],
-            children: [PlacementGroup: Double] = [:]
+            children: [PlacementGroup: Double] = [:], ownCarersElsewhere: [AuthorityCode: [AuthorityCode: Double]] = [:]
         ) {
             self.childrenFromOutside = childrenFromOutside
             self.childrenBeyondBoundary = childrenBeyondBoundary
             self.children = children
+            self.ownCarersElsewhere = ownCarersElsewhere
         }
 
         /// Read from the calibrated allocation, whose authorities include the scenario's.
@@ -145,6 +190,11 @@ public struct TodaysMarket: Sendable {
                 let placedInside = placement.map(own.contains) ?? false
                 if own.contains(codes[row.home]) {
                     children[row.group, default: 0] += row.children
+                    if row.group == .foster, row.provider == .ownCouncil, placedInside, let placement,
+                        placement != codes[row.home]
+                    {
+                        ownCarersElsewhere[codes[row.home], default: [:]][placement, default: 0] += row.children
+                    }
                     // Only English authorities: places elsewhere are not the register's.
                     guard !placedInside, placement != nil else { continue }
                     childrenBeyondBoundary[row.group, default: [:]][.within20Miles, default: 0] +=
@@ -196,6 +246,17 @@ public struct TodaysMarket: Sendable {
                 guard let places = slots[PlaceSlot(provider: index, placementType: type)] else { continue }
                 adjusted.providers[index].offers[type]?.places = places.free
             }
+        }
+        for carers in carersElsewhere {
+            var provider = scenario.providers[carers.provider]
+            guard let offer = provider.offers[.foster] else { continue }
+            adjusted.providers[carers.provider].offers[.foster]?.places -= carers.places
+            provider.id = ProviderID("\(provider.id.rawValue)@\(carers.authority.rawValue)")
+            provider.name += " (carers in \(carers.authority.rawValue))"
+            provider.authority = carers.authority
+            provider.location = nil
+            provider.offers = [.foster: Provider.Offer(places: carers.places, weeklyPrice: offer.weeklyPrice)]
+            adjusted.providers.append(provider)
         }
         let own = scenario.ownAuthorities
         guard !beyondBoundary.isEmpty, !own.isEmpty else { return adjusted }

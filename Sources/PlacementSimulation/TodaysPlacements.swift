@@ -53,62 +53,58 @@ public struct TodaysPlacements: Sendable {
 }
 
 /// The calibrated allocation's children of the scenario's homes by placement group, destination
-/// (a scenario authority, or a band beyond the boundary) and provider group.
+/// (a scenario authority, or a band beyond the boundary) and provider group, in a dense array: the
+/// fitting reads it once per cohort and provider, so nothing is hashed there.
 struct AllocationPrior {
-    enum Destination: Hashable {
-        case authority(AuthorityCode)
-        case beyond(TodaysMarket.DistanceBand)
-    }
-
-    struct Key: Hashable {
-        var home: AuthorityCode
-        var group: PlacementGroup
-        var destination: Destination
-        /// `nil` beyond the boundary, where the market's places stand for every provider.
-        var provider: ProviderGroup?
-    }
-
-    var children: [Key: Double] = [:]
-    /// The keys of each home authority and placement group, in a fixed order.
-    private var keysOfHome: [AuthorityCode: [PlacementGroup: [Key]]] = [:]
-
-    func keys(home: AuthorityCode, group: PlacementGroup) -> [Key] { keysOfHome[home]?[group] ?? [] }
+    /// The scenario's own authorities by number; destinations are these numbers, then the two bands.
+    let number: [AuthorityCode: Int]
+    let destinations: Int
+    /// Provider groups, then one more for "any" (beyond the boundary, where the market's places
+    /// stand for every provider).
+    static let providerCodes = ProviderGroup.allCases.count + 1
+    static var anyProvider: Int { ProviderGroup.allCases.count }
+    private var children: [Double]
 
     init(_ scenario: Scenario, allocation: AsIsAllocation) {
-        let own = Set(scenario.ownAuthorities.map(\.id))
+        let own = scenario.ownAuthorities.map(\.id)
+        var number: [AuthorityCode: Int] = [:]
+        for code in own where number[code] == nil { number[code] = number.count }
+        self.number = number
+        destinations = number.count + 2
+        children = Array(
+            repeating: 0, count: number.count * PlacementGroup.allCases.count * destinations * Self.providerCodes)
         let codes = allocation.authorities.map(\.id)
-        for row in allocation.stock() where own.contains(codes[row.home]) {
-            let home = codes[row.home]
-            if let placement = row.placement.map({ codes[$0] }), own.contains(placement) {
+        let homes = codes.map { number[$0] }
+        for row in allocation.stock() {
+            guard let home = homes[row.home] else { continue }
+            if let placement = row.placement, let destination = homes[placement] {
                 children[
-                    Key(home: home, group: row.group, destination: .authority(placement), provider: row.provider),
-                    default: 0] += row.children
+                    index(home: home, group: row.group, destination: destination, provider: row.provider.rawValue)] +=
+                    row.children
             } else {
                 // Other English authorities and elsewhere: the market beyond the boundary, by band.
-                children[Key(home: home, group: row.group, destination: .beyond(.within20Miles)), default: 0] +=
+                children[
+                    index(home: home, group: row.group, destination: beyond(.within20Miles), provider: Self.anyProvider)
+                ] +=
                     row.children - row.over20Miles
-                children[Key(home: home, group: row.group, destination: .beyond(.over20Miles)), default: 0] +=
+                children[
+                    index(home: home, group: row.group, destination: beyond(.over20Miles), provider: Self.anyProvider)] +=
                     row.over20Miles
             }
         }
-        // The stock comes in index order: keys first seen in it keep that order.
-        var seen: Set<Key> = []
-        for row in allocation.stock() where own.contains(codes[row.home]) {
-            let home = codes[row.home]
-            let placement = row.placement.map { codes[$0] }
-            let keys =
-                if let placement, own.contains(placement) {
-                    [Key(home: home, group: row.group, destination: .authority(placement), provider: row.provider)]
-                } else {
-                    [
-                        Key(home: home, group: row.group, destination: .beyond(.within20Miles)),
-                        Key(home: home, group: row.group, destination: .beyond(.over20Miles)),
-                    ]
-                }
-            for key in keys where seen.insert(key).inserted {
-                keysOfHome[home, default: [:]][row.group, default: []].append(key)
-            }
-        }
+    }
+
+    func beyond(_ band: TodaysMarket.DistanceBand) -> Int { number.count + (band == .within20Miles ? 0 : 1) }
+
+    func index(home: Int, group: PlacementGroup, destination: Int, provider: Int) -> Int {
+        ((home * PlacementGroup.allCases.count + group.rawValue) * destinations + destination) * Self.providerCodes
+            + provider
+    }
+
+    /// The children of one home and group, by destination × provider code.
+    func block(home: Int, group: PlacementGroup) -> ArraySlice<Double> {
+        let start = index(home: home, group: group, destination: 0, provider: 0)
+        return children[start..<(start + destinations * Self.providerCodes)]
     }
 }
 
@@ -136,60 +132,67 @@ struct TodaysCells {
         self.capacity = capacity
         counts = market.cohorts.map { Double($0.placementType.isCommissioned ? $0.count : 0) }
         cellsOfCohort = Array(repeating: [], count: market.cohorts.count)
-        var band: [AuthorityCode: TodaysMarket.DistanceBand] = [:]
-        for candidate in TodaysMarket.DistanceBand.allCases {
-            band[TodaysMarket.beyondBoundaryAuthority(candidate)] = candidate
+        // Each provider's destination number, and its provider group but for own or other council.
+        var destinationOf = Array(repeating: -1, count: market.providers.count)
+        var operatorOf = Array(repeating: -1, count: market.providers.count)
+        var groupOf = Array(repeating: AllocationPrior.anyProvider, count: market.providers.count)
+        for band in TodaysMarket.DistanceBand.allCases {
+            let code = TodaysMarket.beyondBoundaryAuthority(band)
+            for (p, provider) in market.providers.enumerated() where provider.authority == code {
+                destinationOf[p] = prior.beyond(band)
+            }
+        }
+        for (p, provider) in market.providers.enumerated() where destinationOf[p] < 0 {
+            destinationOf[p] = prior.number[provider.authority] ?? -1
+            operatorOf[p] = provider.operatingAuthority.flatMap { prior.number[$0] } ?? -1
+            groupOf[p] = Self.group(of: provider, home: nil).rawValue
         }
         var kinshipChildren: [AuthorityCode: Double] = [:]
         for cohort in market.cohorts where cohort.placementType == .kinship {
             kinshipChildren[cohort.homeAuthority, default: 0] += Double(cohort.count)
         }
+        let codes = AllocationPrior.providerCodes
         for (c, cohort) in market.cohorts.enumerated() where counts[c] > 0 {
             let type = cohort.placementType
             let group = PlacementGroup(type)
-            var candidates: [(provider: Int, slot: Int, key: AllocationPrior.Key)] = []
+            guard let home = prior.number[cohort.homeAuthority] else { continue }
+            let block = Array(prior.block(home: home, group: group))
+            var candidates: [(provider: Int, slot: Int, key: Int)] = []
             for p in offering[type] ?? [] {
-                let provider = market.providers[p]
-                guard provider.ageRange.minimum <= cohort.ageBand.maximum,
-                    cohort.ageBand.minimum <= provider.ageRange.maximum,
-                    let slot = slots[PlaceSlot(provider: p, placementType: type)]
+                let age = market.providers[p].ageRange
+                guard destinationOf[p] >= 0, age.minimum <= cohort.ageBand.maximum,
+                    cohort.ageBand.minimum <= age.maximum, let slot = slots[PlaceSlot(provider: p, placementType: type)]
                 else { continue }
-                let key =
-                    band[provider.authority].map {
-                        AllocationPrior.Key(home: cohort.homeAuthority, group: group, destination: .beyond($0))
-                    }
-                    ?? AllocationPrior.Key(
-                        home: cohort.homeAuthority, group: group, destination: .authority(provider.authority),
-                        provider: Self.group(of: provider, home: cohort.homeAuthority))
-                candidates.append((p, slot, key))
+                var provider = groupOf[p]
+                if provider == ProviderGroup.otherCouncil.rawValue, operatorOf[p] == home {
+                    provider = ProviderGroup.ownCouncil.rawValue
+                }
+                candidates.append((p, slot, destinationOf[p] * codes + provider))
             }
             // The allocation's children of a key are shared by its providers in proportion to free places.
-            var placesOfKey: [AllocationPrior.Key: Double] = [:]
-            var placesOfDestination: [AllocationPrior.Destination: Double] = [:]
+            var placesOfKey = Array(repeating: 0.0, count: block.count)
+            var placesOfDestination = Array(repeating: 0.0, count: prior.destinations)
             for candidate in candidates {
-                placesOfKey[candidate.key, default: 0] += capacity[candidate.slot]
-                placesOfDestination[candidate.key.destination, default: 0] += capacity[candidate.slot]
+                placesOfKey[candidate.key] += capacity[candidate.slot]
+                placesOfDestination[candidate.key / codes] += capacity[candidate.slot]
             }
-            // Children of a key without a provider here (a council's own carers living across its
-            // boundary: the scenario puts every in-house carer in its council) go to the same
-            // destination's other providers, so that where children live today is kept.
-            var unmatched: [AllocationPrior.Destination: Double] = [:]
-            for key in prior.keys(home: cohort.homeAuthority, group: group) where placesOfKey[key] == nil {
-                unmatched[key.destination, default: 0] += prior.children[key] ?? 0
+            // Children of a key without a provider here go to the same destination's other
+            // providers, so that where children live today is kept.
+            var unmatched = Array(repeating: 0.0, count: prior.destinations)
+            for key in block.indices where block[key] > 0 && placesOfKey[key] == 0 {
+                unmatched[key / codes] += block[key]
             }
             let kinship = type == .foster ? kinshipChildren[cohort.homeAuthority] ?? 0 : 0
+            let ownInside = home * codes + ProviderGroup.ownCouncil.rawValue
             for candidate in candidates {
                 let places = capacity[candidate.slot]
-                var children = prior.children[candidate.key] ?? 0
+                var children = block[candidate.key]
                 // Kinship children are the allocation's foster children too, all with their own council.
-                if candidate.key.provider == .ownCouncil, candidate.key.destination == .authority(cohort.homeAuthority)
-                {
-                    children = max(0, children - kinship)
-                }
-                let destination = candidate.key.destination
+                if candidate.key == ownInside { children = max(0, children - kinship) }
+                let destination = candidate.key / codes
                 let share =
-                    children * places / (placesOfKey[candidate.key] ?? 1)
-                    + (unmatched[destination] ?? 0) * places / (placesOfDestination[destination] ?? 1)
+                    children * places / placesOfKey[candidate.key]
+                    + unmatched[destination] * places / placesOfDestination[destination]
                 cellsOfCohort[c].append(value.count)
                 slotOfCell.append(candidate.slot)
                 providerOfCell.append(candidate.provider)
@@ -198,9 +201,10 @@ struct TodaysCells {
         }
     }
 
-    static func group(of provider: Provider, home: AuthorityCode) -> ProviderGroup {
+    /// The provider group of a provider for a child of `home` (`nil`: any other council's child).
+    static func group(of provider: Provider, home: AuthorityCode?) -> ProviderGroup {
         switch provider.sector {
-        case .localAuthority: provider.operatingAuthority == home ? .ownCouncil : .otherCouncil
+        case .localAuthority: home != nil && provider.operatingAuthority == home ? .ownCouncil : .otherCouncil
         case .private: .privateSector
         case .voluntary: .voluntary
         case .otherPublic: .otherPublic
