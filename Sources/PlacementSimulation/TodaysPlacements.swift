@@ -108,45 +108,67 @@ struct AllocationPrior {
     }
 }
 
-/// The fitting's cells: one per commissioned cohort and provider offering its type to its ages with
-/// a free place.
+/// The fitting's cells: one per commissioned cohort and pool of providers offering its type to its
+/// ages with free places. A pool is the providers of one destination, sector, operating council,
+/// type and age range: the fitting treats them alike (weight in proportion to places), so pooling
+/// them loses nothing and keeps England's cells few.
 struct TodaysCells {
+    struct Pool {
+        var members: [(provider: Int, places: Int)] = []
+        var places: Int { members.reduce(0) { $0 + $1.places } }
+    }
+
+    var pools: [Pool] = []
     var cellsOfCohort: [[Int]]
-    var slotOfCell: [Int] = []
-    var providerOfCell: [Int] = []
+    var poolOfCell: [Int] = []
     var value: [Double] = []
     let counts: [Double]
     let capacity: [Double]
 
     init(_ market: Scenario, prior: AllocationPrior) {
-        var slots: [PlaceSlot: Int] = [:]
-        var capacity: [Double] = []
-        var offering: [PlacementType: [Int]] = [:]
-        for (index, provider) in market.providers.enumerated() {
-            for (type, offer) in provider.offers.sorted(by: { $0.key < $1.key }) where offer.places > 0 {
-                slots[PlaceSlot(provider: index, placementType: type)] = capacity.count
-                capacity.append(Double(offer.places))
-                offering[type, default: []].append(index)
-            }
-        }
-        self.capacity = capacity
-        counts = market.cohorts.map { Double($0.placementType.isCommissioned ? $0.count : 0) }
-        cellsOfCohort = Array(repeating: [], count: market.cohorts.count)
         // Each provider's destination number, and its provider group but for own or other council.
         var destinationOf = Array(repeating: -1, count: market.providers.count)
-        var operatorOf = Array(repeating: -1, count: market.providers.count)
-        var groupOf = Array(repeating: AllocationPrior.anyProvider, count: market.providers.count)
         for band in TodaysMarket.DistanceBand.allCases {
             let code = TodaysMarket.beyondBoundaryAuthority(band)
             for (p, provider) in market.providers.enumerated() where provider.authority == code {
                 destinationOf[p] = prior.beyond(band)
             }
         }
-        for (p, provider) in market.providers.enumerated() where destinationOf[p] < 0 {
-            destinationOf[p] = prior.number[provider.authority] ?? -1
-            operatorOf[p] = provider.operatingAuthority.flatMap { prior.number[$0] } ?? -1
-            groupOf[p] = Self.group(of: provider, home: nil).rawValue
+        struct PoolKey: Hashable {
+            var destination: Int
+            var group: Int
+            var operating: Int
+            var type: PlacementType
+            var ages: AgeBand
         }
+        var poolIndex: [PoolKey: Int] = [:]
+        var keys: [PoolKey] = []
+        var pools: [Pool] = []
+        for (p, provider) in market.providers.enumerated() {
+            if destinationOf[p] < 0 { destinationOf[p] = prior.number[provider.authority] ?? -1 }
+            guard destinationOf[p] >= 0 else { continue }
+            let group =
+                destinationOf[p] >= prior.number.count
+                ? AllocationPrior.anyProvider : Self.group(of: provider, home: nil).rawValue
+            let operating = provider.operatingAuthority.flatMap { prior.number[$0] } ?? -1
+            for (type, offer) in provider.offers.sorted(by: { $0.key < $1.key }) where offer.places > 0 {
+                let key = PoolKey(
+                    destination: destinationOf[p], group: group, operating: operating, type: type,
+                    ages: provider.ageRange)
+                if poolIndex[key] == nil {
+                    poolIndex[key] = pools.count
+                    pools.append(Pool())
+                    keys.append(key)
+                }
+                pools[poolIndex[key]!].members.append((p, offer.places))
+            }
+        }
+        self.pools = pools
+        capacity = pools.map { Double($0.places) }
+        var poolsOfType: [PlacementType: [Int]] = [:]
+        for (index, key) in keys.enumerated() { poolsOfType[key.type, default: []].append(index) }
+        counts = market.cohorts.map { Double($0.placementType.isCommissioned ? $0.count : 0) }
+        cellsOfCohort = Array(repeating: [], count: market.cohorts.count)
         var kinshipChildren: [AuthorityCode: Double] = [:]
         for cohort in market.cohorts where cohort.placementType == .kinship {
             kinshipChildren[cohort.homeAuthority, default: 0] += Double(cohort.count)
@@ -157,24 +179,24 @@ struct TodaysCells {
             let group = PlacementGroup(type)
             guard let home = prior.number[cohort.homeAuthority] else { continue }
             let block = Array(prior.block(home: home, group: group))
-            var candidates: [(provider: Int, slot: Int, key: Int)] = []
-            for p in offering[type] ?? [] {
-                let age = market.providers[p].ageRange
-                guard destinationOf[p] >= 0, age.minimum <= cohort.ageBand.maximum,
-                    cohort.ageBand.minimum <= age.maximum, let slot = slots[PlaceSlot(provider: p, placementType: type)]
-                else { continue }
-                var provider = groupOf[p]
-                if provider == ProviderGroup.otherCouncil.rawValue, operatorOf[p] == home {
+            var candidates: [(pool: Int, key: Int)] = []
+            for pool in poolsOfType[type] ?? [] {
+                let key = keys[pool]
+                guard key.ages.minimum <= cohort.ageBand.maximum, cohort.ageBand.minimum <= key.ages.maximum else {
+                    continue
+                }
+                var provider = key.group
+                if provider == ProviderGroup.otherCouncil.rawValue, key.operating == home {
                     provider = ProviderGroup.ownCouncil.rawValue
                 }
-                candidates.append((p, slot, destinationOf[p] * codes + provider))
+                candidates.append((pool, key.destination * codes + provider))
             }
-            // The allocation's children of a key are shared by its providers in proportion to free places.
+            // The allocation's children of a key are shared by its pools in proportion to free places.
             var placesOfKey = Array(repeating: 0.0, count: block.count)
             var placesOfDestination = Array(repeating: 0.0, count: prior.destinations)
             for candidate in candidates {
-                placesOfKey[candidate.key] += capacity[candidate.slot]
-                placesOfDestination[candidate.key / codes] += capacity[candidate.slot]
+                placesOfKey[candidate.key] += capacity[candidate.pool]
+                placesOfDestination[candidate.key / codes] += capacity[candidate.pool]
             }
             // Children of a key without a provider here go to the same destination's other
             // providers, so that where children live today is kept.
@@ -185,7 +207,7 @@ struct TodaysCells {
             let kinship = type == .foster ? kinshipChildren[cohort.homeAuthority] ?? 0 : 0
             let ownInside = home * codes + ProviderGroup.ownCouncil.rawValue
             for candidate in candidates {
-                let places = capacity[candidate.slot]
+                let places = capacity[candidate.pool]
                 var children = block[candidate.key]
                 // Kinship children are the allocation's foster children too, all with their own council.
                 if candidate.key == ownInside { children = max(0, children - kinship) }
@@ -194,8 +216,7 @@ struct TodaysCells {
                     children * places / placesOfKey[candidate.key]
                     + unmatched[destination] * places / placesOfDestination[destination]
                 cellsOfCohort[c].append(value.count)
-                slotOfCell.append(candidate.slot)
-                providerOfCell.append(candidate.provider)
+                poolOfCell.append(candidate.pool)
                 value.append(share + TodaysPlacements.floorWeight * places)
             }
         }
@@ -216,9 +237,9 @@ struct TodaysCells {
         for _ in 0..<sweeps {
             scaleRows()
             var sums = Array(repeating: 0.0, count: capacity.count)
-            for i in value.indices { sums[slotOfCell[i]] += value[i] }
-            for i in value.indices where sums[slotOfCell[i]] > capacity[slotOfCell[i]] {
-                value[i] *= capacity[slotOfCell[i]] / sums[slotOfCell[i]]
+            for i in value.indices { sums[poolOfCell[i]] += value[i] }
+            for i in value.indices where sums[poolOfCell[i]] > capacity[poolOfCell[i]] {
+                value[i] *= capacity[poolOfCell[i]] / sums[poolOfCell[i]]
             }
         }
         scaleRows()
@@ -233,33 +254,49 @@ struct TodaysCells {
         }
     }
 
-    /// Vacancies left per slot as whole children are placed, cohort by cohort.
-    private var taken: [Int] = []
+    /// Places taken per pool member as whole children are placed, cohort by cohort.
+    private var taken: [[Int]] = []
 
-    /// A cohort's whole children: its count shared by largest remainder, children over a place's
-    /// vacancies moved to the cohort's next-heaviest provider with one, the rest without a place.
+    /// A cohort's whole children: its count shared by largest remainder, children over a pool's
+    /// vacancies moved to the cohort's next-heaviest pool with one, the rest without a place; each
+    /// pool's children go to its providers in order.
     mutating func wholeChildren(of cohort: Int) -> (placed: [(provider: Int, children: Int)], waiting: Int) {
-        if taken.isEmpty { taken = Array(repeating: 0, count: capacity.count) }
+        if taken.isEmpty { taken = pools.map { Array(repeating: 0, count: $0.members.count) } }
         let members = cellsOfCohort[cohort]
         let count = Int(counts[cohort])
         guard !members.isEmpty else { return ([], count) }
-        let shares = proportionalShares(count, weights: members.map { value[$0] })
-        var placed = Array(repeating: 0, count: members.count)
+        func vacancies(_ pool: Int) -> Int { Int(capacity[pool]) - taken[pool].reduce(0, +) }
+        var placedInPool = Array(repeating: 0, count: members.count)
         var overflow = 0
-        for (k, i) in members.enumerated() where shares[k] > 0 {
-            let taking = min(shares[k], Int(capacity[slotOfCell[i]]) - taken[slotOfCell[i]])
-            placed[k] += taking
-            taken[slotOfCell[i]] += taking
+        var room = members.map { vacancies(poolOfCell[$0]) }
+        let shares = proportionalShares(count, weights: members.map { value[$0] })
+        for k in members.indices where shares[k] > 0 {
+            let taking = min(shares[k], room[k])
+            placedInPool[k] += taking
+            room[k] -= taking
             overflow += shares[k] - taking
         }
-        for k in members.indices.sorted(by: { value[members[$0]] > value[members[$1]] }) where overflow > 0 {
-            let slot = slotOfCell[members[k]]
-            let taking = min(overflow, Int(capacity[slot]) - taken[slot])
-            placed[k] += taking
-            taken[slot] += taking
-            overflow -= taking
+        if overflow > 0 {
+            for k in members.indices.sorted(by: { (value[members[$0]], $1) > (value[members[$1]], $0) })
+            where overflow > 0 {
+                let taking = min(overflow, room[k])
+                placedInPool[k] += taking
+                room[k] -= taking
+                overflow -= taking
+            }
         }
-        let result = members.indices.filter { placed[$0] > 0 }.map { (providerOfCell[members[$0]], placed[$0]) }
-        return (result.sorted { $0.0 < $1.0 }, overflow)
+        var byProvider: [Int: Int] = [:]
+        for k in members.indices where placedInPool[k] > 0 {
+            let pool = poolOfCell[members[k]]
+            var left = placedInPool[k]
+            for (m, member) in pools[pool].members.enumerated() where left > 0 {
+                let taking = min(left, member.places - taken[pool][m])
+                guard taking > 0 else { continue }
+                taken[pool][m] += taking
+                byProvider[member.provider, default: 0] += taking
+                left -= taking
+            }
+        }
+        return (byProvider.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }, overflow)
     }
 }
