@@ -83,9 +83,12 @@ public enum AsIsComparison: Sendable {
                     ? " (\(asIs.childrenWithoutPlace) children found no free place and count as unplaced)." : "."),
             "The modes solve today's market: of \(NumberText.grouped(Double(totals.registered))) registered places, "
                 + "\(NumberText.grouped(totals.usable)) are usable (residential places × occupancy, short-break-only "
-                + "places counting nothing), \(NumberText.grouped(totals.heldFromOutside)) of them held by "
-                + "\(NumberText.grouped(market.childrenFromOutside)) children from outside the scenario, leaving "
-                + "\(NumberText.grouped(Double(totals.free))) free for its own children.",
+                + "places counting nothing), "
+                + (market.childrenFromOutside > 0
+                    ? "\(NumberText.grouped(totals.heldFromOutside)) of them held by "
+                        + "\(NumberText.grouped(market.childrenFromOutside)) children from outside the scenario, "
+                    : "none held from outside (no child from outside the scenario is placed in it today), ")
+                + "leaving \(NumberText.grouped(Double(totals.free))) free for its own children.",
         ]
         if !market.carersElsewhere.isEmpty {
             lines.append(
