@@ -54,9 +54,6 @@ extension PlacementCommand {
             for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
             let baseline = MarketBaseline.load(
                 for: scenario, data: data ?? Baseline.defaultData(for: self.scenario), options: market)
-            if case .emptyMarket(let reason) = baseline, !market.emptyMarket {
-                printToStandardError("\(self.scenario): \(reason)")
-            }
             let solvedScenario = baseline.scenario(or: scenario)
             var results: [SolvedMode] = []
             for mode in modes {

@@ -397,7 +397,9 @@ public struct TodaysMarket: Sendable {
     /// Registered, usable, held and free places summed over the scenario's own providers.
     public var totals: SlotPlaces {
         var sum = SlotPlaces(registered: 0, usable: 0, heldFromOutside: 0, free: 0)
-        for places in slots.values {
+        // In slot order, so that sums come out the same on every run.
+        for slot in slots.keys.sorted() {
+            guard let places = slots[slot] else { continue }
             sum.registered += places.registered
             sum.usable += places.usable
             sum.heldFromOutside += places.heldFromOutside
