@@ -68,6 +68,10 @@ extension PlacementCommand {
                 for result in results {
                     files.append(("placements-\(result.mode.rawValue).csv", ResultCSV.placements(result.result)))
                 }
+                if let today = asIs.asIs {
+                    files.append(
+                        ("placements-as-is.csv", ResultCSV.placements(today.decisions, mode: AsIsComparison.label)))
+                }
                 files += ComparisonReport(results, scenario: scenario, asIs: asIs).files
                 try ModeRunner.write(files, into: out)
                 // On stderr, so that the comparison printed on stdout stays clean for a pipe.

@@ -7,16 +7,21 @@ import PlacementSimulation
 public enum ResultCSV {
     /// One row per unit and provider (or unplaced), in the scenario's order.
     public static func placements(_ result: ModeResult) -> String {
+        placements(result.decisions, mode: result.mode.rawValue)
+    }
+
+    /// The same for any decisions (today's placements: mode `as-is`).
+    public static func placements(_ decisions: [PlacementDecision], mode: String) -> String {
         var csv = CSVWriter(header: [
             "mode", "unit_id", "cohort_ids", "home_authority", "placement_type", "children", "provider_id",
             "provider_name", "sector", "operating_authority", "provider_authority", "miles", "weekly_price",
             "in_area", "la_run", "own_la_run", "origin", "unplaced_reason",
         ])
-        for decision in result.decisions {
+        for decision in decisions {
             let provider = decision.provider
             let text = CSVWriter.spreadsheetText
             csv.append([
-                result.mode.rawValue, text(decision.unitID.description),
+                mode, text(decision.unitID.description),
                 text(decision.cohortIDs.map(\.rawValue).joined(separator: ";")), text(decision.homeAuthority.rawValue),
                 decision.placementType.rawValue, String(decision.children), text(provider?.id.rawValue ?? ""),
                 text(provider?.name ?? ""), provider?.sector.rawValue ?? "",

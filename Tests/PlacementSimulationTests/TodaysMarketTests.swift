@@ -212,3 +212,25 @@ import Testing
         #expect((root["as_is_note"] as? String)?.contains("--empty-market") == true)
     }
 }
+
+/// `placement sufficiency` shows the scope's children today beside its mode.
+@Suite struct SufficiencyAsIsTests {
+    @Test func manchestersReportShowsAsIsBesideTheMode() throws {
+        let run = try BuiltTool.run(
+            "placement",
+            [
+                "sufficiency", Fixtures.scenario("greater-manchester"), "--authority", "E08000003", "--data",
+                "\(Fixtures.root)/data",
+            ])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("Manchester's children today (as-is) and under council-coordinated"))
+        #expect(run.standardOutput.contains("Today (as-is, calibrated on 2025)"))
+        let empty = try BuiltTool.run(
+            "placement",
+            [
+                "sufficiency", Fixtures.scenario("greater-manchester"), "--authority", "E08000003", "--data",
+                "\(Fixtures.root)/data", "--empty-market",
+            ])
+        #expect(!empty.standardOutput.contains("(as-is)"))
+    }
+}
