@@ -181,7 +181,7 @@ struct SimulationInputs {
             }
         }
         if let tables { return SimulationInputs(start: start, flows: SimulationFlows(tables)) }
-        guard let published, official != nil else {
+        guard let published, let official else {
             printToStandardError(
                 "\(folder): no flows.csv, and no published flows for its authorities in \(data): give the "
                     + "scenario a flows.csv (year, authority, placement_type, arrivals, leavers, moves)")
@@ -199,10 +199,15 @@ struct SimulationInputs {
             if let total = published.figures[index].total { lookedAfter[authority.id] = total }
         }
         let england = published.england?.total ?? lookedAfter.values.reduce(0, +)
-        return SimulationInputs(
-            start: start,
-            flows: flows.scenarioFlows(
-                scenario, year: from, lookedAfter: lookedAfter, englandLookedAfter: england,
-                years: (from + 1)...max(from + 1, to), assumptions: assumptions))
+        let years = (from + 1)...max(from + 1, to)
+        var simulated = flows.scenarioFlows(
+            scenario, year: from, lookedAfter: lookedAfter, englandLookedAfter: england, years: years,
+            assumptions: assumptions)
+        let supply = SupplyTrend(
+            scenario, places: official.places, through: from, years: years,
+            occupancy: assumptions.calibration.occupancy.value)
+        simulated.placeChanges = supply.placeChanges
+        simulated.source += "; " + supply.note
+        return SimulationInputs(start: start, flows: simulated)
     }
 }
