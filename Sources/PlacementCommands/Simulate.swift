@@ -131,13 +131,9 @@ extension PlacementCommand {
                 files.append(("trajectory.json", json))
                 files.append(("trajectory.csv", TabularReport.csv(report.longTable)))
                 try ModeRunner.write(files, into: out)
-                let line = "Simulation written: \(out)/trajectory.html (and .md, .json, .csv)"
-                // With --format, stdout carries the result as asked and the line goes to stderr.
-                guard format != nil else {
-                    print(line)
-                    return
-                }
-                printToStandardError(line)
+                ModeRunner.confirm(
+                    "Simulation written: \(out)/trajectory.html (and .md, .json, .csv)", printing: format)
+                guard format != nil else { return }
             }
             switch format ?? .markdown {
             case .json: print(json, terminator: "")
@@ -181,15 +177,15 @@ struct SimulationInputs {
             }
         }
         if let tables { return SimulationInputs(start: start, flows: SimulationFlows(tables)) }
-        guard let published, official != nil else {
+        guard let published, let official else {
             printToStandardError(
                 "\(folder): no flows.csv, and no published flows for its authorities in \(data): give the "
                     + "scenario a flows.csv (year, authority, placement_type, arrivals, leavers, moves)")
             throw invalidInputExitCode
         }
-        let flows: OfficialFlows
+        let flows: OfficialFlowData
         do {
-            flows = try OfficialFlows.read(from: data)
+            flows = try OfficialFlowData.read(from: data)
         } catch {
             printToStandardError(error.description)
             throw invalidInputExitCode
@@ -199,10 +195,15 @@ struct SimulationInputs {
             if let total = published.figures[index].total { lookedAfter[authority.id] = total }
         }
         let england = published.england?.total ?? lookedAfter.values.reduce(0, +)
-        return SimulationInputs(
-            start: start,
-            flows: flows.scenarioFlows(
-                scenario, year: from, lookedAfter: lookedAfter, englandLookedAfter: england,
-                years: (from + 1)...max(from + 1, to), assumptions: assumptions))
+        let years = (from + 1)...max(from + 1, to)
+        var simulated = flows.scenarioFlows(
+            scenario, year: from, lookedAfter: lookedAfter, englandLookedAfter: england, years: years,
+            assumptions: assumptions)
+        let supply = SupplyTrend(
+            scenario, places: official.places, through: from, years: years,
+            occupancy: assumptions.calibration.occupancy.value)
+        simulated.placeChanges = supply.placeChanges
+        simulated.source += "; " + supply.note
+        return SimulationInputs(start: start, flows: simulated)
     }
 }
