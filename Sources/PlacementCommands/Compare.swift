@@ -1,4 +1,5 @@
 import ArgumentParser
+import LinearProgramming
 import PlacementOptimisation
 import PlacementPlanning
 import PlacementReports
@@ -55,11 +56,9 @@ extension PlacementCommand {
             let baseline = MarketBaseline.load(
                 for: scenario, data: data ?? Baseline.defaultData(for: self.scenario), options: market)
             let solvedScenario = baseline.scenario(or: scenario)
-            var results: [SolvedMode] = []
-            for mode in modes {
-                results.append(try ModeRunner.solve(solvedScenario, mode: mode, options: options, started: started))
-            }
-            let asIs = baseline.comparison
+            let (results, today) = try Self.solve(
+                modes, in: solvedScenario, beside: baseline, options: options, started: started)
+            let asIs = baseline.comparison(today)
             let json = ResultJSON.comparison(results, scenario: scenario, asIs: asIs)
             let markdown = ResultMarkdown.comparison(results, scenario: scenario, asIs: asIs)
             let metrics = ResultCSV.metrics(results, scenario: scenario, asIs: asIs.asIs)
@@ -82,6 +81,34 @@ extension PlacementCommand {
             case .json: print(json, terminator: "")
             case .csv: print(metrics, terminator: "")
             }
+        }
+
+        /// The modes in turn, and today's placements fitted on a thread of their own beside them.
+        private static func solve(
+            _ modes: [CommissioningMode], in scenario: Scenario, beside baseline: MarketBaseline,
+            options: SolvingOptions, started: ContinuousClock.Instant
+        ) throws -> ([SolvedMode], TodaysPlacements?) {
+            enum Work: Sendable {
+                case modes([SolvedMode])
+                case asIs(TodaysPlacements?)
+            }
+            let parts = DedicatedThreads.map(2, maximumThreads: 2) { part -> Work in
+                guard part == 0 else { return .asIs(baseline.todaysPlacements()) }
+                var results: [SolvedMode] = []
+                for mode in modes {
+                    results.append(try ModeRunner.solve(scenario, mode: mode, options: options, started: started))
+                }
+                return .modes(results)
+            }
+            var results: [SolvedMode] = []
+            var today: TodaysPlacements?
+            for part in parts {
+                switch try part.get() {
+                case .modes(let solved): results = solved
+                case .asIs(let placements): today = placements
+                }
+            }
+            return (results, today)
         }
 
         /// `--draws N`: every mode in N seeded draws on all cores, summarised.

@@ -19,9 +19,10 @@ struct MarketOptions: ParsableArguments {
 
 /// What the commands compare against today's world: the market the modes solve and today's
 /// placements, or why there is none.
-enum MarketBaseline {
-    /// Calibrated: the modes solve `market`; `asIs` is today's placements in it.
-    case calibrated(scenario: Scenario, market: TodaysMarket, asIs: TodaysPlacements)
+enum MarketBaseline: Sendable {
+    /// Calibrated: the modes solve `scenario` (today's market applied); today's placements are fitted
+    /// into it from `allocation` by ``todaysPlacements()``.
+    case calibrated(scenario: Scenario, market: TodaysMarket, allocation: AsIsAllocation)
     /// Every place empty and free (`--empty-market`, or no published figures): `reason` says which.
     case emptyMarket(reason: String)
 
@@ -30,10 +31,18 @@ enum MarketBaseline {
         if case .calibrated(let scenario, _, _) = self { scenario } else { original }
     }
 
+    /// Today's placements in the market, when calibrated (half a second on England: `compare` fits
+    /// them beside the mode solves).
+    func todaysPlacements() -> TodaysPlacements? {
+        guard case .calibrated(let scenario, _, let allocation) = self else { return nil }
+        return TodaysPlacements(in: scenario, allocation: allocation)
+    }
+
     /// For the reports: today's placements and market, or why as-is is not shown.
-    var comparison: AsIsComparison {
+    func comparison(_ asIs: TodaysPlacements?) -> AsIsComparison {
         switch self {
-        case .calibrated(_, let market, let asIs): .shown(asIs, market: market)
+        case .calibrated(_, let market, _):
+            asIs.map { .shown($0, market: market) } ?? .notShown("today's placements were not fitted")
         case .emptyMarket(let reason): .notShown(reason)
         }
     }
@@ -58,9 +67,8 @@ enum MarketBaseline {
         return Progress.shared.run("calibrating today's placements") {
             let baseline = AsIsBaseline.calibrate(year)
             let market = TodaysMarket(scenario, year: year, allocation: baseline.calibrated)
-            let applied = market.applied(to: scenario)
             return .calibrated(
-                scenario: applied, market: market, asIs: TodaysPlacements(in: applied, allocation: baseline.calibrated))
+                scenario: market.applied(to: scenario), market: market, allocation: baseline.calibrated)
         }
     }
 }

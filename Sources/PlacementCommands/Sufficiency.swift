@@ -101,12 +101,14 @@ extension PlacementCommand {
                 }
                 for index in reports.indices { reports[index].planEffect = effect }
             }
+            let asIs = baseline.comparison(
+                Progress.shared.run("fitting today's placements") { baseline.todaysPlacements() })
             let outlooks = Progress.shared.run("forecasting demand") {
                 SufficiencyOutlooks.make(scopes, scenario: scenario, data: data)
             }
             for (index, outlook) in outlooks.enumerated() {
                 reports[index].outlook = outlook
-                reports[index].asIs = baseline.comparison
+                reports[index].asIs = asIs
             }
             guard let out = options.out else {
                 Self.print(reports[0].document, stem: "sufficiency", as: options.printed)
