@@ -35,8 +35,11 @@ extension PlacementCommand {
         @Argument(help: "The scenario folder (with scenario.yaml).")
         var scenario: String
 
+        /// The starting year when none is given: the last year DfE's tables publish.
+        static let defaultFrom = 2025
+
         @Option(help: "The starting year: today's stock (default 2025).")
-        var from = 2025
+        var from = defaultFrom
 
         @Option(help: "The last year simulated (default 2030).")
         var to = 2030

@@ -19,6 +19,8 @@ public struct SufficiencyReport {
     public var outlook: Outlook = .unavailable(reason: "none was made for this report")
     /// An adopted plan's effect, shown as "What the plan adds" (`SufficiencyPlanSection.swift`).
     public var planEffect: PlanEffect?
+    /// Placements simulated over the years ahead, "Projected placements" (`SufficiencyProjectionSection.swift`).
+    public var projection: SufficiencyProjection?
 
     public init(_ scope: Scope, context: Context) throws(ScopeError) {
         (scopeName, members) = try Self.resolve(scope, in: context.scenario)
@@ -52,8 +54,9 @@ public struct SufficiencyReport {
             // In the order of a council's sufficiency statement (see `statementOrder`), so that each
             // section can be pasted into one; an adopted plan's effect joins the commissioning priorities.
             sections: [
-                summary, legalContext, trend, demandAndSupply, distanceBands, gaps, forecastSection, placeValues,
-            ] + (planEffect.map { [planSection($0)] } ?? []) + [method])
+                summary, legalContext, trend, demandAndSupply, distanceBands, gaps, forecastSection,
+            ] + (projection.map { [projectionSection($0)] } ?? []) + [placeValues]
+                + (planEffect.map { [planSection($0)] } ?? []) + [method])
     }
 
     /// The sections, in the order councils' sufficiency statements take: a summary; the duty and
