@@ -24,12 +24,14 @@ public struct SimulationPlan: Sendable {
             })
     }
 
-    /// A block contract's places end with its term (whole years, rounded up, after it opens); homes
-    /// and foster households stay open.
+    /// A block contract's places end with its term (whole years, rounded up, after it opens, at most
+    /// 1,000); homes and foster households stay open.
     public static func closingYear(of build: PlannedBuild) -> Int? {
         guard build.candidate.kind == .blockContract else { return nil }
         let term = build.candidate.lifeYears
-        guard term.isFinite, term > 0 else { return build.openingYear }
+        // A term without end keeps the places open; a term of nothing never opens them.
+        guard term.isFinite else { return nil }
+        guard term > 0 else { return build.openingYear }
         return build.openingYear + Int(min(term, 1_000).rounded(.up))
     }
 

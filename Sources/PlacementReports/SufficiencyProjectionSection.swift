@@ -32,14 +32,16 @@ extension SufficiencyReport {
         let last = years.last ?? 0
         let scope = projectionScope
         let drawCount = draws.trajectories.values.first?.count ?? 0
-        func cell(_ mode: SimulatedMode, _ year: Int, _ measure: TrajectoryMeasure) -> ReportValue {
-            guard let band = draws.band(mode, year: year, scope: scope, measure) else {
-                return measure.reportValue(nil)
-            }
-            guard drawCount > 1 else { return measure.reportValue(band.mean) }
-            return .text(
-                "\(measure.reportValue(band.mean).display) (\(measure.reportValue(band.p10).display)–"
-                    + "\(measure.reportValue(band.p90).display))")
+        // One draw: a value per measure; several: mean, 10th and 90th percentile, as every draws table.
+        func cells(_ mode: SimulatedMode, _ year: Int, _ measure: TrajectoryMeasure) -> [ReportValue] {
+            let band = draws.band(mode, year: year, scope: scope, measure)
+            guard drawCount > 1 else { return [measure.reportValue(band?.mean)] }
+            return [measure.reportValue(band?.mean), measure.reportValue(band?.p10), measure.reportValue(band?.p90)]
+        }
+        let measureColumns = Self.projectedMeasures.flatMap { measure -> [ReportTable.Column] in
+            drawCount > 1
+                ? DrawTables.spreadColumns(measure.label, key: measure.rawValue)
+                : [.init(measure.label, key: measure.rawValue)]
         }
         let modes = draws.modes.map(\.name).joined(separator: " and ")
         var text =
@@ -49,7 +51,8 @@ extension SufficiencyReport {
             + "batches a year into vacancies only; children already placed keep their places. The figures are "
             + "\(scopeName)'s own children (home authority in scope), wherever placed. "
             + (drawCount > 1
-                ? "Means over \(drawCount) seeded draws, the 10th–90th percentile in brackets."
+                ? "Means over \(drawCount) seeded draws (seeds 1 to \(drawCount)), with their 10th and 90th "
+                    + "percentiles."
                 : "One seeded draw: the order of arrivals and which placements end are drawn once.")
         if let missing = projection.asIsMissing { text += " As-is is not shown: \(missing)." }
         var blocks: [ReportBlock] = [.paragraph(text)]
@@ -61,11 +64,11 @@ extension SufficiencyReport {
                     caption: "\(scopeName)'s children, \(first) to \(last), by commissioning",
                     columns: [
                         .init("Year", key: "year", numeric: false), .init("Commissioning", key: "mode", numeric: false),
-                    ] + Self.projectedMeasures.map { .init($0.label, key: $0.rawValue) },
+                    ] + measureColumns,
                     rows: years.flatMap { year in
                         draws.modes.map { mode in
                             [.text(String(year)), .text(mode.name)]
-                                + Self.projectedMeasures.map { cell(mode, year, $0) }
+                                + Self.projectedMeasures.flatMap { cells(mode, year, $0) }
                         }
                     })))
         var series: [ChartSeries] = []

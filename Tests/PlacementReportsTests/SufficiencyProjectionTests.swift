@@ -71,6 +71,21 @@ struct SufficiencyProjectionTests {
         #expect(rows.dropFirst().map { $0[6] } == ["1", "1", "1"])
     }
 
+    @Test("With --draws, each measure has its mean and 10th and 90th percentiles")
+    func draws() throws {
+        let (rows, _) = try Self.projection([
+            "--authority", "T00000001", "--simulate-to", "2026", "--draws", "3",
+        ])
+        #expect(
+            rows.first?.prefix(5) == [
+                "year", "mode", "m1_own_council_share", "m1_own_council_share_p10", "m1_own_council_share_p90",
+            ])
+        // Tiny's draws agree (one child arriving, none leaving Northtown): 2026's own share is 3/6 in each.
+        let row = try #require(rows.last)
+        #expect(row.count == 2 + 3 * 5)
+        #expect(row[2...4].allSatisfy { approximately(Double($0) ?? -1, 0.5, tolerance: 1e-5) })
+    }
+
     @Test("--draws needs --simulate-to, and the year must come after the start")
     func validation() {
         for arguments in [["--draws", "3"], ["--simulate-to", "2025"], ["--simulate-to", "2090"]] {

@@ -116,6 +116,21 @@ struct TinyPlanSimulationTests {
         // Four registered home places × 0.83 occupancy = 3.32 usable, rounded to 3.
         #expect(changes[2029]?.map(\.places) == [3])
     }
+
+    @Test("A plan's block contract closes after its term, rounded up to whole years; homes stay open")
+    func blockContractTerm() {
+        func build(_ kind: CapacityCandidate.Kind, term: Double) -> PlannedBuild {
+            PlannedBuild(
+                candidate: CapacityCandidate(
+                    id: "B", kind: kind, authority: "T00000001", placementType: .childrensHome, placesPerUnit: 2,
+                    maximumUnits: 1, capitalCost: 0, weeklyCostPerPlace: 5_000, yearsToOpen: 1, lifeYears: term),
+                units: 1, openingYear: 2026)
+        }
+        #expect(SimulationPlan.closingYear(of: build(.blockContract, term: 2.5)) == 2029)
+        #expect(SimulationPlan.closingYear(of: build(.blockContract, term: .infinity)) == nil)
+        #expect(SimulationPlan.closingYear(of: build(.blockContract, term: 0)) == 2026)
+        #expect(SimulationPlan.closingYear(of: build(.home, term: 25)) == nil)
+    }
 }
 
 @Suite("placement simulate --plan")
