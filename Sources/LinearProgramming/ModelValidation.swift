@@ -9,18 +9,18 @@ extension Model {
         where count > GLPKLimits.maximumCount {
             throw .invalidModel("\(count) \(what); GLPK accepts at most \(GLPKLimits.maximumCount)")
         }
+        // Labels are built only for a problem found: building one per column cost more than the checks.
         for column in 0..<variableCount {
-            let what = columnLabel(column)
-            try Self.checkName(columnNames[column], what: what)
-            try Self.checkBounds(columnLowerBounds[column], columnUpperBounds[column], what: what)
+            try Self.checkName(columnNames[column], what: columnLabel(column))
+            try Self.checkBounds(columnLowerBounds[column], columnUpperBounds[column], what: columnLabel(column))
             guard objectiveCoefficients[column].isFinite else {
-                throw .invalidModel("\(what): objective coefficient \(objectiveCoefficients[column]) is not finite")
+                throw .invalidModel(
+                    "\(columnLabel(column)): objective coefficient \(objectiveCoefficients[column]) is not finite")
             }
         }
         for row in 0..<constraintCount {
-            let what = rowLabel(row)
-            try Self.checkName(rowNames[row], what: what)
-            try Self.checkBounds(rowLowerBounds[row], rowUpperBounds[row], what: what)
+            try Self.checkName(rowNames[row], what: rowLabel(row))
+            try Self.checkBounds(rowLowerBounds[row], rowUpperBounds[row], what: rowLabel(row))
         }
         guard objectiveConstant.isFinite else {
             throw .invalidModel("objective constant \(objectiveConstant) is not finite")
@@ -49,24 +49,27 @@ extension Model {
         rowNames[row].isEmpty ? "constraint \(row)" : "constraint \(rowNames[row])"
     }
 
-    private static func checkBounds(_ lower: Double, _ upper: Double, what: String) throws(LinearProgrammingError) {
+    static func checkBounds(_ lower: Double, _ upper: Double, what: @autoclosure () -> String)
+        throws(LinearProgrammingError)
+    {
         if lower.isNaN || upper.isNaN || lower == .infinity || upper == -.infinity {
-            throw .invalidModel("\(what): bounds [\(lower), \(upper)] are not usable")
+            throw .invalidModel("\(what()): bounds [\(lower), \(upper)] are not usable")
         }
         if lower > upper {
-            throw .invalidModel("\(what): lower bound \(lower) exceeds upper bound \(upper)")
+            throw .invalidModel("\(what()): lower bound \(lower) exceeds upper bound \(upper)")
         }
     }
 
     /// GLPK rejects names over 255 bytes or with control characters; free MPS also splits on spaces.
-    private static func checkName(_ name: String, what: String) throws(LinearProgrammingError) {
+    private static func checkName(_ name: String, what: @autoclosure () -> String) throws(LinearProgrammingError) {
         guard !name.isEmpty else { return }
         guard name.utf8.count <= GLPKLimits.maximumNameBytes else {
             throw .invalidModel(
-                "\(what): name is \(name.utf8.count) bytes long; at most \(GLPKLimits.maximumNameBytes) are allowed")
+                "\(what()): name is \(name.utf8.count) bytes long; at most \(GLPKLimits.maximumNameBytes) are allowed")
         }
-        guard name.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 }) else {
-            throw .invalidModel("\(what): a name must be printable ASCII without spaces")
+        // Printable ASCII is exactly the UTF-8 bytes 33–126 (any other scalar has a byte outside them).
+        guard name.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else {
+            throw .invalidModel("\(what()): a name must be printable ASCII without spaces")
         }
     }
 }

@@ -33,27 +33,21 @@ public final class Solver {
 
     /// Changes a variable's bounds; the next solve starts from the current basis.
     public func setBounds(_ variable: Variable, lower: Double, upper: Double) throws(LinearProgrammingError) {
-        try checkVariable(variable)
-        var changed = model
-        changed.setBounds(variable, lower: lower, upper: upper)
-        try changed.validate()
-        try problem.setColumnBounds([variable.index], lower: [lower], upper: [upper])
-        model = changed
+        try setBounds([(variable, lower, upper)])
     }
 
     /// Changes several variables' bounds at once, checking the model once.
     public func setBounds(_ changes: [(variable: Variable, lower: Double, upper: Double)])
         throws(LinearProgrammingError)
     {
-        var changed = model
+        // Only the new bounds need checking: the rest of the model was checked when it was loaded.
         for change in changes {
             try checkVariable(change.variable)
-            changed.setBounds(change.variable, lower: change.lower, upper: change.upper)
+            try Model.checkBounds(change.lower, change.upper, what: model.columnLabel(change.variable.index))
         }
-        try changed.validate()
         try problem.setColumnBounds(
             changes.map(\.variable.index), lower: changes.map(\.lower), upper: changes.map(\.upper))
-        model = changed
+        for change in changes { model.setBounds(change.variable, lower: change.lower, upper: change.upper) }
     }
 
     /// Changes a constraint's bounds; the next solve starts from the current basis.
@@ -65,18 +59,16 @@ public final class Solver {
     public func setBounds(_ changes: [(constraint: Constraint, lower: Double, upper: Double)])
         throws(LinearProgrammingError)
     {
-        var changed = model
         for change in changes {
             guard (0..<model.constraintCount).contains(change.constraint.index) else {
                 throw .invalidModel(
                     "constraint \(change.constraint.index) does not exist; the model has \(model.constraintCount)")
             }
-            changed.setBounds(change.constraint, lower: change.lower, upper: change.upper)
+            try Model.checkBounds(change.lower, change.upper, what: model.rowLabel(change.constraint.index))
         }
-        try changed.validate()
         try problem.setRowBounds(
             changes.map(\.constraint.index), lower: changes.map(\.lower), upper: changes.map(\.upper))
-        model = changed
+        for change in changes { model.setBounds(change.constraint, lower: change.lower, upper: change.upper) }
     }
 
     /// A column to append to a loaded model.

@@ -150,7 +150,11 @@ public struct AsIsMeasures: Sendable, Equatable {
 
     public var inAreaShare: Double? { children > 0 ? inside / children : nil }
     public var over20MilesShare: Double? { children > 0 ? over20Miles / children : nil }
-    public var commissioned: Double { providers.filter { $0.key.isCommissioned }.values.reduce(0, +) }
+    /// Summed in the groups' fixed order: a dictionary's order changes from run to run, and so would
+    /// the last bits of the sum, and every fit and draw that follows.
+    public var commissioned: Double {
+        ProviderGroup.allCases.reduce(0) { $1.isCommissioned ? $0 + (providers[$1] ?? 0) : $0 }
+    }
     public func providerShare(_ group: ProviderGroup) -> Double? {
         commissioned > 0 ? (providers[group] ?? 0) / commissioned : nil
     }

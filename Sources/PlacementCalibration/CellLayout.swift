@@ -28,7 +28,7 @@ struct CellLayout: Sendable {
         var combinations: [Combination] = []
         for group in PlacementGroup.allCases {
             let prior = assumptions.providerPrior[group] ?? [:]
-            let total = prior.values.reduce(0, +)
+            let total = ProviderGroup.allCases.reduce(0) { $0 + (prior[$1] ?? 0) }  // in a fixed order
             for provider in ProviderGroup.allCases {
                 if let share = prior[provider], share > 0, total > 0 {
                     combinations.append(Combination(group: group, provider: provider, prior: share / total))

@@ -25,7 +25,7 @@ public struct PublishedPlacementFigures: Sendable, Equatable {
     public init() {}
 
     /// Children in the placement groups (the model's demand).
-    public var demand: Double { placements.values.reduce(0, +) }
+    public var demand: Double { PlacementGroup.allCases.reduce(0) { $0 + (placements[$1] ?? 0) } }  // in a fixed order
 
     /// Inside ÷ (inside + outside).
     public var inAreaShare: Double? {

@@ -47,9 +47,29 @@ public enum PlacementType: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
-    public static func < (lhs: PlacementType, rhs: PlacementType) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The case's position in `allCases`. Equality, hashing and order go by it: a raw-valued enum
+    /// otherwise compares and hashes its raw string, which dominated the simulation's dictionary
+    /// lookups of place slots.
+    public var ordinal: Int {
+        switch self {
+        case .foster: 0
+        case .kinship: 1
+        case .childrensHome: 2
+        case .secureChildrensHome: 3
+        case .supportedAccommodation: 4
+        case .parentAndChild: 5
+        case .residentialSchool: 6
+        case .placedWithParents: 7
+        case .placedForAdoption: 8
+        case .other: 9
+        }
     }
+
+    public static func == (lhs: PlacementType, rhs: PlacementType) -> Bool { lhs.ordinal == rhs.ordinal }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+    public static func < (lhs: PlacementType, rhs: PlacementType) -> Bool { lhs.ordinal < rhs.ordinal }
 }
 
 /// Who runs a provider.

@@ -4,21 +4,37 @@ import PlacementScenarios
 /// provider with a vacancy in proportion to the cohort's as-is weight there.
 struct AsIsPlacing {
     let propensity: [[Propensity]]?
+    /// Per cohort, the slot number of each propensity's provider (nil: a slot the stock never had).
+    let slotNumbers: [[Int?]]
+
+    init(propensity: [[Propensity]]?, stock: PlacementStock) {
+        self.propensity = propensity
+        slotNumbers = (propensity ?? []).enumerated().map { cohort, candidates in
+            candidates.map {
+                stock.number(of: PlaceSlot(provider: $0.provider, placementType: stock.cohortTypes[cohort]))
+            }
+        }
+    }
 
     func place(_ demand: [Int], in stock: inout PlacementStock, random: inout SeededRandom) {
         let cohorts = demand.indices.filter { demand[$0] > 0 }.shuffled(by: &random)
         for cohort in cohorts {
-            let type = stock.cohortTypes[cohort]
-            let candidates = (propensity?[cohort] ?? []).filter {
-                stock.vacancies(PlaceSlot(provider: $0.provider, placementType: type)) > 0
+            let weights = propensity?[cohort] ?? []
+            let numbers = cohort < slotNumbers.count ? slotNumbers[cohort] : []
+            var candidates: [(provider: Int, slot: Int)] = []
+            var candidateWeights: [Double] = []
+            for (k, number) in numbers.enumerated() {
+                guard let number, stock.vacancies(at: number) > 0 else { continue }
+                candidates.append((weights[k].provider, number))
+                candidateWeights.append(weights[k].weight)
             }
-            var draw = WeightedDraw(candidates.map(\.weight))
+            var draw = WeightedDraw(candidateWeights)
             var left = demand[cohort]
             while left > 0, let index = draw.index(at: random.unit() * draw.total) {
-                let provider = candidates[index].provider
-                stock.place(cohort, with: provider, children: 1)
+                let (provider, slot) = candidates[index]
+                stock.place(cohort, with: provider, at: slot, children: 1)
                 left -= 1
-                if stock.vacancies(PlaceSlot(provider: provider, placementType: type)) == 0 { draw.remove(index) }
+                if stock.vacancies(at: slot) == 0 { draw.remove(index) }
             }
             stock.addUnplaced(cohort, children: left)
         }

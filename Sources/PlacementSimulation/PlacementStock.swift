@@ -19,34 +19,69 @@ public struct PlaceSlot: Hashable, Sendable, Comparable {
 /// Where every simulated child is: per scenario cohort, children per provider and children waiting
 /// unplaced; and per place slot, the places open and taken. Whole children only, so that none is
 /// lost or counted twice.
+///
+/// Slots are numbered (in sorted order at the start, new ones after), and places and occupancy are
+/// kept in arrays by number: the simulation looks vacancies up millions of times a run.
 public struct PlacementStock: Sendable, Equatable {
     /// Per scenario cohort (by index): provider index → children placed there.
     public private(set) var placed: [[Int: Int]]
     /// Per scenario cohort: children without a place.
     public private(set) var unplaced: [Int]
-    /// Places open per slot (usable places, changed by openings and closures).
-    public private(set) var capacity: [PlaceSlot: Int]
-    /// Places taken per slot.
-    public private(set) var occupied: [PlaceSlot: Int] = [:]
+    /// Every slot that has had places, by number.
+    public private(set) var slots: [PlaceSlot]
+    private var slotNumbers: [PlaceSlot: Int]
+    /// Places open per slot number (usable places, changed by openings and closures).
+    private var places: [Int]
+    /// Places taken per slot number.
+    private var taken: [Int]
     /// The placement type of each cohort, to find a placement's slot.
     let cohortTypes: [PlacementType]
 
     init(cohortTypes: [PlacementType], capacity: [PlaceSlot: Int]) {
         self.cohortTypes = cohortTypes
-        self.capacity = capacity
+        slots = capacity.keys.sorted()
+        slotNumbers = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1, $0) })
+        places = slots.map { capacity[$0] ?? 0 }
+        taken = Array(repeating: 0, count: slots.count)
         placed = Array(repeating: [:], count: cohortTypes.count)
         unplaced = Array(repeating: 0, count: cohortTypes.count)
     }
 
-    public func vacancies(_ slot: PlaceSlot) -> Int { max(0, (capacity[slot] ?? 0) - (occupied[slot] ?? 0)) }
+    /// Places open per slot.
+    public var capacity: [PlaceSlot: Int] { Dictionary(uniqueKeysWithValues: zip(slots, places)) }
+
+    /// The slot's number, if it has ever had places.
+    public func number(of slot: PlaceSlot) -> Int? { slotNumbers[slot] }
+
+    public func vacancies(_ slot: PlaceSlot) -> Int { slotNumbers[slot].map(vacancies(at:)) ?? 0 }
+
+    /// Vacancies of the slot numbered `number`.
+    public func vacancies(at number: Int) -> Int { max(0, places[number] - taken[number]) }
 
     /// Children of a cohort, placed or not.
     public func children(of cohort: Int) -> Int { placed[cohort].values.reduce(0, +) + unplaced[cohort] }
 
+    /// The slot's number, numbering it (with no places) if new.
+    private mutating func numbering(_ slot: PlaceSlot) -> Int {
+        if let number = slotNumbers[slot] { return number }
+        slots.append(slot)
+        places.append(0)
+        taken.append(0)
+        slotNumbers[slot] = slots.count - 1
+        return slots.count - 1
+    }
+
     mutating func place(_ cohort: Int, with provider: Int, children: Int) {
         guard children > 0 else { return }
+        let number = numbering(PlaceSlot(provider: provider, placementType: cohortTypes[cohort]))
+        place(cohort, with: provider, at: number, children: children)
+    }
+
+    /// Places children in the slot numbered `number`, which must be `provider`'s of the cohort's type.
+    mutating func place(_ cohort: Int, with provider: Int, at number: Int, children: Int) {
+        guard children > 0 else { return }
         placed[cohort][provider, default: 0] += children
-        occupied[PlaceSlot(provider: provider, placementType: cohortTypes[cohort]), default: 0] += children
+        taken[number] += children
     }
 
     mutating func leavePlace(_ cohort: Int, provider: Int, children: Int) {
@@ -54,7 +89,7 @@ public struct PlacementStock: Sendable, Equatable {
         let left = (placed[cohort][provider] ?? 0) - children
         precondition(left >= 0, "a placement ends only for children placed there")
         placed[cohort][provider] = left == 0 ? nil : left
-        occupied[PlaceSlot(provider: provider, placementType: cohortTypes[cohort]), default: 0] -= children
+        taken[numbering(PlaceSlot(provider: provider, placementType: cohortTypes[cohort]))] -= children
     }
 
     mutating func addUnplaced(_ cohort: Int, children: Int) { unplaced[cohort] += children }
@@ -72,7 +107,8 @@ public struct PlacementStock: Sendable, Equatable {
     /// Opens (positive) or closes (negative) places; a closure never takes away a place a child
     /// holds: the slot keeps at least its occupied places.
     mutating func changePlaces(_ slot: PlaceSlot, by change: Int) {
-        let now = capacity[slot] ?? 0
-        capacity[slot] = max(now + change, min(now, occupied[slot] ?? 0), 0)
+        let number = numbering(slot)
+        let now = places[number]
+        places[number] = max(now + change, min(now, taken[number]), 0)
     }
 }

@@ -17,6 +17,8 @@ public struct Simulation: Sendable {
     let batchSolve: BatchSolve
     /// Per flow key: the scenario cohorts of that home and type, and each one's share of arrivals.
     let cohortsOfKey: [FlowKey: [Int]]
+    /// As-is placing, with its candidates' slots numbered in the starting stock.
+    let asIsPlacing: AsIsPlacing
 
     public init(
         scenario: Scenario, flows: SimulationFlows, start: SimulationStart, from firstYear: Int, to lastYear: Int,
@@ -36,6 +38,7 @@ public struct Simulation: Sendable {
                 .append(index)
         }
         self.cohortsOfKey = cohortsOfKey
+        asIsPlacing = AsIsPlacing(propensity: start.propensity, stock: start.stock)
     }
 
     /// Runs one mode for one seed. Deterministic for a seed: every draw (which placements end, the
@@ -100,7 +103,7 @@ public struct Simulation: Sendable {
     ) throws(OptimiserError) -> Bool {
         switch mode {
         case .asIs:
-            AsIsPlacing(propensity: start.propensity).place(demand, in: &stock, random: &random)
+            asIsPlacing.place(demand, in: &stock, random: &random)
             return true
         case .optimised(let commissioning):
             return try batchSolve.place(
@@ -126,9 +129,9 @@ public struct Simulation: Sendable {
             }
         }
         var vacancies: [Sector: [PlacementType: Int]] = [:]
-        for slot in stock.capacity.keys.sorted() {
+        for (number, slot) in stock.slots.enumerated() {
             let sector = scenario.providers[slot.provider].sector
-            vacancies[sector, default: [:]][slot.placementType, default: 0] += stock.vacancies(slot)
+            vacancies[sector, default: [:]][slot.placementType, default: 0] += stock.vacancies(at: number)
         }
         return YearOutcome(
             year: year, metrics: ModeMetrics(decisions: decisions, scenario: scenario), objective: objective,
