@@ -35,7 +35,8 @@ struct SimulationInputs {
                 scenario, allocation: baseline.calibrated, openings: openings, from: from, assumptions: assumptions)
         } else {
             do {
-                start = try SimulationStart.solved(now, by: .council, assumptions: assumptions)
+                start = try SimulationStart.solved(
+                    scenario, by: .council, openings: openings, from: from, assumptions: assumptions)
             } catch {
                 printToStandardError("\(scenario.name): \(error.description)")
                 throw failureExitCode

@@ -1,4 +1,5 @@
 import PlacementCalibration
+import PlacementOptimisation
 import PlacementScenarios
 
 /// Places one of a scenario's providers opens in a given year — a planned home, foster households,
@@ -85,6 +86,19 @@ public struct CapacityOpenings: Sendable, Equatable {
         return changes
     }
 
+    /// `stock` with a slot, still without places, for every opening after `year`: what the simulation
+    /// prepares from the starting stock (as-is candidates' slots) then knows the places to come.
+    func numberingSlots(of stock: PlacementStock, in scenario: Scenario, after year: Int) -> PlacementStock {
+        var stock = stock
+        let index = Dictionary(
+            scenario.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for opening in openings where opening.year > year {
+            guard let provider = index[opening.provider] else { continue }
+            stock.changePlaces(PlaceSlot(provider: provider, placementType: opening.placementType), by: 0)
+        }
+        return stock
+    }
+
     /// Providers whose places open after `year`.
     func providers(openingAfter year: Int) -> Set<ProviderID> {
         Set(openings.filter { $0.year > year }.map(\.provider))
@@ -128,6 +142,7 @@ extension SimulationStart {
                 stock: fitted.stock, propensity: fitted.propensity, arrivalWeight: now.cohorts.map(\.count),
                 method: "the scenario's children spread over usable places by distance alone (no calibrated pattern)")
         }
+        start.stock = openings.numberingSlots(of: start.stock, in: scenario, after: year)
         let later = openings.providers(openingAfter: year)
         guard !later.isEmpty, var propensity = start.propensity else { return start }
         let full = openings.scenarioWithEveryOpening(scenario)
@@ -142,6 +157,20 @@ extension SimulationStart {
         start.method +=
             "; planned places draw new placements, once open, with the weights the same fit gives "
             + "them when every planned place is there"
+        return start
+    }
+}
+
+extension SimulationStart {
+    /// ``solved(_:by:assumptions:options:)`` for a scenario with `openings` to come: the children
+    /// placed within the places open in `year`, the slots of later openings known to the stock.
+    public static func solved(
+        _ scenario: Scenario, by mode: CommissioningMode, openings: CapacityOpenings, from year: Int,
+        assumptions: SimulationAssumptions = SimulationAssumptions(), options: OptimiserOptions = OptimiserOptions()
+    ) throws(OptimiserError) -> SimulationStart {
+        var start = try solved(
+            openings.scenario(scenario, in: year), by: mode, assumptions: assumptions, options: options)
+        start.stock = openings.numberingSlots(of: start.stock, in: scenario, after: year)
         return start
     }
 }

@@ -26,7 +26,7 @@ struct TinyPlanSimulationTests {
             openings = plan.openings
         }
         let now = openings.scenario(scenario, in: 2025)
-        let start = try SimulationStart.solved(now, by: .council)
+        let start = try SimulationStart.solved(scenario, by: .council, openings: openings, from: 2025)
         let flows = SimulationFlows(tables).opening(
             openings, after: 2025, through: 2027, assumptions: SimulationAssumptions())
         return Simulation(scenario: now, flows: flows, start: start, from: 2025, to: 2027)
