@@ -47,7 +47,7 @@ struct SimulationInputs {
                 scenario: now, start: start,
                 flows: SimulationFlows(tables).opening(openings, after: from, through: to, assumptions: assumptions))
         }
-        guard let published, official != nil else {
+        guard let published, let official else {
             printToStandardError(
                 "\(folder): no flows.csv, and no published flows for its authorities in \(data): give the "
                     + "scenario a flows.csv (year, authority, placement_type, arrivals, leavers, moves)")
@@ -65,11 +65,18 @@ struct SimulationInputs {
             if let total = published.figures[index].total { lookedAfter[authority.id] = total }
         }
         let england = published.england?.total ?? lookedAfter.values.reduce(0, +)
+        let years = (from + 1)...max(from + 1, to)
+        var simulated = flows.scenarioFlows(
+            now, year: from, lookedAfter: lookedAfter, englandLookedAfter: england, years: years,
+            assumptions: assumptions)
+        // The registered-places trend moves the places open at the start; a plan's come on top.
+        let supply = SupplyTrend(
+            now, places: official.places, through: from, years: years,
+            occupancy: assumptions.calibration.occupancy.value)
+        simulated.placeChanges = supply.placeChanges
+        simulated.source += "; " + supply.note
         return SimulationInputs(
             scenario: now, start: start,
-            flows: flows.scenarioFlows(
-                now, year: from, lookedAfter: lookedAfter, englandLookedAfter: england,
-                years: (from + 1)...max(from + 1, to), assumptions: assumptions
-            ).opening(openings, after: from, through: to, assumptions: assumptions))
+            flows: simulated.opening(openings, after: from, through: to, assumptions: assumptions))
     }
 }

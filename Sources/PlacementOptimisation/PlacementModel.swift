@@ -39,7 +39,7 @@ struct PlacementModel {
     /// pool's places left.
     init(
         name: String, units allUnits: [DemandUnit], poolPlaces: [Int], unitIndices: [Int],
-        admissiblePairs: [[(pool: Int, terms: PairCosting.Terms)]], unplacedPenalty: Double
+        admissiblePairs: [[(pool: Int, terms: PairCosting.Terms)]], unplacedPenalty: Double, named: Bool = true
     ) {
         var pairs: [Pair] = []
         var poolRow: [Int: Int] = [:]
@@ -64,7 +64,8 @@ struct PlacementModel {
         for pair in pairs {
             let unit = allUnits[pair.unit]
             let variable = model.addVariable(
-                name: "place_u\(pair.unit)_p\(pair.pool)", kind: unit.isSiblingGroup ? .binary : .continuous,
+                name: named ? "place_u\(pair.unit)_p\(pair.pool)" : "",
+                kind: unit.isSiblingGroup ? .binary : .continuous,
                 objective: pair.terms.cost * Double(unit.groupSize))
             demandColumns[unitPosition[pair.unit]!].append(variable)
             let row = poolRow[pair.pool]!
@@ -74,7 +75,7 @@ struct PlacementModel {
         for (position, index) in unitIndices.enumerated() {
             let unit = allUnits[index]
             let unplaced = model.addVariable(
-                name: "unplaced_u\(index)", upperBound: Double(unit.placements),
+                name: named ? "unplaced_u\(index)" : "", upperBound: Double(unit.placements),
                 kind: unit.isSiblingGroup ? .binary : .continuous,
                 objective: unplacedPenalty * Double(unit.groupSize))
             demandColumns[position].append(unplaced)
@@ -84,12 +85,12 @@ struct PlacementModel {
             let placements = Double(allUnits[index].placements)
             model.addConstraint(
                 variables: columns, coefficients: Array(repeating: 1, count: columns.count), lowerBound: placements,
-                upperBound: placements, name: "demand_u\(index)")
+                upperBound: placements, name: named ? "demand_u\(index)" : "")
         }
         for (row, pool) in poolOrder.enumerated() {
             model.addConstraint(
                 variables: capacityColumns[row], coefficients: capacityCoefficients[row],
-                upperBound: Double(poolPlaces[pool]), name: "capacity_p\(pool)")
+                upperBound: Double(poolPlaces[pool]), name: named ? "capacity_p\(pool)" : "")
         }
         self.model = model
         self.units = unitIndices

@@ -14,7 +14,9 @@ public enum PlacementOptimiser {
         let clock = ContinuousClock()
         let started = clock.now
         let deadline = options.deadline.earliest(options.timeLimit.map(Deadline.after) ?? .none)
-        let problem = PlacementProblem(scenario: scenario, mode: mode, pooling: options.poolsInterchangeableProviders)
+        let problem = PlacementProblem(
+            scenario: scenario, mode: mode, pooling: options.poolsInterchangeableProviders,
+            namesModels: options.namesModels)
         let engine = PlacementEngine(problem: problem, options: options, deadline: deadline)
         let types = problem.typesWithDemand
         let councilOrder = mode == .council ? problem.councilOrder : []

@@ -20,9 +20,12 @@ struct PlacementProblem: Sendable {
     private let exactlyLocatedPools: [PlacementType: [Int]]
     /// How far any child's exact home lies from its authority's centroid, by authority number.
     private let homeSpread: [Double]
+    /// Whether models get row and column names (see ``OptimiserOptions/namesModels``).
+    let namesModels: Bool
 
     /// `pooling: false` gives the plain formulation: one capacity row per provider and type.
-    init(scenario: Scenario, mode: CommissioningMode, pooling: Bool = true) {
+    init(scenario: Scenario, mode: CommissioningMode, pooling: Bool = true, namesModels: Bool = true) {
+        self.namesModels = namesModels
         self.scenario = scenario
         self.mode = mode
         costing = PairCosting(scenario: scenario, mode: mode)
@@ -157,6 +160,6 @@ struct PlacementProblem: Sendable {
     ) -> PlacementModel {
         PlacementModel(
             name: "placement_\(mode.rawValue)", units: units, poolPlaces: places, unitIndices: unitIndices,
-            admissiblePairs: pairs, unplacedPenalty: scenario.policy.unplacedPenalty)
+            admissiblePairs: pairs, unplacedPenalty: scenario.policy.unplacedPenalty, named: namesModels)
     }
 }

@@ -105,7 +105,8 @@ public enum ResultMarkdown {
         }
         line += ". Objective: \(NumberText.pounds(result.objective)) a week (weighted, penalties included)."
         if !result.councilOrder.isEmpty {
-            line += " Councils bought from the market in this order: \(result.councilOrder.joined(separator: ", "))."
+            line +=
+                " Councils bought from the market in this order: \(result.councilOrder.map(\.rawValue).joined(separator: ", "))."
         }
         return line
     }

@@ -43,7 +43,9 @@ struct BatchSolve {
         batch.policy.keepExistingPlacements = false
         batch.policy.councilOrderSeed = councilOrderSeed
         batch.candidates = []
-        let solved = try PlacementOptimiser.solve(batch, mode: mode, options: options)
+        var unnamed = options
+        unnamed.namesModels = false  // the batch models are never exported or shown
+        let solved = try PlacementOptimiser.solve(batch, mode: mode, options: unnamed)
         for decision in solved.result.decisions {
             guard let cohort = decision.cohortIDs.first.flatMap({ cohortIndex[$0] }) else { continue }
             if let provider = decision.provider.flatMap({ providerIndex[$0.id] }) {

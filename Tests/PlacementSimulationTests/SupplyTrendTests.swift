@@ -1,0 +1,51 @@
+import PlacementCalibration
+import PlacementScenarios
+import TestSupport
+import Testing
+
+@testable import PlacementSimulation
+
+/// Children's-home places following the published trend, worked by hand on `tiny`: Oak House (P5,
+/// private, Southvale) and Northtown's own home (P4) are its only homes.
+@Suite struct SupplyTrendTests {
+    static func places(_ rows: [(Int, AuthorityCode, ResidentialSector, Double)]) -> [Int: [AuthorityCode:
+        ResidentialPlaces]]
+    {
+        var places: [Int: [AuthorityCode: ResidentialPlaces]] = [:]
+        for (year, authority, sector, count) in rows {
+            places[year, default: [:]][authority, default: ResidentialPlaces()].registered[sector] = count
+        }
+        return places
+    }
+
+    @Test func trendsBecomeWholePlacesOnTheAuthoritysHomes() throws {
+        let scenario = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+        // Southvale's private places grow 2 a year, Northtown's council places fall 1 a year and
+        // Eastbury's private places grow 3 a year (it has no home); 2026 is after the start and unused.
+        var rows: [(Int, AuthorityCode, ResidentialSector, Double)] = []
+        for (k, year) in (2021...2025).enumerated() {
+            rows.append((year, "T00000002", .privateSector, Double(2 + 2 * k)))
+            rows.append((year, "T00000001", .council, Double(5 - k)))
+            rows.append((year, "T00000003", .privateSector, Double(3 * k)))
+        }
+        rows.append((2026, "T00000002", .privateSector, 500))
+        let trend = SupplyTrend(
+            scenario, places: Self.places(rows), through: 2025, years: 2026...2027, occupancy: 0.5)
+        #expect(trend.fittedYears == [2021, 2022, 2023, 2024, 2025])
+        // Usable a year: Southvale +2 × 0.5 = +1; Northtown −1 × 0.5 = −0.5, whole on the running total:
+        // round(−0.5) = −1 in 2026, round(−1.0) − round(−0.5) = 0 in 2027.
+        let summary = { (year: Int) in
+            (trend.placeChanges[year] ?? []).map { "\($0.provider.rawValue) \($0.places)" }.sorted()
+        }
+        #expect(summary(2026) == ["P4 -1", "P5 1"])
+        #expect(summary(2027) == ["P5 1"])
+        #expect(trend.placesPerYear == 0.5)
+        #expect(trend.unplacedGrowthPerYear == 1.5)  // Eastbury's 3 × 0.5, with no home to grow
+        #expect(trend.placeChanges.values.joined().allSatisfy { $0.placementType == .childrensHome })
+    }
+
+    @Test func slopeIsLeastSquares() {
+        #expect(SupplyTrend.slope([(2021, 1), (2022, 3), (2023, 2)]) == 0.5)
+        #expect(SupplyTrend.slope([(2021, 1)]) == nil)
+    }
+}
