@@ -68,15 +68,7 @@ extension PlacementCommand {
                 printToStandardError(error.description)
                 throw invalidInputExitCode
             }
-            let known = Set(official.authorities.map(\.id))
-            let missing = scenario.authorities.map(\.id).filter { !known.contains($0) }
-            guard missing.isEmpty else {
-                printToStandardError(
-                    "\(self.scenario): \(missing.count) authorit\(missing.count == 1 ? "y has" : "ies have") no published "
-                        + "figures in \(directory) (\(missing.prefix(3).map(\.rawValue).joined(separator: ", "))): the as-is model "
-                        + "is calibrated on DfE's per-authority figures")
-                throw invalidInputExitCode
-            }
+            try Self.requirePublished(scenario, folder: self.scenario, in: official, directory: directory)
             guard let calibration = official.year(calibrationYear) else {
                 printToStandardError(
                     "\(directory): no published figures for \(calibrationYear) (have \(official.years))")
@@ -111,14 +103,10 @@ extension PlacementCommand {
                 scenario: scenario, comparison: comparison, baseline: baseline, allocation: allocation)
             if let out {
                 try ModeRunner.write(report.files, into: out)
-                let line =
-                    "As-is baseline written: \(out)/fit-report.html (and .md, .json, CSV tables, as-is-stock.csv)"
-                // With --format, stdout carries the fit as asked and the line goes to stderr.
-                guard format != nil else {
-                    print(line)
-                    return
-                }
-                printToStandardError(line)
+                ModeRunner.confirm(
+                    "As-is baseline written: \(out)/fit-report.html (and .md, .json, CSV tables, as-is-stock.csv)",
+                    printing: format)
+                guard format != nil else { return }
             }
             switch format ?? .markdown {
             case .json: print(BaselineJSON.render(comparison), terminator: "")
@@ -128,6 +116,22 @@ extension PlacementCommand {
         }
 
         private func seconds(_ interval: TimeInterval) -> String { String(format: "%.2f", interval) }
+
+        /// Fails (exit 1) unless every authority of the scenario has published figures: the as-is model
+        /// is calibrated on DfE's per-authority figures.
+        static func requirePublished(
+            _ scenario: Scenario, folder: String, in official: OfficialPlacementData, directory: String
+        ) throws {
+            let known = Set(official.authorities.map(\.id))
+            let missing = scenario.authorities.map(\.id).filter { !known.contains($0) }
+            guard missing.isEmpty else {
+                printToStandardError(
+                    "\(folder): \(missing.count) authorit\(missing.count == 1 ? "y has" : "ies have") no published "
+                        + "figures in \(directory) (\(missing.prefix(3).map(\.rawValue).joined(separator: ", "))): the as-is "
+                        + "model is calibrated on DfE's per-authority figures")
+                throw invalidInputExitCode
+            }
+        }
 
         /// `SCENARIO/../../data` when it holds the official files (the shipped layout), else `Fixtures/data`.
         static func defaultData(for scenario: String) -> String {

@@ -39,6 +39,11 @@ enum ModeRunner {
 
     /// Before anything is solved: installs the interrupt clean-up and checks that `--out` may be
     /// replaced (absent, empty, or an earlier result set), else a usage error.
+    /// Where the files went: on stdout, or on stderr when stdout carries the result (`--format`).
+    static func confirm(_ line: String, printing format: OutputFormat?) {
+        if format == nil { print(line) } else { printToStandardError(line) }
+    }
+
     static func prepareOutput(_ out: String?, quiet: Bool = false) throws {
         InterruptHandling.install()
         Progress.shared.silence(quiet)

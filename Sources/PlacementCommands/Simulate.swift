@@ -151,13 +151,9 @@ extension PlacementCommand {
                 files.append(("trajectory.json", json))
                 files.append(("trajectory.csv", TabularReport.csv(report.longTable)))
                 try ModeRunner.write(files, into: out)
-                let line = "Simulation written: \(out)/trajectory.html (and .md, .json, .csv)"
-                // With --format, stdout carries the result as asked and the line goes to stderr.
-                guard format != nil else {
-                    print(line)
-                    return
-                }
-                printToStandardError(line)
+                ModeRunner.confirm(
+                    "Simulation written: \(out)/trajectory.html (and .md, .json, .csv)", printing: format)
+                guard format != nil else { return }
             }
             switch format ?? .markdown {
             case .json: print(json, terminator: "")

@@ -20,14 +20,8 @@ extension PlacementCommand.Simulate {
             printToStandardError(error.description)
             throw invalidInputExitCode
         }
-        let known = Set(official.authorities.map(\.id))
-        let missing = scenario.authorities.map(\.id).filter { !known.contains($0) }
-        guard missing.isEmpty else {
-            printToStandardError(
-                "\(self.scenario): \(missing.count) authorit\(missing.count == 1 ? "y has" : "ies have") no published "
-                    + "figures in \(directory) (\(missing.prefix(3).map(\.rawValue).joined(separator: ", ")))")
-            throw invalidInputExitCode
-        }
+        try PlacementCommand.Baseline.requirePublished(
+            scenario, folder: self.scenario, in: official, directory: directory)
         guard let start = official.year(origin) else {
             printToStandardError("\(directory): no published figures for \(origin) (have \(official.years))")
             throw invalidInputExitCode
@@ -66,13 +60,10 @@ extension PlacementCommand.Simulate {
         if let out {
             try ModeRunner.write(
                 ReportFiles.files(report.document, stem: "backtest") + [("backtest-check.json", json)], into: out)
-            let line = "Backtest written: \(out)/backtest.html (and .md, .json, backtest-check.json, CSV tables)"
-            // With --format, stdout carries the result as asked and the line goes to stderr.
-            guard format != nil else {
-                print(line)
-                return
-            }
-            printToStandardError(line)
+            ModeRunner.confirm(
+                "Backtest written: \(out)/backtest.html (and .md, .json, backtest-check.json, CSV tables)",
+                printing: format)
+            guard format != nil else { return }
         }
         switch format ?? .markdown {
         case .json: print(json, terminator: "")

@@ -53,9 +53,9 @@ struct SimulationInputs {
                     + "scenario a flows.csv (year, authority, placement_type, arrivals, leavers, moves)")
             throw invalidInputExitCode
         }
-        let flows: OfficialFlows
+        let flows: OfficialFlowData
         do {
-            flows = try OfficialFlows.read(from: data)
+            flows = try OfficialFlowData.read(from: data)
         } catch {
             printToStandardError(error.description)
             throw invalidInputExitCode

@@ -137,7 +137,7 @@ extension PlacementCommand {
                 }
                 let set = Self.allReports(reports, codes: codes, context: context)
                 try ModeRunner.write(set, to: out)
-                Self.confirm(
+                ModeRunner.confirm(
                     "\(set.folders.count) sufficiency reports written under \(TerminalText.escaped(out)); "
                         + "index: \(TerminalText.escaped(out))/index.html", printing: options.format)
                 if let format = options.format {
@@ -145,16 +145,11 @@ extension PlacementCommand {
                 }
             } else {
                 try ModeRunner.write(reports[0].files, into: out)
-                Self.confirm(
+                ModeRunner.confirm(
                     "Sufficiency report written: \(TerminalText.escaped(out))/sufficiency.html (and .md, .json, CSV tables)",
                     printing: options.format)
                 if let format = options.format { Self.print(reports[0].document, stem: "sufficiency", as: format) }
             }
-        }
-
-        /// Where the files went: on stdout, or on stderr when stdout carries the report (`--format`).
-        static func confirm(_ line: String, printing format: OutputFormat?) {
-            if format == nil { Swift.print(line) } else { printToStandardError(line) }
         }
 
         /// A report on stdout in `format` (Markdown or JSON; validate() refuses CSV).
