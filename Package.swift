@@ -42,7 +42,10 @@ let package = Package(
         ),
         .target(
             name: "PlacementPlanning",
-            dependencies: ["LinearProgramming", "PlacementOptimisation", "PlacementScenarios", "PlacementReports"],
+            dependencies: [
+                "LinearProgramming", "PlacementOptimisation", "PlacementScenarios", "PlacementReports",
+                "PlacementSimulation",
+            ],
             exclude: ["README.md"]
         ),
         .target(
@@ -166,7 +169,7 @@ let package = Package(
             name: "PlacementSimulationTests",
             dependencies: [
                 "PlacementSimulation", "PlacementOptimisation", "PlacementScenarios", "PlacementCalibration",
-                "PlacementCommands", "TestSupport",
+                "PlacementPlanning", "PlacementCommands", "TestSupport",
             ]
         ),
         .testTarget(

@@ -24,6 +24,12 @@ struct PlanFileOptions: ParsableArguments {
     /// its file, line and column and exits 1.
     func adopted(for scenario: Scenario) throws -> AdoptedPlan? {
         guard let plan else { return nil }
+        return try Self.read(plan, for: scenario)
+    }
+
+    /// The plan file at `plan`, checked against `scenario`; a bad file prints every problem with its
+    /// file, line and column and exits 1.
+    static func read(_ plan: String, for scenario: Scenario) throws -> AdoptedPlan {
         do {
             let adopted = try AdoptedPlan.read(from: URL(fileURLWithPath: plan))
             try adopted.check(against: scenario)

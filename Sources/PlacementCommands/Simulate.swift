@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlacementCalibration
 import PlacementOptimisation
+import PlacementPlanning
 import PlacementReports
 import PlacementScenarios
 import PlacementSimulation
@@ -21,6 +22,10 @@ extension PlacementCommand {
                 leavers and placement changes of --from. With --draws, every mode runs for several seeded \
                 draws (which placements end, arrival order, councils' buying order) on all cores.
 
+                With --plan FILE (plan.csv from plan --out): each build's places open at the start of its \
+                opening year's step (a build open by --from is in the starting places; a block contract's \
+                close when its term ends), the same for every mode, as-is included.
+
                 With --backtest YEAR instead: the as-is model calibrated on YEAR only, replayed to the last \
                 published year with each year's published starts, ceased, placement changes, children by \
                 placement group and registered places, against each year's published M2, over-20-miles, \
@@ -30,8 +35,11 @@ extension PlacementCommand {
         @Argument(help: "The scenario folder (with scenario.yaml).")
         var scenario: String
 
+        /// The starting year when none is given: the last year DfE's tables publish.
+        static let defaultFrom = 2025
+
         @Option(help: "The starting year: today's stock (default 2025).")
-        var from = 2025
+        var from = defaultFrom
 
         @Option(help: "The last year simulated (default 2030).")
         var to = 2030
@@ -58,6 +66,12 @@ extension PlacementCommand {
         @Option(help: "A folder to write the trajectory report into (HTML, Markdown, JSON, CSV).")
         var out: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "A plan file (plan.csv from plan --out): its homes and foster households open in their opening years.",
+                valueName: "FILE"))
+        var plan: String?
+
         @Option(help: "Backtest the as-is replay from this published year to the last (calibrated on it only).")
         var backtest: Int?
 
@@ -72,6 +86,9 @@ extension PlacementCommand {
             }
             guard (1...1_000).contains(draws) else { throw ValidationError("--draws must be 1 to 1,000") }
             guard (1...52).contains(batches) else { throw ValidationError("--batches must be 1 to 52") }
+            if plan != nil, backtest != nil {
+                throw ValidationError("--plan adds places to a simulation ahead; the backtest replays published years")
+            }
             _ = try requestedModes()
         }
 
@@ -93,12 +110,15 @@ extension PlacementCommand {
         public func run() throws {
             if let backtest { return try runBacktest(from: backtest) }
             try ModeRunner.prepareOutput(out)
-            let scenario = try loadScenario(scenario)
+            let loaded = try loadScenario(scenario)
+            let planned = try plan.map { SimulationPlan(try PlanFileOptions.read($0, for: loaded), scenario: loaded) }
             var assumptions = SimulationAssumptions()
             assumptions.batchesPerYear = batches
             let inputs = try SimulationInputs.prepare(
-                scenario, folder: self.scenario, data: data ?? Baseline.defaultData(for: self.scenario), from: from,
-                to: to, assumptions: assumptions)
+                planned?.scenario ?? loaded, folder: self.scenario,
+                data: data ?? Baseline.defaultData(for: self.scenario), from: from, to: to, assumptions: assumptions,
+                openings: planned?.openings ?? CapacityOpenings())
+            let scenario = inputs.scenario
             let chosen =
                 try requestedModes() ?? (inputs.start.propensity == nil ? [] : [.asIs])
                 + CommissioningMode.allCases.map(SimulatedMode.optimised)
@@ -122,7 +142,7 @@ extension PlacementCommand {
                 start: inputs.start.method, flows: inputs.flows.source, batchesPerYear: batches,
                 assumptions: assumptions.listed.map {
                     ($0.name, $0.assumption.value, $0.assumption.range, $0.assumption.source)
-                })
+                }, plan: planned?.note(years: from...to))
             let report = TrajectoryReport(results, scenario: scenario, notes: notes)
             let json = TrajectoryJSON.render(results, scenario: scenario, notes: notes)
             if let out {
@@ -141,69 +161,5 @@ extension PlacementCommand {
             case .csv: print(TabularReport.csv(report.longTable), terminator: "")
             }
         }
-    }
-}
-
-/// The starting stock and the flows of a simulation, from the scenario and the official data.
-struct SimulationInputs {
-    var start: SimulationStart
-    var flows: SimulationFlows
-
-    static func prepare(
-        _ scenario: Scenario, folder: String, data: String, from: Int, to: Int, assumptions: SimulationAssumptions
-    ) throws -> SimulationInputs {
-        let tables: FlowTables?
-        do {
-            tables = try FlowTables.read(folder: folder, scenario: scenario)
-        } catch {
-            printToStandardError(error.description)
-            throw invalidInputExitCode
-        }
-        let official = try? OfficialPlacementData.read(from: data)
-        let known = Set(official?.authorities.map(\.id) ?? [])
-        let published = official.flatMap { official -> AsIsYear? in
-            scenario.authorities.allSatisfy { known.contains($0.id) } ? official.year(from) : nil
-        }
-        let start: SimulationStart
-        if let published {
-            let baseline = AsIsBaseline.calibrate(published, assumptions: assumptions.calibration)
-            start = SimulationStart.asIs(scenario, allocation: baseline.calibrated, assumptions: assumptions)
-        } else {
-            do {
-                start = try SimulationStart.solved(scenario, by: .council, assumptions: assumptions)
-            } catch {
-                printToStandardError("\(scenario.name): \(error.description)")
-                throw failureExitCode
-            }
-        }
-        if let tables { return SimulationInputs(start: start, flows: SimulationFlows(tables)) }
-        guard let published, let official else {
-            printToStandardError(
-                "\(folder): no flows.csv, and no published flows for its authorities in \(data): give the "
-                    + "scenario a flows.csv (year, authority, placement_type, arrivals, leavers, moves)")
-            throw invalidInputExitCode
-        }
-        let flows: OfficialFlowData
-        do {
-            flows = try OfficialFlowData.read(from: data)
-        } catch {
-            printToStandardError(error.description)
-            throw invalidInputExitCode
-        }
-        var lookedAfter: [AuthorityCode: Int] = [:]
-        for (index, authority) in published.authorities.enumerated() {
-            if let total = published.figures[index].total { lookedAfter[authority.id] = total }
-        }
-        let england = published.england?.total ?? lookedAfter.values.reduce(0, +)
-        let years = (from + 1)...max(from + 1, to)
-        var simulated = flows.scenarioFlows(
-            scenario, year: from, lookedAfter: lookedAfter, englandLookedAfter: england, years: years,
-            assumptions: assumptions)
-        let supply = SupplyTrend(
-            scenario, places: official.places, through: from, years: years,
-            occupancy: assumptions.calibration.occupancy.value)
-        simulated.placeChanges = supply.placeChanges
-        simulated.source += "; " + supply.note
-        return SimulationInputs(start: start, flows: simulated)
     }
 }

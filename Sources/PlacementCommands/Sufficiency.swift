@@ -17,7 +17,11 @@ extension PlacementCommand {
                 it (--empty-market: every place empty and free, no as-is). The report shows the demand forecast (children looked after to five years past DfE's last \
                 published year, with 80% intervals) when the scenario's authorities are in DfE's tables in \
                 --data. With --plan FILE (plan.csv from plan --out), a section "What the plan adds": the \
-                homes and carers it builds in scope and the scope's measures without and with it. With --out, writes sufficiency.html, sufficiency.md, sufficiency.json and a CSV per table into \
+                homes and carers it builds in scope and the scope's measures without and with it. With \
+                --simulate-to YEAR, a section "Projected placements": the scenario simulated as simulate does \
+                it from \(Simulate.defaultFrom) to YEAR under as-is and the report's mode (the plan's places, \
+                with --plan, opening in their own years), the scope's own children's M1, M2, share over 20 \
+                miles, weekly cost and unplaced children each year. With --out, writes sufficiency.html, sufficiency.md, sufficiency.json and a CSV per table into \
                 the folder; with --all, one folder per authority (named by its code) and an index. Without \
                 --out, prints one report as Markdown or JSON.
                 """)
@@ -51,6 +55,15 @@ extension PlacementCommand {
 
         @OptionGroup var market: MarketOptions
 
+        @Option(
+            help: ArgumentHelp(
+                "Project placements to this year: the scenario simulated from \(Simulate.defaultFrom) under as-is "
+                    + "and the report's mode (section \"Projected placements\").", valueName: "YEAR"))
+        var simulateTo: Int?
+
+        @Option(help: "With --simulate-to: seeded draws of each mode (default 1).")
+        var draws = 1
+
         public init() {}
 
         public func validate() throws {
@@ -61,6 +74,12 @@ extension PlacementCommand {
             if options.out == nil, all {
                 throw ValidationError("--all writes one folder per authority: give --out DIR")
             }
+            if let simulateTo, !(Simulate.defaultFrom < simulateTo && simulateTo - Simulate.defaultFrom <= 30) {
+                throw ValidationError(
+                    "--simulate-to must be a year after \(Simulate.defaultFrom), at most 30 years after it")
+            }
+            guard (1...1_000).contains(draws) else { throw ValidationError("--draws must be 1 to 1,000") }
+            if draws != 1, simulateTo == nil { throw ValidationError("--draws needs --simulate-to YEAR") }
             if options.format == .csv {
                 throw ValidationError(
                     "the sufficiency report has a CSV file per table, written with --out DIR; it prints as "
@@ -103,6 +122,14 @@ extension PlacementCommand {
             }
             let asIs = baseline.comparison(
                 Progress.shared.run("fitting today's placements") { baseline.todaysPlacements() })
+            if let simulateTo {
+                let projection = try Progress.shared.run("simulating to \(simulateTo)") {
+                    try SufficiencyProjections.make(
+                        scenario, folder: self.scenario, data: data, from: Simulate.defaultFrom, to: simulateTo,
+                        mode: mode, draws: draws, plan: adopted)
+                }
+                for index in reports.indices { reports[index].projection = projection }
+            }
             let outlooks = Progress.shared.run("forecasting demand") {
                 SufficiencyOutlooks.make(scopes, scenario: scenario, data: data)
             }

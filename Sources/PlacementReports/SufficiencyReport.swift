@@ -21,6 +21,8 @@ public struct SufficiencyReport {
     public var planEffect: PlanEffect?
     /// Today's placements beside the mode (`SufficiencyAsIs.swift`); `nil`: nothing said.
     public var asIs: AsIsComparison?
+    /// Placements simulated over the years ahead, "Projected placements" (`SufficiencyProjectionSection.swift`).
+    public var projection: SufficiencyProjection?
 
     public init(_ scope: Scope, context: Context) throws(ScopeError) {
         (scopeName, members) = try Self.resolve(scope, in: context.scenario)
@@ -54,8 +56,9 @@ public struct SufficiencyReport {
             // In the order of a council's sufficiency statement (see `statementOrder`), so that each
             // section can be pasted into one; an adopted plan's effect joins the commissioning priorities.
             sections: [
-                summary, legalContext, trend, demandAndSupply, distanceBands, gaps, forecastSection, placeValues,
-            ] + (planEffect.map { [planSection($0)] } ?? []) + [method])
+                summary, legalContext, trend, demandAndSupply, distanceBands, gaps, forecastSection,
+            ] + (projection.map { [projectionSection($0)] } ?? []) + [placeValues]
+                + (planEffect.map { [planSection($0)] } ?? []) + [method])
     }
 
     /// The sections, in the order councils' sufficiency statements take: a summary; the duty and

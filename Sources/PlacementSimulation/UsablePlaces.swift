@@ -8,12 +8,15 @@ enum UsablePlaces {
         var capacity: [PlaceSlot: Int] = [:]
         for (index, provider) in scenario.providers.enumerated() {
             for (type, offer) in provider.offers where offer.places > 0 {
-                let usable =
-                    PlacementGroup(type) == .homes
-                    ? Int((Double(offer.places) * assumptions.occupancy.value).rounded()) : offer.places
-                capacity[PlaceSlot(provider: index, placementType: type)] = usable
+                capacity[PlaceSlot(provider: index, placementType: type)] = usable(
+                    offer.places, of: type, assumptions: assumptions)
             }
         }
         return capacity
+    }
+
+    /// Usable places of `places` registered places of one type.
+    static func usable(_ places: Int, of type: PlacementType, assumptions: CalibrationAssumptions) -> Int {
+        PlacementGroup(type) == .homes ? Int((Double(places) * assumptions.occupancy.value).rounded()) : places
     }
 }

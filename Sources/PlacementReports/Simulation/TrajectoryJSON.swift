@@ -18,6 +18,8 @@ public enum TrajectoryJSON {
         var batchesPerYear: Int
         var start: String
         var flows: String
+        /// The capacity plan applied; absent without one.
+        var plan: PlanObject?
         var modes: [ModeObject]
 
         init(draws: SimulationDraws, scenario: Scenario, notes: SimulationNotes) {
@@ -30,12 +32,61 @@ public enum TrajectoryJSON {
             batchesPerYear = notes.batchesPerYear
             start = notes.start
             flows = notes.flows
+            plan = notes.plan.map(PlanObject.init)
             modes = draws.modes.map { mode in ModeObject(draws: draws, mode: mode, scenario: scenario) }
         }
 
         enum CodingKeys: String, CodingKey {
-            case scenario, from, to, draws, seed, start, flows, modes
+            case scenario, from, to, draws, seed, start, flows, plan, modes
             case batchesPerYear = "batches_per_year"
+        }
+    }
+
+    /// `{"file", "builds": [{"id", "kind", "authority", "placement_type", "units", "places",
+    /// "opening_year", "closing_year"}], "places_by_year": [{"year", "opening", "open"}]}`.
+    struct PlanObject: Encodable {
+        var file: String
+        var builds: [BuildObject]
+        var placesByYear: [YearObject]
+
+        init(_ plan: SimulatedPlan) {
+            file = plan.file
+            builds = plan.builds.map {
+                BuildObject(
+                    id: $0.id, kind: $0.kind.rawValue, authority: $0.authority.rawValue,
+                    placementType: $0.placementType.rawValue, units: $0.units, places: $0.places,
+                    openingYear: $0.openingYear, closingYear: $0.closingYear)
+            }
+            placesByYear = plan.years.map { YearObject(year: $0.year, opening: $0.opening, open: $0.open) }
+        }
+
+        struct BuildObject: Encodable {
+            var id: String
+            var kind: String
+            var authority: String
+            var placementType: String
+            var units: Int
+            var places: Int
+            var openingYear: Int
+            var closingYear: Int?
+
+            enum CodingKeys: String, CodingKey {
+                case id, kind, authority, units, places
+                case placementType = "placement_type"
+                case openingYear = "opening_year"
+                case closingYear = "closing_year"
+            }
+        }
+
+        struct YearObject: Encodable {
+            var year: Int
+            var opening: Int
+            var open: Int
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case file, builds
+            case placesByYear = "places_by_year"
         }
     }
 
@@ -119,14 +170,18 @@ public struct SimulationNotes: Sendable {
     public var flows: String
     public var batchesPerYear: Int
     public var assumptions: [(name: String, value: Double, range: ClosedRange<Double>, source: String)]
+    /// The capacity plan whose places open over the years, if any.
+    public var plan: SimulatedPlan?
 
     public init(
         start: String, flows: String, batchesPerYear: Int,
-        assumptions: [(name: String, value: Double, range: ClosedRange<Double>, source: String)]
+        assumptions: [(name: String, value: Double, range: ClosedRange<Double>, source: String)],
+        plan: SimulatedPlan? = nil
     ) {
         self.start = start
         self.flows = flows
         self.batchesPerYear = batchesPerYear
         self.assumptions = assumptions
+        self.plan = plan
     }
 }

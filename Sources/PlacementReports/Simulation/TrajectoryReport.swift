@@ -47,6 +47,11 @@ public struct TrajectoryReport {
                                     + headline.map { cell(draws.band(mode, year: last, scope: .total, $0), $0) }
                             })),
                 ]))
+        if let plan = notes.plan {
+            sections.append(
+                ReportSection(
+                    "Capacity plan", [.paragraph(plan.summary), .table(plan.buildsTable), .table(plan.yearsTable)]))
+        }
         var charts: [ReportBlock] = []
         for measure in [TrajectoryMeasure.m1OwnCouncilShare, .m2InAreaShare, .over20MilesShare] {
             let series = draws.modes.enumerated().map { index, mode in

@@ -1,0 +1,82 @@
+import PlacementCalibration
+import PlacementScenarios
+import PlacementSimulation
+
+/// The starting stock and the flows of a simulation, from the scenario and the official data.
+struct SimulationInputs {
+    /// The scenario the simulation runs on: as it stands in the first year (places of `openings`
+    /// still to come at zero, their providers listed).
+    var scenario: Scenario
+    var start: SimulationStart
+    var flows: SimulationFlows
+
+    /// `scenario` lists every provider of `openings`; their places open in their years.
+    static func prepare(
+        _ scenario: Scenario, folder: String, data: String, from: Int, to: Int, assumptions: SimulationAssumptions,
+        openings: CapacityOpenings = CapacityOpenings()
+    ) throws -> SimulationInputs {
+        let now = openings.scenario(scenario, in: from)
+        let tables: FlowTables?
+        do {
+            tables = try FlowTables.read(folder: folder, scenario: scenario)
+        } catch {
+            printToStandardError(error.description)
+            throw invalidInputExitCode
+        }
+        let official = try? OfficialPlacementData.read(from: data)
+        let known = Set(official?.authorities.map(\.id) ?? [])
+        let published = official.flatMap { official -> AsIsYear? in
+            scenario.authorities.allSatisfy { known.contains($0.id) } ? official.year(from) : nil
+        }
+        let start: SimulationStart
+        if let published {
+            let baseline = AsIsBaseline.calibrate(published, assumptions: assumptions.calibration)
+            start = SimulationStart.asIs(
+                scenario, allocation: baseline.calibrated, openings: openings, from: from, assumptions: assumptions)
+        } else {
+            do {
+                start = try SimulationStart.solved(
+                    scenario, by: .council, openings: openings, from: from, assumptions: assumptions)
+            } catch {
+                printToStandardError("\(scenario.name): \(error.description)")
+                throw failureExitCode
+            }
+        }
+        if let tables {
+            return SimulationInputs(
+                scenario: now, start: start,
+                flows: SimulationFlows(tables).opening(openings, after: from, through: to, assumptions: assumptions))
+        }
+        guard let published, let official else {
+            printToStandardError(
+                "\(folder): no flows.csv, and no published flows for its authorities in \(data): give the "
+                    + "scenario a flows.csv (year, authority, placement_type, arrivals, leavers, moves)")
+            throw invalidInputExitCode
+        }
+        let flows: OfficialFlowData
+        do {
+            flows = try OfficialFlowData.read(from: data)
+        } catch {
+            printToStandardError(error.description)
+            throw invalidInputExitCode
+        }
+        var lookedAfter: [AuthorityCode: Int] = [:]
+        for (index, authority) in published.authorities.enumerated() {
+            if let total = published.figures[index].total { lookedAfter[authority.id] = total }
+        }
+        let england = published.england?.total ?? lookedAfter.values.reduce(0, +)
+        let years = (from + 1)...max(from + 1, to)
+        var simulated = flows.scenarioFlows(
+            now, year: from, lookedAfter: lookedAfter, englandLookedAfter: england, years: years,
+            assumptions: assumptions)
+        // The registered-places trend moves the places open at the start; a plan's come on top.
+        let supply = SupplyTrend(
+            now, places: official.places, through: from, years: years,
+            occupancy: assumptions.calibration.occupancy.value)
+        simulated.placeChanges = supply.placeChanges
+        simulated.source += "; " + supply.note
+        return SimulationInputs(
+            scenario: now, start: start,
+            flows: simulated.opening(openings, after: from, through: to, assumptions: assumptions))
+    }
+}

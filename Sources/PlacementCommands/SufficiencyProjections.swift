@@ -1,0 +1,42 @@
+import PlacementOptimisation
+import PlacementPlanning
+import PlacementReports
+import PlacementScenarios
+import PlacementSimulation
+
+/// The projection a sufficiency report shows with `--simulate-to`: the report's scenario simulated
+/// as `simulate` does it, under as-is (when the scenario's authorities have a calibrated pattern)
+/// and the report's mode, an adopted plan's places opening in their years.
+enum SufficiencyProjections {
+    static func make(
+        _ scenario: Scenario, folder: String, data: String, from: Int, to: Int, mode: CommissioningMode, draws: Int,
+        plan: AdoptedPlan?
+    ) throws -> SufficiencyProjection {
+        let planned = plan.map { SimulationPlan($0, scenario: scenario) }
+        let assumptions = SimulationAssumptions()
+        let inputs = try SimulationInputs.prepare(
+            planned?.scenario ?? scenario, folder: folder, data: data, from: from, to: to, assumptions: assumptions,
+            openings: planned?.openings ?? CapacityOpenings())
+        let asIs = inputs.start.propensity != nil
+        let simulation = Simulation(
+            scenario: inputs.scenario, flows: inputs.flows, start: inputs.start, from: from, to: to,
+            assumptions: assumptions)
+        let results: SimulationDraws
+        do {
+            results = try SimulationDraws(
+                simulation, modes: (asIs ? [.asIs] : []) + [.optimised(mode)], draws: draws, seed: 1)
+        } catch {
+            printToStandardError("\(scenario.name): \(error.description)")
+            throw failureExitCode
+        }
+        let notes = SimulationNotes(
+            start: inputs.start.method, flows: inputs.flows.source, batchesPerYear: assumptions.batchesPerYear,
+            assumptions: assumptions.listed.map {
+                ($0.name, $0.assumption.value, $0.assumption.range, $0.assumption.source)
+            }, plan: planned?.note(years: from...to))
+        return SufficiencyProjection(
+            draws: results, notes: notes,
+            asIsMissing: asIs
+                ? nil : "it needs the calibrated baseline, and DfE publishes no figures for the scenario's authorities")
+    }
+}

@@ -1,0 +1,45 @@
+import PlacementReports
+import PlacementScenarios
+import PlacementSimulation
+
+/// An adopted capacity plan as the simulation takes it: every build added to the scenario as a
+/// provider (`plan-CANDIDATE`, as ``PlacementScenarios/Scenario/applying(_:openBy:)`` adds it), and
+/// the year each one's places open — and, for a block contract, close at the end of its term.
+public struct SimulationPlan: Sendable {
+    public var adopted: AdoptedPlan
+    /// The scenario with every build's provider.
+    public var scenario: Scenario
+    public var openings: CapacityOpenings
+
+    /// `adopted` must have been checked against `scenario` (``AdoptedPlan/check(against:)``).
+    public init(_ adopted: AdoptedPlan, scenario: Scenario) {
+        self.adopted = adopted
+        self.scenario = scenario.applying(adopted)
+        openings = CapacityOpenings(
+            adopted.builds.map { build in
+                CapacityOpening(
+                    provider: Scenario.plannedProviderID(build.candidate),
+                    placementType: build.candidate.placementType, places: build.places, year: build.openingYear,
+                    closingYear: Self.closingYear(of: build))
+            })
+    }
+
+    /// A block contract's places end with its term (whole years, rounded up, after it opens, at most
+    /// 1,000); homes and foster households stay open.
+    public static func closingYear(of build: PlannedBuild) -> Int? {
+        guard build.candidate.kind == .blockContract else { return nil }
+        let term = build.candidate.lifeYears
+        // A term without end keeps the places open; a term of nothing never opens them.
+        guard term.isFinite else { return nil }
+        guard term > 0 else { return build.openingYear }
+        return build.openingYear + Int(min(term, 1_000).rounded(.up))
+    }
+
+    /// What the reports say of the plan over the simulated years.
+    public func note(years: ClosedRange<Int>) -> SimulatedPlan {
+        SimulatedPlan(
+            file: adopted.file, builds: adopted.builds, years: years, closingYear: Self.closingYear(of:),
+            names: Dictionary(
+                scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
+    }
+}

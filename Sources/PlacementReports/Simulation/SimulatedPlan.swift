@@ -1,0 +1,105 @@
+import PlacementScenarios
+
+/// The capacity plan a simulation applied, as its reports state it: the file, each build and when
+/// it opens (and, for a block contract, closes), and the plan's places open in each simulated year.
+public struct SimulatedPlan: Sendable {
+    /// One build of the plan.
+    public struct Build: Sendable {
+        public var id: String
+        public var kind: CapacityCandidate.Kind
+        public var authority: AuthorityCode
+        public var authorityName: String
+        public var placementType: PlacementType
+        public var units: Int
+        public var places: Int
+        public var openingYear: Int
+        /// A block contract's first year without its places; nil for homes and carers.
+        public var closingYear: Int?
+    }
+
+    /// One simulated year: the plan's places opening (or closing, negative) at its start, and open in it.
+    public struct Year: Sendable, Equatable {
+        public var year: Int
+        public var opening: Int
+        public var open: Int
+    }
+
+    /// The plan file's name.
+    public var file: String
+    public var builds: [Build]
+    /// From the first simulated year (places open at the start) to the last.
+    public var years: [Year]
+
+    /// `builds` of the plan in `file`, over the simulated `years`; `closingYear` gives a build's
+    /// closing year (nil: stays open); `names` the authorities' names.
+    public init(
+        file: String, builds: [PlannedBuild], years: ClosedRange<Int>, closingYear: (PlannedBuild) -> Int?,
+        names: [AuthorityCode: String]
+    ) {
+        self.file = file
+        let listed = builds.map { build in
+            Build(
+                id: build.candidate.id.rawValue, kind: build.candidate.kind, authority: build.candidate.authority,
+                authorityName: names[build.candidate.authority] ?? build.candidate.authority.rawValue,
+                placementType: build.candidate.placementType, units: build.units, places: build.places,
+                openingYear: build.openingYear, closingYear: closingYear(build))
+        }
+        func open(in year: Int) -> Int {
+            listed.reduce(0) { total, build in
+                build.openingYear <= year && build.closingYear.map { year < $0 } != true ? total + build.places : total
+            }
+        }
+        self.builds = listed
+        self.years = years.map { year in
+            Year(
+                year: year, opening: year == years.lowerBound ? open(in: year) : open(in: year) - open(in: year - 1),
+                open: open(in: year))
+        }
+    }
+
+    /// One sentence: what the plan builds and when its places come on line.
+    var summary: String {
+        let homes = builds.filter { $0.kind == .home }.reduce(0) { $0 + $1.units }
+        let carers = builds.filter { $0.kind == .fosterCarers }.reduce(0) { $0 + $1.units }
+        let contracts = builds.filter { $0.kind == .blockContract }.reduce(0) { $0 + $1.units }
+        let places = builds.reduce(0) { $0 + $1.places }
+        var parts = [
+            ReportNumbers.counted(homes, "home", "homes"),
+            ReportNumbers.counted(carers, "foster household", "foster households"),
+        ]
+        if contracts > 0 { parts.append(ReportNumbers.counted(contracts, "block contract", "block contracts")) }
+        return "The plan in \(file) adds " + parts.joined(separator: ", ") + " ("
+            + ReportNumbers.counted(places, "place", "places") + "), each opening at the start of its year's step "
+            + "(a build open by the first year is in the starting stock's places); every mode, as-is included, "
+            + "sees the same new places."
+    }
+
+    var buildsTable: ReportTable {
+        ReportTable(
+            id: "plan-builds", caption: "The plan's builds (\(file))",
+            columns: [
+                .init("Build", key: "build", numeric: false), .init("Kind", key: "kind", numeric: false),
+                .init("Authority", key: "authority", numeric: false),
+                .init("Placement type", key: "placement_type", numeric: false), .init("Units", key: "units"),
+                .init("Places", key: "places"), .init("Opens", key: "opening_year", numeric: false),
+                .init("Closes", key: "closing_year", numeric: false),
+            ],
+            rows: builds.map { build in
+                [
+                    .text(build.id), .text(build.kind.rawValue), .text(build.authorityName),
+                    .text(build.placementType.label), .count(build.units), .count(build.places),
+                    .text(String(build.openingYear)), .text(build.closingYear.map(String.init) ?? ""),
+                ]
+            })
+    }
+
+    var yearsTable: ReportTable {
+        ReportTable(
+            id: "plan-places", caption: "The plan's registered places by simulated year",
+            columns: [
+                .init("Year", key: "year", numeric: false), .init("Opening", key: "opening"),
+                .init("Open", key: "open"),
+            ],
+            rows: years.map { [.text(String($0.year)), .count($0.opening), .count($0.open)] })
+    }
+}

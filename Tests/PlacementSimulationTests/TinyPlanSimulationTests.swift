@@ -1,0 +1,184 @@
+import Foundation
+import PlacementOptimisation
+import PlacementPlanning
+import PlacementScenarios
+import TestSupport
+import Testing
+
+@testable import PlacementSimulation
+
+/// `simulate --plan`: the home H2 of `plan-h2-2027.csv` opening in 2027, worked by hand in
+/// `Fixtures/scenarios/tiny-plan/README.md` (Years ahead with the plan).
+@Suite("A plan's places opening in the simulation (tiny-plan)")
+struct TinyPlanSimulationTests {
+    static let folder = Fixtures.scenario("tiny-plan")
+
+    static func simulation(withPlan: Bool) throws -> Simulation {
+        let loaded = try ScenarioLoader.load(from: folder).scenario
+        let tables = try #require(try FlowTables.read(folder: folder, scenario: loaded))
+        var scenario = loaded
+        var openings = CapacityOpenings()
+        if withPlan {
+            let adopted = try AdoptedPlan.read(from: URL(fileURLWithPath: folder + "/plan-h2-2027.csv"))
+            try adopted.check(against: loaded)
+            let plan = SimulationPlan(adopted, scenario: loaded)
+            scenario = plan.scenario
+            openings = plan.openings
+        }
+        let now = openings.scenario(scenario, in: 2025)
+        let start = try SimulationStart.solved(scenario, by: .council, openings: openings, from: 2025)
+        let flows = SimulationFlows(tables).opening(
+            openings, after: 2025, through: 2027, assumptions: SimulationAssumptions())
+        return Simulation(scenario: now, flows: flows, start: start, from: 2025, to: 2027)
+    }
+
+    static func councilHomes(_ outcome: YearOutcome) -> Int {
+        outcome.vacancies[.localAuthority]?[.childrensHome] ?? 0
+    }
+
+    @Test("H2's two places (1.66 usable, rounded to 2) open in 2027, not before", arguments: CommissioningMode.allCases)
+    func capacity(mode: CommissioningMode) throws {
+        let simulation = try Self.simulation(withPlan: true)
+        #expect(simulation.flows.placeChanges[2027]?.map(\.places) == [2])
+        #expect(simulation.flows.placeChanges[2026] == nil)
+        let years = try simulation.run(.optimised(mode), seed: 1).years
+        // Council-run children's home vacancies: P4's one place is full from the start; in 2027 H2
+        // takes the Northtown child waiting since 2026 and keeps one place free.
+        #expect(years.map(Self.councilHomes) == [0, 0, 1])
+    }
+
+    @Test("Every mode places the waiting Northtown child in H2 in 2027", arguments: CommissioningMode.allCases)
+    func handWorked(mode: CommissioningMode) throws {
+        let with = try Self.simulation(withPlan: true).run(.optimised(mode), seed: 1).years
+        let without = try Self.simulation(withPlan: false).run(.optimised(mode), seed: 1).years
+        // 2025 and 2026: nothing differs before H2 opens.
+        #expect(with.map(\.year) == [2025, 2026, 2027])
+        #expect(approximately(with[0].objective, 123_110))
+        #expect(approximately(with[1].objective, 223_110))
+        #expect(approximately(without[1].objective, 223_110))
+        // 2027 without the plan: the Eastbury leaver's 940 goes, both children still wait.
+        #expect(approximately(without[2].objective, 222_170))
+        #expect(without[2].metrics.total.unplaced == 2)
+        // With it: 223,110 − 940 − 100,000 + H2's 4,800 + 20 − 100 = 126,890.
+        let last = with[2]
+        #expect(approximately(last.objective, 126_890))
+        #expect(last.metrics.total.placed == 11)
+        #expect(last.metrics.total.unplaced == 1)
+        #expect(approximately(last.metrics.total.m2InAreaShare ?? -1, 8.0 / 11))
+        #expect(approximately(last.metrics.total.m1OwnAuthorityRunShare ?? -1, 6.0 / 10))
+        let homes = FlowKey(authority: "T00000001", placementType: .childrensHome)
+        #expect(last.ledger[homes]?.start == 3 && last.ledger[homes]?.end == 3)
+        #expect(with.dropFirst().allSatisfy { $0.ledger.values.allSatisfy(\.balances) })
+    }
+
+    @Test("As-is sees the same new places: nothing differs until H2 opens, then waiting children take them")
+    func asIs() throws {
+        let loaded = try ScenarioLoader.load(from: Self.folder).scenario
+        let tables = try #require(try FlowTables.read(folder: Self.folder, scenario: loaded))
+        let adopted = try AdoptedPlan.read(from: URL(fileURLWithPath: Self.folder + "/plan-h2-2027.csv"))
+        let plan = SimulationPlan(adopted, scenario: loaded)
+        func run(_ scenario: Scenario, _ openings: CapacityOpenings) throws -> [YearOutcome] {
+            // tiny has no published figures: the as-is weights come from places and distance alone.
+            let start = SimulationStart.asIs(scenario, allocation: nil, openings: openings, from: 2025)
+            let flows = SimulationFlows(tables).opening(
+                openings, after: 2025, through: 2027, assumptions: SimulationAssumptions())
+            return try Simulation(
+                scenario: openings.scenario(scenario, in: 2025), flows: flows, start: start, from: 2025, to: 2027
+            ).run(.asIs, seed: 3).years
+        }
+        let with = try run(plan.scenario, plan.openings)
+        let without = try run(loaded, CapacityOpenings())
+        for index in 0..<2 {
+            #expect(approximately(with[index].objective, without[index].objective))
+            #expect(with[index].metrics.total.unplaced == without[index].metrics.total.unplaced)
+        }
+        // In 2027 H2's two usable places are the only new ones: each is either taken by a child who
+        // would otherwise wait or left vacant, and children were waiting.
+        #expect(without[2].metrics.total.unplaced >= 1)
+        let vacated = Self.councilHomes(with[2]) - Self.councilHomes(without[2])
+        let placed = without[2].metrics.total.unplaced - with[2].metrics.total.unplaced
+        #expect(vacated + placed == 2)
+        #expect(placed >= 1)
+        #expect(with.dropFirst().allSatisfy { $0.ledger.values.allSatisfy(\.balances) })
+    }
+
+    @Test("A block contract's places close when its term ends; a build open by the start is in the start")
+    func openingAndClosing() {
+        let openings = CapacityOpenings([
+            CapacityOpening(provider: "A", placementType: .foster, places: 3, year: 2025),
+            CapacityOpening(provider: "B", placementType: .foster, places: 2, year: 2026, closingYear: 2028),
+            CapacityOpening(provider: "C", placementType: .childrensHome, places: 4, year: 2029),
+        ])
+        let changes = openings.placeChanges(after: 2025, through: 2029, assumptions: SimulationAssumptions())
+        #expect(changes[2025] == nil)
+        #expect(changes[2026]?.map(\.places) == [2])
+        #expect(changes[2028]?.map(\.places) == [-2])
+        // Four registered home places × 0.83 occupancy = 3.32 usable, rounded to 3.
+        #expect(changes[2029]?.map(\.places) == [3])
+    }
+
+    @Test("A plan's block contract closes after its term, rounded up to whole years; homes stay open")
+    func blockContractTerm() {
+        func build(_ kind: CapacityCandidate.Kind, term: Double) -> PlannedBuild {
+            PlannedBuild(
+                candidate: CapacityCandidate(
+                    id: "B", kind: kind, authority: "T00000001", placementType: .childrensHome, placesPerUnit: 2,
+                    maximumUnits: 1, capitalCost: 0, weeklyCostPerPlace: 5_000, yearsToOpen: 1, lifeYears: term),
+                units: 1, openingYear: 2026)
+        }
+        #expect(SimulationPlan.closingYear(of: build(.blockContract, term: 2.5)) == 2029)
+        #expect(SimulationPlan.closingYear(of: build(.blockContract, term: .infinity)) == nil)
+        #expect(SimulationPlan.closingYear(of: build(.blockContract, term: 0)) == 2026)
+        #expect(SimulationPlan.closingYear(of: build(.home, term: 25)) == nil)
+    }
+}
+
+@Suite("placement simulate --plan")
+struct SimulatePlanCommandTests {
+    static let header =
+        "id,kind,authority,placement_type,sector,places,units,capital_cost,weekly_cost,years_to_open,opening_year\n"
+
+    @Test("The JSON and the report say which plan was applied and its places per year")
+    func reported() throws {
+        let (status, output, _) = try PlacementProcess.run([
+            "simulate", TinyPlanSimulationTests.folder, "--to", "2027", "--modes", "regional", "--format", "json",
+            "--plan", TinyPlanSimulationTests.folder + "/plan-h2-2027.csv",
+        ])
+        #expect(status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let plan = try #require(object["plan"] as? [String: Any])
+        #expect(plan["file"] as? String == "plan-h2-2027.csv")
+        let builds = try #require(plan["builds"] as? [[String: Any]])
+        #expect(builds.map { $0["id"] as? String } == ["H2"])
+        let years = try #require(plan["places_by_year"] as? [[String: Any]])
+        #expect(years.map { $0["open"] as? Int } == [0, 0, 2])
+        let (_, markdown, _) = try PlacementProcess.run([
+            "simulate", TinyPlanSimulationTests.folder, "--to", "2027", "--modes", "regional",
+            "--plan", TinyPlanSimulationTests.folder + "/plan-h2-2027.csv",
+        ])
+        #expect(markdown.contains("## Capacity plan"))
+        #expect(markdown.contains("plan-h2-2027.csv"))
+    }
+
+    @Test(
+        "A bad plan file fails with file, line and field, exit 1 and no output",
+        arguments: [
+            ("H9,home,T00000009,childrens_home,local_authority,2,1,500000,4800,2,2027\n", "authority"),
+            ("H2,home,T00000001,childrens_home,local_authority,2,1,500000,4800,2,soon\n", "opening_year"),
+        ])
+    func badPlan(row: String, field: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("plan.csv")
+        try (Self.header + row).write(toFile: path, atomically: true, encoding: .utf8)
+        let out = directory.file("out")
+        let (status, output, errors) = try PlacementProcess.run([
+            "simulate", TinyPlanSimulationTests.folder, "--to", "2027", "--plan", path, "--out", out,
+        ])
+        #expect(status == 1)
+        #expect(output.isEmpty)
+        #expect(errors.contains("plan.csv:2:"))
+        #expect(errors.contains(field))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}
