@@ -157,7 +157,13 @@ public struct Model: Sendable {
         var mergedValues: [Double] = []
         mergedIndices.reserveCapacity(indices.count)
         mergedValues.reserveCapacity(indices.count)
-        if indices.count <= 16 {
+        // Rows built column by column list their columns in increasing order: nothing to merge.
+        if indices.indices.dropFirst().allSatisfy({ indices[$0 - 1] < indices[$0] }) {
+            for position in indices.indices where values[position] != 0 {
+                mergedIndices.append(indices[position])
+                mergedValues.append(values[position])
+            }
+        } else if indices.count <= 16 {
             for position in indices.indices {
                 let index = indices[position]
                 if indices[..<position].contains(index) { continue }

@@ -10,8 +10,11 @@ extension Model {
             throw .invalidModel("\(count) \(what); GLPK accepts at most \(GLPKLimits.maximumCount)")
         }
         // Labels are built only for a problem found: building one per column cost more than the checks.
+        // Unnamed models (the simulation's many batch solves) skip the name checks in one pass.
+        let namedColumns = columnNames.contains { !$0.isEmpty }
+        let namedRows = rowNames.contains { !$0.isEmpty }
         for column in 0..<variableCount {
-            try Self.checkName(columnNames[column], what: columnLabel(column))
+            if namedColumns { try Self.checkName(columnNames[column], what: columnLabel(column)) }
             try Self.checkBounds(columnLowerBounds[column], columnUpperBounds[column], what: columnLabel(column))
             guard objectiveCoefficients[column].isFinite else {
                 throw .invalidModel(
@@ -19,7 +22,7 @@ extension Model {
             }
         }
         for row in 0..<constraintCount {
-            try Self.checkName(rowNames[row], what: rowLabel(row))
+            if namedRows { try Self.checkName(rowNames[row], what: rowLabel(row)) }
             try Self.checkBounds(rowLowerBounds[row], rowUpperBounds[row], what: rowLabel(row))
         }
         guard objectiveConstant.isFinite else {
