@@ -129,12 +129,7 @@ struct AsIsCells {
     }
 
     private mutating func scaleRows() {
-        for (c, members) in cellsOfCohort.enumerated() where !members.isEmpty {
-            let sum = members.reduce(0.0) { $0 + value[$1] }
-            guard sum > 0 else { continue }
-            let factor = counts[c] / sum
-            for i in members { value[i] *= factor }
-        }
+        PlacementSimulation.scaleRows(&value, cellsOfCohort: cellsOfCohort, counts: counts)
     }
 
     /// Scales each home's cells on both sides of a split (inside/outside, over/within 20 miles) to

@@ -246,12 +246,7 @@ struct TodaysCells {
     }
 
     private mutating func scaleRows() {
-        for (c, members) in cellsOfCohort.enumerated() where !members.isEmpty {
-            let sum = members.reduce(0.0) { $0 + value[$1] }
-            guard sum > 0 else { continue }
-            let factor = counts[c] / sum
-            for i in members { value[i] *= factor }
-        }
+        PlacementSimulation.scaleRows(&value, cellsOfCohort: cellsOfCohort, counts: counts)
     }
 
     /// Places taken per pool member as whole children are placed, cohort by cohort.
