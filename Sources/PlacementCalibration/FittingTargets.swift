@@ -97,3 +97,14 @@ struct FittingTargets: Sendable {
         year.figures.map { figures in PlacementGroup.allCases.map { figures.placements[$0] ?? 0 } }
     }
 }
+
+extension FittingTargets {
+    /// A family's targets per home (nil: none for that home).
+    subscript(family: ProportionalFitting.HomeFamily) -> [[Double?]?] {
+        switch family {
+        case .locality: locality
+        case .distance: distance
+        case .providers: providers
+        }
+    }
+}

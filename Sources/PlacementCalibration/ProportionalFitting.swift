@@ -1,3 +1,5 @@
+import Foundation
+
 /// Iterative proportional fitting of the as-is cells to the targets: each family of marginals in
 /// turn scales its cells so their sums meet the targets, and the scale is kept as a parameter.
 /// Residential capacity is an upper bound: cells are scaled down only where it binds (and back up,
@@ -61,15 +63,7 @@ struct ProportionalFitting {
         sweeps = 0
         var gapAtWindowStart = Double.infinity
         repeat {
-            var gap = 0.0
-            for home in 0..<layout.count {
-                gap = max(gap, scaleDemand(home, targets.demand[home]))
-                if calibrating {
-                    if let target = targets.locality[home] { gap = max(gap, scaleHome(home, .locality, target)) }
-                    if let target = targets.distance[home] { gap = max(gap, scaleHome(home, .distance, target)) }
-                    if let target = targets.providers[home] { gap = max(gap, scaleHome(home, .providers, target)) }
-                }
-            }
+            var gap = scaleHomes(targets, calibrating: calibrating)
             if calibrating { gap = max(gap, scaleImports(targets.imports)) }
             largestExcess = scaleCapacity()
             // The gap of the demand after capacity moved it.
@@ -84,16 +78,70 @@ struct ProportionalFitting {
         } while largestGap > Self.tolerance && sweeps < Self.sweepLimit
     }
 
-    enum HomeFamily { case locality, distance, providers }
+    enum HomeFamily: CaseIterable { case locality, distance, providers }
+
+    /// What one home's scaling found: its largest gap and each family's ratios per class.
+    private struct HomeStep {
+        var gap = 0.0
+        var ratios: [HomeFamily: [Double]] = [:]
+    }
+
+    /// Every home's demand and, when calibrating, its locality, distance and provider families. A
+    /// home's steps touch only its own block of cells, so the homes are shared between the cores;
+    /// each home's arithmetic is the same on any thread, so the result is too.
+    private mutating func scaleHomes(_ targets: FittingTargets, calibrating: Bool) -> Double {
+        let layout = layout
+        let homes = layout.count
+        var steps = [HomeStep](repeating: HomeStep(), count: homes)
+        let chunks = min(homes, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        cells.withUnsafeMutableBufferPointer { x in
+            steps.withUnsafeMutableBufferPointer { out in
+                let cellsBase = SharedBuffer(x)
+                let stepsBase = SharedBuffer(out)
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    for home in stride(from: chunk, to: homes, by: chunks) {
+                        var step = HomeStep()
+                        step.gap = Self.scaleDemand(cellsBase.buffer, layout, home, targets.demand[home])
+                        if calibrating {
+                            for family in HomeFamily.allCases {
+                                guard let target = targets[family][home] else { continue }
+                                let (gap, ratios) = Self.scaleHome(cellsBase.buffer, layout, home, family, target)
+                                step.gap = max(step.gap, gap)
+                                step.ratios[family] = ratios
+                            }
+                        }
+                        stepsBase.buffer[home] = step
+                    }
+                }
+            }
+        }
+        var gap = 0.0
+        for (home, step) in steps.enumerated() {
+            gap = max(gap, step.gap)
+            for family in HomeFamily.allCases {
+                guard let ratios = step.ratios[family] else { continue }
+                for (k, r) in ratios.enumerated() {
+                    switch family {
+                    case .locality: parameters.locality[home][k] *= r
+                    case .distance: parameters.distance[home][k] *= r
+                    case .providers: parameters.providers[home][k] *= r
+                    }
+                }
+            }
+        }
+        return gap
+    }
 
     /// Relative gap of a sum to its target.
     private static func gap(_ sum: Double, _ target: Double) -> Double { abs(sum - target) / max(target, 1) }
 
-    private mutating func scaleDemand(_ home: Int, _ demand: [Double]) -> Double {
+    private static func scaleDemand(
+        _ x: UnsafeMutableBufferPointer<Double>, _ layout: CellLayout, _ home: Int, _ demand: [Double]
+    ) -> Double {
         var sums = [Double](repeating: 0, count: PlacementGroup.allCases.count)
         let start = home * layout.blockSize
         let span = layout.destinations * 2
-        cells.withUnsafeMutableBufferPointer { x in
+        do {
             for (c, combination) in layout.combinations.enumerated() {
                 let base = start + c * span
                 var sum = 0.0
@@ -129,21 +177,26 @@ struct ProportionalFitting {
     }
 
     /// Scales one home authority's cells to a family's targets; suppressed classes are pooled.
-    private mutating func scaleHome(_ home: Int, _ family: HomeFamily, _ targets: [Double?]) -> Double {
+    /// Scales one home's cells to a family's targets; returns the gap and each class's ratio (the
+    /// parameters' scaling, applied by the caller).
+    private static func scaleHome(
+        _ x: UnsafeMutableBufferPointer<Double>, _ layout: CellLayout, _ home: Int, _ family: HomeFamily,
+        _ targets: [Double?]
+    ) -> (gap: Double, ratios: [Double]) {
         let classes = targets.count
         let known = targets.compactMap { $0 }
         // Slot of each class: itself when published, else the pool (index `classes`).
         let slots = targets.indices.map { targets[$0] == nil ? classes : $0 }
         var slotTarget = targets.map { $0 ?? 0 } + [0]
         if known.count < classes {
-            slotTarget[classes] = max(0, layout.figuresDemand(home, cells: cells) - known.reduce(0, +))
+            slotTarget[classes] = max(0, layout.figuresDemand(home, cells: UnsafeBufferPointer(x)) - known.reduce(0, +))
         }
         let start = home * layout.blockSize
         let d = layout.destinations
         let span = d * 2
         let providerSlot = family == .providers ? layout.combinations.map { slots[$0.provider.rawValue] } : []
         var sums = [Double](repeating: 0, count: classes + 1)
-        cells.withUnsafeBufferPointer { x in
+        do {
             for c in layout.combinations.indices {
                 let base = start + c * span
                 switch family {
@@ -178,7 +231,7 @@ struct ProportionalFitting {
             ratio[slot] = max(slotTarget[slot], Self.zeroTarget) / sums[slot]
             gap = max(gap, Self.gap(sums[slot], slotTarget[slot]))
         }
-        cells.withUnsafeMutableBufferPointer { x in
+        do {
             for c in layout.combinations.indices {
                 let base = start + c * span
                 switch family {
@@ -205,15 +258,7 @@ struct ProportionalFitting {
                 }
             }
         }
-        for k in 0..<classes {
-            let r = ratio[slots[k]]
-            switch family {
-            case .locality: parameters.locality[home][k] *= r
-            case .distance: parameters.distance[home][k] *= r
-            case .providers: parameters.providers[home][k] *= r
-            }
-        }
-        return gap
+        return (gap, (0..<classes).map { ratio[slots[$0]] })
     }
 
     /// Other councils' children in each placement authority (and elsewhere) to their targets.
@@ -321,11 +366,19 @@ struct ProportionalFitting {
 extension CellLayout {
     /// A home authority's modelled children (the sum of its block).
     func figuresDemand(_ home: Int, cells: [Double]) -> Double {
-        let start = home * blockSize
-        return cells.withUnsafeBufferPointer { x in
-            var sum = 0.0
-            for i in start..<(start + blockSize) { sum += x[i] }
-            return sum
-        }
+        cells.withUnsafeBufferPointer { figuresDemand(home, cells: $0) }
     }
+
+    func figuresDemand(_ home: Int, cells x: UnsafeBufferPointer<Double>) -> Double {
+        let start = home * blockSize
+        var sum = 0.0
+        for i in start..<(start + blockSize) { sum += x[i] }
+        return sum
+    }
+}
+
+/// A buffer shared by threads that each write their own part of it (see `scaleHomes`).
+private struct SharedBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }
