@@ -34,7 +34,9 @@ struct FlowMap {
 
     private let width = 720.0
     private let margin = 12.0
-    private let legendHeight = 44.0
+    /// The legend's rows: the flows, then (with shading) its name and its classes on a row of their
+    /// own, so that long class labels ("200 or more") stay inside the picture.
+    private var legendHeight: Double { shading == nil ? 26 : 58 }
     private let creditHeight = 18.0
     /// The tallest a map's plot may be, in SVG units.
     private let maximumPlotHeight = 660.0
@@ -177,7 +179,7 @@ struct FlowMap {
             let keys = zip(MapShading.colours, shading.classLabels).map { colour, label in
                 (label, "<rect width=\"12\" height=\"10\" fill=\"\(colour)\" stroke=\"#9aa5b1\"/>")
             }
-            svg += SVGText.legend(keys, x: margin + 20 + Double(shading.label.count) * 5.6, y: 22)
+            svg += SVGText.legend(keys, x: margin, y: 38)
         }
         return svg
     }
