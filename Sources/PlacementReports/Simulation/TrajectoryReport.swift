@@ -1,7 +1,7 @@
 import PlacementScenarios
 import PlacementSimulation
 
-/// The trajectory report: each measure by mode over the years, England (the scenario) first, then
+/// The trajectory report: each measure by mode over the years, the whole scenario first, then
 /// co-operatives and authorities in the last year, with verdicts held in at least 80% of draws.
 public struct TrajectoryReport {
     public let document: ReportDocument
@@ -39,7 +39,7 @@ public struct TrajectoryReport {
                                     + "in brackets." : "One seeded draw.")),
                     .table(
                         ReportTable(
-                            id: "summary", caption: "England (the scenario) in \(last), by mode",
+                            id: "summary", caption: "All of \(scenario.name)'s children in \(last), by mode",
                             columns: [ReportTable.Column("Mode", key: "mode", numeric: false)]
                                 + headline.map { ReportTable.Column($0.label, key: $0.rawValue) },
                             rows: draws.modes.map { mode in
@@ -61,7 +61,7 @@ public struct TrajectoryReport {
             }
             charts.append(
                 .figure(
-                    caption: "\(measure.label), England (the scenario), by mode",
+                    caption: "\(measure.label), all of \(scenario.name)'s children, by mode",
                     svg: TrendChart(title: measure.label, years: years, series: series).svg))
         }
         sections.append(ReportSection("Trajectories", charts))
@@ -87,7 +87,7 @@ public struct TrajectoryReport {
                     rows: draws.modes.map { mode in
                         [.text(mode.name)] + years.map { .pounds(draws.band(mode, year: $0) { $0.objective }?.mean) }
                     })))
-        sections.append(ReportSection("England (the scenario) by year", yearly))
+        sections.append(ReportSection("All of \(scenario.name)'s children by year", yearly))
         if !scenario.cooperatives.isEmpty {
             sections.append(
                 ReportSection(
