@@ -104,13 +104,7 @@ public struct AsIsAllocation: Sendable {
         var result = Array(repeating: [ResidentialSector: Double](), count: n)
         for home in 0..<n {
             for (c, combination) in layout.combinations.enumerated() where combination.group == .homes {
-                let sector: ResidentialSector
-                switch combination.provider {
-                case .ownCouncil, .otherCouncil: sector = .council
-                case .privateSector: sector = .privateSector
-                case .voluntary: sector = .voluntary
-                default: continue
-                }
+                guard let sector = ResidentialSector(combination.provider) else { continue }
                 for placement in 0..<n where placement != home {
                     let i = layout.index(home: home, combination: c, destination: placement, band: 0)
                     result[placement][sector, default: 0] += cells[i] + cells[i + 1]

@@ -307,12 +307,7 @@ struct ProportionalFitting {
         let sectors = ResidentialSector.allCases
         var homes: [(c: Int, sector: ResidentialSector)] = []
         for (c, combination) in layout.combinations.enumerated() where combination.group == .homes {
-            switch combination.provider {
-            case .ownCouncil, .otherCouncil: homes.append((c, .council))
-            case .privateSector: homes.append((c, .privateSector))
-            case .voluntary: homes.append((c, .voluntary))
-            default: continue
-            }
+            if let sector = ResidentialSector(combination.provider) { homes.append((c, sector)) }
         }
         var sums = Array(repeating: [Double](repeating: 0, count: sectors.count), count: n)
         cells.withUnsafeBufferPointer { x in

@@ -1,3 +1,5 @@
+import PlacementScenarios
+
 /// One authority's (or England's) published figures for one year at 31 March: the stock of
 /// children looked after by placement group, where they are placed, how far, and by whom. `nil`
 /// where DfE suppresses the figure.
@@ -103,4 +105,28 @@ public enum ResidentialSector: Int, CaseIterable, Sendable, Comparable {
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension ResidentialSector {
+    /// Who runs a scenario provider, as residential capacity counts it; nil for other public
+    /// providers (not counted as capacity).
+    public init?(_ sector: Sector) {
+        switch sector {
+        case .localAuthority: self = .council
+        case .private: self = .privateSector
+        case .voluntary: self = .voluntary
+        case .otherPublic: return nil
+        }
+    }
+
+    /// The residential sector of a provider group (any council's homes count as council capacity);
+    /// nil for groups that hold no residential places.
+    init?(_ group: ProviderGroup) {
+        switch group {
+        case .ownCouncil, .otherCouncil: self = .council
+        case .privateSector: self = .privateSector
+        case .voluntary: self = .voluntary
+        default: return nil
+        }
+    }
 }

@@ -172,13 +172,7 @@ extension CellLayout {
         var held = Array(repeating: [Double](repeating: 0, count: ResidentialSector.allCases.count), count: count)
         for home in 0..<count {
             for (c, combination) in combinations.enumerated() where combination.group == .homes {
-                let sector: ResidentialSector
-                switch combination.provider {
-                case .ownCouncil, .otherCouncil: sector = .council
-                case .privateSector: sector = .privateSector
-                case .voluntary: sector = .voluntary
-                default: continue
-                }
+                guard let sector = ResidentialSector(combination.provider) else { continue }
                 for placement in 0..<count {
                     let i = index(home: home, combination: c, destination: placement, band: 0)
                     held[placement][sector.rawValue] += cells[i] + cells[i + 1]

@@ -89,19 +89,11 @@ struct PointForecast {
                         authority.years[year].flatMap { observed($0, series) }.map { (Double(year), $0) }
                     }
                     guard let last = points.last else { continue }
-                    if method == .persistence || points.count < 2 {
+                    guard method == .linearTrend, let line = StraightLine(points) else {
                         result[series] = Array(repeating: last.1, count: steps)
                         continue
                     }
-                    let count = Double(points.count)
-                    let meanX = points.reduce(0) { $0 + $1.0 } / count
-                    let meanY = points.reduce(0) { $0 + $1.1 } / count
-                    let sxx = points.reduce(0) { $0 + ($1.0 - meanX) * ($1.0 - meanX) }
-                    let sxy = points.reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
-                    let slope = sxx > 0 ? sxy / sxx : 0
-                    result[series] = (1...steps).map { step in
-                        max(0, meanY + slope * (Double(origin + step) - meanX))
-                    }
+                    result[series] = (1...steps).map { step in max(0, line.value(at: Double(origin + step))) }
                 }
                 return result
             })

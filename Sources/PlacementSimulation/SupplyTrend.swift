@@ -33,7 +33,7 @@ public struct SupplyTrend: Sendable, Equatable {
         for authority in scenario.authorities.map(\.id) {
             for sector in ResidentialSector.allCases {
                 let series = fittedYears.map { (Double($0), places[$0]?[authority]?.registered[sector] ?? 0) }
-                guard let slope = Self.slope(series), slope != 0 else { continue }
+                guard let slope = StraightLine(series)?.slope, slope != 0 else { continue }
                 let usable = slope * occupancy
                 let providers = homes[HomeGroup(authority: authority, sector: sector)] ?? []
                 guard !providers.isEmpty else {
@@ -68,17 +68,6 @@ public struct SupplyTrend: Sendable, Equatable {
         var sector: ResidentialSector?
     }
 
-    /// The least-squares slope of `points`; nil with fewer than two years.
-    static func slope(_ points: [(Double, Double)]) -> Double? {
-        guard points.count >= 2 else { return nil }
-        let n = Double(points.count)
-        let meanX = points.reduce(0) { $0 + $1.0 } / n
-        let meanY = points.reduce(0) { $0 + $1.1 } / n
-        let sxx = points.reduce(0) { $0 + ($1.0 - meanX) * ($1.0 - meanX) }
-        let sxy = points.reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
-        return sxx > 0 ? sxy / sxx : nil
-    }
-
     /// What the report says of it.
     public var note: String {
         guard let first = fittedYears.first, let last = fittedYears.last else {
@@ -96,17 +85,5 @@ public struct SupplyTrend: Sendable, Equatable {
     private static func signed(_ value: Double) -> String {
         let rounded = Int(value.rounded())
         return rounded > 0 ? "+\(rounded)" : "\(rounded)"
-    }
-}
-
-extension ResidentialSector {
-    /// The residential sector of a scenario provider's sector; nil for other public providers.
-    init?(_ sector: Sector) {
-        switch sector {
-        case .localAuthority: self = .council
-        case .private: self = .privateSector
-        case .voluntary: self = .voluntary
-        case .otherPublic: return nil
-        }
     }
 }

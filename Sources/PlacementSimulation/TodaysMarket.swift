@@ -379,14 +379,7 @@ public struct TodaysMarket: Sendable {
     private static func longTermShare(_ places: ResidentialPlaces?, _ sector: Sector, _ assumptions: MarketAssumptions)
         -> Double
     {
-        let residential: ResidentialSector
-        switch sector {
-        case .localAuthority: residential = .council
-        case .private: residential = .privateSector
-        case .voluntary: residential = .voluntary
-        case .otherPublic: return 1
-        }
-        guard let places else { return 1 }
+        guard let residential = ResidentialSector(sector), let places else { return 1 }
         let registered = places.registered[residential] ?? 0
         let shortBreak = places.shortBreakOnly[residential] ?? 0
         guard registered + shortBreak > 0 else { return 1 }

@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func slopeIsLeastSquares() {
-        #expect(SupplyTrend.slope([(2021, 1), (2022, 3), (2023, 2)]) == 0.5)
-        #expect(SupplyTrend.slope([(2021, 1)]) == nil)
+        #expect(StraightLine([(2021, 1), (2022, 3), (2023, 2)])?.slope == 0.5)
+        #expect(StraightLine([(2021, 1)]) == nil)
     }
 }
