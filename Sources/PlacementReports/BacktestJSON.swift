@@ -19,36 +19,19 @@ public enum BacktestJSON {
 
     struct YearObject: Encodable {
         var year: Int
-        var authorities: [AuthorityObject]
-        var england: MeasuresObject
+        var authorities: [FitMeasuresJSON.Authority<ValueObject>]
+        var england: FitMeasuresJSON.Total<ValueObject>
 
         init(_ comparison: FitComparison) {
             year = comparison.predicted
             authorities = comparison.rows.map {
-                AuthorityObject(code: $0.authority.id.rawValue, measures: MeasureMap(values: $0.values))
+                FitMeasuresJSON.Authority(code: $0.authority.id.rawValue, measures: Self.measures($0.values))
             }
-            england = MeasuresObject(measures: MeasureMap(values: comparison.england))
+            england = FitMeasuresJSON.Total(measures: Self.measures(comparison.england))
         }
-    }
 
-    struct AuthorityObject: Encodable {
-        var code: String
-        var measures: MeasureMap
-    }
-
-    struct MeasuresObject: Encodable {
-        var measures: MeasureMap
-    }
-
-    struct MeasureMap: Encodable {
-        var values: [FitMeasure: FitComparison.Value]
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: JSONKey.self)
-            for measure in BacktestJSON.measures {
-                guard let value = values[measure] else { continue }
-                try container.encode(ValueObject(value), forKey: JSONKey(measure.rawValue))
-            }
+        static func measures(_ values: [FitMeasure: FitComparison.Value]) -> FitMeasuresJSON.Measures<ValueObject> {
+            FitMeasuresJSON.Measures(values, order: BacktestJSON.measures) { ValueObject($1) }
         }
     }
 

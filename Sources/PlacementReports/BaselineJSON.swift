@@ -13,44 +13,25 @@ public enum BaselineJSON {
     struct Document: Encodable {
         var calibratedOn: Int
         var predicted: Int
-        var authorities: [AuthorityObject]
-        var england: MeasuresObject
+        var authorities: [FitMeasuresJSON.Authority<ValueObject>]
+        var england: FitMeasuresJSON.Total<ValueObject>
 
         init(_ comparison: FitComparison) {
             calibratedOn = comparison.calibratedOn
             predicted = comparison.predicted
             authorities = comparison.rows.map {
-                AuthorityObject(code: $0.authority.id.rawValue, measures: MeasureMap($0.values))
+                FitMeasuresJSON.Authority(code: $0.authority.id.rawValue, measures: Self.measures($0.values))
             }
-            england = MeasuresObject(measures: MeasureMap(comparison.england))
+            england = FitMeasuresJSON.Total(measures: Self.measures(comparison.england))
+        }
+
+        static func measures(_ values: [FitMeasure: FitComparison.Value]) -> FitMeasuresJSON.Measures<ValueObject> {
+            FitMeasuresJSON.Measures(values, order: FitMeasure.headline) { ValueObject($1, measure: $0) }
         }
 
         enum CodingKeys: String, CodingKey {
             case calibratedOn = "calibrated_on"
             case predicted, authorities, england
-        }
-    }
-
-    struct AuthorityObject: Encodable {
-        var code: String
-        var measures: MeasureMap
-    }
-
-    struct MeasuresObject: Encodable {
-        var measures: MeasureMap
-    }
-
-    struct MeasureMap: Encodable {
-        var values: [FitMeasure: FitComparison.Value]
-
-        init(_ values: [FitMeasure: FitComparison.Value]) { self.values = values }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: JSONKey.self)
-            for measure in FitMeasure.headline {
-                guard let value = values[measure] else { continue }
-                try container.encode(ValueObject(value, measure: measure), forKey: JSONKey(measure.rawValue))
-            }
         }
     }
 
