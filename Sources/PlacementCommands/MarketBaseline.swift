@@ -26,6 +26,11 @@ enum MarketBaseline: Sendable {
     /// Every place empty and free (`--empty-market`, or no published figures): `reason` says which.
     case emptyMarket(reason: String)
 
+    /// The calibrated allocation, when calibrated (with the default assumptions).
+    var allocation: AsIsAllocation? {
+        if case .calibrated(_, _, let allocation) = self { allocation } else { nil }
+    }
+
     /// The scenario the modes solve.
     func scenario(or original: Scenario) -> Scenario {
         if case .calibrated(let scenario, _, _) = self { scenario } else { original }

@@ -10,10 +10,12 @@ struct SimulationInputs {
     var start: SimulationStart
     var flows: SimulationFlows
 
-    /// `scenario` lists every provider of `openings`; their places open in their years.
+    /// `scenario` lists every provider of `openings`; their places open in their years. `calibrated`:
+    /// the as-is baseline a command has already calibrated with `assumptions.calibration`, used when
+    /// it is of `from` rather than calibrating again.
     static func prepare(
         _ scenario: Scenario, folder: String, data: String, from: Int, to: Int, assumptions: SimulationAssumptions,
-        openings: CapacityOpenings = CapacityOpenings()
+        openings: CapacityOpenings = CapacityOpenings(), calibrated: AsIsAllocation? = nil
     ) throws -> SimulationInputs {
         let now = openings.scenario(scenario, in: from)
         let tables: FlowTables?
@@ -30,9 +32,11 @@ struct SimulationInputs {
         }
         let start: SimulationStart
         if let published {
-            let baseline = AsIsBaseline.calibrate(published, assumptions: assumptions.calibration)
+            let allocation =
+                calibrated.flatMap { $0.year == from ? $0 : nil }
+                ?? AsIsBaseline.calibrate(published, assumptions: assumptions.calibration).calibrated
             start = SimulationStart.asIs(
-                scenario, allocation: baseline.calibrated, openings: openings, from: from, assumptions: assumptions)
+                scenario, allocation: allocation, openings: openings, from: from, assumptions: assumptions)
         } else {
             do {
                 start = try SimulationStart.solved(

@@ -126,7 +126,7 @@ extension PlacementCommand {
                 let projection = try Progress.shared.run("simulating to \(simulateTo)") {
                     try SufficiencyProjections.make(
                         scenario, folder: self.scenario, data: data, from: Simulate.defaultFrom, to: simulateTo,
-                        mode: mode, draws: draws, plan: adopted)
+                        mode: mode, draws: draws, plan: adopted, calibrated: baseline.allocation)
                 }
                 for index in reports.indices { reports[index].projection = projection }
             }

@@ -1,3 +1,4 @@
+import PlacementCalibration
 import PlacementOptimisation
 import PlacementPlanning
 import PlacementReports
@@ -10,13 +11,13 @@ import PlacementSimulation
 enum SufficiencyProjections {
     static func make(
         _ scenario: Scenario, folder: String, data: String, from: Int, to: Int, mode: CommissioningMode, draws: Int,
-        plan: AdoptedPlan?
+        plan: AdoptedPlan?, calibrated: AsIsAllocation? = nil
     ) throws -> SufficiencyProjection {
         let planned = plan.map { SimulationPlan($0, scenario: scenario) }
         let assumptions = SimulationAssumptions()
         let inputs = try SimulationInputs.prepare(
             planned?.scenario ?? scenario, folder: folder, data: data, from: from, to: to, assumptions: assumptions,
-            openings: planned?.openings ?? CapacityOpenings())
+            openings: planned?.openings ?? CapacityOpenings(), calibrated: calibrated)
         let asIs = inputs.start.propensity != nil
         let simulation = Simulation(
             scenario: inputs.scenario, flows: inputs.flows, start: inputs.start, from: from, to: to,
