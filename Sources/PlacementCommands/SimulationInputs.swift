@@ -5,7 +5,7 @@ import PlacementSimulation
 /// The starting stock and the flows of a simulation, from the scenario and the official data.
 struct SimulationInputs {
     /// The scenario the simulation runs on: as it stands in the first year (places of `openings`
-    /// still to come at zero, their providers listed).
+    /// still to come at zero, their providers listed), in today's market when calibrated.
     var scenario: Scenario
     var start: SimulationStart
     var flows: SimulationFlows
@@ -30,13 +30,20 @@ struct SimulationInputs {
         let published = official.flatMap { official -> AsIsYear? in
             scenario.authorities.allSatisfy { known.contains($0.id) } ? official.year(from) : nil
         }
+        // A scenario of real authorities runs in today's market (as `compare` solves it) from today's
+        // placements; a fictional one in its usable places from the council optimum.
         let start: SimulationStart
+        var simulated = now
         if let published {
             let allocation =
                 calibrated.flatMap { $0.year == from ? $0 : nil }
                 ?? AsIsBaseline.calibrate(published, assumptions: assumptions.calibration).calibrated
-            start = SimulationStart.asIs(
-                scenario, allocation: allocation, openings: openings, from: from, assumptions: assumptions)
+            simulated = TodaysMarket(
+                now, year: published, allocation: allocation, assumptions: assumptions.todaysMarket
+            )
+            .applied(to: now)
+            start = SimulationStart.today(
+                simulated, allocation: allocation, openings: openings, from: from, assumptions: assumptions)
         } else {
             do {
                 start = try SimulationStart.solved(
@@ -48,7 +55,7 @@ struct SimulationInputs {
         }
         if let tables {
             return SimulationInputs(
-                scenario: now, start: start,
+                scenario: simulated, start: start,
                 flows: SimulationFlows(tables).opening(openings, after: from, through: to, assumptions: assumptions))
         }
         guard let published, let official else {
@@ -70,17 +77,17 @@ struct SimulationInputs {
         }
         let england = published.england?.total ?? lookedAfter.values.reduce(0, +)
         let years = (from + 1)...max(from + 1, to)
-        var simulated = flows.scenarioFlows(
+        var yearFlows = flows.scenarioFlows(
             now, year: from, lookedAfter: lookedAfter, englandLookedAfter: england, years: years,
             assumptions: assumptions)
         // The registered-places trend moves the places open at the start; a plan's come on top.
         let supply = SupplyTrend(
             now, places: official.places, through: from, years: years,
             occupancy: assumptions.calibration.occupancy.value)
-        simulated.placeChanges = supply.placeChanges
-        simulated.source += "; " + supply.note
+        yearFlows.placeChanges = supply.placeChanges
+        yearFlows.source += "; " + supply.note
         return SimulationInputs(
-            scenario: now, start: start,
-            flows: simulated.opening(openings, after: from, through: to, assumptions: assumptions))
+            scenario: simulated, start: start,
+            flows: yearFlows.opening(openings, after: from, through: to, assumptions: assumptions))
     }
 }

@@ -23,6 +23,10 @@ public struct OptimiserOptions: Sendable {
     /// GLPK's messages show them. Off, they are left unnamed: building the names costs a third of a
     /// small model's set-up, which the simulation pays for thousands of batch solves.
     public var namesModels = true
+    /// Re-solves each optimal model with every pool a fraction of a place larger, so that its duals
+    /// value one more place where the optimum is degenerate (``ValuationDuals``). Off, the first
+    /// duals stand: the simulation's batches read no prices.
+    public var valuesPlaces = true
     /// Receives GLPK's progress messages.
     public var messageHandler: (@Sendable (String) -> Void)?
 

@@ -87,9 +87,11 @@ struct PlacementEngine {
         if solution.status == .optimal {
             if !solution.isMIP, var duals = solution.rowDuals {
                 let options = solveOptions(.dualSimplex, integer: false)
-                if let increasing = try glpk({ () throws(LinearProgrammingError) in
-                    try ValuationDuals.duals(solver, placement, options: options, statistics: &outcome.statistics)
-                }) {
+                if self.options.valuesPlaces,
+                    let increasing = try glpk({ () throws(LinearProgrammingError) in
+                        try ValuationDuals.duals(solver, placement, options: options, statistics: &outcome.statistics)
+                    })
+                {
                     duals = increasing
                 }
                 for (position, unit) in placement.units.enumerated() {

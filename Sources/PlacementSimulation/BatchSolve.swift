@@ -45,6 +45,7 @@ struct BatchSolve {
         batch.candidates = []
         var unnamed = options
         unnamed.namesModels = false  // the batch models are never exported or shown
+        unnamed.valuesPlaces = false  // nor their prices read
         let solved = try PlacementOptimiser.solve(batch, mode: mode, options: unnamed)
         for decision in solved.result.decisions {
             guard let cohort = decision.cohortIDs.first.flatMap({ cohortIndex[$0] }) else { continue }

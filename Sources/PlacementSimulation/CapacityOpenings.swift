@@ -44,6 +44,22 @@ public struct CapacityOpenings: Sendable, Equatable {
     /// The scenario with every opening's places, open or not (for the as-is weights of new places).
     func scenarioWithEveryOpening(_ scenario: Scenario) -> Scenario { reshaped(scenario) { _ in true } }
 
+    /// `scenario` (one with every opening's registered places) with each opening's places made usable,
+    /// as today's market counts every other place.
+    func usableEveryOpening(_ scenario: Scenario, assumptions: SimulationAssumptions) -> Scenario {
+        var result = scenario
+        let index = Dictionary(
+            result.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for opening in openings {
+            guard let provider = index[opening.provider],
+                let offer = result.providers[provider].offers[opening.placementType]
+            else { continue }
+            result.providers[provider].offers[opening.placementType]?.places = UsablePlaces.usable(
+                offer.places, of: opening.placementType, assumptions: assumptions.calibration)
+        }
+        return result
+    }
+
     private func reshaped(_ scenario: Scenario, open: (CapacityOpening) -> Bool) -> Scenario {
         var result = scenario
         let index = Dictionary(
@@ -121,37 +137,58 @@ extension SimulationFlows {
 }
 
 extension SimulationStart {
-    /// The as-is start of a scenario with `openings` to come: today's stock fitted to the places open
-    /// in `year` (to the calibrated pattern of `allocation`; without one, by places and distance
-    /// alone). A provider opening later draws new placements with the weight the same fit gives it
-    /// when every opening's places are there (as if it had been open at the start); every other
-    /// weight is the start's own, so until it opens nothing differs from the scenario without it.
-    public static func asIs(
-        _ scenario: Scenario, allocation: AsIsAllocation?, openings: CapacityOpenings, from year: Int,
+    /// Today's start (``today(_:placements:)``) of a scenario with `openings` to come: `market` is
+    /// today's market of the scenario as it stands in `year`. A provider opening later draws new
+    /// placements with the weight the same fit gives it when every opening's usable places are there
+    /// (as if it had been open at the start); every other weight is the start's own, so until it
+    /// opens nothing differs from the scenario without it.
+    public static func today(
+        _ market: Scenario, allocation: AsIsAllocation, openings: CapacityOpenings, from year: Int,
+        assumptions: SimulationAssumptions = SimulationAssumptions()
+    ) -> SimulationStart {
+        let start = today(market, placements: TodaysPlacements(in: market, allocation: allocation))
+        return start.expecting(openings, in: market, after: year) { full in
+            TodaysPlacements(in: openings.usableEveryOpening(full, assumptions: assumptions), allocation: allocation)
+                .propensity
+        }
+    }
+
+    /// The start of a scenario without a calibrated baseline (a fictional one), with `openings` to
+    /// come: its children spread over the usable places open in `year` by places and distance alone.
+    public static func spread(
+        _ scenario: Scenario, openings: CapacityOpenings, from year: Int,
         assumptions: SimulationAssumptions = SimulationAssumptions()
     ) -> SimulationStart {
         let now = openings.scenario(scenario, in: year)
-        var start: SimulationStart
-        if let allocation {
-            start = asIs(now, allocation: allocation, assumptions: assumptions)
-        } else {
-            let fitted = AsIsStart.fit(
-                now, allocation: nil, capacity: UsablePlaces.of(now, assumptions: assumptions.calibration),
-                assumptions: assumptions.calibration)
-            start = SimulationStart(
-                stock: fitted.stock, propensity: fitted.propensity, arrivalWeight: now.cohorts.map(\.count),
-                method: "the scenario's children spread over usable places by distance alone (no calibrated pattern)")
+        let fitted = DistanceSpread.fit(
+            now, capacity: UsablePlaces.of(now, assumptions: assumptions.calibration),
+            assumptions: assumptions.calibration)
+        let start = SimulationStart(
+            stock: fitted.stock, propensity: fitted.propensity, arrivalWeight: now.cohorts.map(\.count),
+            method: "the scenario's children spread over usable places by distance alone (no calibrated pattern)")
+        return start.expecting(openings, in: scenario, after: year) { full in
+            DistanceSpread.fit(
+                full, capacity: UsablePlaces.of(full, assumptions: assumptions.calibration),
+                assumptions: assumptions.calibration
+            ).propensity
         }
-        start.stock = openings.numberingSlots(of: start.stock, in: scenario, after: year)
+    }
+
+    /// The start with a slot for every opening after `year`, and each later provider's as-is weights
+    /// from `weights` of the scenario with every opening's places.
+    private func expecting(
+        _ openings: CapacityOpenings, in scenario: Scenario, after year: Int,
+        weights: (Scenario) -> [[Propensity]]
+    ) -> SimulationStart {
+        var start = self
+        start.stock = openings.numberingSlots(of: stock, in: scenario, after: year)
         let later = openings.providers(openingAfter: year)
         guard !later.isEmpty, var propensity = start.propensity else { return start }
         let full = openings.scenarioWithEveryOpening(scenario)
-        let fitted = AsIsStart.fit(
-            full, allocation: allocation, capacity: UsablePlaces.of(full, assumptions: assumptions.calibration),
-            assumptions: assumptions.calibration)
+        let fitted = weights(full)
         let laterIndices = Set(full.providers.indices.filter { later.contains(full.providers[$0].id) })
-        for cohort in propensity.indices where cohort < fitted.propensity.count {
-            propensity[cohort] += fitted.propensity[cohort].filter { laterIndices.contains($0.provider) }
+        for cohort in propensity.indices where cohort < fitted.count {
+            propensity[cohort] += fitted[cohort].filter { laterIndices.contains($0.provider) }
         }
         start.propensity = propensity
         start.method +=

@@ -29,6 +29,12 @@ public struct MarketAssumptions: Sendable, Equatable {
         [
             ("occupancy of registered residential places", calibration.occupancy),
             ("usable share of short-break-only places", calibration.shortBreakUsableShare),
+        ] + beyondBoundaryListed
+    }
+
+    /// The assumptions of the market beyond the boundary alone.
+    public var beyondBoundaryListed: [(name: String, assumption: Assumption)] {
+        [
             ("miles to a place beyond the boundary within 20 miles", withinBandMiles),
             ("miles to a place beyond the boundary over 20 miles", overBandMiles),
             ("price of a place beyond the boundary (× the scenario's market price)", beyondBoundaryPriceFactor),

@@ -18,8 +18,18 @@ public struct SimulationAssumptions: Sendable, Equatable {
     public var batchesPerYear = 4
     /// As-is calibration of the start and of new placements.
     public var calibration = CalibrationAssumptions()
+    /// Today's market the simulation runs in, beyond the boundary (its occupancy and short-break
+    /// share are always `calibration`'s: see ``todaysMarket``).
+    public var market = MarketAssumptions()
 
     public init() {}
+
+    /// The market's assumptions with the calibration's occupancy and short-break share.
+    public var todaysMarket: MarketAssumptions {
+        var result = market
+        result.calibration = calibration
+        return result
+    }
 
     /// Every assumption by name, for the reports.
     public var listed: [(name: String, assumption: Assumption)] {
@@ -27,6 +37,6 @@ public struct SimulationAssumptions: Sendable, Equatable {
             ("share of placement changes that end a placement held at the year's start", movesFromStockShare),
             ("share of leavers looked after at the year's start", leaversFromStockShare),
         ]
-            + calibration.listed
+            + calibration.listed + market.beyondBoundaryListed
     }
 }

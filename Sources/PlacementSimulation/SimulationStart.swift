@@ -20,18 +20,22 @@ public struct SimulationStart: Sendable {
     /// How the stock was made, for the report.
     public var method: String
 
-    /// Today's placements from the calibrated as-is baseline of the scenario's year.
-    public static func asIs(
-        _ scenario: Scenario, allocation: AsIsAllocation, assumptions: SimulationAssumptions = SimulationAssumptions()
-    ) -> SimulationStart {
-        let capacity = UsablePlaces.of(scenario, assumptions: assumptions.calibration)
-        let fitted = AsIsStart.fit(
-            scenario, allocation: allocation, capacity: capacity, assumptions: assumptions.calibration)
+    /// Today's placements in today's market, exactly as `compare` shows them beside the modes:
+    /// `market` is a scenario made by ``TodaysMarket/applied(to:)`` (its places are the ones free
+    /// for its own children), and the fitted weights are the as-is behaviour of new placements.
+    public static func today(_ market: Scenario, placements: TodaysPlacements) -> SimulationStart {
+        var stock = PlacementStock(
+            cohortTypes: market.cohorts.map(\.placementType), capacity: UsablePlaces.offered(market))
+        for (cohort, placed) in placements.placed.enumerated() {
+            for (provider, children) in placed { stock.place(cohort, with: provider, children: children) }
+            stock.addUnplaced(cohort, children: placements.waiting[cohort])
+        }
         return SimulationStart(
-            stock: fitted.stock, propensity: fitted.propensity, arrivalWeight: scenario.cohorts.map(\.count),
-            method: "the calibrated \(allocation.year) as-is baseline carried onto the scenario's providers"
-                + (fitted.childrenWithoutPlace > 0
-                    ? " (\(fitted.childrenWithoutPlace) children found no usable place and start waiting)" : ""))
+            stock: stock, propensity: placements.propensity, arrivalWeight: market.cohorts.map(\.count),
+            method: "today's placements as `compare` shows them: the calibrated \(placements.year) as-is baseline "
+                + "fitted onto the places free for the scenario's children in today's market"
+                + (placements.childrenWithoutPlace > 0
+                    ? " (\(placements.childrenWithoutPlace) children found no free place and start waiting)" : ""))
     }
 
     /// Today's placements approximated by a mode's optimum (for scenarios without a calibrated

@@ -16,6 +16,13 @@ public struct TodaysPlacements: Sendable {
     public let metrics: ModeMetrics
     /// Children the free places could not hold (shown as unplaced).
     public let childrenWithoutPlace: Int
+    /// Per cohort of the market scenario: its whole children per provider (index), in provider order.
+    public let placed: [[(provider: Int, children: Int)]]
+    /// Per cohort: its children without a place.
+    public let waiting: [Int]
+    /// Per cohort: the fitted weight of each provider it may use, the as-is behaviour of a new
+    /// placement (a pool's weight shared by its members in proportion to their places).
+    public let propensity: [[Propensity]]
 
     /// Sweeps of the fitting: rows and places agree to well under one child on England by then.
     static let sweeps = 60
@@ -33,8 +40,12 @@ public struct TodaysPlacements: Sendable {
         let pricing = PlacementPricing(market)
         var decisions: [PlacementDecision] = []
         var without = 0
+        var placedOfCohort = Array(repeating: [(provider: Int, children: Int)](), count: market.cohorts.count)
+        var waitingOfCohort = Array(repeating: 0, count: market.cohorts.count)
         for (index, cohort) in market.cohorts.enumerated() where cohort.placementType.isCommissioned {
             let (placed, waiting) = cells.wholeChildren(of: index)
+            placedOfCohort[index] = placed
+            waitingOfCohort[index] = waiting
             for (provider, children) in placed {
                 decisions.append(pricing.decision(cohort, provider: market.providers[provider], children: children))
             }
@@ -49,6 +60,9 @@ public struct TodaysPlacements: Sendable {
         self.decisions = decisions
         metrics = ModeMetrics(decisions: decisions, scenario: market)
         childrenWithoutPlace = without
+        placed = placedOfCohort
+        waiting = waitingOfCohort
+        propensity = cells.propensity()
     }
 }
 
@@ -247,6 +261,20 @@ struct TodaysCells {
 
     private mutating func scaleRows() {
         PlacementSimulation.scaleRows(&value, cellsOfCohort: cellsOfCohort, counts: counts)
+    }
+
+    /// Per cohort, each provider's share of its fitted weight: a pool's cell shared by the pool's
+    /// members in proportion to their places, in the order of the cohort's cells.
+    func propensity() -> [[Propensity]] {
+        cellsOfCohort.map { members in
+            members.flatMap { cell -> [Propensity] in
+                let pool = pools[poolOfCell[cell]]
+                let places = Double(pool.places)
+                return pool.members.map {
+                    Propensity(provider: $0.provider, weight: value[cell] * Double($0.places) / places)
+                }
+            }
+        }
     }
 
     /// Places taken per pool member as whole children are placed, cohort by cohort.

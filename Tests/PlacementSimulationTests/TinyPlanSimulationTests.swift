@@ -79,7 +79,7 @@ struct TinyPlanSimulationTests {
         let plan = SimulationPlan(adopted, scenario: loaded)
         func run(_ scenario: Scenario, _ openings: CapacityOpenings) throws -> [YearOutcome] {
             // tiny has no published figures: the as-is weights come from places and distance alone.
-            let start = SimulationStart.asIs(scenario, allocation: nil, openings: openings, from: 2025)
+            let start = SimulationStart.spread(scenario, openings: openings, from: 2025)
             let flows = SimulationFlows(tables).opening(
                 openings, after: 2025, through: 2027, assumptions: SimulationAssumptions())
             return try Simulation(

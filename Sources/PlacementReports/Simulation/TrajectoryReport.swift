@@ -165,7 +165,7 @@ public struct TrajectoryReport {
             columns: [ReportTable.Column("Authority", key: "authority", numeric: false)]
                 + draws.modes.map { ReportTable.Column($0.name, key: $0.name) }
                 + (hasAsIs ? [ReportTable.Column("Against as-is", key: "verdict", numeric: false)] : []),
-            rows: scenario.authorities.map { authority in
+            rows: scenario.ownAuthorities.map { authority in
                 let scope = TrajectoryScope.authority(authority.id.rawValue)
                 var row: [ReportValue] = [.text(authority.name)]
                 row += draws.modes.map {
@@ -192,7 +192,7 @@ public struct TrajectoryReport {
     static func longTable(_ draws: SimulationDraws, scenario: Scenario) -> ReportTable {
         var scopes: [(String, String, TrajectoryScope)] = [("england", scenario.name, .total)]
         scopes += scenario.cooperatives.map { ($0.id.rawValue, $0.name, .cooperative($0.id.rawValue)) }
-        scopes += scenario.authorities.map { ($0.id.rawValue, $0.name, .authority($0.id.rawValue)) }
+        scopes += scenario.ownAuthorities.map { ($0.id.rawValue, $0.name, .authority($0.id.rawValue)) }
         var rows: [[ReportValue]] = []
         for mode in draws.modes {
             for year in draws.years {
