@@ -16,6 +16,14 @@ struct CellLayout: Sendable {
     let combinations: [Combination]
     /// Per home authority × placement authority (authorities only): over-20 share and mean miles.
     let pairs: [DistanceDistribution.Pair]
+    /// Within a home's block: each combination's children.
+    let combinationSums: RunSums
+    /// Within a home's block: each combination's children and, last, the whole block's.
+    let combinationAndBlockSums: RunSums
+    /// Within a home's block: each placement group's children (its combinations in order).
+    let groupSums: RunSums
+    /// The combinations of children's homes, each with its residential sector's raw value, in order.
+    let residentialCombinations: [(c: Int, sector: Int)]
 
     var count: Int { authorities.count }
     var destinations: Int { authorities.count + 1 }
@@ -36,6 +44,20 @@ struct CellLayout: Sendable {
             }
         }
         self.combinations = combinations
+        residentialCombinations = combinations.indices.compactMap { c in
+            guard combinations[c].group == .homes, let sector = ResidentialSector(combinations[c].provider) else {
+                return nil
+            }
+            return (c, sector.rawValue)
+        }
+        let span = (authorities.count + 1) * 2
+        let runs = combinations.indices.map { [$0 * span] }
+        combinationSums = RunSums(runs: runs, length: span)
+        combinationAndBlockSums = RunSums(runs: runs + [runs.flatMap { $0 }], length: span)
+        groupSums = RunSums(
+            runs: PlacementGroup.allCases.map { group in
+                combinations.indices.filter { combinations[$0].group == group }.map { $0 * span }
+            }, length: span)
         var pairs: [DistanceDistribution.Pair] = []
         pairs.reserveCapacity(authorities.count * authorities.count)
         for home in authorities {

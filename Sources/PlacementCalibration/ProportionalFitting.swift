@@ -64,10 +64,18 @@ struct ProportionalFitting {
         var gapAtWindowStart = Double.infinity
         repeat {
             var gap = scaleHomes(targets, calibrating: calibrating)
-            if calibrating { gap = max(gap, scaleImports(targets.imports)) }
-            largestExcess = scaleCapacity()
+            var importRatio: [Double]?
+            if calibrating {
+                let imports = importRatios(targets.imports)
+                gap = max(gap, imports.gap)
+                importRatio = imports.ratio
+            }
+            let capacity = capacityRatios(residentialSums(importRatio: importRatio))
+            largestExcess = capacity.excess
             // The gap of the demand after capacity moved it.
-            for home in 0..<layout.count { gap = max(gap, demandGap(home, targets.demand[home])) }
+            let homeGaps = scaleCells(
+                importRatio: importRatio, capacityRatio: capacity.ratio, measuring: targets.demand)
+            for homeGap in homeGaps { gap = max(gap, homeGap) }
             largestGap = gap
             sweeps += 1
             // Inconsistent published marginals (rare, a child or two) stop improving: stop there too.
@@ -133,7 +141,7 @@ struct ProportionalFitting {
     }
 
     /// Relative gap of a sum to its target.
-    private static func gap(_ sum: Double, _ target: Double) -> Double { abs(sum - target) / max(target, 1) }
+    static func gap(_ sum: Double, _ target: Double) -> Double { abs(sum - target) / max(target, 1) }
 
     private static func scaleDemand(
         _ x: UnsafeMutableBufferPointer<Double>, _ layout: CellLayout, _ home: Int, _ demand: [Double]
@@ -142,11 +150,11 @@ struct ProportionalFitting {
         let start = home * layout.blockSize
         let span = layout.destinations * 2
         do {
+            let plan = layout.combinationSums
+            var perCombination = [Double](repeating: 0, count: plan.count + 1)
+            perCombination.withUnsafeMutableBufferPointer { plan.sums(x, from: start, into: $0) }
             for (c, combination) in layout.combinations.enumerated() {
-                let base = start + c * span
-                var sum = 0.0
-                for i in base..<(base + span) { sum += x[i] }
-                sums[combination.group.rawValue] += sum
+                sums[combination.group.rawValue] += perCombination[c]
             }
             for (c, combination) in layout.combinations.enumerated() {
                 let g = combination.group.rawValue
@@ -163,19 +171,6 @@ struct ProportionalFitting {
         return gap
     }
 
-    private func demandGap(_ home: Int, _ demand: [Double]) -> Double {
-        var sums = [Double](repeating: 0, count: PlacementGroup.allCases.count)
-        let start = home * layout.blockSize
-        let span = layout.destinations * 2
-        cells.withUnsafeBufferPointer { x in
-            for (c, combination) in layout.combinations.enumerated() {
-                let base = start + c * span
-                for i in base..<(base + span) { sums[combination.group.rawValue] += x[i] }
-            }
-        }
-        return zip(sums, demand).reduce(0.0) { max($0, $1.0 > 0 || $1.1 > 0 ? Self.gap($1.0, $1.1) : 0) }
-    }
-
     /// Scales one home authority's cells to a family's targets; suppressed classes are pooled.
     /// Scales one home's cells to a family's targets; returns the gap and each class's ratio (the
     /// parameters' scaling, applied by the caller).
@@ -188,41 +183,54 @@ struct ProportionalFitting {
         // Slot of each class: itself when published, else the pool (index `classes`).
         let slots = targets.indices.map { targets[$0] == nil ? classes : $0 }
         var slotTarget = targets.map { $0 ?? 0 } + [0]
-        if known.count < classes {
-            slotTarget[classes] = max(0, layout.figuresDemand(home, cells: UnsafeBufferPointer(x)) - known.reduce(0, +))
-        }
         let start = home * layout.blockSize
         let d = layout.destinations
         let span = d * 2
+        let combinations = layout.combinations.count
+        // Each combination's children and, when a class is pooled, the home's (the block's sum).
+        let pooled = known.count < classes
+        let plan = pooled ? layout.combinationAndBlockSums : layout.combinationSums
+        var perCombination = [Double](repeating: 0, count: plan.count + 1)
+        if pooled || family != .distance {
+            perCombination.withUnsafeMutableBufferPointer { plan.sums(x, from: start, into: $0) }
+        }
+        if pooled { slotTarget[classes] = max(0, perCombination[combinations] - known.reduce(0, +)) }
         let providerSlot = family == .providers ? layout.combinations.map { slots[$0.provider.rawValue] } : []
         var sums = [Double](repeating: 0, count: classes + 1)
-        do {
-            for c in layout.combinations.indices {
+        switch family {
+        case .locality:
+            for c in 0..<combinations {
                 let base = start + c * span
-                switch family {
-                case .locality:
-                    var all = 0.0
-                    for i in base..<(base + span) { all += x[i] }
-                    let inside = x[base + home * 2] + x[base + home * 2 + 1]
-                    sums[slots[0]] += inside
-                    sums[slots[1]] += all - inside
-                case .distance:
-                    var near = 0.0
-                    var far = 0.0
-                    var i = base
-                    while i < base + span {
-                        near += x[i]
-                        far += x[i + 1]
-                        i += 2
-                    }
-                    sums[slots[0]] += near
-                    sums[slots[1]] += far
-                case .providers:
-                    var all = 0.0
-                    for i in base..<(base + span) { all += x[i] }
-                    sums[providerSlot[c]] += all
-                }
+                let inside = x[base + home * 2] + x[base + home * 2 + 1]
+                sums[slots[0]] += inside
+                sums[slots[1]] += perCombination[c] - inside
             }
+        case .distance:
+            // Two combinations at a time: four sums side by side (see `RunSums`).
+            var c = 0
+            while c < combinations {
+                let paired = c + 1 < combinations
+                let base0 = start + c * span
+                let base1 = paired ? base0 + span : base0
+                var (near0, far0, near1, far1) = (0.0, 0.0, 0.0, 0.0)
+                var i = 0
+                while i < span {
+                    near0 += x[base0 + i]
+                    far0 += x[base0 + i + 1]
+                    near1 += x[base1 + i]
+                    far1 += x[base1 + i + 1]
+                    i += 2
+                }
+                sums[slots[0]] += near0
+                sums[slots[1]] += far0
+                if paired {
+                    sums[slots[0]] += near1
+                    sums[slots[1]] += far1
+                }
+                c += 2
+            }
+        case .providers:
+            for c in 0..<combinations { sums[providerSlot[c]] += perCombination[c] }
         }
         var ratio = [Double](repeating: 1, count: classes + 1)
         var gap = 0.0
@@ -260,120 +268,4 @@ struct ProportionalFitting {
         }
         return (gap, (0..<classes).map { ratio[slots[$0]] })
     }
-
-    /// Other councils' children in each placement authority (and elsewhere) to their targets.
-    private mutating func scaleImports(_ targets: [Double?]) -> Double {
-        let n = layout.count
-        let d = layout.destinations
-        var sums = [Double](repeating: 0, count: d)
-        let combinations = layout.combinations.count
-        cells.withUnsafeBufferPointer { x in
-            for home in 0..<n {
-                for c in 0..<combinations {
-                    let base = (home * combinations + c) * d * 2
-                    for destination in 0..<d where destination != home {
-                        sums[destination] += x[base + destination * 2] + x[base + destination * 2 + 1]
-                    }
-                }
-            }
-        }
-        var ratio = [Double](repeating: 1, count: d)
-        var gap = 0.0
-        for destination in 0..<d {
-            guard let target = targets[destination], sums[destination] > 0 else { continue }
-            ratio[destination] = max(target, Self.zeroTarget) / sums[destination]
-            gap = max(gap, Self.gap(sums[destination], target))
-            parameters.destination[destination] *= ratio[destination]
-        }
-        cells.withUnsafeMutableBufferPointer { x in
-            for home in 0..<n {
-                for c in 0..<combinations {
-                    let base = (home * combinations + c) * d * 2
-                    for destination in 0..<d where destination != home && ratio[destination] != 1 {
-                        x[base + destination * 2] *= ratio[destination]
-                        x[base + destination * 2 + 1] *= ratio[destination]
-                    }
-                }
-            }
-        }
-        return gap
-    }
-
-    /// Residential children in each placement authority and sector held to its usable places.
-    /// Returns the largest excess before scaling (children).
-    private mutating func scaleCapacity() -> Double {
-        let n = layout.count
-        let d = layout.destinations
-        let sectors = ResidentialSector.allCases
-        var homes: [(c: Int, sector: ResidentialSector)] = []
-        for (c, combination) in layout.combinations.enumerated() where combination.group == .homes {
-            if let sector = ResidentialSector(combination.provider) { homes.append((c, sector)) }
-        }
-        var sums = Array(repeating: [Double](repeating: 0, count: sectors.count), count: n)
-        cells.withUnsafeBufferPointer { x in
-            for home in 0..<n {
-                for (c, sector) in homes {
-                    let base = layout.index(home: home, combination: c, destination: 0, band: 0)
-                    for placement in 0..<n {
-                        sums[placement][sector.rawValue] += x[base + placement * 2] + x[base + placement * 2 + 1]
-                    }
-                }
-            }
-        }
-        var excess = 0.0
-        var ratio = Array(repeating: [Double](repeating: 1, count: sectors.count), count: n)
-        var changed = false
-        for placement in 0..<n {
-            for sector in sectors {
-                let s = sector.rawValue
-                let sum = sums[placement][s]
-                let cap = capacity[placement][s]
-                guard sum > 0 else { continue }
-                excess = max(excess, sum - cap)
-                let wanted = min(1, capacityFactor[placement][s] * cap / sum)
-                let r = wanted / capacityFactor[placement][s]
-                if abs(r - 1) > 1e-12 {
-                    ratio[placement][s] = r
-                    capacityFactor[placement][s] = wanted
-                    changed = true
-                }
-            }
-        }
-        guard changed else { return max(0, excess) }
-        cells.withUnsafeMutableBufferPointer { x in
-            for home in 0..<n {
-                for (c, sector) in homes {
-                    let base = layout.index(home: home, combination: c, destination: 0, band: 0)
-                    for placement in 0..<n {
-                        let r = ratio[placement][sector.rawValue]
-                        guard r != 1 else { continue }
-                        x[base + placement * 2] *= r
-                        x[base + placement * 2 + 1] *= r
-                    }
-                }
-            }
-        }
-        _ = d
-        return max(0, excess)
-    }
-}
-
-extension CellLayout {
-    /// A home authority's modelled children (the sum of its block).
-    func figuresDemand(_ home: Int, cells: [Double]) -> Double {
-        cells.withUnsafeBufferPointer { figuresDemand(home, cells: $0) }
-    }
-
-    func figuresDemand(_ home: Int, cells x: UnsafeBufferPointer<Double>) -> Double {
-        let start = home * blockSize
-        var sum = 0.0
-        for i in start..<(start + blockSize) { sum += x[i] }
-        return sum
-    }
-}
-
-/// A buffer shared by threads that each write their own part of it (see `scaleHomes`).
-private struct SharedBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

@@ -44,6 +44,8 @@ extension PlacementCommand {
             let started = ContinuousClock.now
             let modes = try modeList.parsed
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
+            let dataFolder = data ?? Baseline.defaultData(for: scenario)
+            let readAhead = drawOptions.draws == nil && !market.emptyMarket ? OfficialDataReadAhead(dataFolder) : nil
             let unplanned = try loadScenario(scenario)
             let loaded = planFile.apply(try planFile.adopted(for: unplanned), to: unplanned)
             let shockFile = try drawOptions.shockFile(for: loaded)
@@ -53,8 +55,7 @@ extension PlacementCommand {
             }
             let (scenario, applied) = try drawOptions.shocked(loaded, by: shockFile)
             for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
-            let baseline = MarketBaseline.load(
-                for: scenario, data: data ?? Baseline.defaultData(for: self.scenario), options: market)
+            let baseline = MarketBaseline.load(for: scenario, data: dataFolder, options: market, readAhead: readAhead)
             let solvedScenario = baseline.scenario(or: scenario)
             let (results, today) = try Self.solve(
                 modes, in: solvedScenario, beside: baseline, options: options, started: started)
@@ -83,7 +84,7 @@ extension PlacementCommand {
             }
         }
 
-        /// The modes in turn, and today's placements fitted on a thread of their own beside them.
+        /// The modes (several at once), and today's placements fitted on a thread of their own beside them.
         private static func solve(
             _ modes: [CommissioningMode], in scenario: Scenario, beside baseline: MarketBaseline,
             options: SolvingOptions, started: ContinuousClock.Instant
@@ -94,11 +95,7 @@ extension PlacementCommand {
             }
             let parts = DedicatedThreads.map(2, maximumThreads: 2) { part -> Work in
                 guard part == 0 else { return .asIs(baseline.todaysPlacements()) }
-                var results: [SolvedMode] = []
-                for mode in modes {
-                    results.append(try ModeRunner.solve(scenario, mode: mode, options: options, started: started))
-                }
-                return .modes(results)
+                return .modes(try ModeRunner.solve(scenario, modes: modes, options: options, started: started))
             }
             var results: [SolvedMode] = []
             var today: TodaysPlacements?

@@ -12,12 +12,48 @@ enum ModeRunner {
     static func solve(
         _ scenario: Scenario, mode: CommissioningMode, options: SolvingOptions, started: ContinuousClock.Instant
     ) throws -> SolvedMode {
-        let result: SolvedMode
-        do {
-            result = try Progress.shared.run("solving \(mode.rawValue) mode") { () throws(OptimiserError) in
+        let solved = Result { () throws(OptimiserError) in
+            try Progress.shared.run("solving \(mode.rawValue) mode") { () throws(OptimiserError) in
                 try PlacementOptimiser.solve(scenario, mode: mode, options: options.optimiserOptions(started: started))
             }
-        } catch {
+        }
+        return try report(solved, scenario: scenario, mode: mode, options: options)
+    }
+
+    /// Several modes at once, as many as `--threads` (default: the cores), each on a thread of its own:
+    /// a mode's serial steps (building its problem, assembling its result) and its largest placement
+    /// type leave a core idle that another mode fills. The results, and what is said about them on
+    /// stderr, come in the order of `modes`; each mode's result is the same as solved alone.
+    static func solve(
+        _ scenario: Scenario, modes: [CommissioningMode], options: SolvingOptions, started: ContinuousClock.Instant
+    ) throws -> [SolvedMode] {
+        let concurrent = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let solved = Progress.shared.run(
+            modes.count == 1 ? "solving \(modes[0].rawValue) mode" : "solving \(modes.count) modes"
+        ) {
+            DedicatedThreads.map(modes.count, maximumThreads: concurrent) { index in
+                try PlacementOptimiser.solve(
+                    scenario, mode: modes[index], options: options.optimiserOptions(started: started))
+            }
+        }
+        return try zip(modes, solved).map { mode, result in
+            let typed = result.mapError { error -> OptimiserError in
+                error as? OptimiserError ?? .brokenInvariant(String(describing: error))
+            }
+            return try report(typed, scenario: scenario, mode: mode, options: options)
+        }
+    }
+
+    /// A mode's result, or its error said on stderr as exit code 2; a stop at the time limit and, with
+    /// `--verbose`, the statistics said on stderr.
+    private static func report(
+        _ solved: Result<SolvedMode, OptimiserError>, scenario: Scenario, mode: CommissioningMode,
+        options: SolvingOptions
+    ) throws -> SolvedMode {
+        let result: SolvedMode
+        switch solved {
+        case .success(let value): result = value
+        case .failure(let error):
             printToStandardError("\(scenario.name), \(mode.rawValue) mode: \(error.description)")
             throw failureExitCode
         }
