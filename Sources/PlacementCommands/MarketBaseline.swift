@@ -52,6 +52,14 @@ enum MarketBaseline: Sendable {
         }
     }
 
+    /// Sentences on the market `solvedBy` ("The plan solves") worked in, or why it is the empty market.
+    func marketNotes(solvedBy: String) -> [String] {
+        switch self {
+        case .calibrated(_, let market, _): AsIsComparison.marketNotes(market, solvedBy: solvedBy)
+        case .emptyMarket(let reason): [reason.prefix(1).uppercased() + reason.dropFirst() + "."]
+        }
+    }
+
     /// Calibrates the as-is baseline on the official data's latest year when every authority of the
     /// scenario has published figures there; otherwise (or with `--empty-market`) the empty market.
     /// `readAhead`: the official data of `data` already being read (see ``OfficialDataReadAhead``).

@@ -75,6 +75,12 @@ extension PlacementCommand {
 
         @OptionGroup var shockOptions: ShockOptions
 
+        @OptionGroup var market: MarketOptions
+
+        @Option(
+            help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
+        var data: String?
+
         @Flag(
             help:
                 "Plan the budget under every scope (councils, co-operatives, national) and compare them with no new capacity."
@@ -128,7 +134,12 @@ extension PlacementCommand {
 
         public func run() throws {
             try ModeRunner.prepareOutput(out)
-            let scenario = try shockOptions.apply(to: loadScenario(scenario))
+            let shocked = try shockOptions.apply(to: loadScenario(scenario))
+            // The plan competes for the places free today, as `compare`'s modes do.
+            let baseline = MarketBaseline.load(
+                for: shocked, data: data ?? Baseline.defaultData(for: self.scenario), options: market)
+            let scenario = baseline.scenario(or: shocked)
+            let marketNotes = baseline.marketNotes(solvedBy: "The plan is made in")
             let decided = year ?? scenario.actuals.map(\.year).max()
             if out != nil, !comparePolicies, decided == nil {
                 printToStandardError(
@@ -159,7 +170,9 @@ extension PlacementCommand {
             do {
                 plan = try CapacityPlanner.plan(scenario, budget: budget, scope: by, options: options)
                 json = try PlanJSON.plan(plan, scenario: scenario)
-                markdown = PlanMarkdown.plan(plan, scenario: scenario)
+                markdown =
+                    PlanMarkdown.plan(plan, scenario: scenario) + "\n## Market\n\n"
+                    + marketNotes.map { "- \($0)\n" }.joined()
             } catch {
                 printToStandardError("\(scenario.name), plan: \(error.description)")
                 throw failureExitCode
@@ -175,7 +188,7 @@ extension PlacementCommand {
                 }
             }
             if let out, let decided {
-                let report: PlanReport
+                var report: PlanReport
                 do {
                     report = PlanReport(
                         plan: plan,
@@ -183,6 +196,7 @@ extension PlacementCommand {
                             scenario, budgets: try frontierBudgets(), scope: by, options: options, base: plan),
                         comparison: try PolicyComparison.compare(scenario, budget: budget, options: options),
                         assumptions: options.assumptions, sensitivity: sensitivityTrace, scenario: scenario)
+                    report.marketNotes = marketNotes
                 } catch let error as PlanningError {
                     printToStandardError("\(scenario.name), plan report: \(error.description)")
                     throw failureExitCode

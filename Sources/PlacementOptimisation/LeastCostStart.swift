@@ -27,10 +27,8 @@ enum LeastCostStart {
         // Rows as one numbering for the forest: units first, then pools.
         var forest = UnionFind(count: unitCount + poolCount)
         var columns = [Basis.Status](repeating: .atLowerBound, count: model.variableCount)
-        let byCost = placement.pairs.indices.sorted {
-            let (a, b) = (placement.pairs[$0].terms.cost, placement.pairs[$1].terms.cost)
-            return a != b ? a < b : $0 < $1
-        }
+        let costs = placement.pairs.map(\.terms.cost)
+        let byCost = costs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : $0 < $1 }
         var basics = 0
         for column in byCost {
             let pair = placement.pairs[column]

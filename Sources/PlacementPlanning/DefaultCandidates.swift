@@ -25,7 +25,7 @@ public enum DefaultCandidates {
         }
         let prices = InHousePrices(scenario)
         var candidates: [CapacityCandidate] = []
-        for authority in scenario.authorities {
+        for authority in scenario.ownAuthorities {
             guard let needs = children[authority.id] else { continue }
             for (type, kind) in types {
                 guard let price = prices.price(of: type, runBy: authority.id) else { continue }

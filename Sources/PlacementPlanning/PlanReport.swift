@@ -14,6 +14,8 @@ public struct PlanReport: Sendable {
     public var assumptions: PlanningAssumptions
     /// How the answer moves across each assumption's range, when it was traced.
     public var sensitivity: PlanSensitivity?
+    /// Sentences on the market the plan was made in (today's, or the empty market and why).
+    public var marketNotes: [String] = []
     let scenario: Scenario
 
     public init(
@@ -127,7 +129,7 @@ public struct PlanReport: Sendable {
         let newProviders = Set(plan.builds.map { Scenario.plannedProviderID($0.candidate) })
         let built = Set(plan.builds.map(\.candidate.authority))
         let map = NewPlacesMap.svg(
-            title: "Where the new places go", id: "plan-map", authorities: scenario.authorities, highlighted: built,
+            title: "Where the new places go", id: "plan-map", authorities: scenario.ownAuthorities, highlighted: built,
             newProviders: newProviders, decisions: plan.withPlan.result.decisions)
         let cooperativeOf = Dictionary(
             scenario.cooperatives.flatMap { cooperative in cooperative.members.map { ($0, cooperative.name) } },
@@ -335,7 +337,8 @@ public struct PlanReport: Sendable {
                         + "capital in one weekly objective. \(plan.candidatesConsidered) candidates "
                         + "(\(plan.candidateSource)). Figures with and without the plan come from the placement model "
                         + "re-solved with the new places at their running cost; savings are in pounds paid, never the "
-                        + "unplaced penalty."),
+                        + "unplaced penalty.")
+            ] + (marketNotes.isEmpty ? [] : [.bullets(marketNotes)]) + [
                 .table(
                     ReportTable(
                         id: "assumptions", caption: "Assumptions behind the default candidates",
@@ -343,7 +346,7 @@ public struct PlanReport: Sendable {
                             .init("Assumption", key: "assumption", numeric: false), .init("Value", key: "value"),
                             .init("Low", key: "low"), .init("High", key: "high"),
                             .init("Source", key: "source", numeric: false),
-                        ], rows: rows)),
+                        ], rows: rows))
             ])
     }
 }

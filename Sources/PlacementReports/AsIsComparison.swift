@@ -75,20 +75,27 @@ public enum AsIsComparison: Sendable {
             if case .notShown(let reason) = self { return [reason.prefix(1).uppercased() + reason.dropFirst() + "."] }
             return []
         }
-        let totals = market.totals
-        var lines = [
+        return [
             "As-is is today's placements: the as-is baseline calibrated on DfE's \(asIs.year) figures for every "
                 + "English authority, carried onto the scenario's providers, priced and measured as the modes are"
                 + (asIs.childrenWithoutPlace > 0
-                    ? " (\(asIs.childrenWithoutPlace) children found no free place and count as unplaced)." : "."),
-            "The modes solve today's market: of \(NumberText.grouped(Double(totals.registered))) registered places, "
+                    ? " (\(asIs.childrenWithoutPlace) children found no free place and count as unplaced)." : ".")
+        ] + Self.marketNotes(market, solvedBy: "The modes solve")
+    }
+
+    /// Sentences on today's market: its usable, held and free places, carers where they live, the
+    /// market beyond the boundary and the assumptions. `solvedBy` opens the first ("The modes solve").
+    public static func marketNotes(_ market: TodaysMarket, solvedBy: String) -> [String] {
+        let totals = market.totals
+        var lines = [
+            "\(solvedBy) today's market: of \(NumberText.grouped(Double(totals.registered))) registered places, "
                 + "\(NumberText.grouped(totals.usable)) are usable (residential places × occupancy, short-break-only "
                 + "places counting nothing), "
                 + (market.childrenFromOutside > 0
                     ? "\(NumberText.grouped(totals.heldFromOutside)) of them held by "
                         + "\(NumberText.grouped(market.childrenFromOutside)) children from outside the scenario, "
                     : "none held from outside (no child from outside the scenario is placed in it today), ")
-                + "leaving \(NumberText.grouped(Double(totals.free))) free for its own children.",
+                + "leaving \(NumberText.grouped(Double(totals.free))) free for its own children."
         ]
         if !market.carersElsewhere.isEmpty {
             lines.append(

@@ -26,6 +26,18 @@ public enum SimulatedMode: Hashable, Sendable, Comparable, CaseIterable {
         }
     }
 
+    /// How long a run takes against the others (England, measured): the more a batch's model
+    /// joins, the longer; as-is solves nothing.
+    var relativeCost: Int {
+        switch self {
+        case .asIs: 0
+        case .optimised(.councilCoordinated): 1
+        case .optimised(.council): 2
+        case .optimised(.regional): 3
+        case .optimised(.national): 4
+        }
+    }
+
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -15,14 +15,18 @@ public struct SimulationDraws: Sendable {
         threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws(OptimiserError) {
         let jobs = modes.flatMap { mode in (0..<max(1, draws)).map { (mode, seed &+ UInt64($0)) } }
+        // The longest runs start first, so that no core is left with a national run at the end.
+        let order = jobs.indices.sorted { (jobs[$0].0.relativeCost, $1) > (jobs[$1].0.relativeCost, $0) }
         var single = options
         single.threads = 1
         let runOptions = single
         let results = DedicatedThreads.map(jobs.count, maximumThreads: threads) { index in
-            try simulation.run(jobs[index].0, seed: jobs[index].1, options: runOptions)
+            try simulation.run(jobs[order[index]].0, seed: jobs[order[index]].1, options: runOptions)
         }
+        var inJobOrder = results
+        for (index, job) in order.enumerated() { inJobOrder[job] = results[index] }
         var trajectories: [SimulatedMode: [Trajectory]] = [:]
-        for result in results {
+        for result in inJobOrder {
             switch result {
             case .success(let trajectory): trajectories[trajectory.mode, default: []].append(trajectory)
             case .failure(let error as OptimiserError): throw error
