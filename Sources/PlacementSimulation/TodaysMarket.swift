@@ -135,14 +135,16 @@ public struct TodaysMarket: Sendable {
     ) -> [CarerPlaces] {
         var moved: [CarerPlaces] = []
         let own = scenario.ownAuthorities.map(\.id)
+        // Each council's first in-house foster provider, found in one pass over the providers.
+        var inHouse: [AuthorityCode: Int] = [:]
+        for (index, candidate) in scenario.providers.enumerated()
+        where candidate.sector == .localAuthority && candidate.operatingAuthority == candidate.authority
+            && (candidate.offers[.foster]?.places ?? 0) > 0 && inHouse[candidate.authority] == nil
+        {
+            inHouse[candidate.authority] = index
+        }
         for home in own {
-            guard let elsewhere = occupancy.ownCarersElsewhere[home],
-                let provider = scenario.providers.indices.first(where: {
-                    let candidate = scenario.providers[$0]
-                    return candidate.sector == .localAuthority && candidate.operatingAuthority == home
-                        && candidate.authority == home && (candidate.offers[.foster]?.places ?? 0) > 0
-                })
-            else { continue }
+            guard let elsewhere = occupancy.ownCarersElsewhere[home], let provider = inHouse[home] else { continue }
             var free = slots[PlaceSlot(provider: provider, placementType: .foster)]?.free ?? 0
             for authority in own where authority != home {
                 let places = min(Double(free), ((elsewhere[authority] ?? 0) * scale).rounded())
