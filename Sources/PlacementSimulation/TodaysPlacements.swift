@@ -248,12 +248,30 @@ struct TodaysCells {
 
     /// Each cohort's cells scaled to its children, then each place's cells down to its places.
     mutating func fit(sweeps: Int) {
+        let pools = capacity.count
         for _ in 0..<sweeps {
             scaleRows()
-            var sums = Array(repeating: 0.0, count: capacity.count)
-            for i in value.indices { sums[poolOfCell[i]] += value[i] }
-            for i in value.indices where sums[poolOfCell[i]] > capacity[poolOfCell[i]] {
-                value[i] *= capacity[poolOfCell[i]] / sums[poolOfCell[i]]
+            // Each pool's factor once (capacity ÷ sum, 1 when the pool is not over), not a division per cell.
+            var factor = Array(repeating: 0.0, count: pools)
+            value.withUnsafeBufferPointer { value in
+                poolOfCell.withUnsafeBufferPointer { poolOfCell in
+                    for i in value.indices { factor[poolOfCell[i]] += value[i] }
+                }
+            }
+            var over = false
+            for pool in 0..<pools {
+                if factor[pool] > capacity[pool] {
+                    factor[pool] = capacity[pool] / factor[pool]
+                    over = true
+                } else {
+                    factor[pool] = 1
+                }
+            }
+            guard over else { continue }
+            value.withUnsafeMutableBufferPointer { value in
+                poolOfCell.withUnsafeBufferPointer { poolOfCell in
+                    for i in value.indices where factor[poolOfCell[i]] != 1 { value[i] *= factor[poolOfCell[i]] }
+                }
             }
         }
         scaleRows()
