@@ -8,28 +8,30 @@ import Foundation
 /// as the import scaling will leave them); then, home by home, the import and capacity scaling and
 /// the demand's sums.
 extension ProportionalFitting {
+    /// Import sums over the first `homes` homes (every destination's, in home order).
+    struct ImportSums {
+        var sums: [Double]
+        var homes: Int
+    }
+
     /// Other councils' children in each placement authority (and elsewhere) against their targets:
     /// the largest gap and each destination's ratio (1 where there is no target). The destination
     /// factors are scaled here; the cells by ``scaleCells(importRatio:capacityRatio:measuring:)``.
-    mutating func importRatios(_ targets: [Double?]) -> (gap: Double, ratio: [Double]) {
+    /// `started`: the sums of the first homes, already added (see `scaleHomes`); nil: none.
+    mutating func importRatios(_ targets: [Double?], continuing started: ImportSums?) -> (gap: Double, ratio: [Double])
+    {
         let n = layout.count
         let d = layout.destinations
-        let combinations = layout.combinations.count
-        var sums = [Double](repeating: 0, count: d)
+        let layout = layout
+        var sums = started?.sums ?? [Double](repeating: 0, count: d)
+        let first = started?.homes ?? 0
         cells.withUnsafeBufferPointer { x in
             sums.withUnsafeMutableBufferPointer { out in
                 let sharedCells = SharedBuffer(UnsafeMutableBufferPointer(mutating: x))
                 let shared = SharedBuffer(out)
                 CoreChunks.forEach(d) { destinations in
-                    let x = sharedCells.buffer
-                    let sums = shared.buffer
-                    for home in 0..<n {
-                        for c in 0..<combinations {
-                            let base = (home * combinations + c) * d * 2
-                            for destination in destinations where destination != home {
-                                sums[destination] += x[base + destination * 2] + x[base + destination * 2 + 1]
-                            }
-                        }
+                    for home in first..<n {
+                        Self.addImports(of: home, sharedCells.buffer, layout, into: shared.buffer, destinations)
                     }
                 }
             }
@@ -43,6 +45,22 @@ extension ProportionalFitting {
             parameters.destination[destination] *= ratio[destination]
         }
         return (gap, ratio)
+    }
+
+    /// Adds `home`'s children placed in each of `destinations` but its own to `sums`, combination by
+    /// combination: the order every import sum keeps.
+    static func addImports(
+        of home: Int, _ x: UnsafeMutableBufferPointer<Double>, _ layout: CellLayout,
+        into sums: UnsafeMutableBufferPointer<Double>, _ destinations: Range<Int>
+    ) {
+        let d = layout.destinations
+        let combinations = layout.combinations.count
+        for c in 0..<combinations {
+            let base = (home * combinations + c) * d * 2
+            for destination in destinations where destination != home {
+                sums[destination] += x[base + destination * 2] + x[base + destination * 2 + 1]
+            }
+        }
     }
 
     /// The residential children in each placement authority and sector once other councils' children

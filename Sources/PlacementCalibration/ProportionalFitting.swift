@@ -63,10 +63,11 @@ struct ProportionalFitting {
         sweeps = 0
         var gapAtWindowStart = Double.infinity
         repeat {
-            var gap = scaleHomes(targets, calibrating: calibrating)
+            let homes = scaleHomes(targets, calibrating: calibrating)
+            var gap = homes.gap
             var importRatio: [Double]?
             if calibrating {
-                let imports = importRatios(targets.imports)
+                let imports = importRatios(targets.imports, continuing: homes.importSums)
                 gap = max(gap, imports.gap)
                 importRatio = imports.ratio
             }
@@ -96,33 +97,41 @@ struct ProportionalFitting {
 
     /// Every home's demand and, when calibrating, its locality, distance and provider families. A
     /// home's steps touch only its own block of cells, so the homes are shared between the cores;
-    /// each home's arithmetic is the same on any thread, so the result is too.
-    private mutating func scaleHomes(_ targets: FittingTargets, calibrating: Bool) -> Double {
+    /// each home's arithmetic is the same on any thread, so the result is too. When calibrating, the
+    /// core with the first homes also starts the import sums with each of its homes while the home's
+    /// cells are at hand (``importRatios(_:continuing:)`` adds the other homes, in order).
+    private mutating func scaleHomes(_ targets: FittingTargets, calibrating: Bool) -> (
+        gap: Double, importSums: ImportSums?
+    ) {
         let layout = layout
         let homes = layout.count
+        let d = layout.destinations
         var steps = [HomeStep](repeating: HomeStep(), count: homes)
-        let chunks = min(homes, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        var importSums = [Double](repeating: 0, count: d)
+        // How many homes the import sums hold.
+        var summed = [0]
         cells.withUnsafeMutableBufferPointer { x in
             steps.withUnsafeMutableBufferPointer { out in
-                let cellsBase = SharedBuffer(x)
-                let stepsBase = SharedBuffer(out)
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    for home in stride(from: chunk, to: homes, by: chunks) {
-                        var step = HomeStep()
-                        step.gap = Self.scaleDemand(cellsBase.buffer, layout, home, targets.demand[home])
-                        if calibrating {
-                            for family in HomeFamily.allCases {
-                                guard let target = targets[family][home] else { continue }
-                                let (gap, ratios) = Self.scaleHome(cellsBase.buffer, layout, home, family, target)
-                                step.gap = max(step.gap, gap)
-                                step.ratios[family] = ratios
+                importSums.withUnsafeMutableBufferPointer { sums in
+                    summed.withUnsafeMutableBufferPointer { count in
+                        let cellsBase = SharedBuffer(x)
+                        let stepsBase = SharedBuffer(out)
+                        let sumsBase = SharedBuffer(sums)
+                        let countBase = SharedBuffer(count)
+                        CoreChunks.forEach(homes) { range in
+                            for home in range {
+                                stepsBase.buffer[home] = Self.homeStep(
+                                    cellsBase.buffer, layout, home, targets, calibrating: calibrating)
+                                guard calibrating && range.lowerBound == 0 else { continue }
+                                Self.addImports(of: home, cellsBase.buffer, layout, into: sumsBase.buffer, 0..<d)
+                                countBase.buffer[0] = home + 1
                             }
                         }
-                        stepsBase.buffer[home] = step
                     }
                 }
             }
         }
+        let summedHomes = summed[0]
         var gap = 0.0
         for (home, step) in steps.enumerated() {
             gap = max(gap, step.gap)
@@ -137,7 +146,25 @@ struct ProportionalFitting {
                 }
             }
         }
-        return gap
+        return (gap, calibrating ? ImportSums(sums: importSums, homes: summedHomes) : nil)
+    }
+
+    /// One home's demand and, when calibrating, its families.
+    private static func homeStep(
+        _ x: UnsafeMutableBufferPointer<Double>, _ layout: CellLayout, _ home: Int, _ targets: FittingTargets,
+        calibrating: Bool
+    ) -> HomeStep {
+        var step = HomeStep()
+        step.gap = Self.scaleDemand(x, layout, home, targets.demand[home])
+        if calibrating {
+            for family in HomeFamily.allCases {
+                guard let target = targets[family][home] else { continue }
+                let (gap, ratios) = Self.scaleHome(x, layout, home, family, target)
+                step.gap = max(step.gap, gap)
+                step.ratios[family] = ratios
+            }
+        }
+        return step
     }
 
     /// Relative gap of a sum to its target.
