@@ -186,11 +186,13 @@ public struct TodaysMarket: Sendable {
             self.init()
             let own = Set(scenario.ownAuthorities.map(\.id))
             let codes = allocation.authorities.map(\.id)
+            // Per allocation authority: whether it is the scenario's (looked up once, not per row).
+            let isOwn = codes.map(own.contains)
             let groups = Set(TodaysMarket.offeredType.map(\.0))
             for row in allocation.stock() where groups.contains(row.group) {
                 let placement = row.placement.map { codes[$0] }
-                let placedInside = placement.map(own.contains) ?? false
-                if own.contains(codes[row.home]) {
+                let placedInside = row.placement.map { isOwn[$0] } ?? false
+                if isOwn[row.home] {
                     children[row.group, default: 0] += row.children
                     if row.group == .foster, row.provider == .ownCouncil, placedInside, let placement,
                         placement != codes[row.home]
