@@ -28,10 +28,8 @@ enum ModeRunner {
         _ scenario: Scenario, modes: [CommissioningMode], options: SolvingOptions, started: ContinuousClock.Instant
     ) throws -> [SolvedMode] {
         let concurrent = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let solved = Progress.shared.run(
-            modes.count == 1 ? "solving \(modes[0].rawValue) mode" : "solving \(modes.count) modes"
-        ) {
-            DedicatedThreads.map(modes.count, maximumThreads: concurrent) { index in
+        let solved = DedicatedThreads.map(modes.count, maximumThreads: concurrent) { index in
+            try Progress.shared.run("solving \(modes[index].rawValue) mode") { () throws(OptimiserError) in
                 try PlacementOptimiser.solve(
                     scenario, mode: modes[index], options: options.optimiserOptions(started: started))
             }

@@ -7,8 +7,9 @@ import Foundation
 #endif
 
 /// Progress on stderr for steps that take a while: a step says what it is doing once it has run for
-/// `delay` seconds (2 by default) and how long it took when it ends. Shown only when stderr is a
-/// terminal and `--quiet` is not given, so piped output and logs never carry it.
+/// `delay` seconds (2 by default) and how long it took when it ends. Steps may run at once (modes
+/// solved side by side): the line shows each running step, and each ending step its own time. Shown
+/// only when stderr is a terminal and `--quiet` is not given, so piped output and logs never carry it.
 final class Progress: @unchecked Sendable {
     /// The commands' one reporter.
     static let shared = Progress()
@@ -17,13 +18,20 @@ final class Progress: @unchecked Sendable {
     /// which the tests use to see progress without a slow step.
     let delay: Double
 
+    /// A running step.
+    private struct Step {
+        var number: Int
+        var label: String
+        var started: ContinuousClock.Instant
+        var shown = false
+        var count: (done: Int, total: Int)?
+    }
+
     private let lock = NSLock()
     private var quiet = false
-    private var step = 0
-    private var label = ""
-    private var shown = false
-    private var started = ContinuousClock.now
-    private var count: (done: Int, total: Int)?
+    private var numbered = 0
+    /// The running steps, in the order they began.
+    private var steps: [Step] = []
     private var lastDrawn = ContinuousClock.now
 
     private init() {
@@ -49,14 +57,16 @@ final class Progress: @unchecked Sendable {
         return try body()
     }
 
-    /// One more of the current step's `total` items is done (a draw solved, a report built).
+    /// One more of the latest counted step's `total` items is done (a draw solved, a report built).
     func advance() {
         lock.withLock {
-            guard var count else { return }
+            guard let index = steps.lastIndex(where: { $0.count != nil }), var count = steps[index].count else {
+                return
+            }
             count.done += 1
-            self.count = count
+            steps[index].count = count
             // At most ten redraws a second.
-            if shown, ContinuousClock.now - lastDrawn > .milliseconds(100) || count.done == count.total {
+            if steps[index].shown, ContinuousClock.now - lastDrawn > .milliseconds(100) || count.done == count.total {
                 draw()
             }
         }
@@ -64,55 +74,54 @@ final class Progress: @unchecked Sendable {
 
     private func begin(_ label: String, total: Int?) -> Int {
         let number = lock.withLock {
-            step += 1
-            self.label = TerminalText.escaped(label)
-            shown = false
-            started = .now
-            count = total.map { (0, $0) }
-            return step
+            numbered += 1
+            steps.append(
+                Step(number: numbered, label: TerminalText.escaped(label), started: .now, count: total.map { (0, $0) }))
+            return numbered
         }
         if delay == 0 {
-            lock.withLock {
-                shown = true
-                draw()
-            }
+            show(number)
             return number
         }
-        DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [self] in
-            lock.withLock {
-                guard step == number, !shown else { return }
-                shown = true
-                draw()
-            }
-        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [self] in show(number) }
         return number
+    }
+
+    /// Shows step `number` if it is still running and not yet shown.
+    private func show(_ number: Int) {
+        lock.withLock {
+            guard let index = steps.firstIndex(where: { $0.number == number }), !steps[index].shown else { return }
+            steps[index].shown = true
+            draw()
+        }
     }
 
     private func end(_ number: Int) {
         lock.withLock {
-            guard step == number else { return }
-            // A new number stops a pending first draw of this step.
-            step += 1
-            guard shown else { return }
-            let seconds =
-                Double((ContinuousClock.now - started).components.attoseconds) / 1e18
-                + Double((ContinuousClock.now - started).components.seconds)
-            write("\r\u{1B}[K\(label): done in \(String(format: "%.1f", seconds)) s\n")
-            shown = false
+            // Removing the step stops a pending first draw of it.
+            guard let index = steps.firstIndex(where: { $0.number == number }) else { return }
+            let step = steps.remove(at: index)
+            guard step.shown else { return }
+            let elapsed = ContinuousClock.now - step.started
+            let seconds = Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
+            write("\r\u{1B}[K\(step.label): done in \(String(format: "%.1f", seconds)) s\n")
+            if steps.contains(where: \.shown) { draw() }
         }
     }
 
-    /// The current step on one line, redrawn in place (caller holds the lock).
+    /// The running steps shown, on one line redrawn in place (caller holds the lock).
     private func draw() {
         lastDrawn = .now
-        let counted = count.map { " \($0.done) of \($0.total)" } ?? ""
-        write("\r\u{1B}[K\(label)…\(counted)")
+        let line = steps.filter(\.shown).map { step in
+            step.label + "…" + (step.count.map { " \($0.done) of \($0.total)" } ?? "")
+        }
+        write("\r\u{1B}[K" + line.joined(separator: "  "))
     }
 
     /// Clears the progress line before a message is printed on stderr; the next update redraws it.
     func clearLine() {
         lock.withLock {
-            if shown { write("\r\u{1B}[K") }
+            if steps.contains(where: \.shown) { write("\r\u{1B}[K") }
         }
     }
 
