@@ -1,14 +1,18 @@
 import PlacementScenarios
 
 /// Providers from Ofsted's register: every active children's home, secure children's home,
-/// residential special school and supported-accommodation provider with places, located in its
-/// authority; fostering agencies (places estimated elsewhere).
+/// residential special school and supported-accommodation provider with long-term places, located in
+/// its authority; fostering agencies (places estimated elsewhere). A children's trust's entries are
+/// its council's own services, in the sector DfE counts the trust in.
 struct RegisterProviders {
     private(set) var providers: [Provider] = []
     /// Fostering agencies with their region; places filled in by the capacity estimate.
     private(set) var fosteringAgencies: [(provider: Provider, region: String)] = []
-    /// Registered places of councils' own children's homes, by authority.
-    private(set) var inHouseHomePlaces: [String: Int] = [:]
+    /// Registered places that DfE counts as a council's own provision (run by the council, or by a
+    /// trust DfE counts as the council), by authority and type.
+    private(set) var councilRunPlaces: [String: [PlacementType: Int]] = [:]
+    /// Registered places of trusts DfE counts as voluntary, by the council they serve and type.
+    private(set) var trustRunPlaces: [String: [PlacementType: Int]] = [:]
     private(set) var securePlaces = 0
     private(set) var notes: [String: Int] = [:]
 
@@ -37,11 +41,26 @@ struct RegisterProviders {
                 notes["skipped_no_places", default: 0] += 1
                 continue
             }
-            let sector = Self.sector(entry.sector)
+            if type == .childrensHome { notes["childrens_home_places", default: 0] += entry.places }
+            // Short breaks hold no child looked after at 31 March: not long-term capacity.
+            guard !entry.isShortBreakOnly else {
+                notes["skipped_short_break", default: 0] += 1
+                notes["short_break_places", default: 0] += entry.places
+                if type == .childrensHome { notes["short_break_home_places", default: 0] += entry.places }
+                continue
+            }
+            let trust = data.trusts[entry.authority].flatMap { $0.owns(entry) ? $0 : nil }
+            if isAgency, trust != nil {
+                // The trust's carers are its council's fostering service, estimated with the council's.
+                notes["trust_fostering_agencies", default: 0] += 1
+                continue
+            }
+            let sector = trust?.countedAs ?? Self.sector(entry.sector)
             let provider = Provider(
                 id: ProviderID(rawValue: "URN\(entry.urn)"), name: "\(entry.provisionType) \(entry.urn)",
                 sector: sector,
-                operatingAuthority: sector == .localAuthority ? AuthorityCode(rawValue: entry.authority) : nil,
+                operatingAuthority: sector == .localAuthority || trust != nil
+                    ? AuthorityCode(rawValue: entry.authority) : nil,
                 owner: entry.owner, authority: AuthorityCode(rawValue: entry.authority),
                 offers: [type: .init(places: entry.places, weeklyPrice: Assumptions.price(type, sector: sector))],
                 rating: Self.rating(entry.rating), ageRange: Assumptions.ageBand(type))
@@ -50,11 +69,12 @@ struct RegisterProviders {
                 continue
             }
             providers.append(provider)
-            if type == .childrensHome {
-                notes["childrens_home_places", default: 0] += entry.places
-                if entry.isShortBreakOnly { notes["short_break_places", default: 0] += entry.places }
-                if sector == .localAuthority { inHouseHomePlaces[entry.authority, default: 0] += entry.places }
+            if sector == .localAuthority {
+                councilRunPlaces[entry.authority, default: [:]][type, default: 0] += entry.places
+            } else if trust != nil {
+                trustRunPlaces[entry.authority, default: [:]][type, default: 0] += entry.places
             }
+            if type == .childrensHome { notes["long_term_home_places", default: 0] += entry.places }
             if type == .secureChildrensHome { securePlaces += entry.places }
         }
     }
