@@ -1,3 +1,5 @@
+import Foundation
+
 /// The assumptions of the as-is replay, with their sources and ranges (the calibration's own are in
 /// `CalibrationAssumptions`).
 public struct ReplayAssumptions: Sendable, Equatable {
@@ -35,11 +37,12 @@ public struct ReplayAssumptions: Sendable, Equatable {
         ]
     }
 
-    /// The factor on the calibrated odds of an in-house foster placement, `years` after the origin.
-    public func inHouseFosterFactor(years: Int) -> Double {
-        var factor = 1.0
-        for _ in 0..<max(0, years) { factor *= 1 - inHouseFosterOddsDecline.value }
-        return factor
+    /// The factor on the calibrated odds of an in-house foster placement made `years` after the
+    /// origin. The calibrated odds are the stock's: placements made on average `stockAge` years
+    /// before the origin, so a new placement at the origin is already that far along the decline
+    /// (the stock's odds fall at the same yearly rate as new placements', that much later).
+    public func inHouseFosterFactor(years: Int, stockAge: Double = 0) -> Double {
+        pow(1 - inHouseFosterOddsDecline.value, max(0, Double(years) + stockAge))
     }
 }
 
@@ -77,6 +80,13 @@ public struct FlowRates: Sendable, Equatable {
         endingShare = PlacementGroup.allCases.map { group in
             min(1, max(0, weight * (group == .adoption ? adoptionShare : otherShare)))
         }
+    }
+
+    /// The mean time the placements of a stock have been held, in years, when a share `ending` of
+    /// them ends each year: placements made k years ago survive in proportion (1 − ending)^k, whose
+    /// mean k is (1 − ending) ÷ ending (0.89 years at England's 53% in 2025).
+    public static func meanStockAge(ending: Double) -> Double {
+        ending > 0 ? (1 - ending) / ending : 0
     }
 
     /// Endings over the placements open during the year (the end-of-year stock plus the endings);

@@ -22,18 +22,33 @@ public struct StockFlowReplay: Sendable {
         let baseline = AsIsBaseline.calibrate(origin, assumptions: calibration)
         var cells = baseline.calibrated.cells
         var years: [ReplayYear] = []
+        let age = inputs.first.map { stockAge(first: $0, assumptions: assumptions) } ?? 0
         for input in inputs {
-            let (year, next) = step(cells, baseline: baseline, input: input, assumptions: assumptions)
+            let (year, next) = step(
+                cells, baseline: baseline, input: input, stockAge: age, assumptions: assumptions)
             years.append(year)
             cells = next
         }
         return StockFlowReplay(baseline: baseline, replayAssumptions: assumptions, years: years)
     }
 
+    /// The mean age of the origin's stock (``FlowRates/meanStockAge(ending:)``), from England's share
+    /// of foster placements ending in the first replayed year.
+    static func stockAge(first: ReplayInput, assumptions: ReplayAssumptions) -> Double {
+        let demand = FittingTargets.demand(first.year.inputsOnly)
+        let england = PlacementGroup.allCases.map { g in demand.reduce(0) { $0 + $1[g.rawValue] } }
+        let rates = FlowRates(
+            flows: first.england, demand: england, england: first.england, englandDemand: england,
+            assumptions: assumptions)
+        return FlowRates.meanStockAge(ending: rates.endingShare[PlacementGroup.foster.rawValue])
+    }
+
     /// One year: endings, survivors, new placements; returns the year and its end stock's cells.
-    static func step(_ cells: [Double], baseline: AsIsBaseline, input: ReplayInput, assumptions: ReplayAssumptions)
-        -> (ReplayYear, [Double])
-    {
+    /// `stockAge`: the mean age of the origin's stock, for the drift of new foster placements.
+    static func step(
+        _ cells: [Double], baseline: AsIsBaseline, input: ReplayInput, stockAge: Double,
+        assumptions: ReplayAssumptions
+    ) -> (ReplayYear, [Double]) {
         let layout = baseline.layout
         let inputs = input.year.inputsOnly
         precondition(inputs.authorities.map(\.id) == layout.authorities.map(\.id), "the same authorities, in order")
@@ -66,7 +81,7 @@ public struct StockFlowReplay: Sendable {
         var prior = layout.prior(places: inputs.places, assumptions: baseline.assumptions)
         layout.scale(
             &prior, group: .foster, provider: .ownCouncil,
-            by: assumptions.inHouseFosterFactor(years: inputs.year - baseline.calibrationYear))
+            by: assumptions.inHouseFosterFactor(years: inputs.year - baseline.calibrationYear, stockAge: stockAge))
         var fitting = ProportionalFitting(
             layout: layout, prior: prior,
             parameters: baseline.parameters,

@@ -1,22 +1,36 @@
 import PlacementScenarios
 
 /// New placements as councils make them today: cohorts in a drawn order, each child going to a
-/// provider with a vacancy in proportion to the cohort's as-is weight there.
+/// provider with a vacancy in proportion to the cohort's as-is weight there, the weight of a foster
+/// child's own council's carers scaled by the year's drift to agencies.
 struct AsIsPlacing {
     let propensity: [[Propensity]]?
     /// Per cohort, the slot number of each propensity's provider (nil: a slot the stock never had).
     let slotNumbers: [[Int?]]
+    /// Per cohort, whether each propensity's provider is the foster cohort's own council's carers.
+    let ownCarers: [[Bool]]
 
-    init(propensity: [[Propensity]]?, stock: PlacementStock) {
+    init(propensity: [[Propensity]]?, stock: PlacementStock, scenario: Scenario) {
         self.propensity = propensity
         slotNumbers = (propensity ?? []).enumerated().map { cohort, candidates in
             candidates.map {
                 stock.number(of: PlaceSlot(provider: $0.provider, placementType: stock.cohortTypes[cohort]))
             }
         }
+        ownCarers = (propensity ?? []).enumerated().map { cohort, candidates in
+            let record = scenario.cohorts[cohort]
+            guard record.placementType == .foster else { return candidates.map { _ in false } }
+            return candidates.map {
+                let provider = scenario.providers[$0.provider]
+                return provider.sector == .localAuthority && provider.operatingAuthority == record.homeAuthority
+            }
+        }
     }
 
-    func place(_ demand: [Int], in stock: inout PlacementStock, random: inout SeededRandom) {
+    /// `ownCarersFactor`: the factor on the weight of a foster child's own council's carers this year.
+    func place(
+        _ demand: [Int], in stock: inout PlacementStock, ownCarersFactor: Double, random: inout SeededRandom
+    ) {
         let cohorts = demand.indices.filter { demand[$0] > 0 }.shuffled(by: &random)
         for cohort in cohorts {
             let weights = propensity?[cohort] ?? []
@@ -26,7 +40,7 @@ struct AsIsPlacing {
             for (k, number) in numbers.enumerated() {
                 guard let number, stock.vacancies(at: number) > 0 else { continue }
                 candidates.append((weights[k].provider, number))
-                candidateWeights.append(weights[k].weight)
+                candidateWeights.append(weights[k].weight * (ownCarers[cohort][k] ? ownCarersFactor : 1))
             }
             var draw = WeightedDraw(candidateWeights)
             var left = demand[cohort]

@@ -19,6 +19,9 @@ public struct Simulation: Sendable {
     let cohortsOfKey: [FlowKey: [Int]]
     /// As-is placing, with its candidates' slots numbered in the starting stock.
     let asIsPlacing: AsIsPlacing
+    /// The mean age of the start's foster placements, in years: as-is weights are the stock's, so
+    /// new placements are that far along the drift to agencies already.
+    let fosterStockAge: Double
 
     public init(
         scenario: Scenario, flows: SimulationFlows, start: SimulationStart, from firstYear: Int, to lastYear: Int,
@@ -38,7 +41,25 @@ public struct Simulation: Sendable {
                 .append(index)
         }
         self.cohortsOfKey = cohortsOfKey
-        asIsPlacing = AsIsPlacing(propensity: start.propensity, stock: start.stock)
+        asIsPlacing = AsIsPlacing(propensity: start.propensity, stock: start.stock, scenario: scenario)
+        fosterStockAge = Self.fosterStockAge(start: start, flows: flows, after: firstYear, scenario: scenario)
+    }
+
+    /// ``FlowRates/meanStockAge(ending:)`` of the start's foster children, from the share of them
+    /// whose placement ends in the first simulated year (leavers and moves over the stock).
+    static func fosterStockAge(start: SimulationStart, flows: SimulationFlows, after year: Int, scenario: Scenario)
+        -> Double
+    {
+        var children = 0
+        for (cohort, record) in scenario.cohorts.enumerated() where record.placementType == .foster {
+            children += start.stock.children(of: cohort)
+        }
+        var endings = 0
+        for (key, counts) in flows.years[year + 1] ?? [:] where key.placementType == .foster {
+            endings += counts.leavers + counts.moves
+        }
+        guard children > 0 else { return 0 }
+        return FlowRates.meanStockAge(ending: min(1, Double(endings) / Double(children)))
     }
 
     /// Runs one mode for one seed. Deterministic for a seed: every draw (which placements end, the
@@ -82,8 +103,11 @@ public struct Simulation: Sendable {
                 // Children still waiting for a place are placed with the batch.
                 for cohort in demand.indices { demand[cohort] += stock.takeUnplaced(cohort) }
                 let order = UInt64(year) &* 1_000 &+ UInt64(batch)
+                let drift = assumptions.fosterDrift.inHouseFosterFactor(
+                    years: year - firstYear, stockAge: fosterStockAge)
                 if try !place(
-                    demand, in: &stock, mode: mode, seed: seed &* 1_000_003 &+ order, random: &random, options: options)
+                    demand, in: &stock, mode: mode, seed: seed &* 1_000_003 &+ order, ownCarersFactor: drift,
+                    random: &random, options: options)
                 {
                     stoppedEarly += 1
                 }
@@ -98,12 +122,12 @@ public struct Simulation: Sendable {
 
     /// Places one batch's children; false when a solve stopped at a limit before optimality.
     private func place(
-        _ demand: [Int], in stock: inout PlacementStock, mode: SimulatedMode, seed: UInt64,
+        _ demand: [Int], in stock: inout PlacementStock, mode: SimulatedMode, seed: UInt64, ownCarersFactor: Double,
         random: inout SeededRandom, options: OptimiserOptions
     ) throws(OptimiserError) -> Bool {
         switch mode {
         case .asIs:
-            asIsPlacing.place(demand, in: &stock, random: &random)
+            asIsPlacing.place(demand, in: &stock, ownCarersFactor: ownCarersFactor, random: &random)
             return true
         case .optimised(let commissioning):
             return try batchSolve.place(

@@ -14,6 +14,10 @@ public struct SimulationAssumptions: Sendable, Equatable {
         0.75, range: 0.6...0.9,
         source: "assumed; short episodes (remands, respite, age-assessed asylum seekers) start and end within "
             + "a year, and DfE counts them both among starts and leavers")
+    /// The yearly drift of new foster placements from councils' own carers to agencies, as the
+    /// backtested replay carries it (its rate, counted from the start stock's mean age): as-is
+    /// follows it; the optimised modes choose for themselves.
+    public var fosterDrift = ReplayAssumptions()
     /// Batches of new placements a year: children arriving in one batch are placed together.
     public var batchesPerYear = 4
     /// As-is calibration of the start and of new placements.
@@ -36,6 +40,10 @@ public struct SimulationAssumptions: Sendable, Equatable {
         [
             ("share of placement changes that end a placement held at the year's start", movesFromStockShare),
             ("share of leavers looked after at the year's start", leaversFromStockShare),
+            (
+                "yearly fall in the odds of a new foster placement with the council's own carers (as-is)",
+                fosterDrift.inHouseFosterOddsDecline
+            ),
         ]
             + calibration.listed + market.beyondBoundaryListed
     }

@@ -198,6 +198,11 @@ struct StockFlowReplayTests {
         #expect(shares[1] < shares[0] - 1e-3 && shares[2] < shares[1] - 1e-3)
         // Four years of a 4.9% yearly fall: the odds factor is 0.951⁴.
         #expect(Self.close(ReplayAssumptions().inHouseFosterFactor(years: 4), 0.951 * 0.951 * 0.951 * 0.951))
+        // A stock half of which ends each year was placed a year before the origin on average
+        // (placements k years old in proportion ½^k): a new placement in the first year is two years
+        // along the decline from the stock's odds.
+        #expect(Self.close(FlowRates.meanStockAge(ending: 0.5), 1))
+        #expect(Self.close(ReplayAssumptions().inHouseFosterFactor(years: 1, stockAge: 1), 0.951 * 0.951))
     }
 
     /// The same inputs give the same replay, bit for bit.
