@@ -153,6 +153,26 @@ struct RealScenarioTests {
         #expect(!Self.england.providers.contains { $0.id.rawValue == "URN" + agency })
     }
 
+    @Test(
+        "a trust DfE counts as the council's own provision (Sunderland): its homes are council-run, its agency in-house"
+    )
+    func trustCountedAsOwn() throws {
+        let sunderland: AuthorityCode = "E08000024"
+        let owned = try Self.register().filter {
+            $0.text("owner") == "Together For Children Sunderland" && $0.text("short_break_only").isEmpty
+        }
+        // On the register: five homes and the fostering agency (URN 1254786) as voluntary, three homes
+        // and two supported-accommodation services as local authority.
+        #expect(owned.filter { $0.text("sector") == "Voluntary" }.count == 6)
+        #expect(owned.count == 11)
+        for row in owned where row.text("provision_type") != "Independent Fostering Agency" {
+            let provider = try #require(Self.england.providers.first { $0.id.rawValue == "URN" + row.text("urn") })
+            #expect(provider.sector == .localAuthority && provider.operatingAuthority == sunderland)
+        }
+        #expect(!Self.england.providers.contains { $0.id == "URN1254786" })
+        #expect(Self.england.providers.contains { $0.id == "E08000024-FOSTER" })
+    }
+
     @Test("Kent's in-house foster places leave out the children in its own supported accommodation")
     func kentSupportedAccommodation() throws {
         let kent: AuthorityCode = "E10000016"
