@@ -285,8 +285,9 @@ struct EnglandModel {
 
     // MARK: Subsets and notes
 
-    /// The scenario restricted to some authorities: their children, the providers located in them,
-    /// their actuals, and the given co-operatives.
+    /// The scenario restricted to some authorities: their children, the providers located in them
+    /// (but those another council runs: its own provision is not the scenario's), their actuals, and
+    /// the given co-operatives.
     func subset(name: String, description: String, authorities codes: Set<AuthorityCode>, cooperatives: [Cooperative])
         -> Scenario
     {
@@ -295,7 +296,9 @@ struct EnglandModel {
         subset.description = description
         subset.authorities = scenario.authorities.filter { codes.contains($0.id) }
         subset.cohorts = scenario.cohorts.filter { codes.contains($0.homeAuthority) }
-        subset.providers = scenario.providers.filter { codes.contains($0.authority) }
+        subset.providers = scenario.providers.filter {
+            codes.contains($0.authority) && $0.operatingAuthority.map(codes.contains) != false
+        }
         subset.actuals = scenario.actuals.filter { codes.contains($0.authority) }
         subset.cooperatives = cooperatives
         return subset

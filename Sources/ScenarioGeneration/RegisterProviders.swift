@@ -1,3 +1,4 @@
+import Foundation
 import PlacementScenarios
 
 /// Providers from Ofsted's register: every active children's home, secure children's home,
@@ -26,6 +27,8 @@ struct RegisterProviders {
 
     init(_ data: OfficialData, known: Set<String>) {
         let regionOf = Dictionary(uniqueKeysWithValues: data.authorities.map { ($0.code, $0.region) })
+        let codeOfName = Dictionary(
+            data.authorities.map { (Self.councilName($0.name), $0.code) }, uniquingKeysWith: { first, _ in first })
         for entry in data.register {
             guard let type = Self.types[entry.provisionType] else { continue }
             guard entry.status == "Active" else {
@@ -56,11 +59,17 @@ struct RegisterProviders {
                 continue
             }
             let sector = trust?.countedAs ?? Self.sector(entry.sector)
+            // The council whose service it is: a trust's; a council's own, which may lie in another
+            // council's area (its owner's name says which council runs it).
+            var operating: String?
+            if trust != nil {
+                operating = entry.authority
+            } else if sector == .localAuthority {
+                operating = codeOfName[Self.councilName(entry.owner)] ?? entry.authority
+            }
             let provider = Provider(
                 id: ProviderID(rawValue: "URN\(entry.urn)"), name: "\(entry.provisionType) \(entry.urn)",
-                sector: sector,
-                operatingAuthority: sector == .localAuthority || trust != nil
-                    ? AuthorityCode(rawValue: entry.authority) : nil,
+                sector: sector, operatingAuthority: operating.map(AuthorityCode.init(rawValue:)),
                 owner: entry.owner, authority: AuthorityCode(rawValue: entry.authority),
                 offers: [type: .init(places: entry.places, weeklyPrice: Assumptions.price(type, sector: sector))],
                 rating: Self.rating(entry.rating), ageRange: Assumptions.ageBand(type))
@@ -69,14 +78,28 @@ struct RegisterProviders {
                 continue
             }
             providers.append(provider)
-            if sector == .localAuthority {
-                councilRunPlaces[entry.authority, default: [:]][type, default: 0] += entry.places
+            if sector == .localAuthority, let operating {
+                councilRunPlaces[operating, default: [:]][type, default: 0] += entry.places
             } else if trust != nil {
                 trustRunPlaces[entry.authority, default: [:]][type, default: 0] += entry.places
             }
             if type == .childrensHome { notes["long_term_home_places", default: 0] += entry.places }
             if type == .secureChildrensHome { securePlaces += entry.places }
         }
+    }
+
+    /// A council's name as owners and the authority list both write it: "Wandsworth Borough Council"
+    /// and "Wandsworth", "Stoke on Trent City Council" and "Stoke-on-Trent" alike.
+    static func councilName(_ text: String) -> String {
+        var name = text.lowercased().replacingOccurrences(of: "-", with: " ")
+        for suffix in [
+            " metropolitan borough council", " borough council", " county council", " city council", " council",
+        ]
+        where name.hasSuffix(suffix) {
+            name.removeLast(suffix.count)
+            break
+        }
+        return name.trimmingCharacters(in: .whitespaces)
     }
 
     static func sector(_ text: String) -> Sector {

@@ -79,7 +79,7 @@ enum ScenarioNotes {
             "- **Homes and supported accommodation.** Every active provider on Ofsted's 31 March 2025 register with "
                 + "long-term places, at its council's centroid (addresses are redacted), with its registered places and "
                 + "latest judgement; inadequate providers fall below the policy's Ofsted floor. Councils' homes and "
-                + "supported accommodation are run by the council they are in. Short-break-only providers are left "
+                + "supported accommodation are run by the council their owner names, else the one they are in. Short-break-only providers are left "
                 + "out (\(note("skipped_short_break")) with \(note("short_break_places")) places, "
                 + "\(note("short_break_home_places")) of them among the \(note("childrens_home_places")) registered "
                 + "children's-home places): children on short breaks are not looked after at 31 March, and the as-is "

@@ -173,6 +173,19 @@ struct RealScenarioTests {
         #expect(Self.england.providers.contains { $0.id == "E08000024-FOSTER" })
     }
 
+    @Test("a council's home in another council's area is run by the council its owner names")
+    func ownerCouncil() throws {
+        // Wandsworth Borough Council's residential special school lies in Kent; Cumberland Council's
+        // supported accommodation in Westmorland and Furness.
+        let school = try #require(Self.england.providers.first { $0.id == "URNSC470513" })
+        #expect(school.authority == "E10000016" && school.operatingAuthority == "E09000032")
+        let supported = try #require(Self.england.providers.first { $0.id == "URN2782012" })
+        #expect(supported.authority == "E06000064" && supported.operatingAuthority == "E06000063")
+        // Owners written differently from the authority list still name the council the home is in.
+        let stoke = Self.england.providers.filter { $0.owner == "Stoke on Trent City Council" }
+        #expect(!stoke.isEmpty && stoke.allSatisfy { $0.operatingAuthority == "E06000021" })
+    }
+
     @Test("Kent's in-house foster places leave out the children in its own supported accommodation")
     func kentSupportedAccommodation() throws {
         let kent: AuthorityCode = "E10000016"
