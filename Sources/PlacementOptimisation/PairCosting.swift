@@ -46,7 +46,8 @@ struct PairCosting: Sendable {
         var specialisms: RequirementSet
         var meetsRatingFloor: Bool
         var isLocalAuthorityRun: Bool
-        /// The running council's number, for local-authority pools.
+        /// The number of the council whose own service the pool is (run by it or by its children's
+        /// trust): other councils' children use it only as the mode allows.
         var operatingAuthority: Int?
         var weeklyPrice: Double
     }
@@ -81,7 +82,8 @@ struct PairCosting: Sendable {
         var cost: Double
     }
 
-    /// How a council's child may use another council's in-house place under this mode.
+    /// How a council's child may use another council's own place (in-house, or its children's trust's)
+    /// under this mode.
     enum InHouseAccess {
         case open
         case atPremium
@@ -89,7 +91,7 @@ struct PairCosting: Sendable {
     }
 
     private func inHouseAccess(home: Int, pool: PoolProfile) -> InHouseAccess {
-        guard pool.isLocalAuthorityRun, let operating = pool.operatingAuthority, operating != home else {
+        guard let operating = pool.operatingAuthority, operating != home else {
             return .open
         }
         switch mode {

@@ -4,7 +4,10 @@ public struct Provider: Hashable, Sendable, Identifiable {
     public var id: ProviderID
     public var name: String
     public var sector: Sector
-    /// For local-authority providers: the council that runs it (GSS code).
+    /// The council whose own service this is (GSS code): for a local-authority provider, the council
+    /// that runs it; for a children's trust's service (voluntary or other public, as DfE counts the
+    /// trust), the council the trust runs children's services for. Other councils' children use its
+    /// places only as the commissioning mode allows; only local-authority providers count towards M1.
     public var operatingAuthority: AuthorityCode?
     public var owner: String
     /// The authority the provider is located in (GSS code).
@@ -48,4 +51,8 @@ public struct Provider: Hashable, Sendable, Identifiable {
 
     /// Whether a council runs it.
     public var isLocalAuthorityRun: Bool { sector == .localAuthority }
+
+    /// Whether it is one council's own service (run by the council or by its children's trust), whose
+    /// places other councils' children use only as the commissioning mode allows.
+    public var isCouncilService: Bool { operatingAuthority != nil }
 }

@@ -24,10 +24,13 @@ enum ProviderReader {
                     AuthorityReader.unknownAuthority(code, known: known), log: &log)
             }
             if sector == .localAuthority, operating == nil { operating = authority }
-            if let sector, sector != .localAuthority, operating != nil {
+            // A children's trust runs a council's services as a voluntary or other public body: a
+            // private provider is no council's own service.
+            if sector == .private, operating != nil {
                 row.error(
                     "operating_authority",
-                    "only local-authority providers have an operating authority", log: &log)
+                    "a private provider has no operating authority (only councils' and children's trusts' services)",
+                    log: &log)
             }
             let type = row.requiredChoice("placement_type", PlacementType.self, log: &log)
             if let type, !type.isCommissioned {

@@ -129,7 +129,7 @@ public enum ShockApplication {
         case .capProfits(let margin):
             var capped = 0
             let policy = scenario.policy
-            for index in scenario.providers.indices where !scenario.providers[index].isLocalAuthorityRun {
+            for index in scenario.providers.indices where !scenario.providers[index].isCouncilService {
                 for (type, offer) in scenario.providers[index].offers {
                     let cost = offer.weeklyPrice * (1 - policy.marketMargin(for: type))
                     let cap = cost / (1 - margin)

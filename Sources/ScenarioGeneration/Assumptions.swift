@@ -12,6 +12,9 @@ enum Assumptions {
     /// Occupancy of councils' own children's homes, used to estimate how many of a council's own
     /// provision are residential rather than foster. Assumed.
     static let inHouseHomeOccupancy = 0.75
+    /// Occupancy of councils' own supported accommodation, used to estimate how many of a council's
+    /// own provision live there rather than in foster care. Assumed as for homes (range 0.6–0.9).
+    static let councilSupportedAccommodationOccupancy = 0.75
     /// In-house mainstream foster places over children in them: headroom for matching. Assumed
     /// (Ofsted counts 16% of approved places vacant, many unusable).
     static let inHouseFosterHeadroom = 1.10

@@ -5,6 +5,14 @@ import PlacementScenarios
 struct DemandEstimation {
     static let year = 2025
     static let placementGroup = "Placement"
+    static let providerGroup = "Place providers"
+    static let own = "Own provision (by the LA)"
+    static let voluntary = "Voluntary/third sector provision"
+    /// DfE's provider categories, which add up to the total.
+    static let providerCategories = [
+        own, "Other LA provision", "Other public provision (e.g. by a PCT etc)", "Private provision", voluntary,
+        "Parents or other person with parental responsibility", "Placement provider not reported",
+    ]
 
     /// DfE's placement categories and the types they become.
     enum Category: String, CaseIterable {
@@ -22,6 +30,10 @@ struct DemandEstimation {
     private(set) var categories: [String: [Category: Int]] = [:]
     /// Per authority: children placed in the council's own provision.
     private(set) var ownProvision: [String: Int] = [:]
+    /// Per authority: children placed with voluntary or third-sector providers, where published.
+    private(set) var voluntaryProvision: [String: Int] = [:]
+    /// Per authority: children looked after (the published total, or its estimate).
+    private(set) var totals: [String: Int] = [:]
     private(set) var estimates: [Estimate] = []
 
     init(_ data: OfficialData) {
@@ -42,7 +54,7 @@ struct DemandEstimation {
         var ownShareNumerator = 0
         var ownShareDenominator = 0
         for authority in data.authorities {
-            if let own = data.cell(Self.year, authority.code, "Place providers", "Own provision (by the LA)")?.value,
+            if let own = data.cell(Self.year, authority.code, Self.providerGroup, Self.own)?.value,
                 let total = data.cell(Self.year, authority.code, Self.placementGroup, "Total")?.value
             {
                 ownShareNumerator += own
@@ -84,11 +96,18 @@ struct DemandEstimation {
             }
             let total = row.total
             categories[code] = counts
-            switch data.cell(Self.year, code, "Place providers", "Own provision (by the LA)") {
+            totals[code] = total
+            voluntaryProvision[code] = data.cell(Self.year, code, Self.providerGroup, Self.voluntary)?.value
+            switch data.cell(Self.year, code, Self.providerGroup, Self.own) {
             case .number(let value):
                 ownProvision[code] = value
             case let cell:
-                let value = Int((Double(total) * nationalOwnShare).rounded())
+                // A suppressed cell is a small number: never more than the published provider cells leave.
+                let published = Self.providerCategories.reduce(0) {
+                    $0 + (data.cell(Self.year, code, Self.providerGroup, $1)?.value ?? 0)
+                }
+                let residual = max(0, total - published)
+                let value = min(residual, Int((Double(total) * nationalOwnShare).rounded()))
                 ownProvision[code] = value
                 let marker = if case .suppressed(let m) = cell { m } else { "missing" }
                 estimates.append(
@@ -96,7 +115,8 @@ struct DemandEstimation {
                         authority: code, figure: "Place providers: Own provision (by the LA), \(Self.year)",
                         value: Double(value),
                         method: "suppressed (\(marker)): total times the national own-provision share "
-                            + ScenarioWriter.number((nationalOwnShare * 1000).rounded() / 1000)))
+                            + ScenarioWriter.number((nationalOwnShare * 1000).rounded() / 1000)
+                            + ", at most the \(residual) children the published provider cells leave"))
             }
         }
     }

@@ -77,41 +77,78 @@ struct EnglandModel {
 
     // MARK: Fostering
 
-    /// Each council's in-house fostering and connected-carer services, and agency capacity spread over
-    /// each region's fostering agencies.
+    /// Each council's in-house fostering and connected-carer services (or its children's trust's), and
+    /// agency capacity spread over each region's fostering agencies.
     private mutating func fostering(
         _ demand: DemandEstimation, _ demandByType: [String: [PlacementType: Int]], register: RegisterProviders
     ) -> [Provider] {
         var providers: [Provider] = []
         var agencyChildrenByRegion: [String: Int] = [:]
-        var inHouseChildren = 0
+        let usualVoluntaryShare = Self.usualVoluntaryShare(data, demand)
+        notes["usual_voluntary_share_per_thousand"] = Int((usualVoluntaryShare * 1000).rounded())
         for authority in data.authorities {
             let code = authority.code
             let types = demandByType[code] ?? [:]
             let foster = (types[.foster] ?? 0) + (types[.kinship] ?? 0)
             let kinship = types[.kinship] ?? 0
             let homes = (types[.childrensHome] ?? 0) + (types[.secureChildrensHome] ?? 0)
-            let ownHomes = min(
-                homes, Int((Double(register.inHouseHomePlaces[code] ?? 0) * Assumptions.inHouseHomeOccupancy).rounded())
-            )
-            let ownFoster = min(foster, max(0, (demand.ownProvision[code] ?? 0) - ownHomes))
-            inHouseChildren += ownFoster
-            agencyChildrenByRegion[authority.region, default: 0] += foster - ownFoster
-            let mainstream = max(0, ownFoster - kinship)
-            let places = Int((Double(mainstream) * Assumptions.inHouseFosterHeadroom).rounded(.up))
+            let supported = types[.supportedAccommodation] ?? 0
+            // The council's own provision beyond its homes and supported accommodation is foster care.
+            let own = demand.ownProvision[code] ?? 0
+            let council = register.councilRunPlaces[code] ?? [:]
+            let ownHomes = Self.occupied(council[.childrensHome], Assumptions.inHouseHomeOccupancy, atMost: homes)
+            let ownSupported = Self.occupied(
+                council[.supportedAccommodation], Assumptions.councilSupportedAccommodationOccupancy,
+                atMost: supported)
+            let ownFoster = min(foster, max(0, own - ownHomes - ownSupported))
+            notes["in_house_foster_children", default: 0] += ownFoster
+            notes["council_supported_children", default: 0] += ownSupported
+            if ownSupported > 0 {
+                estimates.append(
+                    Estimate(
+                        authority: code, figure: "Children in council-run supported accommodation",
+                        value: Double(ownSupported),
+                        method: "\(council[.supportedAccommodation] ?? 0) registered places × "
+                            + "\(Assumptions.councilSupportedAccommodationOccupancy) occupancy, at most its "
+                            + "\(supported) children in supported accommodation"))
+            }
+            let trustFoster = trustFosterChildren(
+                authority, demand, register: register, usualVoluntaryShare: usualVoluntaryShare,
+                left: (foster - ownFoster, homes - ownHomes, supported - ownSupported))
+            agencyChildrenByRegion[authority.region, default: 0] += foster - ownFoster - trustFoster
+            // Connected carers go with whichever service holds most of the council's foster children.
+            let trustHasCarers = trustFoster > ownFoster
+            let councilMainstream = max(0, ownFoster - (trustHasCarers ? 0 : kinship))
+            let places = Self.withHeadroom(councilMainstream)
             estimates.append(
                 Estimate(
                     authority: code, figure: "In-house mainstream foster places", value: Double(places),
-                    method: "(own provision \(demand.ownProvision[code] ?? 0) − \(ownHomes) in own homes − "
-                        + "\(kinship) kinship) × \(Assumptions.inHouseFosterHeadroom)"))
+                    method: "(own provision \(own) − \(ownHomes) in own homes − \(ownSupported) in own supported "
+                        + "accommodation − \(trustHasCarers ? 0 : kinship) kinship) × "
+                        + "\(Assumptions.inHouseFosterHeadroom)"))
             if places > 0 {
                 providers.append(inHouse(authority, id: "\(code)-FOSTER", name: "fostering service", .foster, places))
             }
-            if kinship > 0 {
+            if let trust = data.trusts[code], trustFoster > 0 {
+                let trustPlaces = Self.withHeadroom(max(0, trustFoster - (trustHasCarers ? kinship : 0)))
+                estimates.append(
+                    Estimate(
+                        authority: code, figure: "\(trust.name): mainstream foster places", value: Double(trustPlaces),
+                        method: "(\(trustFoster) trust foster children − \(trustHasCarers ? kinship : 0) kinship) × "
+                            + "\(Assumptions.inHouseFosterHeadroom)"))
+                if trustPlaces > 0 {
+                    providers.append(
+                        trustService(trust, authority, id: "FOSTER", "fostering service", .foster, trustPlaces))
+                }
+                if trustHasCarers, kinship > 0 {
+                    providers.append(
+                        trustService(trust, authority, id: "KINSHIP", "connected carers", .kinship, kinship))
+                }
+            }
+            if !trustHasCarers, kinship > 0 {
                 providers.append(inHouse(authority, id: "\(code)-KINSHIP", name: "connected carers", .kinship, kinship))
             }
         }
-        notes["in_house_foster_children"] = inHouseChildren
         notes["agency_foster_children"] = agencyChildrenByRegion.values.reduce(0, +)
         // Agency capacity: each region's agency-placed children over (1 − vacancy), shared equally by
         // the fostering agencies registered there.
@@ -131,6 +168,62 @@ struct EnglandModel {
         return providers + agencies.map(\.provider).filter { ($0.offers[.foster]?.places ?? 0) > 0 }
     }
 
+    /// The foster children of a council's children's trust, where DfE counts the trust as voluntary:
+    /// the council's voluntary placements above the usual voluntary share, less those in the trust's
+    /// homes and supported accommodation; at most the foster children `left` by the council's own.
+    private mutating func trustFosterChildren(
+        _ authority: OfficialData.Authority, _ demand: DemandEstimation, register: RegisterProviders,
+        usualVoluntaryShare: Double, left: (foster: Int, homes: Int, supported: Int)
+    ) -> Int {
+        let code = authority.code
+        guard let trust = data.trusts[code], trust.countedAs == .voluntary else { return 0 }
+        guard let voluntary = demand.voluntaryProvision[code] else {
+            estimates.append(
+                Estimate(
+                    authority: code, figure: "\(trust.name): foster children", value: 0,
+                    method: "suppressed voluntary provision: the trust's carers are not estimated"))
+            return 0
+        }
+        let usual = Int((Double(demand.totals[code] ?? 0) * usualVoluntaryShare).rounded())
+        let places = register.trustRunPlaces[code] ?? [:]
+        let homes = Self.occupied(places[.childrensHome], Assumptions.inHouseHomeOccupancy, atMost: left.homes)
+        let supported = Self.occupied(
+            places[.supportedAccommodation], Assumptions.councilSupportedAccommodationOccupancy,
+            atMost: left.supported)
+        let children = min(left.foster, max(0, voluntary - usual - homes - supported))
+        notes["trust_foster_children", default: 0] += children
+        estimates.append(
+            Estimate(
+                authority: code, figure: "\(trust.name): foster children", value: Double(children),
+                method: "voluntary provision \(voluntary) − \(usual) at the usual voluntary share − \(homes) in the "
+                    + "trust's homes − \(supported) in its supported accommodation"))
+        return children
+    }
+
+    /// The share of children placed with voluntary providers in councils without a trust DfE counts as
+    /// voluntary: England's voluntary placements less those councils', over the children outside them.
+    static func usualVoluntaryShare(_ data: OfficialData, _ demand: DemandEstimation) -> Double {
+        let year = DemandEstimation.year
+        let voluntary = data.cell(
+            year, OfficialData.england, DemandEstimation.providerGroup, DemandEstimation.voluntary)
+        let total = data.cell(year, OfficialData.england, DemandEstimation.placementGroup, "Total")
+        guard var voluntary = voluntary?.value, var total = total?.value else { return 0 }
+        for trust in data.trusts.values where trust.countedAs == .voluntary {
+            voluntary -= demand.voluntaryProvision[trust.authority] ?? 0
+            total -= demand.totals[trust.authority] ?? 0
+        }
+        return total > 0 ? Double(max(0, voluntary)) / Double(total) : 0
+    }
+
+    /// Children in `places` registered places at `occupancy`, at most `limit`.
+    private static func occupied(_ places: Int?, _ occupancy: Double, atMost limit: Int) -> Int {
+        min(max(0, limit), Int((Double(places ?? 0) * occupancy).rounded()))
+    }
+
+    private static func withHeadroom(_ children: Int) -> Int {
+        Int((Double(children) * Assumptions.inHouseFosterHeadroom).rounded(.up))
+    }
+
     private func inHouse(
         _ authority: OfficialData.Authority, id: String, name: String, _ type: PlacementType, _ places: Int
     )
@@ -139,6 +232,21 @@ struct EnglandModel {
         Provider(
             id: ProviderID(rawValue: id), name: "\(authority.name) \(name)", sector: .localAuthority,
             operatingAuthority: AuthorityCode(rawValue: authority.code), owner: authority.name,
+            authority: AuthorityCode(rawValue: authority.code),
+            offers: [type: .init(places: places, weeklyPrice: Assumptions.price(type, sector: .localAuthority))],
+            rating: .good, ageRange: Assumptions.ageBand(type))
+    }
+
+    /// A trust's service for its council: in the sector DfE counts the trust in, at the in-house
+    /// price, run for the council (its places are the council's own for access).
+    private func trustService(
+        _ trust: ChildrensTrust, _ authority: OfficialData.Authority, id: String, _ name: String,
+        _ type: PlacementType, _ places: Int
+    ) -> Provider {
+        Provider(
+            id: ProviderID(rawValue: "\(authority.code)-TRUST-\(id)"),
+            name: "\(trust.name) \(name) (\(authority.name))",
+            sector: trust.countedAs, operatingAuthority: AuthorityCode(rawValue: authority.code), owner: trust.name,
             authority: AuthorityCode(rawValue: authority.code),
             offers: [type: .init(places: places, weeklyPrice: Assumptions.price(type, sector: .localAuthority))],
             rating: .good, ageRange: Assumptions.ageBand(type))
@@ -177,8 +285,9 @@ struct EnglandModel {
 
     // MARK: Subsets and notes
 
-    /// The scenario restricted to some authorities: their children, the providers located in them,
-    /// their actuals, and the given co-operatives.
+    /// The scenario restricted to some authorities: their children, the providers located in them
+    /// (but those another council runs: its own provision is not the scenario's), their actuals, and
+    /// the given co-operatives.
     func subset(name: String, description: String, authorities codes: Set<AuthorityCode>, cooperatives: [Cooperative])
         -> Scenario
     {
@@ -187,7 +296,9 @@ struct EnglandModel {
         subset.description = description
         subset.authorities = scenario.authorities.filter { codes.contains($0.id) }
         subset.cohorts = scenario.cohorts.filter { codes.contains($0.homeAuthority) }
-        subset.providers = scenario.providers.filter { codes.contains($0.authority) }
+        subset.providers = scenario.providers.filter {
+            codes.contains($0.authority) && $0.operatingAuthority.map(codes.contains) != false
+        }
         subset.actuals = scenario.actuals.filter { codes.contains($0.authority) }
         subset.cooperatives = cooperatives
         return subset
@@ -203,7 +314,13 @@ struct EnglandModel {
             folder: scenario.name, scenario: scenario,
             extraFiles: [
                 ("estimates.csv", Estimate.table(relevant)),
-                ("README.md", ScenarioNotes.readme(scenario, estimates: relevant, notes: notes)),
+                (
+                    "README.md",
+                    ScenarioNotes.readme(
+                        scenario, estimates: relevant, notes: notes,
+                        trusts: data.trusts.values.filter { codes.contains(AuthorityCode(rawValue: $0.authority)) }
+                            .sorted { $0.authority < $1.authority })
+                ),
             ])
     }
 }

@@ -8,6 +8,7 @@ public struct OfficialData: Sendable {
     static let lookedAfterFile = "dfe_cla_by_la_2021_2025.csv"
     static let flowsFile = "dfe_cla_flows_by_la_2021_2025.csv"
     static let registerFile = "ofsted_providers_2025.csv"
+    static let trustsFile = ChildrensTrust.file
 
     public struct Authority: Sendable {
         public var code, name, region: String
@@ -44,6 +45,8 @@ public struct OfficialData: Sendable {
     /// `regionKey(_:)`, the regions. Stock and flow groups have different names, so they share one map.
     var cells: [CellKey: Cell]
     var register: [RegisteredProvider]
+    /// Councils whose children's services a trust runs, by GSS code (none when the file is absent).
+    var trusts: [String: ChildrensTrust] = [:]
 
     /// The key of England's national rows.
     public static let england = "E92000001"
@@ -132,7 +135,9 @@ public struct OfficialData: Sendable {
         }
         var register: [RegisteredProvider] = []
         for row in registerTable?.rows ?? [] {
-            guard let places = Double(row.text("places").isEmpty ? "0" : row.text("places")), places >= 0 else {
+            guard let places = Double(row.text("places").isEmpty ? "0" : row.text("places")), places >= 0,
+                places <= 1_000_000
+            else {
                 log.error(registerFile, line: row.line, field: "places", "'\(row.text("places"))' is not a count")
                 continue
             }
@@ -143,7 +148,15 @@ public struct OfficialData: Sendable {
                     sector: row.text("sector"), owner: row.text("owner"), rating: row.text("overall_rating"),
                     places: Int(places.rounded()), isShortBreakOnly: !row.text("short_break_only").isEmpty))
         }
+        // Optional: without it no council's services are modelled as a trust's.
+        var trusts: [String: ChildrensTrust] = [:]
+        let trustsPath = (directory as NSString).appendingPathComponent(trustsFile)
+        if FileManager.default.fileExists(atPath: trustsPath),
+            let trustTable = table(trustsFile, ["la_code", "trust", "register_owners", "dfe_counts_as", "source"])
+        {
+            trusts = ChildrensTrust.read(trustTable, authorities: Set(authorities.map(\.code)), log: &log)
+        }
         if log.hasErrors { throw ScenarioError(issues: log.issues) }
-        return OfficialData(authorities: authorities, cells: cells, register: register)
+        return OfficialData(authorities: authorities, cells: cells, register: register, trusts: trusts)
     }
 }

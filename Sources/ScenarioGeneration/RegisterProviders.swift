@@ -1,14 +1,19 @@
+import Foundation
 import PlacementScenarios
 
 /// Providers from Ofsted's register: every active children's home, secure children's home,
-/// residential special school and supported-accommodation provider with places, located in its
-/// authority; fostering agencies (places estimated elsewhere).
+/// residential special school and supported-accommodation provider with long-term places, located in
+/// its authority; fostering agencies (places estimated elsewhere). A children's trust's entries are
+/// its council's own services, in the sector DfE counts the trust in.
 struct RegisterProviders {
     private(set) var providers: [Provider] = []
     /// Fostering agencies with their region; places filled in by the capacity estimate.
     private(set) var fosteringAgencies: [(provider: Provider, region: String)] = []
-    /// Registered places of councils' own children's homes, by authority.
-    private(set) var inHouseHomePlaces: [String: Int] = [:]
+    /// Registered places that DfE counts as a council's own provision (run by the council, or by a
+    /// trust DfE counts as the council), by authority and type.
+    private(set) var councilRunPlaces: [String: [PlacementType: Int]] = [:]
+    /// Registered places of trusts DfE counts as voluntary, by the council they serve and type.
+    private(set) var trustRunPlaces: [String: [PlacementType: Int]] = [:]
     private(set) var securePlaces = 0
     private(set) var notes: [String: Int] = [:]
 
@@ -22,6 +27,8 @@ struct RegisterProviders {
 
     init(_ data: OfficialData, known: Set<String>) {
         let regionOf = Dictionary(uniqueKeysWithValues: data.authorities.map { ($0.code, $0.region) })
+        let codeOfName = Dictionary(
+            data.authorities.map { (Self.councilName($0.name), $0.code) }, uniquingKeysWith: { first, _ in first })
         for entry in data.register {
             guard let type = Self.types[entry.provisionType] else { continue }
             guard entry.status == "Active" else {
@@ -37,11 +44,32 @@ struct RegisterProviders {
                 notes["skipped_no_places", default: 0] += 1
                 continue
             }
-            let sector = Self.sector(entry.sector)
+            if type == .childrensHome { notes["childrens_home_places", default: 0] += entry.places }
+            // Short breaks hold no child looked after at 31 March: not long-term capacity.
+            guard !entry.isShortBreakOnly else {
+                notes["skipped_short_break", default: 0] += 1
+                notes["short_break_places", default: 0] += entry.places
+                if type == .childrensHome { notes["short_break_home_places", default: 0] += entry.places }
+                continue
+            }
+            let trust = data.trusts[entry.authority].flatMap { $0.owns(entry) ? $0 : nil }
+            if isAgency, trust != nil {
+                // The trust's carers are its council's fostering service, estimated with the council's.
+                notes["trust_fostering_agencies", default: 0] += 1
+                continue
+            }
+            let sector = trust?.countedAs ?? Self.sector(entry.sector)
+            // The council whose service it is: a trust's; a council's own, which may lie in another
+            // council's area (its owner's name says which council runs it).
+            var operating: String?
+            if trust != nil {
+                operating = entry.authority
+            } else if sector == .localAuthority {
+                operating = codeOfName[Self.councilName(entry.owner)] ?? entry.authority
+            }
             let provider = Provider(
                 id: ProviderID(rawValue: "URN\(entry.urn)"), name: "\(entry.provisionType) \(entry.urn)",
-                sector: sector,
-                operatingAuthority: sector == .localAuthority ? AuthorityCode(rawValue: entry.authority) : nil,
+                sector: sector, operatingAuthority: operating.map(AuthorityCode.init(rawValue:)),
                 owner: entry.owner, authority: AuthorityCode(rawValue: entry.authority),
                 offers: [type: .init(places: entry.places, weeklyPrice: Assumptions.price(type, sector: sector))],
                 rating: Self.rating(entry.rating), ageRange: Assumptions.ageBand(type))
@@ -50,13 +78,28 @@ struct RegisterProviders {
                 continue
             }
             providers.append(provider)
-            if type == .childrensHome {
-                notes["childrens_home_places", default: 0] += entry.places
-                if entry.isShortBreakOnly { notes["short_break_places", default: 0] += entry.places }
-                if sector == .localAuthority { inHouseHomePlaces[entry.authority, default: 0] += entry.places }
+            if sector == .localAuthority, let operating {
+                councilRunPlaces[operating, default: [:]][type, default: 0] += entry.places
+            } else if trust != nil {
+                trustRunPlaces[entry.authority, default: [:]][type, default: 0] += entry.places
             }
+            if type == .childrensHome { notes["long_term_home_places", default: 0] += entry.places }
             if type == .secureChildrensHome { securePlaces += entry.places }
         }
+    }
+
+    /// A council's name as owners and the authority list both write it: "Wandsworth Borough Council"
+    /// and "Wandsworth", "Stoke on Trent City Council" and "Stoke-on-Trent" alike.
+    static func councilName(_ text: String) -> String {
+        var name = text.lowercased().replacingOccurrences(of: "-", with: " ")
+        for suffix in [
+            " metropolitan borough council", " borough council", " county council", " city council", " council",
+        ]
+        where name.hasSuffix(suffix) {
+            name.removeLast(suffix.count)
+            break
+        }
+        return name.trimmingCharacters(in: .whitespaces)
     }
 
     static func sector(_ text: String) -> Sector {

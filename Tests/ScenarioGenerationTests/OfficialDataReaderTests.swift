@@ -93,6 +93,32 @@ struct OfficialDataReaderTests {
             ])
     }
 
+    @Test("the children's trusts file: every bad field named with its line; a register's places must be a count")
+    func trustsAndPlaces() throws {
+        let directory = try Self.folder(counts: "2024,Local authority,R,E06000010,Hull,Placement,Total,12,1")
+        defer { directory.remove() }
+        try [
+            "la_code,la_name,trust,register_owners,dfe_counts_as,source",
+            "E06000010,Hull,Hull Children's Trust,Hull Children's Trust,voluntary,https://example.org/hull",
+            "E06000010,Hull,Again,Again Ltd,voluntary,https://example.org/again",
+            "E99999999,Nowhere,Trust,Trust Ltd,partly,",
+        ].map { $0 + "\n" }.joined().write(
+            toFile: directory.file("childrens_trusts_2025.csv"), atomically: true, encoding: .utf8)
+        try [
+            "urn,provision_type,registration_status,la_code,sector,places,short_break_only,owner,overall_rating",
+            "1,Children's home,Active,E06000010,Private,inf,,Owner,Good",
+        ].map { $0 + "\n" }.joined().write(
+            toFile: directory.file("ofsted_providers_2025.csv"), atomically: true, encoding: .utf8)
+        #expect(
+            Self.issues(directory) == [
+                "ofsted_providers_2025.csv:2: places: 'inf' is not a count",
+                "childrens_trusts_2025.csv:3: la_code: 'E06000010' is listed twice (first on line 2)",
+                "childrens_trusts_2025.csv:4: la_code: 'E99999999' is not an authority in the authority list",
+                "childrens_trusts_2025.csv:4: dfe_counts_as: 'partly' is neither 'voluntary' nor 'own'",
+                "childrens_trusts_2025.csv:4: source: is empty: every trust needs its source",
+            ])
+    }
+
     /// Every record of DfE's shipped tables gives the same cell through both readers.
     @Test(
         "DfE's tables read as the scenario CSV layer reads them",

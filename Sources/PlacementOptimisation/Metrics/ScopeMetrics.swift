@@ -24,7 +24,8 @@ public struct ScopeMetrics: Sendable, Equatable {
     public var meanDistanceMiles: Double?
     /// Σ weekly price over placed children, in pounds.
     public var weeklyCost = 0.0
-    /// The part of `weeklyCost` paid to private, voluntary and other public providers.
+    /// The part of `weeklyCost` paid to private, voluntary and other public providers (not to councils'
+    /// own services, run by them or by their children's trusts).
     public var externalWeeklySpend = 0.0
     /// External spend times the policy's market margin per placement type.
     public var estimatedWeeklyProfit = 0.0
@@ -71,7 +72,8 @@ public struct MetricsTally: Sendable {
         if miles <= 20 { within20Miles += count }
         self.miles += miles * Double(count)
         weeklyCost += price * Double(count)
-        if !provider.isLocalAuthorityRun {
+        // Councils' own services, a children's trust's included (not for profit), are not the market.
+        if !provider.isCouncilService {
             externalWeeklySpend += price * Double(count)
             estimatedWeeklyProfit += price * Double(count) * policy.marketMargin(for: decision.placementType)
         }
