@@ -38,29 +38,21 @@ public struct CapacityOpenings: Sendable, Equatable {
     /// The scenario as it stands in `year`: each opening's offer with its places when open then,
     /// with none otherwise (the offer kept, with its price, for the year it opens).
     public func scenario(_ scenario: Scenario, in year: Int) -> Scenario {
-        reshaped(scenario) { $0.isOpen(in: year) }
+        reshaped(scenario) { $0.isOpen(in: year) ? $0.places : 0 }
     }
 
     /// The scenario with every opening's places, open or not (for the as-is weights of new places).
-    func scenarioWithEveryOpening(_ scenario: Scenario) -> Scenario { reshaped(scenario) { _ in true } }
+    func scenarioWithEveryOpening(_ scenario: Scenario) -> Scenario { reshaped(scenario) { $0.places } }
 
-    /// `scenario` (one with every opening's registered places) with each opening's places made usable,
-    /// as today's market counts every other place.
-    func usableEveryOpening(_ scenario: Scenario, assumptions: SimulationAssumptions) -> Scenario {
-        var result = scenario
-        let index = Dictionary(
-            result.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for opening in openings {
-            guard let provider = index[opening.provider],
-                let offer = result.providers[provider].offers[opening.placementType]
-            else { continue }
-            result.providers[provider].offers[opening.placementType]?.places = UsablePlaces.usable(
-                offer.places, of: opening.placementType, assumptions: assumptions.calibration)
+    /// The scenario with every opening's usable places, as today's market counts every other place.
+    func scenarioWithEveryOpeningUsable(_ scenario: Scenario, assumptions: SimulationAssumptions) -> Scenario {
+        reshaped(scenario) {
+            UsablePlaces.usable($0.places, of: $0.placementType, assumptions: assumptions.calibration)
         }
-        return result
     }
 
-    private func reshaped(_ scenario: Scenario, open: (CapacityOpening) -> Bool) -> Scenario {
+    /// `scenario` with each opening's offer at `places(opening)`, its price kept.
+    private func reshaped(_ scenario: Scenario, places: (CapacityOpening) -> Int) -> Scenario {
         var result = scenario
         let index = Dictionary(
             result.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -69,7 +61,7 @@ public struct CapacityOpenings: Sendable, Equatable {
                 let offer = result.providers[provider].offers[opening.placementType]
             else { continue }
             result.providers[provider].offers[opening.placementType] = Provider.Offer(
-                places: open(opening) ? opening.places : 0, weeklyPrice: offer.weeklyPrice)
+                places: places(opening), weeklyPrice: offer.weeklyPrice)
         }
         return result
     }
@@ -147,10 +139,10 @@ extension SimulationStart {
         assumptions: SimulationAssumptions = SimulationAssumptions()
     ) -> SimulationStart {
         let start = today(market, placements: TodaysPlacements(in: market, allocation: allocation))
-        return start.expecting(openings, in: market, after: year) { full in
-            TodaysPlacements(in: openings.usableEveryOpening(full, assumptions: assumptions), allocation: allocation)
-                .propensity
-        }
+        return start.expecting(
+            openings, in: market, after: year,
+            full: openings.scenarioWithEveryOpeningUsable(market, assumptions: assumptions)
+        ) { TodaysPlacements(in: $0, allocation: allocation).propensity }
     }
 
     /// The start of a scenario without a calibrated baseline (a fictional one), with `openings` to
@@ -166,7 +158,8 @@ extension SimulationStart {
         let start = SimulationStart(
             stock: fitted.stock, propensity: fitted.propensity, arrivalWeight: now.cohorts.map(\.count),
             method: "the scenario's children spread over usable places by distance alone (no calibrated pattern)")
-        return start.expecting(openings, in: scenario, after: year) { full in
+        return start.expecting(openings, in: scenario, after: year, full: openings.scenarioWithEveryOpening(scenario)) {
+            full in
             DistanceSpread.fit(
                 full, capacity: UsablePlaces.of(full, assumptions: assumptions.calibration),
                 assumptions: assumptions.calibration
@@ -175,16 +168,15 @@ extension SimulationStart {
     }
 
     /// The start with a slot for every opening after `year`, and each later provider's as-is weights
-    /// from `weights` of the scenario with every opening's places.
+    /// from `weights` of `full`, the scenario with every opening's places.
     private func expecting(
-        _ openings: CapacityOpenings, in scenario: Scenario, after year: Int,
+        _ openings: CapacityOpenings, in scenario: Scenario, after year: Int, full: Scenario,
         weights: (Scenario) -> [[Propensity]]
     ) -> SimulationStart {
         var start = self
         start.stock = openings.numberingSlots(of: stock, in: scenario, after: year)
         let later = openings.providers(openingAfter: year)
         guard !later.isEmpty, var propensity = start.propensity else { return start }
-        let full = openings.scenarioWithEveryOpening(scenario)
         let fitted = weights(full)
         let laterIndices = Set(full.providers.indices.filter { later.contains(full.providers[$0].id) })
         for cohort in propensity.indices where cohort < fitted.count {

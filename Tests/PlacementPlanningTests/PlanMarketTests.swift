@@ -8,9 +8,8 @@ import Testing
 @Suite("The plan in today's market")
 struct PlanMarketTests {
     static func object(_ arguments: [String]) throws -> [String: Any] {
-        let run = try BuiltTool.run("placement", arguments + ["--format", "json"])
-        #expect(run.status == 0, "\(run.standardError)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let (object, run) = try BuiltTool.placementJSON(arguments)
+        return try #require(object, "\(run.standardError)")
     }
 
     @Test("Greater Manchester, £0 by co-operative: the plan's baseline is compare's regional mode, market by market")

@@ -7,9 +7,8 @@ import Testing
 @Suite("The simulation starts from today's placements")
 struct SimulateFromTodayTests {
     static func object(_ arguments: [String]) throws -> [String: Any] {
-        let run = try BuiltTool.run("placement", arguments + ["--format", "json"])
-        #expect(run.status == 0, "\(run.standardError)")
-        return try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let (object, run) = try BuiltTool.placementJSON(arguments)
+        return try #require(object, "\(run.standardError)")
     }
 
     @Test("Greater Manchester 2025: every mode's first year is compare's as-is, to the pound and the child")

@@ -175,10 +175,8 @@ import Testing
 /// `placement compare` shows as-is only where a calibrated baseline exists.
 @Suite struct CompareAsIsTests {
     static func json(_ arguments: [String]) throws -> [String: Any] {
-        let run = try BuiltTool.run("placement", ["compare"] + arguments + ["--format", "json"])
-        #expect(run.status == 0, "\(run.standardError)")
-        let object = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8))
-        return try #require(object as? [String: Any])
+        let (object, run) = try BuiltTool.placementJSON(["compare"] + arguments)
+        return try #require(object, "\(run.standardError)")
     }
 
     @Test func tinyHasNoAsIsAndSaysSo() throws {

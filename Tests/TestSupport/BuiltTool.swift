@@ -16,6 +16,14 @@ public enum BuiltTool {
         public var standardError: String
     }
 
+    /// Runs `placement` with `arguments` and `--format json`, and returns the printed JSON object;
+    /// nil when it exits non-zero or prints no object (`run` then says why).
+    public static func placementJSON(_ arguments: [String]) throws -> (object: [String: Any]?, run: Run) {
+        let run = try run("placement", arguments + ["--format", "json"])
+        guard run.status == 0 else { return (nil, run) }
+        return (try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any], run)
+    }
+
     /// Runs the product `name` with `arguments` to completion.
     public static func run(_ name: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Run {
         let process = Process()
