@@ -56,7 +56,7 @@ enum MarketBaseline: Sendable {
     func marketNotes(solvedBy: String) -> [String] {
         switch self {
         case .calibrated(_, let market, _): AsIsComparison.marketNotes(market, solvedBy: solvedBy)
-        case .emptyMarket(let reason): [reason.prefix(1).uppercased() + reason.dropFirst() + "."]
+        case .emptyMarket(let reason): [AsIsComparison.sentence(reason)]
         }
     }
 

@@ -170,9 +170,7 @@ extension PlacementCommand {
             do {
                 plan = try CapacityPlanner.plan(scenario, budget: budget, scope: by, options: options)
                 json = try PlanJSON.plan(plan, scenario: scenario)
-                markdown =
-                    PlanMarkdown.plan(plan, scenario: scenario) + "\n## Market\n\n"
-                    + marketNotes.map { "- \($0)\n" }.joined()
+                markdown = PlanMarkdown.plan(plan, scenario: scenario, marketNotes: marketNotes)
             } catch {
                 printToStandardError("\(scenario.name), plan: \(error.description)")
                 throw failureExitCode

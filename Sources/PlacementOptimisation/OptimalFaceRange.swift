@@ -23,7 +23,7 @@ extension PlacementOptimiser {
             for (column, pair) in placement.pairs.enumerated() {
                 let unit = problem.units[pair.unit]
                 let provider = problem.pools[pair.pool].representative
-                if provider.isLocalAuthorityRun, provider.operatingAuthority == unit.homeAuthority {
+                if provider.isRun(byCouncil: unit.homeAuthority) {
                     own += Double(unit.groupSize) * Variable(index: column)
                 }
             }

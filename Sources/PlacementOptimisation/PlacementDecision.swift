@@ -31,7 +31,7 @@ public struct PlacementDecision: Sendable, Equatable {
     /// Run by any local authority (M1, any-authority).
     public var isLocalAuthorityRun: Bool { provider?.isLocalAuthorityRun ?? false }
     /// Run by the child's own authority (M1).
-    public var isOwnAuthorityRun: Bool { isLocalAuthorityRun && provider?.operatingAuthority == homeAuthority }
+    public var isOwnAuthorityRun: Bool { provider?.isRun(byCouncil: homeAuthority) ?? false }
 }
 
 /// How a mode's solve ended.

@@ -87,7 +87,7 @@ enum PreferredOptimum {
         for (column, pair) in placement.pairs.enumerated() {
             let unit = problem.units[pair.unit]
             let provider = problem.pools[pair.pool].representative
-            if provider.isLocalAuthorityRun, provider.operatingAuthority == unit.homeAuthority {
+            if provider.isRun(byCouncil: unit.homeAuthority) {
                 costs[column] = -Double(unit.groupSize)
             }
         }

@@ -5,7 +5,8 @@ import PlacementScenarios
 /// A capacity plan as Markdown: the proof of optimality, what to build where and when, what each
 /// build saves and how soon it pays back, the budgets, and the measures with and without the plan.
 public enum PlanMarkdown {
-    public static func plan(_ plan: CapacityPlan, scenario: Scenario) -> String {
+    /// `marketNotes`: sentences on the market the plan was made in, ending the document when given.
+    public static func plan(_ plan: CapacityPlan, scenario: Scenario, marketNotes: [String] = []) -> String {
         let names = Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var lines: [String] = []
         lines.append("# Capacity plan: \(scenario.name), \(pounds(plan.budget)) by \(plan.scope.rawValue)")
@@ -61,6 +62,12 @@ public enum PlanMarkdown {
         lines.append("| weekly cost (prices paid) | \(pounds(before.weeklyCost)) | \(pounds(after.weeklyCost)) |")
         lines.append("| unplaced | \(before.unplaced) | \(after.unplaced) |")
         lines.append("")
+        if !marketNotes.isEmpty {
+            lines.append("## Market")
+            lines.append("")
+            lines += marketNotes.map { "- \($0)" }
+            lines.append("")
+        }
         return lines.joined(separator: "\n")
     }
 

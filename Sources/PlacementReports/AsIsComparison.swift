@@ -69,10 +69,13 @@ public enum AsIsComparison: Sendable {
         return text.hasPrefix("-") || Double(text) == 0 ? text : "+" + text
     }
 
+    /// Why as-is is not shown (a lower-case clause) as a sentence of the notes.
+    public static func sentence(_ reason: String) -> String { reason.prefix(1).uppercased() + reason.dropFirst() + "." }
+
     /// Sentences on where as-is comes from and what the modes solved, for the reports' notes.
     public var notes: [String] {
         guard case .shown(let asIs, let market) = self else {
-            if case .notShown(let reason) = self { return [reason.prefix(1).uppercased() + reason.dropFirst() + "."] }
+            if case .notShown(let reason) = self { return [Self.sentence(reason)] }
             return []
         }
         return [

@@ -148,7 +148,7 @@ public struct ComparisonReport {
                             + AsIsComparison.Change(from: m, to: metrics[$0].total).summary
                     }.joined(separator: "; ") + ".")
         } else if case .notShown(let reason) = asIs {
-            bullets.append(reason.prefix(1).uppercased() + reason.dropFirst() + ".")
+            bullets.append(AsIsComparison.sentence(reason))
         }
         if let best = rankedPlaceValues.first {
             bullets.append(PlaceValueTable.sentence(best, names: authorityNames, mode: to))

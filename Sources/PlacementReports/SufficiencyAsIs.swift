@@ -18,7 +18,7 @@ extension SufficiencyReport {
     var asIsBullets: [String] {
         switch asIs {
         case .none: return []
-        case .notShown(let reason): return [reason.prefix(1).uppercased() + reason.dropFirst() + "."]
+        case .notShown(let reason): return [AsIsComparison.sentence(reason)]
         case .shown(let today, _):
             let before = asIsMetrics(today)
             let change = AsIsComparison.Change(from: before, to: metrics)

@@ -52,6 +52,11 @@ public struct Provider: Hashable, Sendable, Identifiable {
     /// Whether a council runs it.
     public var isLocalAuthorityRun: Bool { sector == .localAuthority }
 
+    /// Whether `council` runs it itself (its own in-house provision, M1's numerator).
+    public func isRun(byCouncil council: AuthorityCode) -> Bool {
+        isLocalAuthorityRun && operatingAuthority == council
+    }
+
     /// Whether it is one council's own service (run by the council or by its children's trust), whose
     /// places other councils' children use only as the commissioning mode allows.
     public var isCouncilService: Bool { operatingAuthority != nil }

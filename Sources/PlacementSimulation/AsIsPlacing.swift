@@ -20,10 +20,7 @@ struct AsIsPlacing {
         ownCarers = (propensity ?? []).enumerated().map { cohort, candidates in
             let record = scenario.cohorts[cohort]
             guard record.placementType == .foster else { return candidates.map { _ in false } }
-            return candidates.map {
-                let provider = scenario.providers[$0.provider]
-                return provider.sector == .localAuthority && provider.operatingAuthority == record.homeAuthority
-            }
+            return candidates.map { scenario.providers[$0.provider].isRun(byCouncil: record.homeAuthority) }
         }
     }
 

@@ -5,12 +5,9 @@ import PlacementScenarios
 /// (vacancy friction and homes between children), other offers' places as the scenario gives them.
 enum UsablePlaces {
     static func of(_ scenario: Scenario, assumptions: CalibrationAssumptions) -> [PlaceSlot: Int] {
-        var capacity: [PlaceSlot: Int] = [:]
-        for (index, provider) in scenario.providers.enumerated() {
-            for (type, offer) in provider.offers where offer.places > 0 {
-                capacity[PlaceSlot(provider: index, placementType: type)] = usable(
-                    offer.places, of: type, assumptions: assumptions)
-            }
+        var capacity = offered(scenario)
+        for (slot, places) in capacity {
+            capacity[slot] = usable(places, of: slot.placementType, assumptions: assumptions)
         }
         return capacity
     }
