@@ -13,26 +13,39 @@ enum LeastCostStart {
     /// The basis, or `nil` when the model has integer columns or the construction fails a check
     /// (the caller then starts from everyone unplaced).
     static func basis(_ placement: PlacementModel) -> Basis? {
+        basis(placement, pairsByCost: pairsByCost(placement))
+    }
+
+    /// The model's pair columns from the cheapest, ties in column order.
+    static func pairsByCost(_ placement: PlacementModel) -> [Int] {
+        let costs = placement.pairs.map(\.terms.cost)
+        return costs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : $0 < $1 }
+    }
+
+    /// The same with the pairs' order given, for a model started many times with new bounds.
+    static func basis(_ placement: PlacementModel, pairsByCost byCost: [Int]) -> Basis? {
         let model = placement.model
         guard !model.hasIntegerVariables else { return nil }
         let unitCount = placement.units.count
         let poolCount = placement.pools.count
         var need = (0..<unitCount).map { model.rowUpperBounds[placement.demandRow($0).index] }
         var room = (0..<poolCount).map { placement.places(ofPoolAt: $0) }
-        var rowOfPool: [Int: Int] = [:]
+        // By the problem's unit and pool numbers, −1 where not in this model.
+        var rowOfPool = [Int](repeating: -1, count: (placement.pools.max() ?? -1) + 1)
         for (row, pool) in placement.pools.enumerated() { rowOfPool[pool] = row }
-        var unitPosition: [Int: Int] = [:]
+        var unitPosition = [Int](repeating: -1, count: (placement.units.max() ?? -1) + 1)
         for (position, unit) in placement.units.enumerated() { unitPosition[unit] = position }
 
         // Rows as one numbering for the forest: units first, then pools.
         var forest = UnionFind(count: unitCount + poolCount)
         var columns = [Basis.Status](repeating: .atLowerBound, count: model.variableCount)
-        let costs = placement.pairs.map(\.terms.cost)
-        let byCost = costs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : $0 < $1 }
         var basics = 0
         for column in byCost {
             let pair = placement.pairs[column]
-            guard let unit = unitPosition[pair.unit], let pool = rowOfPool[pair.pool] else { return nil }
+            guard unitPosition.indices.contains(pair.unit), rowOfPool.indices.contains(pair.pool) else { return nil }
+            let unit = unitPosition[pair.unit]
+            let pool = rowOfPool[pair.pool]
+            guard unit >= 0, pool >= 0 else { return nil }
             let amount = min(need[unit], room[pool])
             guard amount > 0 else { continue }
             guard forest.union(unit, unitCount + pool) else { return nil }  // a cycle: not a basis
@@ -70,6 +83,11 @@ enum LeastCostStart {
                 rows[placement.capacityRow(pool).index] = .basic
                 basics += 1
             }
+        }
+        // A unit with no children to place is a tree of its own: its `unplaced` column enters at zero.
+        for unit in 0..<unitCount where root(unit) {
+            columns[placement.unplacedColumn(unit).index] = .basic
+            basics += 1
         }
         guard basics == model.constraintCount else { return nil }
         return Basis(rows: rows, columns: columns)

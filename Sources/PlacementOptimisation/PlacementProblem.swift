@@ -64,8 +64,12 @@ struct PlacementProblem: Sendable {
 
     /// Councils with children to place, in the order drawn from the policy's seed.
     var councilOrder: [AuthorityCode] {
-        let withDemand = Set(units.map(\.homeAuthority))
-        var random = SeededRandom(seed: scenario.policy.councilOrderSeed)
+        councilOrder(seed: scenario.policy.councilOrderSeed, withDemand: Set(units.map(\.homeAuthority)))
+    }
+
+    /// The councils of `withDemand`, in the scenario's order shuffled by `seed`.
+    func councilOrder(seed: UInt64, withDemand: Set<AuthorityCode>) -> [AuthorityCode] {
+        var random = SeededRandom(seed: seed)
         return scenario.authorities.map(\.id).filter(withDemand.contains).shuffled(by: &random)
     }
 

@@ -31,9 +31,17 @@ enum PreferredOptimum {
         options: SolveOptions,
         statistics: inout RunStatistics
     ) throws(LinearProgrammingError) -> Solution {
-        let model = placement.model
-        let primaryCosts = model.objectiveCoefficients
-        let stages: [[Double]] = [ownCouncilPreference(placement, problem), milesTravelled(placement, problem)]
+        try refine(
+            optimum, solver: solver, placement: placement, stages: stages(placement, problem), options: options,
+            statistics: &statistics)
+    }
+
+    /// The same with the stages' objectives given (``stages(_:_:)``), for a model refined many times.
+    static func refine(
+        _ optimum: Solution, solver: Solver, placement: PlacementModel, stages: [[Double]], options: SolveOptions,
+        statistics: inout RunStatistics
+    ) throws(LinearProgrammingError) -> Solution {
+        let primaryCosts = placement.model.objectiveCoefficients
         var best = optimum
         for stageCosts in stages where stageCosts.contains(where: { $0 != 0 }) {
             guard let reducedCosts = best.reducedCosts, let duals = best.rowDuals else { break }
@@ -50,6 +58,11 @@ enum PreferredOptimum {
             best = refined
         }
         return best
+    }
+
+    /// The objectives of the refining stages, in order: own council's places, then miles.
+    static func stages(_ placement: PlacementModel, _ problem: PlacementProblem) -> [[Double]] {
+        [ownCouncilPreference(placement, problem), milesTravelled(placement, problem)]
     }
 
     /// Keeps the optimal face of the last solve: see the type's documentation.
@@ -86,8 +99,7 @@ enum PreferredOptimum {
         var costs = Array(repeating: 0.0, count: placement.model.variableCount)
         for (column, pair) in placement.pairs.enumerated() {
             let unit = problem.units[pair.unit]
-            let provider = problem.pools[pair.pool].representative
-            if provider.isRun(byCouncil: unit.homeAuthority) {
+            if problem.pools[pair.pool].representative.isRun(byCouncil: unit.homeAuthority) {
                 costs[column] = -Double(unit.groupSize)
             }
         }

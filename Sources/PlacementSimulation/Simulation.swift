@@ -13,8 +13,8 @@ public struct Simulation: Sendable {
     public let firstYear: Int
     public let lastYear: Int
     let pricing: PlacementPricing
-    /// Solves batches; built once, with the scenario's cohort and provider numbers.
-    let batchSolve: BatchSolve
+    /// The scenario's provider numbers, for place changes.
+    let providerIndex: [ProviderID: Int]
     /// Per flow key: the scenario cohorts of that home and type, and each one's share of arrivals.
     let cohortsOfKey: [FlowKey: [Int]]
     /// As-is placing, with its candidates' slots numbered in the starting stock.
@@ -34,7 +34,8 @@ public struct Simulation: Sendable {
         self.firstYear = firstYear
         self.lastYear = lastYear
         pricing = PlacementPricing(scenario)
-        batchSolve = BatchSolve(scenario: scenario)
+        providerIndex = Dictionary(
+            scenario.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var cohortsOfKey: [FlowKey: [Int]] = [:]
         for (index, cohort) in scenario.cohorts.enumerated() where cohort.placementType.isCommissioned {
             cohortsOfKey[FlowKey(authority: cohort.homeAuthority, placementType: cohort.placementType), default: []]
@@ -70,10 +71,16 @@ public struct Simulation: Sendable {
         var stock = start.stock
         var random = SeededRandom(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x5851_F42D)
         var years = [outcome(year: firstYear, stock: stock, ledger: [:], stoppedEarly: 0)]
+        let batchSolve: BatchSolve? =
+            if case .optimised(let commissioning) = mode {
+                BatchSolve(scenario: scenario, mode: commissioning, options: options)
+            } else {
+                nil
+            }
         guard firstYear < lastYear else { return Trajectory(mode: mode, seed: seed, years: years) }
         for year in (firstYear + 1)...lastYear {
             for change in flows.placeChanges[year] ?? [] {
-                guard let provider = batchSolve.providerIndex[change.provider] else { continue }
+                guard let provider = providerIndex[change.provider] else { continue }
                 stock.changePlaces(
                     PlaceSlot(provider: provider, placementType: change.placementType), by: change.places)
             }
@@ -105,11 +112,11 @@ public struct Simulation: Sendable {
                 let order = UInt64(year) &* 1_000 &+ UInt64(batch)
                 let drift = assumptions.fosterDrift.inHouseFosterFactor(
                     years: year - firstYear, stockAge: fosterStockAge)
-                if try !place(
-                    demand, in: &stock, mode: mode, seed: seed &* 1_000_003 &+ order, ownCarersFactor: drift,
-                    random: &random, options: options)
-                {
-                    stoppedEarly += 1
+                if let batchSolve {
+                    let solved = try batchSolve.place(demand, in: &stock, councilOrderSeed: seed &* 1_000_003 &+ order)
+                    if !solved { stoppedEarly += 1 }
+                } else {
+                    asIsPlacing.place(demand, in: &stock, ownCarersFactor: drift, random: &random)
                 }
             }
             for key in ledger.keys {
@@ -118,21 +125,6 @@ public struct Simulation: Sendable {
             years.append(outcome(year: year, stock: stock, ledger: ledger, stoppedEarly: stoppedEarly))
         }
         return Trajectory(mode: mode, seed: seed, years: years)
-    }
-
-    /// Places one batch's children; false when a solve stopped at a limit before optimality.
-    private func place(
-        _ demand: [Int], in stock: inout PlacementStock, mode: SimulatedMode, seed: UInt64, ownCarersFactor: Double,
-        random: inout SeededRandom, options: OptimiserOptions
-    ) throws(OptimiserError) -> Bool {
-        switch mode {
-        case .asIs:
-            asIsPlacing.place(demand, in: &stock, ownCarersFactor: ownCarersFactor, random: &random)
-            return true
-        case .optimised(let commissioning):
-            return try batchSolve.place(
-                demand, in: &stock, mode: commissioning, councilOrderSeed: seed, options: options)
-        }
     }
 
     /// The stock's metrics, objective and vacancies.

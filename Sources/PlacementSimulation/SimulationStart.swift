@@ -47,8 +47,8 @@ public struct SimulationStart: Sendable {
         let capacity = UsablePlaces.of(scenario, assumptions: assumptions.calibration)
         var stock = PlacementStock(cohortTypes: scenario.cohorts.map(\.placementType), capacity: capacity)
         let demand = scenario.cohorts.map { $0.placementType.isCommissioned ? $0.count : 0 }
-        try BatchSolve(scenario: scenario).place(
-            demand, in: &stock, mode: mode, councilOrderSeed: scenario.policy.councilOrderSeed, options: options)
+        try BatchSolve(scenario: scenario, mode: mode, options: options).place(
+            demand, in: &stock, councilOrderSeed: scenario.policy.councilOrderSeed)
         return SimulationStart(
             stock: stock, propensity: nil, arrivalWeight: scenario.cohorts.map(\.count),
             method: "the scenario's children placed by the \(mode.rawValue) optimum (no calibrated baseline)")

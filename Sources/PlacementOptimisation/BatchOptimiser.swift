@@ -1,0 +1,248 @@
+import LinearProgramming
+import PlacementScenarios
+
+/// Places batch after batch of children into one market's vacancies under a mode, keeping every
+/// model loaded in GLPK between batches.
+///
+/// A simulation solves the same market some twenty times a run with new children and fewer or more
+/// vacancies: only bounds change. So each model (one per placement type; in `council` mode one per
+/// type and council) is built once over every cohort and every pool it could ever use, and each
+/// batch sets its demand and places as bounds, fixing at zero the pairs whose cohort has no children
+/// or whose pool no places (GLPK's simplex leaves fixed non-basic columns out), starts from the
+/// least-cost basis of the batch's own pairs, and refines the optimum to the preferred plan
+/// (``PreferredOptimum``) as a one-off solve does.
+///
+/// A loaded model belongs to the thread that built it (GLPK's environment is per thread): create
+/// and use a batch optimiser on one thread. Children are placed one by one (no sibling groups), so
+/// the models are linear.
+public final class BatchOptimiser {
+    /// What one batch decided, by the scenario's cohort and provider numbers.
+    public struct Plan: Sendable {
+        public var placed: [(cohort: Int, provider: Int, children: Int)] = []
+        public var unplaced: [(cohort: Int, children: Int)] = []
+        /// False when a solve stopped at a limit before proving optimality.
+        public var isOptimal = true
+    }
+
+    /// One model: a placement type's, and in `council` mode one council's.
+    private struct ModelKey: Hashable {
+        var type: PlacementType
+        var council: AuthorityCode?
+    }
+
+    private let problem: PlacementProblem
+    private let options: OptimiserOptions
+    /// The scenario cohort of each demand unit.
+    private let cohortOfUnit: [Int]
+    /// The units of each model, in the problem's order.
+    private let unitsOfModel: [ModelKey: [Int]]
+    private var loaded: [ModelKey: StandingModel] = [:]
+
+    /// Prepares `scenario`'s market for `mode`. Nothing is built or loaded until a batch needs it.
+    public init(scenario: Scenario, mode: CommissioningMode, options: OptimiserOptions) {
+        // Every commissioned cohort is a unit and every offer a pool member, whatever a batch's
+        // numbers: the bounds carry those.
+        var market = scenario
+        market.cohorts = scenario.cohorts.map { cohort in
+            var unit = cohort
+            unit.count = 1
+            unit.siblingGroup = nil
+            unit.currentProvider = nil
+            return unit
+        }
+        market.providers = scenario.providers.map { provider in
+            var listed = provider
+            listed.offers = provider.offers.mapValues { Provider.Offer(places: 1, weeklyPrice: $0.weeklyPrice) }
+            return listed
+        }
+        market.policy.keepExistingPlacements = false
+        market.candidates = []
+        let problem = PlacementProblem(
+            scenario: market, mode: mode, pooling: options.poolsInterchangeableProviders, namesModels: false)
+        cohortOfUnit = market.cohorts.indices.filter { market.cohorts[$0].placementType.isCommissioned }
+        assert(cohortOfUnit.count == problem.units.count, "one unit per commissioned cohort")
+        unitsOfModel = Dictionary(grouping: problem.units.indices) { unit in
+            ModelKey(
+                type: problem.units[unit].placementType,
+                council: mode == .council ? problem.units[unit].homeAuthority : nil)
+        }
+        self.problem = problem
+        self.options = options
+    }
+
+    /// Places `demand` (children per scenario cohort) into `vacancies` (free places of a provider,
+    /// by scenario number, and type). In `council` mode councils buy in an order drawn from
+    /// `councilOrderSeed`, each from what earlier councils left.
+    public func place(
+        _ demand: [Int], councilOrderSeed: UInt64, vacancies: (_ provider: Int, _ type: PlacementType) -> Int
+    ) throws(OptimiserError) -> Plan {
+        let deadline = options.deadline.earliest(options.timeLimit.map(Deadline.after) ?? .none)
+        let unitDemand = cohortOfUnit.map { demand.indices.contains($0) ? max(0, demand[$0]) : 0 }
+        var memberPlaces = problem.pools.map { pool in
+            pool.members.map { max(0, vacancies($0.provider, pool.placementType)) }
+        }
+        var poolPlaces = memberPlaces.map { $0.reduce(0, +) }
+        let councils: [AuthorityCode?] =
+            problem.mode == .council
+            ? problem.councilOrder(
+                seed: councilOrderSeed,
+                withDemand: Set(
+                    problem.units.indices.filter { unitDemand[$0] > 0 }.map { problem.units[$0].homeAuthority }))
+            : [nil]
+        var plan = Plan()
+        for type in problem.typesWithDemand {
+            for council in councils {
+                let key = ModelKey(type: type, council: council)
+                guard let units = unitsOfModel[key], units.contains(where: { unitDemand[$0] > 0 }) else { continue }
+                let model = try loadedModel(key, units: units)
+                let solved = try model.solve(demand: unitDemand, places: poolPlaces, options: solveOptions(deadline))
+                plan.isOptimal = plan.isOptimal && solved.isOptimal
+                hand(solved.flows, to: &plan, memberPlaces: &memberPlaces, poolPlaces: &poolPlaces)
+                for (unit, placements) in solved.unplaced {
+                    plan.unplaced.append((cohortOfUnit[unit], placements))
+                }
+            }
+        }
+        return plan
+    }
+
+    private func loadedModel(_ key: ModelKey, units: [Int]) throws(OptimiserError) -> StandingModel {
+        if let model = loaded[key] { return model }
+        let model = try StandingModel(problem.model(units: units), problem: problem)
+        loaded[key] = model
+        return model
+    }
+
+    /// Hands each pool's placements to its providers in turn, as a one-off solve's result does.
+    private func hand(
+        _ flows: [(unit: Int, pool: Int, placements: Int)], to plan: inout Plan, memberPlaces: inout [[Int]],
+        poolPlaces: inout [Int]
+    ) {
+        for flow in flows {
+            var remaining = flow.placements
+            for (member, entry) in problem.pools[flow.pool].members.enumerated() where remaining > 0 {
+                let taking = min(remaining, memberPlaces[flow.pool][member])
+                guard taking > 0 else { continue }
+                memberPlaces[flow.pool][member] -= taking
+                poolPlaces[flow.pool] -= taking
+                remaining -= taking
+                plan.placed.append((cohortOfUnit[flow.unit], entry.provider, taking))
+            }
+        }
+    }
+
+    private func solveOptions(_ deadline: Deadline) -> SolveOptions {
+        var solveOptions = SolveOptions(method: .primalSimplex)
+        if let handler = options.messageHandler {
+            solveOptions.messageLevel = .normal
+            solveOptions.messageHandler = handler
+        }
+        solveOptions.timeLimit = deadline.remaining
+        return solveOptions
+    }
+}
+
+/// One model, loaded once and re-solved batch after batch.
+private final class StandingModel {
+    let placement: PlacementModel
+    let solver: Solver
+    let units: [DemandUnit]
+    /// The preferred optimum's stage objectives and the least-cost start's order, computed once.
+    let stages: [[Double]]
+    let pairsByCost: [Int]
+    /// Whether the last refinement changed the objective, to be restored before the next batch.
+    var refined = false
+
+    init(_ placement: PlacementModel, problem: PlacementProblem) throws(OptimiserError) {
+        self.placement = placement
+        units = problem.units
+        stages = PreferredOptimum.stages(placement, problem)
+        pairsByCost = LeastCostStart.pairsByCost(placement)
+        do {
+            solver = try Solver(placement.model)
+        } catch {
+            throw .solver(error)
+        }
+    }
+
+    struct Solved {
+        var flows: [(unit: Int, pool: Int, placements: Int)] = []
+        var unplaced: [(unit: Int, placements: Int)] = []
+        var isOptimal = true
+    }
+
+    /// Solves the model with `demand` per unit and `places` per pool (both by the problem's numbers).
+    func solve(demand: [Int], places: [Int], options: SolveOptions) throws(OptimiserError) -> Solved {
+        let solution: Solution
+        do {
+            try setBounds(demand: demand, places: places)
+            var current = placement
+            current.model = solver.model
+            try solver.setBasis(
+                LeastCostStart.basis(current, pairsByCost: pairsByCost) ?? current.everyoneUnplacedBasis)
+            solution = try solver.solve(options)
+        } catch {
+            throw .solver(error)
+        }
+        var solved = Solved()
+        guard solution.status.hasFeasibleValues else {
+            // Everyone unplaced is always feasible, so only a limit can leave no plan.
+            guard [.timeLimit, .iterationLimit].contains(solution.termination) else {
+                throw .brokenInvariant(
+                    "a batch model ended with status \(solution.status) (\(solution.termination))")
+            }
+            solved.isOptimal = false
+            for unit in placement.units where demand[unit] > 0 { solved.unplaced.append((unit, demand[unit])) }
+            return solved
+        }
+        var plan = solution
+        if solution.status == .optimal {
+            var statistics = RunStatistics()
+            do {
+                plan = try PreferredOptimum.refine(
+                    solution, solver: solver, placement: placement, stages: stages, options: options,
+                    statistics: &statistics)
+            } catch {
+                throw .solver(error)
+            }
+            refined = true
+        } else {
+            solved.isOptimal = false
+        }
+        var outcome = TypeOutcome()
+        outcome.record(plan.values, of: placement, units: units)
+        solved.flows = outcome.flows
+        solved.unplaced = outcome.unplaced
+        return solved
+    }
+
+    /// The batch's demand and places as bounds, the cost objective restored after a refinement.
+    /// A pair whose unit has no children or whose pool no places is fixed at zero.
+    private func setBounds(demand: [Int], places: [Int]) throws(LinearProgrammingError) {
+        let model = placement.model
+        if refined {
+            try solver.setObjectiveCoefficients(
+                model.objectiveCoefficients.indices.map { (Variable(index: $0), model.objectiveCoefficients[$0]) })
+            refined = false
+        }
+        var columns: [(variable: Variable, lower: Double, upper: Double)] = []
+        columns.reserveCapacity(model.variableCount)
+        for (column, pair) in placement.pairs.enumerated() {
+            let open = demand[pair.unit] > 0 && places[pair.pool] > 0
+            columns.append((placement.pairColumn(column), 0, open ? model.columnUpperBounds[column] : 0))
+        }
+        var rows: [(constraint: Constraint, lower: Double, upper: Double)] = []
+        rows.reserveCapacity(model.constraintCount)
+        for (position, unit) in placement.units.enumerated() {
+            let children = Double(demand[unit])
+            columns.append((placement.unplacedColumn(position), 0, children))
+            rows.append((placement.demandRow(position), children, children))
+        }
+        for (position, pool) in placement.pools.enumerated() {
+            let row = placement.capacityRow(position)
+            rows.append((row, model.rowLowerBounds[row.index], Double(places[pool])))
+        }
+        try solver.setBounds(columns)
+        try solver.setBounds(rows)
+    }
+}
