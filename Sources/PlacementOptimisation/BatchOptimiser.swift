@@ -1,47 +1,32 @@
 import LinearProgramming
 import PlacementScenarios
 
-/// Places batch after batch of children into one market's vacancies under a mode, keeping every
-/// model loaded in GLPK between batches.
-///
-/// A simulation solves the same market some twenty times a run with new children and fewer or more
-/// vacancies: only bounds change. So each model (one per placement type; in `council` mode one per
-/// type and council) is built once over every cohort and every pool it could ever use, and each
-/// batch sets its demand and places as bounds, fixing at zero the pairs whose cohort has no children
-/// or whose pool no places (GLPK's simplex leaves fixed non-basic columns out), starts from the
-/// least-cost basis of the batch's own pairs, and refines the optimum to the preferred plan
-/// (``PreferredOptimum``) as a one-off solve does.
-///
-/// A loaded model belongs to the thread that built it (GLPK's environment is per thread): create
-/// and use a batch optimiser on one thread. Children are placed one by one (no sibling groups), so
-/// the models are linear.
-public final class BatchOptimiser {
-    /// What one batch decided, by the scenario's cohort and provider numbers.
-    public struct Plan: Sendable {
-        public var placed: [(cohort: Int, provider: Int, children: Int)] = []
-        public var unplaced: [(cohort: Int, children: Int)] = []
-        /// False when a solve stopped at a limit before proving optimality.
-        public var isOptimal = true
-    }
-
+/// A market made ready for batch after batch of new placements under a mode: every model built
+/// once, over every commissioned cohort and every pool it could ever use, whatever a batch's numbers
+/// (the bounds carry those). One model per placement type; in `council` mode one per type and
+/// council. Shared by every run of a simulation; ``BatchOptimiser`` loads it into GLPK per thread.
+public final class BatchMarket: Sendable {
     /// One model: a placement type's, and in `council` mode one council's.
-    private struct ModelKey: Hashable {
+    struct ModelKey: Hashable, Sendable {
         var type: PlacementType
         var council: AuthorityCode?
     }
 
-    private let problem: PlacementProblem
-    private let options: OptimiserOptions
-    /// The scenario cohort of each demand unit.
-    private let cohortOfUnit: [Int]
-    /// The units of each model, in the problem's order.
-    private let unitsOfModel: [ModelKey: [Int]]
-    private var loaded: [ModelKey: StandingModel] = [:]
+    /// A model with what every batch's solve of it needs, computed once.
+    struct BuiltModel: Sendable {
+        let placement: PlacementModel
+        /// The preferred optimum's stage objectives.
+        let stages: [[Double]]
+        /// The least-cost start's order of pairs.
+        let pairsByCost: [Int]
+    }
 
-    /// Prepares `scenario`'s market for `mode`. Nothing is built or loaded until a batch needs it.
+    let problem: PlacementProblem
+    /// The scenario cohort of each demand unit.
+    let cohortOfUnit: [Int]
+    let models: [ModelKey: BuiltModel]
+
     public init(scenario: Scenario, mode: CommissioningMode, options: OptimiserOptions) {
-        // Every commissioned cohort is a unit and every offer a pool member, whatever a batch's
-        // numbers: the bounds carry those.
         var market = scenario
         market.cohorts = scenario.cohorts.map { cohort in
             var unit = cohort
@@ -61,13 +46,59 @@ public final class BatchOptimiser {
             scenario: market, mode: mode, pooling: options.poolsInterchangeableProviders, namesModels: false)
         cohortOfUnit = market.cohorts.indices.filter { market.cohorts[$0].placementType.isCommissioned }
         assert(cohortOfUnit.count == problem.units.count, "one unit per commissioned cohort")
-        unitsOfModel = Dictionary(grouping: problem.units.indices) { unit in
+        let unitsOfModel = Dictionary(grouping: problem.units.indices) { unit in
             ModelKey(
                 type: problem.units[unit].placementType,
                 council: mode == .council ? problem.units[unit].homeAuthority : nil)
         }
+        models = unitsOfModel.mapValues { units in
+            let placement = problem.model(units: units)
+            return BuiltModel(
+                placement: placement, stages: PreferredOptimum.stages(placement, problem),
+                pairsByCost: LeastCostStart.pairsByCost(placement))
+        }
         self.problem = problem
+    }
+}
+
+/// Places batch after batch of children into a market's vacancies, keeping every model loaded in
+/// GLPK between batches.
+///
+/// A simulation solves the same market some twenty times a run with new children and fewer or more
+/// vacancies: only bounds change. So each batch sets its demand and places as bounds on the loaded
+/// models (``BatchMarket``), fixing at zero the pairs whose cohort has no children or whose pool no
+/// places (GLPK's simplex leaves fixed non-basic columns out), starts from the least-cost basis of
+/// the batch's own pairs, and refines the optimum to the preferred plan (``PreferredOptimum``) as a
+/// one-off solve does.
+///
+/// A loaded model belongs to the thread that loaded it (GLPK's environment is per thread): create
+/// and use a batch optimiser on one thread. Children are placed one by one (no sibling groups), so
+/// the models are linear.
+public final class BatchOptimiser {
+    /// What one batch decided, by the scenario's cohort and provider numbers.
+    public struct Plan: Sendable {
+        public var placed: [(cohort: Int, provider: Int, children: Int)] = []
+        public var unplaced: [(cohort: Int, children: Int)] = []
+        /// False when a solve stopped at a limit before proving optimality.
+        public var isOptimal = true
+    }
+
+    private let market: BatchMarket
+    private let options: OptimiserOptions
+    private var loaded: [BatchMarket.ModelKey: StandingModel] = [:]
+
+    private var problem: PlacementProblem { market.problem }
+    private var cohortOfUnit: [Int] { market.cohortOfUnit }
+
+    /// Nothing is loaded until a batch needs it.
+    public init(market: BatchMarket, options: OptimiserOptions) {
+        self.market = market
         self.options = options
+    }
+
+    /// With a market of its own.
+    public convenience init(scenario: Scenario, mode: CommissioningMode, options: OptimiserOptions) {
+        self.init(market: BatchMarket(scenario: scenario, mode: mode, options: options), options: options)
     }
 
     /// Places `demand` (children per scenario cohort) into `vacancies` (free places of a provider,
@@ -92,9 +123,10 @@ public final class BatchOptimiser {
         var plan = Plan()
         for type in problem.typesWithDemand {
             for council in councils {
-                let key = ModelKey(type: type, council: council)
-                guard let units = unitsOfModel[key], units.contains(where: { unitDemand[$0] > 0 }) else { continue }
-                let model = try loadedModel(key, units: units)
+                let key = BatchMarket.ModelKey(type: type, council: council)
+                guard let built = market.models[key], built.placement.units.contains(where: { unitDemand[$0] > 0 })
+                else { continue }
+                let model = try loadedModel(key, built)
                 let solved = try model.solve(demand: unitDemand, places: poolPlaces, options: solveOptions(deadline))
                 plan.isOptimal = plan.isOptimal && solved.isOptimal
                 hand(solved.flows, to: &plan, memberPlaces: &memberPlaces, poolPlaces: &poolPlaces)
@@ -106,9 +138,11 @@ public final class BatchOptimiser {
         return plan
     }
 
-    private func loadedModel(_ key: ModelKey, units: [Int]) throws(OptimiserError) -> StandingModel {
+    private func loadedModel(_ key: BatchMarket.ModelKey, _ built: BatchMarket.BuiltModel) throws(OptimiserError)
+        -> StandingModel
+    {
         if let model = loaded[key] { return model }
-        let model = try StandingModel(problem.model(units: units), problem: problem)
+        let model = try StandingModel(built, units: problem.units)
         loaded[key] = model
         return model
     }
@@ -147,17 +181,17 @@ private final class StandingModel {
     let placement: PlacementModel
     let solver: Solver
     let units: [DemandUnit]
-    /// The preferred optimum's stage objectives and the least-cost start's order, computed once.
+    /// From the market: the preferred optimum's stages and the least-cost start's order.
     let stages: [[Double]]
     let pairsByCost: [Int]
     /// Whether the last refinement changed the objective, to be restored before the next batch.
     var refined = false
 
-    init(_ placement: PlacementModel, problem: PlacementProblem) throws(OptimiserError) {
-        self.placement = placement
-        units = problem.units
-        stages = PreferredOptimum.stages(placement, problem)
-        pairsByCost = LeastCostStart.pairsByCost(placement)
+    init(_ built: BatchMarket.BuiltModel, units: [DemandUnit]) throws(OptimiserError) {
+        placement = built.placement
+        self.units = units
+        stages = built.stages
+        pairsByCost = built.pairsByCost
         do {
             solver = try Solver(placement.model)
         } catch {
@@ -217,25 +251,34 @@ private final class StandingModel {
     }
 
     /// The batch's demand and places as bounds, the cost objective restored after a refinement.
-    /// A pair whose unit has no children or whose pool no places is fixed at zero.
+    /// A pair whose unit has no children or whose pool no places is fixed at zero. Only what differs
+    /// from the loaded model is sent to GLPK: most of a large model is closed batch after batch.
     private func setBounds(demand: [Int], places: [Int]) throws(LinearProgrammingError) {
         let model = placement.model
         if refined {
+            let current = solver.model.objectiveCoefficients
             try solver.setObjectiveCoefficients(
-                model.objectiveCoefficients.indices.map { (Variable(index: $0), model.objectiveCoefficients[$0]) })
+                model.objectiveCoefficients.indices.filter { current[$0] != model.objectiveCoefficients[$0] }.map {
+                    (Variable(index: $0), model.objectiveCoefficients[$0])
+                })
             refined = false
         }
+        let loaded = solver.model
         var columns: [(variable: Variable, lower: Double, upper: Double)] = []
-        columns.reserveCapacity(model.variableCount)
+        func bound(_ column: Variable, _ upper: Double) {
+            if loaded.columnLowerBounds[column.index] != 0 || loaded.columnUpperBounds[column.index] != upper {
+                columns.append((column, 0, upper))
+            }
+        }
         for (column, pair) in placement.pairs.enumerated() {
             let open = demand[pair.unit] > 0 && places[pair.pool] > 0
-            columns.append((placement.pairColumn(column), 0, open ? model.columnUpperBounds[column] : 0))
+            bound(placement.pairColumn(column), open ? model.columnUpperBounds[column] : 0)
         }
         var rows: [(constraint: Constraint, lower: Double, upper: Double)] = []
         rows.reserveCapacity(model.constraintCount)
         for (position, unit) in placement.units.enumerated() {
             let children = Double(demand[unit])
-            columns.append((placement.unplacedColumn(position), 0, children))
+            bound(placement.unplacedColumn(position), children)
             rows.append((placement.demandRow(position), children, children))
         }
         for (position, pool) in placement.pools.enumerated() {

@@ -47,7 +47,9 @@ enum PreferredOptimum {
             guard let reducedCosts = best.reducedCosts, let duals = best.rowDuals else { break }
             try fixOptimalFace(
                 solver: solver, reducedCosts: reducedCosts, duals: duals, costs: solver.model.objectiveCoefficients)
-            try solver.setObjectiveCoefficients(stageCosts.indices.map { (Variable(index: $0), stageCosts[$0]) })
+            let current = solver.model.objectiveCoefficients
+            try solver.setObjectiveCoefficients(
+                stageCosts.indices.filter { stageCosts[$0] != current[$0] }.map { (Variable(index: $0), stageCosts[$0]) })
             let refined = try solver.solve(options)
             statistics.iterations += refined.iterations
             statistics.solveSeconds += refined.solveTime.seconds

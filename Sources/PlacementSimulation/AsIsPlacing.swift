@@ -29,11 +29,14 @@ struct AsIsPlacing {
         _ demand: [Int], in stock: inout PlacementStock, ownCarersFactor: Double, random: inout SeededRandom
     ) {
         let cohorts = demand.indices.filter { demand[$0] > 0 }.shuffled(by: &random)
+        // One pair of buffers for every cohort: most batches place thousands of cohorts.
+        var candidates: [(provider: Int, slot: Int)] = []
+        var candidateWeights: [Double] = []
         for cohort in cohorts {
             let weights = propensity?[cohort] ?? []
             let numbers = cohort < slotNumbers.count ? slotNumbers[cohort] : []
-            var candidates: [(provider: Int, slot: Int)] = []
-            var candidateWeights: [Double] = []
+            candidates.removeAll(keepingCapacity: true)
+            candidateWeights.removeAll(keepingCapacity: true)
             for (k, number) in numbers.enumerated() {
                 guard let number, stock.vacancies(at: number) > 0 else { continue }
                 candidates.append((weights[k].provider, number))

@@ -6,11 +6,10 @@ import PlacementScenarios
 final class BatchSolve {
     private let optimiser: BatchOptimiser
 
-    init(scenario: Scenario, mode: CommissioningMode, options: OptimiserOptions) {
-        var batchOptions = options
-        batchOptions.namesModels = false  // the batch models are never exported or shown
-        batchOptions.valuesPlaces = false  // nor their prices read
-        optimiser = BatchOptimiser(scenario: scenario, mode: mode, options: batchOptions)
+    /// `market`: the scenario's market for the mode, shared by runs (built here when nil).
+    init(scenario: Scenario, mode: CommissioningMode, market: BatchMarket? = nil, options: OptimiserOptions) {
+        optimiser = BatchOptimiser(
+            market: market ?? BatchMarket(scenario: scenario, mode: mode, options: options), options: options)
     }
 
     /// Places `demand` (children per cohort); false when a solve stopped before proving optimality.

@@ -64,16 +64,19 @@ public struct Simulation: Sendable {
     }
 
     /// Runs one mode for one seed. Deterministic for a seed: every draw (which placements end, the
-    /// order of arrivals, councils' buying order) comes from it.
-    public func run(_ mode: SimulatedMode, seed: UInt64, options: OptimiserOptions = OptimiserOptions())
-        throws(OptimiserError) -> Trajectory
-    {
+    /// order of arrivals, councils' buying order) comes from it. `market`: the mode's batch market
+    /// (``market(for:options:)``), which runs of one mode may share; built for the run when nil.
+    public func run(
+        _ mode: SimulatedMode, seed: UInt64, options: OptimiserOptions = OptimiserOptions(),
+        market: BatchMarket? = nil
+    ) throws(OptimiserError) -> Trajectory {
         var stock = start.stock
         var random = SeededRandom(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x5851_F42D)
-        var years = [outcome(year: firstYear, stock: stock, ledger: [:], stoppedEarly: 0)]
+        var priced: [[Int: PlacementDecision]] = []
+        var years = [outcome(year: firstYear, stock: stock, ledger: [:], stoppedEarly: 0, priced: &priced)]
         let batchSolve: BatchSolve? =
             if case .optimised(let commissioning) = mode {
-                BatchSolve(scenario: scenario, mode: commissioning, options: options)
+                BatchSolve(scenario: scenario, mode: commissioning, market: market, options: options)
             } else {
                 nil
             }
@@ -122,18 +125,33 @@ public struct Simulation: Sendable {
             for key in ledger.keys {
                 ledger[key]!.end = cohortsOfKey[key]!.reduce(0) { $0 + stock.children(of: $1) }
             }
-            years.append(outcome(year: year, stock: stock, ledger: ledger, stoppedEarly: stoppedEarly))
+            years.append(
+                outcome(year: year, stock: stock, ledger: ledger, stoppedEarly: stoppedEarly, priced: &priced))
         }
         return Trajectory(mode: mode, seed: seed, years: years)
     }
 
+    /// The market a commissioning mode's batches are solved in, built once for every run of it.
+    public func market(for mode: CommissioningMode, options: OptimiserOptions = OptimiserOptions()) -> BatchMarket {
+        BatchMarket(scenario: scenario, mode: mode, options: options)
+    }
+
     /// The stock's metrics, objective and vacancies.
-    func outcome(year: Int, stock: PlacementStock, ledger: [FlowKey: FlowLedger], stoppedEarly: Int) -> YearOutcome {
+    /// `priced`: each placement priced once in a run, by cohort and provider (most last the years).
+    func outcome(
+        year: Int, stock: PlacementStock, ledger: [FlowKey: FlowLedger], stoppedEarly: Int,
+        priced: inout [[Int: PlacementDecision]]
+    ) -> YearOutcome {
         var decisions: [PlacementDecision] = []
         var objective = 0.0
+        if priced.count != scenario.cohorts.count { priced = Array(repeating: [:], count: scenario.cohorts.count) }
         for (c, cohort) in scenario.cohorts.enumerated() {
             for (provider, children) in stock.placed[c].sorted(by: { $0.key < $1.key }) {
-                let decision = pricing.decision(cohort, provider: scenario.providers[provider], children: children)
+                var decision =
+                    priced[c][provider]
+                    ?? pricing.decision(cohort, provider: scenario.providers[provider], children: children)
+                priced[c][provider] = decision
+                decision.children = children
                 objective += decision.objectiveCostPerChild * Double(children)
                 decisions.append(decision)
             }

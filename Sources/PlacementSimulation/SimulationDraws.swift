@@ -20,8 +20,21 @@ public struct SimulationDraws: Sendable {
         var single = options
         single.threads = 1
         let runOptions = single
+        // Each commissioning mode's market is built once and shared by its draws.
+        let commissioning = modes.compactMap { mode -> CommissioningMode? in
+            if case .optimised(let commissioning) = mode { commissioning } else { nil }
+        }
+        let built = DedicatedThreads.map(commissioning.count, maximumThreads: threads) { index in
+            simulation.market(for: commissioning[index], options: runOptions)
+        }
+        var markets: [SimulatedMode: BatchMarket] = [:]
+        for (mode, market) in zip(commissioning, built) {
+            if case .success(let market) = market { markets[.optimised(mode)] = market }
+        }
+        let shared = markets
         let results = DedicatedThreads.map(jobs.count, maximumThreads: threads) { index in
-            try simulation.run(jobs[order[index]].0, seed: jobs[order[index]].1, options: runOptions)
+            let (mode, seed) = jobs[order[index]]
+            return try simulation.run(mode, seed: seed, options: runOptions, market: shared[mode])
         }
         var inJobOrder = results
         for (index, job) in order.enumerated() { inJobOrder[job] = results[index] }

@@ -5,11 +5,20 @@ struct WeightedDraw {
     private var weights: [Double]
     private(set) var total: Double
 
+    /// Built in O(n): each node passes its sum to its parent.
     init(_ weights: [Double]) {
         self.weights = weights
-        tree = Array(repeating: 0, count: weights.count + 1)
-        total = 0
-        for (index, weight) in weights.enumerated() { add(weight, at: index) }
+        var tree = [0.0]
+        tree.reserveCapacity(weights.count + 1)
+        tree += weights
+        var total = 0.0
+        for node in 1..<tree.count {
+            total += weights[node - 1]
+            let parent = node + (node & -node)
+            if parent < tree.count { tree[parent] += tree[node] }
+        }
+        self.tree = tree
+        self.total = total
     }
 
     private mutating func add(_ amount: Double, at index: Int) {
