@@ -63,11 +63,19 @@ public enum TrajectoryScope: Hashable, Sendable {
     case cooperative(String)
     case authority(String)
 
-    func metrics(_ outcome: YearOutcome) -> ScopeMetrics? {
+    /// The scope's metrics in an outcome, remembering where the scope sat: every outcome of a
+    /// simulation lists the scenario's co-operatives and authorities in one order, and reports look
+    /// each up thousands of times.
+    func metrics(_ outcome: YearOutcome, remembering position: inout Int?) -> ScopeMetrics? {
+        func find(_ list: [ModeMetrics.Scoped], _ id: String) -> ScopeMetrics? {
+            if let known = position, list.indices.contains(known), list[known].id == id { return list[known].metrics }
+            position = list.firstIndex { $0.id == id }
+            return position.map { list[$0].metrics }
+        }
         switch self {
-        case .total: outcome.metrics.total
-        case .cooperative(let id): outcome.metrics.cooperatives.first { $0.id == id }?.metrics
-        case .authority(let id): outcome.metrics.authorities.first { $0.id == id }?.metrics
+        case .total: return outcome.metrics.total
+        case .cooperative(let id): return find(outcome.metrics.cooperatives, id)
+        case .authority(let id): return find(outcome.metrics.authorities, id)
         }
     }
 }
@@ -75,7 +83,10 @@ public enum TrajectoryScope: Hashable, Sendable {
 extension SimulationDraws {
     /// A measure's band across draws for a mode, year and scope.
     public func band(_ mode: SimulatedMode, year: Int, scope: TrajectoryScope, _ measure: TrajectoryMeasure) -> Band? {
-        band(mode, year: year) { outcome in scope.metrics(outcome).flatMap(measure.value) }
+        var position: Int?
+        return band(mode, year: year) { outcome in
+            scope.metrics(outcome, remembering: &position).flatMap(measure.value)
+        }
     }
 
     /// The years simulated, the starting year first.
@@ -90,10 +101,15 @@ extension SimulationDraws {
         guard let mine = trajectories[mode], let theirs = trajectories[other] else { return nil }
         var better = 0
         var counted = 0
+        var position: Int?
         for (a, b) in zip(mine, theirs) {
             guard
-                let x = a.years.first(where: { $0.year == year }).flatMap({ scope.metrics($0) }).flatMap(measure.value),
-                let y = b.years.first(where: { $0.year == year }).flatMap({ scope.metrics($0) }).flatMap(measure.value)
+                let x = a.years.first(where: { $0.year == year }).flatMap({
+                    scope.metrics($0, remembering: &position)
+                }).flatMap(measure.value),
+                let y = b.years.first(where: { $0.year == year }).flatMap({
+                    scope.metrics($0, remembering: &position)
+                }).flatMap(measure.value)
             else { continue }
             counted += 1
             if higherIsBetter ? x > y + 1e-9 : x < y - 1e-9 { better += 1 }
