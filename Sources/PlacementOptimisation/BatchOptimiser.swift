@@ -184,8 +184,6 @@ private final class StandingModel {
     /// From the market: the preferred optimum's stages and the least-cost start's order.
     let stages: [[Double]]
     let pairsByCost: [Int]
-    /// Whether the last refinement changed the objective, to be restored before the next batch.
-    var refined = false
 
     init(_ built: BatchMarket.BuiltModel, units: [DemandUnit]) throws(OptimiserError) {
         placement = built.placement
@@ -229,40 +227,29 @@ private final class StandingModel {
             for unit in placement.units where demand[unit] > 0 { solved.unplaced.append((unit, demand[unit])) }
             return solved
         }
-        var plan = solution
+        var values = solution.values
         if solution.status == .optimal {
             var statistics = RunStatistics()
             do {
-                plan = try PreferredOptimum.refine(
-                    solution, solver: solver, placement: placement, stages: stages, options: options,
-                    statistics: &statistics)
+                values = try PreferredOptimum.refineOnFace(
+                    solution, solver: solver, stages: stages, options: options, statistics: &statistics)
             } catch {
                 throw .solver(error)
             }
-            refined = true
         } else {
             solved.isOptimal = false
         }
         var outcome = TypeOutcome()
-        outcome.record(plan.values, of: placement, units: units)
+        outcome.record(values, of: placement, units: units)
         solved.flows = outcome.flows
         solved.unplaced = outcome.unplaced
         return solved
     }
 
-    /// The batch's demand and places as bounds, the cost objective restored after a refinement.
-    /// A pair whose unit has no children or whose pool no places is fixed at zero. Only what differs
+    /// The batch's demand and places as bounds. A pair whose unit has no children or whose pool no places is fixed at zero. Only what differs
     /// from the loaded model is sent to GLPK: most of a large model is closed batch after batch.
     private func setBounds(demand: [Int], places: [Int]) throws(LinearProgrammingError) {
         let model = placement.model
-        if refined {
-            let current = solver.model.objectiveCoefficients
-            try solver.setObjectiveCoefficients(
-                model.objectiveCoefficients.indices.filter { current[$0] != model.objectiveCoefficients[$0] }.map {
-                    (Variable(index: $0), model.objectiveCoefficients[$0])
-                })
-            refined = false
-        }
         let loaded = solver.model
         var columns: [(variable: Variable, lower: Double, upper: Double)] = []
         func bound(_ column: Variable, _ upper: Double) {

@@ -32,16 +32,15 @@ enum PreferredOptimum {
         statistics: inout RunStatistics
     ) throws(LinearProgrammingError) -> Solution {
         try refine(
-            optimum, solver: solver, placement: placement, stages: stages(placement, problem), options: options,
-            statistics: &statistics)
+            optimum, solver: solver, primaryCosts: placement.model.objectiveCoefficients,
+            stages: stages(placement, problem), options: options, statistics: &statistics)
     }
 
-    /// The same with the stages' objectives given (``stages(_:_:)``), for a model refined many times.
+    /// The same for any model, with its cost objective and the stages' objectives given.
     static func refine(
-        _ optimum: Solution, solver: Solver, placement: PlacementModel, stages: [[Double]], options: SolveOptions,
+        _ optimum: Solution, solver: Solver, primaryCosts: [Double], stages: [[Double]], options: SolveOptions,
         statistics: inout RunStatistics
     ) throws(LinearProgrammingError) -> Solution {
-        let primaryCosts = placement.model.objectiveCoefficients
         var best = optimum
         for stageCosts in stages where stageCosts.contains(where: { $0 != 0 }) {
             guard let reducedCosts = best.reducedCosts, let duals = best.rowDuals else { break }

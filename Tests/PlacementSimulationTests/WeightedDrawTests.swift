@@ -15,7 +15,9 @@ struct WeightedDrawTests {
             for step in 0..<50 {
                 let point = draw.total * (Double(step) + 0.5) / 50
                 var running = 0.0
-                let expected = weights.indices.first { running += weights[$0]; return point < running }
+                let expected = weights.indices.first {
+                    running += weights[$0]; return point < running
+                }
                 #expect(draw.index(at: point) == expected, "point \(point) after \(removal) removals")
             }
             guard let heaviest = weights.indices.max(by: { weights[$0] < weights[$1] }), weights[heaviest] > 0 else {
