@@ -47,8 +47,8 @@ enum PreferredOptimum {
             try fixOptimalFace(
                 solver: solver, reducedCosts: reducedCosts, duals: duals, costs: solver.model.objectiveCoefficients)
             let current = solver.model.objectiveCoefficients
-            try solver.setObjectiveCoefficients(
-                stageCosts.indices.filter { stageCosts[$0] != current[$0] }.map { (Variable(index: $0), stageCosts[$0]) })
+            let changed = stageCosts.indices.filter { stageCosts[$0] != current[$0] }
+            try solver.setObjectiveCoefficients(changed.map { (Variable(index: $0), stageCosts[$0]) })
             let refined = try solver.solve(options)
             statistics.iterations += refined.iterations
             statistics.solveSeconds += refined.solveTime.seconds
