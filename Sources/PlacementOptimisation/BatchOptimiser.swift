@@ -87,20 +87,17 @@ public final class BatchOptimiser {
         return model
     }
 
-    /// Hands each pool's placements to its providers in turn, as a one-off solve's result does.
+    /// Hands each pool's placements to its providers in turn (``SupplyPool/handOut(_:groupSize:placesLeft:)``).
     private func hand(
         _ flows: [(unit: Int, pool: Int, placements: Int)], to plan: inout Plan, memberPlaces: inout [[Int]],
         poolPlaces: inout [Int]
     ) {
         for flow in flows {
-            var remaining = flow.placements
-            for (member, entry) in problem.pools[flow.pool].members.enumerated() where remaining > 0 {
-                let taking = min(remaining, memberPlaces[flow.pool][member])
-                guard taking > 0 else { continue }
-                memberPlaces[flow.pool][member] -= taking
+            for (provider, taking) in problem.pools[flow.pool].handOut(
+                flow.placements, groupSize: 1, placesLeft: &memberPlaces[flow.pool])
+            {
                 poolPlaces[flow.pool] -= taking
-                remaining -= taking
-                plan.placed.append((cohortOfUnit[flow.unit], entry.provider, taking))
+                plan.placed.append((cohortOfUnit[flow.unit], provider, taking))
             }
         }
     }
@@ -186,8 +183,9 @@ private final class StandingModel {
         return solved
     }
 
-    /// The batch's demand and places as bounds. A pair whose unit has no children or whose pool no places is fixed at zero. Only what differs
-    /// from the loaded model is sent to GLPK: most of a large model is closed batch after batch.
+    /// The batch's demand and places as bounds. A pair whose unit has no children or whose pool no
+    /// places is fixed at zero. Only what differs from the loaded model is sent to GLPK: most of a
+    /// large model stays closed from one batch to the next.
     private func setBounds(demand: [Int], places: [Int]) throws(LinearProgrammingError) {
         let model = placement.model
         let loaded = solver.model

@@ -35,14 +35,11 @@ extension PlacementProblem {
         var poolOf: [Int: Int] = [:]  // provider → pool, for the terms
         for flow in outcome.flows {
             let size = units[flow.unit].groupSize
-            var remaining = flow.placements * size
-            for (member, entry) in pools[flow.pool].members.enumerated() where remaining > 0 {
-                let taking = min(remaining, placesLeft[flow.pool][member] / size * size)
-                guard taking > 0 else { continue }
-                placesLeft[flow.pool][member] -= taking
-                remaining -= taking
-                children[flow.unit, default: [:]][entry.provider, default: 0] += taking
-                poolOf[entry.provider] = flow.pool
+            for (provider, taking) in pools[flow.pool].handOut(
+                flow.placements * size, groupSize: size, placesLeft: &placesLeft[flow.pool])
+            {
+                children[flow.unit, default: [:]][provider, default: 0] += taking
+                poolOf[provider] = flow.pool
             }
         }
         let unplaced = Dictionary(outcome.unplaced.map { ($0.unit, $0.placements) }, uniquingKeysWith: +)

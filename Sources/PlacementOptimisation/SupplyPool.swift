@@ -14,6 +14,22 @@ struct SupplyPool: Sendable {
 
     var places: Int { members.reduce(0) { $0 + $1.places } }
 
+    /// Hands `children` placed with the pool to its members in turn (they are interchangeable), in
+    /// whole groups of `groupSize`, out of `placesLeft` (one entry per member, taken as they fill);
+    /// returns the children each member provider takes.
+    func handOut(_ children: Int, groupSize: Int, placesLeft: inout [Int]) -> [(provider: Int, children: Int)] {
+        var remaining = children
+        var taken: [(provider: Int, children: Int)] = []
+        for (member, entry) in members.enumerated() where remaining > 0 {
+            let taking = min(remaining, placesLeft[member] / groupSize * groupSize)
+            guard taking > 0 else { continue }
+            placesLeft[member] -= taking
+            remaining -= taking
+            taken.append((entry.provider, taking))
+        }
+        return taken
+    }
+
     private struct Key: Hashable {
         var provider: Int?
         var placementType: PlacementType
