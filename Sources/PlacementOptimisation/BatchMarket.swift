@@ -18,6 +18,8 @@ public final class BatchMarket: Sendable {
         let stages: [[Double]]
         /// The least-cost start's order of pairs.
         let pairsByCost: [Int]
+        /// Which pairs a batch's solve starts with and how the rest are priced.
+        let pricing: PartialPricing
     }
 
     let problem: PlacementProblem
@@ -54,7 +56,7 @@ public final class BatchMarket: Sendable {
             let placement = problem.model(units: units)
             return BuiltModel(
                 placement: placement, stages: PreferredOptimum.stages(placement, problem),
-                pairsByCost: LeastCostStart.pairsByCost(placement))
+                pairsByCost: LeastCostStart.pairsByCost(placement), pricing: PartialPricing(placement))
         }
         self.problem = problem
     }

@@ -1,19 +1,17 @@
 import LinearProgramming
 import PlacementScenarios
 
-/// Places batch after batch of children into a market's vacancies, keeping every model loaded in
-/// GLPK between batches.
+/// Places batch after batch of children into a market's vacancies.
 ///
 /// A simulation solves the same market some twenty times a run with new children and fewer or more
-/// vacancies: only bounds change. So each batch sets its demand and places as bounds on the loaded
-/// models (``BatchMarket``), fixing at zero the pairs whose cohort has no children or whose pool no
-/// places (GLPK's simplex leaves fixed non-basic columns out), starts from the least-cost basis of
-/// the batch's own pairs, and refines the optimum to the preferred plan (``PreferredOptimum``) on a
-/// model of its optimal face alone (``PreferredOptimum/refineOnFace(_:solver:stages:options:statistics:)``).
+/// vacancies. The market's models are built once (``BatchMarket``); each batch solves each model
+/// with its demand and places by partial pricing (``RestrictedBatchModel``): GLPK sees the least-cost
+/// start's pairs and each unit's cheapest open pairs, and the rest enter only when the optimum's
+/// duals price them below zero. The optimum is then refined to the preferred plan
+/// (``PreferredOptimum``).
 ///
-/// A loaded model belongs to the thread that loaded it (GLPK's environment is per thread): create
-/// and use a batch optimiser on one thread. Children are placed one by one (no sibling groups), so
-/// the models are linear.
+/// GLPK's environment is per thread: use a batch optimiser on one thread. Children are placed one by
+/// one (no sibling groups), so the models are linear.
 public final class BatchOptimiser {
     /// What one batch decided, by the scenario's cohort and provider numbers.
     public struct Plan: Sendable {
@@ -25,12 +23,11 @@ public final class BatchOptimiser {
 
     private let market: BatchMarket
     private let options: OptimiserOptions
-    private var loaded: [BatchMarket.ModelKey: StandingModel] = [:]
 
     private var problem: PlacementProblem { market.problem }
     private var cohortOfUnit: [Int] { market.cohortOfUnit }
 
-    /// Nothing is loaded until a batch needs it.
+    /// Solves `market`'s models batch after batch.
     public init(market: BatchMarket, options: OptimiserOptions) {
         self.market = market
         self.options = options
@@ -66,8 +63,9 @@ public final class BatchOptimiser {
                 let key = BatchMarket.ModelKey(type: type, council: council)
                 guard let built = market.models[key], built.placement.units.contains(where: { unitDemand[$0] > 0 })
                 else { continue }
-                let model = try loadedModel(key, built)
-                let solved = try model.solve(demand: unitDemand, places: poolPlaces, options: solveOptions(deadline))
+                let solved = try RestrictedBatchModel.solve(
+                    built, units: problem.units, demand: unitDemand, places: poolPlaces,
+                    options: solveOptions(deadline))
                 plan.isOptimal = plan.isOptimal && solved.isOptimal
                 hand(solved.flows, to: &plan, memberPlaces: &memberPlaces, poolPlaces: &poolPlaces)
                 for (unit, placements) in solved.unplaced {
@@ -76,15 +74,6 @@ public final class BatchOptimiser {
             }
         }
         return plan
-    }
-
-    private func loadedModel(_ key: BatchMarket.ModelKey, _ built: BatchMarket.BuiltModel) throws(OptimiserError)
-        -> StandingModel
-    {
-        if let model = loaded[key] { return model }
-        let model = try StandingModel(built, units: problem.units)
-        loaded[key] = model
-        return model
     }
 
     /// Hands each pool's placements to its providers in turn (``SupplyPool/handOut(_:groupSize:placesLeft:)``).
@@ -110,107 +99,5 @@ public final class BatchOptimiser {
         }
         solveOptions.timeLimit = deadline.remaining
         return solveOptions
-    }
-}
-
-/// One model, loaded once and re-solved batch after batch.
-private final class StandingModel {
-    let placement: PlacementModel
-    let solver: Solver
-    let units: [DemandUnit]
-    /// From the market: the preferred optimum's stages and the least-cost start's order.
-    let stages: [[Double]]
-    let pairsByCost: [Int]
-
-    init(_ built: BatchMarket.BuiltModel, units: [DemandUnit]) throws(OptimiserError) {
-        placement = built.placement
-        self.units = units
-        stages = built.stages
-        pairsByCost = built.pairsByCost
-        do {
-            solver = try Solver(placement.model)
-        } catch {
-            throw .solver(error)
-        }
-    }
-
-    struct Solved {
-        var flows: [(unit: Int, pool: Int, placements: Int)] = []
-        var unplaced: [(unit: Int, placements: Int)] = []
-        var isOptimal = true
-    }
-
-    /// Solves the model with `demand` per unit and `places` per pool (both by the problem's numbers).
-    func solve(demand: [Int], places: [Int], options: SolveOptions) throws(OptimiserError) -> Solved {
-        let solution: Solution
-        do {
-            try setBounds(demand: demand, places: places)
-            var current = placement
-            current.model = solver.model
-            try solver.setBasis(
-                LeastCostStart.basis(current, pairsByCost: pairsByCost) ?? current.everyoneUnplacedBasis)
-            solution = try solver.solve(options)
-        } catch {
-            throw .solver(error)
-        }
-        var solved = Solved()
-        guard solution.status.hasFeasibleValues else {
-            // Everyone unplaced is always feasible, so only a limit can leave no plan.
-            guard [.timeLimit, .iterationLimit].contains(solution.termination) else {
-                throw .brokenInvariant(
-                    "a batch model ended with status \(solution.status) (\(solution.termination))")
-            }
-            solved.isOptimal = false
-            for unit in placement.units where demand[unit] > 0 { solved.unplaced.append((unit, demand[unit])) }
-            return solved
-        }
-        var values = solution.values
-        if solution.status == .optimal {
-            var statistics = RunStatistics()
-            do {
-                values = try PreferredOptimum.refineOnFace(
-                    solution, solver: solver, stages: stages, options: options, statistics: &statistics)
-            } catch {
-                throw .solver(error)
-            }
-        } else {
-            solved.isOptimal = false
-        }
-        var outcome = TypeOutcome()
-        outcome.record(values, of: placement, units: units)
-        solved.flows = outcome.flows
-        solved.unplaced = outcome.unplaced
-        return solved
-    }
-
-    /// The batch's demand and places as bounds. A pair whose unit has no children or whose pool no
-    /// places is fixed at zero. Only what differs from the loaded model is sent to GLPK: most of a
-    /// large model stays closed from one batch to the next.
-    private func setBounds(demand: [Int], places: [Int]) throws(LinearProgrammingError) {
-        let model = placement.model
-        let loaded = solver.model
-        var columns: [(variable: Variable, lower: Double, upper: Double)] = []
-        func bound(_ column: Variable, _ upper: Double) {
-            if loaded.columnLowerBounds[column.index] != 0 || loaded.columnUpperBounds[column.index] != upper {
-                columns.append((column, 0, upper))
-            }
-        }
-        for (column, pair) in placement.pairs.enumerated() {
-            let open = demand[pair.unit] > 0 && places[pair.pool] > 0
-            bound(placement.pairColumn(column), open ? model.columnUpperBounds[column] : 0)
-        }
-        var rows: [(constraint: Constraint, lower: Double, upper: Double)] = []
-        rows.reserveCapacity(model.constraintCount)
-        for (position, unit) in placement.units.enumerated() {
-            let children = Double(demand[unit])
-            bound(placement.unplacedColumn(position), children)
-            rows.append((placement.demandRow(position), children, children))
-        }
-        for (position, pool) in placement.pools.enumerated() {
-            let row = placement.capacityRow(position)
-            rows.append((row, model.rowLowerBounds[row.index], Double(places[pool])))
-        }
-        try solver.setBounds(columns)
-        try solver.setBounds(rows)
     }
 }

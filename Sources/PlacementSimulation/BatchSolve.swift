@@ -1,8 +1,8 @@
 import PlacementOptimisation
 import PlacementScenarios
 
-/// One run's solving of its batches of new placements under a commissioning mode, with the run's
-/// models kept loaded between batches (``BatchOptimiser``). Belongs to the thread of its run.
+/// One run's solving of its batches of new placements under a commissioning mode
+/// (``BatchOptimiser``). Belongs to the thread of its run.
 final class BatchSolve {
     private let optimiser: BatchOptimiser
 

@@ -1,0 +1,142 @@
+import LinearProgramming
+
+/// One batch's solve of a market model by partial pricing (``PartialPricing``): GLPK holds only
+/// the pairs priced in so far, every row of the market model, and each unit's `unplaced` column.
+///
+/// Every GLPK solve costs time in proportion to the model it is given, whatever the share of its
+/// columns fixed at zero, so a batch's model is built small and grown column by column rather
+/// than carved out of the whole market by bounds. The optimum is then refined to the preferred plan
+/// (``PreferredOptimum``) on the same small model, once the open pairs priced at zero (tied with the
+/// optimum, so on its face) have joined it.
+///
+/// Built and solved on one thread (GLPK's environment is per thread).
+struct RestrictedBatchModel {
+    struct Solved {
+        var flows: [(unit: Int, pool: Int, placements: Int)] = []
+        var unplaced: [(unit: Int, placements: Int)] = []
+        var isOptimal = true
+    }
+
+    private let built: BatchMarket.BuiltModel
+    private var placement: PlacementModel { built.placement }
+    /// The market model's column of each column of the small model.
+    private var columns: [Int] = []
+    private var admitted: [Bool]
+
+    /// Solves `built` with `demand` per unit and `places` per pool (both by the problem's numbers).
+    static func solve(
+        _ built: BatchMarket.BuiltModel, units: [DemandUnit], demand: [Int], places: [Int], options: SolveOptions
+    ) throws(OptimiserError) -> Solved {
+        let placement = built.placement
+        var restricted = RestrictedBatchModel(built: built, admitted: [])
+        let result: (solution: Solution, values: [Double])
+        do {
+            result = try restricted.optimum(demand: demand, places: places, options: options)
+        } catch {
+            throw .solver(error)
+        }
+        var solved = Solved(isOptimal: result.solution.status == .optimal)
+        guard result.solution.status.hasFeasibleValues else {
+            // Everyone unplaced is always feasible, so only a limit can leave no plan.
+            guard [.timeLimit, .iterationLimit].contains(result.solution.termination) else {
+                throw .brokenInvariant(
+                    "a batch model ended with status \(result.solution.status) (\(result.solution.termination))")
+            }
+            for unit in placement.units where demand[unit] > 0 { solved.unplaced.append((unit, demand[unit])) }
+            return solved
+        }
+        var outcome = TypeOutcome()
+        outcome.record(result.values, of: placement, units: units)
+        solved.flows = outcome.flows
+        solved.unplaced = outcome.unplaced
+        return solved
+    }
+
+    private init(built: BatchMarket.BuiltModel, admitted: [Bool]) {
+        self.built = built
+        self.admitted = admitted
+    }
+
+    /// The last solve of the small model and, when it has feasible values, the refined plan's value
+    /// of every market column.
+    private mutating func optimum(demand: [Int], places: [Int], options: SolveOptions)
+        throws(LinearProgrammingError) -> (solution: Solution, values: [Double])
+    {
+        var market = placement
+        for (position, unit) in placement.units.enumerated() {
+            let children = Double(demand[unit])
+            market.model.setBounds(placement.demandRow(position), lower: children, upper: children)
+            market.model.setBounds(placement.unplacedColumn(position), lower: 0, upper: children)
+        }
+        for (position, pool) in placement.pools.enumerated() {
+            let row = placement.capacityRow(position)
+            market.model.setBounds(row, lower: placement.model.rowLowerBounds[row.index], upper: Double(places[pool]))
+        }
+        let start = LeastCostStart.basis(market, pairsByCost: built.pairsByCost) ?? market.everyoneUnplacedBasis
+        let open = placement.pairs.map { demand[$0.unit] > 0 && places[$0.pool] > 0 }
+        admitted = built.pricing.candidates(open: open, start: start)
+
+        let solver = try Solver(model(market.model))
+        try solver.setBasis(Basis(rows: start.rows, columns: columns.map { start.columns[$0] }))
+        var solution = try solver.solve(options)
+        // Price the pairs left out until none would lower the cost; then those tied with the
+        // optimum join it, so that the refinement sees the whole optimal face.
+        while solution.status == .optimal, let duals = solution.rowDuals {
+            let priced = built.pricing.price(open: open, admitted: admitted, duals: duals)
+            let joining = priced.entering.isEmpty ? priced.onFace : priced.entering
+            guard !joining.isEmpty else { break }
+            try add(joining, to: solver)
+            solution = try solver.solve(options)
+            if priced.entering.isEmpty { break }
+        }
+        guard solution.status.hasFeasibleValues else { return (solution, []) }
+        var best = solution
+        if solution.status == .optimal {
+            var statistics = RunStatistics()
+            best = try PreferredOptimum.refine(
+                solution, solver: solver, primaryCosts: columns.map { placement.model.objectiveCoefficients[$0] },
+                stages: built.stages.map { stage in columns.map { stage[$0] } }, options: options,
+                statistics: &statistics)
+        }
+        var values = [Double](repeating: 0, count: placement.model.variableCount)
+        for (index, column) in columns.enumerated() { values[column] = best.values[index] }
+        return (solution, values)
+    }
+
+    /// The small model: every row of `market` (with the batch's bounds), the admitted pairs and the
+    /// `unplaced` columns, in the market's column order.
+    private mutating func model(_ market: Model) -> Model {
+        var model = Model(name: market.name)
+        let unplaced = placement.pairs.count..<market.variableCount
+        columns = admitted.indices.filter { admitted[$0] } + Array(unplaced)
+        model.reserveCapacity(
+            variables: columns.count, constraints: market.constraintCount, nonzeros: 2 * columns.count)
+        for row in 0..<market.constraintCount {
+            model.addConstraint(
+                variables: [], coefficients: [], lowerBound: market.rowLowerBounds[row],
+                upperBound: market.rowUpperBounds[row])
+        }
+        for column in columns {
+            model.addVariable(
+                lowerBound: market.columnLowerBounds[column], upperBound: market.columnUpperBounds[column],
+                kind: market.columnKinds[column], objective: market.objectiveCoefficients[column],
+                coefficients: built.pricing.entries(ofColumn: column))
+        }
+        return model
+    }
+
+    /// Adds market pairs to the solver's model; they enter non-basic, so the next solve starts from
+    /// the last basis.
+    private mutating func add(_ pairs: [Int], to solver: Solver) throws(LinearProgrammingError) {
+        let market = placement.model
+        try solver.addVariables(
+            pairs.map { column in
+                Solver.NewVariable(
+                    lowerBound: 0, upperBound: market.columnUpperBounds[column],
+                    kind: market.columnKinds[column], objective: market.objectiveCoefficients[column],
+                    coefficients: built.pricing.entries(ofColumn: column))
+            })
+        for column in pairs { admitted[column] = true }
+        columns += pairs
+    }
+}
