@@ -106,7 +106,8 @@ struct BaselineCommandTests {
         let predicted = try #require(official.year(2025))
         let baseline = AsIsBaseline.calibrate(calibration)
         let comparison = FitComparison(
-            allocation: baseline.predict(predicted), calibratedOn: 2024, published: predicted,
+            allocation: baseline.predict(predicted, turnover: StockTurnover(share: [0.5, 0.5, 0.5])),
+            calibratedOn: 2024, published: predicted,
             calibrationYear: calibration)
         let json = BaselineJSON.render(comparison)
         let object = try #require(
@@ -130,6 +131,30 @@ struct BaselineCommandTests {
         #expect(abs((m2["modelled"] as? Double ?? 0) - 0.6) < 0.005)
         let england = try #require(object["england"] as? [String: Any])
         #expect(england["measures"] is [String: Any])
+    }
+
+    @Test("--predict lets the calibration year's flows turn the stock over, and exits 1 without them")
+    func predictionReadsTheCalibrationYearsFlows() throws {
+        let data = try TinyData()
+        defer { data.directory.remove() }
+        let arguments = [
+            "baseline", Fixtures.scenario("tiny"), "--data", data.directory.path, "--calibrate-on", "2024",
+            "--predict", "2025", "--format", "json",
+        ]
+        var missing = try PlacementCommand.parseAsRoot(arguments)
+        #expect(throws: ExitCode(1)) { try missing.run() }
+
+        var flows = ["year,geographic_level,la_code,group,characteristic,number"]
+        for code in ["T00000001", "T00000002", "E92000001"] {
+            let level = code == "E92000001" ? "National" : "Local authority"
+            flows.append("2024,\(level),\(code),Ceased during the year: reason,Total,5")
+            flows.append(
+                "2024,\(level),\(code),Placement changes during the year: reason,Total placements changing,5")
+        }
+        try (flows.joined(separator: "\n") + "\n").write(
+            toFile: data.directory.file(OfficialFlowData.file), atomically: true, encoding: .utf8)
+        var command = try PlacementCommand.parseAsRoot(arguments)
+        try command.run()
     }
 
     @Test("--out writes the stock, the parameters and the fit report")
