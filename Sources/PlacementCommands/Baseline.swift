@@ -61,12 +61,8 @@ extension PlacementCommand {
             try ModeRunner.prepareOutput(out)
             let scenario = try loadScenario(scenario)
             let directory = data ?? Self.defaultData(for: self.scenario)
-            let official: OfficialPlacementData
-            do {
-                official = try OfficialPlacementData.read(from: directory)
-            } catch {
-                printToStandardError(error.description)
-                throw invalidInputExitCode
+            let official = try readingInput { () throws(ScenarioError) in
+                try OfficialPlacementData.read(from: directory)
             }
             try Self.requirePublished(scenario, folder: self.scenario, in: official, directory: directory)
             guard let calibration = official.year(calibrationYear) else {
@@ -126,13 +122,7 @@ extension PlacementCommand {
         static func turnover(_ calibration: AsIsYear, official: OfficialPlacementData, directory: String) throws
             -> StockTurnover
         {
-            let flows: OfficialFlowData
-            do {
-                flows = try OfficialFlowData.read(from: directory)
-            } catch {
-                printToStandardError(error.description)
-                throw invalidInputExitCode
-            }
+            let flows = try readingInput { () throws(ScenarioError) in try OfficialFlowData.read(from: directory) }
             guard let byCode = flows.flows[calibration.year] else {
                 printToStandardError(
                     "\(directory)/\(OfficialFlowData.file): no published flows for \(calibration.year) (have "

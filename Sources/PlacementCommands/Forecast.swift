@@ -64,13 +64,7 @@ extension PlacementCommand {
 
         public func run() throws {
             let loaded = try scenario.map(loadScenario)
-            let official: OfficialData
-            do {
-                official = try OfficialData.read(from: data)
-            } catch {
-                printToStandardError(error.description)
-                throw invalidInputExitCode
-            }
+            let official = try readingInput { () throws(ScenarioError) in try OfficialData.read(from: data) }
             let history = HistoryBuilder.build(official)
             var settings = ForecastSettings()
             settings.seed = seed

@@ -29,13 +29,7 @@ extension PlacementCommand.Generate {
         public init() {}
 
         public func run() throws {
-            let generated: [GeneratedScenario]
-            do {
-                generated = try RealScenarioBuilder.build(from: data)
-            } catch {
-                printToStandardError(error.description)
-                throw invalidInputExitCode
-            }
+            let generated = try readingInput { () throws(ScenarioError) in try RealScenarioBuilder.build(from: data) }
             for scenario in generated {
                 do {
                     try scenario.write(into: out)

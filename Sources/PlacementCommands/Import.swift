@@ -61,14 +61,10 @@ extension PlacementCommand {
 
         public func run() throws {
             try ModeRunner.prepareOutput(out, quiet: quiet)
-            let official: OfficialData
-            do {
-                official = try Progress.shared.run("reading \(data)") { () throws(ScenarioError) in
+            let official = try readingInput { () throws(ScenarioError) in
+                try Progress.shared.run("reading \(data)") { () throws(ScenarioError) in
                     try OfficialData.read(from: data)
                 }
-            } catch {
-                printToStandardError(error.description)
-                throw invalidInputExitCode
             }
             let lookup = NameLookup(kind: "authority", entries: official.authorities.map { ($0.code, $0.name) })
             guard lookup.index(of: authority) != nil else {

@@ -11,15 +11,10 @@ extension PlacementCommand.Simulate {
         try ModeRunner.prepareOutput(out)
         let scenario = try loadScenario(scenario)
         let directory = data ?? PlacementCommand.Baseline.defaultData(for: self.scenario)
-        let official: OfficialPlacementData
-        let flows: OfficialFlowData
-        do {
-            official = try OfficialPlacementData.read(from: directory)
-            flows = try OfficialFlowData.read(from: directory)
-        } catch {
-            printToStandardError(error.description)
-            throw invalidInputExitCode
+        let official = try readingInput { () throws(ScenarioError) in
+            try OfficialPlacementData.read(from: directory)
         }
+        let flows = try readingInput { () throws(ScenarioError) in try OfficialFlowData.read(from: directory) }
         try PlacementCommand.Baseline.requirePublished(
             scenario, folder: self.scenario, in: official, directory: directory)
         guard let start = official.year(origin) else {

@@ -64,13 +64,7 @@ struct SimulationInputs {
                     + "scenario a flows.csv (year, authority, placement_type, arrivals, leavers, moves)")
             throw invalidInputExitCode
         }
-        let flows: OfficialFlowData
-        do {
-            flows = try OfficialFlowData.read(from: data)
-        } catch {
-            printToStandardError(error.description)
-            throw invalidInputExitCode
-        }
+        let flows = try readingInput { () throws(ScenarioError) in try OfficialFlowData.read(from: data) }
         var lookedAfter: [AuthorityCode: Int] = [:]
         for (index, authority) in published.authorities.enumerated() {
             if let total = published.figures[index].total { lookedAfter[authority.id] = total }
