@@ -10,8 +10,6 @@ public struct FitComparison: Sendable {
         public var fitted: Bool
         /// The calibration year's published figure, when the comparison is of another year.
         public var persistence: Double?
-        /// A prediction's refit alone (every child placed afresh), when the comparison is of one.
-        public var refitted: Double?
     }
 
     public struct Row: Sendable {
@@ -24,44 +22,39 @@ public struct FitComparison: Sendable {
     public var rows: [Row]
     public var england: [FitMeasure: Value]
 
-    /// Compares `allocation` (of year `published.year`) for the authorities in `scope` (all when `nil`);
-    /// `refitted`: a prediction's refit alone, shown beside it.
+    /// Compares `allocation` (of year `published.year`) for the authorities in `scope` (all when `nil`).
     public init(
         allocation: AsIsAllocation, calibratedOn: Int, published: AsIsYear, calibrationYear: AsIsYear?,
-        refitted: AsIsAllocation? = nil, scope: Set<AuthorityCode>? = nil
+        scope: Set<AuthorityCode>? = nil
     ) {
         self.calibratedOn = calibratedOn
         predicted = published.year
         let inSample = calibratedOn == published.year
         let measures = allocation.measures
-        let refitMeasures = refitted?.measures
         func value(
             _ measure: FitMeasure, _ modelled: AsIsMeasures, _ figures: PublishedPlacementFigures?,
-            _ before: PublishedPlacementFigures?, _ refit: AsIsMeasures?
+            _ before: PublishedPlacementFigures?
         )
             -> Value
         {
             Value(
                 modelled: measure.modelled(modelled), published: figures.flatMap(measure.published),
                 fitted: inSample && measure.isCalibrationTarget,
-                persistence: inSample ? nil : before.flatMap(measure.published),
-                refitted: refit.flatMap(measure.modelled))
+                persistence: inSample ? nil : before.flatMap(measure.published))
         }
         rows = allocation.authorities.enumerated().compactMap { index, authority in
             guard scope?.contains(authority.id) ?? true else { return nil }
             var values: [FitMeasure: Value] = [:]
             for measure in FitMeasure.allCases {
                 values[measure] = value(
-                    measure, measures[index], published.figures[index], calibrationYear?.figures[index],
-                    refitMeasures?[index])
+                    measure, measures[index], published.figures[index], calibrationYear?.figures[index])
             }
             return Row(authority: authority, values: values)
         }
         let total = AsIsMeasures.total(measures)
-        let refitTotal = refitMeasures.map(AsIsMeasures.total)
         england = Dictionary(
             uniqueKeysWithValues: FitMeasure.allCases.map {
-                ($0, value($0, total, published.england, calibrationYear?.england, refitTotal))
+                ($0, value($0, total, published.england, calibrationYear?.england))
             })
     }
 
@@ -72,13 +65,12 @@ public struct FitComparison: Sendable {
         public var meanAbsoluteError: Double?
         public var bias: Double?
         public var correlation: Double?
-        /// The same for persistence (the calibration year's published figure), when known.
-        public var persistenceMeanAbsoluteError: Double?
+        /// Persistence's correlation (the calibration year's published figure), when known.
         public var persistenceCorrelation: Double?
-        public var persistenceAuthorities: Int
-        /// Over the authorities with every figure (the model's, the refit's, persistence's and the
-        /// published one), so that the rivals are judged on the same authorities: the model's, the
-        /// refit's alone and persistence's mean absolute errors.
+        /// The model's and persistence's mean absolute errors over the authorities with both and the
+        /// published figure, so that the two are judged on the same authorities (the model's own
+        /// figure counts authorities persistence cannot forecast, where the calibration year's
+        /// figure is suppressed).
         public var common: CommonErrors?
     }
 
@@ -86,7 +78,6 @@ public struct FitComparison: Sendable {
     public struct CommonErrors: Sendable, Equatable {
         public var authorities: Int
         public var model: Double
-        public var refitted: Double?
         public var persistence: Double
     }
 
@@ -105,33 +96,23 @@ public struct FitComparison: Sendable {
         return Summary(
             authorities: pairs.count, meanAbsoluteError: Self.meanAbsoluteError(pairs), bias: Self.bias(pairs),
             correlation: Self.correlation(pairs),
-            persistenceMeanAbsoluteError: Self.meanAbsoluteError(persistencePairs),
-            persistenceCorrelation: Self.correlation(persistencePairs), persistenceAuthorities: persistencePairs.count,
-            common: commonErrors(measure, scale: scale))
+            persistenceCorrelation: Self.correlation(persistencePairs), common: commonErrors(measure, scale: scale))
     }
 
     private func commonErrors(_ measure: FitMeasure, scale: Double) -> CommonErrors? {
-        let withRefit = rows.contains { $0.values[measure]?.refitted != nil }
         var model: [(Double, Double)] = []
-        var refitted: [(Double, Double)] = []
         var persistence: [(Double, Double)] = []
         for row in rows {
             guard let value = row.values[measure], let m = value.modelled, let p = value.published,
                 let before = value.persistence
             else { continue }
-            if withRefit {
-                guard let r = value.refitted else { continue }
-                refitted.append((r * scale, p * scale))
-            }
             model.append((m * scale, p * scale))
             persistence.append((before * scale, p * scale))
         }
         guard let modelError = Self.meanAbsoluteError(model),
             let persistenceError = Self.meanAbsoluteError(persistence)
         else { return nil }
-        return CommonErrors(
-            authorities: model.count, model: modelError, refitted: Self.meanAbsoluteError(refitted),
-            persistence: persistenceError)
+        return CommonErrors(authorities: model.count, model: modelError, persistence: persistenceError)
     }
 
     static func meanAbsoluteError(_ pairs: [(Double, Double)]) -> Double? {

@@ -71,20 +71,17 @@ extension PlacementCommand {
                 throw invalidInputExitCode
             }
             var target = calibration
-            var turnover: StockTurnover?
             if let predict {
                 guard let predicted = official.year(predict) else {
                     printToStandardError("\(directory): no published figures for \(predict) (have \(official.years))")
                     throw invalidInputExitCode
                 }
                 target = predicted
-                turnover = try Self.turnover(calibration, official: official, directory: directory)
             }
             let started = Date()
             let baseline = AsIsBaseline.calibrate(calibration)
             let calibrated = Date()
-            let allocation = turnover.map { baseline.predict(target, turnover: $0) } ?? baseline.calibrated
-            let refitted = predict == nil ? nil : baseline.refit(target)
+            let allocation = predict == nil ? baseline.calibrated : baseline.predict(target)
             if verbose {
                 printToStandardError(
                     "calibrated on \(calibrationYear) in \(seconds(calibrated.timeIntervalSince(started))) s, "
@@ -97,8 +94,7 @@ extension PlacementCommand {
             }
             let comparison = FitComparison(
                 allocation: allocation, calibratedOn: calibrationYear, published: target,
-                calibrationYear: predict == nil ? nil : calibration, refitted: refitted,
-                scope: Set(scenario.authorities.map(\.id)))
+                calibrationYear: predict == nil ? nil : calibration, scope: Set(scenario.authorities.map(\.id)))
             let report = BaselineFitReport(
                 scenario: scenario, comparison: comparison, baseline: baseline, allocation: allocation)
             if let out {
@@ -116,23 +112,6 @@ extension PlacementCommand {
         }
 
         private func seconds(_ interval: TimeInterval) -> String { String(format: "%.2f", interval) }
-
-        /// The calibration year's turnover of placements, from its published flows: a prediction reads
-        /// no flow of the year it predicts.
-        static func turnover(_ calibration: AsIsYear, official: OfficialPlacementData, directory: String) throws
-            -> StockTurnover
-        {
-            let flows = try readingInput { () throws(ScenarioError) in try OfficialFlowData.read(from: directory) }
-            guard let byCode = flows.flows[calibration.year] else {
-                printToStandardError(
-                    "\(directory)/\(OfficialFlowData.file): no published flows for \(calibration.year) (have "
-                        + "\(flows.years)); a prediction lets the calibration year's share of placements end")
-                throw invalidInputExitCode
-            }
-            return StockTurnover(
-                year: calibration, flows: calibration.authorities.map { byCode[$0.id] ?? PublishedFlowCounts() },
-                england: byCode[OfficialPlacementData.englandCode] ?? PublishedFlowCounts())
-        }
 
         /// Fails (exit 1) unless every authority of the scenario has published figures: the as-is model
         /// is calibrated on DfE's per-authority figures.

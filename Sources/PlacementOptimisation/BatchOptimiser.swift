@@ -65,7 +65,7 @@ public final class BatchOptimiser {
                 else { continue }
                 let solved = try RestrictedBatchModel.solve(
                     built, units: problem.units, demand: unitDemand, places: poolPlaces,
-                    options: solveOptions(deadline))
+                    options: { self.solveOptions(deadline) })
                 plan.isOptimal = plan.isOptimal && solved.isOptimal
                 hand(solved.flows, to: &plan, memberPlaces: &memberPlaces, poolPlaces: &poolPlaces)
                 for (unit, placements) in solved.unplaced {

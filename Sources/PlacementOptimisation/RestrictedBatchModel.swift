@@ -24,8 +24,10 @@ struct RestrictedBatchModel {
     private var admitted: [Bool]
 
     /// Solves `built` with `demand` per unit and `places` per pool (both by the problem's numbers).
+    /// `options` gives each GLPK solve its options when it starts (so a time limit counts what is left).
     static func solve(
-        _ built: BatchMarket.BuiltModel, units: [DemandUnit], demand: [Int], places: [Int], options: SolveOptions
+        _ built: BatchMarket.BuiltModel, units: [DemandUnit], demand: [Int], places: [Int],
+        options: () -> SolveOptions
     ) throws(OptimiserError) -> Solved {
         let placement = built.placement
         var restricted = RestrictedBatchModel(built: built, admitted: [])
@@ -59,7 +61,7 @@ struct RestrictedBatchModel {
 
     /// The last solve of the small model and, when it has feasible values, the refined plan's value
     /// of every market column.
-    private mutating func optimum(demand: [Int], places: [Int], options: SolveOptions)
+    private mutating func optimum(demand: [Int], places: [Int], options: () -> SolveOptions)
         throws(LinearProgrammingError) -> (solution: Solution, values: [Double])
     {
         var market = placement
@@ -78,7 +80,7 @@ struct RestrictedBatchModel {
 
         let solver = try Solver(model(market.model))
         try solver.setBasis(Basis(rows: start.rows, columns: columns.map { start.columns[$0] }))
-        var solution = try solver.solve(options)
+        var solution = try solver.solve(options())
         // Price the pairs left out until none would lower the cost; then those tied with the
         // optimum join it, so that the refinement sees the whole optimal face.
         while solution.status == .optimal, let duals = solution.rowDuals {
@@ -86,7 +88,7 @@ struct RestrictedBatchModel {
             let joining = priced.entering.isEmpty ? priced.onFace : priced.entering
             guard !joining.isEmpty else { break }
             try add(joining, to: solver)
-            solution = try solver.solve(options)
+            solution = try solver.solve(options())
             if priced.entering.isEmpty { break }
         }
         guard solution.status.hasFeasibleValues else { return (solution, []) }
@@ -95,7 +97,7 @@ struct RestrictedBatchModel {
             var statistics = RunStatistics()
             best = try PreferredOptimum.refine(
                 solution, solver: solver, primaryCosts: columns.map { placement.model.objectiveCoefficients[$0] },
-                stages: built.stages.map { stage in columns.map { stage[$0] } }, options: options,
+                stages: built.stages.map { stage in columns.map { stage[$0] } }, options: options(),
                 statistics: &statistics)
         }
         var values = [Double](repeating: 0, count: placement.model.variableCount)

@@ -55,11 +55,9 @@ public struct BaselineFitReport {
                 .paragraph(
                     "Calibrated on \(comparison.calibratedOn) only, then given \(comparison.predicted)'s children by "
                         + "placement group and registered places and nothing else of \(comparison.predicted): every "
-                        + "figure below is checked out of sample. The prediction lets the stock turn over: the share "
-                        + "of placements that ended in \(comparison.calibratedOn) (its published flows) is placed "
-                        + "afresh by the refitted model, the rest stay where they were; the refit alone places every "
-                        + "child afresh. Persistence forecasts each figure by its \(comparison.calibratedOn) "
-                        + "published value. The three are compared over the same authorities."))
+                        + "figure below is checked out of sample. Persistence forecasts each figure by its "
+                        + "\(comparison.calibratedOn) published value; the two are compared over the same authorities "
+                        + "(those where \(comparison.calibratedOn)'s figure is published)."))
         }
         var bullets: [String] = []
         for measure in FitMeasure.headline {
@@ -78,8 +76,9 @@ public struct BaselineFitReport {
                 "\(label) (\(status)): mean absolute error \(points(summary.meanAbsoluteError)) over "
                 + "\(summary.authorities) authorities"
             if let common = summary.common {
-                text += "; over the \(common.authorities) with every figure, \(points(common.model))"
-                if let refitted = common.refitted { text += " (the refit alone \(points(refitted)))" }
+                if common.authorities != summary.authorities {
+                    text += "; over the \(common.authorities) persistence can forecast, \(points(common.model))"
+                }
                 text += " against \(points(common.persistence)) for persistence"
                 text +=
                     common.model < common.persistence
@@ -113,25 +112,26 @@ public struct BaselineFitReport {
                 .text(measure.label), .text(fitted ? "fitted" : "checked"), .count(summary.authorities),
                 .text(Self.decimal(summary.meanAbsoluteError, 2)), .text(Self.decimal(summary.bias, 2)),
                 .text(Self.decimal(summary.correlation, 3)),
-                .text(Self.decimal(summary.persistenceMeanAbsoluteError, 2)),
-                .text(Self.decimal(summary.persistenceCorrelation, 3)),
-                .text(Self.decimal(summary.common?.refitted, 2)), .text(Self.decimal(measure.tolerance, 2)),
+                .text(Self.decimal(summary.common?.model, 2)),
+                .text(Self.decimal(summary.common?.persistence, 2)),
+                .text(Self.decimal(summary.persistenceCorrelation, 3)), .text(Self.decimal(measure.tolerance, 2)),
                 .number(england?.modelled, style), .number(england?.published, style),
             ]
         }
         let table = ReportTable(
             id: "measures",
             caption: "Each measure: fitted or checked; mean absolute error and bias (points for shares, children "
-                + "for counts) and correlation over authorities; the same for persistence; a prediction's refit "
-                + "alone (mean absolute error over the authorities with every figure); the done-when "
+                + "for counts) and correlation over authorities; out of sample, the model's and persistence's mean "
+                + "absolute errors over the authorities persistence can forecast, and persistence's correlation; "
+                + "the done-when "
                 + "tolerance (points, or correlation); England modelled and published",
             columns: [
                 .init("Measure", key: "measure", numeric: false), .init("Status", key: "status", numeric: false),
                 .init("Authorities", key: "authorities"), .init("MAE", key: "mean_absolute_error"),
                 .init("Bias", key: "bias"), .init("Correlation", key: "correlation"),
+                .init("MAE where persistence forecasts", key: "common_mean_absolute_error"),
                 .init("Persistence MAE", key: "persistence_mean_absolute_error"),
-                .init("Persistence correlation", key: "persistence_correlation"),
-                .init("Refit alone MAE", key: "refit_mean_absolute_error"), .init("Tolerance", key: "tolerance"),
+                .init("Persistence correlation", key: "persistence_correlation"), .init("Tolerance", key: "tolerance"),
                 .init("England modelled", key: "england_modelled"),
                 .init("England published", key: "england_published"),
             ], rows: rows)

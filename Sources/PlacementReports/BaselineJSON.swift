@@ -39,9 +39,8 @@ public enum BaselineJSON {
         var modelled: Double?
         var published: Double?
         var fitted: Bool
-        /// Out of sample only: the calibration year's published figure and the refit alone.
+        /// Out of sample only: the calibration year's published figure.
         var persistence: Double?
-        var refitted: Double?
 
         init(_ value: FitComparison.Value, measure: FitMeasure) {
             let places = measure.isShare ? 6 : 2
@@ -49,7 +48,6 @@ public enum BaselineJSON {
             published = value.published.map { Self.rounded($0, places) }
             fitted = value.fitted
             persistence = value.persistence.map { Self.rounded($0, places) }
-            refitted = value.refitted.map { Self.rounded($0, places) }
         }
 
         static func rounded(_ value: Double, _ places: Int) -> Double {
@@ -63,7 +61,6 @@ public enum BaselineJSON {
             try container.encode(published, forKey: JSONKey("published"))
             try container.encode(fitted, forKey: JSONKey("fitted"))
             try container.encodeIfPresent(persistence, forKey: JSONKey("persistence"))
-            try container.encodeIfPresent(refitted, forKey: JSONKey("refitted"))
         }
     }
 }

@@ -106,8 +106,7 @@ struct BaselineCommandTests {
         let predicted = try #require(official.year(2025))
         let baseline = AsIsBaseline.calibrate(calibration)
         let comparison = FitComparison(
-            allocation: baseline.predict(predicted, turnover: StockTurnover(share: [0.5, 0.5, 0.5])),
-            calibratedOn: 2024, published: predicted,
+            allocation: baseline.predict(predicted), calibratedOn: 2024, published: predicted,
             calibrationYear: calibration)
         let json = BaselineJSON.render(comparison)
         let object = try #require(
@@ -129,32 +128,40 @@ struct BaselineCommandTests {
         // fitting's 0.1%), predicts 0.6.
         #expect(abs((m2["published"] as? Double ?? 0) - 0.7) < 1e-9)
         #expect(abs((m2["modelled"] as? Double ?? 0) - 0.6) < 0.005)
+        // Persistence: 2024's published 6 of 10; Eastbury has no figures, so no persistence key.
+        #expect(abs((m2["persistence"] as? Double ?? 0) - 0.6) < 1e-9)
+        let eastbury = try #require(authorities[2]["measures"] as? [String: [String: Any]])
+        #expect(eastbury["m2_in_area_share"]?["persistence"] == nil)
         let england = try #require(object["england"] as? [String: Any])
         #expect(england["measures"] is [String: Any])
+
+        // In sample there is no persistence at all.
+        let inSample = BaselineJSON.render(
+            FitComparison(
+                allocation: baseline.calibrated, calibratedOn: 2024, published: calibration, calibrationYear: nil))
+        #expect(!inSample.contains("persistence"))
     }
 
-    @Test("--predict lets the calibration year's flows turn the stock over, and exits 1 without them")
-    func predictionReadsTheCalibrationYearsFlows() throws {
+    @Test("the model and persistence are compared over the authorities persistence can forecast")
+    func sameAuthorities() throws {
         let data = try TinyData()
         defer { data.directory.remove() }
-        let arguments = [
-            "baseline", Fixtures.scenario("tiny"), "--data", data.directory.path, "--calibrate-on", "2024",
-            "--predict", "2025", "--format", "json",
-        ]
-        var missing = try PlacementCommand.parseAsRoot(arguments)
-        #expect(throws: ExitCode(1)) { try missing.run() }
-
-        var flows = ["year,geographic_level,la_code,group,characteristic,number"]
-        for code in ["T00000001", "T00000002", "E92000001"] {
-            let level = code == "E92000001" ? "National" : "Local authority"
-            flows.append("2024,\(level),\(code),Ceased during the year: reason,Total,5")
-            flows.append(
-                "2024,\(level),\(code),Placement changes during the year: reason,Total placements changing,5")
-        }
-        try (flows.joined(separator: "\n") + "\n").write(
-            toFile: data.directory.file(OfficialFlowData.file), atomically: true, encoding: .utf8)
-        var command = try PlacementCommand.parseAsRoot(arguments)
-        try command.run()
+        let official = try OfficialPlacementData.read(from: data.directory.path)
+        let calibration = try #require(official.year(2024))
+        let predicted = try #require(official.year(2025))
+        var comparison = FitComparison(
+            allocation: AsIsBaseline.calibrate(calibration).predict(predicted), calibratedOn: 2024,
+            published: predicted, calibrationYear: calibration)
+        // Southvale's 2024 figure suppressed: it leaves both sides of the comparison, not only persistence's.
+        comparison.rows[1].values[.m2InAreaShare]?.persistence = nil
+        let summary = comparison.summary(.m2InAreaShare)
+        #expect(summary.authorities == 2)
+        let common = try #require(summary.common)
+        #expect(common.authorities == 1)
+        // Northtown alone: persistence 6 of 10 and the model's 0.6 against 7 of 10 published.
+        #expect(abs(common.persistence - 10) < 1e-9)
+        let northtown = try #require(comparison.rows[0].values[.m2InAreaShare])
+        #expect(abs(common.model - abs(northtown.modelled! - 0.7) * 100) < 1e-9)
     }
 
     @Test("--out writes the stock, the parameters and the fit report")
