@@ -18,12 +18,8 @@ struct SimulationInputs {
         openings: CapacityOpenings = CapacityOpenings(), calibrated: AsIsAllocation? = nil
     ) throws -> SimulationInputs {
         let now = openings.scenario(scenario, in: from)
-        let tables: FlowTables?
-        do {
-            tables = try FlowTables.read(folder: folder, scenario: scenario)
-        } catch {
-            printToStandardError(error.description)
-            throw invalidInputExitCode
+        let tables = try readingInput { () throws(ScenarioError) in
+            try FlowTables.read(folder: folder, scenario: scenario)
         }
         let official = try? OfficialPlacementData.read(from: data)
         let known = Set(official?.authorities.map(\.id) ?? [])

@@ -3,7 +3,7 @@ import PlacementScenarios
 /// A market made ready for batch after batch of new placements under a mode: every model built
 /// once, over every commissioned cohort and every pool it could ever use, whatever a batch's numbers
 /// (the bounds carry those). One model per placement type; in `council` mode one per type and
-/// council. Shared by every run of a simulation; ``BatchOptimiser`` loads it into GLPK per thread.
+/// council. Shared by every run of a simulation; ``BatchOptimiser`` solves its models batch by batch.
 public final class BatchMarket: Sendable {
     /// One model: a placement type's, and in `council` mode one council's.
     struct ModelKey: Hashable, Sendable {

@@ -56,11 +56,9 @@ struct PartialPricing: Sendable {
 
     /// The pairs a batch's solve starts with: those basic in `start`, and each unit's
     /// ``candidatesPerUnit`` cheapest open pairs.
-    func candidates(open: [Bool], start: Basis?) -> [Bool] {
+    func candidates(open: [Bool], start: Basis) -> [Bool] {
         var admitted = [Bool](repeating: false, count: open.count)
-        if let start {
-            for column in open.indices where open[column] && start.columns[column] == .basic { admitted[column] = true }
-        }
+        for column in open.indices where open[column] && start.columns[column] == .basic { admitted[column] = true }
         for pairs in pairsOfUnitByCost {
             var taken = 0
             for column in pairs where open[column] {

@@ -21,7 +21,7 @@ struct RestrictedBatchModel {
     private var placement: PlacementModel { built.placement }
     /// The market model's column of each column of the small model.
     private var columns: [Int] = []
-    private var admitted: [Bool]
+    private var admitted: [Bool] = []
 
     /// Solves `built` with `demand` per unit and `places` per pool (both by the problem's numbers).
     /// `options` gives each GLPK solve its options when it starts (so a time limit counts what is left).
@@ -30,7 +30,7 @@ struct RestrictedBatchModel {
         options: () -> SolveOptions
     ) throws(OptimiserError) -> Solved {
         let placement = built.placement
-        var restricted = RestrictedBatchModel(built: built, admitted: [])
+        var restricted = RestrictedBatchModel(built: built)
         let result: (solution: Solution, values: [Double])
         do {
             result = try restricted.optimum(demand: demand, places: places, options: options)
@@ -54,9 +54,8 @@ struct RestrictedBatchModel {
         return solved
     }
 
-    private init(built: BatchMarket.BuiltModel, admitted: [Bool]) {
+    private init(built: BatchMarket.BuiltModel) {
         self.built = built
-        self.admitted = admitted
     }
 
     /// The last solve of the small model and, when it has feasible values, the refined plan's value
@@ -77,8 +76,9 @@ struct RestrictedBatchModel {
         let start = LeastCostStart.basis(market, pairsByCost: built.pairsByCost) ?? market.everyoneUnplacedBasis
         let open = placement.pairs.map { demand[$0.unit] > 0 && places[$0.pool] > 0 }
         admitted = built.pricing.candidates(open: open, start: start)
+        columns = admitted.indices.filter { admitted[$0] } + Array(placement.pairs.count..<market.model.variableCount)
 
-        let solver = try Solver(model(market.model))
+        let solver = try Solver(model(market.model, columns: columns))
         try solver.setBasis(Basis(rows: start.rows, columns: columns.map { start.columns[$0] }))
         var solution = try solver.solve(options())
         // Price the pairs left out until none would lower the cost; then those tied with the
@@ -94,7 +94,7 @@ struct RestrictedBatchModel {
         guard solution.status.hasFeasibleValues else { return (solution, []) }
         var best = solution
         if solution.status == .optimal {
-            var statistics = RunStatistics()
+            var statistics = RunStatistics()  // a batch reports no statistics
             best = try PreferredOptimum.refine(
                 solution, solver: solver, primaryCosts: columns.map { placement.model.objectiveCoefficients[$0] },
                 stages: built.stages.map { stage in columns.map { stage[$0] } }, options: options(),
@@ -105,12 +105,9 @@ struct RestrictedBatchModel {
         return (solution, values)
     }
 
-    /// The small model: every row of `market` (with the batch's bounds), the admitted pairs and the
-    /// `unplaced` columns, in the market's column order.
-    private mutating func model(_ market: Model) -> Model {
+    /// The small model: every row of `market` (with the batch's bounds) and its `columns`.
+    private func model(_ market: Model, columns: [Int]) -> Model {
         var model = Model(name: market.name)
-        let unplaced = placement.pairs.count..<market.variableCount
-        columns = admitted.indices.filter { admitted[$0] } + Array(unplaced)
         model.reserveCapacity(
             variables: columns.count, constraints: market.constraintCount, nonzeros: 2 * columns.count)
         for row in 0..<market.constraintCount {
