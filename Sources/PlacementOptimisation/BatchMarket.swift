@@ -54,9 +54,10 @@ public final class BatchMarket: Sendable {
         }
         models = unitsOfModel.mapValues { units in
             let placement = problem.model(units: units)
+            let pairsByCost = LeastCostStart.pairsByCost(placement)
             return BuiltModel(
-                placement: placement, stages: PreferredOptimum.stages(placement, problem),
-                pairsByCost: LeastCostStart.pairsByCost(placement), pricing: PartialPricing(placement))
+                placement: placement, stages: PreferredOptimum.stages(placement, problem), pairsByCost: pairsByCost,
+                pricing: PartialPricing(placement, pairsByCost: pairsByCost))
         }
         self.problem = problem
     }

@@ -22,20 +22,19 @@ struct PartialPricing: Sendable {
     private let entryRows: [Int]
     private let entryValues: [Double]
 
-    init(_ placement: PlacementModel) {
+    /// `pairsByCost`: the model's pairs from the cheapest (``LeastCostStart/pairsByCost(_:)``); a
+    /// unit's pairs keep that order (its children are all one group size, so cost per child orders
+    /// them as their columns' costs do).
+    init(_ placement: PlacementModel, pairsByCost: [Int]) {
         let model = placement.model
-        let pairCount = placement.pairs.count
-        costs = Array(model.objectiveCoefficients.prefix(pairCount))
+        costs = Array(model.objectiveCoefficients.prefix(placement.pairs.count))
         var unitPosition = [Int: Int]()
         for (position, unit) in placement.units.enumerated() { unitPosition[unit] = position }
         var pairsOfUnit = Array(repeating: [Int](), count: placement.units.count)
-        for (column, pair) in placement.pairs.enumerated() {
-            if let position = unitPosition[pair.unit] { pairsOfUnit[position].append(column) }
+        for column in pairsByCost {
+            if let position = unitPosition[placement.pairs[column].unit] { pairsOfUnit[position].append(column) }
         }
-        let costs = costs
-        pairsOfUnitByCost = pairsOfUnit.map { pairs in
-            pairs.sorted { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : $0 < $1 }
-        }
+        pairsOfUnitByCost = pairsOfUnit
         let columnCount = model.variableCount
         var counts = [Int](repeating: 0, count: columnCount + 1)
         for entry in 0..<model.nonzeroCount { counts[model.entryColumns[entry] + 1] += 1 }

@@ -76,9 +76,10 @@ struct RestrictedBatchModel {
         let start = LeastCostStart.basis(market, pairsByCost: built.pairsByCost) ?? market.everyoneUnplacedBasis
         let open = placement.pairs.map { demand[$0.unit] > 0 && places[$0.pool] > 0 }
         admitted = built.pricing.candidates(open: open, start: start)
-        columns = admitted.indices.filter { admitted[$0] } + Array(placement.pairs.count..<market.model.variableCount)
-
-        let solver = try Solver(model(market.model, columns: columns))
+        let solver = try Solver(rows(of: market.model))
+        try add(
+            admitted.indices.filter { admitted[$0] } + Array(placement.pairs.count..<market.model.variableCount),
+            of: market.model, to: solver)
         try solver.setBasis(Basis(rows: start.rows, columns: columns.map { start.columns[$0] }))
         var solution = try solver.solve(options())
         // Price the pairs left out until none would lower the cost; then those tied with the
@@ -87,7 +88,7 @@ struct RestrictedBatchModel {
             let priced = built.pricing.price(open: open, admitted: admitted, duals: duals)
             let joining = priced.entering.isEmpty ? priced.onFace : priced.entering
             guard !joining.isEmpty else { break }
-            try add(joining, to: solver)
+            try add(joining, of: market.model, to: solver)
             solution = try solver.solve(options())
             if priced.entering.isEmpty { break }
         }
@@ -105,37 +106,28 @@ struct RestrictedBatchModel {
         return (solution, values)
     }
 
-    /// The small model: every row of `market` (with the batch's bounds) and its `columns`.
-    private func model(_ market: Model, columns: [Int]) -> Model {
+    /// Every row of `market`, with the batch's bounds, and no column yet.
+    private func rows(of market: Model) -> Model {
         var model = Model(name: market.name)
-        model.reserveCapacity(
-            variables: columns.count, constraints: market.constraintCount, nonzeros: 2 * columns.count)
         for row in 0..<market.constraintCount {
             model.addConstraint(
                 variables: [], coefficients: [], lowerBound: market.rowLowerBounds[row],
                 upperBound: market.rowUpperBounds[row])
         }
-        for column in columns {
-            model.addVariable(
-                lowerBound: market.columnLowerBounds[column], upperBound: market.columnUpperBounds[column],
-                kind: market.columnKinds[column], objective: market.objectiveCoefficients[column],
-                coefficients: built.pricing.entries(ofColumn: column))
-        }
         return model
     }
 
-    /// Adds market pairs to the solver's model; they enter non-basic, so the next solve starts from
-    /// the last basis.
-    private mutating func add(_ pairs: [Int], to solver: Solver) throws(LinearProgrammingError) {
-        let market = placement.model
+    /// Adds market columns, with `market`'s bounds, to the solver's model; they enter non-basic, so
+    /// the next solve starts from the last basis.
+    private mutating func add(_ added: [Int], of market: Model, to solver: Solver) throws(LinearProgrammingError) {
         try solver.addVariables(
-            pairs.map { column in
+            added.map { column in
                 Solver.NewVariable(
-                    lowerBound: 0, upperBound: market.columnUpperBounds[column],
+                    lowerBound: market.columnLowerBounds[column], upperBound: market.columnUpperBounds[column],
                     kind: market.columnKinds[column], objective: market.objectiveCoefficients[column],
                     coefficients: built.pricing.entries(ofColumn: column))
             })
-        for column in pairs { admitted[column] = true }
-        columns += pairs
+        for column in added where column < placement.pairs.count { admitted[column] = true }  // pairs only
+        columns += added
     }
 }

@@ -97,8 +97,11 @@ struct BaselineCommandTests {
         #expect(throws: ExitCode(1)) { try command.run() }
     }
 
-    @Test("the fit check's JSON has the documented shape, out of sample every figure checked")
-    func jsonShape() throws {
+    /// `TinyData` calibrated on 2024 and predicting 2025: the calibration year, its baseline and the
+    /// comparison of the prediction with 2025's figures.
+    static func predictionOfTinyData() throws -> (
+        calibration: AsIsYear, baseline: AsIsBaseline, comparison: FitComparison
+    ) {
         let data = try TinyData()
         defer { data.directory.remove() }
         let official = try OfficialPlacementData.read(from: data.directory.path)
@@ -108,6 +111,12 @@ struct BaselineCommandTests {
         let comparison = FitComparison(
             allocation: baseline.predict(predicted), calibratedOn: 2024, published: predicted,
             calibrationYear: calibration)
+        return (calibration, baseline, comparison)
+    }
+
+    @Test("the fit check's JSON has the documented shape, out of sample every figure checked")
+    func jsonShape() throws {
+        let (calibration, baseline, comparison) = try Self.predictionOfTinyData()
         let json = BaselineJSON.render(comparison)
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -144,14 +153,7 @@ struct BaselineCommandTests {
 
     @Test("the model and persistence are compared over the authorities persistence can forecast")
     func sameAuthorities() throws {
-        let data = try TinyData()
-        defer { data.directory.remove() }
-        let official = try OfficialPlacementData.read(from: data.directory.path)
-        let calibration = try #require(official.year(2024))
-        let predicted = try #require(official.year(2025))
-        var comparison = FitComparison(
-            allocation: AsIsBaseline.calibrate(calibration).predict(predicted), calibratedOn: 2024,
-            published: predicted, calibrationYear: calibration)
+        var comparison = try Self.predictionOfTinyData().comparison
         // Southvale's 2024 figure suppressed: it leaves both sides of the comparison, not only persistence's.
         comparison.rows[1].values[.m2InAreaShare]?.persistence = nil
         let summary = comparison.summary(.m2InAreaShare)
