@@ -169,7 +169,7 @@ let package = Package(
             name: "PlacementSimulationTests",
             dependencies: [
                 "PlacementSimulation", "PlacementOptimisation", "PlacementScenarios", "PlacementCalibration",
-                "PlacementPlanning", "PlacementCommands", "TestSupport",
+                "PlacementPlanning", "PlacementCommands", "PlacementShocks", "TestSupport",
             ]
         ),
         .testTarget(

@@ -45,12 +45,16 @@ extension PlacementCommand {
             let modes = try modeList.parsed
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
             let dataFolder = data ?? Baseline.defaultData(for: scenario)
-            let readAhead = drawOptions.draws == nil && !market.emptyMarket ? OfficialDataReadAhead(dataFolder) : nil
+            let readAhead = market.emptyMarket ? nil : OfficialDataReadAhead(dataFolder)
             let unplanned = try loadScenario(scenario)
             let loaded = planFile.apply(try planFile.adopted(for: unplanned), to: unplanned)
             let shockFile = try drawOptions.shockFile(for: loaded)
             if let draws = drawOptions.draws {
-                try runDraws(draws, scenario: loaded, shocks: shockFile, modes: modes, started: started)
+                // Today's market of the scenario as loaded; each draw rebuilds it after its shocks.
+                let baseline = MarketBaseline.load(
+                    for: loaded, data: dataFolder, options: market, readAhead: readAhead)
+                try runDraws(
+                    draws, scenario: loaded, shocks: shockFile, modes: modes, market: baseline, started: started)
                 return
             }
             let (scenario, applied) = try drawOptions.shocked(loaded, by: shockFile)
@@ -111,13 +115,15 @@ extension PlacementCommand {
         /// `--draws N`: every mode in N seeded draws on all cores, summarised.
         private func runDraws(
             _ draws: Int, scenario: Scenario, shocks: ShockFile?, modes: [CommissioningMode],
-            started: ContinuousClock.Instant
+            market baseline: MarketBaseline, started: ContinuousClock.Instant
         ) throws {
             let results = try DrawRunning.run(
                 scenario, shocks: shocks, modes: modes, draws: draws, seed: drawOptions.seed, options: options,
-                started: started)
+                market: baseline, started: started)
             let applied = try drawOptions.shocked(scenario, by: shocks).1
-            let comparison = DrawComparison(results, scenario: scenario, seed: drawOptions.seed, shocks: applied)
+            let comparison = DrawComparison(
+                results, scenario: scenario, seed: drawOptions.seed, shocks: applied,
+                marketNotes: baseline.drawNotes(shocked: shocks != nil))
             if let out = options.out {
                 let files = [("comparison-draws.json", comparison.json)] + comparison.files
                 try ModeRunner.write(files, into: out)

@@ -5,7 +5,7 @@ import PlacementReports
 import PlacementScenarios
 import PlacementSimulation
 
-/// `--empty-market`, shared by `compare` and `sufficiency`.
+/// `--empty-market`, shared by the commands that solve today's market.
 struct MarketOptions: ParsableArguments {
     @Flag(
         name: .customLong("empty-market"),
@@ -36,6 +36,13 @@ enum MarketBaseline: Sendable {
         if case .calibrated(let scenario, _, _) = self { scenario } else { original }
     }
 
+    /// For draws: each drawn scenario (the same authorities, shocked) in today's market, rebuilt on
+    /// its own providers, prices and children; `nil` for the empty market.
+    var forDraws: (@Sendable (Scenario) -> Scenario)? {
+        guard case .calibrated(_, let market, _) = self else { return nil }
+        return { drawn in market.rebuilt(for: drawn).applied(to: drawn) }
+    }
+
     /// Today's placements in the market, when calibrated (half a second on England: `compare` fits
     /// them beside the mode solves).
     func todaysPlacements() -> TodaysPlacements? {
@@ -58,6 +65,18 @@ enum MarketBaseline: Sendable {
         case .calibrated(_, let market, _): AsIsComparison.marketNotes(market, solvedBy: solvedBy)
         case .emptyMarket(let reason): [AsIsComparison.sentence(reason)]
         }
+    }
+
+    /// Sentences on the market draws solve; with shocks, that each draw's market is rebuilt after them.
+    func drawNotes(shocked: Bool) -> [String] {
+        var notes = marketNotes(solvedBy: "Each draw solves")
+        if shocked, case .calibrated = self {
+            notes.append(
+                "Those places are before any shock. In each draw the shocks strike first (providers leave, prices "
+                    + "and children change); the market is then rebuilt on what remains, with today's children "
+                    + "from outside still holding their places where the places remain.")
+        }
+        return notes
     }
 
     /// Calibrates the as-is baseline on the official data's latest year when every authority of the

@@ -11,7 +11,14 @@ extension PlacementCommand {
     /// alone and all shocks together, over seeded draws.
     public struct Stress: ParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "Stress-test commissioning modes against shocks: provider exits, price and demand changes.")
+            abstract: "Stress-test commissioning modes against shocks: provider exits, price and demand changes.",
+            discussion: """
+                When the scenario's authorities have DfE's published figures in --data, every case solves \
+                today's market, as compare does: in each draw the shocks strike the scenario first, then the \
+                places free for its own children are worked out on what remains (usable places less those \
+                children from outside hold today, with the places beyond its boundary its children use \
+                today). --empty-market treats every place as empty and free.
+                """)
 
         @Argument(help: "The scenario folder (with scenario.yaml).")
         var scenario: String
@@ -21,6 +28,12 @@ extension PlacementCommand {
         @OptionGroup var options: SolvingOptions
 
         @OptionGroup var drawOptions: DrawOptions
+
+        @OptionGroup var market: MarketOptions
+
+        @Option(
+            help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
+        var data: String?
 
         public init() {}
 
@@ -34,6 +47,8 @@ extension PlacementCommand {
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
             let scenario = try loadScenario(scenario)
             guard let file = try drawOptions.shockFile(for: scenario) else { return }
+            let baseline = MarketBaseline.load(
+                for: scenario, data: data ?? Baseline.defaultData(for: self.scenario), options: market)
             var variants: [(label: String, file: ShockFile?)] = [("no shock", nil)]
             for located in file.shocks {
                 variants.append((located.shock.label, ShockFile(shocks: [located])))
@@ -44,12 +59,14 @@ extension PlacementCommand {
             for variant in variants {
                 let results = try DrawRunning.run(
                     scenario, shocks: variant.file, modes: modes, draws: draws, seed: drawOptions.seed,
-                    options: options, started: started)
+                    options: options, market: baseline, started: started)
                 let applied = try drawOptions.shocked(scenario, by: variant.file).1
                 cases.append(StressReport.Case(label: variant.label, applied: applied, results: results))
             }
             let seconds = (ContinuousClock.now - started).seconds
-            let report = StressReport(scenario: scenario, cases: cases, seed: drawOptions.seed, seconds: seconds)
+            let report = StressReport(
+                scenario: scenario, cases: cases, seed: drawOptions.seed, seconds: seconds,
+                marketNotes: baseline.drawNotes(shocked: true))
             if let out = options.out {
                 let files = report.files
                 try ModeRunner.write(files, into: out)

@@ -23,10 +23,14 @@ public struct DrawResults: Sendable {
 ///
 /// GLPK's environment is thread-local: every solve runs its whole life on one dedicated thread.
 public enum DrawRunner {
-    /// `onSolved` is called (from a solving thread) as each solve ends, for progress.
+    /// `market` turns each drawn scenario, after its shocks, into the one the modes solve (today's
+    /// market: the places free for the scenario's own children once the shocks have struck); `nil`
+    /// solves the drawn scenario as it is. `onSolved` is called (from a solving thread) as each solve
+    /// ends, for progress.
     public static func run(
         _ scenario: Scenario, shocks: ShockFile?, modes: [CommissioningMode], draws: Int, seed: UInt64,
-        options: OptimiserOptions, threads: Int, onSolved: (@Sendable () -> Void)? = nil
+        options: OptimiserOptions, threads: Int, market: (@Sendable (Scenario) -> Scenario)? = nil,
+        onSolved: (@Sendable () -> Void)? = nil
     ) throws -> DrawResults {
         let seeds = (0..<max(draws, 1)).map { DrawSeeds(seed: seed, draw: $0) }
         let jobs = self.jobs(shocks: shocks, modes: modes, draws: seeds.count)
@@ -42,6 +46,7 @@ public enum DrawRunner {
             if let shocks {
                 drawn = try ShockApplication.apply(shocks, to: scenario, seed: seeds[job.draw].shockSeed).scenario
             }
+            if let market { drawn = market(drawn) }
             drawn.policy.councilOrderSeed = seeds[job.draw].councilOrderSeed
             let solved = try PlacementOptimiser.solve(drawn, mode: modes[job.mode], options: perSolve)
             onSolved?()

@@ -34,6 +34,10 @@ public struct TodaysMarket: Sendable {
     /// Of those, children beyond the usable places of their authority and sector, so holding none
     /// of the scenario's places (the calibration's capacity floor, sectors the scenario lacks).
     public let childrenFromOutsideUnheld: Double
+    /// What the market was built from, kept so that it can be rebuilt for a changed scenario.
+    public let occupancy: Occupancy
+    /// Each authority's registered places, for the short-break-only share.
+    let registeredPlaces: [AuthorityCode: ResidentialPlaces]
 
     /// One slot's places.
     public struct SlotPlaces: Sendable, Equatable {
@@ -94,6 +98,8 @@ public struct TodaysMarket: Sendable {
     ) {
         self.year = year
         self.assumptions = assumptions
+        self.occupancy = occupancy
+        registeredPlaces = places
         let slots = Self.slots(
             scenario, places: places, outsiders: occupancy.childrenFromOutside, assumptions: assumptions)
         self.slots = slots.places
@@ -125,6 +131,13 @@ public struct TodaysMarket: Sendable {
         carersElsewhere = Self.carers(
             scenario, occupancy: occupancy, slots: slots.places,
             scale: (wanted[.foster] ?? 0) / max(occupancy.children[.foster] ?? 0, 1))
+    }
+
+    /// The same market for `scenario` changed by shocks (the same authorities, other providers,
+    /// prices or children): today's occupancy is kept, and the places free for the scenario's own
+    /// children, the carers elsewhere and the offers beyond the boundary follow the changed scenario.
+    public func rebuilt(for scenario: Scenario) -> TodaysMarket {
+        TodaysMarket(scenario, year: year, places: registeredPlaces, occupancy: occupancy, assumptions: assumptions)
     }
 
     /// Each council's in-house foster places (its first in-house foster provider's, the one the

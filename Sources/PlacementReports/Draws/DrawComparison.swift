@@ -9,12 +9,18 @@ public struct DrawComparison {
     let results: DrawResults
     let seed: UInt64
     let shocks: [AppliedShock]
+    let marketNotes: [String]
 
-    public init(_ results: DrawResults, scenario: Scenario, seed: UInt64, shocks: [AppliedShock] = []) {
+    /// `marketNotes`: sentences on the market the draws solve (today's, or every place empty).
+    public init(
+        _ results: DrawResults, scenario: Scenario, seed: UInt64, shocks: [AppliedShock] = [],
+        marketNotes: [String] = []
+    ) {
         self.results = results
         self.scenario = scenario
         self.seed = seed
         self.shocks = shocks
+        self.marketNotes = marketNotes
     }
 
     /// `report.html`, `report.md`, `report.json` and a CSV per table.
@@ -73,7 +79,7 @@ public struct DrawComparison {
                     + ".")
         }
         for shock in shocks { bullets.append("Shock: \(shock.label): \(shock.detail).") }
-        return ReportSection("Summary", [.bullets(bullets)])
+        return ReportSection("Summary", [.bullets(bullets)] + marketNotes.map { .paragraph($0) })
     }
 
     var authoritiesSection: ReportSection {

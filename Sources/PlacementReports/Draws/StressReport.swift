@@ -24,13 +24,18 @@ public struct StressReport {
     let cases: [Case]
     let seed: UInt64
     let seconds: Double?
+    let marketNotes: [String]
 
-    /// `seconds`: the time the draws took, reported when given.
-    public init(scenario: Scenario, cases: [Case], seed: UInt64, seconds: Double? = nil) {
+    /// `seconds`: the time the draws took, reported when given. `marketNotes`: sentences on the
+    /// market the cases solve (today's, or every place empty).
+    public init(
+        scenario: Scenario, cases: [Case], seed: UInt64, seconds: Double? = nil, marketNotes: [String] = []
+    ) {
         self.scenario = scenario
         self.cases = cases
         self.seed = seed
         self.seconds = seconds
+        self.marketNotes = marketNotes
     }
 
     /// `stress.html`, `stress.md`, `stress.json`, `stress-TABLE.csv` per table, and `stress-draws.json`
@@ -88,7 +93,7 @@ public struct StressReport {
         if let seconds {
             bullets.append("Solved in \(NumberText.decimal(seconds, places: 1)) s.")
         }
-        var blocks: [ReportBlock] = [.bullets(bullets)]
+        var blocks: [ReportBlock] = [.bullets(bullets)] + marketNotes.map { .paragraph($0) }
         if let modes = cases.first?.results.modes {
             blocks.append(
                 .figure(

@@ -1,0 +1,72 @@
+import PlacementOptimisation
+import PlacementScenarios
+import PlacementShocks
+import TestSupport
+import Testing
+
+@testable import PlacementSimulation
+
+/// Draws and stress tests solve today's market, rebuilt after each draw's shocks. On the hand-worked
+/// region of ``TodaysMarketHandWorkedTests`` (4 of A's children; HA 2 places free of 5, HB 1 of 1,
+/// 1 place beyond the boundary at 40 miles):
+///
+/// - no shock: every child placed, 2 of 4 in area, mean miles (2 + 2 + 10 + 40) / 4 = 13.5;
+/// - HB's owner leaves: HA's 2 free places and the place beyond are left, so 3 placed, 1 unplaced,
+///   2 of 3 in area, mean (2 + 2 + 40) / 3 miles (every place empty, HA's 5 places would take all 4);
+/// - 2 more children in A: the places beyond the boundary follow the scenario's children,
+///   1 × 6 / 4 = 1.5, so 2; with HA's 2 and HB's 1, 5 of 6 placed (a market built before the shock
+///   would place 4; every place empty, all 6).
+@Suite struct DrawsInTodaysMarketTests {
+    static var scenario: Scenario {
+        var scenario = TodaysMarketHandWorkedTests.scenario
+        scenario.providers[1].owner = "B Homes"
+        return scenario
+    }
+
+    /// Every mode's total in one draw, in `market` rebuilt after the shock, or every place empty.
+    static func total(_ shock: Shock?, market: TodaysMarket?) throws -> [ScopeMetrics] {
+        var shocks: ShockFile?
+        if let shock { shocks = ShockFile(shocks: [LocatedShock(shock, file: "shocks.yaml", line: 1)]) }
+        var inMarket: (@Sendable (Scenario) -> Scenario)?
+        if let market {
+            inMarket = { drawn in market.rebuilt(for: drawn).applied(to: drawn) }
+        }
+        let results = try DrawRunner.run(
+            scenario, shocks: shocks, modes: CommissioningMode.allCases, draws: 1, seed: 1,
+            options: OptimiserOptions(), threads: 1, market: inMarket)
+        return results.metrics.map { $0[0].total }
+    }
+
+    static let exit = Shock.removeOwners(["B Homes"])
+    static let twoMore = Shock.demandIncrease(
+        .init(placementType: .childrensHome, authorities: ["A"], uasc: nil, amount: .children(2)))
+
+    @Test func withoutShocksEachDrawIsTodaysMarketAsWorkedByHand() throws {
+        for total in try Self.total(nil, market: TodaysMarketHandWorkedTests.market) {
+            #expect(total.placed == 4 && total.unplaced == 0)
+            #expect(approximately(total.m2InAreaShare ?? -1, 0.5))
+            #expect(approximately(total.meanDistanceMiles ?? -1, 13.5))
+        }
+    }
+
+    @Test func anExitStrikesTodaysFreePlaces() throws {
+        for total in try Self.total(Self.exit, market: TodaysMarketHandWorkedTests.market) {
+            #expect(total.placed == 3 && total.unplaced == 1)
+            #expect(approximately(total.m2InAreaShare ?? -1, 2.0 / 3))
+            #expect(approximately(total.meanDistanceMiles ?? -1, 44.0 / 3))
+        }
+        for total in try Self.total(Self.exit, market: nil) {
+            #expect(total.placed == 4 && total.unplaced == 0)
+        }
+    }
+
+    @Test func theMarketIsRebuiltAfterTheShocks() throws {
+        for total in try Self.total(Self.twoMore, market: TodaysMarketHandWorkedTests.market) {
+            #expect(total.children == 6)
+            #expect(total.placed == 5 && total.unplaced == 1)
+        }
+        for total in try Self.total(Self.twoMore, market: nil) {
+            #expect(total.placed == 6 && total.unplaced == 0)
+        }
+    }
+}
