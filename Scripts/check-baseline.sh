@@ -134,6 +134,46 @@ out_of_sample("out-2025.json", gate=True)
 for year in (2024, 2023, 2022):
     out_of_sample(f"out-{year}.json", gate=False)
 
+HOMES = ("Secure homes and children's homes", "Residential schools", "Other residential settings")
+
+
+def homes_shares():
+    """{(year, code): children's-home share} from DfE's table, suppressed cells as none."""
+    counts, totals = {}, {}
+    with open("Fixtures/data/dfe_cla_by_la_2021_2025.csv") as f:
+        for row in csv.DictReader(f):
+            if row["group"] != "Placement" or not row["number"].isdigit():
+                continue
+            key = (int(row["year"]), row["la_code"])
+            if row["characteristic"] == "Total":
+                totals[key] = int(row["number"])
+            elif row["characteristic"] in HOMES:
+                counts[key] = counts.get(key, 0) + int(row["number"])
+    return {key: counts.get(key, 0) / total for key, total in totals.items() if total > 0}
+
+
+def slope(points):
+    n = len(points)
+    mx, my = sum(x for x, _ in points) / n, sum(y for _, y in points) / n
+    return sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x, _ in points)
+
+
+print("== The share over 20 miles against the children's-home share, year on year: the change in the share")
+print("   over 20 miles per point of change in the children's-home share (least squares over the authorities)")
+shares = homes_shares()
+for year in (2022, 2023, 2024, 2025):
+    document = load(f"out-{year}.json")
+    published, modelled = [], []
+    for authority in document["authorities"]:
+        value = authority["measures"]["over_20_miles_share"]
+        before, after = shares.get((year - 1, authority["code"])), shares.get((year, authority["code"]))
+        if None in (value["modelled"], value.get("persistence"), value["published"], before, after):
+            continue
+        published.append((after - before, value["published"] - value["persistence"]))
+        modelled.append((after - before, value["modelled"] - value["persistence"]))
+    print(f"  {year - 1} -> {year}: published {slope(published):.2f}, modelled {slope(modelled):.2f} "
+          f"({len(published)} authorities)")
+
 document = load("in-2025.json")
 print(f"== In sample: calibrated on {document['calibrated_on']} (the baseline the product uses)")
 print("Fitted (calibration constraints, no evidence of fit):")
