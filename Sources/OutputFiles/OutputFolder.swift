@@ -42,6 +42,37 @@ public enum OutputFolder {
         }
     }
 
+    /// Throws unless a result set can be staged beside `destination`: a new folder can be made in the
+    /// folder that would hold it (or, when that is still to be made, in its nearest existing ancestor).
+    /// Checked by making one and removing it, so that a run fails before its work, not after. The
+    /// error names `destination`, never the probe.
+    public static func checkWritable(_ destination: String) throws(OutputError) {
+        let target = resolved(destination)
+        var folder = (target as NSString).deletingLastPathComponent
+        while true {
+            var status = stat()
+            if stat(folder, &status) == 0 {
+                guard (status.st_mode & S_IFMT) == S_IFDIR else {
+                    throw OutputError(.system("\(folder) is not a folder"), path: destination)
+                }
+                break
+            }
+            let failure = errno
+            let parent = (folder as NSString).deletingLastPathComponent
+            // Missing folders are made by `write`: what counts is the first one that exists.
+            guard failure == ENOENT, parent != folder else {
+                throw OutputError(
+                    .system("cannot reach \(folder): \(String(cString: strerror(failure)))"), path: destination)
+            }
+            folder = parent
+        }
+        let probe = try makeStaging(in: folder, for: (target as NSString).lastPathComponent, reportedAs: destination)
+        InterruptCleanup.shared.locked {
+            rmdir(probe)
+            InterruptCleanup.shared.unregister(probe)
+        }
+    }
+
     /// Writes `set` to `destination`, replacing what is there as a whole.
     public static func write(_ set: OutputSet, to destination: String) throws(OutputError) {
         let target = resolved(destination)
@@ -58,7 +89,8 @@ public enum OutputFolder {
                 throw OutputError(.unsafeName, path: [file.folder, file.name].compactMap { $0 }.joined(separator: "/"))
             }
         }
-        let staging = try makeStaging(beside: target)
+        let staging = try makeStaging(
+            in: parent, for: (target as NSString).lastPathComponent, reportedAs: destination)
         do {
             try fill(staging, with: set)
             try swap(staging, into: target)
@@ -82,9 +114,11 @@ public enum OutputFolder {
         return (joined as NSString).standardizingPath
     }
 
-    private static func makeStaging(beside target: String) throws(OutputError) -> String {
-        let parent = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
+    /// A fresh private folder in `parent` named after `name`, registered for clean-up; a failure
+    /// names `destination` (the user's path) and `parent`, not the temporary name.
+    private static func makeStaging(
+        in parent: String, for name: String, reportedAs destination: String
+    ) throws(OutputError) -> String {
         while true {
             let staging = (parent as NSString).appendingPathComponent(TemporaryName.make(for: name, kind: .folder))
             let failure = InterruptCleanup.shared.locked {
@@ -93,7 +127,11 @@ public enum OutputFolder {
                 return 0
             }
             if failure == 0 { return staging }
-            guard failure == EEXIST else { throw .system(staging, errorNumber: failure) }
+            guard failure == EEXIST else {
+                throw OutputError(
+                    .system("cannot create a folder in \(parent): \(String(cString: strerror(failure)))"),
+                    path: destination)
+            }
         }
     }
 

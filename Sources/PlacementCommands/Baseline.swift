@@ -22,13 +22,15 @@ extension PlacementCommand {
         @Argument(help: "The scenario folder (with scenario.yaml): its authorities are reported.")
         var scenario: String
 
-        @Option(help: "The year to calibrate on (the baseline the product uses: 2025).")
+        @Option(parsing: .unconditional, help: "The year to calibrate on (the baseline the product uses: 2025).")
         var year: Int?
 
-        @Option(name: .customLong("calibrate-on"), help: "The same as --year.")
+        @Option(name: .customLong("calibrate-on"), parsing: .unconditional, help: "The same as --year.")
         var calibrateOn: Int?
 
-        @Option(help: "A year to predict from the calibrated parameters, checked out of sample.")
+        @Option(
+            parsing: .unconditional,
+            help: "Another year, earlier or later, to predict from the calibrated parameters, checked out of sample.")
         var predict: Int?
 
         @Option(
@@ -51,7 +53,13 @@ extension PlacementCommand {
 
         public func validate() throws {
             if let year, let calibrateOn, year != calibrateOn {
-                throw ValidationError("--year and --calibrate-on name the same year: give one")
+                throw ValidationError(
+                    "--year \(year) and --calibrate-on \(calibrateOn) conflict: both set the calibration year, and "
+                        + "they name two different years; give one of them")
+            }
+            if let predict, predict == calibrationYear {
+                throw ValidationError(
+                    "--predict \(predict) is the calibration year: drop --predict for the in-sample fit")
             }
         }
 
@@ -59,7 +67,7 @@ extension PlacementCommand {
 
         public func run() throws {
             try ModeRunner.prepareOutput(out)
-            let scenario = try loadScenario(scenario)
+            let scenario = try loadScenario(scenario, solving: false)
             let directory = data ?? Self.defaultData(for: self.scenario)
             let official = try readingInput { () throws(ScenarioError) in
                 try OfficialPlacementData.read(from: directory)

@@ -7,10 +7,12 @@ struct DrawOptions: ParsableArguments {
     @Option(help: "A shocks file (YAML): provider exits, price and demand changes applied to the scenario.")
     var shocks: String?
 
-    @Option(help: "Solve this many seeded draws on all cores; report every measure as mean, p10 and p90.")
+    @Option(
+        parsing: .unconditional,
+        help: "Solve this many seeded draws on all cores; report every measure as mean, p10 and p90.")
     var draws: Int?
 
-    @Option(help: "Seeds the draws and the random shocks.")
+    @Option(parsing: .unconditional, help: "Seeds the draws and the random shocks.")
     var seed: UInt64 = 1
 
     func validate() throws {

@@ -23,22 +23,31 @@ extension PlacementCommand {
         @Option(help: "The folder with the official CSV files (see Fixtures/data/README.md).")
         var data = "Fixtures/data"
 
-        @Option(help: "The last year forecast.")
+        @Option(parsing: .unconditional, help: "The last year forecast.")
         var to = 2030
 
-        @Option(help: "Fit on the years up to this one only and compare the later years with what was published.")
+        @Option(
+            parsing: .unconditional,
+            help: "Fit on the years up to this one only and compare the later years with what was published.")
         var backtest: Int?
 
         @Option(help: "How to print: markdown, json or csv.")
         var format: OutputFormat = .markdown
 
-        @Option(help: "A folder to write forecast.csv, forecast.json and forecast.html into.")
+        @Option(
+            help: ArgumentHelp(
+                "A folder to write forecast.csv, forecast.json and forecast.html into, replacing it whole.",
+                discussion: "The folder must be absent, empty, or an earlier result set; it appears complete or not "
+                    + "at all."))
         var out: String?
 
-        @Option(help: "Seed of the interval bootstrap: the same seed gives the same intervals.")
+        @Option(
+            parsing: .unconditional, help: "Seed of the interval bootstrap: the same seed gives the same intervals.")
         var seed: UInt64 = 1
 
-        @Option(name: .customLong("children-for"), help: "Write the scenario's children for this forecast year.")
+        @Option(
+            name: .customLong("children-for"), parsing: .unconditional,
+            help: "Write the scenario's children for this forecast year.")
         var childrenFor: Int?
 
         @Option(name: .customLong("scenario-out"), help: "The scenario folder --children-for writes.")
@@ -63,7 +72,8 @@ extension PlacementCommand {
         }
 
         public func run() throws {
-            let loaded = try scenario.map(loadScenario)
+            try ModeRunner.prepareOutput(out)
+            let loaded = try scenario.map { try loadScenario($0, solving: false) }
             let official = try readingInput { () throws(ScenarioError) in try OfficialData.read(from: data) }
             let history = HistoryBuilder.build(official)
             var settings = ForecastSettings()
@@ -85,13 +95,10 @@ extension PlacementCommand {
                 cooperatives = loaded.cooperatives.map(forecast.cooperative)
             }
             if let out {
-                do {
-                    try ForecastFiles.write(
-                        forecast, history: history, authorities: authorities, cooperatives: cooperatives, into: out)
-                } catch {
-                    printToStandardError("\(out): cannot write: \(error.localizedDescription)")
-                    throw failureExitCode
-                }
+                try ModeRunner.write(
+                    ForecastFiles.files(
+                        forecast, history: history, authorities: authorities, cooperatives: cooperatives),
+                    into: out)
             }
             if let childrenFor, let scenarioOut, let loaded {
                 let scaled = ScenarioScaling.scale(loaded, forecast: forecast, history: history, year: childrenFor)

@@ -51,10 +51,10 @@ extension PlacementCommand.Generate {
         public static let configuration = CommandConfiguration(
             abstract: "Generate a synthetic scenario calibrated to England's 2025 shares, of any size, from a seed.")
 
-        @Option(help: "The seed: the same seed and scale give the same scenario.")
+        @Option(parsing: .unconditional, help: "The seed: the same seed and scale give the same scenario.")
         var seed: UInt64 = 1
 
-        @Option(help: "Size relative to England (1 = 153 councils and about 81,770 children).")
+        @Option(parsing: .unconditional, help: "Size relative to England (1 = 153 councils and about 81,770 children).")
         var scale = 1.0
 
         @Option(help: "The scenario folder to write.")

@@ -36,7 +36,9 @@ extension PlacementCommand {
         @Option(help: "The scenario's name (default: the council's name and the date).")
         var name: String?
 
-        @Option(help: "Registered providers located within this many miles of the council join the market.")
+        @Option(
+            parsing: .unconditional,
+            help: "Registered providers located within this many miles of the council join the market.")
         var radius: Double = 75
 
         @Option(help: "The folder with the official tables (see Fixtures/data/README.md).")

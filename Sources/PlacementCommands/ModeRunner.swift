@@ -9,8 +9,9 @@ import PlacementScenarios
 /// when asked.
 enum ModeRunner {
     /// `started`: when the command started, from which its time limit runs.
-    static func solve(
-        _ scenario: Scenario, mode: CommissioningMode, options: SolvingOptions, started: ContinuousClock.Instant
+    static func solve<Format>(
+        _ scenario: Scenario, mode: CommissioningMode, options: SolvingOptionsPrinting<Format>,
+        started: ContinuousClock.Instant
     ) throws -> SolvedMode {
         let solved = Result { () throws(OptimiserError) in
             try Progress.shared.run("solving \(mode.rawValue) mode") { () throws(OptimiserError) in
@@ -24,8 +25,9 @@ enum ModeRunner {
     /// a mode's serial steps (building its problem, assembling its result) and its largest placement
     /// type leave a core idle that another mode fills. The results, and what is said about them on
     /// stderr, come in the order of `modes`; each mode's result is the same as solved alone.
-    static func solve(
-        _ scenario: Scenario, modes: [CommissioningMode], options: SolvingOptions, started: ContinuousClock.Instant
+    static func solve<Format>(
+        _ scenario: Scenario, modes: [CommissioningMode], options: SolvingOptionsPrinting<Format>,
+        started: ContinuousClock.Instant
     ) throws -> [SolvedMode] {
         let concurrent = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let solved = DedicatedThreads.map(modes.count, maximumThreads: concurrent) { index in
@@ -44,9 +46,9 @@ enum ModeRunner {
 
     /// A mode's result, or its error said on stderr as exit code 2; a stop at the time limit and, with
     /// `--verbose`, the statistics said on stderr.
-    private static func report(
+    private static func report<Format>(
         _ solved: Result<SolvedMode, OptimiserError>, scenario: Scenario, mode: CommissioningMode,
-        options: SolvingOptions
+        options: SolvingOptionsPrinting<Format>
     ) throws -> SolvedMode {
         let result: SolvedMode
         switch solved {
@@ -71,19 +73,20 @@ enum ModeRunner {
         return result
     }
 
-    /// Before anything is solved: installs the interrupt clean-up and checks that `--out` may be
-    /// replaced (absent, empty, or an earlier result set), else a usage error.
     /// Where the files went: on stdout, or on stderr when stdout carries the result (`--format`).
     static func confirm(_ line: String, printing format: OutputFormat?) {
         if format == nil { print(line) } else { printToStandardError(line) }
     }
 
+    /// Before anything is solved: installs the interrupt clean-up and checks that `--out` may be
+    /// replaced (absent, empty, or an earlier result set) and can be written there, else a usage error.
     static func prepareOutput(_ out: String?, quiet: Bool = false) throws {
         InterruptHandling.install()
         Progress.shared.silence(quiet)
         guard let out else { return }
         do {
             try OutputFolder.checkReplaceable(out)
+            try OutputFolder.checkWritable(out)
         } catch {
             printToStandardError("--out \(error.description)")
             throw ExitCode.validationFailure

@@ -18,7 +18,7 @@ extension PlacementCommand {
         @Argument(help: "The scenario folder (with scenario.yaml; candidates.csv is optional).")
         var scenario: String
 
-        @Option(help: "Pounds of capital to spend.")
+        @Option(parsing: .unconditional, help: "Pounds of capital to spend.")
         var budget: Double
 
         @Option(
@@ -47,15 +47,16 @@ extension PlacementCommand {
         var out: String?
 
         @Option(
+            parsing: .unconditional,
             help: ArgumentHelp(
                 "The year the plan is decided; plan.csv's opening years count from it (default: the scenario's latest published year).",
                 valueName: "YEAR"))
         var year: Int?
 
-        @Option(help: "Stop branch-and-cut after this many seconds (default 60).")
+        @Option(parsing: .unconditional, help: "Stop branch-and-cut after this many seconds (default 60).")
         var timeLimit: Double = 60
 
-        @Option(help: "Stop branch-and-cut at this relative gap (default 0.0001).")
+        @Option(parsing: .unconditional, help: "Stop branch-and-cut at this relative gap (default 0.0001).")
         var gap: Double = 1e-4
 
         @Option(

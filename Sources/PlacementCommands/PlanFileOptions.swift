@@ -13,11 +13,13 @@ struct PlanFileOptions: ParsableArguments {
     var plan: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp("With --plan: only the builds open by this year (default: all of them).", valueName: "YEAR"))
     var openBy: Int?
 
     func validate() throws {
         if openBy != nil, plan == nil { throw ValidationError("--open-by needs --plan FILE") }
+        if let openBy, !(1900...2999).contains(openBy) { throw ValidationError("--open-by must be a calendar year") }
     }
 
     /// The plan named by `--plan`, checked against `scenario`; a bad file prints every problem with

@@ -6,7 +6,7 @@ struct ShockOptions: ParsableArguments {
     @Option(help: "A shocks file (YAML): provider exits, price and demand changes applied to the scenario.")
     var shocks: String?
 
-    @Option(help: "Seeds the random shocks.")
+    @Option(parsing: .unconditional, help: "Seeds the random shocks.")
     var seed: UInt64 = 1
 
     /// The scenario with the shocks applied (each listed on stderr), or as it is without `--shocks`.

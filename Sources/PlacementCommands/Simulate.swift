@@ -38,22 +38,22 @@ extension PlacementCommand {
         /// The starting year when none is given: the last year DfE's tables publish.
         static let defaultFrom = 2025
 
-        @Option(help: "The starting year: today's stock (default 2025).")
+        @Option(parsing: .unconditional, help: "The starting year: today's stock (default 2025).")
         var from = defaultFrom
 
-        @Option(help: "The last year simulated (default 2030).")
+        @Option(parsing: .unconditional, help: "The last year simulated (default 2030).")
         var to = 2030
 
         @Option(help: "Comma-separated modes, from as-is, council, council-coordinated, regional and national.")
         var modes: String?
 
-        @Option(help: "Seeded draws of every mode (default 1).")
+        @Option(parsing: .unconditional, help: "Seeded draws of every mode (default 1).")
         var draws = 1
 
-        @Option(help: "The first draw's seed; draw k uses seed + k.")
+        @Option(parsing: .unconditional, help: "The first draw's seed; draw k uses seed + k.")
         var seed: UInt64 = 1
 
-        @Option(help: "Batches of new placements a year (default 4).")
+        @Option(parsing: .unconditional, help: "Batches of new placements a year (default 4).")
         var batches = 4
 
         @Option(
@@ -72,7 +72,9 @@ extension PlacementCommand {
                 valueName: "FILE"))
         var plan: String?
 
-        @Option(help: "Backtest the as-is replay from this published year to the last (calibrated on it only).")
+        @Option(
+            parsing: .unconditional,
+            help: "Backtest the as-is replay from this published year to the last (calibrated on it only).")
         var backtest: Int?
 
         @Flag(help: "Print timings and convergence to stderr (the backtest).")

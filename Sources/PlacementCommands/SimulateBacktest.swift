@@ -9,7 +9,7 @@ extension PlacementCommand.Simulate {
     /// compared with each year's published figures.
     func runBacktest(from origin: Int) throws {
         try ModeRunner.prepareOutput(out)
-        let scenario = try loadScenario(scenario)
+        let scenario = try loadScenario(scenario, solving: false)
         let directory = data ?? PlacementCommand.Baseline.defaultData(for: self.scenario)
         let official = try readingInput { () throws(ScenarioError) in
             try OfficialPlacementData.read(from: directory)

@@ -1,3 +1,4 @@
+import ArgumentParser
 import PlacementCalibration
 import PlacementScenarios
 import PlacementSimulation
@@ -23,9 +24,16 @@ struct SimulationInputs {
         }
         let official = try? OfficialPlacementData.read(from: data)
         let known = Set(official?.authorities.map(\.id) ?? [])
-        let published = official.flatMap { official -> AsIsYear? in
-            scenario.authorities.allSatisfy { known.contains($0.id) } ? official.year(from) : nil
+        let real = official != nil && scenario.authorities.allSatisfy { known.contains($0.id) }
+        // Real authorities start from the year's published figures: a year without them is out of range.
+        if real, let official, official.year(from) == nil {
+            printToStandardError(
+                "--from \(from): no published figures for \(from) in \(data) (published there: "
+                    + Self.listed(official.years) + "); a simulation of the scenario's authorities starts from one "
+                    + "of those years")
+            throw ExitCode.validationFailure
         }
+        let published = real ? official?.year(from) : nil
         // A scenario of real authorities runs in today's market (as `compare` solves it) from today's
         // placements; a fictional one in its usable places from the council optimum.
         let start: SimulationStart
@@ -79,5 +87,12 @@ struct SimulationInputs {
         return SimulationInputs(
             scenario: simulated, start: start,
             flows: yearFlows.opening(openings, after: from, through: to, assumptions: assumptions))
+    }
+
+    /// `2021 to 2025` for consecutive years, else the years one by one.
+    static func listed(_ years: [Int]) -> String {
+        guard let first = years.first, let last = years.last else { return "none" }
+        if years.count > 1, years == Array(first...last) { return "\(first) to \(last)" }
+        return years.map(String.init).joined(separator: ", ")
     }
 }

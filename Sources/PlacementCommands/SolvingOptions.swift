@@ -2,16 +2,17 @@ import ArgumentParser
 import Foundation
 import PlacementOptimisation
 
-/// Options shared by `solve` and `compare`.
-struct SolvingOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "What is printed on standard output: markdown (default), json or csv.",
-            discussion: "Works with --out too: the folder gets every format, standard output the one asked for."))
-    var format: OutputFormat?
+/// Options shared by the commands that solve modes, printing any of the formats.
+typealias SolvingOptions = SolvingOptionsPrinting<OutputFormat>
+
+/// Options shared by the commands that solve modes; `Format` is what `--format` accepts (and its help
+/// lists).
+struct SolvingOptionsPrinting<Format: PrintedFormat>: ParsableArguments {
+    @Option(help: Format.help)
+    var format: Format?
 
     /// The format printed: `--format`, else Markdown.
-    var printed: OutputFormat { format ?? .markdown }
+    var printed: OutputFormat { format?.outputFormat ?? .markdown }
 
     @Option(
         help: ArgumentHelp(
@@ -20,10 +21,13 @@ struct SolvingOptions: ParsableArguments {
         ))
     var out: String?
 
-    @Option(help: "Stop each mode's solves after this many seconds and report the plan at hand with its gap.")
+    @Option(
+        parsing: .unconditional,
+        help: "Stop each mode's solves after this many seconds and report the plan at hand with its gap.")
     var timeLimit: Double?
 
-    @Option(help: "Sub-problems solved at once, one thread each (default: the number of cores).")
+    @Option(
+        parsing: .unconditional, help: "Sub-problems solved at once, one thread each (default: the number of cores).")
     var threads: Int?
 
     @Flag(help: "Print model sizes, timings and GLPK's messages to standard error.")
@@ -33,7 +37,7 @@ struct SolvingOptions: ParsableArguments {
     var quiet = false
 
     /// The longest `--time-limit` accepted: one year, in seconds.
-    static let longestTimeLimitSeconds = 31_536_000.0
+    static var longestTimeLimitSeconds: Double { 31_536_000 }
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit <= Self.longestTimeLimitSeconds) {

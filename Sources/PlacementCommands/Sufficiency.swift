@@ -47,7 +47,7 @@ extension PlacementCommand {
         @Option(help: "The folder with DfE's tables the demand forecast is fitted on (see Fixtures/data/README.md).")
         var data = "Fixtures/data"
 
-        @OptionGroup var options: SolvingOptions
+        @OptionGroup var options: SolvingOptionsPrinting<ReportFormat>
 
         @OptionGroup var shockOptions: ShockOptions
 
@@ -56,12 +56,13 @@ extension PlacementCommand {
         @OptionGroup var market: MarketOptions
 
         @Option(
+            parsing: .unconditional,
             help: ArgumentHelp(
                 "Project placements to this year: the scenario simulated from \(Simulate.defaultFrom) under as-is "
                     + "and the report's mode (section \"Projected placements\").", valueName: "YEAR"))
         var simulateTo: Int?
 
-        @Option(help: "With --simulate-to: seeded draws of each mode (default 1).")
+        @Option(parsing: .unconditional, help: "With --simulate-to: seeded draws of each mode (default 1).")
         var draws = 1
 
         public init() {}
@@ -80,11 +81,6 @@ extension PlacementCommand {
             }
             guard (1...1_000).contains(draws) else { throw ValidationError("--draws must be 1 to 1,000") }
             if draws != 1, simulateTo == nil { throw ValidationError("--draws needs --simulate-to YEAR") }
-            if options.format == .csv {
-                throw ValidationError(
-                    "the sufficiency report has a CSV file per table, written with --out DIR; it prints as "
-                        + "--format markdown or json")
-            }
         }
 
         public func run() throws {
@@ -138,7 +134,7 @@ extension PlacementCommand {
                 reports[index].asIs = asIs
             }
             guard let out = options.out else {
-                Self.print(reports[0].document, stem: "sufficiency", as: options.printed)
+                Self.print(reports[0].document, stem: "sufficiency", as: options.format ?? .markdown)
                 return
             }
             if all {
@@ -149,7 +145,7 @@ extension PlacementCommand {
                 try ModeRunner.write(set, to: out)
                 ModeRunner.confirm(
                     "\(set.folders.count) sufficiency reports written under \(TerminalText.escaped(out)); "
-                        + "index: \(TerminalText.escaped(out))/index.html", printing: options.format)
+                        + "index: \(TerminalText.escaped(out))/index.html", printing: options.format?.outputFormat)
                 if let format = options.format {
                     Self.print(SufficiencyIndex.document(context), stem: "index", as: format)
                 }
@@ -157,13 +153,13 @@ extension PlacementCommand {
                 try ModeRunner.write(reports[0].files, into: out)
                 ModeRunner.confirm(
                     "Sufficiency report written: \(TerminalText.escaped(out))/sufficiency.html (and .md, .json, CSV tables)",
-                    printing: options.format)
+                    printing: options.format?.outputFormat)
                 if let format = options.format { Self.print(reports[0].document, stem: "sufficiency", as: format) }
             }
         }
 
-        /// A report on stdout in `format` (Markdown or JSON; validate() refuses CSV).
-        static func print(_ document: ReportDocument, stem: String, as format: OutputFormat) {
+        /// A report on stdout in `format`.
+        static func print(_ document: ReportDocument, stem: String, as format: ReportFormat) {
             Swift.print(
                 format == .json ? TabularReport.json(document) : MarkdownReport.render(document, stem: stem),
                 terminator: "")

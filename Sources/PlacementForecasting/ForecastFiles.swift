@@ -1,20 +1,19 @@
 import PlacementReports
 import PlacementScenarios
 
-/// Writes `forecast.csv`, `forecast.json` and `forecast.html` (a chart and table per co-operative
-/// and authority) into a folder.
+/// The files of a forecast's result set: `forecast.csv`, `forecast.json` and `forecast.html` (a chart
+/// and table per co-operative and authority).
 public enum ForecastFiles {
-    public static func write(
+    public static func files(
         _ forecast: DemandForecast, history: ForecastHistory, authorities: [DemandForecast.ScopeForecast],
-        cooperatives: [DemandForecast.ScopeForecast], into directory: String
-    ) throws {
+        cooperatives: [DemandForecast.ScopeForecast]
+    ) -> [(name: String, text: String)] {
         let document = report(forecast, history: history, authorities: authorities, cooperatives: cooperatives)
-        try AtomicFile.write(
-            [
-                ("forecast.csv", ForecastOutput.csv(forecast, scopes: [forecast.england] + cooperatives + authorities)),
-                ("forecast.json", ForecastOutput.json(forecast, authorities: authorities)),
-                ("forecast.html", HTMLReport.render(document)),
-            ], into: directory)
+        return [
+            ("forecast.csv", ForecastOutput.csv(forecast, scopes: [forecast.england] + cooperatives + authorities)),
+            ("forecast.json", ForecastOutput.json(forecast, authorities: authorities)),
+            ("forecast.html", HTMLReport.render(document)),
+        ]
     }
 
     static func report(

@@ -84,7 +84,7 @@ public enum ForecastOutput {
     static func cell(_ figure: DemandForecast.SeriesForecast) -> String {
         let interval = figure.interval
         var text = "\(whole(interval.forecast)) (\(whole(interval.lower80))–\(whole(interval.upper80)))"
-        if let published = figure.published { text += " [\(published)]" }
+        if let published = figure.published { text += " [\(whole(Double(published)))]" }
         return text
     }
 
@@ -125,13 +125,14 @@ public enum ForecastOutput {
                 text += "| \(series.key) | \(year.year) | \(whole(interval.forecast)) | "
                 text += "\(whole(interval.lower80))–\(whole(interval.upper80)) | "
                 text += "\(whole(interval.lower95))–\(whole(interval.upper95)) | "
-                text += "\(figure.published.map(String.init) ?? "–") | \(error ?? "–") |\n"
+                text += "\(figure.published.map { whole(Double($0)) } ?? "–") | \(error ?? "–") |\n"
             }
         }
         return text
     }
 
-    static func whole(_ value: Double) -> String { String(format: "%.0f", value) }
+    /// A whole number with thousands separators, as every report prints counts.
+    static func whole(_ value: Double) -> String { NumberText.grouped(value) }
 
     /// Numbers to one decimal place, without a trailing `.0` (JSON has no NaN: a non-finite value,
     /// which the model never makes, is written as null).

@@ -71,13 +71,8 @@ public enum PlanMarkdown {
         return lines.joined(separator: "\n")
     }
 
-    static func pounds(_ value: Double) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.maximumFractionDigits = 0
-        formatter.locale = Locale(identifier: "en_GB")
-        return "£" + (formatter.string(from: NSNumber(value: value)) ?? String(format: "%.0f", value))
-    }
+    /// As every report prints pounds: `£1,234`, `-£56`, and `£0` for anything that rounds to zero.
+    static func pounds(_ value: Double) -> String { NumberText.pounds(value) }
 
     static func percent(_ value: Double) -> String { String(format: "%.3f%%", value * 100) }
 

@@ -70,7 +70,7 @@ public struct PolicyComparison: Sendable {
     public var markdown: String {
         var lines = [
             "# The same budget, three ways", "",
-            "Budget £\(String(format: "%.0f", budget)). Each policy is compared with no new capacity under "
+            "Budget \(NumberText.pounds(budget)). Each policy is compared with no new capacity under "
                 + "the same commissioning (council-coordinated, regional, national).", "",
             "| measure | " + plans.map { "\(Self.label($0.scope)): without | with" }.joined(separator: " | ") + " |",
             "|---|" + String(repeating: "--:|--:|", count: plans.count),

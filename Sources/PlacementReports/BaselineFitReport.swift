@@ -34,7 +34,7 @@ public struct BaselineFitReport {
         ReportDocument(
             title: "As-is baseline: fit to published figures",
             subtitle: "\(scenario.name): calibrated on \(comparison.calibratedOn), "
-                + (inSample ? "in sample" : "predicting \(comparison.predicted) out of sample"),
+                + (inSample ? "in sample" : "predicting \(comparison.predicted)"),
             sections: [summarySection, measuresSection, authoritiesSection, cooperativesSection, methodSection])
     }
 
@@ -55,7 +55,7 @@ public struct BaselineFitReport {
                 .paragraph(
                     "Calibrated on \(comparison.calibratedOn) only, then given \(comparison.predicted)'s children by "
                         + "placement group and registered places and nothing else of \(comparison.predicted): every "
-                        + "figure below is checked out of sample. Persistence forecasts each figure by its "
+                        + "figure below is checked out of sample. Persistence predicts each figure by its "
                         + "\(comparison.calibratedOn) published value; the two are compared over the same authorities "
                         + "(those where \(comparison.calibratedOn)'s figure is published)."))
         }
@@ -77,7 +77,7 @@ public struct BaselineFitReport {
                 + "\(summary.authorities) authorities"
             if let common = summary.common {
                 if common.authorities != summary.authorities {
-                    text += "; over the \(common.authorities) persistence can forecast, \(points(common.model))"
+                    text += "; over the \(common.authorities) persistence can predict, \(points(common.model))"
                 }
                 text += " against \(points(common.persistence)) for persistence"
                 text +=
@@ -115,21 +115,20 @@ public struct BaselineFitReport {
                 .text(Self.decimal(summary.common?.model, 2)),
                 .text(Self.decimal(summary.common?.persistence, 2)),
                 .text(Self.decimal(summary.persistenceCorrelation, 3)), .text(Self.decimal(measure.tolerance, 2)),
-                .number(england?.modelled, style), .number(england?.published, style),
+                .number(england?.modelled, measure.modelledStyle), .number(england?.published, style),
             ]
         }
         let table = ReportTable(
             id: "measures",
             caption: "Each measure: fitted or checked; mean absolute error and bias (points for shares, children "
                 + "for counts) and correlation over authorities; out of sample, the model's and persistence's mean "
-                + "absolute errors over the authorities persistence can forecast, and persistence's correlation; "
-                + "the done-when "
-                + "tolerance (points, or correlation); England modelled and published",
+                + "absolute errors over the authorities persistence can predict, and persistence's correlation; "
+                + "the tolerance (points, or correlation); England modelled and published",
             columns: [
                 .init("Measure", key: "measure", numeric: false), .init("Status", key: "status", numeric: false),
                 .init("Authorities", key: "authorities"), .init("MAE", key: "mean_absolute_error"),
                 .init("Bias", key: "bias"), .init("Correlation", key: "correlation"),
-                .init("MAE where persistence forecasts", key: "common_mean_absolute_error"),
+                .init("MAE where persistence predicts", key: "common_mean_absolute_error"),
                 .init("Persistence MAE", key: "persistence_mean_absolute_error"),
                 .init("Persistence correlation", key: "persistence_correlation"), .init("Tolerance", key: "tolerance"),
                 .init("England modelled", key: "england_modelled"),
@@ -171,7 +170,7 @@ public struct BaselineFitReport {
             for measure in FitMeasure.allCases {
                 let style: ReportValue.NumberStyle = measure.isShare ? .share : .count
                 let value = row.values[measure]
-                cells.append(.number(value?.modelled, style))
+                cells.append(.number(value?.modelled, measure.modelledStyle))
                 cells.append(.number(value?.published, style))
                 if !inSample { cells.append(.number(value?.persistence, style)) }
             }
@@ -206,7 +205,7 @@ public struct BaselineFitReport {
                     values.isEmpty
                         ? nil : measure.isShare ? values.reduce(0, +) / Double(values.count) : values.reduce(0, +)
                 }
-                cells.append(.number(combine(pairs.map(\.0)), style))
+                cells.append(.number(combine(pairs.map(\.0)), measure.modelledStyle))
                 cells.append(.number(combine(pairs.map(\.1)), style))
             }
             return cells
@@ -234,7 +233,7 @@ public struct BaselineFitReport {
     private var methodSection: ReportSection {
         let assumptions = baseline.assumptions.listed.map { entry -> [ReportValue] in
             [
-                .text(entry.name), .number(entry.assumption.value, .miles),
+                .text(entry.name), .number(entry.assumption.value, .decimal),
                 .text(
                     NumberText.decimal(entry.assumption.range.lowerBound, places: 2) + "–"
                         + NumberText.decimal(entry.assumption.range.upperBound, places: 2)),
@@ -266,4 +265,10 @@ public struct BaselineFitReport {
                         ], rows: assumptions)),
             ])
     }
+}
+
+extension FitMeasure {
+    /// How a modelled figure is shown: a share, or a number of children that may be fractional (to two
+    /// decimals in CSV, as in the fit check's JSON).
+    fileprivate var modelledStyle: ReportValue.NumberStyle { isShare ? .share : .modelledCount }
 }

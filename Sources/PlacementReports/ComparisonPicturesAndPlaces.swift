@@ -70,13 +70,10 @@ extension ComparisonReport {
 
     var method: ReportSection {
         let policy = scenario.policy
-        let occupancy =
-            asIs?.asIs == nil
-            ? [
-                "Every place in the scenario is treated as free for the scenario's children, so modelled M2 "
-                    + "and distance are better than any real year: read the differences between modes more than "
-                    + "the levels."
-            ] : []
+        let market = AsIsComparison.methodNotes(
+            asIs,
+            emptyMarketConsequence: "modelled M2 and distance are better than any real year: read the "
+                + "differences between modes more than the levels")
         return ReportSection(
             "Method and assumptions",
             [
@@ -94,7 +91,7 @@ extension ComparisonReport {
                         "Distances are straight lines, as DfE measures placement distance: between authority centroids "
                             + "(inside one authority, the mean distance within a disc of its area) unless the scenario "
                             + "gives the distance between two authorities.",
-                    ] + occupancy + [
+                    ] + market + [
                         "Estimated provider profit is external spend times the policy's operating margin per placement "
                             + "type: "
                             + policy.marketMargins.sorted { $0.key < $1.key }
@@ -102,7 +99,7 @@ extension ComparisonReport {
                                 separator: ", ")
                             + ", other types \(NumberText.percent(policy.defaultMarketMargin)) (the CMA found 22.6% for "
                             + "the largest children's-home providers)."
-                    ] + (asIs?.notes ?? []))
+                    ])
             ])
     }
 }

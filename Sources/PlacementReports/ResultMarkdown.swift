@@ -16,7 +16,10 @@ public enum ResultMarkdown {
         ]
         lines.append(scopeRow("**\(scenario.name)**", metrics.total))
         for scoped in metrics.cooperatives { lines.append(scopeRow("\(scoped.name) (co-operative)", scoped.metrics)) }
-        for scoped in metrics.authorities { lines.append(scopeRow("\(scoped.name) (\(scoped.id))", scoped.metrics)) }
+        let present = authoritiesPresent(in: scenario)
+        for scoped in metrics.authorities where present.contains(scoped.id) {
+            lines.append(scopeRow("\(scoped.name) (\(scoped.id))", scoped.metrics))
+        }
         let unplaced = result.decisions.filter { !$0.isPlaced }
         if !unplaced.isEmpty {
             lines += [
@@ -81,8 +84,10 @@ public enum ResultMarkdown {
                         + AsIsComparison.Change(from: today.metrics.total, to: solvedMode.metrics.total).summary + " |")
             }
         }
+        let present = authoritiesPresent(in: scenario)
         for (title, scopes) in [
-            ("By co-operative", metrics.map(\.cooperatives)), ("By authority", metrics.map(\.authorities)),
+            ("By co-operative", metrics.map(\.cooperatives)),
+            ("By authority", metrics.map { $0.authorities.filter { present.contains($0.id) } }),
         ] where !(scopes.first ?? []).isEmpty {
             lines += ["", "## \(title)", ""]
             lines.append(
@@ -103,6 +108,13 @@ public enum ResultMarkdown {
             lines += asIs.notes.map { "- \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The authorities the per-authority rows show: those with children or providers in the scenario.
+    /// A council's imported scenario lists all of England's authorities, nearly all with neither, whose
+    /// rows would be zeros; the JSON keeps every authority.
+    static func authoritiesPresent(in scenario: Scenario) -> Set<String> {
+        Set(scenario.cohorts.map(\.homeAuthority.rawValue) + scenario.providers.map(\.authority.rawValue))
     }
 
     static let headlineMeasures: [(String, @Sendable (ScopeMetrics) -> String)] = [

@@ -417,19 +417,23 @@ public struct SufficiencyReport {
     }
 
     private var method: ReportSection {
-        ReportSection(
+        // The market the mode solved, said as the comparison report says it.
+        let market = AsIsComparison.methodNotes(
+            asIs, emptyMarketConsequence: "modelled gaps are the least the area faces, not a forecast")
+        return ReportSection(
             "Method and data",
             [
-                .bullets([
-                    "Modelled figures come from the scenario's children, providers and policy solved under \(mode) "
-                        + "commissioning with GLPK; every place in the scenario is treated as free for its children, "
-                        + "so modelled gaps are the least the area faces, not a forecast.",
-                    "M1 counts children in foster and residential care placed with their own council's provision; "
-                        + "M2 children placed inside their home authority; distances are straight lines, as DfE "
-                        + "measures them.",
-                    "Published figures are DfE's children-looked-after statistics; their shares are of all children "
-                        + "looked after, the modelled ones of children placed.",
-                ])
+                .bullets(
+                    [
+                        "Modelled figures come from the scenario's children, providers and policy solved under "
+                            + "\(mode) commissioning with GLPK."
+                    ] + market + [
+                        "M1 counts children in foster and residential care placed with their own council's provision; "
+                            + "M2 children placed inside their home authority; distances are straight lines, as DfE "
+                            + "measures them.",
+                        "Published figures are DfE's children-looked-after statistics; their shares are of all "
+                            + "children looked after, the modelled ones of children placed.",
+                    ])
             ])
     }
 }

@@ -63,4 +63,24 @@ struct RealDataForecastTests {
         let total2024 = try #require((manchester["years"] as? [[String: Any]])?.first?["total"] as? [String: Any])
         #expect(total2024["published"] as? Int == 1_302)
     }
+
+    @Test("the Markdown groups thousands, forecast, interval and published figure alike")
+    func markdownGroupsThousands() throws {
+        let history = try #require(Self.history)
+        var settings = ForecastSettings()
+        settings.draws = 500
+        let backtest = Backtest.run(history, origin: 2023, settings: settings)
+        let manchester = backtest.forecast.authorities.filter { $0.code == "E08000003" }
+        for markdown in [
+            ForecastOutput.markdown(backtest.forecast, scopes: manchester),
+            ForecastOutput.backtestMarkdown(backtest),
+        ] {
+            // England's children, over 80,000, and Manchester's 1,302 of 2024: never four digits in a
+            // row without a separator (years and GSS codes aside).
+            let figures = markdown.replacingOccurrences(
+                of: "\\b(20[0-9]{2}|E[0-9]{8})\\b", with: "", options: .regularExpression)
+            #expect(figures.range(of: "[0-9]{4}", options: .regularExpression) == nil)
+        }
+        #expect(ForecastOutput.markdown(backtest.forecast, scopes: manchester).contains("[1,302]"))
+    }
 }

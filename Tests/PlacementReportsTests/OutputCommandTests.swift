@@ -70,6 +70,51 @@ struct OutputCommandTests {
         #expect(entries(directory.path) == ["notes.txt"])
     }
 
+    @Test("forecast --out is refused up front, as every command's, for a file or a folder of other files")
+    func forecastForeignOut() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.file("notes.txt")
+        try "mine".write(toFile: file, atomically: false, encoding: .utf8)
+        for out in [file, directory.path] {
+            var command = try PlacementCommand.parseAsRoot(["forecast", "--out", out])
+            #expect(throws: ExitCode.validationFailure) { try command.run() }
+        }
+        #expect(entries(directory.path) == ["notes.txt"])
+        let run = try PlacementProcess.run(["forecast", "--out", file])
+        #expect(run.status == 64)
+        #expect(run.errors.contains("--out \(file): exists and is not a folder"))
+        #expect(!run.errors.contains("OutputError"))
+    }
+
+    @Test("forecast --out writes a result set, replaced whole by the next run")
+    func forecastResultSet() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("forecast")
+        for _ in 0..<2 {
+            var command = try PlacementCommand.parseAsRoot(["forecast", Fixtures.scenario("tiny"), "--out", out])
+            try command.run()
+        }
+        #expect(entries(out) == [OutputFolder.markerName, "forecast.csv", "forecast.html", "forecast.json"])
+    }
+
+    #if os(Linux)
+        @Test("--out where no folder can be made fails before solving, naming the path given")
+        func unwritableOut() throws {
+            var command = try PlacementCommand.parseAsRoot([
+                "solve", Fixtures.scenario("tiny"), "--out", "/proc/placement-out",
+            ])
+            #expect(throws: ExitCode.validationFailure) { try command.run() }
+            let run = try PlacementProcess.run(["solve", Fixtures.scenario("tiny"), "--out", "/proc/placement-out"])
+            #expect(run.status == 64)
+            #expect(run.errors.contains("--out /proc/placement-out: cannot create a folder in /proc"))
+            #expect(!run.errors.contains(".staging"))
+            // Nothing solved: no time-limit or status line, only the one message.
+            #expect(run.output.isEmpty)
+        }
+    #endif
+
     @Test(
         "sufficiency --all: codes never name a path outside --out, nor one report over another",
         arguments: [["../../escaped", "..", "T00000003"], ["T00000003/.", "T00000003", "t00000003"]])

@@ -1,4 +1,5 @@
 import Foundation
+import PlacementCommands
 import TestSupport
 import Testing
 
@@ -43,7 +44,17 @@ struct OutputFormatTests {
         #expect(run.standardOutput.hasPrefix("Sufficiency report written"))
     }
 
-    @Test("sufficiency --format csv is refused with the reason, with or without --out", arguments: [false, true])
+    @Test("sufficiency --help lists only the formats it prints")
+    func sufficiencyHelp() {
+        let help = PlacementCommand.helpMessage(for: PlacementCommand.Sufficiency.self, columns: 200)
+        #expect(help.contains("(values: markdown, json)"))
+        #expect(!help.contains("json or csv"))
+        #expect(!help.contains("values: markdown, json, csv"))
+    }
+
+    @Test(
+        "sufficiency --format csv is refused with the formats it takes, with or without --out",
+        arguments: [false, true])
     func sufficiencyCSVRefused(withOut: Bool) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -52,7 +63,8 @@ struct OutputFormatTests {
             "placement",
             ["sufficiency", Self.tiny, "--authority", "Northtown", "--format", "csv"] + (withOut ? ["--out", out] : []))
         #expect(run.status == 64)
-        #expect(run.standardError.contains("a CSV file per table, written with --out DIR"))
+        #expect(run.standardError.contains("'csv' is invalid for '--format <format>'"))
+        #expect(run.standardError.contains("'markdown' and 'json'"))
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 

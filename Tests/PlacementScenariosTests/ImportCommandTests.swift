@@ -105,6 +105,38 @@ struct ImportCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    @Test("a file of a header and no rows is refused at line 1, and nothing is written")
+    func noChildren() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try "child_id,date_of_birth,placement_code,placement_provider\n".write(
+            toFile: children, atomically: true, encoding: .utf8)
+        let out = folder.file("out")
+        let run = try runImport(children, out: out)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("children.csv:1: no children"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("an unknown placement_authority is reported once, not again as empty")
+    func unknownPlacementAuthorityOnce() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try """
+        child_id,date_of_birth,placement_code,placement_provider,placement_authority
+        A1,2012-02-01,U4,PR2,Nowhereshire
+        A2,2012-02-01,U4,PR2,
+        """.write(toFile: children, atomically: true, encoding: .utf8)
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("children.csv:2:22: placement_authority: no authority 'Nowhereshire'"))
+        #expect(!run.standardError.contains("children.csv:2:22: placement_authority: is empty"))
+        // Left empty, it is reported as empty.
+        #expect(run.standardError.contains("children.csv:3:22: placement_authority: is empty; PR2"))
+    }
+
     @Test("an unknown council is a usage error naming the nearest")
     func unknownCouncil() throws {
         let folder = try TemporaryDirectory()

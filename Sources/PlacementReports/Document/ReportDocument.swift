@@ -99,6 +99,11 @@ public enum ReportValue: Sendable, Equatable {
         case pounds
         case poundsChange
         case countChange
+        /// A plain figure, such as an assumption's value: its decimals, up to three, none trailing.
+        case decimal
+        /// A modelled number of children, which may be fractional: whole for reading, to two decimals
+        /// for analysis.
+        case modelledCount
     }
 
     /// For reading: `56.3%`, `+3.1 pts`, `£1,234`, `–` where missing.
@@ -116,6 +121,8 @@ public enum ReportValue: Sendable, Equatable {
             case .pounds: return NumberText.pounds(value)
             case .poundsChange: return ReportNumbers.signed(NumberText.pounds(value))
             case .countChange: return ReportNumbers.signed(ReportNumbers.grouped(value))
+            case .decimal: return ReportNumbers.trimmed(value, places: style.decimalPlaces)
+            case .modelledCount: return ReportNumbers.grouped(value)
             }
         }
     }
@@ -140,8 +147,8 @@ extension ReportValue.NumberStyle {
         switch self {
         case .count, .countChange: 0
         case .share, .shareChange: 6
-        case .miles, .milesChange: 3
-        case .pounds, .poundsChange: 2
+        case .miles, .milesChange, .decimal: 3
+        case .pounds, .poundsChange, .modelledCount: 2
         }
     }
 }

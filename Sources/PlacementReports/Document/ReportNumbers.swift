@@ -5,6 +5,15 @@ enum ReportNumbers {
     /// Whole numbers with thousands separators: `81,773`.
     static func grouped(_ value: Double) -> String { NumberText.grouped(value) }
 
+    /// At most `places` decimals, without trailing zeros: `0.83`, `0.75`, `35`, `0.125`.
+    static func trimmed(_ value: Double, places: Int) -> String {
+        var text = NumberText.decimal(value, places: places)
+        guard text.contains(".") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
     /// A leading `+` on positive changes; zero and negative ones are left as they are.
     static func signed(_ text: String) -> String {
         if text.hasPrefix("-") { return text }

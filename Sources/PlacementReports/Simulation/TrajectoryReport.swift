@@ -70,7 +70,8 @@ public struct TrajectoryReport {
             yearly.append(
                 .table(
                     ReportTable(
-                        id: "england-\(measure.rawValue)", caption: "\(measure.label) by year",
+                        // All of the scenario's children, whatever its area (England or a region).
+                        id: "all-children-\(measure.rawValue)", caption: "\(measure.label) by year",
                         columns: [ReportTable.Column("Mode", key: "mode", numeric: false)]
                             + years.map { ReportTable.Column(String($0), key: String($0)) },
                         rows: draws.modes.map { mode in

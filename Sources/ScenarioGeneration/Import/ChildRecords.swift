@@ -25,6 +25,11 @@ enum ChildRecords {
     static func read(
         _ table: CSVTable, asOf: CalendarDate, authorities: NameLookup, registered: Set<String>, log: inout IssueLog
     ) -> [ChildRecord] {
+        guard !table.rows.isEmpty else {
+            // A header alone would make a scenario with nobody to place.
+            log.error(table.file, line: 1, "no children: the file has a header and no rows")
+            return []
+        }
         var records: [ChildRecord] = []
         var seen: [String: Int] = [:]
         for row in table.rows {
@@ -37,7 +42,9 @@ enum ChildRecords {
             let age = Self.age(row, asOf: asOf, log: &log)
             let type = Self.placementType(row, log: &log)
             let providerCode = Self.providerCode(row, log: &log)
-            let placement = row.optionalText("placement_authority").flatMap {
+            let placementText = row.optionalText("placement_authority")
+            let placementGiven = !(placementText ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+            let placement = placementText.flatMap {
                 Self.authority($0, column: "placement_authority", row: row, authorities: authorities, log: &log)
             }
             let urn = row.optionalText("provider_urn").map {
@@ -73,7 +80,8 @@ enum ChildRecords {
                         + "Ofsted URN",
                     log: &log)
             }
-            if providerCode == .otherAuthority, placement == nil, urn == nil {
+            // Only when nothing was given: an authority given but not found is reported once, above.
+            if providerCode == .otherAuthority, !placementGiven, urn == nil {
                 row.error(
                     "placement_authority", "is empty; PR2 (another council's placement) needs the council placing",
                     log: &log)
