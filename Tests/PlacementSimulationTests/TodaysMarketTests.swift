@@ -249,6 +249,23 @@ import Testing
         #expect((market["assumptions"] as? [Any])?.count == MarketAssumptions().listed.count)
     }
 
+    /// The comparison report leads with today, and gives each mode's headline figures as changes from it.
+    @Test func theReportSummaryStartsFromToday() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("report")
+        let run = try BuiltTool.run(
+            "placement",
+            ["compare", Fixtures.scenario("greater-manchester"), "--modes", "council,regional", "--out", out])
+        #expect(run.status == 0, "\(run.standardError)")
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        let bullets = report.components(separatedBy: "\n").filter { $0.hasPrefix("- ") }
+        #expect(bullets.first?.hasPrefix("- Today (as-is, calibrated on 2025): M2 53.3%") == true)
+        let m2 = try #require(bullets.first { $0.hasPrefix("- In-area placement (M2)") })
+        #expect(m2.contains("87.5% (+34.2 pts on today) under regional"))
+        #expect(m2.contains("72.3% (+19.1 pts on today) under council"))
+    }
+
     /// An adopted plan changes the modes, not today: its places are not built yet.
     @Test func aPlanLeavesAsIsAsItIs() throws {
         let directory = try TemporaryDirectory()
