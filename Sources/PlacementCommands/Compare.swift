@@ -46,8 +46,9 @@ extension PlacementCommand {
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
             let dataFolder = data ?? Baseline.defaultData(for: scenario)
             let readAhead = market.emptyMarket ? nil : OfficialDataReadAhead(dataFolder)
-            try MarketBaseline.requireReadable(data, options: market, readAhead: readAhead)
             let unplanned = try loadScenario(scenario)
+            // After the scenario has loaded beside the read.
+            try MarketBaseline.requireReadable(data, options: market, readAhead: readAhead)
             let adopted = try planFile.adopted(for: unplanned)
             let loaded = planFile.apply(adopted, to: unplanned)
             let shockFile = try drawOptions.shockFile(for: loaded)
