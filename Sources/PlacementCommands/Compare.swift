@@ -47,7 +47,10 @@ extension PlacementCommand {
             let dataFolder = data ?? Baseline.defaultData(for: scenario)
             let readAhead = market.emptyMarket ? nil : OfficialDataReadAhead(dataFolder)
             let unplanned = try loadScenario(scenario)
-            let loaded = planFile.apply(try planFile.adopted(for: unplanned), to: unplanned)
+            // After the scenario has loaded beside the read.
+            try MarketBaseline.requireReadable(data, options: market, readAhead: readAhead)
+            let adopted = try planFile.adopted(for: unplanned)
+            let loaded = planFile.apply(adopted, to: unplanned)
             let shockFile = try drawOptions.shockFile(for: loaded)
             if let draws = drawOptions.draws {
                 // Today's market of the scenario as loaded; each draw rebuilds it after its shocks.
@@ -61,8 +64,13 @@ extension PlacementCommand {
             for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
             let baseline = MarketBaseline.load(for: scenario, data: dataFolder, options: market, readAhead: readAhead)
             let solvedScenario = baseline.scenario(or: scenario)
+            // Today's placements are today's: a plan's places are not built yet.
+            let planned = Set(adopted?.builds.map { Scenario.plannedProviderID($0.candidate) } ?? [])
+            var unbuilt = scenario
+            unbuilt.providers.removeAll { planned.contains($0.id) }
             let (results, today) = try Self.solve(
-                modes, in: solvedScenario, beside: baseline, options: options, started: started)
+                modes, in: solvedScenario, beside: baseline, today: planned.isEmpty ? nil : unbuilt, options: options,
+                started: started)
             let asIs = baseline.comparison(today)
             let json = ResultJSON.comparison(results, scenario: scenario, asIs: asIs)
             let markdown = ResultMarkdown.comparison(results, scenario: scenario, asIs: asIs)
@@ -88,9 +96,10 @@ extension PlacementCommand {
             }
         }
 
-        /// The modes (several at once), and today's placements fitted on a thread of their own beside them.
+        /// The modes (several at once), and today's placements (in `today`, by default the modes'
+        /// scenario) fitted on a thread of their own beside them.
         private static func solve(
-            _ modes: [CommissioningMode], in scenario: Scenario, beside baseline: MarketBaseline,
+            _ modes: [CommissioningMode], in scenario: Scenario, beside baseline: MarketBaseline, today: Scenario?,
             options: SolvingOptions, started: ContinuousClock.Instant
         ) throws -> ([SolvedMode], TodaysPlacements?) {
             enum Work: Sendable {
@@ -98,7 +107,7 @@ extension PlacementCommand {
                 case asIs(TodaysPlacements?)
             }
             let parts = DedicatedThreads.map(2, maximumThreads: 2) { part -> Work in
-                guard part == 0 else { return .asIs(baseline.todaysPlacements()) }
+                guard part == 0 else { return .asIs(baseline.todaysPlacements(today: today)) }
                 return .modes(try ModeRunner.solve(scenario, modes: modes, options: options, started: started))
             }
             var results: [SolvedMode] = []

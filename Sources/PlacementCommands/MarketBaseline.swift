@@ -44,10 +44,12 @@ enum MarketBaseline: Sendable {
     }
 
     /// Today's placements in the market, when calibrated (half a second on England: `compare` fits
-    /// them beside the mode solves).
-    func todaysPlacements() -> TodaysPlacements? {
-        guard case .calibrated(let scenario, _, let allocation) = self else { return nil }
-        return TodaysPlacements(in: scenario, allocation: allocation)
+    /// them beside the mode solves). `today`: the scenario as it is now when the modes solve another
+    /// (an adopted plan's places, not built yet); by default the one the modes solve.
+    func todaysPlacements(today: Scenario? = nil) -> TodaysPlacements? {
+        guard case .calibrated(let scenario, let market, let allocation) = self else { return nil }
+        let inMarket = today.map { market.rebuilt(for: $0).applied(to: $0) } ?? scenario
+        return TodaysPlacements(in: inMarket, allocation: allocation)
     }
 
     /// For the reports: today's placements and market, or why as-is is not shown.
@@ -77,6 +79,20 @@ enum MarketBaseline: Sendable {
                     + "from outside still holding their places where the places remain.")
         }
         return notes
+    }
+
+    /// A `--data` folder the user named must hold readable official files: otherwise its problems
+    /// (file, line, field) are printed and the command exits 1, rather than quietly solving the empty
+    /// market. The default folder may be missing: the market is then empty and the output says so.
+    static func requireReadable(_ named: String?, options: MarketOptions, readAhead: OfficialDataReadAhead?) throws {
+        guard let named, !options.emptyMarket, readAhead?.data == nil else { return }
+        do {
+            _ = try OfficialPlacementData.read(from: named)
+        } catch {
+            printToStandardError(error.description)
+            printToStandardError("\(TerminalText.escaped(named)): no readable official data in the --data folder")
+            throw invalidInputExitCode
+        }
     }
 
     /// Calibrates the as-is baseline on the official data's latest year when every authority of the

@@ -137,8 +137,10 @@ extension PlacementCommand {
             try ModeRunner.prepareOutput(out)
             let shocked = try shockOptions.apply(to: loadScenario(scenario))
             // The plan competes for the places free today, as `compare`'s modes do.
-            let baseline = MarketBaseline.load(
-                for: shocked, data: data ?? Baseline.defaultData(for: self.scenario), options: market)
+            let folder = data ?? Baseline.defaultData(for: self.scenario)
+            let readAhead = market.emptyMarket ? nil : OfficialDataReadAhead(folder)
+            try MarketBaseline.requireReadable(data, options: market, readAhead: readAhead)
+            let baseline = MarketBaseline.load(for: shocked, data: folder, options: market, readAhead: readAhead)
             let scenario = baseline.scenario(or: shocked)
             let marketNotes = baseline.marketNotes(solvedBy: "The plan is made in")
             let decided = year ?? scenario.actuals.map(\.year).max()

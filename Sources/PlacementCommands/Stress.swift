@@ -47,8 +47,10 @@ extension PlacementCommand {
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
             let scenario = try loadScenario(scenario)
             guard let file = try drawOptions.shockFile(for: scenario) else { return }
-            let baseline = MarketBaseline.load(
-                for: scenario, data: data ?? Baseline.defaultData(for: self.scenario), options: market)
+            let folder = data ?? Baseline.defaultData(for: self.scenario)
+            let readAhead = market.emptyMarket ? nil : OfficialDataReadAhead(folder)
+            try MarketBaseline.requireReadable(data, options: market, readAhead: readAhead)
+            let baseline = MarketBaseline.load(for: scenario, data: folder, options: market, readAhead: readAhead)
             var variants: [(label: String, file: ShockFile?)] = [("no shock", nil)]
             for located in file.shocks {
                 variants.append((located.shock.label, ShockFile(shocks: [located])))

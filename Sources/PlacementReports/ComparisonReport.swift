@@ -81,15 +81,42 @@ public struct ComparisonReport {
     var summary: ReportSection {
         let before = metrics[baseline].total
         let after = metrics[alternative].total
+        // Today's placements first, when shown: every mode's figure then reads as a change from them.
+        let today = asIs?.asIs?.metrics.total
         var bullets: [String] = []
+        if let asIsToday = asIs?.asIs, let today {
+            bullets.append(
+                "Today (as-is, calibrated on \(asIsToday.year)): M2 \(ReportValue.share(today.m2InAreaShare).display), "
+                    + "M1 (own council) \(ReportValue.share(today.m1OwnAuthorityRunShare).display), within 20 miles "
+                    + "\(ReportValue.share(today.within20MilesShare).display), weekly cost "
+                    + "\(NumberText.pounds(today.weeklyCost)), \(today.unplaced) without a free place. The figures "
+                    + "below give each mode's change from today in brackets (the table *each mode as a change from "
+                    + "as-is* has every measure).")
+        } else if case .notShown(let reason) = asIs {
+            bullets.append(AsIsComparison.sentence(reason))
+        }
+        /// A mode's share, with its change from today in points when today is shown.
+        func share(_ metrics: ScopeMetrics, _ measure: KeyPath<ScopeMetrics, Double?>) -> String {
+            let value = ReportValue.share(metrics[keyPath: measure]).display
+            guard let today, let now = metrics[keyPath: measure], let then = today[keyPath: measure] else {
+                return value
+            }
+            return "\(value) (\(ReportValue.number(now - then, .shareChange).display) on today)"
+        }
         func shares(_ label: String, _ measure: KeyPath<ScopeMetrics, Double?>, published value: Double?) -> String {
             var sentence =
-                "\(label): \(ReportValue.share(after[keyPath: measure]).display) under \(to) commissioning, "
-                + "against \(ReportValue.share(before[keyPath: measure]).display) under \(from)"
+                "\(label): \(share(after, measure)) under \(to) commissioning, against \(share(before, measure)) "
+                + "under \(from)"
             if let value, let year = published?.year {
                 sentence += " and \(ReportValue.share(value).display) published for \(year)"
             }
             return sentence + "."
+        }
+        /// A mode's weekly cost, with its change from today when today is shown.
+        func cost(_ metrics: ScopeMetrics) -> String {
+            NumberText.pounds(metrics.weeklyCost)
+                + (today.map { " (\(ReportValue.number(metrics.weeklyCost - $0.weeklyCost, .poundsChange).display))" }
+                    ?? "")
         }
         if results.count > 1 {
             bullets.append(
@@ -103,7 +130,7 @@ public struct ComparisonReport {
                     + "\(ReportValue.miles(before.meanDistanceMiles).display) under \(from).")
             let costChange = after.weeklyCost - before.weeklyCost
             bullets.append(
-                "Weekly cost: \(NumberText.pounds(after.weeklyCost)) under \(to), \(NumberText.pounds(before.weeklyCost)) "
+                "Weekly cost: \(cost(after)) under \(to), \(cost(before)) "
                     + "under \(from): \(ReportValue.number(costChange, .poundsChange).display) a week, "
                     + "\(ReportValue.number(costChange * 52, .poundsChange).display) a year"
                     + (after.placed == before.placed
@@ -112,7 +139,8 @@ public struct ComparisonReport {
                             + "\(ReportNumbers.grouped(Double(before.placed))): a child left unplaced adds to the "
                             + "need, not to the cost)."))
             bullets.append(
-                "Children left without a placement: \(after.unplaced) under \(to), \(before.unplaced) under \(from).")
+                "Children left without a placement: \(after.unplaced) under \(to), \(before.unplaced) under \(from)"
+                    + (today.map { " (\($0.unplaced) today)." } ?? "."))
             let changes = authorityChanges
             let gains = changes.filter { $0.verdict == .gains }
             let losses = changes.filter { $0.verdict == .loses }
@@ -135,20 +163,6 @@ public struct ComparisonReport {
                     + "\(ReportValue.share(after.m1OwnAuthorityRunShare).display), mean distance "
                     + "\(ReportValue.miles(after.meanDistanceMiles).display) miles, weekly cost "
                     + "\(NumberText.pounds(after.weeklyCost)), \(after.unplaced) unplaced.")
-        }
-        if let today = asIs?.asIs {
-            let m = today.metrics.total
-            bullets.append(
-                "Today (as-is, calibrated on \(today.year)): M2 \(ReportValue.share(m.m2InAreaShare).display), M1 (own "
-                    + "council) \(ReportValue.share(m.m1OwnAuthorityRunShare).display), within 20 miles "
-                    + "\(ReportValue.share(m.within20MilesShare).display), weekly cost \(NumberText.pounds(m.weeklyCost)), "
-                    + "\(m.unplaced) without a free place. Each mode as a change from it: "
-                    + results.indices.map {
-                        "\(results[$0].mode.rawValue) "
-                            + AsIsComparison.Change(from: m, to: metrics[$0].total).summary
-                    }.joined(separator: "; ") + ".")
-        } else if case .notShown(let reason) = asIs {
-            bullets.append(AsIsComparison.sentence(reason))
         }
         if let best = rankedPlaceValues.first {
             bullets.append(PlaceValueTable.sentence(best, names: authorityNames, mode: to))

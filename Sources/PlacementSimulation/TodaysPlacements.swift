@@ -2,11 +2,13 @@ import PlacementCalibration
 import PlacementOptimisation
 import PlacementScenarios
 
-/// Today's placements of a scenario's children (the `as-is` column beside the modes): the
-/// calibrated allocation's children of each home authority and placement group, by placement
-/// authority (or band beyond the boundary) and provider group, spread over the scenario's providers
-/// there in proportion to their free places, then fitted within those places by iterative
-/// proportional fitting and made whole children. Priced and measured exactly as a mode's decisions.
+/// Today's placements of a scenario's children (the `as-is` column beside the modes). Children whose
+/// scenario names their current provider (a council's own case records, `placement import`) are
+/// there. The others are the calibrated allocation's children of each home authority and placement
+/// group, by placement authority (or band beyond the boundary) and provider group, spread over the
+/// scenario's providers there in proportion to their free places (less the places those children
+/// hold), then fitted within those places by iterative proportional fitting and made whole children.
+/// Priced and measured exactly as a mode's decisions.
 public struct TodaysPlacements: Sendable {
     /// The calibrated year.
     public let year: Int
@@ -35,15 +37,26 @@ public struct TodaysPlacements: Sendable {
     /// calibrated `allocation` whose authorities include the scenario's.
     public init(in market: Scenario, allocation: AsIsAllocation) {
         let prior = AllocationPrior(market, allocation: allocation)
-        var cells = TodaysCells(market, prior: prior)
-        cells.fit(sweeps: Self.sweeps)
+        // Every child, for the behaviour of new placements; those with a current provider stay there.
+        var everyone = TodaysCells(market, prior: prior)
+        everyone.fit(sweeps: Self.sweeps)
+        let current = CurrentPlacements(market)
+        var cells = everyone
+        if !current.placed.isEmpty {
+            cells = TodaysCells(current.rest, prior: prior)
+            cells.fit(sweeps: Self.sweeps)
+        }
+        var placedOfCohort = Array(repeating: [(provider: Int, children: Int)](), count: market.cohorts.count)
+        for kept in current.placed { placedOfCohort[kept.cohort].append((kept.provider, kept.children)) }
         let pricing = PlacementPricing(market)
         var decisions: [PlacementDecision] = []
         var without = 0
-        var placedOfCohort = Array(repeating: [(provider: Int, children: Int)](), count: market.cohorts.count)
         var waitingOfCohort = Array(repeating: 0, count: market.cohorts.count)
         for (index, cohort) in market.cohorts.enumerated() where cohort.placementType.isCommissioned {
-            let (placed, waiting) = cells.wholeChildren(of: index)
+            let (fitted, waiting) = cells.wholeChildren(of: index)
+            // In provider order, one entry per provider (a current provider may also take fitted children).
+            let placed = Dictionary(placedOfCohort[index] + fitted, uniquingKeysWith: +).sorted { $0.key < $1.key }
+                .map { (provider: $0.key, children: $0.value) }
             placedOfCohort[index] = placed
             waitingOfCohort[index] = waiting
             for (provider, children) in placed {
@@ -62,7 +75,7 @@ public struct TodaysPlacements: Sendable {
         childrenWithoutPlace = without
         placed = placedOfCohort
         waiting = waitingOfCohort
-        propensity = cells.propensity()
+        propensity = everyone.propensity()
     }
 }
 

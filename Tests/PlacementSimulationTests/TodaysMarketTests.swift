@@ -150,6 +150,51 @@ import Testing
             asIs.children == setup.scenario.cohorts.filter(\.placementType.isCommissioned).reduce(0) { $0 + $1.count })
     }
 
+    /// A council's own records say where its children live today: as-is puts them there, whatever the
+    /// calibration would have fitted, and fits everyone else around the places they hold.
+    @Test func childrenWithACurrentProviderAreWhereTheirRecordsSay() throws {
+        let setup = try #require(Self.setup)
+        var recorded = setup.applied
+        // Three of Manchester's foster children, whose records name their agency.
+        let manchester = try #require(
+            recorded.cohorts.firstIndex {
+                $0.homeAuthority == "E08000003" && $0.placementType == .foster && $0.count > 3
+            })
+        let children = 3
+        recorded.cohorts[manchester].count -= children
+        var recordedCohort = recorded.cohorts[manchester]
+        recordedCohort.id = "E08000003-foster-recorded"
+        recordedCohort.count = children
+        recorded.cohorts.append(recordedCohort)
+        let cohort = recorded.cohorts.count - 1
+        let ages = recorded.cohorts[cohort].ageBand
+        // An agency with room for them, outside Manchester, whose calibrated share of them is not all.
+        let agency = try #require(
+            recorded.providers.indices.first { index in
+                let provider = recorded.providers[index]
+                return provider.sector == .private && provider.authority != "E08000003"
+                    && (provider.offers[.foster]?.places ?? 0) >= children
+                    && provider.ageRange.minimum <= ages.minimum && ages.maximum <= provider.ageRange.maximum
+            })
+        recorded.cohorts[cohort].currentProvider = recorded.providers[agency].id
+        let asIs = TodaysPlacements(in: recorded, allocation: setup.allocation)
+        #expect(asIs.placed[cohort].map(\.provider) == [agency])
+        #expect(asIs.placed[cohort].map(\.children) == [children])
+        let decisions = asIs.decisions.filter { $0.cohortIDs.contains(recorded.cohorts[cohort].id) }
+        #expect(decisions.map { $0.provider?.id } == [recorded.providers[agency].id])
+        // Everyone is still counted, and no provider holds more than its places.
+        #expect(asIs.metrics.total.children == setup.asIs.metrics.total.children)
+        var used: [PlaceSlot: Int] = [:]
+        for (c, placed) in asIs.placed.enumerated() {
+            for (provider, n) in placed {
+                used[PlaceSlot(provider: provider, placementType: recorded.cohorts[c].placementType), default: 0] += n
+            }
+        }
+        for (slot, n) in used {
+            #expect(n <= recorded.providers[slot.provider].offers[slot.placementType]?.places ?? 0)
+        }
+    }
+
     @Test func everyModeKeepsWithinTodaysFreePlaces() throws {
         let setup = try #require(Self.setup)
         #expect(setup.market.totals.heldFromOutside > 100, "children from outside hold Greater Manchester's places")
@@ -202,6 +247,61 @@ import Testing
         #expect(approximately(try #require(change["m2_in_area_share_points"] as? Double), (modeM2 - asIsM2) * 100))
         let market = try #require(asIs["market"] as? [String: Any])
         #expect((market["assumptions"] as? [Any])?.count == MarketAssumptions().listed.count)
+    }
+
+    /// The comparison report leads with today, and gives each mode's headline figures as changes from it.
+    @Test func theReportSummaryStartsFromToday() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("report")
+        let run = try BuiltTool.run(
+            "placement",
+            ["compare", Fixtures.scenario("greater-manchester"), "--modes", "council,regional", "--out", out])
+        #expect(run.status == 0, "\(run.standardError)")
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        let bullets = report.components(separatedBy: "\n").filter { $0.hasPrefix("- ") }
+        #expect(bullets.first?.hasPrefix("- Today (as-is, calibrated on 2025): M2 53.3%") == true)
+        let m2 = try #require(bullets.first { $0.hasPrefix("- In-area placement (M2)") })
+        #expect(m2.contains("87.5% (+34.2 pts on today) under regional"))
+        #expect(m2.contains("72.3% (+19.1 pts on today) under council"))
+    }
+
+    /// An adopted plan changes the modes, not today: its places are not built yet.
+    @Test func aPlanLeavesAsIsAsItIs() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let plan = directory.file("plan.csv")
+        try """
+        id,kind,authority,placement_type,sector,places,units,capital_cost,weekly_cost,years_to_open,opening_year
+        MAN-HOME,home,E08000003,childrens_home,local_authority,40,10,5000000,3000,2,2027
+        BURY-HOME,home,E08000002,childrens_home,local_authority,20,5,2500000,3000,2,2027
+        BURY-CARERS,foster_carers,E08000002,foster,local_authority,60,60,600000,400,1,2026
+
+        """.write(toFile: plan, atomically: true, encoding: .utf8)
+        let without = try Self.json([Fixtures.scenario("greater-manchester"), "--modes", "regional"])
+        let with = try Self.json([Fixtures.scenario("greater-manchester"), "--modes", "regional", "--plan", plan])
+        func total(_ root: [String: Any], asIs: Bool) -> [String: Any]? {
+            let object = asIs ? root["as_is"] as? [String: Any] : (root["modes"] as? [[String: Any]])?.first
+            return (object?["metrics"] as? [String: Any])?["total"] as? [String: Any]
+        }
+        let before = try #require(total(without, asIs: true))
+        let after = try #require(total(with, asIs: true))
+        for key in ["m1_own_la_run_share", "m2_in_area_share", "weekly_cost", "unplaced"] {
+            #expect(String(describing: before[key]) == String(describing: after[key]), "\(key)")
+        }
+        // The plan does change the mode (else the test shows nothing).
+        #expect(
+            String(describing: total(without, asIs: false)?["m1_own_la_run_share"])
+                != String(describing: total(with, asIs: false)?["m1_own_la_run_share"]))
+    }
+
+    /// A `--data` folder the user names must be readable: no quiet fall-back to the empty market.
+    @Test func aDataFolderThatCannotBeReadIsAnError() throws {
+        let run = try BuiltTool.run(
+            "placement", ["compare", Fixtures.scenario("greater-manchester"), "--data", "/nonexistent/data"])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("/nonexistent/data"))
+        #expect(run.standardOutput.isEmpty)
     }
 
     @Test func theEmptyMarketSwitchesAsIsOff() throws {
