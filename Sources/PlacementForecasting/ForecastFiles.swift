@@ -4,6 +4,7 @@ import PlacementScenarios
 /// The files of a forecast's result set: `forecast.csv`, `forecast.json` and `forecast.html` (a chart
 /// and table per co-operative and authority).
 public enum ForecastFiles {
+    /// The three files by name, for a result set (`forecast --out` writes them all or nothing).
     public static func files(
         _ forecast: DemandForecast, history: ForecastHistory, authorities: [DemandForecast.ScopeForecast],
         cooperatives: [DemandForecast.ScopeForecast]
