@@ -134,22 +134,29 @@ out_of_sample("out-2025.json", gate=True)
 for year in (2024, 2023, 2022):
     out_of_sample(f"out-{year}.json", gate=False)
 
-HOMES = ("Secure homes and children's homes", "Residential schools", "Other residential settings")
+# The main children's-home category: the two small residential ones are mostly suppressed.
+HOMES = ("Secure homes and children's homes",)
 
 
 def homes_shares():
-    """{(year, code): children's-home share} from DfE's table, suppressed cells as none."""
-    counts, totals = {}, {}
+    """{(year, code): children's-home share} from DfE's table; an authority-year whose count is
+    suppressed is left out."""
+    counts, totals, suppressed = {}, {}, set()
     with open("Fixtures/data/dfe_cla_by_la_2021_2025.csv") as f:
         for row in csv.DictReader(f):
-            if row["group"] != "Placement" or not row["number"].isdigit():
+            if row["group"] != "Placement":
                 continue
             key = (int(row["year"]), row["la_code"])
+            if not row["number"].isdigit():
+                if row["characteristic"] in HOMES:
+                    suppressed.add(key)
+                continue
             if row["characteristic"] == "Total":
                 totals[key] = int(row["number"])
             elif row["characteristic"] in HOMES:
                 counts[key] = counts.get(key, 0) + int(row["number"])
-    return {key: counts.get(key, 0) / total for key, total in totals.items() if total > 0}
+    return {key: counts.get(key, 0) / total for key, total in totals.items()
+            if total > 0 and key not in suppressed}
 
 
 def slope(points):

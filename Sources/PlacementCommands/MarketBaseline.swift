@@ -21,7 +21,7 @@ struct MarketOptions: ParsableArguments {
 /// placements, or why there is none.
 enum MarketBaseline: Sendable {
     /// Calibrated: the modes solve `scenario` (today's market applied); today's placements are fitted
-    /// into it from `allocation` by ``todaysPlacements()``.
+    /// into it from `allocation` by ``todaysPlacements(today:)``.
     case calibrated(scenario: Scenario, market: TodaysMarket, allocation: AsIsAllocation)
     /// Every place empty and free (`--empty-market`, or no published figures): `reason` says which.
     case emptyMarket(reason: String)
@@ -75,22 +75,36 @@ enum MarketBaseline: Sendable {
         if shocked, case .calibrated = self {
             notes.append(
                 "Those places are before any shock. In each draw the shocks strike first (providers leave, prices "
-                    + "and children change); the market is then rebuilt on what remains, with today's children "
-                    + "from outside still holding their places where the places remain.")
+                    + "and children change); the market is then rebuilt on what remains. Children from outside "
+                    + "whose provider left take the remaining places of the same authority, sector and placement "
+                    + "group before the scenario's own children: the exit falls on the scenario's children, the "
+                    + "cautious reading for a stress test.")
         }
         return notes
     }
 
-    /// A `--data` folder the user named must hold readable official files: otherwise its problems
-    /// (file, line, field) are printed and the command exits 1, rather than quietly solving the empty
-    /// market. The default folder may be missing: the market is then empty and the output says so.
+    /// A `--data` folder the user named must exist, and official tables in it must be readable:
+    /// otherwise the problem (file, line, field) is printed and the command exits 1, rather than
+    /// quietly solving the empty market. A folder without any of the official tables (a synthetic
+    /// scenario's) and the default folder may lack them: the market is then empty and the output says so.
     static func requireReadable(_ named: String?, options: MarketOptions, readAhead: OfficialDataReadAhead?) throws {
         guard let named, !options.emptyMarket, readAhead?.data == nil else { return }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: named, isDirectory: &isFolder), isFolder.boolValue else {
+            printToStandardError("\(TerminalText.escaped(named)): --data: no such folder")
+            throw invalidInputExitCode
+        }
+        let tables = [
+            OfficialPlacementData.authoritiesFile, OfficialPlacementData.lookedAfterFile,
+            OfficialPlacementData.placesFile,
+        ]
+        guard tables.contains(where: { FileManager.default.fileExists(atPath: "\(named)/\($0)") }) else { return }
         do {
             _ = try OfficialPlacementData.read(from: named)
         } catch {
             printToStandardError(error.description)
-            printToStandardError("\(TerminalText.escaped(named)): no readable official data in the --data folder")
+            printToStandardError(
+                "\(TerminalText.escaped(named)): the official data in the --data folder cannot be read")
             throw invalidInputExitCode
         }
     }

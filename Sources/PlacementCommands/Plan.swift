@@ -135,10 +135,10 @@ extension PlacementCommand {
 
         public func run() throws {
             try ModeRunner.prepareOutput(out)
-            let shocked = try shockOptions.apply(to: loadScenario(scenario))
             // The plan competes for the places free today, as `compare`'s modes do.
             let folder = data ?? Baseline.defaultData(for: self.scenario)
             let readAhead = market.emptyMarket ? nil : OfficialDataReadAhead(folder)
+            let shocked = try shockOptions.apply(to: loadScenario(scenario))
             try MarketBaseline.requireReadable(data, options: market, readAhead: readAhead)
             let baseline = MarketBaseline.load(for: shocked, data: folder, options: market, readAhead: readAhead)
             let scenario = baseline.scenario(or: shocked)

@@ -44,8 +44,11 @@ extension PlacementCommand {
         )
         var mode: CommissioningMode?
 
-        @Option(help: "The folder with DfE's tables the demand forecast is fitted on (see Fixtures/data/README.md).")
-        var data = "Fixtures/data"
+        @Option(
+            help: ArgumentHelp(
+                "The folder with DfE's tables, for today's market and the demand forecast (default: the "
+                    + "scenario's ../../data, else Fixtures/data; see Fixtures/data/README.md)."))
+        var data: String?
 
         @OptionGroup var options: SolvingOptionsPrinting<ReportFormat>
 
@@ -86,6 +89,8 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
+            let data = self.data ?? Baseline.defaultData(for: self.scenario)
+            let readAhead = market.emptyMarket ? nil : OfficialDataReadAhead(data)
             let scenario = try shockOptions.apply(to: loadScenario(scenario))
             let scopes: [SufficiencyReport.Scope] =
                 if let authority { [.authority(authority)] } else if let cooperative {
@@ -96,7 +101,8 @@ extension PlacementCommand {
             let mode = self.mode ?? (cooperative == nil ? .councilCoordinated : .regional)
             let adopted = try planFile.adopted(for: scenario)
             // Today's market and placements, from the official data when the authorities have figures there.
-            let baseline = MarketBaseline.load(for: scenario, data: data, options: market)
+            try MarketBaseline.requireReadable(self.data, options: market, readAhead: readAhead)
+            let baseline = MarketBaseline.load(for: scenario, data: data, options: market, readAhead: readAhead)
             let solvedScenario = baseline.scenario(or: scenario)
             let result = try ModeRunner.solve(solvedScenario, mode: mode, options: options, started: started)
             let context = Progress.shared.run("pricing new in-house places") {

@@ -13,7 +13,9 @@ struct ExistingPlacements {
     init(_ scenario: Scenario) {
         remainingCounts = scenario.cohorts.map(\.count)
         guard scenario.policy.keepExistingPlacements else { return }
-        let providerIndex = Dictionary(uniqueKeysWithValues: scenario.providers.enumerated().map { ($1.id, $0) })
+        // The first of equal ids (the loader refuses them; a scenario built in code may not).
+        let providerIndex = Dictionary(
+            scenario.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each cohort with a current provider on its own; sibling groups as one set, where they first appear.
         var sets: [[Int]] = []
         var groupSet: [SiblingGroupID: Int] = [:]

@@ -89,13 +89,13 @@ public struct ComparisonReport {
                 "Today (as-is, calibrated on \(asIsToday.year)): M2 \(ReportValue.share(today.m2InAreaShare).display), "
                     + "M1 (own council) \(ReportValue.share(today.m1OwnAuthorityRunShare).display), within 20 miles "
                     + "\(ReportValue.share(today.within20MilesShare).display), weekly cost "
-                    + "\(NumberText.pounds(today.weeklyCost)), \(today.unplaced) without a free place. The figures "
-                    + "below give each mode's change from today in brackets (the table *each mode as a change from "
-                    + "as-is* has every measure).")
+                    + "\(NumberText.pounds(today.weeklyCost)), \(today.unplaced) without a free place. Below, a "
+                    + "mode's M2, M1 and weekly cost carry their change from today in brackets (the table *each "
+                    + "mode as a change from as-is* has every measure).")
         } else if case .notShown(let reason) = asIs {
             bullets.append(AsIsComparison.sentence(reason))
         }
-        /// A mode's share, with its change from today in points when today is shown.
+        // A mode's share, with its change from today in points when today is shown.
         func share(_ metrics: ScopeMetrics, _ measure: KeyPath<ScopeMetrics, Double?>) -> String {
             let value = ReportValue.share(metrics[keyPath: measure]).display
             guard let today, let now = metrics[keyPath: measure], let then = today[keyPath: measure] else {
@@ -112,11 +112,12 @@ public struct ComparisonReport {
             }
             return sentence + "."
         }
-        /// A mode's weekly cost, with its change from today when today is shown.
+        // A mode's weekly cost, with its change from today when today is shown.
         func cost(_ metrics: ScopeMetrics) -> String {
             NumberText.pounds(metrics.weeklyCost)
-                + (today.map { " (\(ReportValue.number(metrics.weeklyCost - $0.weeklyCost, .poundsChange).display))" }
-                    ?? "")
+                + (today.map {
+                    " (\(ReportValue.number(metrics.weeklyCost - $0.weeklyCost, .poundsChange).display) on today)"
+                } ?? "")
         }
         if results.count > 1 {
             bullets.append(
@@ -159,10 +160,10 @@ public struct ComparisonReport {
             }
         } else {
             bullets.append(
-                "\(to): M2 \(ReportValue.share(after.m2InAreaShare).display), M1 (own council) "
-                    + "\(ReportValue.share(after.m1OwnAuthorityRunShare).display), mean distance "
-                    + "\(ReportValue.miles(after.meanDistanceMiles).display) miles, weekly cost "
-                    + "\(NumberText.pounds(after.weeklyCost)), \(after.unplaced) unplaced.")
+                "\(to): M2 \(share(after, \.m2InAreaShare)), M1 (own council) "
+                    + "\(share(after, \.m1OwnAuthorityRunShare)), mean distance "
+                    + "\(ReportValue.miles(after.meanDistanceMiles).display) miles, weekly cost \(cost(after)), "
+                    + "\(after.unplaced) unplaced.")
         }
         if let best = rankedPlaceValues.first {
             bullets.append(PlaceValueTable.sentence(best, names: authorityNames, mode: to))

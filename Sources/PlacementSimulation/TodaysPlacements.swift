@@ -37,7 +37,9 @@ public struct TodaysPlacements: Sendable {
     /// calibrated `allocation` whose authorities include the scenario's.
     public init(in market: Scenario, allocation: AsIsAllocation) {
         let prior = AllocationPrior(market, allocation: allocation)
-        // Every child, for the behaviour of new placements; those with a current provider stay there.
+        // Every child, for the behaviour of new placements (`propensity`, which the simulation's start
+        // and plan openings read); placements come from a second fit of everyone without a current
+        // provider, around the places those with one hold.
         var everyone = TodaysCells(market, prior: prior)
         everyone.fit(sweeps: Self.sweeps)
         let current = CurrentPlacements(market)

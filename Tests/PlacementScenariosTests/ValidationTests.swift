@@ -171,6 +171,21 @@ struct ValidationTests {
             },
             location: "providers.csv:8:1: id", message: "contains a control character"),
         Fault(
+            name: "provider id of the form today's market gives carers living elsewhere",
+            edit: {
+                try $0.append(
+                    "providers.csv", line: "P1@T00000002,Bell House,private,,,T00000003,foster,1,900,good,,0,17")
+            },
+            location: "providers.csv:8:1: id", message: "contains '@'"),
+        Fault(
+            name: "provider id of the form today's market gives the places beyond a boundary",
+            edit: {
+                try $0.append(
+                    "providers.csv",
+                    line: "beyond-over-20-miles-foster,Bell House,private,,,T00000003,foster,1,900,good,,0,17")
+            },
+            location: "providers.csv:8:1: id", message: "starts with 'beyond-'"),
+        Fault(
             name: "co-operative id with a backslash",
             edit: { try $0.replace("cooperatives.csv", "north-south,North", with: "north\\south,North") },
             location: "cooperatives.csv:2:1: cooperative_id", message: "contains a path separator"),

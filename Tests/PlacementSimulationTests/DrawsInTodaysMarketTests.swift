@@ -23,8 +23,10 @@ import Testing
         return scenario
     }
 
-    /// Every mode's total in one draw, in `market` rebuilt after the shock, or every place empty.
-    static func total(_ shock: Shock?, market: TodaysMarket?) throws -> [ScopeMetrics] {
+    /// Every mode's total in one draw of `scenario`, in `market` rebuilt after the shock, or every place empty.
+    static func total(_ shock: Shock?, market: TodaysMarket?, in scenario: Scenario = scenario) throws
+        -> [ScopeMetrics]
+    {
         var shocks: ShockFile?
         if let shock { shocks = ShockFile(shocks: [LocatedShock(shock, file: "shocks.yaml", line: 1)]) }
         var inMarket: (@Sendable (Scenario) -> Scenario)?
@@ -67,6 +69,36 @@ import Testing
         }
         for total in try Self.total(Self.twoMore, market: nil) {
             #expect(total.placed == 6 && total.unplaced == 0)
+        }
+    }
+
+    /// Two homes in A with 5 registered places each (4 usable at occupancy 0.80), 4 children from
+    /// outside in A's private homes (2 in each, 2 places free in each) and 4 of A's children; 1 place
+    /// beyond the boundary. Every child is placed, all in area. When the first home's owner leaves,
+    /// its 2 children from outside take the second home's free places: 0 free there, so 1 of A's
+    /// children goes beyond the boundary and 3 are unplaced.
+    @Test func childrenFromOutsideWhoseProviderLeftTakeTheRemainingPlacesFirst() throws {
+        let a = TodaysMarketHandWorkedTests.a
+        var scenario = TodaysMarketHandWorkedTests.scenario
+        scenario.providers = ["Oak", "Elm"].map { owner in
+            Provider(
+                id: ProviderID(rawValue: owner), name: owner, sector: .private, owner: owner, authority: a,
+                offers: [.childrensHome: .init(places: 5, weeklyPrice: 4_000)])
+        }
+        var assumptions = MarketAssumptions()
+        assumptions.calibration.occupancy.value = 0.80
+        let occupancy = TodaysMarket.Occupancy(
+            childrenFromOutside: [a: [.homes: [.private: 4]]], childrenBeyondBoundary: [.homes: [.over20Miles: 1]],
+            children: [.homes: 4])
+        let market = TodaysMarket(scenario, year: 2025, places: [:], occupancy: occupancy, assumptions: assumptions)
+        #expect(market.slots.values.map(\.free) == [2, 2])
+        for total in try Self.total(nil, market: market, in: scenario) {
+            #expect(total.placed == 4 && total.unplaced == 0)
+            #expect(total.m2InAreaShare == 1)
+        }
+        for total in try Self.total(.removeOwners(["Oak"]), market: market, in: scenario) {
+            #expect(total.placed == 1 && total.unplaced == 3)
+            #expect(total.m2InAreaShare == 0)
         }
     }
 }

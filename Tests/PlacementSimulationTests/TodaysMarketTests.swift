@@ -176,6 +176,11 @@ import Testing
                     && (provider.offers[.foster]?.places ?? 0) >= children
                     && provider.ageRange.minimum <= ages.minimum && ages.maximum <= provider.ageRange.maximum
             })
+        // Without the record the calibration spreads the three elsewhere (else the test shows nothing).
+        let unrecorded = TodaysPlacements(in: recorded, allocation: setup.allocation)
+        #expect(
+            unrecorded.placed[cohort].map(\.children) != [children]
+                || unrecorded.placed[cohort].first?.provider != agency)
         recorded.cohorts[cohort].currentProvider = recorded.providers[agency].id
         let asIs = TodaysPlacements(in: recorded, allocation: setup.allocation)
         #expect(asIs.placed[cohort].map(\.provider) == [agency])
@@ -193,6 +198,38 @@ import Testing
         for (slot, n) in used {
             #expect(n <= recorded.providers[slot.provider].offers[slot.placementType]?.places ?? 0)
         }
+    }
+
+    /// Children recorded with a provider that has fewer places than they are: as many as fit are kept
+    /// there, the rest are fitted elsewhere, and the provider is never over its places.
+    @Test func recordedChildrenBeyondTheirProvidersPlacesAreFittedElsewhere() throws {
+        let setup = try #require(Self.setup)
+        var recorded = setup.applied
+        let manchester = try #require(
+            recorded.cohorts.firstIndex {
+                $0.homeAuthority == "E08000003" && $0.placementType == .foster && $0.count > 3
+            })
+        recorded.cohorts[manchester].count -= 3
+        var recordedCohort = recorded.cohorts[manchester]
+        recordedCohort.id = "E08000003-foster-recorded"
+        recordedCohort.count = 3
+        let ages = recordedCohort.ageBand
+        let agency = try #require(
+            recorded.providers.indices.first { index in
+                let provider = recorded.providers[index]
+                return provider.sector == .private && (provider.offers[.foster]?.places ?? 0) >= 3
+                    && provider.ageRange.minimum <= ages.minimum && ages.maximum <= provider.ageRange.maximum
+            })
+        recorded.providers[agency].offers[.foster]?.places = 2
+        recordedCohort.currentProvider = recorded.providers[agency].id
+        recorded.cohorts.append(recordedCohort)
+        let asIs = TodaysPlacements(in: recorded, allocation: setup.allocation)
+        let placed = try #require(asIs.placed.last)
+        #expect(placed.first { $0.provider == agency }?.children == 2)
+        #expect(placed.reduce(0) { $0 + $1.children } + (asIs.waiting.last ?? 0) == 3)
+        let atAgency = asIs.placed.indices.filter { recorded.cohorts[$0].placementType == .foster }
+            .flatMap { asIs.placed[$0] }.filter { $0.provider == agency }.reduce(0) { $0 + $1.children }
+        #expect(atAgency <= 2)
     }
 
     @Test func everyModeKeepsWithinTodaysFreePlaces() throws {
@@ -295,13 +332,38 @@ import Testing
                 != String(describing: total(with, asIs: false)?["m1_own_la_run_share"]))
     }
 
-    /// A `--data` folder the user names must be readable: no quiet fall-back to the empty market.
-    @Test func aDataFolderThatCannotBeReadIsAnError() throws {
+    /// A `--data` folder the user names must exist: no quiet fall-back to the empty market.
+    @Test(arguments: [
+        ["compare", "--modes", "regional"], ["sufficiency", "--authority", "Manchester"],
+        ["stress", "--shocks", "\(Fixtures.root)/shocks/largest-childrens-home-owners-exit.yaml"],
+    ])
+    func aDataFolderThatDoesNotExistIsAnError(command: [String]) throws {
         let run = try BuiltTool.run(
-            "placement", ["compare", Fixtures.scenario("greater-manchester"), "--data", "/nonexistent/data"])
+            "placement",
+            [command[0], Fixtures.scenario("greater-manchester")] + command.dropFirst() + [
+                "--data", "/nonexistent/data",
+            ])
         #expect(run.status == 1)
-        #expect(run.standardError.contains("/nonexistent/data"))
+        #expect(run.standardError.contains("/nonexistent/data: --data: no such folder"))
         #expect(run.standardOutput.isEmpty)
+    }
+
+    /// `compare --draws` solves today's market too, and says so.
+    @Test func drawsSolveTodaysMarket() throws {
+        let arguments = [Fixtures.scenario("greater-manchester"), "--modes", "regional", "--draws", "2"]
+        let today = try BuiltTool.run("placement", ["compare"] + arguments)
+        #expect(today.status == 0, "\(today.standardError)")
+        #expect(today.standardOutput.contains("Each draw solves today's market"))
+        let empty = try Self.json(arguments + ["--empty-market", "--format", "json"])
+        let todays = try Self.json(arguments + ["--format", "json"])
+        func m2(_ root: [String: Any]) -> Double? {
+            let mode = (root["modes"] as? [[String: Any]])?.first
+            let total = (mode?["metrics"] as? [String: Any])?["total"] as? [String: Any]
+            return (total?["m2_in_area_share"] as? [String: Any])?["mean"] as? Double
+        }
+        // Regional M2 in today's market, as `compare` shows it (87.5%), not the empty market's.
+        #expect(approximately(try #require(m2(todays)), 0.875, tolerance: 0.001))
+        #expect(try #require(m2(empty)) > 0.9)
     }
 
     @Test func theEmptyMarketSwitchesAsIsOff() throws {
