@@ -111,7 +111,10 @@ extension PlacementCommand {
                 }
             }
             switch format {
-            case .json: print(ForecastOutput.json(forecast, authorities: authorities), terminator: "")
+            case .json:
+                print(
+                    ForecastOutput.json(forecast, authorities: authorities, cooperatives: cooperatives),
+                    terminator: "")
             case .csv: print(ForecastOutput.csv(forecast, scopes: authorities + cooperatives), terminator: "")
             case .markdown:
                 if let backtestResult {

@@ -12,7 +12,7 @@ public enum ForecastFiles {
         let document = report(forecast, history: history, authorities: authorities, cooperatives: cooperatives)
         return [
             ("forecast.csv", ForecastOutput.csv(forecast, scopes: [forecast.england] + cooperatives + authorities)),
-            ("forecast.json", ForecastOutput.json(forecast, authorities: authorities)),
+            ("forecast.json", ForecastOutput.json(forecast, authorities: authorities, cooperatives: cooperatives)),
             ("forecast.html", HTMLReport.render(document)),
         ]
     }

@@ -7,10 +7,18 @@ import PlacementScenarios
 /// "lower80", "upper80", "lower95", "upper95", "published"}, "by_type": {"foster": {…}, …}, "uasc":
 /// {…}}]}], "england": {…}}` with `published` null when suppressed or not yet published.
 public enum ForecastOutput {
-    public static func json(_ forecast: DemandForecast, authorities: [DemandForecast.ScopeForecast]? = nil) -> String {
+    public static func json(
+        _ forecast: DemandForecast, authorities: [DemandForecast.ScopeForecast]? = nil,
+        cooperatives: [DemandForecast.ScopeForecast] = []
+    ) -> String {
         let scopes = authorities ?? forecast.authorities
         var text = "{\"origin\": \(forecast.origin), \"authorities\": ["
         text += scopes.map { "\n" + scopeJSON($0) }.joined(separator: ",")
+        // A scenario's co-operatives, as the Markdown and CSV give them; no key without a scenario.
+        if !cooperatives.isEmpty {
+            text += "\n], \"cooperatives\": ["
+            text += cooperatives.map { "\n" + scopeJSON($0) }.joined(separator: ",")
+        }
         text += "\n], \"england\": " + scopeJSON(forecast.england) + "}\n"
         return text
     }

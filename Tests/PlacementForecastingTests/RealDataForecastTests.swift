@@ -38,6 +38,30 @@ struct RealDataForecastTests {
                 == original.england.years[0].series[.total]?.interval.forecast)
     }
 
+    @Test("a scenario's co-operatives are in the JSON, each the sum of its members; none without a scenario")
+    func cooperativesInJSON() throws {
+        let history = try #require(Self.history)
+        var settings = ForecastSettings()
+        settings.draws = 200
+        let forecast = Backtest.run(history, origin: 2023, settings: settings).forecast
+        let members: [AuthorityCode] = ["E08000001", "E08000003"]
+        let pair = Cooperative(id: "pair", name: "Bolton and Manchester", members: members)
+        let text = ForecastOutput.json(forecast, cooperatives: [forecast.cooperative(pair)])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let cooperative = try #require((root["cooperatives"] as? [[String: Any]])?.first)
+        #expect(cooperative["name"] as? String == "Bolton and Manchester")
+        func total2024(_ scope: [String: Any]?) -> Double? {
+            ((scope?["years"] as? [[String: Any]])?.first?["total"] as? [String: Any])?["forecast"] as? Double
+        }
+        let authorities = try #require(root["authorities"] as? [[String: Any]])
+        let sum = try members.map { code in
+            try #require(total2024(authorities.first { $0["code"] as? String == code.rawValue }))
+        }.reduce(0, +)
+        #expect(abs(try #require(total2024(cooperative)) - sum) <= 0.1)
+        let without = try JSONSerialization.jsonObject(with: Data(ForecastOutput.json(forecast).utf8)) as? [String: Any]
+        #expect(without?["cooperatives"] == nil)
+    }
+
     @Test("the backtest JSON has the shape checks read")
     func jsonShape() throws {
         let history = try #require(Self.history)
