@@ -165,20 +165,24 @@ public struct BaselineFitReport {
                 columns.append(.init("\(measure.label), persistence", key: "\(measure.rawValue)_persistence"))
             }
         }
-        let rows: [[ReportValue]] = comparison.rows.map { row in
-            var cells: [ReportValue] = [.text(row.authority.id.rawValue), .text(row.authority.name)]
+        func row(code: String, name: String, values: [FitMeasure: FitComparison.Value]) -> [ReportValue] {
+            var cells: [ReportValue] = [.text(code), .text(name)]
             for measure in FitMeasure.allCases {
                 let style: ReportValue.NumberStyle = measure.isShare ? .share : .count
-                let value = row.values[measure]
+                let value = values[measure]
                 cells.append(.number(value?.modelled, measure.modelledStyle))
                 cells.append(.number(value?.published, style))
                 if !inSample { cells.append(.number(value?.persistence, style)) }
             }
             return cells
         }
+        let rows =
+            comparison.rows.map { row(code: $0.authority.id.rawValue, name: $0.authority.name, values: $0.values) }
+            + [row(code: "E92000001", name: "England", values: comparison.england)]
         return ReportTable(
             id: "authorities",
-            caption: "Every authority: modelled and published figures"
+            caption: "Every authority, then England (DfE's national rows against every authority's sum): "
+                + "modelled and published figures"
                 + (inSample ? "" : ", and persistence (the \(comparison.calibratedOn) published figure)"),
             columns: columns, rows: rows)
     }

@@ -139,7 +139,13 @@ struct BaselineCommandTests {
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         let authorities = try #require(json["authorities"] as? [[String: Any]])
-        #expect(authorities.count == csv.count - 1)
+        // A header, every authority, then England's row, which the JSON gives apart.
+        #expect(authorities.count == csv.count - 2)
+        #expect(csv.last?.prefix(2) == ["E92000001", "England"])
+        let england = (json["england"] as? [String: Any])?["measures"] as? [String: [String: Any]]
+        if let modelled = england?["other_councils_children_placed_inside"]?["modelled"] as? Double {
+            #expect(csv.last?[column] == String(format: "%.2f", modelled))
+        }
         for (row, authority) in zip(csv.dropFirst(), authorities) {
             let measures = authority["measures"] as? [String: [String: Any]]
             guard let modelled = measures?["other_councils_children_placed_inside"]?["modelled"] as? Double else {
