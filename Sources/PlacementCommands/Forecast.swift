@@ -53,6 +53,12 @@ extension PlacementCommand {
         @Option(name: .customLong("scenario-out"), help: "The scenario folder --children-for writes.")
         var scenarioOut: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Only this authority (its code or name) and, with a SCENARIO, the co-operatives it belongs to.",
+                valueName: "CODE|NAME"))
+        var authority: String?
+
         public init() {}
 
         public func validate() throws {
@@ -93,6 +99,15 @@ extension PlacementCommand {
                 let codes = Set(loaded.authorities.map(\.id.rawValue))
                 authorities = authorities.filter { codes.contains($0.code) }
                 cooperatives = loaded.cooperatives.map(forecast.cooperative)
+            }
+            if let authority {
+                let lookup = NameLookup(kind: "authority", entries: authorities.map { ($0.code, $0.name) })
+                guard let code = lookup.code(of: authority) else {
+                    printToStandardError(lookup.missing(authority))
+                    throw ExitCode.validationFailure
+                }
+                authorities = authorities.filter { $0.code == code }
+                cooperatives = cooperatives.filter { $0.members.contains(code) }
             }
             if let out {
                 try ModeRunner.write(

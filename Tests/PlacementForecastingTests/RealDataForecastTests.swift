@@ -108,3 +108,23 @@ struct RealDataForecastTests {
         #expect(ForecastOutput.markdown(backtest.forecast, scopes: manchester).contains("[1,302]"))
     }
 }
+
+@Suite("forecast --authority")
+struct ForecastAuthorityTests {
+    @Test("one authority by name, with the co-operative it belongs to; a misspelt name is a usage error")
+    func oneAuthority() throws {
+        let (object, run) = try BuiltTool.placementJSON([
+            "forecast", Fixtures.scenario("greater-manchester"), "--data", "\(Fixtures.root)/data", "--authority",
+            "bolton", "--format", "json",
+        ])
+        let root = try #require(object, "\(run.standardError)")
+        #expect((root["authorities"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["E08000001"])
+        #expect(
+            (root["cooperatives"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["Greater Manchester"])
+        let misspelt = try BuiltTool.run(
+            "placement", ["forecast", "--data", "\(Fixtures.root)/data", "--authority", "Manchster"])
+        #expect(misspelt.status == 64)
+        #expect(misspelt.standardError.contains("did you mean Manchester (E08000003)?"))
+        #expect(misspelt.standardOutput.isEmpty)
+    }
+}
