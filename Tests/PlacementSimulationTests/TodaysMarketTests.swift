@@ -301,6 +301,19 @@ import Testing
         let m2 = try #require(bullets.first { $0.hasPrefix("- In-area placement (M2)") })
         #expect(m2.contains("87.5% (+34.2 pts on today) under regional"))
         #expect(m2.contains("72.3% (+19.1 pts on today) under council"))
+        // The tables by authority carry today's figure beside the published one: Bolton's is as-is's.
+        let table = try String(contentsOfFile: out + "/report-authority-m2.csv", encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let column = try #require(table.first?.firstIndex(of: "as_is"))
+        let bolton = try #require(table.first { $0.first == "Bolton" })
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/comparison.json")))
+                as? [String: Any])
+        let authorities = ((json["as_is"] as? [String: Any])?["metrics"] as? [String: Any])?["authorities"]
+        let boltonToday = try #require(
+            (authorities as? [[String: Any]])?.first { $0["code"] as? String == "E08000001" })
+        let expected = try #require(boltonToday["m2_in_area_share"] as? Double)
+        #expect(bolton[column] == String(format: "%.6f", expected))
     }
 
     /// An adopted plan changes the modes, not today: its places are not built yet.

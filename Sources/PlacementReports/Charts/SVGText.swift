@@ -35,6 +35,8 @@ enum SVGText {
 /// Colours that stay apart for readers with the common colour-vision deficiencies (Okabe–Ito).
 enum ReportPalette {
     static let published = "#999999"
+    /// Today's placements (as-is): dark grey beside the published figures' light grey.
+    static let asIs = "#555555"
     static let series = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442"]
     static let inHouse = "#009E73"
     static let external = "#D55E00"
