@@ -44,33 +44,33 @@ extension PlacementCommand {
             let started = ContinuousClock.now
             let modes = try modeList.parsed
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
-            let dataFolder = data ?? Baseline.defaultData(for: scenario)
-            let readAhead = market.emptyMarket ? nil : OfficialDataReadAhead(dataFolder)
+            let marketData = MarketData(named: data, scenario: scenario, options: market)
             let unplanned = try loadScenario(scenario)
             // After the scenario has loaded beside the read.
-            try MarketBaseline.requireReadable(data, options: market, readAhead: readAhead)
+            try marketData.requireReadable()
             let adopted = try planFile.adopted(for: unplanned)
             let loaded = planFile.apply(adopted, to: unplanned)
             let shockFile = try drawOptions.shockFile(for: loaded)
             if let draws = drawOptions.draws {
                 // Today's market of the scenario as loaded; each draw rebuilds it after its shocks.
-                let baseline = MarketBaseline.load(
-                    for: loaded, data: dataFolder, options: market, readAhead: readAhead)
+                let baseline = try marketData.baseline(for: loaded)
                 try runDraws(
                     draws, scenario: loaded, shocks: shockFile, modes: modes, market: baseline, started: started)
                 return
             }
             let (scenario, applied) = try drawOptions.shocked(loaded, by: shockFile)
             for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
-            let baseline = MarketBaseline.load(for: scenario, data: dataFolder, options: market, readAhead: readAhead)
+            let baseline = try marketData.baseline(for: scenario)
             let solvedScenario = baseline.scenario(or: scenario)
             // Today's placements are today's: a plan's places are not built yet.
-            let planned = Set(adopted?.builds.map { Scenario.plannedProviderID($0.candidate) } ?? [])
-            var unbuilt = scenario
-            unbuilt.providers.removeAll { planned.contains($0.id) }
+            let unbuilt = adopted.map { plan in
+                let planned = Set(plan.builds.map { Scenario.plannedProviderID($0.candidate) })
+                var unbuilt = scenario
+                unbuilt.providers.removeAll { planned.contains($0.id) }
+                return unbuilt
+            }
             let (results, today) = try Self.solve(
-                modes, in: solvedScenario, beside: baseline, today: planned.isEmpty ? nil : unbuilt, options: options,
-                started: started)
+                modes, in: solvedScenario, beside: baseline, today: unbuilt, options: options, started: started)
             let asIs = baseline.comparison(today)
             let json = ResultJSON.comparison(results, scenario: scenario, asIs: asIs)
             let markdown = ResultMarkdown.comparison(results, scenario: scenario, asIs: asIs)

@@ -83,32 +83,6 @@ enum MarketBaseline: Sendable {
         return notes
     }
 
-    /// A `--data` folder the user named must exist, and official tables in it must be readable:
-    /// otherwise the problem (file, line, field) is printed and the command exits 1, rather than
-    /// quietly solving the empty market. A folder without any of the official tables (a synthetic
-    /// scenario's) and the default folder may lack them: the market is then empty and the output says so.
-    static func requireReadable(_ named: String?, options: MarketOptions, readAhead: OfficialDataReadAhead?) throws {
-        guard let named, !options.emptyMarket, readAhead?.data == nil else { return }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: named, isDirectory: &isFolder), isFolder.boolValue else {
-            printToStandardError("\(TerminalText.escaped(named)): --data: no such folder")
-            throw invalidInputExitCode
-        }
-        let tables = [
-            OfficialPlacementData.authoritiesFile, OfficialPlacementData.lookedAfterFile,
-            OfficialPlacementData.placesFile,
-        ]
-        guard tables.contains(where: { FileManager.default.fileExists(atPath: "\(named)/\($0)") }) else { return }
-        do {
-            _ = try OfficialPlacementData.read(from: named)
-        } catch {
-            printToStandardError(error.description)
-            printToStandardError(
-                "\(TerminalText.escaped(named)): the official data in the --data folder cannot be read")
-            throw invalidInputExitCode
-        }
-    }
-
     /// Calibrates the as-is baseline on the official data's latest year when every authority of the
     /// scenario has published figures there; otherwise (or with `--empty-market`) the empty market.
     /// `readAhead`: the official data of `data` already being read (see ``OfficialDataReadAhead``).

@@ -136,11 +136,9 @@ extension PlacementCommand {
         public func run() throws {
             try ModeRunner.prepareOutput(out)
             // The plan competes for the places free today, as `compare`'s modes do.
-            let folder = data ?? Baseline.defaultData(for: self.scenario)
-            let readAhead = market.emptyMarket ? nil : OfficialDataReadAhead(folder)
+            let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let shocked = try shockOptions.apply(to: loadScenario(scenario))
-            try MarketBaseline.requireReadable(data, options: market, readAhead: readAhead)
-            let baseline = MarketBaseline.load(for: shocked, data: folder, options: market, readAhead: readAhead)
+            let baseline = try marketData.baseline(for: shocked)
             let scenario = baseline.scenario(or: shocked)
             let marketNotes = baseline.marketNotes(solvedBy: "The plan is made in")
             let decided = year ?? scenario.actuals.map(\.year).max()

@@ -45,12 +45,10 @@ extension PlacementCommand {
             let started = ContinuousClock.now
             let modes = try modeList.parsed
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
-            let folder = data ?? Baseline.defaultData(for: self.scenario)
-            let readAhead = market.emptyMarket ? nil : OfficialDataReadAhead(folder)
+            let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let scenario = try loadScenario(scenario)
             guard let file = try drawOptions.shockFile(for: scenario) else { return }
-            try MarketBaseline.requireReadable(data, options: market, readAhead: readAhead)
-            let baseline = MarketBaseline.load(for: scenario, data: folder, options: market, readAhead: readAhead)
+            let baseline = try marketData.baseline(for: scenario)
             var variants: [(label: String, file: ShockFile?)] = [("no shock", nil)]
             for located in file.shocks {
                 variants.append((located.shock.label, ShockFile(shocks: [located])))

@@ -89,8 +89,8 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
-            let data = self.data ?? Baseline.defaultData(for: self.scenario)
-            let readAhead = market.emptyMarket ? nil : OfficialDataReadAhead(data)
+            let marketData = MarketData(named: data, scenario: self.scenario, options: market)
+            let data = marketData.folder
             let scenario = try shockOptions.apply(to: loadScenario(scenario))
             let scopes: [SufficiencyReport.Scope] =
                 if let authority { [.authority(authority)] } else if let cooperative {
@@ -101,8 +101,7 @@ extension PlacementCommand {
             let mode = self.mode ?? (cooperative == nil ? .councilCoordinated : .regional)
             let adopted = try planFile.adopted(for: scenario)
             // Today's market and placements, from the official data when the authorities have figures there.
-            try MarketBaseline.requireReadable(self.data, options: market, readAhead: readAhead)
-            let baseline = MarketBaseline.load(for: scenario, data: data, options: market, readAhead: readAhead)
+            let baseline = try marketData.baseline(for: scenario)
             let solvedScenario = baseline.scenario(or: scenario)
             let result = try ModeRunner.solve(solvedScenario, mode: mode, options: options, started: started)
             let context = Progress.shared.run("pricing new in-house places") {

@@ -57,8 +57,11 @@ public struct TodaysPlacements: Sendable {
         for (index, cohort) in market.cohorts.enumerated() where cohort.placementType.isCommissioned {
             let (fitted, waiting) = cells.wholeChildren(of: index)
             // In provider order, one entry per provider (a current provider may also take fitted children).
-            let placed = Dictionary(placedOfCohort[index] + fitted, uniquingKeysWith: +).sorted { $0.key < $1.key }
-                .map { (provider: $0.key, children: $0.value) }
+            let placed =
+                placedOfCohort[index].isEmpty
+                ? fitted
+                : Dictionary(placedOfCohort[index] + fitted, uniquingKeysWith: +).sorted { $0.key < $1.key }
+                    .map { (provider: $0.key, children: $0.value) }
             placedOfCohort[index] = placed
             waitingOfCohort[index] = waiting
             for (provider, children) in placed {

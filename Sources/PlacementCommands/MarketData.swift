@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PlacementCalibration
+import PlacementScenarios
+
+/// The official data a command reads for today's market: `--data`, else the scenario's default
+/// folder, read on a thread of its own while the command loads its scenario (none with
+/// `--empty-market`).
+struct MarketData {
+    /// The folder read.
+    let folder: String
+    /// The folder the user named with `--data`, if any.
+    private let named: String?
+    private let options: MarketOptions
+    private let readAhead: OfficialDataReadAhead?
+
+    /// Starts reading `named` (`--data`), else the default folder of the scenario at `scenario`.
+    init(named: String?, scenario: String, options: MarketOptions) {
+        folder = named ?? PlacementCommand.Baseline.defaultData(for: scenario)
+        self.named = named
+        self.options = options
+        readAhead = options.emptyMarket ? nil : OfficialDataReadAhead(folder)
+    }
+
+    /// A `--data` folder the user named must exist, and official tables in it must be readable:
+    /// otherwise the problem (file, line, field) is printed and the command exits 1, rather than
+    /// quietly solving the empty market. A folder without any of the official tables (a synthetic
+    /// scenario's) and the default folder may lack them: the market is then empty and the output says so.
+    /// Waits for the read.
+    func requireReadable() throws {
+        guard let named, !options.emptyMarket, readAhead?.data == nil else { return }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: named, isDirectory: &isFolder), isFolder.boolValue else {
+            printToStandardError("\(TerminalText.escaped(named)): --data: no such folder")
+            throw invalidInputExitCode
+        }
+        let tables = [
+            OfficialPlacementData.authoritiesFile, OfficialPlacementData.lookedAfterFile,
+            OfficialPlacementData.placesFile,
+        ]
+        guard tables.contains(where: { FileManager.default.fileExists(atPath: "\(named)/\($0)") }) else { return }
+        do {
+            _ = try OfficialPlacementData.read(from: named)
+        } catch {
+            printToStandardError(error.description)
+            printToStandardError(
+                "\(TerminalText.escaped(named)): the official data in the --data folder cannot be read")
+            throw invalidInputExitCode
+        }
+    }
+
+    /// Today's market of `scenario` (``MarketBaseline/load(for:data:options:readAhead:)``), once the
+    /// data are known to be readable.
+    func baseline(for scenario: Scenario) throws -> MarketBaseline {
+        try requireReadable()
+        return MarketBaseline.load(for: scenario, data: folder, options: options, readAhead: readAhead)
+    }
+}
