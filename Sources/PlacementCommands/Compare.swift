@@ -132,7 +132,7 @@ extension PlacementCommand {
             let applied = try drawOptions.shocked(scenario, by: shocks).1
             let comparison = DrawComparison(
                 results, scenario: scenario, seed: drawOptions.seed, shocks: applied,
-                marketNotes: baseline.drawNotes(shocked: shocks != nil))
+                market: baseline.drawMarket(shocked: shocks != nil))
             if let out = options.out {
                 let files = [("comparison-draws.json", comparison.json)] + comparison.files
                 try ModeRunner.write(files, into: out)

@@ -31,6 +31,11 @@ enum MarketBaseline: Sendable {
         if case .calibrated(_, _, let allocation) = self { allocation } else { nil }
     }
 
+    /// Today's market, when calibrated.
+    var market: TodaysMarket? {
+        if case .calibrated(_, let market, _) = self { market } else { nil }
+    }
+
     /// The scenario the modes solve.
     func scenario(or original: Scenario) -> Scenario {
         if case .calibrated(let scenario, _, _) = self { scenario } else { original }
@@ -69,8 +74,12 @@ enum MarketBaseline: Sendable {
         }
     }
 
-    /// Sentences on the market draws solve; with shocks, that each draw's market is rebuilt after them.
-    func drawNotes(shocked: Bool) -> [String] {
+    /// The market draws solve, with its sentences; with shocks, that each draw's market is rebuilt after them.
+    func drawMarket(shocked: Bool) -> DrawMarket {
+        DrawMarket(today: market, notes: drawNotes(shocked: shocked))
+    }
+
+    private func drawNotes(shocked: Bool) -> [String] {
         var notes = marketNotes(solvedBy: "Each draw solves")
         if shocked, case .calibrated = self {
             notes.append(

@@ -66,7 +66,7 @@ extension PlacementCommand {
             let seconds = (ContinuousClock.now - started).seconds
             let report = StressReport(
                 scenario: scenario, cases: cases, seed: drawOptions.seed, seconds: seconds,
-                marketNotes: baseline.drawNotes(shocked: true))
+                market: baseline.drawMarket(shocked: true))
             if let out = options.out {
                 let files = report.files
                 try ModeRunner.write(files, into: out)

@@ -377,6 +377,29 @@ import Testing
         // Regional M2 in today's market, as `compare` shows it (87.5%), not the empty market's.
         #expect(approximately(try #require(m2(todays)), 0.875, tolerance: 0.001))
         #expect(try #require(m2(empty)) > 0.9)
+        // The JSON says which market was solved, as the Markdown does.
+        let market = try #require(todays["market"] as? [String: Any])
+        let free = try #require((market["today"] as? [String: Any])?["free_places"] as? Int)
+        #expect(free > 0)
+        #expect((market["notes"] as? [String])?.first?.hasPrefix("Each draw solves today's market") == true)
+        let emptyMarket = try #require(empty["market"] as? [String: Any])
+        #expect(emptyMarket["today"] is NSNull)
+        #expect((emptyMarket["notes"] as? [String])?.first?.contains("--empty-market") == true)
+    }
+
+    /// A stress test's JSON states its market once, above its cases.
+    @Test func stressJSONSaysWhichMarketWasSolved() throws {
+        let shocks = "\(Fixtures.root)/shocks/largest-childrens-home-owners-exit.yaml"
+        let (object, run) = try BuiltTool.placementJSON([
+            "stress", Fixtures.scenario("greater-manchester"), "--shocks", shocks, "--modes", "regional",
+        ])
+        let root = try #require(object, "\(run.standardError)")
+        let market = try #require(root["market"] as? [String: Any])
+        #expect((market["today"] as? [String: Any])?["registered_places"] as? Int ?? 0 > 0)
+        let notes = try #require(market["notes"] as? [String])
+        #expect(notes.contains { $0.contains("the market is then rebuilt on what remains") })
+        let firstCase = try #require((root["cases"] as? [[String: Any]])?.first?["results"] as? [String: Any])
+        #expect(firstCase["market"] == nil)
     }
 
     @Test func theEmptyMarketSwitchesAsIsOff() throws {

@@ -9,24 +9,26 @@ public struct DrawComparison {
     let results: DrawResults
     let seed: UInt64
     let shocks: [AppliedShock]
-    let marketNotes: [String]
+    let market: DrawMarket
 
-    /// `marketNotes`: sentences on the market the draws solve (today's, or every place empty).
+    /// `market`: the market the draws solve (today's, or every place empty), stated in every format.
     public init(
         _ results: DrawResults, scenario: Scenario, seed: UInt64, shocks: [AppliedShock] = [],
-        marketNotes: [String] = []
+        market: DrawMarket = .unstated
     ) {
         self.results = results
         self.scenario = scenario
         self.seed = seed
         self.shocks = shocks
-        self.marketNotes = marketNotes
+        self.market = market
     }
 
     /// `report.html`, `report.md`, `report.json` and a CSV per table.
     public var files: [(name: String, text: String)] { ReportFiles.files(document, stem: "report") }
 
-    public var json: String { DrawsJSON.comparison(results, scenario: scenario, seed: seed, shocks: shocks) }
+    public var json: String {
+        DrawsJSON.comparison(results, scenario: scenario, seed: seed, shocks: shocks, market: market)
+    }
 
     /// The headline table as CSV.
     public var csv: String { TabularReport.csv(headlineTable) }
@@ -79,7 +81,7 @@ public struct DrawComparison {
                     + ".")
         }
         for shock in shocks { bullets.append("Shock: \(shock.label): \(shock.detail).") }
-        return ReportSection("Summary", [.bullets(bullets)] + marketNotes.map { .paragraph($0) })
+        return ReportSection("Summary", [.bullets(bullets)] + market.notes.map { .paragraph($0) })
     }
 
     var authoritiesSection: ReportSection {

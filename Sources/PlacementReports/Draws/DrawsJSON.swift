@@ -6,11 +6,14 @@ import PlacementShocks
 /// `{"mean", "p10", "p90"}`; for each contrast, every authority's verdict with the share of draws
 /// behind it. Keys are sorted and the same input gives the same bytes.
 public enum DrawsJSON {
-    /// `{"scenario", "draws", "seed", "solves", "shocks", "modes", "contrasts"}`.
+    /// `{"scenario", "draws", "seed", "solves", "shocks", "market", "modes", "contrasts"}`.
     public static func comparison(
-        _ results: DrawResults, scenario: Scenario, seed: UInt64, shocks: [AppliedShock] = []
+        _ results: DrawResults, scenario: Scenario, seed: UInt64, shocks: [AppliedShock] = [],
+        market: DrawMarket = .unstated
     ) -> String {
-        ResultJSON.encode(Object(results, scenario: scenario, seed: seed, shocks: shocks))
+        var object = Object(results, scenario: scenario, seed: seed, shocks: shocks)
+        object.market = DrawMarket.Object(market: market)
+        return ResultJSON.encode(object)
     }
 
     struct Object: Encodable {
@@ -19,6 +22,8 @@ public enum DrawsJSON {
         var seed: UInt64
         var solves: Int
         var shocks: [String]
+        /// Written by `compare --draws`; a stress test states its market once, above its cases.
+        var market: DrawMarket.Object?
         var modes: [ModeObject]
         var contrasts: [ContrastObject]
 

@@ -24,18 +24,18 @@ public struct StressReport {
     let cases: [Case]
     let seed: UInt64
     let seconds: Double?
-    let marketNotes: [String]
+    let market: DrawMarket
 
-    /// `seconds`: the time the draws took, reported when given. `marketNotes`: sentences on the
-    /// market the cases solve (today's, or every place empty).
+    /// `seconds`: the time the draws took, reported when given. `market`: the market the cases solve
+    /// (today's before the shocks, or every place empty), stated in every format.
     public init(
-        scenario: Scenario, cases: [Case], seed: UInt64, seconds: Double? = nil, marketNotes: [String] = []
+        scenario: Scenario, cases: [Case], seed: UInt64, seconds: Double? = nil, market: DrawMarket = .unstated
     ) {
         self.scenario = scenario
         self.cases = cases
         self.seed = seed
         self.seconds = seconds
-        self.marketNotes = marketNotes
+        self.market = market
     }
 
     /// `stress.html`, `stress.md`, `stress.json`, `stress-TABLE.csv` per table, and `stress-draws.json`
@@ -44,7 +44,8 @@ public struct StressReport {
         ReportFiles.files(document, stem: "stress") + [("stress-draws.json", json)]
     }
 
-    /// Every case's draws in the JSON form of `compare --draws`: `{"scenario", "cases": [{"label", …}]}`.
+    /// Every case's draws in the JSON form of `compare --draws`: `{"scenario", "market", "cases":
+    /// [{"label", …}]}`, the market stated once for all cases.
     public var json: String {
         struct CaseObject: Encodable {
             var label: String
@@ -52,11 +53,12 @@ public struct StressReport {
         }
         struct Object: Encodable {
             var scenario: String
+            var market: DrawMarket.Object
             var cases: [CaseObject]
         }
         return ResultJSON.encode(
             Object(
-                scenario: scenario.name,
+                scenario: scenario.name, market: DrawMarket.Object(market: market),
                 cases: cases.map {
                     CaseObject(
                         label: $0.label,
@@ -93,7 +95,7 @@ public struct StressReport {
         if let seconds {
             bullets.append("Solved in \(NumberText.decimal(seconds, places: 1)) s.")
         }
-        var blocks: [ReportBlock] = [.bullets(bullets)] + marketNotes.map { .paragraph($0) }
+        var blocks: [ReportBlock] = [.bullets(bullets)] + market.notes.map { .paragraph($0) }
         if let modes = cases.first?.results.modes {
             blocks.append(
                 .figure(
