@@ -95,20 +95,31 @@ def column_mae(rows, index):
     return sum(abs(row[index] - row[2]) for row in rows) / len(rows) * 100
 
 
+def paired_difference(rows):
+    """The mean over authorities of (model's error − persistence's), in points, and its standard error:
+    how far the two MAEs' gap stands from noise."""
+    d = [(abs(row[0] - row[2]) - abs(row[1] - row[2])) * 100 for row in rows]
+    mean = sum(d) / len(d)
+    variance = sum((x - mean) ** 2 for x in d) / (len(d) - 1)
+    return mean, math.sqrt(variance / len(d))
+
+
 def out_of_sample(predicted, gate):
     after = load(predicted)
     year0, year1 = after["calibrated_on"], after["predicted"]
     print(f"== Out of sample: calibrated on {year0} only, predicting {year1} "
           f"(fitted flags: {sorted({v['fitted'] for a in after['authorities'] for v in a['measures'].values()})})")
     print("   MAE in points over the same authorities (those whose calibration-year figure is published), "
-          "and the model's over every authority with a published figure")
+          "and the model's over every authority with a published figure;")
+    print("   model minus persistence: the mean gap per authority ± its standard error")
     print(f"{'measure':40s} {'n':>4s} {'model':>7s} {'persistence':>12s} {'target':>7s} {'model, all':>14s}  result")
     for measure, target in SHARES:
         rows = same_authorities(after, measure)
         m, p = column_mae(rows, 0), column_mae(rows, 1)
         everyone = pairs(after, measure)
         verdict = check(f"{year1} {measure} MAE", m <= target) if gate else ""
-        beats = "beats persistence" if m < p else f"persistence wins by {m - p:.2f} points"
+        gap, error = paired_difference(rows)
+        beats = ("beats persistence" if m < p else "persistence wins") + f": {gap:+.2f} ± {error:.2f} points"
         if gate and measure in ("m2_in_area_share", "over_20_miles_share"):
             check(f"{year1} {measure} beats persistence", m < p)
         print(f"{measure:40s} {len(rows):4d} {m:7.2f} {p:12.2f} {target:7.1f} "
