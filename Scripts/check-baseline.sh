@@ -29,8 +29,11 @@ calibration_seconds=$(sed -n 's/^calibrated on [0-9]* in \([0-9.]*\) s.*/\1/p' "
 echo "== $(cat "$work/timing.txt")"
 "$placement" baseline "$scenario" --calibrate-on 2025 --format csv >"$work/in-2025.csv"
 "$placement" baseline "$scenario" --calibrate-on 2024 --predict 2025 --format json >"$work/out-2025.json"
-for year in 2022 2023 2024; do
-    "$placement" baseline "$scenario" --calibrate-on $((year - 1)) --predict "$year" --format json >"$work/out-$year.json"
+for year in 2022 2023 2024 2025; do
+    if [ "$year" != 2025 ]; then
+        "$placement" baseline "$scenario" --calibrate-on $((year - 1)) --predict "$year" --format json >"$work/out-$year.json"
+    fi
+    "$placement" baseline "$scenario" --calibrate-on $((year - 1)) --predict "$year" --format csv >"$work/out-$year.csv"
 done
 
 python3 - "$work" "$calibration_seconds" "$end_to_end_seconds" <<'PY'
@@ -40,6 +43,7 @@ work, calibration_seconds, end_to_end_seconds = sys.argv[1], float(sys.argv[2]),
 SHARES = [("m2_in_area_share", 3.0), ("over_20_miles_share", 4.0), ("own_council_share", 3.0),
           ("private_share", 4.0)]
 COUNT = "other_councils_children_placed_inside"
+CHECKED_ONLY = ["inside_over_20_miles_share", "outside_within_20_miles_share"]
 
 
 def load(name):
@@ -139,6 +143,16 @@ def out_of_sample(predicted, gate):
               f"({gap:+.2f} points) {verdict}")
     value = after["england"]["measures"][COUNT]
     print(f"  {COUNT:38s} {value['modelled']:9.0f} vs {value['published']:9.0f}")
+    print("Never a constraint in any year (distance by locality), MAE in points, model against persistence:")
+    with open(f"{work}/{predicted.replace('.json', '.csv')}") as f:
+        table = [row for row in csv.DictReader(f) if row["code"] != "E92000001"]
+    for measure in CHECKED_ONLY:
+        rows = [tuple(float(r[f"{measure}_{side}"]) for side in ("modelled", "persistence", "published"))
+                for r in table if all(r[f"{measure}_{side}"] for side in ("modelled", "persistence", "published"))]
+        m, p = column_mae(rows, 0), column_mae(rows, 1)
+        gap, error = paired_difference(rows)
+        beats = ("beats persistence" if m < p else "persistence wins") + f": {gap:+.2f} ± {error:.2f} points"
+        print(f"  {measure:38s} {len(rows):4d} {m:7.2f} {p:12.2f}  ({beats})")
 
 
 out_of_sample("out-2025.json", gate=True)

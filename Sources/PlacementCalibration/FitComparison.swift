@@ -37,9 +37,11 @@ public struct FitComparison: Sendable {
         )
             -> Value
         {
-            Value(
-                modelled: measure.modelled(modelled), published: figures.flatMap(measure.published),
-                fitted: inSample && measure.isCalibrationTarget,
+            let published = figures.flatMap(measure.published)
+            // A figure DfE suppresses was no constraint.
+            return Value(
+                modelled: measure.modelled(modelled), published: published,
+                fitted: inSample && measure.isCalibrationTarget && published != nil,
                 persistence: inSample ? nil : before.flatMap(measure.published))
         }
         rows = allocation.authorities.enumerated().compactMap { index, authority in

@@ -151,12 +151,13 @@ public struct OfficialPlacementData: Sendable {
         var known: [PlacementGroup: Double] = [:]
         var suppressed: [PlacementGroup] = []
         var knownSum = 0.0
-        // The two groups with one provider each: where the placement count is suppressed and the
-        // provider count is not, they are the same children.
-        let sameChildren: [PlacementGroup: Int] = [
-            .withParents: cell("Place providers", ProviderGroup.parents.publishedCategory),
-            .other: cell("Place providers", ProviderGroup.notReported.publishedCategory),
-        ].compactMapValues { $0 }
+        // The two groups with one provider each: where one table suppresses the count and the other
+        // does not, they are the same children (equal in every authority-year where both are published).
+        let sameChildren: [PlacementGroup: Int] = Dictionary(
+            uniqueKeysWithValues: PlacementGroup.oneProviderGroups.map {
+                ($0.group, cell("Place providers", $0.provider.publishedCategory))
+            }
+        ).compactMapValues { $0 }
         for group in PlacementGroup.allCases {
             for category in group.publishedCategories {
                 if let value = cell("Placement", category) ?? sameChildren[group] {
@@ -180,6 +181,12 @@ public struct OfficialPlacementData: Sendable {
         result.over20Miles = cell(distance, "Placed more than 20 miles from home")
         for group in ProviderGroup.allCases {
             if let value = cell("Place providers", group.publishedCategory) { result.providers[group] = value }
+        }
+        for (group, provider) in PlacementGroup.oneProviderGroups where result.providers[provider] == nil {
+            let categories = group.publishedCategories.map { cell("Placement", $0) }
+            if categories.allSatisfy({ $0 != nil }) {
+                result.providers[provider] = categories.reduce(0) { $0 + ($1 ?? 0) }
+            }
         }
         result.providersTotal = cell("Place providers", "Total")
         result.otherCouncilsChildrenInside = cell(

@@ -43,5 +43,11 @@ public enum PlacementGroup: Int, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// The groups DfE's provider table counts under one provider of their own: the same children in
+    /// both tables (placed with parents; other placements, whose provider is not reported).
+    static let oneProviderGroups: [(group: PlacementGroup, provider: ProviderGroup)] = [
+        (.withParents, .parents), (.other, .notReported),
+    ]
+
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -13,7 +13,8 @@ public struct PublishedPlacementFigures: Sendable, Equatable {
     public var outside: Int?
     public var within20Miles: Int?
     public var over20Miles: Int?
-    /// Children per provider group; `nil` entries are suppressed.
+    /// Children per provider group; `nil` entries are suppressed. Parents and provider not reported,
+    /// where suppressed here, are the `Placement` table's count of the same children when published.
     public var providers: [ProviderGroup: Int] = [:]
     public var providersTotal: Int?
     /// Other councils' children placed inside this authority's boundary (`LA of placement`).
@@ -41,12 +42,18 @@ public struct PublishedPlacementFigures: Sendable, Equatable {
         return Double(over20Miles) / Double(within20Miles + over20Miles)
     }
 
-    /// Children in commissioned provision: the providers' total less parents and provider not reported
-    /// (a suppressed one of those counts as none: both are small where suppressed).
+    /// Children in commissioned provision: the providers' total less parents and provider not reported,
+    /// else the sum of the commissioned providers when each is published; unknown when a count it needs
+    /// is suppressed (a suppressed count is never read as none).
     public var commissioned: Int? {
-        guard let providersTotal else { return nil }
-        let excluded = (providers[.parents] ?? 0) + (providers[.notReported] ?? 0)
-        return providersTotal > excluded ? providersTotal - excluded : nil
+        if let providersTotal, let parents = providers[.parents], let notReported = providers[.notReported] {
+            let commissioned = providersTotal - parents - notReported
+            return commissioned > 0 ? commissioned : nil
+        }
+        let counts = ProviderGroup.allCases.filter(\.isCommissioned).map { providers[$0] }
+        guard counts.allSatisfy({ $0 != nil }) else { return nil }
+        let commissioned = counts.reduce(0) { $0 + ($1 ?? 0) }
+        return commissioned > 0 ? commissioned : nil
     }
 
     /// A provider group's children ÷ commissioned children.

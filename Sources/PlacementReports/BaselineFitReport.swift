@@ -107,14 +107,14 @@ public struct BaselineFitReport {
             let england = comparison.england[measure]
             let style: ReportValue.NumberStyle = measure.isShare ? .share : .count
             let fitted = inSample && measure.isCalibrationTarget
-            // Errors to two decimals, correlations to three: as text, so no style rounds them away.
+            // Errors to two decimals, correlations to three: numbers in every format.
+            let error = { (value: Double?) in ReportValue.number(value, .fixed(places: 2)) }
+            let correlation = { (value: Double?) in ReportValue.number(value, .fixed(places: 3)) }
             return [
                 .text(measure.label), .text(fitted ? "fitted" : "checked"), .count(summary.authorities),
-                .text(Self.decimal(summary.meanAbsoluteError, 2)), .text(Self.decimal(summary.bias, 2)),
-                .text(Self.decimal(summary.correlation, 3)),
-                .text(Self.decimal(summary.common?.model, 2)),
-                .text(Self.decimal(summary.common?.persistence, 2)),
-                .text(Self.decimal(summary.persistenceCorrelation, 3)), .text(Self.decimal(measure.tolerance, 2)),
+                error(summary.meanAbsoluteError), error(summary.bias), correlation(summary.correlation),
+                error(summary.common?.model), error(summary.common?.persistence),
+                correlation(summary.persistenceCorrelation), error(measure.tolerance),
                 .number(england?.modelled, measure.modelledStyle), .number(england?.published, style),
             ]
         }

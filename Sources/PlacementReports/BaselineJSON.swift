@@ -1,5 +1,6 @@
 import Foundation
 import PlacementCalibration
+import PlacementScenarios
 
 /// The fit check as JSON, in the shape checks read (documented in the README):
 /// `{"calibrated_on", "predicted", "authorities": [{"code", "measures": {MEASURE: {"modelled",
@@ -50,9 +51,9 @@ public enum BaselineJSON {
             persistence = value.persistence.map { Self.rounded($0, places) }
         }
 
+        /// Rounded as the CSV and Markdown print it, so the three agree on ties.
         static func rounded(_ value: Double, _ places: Int) -> Double {
-            let scale = pow(10, Double(places))
-            return (value * scale).rounded() / scale
+            Double(NumberText.decimal(value, places: places)) ?? value
         }
 
         func encode(to encoder: any Encoder) throws {

@@ -241,6 +241,27 @@ struct BaselineCommandTests {
         #expect(abs(common.model - abs(northtown.modelled! - 0.7) * 100) < 1e-9)
     }
 
+    @Test("the JSON rounds as the CSV does; the measures table's statistics are numbers in every format")
+    func formatsAgree() throws {
+        var (_, baseline, comparison) = try Self.predictionOfTinyData()
+        // A tie at the sixth decimal, exactly representable: both print 0.789062.
+        comparison.rows[0].values[.m2InAreaShare]?.persistence = 0.789_062_5
+        #expect(BaselineJSON.render(comparison).contains("\"persistence\" : 0.789062,"))
+        let report = BaselineFitReport(
+            scenario: try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario, comparison: comparison,
+            baseline: baseline, allocation: baseline.calibrated)
+        #expect(TabularReport.csv(report.fitTable).contains(",0.789062,"))
+        let files = Dictionary(report.files, uniquingKeysWith: { first, _ in first })
+        let measures = try #require(files["fit-report-measures.csv"])
+        // Northtown's M2 is predicted below its published figure: a negative bias, written as a number.
+        let m2 = try #require(measures.split(separator: "\n").first { $0.contains("in area") || $0.contains("M2") })
+        #expect(!m2.contains("'"), "\(m2)")
+        #expect(m2.contains(",-"), "\(m2)")
+        let json = try #require(files["fit-report.json"])
+        #expect(!json.contains("\"mean_absolute_error\" : \""))
+        #expect(json.contains("\"mean_absolute_error\" : "))
+    }
+
     @Test("--out writes the stock, the parameters and the fit report")
     func writesFiles() throws {
         let data = try TinyData()

@@ -104,6 +104,9 @@ public enum ReportValue: Sendable, Equatable {
         /// A modelled number of children, which may be fractional: whole for reading, to two decimals
         /// for analysis.
         case modelledCount
+        /// A statistic read to a fixed number of decimals (an error in points, a correlation), for
+        /// reading and analysis alike.
+        case fixed(places: Int)
     }
 
     /// For reading: `56.3%`, `+3.1 pts`, `£1,234`, `–` where missing.
@@ -123,6 +126,7 @@ public enum ReportValue: Sendable, Equatable {
             case .countChange: return ReportNumbers.signed(ReportNumbers.grouped(value))
             case .decimal: return ReportNumbers.trimmed(value, places: style.decimalPlaces)
             case .modelledCount: return ReportNumbers.grouped(value)
+            case .fixed(let places): return NumberText.decimal(value, places: places)
             }
         }
     }
@@ -149,6 +153,7 @@ extension ReportValue.NumberStyle {
         case .share, .shareChange: 6
         case .miles, .milesChange, .decimal: 3
         case .pounds, .poundsChange, .modelledCount: 2
+        case .fixed(let places): places
         }
     }
 }
