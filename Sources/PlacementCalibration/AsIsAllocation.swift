@@ -95,24 +95,6 @@ public struct AsIsAllocation: Sendable {
         }
         return result
     }
-
-    /// Children held in residential places of each placement authority and sector by other
-    /// councils' children (the occupancy a council's own optimisation finds taken), in the order
-    /// of `authorities`.
-    public var residentialPlacesHeldByOtherCouncils: [[ResidentialSector: Double]] {
-        let n = layout.count
-        var result = Array(repeating: [ResidentialSector: Double](), count: n)
-        for home in 0..<n {
-            for (c, combination) in layout.combinations.enumerated() where combination.group == .homes {
-                guard let sector = ResidentialSector(combination.provider) else { continue }
-                for placement in 0..<n where placement != home {
-                    let i = layout.index(home: home, combination: c, destination: placement, band: 0)
-                    result[placement][sector, default: 0] += cells[i] + cells[i + 1]
-                }
-            }
-        }
-        return result
-    }
 }
 
 /// The modelled counterparts of the published figures, for one authority or a total.

@@ -94,23 +94,6 @@ public enum ResidentialSector: Int, CaseIterable, Sendable, Comparable {
     case privateSector
     case voluntary
 
-    public var key: String {
-        switch self {
-        case .council: "council"
-        case .privateSector: "private"
-        case .voluntary: "voluntary"
-        }
-    }
-
-    /// The provider group of a child placed in such a home by `home` when the home lies in `placement`.
-    func provider(home: Int, placement: Int) -> ProviderGroup {
-        switch self {
-        case .council: home == placement ? .ownCouncil : .otherCouncil
-        case .privateSector: .privateSector
-        case .voluntary: .voluntary
-        }
-    }
-
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

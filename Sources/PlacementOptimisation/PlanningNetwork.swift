@@ -35,8 +35,7 @@ package struct PlanningNetwork: Sendable {
     /// Pounds actually paid each week by each column's value: weekly price × children for a pair,
     /// nothing for an unplaced child.
     package let columnSpend: [Double]
-    /// The objective and weekly spend of kept placements, constants of every plan.
-    package let keptObjective: Double
+    /// The weekly spend of kept placements, a constant of every plan.
     package let keptSpend: Double
     package let policy: Policy
     private let placement: PlacementModel
@@ -56,7 +55,6 @@ package struct PlanningNetwork: Sendable {
         columnSpend =
             placement.pairs.map { problem.pools[$0.pool].weeklyPrice * Double(problem.units[$0.unit].groupSize) }
             + Array(repeating: 0, count: placement.units.count)
-        keptObjective = problem.keptObjective
         keptSpend = problem.keptDecisions.reduce(0) { $0 + ($1.weeklyPrice ?? 0) * Double($1.children) }
         policy = scenario.policy
     }

@@ -42,10 +42,6 @@ public struct AdoptedPlan: Sendable {
     /// The plan file's text.
     public var csv: String { PlanFileReader.csv(builds) }
 
-    /// Homes (or other residential units) and foster households.
-    public var homes: [PlannedBuild] { builds.filter { $0.candidate.kind == .home } }
-    public var carers: [PlannedBuild] { builds.filter { $0.candidate.kind == .fosterCarers } }
-
     /// Whole years from the decision to opening: a home taking 1.5 years opens in the second year.
     static func wholeYears(_ years: Double) -> Int {
         guard years.isFinite, years > 0 else { return 0 }

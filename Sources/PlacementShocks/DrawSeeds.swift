@@ -8,11 +8,6 @@ public struct DrawSeeds: Sendable, Equatable {
     public var councilOrderSeed: UInt64
     public var shockSeed: UInt64
 
-    public init(councilOrderSeed: UInt64, shockSeed: UInt64) {
-        self.councilOrderSeed = councilOrderSeed
-        self.shockSeed = shockSeed
-    }
-
     public init(seed: UInt64, draw: Int) {
         // Advancing SplitMix64's state by 2d steps is adding 2d times its increment.
         var random = SeededRandom(seed: seed &+ UInt64(2 * max(draw, 0)) &* 0x9E37_79B9_7F4A_7C15)

@@ -8,7 +8,6 @@ struct ShockNodeReader {
 
     init(file: String, log: IssueLog) { nodes = YAMLNodeReader(file: file, log: log) }
 
-    var file: String { nodes.file }
     var log: IssueLog { nodes.log }
 
     static let kinds = [

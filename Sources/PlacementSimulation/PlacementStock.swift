@@ -47,9 +47,6 @@ public struct PlacementStock: Sendable, Equatable {
         unplaced = Array(repeating: 0, count: cohortTypes.count)
     }
 
-    /// Places open per slot.
-    public var capacity: [PlaceSlot: Int] { Dictionary(uniqueKeysWithValues: zip(slots, places)) }
-
     /// The slot's number, if it has ever had places.
     public func number(of slot: PlaceSlot) -> Int? { slotNumbers[slot] }
 

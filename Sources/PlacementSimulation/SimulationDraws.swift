@@ -63,7 +63,6 @@ public struct Band: Sendable, Equatable {
     public var mean: Double
     public var p10: Double
     public var p90: Double
-    public var draws: Int
 
     /// Nil when there is no value; percentiles by linear interpolation between order statistics.
     public init?(_ values: [Double]) {
@@ -78,6 +77,5 @@ public struct Band: Sendable, Equatable {
         mean = values.reduce(0, +) / Double(values.count)
         p10 = percentile(0.1)
         p90 = percentile(0.9)
-        draws = values.count
     }
 }
