@@ -16,11 +16,19 @@ public struct FlowTables: Sendable, Equatable {
         public var moves: Int
     }
 
+    /// Places of one provider and type opening (positive) or closing (negative) at the start of a year.
     public struct PlaceChange: Sendable, Equatable {
         public var year: Int
         public var provider: ProviderID
         public var placementType: PlacementType
         public var places: Int
+
+        public init(year: Int, provider: ProviderID, placementType: PlacementType, places: Int) {
+            self.year = year
+            self.provider = provider
+            self.placementType = placementType
+            self.places = places
+        }
     }
 
     public static let flowsFile = "flows.csv"

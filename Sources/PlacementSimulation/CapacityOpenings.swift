@@ -28,8 +28,8 @@ public struct CapacityOpening: Sendable, Equatable {
 
 /// New capacity coming on line over the simulated years. The scenario lists every provider from the
 /// start (so that providers keep their indices); an offer not yet open has no places there, and its
-/// places arrive as ``PlaceChange``s in its year, so that every mode, as-is included, sees the same
-/// new places at the same time.
+/// places arrive as ``PlacementScenarios/FlowTables/PlaceChange``s in its year, so that every mode,
+/// as-is included, sees the same new places at the same time.
 public struct CapacityOpenings: Sendable, Equatable {
     public var openings: [CapacityOpening]
 
@@ -69,10 +69,10 @@ public struct CapacityOpenings: Sendable, Equatable {
     /// The place changes of the years after `first` up to `last`: usable places (residential places
     /// × occupancy, as at the start) opening in their year and closing when a term ends.
     public func placeChanges(after first: Int, through last: Int, assumptions: SimulationAssumptions)
-        -> [Int: [PlaceChange]]
+        -> [Int: [FlowTables.PlaceChange]]
     {
         guard first < last else { return [:] }
-        var changes: [Int: [PlaceChange]] = [:]
+        var changes: [Int: [FlowTables.PlaceChange]] = [:]
         for opening in openings where opening.closingYear.map({ $0 > opening.year }) != false {
             let usable = UsablePlaces.usable(
                 opening.places, of: opening.placementType, assumptions: assumptions.calibration)
@@ -81,12 +81,12 @@ public struct CapacityOpenings: Sendable, Equatable {
             let closes = opening.closingYear.flatMap { $0 > first ? $0 : nil }
             if let opens, opens <= last {
                 changes[opens, default: []].append(
-                    PlaceChange(
+                    FlowTables.PlaceChange(
                         year: opens, provider: opening.provider, placementType: opening.placementType, places: usable))
             }
             if let closes, closes <= last {
                 changes[closes, default: []].append(
-                    PlaceChange(
+                    FlowTables.PlaceChange(
                         year: closes, provider: opening.provider, placementType: opening.placementType, places: -usable)
                 )
             }

@@ -12,13 +12,8 @@ extension SimulationFlows {
             counts.moves += flow.moves
             years[flow.year, default: [:]][key] = counts
         }
-        var changes: [Int: [PlaceChange]] = [:]
-        for change in tables.placeChanges {
-            changes[change.year, default: []].append(
-                PlaceChange(
-                    year: change.year, provider: change.provider, placementType: change.placementType,
-                    places: change.places))
-        }
-        self.init(years: years, placeChanges: changes, source: "the scenario's flows.csv and place_changes.csv")
+        self.init(
+            years: years, placeChanges: Dictionary(grouping: tables.placeChanges, by: \.year),
+            source: "the scenario's flows.csv and place_changes.csv")
     }
 }

@@ -11,7 +11,7 @@ import PlacementScenarios
 /// an authority where the scenario has no home of the sector has no home to go to and is counted,
 /// not placed.
 public struct SupplyTrend: Sendable, Equatable {
-    public var placeChanges: [Int: [PlaceChange]]
+    public var placeChanges: [Int: [FlowTables.PlaceChange]]
     /// Usable places a year the trend adds (or, negative, removes) across the scenario's homes.
     public var placesPerYear: Double
     /// Usable places of growth each year that found no home of the sector in its authority.
@@ -24,7 +24,7 @@ public struct SupplyTrend: Sendable, Equatable {
         years: ClosedRange<Int>, occupancy: Double
     ) {
         fittedYears = places.keys.filter { $0 <= start }.sorted()
-        var changes: [Int: [PlaceChange]] = [:]
+        var changes: [Int: [FlowTables.PlaceChange]] = [:]
         var perYear = 0.0
         var unplaced = 0.0
         let homes = Dictionary(grouping: scenario.providers.filter { ($0.offers[.childrensHome]?.places ?? 0) > 0 }) {
@@ -51,7 +51,7 @@ public struct SupplyTrend: Sendable, Equatable {
                     let shares = proportionalShares(abs(change), weights: weights)
                     for (k, provider) in providers.enumerated() where shares[k] > 0 {
                         changes[year, default: []].append(
-                            PlaceChange(
+                            FlowTables.PlaceChange(
                                 year: year, provider: provider.id, placementType: .childrensHome,
                                 places: change > 0 ? shares[k] : -shares[k]))
                     }

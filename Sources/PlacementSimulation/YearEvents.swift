@@ -34,29 +34,16 @@ public struct FlowCounts: Sendable, Equatable {
 /// The flows of every simulated year, and the places opening or closing at the start of a year.
 public struct SimulationFlows: Sendable, Equatable {
     public var years: [Int: [FlowKey: FlowCounts]]
-    public var placeChanges: [Int: [PlaceChange]]
+    public var placeChanges: [Int: [FlowTables.PlaceChange]]
     /// Where the flows come from, for the report's notes.
     public var source: String
 
-    public init(years: [Int: [FlowKey: FlowCounts]], placeChanges: [Int: [PlaceChange]] = [:], source: String) {
+    public init(
+        years: [Int: [FlowKey: FlowCounts]], placeChanges: [Int: [FlowTables.PlaceChange]] = [:], source: String
+    ) {
         self.years = years
         self.placeChanges = placeChanges
         self.source = source
-    }
-}
-
-/// Places of one provider and type opening (positive) or closing (negative) at the start of a year.
-public struct PlaceChange: Sendable, Equatable {
-    public var year: Int
-    public var provider: ProviderID
-    public var placementType: PlacementType
-    public var places: Int
-
-    public init(year: Int, provider: ProviderID, placementType: PlacementType, places: Int) {
-        self.year = year
-        self.provider = provider
-        self.placementType = placementType
-        self.places = places
     }
 }
 
