@@ -14,12 +14,11 @@ public struct StockFlowReplay: Sendable {
     /// The replayed years, in order.
     public let years: [ReplayYear]
 
-    /// Calibrates on `origin` only and replays `inputs` in order.
+    /// Calibrates on `origin` only (with the default calibration assumptions) and replays `inputs` in order.
     public static func replay(
-        origin: AsIsYear, inputs: [ReplayInput], calibration: CalibrationAssumptions = CalibrationAssumptions(),
-        assumptions: ReplayAssumptions = ReplayAssumptions()
+        origin: AsIsYear, inputs: [ReplayInput], assumptions: ReplayAssumptions = ReplayAssumptions()
     ) -> StockFlowReplay {
-        let baseline = AsIsBaseline.calibrate(origin, assumptions: calibration)
+        let baseline = AsIsBaseline.calibrate(origin)
         var cells = baseline.calibrated.cells
         var years: [ReplayYear] = []
         let age = inputs.first.map { stockAge(first: $0, assumptions: assumptions) } ?? 0

@@ -10,7 +10,7 @@ public enum SufficiencyOutlooks {
     /// One outlook per scope, in order. The forecast is fitted on every published year and runs
     /// five years past the last.
     public static func make(
-        _ scopes: [SufficiencyReport.Scope], scenario: Scenario, data: String, seed: UInt64 = 1
+        _ scopes: [SufficiencyReport.Scope], scenario: Scenario, data: String
     ) -> [SufficiencyReport.Outlook] {
         let members = scopes.map { scope in (try? SufficiencyReport.resolve(scope, in: scenario))?.members ?? [] }
         let known: Set<String>
@@ -27,10 +27,7 @@ public enum SufficiencyOutlooks {
         } catch {
             return scopes.map { _ in .unavailable(reason: "DfE's published tables in \(data) could not be read") }
         }
-        var settings = ForecastSettings()
-        settings.seed = seed
-        let forecast = DemandForecast.make(
-            history, origin: history.lastYear, through: history.lastYear + 5, settings: settings)
+        let forecast = DemandForecast.make(history, origin: history.lastYear, through: history.lastYear + 5)
         return scopes.indices.map { index in
             guard unknown[index].isEmpty else { return notPublished(unknown[index]) }
             let scopeForecast: DemandForecast.ScopeForecast?

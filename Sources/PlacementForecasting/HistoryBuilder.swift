@@ -27,7 +27,10 @@ public enum HistoryBuilder {
         "E10000021": ["E06000061", "E06000062"],
     ]
 
-    public static func build(_ data: OfficialData, years: ClosedRange<Int> = 2021...2025) -> ForecastHistory {
+    /// The years DfE's tables cover.
+    static let years = 2021...2025
+
+    public static func build(_ data: OfficialData) -> ForecastHistory {
         let context = Context(data: data)
         var authorities: [AuthorityHistory] = []
         for authority in data.authorities {

@@ -134,12 +134,13 @@ struct PlacementProblem: Sendable {
         return candidates.sorted()
     }
 
-    /// The model of some units against every pool's places left (all of them by default).
-    func model(units unitIndices: [Int], poolPlaces: [Int]? = nil) -> PlacementModel {
-        model(units: unitIndices, poolPlaces: poolPlaces, deadline: .none)!
+    /// The model of some units against every pool's places.
+    func model(units unitIndices: [Int]) -> PlacementModel {
+        model(units: unitIndices, deadline: .none)!
     }
 
-    /// The same, or `nil` when `deadline` passes while the pairs are being listed.
+    /// The model of some units against every pool's places left (all of them by default), or `nil`
+    /// when `deadline` passes while the pairs are being listed.
     func model(units unitIndices: [Int], poolPlaces: [Int]? = nil, deadline: Deadline) -> PlacementModel? {
         let places = poolPlaces ?? pools.map(\.places)
         var pairs: [[(pool: Int, terms: PairCosting.Terms)]] = []

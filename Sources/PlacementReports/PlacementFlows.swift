@@ -10,9 +10,12 @@ struct PlacementFlows {
     var flowsLeftOff = 0
     var childrenLeftOff = 0
 
+    /// The largest flows a map draws.
+    static let limit = 300
+
     /// The flows of placed children whose home is in `homes` (every authority when `nil`), the
-    /// `limit` largest kept, ties broken by codes so the map is the same on every run.
-    init(_ result: ModeResult, homes: Set<AuthorityCode>? = nil, limit: Int = 300) {
+    /// ``limit`` largest kept, ties broken by codes so the map is the same on every run.
+    init(_ result: ModeResult, homes: Set<AuthorityCode>? = nil) {
         struct Key: Hashable {
             var from: AuthorityCode
             var to: AuthorityCode
@@ -36,9 +39,9 @@ struct PlacementFlows {
         .sorted {
             ($0.children, $1.from, $1.to, $0.inHouse ? 1 : 0) > ($1.children, $0.from, $0.to, $1.inHouse ? 1 : 0)
         }
-        flows = Array(all.prefix(limit))
+        flows = Array(all.prefix(Self.limit))
         childrenInArea = inArea
         flowsLeftOff = all.count - flows.count
-        childrenLeftOff = all.dropFirst(limit).reduce(0) { $0 + $1.children }
+        childrenLeftOff = all.dropFirst(Self.limit).reduce(0) { $0 + $1.children }
     }
 }

@@ -9,17 +9,15 @@ public struct SimulationDraws: Sendable {
     public let modes: [SimulatedMode]
     public let seed: UInt64
 
-    public init(
-        _ simulation: Simulation, modes: [SimulatedMode], draws: Int, seed: UInt64,
-        options: OptimiserOptions = OptimiserOptions(),
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    ) throws(OptimiserError) {
+    public init(_ simulation: Simulation, modes: [SimulatedMode], draws: Int, seed: UInt64) throws(OptimiserError) {
         let jobs = modes.flatMap { mode in (0..<max(1, draws)).map { (mode, seed &+ UInt64($0)) } }
         // The longest runs start first, so that no core is left with a national run at the end.
         let order = jobs.indices.sorted { (jobs[$0].0.relativeCost, $1) > (jobs[$1].0.relativeCost, $0) }
-        var single = options
+        // Each run on one thread: the runs themselves share the cores.
+        var single = OptimiserOptions()
         single.threads = 1
         let runOptions = single
+        let threads = ProcessInfo.processInfo.activeProcessorCount
         // Each commissioning mode's market is built once and shared by its draws.
         let commissioning = modes.compactMap { mode -> CommissioningMode? in
             if case .optimised(let commissioning) = mode { commissioning } else { nil }

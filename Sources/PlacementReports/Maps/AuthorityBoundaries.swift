@@ -113,9 +113,9 @@ public struct MapExtent: Sendable, Equatable {
         return MapExtent(west: west, east: east, south: south - extra, north: north + extra)
     }
 
-    /// Widened on every side by `fraction` of its larger span (at least `minimum` degrees).
-    func padded(_ fraction: Double, minimum: Double = 0.02) -> MapExtent {
-        let pad = max(max(east - west, north - south) * fraction, minimum)
+    /// Widened on every side by `fraction` of its larger span (at least 0.02 degrees).
+    func padded(_ fraction: Double) -> MapExtent {
+        let pad = max(max(east - west, north - south) * fraction, 0.02)
         return MapExtent(west: west - pad, east: east + pad, south: south - pad, north: north + pad)
     }
 }
