@@ -41,9 +41,6 @@ public struct CapacityOpenings: Sendable, Equatable {
         reshaped(scenario) { $0.isOpen(in: year) ? $0.places : 0 }
     }
 
-    /// The scenario with every opening's places, open or not (for the as-is weights of new places).
-    func scenarioWithEveryOpening(_ scenario: Scenario) -> Scenario { reshaped(scenario) { $0.places } }
-
     /// The scenario with every opening's usable places, as today's market counts every other place.
     func scenarioWithEveryOpeningUsable(_ scenario: Scenario, assumptions: SimulationAssumptions) -> Scenario {
         reshaped(scenario) {
@@ -125,81 +122,5 @@ extension SimulationFlows {
             flows.placeChanges[year, default: []] += changes
         }
         return flows
-    }
-}
-
-extension SimulationStart {
-    /// Today's start (``today(_:placements:)``) of a scenario with `openings` to come: `market` is
-    /// today's market of the scenario as it stands in `year`. A provider opening later draws new
-    /// placements with the weight the same fit gives it when every opening's usable places are there
-    /// (as if it had been open at the start); every other weight is the start's own, so until it
-    /// opens nothing differs from the scenario without it.
-    public static func today(
-        _ market: Scenario, allocation: AsIsAllocation, openings: CapacityOpenings, from year: Int,
-        assumptions: SimulationAssumptions = SimulationAssumptions()
-    ) -> SimulationStart {
-        let start = today(market, placements: TodaysPlacements(in: market, allocation: allocation))
-        return start.expecting(
-            openings, in: market, after: year,
-            full: openings.scenarioWithEveryOpeningUsable(market, assumptions: assumptions)
-        ) { TodaysPlacements(in: $0, allocation: allocation).propensity }
-    }
-
-    /// The start of a scenario without a calibrated baseline (a fictional one), with `openings` to
-    /// come: its children spread over the usable places open in `year` by places and distance alone.
-    public static func spread(
-        _ scenario: Scenario, openings: CapacityOpenings, from year: Int,
-        assumptions: SimulationAssumptions = SimulationAssumptions()
-    ) -> SimulationStart {
-        let now = openings.scenario(scenario, in: year)
-        let fitted = DistanceSpread.fit(
-            now, capacity: UsablePlaces.of(now, assumptions: assumptions.calibration),
-            assumptions: assumptions.calibration)
-        let start = SimulationStart(
-            stock: fitted.stock, propensity: fitted.propensity, arrivalWeight: now.cohorts.map(\.count),
-            method: "the scenario's children spread over usable places by distance alone (no calibrated pattern)")
-        return start.expecting(openings, in: scenario, after: year, full: openings.scenarioWithEveryOpening(scenario)) {
-            full in
-            DistanceSpread.fit(
-                full, capacity: UsablePlaces.of(full, assumptions: assumptions.calibration),
-                assumptions: assumptions.calibration
-            ).propensity
-        }
-    }
-
-    /// The start with a slot for every opening after `year`, and each later provider's as-is weights
-    /// from `weights` of `full`, the scenario with every opening's places.
-    private func expecting(
-        _ openings: CapacityOpenings, in scenario: Scenario, after year: Int, full: Scenario,
-        weights: (Scenario) -> [[Propensity]]
-    ) -> SimulationStart {
-        var start = self
-        start.stock = openings.numberingSlots(of: stock, in: scenario, after: year)
-        let later = openings.providers(openingAfter: year)
-        guard !later.isEmpty, var propensity = start.propensity else { return start }
-        let fitted = weights(full)
-        let laterIndices = Set(full.providers.indices.filter { later.contains(full.providers[$0].id) })
-        for cohort in propensity.indices where cohort < fitted.count {
-            propensity[cohort] += fitted[cohort].filter { laterIndices.contains($0.provider) }
-        }
-        start.propensity = propensity
-        start.method +=
-            "; planned places draw new placements, once open, with the weights the same fit gives "
-            + "them when every planned place is there"
-        return start
-    }
-}
-
-extension SimulationStart {
-    /// ``solved(_:by:assumptions:options:)`` for a scenario with `openings` to come: the children
-    /// placed within the places open in `year`, the slots of later openings known to the stock.
-    public static func solved(
-        _ scenario: Scenario, by mode: CommissioningMode, openings: CapacityOpenings, from year: Int,
-        assumptions: SimulationAssumptions = SimulationAssumptions(), options: OptimiserOptions = OptimiserOptions()
-    ) throws(OptimiserError) -> SimulationStart {
-        var start = try solved(
-            openings.scenario(scenario, in: year), by: mode, assumptions: assumptions, options: options)
-        start.stock = openings.numberingSlots(of: start.stock, in: scenario, after: year)
-        return start
     }
 }

@@ -41,16 +41,54 @@ public struct SimulationStart: Sendable {
     /// Today's placements approximated by a mode's optimum (for scenarios without a calibrated
     /// baseline): the scenario's children placed by `mode` within usable places.
     public static func solved(
-        _ scenario: Scenario, by mode: CommissioningMode, assumptions: SimulationAssumptions = SimulationAssumptions(),
-        options: OptimiserOptions = OptimiserOptions()
+        _ scenario: Scenario, by mode: CommissioningMode, assumptions: SimulationAssumptions = SimulationAssumptions()
     ) throws(OptimiserError) -> SimulationStart {
         let capacity = UsablePlaces.of(scenario, assumptions: assumptions.calibration)
         var stock = PlacementStock(cohortTypes: scenario.cohorts.map(\.placementType), capacity: capacity)
         let demand = scenario.cohorts.map { $0.placementType.isCommissioned ? $0.count : 0 }
-        try BatchSolve(scenario: scenario, mode: mode, options: options).place(
+        try BatchSolve(scenario: scenario, mode: mode, options: OptimiserOptions()).place(
             demand, in: &stock, councilOrderSeed: scenario.policy.councilOrderSeed)
         return SimulationStart(
             stock: stock, propensity: nil, arrivalWeight: scenario.cohorts.map(\.count),
             method: "the scenario's children placed by the \(mode.rawValue) optimum (no calibrated baseline)")
+    }
+}
+
+extension SimulationStart {
+    /// Today's start (``today(_:placements:)``) of a scenario with `openings` to come: `market` is
+    /// today's market of the scenario as it stands in `year`. A provider opening later draws new
+    /// placements with the weight the same fit gives it when every opening's usable places are there
+    /// (as if it had been open at the start); every other weight is the start's own, so until it
+    /// opens nothing differs from the scenario without it.
+    public static func today(
+        _ market: Scenario, allocation: AsIsAllocation, openings: CapacityOpenings, from year: Int,
+        assumptions: SimulationAssumptions = SimulationAssumptions()
+    ) -> SimulationStart {
+        var start = today(market, placements: TodaysPlacements(in: market, allocation: allocation))
+        start.stock = openings.numberingSlots(of: start.stock, in: market, after: year)
+        let later = openings.providers(openingAfter: year)
+        guard !later.isEmpty, var propensity = start.propensity else { return start }
+        let full = openings.scenarioWithEveryOpeningUsable(market, assumptions: assumptions)
+        let fitted = TodaysPlacements(in: full, allocation: allocation).propensity
+        let laterIndices = Set(full.providers.indices.filter { later.contains(full.providers[$0].id) })
+        for cohort in propensity.indices where cohort < fitted.count {
+            propensity[cohort] += fitted[cohort].filter { laterIndices.contains($0.provider) }
+        }
+        start.propensity = propensity
+        start.method +=
+            "; planned places draw new placements, once open, with the weights the same fit gives "
+            + "them when every planned place is there"
+        return start
+    }
+
+    /// ``solved(_:by:assumptions:)`` for a scenario with `openings` to come: the children placed
+    /// within the places open in `year`, the slots of later openings known to the stock.
+    public static func solved(
+        _ scenario: Scenario, by mode: CommissioningMode, openings: CapacityOpenings, from year: Int,
+        assumptions: SimulationAssumptions = SimulationAssumptions()
+    ) throws(OptimiserError) -> SimulationStart {
+        var start = try solved(openings.scenario(scenario, in: year), by: mode, assumptions: assumptions)
+        start.stock = openings.numberingSlots(of: start.stock, in: scenario, after: year)
+        return start
     }
 }

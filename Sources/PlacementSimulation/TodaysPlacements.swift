@@ -295,8 +295,14 @@ struct TodaysCells {
         scaleRows()
     }
 
+    /// Scales every cohort's cells to the cohort's children.
     private mutating func scaleRows() {
-        PlacementSimulation.scaleRows(&value, cellsOfCohort: cellsOfCohort, counts: counts)
+        for (c, members) in cellsOfCohort.enumerated() where !members.isEmpty {
+            let sum = members.reduce(0.0) { $0 + value[$1] }
+            guard sum > 0 else { continue }
+            let factor = counts[c] / sum
+            for i in members { value[i] *= factor }
+        }
     }
 
     /// Per cohort, each provider's share of its fitted weight: a pool's cell shared by the pool's
