@@ -65,7 +65,7 @@ extension PlacementCommand {
             }
             let seconds = (ContinuousClock.now - started).seconds
             let report = StressReport(
-                scenario: scenario, cases: cases, seed: drawOptions.seed, seconds: seconds,
+                scenario: scenario, cases: cases, shocks: file.description, seed: drawOptions.seed, seconds: seconds,
                 market: baseline.drawMarket(shocked: true))
             if let out = options.out {
                 let files = report.files

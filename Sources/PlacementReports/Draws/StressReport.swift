@@ -22,6 +22,8 @@ public struct StressReport {
 
     let scenario: Scenario
     let cases: [Case]
+    /// The shocks file's `description`, shown under the title when there is one.
+    let shocks: String
     let seed: UInt64
     let seconds: Double?
     let market: DrawMarket
@@ -29,10 +31,13 @@ public struct StressReport {
     /// `seconds`: the time the draws took, reported when given. `market`: the market the cases solve
     /// (today's before the shocks, or every place empty), stated in every format.
     public init(
-        scenario: Scenario, cases: [Case], seed: UInt64, seconds: Double? = nil, market: DrawMarket = .unstated
+        scenario: Scenario, cases: [Case], shocks: String, seed: UInt64, seconds: Double? = nil,
+        market: DrawMarket = .unstated
     ) {
         self.scenario = scenario
         self.cases = cases
+        // A folded YAML description may hold line breaks: the subtitle is one line.
+        self.shocks = shocks.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         self.seed = seed
         self.seconds = seconds
         self.market = market
@@ -70,7 +75,8 @@ public struct StressReport {
         let draws = cases.first?.results.draws ?? 0
         return ReportDocument(
             title: "\(scenario.name): stress test of commissioning arrangements",
-            subtitle: "Scenario \(scenario.name); \(cases.count) cases, \(draws) draws each from seed \(seed); modes "
+            subtitle: (shocks.isEmpty ? "" : "Shocks: \(shocks). ")
+                + "Scenario \(scenario.name); \(cases.count) cases, \(draws) draws each from seed \(seed); modes "
                 + (cases.first?.results.modes.map(\.rawValue).joined(separator: ", ") ?? "") + ".",
             sections: [summary, totals, scopes(cooperatives: true), scopes(cooperatives: false), method])
     }

@@ -1,0 +1,22 @@
+import PlacementScenarios
+import TestSupport
+import Testing
+
+@testable import PlacementReports
+
+/// The stress report says which shocks file it tested, by the file's own description.
+@Suite("Stress report")
+struct StressReportTests {
+    @Test("The shocks file's description is under the title, on one line, escaped in HTML")
+    func description() throws {
+        let scenario = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+        let report = StressReport(
+            scenario: scenario, cases: [], shocks: "exit of the 10 largest\nprivate <owners>", seed: 1)
+        let markdown = MarkdownReport.render(report.document, stem: "stress")
+        #expect(markdown.contains("_Shocks: exit of the 10 largest private <owners>. Scenario "))
+        let html = HTMLReport.render(report.document)
+        #expect(html.contains("Shocks: exit of the 10 largest private &lt;owners&gt;. Scenario "))
+        let plain = StressReport(scenario: scenario, cases: [], shocks: "", seed: 1)
+        #expect(!MarkdownReport.render(plain.document, stem: "stress").contains("Shocks:"))
+    }
+}
