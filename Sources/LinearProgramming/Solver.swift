@@ -158,8 +158,9 @@ public final class Solver {
         }
     }
 
-    /// For tests of the error path: makes GLPK itself report an error on this thread.
-    public func provokeGLPKError() throws(LinearProgrammingError) {
+    /// Test-only hook, not part of the API: makes GLPK itself report an error on this thread, for
+    /// tests of the error path.
+    public func _provokeGLPKError() throws(LinearProgrammingError) {
         try problem.provokeError()
     }
 

@@ -11,7 +11,7 @@ struct ConcurrencyTests {
                 // A GLPK error on this thread must not disturb the others, nor this one's next solve.
                 let doomed = try Solver(KnownModels.sample().model)
                 do {
-                    try doomed.provokeGLPKError()
+                    try doomed._provokeGLPKError()
                 } catch LinearProgrammingError.glpk {}
             }
             let scale = Double(index + 1)

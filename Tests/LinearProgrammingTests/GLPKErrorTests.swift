@@ -10,7 +10,7 @@ struct GLPKErrorTests {
         let solver = try Solver(KnownModels.transportation().model)
         let other = try Solver(KnownModels.sample().model)
         #expect {
-            try solver.provokeGLPKError()
+            try solver._provokeGLPKError()
         } throws: { error in
             guard case LinearProgrammingError.glpk(let message) = error else { return false }
             return message.contains("out of range")
