@@ -38,7 +38,7 @@ extension OfficialFlowData {
             let weights = types.map { Double(byType[$0]!) }
             let children = Double(byType.values.reduce(0, +))
             func shares(_ perChild: Double) -> [Int] {
-                proportionalShares(Int((perChild * children).rounded()), weights: weights)
+                Apportion.split(Int((perChild * children).rounded()), weights: weights)
             }
             // Children who start and leave within the year are in neither the stock nor the net
             // arrivals; the net change, starts − leavers, is the published one.

@@ -98,13 +98,13 @@ public struct Simulation: Sendable {
                 var demand = Array(repeating: 0, count: scenario.cohorts.count)
                 for key in yearFlows.keys.sorted() {
                     guard let cohorts = cohortsOfKey[key], let counts = yearFlows[key] else { continue }
-                    let leaving = evenShares(counts.leavers, parts: batches)[batch]
-                    let moving = evenShares(counts.moves, parts: batches)[batch]
-                    let arriving = evenShares(counts.arrivals, parts: batches)[batch]
+                    let leaving = Apportion.evenly(counts.leavers, parts: batches)[batch]
+                    let moving = Apportion.evenly(counts.moves, parts: batches)[batch]
+                    let arriving = Apportion.evenly(counts.arrivals, parts: batches)[batch]
                     let left = stock.endPlacements(leaving, among: cohorts, withUnplaced: true, random: &random)
                     let moved = stock.endPlacements(moving, among: cohorts, withUnplaced: false, random: &random)
                     for (cohort, children) in moved { demand[cohort] += children }
-                    let shares = proportionalShares(arriving, weights: cohorts.map { Double(start.arrivalWeight[$0]) })
+                    let shares = Apportion.split(arriving, weights: cohorts.map { Double(start.arrivalWeight[$0]) })
                     for (k, cohort) in cohorts.enumerated() { demand[cohort] += shares[k] }
                     ledger[key, default: FlowLedger()].leavers += left.values.reduce(0, +)
                     ledger[key, default: FlowLedger()].moves += moved.values.reduce(0, +)

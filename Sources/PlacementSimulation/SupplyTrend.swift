@@ -48,7 +48,7 @@ public struct SupplyTrend: Sendable, Equatable {
                     let change =
                         Int((usable * Double(step)).rounded()) - Int((usable * Double(step - 1)).rounded())
                     guard change != 0 else { continue }
-                    let shares = proportionalShares(abs(change), weights: weights)
+                    let shares = Apportion.split(abs(change), weights: weights)
                     for (k, provider) in providers.enumerated() where shares[k] > 0 {
                         changes[year, default: []].append(
                             FlowTables.PlaceChange(

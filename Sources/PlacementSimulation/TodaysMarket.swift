@@ -384,7 +384,7 @@ public struct TodaysMarket: Sendable {
             let chosen = rounding[key] ?? []
             let free = chosen.map { max(0, (places[$0]?.usable ?? 0) - (places[$0]?.heldFromOutside ?? 0)) }
             let sum = free.reduce(0, +).rounded()
-            let shares = proportionalShares(sum < Double(Int.max / 4) ? Int(sum) : 0, weights: free)
+            let shares = Apportion.split(sum < Double(Int.max / 4) ? Int(sum) : 0, weights: free)
             for (slot, share) in zip(chosen, shares) {
                 let registered = places[slot]?.registered ?? 0
                 places[slot]?.free = min(share, registered)

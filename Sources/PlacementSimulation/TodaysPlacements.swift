@@ -334,7 +334,7 @@ struct TodaysCells {
         var placedInPool = Array(repeating: 0, count: members.count)
         var overflow = 0
         var room = members.map { vacancies(poolOfCell[$0]) }
-        let shares = proportionalShares(count, weights: members.map { value[$0] })
+        let shares = Apportion.split(count, weights: members.map { value[$0] })
         for k in members.indices where shares[k] > 0 {
             let taking = min(shares[k], room[k])
             placedInPool[k] += taking

@@ -46,31 +46,3 @@ public struct SimulationFlows: Sendable, Equatable {
         self.source = source
     }
 }
-
-/// Splits a count into `parts` whole shares as equal as possible, earlier parts taking the remainder
-/// (a year's flow into its batches).
-func evenShares(_ count: Int, parts: Int) -> [Int] {
-    guard parts > 0 else { return [] }
-    let base = count / parts
-    let extra = count % parts
-    return (0..<parts).map { base + ($0 < extra ? 1 : 0) }
-}
-
-/// Splits a count in proportion to weights, by largest remainder (ties to the earlier weight).
-func proportionalShares(_ count: Int, weights: [Double]) -> [Int] {
-    let total = weights.reduce(0, +)
-    guard count > 0, total > 0 else {
-        var shares = Array(repeating: 0, count: weights.count)
-        if count > 0, !shares.isEmpty { shares[0] = count }
-        return shares
-    }
-    let exact = weights.map { Double(count) * $0 / total }
-    var shares = exact.map { Int($0.rounded(.down)) }
-    var left = count - shares.reduce(0, +)
-    let order = exact.indices.sorted { (exact[$0] - Double(shares[$0]), -$0) > (exact[$1] - Double(shares[$1]), -$1) }
-    for index in order where left > 0 {
-        shares[index] += 1
-        left -= 1
-    }
-    return shares
-}
