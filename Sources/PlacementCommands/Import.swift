@@ -93,8 +93,8 @@ extension PlacementCommand {
             try ModeRunner.write(imported.files, into: destination)
             for line in imported.summary { printToStandardError(line) }
             print(
-                "Scenario written to \(TerminalText.escaped(destination)); check it with: placement validate "
-                    + TerminalText.escaped(destination))
+                "Scenario written to \(TerminalSafeText.escaping(destination)); check it with: placement validate "
+                    + TerminalSafeText.escaping(destination))
         }
 
         /// The folder is loaded back before it is written, so that `placement validate` accepts it.

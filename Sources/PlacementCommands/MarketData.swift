@@ -31,7 +31,7 @@ struct MarketData {
         guard let named, !options.emptyMarket, readAhead?.data == nil else { return }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: named, isDirectory: &isFolder), isFolder.boolValue else {
-            printToStandardError("\(TerminalText.escaped(named)): --data: no such folder")
+            printToStandardError("\(TerminalSafeText.escaping(named)): --data: no such folder")
             throw invalidInputExitCode
         }
         let tables = [
@@ -44,7 +44,7 @@ struct MarketData {
         } catch {
             printToStandardError(error.description)
             printToStandardError(
-                "\(TerminalText.escaped(named)): the official data in the --data folder cannot be read")
+                "\(TerminalSafeText.escaping(named)): the official data in the --data folder cannot be read")
             throw invalidInputExitCode
         }
     }

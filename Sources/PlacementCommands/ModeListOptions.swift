@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlacementOptimisation
+import PlacementScenarios
 
 /// `--modes`, shared by the commands that solve several modes.
 struct ModeListOptions: ParsableArguments {
@@ -14,7 +15,7 @@ struct ModeListOptions: ParsableArguments {
             for name in names {
                 guard let mode = CommissioningMode(rawValue: name) else {
                     throw ValidationError(
-                        "unknown mode '\(TerminalText.escaped(name))'; choose from "
+                        "unknown mode '\(TerminalSafeText.escaping(name))'; choose from "
                             + CommissioningMode.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 if !parsed.contains(mode) { parsed.append(mode) }

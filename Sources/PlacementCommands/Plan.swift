@@ -203,7 +203,7 @@ extension PlacementCommand {
                 let file = AdoptedPlan(plan, decidedIn: decided).csv
                 try ModeRunner.write(
                     [("plan.json", json), ("plan.md", markdown), ("plan.csv", file)] + report.files, into: out)
-                printToStandardError("the plan report is \(TerminalText.escaped(out))/report.html")
+                printToStandardError("the plan report is \(TerminalSafeText.escaping(out))/report.html")
             } else if let sensitivityTrace, format == .markdown {
                 let document = ReportDocument(
                     title: "Sensitivity", subtitle: scenario.name, sections: [sensitivityTrace.section])

@@ -39,7 +39,7 @@ struct PlanFileOptions: ParsableArguments {
         } catch {
             printToStandardError(error.description)
             printToStandardError(
-                "\(TerminalText.escaped(plan)): \(error.errors.count) error(s); the plan is not valid.")
+                "\(TerminalSafeText.escaping(plan)): \(error.errors.count) error(s); the plan is not valid.")
             throw invalidInputExitCode
         }
     }
@@ -61,7 +61,8 @@ struct PlanFileOptions: ParsableArguments {
             "\(scenario.name) with plan \(adopted.file) (\(summary)"
             + (openBy.map { ", open by \($0)" } ?? "") + ")"
         printToStandardError(
-            "plan: \(TerminalText.escaped(adopted.file)) adds \(summary)" + (openBy.map { " open by \($0)" } ?? ""))
+            "plan: \(TerminalSafeText.escaping(adopted.file)) adds \(summary)" + (openBy.map { " open by \($0)" } ?? "")
+        )
         return planned
     }
 }

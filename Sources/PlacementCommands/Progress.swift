@@ -1,4 +1,5 @@
 import Foundation
+import PlacementScenarios
 
 #if canImport(Glibc)
     import Glibc
@@ -76,7 +77,9 @@ final class Progress: @unchecked Sendable {
         let number = lock.withLock {
             numbered += 1
             steps.append(
-                Step(number: numbered, label: TerminalText.escaped(label), started: .now, count: total.map { (0, $0) }))
+                Step(
+                    number: numbered, label: TerminalSafeText.escaping(label), started: .now,
+                    count: total.map { (0, $0) }))
             return numbered
         }
         if delay == 0 {

@@ -100,7 +100,7 @@ extension PlacementCommand {
             for name in modes.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
                 guard let mode = SimulatedMode(name: name) else {
                     throw ValidationError(
-                        "unknown mode '\(TerminalText.escaped(name))'; choose from "
+                        "unknown mode '\(TerminalSafeText.escaping(name))'; choose from "
                             + SimulatedMode.allCases.map(\.name).joined(separator: ", "))
                 }
                 if !parsed.contains(mode) { parsed.append(mode) }

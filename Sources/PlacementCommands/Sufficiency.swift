@@ -149,15 +149,15 @@ extension PlacementCommand {
                 let set = Self.allReports(reports, codes: codes, context: context)
                 try ModeRunner.write(set, to: out)
                 ModeRunner.confirm(
-                    "\(set.folders.count) sufficiency reports written under \(TerminalText.escaped(out)); "
-                        + "index: \(TerminalText.escaped(out))/index.html", printing: options.format?.outputFormat)
+                    "\(set.folders.count) sufficiency reports written under \(TerminalSafeText.escaping(out)); "
+                        + "index: \(TerminalSafeText.escaping(out))/index.html", printing: options.format?.outputFormat)
                 if let format = options.format {
                     Self.print(SufficiencyIndex.document(context), stem: "index", as: format)
                 }
             } else {
                 try ModeRunner.write(reports[0].files, into: out)
                 ModeRunner.confirm(
-                    "Sufficiency report written: \(TerminalText.escaped(out))/sufficiency.html (and .md, .json, CSV tables)",
+                    "Sufficiency report written: \(TerminalSafeText.escaping(out))/sufficiency.html (and .md, .json, CSV tables)",
                     printing: options.format?.outputFormat)
                 if let format = options.format { Self.print(reports[0].document, stem: "sufficiency", as: format) }
             }

@@ -1,14 +1,18 @@
 /// Text from input files made safe to print on a terminal: control characters (C0, DEL, C1), line
-/// and paragraph separators and bidirectional overrides are written as escapes, so an escape
-/// sequence in a file is shown, not obeyed, and a message stays on one line.
+/// and paragraph separators and bidirectional marks, overrides and isolates are written as escapes,
+/// so an escape sequence in a file is shown, not obeyed, and a message stays on one line.
 public enum TerminalSafeText {
     /// Tab, line feed and carriage return become `\t`, `\n`, `\r`; other characters below U+0100
-    /// become `\xHH` (ESC is `\x1B`), the rest `\u{HHHH}`.
-    public static func escaping(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+    /// become `\xHH` (ESC is `\x1B`), the rest `\u{HHHH}`. With `multiline`, line feeds and tabs are
+    /// kept as they are, for a message laid out over several lines (usage, a list of problems).
+    public static func escaping(_ text: String, multiline: Bool = false) -> String {
+        func escapes(_ scalar: Unicode.Scalar) -> Bool {
+            needsEscape(scalar) && !(multiline && (scalar == "\n" || scalar == "\t"))
+        }
+        guard text.unicodeScalars.contains(where: escapes) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
-            guard needsEscape(scalar) else {
+            guard escapes(scalar) else {
                 result.unicodeScalars.append(scalar)
                 continue
             }

@@ -150,11 +150,24 @@ struct OutputCommandTests {
         #expect(run.status == 64)
         #expect(!run.errors.contains("\u{1B}"))
         #expect(!run.errors.contains("\r"))
-        #expect(run.errors.contains("\\u{1B}]0;owned\\u{7}"))
+        #expect(run.errors.contains("\\x1B]0;owned\\x07"))
         let unknownOption = try PlacementProcess.run(["solve", Fixtures.scenario("tiny"), "--\u{1B}[31mred"])
         #expect(unknownOption.status == 64)
         #expect(!unknownOption.errors.contains("\u{1B}"))
-        #expect(unknownOption.errors.contains("\\u{1B}[31mred"))
-        #expect(TerminalText.escaped("a\u{9B}b\u{202E}c\n\td") == "a\\u{9B}b\\u{202E}c\n\td")
+        #expect(unknownOption.errors.contains("\\x1B[31mred"))
+        #expect(TerminalSafeText.escaping("a\u{9B}b\u{202E}c\n\td", multiline: true) == "a\\x9Bb\\u{202E}c\n\td")
+    }
+
+    /// Bidirectional marks (U+200E, U+200F, U+061C) can make an echoed value read differently from
+    /// what was typed: stderr shows them escaped, as the scenario loader's messages do.
+    @Test("A bidirectional mark in a bad value is escaped on stderr", arguments: ["\u{200E}", "\u{200F}", "\u{061C}"])
+    func bidirectionalMarks(mark: String) throws {
+        let run = try PlacementProcess.run([
+            "sufficiency", Fixtures.scenario("tiny"), "--authority", "North\(mark)town",
+        ])
+        #expect(run.status == 64)
+        #expect(!run.errors.contains(mark))
+        let hex = String(mark.unicodeScalars.first!.value, radix: 16, uppercase: true)
+        #expect(run.errors.contains("North\\u{\(hex)}town"), "got: \(run.errors)")
     }
 }
