@@ -117,10 +117,10 @@ public enum InHousePlaceValuation {
             provider.rating = largest.provider.rating
             price = largest.offer.weeklyPrice
             source = .ownInHouse
-        } else if let median = median(inHouse.map(\.offer.weeklyPrice)) {
+        } else if let median = Median.of(inHouse.map(\.offer.weeklyPrice)) {
             price = median
             source = .inHouseMedian
-        } else if let median = median(market) {
+        } else if let median = Median.of(market) {
             price = median
             source = .marketMedian
         } else {
@@ -128,12 +128,5 @@ public enum InHousePlaceValuation {
         }
         provider.offers = [type: Provider.Offer(places: 1, weeklyPrice: price)]
         return (provider, source)
-    }
-
-    private static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 }

@@ -103,16 +103,9 @@ struct InHousePrices {
     }
 
     /// The median price of the type among providers the market runs (not councils).
-    func marketPrice(of type: PlacementType) -> Double? { Self.median(external[type] ?? []) }
+    func marketPrice(of type: PlacementType) -> Double? { Median.of(external[type] ?? []) }
 
     func price(of type: PlacementType, runBy authority: AuthorityCode) -> Double? {
-        own[authority]?[type]?.price ?? Self.median(inHouse[type] ?? []) ?? Self.median(market[type] ?? [])
-    }
-
-    private static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        own[authority]?[type]?.price ?? Median.of(inHouse[type] ?? []) ?? Median.of(market[type] ?? [])
     }
 }

@@ -17,14 +17,9 @@ enum LocationCheck {
     /// median latitude and longitude of the others (with at least three authorities), or nil.
     static func strayCentroids(_ authorities: [Authority]) -> [String?] {
         guard authorities.count >= 3 else { return authorities.map { _ in nil } }
-        func median(_ values: [Double]) -> Double {
-            let sorted = values.sorted()
-            return sorted.count % 2 == 1
-                ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        }
         let middle = Coordinate(
-            latitude: median(authorities.map(\.centroid.latitude)),
-            longitude: median(authorities.map(\.centroid.longitude)))
+            latitude: Median.of(authorities.map(\.centroid.latitude)) ?? 0,
+            longitude: Median.of(authorities.map(\.centroid.longitude)) ?? 0)
         return authorities.map { authority in
             let centroid = authority.centroid
             let miles = Geography.miles(from: middle, to: centroid)
