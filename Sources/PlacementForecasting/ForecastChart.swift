@@ -34,10 +34,7 @@ struct ForecastChart {
         func y(_ value: Double) -> Double { top + plotHeight * (1 - min(max(value / scaleTop, 0), 1)) }
         func point(_ year: Int, _ value: Double) -> String { "\(format(x(year))),\(format(y(value)))" }
 
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(format(width)) \(format(height))\" "
-        svg += "width=\"\(format(width))\" height=\"\(format(height))\" role=\"img\" "
-        svg += "font-family=\"Helvetica Neue, Arial, Liberation Sans, sans-serif\" font-size=\"11\">"
-        svg += "<title>\(escape(title))</title>"
+        var svg = SVGText.open(width: width, height: height, title: title)
         svg += "<text x=\"\(format(left))\" y=\"16\" fill=\"#1f2933\">Published (dark), forecast (blue) "
         svg += "with 80% and 95% intervals</text>"
         for value in ticks.values {
@@ -91,11 +88,6 @@ struct ForecastChart {
             svg += "\(format(interval.upper95)))</title></circle>"
         }
         return svg + "</svg>"
-    }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     private func format(_ value: Double) -> String { NumberText.decimal(value, places: 0) }

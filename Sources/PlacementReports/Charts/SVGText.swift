@@ -1,14 +1,14 @@
 import PlacementScenarios
 
-/// Coordinates and text for SVG, written the same way on every run.
-enum SVGText {
+/// Coordinates and text for SVG, written the same way on every run (the forecast's chart uses them too).
+package enum SVGText {
     /// A coordinate to one decimal place.
     static func number(_ value: Double) -> String { NumberText.decimal(value, places: 1) }
 
     static func escape(_ text: String) -> String { HTMLReport.escape(text) }
 
     /// The opening tag of a figure's SVG: scalable, with a title for screen readers.
-    static func open(width: Double, height: Double, title: String) -> String {
+    package static func open(width: Double, height: Double, title: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(number(width)) \(number(height))\" "
             + "width=\"\(number(width))\" height=\"\(number(height))\" role=\"img\" "
             + "font-family=\"Helvetica Neue, Arial, Liberation Sans, sans-serif\" font-size=\"11\">"
