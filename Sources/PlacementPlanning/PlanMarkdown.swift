@@ -8,6 +8,8 @@ public enum PlanMarkdown {
     /// `marketNotes`: sentences on the market the plan was made in, ending the document when given.
     public static func plan(_ plan: CapacityPlan, scenario: Scenario, marketNotes: [String] = []) -> String {
         let names = Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // Years, children and miles to one decimal, as the other reports print them.
+        func tenths(_ value: Double) -> String { NumberText.decimal(value, places: 1) }
         var lines: [String] = []
         lines.append("# Capacity plan: \(scenario.name), \(pounds(plan.budget)) by \(plan.scope.rawValue)")
         lines.append("")
@@ -37,8 +39,8 @@ public enum PlanMarkdown {
             lines.append(
                 "| \(candidate.id) | \(names[candidate.authority] ?? candidate.authority.rawValue) | "
                     + "\(candidate.placementType.rawValue) | \(build.units) | \(build.places) | \(pounds(build.capital)) | "
-                    + "\(number(candidate.yearsToOpen)) | \(number(build.childrenPlaced)) | \(pounds(build.weeklySaving)) | "
-                    + "\(pounds(build.weeklySpendSaving)) | \(build.paybackYears.map(number) ?? "never") |")
+                    + "\(tenths(candidate.yearsToOpen)) | \(tenths(build.childrenPlaced)) | \(pounds(build.weeklySaving)) | "
+                    + "\(pounds(build.weeklySpendSaving)) | \(build.paybackYears.map(tenths) ?? "never") |")
         }
         lines.append("")
         lines.append("| budget holder | budget | spent |")
@@ -51,14 +53,15 @@ public enum PlanMarkdown {
         lines.append("|---|--:|--:|")
         let before = plan.withoutPlan.metrics.total
         let after = plan.withPlan.metrics.total
+        let share = NumberText.percent
         lines.append(
             "| M1 own council | \(share(before.m1OwnAuthorityRunShare)) | \(share(after.m1OwnAuthorityRunShare)) |")
         lines.append(
             "| M1 any council | \(share(before.m1LocalAuthorityRunShare)) | \(share(after.m1LocalAuthorityRunShare)) |")
         lines.append("| M2 in area | \(share(before.m2InAreaShare)) | \(share(after.m2InAreaShare)) |")
         lines.append(
-            "| mean distance (miles) | \(before.meanDistanceMiles.map(number) ?? "–") | "
-                + "\(after.meanDistanceMiles.map(number) ?? "–") |")
+            "| mean distance (miles) | \(before.meanDistanceMiles.map(tenths) ?? "–") | "
+                + "\(after.meanDistanceMiles.map(tenths) ?? "–") |")
         lines.append("| weekly cost (prices paid) | \(pounds(before.weeklyCost)) | \(pounds(after.weeklyCost)) |")
         lines.append("| unplaced | \(before.unplaced) | \(after.unplaced) |")
         lines.append("")
@@ -75,8 +78,4 @@ public enum PlanMarkdown {
     static func pounds(_ value: Double) -> String { NumberText.pounds(value) }
 
     static func percent(_ value: Double) -> String { String(format: "%.3f%%", value * 100) }
-
-    static func share(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "–" }
-
-    static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 }

@@ -50,12 +50,7 @@ public struct PlanReport: Sendable {
 
     private static func pounds(_ value: Double) -> String { ReportValue.pounds(value).display }
     /// An assumption's value as written: 265000, 0.035, 0.25.
-    static func plain(_ value: Double) -> String {
-        var text = NumberText.decimal(value, places: 4)
-        while text.contains("."), text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
-    }
+    static func plain(_ value: Double) -> String { ReportNumbers.trimmed(value, places: 4) }
     private static func share(_ value: Double?) -> String { ReportValue.share(value).display }
 
     // MARK: Sections

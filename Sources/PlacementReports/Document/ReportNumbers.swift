@@ -1,12 +1,12 @@
 import PlacementScenarios
 
 /// Number formatting the report cells need beyond `NumberText`.
-enum ReportNumbers {
+package enum ReportNumbers {
     /// Whole numbers with thousands separators: `81,773`.
     static func grouped(_ value: Double) -> String { NumberText.grouped(value) }
 
     /// At most `places` decimals, without trailing zeros: `0.83`, `0.75`, `35`, `0.125`.
-    static func trimmed(_ value: Double, places: Int) -> String {
+    package static func trimmed(_ value: Double, places: Int) -> String {
         var text = NumberText.decimal(value, places: places)
         guard text.contains(".") else { return text }
         while text.hasSuffix("0") { text.removeLast() }
