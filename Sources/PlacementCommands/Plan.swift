@@ -33,7 +33,7 @@ extension PlacementCommand {
         var kinds: String?
 
         @Option(help: "How the plan is printed: markdown or json.")
-        var format: PlanFormat = .markdown
+        var format: ReportFormat = .markdown
 
         @Option(
             name: .customLong("export-model"),
@@ -89,11 +89,6 @@ extension PlacementCommand {
         var comparePolicies = false
 
         public init() {}
-
-        enum PlanFormat: String, ExpressibleByArgument {
-            case markdown
-            case json
-        }
 
         public func validate() throws {
             guard budget.isFinite, budget >= 0 else { throw ValidationError("--budget must be a number of pounds ≥ 0") }
