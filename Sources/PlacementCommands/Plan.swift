@@ -53,10 +53,10 @@ extension PlacementCommand {
                 valueName: "YEAR"))
         var year: Int?
 
-        @Option(parsing: .unconditional, help: "Stop branch-and-cut after this many seconds (default 60).")
+        @Option(parsing: .unconditional, help: "Stop branch-and-cut after this many seconds.")
         var timeLimit: Double = 60
 
-        @Option(parsing: .unconditional, help: "Stop branch-and-cut at this relative gap (default 0.0001).")
+        @Option(parsing: .unconditional, help: "Stop branch-and-cut at this relative gap.")
         var gap: Double = 1e-4
 
         @Option(

@@ -38,22 +38,22 @@ extension PlacementCommand {
         /// The starting year when none is given: the last year DfE's tables publish.
         static let defaultFrom = 2025
 
-        @Option(parsing: .unconditional, help: "The starting year: today's stock (default 2025).")
+        @Option(parsing: .unconditional, help: "The starting year: today's stock.")
         var from = defaultFrom
 
-        @Option(parsing: .unconditional, help: "The last year simulated (default 2030).")
+        @Option(parsing: .unconditional, help: "The last year simulated.")
         var to = 2030
 
         @Option(help: "Comma-separated modes, from as-is, council, council-coordinated, regional and national.")
         var modes: String?
 
-        @Option(parsing: .unconditional, help: "Seeded draws of every mode (default 1).")
+        @Option(parsing: .unconditional, help: "Seeded draws of every mode.")
         var draws = 1
 
         @Option(parsing: .unconditional, help: "The first draw's seed; draw k uses seed + k.")
         var seed: UInt64 = 1
 
-        @Option(parsing: .unconditional, help: "Batches of new placements a year (default 4).")
+        @Option(parsing: .unconditional, help: "Batches of new placements a year.")
         var batches = 4
 
         @Option(

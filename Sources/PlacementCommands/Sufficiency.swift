@@ -65,7 +65,7 @@ extension PlacementCommand {
                     + "and the report's mode (section \"Projected placements\").", valueName: "YEAR"))
         var simulateTo: Int?
 
-        @Option(parsing: .unconditional, help: "With --simulate-to: seeded draws of each mode (default 1).")
+        @Option(parsing: .unconditional, help: "With --simulate-to: seeded draws of each mode.")
         var draws = 1
 
         public init() {}
