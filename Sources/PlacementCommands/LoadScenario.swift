@@ -1,5 +1,4 @@
 import ArgumentParser
-import PlacementOptimisation
 import PlacementScenarios
 
 /// Loads the scenario named on the command line and prints its warnings, or prints every problem
@@ -22,5 +21,3 @@ func loadScenario(_ path: String, solving: Bool = true) throws -> Scenario {
         throw invalidInputExitCode
     }
 }
-
-extension CommissioningMode: ExpressibleByArgument {}
