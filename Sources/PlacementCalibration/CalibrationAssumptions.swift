@@ -13,7 +13,8 @@ public struct Assumption: Sendable, Equatable {
 }
 
 /// Every assumption of the as-is model, with its source and range. The README and the fit report
-/// print this list; a caller may change any value within its range (and the tests do).
+/// print them (the provider prior as a table of its own); a caller may change any value within its
+/// range (and the tests do).
 public struct CalibrationAssumptions: Sendable, Equatable {
     /// Share of a children's home's registered places that hold a child on a given day.
     public var occupancy = Assumption(

@@ -267,7 +267,23 @@ public struct BaselineFitReport {
                             .init("Range", key: "range", numeric: false),
                             .init("Source", key: "source", numeric: false),
                         ], rows: assumptions)),
+                .table(providerPriorTable),
             ])
+    }
+
+    /// The national provider split of each placement group, the fitting's prior (each council's own
+    /// provider figures rescale it).
+    private var providerPriorTable: ReportTable {
+        let prior = baseline.assumptions.providerPrior
+        return ReportTable(
+            id: "provider-prior",
+            caption: "Provider prior: each placement group's national split across providers ("
+                + baseline.assumptions.providerPriorSource + ")",
+            columns: [.init("Placement group", key: "placement_group", numeric: false)]
+                + ProviderGroup.allCases.map { .init($0.label, key: $0.key) },
+            rows: PlacementGroup.allCases.map { group in
+                [.text(group.label)] + ProviderGroup.allCases.map { .share(prior[group]?[$0] ?? 0) }
+            })
     }
 }
 

@@ -280,5 +280,9 @@ struct BaselineCommandTests {
         for file in ["as-is-parameters.csv", "fit-report.html", "fit-report.md", "fit-report.json"] {
             #expect(FileManager.default.fileExists(atPath: out.file(file)))
         }
+        // Every assumption is printed, the provider prior too: foster's national split, own council first.
+        let prior = try String(contentsOfFile: out.file("fit-report-provider-prior.csv"), encoding: .utf8)
+        #expect(prior.hasPrefix("placement_group,own_council,other_council,private,"))
+        #expect(prior.contains("Foster care,0.620000,0.010000,0.300000,0.070000,0.000000,0.000000,0.000000"))
     }
 }
