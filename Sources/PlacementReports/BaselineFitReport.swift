@@ -178,7 +178,7 @@ public struct BaselineFitReport {
         }
         let rows =
             comparison.rows.map { row(code: $0.authority.id.rawValue, name: $0.authority.name, values: $0.values) }
-            + [row(code: "E92000001", name: "England", values: comparison.england)]
+            + [row(code: OfficialTables.englandCode.rawValue, name: "England", values: comparison.england)]
         return ReportTable(
             id: "authorities",
             caption: "Every authority, then England (DfE's national rows against every authority's sum): "
