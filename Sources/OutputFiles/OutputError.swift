@@ -12,8 +12,6 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
         case notAFolder
         /// The destination folder holds files this program did not write; it is never replaced.
         case notAnOutputFolder
-        /// The path is longer than the program hands to the system or to GLPK.
-        case pathTooLong(limit: Int)
     }
 
     public var code: Code
@@ -36,7 +34,6 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
         case .notAFolder: "\(path): exists and is not a folder"
         case .notAnOutputFolder:
             "\(path): the folder holds files placement did not write; empty it, remove it or choose another"
-        case .pathTooLong(let limit): "\(path): the path is \(path.utf8.count) bytes long; at most \(limit) are allowed"
         }
     }
 }

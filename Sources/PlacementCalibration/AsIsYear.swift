@@ -49,6 +49,6 @@ extension OfficialPlacementData {
             year: year, authorities: authorities,
             figures: authorities.map { byCode[$0.id] ?? PublishedPlacementFigures() },
             places: authorities.map { places[year]?[$0.id] ?? ResidentialPlaces() },
-            england: byCode[Self.englandCode])
+            england: byCode[OfficialTables.englandCode])
     }
 }

@@ -1,19 +1,8 @@
-/// A number the as-is model assumes rather than reads: its value, the range it may take, and where
-/// it comes from.
-public struct Assumption: Sendable, Equatable {
-    public var value: Double
-    public var range: ClosedRange<Double>
-    public var source: String
-
-    public init(_ value: Double, range: ClosedRange<Double>, source: String) {
-        self.value = value
-        self.range = range
-        self.source = source
-    }
-}
+import PlacementScenarios
 
 /// Every assumption of the as-is model, with its source and range. The README and the fit report
-/// print this list; a caller may change any value within its range (and the tests do).
+/// print them (the provider prior as a table of its own); a caller may change any value within its
+/// range (and the tests do).
 public struct CalibrationAssumptions: Sendable, Equatable {
     /// Share of a children's home's registered places that hold a child on a given day.
     public var occupancy = Assumption(

@@ -1,4 +1,5 @@
 import Foundation
+import PlacementScenarios
 
 /// The assumptions of the as-is replay, with their sources and ranges (the calibration's own are in
 /// `CalibrationAssumptions`).

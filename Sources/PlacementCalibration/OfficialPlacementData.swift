@@ -5,14 +5,9 @@ import PlacementScenarios
 /// children looked after per authority and year, Ofsted's registered places per authority and year,
 /// and the authorities' centroids and areas.
 public struct OfficialPlacementData: Sendable {
-    public static let authoritiesFile = "england_local_authorities.csv"
-    public static let lookedAfterFile = "dfe_cla_by_la_2021_2025.csv"
-    public static let placesFile = "ofsted_places_by_la_2021_2025.csv"
-    /// The key of England's national rows.
-    public static let englandCode: AuthorityCode = "E92000001"
 
     public var authorities: [Authority]
-    /// Per year, per authority code (and `englandCode`).
+    /// Per year, per authority code (and `OfficialTables.englandCode`).
     public var figures: [Int: [AuthorityCode: PublishedPlacementFigures]]
     /// Per year, per authority code: registered residential places located there.
     public var places: [Int: [AuthorityCode: ResidentialPlaces]]
@@ -36,12 +31,13 @@ public struct OfficialPlacementData: Sendable {
             OfficialTable.read(name, in: directory, required: required, log: &log)
         }
         let authorityTable = table(
-            authoritiesFile,
+            OfficialTables.authoritiesFile,
             ["la_code", "la_name", "region", "latitude", "longitude", "area_km2", "children_0_17_2024"])
         let lookedAfterTable = table(
-            lookedAfterFile, ["year", "geographic_level", "la_code", "group", "characteristic", "number"])
+            OfficialTables.lookedAfterFile,
+            ["year", "geographic_level", "la_code", "group", "characteristic", "number"])
         let placesTable = table(
-            placesFile, ["year", "la_code", "provision_type", "sector", "short_break_only", "places"])
+            OfficialTables.placesFile, ["year", "la_code", "provision_type", "sector", "short_break_only", "places"])
 
         var authorities: [Authority] = []
         for row in authorityTable?.rows ?? [] {
@@ -49,7 +45,8 @@ public struct OfficialPlacementData: Sendable {
                 let area = Double(row.text("area_km2")), area > 0, latitude.isFinite, longitude.isFinite
             else {
                 log.error(
-                    authoritiesFile, line: row.line, "latitude, longitude and area_km2 must be numbers (area above 0)")
+                    OfficialTables.authoritiesFile, line: row.line,
+                    "latitude, longitude and area_km2 must be numbers (area above 0)")
                 continue
             }
             authorities.append(
@@ -65,20 +62,24 @@ public struct OfficialPlacementData: Sendable {
             let level = row.text("geographic_level")
             guard level == "Local authority" || level == "National" else { continue }
             guard let year = Int(row.text("year")) else {
-                log.error(lookedAfterFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
+                log.error(
+                    OfficialTables.lookedAfterFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year"
+                )
                 continue
             }
             let text = row.text("number")
             let value: Int?
             if let number = Int(text), number >= 0 {
                 value = number
-            } else if suppressionMarkers.contains(text) {
+            } else if OfficialTables.isSuppressed(text) {
                 value = nil
             } else {
-                log.error(lookedAfterFile, line: row.line, field: "number", "'\(text)' is neither a count nor a marker")
+                log.error(
+                    OfficialTables.lookedAfterFile, line: row.line, field: "number",
+                    "'\(text)' is neither a count nor a marker")
                 continue
             }
-            let code = level == "National" ? englandCode : AuthorityCode(rawValue: row.text("la_code"))
+            let code = level == "National" ? OfficialTables.englandCode : AuthorityCode(rawValue: row.text("la_code"))
             cells[
                 CellKey(year: year, code: code, group: row.text("group"), characteristic: row.text("characteristic"))] =
                 value
@@ -89,13 +90,16 @@ public struct OfficialPlacementData: Sendable {
             let code = AuthorityCode(rawValue: row.text("la_code"))
             guard !code.rawValue.isEmpty else { continue }  // Welsh providers: outside the model's authorities
             guard let year = Int(row.text("year")) else {
-                log.error(placesFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
+                log.error(
+                    OfficialTables.placesFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
                 continue
             }
             guard let count = Double(row.text("places").isEmpty ? "0" : row.text("places")), count >= 0,
                 count.isFinite
             else {
-                log.error(placesFile, line: row.line, field: "places", "'\(row.text("places"))' is not a count")
+                log.error(
+                    OfficialTables.placesFile, line: row.line, field: "places", "'\(row.text("places"))' is not a count"
+                )
                 continue
             }
             guard residentialProvisionTypes.contains(row.text("provision_type")) else { continue }
@@ -119,15 +123,13 @@ public struct OfficialPlacementData: Sendable {
         var figures: [Int: [AuthorityCode: PublishedPlacementFigures]] = [:]
         let years = Set(cells.keys.map(\.year))
         for year in years {
-            for code in authorities.map(\.id) + [englandCode] {
+            for code in authorities.map(\.id) + [OfficialTables.englandCode] {
                 figures[year, default: [:]][code] = Self.figures(cells, year: year, code: code)
             }
         }
         return OfficialPlacementData(authorities: authorities, figures: figures, places: places)
     }
 
-    /// DfE's suppression markers: unknown, never zero.
-    static let suppressionMarkers: Set<String> = ["c", "k", "x", "z", "low", "u", ""]
     /// Ofsted provision types that are residential capacity for the `homes` group.
     static let residentialProvisionTypes: Set<String> = [
         "Children's home", "Secure children's home",

@@ -25,6 +25,19 @@ public enum ProviderGroup: Int, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// For reading.
+    public var label: String {
+        switch self {
+        case .ownCouncil: "Own council"
+        case .otherCouncil: "Other council"
+        case .privateSector: "Private"
+        case .voluntary: "Voluntary"
+        case .otherPublic: "Other public"
+        case .parents: "Parents"
+        case .notReported: "Not reported"
+        }
+    }
+
     /// The DfE `Place providers` characteristic.
     public var publishedCategory: String {
         switch self {

@@ -30,9 +30,7 @@ public struct PublishedFlowCounts: Sendable, Equatable {
 
 /// DfE's flows per authority and year (`dfe_cla_flows_by_la_2021_2025.csv`, see `Fixtures/data/README.md`).
 public struct OfficialFlowData: Sendable {
-    public static let file = "dfe_cla_flows_by_la_2021_2025.csv"
-
-    /// Per year, per authority code (and `OfficialPlacementData.englandCode`).
+    /// Per year, per authority code (and `OfficialTables.englandCode`).
     public var flows: [Int: [AuthorityCode: PublishedFlowCounts]]
 
     public init(flows: [Int: [AuthorityCode: PublishedFlowCounts]]) { self.flows = flows }
@@ -44,7 +42,7 @@ public struct OfficialFlowData: Sendable {
     public static func read(from directory: String) throws(ScenarioError) -> OfficialFlowData {
         var log = IssueLog()
         let table = OfficialTable.read(
-            file, in: directory,
+            OfficialTables.flowsFile, in: directory,
             required: ["year", "geographic_level", "la_code", "group", "characteristic", "number"],
             log: &log)
         var flows: [Int: [AuthorityCode: PublishedFlowCounts]] = [:]
@@ -55,21 +53,24 @@ public struct OfficialFlowData: Sendable {
                 continue
             }
             guard let year = Int(row.text("year")) else {
-                log.error(file, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
+                log.error(
+                    OfficialTables.flowsFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
                 continue
             }
             let text = row.text("number")
             let value: Int?
             if let number = Int(text), number >= 0 {
                 value = number
-            } else if OfficialPlacementData.suppressionMarkers.contains(text) {
+            } else if OfficialTables.isSuppressed(text) {
                 value = nil
             } else {
-                log.error(file, line: row.line, field: "number", "'\(text)' is neither a count nor a marker")
+                log.error(
+                    OfficialTables.flowsFile, line: row.line, field: "number",
+                    "'\(text)' is neither a count nor a marker")
                 continue
             }
             let code =
-                level == "National" ? OfficialPlacementData.englandCode : AuthorityCode(rawValue: row.text("la_code"))
+                level == "National" ? OfficialTables.englandCode : AuthorityCode(rawValue: row.text("la_code"))
             var entry = flows[year]?[code] ?? PublishedFlowCounts()
             entry[keyPath: field] = value
             flows[year, default: [:]][code] = entry

@@ -51,7 +51,7 @@ extension OfficialPlacementData {
             inputs.append(
                 ReplayInput(
                     year: stock.inputsOnly, flows: authorities.map { byCode[$0.id] ?? PublishedFlowCounts() },
-                    england: byCode[Self.englandCode] ?? PublishedFlowCounts()))
+                    england: byCode[OfficialTables.englandCode] ?? PublishedFlowCounts()))
         }
         return .success(inputs)
     }

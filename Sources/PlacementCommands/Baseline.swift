@@ -140,7 +140,7 @@ extension PlacementCommand {
         /// `SCENARIO/../../data` when it holds the official files (the shipped layout), else `Fixtures/data`.
         static func defaultData(for scenario: String) -> String {
             let candidate = ((scenario as NSString).appendingPathComponent("../../data") as NSString).standardizingPath
-            let file = (candidate as NSString).appendingPathComponent(OfficialPlacementData.lookedAfterFile)
+            let file = (candidate as NSString).appendingPathComponent(OfficialTables.lookedAfterFile)
             return FileManager.default.fileExists(atPath: file) ? candidate : "Fixtures/data"
         }
     }

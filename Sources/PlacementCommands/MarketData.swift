@@ -35,8 +35,8 @@ struct MarketData {
             throw invalidInputExitCode
         }
         let tables = [
-            OfficialPlacementData.authoritiesFile, OfficialPlacementData.lookedAfterFile,
-            OfficialPlacementData.placesFile,
+            OfficialTables.authoritiesFile, OfficialTables.lookedAfterFile,
+            OfficialTables.placesFile,
         ]
         guard tables.contains(where: { FileManager.default.fileExists(atPath: "\(named)/\($0)") }) else { return }
         do {

@@ -56,9 +56,9 @@ public struct DemandForecast: Sendable {
         }
         var forecast = DemandForecast(
             origin: origin, years: years, authorities: scopes,
-            england: ScopeForecast(code: "E92000001", name: "England", members: [], years: []), intervals: intervals)
+            england: ScopeForecast(code: OfficialTables.englandCode.rawValue, name: "England", members: [], years: []), intervals: intervals)
         forecast.england = forecast.sum(
-            code: "E92000001", name: "England", members: scopes,
+            code: OfficialTables.englandCode.rawValue, name: "England", members: scopes,
             published: { year, series in history.england[year]?.value(series) })
         return forecast
     }

@@ -319,8 +319,9 @@ public struct PlanReport: Sendable {
     private var method: ReportSection {
         let rows: [[ReportValue]] = assumptions.listed.map { entry in
             [
-                .text(entry.label), .text(Self.plain(entry.assumption.value)), .text(Self.plain(entry.assumption.low)),
-                .text(Self.plain(entry.assumption.high)), .text(entry.assumption.source),
+                .text(entry.label), .text(Self.plain(entry.assumption.value)),
+                .text(Self.plain(entry.assumption.range.lowerBound)),
+                .text(Self.plain(entry.assumption.range.upperBound)), .text(entry.assumption.source),
             ]
         }
         return ReportSection(

@@ -37,7 +37,9 @@ public struct PlanSensitivity: Sendable {
             if fromFile, entry.keyPath != \PlanningAssumptions.discountRate { continue }
             // Years to open are reported, not modelled: the plan is the same at either end.
             if Self.reportedOnly.contains(entry.keyPath) { continue }
-            for (end, value) in [("low", entry.assumption.low), ("high", entry.assumption.high)]
+            for (end, value) in [
+                ("low", entry.assumption.range.lowerBound), ("high", entry.assumption.range.upperBound),
+            ]
             where value != entry.assumption.value {
                 var varied = options
                 varied.measuresEachBuild = false

@@ -1,20 +1,5 @@
 import Foundation
-
-/// An assumed figure with where it comes from and the range over which the answer should be checked.
-public struct Assumption: Sendable, Equatable {
-    public var value: Double
-    public var low: Double
-    public var high: Double
-    /// The source, or `assumption` with the reasoning where no source gives the figure.
-    public var source: String
-
-    public init(_ value: Double, range: ClosedRange<Double>, source: String) {
-        self.value = value
-        low = range.lowerBound
-        high = range.upperBound
-        self.source = source
-    }
-}
+import PlacementScenarios
 
 /// The figures behind the default candidate set and the annualisation of capital. Every one is data
 /// with a source and a range (listed in the README's capacity-plan section).

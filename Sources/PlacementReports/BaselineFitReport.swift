@@ -178,7 +178,7 @@ public struct BaselineFitReport {
         }
         let rows =
             comparison.rows.map { row(code: $0.authority.id.rawValue, name: $0.authority.name, values: $0.values) }
-            + [row(code: "E92000001", name: "England", values: comparison.england)]
+            + [row(code: OfficialTables.englandCode.rawValue, name: "England", values: comparison.england)]
         return ReportTable(
             id: "authorities",
             caption: "Every authority, then England (DfE's national rows against every authority's sum): "
@@ -267,7 +267,23 @@ public struct BaselineFitReport {
                             .init("Range", key: "range", numeric: false),
                             .init("Source", key: "source", numeric: false),
                         ], rows: assumptions)),
+                .table(providerPriorTable),
             ])
+    }
+
+    /// The national provider split of each placement group, the fitting's prior (each council's own
+    /// provider figures rescale it).
+    private var providerPriorTable: ReportTable {
+        let prior = baseline.assumptions.providerPrior
+        return ReportTable(
+            id: "provider-prior",
+            caption: "Provider prior: each placement group's national split across providers ("
+                + baseline.assumptions.providerPriorSource + ")",
+            columns: [.init("Placement group", key: "placement_group", numeric: false)]
+                + ProviderGroup.allCases.map { .init($0.label, key: $0.key) },
+            rows: PlacementGroup.allCases.map { group in
+                [.text(group.label)] + ProviderGroup.allCases.map { .share(prior[group]?[$0] ?? 0) }
+            })
     }
 }
 

@@ -1,4 +1,5 @@
 import PlacementCalibration
+import PlacementScenarios
 
 /// Every assumed number of today's market (``TodaysMarket``), with its source and range.
 public struct MarketAssumptions: Sendable, Equatable {

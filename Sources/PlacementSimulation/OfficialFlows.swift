@@ -12,7 +12,7 @@ extension OfficialFlowData {
         _ scenario: Scenario, year: Int, lookedAfter: [AuthorityCode: Int], englandLookedAfter: Int,
         years: ClosedRange<Int>, assumptions: SimulationAssumptions
     ) -> SimulationFlows {
-        let national = flows[year]?[OfficialPlacementData.englandCode] ?? PublishedFlowCounts()
+        let national = flows[year]?[OfficialTables.englandCode] ?? PublishedFlowCounts()
         func rate(_ count: Int?, _ total: Int?) -> Double? {
             guard let count, let total, total > 0 else { return nil }
             return Double(count) / Double(total)

@@ -1,4 +1,5 @@
 import PlacementCalibration
+import PlacementScenarios
 
 /// Every assumed number of the simulation, with its source and range.
 public struct SimulationAssumptions: Sendable, Equatable {

@@ -4,9 +4,9 @@ import PlacementScenarios
 /// The official files the real-data scenarios and the demand forecast are built from (see
 /// `Fixtures/data/README.md`).
 public struct OfficialData: Sendable {
-    static let authoritiesFile = "england_local_authorities.csv"
-    static let lookedAfterFile = "dfe_cla_by_la_2021_2025.csv"
-    static let flowsFile = "dfe_cla_flows_by_la_2021_2025.csv"
+    static let authoritiesFile = OfficialTables.authoritiesFile
+    static let lookedAfterFile = OfficialTables.lookedAfterFile
+    static let flowsFile = OfficialTables.flowsFile
     static let registerFile = "ofsted_providers_2025.csv"
     static let trustsFile = ChildrensTrust.file
 
@@ -49,7 +49,7 @@ public struct OfficialData: Sendable {
     var trusts: [String: ChildrensTrust] = [:]
 
     /// The key of England's national rows.
-    public static let england = "E92000001"
+    public static let england = OfficialTables.englandCode.rawValue
 
     /// The key of a region's rows (DfE's region name, London split into Inner and Outer).
     public static func regionKey(_ region: String) -> String { "region:" + region }
@@ -121,7 +121,7 @@ public struct OfficialData: Sendable {
                 let cell: Cell
                 if let value = Int(text), value >= 0 {
                     cell = .number(value)
-                } else if ["c", "k", "x", "z", "low", "u"].contains(text) || text.isEmpty {
+                } else if OfficialTables.isSuppressed(text) {
                     cell = .suppressed(text.isEmpty ? "x" : text)
                 } else {
                     log.error(file, line: row.line, field: "number", "'\(text)' is neither a count nor a marker")

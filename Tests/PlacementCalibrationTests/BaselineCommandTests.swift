@@ -46,11 +46,11 @@ struct TinyData {
         rows += extra
         let places = ["year,la_code,provision_type,sector,short_break_only,places"]
         try (authorities.joined(separator: "\n") + "\n").write(
-            toFile: directory.file(OfficialPlacementData.authoritiesFile), atomically: true, encoding: .utf8)
+            toFile: directory.file(OfficialTables.authoritiesFile), atomically: true, encoding: .utf8)
         try (rows.joined(separator: "\n") + "\n").write(
-            toFile: directory.file(OfficialPlacementData.lookedAfterFile), atomically: true, encoding: .utf8)
+            toFile: directory.file(OfficialTables.lookedAfterFile), atomically: true, encoding: .utf8)
         try (places.joined(separator: "\n") + "\n").write(
-            toFile: directory.file(OfficialPlacementData.placesFile), atomically: true, encoding: .utf8)
+            toFile: directory.file(OfficialTables.placesFile), atomically: true, encoding: .utf8)
     }
 }
 
@@ -62,9 +62,9 @@ struct BaselineCommandTests {
         defer { data.directory.remove() }
         // Only Northtown has figures.
         let authorities = try String(
-            contentsOfFile: data.directory.file(OfficialPlacementData.authoritiesFile), encoding: .utf8)
+            contentsOfFile: data.directory.file(OfficialTables.authoritiesFile), encoding: .utf8)
         try authorities.split(separator: "\n").prefix(2).joined(separator: "\n").appending("\n").write(
-            toFile: data.directory.file(OfficialPlacementData.authoritiesFile), atomically: true, encoding: .utf8)
+            toFile: data.directory.file(OfficialTables.authoritiesFile), atomically: true, encoding: .utf8)
         var command = try PlacementCommand.parseAsRoot([
             "baseline", Fixtures.scenario("tiny"), "--data", data.directory.path, "--format", "json",
         ])
@@ -280,5 +280,9 @@ struct BaselineCommandTests {
         for file in ["as-is-parameters.csv", "fit-report.html", "fit-report.md", "fit-report.json"] {
             #expect(FileManager.default.fileExists(atPath: out.file(file)))
         }
+        // Every assumption is printed, the provider prior too: foster's national split, own council first.
+        let prior = try String(contentsOfFile: out.file("fit-report-provider-prior.csv"), encoding: .utf8)
+        #expect(prior.hasPrefix("placement_group,own_council,other_council,private,"))
+        #expect(prior.contains("Foster care,0.620000,0.010000,0.300000,0.070000,0.000000,0.000000,0.000000"))
     }
 }

@@ -244,7 +244,7 @@ struct SimulateCommandTests {
         }
         rows.append("2025,Local authority,T00000003,Ceased during the year: reason,Total,c")
         try (rows.joined(separator: "\n") + "\n").write(
-            toFile: data.directory.file(OfficialFlowData.file), atomically: true, encoding: .utf8)
+            toFile: data.directory.file(OfficialTables.flowsFile), atomically: true, encoding: .utf8)
         return data
     }
 

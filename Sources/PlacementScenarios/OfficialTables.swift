@@ -1,0 +1,20 @@
+/// The official tables the product reads, as `Fixtures/data` holds them (see its README): their file
+/// names, England's code in them, and DfE's suppression markers.
+public enum OfficialTables {
+    /// England's 153 authorities with children's services: codes, names, regions, centroids, areas.
+    public static let authoritiesFile = "england_local_authorities.csv"
+    /// DfE's children looked after at 31 March, per authority and year.
+    public static let lookedAfterFile = "dfe_cla_by_la_2021_2025.csv"
+    /// DfE's flows during each year: starts, endings, new placements.
+    public static let flowsFile = "dfe_cla_flows_by_la_2021_2025.csv"
+    /// Ofsted's registered places per authority, sector and year.
+    public static let placesFile = "ofsted_places_by_la_2021_2025.csv"
+    /// The code of England's national rows.
+    public static let englandCode: AuthorityCode = "E92000001"
+
+    /// Whether a `number` cell is one of DfE's suppression markers (`c` small, `k` under 0.5%, `x` not
+    /// available, `z` not applicable, `low`, `u`, or empty): the figure is unknown, never zero.
+    public static func isSuppressed(_ text: String) -> Bool { suppressionMarkers.contains(text) }
+
+    private static let suppressionMarkers: Set<String> = ["c", "k", "x", "z", "low", "u", ""]
+}
