@@ -56,7 +56,8 @@ public struct DemandForecast: Sendable {
         }
         var forecast = DemandForecast(
             origin: origin, years: years, authorities: scopes,
-            england: ScopeForecast(code: OfficialTables.englandCode.rawValue, name: "England", members: [], years: []), intervals: intervals)
+            england: ScopeForecast(code: OfficialTables.englandCode.rawValue, name: "England", members: [], years: []),
+            intervals: intervals)
         forecast.england = forecast.sum(
             code: OfficialTables.englandCode.rawValue, name: "England", members: scopes,
             published: { year, series in history.england[year]?.value(series) })
