@@ -5,7 +5,6 @@ import PlacementScenarios
 /// children looked after per authority and year, Ofsted's registered places per authority and year,
 /// and the authorities' centroids and areas.
 public struct OfficialPlacementData: Sendable {
-
     public var authorities: [Authority]
     /// Per year, per authority code (and `OfficialTables.englandCode`).
     public var figures: [Int: [AuthorityCode: PublishedPlacementFigures]]
