@@ -61,22 +61,20 @@ struct FittingTargets: Sendable {
         imports[n] = max(0, outsideTotal - importsTotal)
     }
 
-    /// Groups with one provider only: their children are that provider's children.
-    static let singleProvider: [(PlacementGroup, ProviderGroup)] = [(.withParents, .parents), (.other, .notReported)]
-
-    /// Provider targets the demand can meet. DfE's placement and provider tables do not always
-    /// agree on the few children placed with parents or in other placements: where the provider
-    /// figure is published it counts those children (the demand follows it); where it is
-    /// suppressed, the suppressed providers hold at least those children and the published ones
-    /// share the rest in proportion.
+    /// Provider targets the demand can meet. The children placed with parents or in other
+    /// placements are their one provider's children: where the provider figure is known (published,
+    /// or read from the placement table) the demand follows it; where it is unknown, the suppressed
+    /// providers hold at least those children and the published ones share the rest in proportion.
     static func consistent(_ targets: [Double?], demand: inout [Double]) -> [Double?] {
         let total = demand.reduce(0, +)
-        for (group, provider) in singleProvider {
+        for (group, provider) in PlacementGroup.oneProviderGroups {
             if let target = targets[provider.rawValue] { demand[group.rawValue] = target }
         }
         let adjusted = demand.reduce(0, +)
         // Keep the authority's total: the other groups absorb the change in proportion.
-        let others = demand.indices.filter { index in !singleProvider.contains { $0.0.rawValue == index } }
+        let others = demand.indices.filter { index in
+            !PlacementGroup.oneProviderGroups.contains { $0.group.rawValue == index }
+        }
         let othersSum = others.reduce(0.0) { $0 + demand[$1] }
         if othersSum > 0, adjusted != total {
             let scale = max(0, othersSum + total - adjusted) / othersSum
@@ -84,8 +82,8 @@ struct FittingTargets: Sendable {
         }
         let known = targets.compactMap { $0 }.reduce(0, +)
         guard targets.contains(where: { $0 == nil }) else { return targets }
-        let pooledDemand = singleProvider.reduce(0.0) { sum, pair in
-            targets[pair.1.rawValue] == nil ? sum + demand[pair.0.rawValue] : sum
+        let pooledDemand = PlacementGroup.oneProviderGroups.reduce(0.0) { sum, pair in
+            targets[pair.provider.rawValue] == nil ? sum + demand[pair.group.rawValue] : sum
         }
         let pool = total - known
         guard pooledDemand > pool, known > 0 else { return targets }

@@ -13,10 +13,15 @@ struct StressReportTests {
         let report = StressReport(
             scenario: scenario, cases: [], shocks: "exit of the 10 largest\nprivate <owners>", seed: 1)
         let markdown = MarkdownReport.render(report.document, stem: "stress")
-        #expect(markdown.contains("_Shocks: exit of the 10 largest private <owners>. Scenario "))
+        #expect(markdown.contains("_Shocks: exit of the 10 largest private \\<owners\\>. Scenario "))
+        // Markdown's own characters stay text: an underscore cannot end the emphasis.
+        let underscored = StressReport(scenario: scenario, cases: [], shocks: "a_b *c*", seed: 1)
+        #expect(MarkdownReport.render(underscored.document, stem: "stress").contains("_Shocks: a\\_b \\*c\\*. "))
         let html = HTMLReport.render(report.document)
         #expect(html.contains("Shocks: exit of the 10 largest private &lt;owners&gt;. Scenario "))
         let plain = StressReport(scenario: scenario, cases: [], shocks: "", seed: 1)
+        // No market stated, none claimed: the key is left out rather than read as the empty market.
+        #expect(!plain.json.contains("\"market\""))
         #expect(!MarkdownReport.render(plain.document, stem: "stress").contains("Shocks:"))
     }
 }

@@ -2,7 +2,7 @@
 /// and left to the HTML report.
 public enum MarkdownReport {
     public static func render(_ document: ReportDocument, stem: String = "report") -> String {
-        var lines = ["# \(document.title)", "", "_\(document.subtitle)_"]
+        var lines = ["# \(document.title)", "", "_\(inline(document.subtitle))_"]
         for section in document.sections {
             lines += ["", "## \(section.heading)"]
             for block in section.blocks {
@@ -28,4 +28,15 @@ public enum MarkdownReport {
     }
 
     private static func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+
+    /// Text from input (a shocks file's description) inside emphasis: Markdown's own characters
+    /// backslash-escaped, so they stay text and cannot end the emphasis or open a tag.
+    static func inline(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if "\\`*_<>[]#|".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
 }

@@ -9,12 +9,13 @@ public struct DrawComparison {
     let results: DrawResults
     let seed: UInt64
     let shocks: [AppliedShock]
-    let market: DrawMarket
+    let market: DrawMarket?
 
-    /// `market`: the market the draws solve (today's, or every place empty), stated in every format.
+    /// `market`: the market the draws solve (today's, or every place empty), stated in every format;
+    /// `nil` states none.
     public init(
         _ results: DrawResults, scenario: Scenario, seed: UInt64, shocks: [AppliedShock] = [],
-        market: DrawMarket = .unstated
+        market: DrawMarket? = nil
     ) {
         self.results = results
         self.scenario = scenario
@@ -81,7 +82,7 @@ public struct DrawComparison {
                     + ".")
         }
         for shock in shocks { bullets.append("Shock: \(shock.label): \(shock.detail).") }
-        return ReportSection("Summary", [.bullets(bullets)] + market.notes.map { .paragraph($0) })
+        return ReportSection("Summary", [.bullets(bullets)] + (market?.notes ?? []).map { .paragraph($0) })
     }
 
     var authoritiesSection: ReportSection {

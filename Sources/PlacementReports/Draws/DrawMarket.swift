@@ -13,9 +13,6 @@ public struct DrawMarket: Sendable {
         self.notes = notes
     }
 
-    /// No market stated (library callers that do not say which market they solved).
-    public static let unstated = DrawMarket(today: nil, notes: [])
-
     /// `{"today": {…} | null, "notes": […]}`: `today` in the form of the comparison's `as_is.market`.
     struct Object: Encodable {
         var market: DrawMarket

@@ -9,10 +9,10 @@ public enum DrawsJSON {
     /// `{"scenario", "draws", "seed", "solves", "shocks", "market", "modes", "contrasts"}`.
     public static func comparison(
         _ results: DrawResults, scenario: Scenario, seed: UInt64, shocks: [AppliedShock] = [],
-        market: DrawMarket = .unstated
+        market: DrawMarket? = nil
     ) -> String {
         var object = Object(results, scenario: scenario, seed: seed, shocks: shocks)
-        object.market = DrawMarket.Object(market: market)
+        object.market = market.map { DrawMarket.Object(market: $0) }
         return ResultJSON.encode(object)
     }
 
@@ -22,7 +22,8 @@ public enum DrawsJSON {
         var seed: UInt64
         var solves: Int
         var shocks: [String]
-        /// Written by `compare --draws`; a stress test states its market once, above its cases.
+        /// Written by `compare --draws` (left out when no market is stated); a stress test states its
+        /// market once, above its cases.
         var market: DrawMarket.Object?
         var modes: [ModeObject]
         var contrasts: [ContrastObject]

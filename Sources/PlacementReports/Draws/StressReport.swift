@@ -26,13 +26,13 @@ public struct StressReport {
     let shocks: String
     let seed: UInt64
     let seconds: Double?
-    let market: DrawMarket
+    let market: DrawMarket?
 
     /// `seconds`: the time the draws took, reported when given. `market`: the market the cases solve
     /// (today's before the shocks, or every place empty), stated in every format.
     public init(
         scenario: Scenario, cases: [Case], shocks: String, seed: UInt64, seconds: Double? = nil,
-        market: DrawMarket = .unstated
+        market: DrawMarket? = nil
     ) {
         self.scenario = scenario
         self.cases = cases
@@ -58,12 +58,12 @@ public struct StressReport {
         }
         struct Object: Encodable {
             var scenario: String
-            var market: DrawMarket.Object
+            var market: DrawMarket.Object?
             var cases: [CaseObject]
         }
         return ResultJSON.encode(
             Object(
-                scenario: scenario.name, market: DrawMarket.Object(market: market),
+                scenario: scenario.name, market: market.map { DrawMarket.Object(market: $0) },
                 cases: cases.map {
                     CaseObject(
                         label: $0.label,
@@ -101,7 +101,7 @@ public struct StressReport {
         if let seconds {
             bullets.append("Solved in \(NumberText.decimal(seconds, places: 1)) s.")
         }
-        var blocks: [ReportBlock] = [.bullets(bullets)] + market.notes.map { .paragraph($0) }
+        var blocks: [ReportBlock] = [.bullets(bullets)] + (market?.notes ?? []).map { .paragraph($0) }
         if let modes = cases.first?.results.modes {
             blocks.append(
                 .figure(
