@@ -94,14 +94,15 @@ enum MarketBaseline: Sendable {
 
     /// Calibrates the as-is baseline on the official data's latest year when every authority of the
     /// scenario has published figures there; otherwise (or with `--empty-market`) the empty market.
-    /// `readAhead`: the official data of `data` already being read (see ``OfficialDataReadAhead``).
+    /// `readAhead`: the official data of `data` being read (see ``OfficialDataReadAhead``; none with
+    /// `--empty-market`).
     static func load(
-        for scenario: Scenario, data: String, options: MarketOptions, readAhead: OfficialDataReadAhead? = nil
+        for scenario: Scenario, data: String, options: MarketOptions, readAhead: OfficialDataReadAhead?
     ) -> MarketBaseline {
         if options.emptyMarket {
             return .emptyMarket(reason: "--empty-market: every registered place is treated as empty and free")
         }
-        guard let official = readAhead.map({ $0.data }) ?? (try? OfficialPlacementData.read(from: data)) else {
+        guard let official = readAhead?.data else {
             return .emptyMarket(reason: "no calibrated baseline (no official data in \(data)): as-is not shown")
         }
         let known = Set(official.authorities.map(\.id))

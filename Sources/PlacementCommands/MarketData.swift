@@ -28,7 +28,7 @@ struct MarketData {
     /// scenario's) and the default folder may lack them: the market is then empty and the output says so.
     /// Waits for the read.
     func requireReadable() throws {
-        guard let named, !options.emptyMarket, readAhead?.data == nil else { return }
+        guard let named, let error = readAhead?.error else { return }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: named, isDirectory: &isFolder), isFolder.boolValue else {
             printToStandardError("\(TerminalSafeText.escaping(named)): --data: no such folder")
@@ -39,14 +39,10 @@ struct MarketData {
             OfficialTables.placesFile,
         ]
         guard tables.contains(where: { FileManager.default.fileExists(atPath: "\(named)/\($0)") }) else { return }
-        do {
-            _ = try OfficialPlacementData.read(from: named)
-        } catch {
-            printToStandardError(error.description)
-            printToStandardError(
-                "\(TerminalSafeText.escaping(named)): the official data in the --data folder cannot be read")
-            throw invalidInputExitCode
-        }
+        printToStandardError(error.description)
+        printToStandardError(
+            "\(TerminalSafeText.escaping(named)): the official data in the --data folder cannot be read")
+        throw invalidInputExitCode
     }
 
     /// Today's market of `scenario` (``MarketBaseline/load(for:data:options:readAhead:)``), once the
