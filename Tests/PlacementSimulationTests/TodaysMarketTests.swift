@@ -150,32 +150,46 @@ import Testing
             asIs.children == setup.scenario.cohorts.filter(\.placementType.isCommissioned).reduce(0) { $0 + $1.count })
     }
 
+    /// Splits `children` of Manchester's foster children off into a cohort of their own, appended last
+    /// (the children a council's records place); returns its index.
+    static func splitRecordedCohort(of scenario: inout Scenario, children: Int) throws -> Int {
+        let manchester = try #require(
+            scenario.cohorts.firstIndex {
+                $0.homeAuthority == "E08000003" && $0.placementType == .foster && $0.count > children
+            })
+        scenario.cohorts[manchester].count -= children
+        var recorded = scenario.cohorts[manchester]
+        recorded.id = "E08000003-foster-recorded"
+        recorded.count = children
+        scenario.cohorts.append(recorded)
+        return scenario.cohorts.count - 1
+    }
+
+    /// The first private foster agency with places for all of `cohort`'s children and their ages
+    /// (and `alsoSatisfying`).
+    static func agency(
+        in scenario: Scenario, taking cohort: Cohort, alsoSatisfying condition: (Provider) -> Bool = { _ in true }
+    ) throws -> Int {
+        let ages = cohort.ageBand
+        return try #require(
+            scenario.providers.indices.first { index in
+                let provider = scenario.providers[index]
+                return provider.sector == .private && condition(provider)
+                    && (provider.offers[.foster]?.places ?? 0) >= cohort.count
+                    && provider.ageRange.minimum <= ages.minimum && ages.maximum <= provider.ageRange.maximum
+            })
+    }
+
     /// A council's own records say where its children live today: as-is puts them there, whatever the
     /// calibration would have fitted, and fits everyone else around the places they hold.
     @Test func childrenWithACurrentProviderAreWhereTheirRecordsSay() throws {
         let setup = try #require(Self.setup)
         var recorded = setup.applied
         // Three of Manchester's foster children, whose records name their agency.
-        let manchester = try #require(
-            recorded.cohorts.firstIndex {
-                $0.homeAuthority == "E08000003" && $0.placementType == .foster && $0.count > 3
-            })
         let children = 3
-        recorded.cohorts[manchester].count -= children
-        var recordedCohort = recorded.cohorts[manchester]
-        recordedCohort.id = "E08000003-foster-recorded"
-        recordedCohort.count = children
-        recorded.cohorts.append(recordedCohort)
-        let cohort = recorded.cohorts.count - 1
-        let ages = recorded.cohorts[cohort].ageBand
+        let cohort = try Self.splitRecordedCohort(of: &recorded, children: children)
         // An agency with room for them, outside Manchester, whose calibrated share of them is not all.
-        let agency = try #require(
-            recorded.providers.indices.first { index in
-                let provider = recorded.providers[index]
-                return provider.sector == .private && provider.authority != "E08000003"
-                    && (provider.offers[.foster]?.places ?? 0) >= children
-                    && provider.ageRange.minimum <= ages.minimum && ages.maximum <= provider.ageRange.maximum
-            })
+        let agency = try Self.agency(in: recorded, taking: recorded.cohorts[cohort]) { $0.authority != "E08000003" }
         // Without the record the calibration spreads the three elsewhere (else the test shows nothing).
         let unrecorded = TodaysPlacements(in: recorded, allocation: setup.allocation)
         #expect(
@@ -205,24 +219,10 @@ import Testing
     @Test func recordedChildrenBeyondTheirProvidersPlacesAreFittedElsewhere() throws {
         let setup = try #require(Self.setup)
         var recorded = setup.applied
-        let manchester = try #require(
-            recorded.cohorts.firstIndex {
-                $0.homeAuthority == "E08000003" && $0.placementType == .foster && $0.count > 3
-            })
-        recorded.cohorts[manchester].count -= 3
-        var recordedCohort = recorded.cohorts[manchester]
-        recordedCohort.id = "E08000003-foster-recorded"
-        recordedCohort.count = 3
-        let ages = recordedCohort.ageBand
-        let agency = try #require(
-            recorded.providers.indices.first { index in
-                let provider = recorded.providers[index]
-                return provider.sector == .private && (provider.offers[.foster]?.places ?? 0) >= 3
-                    && provider.ageRange.minimum <= ages.minimum && ages.maximum <= provider.ageRange.maximum
-            })
+        let cohort = try Self.splitRecordedCohort(of: &recorded, children: 3)
+        let agency = try Self.agency(in: recorded, taking: recorded.cohorts[cohort])
         recorded.providers[agency].offers[.foster]?.places = 2
-        recordedCohort.currentProvider = recorded.providers[agency].id
-        recorded.cohorts.append(recordedCohort)
+        recorded.cohorts[cohort].currentProvider = recorded.providers[agency].id
         let asIs = TodaysPlacements(in: recorded, allocation: setup.allocation)
         let placed = try #require(asIs.placed.last)
         #expect(placed.first { $0.provider == agency }?.children == 2)
