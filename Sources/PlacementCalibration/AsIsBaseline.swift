@@ -22,7 +22,7 @@ public struct AsIsBaseline: Sendable {
             layout: layout, prior: layout.prior(places: year.places, assumptions: assumptions),
             parameters: AsIsParameters(authorities: year.authorities.count),
             capacity: capacity(year, assumptions))
-        fitting.fit(FittingTargets(calibrating: year), calibrating: true)
+        fitting.fit(FittingTargets(calibrating: year, layout: layout), calibrating: true)
         return AsIsBaseline(
             calibrationYear: year.year, assumptions: assumptions, parameters: fitting.parameters,
             calibrated: AsIsAllocation(year: year.year, layout: layout, fitting: fitting), layout: layout)

@@ -1,8 +1,8 @@
 import PlacementScenarios
 
 /// Modelled against published figures for every authority of a scope and for England, marked
-/// fitted (a calibration constraint of the same year) or checked (out of sample, or never a
-/// constraint), with persistence (the calibration year's published figure) as the simple rival.
+/// fitted (a calibration constraint of the same year: every published figure is one) or checked
+/// (out of sample), with persistence (the calibration year's published figure) as the simple rival.
 public struct FitComparison: Sendable {
     public struct Value: Sendable, Equatable {
         public var modelled: Double?
@@ -41,7 +41,7 @@ public struct FitComparison: Sendable {
             // A figure DfE suppresses was no constraint.
             return Value(
                 modelled: measure.modelled(modelled), published: published,
-                fitted: inSample && measure.isCalibrationTarget && published != nil,
+                fitted: inSample && published != nil,
                 persistence: inSample ? nil : before.flatMap(measure.published))
         }
         rows = allocation.authorities.enumerated().compactMap { index, authority in

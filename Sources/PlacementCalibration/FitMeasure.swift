@@ -11,9 +11,9 @@ public enum FitMeasure: String, CaseIterable, Sendable {
     case privateShare = "private_share"
     /// Other councils' children placed inside the authority's boundary (a count).
     case otherCouncilsChildrenPlacedInside = "other_councils_children_placed_inside"
-    /// Of children placed inside with a known distance, the share over 20 miles (never fitted).
+    /// Of children placed inside with a known distance, the share over 20 miles (the joint table's).
     case insideOver20MilesShare = "inside_over_20_miles_share"
-    /// Of children placed outside with a known distance, the share within 20 miles (never fitted).
+    /// Of children placed outside with a known distance, the share within 20 miles (the joint table's).
     case outsideWithin20MilesShare = "outside_within_20_miles_share"
 
     /// The five measures of the fit check, in the order of the JSON.
@@ -34,9 +34,6 @@ public enum FitMeasure: String, CaseIterable, Sendable {
     }
 
     public var isShare: Bool { self != .otherCouncilsChildrenPlacedInside }
-
-    /// Whether a calibration meets this figure as a constraint (then it is no evidence of fit).
-    public var isCalibrationTarget: Bool { Self.headline.contains(self) }
 
     /// The done-when tolerance: mean absolute error in points for shares, correlation for the count.
     public var tolerance: Double? {

@@ -8,9 +8,14 @@ struct FittingTargets: Sendable {
     var locality: [[Double?]?]
     /// Per home authority: within 20 miles, over 20 miles (distance-known shares × demand).
     var distance: [[Double?]?]
+    /// Per home authority: inside within 20 miles, inside over, outside within, outside over: the
+    /// published joint table raked to the locality and distance targets, so the three agree (see
+    /// ``LocalityDistanceTable``).
+    var localityDistance: [[Double?]?]
     /// Per home authority: per provider group.
     var providers: [[Double?]?]
-    /// Per placement authority, then elsewhere: other councils' children placed there.
+    /// Per placement authority, then elsewhere: other councils' children placed there. Elsewhere's
+    /// is what the published imports leave of the children placed outside.
     var imports: [Double?]
 
     /// Demand only: what a prediction is given.
@@ -18,12 +23,13 @@ struct FittingTargets: Sendable {
         self.demand = demand
         locality = demand.map { _ in nil }
         distance = demand.map { _ in nil }
+        localityDistance = demand.map { _ in nil }
         providers = demand.map { _ in nil }
         imports = Array(repeating: nil, count: destinations)
     }
 
     /// The calibration year's marginals, each scaled to the authority's modelled demand.
-    init(calibrating year: AsIsYear) {
+    init(calibrating year: AsIsYear, layout: CellLayout) {
         let n = year.authorities.count
         self.init(demand: Self.demand(year), destinations: n + 1)
         var outsideTotal = 0.0
@@ -38,11 +44,18 @@ struct FittingTargets: Sendable {
             } else if let total = figures.total, total > 0, figures.inside != nil || figures.outside != nil {
                 let scale = children / Double(total)
                 locality[a] = [figures.inside.map { Double($0) * scale }, figures.outside.map { Double($0) * scale }]
-                outsideTotal += figures.outside.map { Double($0) * scale } ?? 0
+                // A suppressed outside count is what the fitting places outside: the rest of the children.
+                outsideTotal +=
+                    figures.outside.map { Double($0) * scale } ?? max(0, children - Double(figures.inside ?? 0) * scale)
             }
             if let near = figures.within20Miles, let far = figures.over20Miles, near + far > 0 {
                 let scale = children / Double(near + far)
                 distance[a] = [Double(near) * scale, Double(far) * scale]
+            }
+            if let sides = locality[a], let bands = distance[a] {
+                localityDistance[a] = LocalityDistanceTable.targets(
+                    figures, sides: sides, bands: bands,
+                    insideCanBeFar: layout.pairs[a * n + a].over20MilesShare > 0)
             }
             if let total = figures.providersTotal, total > 0 {
                 let scale = children / Double(total)
@@ -57,7 +70,7 @@ struct FittingTargets: Sendable {
                 importsTotal += Double(count)
             }
         }
-        // Children placed outside their authority but counted in no English authority's imports.
+        // Children placed outside their authority but counted in no published import.
         imports[n] = max(0, outsideTotal - importsTotal)
     }
 
@@ -102,6 +115,7 @@ extension FittingTargets {
         switch family {
         case .locality: locality
         case .distance: distance
+        case .localityDistance: localityDistance
         case .providers: providers
         }
     }

@@ -42,6 +42,7 @@ struct ProportionalFitting {
         for home in 0..<n {
             let locality = parameters.locality[home]
             let distance = parameters.distance[home]
+            let joint = parameters.localityDistance[home]
             for (c, combination) in combinations.enumerated() {
                 let provider = parameters.providers[home][combination.provider.rawValue]
                 for destination in 0..<d {
@@ -50,8 +51,9 @@ struct ProportionalFitting {
                         destination == home
                         ? locality[0] * provider : locality[1] * provider * parameters.destination[destination]
                     let base = layout.index(home: home, combination: c, destination: destination, band: 0)
-                    cells[base] *= local * distance[0]
-                    cells[base + 1] *= local * distance[1]
+                    let side = destination == home ? 0 : 2
+                    cells[base] *= local * distance[0] * joint[side]
+                    cells[base + 1] *= local * distance[1] * joint[side + 1]
                 }
             }
         }
@@ -87,7 +89,9 @@ struct ProportionalFitting {
         } while largestGap > Self.tolerance && sweeps < Self.sweepLimit
     }
 
-    enum HomeFamily: CaseIterable { case locality, distance, providers }
+    /// The families fitted per home authority, in this order each sweep. `localityDistance` (the joint
+    /// table) implies the two before it where it is published; they stay for the homes where it is not.
+    enum HomeFamily: CaseIterable { case locality, distance, localityDistance, providers }
 
     /// What one home's scaling found: its largest gap and each family's ratios per class.
     private struct HomeStep {
@@ -141,6 +145,7 @@ struct ProportionalFitting {
                     switch family {
                     case .locality: parameters.locality[home][k] *= r
                     case .distance: parameters.distance[home][k] *= r
+                    case .localityDistance: parameters.localityDistance[home][k] *= r
                     case .providers: parameters.providers[home][k] *= r
                     }
                 }
@@ -218,7 +223,7 @@ struct ProportionalFitting {
         let pooled = known.count < classes
         let plan = pooled ? layout.combinationAndBlockSums : layout.combinationSums
         var perCombination = [Double](repeating: 0, count: plan.count + 1)
-        if pooled || family != .distance {
+        if pooled || family == .locality || family == .providers {
             perCombination.withUnsafeMutableBufferPointer { plan.sums(x, from: start, into: $0) }
         }
         if pooled { slotTarget[classes] = max(0, perCombination[combinations] - known.reduce(0, +)) }
@@ -256,6 +261,24 @@ struct ProportionalFitting {
                 }
                 c += 2
             }
+        case .localityDistance:
+            for c in 0..<combinations {
+                let base = start + c * span
+                var near = 0.0
+                var far = 0.0
+                var i = base
+                while i < base + span {
+                    near += x[i]
+                    far += x[i + 1]
+                    i += 2
+                }
+                let insideNear = x[base + home * 2]
+                let insideFar = x[base + home * 2 + 1]
+                sums[slots[0]] += insideNear
+                sums[slots[1]] += insideFar
+                sums[slots[2]] += near - insideNear
+                sums[slots[3]] += far - insideFar
+            }
         case .providers:
             for c in 0..<combinations { sums[providerSlot[c]] += perCombination[c] }
         }
@@ -287,6 +310,17 @@ struct ProportionalFitting {
                         x[i + 1] *= far
                         i += 2
                     }
+                case .localityDistance:
+                    let (insideNear, insideFar) = (ratio[slots[0]], ratio[slots[1]])
+                    let (outsideNear, outsideFar) = (ratio[slots[2]], ratio[slots[3]])
+                    var i = base
+                    while i < base + span {
+                        x[i] *= outsideNear
+                        x[i + 1] *= outsideFar
+                        i += 2
+                    }
+                    x[base + home * 2] *= insideNear / outsideNear
+                    x[base + home * 2 + 1] *= insideFar / outsideFar
                 case .providers:
                     let r = ratio[providerSlot[c]]
                     if r != 1 { for i in base..<(base + span) { x[i] *= r } }

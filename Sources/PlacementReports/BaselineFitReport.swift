@@ -2,7 +2,7 @@ import PlacementCalibration
 import PlacementScenarios
 
 /// The as-is baseline's fit report: which published figures were fitted (calibration constraints,
-/// no evidence of fit) and which are checked (out of sample, or never a constraint), with mean
+/// no evidence of fit) and which are checked (out of sample), with mean
 /// absolute error, bias and correlation per measure against persistence, per authority and per
 /// co-operative; and the files of the stock and the parameters.
 public struct BaselineFitReport {
@@ -45,11 +45,12 @@ public struct BaselineFitReport {
         if inSample {
             text.append(
                 .paragraph(
-                    "Calibrated on \(comparison.calibratedOn): every authority's published share placed inside its "
-                        + "boundary, share over 20 miles, children by provider and other councils' children placed "
-                        + "inside are constraints of the fitting, so the five headline figures below are fitted and "
-                        + "are no evidence of fit. The checked figures are the two distance-by-locality shares, "
-                        + "which the fitting never sees."))
+                    "Calibrated on \(comparison.calibratedOn): every authority's published children inside and "
+                        + "outside its boundary by distance band, children by provider and other councils' children "
+                        + "placed inside are constraints of the fitting, so every figure below is fitted and none is "
+                        + "evidence of fit. The evidence is out of sample: calibrate on an earlier year and predict "
+                        + "this one (--calibrate-on \(comparison.calibratedOn - 1) --predict "
+                        + "\(comparison.calibratedOn))."))
         } else {
             text.append(
                 .paragraph(
@@ -106,7 +107,7 @@ public struct BaselineFitReport {
             let summary = comparison.summary(measure)
             let england = comparison.england[measure]
             let style: ReportValue.NumberStyle = measure.isShare ? .share : .count
-            let fitted = inSample && measure.isCalibrationTarget
+            let fitted = inSample
             // Errors to two decimals, correlations to three: numbers in every format.
             let error = { (value: Double?) in ReportValue.number(value, .fixed(places: 2)) }
             let correlation = { (value: Double?) in ReportValue.number(value, .fixed(places: 3)) }
@@ -144,7 +145,7 @@ public struct BaselineFitReport {
                 return ScatterChart.Point(label: row.authority.name, published: p, modelled: m)
             }
             guard !points.isEmpty else { continue }
-            let status = inSample && measure.isCalibrationTarget ? "fitted" : "checked"
+            let status = inSample ? "fitted" : "checked"
             blocks.append(
                 .figure(
                     caption: "\(measure.label), \(status): modelled against published, one dot per authority",

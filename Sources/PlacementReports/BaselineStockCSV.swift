@@ -21,19 +21,19 @@ enum BaselineStockCSV {
         return writer.text
     }
 
-    /// One row per authority in scope: its own-area affinity, over-20-miles factor, provider
-    /// factors and destination factor.
+    /// One row per authority in scope: its own-area affinity, over-20-miles factors inside and outside
+    /// its boundary, provider factors and destination factor.
     static func parameters(_ baseline: AsIsBaseline, scope: Set<AuthorityCode>) -> String {
         let parameters = baseline.parameters
         var writer = CSVWriter(
-            header: ["authority", "own_area_affinity", "over_20_miles_factor"]
+            header: ["authority", "own_area_affinity", "inside_over_20_miles_factor", "outside_over_20_miles_factor"]
                 + ProviderGroup.allCases.map { "provider_\($0.key)" } + ["destination"])
         for (index, authority) in baseline.calibrated.authorities.enumerated() where scope.contains(authority.id) {
-            let distance = parameters.distance[index]
+            let factors = parameters.over20MilesFactors[index]
             writer.append(
                 [
                     authority.id.rawValue, NumberText.decimal(parameters.ownAreaAffinity[index], places: 6),
-                    NumberText.decimal(distance[0] > 0 ? distance[1] / distance[0] : nil, places: 6),
+                    NumberText.decimal(factors.inside, places: 6), NumberText.decimal(factors.outside, places: 6),
                 ] + parameters.providers[index].map { NumberText.decimal($0, places: 6) }
                     + [NumberText.decimal(parameters.destination[index], places: 6)])
         }
