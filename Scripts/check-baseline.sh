@@ -5,7 +5,8 @@
 #   other councils' children placed inside, England totals, for the model and persistence (2024's
 #   published figure as the forecast of 2025) over the same authorities;
 #   the same for each earlier year (2021 → 2022, 2022 → 2023, 2023 → 2024);
-#   in sample (calibrated on 2025): the fitted figures (every published one is a constraint); and the seconds the
+#   in sample (calibrated on 2025): the fitted figures (constraints where published; the joint table's two
+#   shares through its raked cells); and the seconds the
 #   calibration takes on England.
 # Reads the JSON of `placement baseline --format json` (and the fit table, `--format csv`) with python3.
 set -euo pipefail
@@ -213,6 +214,7 @@ for measure, _ in SHARES:
     fitted = {v["measures"][measure]["fitted"] for v in document["authorities"]}
     print(f"  {measure:38s} MAE {mae(pairs(document, measure)):5.2f} points (fitted: {sorted(fitted)})")
 print(f"  {COUNT:38s} r={correlation(pairs(document, COUNT)):.4f}")
+print("Fitted to the raked joint table (its cells are met, not the published shares):")
 with open(f"{work}/in-2025.csv") as f:
     # Every authority's row; the last, England's, is no authority.
     rows = [row for row in csv.DictReader(f) if row["code"] != "E92000001"]

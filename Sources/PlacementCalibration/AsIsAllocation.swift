@@ -10,12 +10,16 @@ public struct AsIsAllocation: Sendable {
     public let largestGap: Double
     /// The largest excess of residential children over usable places (children).
     public let largestExcess: Double
+    /// Per authority, the measures a calibration fitted this allocation to (its constraints); nil for
+    /// an allocation no published figure of its year constrained (a prediction, a replayed year).
+    public let constrained: [Set<FitMeasure>]?
     let layout: CellLayout
     let cells: [Double]
 
-    init(year: Int, layout: CellLayout, fitting: ProportionalFitting) {
+    init(year: Int, layout: CellLayout, fitting: ProportionalFitting, constrained: [Set<FitMeasure>]? = nil) {
         self.year = year
         self.layout = layout
+        self.constrained = constrained
         cells = fitting.cells
         sweeps = fitting.sweeps
         largestGap = fitting.largestGap
@@ -27,6 +31,7 @@ public struct AsIsAllocation: Sendable {
         self.year = year
         self.layout = layout
         self.cells = cells
+        constrained = nil
         self.sweeps = sweeps
         self.largestGap = largestGap
         self.largestExcess = largestExcess

@@ -22,10 +22,14 @@ public struct AsIsBaseline: Sendable {
             layout: layout, prior: layout.prior(places: year.places, assumptions: assumptions),
             parameters: AsIsParameters(authorities: year.authorities.count),
             capacity: capacity(year, assumptions))
-        fitting.fit(FittingTargets(calibrating: year, layout: layout), calibrating: true)
+        let targets = FittingTargets(calibrating: year, layout: layout)
+        fitting.fit(targets, calibrating: true)
+        let allocation = AsIsAllocation(
+            year: year.year, layout: layout, fitting: fitting,
+            constrained: year.authorities.indices.map(targets.constrainedMeasures))
         return AsIsBaseline(
             calibrationYear: year.year, assumptions: assumptions, parameters: fitting.parameters,
-            calibrated: AsIsAllocation(year: year.year, layout: layout, fitting: fitting), layout: layout)
+            calibrated: allocation, layout: layout)
     }
 
     /// The allocation the fitted parameters give for another year, from that year's demand by
@@ -41,6 +45,22 @@ public struct AsIsBaseline: Sendable {
             FittingTargets(demand: FittingTargets.demand(inputs), destinations: layout.destinations), calibrating: false
         )
         return AsIsAllocation(year: year.year, layout: layout, fitting: fitting)
+    }
+
+    /// Per home authority: the factor on placements over 20 miles over the factor within, inside its
+    /// boundary and outside; inside is nil where no two points of the area are 20 miles apart (no
+    /// child is placed inside and far).
+    public var over20MilesFactors: [(inside: Double?, outside: Double?)] {
+        let n = layout.count
+        return parameters.distance.indices.map { home in
+            let distance = parameters.distance[home]
+            let joint = parameters.localityDistance[home]
+            let insideCanBeFar = layout.pairs[home * n + home].over20MilesShare > 0
+            return (
+                insideCanBeFar ? distance[1] * joint[1] / (distance[0] * joint[0]) : nil,
+                distance[1] * joint[3] / (distance[0] * joint[2])
+            )
+        }
     }
 
     /// Usable residential places per authority and sector, with the floor the prior gives them.

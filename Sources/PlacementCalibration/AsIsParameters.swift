@@ -21,19 +21,13 @@ public struct AsIsParameters: Sendable, Equatable {
         destination = Array(repeating: 1, count: n + 1)
     }
 
-    /// Per home authority: the factor on placements over 20 miles over the factor within, inside its
-    /// boundary and outside (nil where the within factor is none).
-    public var over20MilesFactors: [(inside: Double?, outside: Double?)] {
-        zip(distance, localityDistance).map { distance, joint in
-            func ratio(_ far: Double, _ near: Double) -> Double? { near > 0 ? far / near : nil }
-            return (
-                ratio(distance[1] * joint[1], distance[0] * joint[0]),
-                ratio(distance[1] * joint[3], distance[0] * joint[2])
-            )
+    /// The own-area affinity of each home authority: the factor on placements inside its boundary
+    /// over the factor outside, within 20 miles (the joint table's factors included; over 20 miles
+    /// the ratio differs by the two over-20-miles factors).
+    public var ownAreaAffinity: [Double] {
+        zip(locality, localityDistance).map { locality, joint in
+            let outside = locality[1] * joint[2]
+            return outside > 0 ? locality[0] * joint[0] / outside : .infinity
         }
     }
-
-    /// The own-area affinity of each home authority: the factor on placements inside its boundary
-    /// over the factor outside.
-    public var ownAreaAffinity: [Double] { locality.map { $0[1] > 0 ? $0[0] / $0[1] : .infinity } }
 }

@@ -31,17 +31,17 @@ public struct FitComparison: Sendable {
         predicted = published.year
         let inSample = calibratedOn == published.year
         let measures = allocation.measures
+        // Fitted: a constraint of this allocation's own calibration, and published.
+        let constrained = inSample ? allocation.constrained : nil
         func value(
             _ measure: FitMeasure, _ modelled: AsIsMeasures, _ figures: PublishedPlacementFigures?,
-            _ before: PublishedPlacementFigures?
+            _ before: PublishedPlacementFigures?, fitted: Bool
         )
             -> Value
         {
             let published = figures.flatMap(measure.published)
-            // A figure DfE suppresses was no constraint.
             return Value(
-                modelled: measure.modelled(modelled), published: published,
-                fitted: inSample && published != nil,
+                modelled: measure.modelled(modelled), published: published, fitted: fitted && published != nil,
                 persistence: inSample ? nil : before.flatMap(measure.published))
         }
         rows = allocation.authorities.enumerated().compactMap { index, authority in
@@ -49,14 +49,24 @@ public struct FitComparison: Sendable {
             var values: [FitMeasure: Value] = [:]
             for measure in FitMeasure.allCases {
                 values[measure] = value(
-                    measure, measures[index], published.figures[index], calibrationYear?.figures[index])
+                    measure, measures[index], published.figures[index], calibrationYear?.figures[index],
+                    fitted: constrained?[index].contains(measure) ?? false)
             }
             return Row(authority: authority, values: values)
         }
         let total = AsIsMeasures.total(measures)
+        // England's figure is fitted when every authority's is a constraint (the sum of what was met).
         england = Dictionary(
-            uniqueKeysWithValues: FitMeasure.allCases.map {
-                ($0, value($0, total, published.england, calibrationYear?.england))
+            uniqueKeysWithValues: FitMeasure.allCases.map { measure in
+                let everyAuthority =
+                    constrained.map { sets in
+                        sets.indices.allSatisfy { index in
+                            measure.published(published.figures[index]) == nil || sets[index].contains(measure)
+                        }
+                    } ?? false
+                return (
+                    measure, value(measure, total, published.england, calibrationYear?.england, fitted: everyAuthority)
+                )
             })
     }
 

@@ -35,6 +35,10 @@ public enum FitMeasure: String, CaseIterable, Sendable {
 
     public var isShare: Bool { self != .otherCouncilsChildrenPlacedInside }
 
+    /// The joint table's shares: a calibration meets its cells raked to the locality and distance
+    /// margins, which keep the published association but not these shares exactly.
+    public var isMetThroughRakedTable: Bool { self == .insideOver20MilesShare || self == .outsideWithin20MilesShare }
+
     /// The done-when tolerance: mean absolute error in points for shares, correlation for the count.
     public var tolerance: Double? {
         switch self {

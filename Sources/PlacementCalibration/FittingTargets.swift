@@ -55,7 +55,8 @@ struct FittingTargets: Sendable {
             if let sides = locality[a], let bands = distance[a] {
                 localityDistance[a] = LocalityDistanceTable.targets(
                     figures, sides: sides, bands: bands,
-                    insideCanBeFar: layout.pairs[a * n + a].over20MilesShare > 0)
+                    insideCanBeFar: layout.pairs[a * n + a].over20MilesShare > 0
+                )?.map { $0 }
             }
             if let total = figures.providersTotal, total > 0 {
                 let scale = children / Double(total)
@@ -110,6 +111,23 @@ struct FittingTargets: Sendable {
 }
 
 extension FittingTargets {
+    /// The measures of authority `a` these targets constrain: a share is met where its own classes
+    /// are targets (the joint table's two shares through its raked cells, not the published shares).
+    func constrainedMeasures(of a: Int) -> Set<FitMeasure> {
+        var measures: Set<FitMeasure> = []
+        if locality[a] != nil { measures.insert(.m2InAreaShare) }
+        if distance[a] != nil { measures.insert(.over20MilesShare) }
+        if let providers = providers[a] {
+            if providers[ProviderGroup.ownCouncil.rawValue] != nil { measures.insert(.ownCouncilShare) }
+            if providers[ProviderGroup.privateSector.rawValue] != nil { measures.insert(.privateShare) }
+        }
+        if imports[a] != nil { measures.insert(.otherCouncilsChildrenPlacedInside) }
+        if localityDistance[a] != nil {
+            measures.formUnion([.insideOver20MilesShare, .outsideWithin20MilesShare])
+        }
+        return measures
+    }
+
     /// A family's targets per home (nil: none for that home).
     subscript(family: ProportionalFitting.HomeFamily) -> [[Double?]?] {
         switch family {

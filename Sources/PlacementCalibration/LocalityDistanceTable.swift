@@ -8,11 +8,12 @@ enum LocalityDistanceTable {
     /// locality targets `sides` (inside, outside) and the distance targets `bands` (within, over), with
     /// the published table's association; nil where the table, a margin or a consistent raking is
     /// missing. `insideCanBeFar`: whether two points of the area can be more than 20 miles apart;
-    /// where not, the few children the table records inside and far (a home address recorded
-    /// elsewhere) count as near, since no cell of the model can hold them.
+    /// where not, no cell of the model can hold the few children the table records inside and far (a
+    /// home address recorded elsewhere): the seed counts them inside and near, and since both margins
+    /// are kept, the raking moves as many children outside from near to far.
     static func targets(
         _ figures: PublishedPlacementFigures, sides: [Double?], bands: [Double?], insideCanBeFar: Bool
-    ) -> [Double?]? {
+    ) -> [Double]? {
         guard let inside = sides[0], let outside = sides[1], let within = bands[0], let over = bands[1],
             var seed = seed(figures)
         else { return nil }
@@ -43,8 +44,9 @@ enum LocalityDistanceTable {
     }
 
     /// `seed` raked to its row sums (inside, outside) and column sums (within, over), keeping its odds
-    /// ratio; nil when its zeros leave no table with those sums.
-    static func raked(_ seed: [Double], rows: [Double], columns: [Double]) -> [Double?]? {
+    /// ratio; nil when its zeros leave no table with those sums. The rows and the columns add up to the
+    /// same children (the authority's), and each sweep ends on the columns, so rows met means all met.
+    static func raked(_ seed: [Double], rows: [Double], columns: [Double]) -> [Double]? {
         var x = seed
         func rowSum(_ r: Int) -> Double { x[2 * r] + x[2 * r + 1] }
         func columnSum(_ c: Int) -> Double { x[c] + x[c + 2] }

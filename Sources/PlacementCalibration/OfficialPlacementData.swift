@@ -129,6 +129,11 @@ public struct OfficialPlacementData: Sendable {
         return OfficialPlacementData(authorities: authorities, figures: figures, places: places)
     }
 
+    /// DfE's categories read only to fill in a suppressed count from another table.
+    static let insideDistanceUnknown = "5. Placed inside the LA boundary, distance not known or not recorded"
+    static let outsideDistanceUnknown = "6. Placed outside the LA boundary, distance not known or not recorded"
+    static let ownChildrenInside = "1. Own LA children placed internally within the local authority boundary"
+
     /// Ofsted provision types that are residential capacity for the `homes` group.
     static let residentialProvisionTypes: Set<String> = [
         "Children's home", "Secure children's home",
@@ -206,6 +211,28 @@ public struct OfficialPlacementData: Sendable {
         }
         if result.over20Miles == nil, let inside = result.insideOver20Miles, let outside = result.outsideOver20Miles {
             result.over20Miles = inside + outside
+        }
+        // A suppressed locality is the joint table's cells of that side added up, those of unknown
+        // distance included (equal in every authority-year where both are published, 2021–2025); the
+        // other side is the rest of the locality's total.
+        let sides = [
+            (result.insideWithin20Miles, result.insideOver20Miles, cell(joint, Self.insideDistanceUnknown)),
+            (result.outsideWithin20Miles, result.outsideOver20Miles, cell(joint, Self.outsideDistanceUnknown)),
+        ].map { near, far, unknown in near.flatMap { near in far.flatMap { far in unknown.map { near + far + $0 } } } }
+        let localityTotal = cell(locality, "Total")
+        if result.inside == nil { result.inside = sides[0] }
+        if result.outside == nil { result.outside = sides[1] }
+        if let localityTotal {
+            if result.inside == nil, let outside = result.outside { result.inside = max(0, localityTotal - outside) }
+            if result.outside == nil, let inside = result.inside { result.outside = max(0, localityTotal - inside) }
+        }
+        // Suppressed other councils' children placed inside are the `LA of placement` total less the
+        // authority's own children placed inside (its own internal placements, else its locality's
+        // inside count: the two differ by at most one child, 2021–2025).
+        if result.otherCouncilsChildrenInside == nil, let total = cell("LA of placement", "Total"),
+            let own = cell("LA of placement", Self.ownChildrenInside) ?? result.inside
+        {
+            result.otherCouncilsChildrenInside = max(0, total - own)
         }
         return result
     }

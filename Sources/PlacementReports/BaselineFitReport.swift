@@ -45,12 +45,14 @@ public struct BaselineFitReport {
         if inSample {
             text.append(
                 .paragraph(
-                    "Calibrated on \(comparison.calibratedOn): every authority's published children inside and "
-                        + "outside its boundary by distance band, children by provider and other councils' children "
-                        + "placed inside are constraints of the fitting, so every figure below is fitted and none is "
-                        + "evidence of fit. The evidence is out of sample: calibrate on an earlier year and predict "
-                        + "this one (--calibrate-on \(comparison.calibratedOn - 1) --predict "
-                        + "\(comparison.calibratedOn))."))
+                    "Calibrated on \(comparison.calibratedOn): wherever DfE publishes them, an authority's children "
+                        + "inside and outside its boundary, within and over 20 miles, the two together (the joint "
+                        + "table, raked to agree with both), children by provider and other councils' children placed "
+                        + "inside are constraints of the fitting: those figures are fitted and are no evidence of fit. "
+                        + "The joint table's two shares are met through its raked cells, which keep the published "
+                        + "association but not the published shares exactly. The evidence is out of sample: "
+                        + "calibrate on an earlier year and predict this one (--calibrate-on "
+                        + "\(comparison.calibratedOn - 1) --predict \(comparison.calibratedOn))."))
         } else {
             text.append(
                 .paragraph(
@@ -63,15 +65,14 @@ public struct BaselineFitReport {
         var bullets: [String] = []
         for measure in FitMeasure.headline {
             let summary = comparison.summary(measure)
-            bullets.append(Self.sentence(measure, summary, fitted: inSample))
+            bullets.append(Self.sentence(measure, summary, status: status(measure)))
         }
         text.append(.bullets(bullets))
         return ReportSection("Summary", text)
     }
 
-    static func sentence(_ measure: FitMeasure, _ summary: FitComparison.Summary, fitted: Bool) -> String {
+    static func sentence(_ measure: FitMeasure, _ summary: FitComparison.Summary, status: String) -> String {
         let label = measure.label
-        let status = fitted ? "fitted" : "checked"
         if measure.isShare {
             var text =
                 "\(label) (\(status)): mean absolute error \(points(summary.meanAbsoluteError)) over "
@@ -107,12 +108,11 @@ public struct BaselineFitReport {
             let summary = comparison.summary(measure)
             let england = comparison.england[measure]
             let style: ReportValue.NumberStyle = measure.isShare ? .share : .count
-            let fitted = inSample
             // Errors to two decimals, correlations to three: numbers in every format.
             let error = { (value: Double?) in ReportValue.number(value, .fixed(places: 2)) }
             let correlation = { (value: Double?) in ReportValue.number(value, .fixed(places: 3)) }
             return [
-                .text(measure.label), .text(fitted ? "fitted" : "checked"), .count(summary.authorities),
+                .text(measure.label), .text(status(measure)), .count(summary.authorities),
                 error(summary.meanAbsoluteError), error(summary.bias), correlation(summary.correlation),
                 error(summary.common?.model), error(summary.common?.persistence),
                 correlation(summary.persistenceCorrelation), error(measure.tolerance),
@@ -145,13 +145,21 @@ public struct BaselineFitReport {
                 return ScatterChart.Point(label: row.authority.name, published: p, modelled: m)
             }
             guard !points.isEmpty else { continue }
-            let status = inSample ? "fitted" : "checked"
             blocks.append(
                 .figure(
-                    caption: "\(measure.label), \(status): modelled against published, one dot per authority",
+                    caption: "\(measure.label), \(status(measure)): modelled against published, one dot per authority",
                     svg: ScatterChart(title: measure.label, points: points, style: style).svg))
         }
         return ReportSection("Fit by measure", blocks)
+    }
+
+    /// Whether a measure was fitted (and over how many of the authorities with it published) or checked.
+    func status(_ measure: FitMeasure) -> String {
+        let values = comparison.rows.compactMap { $0.values[measure] }.filter { $0.published != nil }
+        let fitted = values.filter(\.fitted).count
+        guard fitted > 0 else { return "checked" }
+        let what = measure.isMetThroughRakedTable ? "fitted to the raked joint table" : "fitted"
+        return fitted == values.count ? what : "\(what) (\(fitted) of \(values.count))"
     }
 
     /// Every authority's modelled and published figures (the CSV the command prints).

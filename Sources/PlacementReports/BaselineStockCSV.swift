@@ -25,11 +25,12 @@ enum BaselineStockCSV {
     /// its boundary, provider factors and destination factor.
     static func parameters(_ baseline: AsIsBaseline, scope: Set<AuthorityCode>) -> String {
         let parameters = baseline.parameters
+        let over20MilesFactors = baseline.over20MilesFactors
         var writer = CSVWriter(
             header: ["authority", "own_area_affinity", "inside_over_20_miles_factor", "outside_over_20_miles_factor"]
                 + ProviderGroup.allCases.map { "provider_\($0.key)" } + ["destination"])
         for (index, authority) in baseline.calibrated.authorities.enumerated() where scope.contains(authority.id) {
-            let factors = parameters.over20MilesFactors[index]
+            let factors = over20MilesFactors[index]
             writer.append(
                 [
                     authority.id.rawValue, NumberText.decimal(parameters.ownAreaAffinity[index], places: 6),

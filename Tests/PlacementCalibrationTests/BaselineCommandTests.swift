@@ -280,6 +280,17 @@ struct BaselineCommandTests {
         for file in ["as-is-parameters.csv", "fit-report.html", "fit-report.md", "fit-report.json"] {
             #expect(FileManager.default.fileExists(atPath: out.file(file)))
         }
+        // An over-20-miles factor inside and one outside; inside blank for Northtown, whose 100 km² hold
+        // no two points 20 miles apart.
+        let parameters = try String(contentsOfFile: out.file("as-is-parameters.csv"), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(
+            parameters.first?.prefix(4) == [
+                "authority", "own_area_affinity", "inside_over_20_miles_factor", "outside_over_20_miles_factor",
+            ])
+        let northtown = try #require(parameters.first { $0.first == "T00000001" })
+        #expect(northtown[2].isEmpty)
+        #expect(Double(northtown[3]) != nil)
         // Every assumption is printed, the provider prior too: foster's national split, own council first.
         let prior = try String(contentsOfFile: out.file("fit-report-provider-prior.csv"), encoding: .utf8)
         #expect(prior.hasPrefix("placement_group,own_council,other_council,private,"))
