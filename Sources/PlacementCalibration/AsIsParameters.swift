@@ -1,9 +1,9 @@
 /// The fitted parameters of the as-is model: multiplicative factors on the prior, one per published
 /// marginal the calibration met. A prediction keeps them and refits only demand and capacity.
 public struct AsIsParameters: Sendable, Equatable {
-    /// Per home authority: inside, outside. `inside ÷ outside` is the authority's own-area affinity.
+    /// Per home authority: inside, outside (1 where the joint table is fitted instead).
     public var locality: [[Double]]
-    /// Per home authority: within 20 miles, over 20 miles.
+    /// Per home authority: within 20 miles, over 20 miles (1 where the joint table is fitted instead).
     public var distance: [[Double]]
     /// Per home authority: inside within 20 miles, inside over, outside within, outside over (the joint
     /// table of distance and locality, where it is published).

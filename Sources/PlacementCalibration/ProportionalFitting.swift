@@ -89,8 +89,8 @@ struct ProportionalFitting {
         } while largestGap > Self.tolerance && sweeps < Self.sweepLimit
     }
 
-    /// The families fitted per home authority, in this order each sweep. `localityDistance` (the joint
-    /// table) implies the two before it where it is published; they stay for the homes where it is not.
+    /// The families fitted per home authority, in this order each sweep. Where `localityDistance` (the
+    /// joint table) has targets it implies the two before it, which are fitted only for the other homes.
     enum HomeFamily: CaseIterable { case locality, distance, localityDistance, providers }
 
     /// What one home's scaling found: its largest gap and each family's ratios per class.
@@ -162,8 +162,12 @@ struct ProportionalFitting {
         var step = HomeStep()
         step.gap = Self.scaleDemand(x, layout, home, targets.demand[home])
         if calibrating {
+            let joint = targets.localityDistance[home] != nil
             for family in HomeFamily.allCases {
                 guard let target = targets[family][home] else { continue }
+                // The joint table's targets meet the locality and distance margins exactly: fitting
+                // it fits them too, with one pass over the home's cells instead of three.
+                if joint, family == .locality || family == .distance { continue }
                 let (gap, ratios) = Self.scaleHome(x, layout, home, family, target)
                 step.gap = max(step.gap, gap)
                 step.ratios[family] = ratios
