@@ -59,7 +59,9 @@ enum ScenarioNotes {
             "", "## Published actuals", "",
             "`actuals.csv` holds, for 2021–2025, each council's children looked after and the shares in its own "
                 + "provision, inside its boundary and more than 20 miles from home (DfE; shares of all children "
-                + "looked after, as DfE publishes them; empty where suppressed).",
+                + "looked after, as DfE publishes them; empty where suppressed; a suppressed count inside the "
+                + "boundary is the locality's total less the joint distance-and-locality table's cells outside, "
+                + "equal wherever both are published).",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

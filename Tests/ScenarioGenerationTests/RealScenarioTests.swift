@@ -261,4 +261,12 @@ struct RealScenarioTests {
         let actuals = Self.england.actuals.filter { $0.authority == "E09000001" && $0.year == 2025 }
         #expect(actuals.count == 1 && actuals[0].childrenLookedAfter == nil)
     }
+
+    /// Derby's 2025 inside and outside counts are suppressed; the joint distance-and-locality table
+    /// publishes its children outside (148 within 20 miles, 185 over, 16 of unknown distance), so
+    /// 545 − 349 = 196 are inside: 196 ÷ 545 = 0.3596 of its children looked after.
+    @Test func aSuppressedInsideCountIsReadFromTheJointTable() throws {
+        let derby = try #require(Self.england.actuals.first { $0.authority == "E06000015" && $0.year == 2025 })
+        #expect(derby.insideBoundaryShare == 0.3596)
+    }
 }
