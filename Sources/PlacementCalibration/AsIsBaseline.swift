@@ -51,13 +51,11 @@ public struct AsIsBaseline: Sendable {
     /// boundary and outside; inside is nil where no two points of the area are 20 miles apart (no
     /// child is placed inside and far).
     public var over20MilesFactors: [(inside: Double?, outside: Double?)] {
-        let n = layout.count
-        return parameters.distance.indices.map { home in
+        parameters.distance.indices.map { home in
             let distance = parameters.distance[home]
             let joint = parameters.localityDistance[home]
-            let insideCanBeFar = layout.pairs[home * n + home].over20MilesShare > 0
             return (
-                insideCanBeFar ? distance[1] * joint[1] / (distance[0] * joint[0]) : nil,
+                layout.insideCanBeFar(home) ? distance[1] * joint[1] / (distance[0] * joint[0]) : nil,
                 distance[1] * joint[3] / (distance[0] * joint[2])
             )
         }

@@ -70,6 +70,10 @@ struct CellLayout: Sendable {
         self.pairs = pairs
     }
 
+    /// Whether two points of `home`'s area can be more than 20 miles apart: where not, no child is
+    /// placed inside it and far.
+    func insideCanBeFar(_ home: Int) -> Bool { pairs[home * count + home].over20MilesShare > 0 }
+
     func index(home: Int, combination: Int, destination: Int, band: Int) -> Int {
         ((home * combinations.count + combination) * destinations + destination) * 2 + band
     }

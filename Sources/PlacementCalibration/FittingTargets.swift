@@ -55,7 +55,7 @@ struct FittingTargets: Sendable {
             if let sides = locality[a], let bands = distance[a] {
                 localityDistance[a] = LocalityDistanceTable.targets(
                     figures, sides: sides, bands: bands,
-                    insideCanBeFar: layout.pairs[a * n + a].over20MilesShare > 0
+                    insideCanBeFar: layout.insideCanBeFar(a)
                 )?.map { $0 }
             }
             if let total = figures.providersTotal, total > 0 {
