@@ -1,8 +1,8 @@
 import PlacementScenarios
 
 /// Modelled against published figures for every authority of a scope and for England, marked
-/// fitted (a calibration constraint of the same year: every published figure is one) or checked
-/// (out of sample), with persistence (the calibration year's published figure) as the simple rival.
+/// fitted (published, and a constraint of that authority in the same year's calibration) or checked
+/// (out of sample, or no constraint), with persistence (the calibration year's published figure) as the simple rival.
 public struct FitComparison: Sendable {
     public struct Value: Sendable, Equatable {
         public var modelled: Double?
