@@ -129,9 +129,7 @@ public struct OfficialPlacementData: Sendable {
         return OfficialPlacementData(authorities: authorities, figures: figures, places: places)
     }
 
-    /// DfE's categories read only to fill in a suppressed count from another table.
-    static let insideDistanceUnknown = "5. Placed inside the LA boundary, distance not known or not recorded"
-    static let outsideDistanceUnknown = "6. Placed outside the LA boundary, distance not known or not recorded"
+    /// DfE's category read only to fill in a suppressed import count.
     static let ownChildrenInside = "1. Own LA children placed internally within the local authority boundary"
 
     /// Ofsted provision types that are residential capacity for the `homes` group.
@@ -179,9 +177,7 @@ public struct OfficialPlacementData: Sendable {
             known[group, default: 0] += left / Double(suppressed.count)
         }
         result.placements = known.filter { $0.value > 0 }
-        let locality = "Locality of placement"
-        result.inside = cell(locality, "Placed inside the local authority boundary")
-        result.outside = cell(locality, "Placed outside the local authority boundary")
+        (result.inside, result.outside) = PublishedLocality.sides(cell)
         let distance = "Distance between home and placement"
         result.within20Miles = cell(distance, "Placed 20 miles or less from home")
         result.over20Miles = cell(distance, "Placed more than 20 miles from home")
@@ -197,11 +193,11 @@ public struct OfficialPlacementData: Sendable {
         result.providersTotal = cell("Place providers", "Total")
         result.otherCouncilsChildrenInside = cell(
             "LA of placement", "2. Other LA children externally placed within the local authority boundary")
-        let joint = "Distance between home and placement and locality of placement"
-        result.insideWithin20Miles = cell(joint, "1. Placed inside the LA boundary, 20 miles or less from home")
-        result.outsideWithin20Miles = cell(joint, "2. Placed outside the LA boundary, 20 miles or less from home")
-        result.insideOver20Miles = cell(joint, "3. Placed inside the LA boundary, more than 20 miles from home")
-        result.outsideOver20Miles = cell(joint, "4. Placed outside the LA boundary, more than 20 miles from home")
+        let joint = PublishedLocality.jointGroup
+        result.insideWithin20Miles = cell(joint, PublishedLocality.jointInside[0])
+        result.outsideWithin20Miles = cell(joint, PublishedLocality.jointOutside[0])
+        result.insideOver20Miles = cell(joint, PublishedLocality.jointInside[1])
+        result.outsideOver20Miles = cell(joint, PublishedLocality.jointOutside[1])
         // A distance band suppressed only to hide a small "not known" count is the sum of its two
         // published cells in the joint table (the same children split by locality).
         if result.within20Miles == nil, let inside = result.insideWithin20Miles,
@@ -211,20 +207,6 @@ public struct OfficialPlacementData: Sendable {
         }
         if result.over20Miles == nil, let inside = result.insideOver20Miles, let outside = result.outsideOver20Miles {
             result.over20Miles = inside + outside
-        }
-        // A suppressed locality is the joint table's cells of that side added up, those of unknown
-        // distance included (equal in every authority-year where both are published, 2021–2025); the
-        // other side is the rest of the locality's total.
-        let sides = [
-            (result.insideWithin20Miles, result.insideOver20Miles, cell(joint, Self.insideDistanceUnknown)),
-            (result.outsideWithin20Miles, result.outsideOver20Miles, cell(joint, Self.outsideDistanceUnknown)),
-        ].map { near, far, unknown in near.flatMap { near in far.flatMap { far in unknown.map { near + far + $0 } } } }
-        let localityTotal = cell(locality, "Total")
-        if result.inside == nil { result.inside = sides[0] }
-        if result.outside == nil { result.outside = sides[1] }
-        if let localityTotal {
-            if result.inside == nil, let outside = result.outside { result.inside = max(0, localityTotal - outside) }
-            if result.outside == nil, let inside = result.inside { result.outside = max(0, localityTotal - inside) }
         }
         // Suppressed other councils' children placed inside are the `LA of placement` total less the
         // authority's own children placed inside (its own internal placements, else its locality's
