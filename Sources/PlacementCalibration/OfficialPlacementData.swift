@@ -60,28 +60,11 @@ public struct OfficialPlacementData: Sendable {
         for row in lookedAfterTable?.rows ?? [] {
             let level = row.text("geographic_level")
             guard level == "Local authority" || level == "National" else { continue }
-            guard let year = Int(row.text("year")) else {
-                log.error(
-                    OfficialTables.lookedAfterFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year"
-                )
-                continue
-            }
-            let text = row.text("number")
-            let value: Int?
-            if let number = Int(text), number >= 0 {
-                value = number
-            } else if OfficialTables.isSuppressed(text) {
-                value = nil
-            } else {
-                log.error(
-                    OfficialTables.lookedAfterFile, line: row.line, field: "number",
-                    "'\(text)' is neither a count nor a marker")
-                continue
-            }
+            guard let (year, number) = row.publishedCount(log: &log) else { continue }
             let code = level == "National" ? OfficialTables.englandCode : AuthorityCode(rawValue: row.text("la_code"))
             cells[
                 CellKey(year: year, code: code, group: row.text("group"), characteristic: row.text("characteristic"))] =
-                value
+                number.count
         }
 
         var places: [Int: [AuthorityCode: ResidentialPlaces]] = [:]

@@ -52,27 +52,11 @@ public struct OfficialFlowData: Sendable {
             guard let field = Self.field(group: row.text("group"), characteristic: row.text("characteristic")) else {
                 continue
             }
-            guard let year = Int(row.text("year")) else {
-                log.error(
-                    OfficialTables.flowsFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
-                continue
-            }
-            let text = row.text("number")
-            let value: Int?
-            if let number = Int(text), number >= 0 {
-                value = number
-            } else if OfficialTables.isSuppressed(text) {
-                value = nil
-            } else {
-                log.error(
-                    OfficialTables.flowsFile, line: row.line, field: "number",
-                    "'\(text)' is neither a count nor a marker")
-                continue
-            }
+            guard let (year, number) = row.publishedCount(log: &log) else { continue }
             let code =
                 level == "National" ? OfficialTables.englandCode : AuthorityCode(rawValue: row.text("la_code"))
             var entry = flows[year]?[code] ?? PublishedFlowCounts()
-            entry[keyPath: field] = value
+            entry[keyPath: field] = number.count
             flows[year, default: [:]][code] = entry
         }
         if log.hasErrors { throw ScenarioError(issues: log.issues) }

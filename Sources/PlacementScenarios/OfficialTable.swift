@@ -24,6 +24,8 @@ package struct OfficialTable {
     package struct Row {
         let record: Record
         let columns: [String: Int]
+        /// The file's name, for messages.
+        package let file: String
 
         package var line: Int { record.line }
 
@@ -34,7 +36,7 @@ package struct OfficialTable {
         }
     }
 
-    package var rows: [Row] { records.map { Row(record: $0, columns: columns) } }
+    package var rows: [Row] { records.map { Row(record: $0, columns: columns, file: file) } }
 
     /// Reads `path`, logging every problem found against `file`; `nil` when the table cannot be used.
     package static func read(_ path: String, file: String, required: [String], log: inout IssueLog) -> OfficialTable? {

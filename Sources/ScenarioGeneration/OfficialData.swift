@@ -77,9 +77,7 @@ public struct OfficialData: Sendable {
             authoritiesFile,
             ["la_code", "la_name", "region", "latitude", "longitude", "area_km2", "children_0_17_2024"])
         let countColumns = ["year", "geographic_level", "region_name", "la_code", "group", "characteristic", "number"]
-        let countTables = [
-            (lookedAfterFile, table(lookedAfterFile, countColumns)), (flowsFile, table(flowsFile, countColumns)),
-        ]
+        let countTables = [table(lookedAfterFile, countColumns), table(flowsFile, countColumns)]
         let registerTable = table(
             registerFile,
             [
@@ -102,8 +100,8 @@ public struct OfficialData: Sendable {
                     children: Int(row.text("children_0_17_2024"))))
         }
         var cells: [CellKey: Cell] = [:]
-        cells.reserveCapacity(countTables.reduce(0) { $0 + ($1.1?.records.count ?? 0) })
-        for (file, countTable) in countTables {
+        cells.reserveCapacity(countTables.reduce(0) { $0 + ($1?.records.count ?? 0) })
+        for countTable in countTables {
             for row in countTable?.rows ?? [] {
                 let level = row.text("geographic_level")
                 let authority: String
@@ -113,20 +111,12 @@ public struct OfficialData: Sendable {
                 case "Regional": authority = Self.regionKey(row.text("region_name"))
                 default: continue
                 }
-                guard let year = Int(row.text("year")) else {
-                    log.error(file, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
-                    continue
-                }
-                let text = row.text("number")
-                let cell: Cell
-                if let value = Int(text), value >= 0 {
-                    cell = .number(value)
-                } else if OfficialTables.isSuppressed(text) {
-                    cell = .suppressed(text.isEmpty ? "x" : text)
-                } else {
-                    log.error(file, line: row.line, field: "number", "'\(text)' is neither a count nor a marker")
-                    continue
-                }
+                guard let (year, number) = row.publishedCount(log: &log) else { continue }
+                let cell: Cell =
+                    switch number {
+                    case .count(let value): .number(value)
+                    case .suppressed(let marker): .suppressed(marker)
+                    }
                 let key = CellKey(
                     year: year, authority: authority, group: row.text("group"),
                     characteristic: row.text("characteristic"))
