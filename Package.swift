@@ -105,7 +105,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "placement-benchmark",
-            dependencies: ["PlacementOptimisation", "PlacementReports", "PlacementScenarios", "LinearProgramming"]
+            dependencies: [
+                "PlacementCalibration", "PlacementOptimisation", "PlacementReports", "PlacementScenarios",
+                "PlacementSimulation", "LinearProgramming",
+            ]
         ),
         .executableTarget(
             name: "lp-benchmark",

@@ -1,17 +1,23 @@
 import Foundation
 import LinearProgramming
+import PlacementCalibration
 import PlacementOptimisation
 import PlacementReports
 import PlacementScenarios
+import PlacementSimulation
 
 // Times `placement compare` phase by phase on each scenario named on the command line: load,
 // then per mode build, solve and report, with model sizes and iterations; optionally exports the
-// joint models for a peer solver. Usage:
-//   placement-benchmark [--modes a,b] [--export DIR] SCENARIO...
+// joint models for a peer solver. With `--market DATA`, each scenario is first put in today's market
+// (the as-is baseline calibrated on DATA's latest year, as `placement compare` does), so the models
+// timed and exported are the ones `compare` solves; the calibration's time is printed as a phase.
+// Usage:
+//   placement-benchmark [--modes a,b] [--export DIR] [--market DATA] SCENARIO...
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var modes = CommissioningMode.allCases
 var exportDirectory: String?
+var marketData: String?
 var scenarios: [String] = []
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
@@ -20,6 +26,8 @@ while !arguments.isEmpty {
         modes = arguments.removeFirst().split(separator: ",").compactMap { CommissioningMode(rawValue: String($0)) }
     case "--export":
         exportDirectory = arguments.removeFirst()
+    case "--market":
+        marketData = arguments.removeFirst()
     default:
         scenarios.append(argument)
     }
@@ -34,9 +42,26 @@ func peakMemoryMiB() -> Double {
 let clock = ContinuousClock()
 print(
     "scenario\tmode\tload_s\tbuild_s\tsolve_s\treport_s\twall_s\trows\tcolumns\tnonzeros\titerations\tstatus\tpeak_MiB")
+/// `scenario` in today's market calibrated on the latest year of the official data in `folder`.
+func inTodaysMarket(_ scenario: Scenario, data folder: String) -> Scenario {
+    let official: OfficialPlacementData
+    do {
+        official = try OfficialPlacementData.read(from: folder)
+    } catch {
+        FileHandle.standardError.write(Data("\(folder): \(error.description)\n".utf8))
+        exit(1)
+    }
+    guard let latest = official.years.last, let year = official.year(latest) else {
+        FileHandle.standardError.write(Data("\(folder): no year of published figures\n".utf8))
+        exit(1)
+    }
+    let allocation = AsIsBaseline.calibrate(year).calibrated
+    return TodaysMarket(scenario, year: year, allocation: allocation).applied(to: scenario)
+}
+
 for path in scenarios {
     let loadStart = clock.now
-    let scenario: Scenario
+    var scenario: Scenario
     do {
         scenario = try ScenarioLoader.load(from: path).scenario
     } catch {
@@ -47,6 +72,14 @@ for path in scenarios {
     print(
         "\(scenario.name)\tload\t\(String(format: "%.3f", load))\t\t\t\t\t\t\t\t\t\t\(String(format: "%.0f", peakMemoryMiB()))"
     )
+    if let marketData {
+        let marketStart = clock.now
+        scenario = inTodaysMarket(scenario, data: marketData)
+        let market = (clock.now - marketStart).seconds
+        print(
+            "\(scenario.name)\tmarket\t\(String(format: "%.3f", market))\t\t\t\t\t\t\t\t\t\t\(String(format: "%.0f", peakMemoryMiB()))"
+        )
+    }
     for mode in modes {
         let started = clock.now
         let result = try PlacementOptimiser.solve(scenario, mode: mode)
