@@ -12,6 +12,9 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
         case notAFolder
         /// The destination folder holds files this program did not write; it is never replaced.
         case notAnOutputFolder
+        /// The destination is the current folder or holds it: replacing it whole would leave the
+        /// shell that ran the command in a deleted folder.
+        case holdsTheWorkingFolder
     }
 
     public var code: Code
@@ -34,6 +37,8 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
         case .notAFolder: "\(path): exists and is not a folder"
         case .notAnOutputFolder:
             "\(path): the folder holds files placement did not write; empty it, remove it or choose another"
+        case .holdsTheWorkingFolder:
+            "\(path): is the current folder or holds it, and a result set replaces its folder whole; choose a folder inside it or elsewhere"
         }
     }
 }

@@ -36,6 +36,11 @@ public enum OutputFolder {
             throw .system(destination, errorNumber: errno)
         }
         guard (status.st_mode & S_IFMT) == S_IFDIR else { throw OutputError(.notAFolder, path: destination) }
+        if let folder = realPath(destination), let working = realPath(FileManager.default.currentDirectoryPath),
+            working == folder || working.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        {
+            throw OutputError(.holdsTheWorkingFolder, path: destination)
+        }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: destination)) ?? []
         guard entries.isEmpty || entries.contains(markerName) else {
             throw OutputError(.notAnOutputFolder, path: destination)
@@ -188,6 +193,13 @@ public enum OutputFolder {
             try? FileManager.default.removeItem(atPath: staging)
             InterruptCleanup.shared.unregister(staging)
         }
+    }
+
+    /// The path with every link and `.` or `..` resolved, or nil when it cannot be.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
 

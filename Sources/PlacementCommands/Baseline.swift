@@ -73,19 +73,11 @@ extension PlacementCommand {
                 try OfficialPlacementData.read(from: directory)
             }
             try Self.requirePublished(scenario, folder: self.scenario, in: official, directory: directory)
-            guard let calibration = official.year(calibrationYear) else {
-                printToStandardError(
-                    "\(directory): no published figures for \(calibrationYear) (have \(official.years))")
-                throw invalidInputExitCode
-            }
-            var target = calibration
-            if let predict {
-                guard let predicted = official.year(predict) else {
-                    printToStandardError("\(directory): no published figures for \(predict) (have \(official.years))")
-                    throw invalidInputExitCode
-                }
-                target = predicted
-            }
+            let calibration = try official.requireYear(
+                calibrationYear, option: calibrateOn != nil ? "--calibrate-on" : "--year", data: directory)
+            let target =
+                try predict.map { try official.requireYear($0, option: "--predict", data: directory) }
+                ?? calibration
             let started = Date()
             let baseline = AsIsBaseline.calibrate(calibration)
             let calibrated = Date()

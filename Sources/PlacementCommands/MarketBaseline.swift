@@ -110,7 +110,8 @@ enum MarketBaseline: Sendable {
             let year = official.year(latest)
         else {
             return .emptyMarket(
-                reason: "no calibrated baseline (the scenario's authorities have no published figures): as-is not shown"
+                reason: "no calibrated baseline (the scenario's authorities are not in DfE's published tables in the "
+                    + "data folder): as-is not shown"
             )
         }
         return Progress.shared.run("calibrating today's placements") {

@@ -17,10 +17,7 @@ extension PlacementCommand.Simulate {
         let flows = try readingInput { () throws(ScenarioError) in try OfficialFlowData.read(from: directory) }
         try PlacementCommand.Baseline.requirePublished(
             scenario, folder: self.scenario, in: official, directory: directory)
-        guard let start = official.year(origin) else {
-            printToStandardError("\(directory): no published figures for \(origin) (have \(official.years))")
-            throw invalidInputExitCode
-        }
+        let start = try official.requireYear(origin, option: "--backtest", data: directory)
         let last = Set(official.years).intersection(flows.years).max() ?? origin
         guard last > origin else {
             printToStandardError(

@@ -29,7 +29,8 @@ struct SimulationInputs {
         if real, let official, official.year(from) == nil {
             printToStandardError(
                 "--from \(from): no published figures for \(from) in \(data) (published there: "
-                    + Self.listed(official.years) + "); a simulation of the scenario's authorities starts from one "
+                    + OfficialPlacementData.listed(official.years)
+                    + "); a simulation of the scenario's authorities starts from one "
                     + "of those years")
             throw ExitCode.validationFailure
         }
@@ -87,12 +88,5 @@ struct SimulationInputs {
         return SimulationInputs(
             scenario: simulated, start: start,
             flows: yearFlows.opening(openings, after: from, through: to, assumptions: assumptions))
-    }
-
-    /// `2021 to 2025` for consecutive years, else the years one by one.
-    static func listed(_ years: [Int]) -> String {
-        guard let first = years.first, let last = years.last else { return "none" }
-        if years.count > 1, years == Array(first...last) { return "\(first) to \(last)" }
-        return years.map(String.init).joined(separator: ", ")
     }
 }

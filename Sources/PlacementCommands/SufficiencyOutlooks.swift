@@ -34,8 +34,10 @@ public enum SufficiencyOutlooks {
             switch scopes[index] {
             case .authority:
                 scopeForecast = forecast.authorities.first { $0.code == members[index].first?.rawValue }
-            case .cooperative(let id):
-                scopeForecast = scenario.cooperatives.first { $0.id.rawValue == id }.map(forecast.cooperative)
+            case .cooperative(let name):
+                // By id or name, as the report resolves it.
+                scopeForecast = NameLookup.cooperatives(scenario.cooperatives).index(of: name)
+                    .map { forecast.cooperative(scenario.cooperatives[$0]) }
             }
             guard let scopeForecast else { return .unavailable(reason: "the forecast has no figures for it") }
             return .forecast(forecast.outlook(scopeForecast, history: history))

@@ -98,7 +98,8 @@ public enum AsIsComparison: Sendable {
                     ? "\(NumberText.grouped(totals.heldFromOutside)) of them held by "
                         + "\(NumberText.grouped(market.childrenFromOutside)) children from outside the scenario, "
                     : "none held from outside (no child from outside the scenario is placed in it today), ")
-                + "leaving \(NumberText.grouped(Double(totals.free))) free for its own children."
+                + "leaving \(NumberText.grouped(Double(totals.free))) whole places free for its own children (usable "
+                + "less held, rounded to whole places within each authority, sector and placement type)."
         ]
         if !market.carersElsewhere.isEmpty {
             lines.append(

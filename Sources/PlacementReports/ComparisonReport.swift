@@ -90,8 +90,8 @@ public struct ComparisonReport {
                     + "M1 (own council) \(ReportValue.share(today.m1OwnAuthorityRunShare).display), within 20 miles "
                     + "\(ReportValue.share(today.within20MilesShare).display), weekly cost "
                     + "\(NumberText.pounds(today.weeklyCost)), \(today.unplaced) without a free place. Below, a "
-                    + "mode's M2, M1 and weekly cost carry their change from today in brackets (the table *each "
-                    + "mode as a change from as-is* has every measure).")
+                    + "mode's M2, M1 and weekly cost carry their change from today in brackets (the table \"each "
+                    + "mode as a change from as-is\" has every measure).")
         } else if case .notShown(let reason) = asIs {
             bullets.append(AsIsComparison.sentence(reason))
         }
@@ -146,11 +146,16 @@ public struct ComparisonReport {
             let gains = changes.filter { $0.verdict == .gains }
             let losses = changes.filter { $0.verdict == .loses }
             let mixed = changes.filter { $0.verdict == .mixed }
+            // "1 gains", "2 gain": the verb agrees with each count.
+            func agreeing(_ count: Int, _ one: String, _ many: String) -> String {
+                "\(count) \(count == 1 ? one : many)"
+            }
             bullets.append(
-                "Of \(changes.count) authorities, \(gains.count) gain under \(to) commissioning, \(losses.count) lose, "
-                    + "\(mixed.count) gain on one measure and lose on another, and "
-                    + "\(changes.count - gains.count - losses.count - mixed.count) see no change (M2, distance and "
-                    + "unplaced children).")
+                "Of \(changes.count) authorities, \(agreeing(gains.count, "gains", "gain")) under \(to) commissioning, "
+                    + "\(agreeing(losses.count, "loses", "lose")), "
+                    + "\(agreeing(mixed.count, "gains on one measure and loses", "gain on one measure and lose")) on "
+                    + "another, and \(agreeing(changes.count - gains.count - losses.count - mixed.count, "sees", "see")) "
+                    + "no change (M2, distance and unplaced children).")
             // The worst first: the largest fall in M2, then the largest rise in distance.
             let worst = (losses + mixed).sorted {
                 ($0.m2Change ?? 0, -($0.milesChange ?? 0), $0.id) < ($1.m2Change ?? 0, -($1.milesChange ?? 0), $1.id)
@@ -214,8 +219,9 @@ public struct ComparisonReport {
         if let published {
             var note =
                 "Published figures are DfE's for children looked after at 31 March \(published.year), weighted by "
-                + "each authority's children looked after. DfE's shares are of all children looked after; the "
-                + "modelled M1 is of children in foster and residential care, and M2 and distance of children placed."
+                + "each authority's children looked after. DfE's own-provision and in-area shares are of all "
+                + "children looked after, its distance share of those with a known distance; the modelled M1 is of "
+                + "children in foster and residential care, and M2 and distance of children placed."
             if published.authoritiesMissing > 0 {
                 note +=
                     " " + ReportNumbers.counted(published.authoritiesMissing, "authority has", "authorities have")

@@ -405,6 +405,10 @@ public struct SufficiencyReport {
                         ),
                     ]
                 ).svg),
+            .paragraph(
+                "DfE's figures: the shares in own provision and inside the boundary are of all children looked "
+                    + "after, the share over 20 miles of those with a known distance (DfE records none for some, "
+                    + "mostly unaccompanied asylum-seeking children)."),
         ]
         if isCooperative {
             blocks.append(

@@ -41,7 +41,8 @@ package struct OfficialTable {
     /// Reads `path`, logging every problem found against `file`; `nil` when the table cannot be used.
     package static func read(_ path: String, file: String, required: [String], log: inout IssueLog) -> OfficialTable? {
         guard let data = FileManager.default.contents(atPath: path) else {
-            log.error(file, "cannot read the file")
+            // The path says which folder was tried (the default data folder, or --data).
+            log.error(file, path == file ? "cannot read the file" : "cannot read the file (\(path))")
             return nil
         }
         return parse(data, file: file, required: required, log: &log)

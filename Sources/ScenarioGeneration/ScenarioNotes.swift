@@ -58,10 +58,12 @@ enum ScenarioNotes {
                 + "proportion to what suppressed cells hold nationally: England's figure less the councils' published cells).",
             "", "## Published actuals", "",
             "`actuals.csv` holds, for 2021–2025, each council's children looked after and the shares in its own "
-                + "provision, inside its boundary and more than 20 miles from home (DfE; shares of all children "
-                + "looked after, as DfE publishes them; empty where suppressed; a suppressed count inside the "
-                + "boundary is the locality's total less the joint distance-and-locality table's cells outside, "
-                + "equal wherever both are published).",
+                + "provision and inside its boundary (DfE; shares of all children looked after, as DfE publishes "
+                + "them; a suppressed count inside the boundary is the locality's total less the joint "
+                + "distance-and-locality table's cells outside, equal wherever both are published) and more than "
+                + "20 miles from home (of the children with a known distance, as the as-is baseline measures it: "
+                + "the model gives every child a distance, and DfE's 'distance not known', mostly unaccompanied "
+                + "asylum-seeking children, is in neither band); empty where suppressed.",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -49,6 +49,24 @@ struct SufficiencyOutlookTests {
         #expect(approximately(try #require(combined.years.last?.total?.forecast), memberSum))
     }
 
+    @Test("a co-operative named by its name, in any case, has the same forecast as by its id")
+    func cooperativeByName() throws {
+        let scenario = try ScenarioLoader.load(from: Fixtures.scenario("greater-manchester")).scenario
+        let cooperative = try #require(scenario.cooperatives.first)
+        let outlooks = SufficiencyOutlooks.make(
+            [
+                .cooperative(cooperative.id.rawValue), .cooperative(cooperative.name),
+                .cooperative(cooperative.name.uppercased()),
+            ],
+            scenario: scenario, data: Self.data)
+        let totals = outlooks.map { outlook -> Double? in
+            guard case .forecast(let forecast) = outlook else { return nil }
+            return forecast.years.last?.total?.forecast
+        }
+        #expect(totals[0] != nil, "no forecast by id: \(outlooks[0])")
+        #expect(totals[1] == totals[0] && totals[2] == totals[0], "\(outlooks)")
+    }
+
     @Test("a synthetic scenario says why there is no forecast")
     func syntheticScenario() throws {
         let scenario = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario

@@ -86,6 +86,24 @@ struct OutputFilesTests {
         #expect(entries(directory.file("empty-or-new")).contains("a.txt"))
     }
 
+    @Test("--out naming the current folder, or one holding it, is refused and the folder kept", arguments: [".", ".."])
+    func workingFolder(out: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // An earlier result set, which --out may otherwise replace.
+        var earlier = OutputSet()
+        earlier.add([("a.txt", "1")])
+        try OutputFolder.write(earlier, to: directory.file("results"))
+        try FileManager.default.createDirectory(
+            atPath: directory.file("results/inner"), withIntermediateDirectories: false)
+        let working = out == "." ? directory.file("results") : directory.file("results/inner")
+        let run = try BuiltTool.run(
+            "placement", ["compare", Fixtures.scenario("tiny"), "--out", out], workingDirectory: working)
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("is the current folder or holds it"), "\(run.standardError)")
+        #expect(entries(directory.file("results")) == [OutputFolder.markerName, "a.txt", "inner"])
+    }
+
     @Test("Names that would leave the folder are refused, and nothing is written", arguments: ["..", ".", "a/b", ""])
     func unsafeNames(name: String) throws {
         let directory = try TemporaryDirectory()

@@ -24,12 +24,16 @@ public enum BuiltTool {
         return (try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any], run)
     }
 
-    /// Runs the product `name` with `arguments` to completion.
-    public static func run(_ name: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Run {
+    /// Runs the product `name` with `arguments` to completion (in `workingDirectory`, by default the
+    /// tests' own).
+    public static func run(
+        _ name: String, _ arguments: [String], environment: [String: String]? = nil, workingDirectory: String? = nil
+    ) throws -> Run {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent(name)
         process.arguments = arguments
         if let environment { process.environment = environment }
+        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

@@ -22,7 +22,8 @@ struct ImportNotes {
         let avoiding = records.filter { !$0.avoid.isEmpty }.count
         if avoiding > 0 {
             lines.append(
-                "\(avoiding) children have locations to avoid: no placement there in any mode (avoid_authorities)"
+                "\(avoiding) \(avoiding == 1 ? "child has" : "children have") locations to avoid: no placement there "
+                    + "in any mode (avoid_authorities)"
             )
         }
         if !market.inactiveURNs.isEmpty {
