@@ -103,6 +103,13 @@ enum MarketBaseline: Sendable {
             return .emptyMarket(reason: "--empty-market: every registered place is treated as empty and free")
         }
         guard let official = readAhead?.data else {
+            // A council's own scenario (real authority codes) run away from the shipped data: say so
+            // on stderr too, as the report alone would leave the missing as-is unexplained until read.
+            if scenario.authorities.contains(where: { Self.isEnglishAuthorityCode($0.id) }) {
+                printToStandardError(
+                    "note: no official data in \(data), so today's placements (as-is) and today's market are not "
+                        + "used; give the folder of DfE's and Ofsted's tables with --data")
+            }
             return .emptyMarket(reason: "no calibrated baseline (no official data in \(data)): as-is not shown")
         }
         let known = Set(official.authorities.map(\.id))
@@ -120,5 +127,12 @@ enum MarketBaseline: Sendable {
             return .calibrated(
                 scenario: market.applied(to: scenario), market: market, allocation: baseline.calibrated)
         }
+    }
+
+    /// Whether `code` has the shape of an English local authority's ONS code (`E` and eight digits).
+    static func isEnglishAuthorityCode(_ code: AuthorityCode) -> Bool {
+        let text = code.rawValue.utf8
+        return text.count == 9 && text.first == UInt8(ascii: "E")
+            && text.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 }

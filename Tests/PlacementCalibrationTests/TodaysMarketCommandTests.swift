@@ -27,6 +27,24 @@ struct TodaysMarketCommandTests {
         #expect(method.contains("As-is is today's placements"))
     }
 
+    @Test("real authorities run away from any official data are told on stderr why there is no as-is")
+    func missingDataIsSaid() throws {
+        let away = try TemporaryDirectory()
+        defer { away.remove() }
+        // Greater Manchester's real codes, in a folder with no data beside it, run from that folder.
+        let scenario = away.file("greater-manchester")
+        try FileManager.default.copyItem(atPath: Fixtures.scenario("greater-manchester"), toPath: scenario)
+        let run = try BuiltTool.run(
+            "placement", ["compare", scenario, "--modes", "council", "--quiet"], workingDirectory: away.path)
+        #expect(run.status == 0)
+        #expect(run.standardError.contains("note: no official data in Fixtures/data"), "\(run.standardError)")
+        #expect(run.standardError.contains("--data"))
+        // Synthetic codes (tiny's) are not told: no official data is expected for them.
+        let tiny = try BuiltTool.run(
+            "placement", ["compare", Fixtures.scenario("tiny"), "--quiet"], workingDirectory: away.path)
+        #expect(tiny.status == 0 && !tiny.standardError.contains("no official data"))
+    }
+
     @Test("with --empty-market the method says every place is free, as the comparison report does")
     func sufficiencyMethodInEmptyMarket() throws {
         let data = try TinyData()
