@@ -4,7 +4,8 @@
 public func nearest(to text: String, in candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(text, $0)) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    if best.1 <= max(2, best.0.count / 3) { return best.0 }
+    // Near, and sharing something: two edits turn any two-letter code into any other ('X9' is not 'A3').
+    if best.1 <= max(2, best.0.count / 3), best.1 < min(text.count, best.0.count) { return best.0 }
     guard text.count >= 3 else { return nil }
     let lowered = text.lowercased()
     let starting = candidates.filter { candidate in
