@@ -73,8 +73,8 @@ extension PlacementCommand {
                 try OfficialPlacementData.read(from: directory)
             }
             try Self.requirePublished(scenario, folder: self.scenario, in: official, directory: directory)
-            let calibration = try official.requireYear(
-                calibrationYear, option: calibrateOn != nil ? "--calibrate-on" : "--year", data: directory)
+            let option = calibrateOn != nil ? "--calibrate-on" : year != nil ? "--year" : "the default --year"
+            let calibration = try official.requireYear(calibrationYear, option: option, data: directory)
             let target =
                 try predict.map { try official.requireYear($0, option: "--predict", data: directory) }
                 ?? calibration

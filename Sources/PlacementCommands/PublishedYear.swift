@@ -3,12 +3,13 @@ import PlacementCalibration
 
 extension OfficialPlacementData {
     /// The published figures of `year`, which the user named with `option` (`--predict`); otherwise
-    /// the years there are, said on stderr, and a usage error (exit 64), as for any option out of range.
-    func requireYear(_ year: Int, option: String, data: String) throws -> AsIsYear {
+    /// the years there are, said on stderr (with `why`, when given), and a usage error (exit 64), as for
+    /// any option out of range.
+    func requireYear(_ year: Int, option: String, data: String, why: String = "") throws -> AsIsYear {
         guard let figures = self.year(year) else {
             printToStandardError(
                 "\(option) \(year): no published figures for \(year) in \(data) (published there: "
-                    + Self.listed(years) + ")")
+                    + Self.listed(years) + ")" + why)
             throw ExitCode.validationFailure
         }
         return figures

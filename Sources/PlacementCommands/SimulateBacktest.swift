@@ -21,9 +21,10 @@ extension PlacementCommand.Simulate {
         let last = Set(official.years).intersection(flows.years).max() ?? origin
         guard last > origin else {
             printToStandardError(
-                "\(directory): no published year after \(origin) to replay (figures \(official.years), "
-                    + "flows \(flows.years))")
-            throw invalidInputExitCode
+                "--backtest \(origin): no published year after \(origin) to replay in \(directory) (figures "
+                    + OfficialPlacementData.listed(official.years) + ", flows "
+                    + OfficialPlacementData.listed(flows.years) + ")")
+            throw ExitCode.validationFailure
         }
         let inputs: [ReplayInput]
         switch official.replayInputs(after: origin, through: last, flows: flows) {

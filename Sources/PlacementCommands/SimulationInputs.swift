@@ -26,13 +26,10 @@ struct SimulationInputs {
         let known = Set(official?.authorities.map(\.id) ?? [])
         let real = official != nil && scenario.authorities.allSatisfy { known.contains($0.id) }
         // Real authorities start from the year's published figures: a year without them is out of range.
-        if real, let official, official.year(from) == nil {
-            printToStandardError(
-                "--from \(from): no published figures for \(from) in \(data) (published there: "
-                    + OfficialPlacementData.listed(official.years)
-                    + "); a simulation of the scenario's authorities starts from one "
-                    + "of those years")
-            throw ExitCode.validationFailure
+        if real, let official {
+            _ = try official.requireYear(
+                from, option: "--from", data: data,
+                why: "; a simulation of the scenario's authorities starts from one of those years")
         }
         let published = real ? official?.year(from) : nil
         // A scenario of real authorities runs in today's market (as `compare` solves it) from today's

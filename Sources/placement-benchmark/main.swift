@@ -51,8 +51,13 @@ func inTodaysMarket(_ scenario: Scenario, data folder: String) -> Scenario {
         FileHandle.standardError.write(Data("\(folder): \(error.description)\n".utf8))
         exit(1)
     }
-    guard let latest = official.years.last, let year = official.year(latest) else {
-        FileHandle.standardError.write(Data("\(folder): no year of published figures\n".utf8))
+    // As `placement compare` decides: only a scenario whose every authority DfE publishes has today's market.
+    let known = Set(official.authorities.map(\.id))
+    guard scenario.authorities.allSatisfy({ known.contains($0.id) }), let latest = official.years.last,
+        let year = official.year(latest)
+    else {
+        FileHandle.standardError.write(
+            Data("\(folder): the scenario's authorities have no published figures there: no today's market\n".utf8))
         exit(1)
     }
     let allocation = AsIsBaseline.calibrate(year).calibrated

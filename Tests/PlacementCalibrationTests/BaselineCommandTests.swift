@@ -71,6 +71,35 @@ struct BaselineCommandTests {
         #expect(throws: ExitCode(1)) { try command.run() }
     }
 
+    @Test("a year the data do not publish is a usage error naming the option and the years there are")
+    func unpublishedYear() throws {
+        let data = try TinyData()
+        defer { data.directory.remove() }
+        let tiny = ["--data", data.directory.path]
+        for (arguments, said) in [
+            (
+                ["baseline", Fixtures.scenario("tiny"), "--predict", "2030"] + tiny,
+                "--predict 2030: no published figures"
+            ),
+            (["baseline", Fixtures.scenario("tiny"), "--year", "2019"] + tiny, "--year 2019: no published figures"),
+            // The backtest needs the flows too: England's shipped data, 2021 to 2025.
+            (
+                ["simulate", Fixtures.scenario("england-2025"), "--backtest", "2019"],
+                "--backtest 2019: no published figures"
+            ),
+        ] {
+            let run = try BuiltTool.run("placement", arguments)
+            #expect(run.status == 64, "\(arguments): \(run.standardError)")
+            #expect(run.standardError.contains(said), "\(run.standardError)")
+            let years = arguments.contains("simulate") ? "2021 to 2025" : "2024 to 2025"
+            #expect(run.standardError.contains("(published there: \(years))"), "\(run.standardError)")
+        }
+        // A folder without the tables names each path it tried.
+        let missing = try BuiltTool.run("placement", ["baseline", Fixtures.scenario("tiny"), "--data", "/nonexistent"])
+        #expect(missing.status == 1)
+        #expect(missing.standardError.contains("cannot read the file (/nonexistent/dfe_cla_by_la_2021_2025.csv)"))
+    }
+
     @Test("two different calibration years are a usage error that says they differ")
     func twoYears() {
         do {

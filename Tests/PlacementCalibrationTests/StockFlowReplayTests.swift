@@ -304,7 +304,7 @@ struct SimulateCommandTests {
         }
     }
 
-    @Test("a year with no later published year exits 1")
+    @Test("a year with no later published year is a usage error (exit 64), as any year out of range")
     func nothingToReplay() throws {
         let data = try Self.data()
         defer { data.directory.remove() }
@@ -312,7 +312,7 @@ struct SimulateCommandTests {
             "simulate", Fixtures.scenario("tiny"), "--backtest", "2025", "--data", data.directory.path,
             "--format", "json",
         ])
-        #expect(throws: ExitCode(1)) { try command.run() }
+        #expect(throws: ExitCode.validationFailure) { try command.run() }
     }
 }
 

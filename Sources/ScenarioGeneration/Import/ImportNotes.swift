@@ -28,7 +28,8 @@ struct ImportNotes {
         }
         if !market.inactiveURNs.isEmpty {
             lines.append(
-                "\(market.inactiveURNs.count) URNs name providers closed or without places on the register: placed by their provider codes"
+                "\(market.inactiveURNs.count == 1 ? "1 URN names a provider" : "\(market.inactiveURNs.count) URNs name providers") "
+                    + "closed or without places on the register: placed by their provider codes"
             )
         }
         return lines
@@ -65,7 +66,7 @@ struct ImportNotes {
         let uncommissioned = records.filter { !$0.type.isCommissioned }.count
         text += """
 
-            \(uncommissioned) children are placed with parents, for adoption or elsewhere: counted, never optimised.
+            \(uncommissioned == 1 ? "1 child is" : "\(uncommissioned) children are") placed with parents, for adoption or elsewhere: counted, never optimised.
             Sibling groups: \(Set(records.compactMap(\.siblingGroup)).count), each placed together with one provider.
             Needs (`needs`) become requirements that only a provider with that specialism meets; the register
             records no specialisms, so only each child's current provider is given the needs of its children.
@@ -150,7 +151,9 @@ struct ImportNotes {
               DfE, OGL v3; centroids mySociety, CC-BY-4.0), so that children placed anywhere in England resolve.
             - `scenario.yaml`: the real-data scenarios' policy (distance limits 50 miles for foster care and supported
               accommodation, 75 for children's homes, 400 for secure homes and residential schools).
-            - `actuals.csv`: \(council.name)'s published figures for 2021–2025 (DfE, OGL v3), for the reports.
+            - `actuals.csv`: \(council.name)'s published figures for 2021–2025 (DfE, OGL v3), for the reports: the
+              shares in own provision and inside the boundary of all children looked after, the share over 20
+              miles of children with a known distance.
             - No co-operatives: add `cooperatives.csv` to model one.
             """
         return text + "\n"
