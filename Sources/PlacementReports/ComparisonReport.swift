@@ -219,7 +219,8 @@ public struct ComparisonReport {
         if let published {
             var note =
                 "Published figures are DfE's for children looked after at 31 March \(published.year), weighted by "
-                + "each authority's children looked after. DfE's own-provision and in-area shares are of all "
+                + "each authority's children looked after (the distance by those with a known distance, where the "
+                + "scenario gives them). DfE's own-provision and in-area shares are of all "
                 + "children looked after, its distance share of those with a known distance; the modelled M1 is of "
                 + "children in foster and residential care, and M2 and distance of children placed."
             if published.authoritiesMissing > 0 {

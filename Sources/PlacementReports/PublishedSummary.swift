@@ -1,7 +1,8 @@
 import PlacementScenarios
 
 /// The published figures of a set of authorities for one year, shares weighted by each authority's
-/// children looked after. Authorities whose figure is suppressed are left out of that figure's
+/// children looked after (the share over 20 miles by its children with a known distance, where the
+/// scenario gives them). Authorities whose figure is suppressed are left out of that figure's
 /// weighting, and counted in `authoritiesMissing`.
 struct PublishedSummary {
     var year: Int
@@ -20,11 +21,17 @@ struct PublishedSummary {
         authoritiesMissing = authorities.count - rows.filter { $0.childrenLookedAfter != nil }.count
         let counted = rows.compactMap(\.childrenLookedAfter)
         childrenLookedAfter = counted.isEmpty ? nil : counted.reduce(0, +)
-        func weighted(_ share: KeyPath<PublishedActuals, Double?>) -> Double? {
+        // A share weighted by the children it is a share of: all children looked after, or, for the
+        // distance, those with a known distance where the scenario gives them (DfE's England figure).
+        func weighted(
+            _ share: KeyPath<PublishedActuals, Double?>, of denominator: KeyPath<PublishedActuals, Int?>? = nil
+        ) -> Double? {
             var weight = 0.0
             var sum = 0.0
             for row in rows {
-                guard let children = row.childrenLookedAfter, let value = row[keyPath: share] else { continue }
+                guard let children = denominator.flatMap({ row[keyPath: $0] }) ?? row.childrenLookedAfter,
+                    let value = row[keyPath: share]
+                else { continue }
                 weight += Double(children)
                 sum += Double(children) * value
             }
@@ -32,7 +39,7 @@ struct PublishedSummary {
         }
         ownProvisionShare = weighted(\.ownProvisionShare)
         insideBoundaryShare = weighted(\.insideBoundaryShare)
-        over20MilesShare = weighted(\.over20MilesShare)
+        over20MilesShare = weighted(\.over20MilesShare, of: \.childrenWithKnownDistance)
     }
 
     /// Whether any figure is published at all.

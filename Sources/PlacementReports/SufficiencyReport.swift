@@ -413,8 +413,9 @@ public struct SufficiencyReport {
         if isCooperative {
             blocks.append(
                 .paragraph(
-                    "Shares are the members' published shares weighted by their children looked after; members "
-                        + "whose figure is suppressed are left out of that year."))
+                    "Shares are the members' published shares weighted by their children looked after (the share "
+                        + "over 20 miles by those with a known distance, where given); members whose figure is "
+                        + "suppressed are left out of that year."))
         }
         return ReportSection(
             "Children looked after: published figures, \(years.first!.year) to \(years.last!.year)", blocks)

@@ -10,10 +10,13 @@ public struct PublishedActuals: Hashable, Sendable {
     public var insideBoundaryShare: Double?
     /// Share of children placed more than 20 miles from home.
     public var over20MilesShare: Double?
+    /// The children `over20MilesShare` is a share of, when it is not all children looked after (DfE's
+    /// children with a known distance): a co-operative's or England's share weights by it.
+    public var childrenWithKnownDistance: Int?
 
     public init(
         authority: AuthorityCode, year: Int, childrenLookedAfter: Int? = nil, ownProvisionShare: Double? = nil,
-        insideBoundaryShare: Double? = nil, over20MilesShare: Double? = nil
+        insideBoundaryShare: Double? = nil, over20MilesShare: Double? = nil, childrenWithKnownDistance: Int? = nil
     ) {
         self.authority = authority
         self.year = year
@@ -21,5 +24,6 @@ public struct PublishedActuals: Hashable, Sendable {
         self.ownProvisionShare = ownProvisionShare
         self.insideBoundaryShare = insideBoundaryShare
         self.over20MilesShare = over20MilesShare
+        self.childrenWithKnownDistance = childrenWithKnownDistance
     }
 }

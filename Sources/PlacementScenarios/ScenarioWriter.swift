@@ -124,13 +124,13 @@ public enum ScenarioWriter {
     static func actuals(_ scenario: Scenario) -> String {
         var csv = CSVWriter(header: [
             "authority", "year", "children_looked_after", "own_provision_share", "inside_boundary_share",
-            "over_20_miles_share",
+            "over_20_miles_share", "children_with_known_distance",
         ])
         for a in scenario.actuals {
             csv.append([
                 a.authority.rawValue, String(a.year), a.childrenLookedAfter.map(String.init) ?? "",
                 a.ownProvisionShare.map(number) ?? "", a.insideBoundaryShare.map(number) ?? "",
-                a.over20MilesShare.map(number) ?? "",
+                a.over20MilesShare.map(number) ?? "", a.childrenWithKnownDistance.map(String.init) ?? "",
             ])
         }
         return csv.text

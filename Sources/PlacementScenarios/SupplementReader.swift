@@ -22,7 +22,8 @@ enum SupplementReader {
         return distances
     }
 
-    /// `authority, year, children_looked_after, own_provision_share, inside_boundary_share, over_20_miles_share`.
+    /// `authority, year, children_looked_after, own_provision_share, inside_boundary_share, over_20_miles_share`
+    /// and, optionally, `children_with_known_distance`.
     static func actuals(_ table: CSVTable, known: Set<String>, log: inout IssueLog) -> [PublishedActuals] {
         var actuals: [PublishedActuals] = []
         for row in table.rows {
@@ -37,12 +38,13 @@ enum SupplementReader {
             let own = row.number("own_provision_share", log: &log, in: 0...1)
             let inside = row.number("inside_boundary_share", log: &log, in: 0...1)
             let far = row.number("over_20_miles_share", log: &log, in: 0...1)
+            let withDistance = row.count("children_with_known_distance", log: &log)
             guard let authority, known.contains(authority), let year else { continue }
             actuals.append(
                 PublishedActuals(
                     authority: AuthorityCode(rawValue: authority), year: Int(year), childrenLookedAfter: children,
                     ownProvisionShare: own,
-                    insideBoundaryShare: inside, over20MilesShare: far))
+                    insideBoundaryShare: inside, over20MilesShare: far, childrenWithKnownDistance: withDistance))
         }
         return actuals
     }

@@ -19,13 +19,14 @@ enum PublishedFigures {
                     return (Double(part) / Double(total) * 10_000).rounded() / 10_000
                 }
                 let distance = "Distance between home and placement"
+                let over = count(distance, "Placed more than 20 miles from home")
+                let within = count(distance, "Placed 20 miles or less from home")
                 return PublishedActuals(
                     authority: AuthorityCode(rawValue: authority.code), year: year, childrenLookedAfter: total,
                     ownProvisionShare: share(count("Place providers", "Own provision (by the LA)")),
                     insideBoundaryShare: share(PublishedLocality.sides(count).inside),
-                    over20MilesShare: knownDistanceShare(
-                        over: count(distance, "Placed more than 20 miles from home"),
-                        within: count(distance, "Placed 20 miles or less from home")))
+                    over20MilesShare: knownDistanceShare(over: over, within: within),
+                    childrenWithKnownDistance: over.flatMap { over in within.map { over + $0 } })
             }
         }
     }

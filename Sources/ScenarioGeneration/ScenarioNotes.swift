@@ -63,7 +63,8 @@ enum ScenarioNotes {
                 + "distance-and-locality table's cells outside, equal wherever both are published) and more than "
                 + "20 miles from home (of the children with a known distance, as the as-is baseline measures it: "
                 + "the model gives every child a distance, and DfE's 'distance not known', mostly unaccompanied "
-                + "asylum-seeking children, is in neither band); empty where suppressed.",
+                + "asylum-seeking children, is in neither band; `children_with_known_distance` gives that "
+                + "denominator); empty where suppressed.",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,0 +1,35 @@
+import PlacementScenarios
+import Testing
+
+@testable import PlacementReports
+
+@Suite("Published figures of several authorities")
+struct PublishedSummaryTests {
+    /// A: 100 children, 80 with a known distance, 20 of them far (0.25). B: 100 children, all known,
+    /// 10 far (0.10). Counted as DfE counts England: 30 far of 180 known = 1/6. Weighted by children
+    /// looked after it would be (25 + 10) / 200 = 0.175.
+    @Test("the share over 20 miles weights each authority by its children with a known distance")
+    func distanceWeights() {
+        let actuals = [
+            PublishedActuals(
+                authority: "A", year: 2025, childrenLookedAfter: 100, ownProvisionShare: 0.5, over20MilesShare: 0.25,
+                childrenWithKnownDistance: 80),
+            PublishedActuals(
+                authority: "B", year: 2025, childrenLookedAfter: 100, ownProvisionShare: 0.3, over20MilesShare: 0.10,
+                childrenWithKnownDistance: 100),
+        ]
+        let summary = PublishedSummary(year: 2025, authorities: ["A", "B"], actuals: actuals)
+        #expect(abs((summary.over20MilesShare ?? 0) - 30.0 / 180) < 1e-12)
+        #expect(abs((summary.within20MilesShare ?? 0) - 150.0 / 180) < 1e-12)
+        // The other shares stay weighted by children looked after.
+        #expect(abs((summary.ownProvisionShare ?? 0) - 0.4) < 1e-12)
+        // Without the column (a hand-made scenario), children looked after weight the distance too.
+        let plain = actuals.map { row -> PublishedActuals in
+            var row = row
+            row.childrenWithKnownDistance = nil
+            return row
+        }
+        let unweighted = PublishedSummary(year: 2025, authorities: ["A", "B"], actuals: plain)
+        #expect(abs((unweighted.over20MilesShare ?? 0) - 0.175) < 1e-12)
+    }
+}
