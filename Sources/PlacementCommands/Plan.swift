@@ -136,7 +136,15 @@ extension PlacementCommand {
             let baseline = try marketData.baseline(for: shocked)
             let scenario = baseline.scenario(or: shocked)
             let marketNotes = baseline.marketNotes(solvedBy: "The plan is made in")
-            let decided = year ?? scenario.actuals.map(\.year).max()
+            let latest = scenario.actuals.map(\.year).max()
+            // The plan is made in today's market, so it cannot be decided before the latest published year.
+            if let year, let latest, year < latest {
+                printToStandardError(
+                    "--year \(year): the plan is made in today's market, the scenario's latest published year "
+                        + "\(latest); give \(latest) or later")
+                throw ExitCode.validationFailure
+            }
+            let decided = year ?? latest
             if out != nil, !comparePolicies, decided == nil {
                 printToStandardError(
                     "\(scenario.name) publishes no year: give --year, from which plan.csv's opening years count")

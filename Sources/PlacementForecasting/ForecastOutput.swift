@@ -71,7 +71,10 @@ public enum ForecastOutput {
     /// England by series and year, then each scope's total by year.
     public static func markdown(_ forecast: DemandForecast, scopes: [DemandForecast.ScopeForecast]) -> String {
         var text = "# Children looked after: forecast from \(forecast.origin)\n\n"
-        text += "Fitted on the published years up to \(forecast.origin); 80% and 95% prediction intervals.\n\n"
+        text +=
+            "Fitted on the published years up to \(forecast.origin). Each cell is the forecast with its 80% "
+            + "prediction interval in brackets (the JSON and CSV also give the 95% interval), and DfE's published "
+            + "figure in square brackets where there is one.\n\n"
         text += "## England\n\n| Series | " + forecast.years.map { "\($0)" }.joined(separator: " | ") + " |\n"
         text += "|---|" + forecast.years.map { _ in "---:|" }.joined() + "\n"
         for series in ForecastSeries.all {

@@ -64,7 +64,7 @@ struct Manifest {
             }
             root = node
         } catch {
-            let (line, column, problem) = Self.describe(error)
+            let (line, column, problem) = YAMLProblem.describe(error)
             log.error(file, line: line, column: column, "is not valid YAML: \(problem)")
             return nil
         }
@@ -96,25 +96,6 @@ struct Manifest {
             manifest.policy = readPolicy(policyNode, reader: &reader)
         }
         return manifest
-    }
-
-    /// Line, column and one-line problem of a YAML error (Yams' own description spans several lines
-    /// and repeats the input).
-    private static func describe(_ error: any Error) -> (Int?, Int?, String) {
-        guard let error = error as? YamlError else { return (nil, nil, "\(error)") }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let during = context.map { " (\($0.text))" } ?? ""
-            return (mark.line, mark.column, problem + during)
-        case .reader(let problem, _, _, _):
-            return (nil, nil, problem)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return (context.mark.line, context.mark.column, "a key appears twice in one mapping: \(keys)")
-        default:
-            return (nil, nil, "\(error)")
-        }
     }
 
     private static func readPolicy(_ node: Node, reader: inout YAMLNodeReader) -> Policy {

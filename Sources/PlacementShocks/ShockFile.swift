@@ -46,7 +46,8 @@ public struct ShockFile: Sendable, Equatable {
             }
             root = node
         } catch {
-            log.error(file, "is not valid YAML: \(error)")
+            let (line, column, problem) = YAMLProblem.describe(error)
+            log.error(file, line: line, column: column, "is not valid YAML: \(problem)")
             return nil
         }
         var reader = ShockNodeReader(file: file, log: log)

@@ -198,4 +198,19 @@ struct PlanYearTests {
         let plan = try AdoptedPlan.read(from: URL(fileURLWithPath: out + "/plan.csv"))
         #expect(plan.builds.map(\.openingYear) == [2032])
     }
+
+    @Test("a plan cannot be decided before the scenario's latest published year: exit 64, nothing written")
+    func decidedInThePast() throws {
+        let copy = try ScenarioCopy(of: "tiny-plan")
+        defer { copy.remove() }
+        let out = copy.path + "-plan"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let latest = try #require(
+            try ScenarioLoader.load(from: copy.path).scenario.actuals.map(\.year).max())
+        var past = try PlacementCommand.parseAsRoot([
+            "plan", copy.path, "--budget", "500000", "--out", out, "--year", String(latest - 5),
+        ])
+        #expect(throws: ExitCode.validationFailure) { try past.run() }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
 }

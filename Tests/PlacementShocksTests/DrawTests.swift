@@ -107,6 +107,17 @@ struct DrawTests {
         #expect(first.seeds.flatMap { [$0.councilOrderSeed, $0.shockSeed] } == numbers)
     }
 
+    @Test("A shocks file that is not YAML is said in one line, with where")
+    func brokenYAML() {
+        var log = IssueLog()
+        _ = ShockFile.parse("shocks:\n  - price_rise: {factor: 2\n", file: "shocks.yaml", log: &log)
+        let issue = log.issues.first
+        #expect(issue?.line != nil)
+        #expect(issue?.description.hasPrefix("shocks.yaml:\(issue?.line ?? 0):") == true, "\(log.issues)")
+        #expect(issue?.description.contains("is not valid YAML") == true)
+        #expect(issue?.description.contains("\n") == false)
+    }
+
     @Test("Shocks-file problems are reported with the file and line")
     func fileErrors() throws {
         let yaml = """

@@ -174,6 +174,27 @@ struct SimulatePlanCommandTests {
         #expect(markdown.contains("plan-h2-2027.csv"))
     }
 
+    @Test("The CSV gives each measure in its style: shares as fractions, not rounded to 0 or 1")
+    func csvKeepsShares() throws {
+        let arguments = ["simulate", TinyPlanSimulationTests.folder, "--to", "2027", "--modes", "regional"]
+        let (status, csv, _) = try PlacementProcess.run(arguments + ["--format", "csv"])
+        #expect(status == 0)
+        let lines = csv.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first).split(separator: ",").map(String.init)
+        let measureColumn = try #require(header.firstIndex(of: "measure"))
+        let scopeColumn = try #require(header.firstIndex(of: "scope"))
+        let m2 = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            .filter {
+                $0.count == header.count && $0[measureColumn] == "m2_in_area_share" && $0[scopeColumn] == "england"
+            }
+        #expect(!m2.isEmpty)
+        // tiny's M2 lies strictly between none and all in every year: a value of 0 or 1 would be the rounding.
+        for row in m2 {
+            let value = try #require(Double(row[measureColumn + 1]), "\(row)")
+            #expect(value > 0 && value < 1, "\(row)")
+        }
+    }
+
     @Test(
         "A bad plan file fails with file, line and field, exit 1 and no output",
         arguments: [

@@ -72,7 +72,8 @@ public struct DrawComparison {
             let flipping = contrast.verdicts.filter { !$0.verdict.isUnanimous }.count
             bullets.append(
                 "\(contrast.from.rawValue) to \(contrast.to.rawValue): \(uncertain) of \(contrast.verdicts.count) "
-                    + "authorities uncertain (no verdict in \(NumberText.percent(RobustVerdict.threshold)) of draws); "
+                    + "authorities uncertain (no verdict holds in \(NumberText.percent(RobustVerdict.threshold)) of the "
+                    + "draws); "
                     + "\(flipping) change verdict across draws.")
         }
         if !results.stoppedModes.isEmpty {

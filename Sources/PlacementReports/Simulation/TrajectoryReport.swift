@@ -202,7 +202,9 @@ public struct TrajectoryReport {
                         let band = draws.band(mode, year: year, scope: scope, measure)
                         rows.append([
                             .text(mode.name), .count(year), .text(id), .text(name), .text(measure.rawValue),
-                            .number(band?.mean, .count), .number(band?.p10, .count), .number(band?.p90, .count),
+                            // Each in its measure's style: a share as a fraction, pounds to the penny.
+                            measure.reportValue(band?.mean), measure.reportValue(band?.p10),
+                            measure.reportValue(band?.p90),
                         ])
                     }
                 }
