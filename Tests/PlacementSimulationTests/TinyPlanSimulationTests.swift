@@ -193,6 +193,23 @@ struct SimulatePlanCommandTests {
             let value = try #require(Double(row[measureColumn + 1]), "\(row)")
             #expect(value > 0 && value < 1, "\(row)")
         }
+        // Children are counted as `compare` counts them: those needing a commissioned placement (the
+        // count once subtracted the children placed with parents or for adoption a second time).
+        let (_, json, _) = try PlacementProcess.run([
+            "compare", TinyPlanSimulationTests.folder, "--modes", "regional", "--format", "json",
+        ])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let mode = try #require((object["modes"] as? [[String: Any]])?.first)
+        let total = try #require((mode["metrics"] as? [String: Any])?["total"] as? [String: Any])
+        let compared = try #require(total["children"] as? Int)
+        let notCommissioned = try #require(total["not_commissioned"] as? Int)
+        #expect(notCommissioned > 0, "tiny-plan has children placed with parents or for adoption")
+        let children = lines.dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        .first { $0.count == header.count && $0[measureColumn] == "children" && $0[scopeColumn] == "england" }
+        let simulated = try #require(children.flatMap { Double($0[measureColumn + 1]) })
+        #expect(simulated == Double(compared))
     }
 
     @Test(

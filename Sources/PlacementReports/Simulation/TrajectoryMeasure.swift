@@ -26,7 +26,7 @@ public enum TrajectoryMeasure: String, CaseIterable, Sendable {
         case .annualCost: "Annual cost"
         case .externalWeeklySpend: "External weekly spend"
         case .estimatedWeeklyProfit: "Estimated weekly profit"
-        case .children: "Children"
+        case .children: "Children needing a placement"
         case .unplaced: "Unplaced children"
         }
     }
@@ -42,7 +42,9 @@ public enum TrajectoryMeasure: String, CaseIterable, Sendable {
         case .annualCost: metrics.annualCost
         case .externalWeeklySpend: metrics.externalWeeklySpend
         case .estimatedWeeklyProfit: metrics.estimatedWeeklyProfit
-        case .children: Double(metrics.children - metrics.notCommissioned)
+        // Children needing a commissioned placement, as `compare` counts them (`children` already leaves
+        // out those placed with parents, for adoption or otherwise).
+        case .children: Double(metrics.children)
         case .unplaced: Double(metrics.unplaced)
         }
     }
