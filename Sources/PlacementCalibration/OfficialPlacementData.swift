@@ -161,9 +161,9 @@ public struct OfficialPlacementData: Sendable {
         }
         result.placements = known.filter { $0.value > 0 }
         (result.inside, result.outside) = PublishedLocality.sides(cell)
-        let distance = "Distance between home and placement"
-        result.within20Miles = cell(distance, "Placed 20 miles or less from home")
-        result.over20Miles = cell(distance, "Placed more than 20 miles from home")
+        let distance = PublishedLocality.distanceGroup
+        result.within20Miles = cell(distance, PublishedLocality.within20Miles)
+        result.over20Miles = cell(distance, PublishedLocality.over20Miles)
         for group in ProviderGroup.allCases {
             if let value = cell("Place providers", group.publishedCategory) { result.providers[group] = value }
         }

@@ -112,21 +112,16 @@ enum MarketBaseline: Sendable {
             }
             return .emptyMarket(reason: "no calibrated baseline (no official data in \(data)): as-is not shown")
         }
-        let known = Set(official.authorities.map(\.id))
-        guard scenario.authorities.allSatisfy({ known.contains($0.id) }), let latest = official.years.last,
-            let year = official.year(latest)
-        else {
+        let calibrated = Progress.shared.run("calibrating today's placements") {
+            TodaysMarket.calibrated(for: scenario, official: official)
+        }
+        guard let (market, allocation) = calibrated else {
             return .emptyMarket(
                 reason: "no calibrated baseline (the scenario's authorities are not in DfE's published tables in the "
                     + "data folder): as-is not shown"
             )
         }
-        return Progress.shared.run("calibrating today's placements") {
-            let baseline = AsIsBaseline.calibrate(year)
-            let market = TodaysMarket(scenario, year: year, allocation: baseline.calibrated)
-            return .calibrated(
-                scenario: market.applied(to: scenario), market: market, allocation: baseline.calibrated)
-        }
+        return .calibrated(scenario: market.applied(to: scenario), market: market, allocation: allocation)
     }
 
     /// Whether `code` has the shape of an English local authority's ONS code (`E` and eight digits).

@@ -1,5 +1,5 @@
-/// DfE's locality of placement (children placed inside and outside the authority's boundary) and its
-/// joint table with distance, as every reader of DfE's file reads them. A suppressed side is the joint
+/// DfE's locality of placement (children placed inside and outside the authority's boundary), its
+/// distance from home and the joint table of the two, as every reader of DfE's file reads them. A suppressed side is the joint
 /// table's cells of that side added up, those of unknown distance included (equal to the locality's
 /// count in every authority-year where both are published, 2021–2025), else the rest of the
 /// locality's total.
@@ -7,6 +7,9 @@ public enum PublishedLocality {
     public static let group = "Locality of placement"
     public static let inside = "Placed inside the local authority boundary"
     public static let outside = "Placed outside the local authority boundary"
+    public static let distanceGroup = "Distance between home and placement"
+    public static let within20Miles = "Placed 20 miles or less from home"
+    public static let over20Miles = "Placed more than 20 miles from home"
     public static let jointGroup = "Distance between home and placement and locality of placement"
     /// The joint table's cells inside the boundary: within 20 miles, over 20 miles, distance unknown.
     public static let jointInside = [

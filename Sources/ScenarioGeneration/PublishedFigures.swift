@@ -14,26 +14,21 @@ enum PublishedFigures {
                     data.cell(year, authority.code, group, characteristic)?.value
                 }
                 let total = count("Placement", "Total")
-                func share(_ part: Int?) -> Double? {
-                    guard let total, total > 0, let part else { return nil }
-                    return (Double(part) / Double(total) * 10_000).rounded() / 10_000
-                }
-                let distance = "Distance between home and placement"
-                let over = count(distance, "Placed more than 20 miles from home")
-                let within = count(distance, "Placed 20 miles or less from home")
+                let over = count(PublishedLocality.distanceGroup, PublishedLocality.over20Miles)
+                let within = count(PublishedLocality.distanceGroup, PublishedLocality.within20Miles)
+                let known = over.flatMap { over in within.map { over + $0 } }
                 return PublishedActuals(
                     authority: AuthorityCode(rawValue: authority.code), year: year, childrenLookedAfter: total,
-                    ownProvisionShare: share(count("Place providers", "Own provision (by the LA)")),
-                    insideBoundaryShare: share(PublishedLocality.sides(count).inside),
-                    over20MilesShare: knownDistanceShare(over: over, within: within),
-                    childrenWithKnownDistance: over.flatMap { over in within.map { over + $0 } })
+                    ownProvisionShare: share(count("Place providers", "Own provision (by the LA)"), of: total),
+                    insideBoundaryShare: share(PublishedLocality.sides(count).inside, of: total),
+                    over20MilesShare: share(over, of: known), childrenWithKnownDistance: known)
             }
         }
     }
 
-    /// `over` ÷ (`over` + `within`), to 4 decimals; nil when either is suppressed or both are none.
-    static func knownDistanceShare(over: Int?, within: Int?) -> Double? {
-        guard let over, let within, over + within > 0 else { return nil }
-        return (Double(over) / Double(over + within) * 10_000).rounded() / 10_000
+    /// `part` ÷ `whole`, to 4 decimals; nil when either is suppressed or the whole is none.
+    static func share(_ part: Int?, of whole: Int?) -> Double? {
+        guard let part, let whole, whole > 0 else { return nil }
+        return (Double(part) / Double(whole) * 10_000).rounded() / 10_000
     }
 }

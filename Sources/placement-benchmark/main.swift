@@ -51,17 +51,13 @@ func inTodaysMarket(_ scenario: Scenario, data folder: String) -> Scenario {
         FileHandle.standardError.write(Data("\(folder): \(error.description)\n".utf8))
         exit(1)
     }
-    // As `placement compare` decides: only a scenario whose every authority DfE publishes has today's market.
-    let known = Set(official.authorities.map(\.id))
-    guard scenario.authorities.allSatisfy({ known.contains($0.id) }), let latest = official.years.last,
-        let year = official.year(latest)
-    else {
+    // As `placement compare` decides it: only a scenario whose every authority DfE publishes has one.
+    guard let (market, _) = TodaysMarket.calibrated(for: scenario, official: official) else {
         FileHandle.standardError.write(
             Data("\(folder): the scenario's authorities have no published figures there: no today's market\n".utf8))
         exit(1)
     }
-    let allocation = AsIsBaseline.calibrate(year).calibrated
-    return TodaysMarket(scenario, year: year, allocation: allocation).applied(to: scenario)
+    return market.applied(to: scenario)
 }
 
 for path in scenarios {

@@ -55,20 +55,25 @@ struct LocalityDistanceTableTests {
         #expect(abs(targets[3] - 35) < 1e-6)
     }
 
+    /// Publishes `figures`' joint table of distance and locality and, as DfE does, its two margins.
+    private static func publish(
+        _ figures: inout PublishedPlacementFigures, inside: (near: Int, far: Int), outside: (near: Int, far: Int)
+    ) {
+        (figures.insideWithin20Miles, figures.insideOver20Miles) = (inside.near, inside.far)
+        (figures.outsideWithin20Miles, figures.outsideOver20Miles) = (outside.near, outside.far)
+        (figures.inside, figures.outside) = (inside.near + inside.far, outside.near + outside.far)
+        (figures.within20Miles, figures.over20Miles) = (inside.near + outside.near, inside.far + outside.far)
+    }
+
     /// A large authority (3,000 km², so its own pairs reach 39 miles apart) with the joint table
     /// published: the calibrated allocation meets its split of distance inside and outside, not only
     /// the two margins. Southvale (the second authority), so that its own pair is not the first.
     @Test func calibrationMeetsTheJointTable() {
         var year = TinyAsIs.year
         year.authorities[1].areaSquareKilometres = 3_000
-        year.figures[1].inside = 6
-        year.figures[1].outside = 4
+        Self.publish(&year.figures[1], inside: (near: 4, far: 2), outside: (near: 1, far: 3))
         // Southvale's children placed outside are Northtown's imports (as Northtown's are Southvale's).
         year.figures[0].otherCouncilsChildrenInside = 4
-        year.figures[1].within20Miles = 5
-        year.figures[1].over20Miles = 5
-        (year.figures[1].insideWithin20Miles, year.figures[1].insideOver20Miles) = (4, 2)
-        (year.figures[1].outsideWithin20Miles, year.figures[1].outsideOver20Miles) = (1, 3)
         let baseline = AsIsBaseline.calibrate(year)
         let southvale = baseline.calibrated.measures[1]
         #expect(abs(southvale.inside - 6) < 0.01)
@@ -90,12 +95,7 @@ struct LocalityDistanceTableTests {
     /// 5 0 / 1 4 with rows 5, 5 and columns 6, 4).
     @Test func smallAreaThroughTheCalibration() {
         var year = TinyAsIs.year
-        year.figures[0].inside = 5
-        year.figures[0].outside = 5
-        year.figures[0].within20Miles = 6
-        year.figures[0].over20Miles = 4
-        (year.figures[0].insideWithin20Miles, year.figures[0].insideOver20Miles) = (4, 1)
-        (year.figures[0].outsideWithin20Miles, year.figures[0].outsideOver20Miles) = (2, 3)
+        Self.publish(&year.figures[0], inside: (near: 4, far: 1), outside: (near: 2, far: 3))
         let baseline = AsIsBaseline.calibrate(year)
         let northtown = baseline.calibrated.measures[0]
         #expect(abs(northtown.inside - 5) < 0.01)
