@@ -30,12 +30,10 @@ struct DrawOptions: ParsableArguments {
     static func shockFile(_ shocks: String?, for scenario: Scenario) throws -> ShockFile? {
         guard let shocks else { return nil }
         do {
-            let file = try ShockFile.read(shocks)
-            try ShockApplication.check(file, against: scenario)
-            return file
+            return try ShockFile.read(shocks, against: scenario)
         } catch {
             printToStandardError(error.description)
-            printToStandardError("\(shocks): \(error.errors.count) error(s); the shocks file is not valid.")
+            printToStandardError("\(shocks): \(error.errorCount); the shocks file is not valid.")
             throw invalidInputExitCode
         }
     }

@@ -85,7 +85,7 @@ extension PlacementCommand {
                     options: options)
             } catch {
                 printToStandardError(error.description)
-                printToStandardError("\(children): \(error.errors.count) error(s); nothing was written.")
+                printToStandardError("\(children): \(error.errorCount); nothing was written.")
                 throw invalidInputExitCode
             }
             try Self.check(imported)

@@ -17,7 +17,7 @@ func loadScenario(_ path: String, solving: Bool = true) throws -> Scenario {
         return loaded.scenario
     } catch {
         printToStandardError(error.description)
-        printToStandardError("\(path): \(error.errors.count) error(s); the scenario is not valid.")
+        printToStandardError("\(path): \(error.errorCount); the scenario is not valid.")
         throw invalidInputExitCode
     }
 }

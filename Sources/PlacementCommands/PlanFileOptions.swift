@@ -39,7 +39,7 @@ struct PlanFileOptions: ParsableArguments {
         } catch {
             printToStandardError(error.description)
             printToStandardError(
-                "\(TerminalSafeText.escaping(plan)): \(error.errors.count) error(s); the plan is not valid.")
+                "\(TerminalSafeText.escaping(plan)): \(error.errorCount); the plan is not valid.")
             throw invalidInputExitCode
         }
     }

@@ -31,6 +31,11 @@ public enum NumberText {
         return sign + groupedDigits(abs(value))
     }
 
+    /// "1 authority", "3 authorities": `count` grouped, with the noun in the right number.
+    public static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+        "\(grouped(Double(count))) \(count == 1 ? singular : plural)"
+    }
+
     /// The digits of `magnitude` rounded to a whole number, grouped by threes. Formatted as text,
     /// never converted to an integer type, so no magnitude can overflow.
     private static func groupedDigits(_ magnitude: Double) -> String {

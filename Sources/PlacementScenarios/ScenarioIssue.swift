@@ -48,9 +48,24 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
 public struct ScenarioError: Error, Sendable, CustomStringConvertible {
     public var issues: [ScenarioIssue]
 
-    public init(issues: [ScenarioIssue]) { self.issues = issues }
+    /// The issues in reading order: errors first, then each file in the order its first issue was
+    /// found, by line and column within it (an issue of the whole file first), so a user fixes a file
+    /// from top to bottom whichever check found each problem.
+    public init(issues: [ScenarioIssue]) {
+        var fileOrder: [String: Int] = [:]
+        for issue in issues where fileOrder[issue.file] == nil { fileOrder[issue.file] = fileOrder.count }
+        self.issues = issues.enumerated().sorted { left, right in
+            let (a, b) = (left.element, right.element)
+            let keyA = [a.severity == .error ? 0 : 1, fileOrder[a.file] ?? 0, a.line ?? 0, a.column ?? 0, left.offset]
+            let keyB = [b.severity == .error ? 0 : 1, fileOrder[b.file] ?? 0, b.line ?? 0, b.column ?? 0, right.offset]
+            return keyA.lexicographicallyPrecedes(keyB)
+        }.map(\.element)
+    }
 
     public var errors: [ScenarioIssue] { issues.filter { $0.severity == .error } }
+
+    /// "1 error", "3 errors".
+    public var errorCount: String { NumberText.counted(errors.count, "error", "errors") }
 
     public var description: String { issues.map(\.description).joined(separator: "\n") }
 }

@@ -9,11 +9,11 @@ public struct ScenarioSummary {
         let types = PlacementType.allCases.filter { type in scenario.cohorts.contains { $0.placementType == type } }
         var lines: [String] = []
         lines.append(
-            "\(scenario.name): \(Self.counted(scenario.authorities.count, "authority", "authorities")), "
-                + "\(Self.counted(scenario.cooperatives.count, "co-operative", "co-operatives")), "
-                + "\(Self.counted(scenario.childCount, "child", "children")) in "
-                + "\(Self.counted(scenario.cohorts.count, "cohort", "cohorts")), "
-                + "\(Self.counted(scenario.providers.count, "provider", "providers"))")
+            "\(scenario.name): \(NumberText.counted(scenario.authorities.count, "authority", "authorities")), "
+                + "\(NumberText.counted(scenario.cooperatives.count, "co-operative", "co-operatives")), "
+                + "\(NumberText.counted(scenario.childCount, "child", "children")) in "
+                + "\(NumberText.counted(scenario.cohorts.count, "cohort", "cohorts")), "
+                + "\(NumberText.counted(scenario.providers.count, "provider", "providers"))")
         lines.append("")
         lines.append("Children by authority and placement type")
         var children: [AuthorityCode: [PlacementType: Int]] = [:]
@@ -52,10 +52,6 @@ public struct ScenarioSummary {
                 + Set(types + offered).sorted().map { "\(Self.abbreviation($0)) = \($0.label)" }.joined(separator: ", ")
         )
         text = lines.joined(separator: "\n")
-    }
-
-    private static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
-        "\(count) \(count == 1 ? singular : plural)"
     }
 
     static func abbreviation(_ type: PlacementType) -> String {

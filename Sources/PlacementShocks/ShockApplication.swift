@@ -40,6 +40,13 @@ public enum ShockApplication {
     /// Every name in the file that matches nothing in the scenario, as issues with the file's line.
     public static func check(_ file: ShockFile, against scenario: Scenario) throws(ScenarioError) {
         var log = IssueLog()
+        logUnknownNames(in: file, against: scenario, log: &log)
+        if log.hasErrors { throw ScenarioError(issues: log.issues) }
+    }
+
+    /// Logs every name in the file that matches nothing in the scenario, with the file's line.
+    static func logUnknownNames(in file: ShockFile, against scenario: Scenario, log: inout IssueLog) {
+        let issuesBefore = log.issues.count
         let owners = Set(scenario.providers.map { ownerKey($0.owner) })
         for located in file.shocks {
             switch located.shock {
@@ -55,7 +62,7 @@ public enum ShockApplication {
                     log.error(
                         located.file, line: located.line, field: "demand_increase.authorities", lookup.missing(name))
                 }
-                if !log.hasErrors, matchingCohorts(increase, in: scenario).isEmpty {
+                if log.issues.count == issuesBefore, matchingCohorts(increase, in: scenario).isEmpty {
                     log.error(
                         located.file, line: located.line, field: "demand_increase",
                         "matches no cohort of the scenario (sibling groups are never grown)")
@@ -63,7 +70,6 @@ public enum ShockApplication {
             default: break
             }
         }
-        if log.hasErrors { throw ScenarioError(issues: log.issues) }
     }
 
     // MARK: Each kind

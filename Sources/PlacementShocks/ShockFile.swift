@@ -23,7 +23,9 @@ public struct ShockFile: Sendable, Equatable {
     public var isRandom: Bool { shocks.contains { $0.shock.isRandom } }
 
     /// Reads and checks a shocks file; every problem is reported at once, each with the file and line.
-    public static func read(_ path: String) throws(ScenarioError) -> ShockFile {
+    /// With a scenario, the names of the shocks that could be read are checked against it too, so a
+    /// file's key and name problems are said together.
+    public static func read(_ path: String, against scenario: Scenario? = nil) throws(ScenarioError) -> ShockFile {
         var log = IssueLog()
         let name = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
@@ -32,6 +34,7 @@ public struct ShockFile: Sendable, Equatable {
             throw ScenarioError(issues: log.issues)
         }
         let file = parse(text, file: name, log: &log)
+        if let file, let scenario { ShockApplication.logUnknownNames(in: file, against: scenario, log: &log) }
         if log.hasErrors { throw ScenarioError(issues: log.issues) }
         return file ?? ShockFile(shocks: [])
     }

@@ -77,4 +77,30 @@ struct NameLookupTests {
             #expect(error.issues.map(\.message) == ["no authority 'Easbury' — did you mean Eastbury (T00000003)?"])
         }
     }
+
+    @Test("a shocks file's unknown names are said with its key problems, in one run")
+    func namesWithKeyProblems() throws {
+        let tiny = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("shocks.yaml").path
+        let text = """
+            shocks:
+              - demand_increase: {authorities: [Easbury], children: 1}
+              - price_change: {sector: private, factor: 1.1, by_owner: true}
+
+            """
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try ShockFile.read(path, against: tiny)
+            Issue.record("a file with an unknown key and an unknown authority was accepted")
+        } catch {
+            // In reading order, though the key was found before the name.
+            #expect(error.errors.map(\.line) == [2, 3], "both problems, each at its line: \(error.description)")
+            #expect(error.errors.first?.message.contains("Easbury") == true)
+            #expect(error.errors.last?.message.contains("by_owner") == true)
+            #expect(error.errorCount == "2 errors")
+        }
+    }
 }

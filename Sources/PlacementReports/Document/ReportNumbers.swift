@@ -20,8 +20,7 @@ package enum ReportNumbers {
         return text.contains(where: { ("1"..."9").contains($0) }) ? "+" + text : text
     }
 
-    /// "1 authority", "3 authorities": `count` with the noun in the right number.
     static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
-        "\(grouped(Double(count))) \(count == 1 ? singular : plural)"
+        NumberText.counted(count, singular, plural)
     }
 }
