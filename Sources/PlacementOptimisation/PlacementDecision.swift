@@ -18,12 +18,36 @@ public struct PlacementDecision: Sendable, Equatable {
     /// `nil` when the children are unplaced.
     public var provider: Provider?
     public var miles: Double?
+    /// The share of the children within 20 miles of home (DfE's band): where both ends are known only
+    /// by their authorities, homes and places spread over each authority's area, so a placement inside
+    /// a large county is partly over 20 miles (``DistanceTable/within20MilesShare(from:at:to:)``);
+    /// `nil` when unplaced.
+    public var within20MilesShare: Double?
     /// Pounds per child per week.
     public var weeklyPrice: Double?
     /// The objective's weekly cost per child: price and distance terms, penalties and preferences.
     public var objectiveCostPerChild: Double
     public var origin: Origin
     public var unplacedReason: String?
+
+    public init(
+        unitID: DemandUnit.ID, cohortIDs: [CohortID], homeAuthority: AuthorityCode, placementType: PlacementType,
+        children: Int, provider: Provider?, miles: Double?, within20MilesShare: Double?, weeklyPrice: Double?,
+        objectiveCostPerChild: Double, origin: Origin, unplacedReason: String?
+    ) {
+        self.unitID = unitID
+        self.cohortIDs = cohortIDs
+        self.homeAuthority = homeAuthority
+        self.placementType = placementType
+        self.children = children
+        self.provider = provider
+        self.miles = miles
+        self.within20MilesShare = within20MilesShare
+        self.weeklyPrice = weeklyPrice
+        self.objectiveCostPerChild = objectiveCostPerChild
+        self.origin = origin
+        self.unplacedReason = unplacedReason
+    }
 
     public var isPlaced: Bool { provider != nil }
     /// Inside the home authority's boundary (M2).

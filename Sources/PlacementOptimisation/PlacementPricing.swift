@@ -25,7 +25,7 @@ public struct PlacementPricing: Sendable {
             return PlacementDecision(
                 unitID: unit, cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
                 placementType: cohort.placementType, children: children, provider: nil, miles: nil,
-                weeklyPrice: nil, objectiveCostPerChild: scenario.policy.unplacedPenalty, origin: .kept,
+                within20MilesShare: nil, weeklyPrice: nil, objectiveCostPerChild: scenario.policy.unplacedPenalty, origin: .kept,
                 unplacedReason: reason)
         }
         let miles = miles(from: cohort, to: provider)
@@ -34,6 +34,8 @@ public struct PlacementPricing: Sendable {
         return PlacementDecision(
             unitID: unit, cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
             placementType: cohort.placementType, children: children, provider: provider, miles: miles,
+            within20MilesShare: costing.distances.within20MilesShare(
+                from: cohort.homeAuthority, at: cohort.homeLocation, to: provider),
             weeklyPrice: offer.weeklyPrice, objectiveCostPerChild: terms.cost, origin: .kept, unplacedReason: nil)
     }
 }

@@ -14,6 +14,8 @@ extension PlacementProblem {
                 unitID: cohort.siblingGroup.map(DemandUnit.ID.siblingGroup) ?? .cohort(cohort.id),
                 cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
                 placementType: cohort.placementType, children: kept.children, provider: provider, miles: miles,
+                within20MilesShare: costing.distances.within20MilesShare(
+                    from: cohort.homeAuthority, at: cohort.homeLocation, to: provider),
                 weeklyPrice: price, objectiveCostPerChild: terms.cost, origin: .kept, unplacedReason: nil)
         }
     }
@@ -73,7 +75,10 @@ extension PlacementProblem {
         PlacementDecision(
             unitID: unit.id, cohortIDs: unit.cohortIDs, homeAuthority: unit.homeAuthority,
             placementType: unit.placementType, children: children, provider: provider,
-            miles: provider == nil ? nil : terms.miles, weeklyPrice: price, objectiveCostPerChild: terms.cost,
+            miles: provider == nil ? nil : terms.miles,
+            within20MilesShare: provider.map {
+                costing.distances.within20MilesShare(from: unit.homeAuthority, at: unit.homeLocation, to: $0)
+            }, weeklyPrice: price, objectiveCostPerChild: terms.cost,
             origin: .optimised, unplacedReason: nil)
     }
 }

@@ -81,7 +81,8 @@ public struct SufficiencyReport {
         var placed = 0
         var unplaced = 0
         var outOfArea = 0
-        var over20Miles = 0
+        /// Expected children over 20 miles: each placement's share beyond DfE's band.
+        var over20Miles = 0.0
         var inHouse = 0
     }
 
@@ -93,7 +94,7 @@ public struct SufficiencyReport {
             if decision.isPlaced {
                 gap.placed += decision.children
                 if !decision.isInArea { gap.outOfArea += decision.children }
-                if (decision.miles ?? 0) > 20 { gap.over20Miles += decision.children }
+                gap.over20Miles += (1 - (decision.within20MilesShare ?? 1)) * Double(decision.children)
                 if decision.isLocalAuthorityRun { gap.inHouse += decision.children }
             } else {
                 gap.unplaced += decision.children
@@ -178,7 +179,7 @@ public struct SufficiencyReport {
             bullets.append(
                 "The largest out-of-area need is \(worst.label.lowercased()): "
                     + "\(ReportNumbers.grouped(Double(gap.outOfArea))) of \(ReportNumbers.counted(gap.placed, "child", "children")) "
-                    + "placed outside \(homeArea), \(gap.over20Miles) more than 20 miles from home.")
+                    + "placed outside \(homeArea), \(ReportNumbers.grouped(gap.over20Miles)) more than 20 miles from home.")
         }
         let unplacedTypes = types.filter { (gaps[$0]?.unplaced ?? 0) > 0 }
         if !unplacedTypes.isEmpty {
@@ -290,7 +291,7 @@ public struct SufficiencyReport {
                 return [
                     .text(type.label), .count(gap.children), .count(gap.placed), .count(gap.unplaced),
                     .count(gap.inHouse), .count(gap.outOfArea),
-                    .share(gap.placed > 0 ? Double(gap.outOfArea) / Double(gap.placed) : nil), .count(gap.over20Miles),
+                    .share(gap.placed > 0 ? Double(gap.outOfArea) / Double(gap.placed) : nil), .count(Int(gap.over20Miles.rounded())),
                 ]
             })
         return ReportSection("Gaps in sufficiency", [.table(table)])

@@ -36,6 +36,9 @@ public struct DistanceTable: Sendable {
     package let index: [AuthorityCode: Int]
     private let centroids: [Coordinate]
     private let withinAuthority: [Double]
+    private let areas: [Double]
+    /// The scenario's within-20-miles shares by pair (`from * count + to`).
+    private let within20MilesShares: [Int: Double]
     private let overrides: [Int: Double]
     /// Centroid to centroid, row by row (`from * count + to`).
     private let betweenCentroids: [Double]
@@ -52,6 +55,13 @@ public struct DistanceTable: Sendable {
         withinAuthority = authorities.map {
             Geography.expectedMilesWithinDisc(areaSquareKilometres: $0.areaSquareKilometres)
         }
+        areas = authorities.map(\.areaSquareKilometres)
+        var shares: [Int: Double] = [:]
+        for (pair, share) in scenario.within20MilesShares {
+            guard let from = index[pair.from], let to = index[pair.to] else { continue }
+            shares[from * count + to] = share
+        }
+        within20MilesShares = shares
         var overrides: [Int: Double] = [:]
         for (pair, miles) in scenario.distanceOverrides {
             guard let from = index[pair.from], let to = index[pair.to] else { continue }
@@ -90,6 +100,32 @@ public struct DistanceTable: Sendable {
         if home == authority { return withinAuthority[home] }
         if homeLocation == nil && location == nil { return betweenCentroids[pair] }
         return Geography.miles(from: homeLocation ?? centroids[home], to: location ?? centroids[authority])
+    }
+
+    /// The share of such placements at most 20 miles from home, DfE's distance band. An exact
+    /// coordinate on either side, or a distance override, gives one distance, in the band or not.
+    /// Between authorities known only by centroid and area: the scenario's share for the pair where
+    /// it has one (today's market: the calibrated allocation's), else homes and places spread over
+    /// each authority's disc (``DistanceDistribution``), so a large county's in-area placements are
+    /// partly over 20 miles, never all or none of them.
+    public func within20MilesShare(from home: AuthorityCode, at homeLocation: Coordinate?, to provider: Provider)
+        -> Double
+    {
+        guard let homeIndex = index[home], let providerIndex = index[provider.authority],
+            homeLocation == nil, provider.location == nil, !hasOverride(from: homeIndex, to: providerIndex)
+        else {
+            let miles = miles(from: home, at: homeLocation, to: provider)
+            return miles <= DistanceDistribution.bandMiles ? 1 : 0
+        }
+        if let share = within20MilesShares[homeIndex * centroids.count + providerIndex] { return share }
+        if homeIndex == providerIndex {
+            let radius = DistanceDistribution.radiusMiles(areaSquareKilometres: areas[homeIndex])
+            return DistanceDistribution.withinDiscProbability(atMost: DistanceDistribution.bandMiles, radius: radius)
+        }
+        let pair = DistanceDistribution.between(
+            centroids[homeIndex], areaSquareKilometres: areas[homeIndex], centroids[providerIndex],
+            areaSquareKilometres: areas[providerIndex])
+        return 1 - pair.over20MilesShare
     }
 
     /// The number of authorities.

@@ -16,6 +16,11 @@ public struct Scenario: Sendable {
     /// Authorities that stand for the market beyond the scenario's boundary (places the scenario's
     /// children use outside it today): they hold providers but no children, and scopes leave them out.
     public var marketBeyondBoundary: Set<AuthorityCode> = []
+    /// The share of placements from one authority to another (or inside one) within 20 miles of home,
+    /// where today's market gives it: the calibrated as-is allocation's, fitted to DfE's published
+    /// distance bands. Other pairs take the share of homes and places spread over each authority's
+    /// area (``DistanceTable/within20MilesShare(from:at:to:)``).
+    public var within20MilesShares: [AuthorityPair: Double] = [:]
 
     public init(
         name: String, description: String = "", authorities: [Authority], cooperatives: [Cooperative] = [],

@@ -182,6 +182,9 @@ public struct TodaysMarket: Sendable {
         /// Foster children with their own council's carers living in another of the scenario's
         /// authorities, by home and the carers' authority.
         public var ownCarersElsewhere: [AuthorityCode: [AuthorityCode: Double]]
+        /// Per pair of the scenario's authorities (home, placement) with children today: the share of
+        /// them within 20 miles of home, as the calibration fitted DfE's distance bands.
+        public var within20MilesShares: [AuthorityPair: Double] = [:]
 
         public init(
             childrenFromOutside: [AuthorityCode: [PlacementGroup: [Sector: Double]]] = [:],
@@ -202,9 +205,15 @@ public struct TodaysMarket: Sendable {
             // Per allocation authority: whether it is the scenario's (looked up once, not per row).
             let isOwn = codes.map(own.contains)
             let groups = Set(TodaysMarket.offeredType.map(\.0))
+            var pairs: [AuthorityPair: (children: Double, over20Miles: Double)] = [:]
             for row in allocation.stock() where groups.contains(row.group) {
                 let placement = row.placement.map { codes[$0] }
                 let placedInside = row.placement.map { isOwn[$0] } ?? false
+                if isOwn[row.home], placedInside, let placement {
+                    pairs[AuthorityPair(from: codes[row.home], to: placement), default: (0, 0)].children += row.children
+                    pairs[AuthorityPair(from: codes[row.home], to: placement), default: (0, 0)].over20Miles +=
+                        row.over20Miles
+                }
                 if isOwn[row.home] {
                     children[row.group, default: 0] += row.children
                     if row.group == .foster, row.provider == .ownCouncil, placedInside, let placement,
@@ -221,6 +230,10 @@ public struct TodaysMarket: Sendable {
                     childrenFromOutside[placement, default: [:]][row.group, default: [:]][sector, default: 0] +=
                         row.children
                 }
+            }
+            // Expected children, not counts: a pair's ratio is the fitted model's however few it holds.
+            for (pair, sums) in pairs where sums.children > 0 {
+                within20MilesShares[pair] = min(1, max(0, 1 - sums.over20Miles / sums.children))
             }
         }
     }
@@ -275,6 +288,7 @@ public struct TodaysMarket: Sendable {
             provider.offers = [.foster: Provider.Offer(places: carers.places, weeklyPrice: offer.weeklyPrice)]
             adjusted.providers.append(provider)
         }
+        adjusted.within20MilesShares.merge(occupancy.within20MilesShares) { ownShare, _ in ownShare }
         let own = scenario.ownAuthorities
         guard !beyondBoundary.isEmpty, !own.isEmpty else { return adjusted }
         let latitude = own.reduce(0) { $0 + $1.centroid.latitude } / Double(own.count)

@@ -63,4 +63,29 @@ struct GeographyTests {
             approximately(
                 plain.miles(from: "T00000001", at: nil, to: oakHouse), Geography.miles(from: northtown, to: southvale)))
     }
+
+    @Test("the share within 20 miles: an override is one distance, a given share wins, else the discs")
+    func within20MilesShare() throws {
+        var scenario = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+        let oakHouse = try #require(scenario.providers.first { $0.id == "P5" })  // in Southvale
+        // tiny overrides Northtown → Southvale at 15 miles: within the band, wholly.
+        #expect(DistanceTable(scenario).within20MilesShare(from: "T00000001", at: nil, to: oakHouse) == 1)
+        scenario.distanceOverrides = [:]
+        // Inside a county of 5,020 km² (Northumberland's; radius 24.8 miles) DfE's band holds the
+        // exact disc share, neither all nor none of the placements.
+        scenario.authorities[1].areaSquareKilometres = 5_020
+        let radius = DistanceDistribution.radiusMiles(areaSquareKilometres: 5_020)
+        let inside = DistanceTable(scenario).within20MilesShare(from: "T00000002", at: nil, to: oakHouse)
+        #expect(approximately(inside, DistanceDistribution.withinDiscProbability(atMost: 20, radius: radius)))
+        #expect(inside > 0.3 && inside < 0.6)
+        // A share the scenario gives for the pair (today's market: the calibration's) is used as it is.
+        scenario.within20MilesShares[AuthorityPair(from: "T00000002", to: "T00000002")] = 0.7
+        #expect(DistanceTable(scenario).within20MilesShare(from: "T00000002", at: nil, to: oakHouse) == 0.7)
+        // An exact home gives one distance, in the band or not: to a place somewhere in the county, the
+        // disc's mean distance, 22.5 miles.
+        let home = scenario.authorities[1].centroid
+        #expect(DistanceTable(scenario).miles(from: "T00000002", at: home, to: oakHouse) > 20)
+        #expect(DistanceTable(scenario).within20MilesShare(from: "T00000002", at: home, to: oakHouse) == 0)
+    }
 }
+

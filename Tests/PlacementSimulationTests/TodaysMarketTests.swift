@@ -150,6 +150,20 @@ import Testing
             asIs.children == setup.scenario.cohorts.filter(\.placementType.isCommissioned).reduce(0) { $0 + $1.count })
     }
 
+    @Test func eachAuthoritysAsIsKeepsItsFittedShareWithin20Miles() throws {
+        let setup = try #require(Self.setup)
+        let fitted = Dictionary(
+            uniqueKeysWithValues: zip(
+                setup.allocation.authorities.map(\.id), setup.allocation.measures(of: [.foster, .homes, .supported])))
+        for authority in setup.asIs.metrics.authorities {
+            let over20 = 1 - (try #require(authority.metrics.within20MilesShare))
+            let fittedOver20 = try #require(fitted[AuthorityCode(authority.id)]?.over20MilesShare)
+            // Today's market carries the calibration's share per pair of authorities; what is left is
+            // where the children land among the scenario's places.
+            #expect(abs(over20 - fittedOver20) <= 0.03, "\(authority.name): as-is \(over20), fitted \(fittedOver20)")
+        }
+    }
+
     /// Splits `children` of Manchester's foster children off into a cohort of their own, appended last
     /// (the children a council's records place); returns its index.
     static func splitRecordedCohort(of scenario: inout Scenario, children: Int) throws -> Int {

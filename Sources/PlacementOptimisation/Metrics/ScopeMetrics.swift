@@ -18,7 +18,8 @@ public struct ScopeMetrics: Sendable, Equatable {
     public var m1OwnAuthorityRunShare: Double?
     /// M2: placed children whose provider is inside their home authority's boundary, over all placed children.
     public var m2InAreaShare: Double?
-    /// Placed children at most 20 miles from home, over all placed children.
+    /// Placed children at most 20 miles from home, over all placed children: each placement counts
+    /// its share within 20 miles (``PlacementDecision/within20MilesShare``).
     public var within20MilesShare: Double?
     /// Mean miles from home over placed children.
     public var meanDistanceMiles: Double?
@@ -44,7 +45,7 @@ public struct MetricsTally: Sendable {
     var localAuthorityRun = 0
     var ownAuthorityRun = 0
     var inArea = 0
-    var within20Miles = 0
+    var within20Miles = 0.0
     var miles = 0.0
     var weeklyCost = 0.0
     var externalWeeklySpend = 0.0
@@ -69,7 +70,7 @@ public struct MetricsTally: Sendable {
             if decision.isOwnAuthorityRun { ownAuthorityRun += count }
         }
         if decision.isInArea { inArea += count }
-        if miles <= 20 { within20Miles += count }
+        within20Miles += (decision.within20MilesShare ?? (miles <= 20 ? 1 : 0)) * Double(count)
         self.miles += miles * Double(count)
         weeklyCost += price * Double(count)
         // Councils' own services, a children's trust's included (not for profit), are not the market.
@@ -104,7 +105,7 @@ public struct MetricsTally: Sendable {
             children: children, placed: placed, unplaced: unplaced, notCommissioned: notCommissioned,
             m1LocalAuthorityRunShare: share(localAuthorityRun, of: fosterOrResidentialPlaced),
             m1OwnAuthorityRunShare: share(ownAuthorityRun, of: fosterOrResidentialPlaced),
-            m2InAreaShare: share(inArea, of: placed), within20MilesShare: share(within20Miles, of: placed),
+            m2InAreaShare: share(inArea, of: placed), within20MilesShare: placed > 0 ? within20Miles / Double(placed) : nil,
             meanDistanceMiles: placed > 0 ? miles / Double(placed) : nil, weeklyCost: weeklyCost,
             externalWeeklySpend: externalWeeklySpend, estimatedWeeklyProfit: estimatedWeeklyProfit,
             unplacedByType: unplacedByType)

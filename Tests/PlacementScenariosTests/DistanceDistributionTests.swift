@@ -1,5 +1,4 @@
 import Foundation
-import PlacementCalibration
 import PlacementScenarios
 import Testing
 

@@ -1,5 +1,4 @@
 import Foundation
-import PlacementScenarios
 
 /// Distances between a child's home and a placement as distributions rather than one figure: homes
 /// and placements are spread over each authority's area (a disc of that area), so a share of the
@@ -47,14 +46,24 @@ public enum DistanceDistribution {
     /// in each disc, placed around the centroids (a local flat projection; the centroid distance is
     /// the great-circle one).
     public static func between(_ home: Authority, _ placement: Authority) -> Pair {
-        let centroidMiles = Geography.miles(from: home.centroid, to: placement.centroid)
-        let homeRadius = radiusMiles(areaSquareKilometres: home.areaSquareKilometres)
-        let placementRadius = radiusMiles(areaSquareKilometres: placement.areaSquareKilometres)
+        between(
+            home.centroid, areaSquareKilometres: home.areaSquareKilometres, placement.centroid,
+            areaSquareKilometres: placement.areaSquareKilometres)
+    }
+
+    /// The same, for two discs given by centroid and area.
+    public static func between(
+        _ homeCentroid: Coordinate, areaSquareKilometres homeArea: Double, _ placementCentroid: Coordinate,
+        areaSquareKilometres placementArea: Double
+    ) -> Pair {
+        let centroidMiles = Geography.miles(from: homeCentroid, to: placementCentroid)
+        let homeRadius = radiusMiles(areaSquareKilometres: homeArea)
+        let placementRadius = radiusMiles(areaSquareKilometres: placementArea)
         // Direction of the placement from home in a local east–north plane.
         let radians = Double.pi / 180
-        let meanLatitude = (home.centroid.latitude + placement.centroid.latitude) / 2 * radians
-        var east = (placement.centroid.longitude - home.centroid.longitude) * cos(meanLatitude)
-        var north = placement.centroid.latitude - home.centroid.latitude
+        let meanLatitude = (homeCentroid.latitude + placementCentroid.latitude) / 2 * radians
+        var east = (placementCentroid.longitude - homeCentroid.longitude) * cos(meanLatitude)
+        var north = placementCentroid.latitude - homeCentroid.latitude
         let length = (east * east + north * north).squareRoot()
         if length > 0 {
             east = east / length * centroidMiles
