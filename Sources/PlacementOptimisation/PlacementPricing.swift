@@ -25,7 +25,8 @@ public struct PlacementPricing: Sendable {
             return PlacementDecision(
                 unitID: unit, cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
                 placementType: cohort.placementType, children: children, provider: nil, miles: nil,
-                within20MilesShare: nil, weeklyPrice: nil, objectiveCostPerChild: scenario.policy.unplacedPenalty, origin: .kept,
+                within20MilesShare: nil, weeklyPrice: nil, objectiveCostPerChild: scenario.policy.unplacedPenalty,
+                origin: .kept,
                 unplacedReason: reason)
         }
         let miles = miles(from: cohort, to: provider)

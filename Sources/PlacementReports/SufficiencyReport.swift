@@ -179,7 +179,8 @@ public struct SufficiencyReport {
             bullets.append(
                 "The largest out-of-area need is \(worst.label.lowercased()): "
                     + "\(ReportNumbers.grouped(Double(gap.outOfArea))) of \(ReportNumbers.counted(gap.placed, "child", "children")) "
-                    + "placed outside \(homeArea), \(ReportNumbers.grouped(gap.over20Miles)) more than 20 miles from home.")
+                    + "placed outside \(homeArea), \(ReportNumbers.grouped(gap.over20Miles)) more than 20 miles from home."
+            )
         }
         let unplacedTypes = types.filter { (gaps[$0]?.unplaced ?? 0) > 0 }
         if !unplacedTypes.isEmpty {
@@ -291,7 +292,8 @@ public struct SufficiencyReport {
                 return [
                     .text(type.label), .count(gap.children), .count(gap.placed), .count(gap.unplaced),
                     .count(gap.inHouse), .count(gap.outOfArea),
-                    .share(gap.placed > 0 ? Double(gap.outOfArea) / Double(gap.placed) : nil), .count(Int(gap.over20Miles.rounded())),
+                    .share(gap.placed > 0 ? Double(gap.outOfArea) / Double(gap.placed) : nil),
+                    .count(Int(gap.over20Miles.rounded())),
                 ]
             })
         return ReportSection("Gaps in sufficiency", [.table(table)])

@@ -88,4 +88,3 @@ struct GeographyTests {
         #expect(DistanceTable(scenario).within20MilesShare(from: "T00000002", at: home, to: oakHouse) == 0)
     }
 }
-

@@ -105,7 +105,8 @@ public struct MetricsTally: Sendable {
             children: children, placed: placed, unplaced: unplaced, notCommissioned: notCommissioned,
             m1LocalAuthorityRunShare: share(localAuthorityRun, of: fosterOrResidentialPlaced),
             m1OwnAuthorityRunShare: share(ownAuthorityRun, of: fosterOrResidentialPlaced),
-            m2InAreaShare: share(inArea, of: placed), within20MilesShare: placed > 0 ? within20Miles / Double(placed) : nil,
+            m2InAreaShare: share(inArea, of: placed),
+            within20MilesShare: placed > 0 ? within20Miles / Double(placed) : nil,
             meanDistanceMiles: placed > 0 ? miles / Double(placed) : nil, weeklyCost: weeklyCost,
             externalWeeklySpend: externalWeeklySpend, estimatedWeeklyProfit: estimatedWeeklyProfit,
             unplacedByType: unplacedByType)
