@@ -25,6 +25,8 @@ public struct TodaysMarket: Sendable {
     public struct CarerPlaces: Sendable, Equatable {
         /// The in-house provider's index in the scenario.
         public var provider: Int
+        /// Foster care, or kinship (the council's connected carers).
+        public var placementType: PlacementType = .foster
         public var authority: AuthorityCode
         public var places: Int
     }
@@ -96,6 +98,7 @@ public struct TodaysMarket: Sendable {
         _ scenario: Scenario, year: Int, places: [AuthorityCode: ResidentialPlaces], occupancy: Occupancy,
         assumptions: MarketAssumptions = MarketAssumptions()
     ) {
+        let scenario = AgencyCarers.relocated(scenario, carers: occupancy.agencyCarers)
         self.year = year
         self.assumptions = assumptions
         self.occupancy = occupancy
@@ -142,28 +145,41 @@ public struct TodaysMarket: Sendable {
 
     /// Each council's in-house foster places (its first in-house foster provider's, the one the
     /// scenario generator makes) shared with the authorities its carers live in, in proportion to
-    /// the allocation's children there, never more than the provider's free places.
+    /// the allocation's children there, never more than the provider's free places. The
+    /// allocation's own-council foster children include the kinship ones (DfE counts both as foster
+    /// placements): the council's connected carers take their share of every authority, the rest
+    /// is the mainstream carers'.
     private static func carers(
         _ scenario: Scenario, occupancy: Occupancy, slots: [PlaceSlot: SlotPlaces], scale: Double
     ) -> [CarerPlaces] {
         var moved: [CarerPlaces] = []
         let own = scenario.ownAuthorities.map(\.id)
-        // Each council's first in-house foster provider, found in one pass over the providers.
-        var inHouse: [AuthorityCode: Int] = [:]
+        // Each council's first in-house provider of each type, found in one pass over the providers.
+        var inHouse: [PlacementType: [AuthorityCode: Int]] = [:]
         for (index, candidate) in scenario.providers.enumerated()
-        where candidate.sector == .localAuthority && candidate.operatingAuthority == candidate.authority
-            && (candidate.offers[.foster]?.places ?? 0) > 0 && inHouse[candidate.authority] == nil
-        {
-            inHouse[candidate.authority] = index
+        where candidate.sector == .localAuthority && candidate.operatingAuthority == candidate.authority {
+            for type in [PlacementType.foster, .kinship] where (candidate.offers[type]?.places ?? 0) > 0 {
+                if inHouse[type]?[candidate.authority] == nil {
+                    inHouse[type, default: [:]][candidate.authority] = index
+                }
+            }
         }
         for home in own {
-            guard let elsewhere = occupancy.ownCarersElsewhere[home], let provider = inHouse[home] else { continue }
-            var free = slots[PlaceSlot(provider: provider, placementType: .foster)]?.free ?? 0
-            for authority in own where authority != home {
-                let places = min(Double(free), ((elsewhere[authority] ?? 0) * scale).rounded())
-                guard places >= 1 else { continue }
-                moved.append(CarerPlaces(provider: provider, authority: authority, places: Int(places)))
-                free -= Int(places)
+            guard let elsewhere = occupancy.ownCarersElsewhere[home] else { continue }
+            let kinship = inHouse[.kinship]?[home]
+            let kinshipPlaces = kinship.flatMap { scenario.providers[$0].offers[.kinship]?.places } ?? 0
+            let ownFoster = (occupancy.ownCouncilFoster[home] ?? 0) * scale
+            let kinshipShare = ownFoster > 0 ? min(1, Double(kinshipPlaces) / ownFoster) : 0
+            for (type, share) in [(PlacementType.foster, 1 - kinshipShare), (.kinship, kinshipShare)] {
+                guard let provider = inHouse[type]?[home], share > 0 else { continue }
+                var free = slots[PlaceSlot(provider: provider, placementType: type)]?.free ?? 0
+                for authority in own where authority != home {
+                    let places = min(Double(free), ((elsewhere[authority] ?? 0) * scale * share).rounded())
+                    guard places >= 1 else { continue }
+                    moved.append(
+                        CarerPlaces(provider: provider, placementType: type, authority: authority, places: Int(places)))
+                    free -= Int(places)
+                }
             }
         }
         return moved
@@ -182,9 +198,14 @@ public struct TodaysMarket: Sendable {
         /// Foster children with their own council's carers living in another of the scenario's
         /// authorities, by home and the carers' authority.
         public var ownCarersElsewhere: [AuthorityCode: [AuthorityCode: Double]]
+        /// Foster children with their own council's carers, wherever they live, by home.
+        public var ownCouncilFoster: [AuthorityCode: Double] = [:]
         /// Per pair of the scenario's authorities (home, placement) with children today: the share of
         /// them within 20 miles of home, as the calibration fitted DfE's distance bands.
         public var within20MilesShares: [AuthorityPair: Double] = [:]
+        /// Foster children with an independent agency's carers in each of the scenario's authorities,
+        /// from any home, by the agency's sector: where agency carers live today (``AgencyCarers``).
+        public var agencyCarers: [AuthorityCode: [Sector: Double]] = [:]
 
         public init(
             childrenFromOutside: [AuthorityCode: [PlacementGroup: [Sector: Double]]] = [:],
@@ -209,6 +230,11 @@ public struct TodaysMarket: Sendable {
             for row in allocation.stock() where groups.contains(row.group) {
                 let placement = row.placement.map { codes[$0] }
                 let placedInside = row.placement.map { isOwn[$0] } ?? false
+                if row.group == .foster, placedInside, let placement,
+                    let sector = TodaysMarket.sector(of: row.provider), sector == .private || sector == .voluntary
+                {
+                    agencyCarers[placement, default: [:]][sector, default: 0] += row.children
+                }
                 if isOwn[row.home], placedInside, let placement {
                     pairs[AuthorityPair(from: codes[row.home], to: placement), default: (0, 0)].children += row.children
                     pairs[AuthorityPair(from: codes[row.home], to: placement), default: (0, 0)].over20Miles +=
@@ -216,6 +242,9 @@ public struct TodaysMarket: Sendable {
                 }
                 if isOwn[row.home] {
                     children[row.group, default: 0] += row.children
+                    if row.group == .foster, row.provider == .ownCouncil {
+                        ownCouncilFoster[codes[row.home], default: 0] += row.children
+                    }
                     if row.group == .foster, row.provider == .ownCouncil, placedInside, let placement,
                         placement != codes[row.home]
                     {
@@ -270,6 +299,7 @@ public struct TodaysMarket: Sendable {
     /// its boundary as private providers in two synthetic authorities (one per distance band) at the
     /// band's distance from every authority.
     public func applied(to scenario: Scenario) -> Scenario {
+        let scenario = AgencyCarers.relocated(scenario, carers: occupancy.agencyCarers)
         var adjusted = scenario
         for (index, provider) in scenario.providers.enumerated() {
             for type in provider.offers.keys {
@@ -279,13 +309,14 @@ public struct TodaysMarket: Sendable {
         }
         for carers in carersElsewhere {
             var provider = scenario.providers[carers.provider]
-            guard let offer = provider.offers[.foster] else { continue }
-            adjusted.providers[carers.provider].offers[.foster]?.places -= carers.places
+            let type = carers.placementType
+            guard let offer = provider.offers[type] else { continue }
+            adjusted.providers[carers.provider].offers[type]?.places -= carers.places
             provider.id = ProviderID("\(provider.id.rawValue)@\(carers.authority.rawValue)")
             provider.name += " (carers in \(carers.authority.rawValue))"
             provider.authority = carers.authority
             provider.location = nil
-            provider.offers = [.foster: Provider.Offer(places: carers.places, weeklyPrice: offer.weeklyPrice)]
+            provider.offers = [type: Provider.Offer(places: carers.places, weeklyPrice: offer.weeklyPrice)]
             adjusted.providers.append(provider)
         }
         adjusted.within20MilesShares.merge(occupancy.within20MilesShares) { ownShare, _ in ownShare }

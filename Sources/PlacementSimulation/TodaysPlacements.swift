@@ -223,6 +223,12 @@ struct TodaysCells {
                 }
                 candidates.append((pool, key.destination * codes + provider))
             }
+            // Kinship carers are a child's own relatives, approved by the child's own council: another
+            // council's connected carers are not places for its children.
+            if type == .kinship {
+                let own = candidates.filter { keys[$0.pool].operating == home }
+                if !own.isEmpty { candidates = own }
+            }
             // The allocation's children of a key are shared by its pools in proportion to free places.
             var placesOfKey = Array(repeating: 0.0, count: block.count)
             var placesOfDestination = Array(repeating: 0.0, count: prior.destinations)
@@ -236,13 +242,17 @@ struct TodaysCells {
             for key in block.indices where block[key] > 0 && placesOfKey[key] == 0 {
                 unmatched[key / codes] += block[key]
             }
-            let kinship = type == .foster ? kinshipChildren[cohort.homeAuthority] ?? 0 : 0
-            let ownInside = home * codes + ProviderGroup.ownCouncil.rawValue
+            // Kinship children are the allocation's own-council foster children too, wherever their
+            // council's carers live: the mainstream cohort takes the rest of each destination's.
+            let ownCouncil = ProviderGroup.ownCouncil.rawValue
+            let ownFoster = stride(from: ownCouncil, to: block.count, by: codes).reduce(0.0) { $0 + block[$1] }
+            let mainstreamShare =
+                type == .foster && ownFoster > 0
+                ? max(0, 1 - (kinshipChildren[cohort.homeAuthority] ?? 0) / ownFoster) : 1
             for candidate in candidates {
                 let places = capacity[candidate.pool]
                 var children = block[candidate.key]
-                // Kinship children are the allocation's foster children too, all with their own council.
-                if candidate.key == ownInside { children = max(0, children - kinship) }
+                if candidate.key % codes == ownCouncil { children *= mainstreamShare }
                 let destination = candidate.key / codes
                 let share =
                     children * places / placesOfKey[candidate.key]

@@ -31,7 +31,8 @@ struct PlanMarketTests {
                     try #require(total["m2_in_area_share"] as? Double)))
             objectives.append(planned)
         }
-        // Fewer free places today (occupancy, other councils' children) cost more than the empty market.
-        #expect(objectives[0] > objectives[1])
+        // The markets differ: today's has fewer free places (occupancy, other councils' children) but
+        // agency carers where they live, near the children, rather than at the agencies' offices.
+        #expect(abs(objectives[0] - objectives[1]) > 1_000)
     }
 }
