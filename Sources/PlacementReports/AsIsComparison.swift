@@ -104,8 +104,14 @@ public enum AsIsComparison: Sendable {
         if !market.carersElsewhere.isEmpty {
             lines.append(
                 "\(NumberText.grouped(Double(market.carersElsewhere.reduce(0) { $0 + $1.places }))) in-house foster "
-                    + "places stand where the councils' carers live today, in another of the scenario's authorities "
-                    + "(the scenario puts every in-house carer in its council's area).")
+                    + "places (connected carers' among them) stand where the councils' carers live today, in another "
+                    + "of the scenario's authorities (the scenario puts every in-house carer in its council's area).")
+        }
+        if market.agencyPlacesMoved > 0 {
+            lines.append(
+                "\(NumberText.grouped(Double(market.agencyPlacesMoved))) agency foster places stand where agency "
+                    + "carers live today, shared over the region's authorities as the calibration places "
+                    + "agency-fostered children (the register gives each agency one address).")
         }
         if !market.beyondBoundary.isEmpty {
             lines.append(

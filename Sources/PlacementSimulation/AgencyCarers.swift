@@ -19,10 +19,12 @@ enum AgencyCarers {
     /// Where one agency's places go: (authority, places), in the order cut.
     typealias Pieces = [(authority: AuthorityCode, places: Int)]
 
-    /// `scenario` with its agencies' foster places cut into pieces where agency carers live today.
-    /// `carers`: the allocation's agency-fostered children placed in each of the scenario's
-    /// authorities, by sector.
-    static func relocated(_ scenario: Scenario, carers: [AuthorityCode: [Sector: Double]]) -> Scenario {
+    /// `scenario` with its agencies' foster places cut into pieces where agency carers live today, and
+    /// how many places moved to another authority than their agency's. `carers`: the allocation's
+    /// agency-fostered children placed in each of the scenario's authorities, by sector.
+    static func relocated(_ scenario: Scenario, carers: [AuthorityCode: [Sector: Double]]) -> (
+        scenario: Scenario, movedPlaces: Int
+    ) {
         let own = scenario.ownAuthorities
         let authorityOf = Dictionary(own.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let recorded = Set(scenario.cohorts.compactMap(\.currentProvider))
@@ -58,8 +60,9 @@ enum AgencyCarers {
                 pieces[agency] = cut.map { (destinations[$0.destination].0.id, $0.places) }
             }
         }
-        guard !pieces.isEmpty else { return scenario }
+        guard !pieces.isEmpty else { return (scenario, 0) }
         var result = scenario
+        var moved = 0
         result.providers = []
         for (index, provider) in scenario.providers.enumerated() {
             guard let cut = pieces[index], !cut.isEmpty else {
@@ -73,7 +76,10 @@ enum AgencyCarers {
                 var part = provider
                 part.offers[.foster]?.places = piece.places
                 part.authority = piece.authority
-                if piece.authority != provider.authority { part.location = nil }
+                if piece.authority != provider.authority {
+                    part.location = nil
+                    moved += piece.places
+                }
                 if number != keeper {
                     part.id = ProviderID("\(provider.id.rawValue)@\(piece.authority.rawValue)")
                     part.name += " (carers in \(piece.authority.rawValue))"
@@ -81,7 +87,7 @@ enum AgencyCarers {
                 result.providers.append(part)
             }
         }
-        return result
+        return (result, moved)
     }
 
     /// North to south, then west to east, then by code: a deterministic walk through a region.

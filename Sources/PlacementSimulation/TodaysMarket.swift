@@ -20,6 +20,9 @@ public struct TodaysMarket: Sendable {
     /// In-house foster places that stand where the council's carers live today, in another of the
     /// scenario's authorities (the scenario puts every in-house carer in its council's area).
     public let carersElsewhere: [CarerPlaces]
+    /// Agency foster places moved from their agency's authority to where agency carers live today
+    /// (``AgencyCarers``).
+    public let agencyPlacesMoved: Int
 
     /// Some of a council's in-house foster places, moved to the authority its carers live in.
     public struct CarerPlaces: Sendable, Equatable {
@@ -98,7 +101,8 @@ public struct TodaysMarket: Sendable {
         _ scenario: Scenario, year: Int, places: [AuthorityCode: ResidentialPlaces], occupancy: Occupancy,
         assumptions: MarketAssumptions = MarketAssumptions()
     ) {
-        let scenario = AgencyCarers.relocated(scenario, carers: occupancy.agencyCarers)
+        let (scenario, agencyPlacesMoved) = AgencyCarers.relocated(scenario, carers: occupancy.agencyCarers)
+        self.agencyPlacesMoved = agencyPlacesMoved
         self.year = year
         self.assumptions = assumptions
         self.occupancy = occupancy
@@ -299,7 +303,7 @@ public struct TodaysMarket: Sendable {
     /// its boundary as private providers in two synthetic authorities (one per distance band) at the
     /// band's distance from every authority.
     public func applied(to scenario: Scenario) -> Scenario {
-        let scenario = AgencyCarers.relocated(scenario, carers: occupancy.agencyCarers)
+        let scenario = AgencyCarers.relocated(scenario, carers: occupancy.agencyCarers).scenario
         var adjusted = scenario
         for (index, provider) in scenario.providers.enumerated() {
             for type in provider.offers.keys {

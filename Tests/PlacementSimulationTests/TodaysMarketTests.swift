@@ -180,7 +180,7 @@ import Testing
 
     @Test func agencyPlacesStandWhereTheirCarersLiveAndAddUp() throws {
         let setup = try #require(Self.setup)
-        let relocated = AgencyCarers.relocated(setup.scenario, carers: setup.market.occupancy.agencyCarers)
+        let (relocated, moved) = AgencyCarers.relocated(setup.scenario, carers: setup.market.occupancy.agencyCarers)
         func agencies(_ scenario: Scenario) -> [Provider] {
             scenario.providers.filter {
                 ($0.sector == .private || $0.sector == .voluntary) && $0.offers[.foster] != nil
@@ -192,6 +192,8 @@ import Testing
         let before = agencies(setup.scenario)
         let after = agencies(relocated)
         for sector in [Sector.private, .voluntary] { #expect(places(after, sector) == places(before, sector)) }
+        #expect(moved > 0 && moved < places(before, .private) + places(before, .voluntary))
+        #expect(setup.market.agencyPlacesMoved == moved)
         // Tameside has no agency office; today about 90 of its agency-fostered children live there.
         #expect(!before.contains { $0.authority == "E08000008" })
         #expect(places(after.filter { $0.authority == "E08000008" }, .private) > 50)
