@@ -2,13 +2,17 @@ import PlacementScenarios
 
 /// New placements as councils make them today: cohorts in a drawn order, each child going to a
 /// provider with a vacancy in proportion to the cohort's as-is weight there, the weight of a foster
-/// child's own council's carers scaled by the year's drift to agencies.
+/// child's own council's carers scaled by the year's drift to agencies. A kinship child whose
+/// council's connected carers have no vacancy is placed with them all the same, one more approved
+/// place: connected carers are the child's own relatives, found for the child.
 struct AsIsPlacing {
     let propensity: [[Propensity]]?
     /// Per cohort, the slot number of each propensity's provider (nil: a slot the stock never had).
     let slotNumbers: [[Int?]]
     /// Per cohort, whether each propensity's provider is the foster cohort's own council's carers.
     let ownCarers: [[Bool]]
+    /// Per kinship cohort, the slot of its council's connected carers it weighs most (nil otherwise).
+    let connectedCarers: [PlaceSlot?]
 
     init(propensity: [[Propensity]]?, stock: PlacementStock, scenario: Scenario) {
         self.propensity = propensity
@@ -21,6 +25,13 @@ struct AsIsPlacing {
             let record = scenario.cohorts[cohort]
             guard record.placementType == .foster else { return candidates.map { _ in false } }
             return candidates.map { scenario.providers[$0.provider].isRun(byCouncil: record.homeAuthority) }
+        }
+        connectedCarers = (propensity ?? []).enumerated().map { cohort, candidates in
+            let record = scenario.cohorts[cohort]
+            guard record.placementType == .kinship else { return nil }
+            return candidates.filter { scenario.providers[$0.provider].isRun(byCouncil: record.homeAuthority) }
+                .max { $0.weight < $1.weight }
+                .map { PlaceSlot(provider: $0.provider, placementType: .kinship) }
         }
     }
 
@@ -49,6 +60,11 @@ struct AsIsPlacing {
                 stock.place(cohort, with: provider, at: slot, children: 1)
                 left -= 1
                 if stock.vacancies(at: slot) == 0 { draw.remove(index) }
+            }
+            if left > 0, cohort < connectedCarers.count, let carers = connectedCarers[cohort] {
+                stock.changePlaces(carers, by: left)
+                stock.place(cohort, with: carers.provider, children: left)
+                left = 0
             }
             stock.addUnplaced(cohort, children: left)
         }

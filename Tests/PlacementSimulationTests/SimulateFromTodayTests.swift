@@ -36,4 +36,20 @@ struct SimulateFromTodayTests {
         // (published 57.2% inside in 2025), which the empty market could not show.
         #expect(try #require(asIs["m2_in_area_share"] as? Double) < 0.6)
     }
+
+    @Test("As-is leaves no child unplaced by 2030 in Greater Manchester: kinship carers are found for the child")
+    func asIsPlacesEveryKinshipChild() throws {
+        let simulation = try Self.object([
+            "simulate", Fixtures.scenario("greater-manchester"), "--to", "2030", "--modes", "as-is",
+        ])
+        let years = try #require((simulation["modes"] as? [[String: Any]])?.first?["years"] as? [[String: Any]])
+        #expect(years.count == 6)
+        for year in years {
+            let measures = try #require((year["england"] as? [String: Any])?["measures"] as? [String: Any])
+            // Connected carers take only their own council's kinship children; when they are full a
+            // new one is approved, so as-is never runs out (before, 30 children were left by 2030).
+            #expect((measures["unplaced"] as? [String: Any])?["mean"] as? Double == 0, "\(year["year"] ?? "")")
+            #expect(year["ledger_balances"] as? Bool == true)
+        }
+    }
 }
