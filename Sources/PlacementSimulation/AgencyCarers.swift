@@ -14,7 +14,8 @@ import PlacementScenarios
 /// becomes at most a few pieces in neighbouring authorities and the scenario gains at most one
 /// provider per authority and sector. A piece keeps its agency's owner, sector, price, rating and
 /// ages; the piece in the agency's own authority (else its largest) keeps its id, the others are
-/// `ID@CODE`. Agencies a child's record names as current provider stay whole where they are.
+/// `ID@CODE`. Agencies a child's record names as current provider stay whole where they are, and a
+/// council's own services (a children's trust's carers, voluntary as DfE counts them) are no agency.
 enum AgencyCarers {
     /// Where one agency's places go: (authority, places), in the order cut.
     typealias Pieces = [(authority: AuthorityCode, places: Int)]
@@ -34,7 +35,7 @@ enum AgencyCarers {
         }
         var agencies: [Group: [Int]] = [:]
         for (index, provider) in scenario.providers.enumerated()
-        where provider.sector == .private || provider.sector == .voluntary {
+        where (provider.sector == .private || provider.sector == .voluntary) && !provider.isCouncilService {
             guard let offer = provider.offers[.foster], offer.places > 0, provider.offers.count == 1,
                 !recorded.contains(provider.id), let authority = authorityOf[provider.authority]
             else { continue }

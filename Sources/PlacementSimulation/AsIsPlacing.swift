@@ -29,7 +29,8 @@ struct AsIsPlacing {
         connectedCarers = (propensity ?? []).enumerated().map { cohort, candidates in
             let record = scenario.cohorts[cohort]
             guard record.placementType == .kinship else { return nil }
-            return candidates.filter { scenario.providers[$0.provider].isRun(byCouncil: record.homeAuthority) }
+            // The council's own connected carers, its children's trust's included.
+            return candidates.filter { scenario.providers[$0.provider].operatingAuthority == record.homeAuthority }
                 .max { $0.weight < $1.weight }
                 .map { PlaceSlot(provider: $0.provider, placementType: .kinship) }
         }

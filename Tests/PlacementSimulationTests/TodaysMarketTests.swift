@@ -183,7 +183,7 @@ import Testing
         let (relocated, moved) = AgencyCarers.relocated(setup.scenario, carers: setup.market.occupancy.agencyCarers)
         func agencies(_ scenario: Scenario) -> [Provider] {
             scenario.providers.filter {
-                ($0.sector == .private || $0.sector == .voluntary) && $0.offers[.foster] != nil
+                ($0.sector == .private || $0.sector == .voluntary) && !$0.isCouncilService && $0.offers[.foster] != nil
             }
         }
         func places(_ providers: [Provider], _ sector: Sector) -> Int {
