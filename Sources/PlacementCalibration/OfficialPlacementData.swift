@@ -39,20 +39,13 @@ public struct OfficialPlacementData: Sendable {
             OfficialTables.placesFile, ["year", "la_code", "provision_type", "sector", "short_break_only", "places"])
 
         var authorities: [Authority] = []
-        for row in authorityTable?.rows ?? [] {
-            guard let latitude = Double(row.text("latitude")), let longitude = Double(row.text("longitude")),
-                let area = Double(row.text("area_km2")), area > 0, latitude.isFinite, longitude.isFinite
-            else {
-                log.error(
-                    OfficialTables.authoritiesFile, line: row.line,
-                    "latitude, longitude and area_km2 must be numbers (area above 0)")
-                continue
-            }
+        for checked in authorityTable?.authorityRows(log: &log) ?? [] {
+            let row = checked.row
             authorities.append(
                 Authority(
-                    id: AuthorityCode(rawValue: row.text("la_code")), name: row.text("la_name"),
-                    region: row.text("region"),
-                    centroid: Coordinate(latitude: latitude, longitude: longitude), areaSquareKilometres: area,
+                    id: AuthorityCode(rawValue: checked.code), name: row.text("la_name"), region: row.text("region"),
+                    centroid: Coordinate(latitude: checked.latitude, longitude: checked.longitude),
+                    areaSquareKilometres: checked.areaSquareKilometres,
                     childPopulation: Int(row.text("children_0_17_2024"))))
         }
 
@@ -76,12 +69,13 @@ public struct OfficialPlacementData: Sendable {
                     OfficialTables.placesFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
                 continue
             }
-            guard let count = Double(row.text("places").isEmpty ? "0" : row.text("places")), count >= 0,
-                count.isFinite
+            // A whole number of places, at most a million in one row (England registers about 100,000).
+            guard let count = Double(row.text("places").isEmpty ? "0" : row.text("places")),
+                (0...1_000_000).contains(count), count == count.rounded()
             else {
                 log.error(
-                    OfficialTables.placesFile, line: row.line, field: "places", "'\(row.text("places"))' is not a count"
-                )
+                    OfficialTables.placesFile, line: row.line, field: "places",
+                    "'\(row.text("places"))' is not a count of places (a whole number from 0 to 1,000,000)")
                 continue
             }
             guard residentialProvisionTypes.contains(row.text("provision_type")) else { continue }

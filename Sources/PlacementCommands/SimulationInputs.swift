@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import PlacementCalibration
 import PlacementScenarios
@@ -22,7 +23,11 @@ struct SimulationInputs {
         let tables = try readingInput { () throws(ScenarioError) in
             try FlowTables.read(folder: folder, scenario: scenario)
         }
-        let official = try? OfficialPlacementData.read(from: data)
+        // No official data is a fictional scenario's case; official data that is there but damaged
+        // is an error in its file and line, never read as none.
+        let hasData = FileManager.default.fileExists(atPath: "\(data)/\(OfficialTables.authoritiesFile)")
+        let official =
+            hasData ? try readingInput { () throws(ScenarioError) in try OfficialPlacementData.read(from: data) } : nil
         let known = Set(official?.authorities.map(\.id) ?? [])
         let real = official != nil && scenario.authorities.allSatisfy { known.contains($0.id) }
         // Real authorities start from the year's published figures: a year without them is out of range.

@@ -3,9 +3,7 @@
 /// Child ids and sibling group ids share one namespace: the optimiser places a child who is in no
 /// group, and a whole sibling group, as one unit, and results and reports name the unit by that id.
 enum CohortReader {
-    /// The most children one scenario may hold (England has about 84,000 looked after), so that every
-    /// total and objective stays exact.
-    static let largestTotal = 10_000_000
+    static let largestTotal = ScenarioLimits.children
 
     /// The cohorts, and the line each was read from.
     static func cohorts(

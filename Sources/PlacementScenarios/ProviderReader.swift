@@ -39,7 +39,7 @@ enum ProviderReader {
                     "\(type.rawValue) is not a commissioned placement type", log: &log)
             }
             let places = row.requiredCount("places", log: &log)
-            let price = row.requiredNumber("weekly_price", log: &log, in: 0...1_000_000)
+            let price = row.requiredNumber("weekly_price", log: &log, in: 0...ScenarioLimits.weeklyPrice)
             let location = coordinate(row, log: &log)
             if let location, let authority, let area = authorities[authority],
                 let problem = LocationCheck.problem(location, in: area)

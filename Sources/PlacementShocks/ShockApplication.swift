@@ -22,6 +22,11 @@ public enum ShockApplication {
         var shocked = scenario
         var applied: [AppliedShock] = []
         for located in file.shocks {
+            if let problem = beyondLimits(located.shock, on: shocked) {
+                throw ScenarioError(issues: [
+                    ScenarioIssue(.error, file: located.file, line: located.line, message: problem)
+                ])
+            }
             let detail = apply(located.shock, to: &shocked, random: &random)
             applied.append(AppliedShock(label: located.shock.label, detail: detail))
         }
@@ -69,6 +74,49 @@ public enum ShockApplication {
                 }
             default: break
             }
+        }
+    }
+
+    /// Logs the first shock that, stacked on the ones before it, takes the scenario beyond what a
+    /// scenario may hold, with the file's line: checked once when the file is read, so that every
+    /// command (draws and stress cases included) refuses it before anything is solved.
+    static func logBeyondLimits(in file: ShockFile, against scenario: Scenario, log: inout IssueLog) {
+        var shocked = scenario
+        var random = SeededRandom(seed: 0)
+        for located in file.shocks {
+            if let problem = beyondLimits(located.shock, on: shocked) {
+                log.error(located.file, line: located.line, problem)
+                return
+            }
+            _ = apply(located.shock, to: &shocked, random: &random)
+        }
+    }
+
+    /// Why applying `shock` after the ones before it would take the scenario beyond what a scenario
+    /// file may hold (children, a place's weekly price), or `nil`: shocks stack, so each is checked
+    /// on the scenario the earlier ones left.
+    static func beyondLimits(_ shock: Shock, on scenario: Scenario) -> String? {
+        switch shock {
+        case .demandIncrease(let increase):
+            let matching = matchingCohorts(increase, in: scenario)
+            let total = Double(matching.reduce(0) { $0 + scenario.cohorts[$1].count })
+            let extra: Double =
+                switch increase.amount {
+                case .factor(let factor): total * (factor - 1)
+                case .children(let children): Double(children)
+                }
+            let after = Double(scenario.childCount) + extra
+            let limit = Double(ScenarioLimits.children)
+            guard after > limit else { return nil }
+            return "with the shocks before it, takes the scenario to \(NumberText.grouped(after)) children, past "
+                + "the \(NumberText.grouped(limit)) a scenario may hold"
+        case .priceChange(_, _, _, let factor):
+            let highest = scenario.providers.lazy.flatMap(\.offers.values).map(\.weeklyPrice).max() ?? 0
+            guard highest * factor > ScenarioLimits.weeklyPrice else { return nil }
+            return "with the shocks before it, prices a place at \(NumberText.pounds(highest * factor)) a week, past "
+                + "the \(NumberText.pounds(ScenarioLimits.weeklyPrice)) a scenario may give"
+        default:
+            return nil
         }
     }
 

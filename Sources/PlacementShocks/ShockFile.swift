@@ -34,7 +34,10 @@ public struct ShockFile: Sendable, Equatable {
             throw ScenarioError(issues: log.issues)
         }
         let file = parse(text, file: name, log: &log)
-        if let file, let scenario { ShockApplication.logUnknownNames(in: file, against: scenario, log: &log) }
+        if let file, let scenario {
+            ShockApplication.logUnknownNames(in: file, against: scenario, log: &log)
+            if !log.hasErrors { ShockApplication.logBeyondLimits(in: file, against: scenario, log: &log) }
+        }
         if log.hasErrors { throw ScenarioError(issues: log.issues) }
         return file ?? ShockFile(shocks: [])
     }

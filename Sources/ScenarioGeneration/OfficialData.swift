@@ -86,18 +86,13 @@ public struct OfficialData: Sendable {
                 "overall_rating",
             ])
         var authorities: [Authority] = []
-        for row in authorityTable?.rows ?? [] {
-            guard let latitude = Double(row.text("latitude")), let longitude = Double(row.text("longitude")),
-                let area = Double(row.text("area_km2"))
-            else {
-                log.error(authoritiesFile, line: row.line, "latitude, longitude and area_km2 must be numbers")
-                continue
-            }
+        for checked in authorityTable?.authorityRows(log: &log) ?? [] {
+            let row = checked.row
             authorities.append(
                 Authority(
-                    code: row.text("la_code"), name: row.text("la_name"), region: row.text("region"),
-                    latitude: latitude, longitude: longitude, areaSquareKilometres: area,
-                    children: Int(row.text("children_0_17_2024"))))
+                    code: checked.code, name: row.text("la_name"), region: row.text("region"),
+                    latitude: checked.latitude, longitude: checked.longitude,
+                    areaSquareKilometres: checked.areaSquareKilometres, children: Int(row.text("children_0_17_2024"))))
         }
         var cells: [CellKey: Cell] = [:]
         cells.reserveCapacity(countTables.reduce(0) { $0 + ($1?.records.count ?? 0) })

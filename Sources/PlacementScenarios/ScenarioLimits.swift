@@ -1,0 +1,8 @@
+/// The largest figures a scenario may hold, so that every total and objective stays exact and
+/// finite: the readers refuse a file beyond them, and shocks may not stack past them.
+public enum ScenarioLimits {
+    /// Children in one scenario (England has about 84,000 looked after).
+    public static let children = 10_000_000
+    /// Pounds a week for one place.
+    public static let weeklyPrice = 1_000_000.0
+}

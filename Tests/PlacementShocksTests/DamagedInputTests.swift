@@ -1,0 +1,92 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Input that once trapped the process is an error naming its file and line, exit 1, and nothing
+/// solved: shocks that stack past what a scenario may hold, and a damaged official table.
+@Suite("Damaged and stacked input")
+struct DamagedInputTests {
+    static func shocks(_ lines: [String], in directory: TemporaryDirectory) throws -> String {
+        let path = directory.file("shocks.yaml")
+        try (["shocks:"] + lines.map { "  - \($0)" }).joined(separator: "\n").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test(
+        "shocks that stack past the scenario's limits name the shock that crosses them",
+        arguments: [
+            (Array(repeating: "demand_increase: {factor: 100}", count: 9), 4, "10,000,003 children"),
+            (Array(repeating: "price_change: {factor: 100}", count: 200), 3, "£55,000,000 a week"),
+        ])
+    func stackedShocks(lines: [String], line: Int, what: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try Self.shocks(lines, in: directory)
+        for extra in [[], ["--draws", "2"]] {
+            let run = try BuiltTool.run("placement", ["compare", Fixtures.scenario("tiny"), "--shocks", path] + extra)
+            #expect(run.status == 1, "\(run.standardError)")
+            #expect(run.standardError.contains("shocks.yaml:\(line): with the shocks before it"))
+            #expect(run.standardError.contains(what))
+        }
+    }
+
+    /// A copy of the official data with `change` made to one of its files.
+    static func damagedData(_ file: String, in directory: TemporaryDirectory, _ change: (inout [String]) -> Void)
+        throws -> String
+    {
+        let data = directory.file("data")
+        try FileManager.default.copyItem(atPath: "\(Fixtures.root)/data", toPath: data)
+        let path = "\(data)/\(file)"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        change(&lines)
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return data
+    }
+
+    @Test("an authority listed twice in the official list is an error at its line, in every reader")
+    func duplicatedAuthority() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let original = try String(
+            contentsOfFile: "\(Fixtures.root)/data/england_local_authorities.csv", encoding: .utf8)
+        let manchesterLine =
+            try #require(
+                original.components(separatedBy: "\n").firstIndex { $0.hasPrefix("E08000003,") }) + 1
+        let data = try Self.damagedData("england_local_authorities.csv", in: directory) { lines in
+            if let manchester = lines.firstIndex(where: { $0.hasPrefix("E08000003,") }) {
+                lines.insert(lines[manchester], at: manchester + 1)
+            }
+        }
+        for arguments in [
+            ["baseline", Fixtures.scenario("greater-manchester"), "--data", data],
+            ["generate", "real", "--data", data, "--out", directory.file("generated")],
+        ] {
+            let run = try BuiltTool.run("placement", arguments)
+            #expect(run.status == 1, "\(arguments[0]): \(run.standardError)")
+            #expect(
+                run.standardError.contains(
+                    "england_local_authorities.csv:\(manchesterLine + 1): la_code: E08000003 is listed again "
+                        + "(first on line \(manchesterLine))"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.file("generated")))
+    }
+
+    @Test("a registered-places cell beyond any count is an error at its line, not an empty data folder")
+    func hugePlaces() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var damagedLine = 0
+        let data = try Self.damagedData("ofsted_places_by_la_2021_2025.csv", in: directory) { lines in
+            let index = try! #require(lines.firstIndex { $0.contains(",E08000003,") })
+            var fields = lines[index].components(separatedBy: ",")
+            fields[fields.count - 1] = "1e308"
+            lines[index] = fields.joined(separator: ",")
+            damagedLine = index + 1
+        }
+        let run = try BuiltTool.run(
+            "placement", ["simulate", Fixtures.scenario("greater-manchester"), "--data", data, "--to", "2026"])
+        #expect(run.status == 1, "\(run.standardError)")
+        #expect(run.standardError.contains("ofsted_places_by_la_2021_2025.csv:\(damagedLine): places: '1e308'"))
+    }
+}
