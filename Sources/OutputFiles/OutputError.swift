@@ -15,6 +15,8 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
         /// The destination is the current folder or holds it: replacing it whole would leave the
         /// shell that ran the command in a deleted folder.
         case holdsTheWorkingFolder
+        /// The folder is, or holds, an input of the run (its scenario, data, plan or shocks).
+        case holdsAnInput(String)
     }
 
     public var code: Code
@@ -37,6 +39,8 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
         case .notAFolder: "\(path): exists and is not a folder"
         case .notAnOutputFolder:
             "\(path): the folder holds files placement did not write; empty it, remove it or choose another"
+        case .holdsAnInput(let input):
+            "\(path): holds \(input), which this run reads, and a result set replaces its folder whole; choose another folder"
         case .holdsTheWorkingFolder:
             "\(path): is the current folder or holds it, and a result set replaces its folder whole; choose a folder inside it or elsewhere"
         }

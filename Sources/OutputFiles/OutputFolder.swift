@@ -28,8 +28,17 @@ public enum OutputFolder {
     public static let markerName = ".placement-output"
     static let markerText = "A result set written by placement; the whole folder is replaced by the next run.\n"
 
-    /// Throws unless `destination` may be written: absent, an empty folder, or a result set.
-    public static func checkReplaceable(_ destination: String) throws(OutputError) {
+    /// Throws unless `destination` may be written: absent, an empty folder, or a result set, and
+    /// neither one of `inputs` (the files and folders the run reads) nor a folder holding one: a
+    /// result set replaces its folder whole, and an imported scenario is a result set too.
+    public static func checkReplaceable(_ destination: String, keeping inputs: [String] = []) throws(OutputError) {
+        if let folder = realPath(destination) {
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            for input in inputs {
+                guard let read = realPath(input), read == folder || read.hasPrefix(prefix) else { continue }
+                throw OutputError(.holdsAnInput(input), path: destination)
+            }
+        }
         var status = stat()
         guard stat(destination, &status) == 0 else {
             if errno == ENOENT { return }

@@ -66,7 +66,7 @@ extension PlacementCommand {
         var calibrationYear: Int { calibrateOn ?? year ?? 2025 }
 
         public func run() throws {
-            try ModeRunner.prepareOutput(out)
+            try ModeRunner.prepareOutput(out, reading: [scenario, data])
             let scenario = try loadScenario(scenario, solving: false)
             let directory = data ?? Self.defaultData(for: self.scenario)
             let official = try readingInput { () throws(ScenarioError) in

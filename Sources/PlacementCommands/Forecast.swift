@@ -78,7 +78,7 @@ extension PlacementCommand {
         }
 
         public func run() throws {
-            try ModeRunner.prepareOutput(out)
+            try ModeRunner.prepareOutput(out, reading: [scenario])
             let loaded = try scenario.map { try loadScenario($0, solving: false) }
             let official = try readingInput { () throws(ScenarioError) in try OfficialData.read(from: data) }
             let history = HistoryBuilder.build(official)

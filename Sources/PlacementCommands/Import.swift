@@ -62,7 +62,7 @@ extension PlacementCommand {
         }
 
         public func run() throws {
-            try ModeRunner.prepareOutput(out, quiet: quiet)
+            try ModeRunner.prepareOutput(out, quiet: quiet, reading: [children])
             let official = try readingInput { () throws(ScenarioError) in
                 try Progress.shared.run("reading \(data)") { () throws(ScenarioError) in
                     try OfficialData.read(from: data)

@@ -80,12 +80,13 @@ enum ModeRunner {
 
     /// Before anything is solved: installs the interrupt clean-up and checks that `--out` may be
     /// replaced (absent, empty, or an earlier result set) and can be written there, else a usage error.
-    static func prepareOutput(_ out: String?, quiet: Bool = false) throws {
+    /// `inputs`: what the run reads (its scenario, data, plan, shocks), which `--out` may not replace.
+    static func prepareOutput(_ out: String?, quiet: Bool = false, reading inputs: [String?] = []) throws {
         InterruptHandling.install()
         Progress.shared.silence(quiet)
         guard let out else { return }
         do {
-            try OutputFolder.checkReplaceable(out)
+            try OutputFolder.checkReplaceable(out, keeping: inputs.compactMap { $0 })
             try OutputFolder.checkWritable(out)
         } catch {
             printToStandardError("--out \(error.description)")

@@ -129,7 +129,7 @@ extension PlacementCommand {
         }
 
         public func run() throws {
-            try ModeRunner.prepareOutput(out)
+            try ModeRunner.prepareOutput(out, reading: [scenario, data])
             // The plan competes for the places free today, as `compare`'s modes do.
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let shocked = try shockOptions.apply(to: loadScenario(scenario))

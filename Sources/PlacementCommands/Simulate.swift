@@ -111,7 +111,7 @@ extension PlacementCommand {
 
         public func run() throws {
             if let backtest { return try runBacktest(from: backtest) }
-            try ModeRunner.prepareOutput(out)
+            try ModeRunner.prepareOutput(out, reading: [scenario, data, plan])
             let loaded = try loadScenario(scenario)
             let planned = try plan.map { SimulationPlan(try PlanFileOptions.read($0, for: loaded), scenario: loaded) }
             var assumptions = SimulationAssumptions()

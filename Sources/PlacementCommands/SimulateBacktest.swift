@@ -8,7 +8,7 @@ extension PlacementCommand.Simulate {
     /// `--backtest YEAR`: the as-is stock calibrated on YEAR, replayed to the last published year and
     /// compared with each year's published figures.
     func runBacktest(from origin: Int) throws {
-        try ModeRunner.prepareOutput(out)
+        try ModeRunner.prepareOutput(out, reading: [scenario, data])
         let scenario = try loadScenario(scenario, solving: false)
         let directory = data ?? PlacementCommand.Baseline.defaultData(for: self.scenario)
         let official = try readingInput { () throws(ScenarioError) in

@@ -36,7 +36,7 @@ extension PlacementCommand {
 
         public func run() throws {
             let started = ContinuousClock.now
-            try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
+            try ModeRunner.prepareOutput(options.out, quiet: options.quiet, reading: [scenario])
             let scenario = try loadScenario(scenario)
             let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
             let json = ResultJSON.mode(result)

@@ -88,7 +88,7 @@ extension PlacementCommand {
 
         public func run() throws {
             let started = ContinuousClock.now
-            try ModeRunner.prepareOutput(options.out, quiet: options.quiet)
+            try ModeRunner.prepareOutput(options.out, quiet: options.quiet, reading: [scenario, data])
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let data = marketData.folder
             let scenario = try shockOptions.apply(to: loadScenario(scenario))

@@ -89,4 +89,21 @@ struct DamagedInputTests {
         #expect(run.status == 1, "\(run.standardError)")
         #expect(run.standardError.contains("ofsted_places_by_la_2021_2025.csv:\(damagedLine): places: '1e308'"))
     }
+
+    @Test("--out may not replace the scenario the run reads, though an imported scenario is a result set")
+    func outputHoldingTheScenario() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let scenario = directory.file("imported")
+        try FileManager.default.copyItem(atPath: Fixtures.scenario("tiny"), toPath: scenario)
+        // What `import` writes carries the result-set marker, so `--out` could once replace it.
+        FileManager.default.createFile(atPath: scenario + "/.placement-output", contents: Data())
+        for out in [scenario, directory.path] {
+            let run = try BuiltTool.run("placement", ["compare", scenario, "--out", out])
+            #expect(run.status == 64, "\(run.standardError)")
+            #expect(run.standardError.contains("which this run reads"))
+        }
+        #expect(FileManager.default.fileExists(atPath: scenario + "/scenario.yaml"))
+        #expect(FileManager.default.fileExists(atPath: scenario + "/children.csv"))
+    }
 }
