@@ -88,7 +88,7 @@ struct OfficialDataReaderTests {
         defer { directory.remove() }
         #expect(
             Self.issues(directory) == [
-                "england_local_authorities.csv:2: latitude, longitude and area_km2 must be numbers",
+                "england_local_authorities.csv:2: latitude, longitude and area_km2 must be numbers (latitude −90 to 90, longitude −180 to 180, area above 0)",
                 "dfe_cla_by_la_2021_2025.csv:2: number: 'twelve' is neither a count nor a marker",
             ])
     }
