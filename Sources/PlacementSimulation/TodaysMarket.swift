@@ -168,6 +168,8 @@ public struct TodaysMarket: Sendable {
                 }
             }
         }
+        let centroids = Dictionary(
+            scenario.ownAuthorities.map { ($0.id, $0.centroid) }, uniquingKeysWith: { first, _ in first })
         for home in own {
             guard let elsewhere = occupancy.ownCarersElsewhere[home] else { continue }
             let kinship = inHouse[.kinship]?[home]
@@ -178,6 +180,14 @@ public struct TodaysMarket: Sendable {
                 guard let provider = inHouse[type]?[home], share > 0 else { continue }
                 var free = slots[PlaceSlot(provider: provider, placementType: type)]?.free ?? 0
                 for authority in own where authority != home {
+                    // Connected carers serve only their own council's children: never beyond the
+                    // policy's distance for the type, where none of them could be placed.
+                    if type == .kinship, let limit = scenario.policy.maximumDistance(for: .kinship),
+                        let from = centroids[home], let to = centroids[authority],
+                        Geography.miles(from: from, to: to) > limit
+                    {
+                        continue
+                    }
                     let places = min(Double(free), ((elsewhere[authority] ?? 0) * scale * share).rounded())
                     guard places >= 1 else { continue }
                     moved.append(

@@ -55,4 +55,16 @@ struct SimulateFromTodayTests {
             #expect(year["ledger_balances"] as? Bool == true)
         }
     }
+
+    @Test("South East: no kinship child is left unplaced because its connected carers were moved out of reach")
+    func connectedCarersStayWithinReach() throws {
+        let compare = try Self.object(["compare", Fixtures.scenario("south-east"), "--modes", "council,regional"])
+        for mode in try #require(compare["modes"] as? [[String: Any]]) {
+            let total = try #require((mode["metrics"] as? [String: Any])?["total"] as? [String: Any])
+            let byType = total["unplaced_by_type"] as? [String: Any] ?? [:]
+            // Before, 8 (council) and 4 (regional) kinship children had their connected carers moved
+            // to authorities beyond the 50 miles a kinship placement may be.
+            #expect(byType["kinship"] == nil, "\(mode["mode"] ?? ""): \(byType)")
+        }
+    }
 }
