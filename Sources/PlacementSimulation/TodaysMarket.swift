@@ -250,9 +250,9 @@ public struct TodaysMarket: Sendable {
                     agencyCarers[placement, default: [:]][sector, default: 0] += row.children
                 }
                 if isOwn[row.home], placedInside, let placement {
-                    pairs[AuthorityPair(from: codes[row.home], to: placement), default: (0, 0)].children += row.children
-                    pairs[AuthorityPair(from: codes[row.home], to: placement), default: (0, 0)].over20Miles +=
-                        row.over20Miles
+                    let pair = AuthorityPair(from: codes[row.home], to: placement)
+                    pairs[pair, default: (0, 0)].children += row.children
+                    pairs[pair, default: (0, 0)].over20Miles += row.over20Miles
                 }
                 if isOwn[row.home] {
                     children[row.group, default: 0] += row.children
