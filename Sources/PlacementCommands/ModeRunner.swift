@@ -85,6 +85,10 @@ enum ModeRunner {
         InterruptHandling.install()
         Progress.shared.silence(quiet)
         guard let out else { return }
+        guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
+            printToStandardError("--out: give the folder to write, not an empty name")
+            throw ExitCode.validationFailure
+        }
         do {
             try OutputFolder.checkReplaceable(out, keeping: inputs.compactMap { $0 })
             try OutputFolder.checkWritable(out)

@@ -106,4 +106,11 @@ struct DamagedInputTests {
         #expect(FileManager.default.fileExists(atPath: scenario + "/scenario.yaml"))
         #expect(FileManager.default.fileExists(atPath: scenario + "/children.csv"))
     }
+
+    @Test("an empty --out is a usage error before anything is solved")
+    func emptyOut() throws {
+        let run = try BuiltTool.run("placement", ["compare", Fixtures.scenario("tiny"), "--out", ""])
+        #expect(run.status == 64, "\(run.standardError)")
+        #expect(run.standardError.contains("--out: give the folder to write"))
+    }
 }
