@@ -50,6 +50,13 @@ public struct PlacementDecision: Sendable, Equatable {
     }
 
     public var isPlaced: Bool { provider != nil }
+    /// Its children within 20 miles of home, expected: the share times the children (one distance
+    /// against DfE's band where no share was given); 0 when unplaced.
+    public var childrenWithin20Miles: Double {
+        guard isPlaced else { return 0 }
+        let share = within20MilesShare ?? ((miles ?? .infinity) <= DistanceDistribution.bandMiles ? 1 : 0)
+        return share * Double(children)
+    }
     /// Inside the home authority's boundary (M2).
     public var isInArea: Bool { provider?.authority == homeAuthority }
     /// Run by any local authority (M1, any-authority).

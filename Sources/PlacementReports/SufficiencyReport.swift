@@ -94,7 +94,7 @@ public struct SufficiencyReport {
             if decision.isPlaced {
                 gap.placed += decision.children
                 if !decision.isInArea { gap.outOfArea += decision.children }
-                gap.over20Miles += (1 - (decision.within20MilesShare ?? 1)) * Double(decision.children)
+                gap.over20Miles += Double(decision.children) - decision.childrenWithin20Miles
                 if decision.isLocalAuthorityRun { gap.inHouse += decision.children }
             } else {
                 gap.unplaced += decision.children

@@ -168,8 +168,7 @@ public struct TodaysMarket: Sendable {
                 }
             }
         }
-        let centroids = Dictionary(
-            scenario.ownAuthorities.map { ($0.id, $0.centroid) }, uniquingKeysWith: { first, _ in first })
+        let distances = DistanceTable(scenario)
         for home in own {
             guard let elsewhere = occupancy.ownCarersElsewhere[home] else { continue }
             let kinship = inHouse[.kinship]?[home]
@@ -183,8 +182,8 @@ public struct TodaysMarket: Sendable {
                     // Connected carers serve only their own council's children: never beyond the
                     // policy's distance for the type, where none of them could be placed.
                     if type == .kinship, let limit = scenario.policy.maximumDistance(for: .kinship),
-                        let from = centroids[home], let to = centroids[authority],
-                        Geography.miles(from: from, to: to) > limit
+                        let from = distances.index[home], let to = distances.index[authority],
+                        distances.miles(from: from, at: nil, to: to, at: nil) > limit
                     {
                         continue
                     }

@@ -150,11 +150,16 @@ import Testing
             asIs.children == setup.scenario.cohorts.filter(\.placementType.isCommissioned).reduce(0) { $0 + $1.count })
     }
 
+    /// The calibration's own measures of each authority's commissioned groups (foster, homes, supported).
+    static func fittedByAuthority(_ allocation: AsIsAllocation) -> [AuthorityCode: AsIsMeasures] {
+        Dictionary(
+            uniqueKeysWithValues: zip(
+                allocation.authorities.map(\.id), allocation.measures(of: [.foster, .homes, .supported])))
+    }
+
     @Test func eachAuthoritysAsIsKeepsItsFittedShareWithin20Miles() throws {
         let setup = try #require(Self.setup)
-        let fitted = Dictionary(
-            uniqueKeysWithValues: zip(
-                setup.allocation.authorities.map(\.id), setup.allocation.measures(of: [.foster, .homes, .supported])))
+        let fitted = Self.fittedByAuthority(setup.allocation)
         for authority in setup.asIs.metrics.authorities {
             let over20 = 1 - (try #require(authority.metrics.within20MilesShare))
             let fittedOver20 = try #require(fitted[AuthorityCode(authority.id)]?.over20MilesShare)
@@ -166,9 +171,7 @@ import Testing
 
     @Test func eachAuthoritysAsIsKeepsItsFittedM2() throws {
         let setup = try #require(Self.setup)
-        let fitted = Dictionary(
-            uniqueKeysWithValues: zip(
-                setup.allocation.authorities.map(\.id), setup.allocation.measures(of: [.foster, .homes, .supported])))
+        let fitted = Self.fittedByAuthority(setup.allocation)
         for authority in setup.asIs.metrics.authorities {
             let m2 = try #require(authority.metrics.m2InAreaShare)
             let fittedM2 = try #require(fitted[AuthorityCode(authority.id)]?.inAreaShare)

@@ -70,7 +70,7 @@ public struct MetricsTally: Sendable {
             if decision.isOwnAuthorityRun { ownAuthorityRun += count }
         }
         if decision.isInArea { inArea += count }
-        within20Miles += (decision.within20MilesShare ?? (miles <= 20 ? 1 : 0)) * Double(count)
+        within20Miles += decision.childrenWithin20Miles
         self.miles += miles * Double(count)
         weeklyCost += price * Double(count)
         // Councils' own services, a children's trust's included (not for profit), are not the market.
