@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "ScenarioGeneration",
-            dependencies: ["PlacementScenarios"]
+            dependencies: ["PlacementScenarios", "OutputFiles"]
         ),
         // The as-is allocation: today's placements, calibrated to the published figures.
         .target(

@@ -78,7 +78,8 @@ extension PlacementCommand {
         }
 
         public func run() throws {
-            try ModeRunner.prepareOutput(out, reading: [scenario])
+            try ModeRunner.prepareOutput(out, reading: [scenario, data])
+            try ModeRunner.checkOutput(scenarioOut, option: "--scenario-out", reading: [scenario, data, out])
             let loaded = try scenario.map { try loadScenario($0, solving: false) }
             let official = try readingInput { () throws(ScenarioError) in try OfficialData.read(from: data) }
             let history = HistoryBuilder.build(official)
@@ -121,7 +122,7 @@ extension PlacementCommand {
                 do {
                     try ScenarioWriter.write(scaled.scenario, to: scenarioOut)
                 } catch {
-                    printToStandardError("\(scenarioOut): cannot write: \(error.localizedDescription)")
+                    printToStandardError("cannot write the scenario: \(error.description)")
                     throw failureExitCode
                 }
             }

@@ -29,12 +29,19 @@ extension PlacementCommand.Generate {
         public init() {}
 
         public func run() throws {
+            InterruptHandling.install()
+            // Every folder is checked before anything is built, so that one refused folder does not
+            // leave the others rewritten from a different build.
+            for folder in RealScenarioBuilder.folders {
+                let path = (out as NSString).appendingPathComponent(folder)
+                try ModeRunner.checkOutput(path, option: "--out", reading: [data])
+            }
             let generated = try readingInput { () throws(ScenarioError) in try RealScenarioBuilder.build(from: data) }
             for scenario in generated {
                 do {
                     try scenario.write(into: out)
                 } catch {
-                    printToStandardError("\(out)/\(scenario.folder): cannot write: \(error.localizedDescription)")
+                    printToStandardError("cannot write the scenario: \(error.description)")
                     throw failureExitCode
                 }
                 print(
@@ -67,11 +74,13 @@ extension PlacementCommand.Generate {
         }
 
         public func run() throws {
+            InterruptHandling.install()
+            try ModeRunner.checkOutput(out, option: "--out")
             let scenario = SyntheticScenarioBuilder.build(seed: seed, scale: scale)
             do {
                 try ScenarioWriter.write(scenario, to: out)
             } catch {
-                printToStandardError("\(out): cannot write: \(error.localizedDescription)")
+                printToStandardError("cannot write the scenario: \(error.description)")
                 throw failureExitCode
             }
             print(

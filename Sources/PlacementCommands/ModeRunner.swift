@@ -84,16 +84,22 @@ enum ModeRunner {
     static func prepareOutput(_ out: String?, quiet: Bool = false, reading inputs: [String?] = []) throws {
         InterruptHandling.install()
         Progress.shared.silence(quiet)
-        guard let out else { return }
-        guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
-            printToStandardError("--out: give the folder to write, not an empty name")
+        try checkOutput(out, option: "--out", reading: inputs)
+    }
+
+    /// Checks one output folder option as ``prepareOutput(_:quiet:reading:)`` does, naming `option`
+    /// in the error (a usage error, exit 64).
+    static func checkOutput(_ folder: String?, option: String, reading inputs: [String?] = []) throws {
+        guard let folder else { return }
+        guard !folder.trimmingCharacters(in: .whitespaces).isEmpty else {
+            printToStandardError("\(option): give the folder to write, not an empty name")
             throw ExitCode.validationFailure
         }
         do {
-            try OutputFolder.checkReplaceable(out, keeping: inputs.compactMap { $0 })
-            try OutputFolder.checkWritable(out)
+            try OutputFolder.checkReplaceable(folder, keeping: inputs.compactMap { $0 })
+            try OutputFolder.checkWritable(folder)
         } catch {
-            printToStandardError("--out \(error.description)")
+            printToStandardError("\(option) \(error.description)")
             throw ExitCode.validationFailure
         }
     }

@@ -1,13 +1,18 @@
 import Foundation
+import OutputFiles
 
 /// Writes a scenario as a folder the loader reads back: `scenario.yaml` and its CSV tables.
 public enum ScenarioWriter {
-    /// Writes into `directory` (created if needed), each file atomically; `extraFiles` (a README,
-    /// an estimates table) go beside the tables.
+    /// Writes `directory` as one result set (see ``OutputFolder``): the whole folder is replaced, so
+    /// no table of an earlier scenario lingers beside the new ones, and a failure leaves the old
+    /// folder as it was. An existing folder must be empty or an earlier result set. `extraFiles` (a
+    /// README, an estimates table) go beside the tables.
     public static func write(
         _ scenario: Scenario, to directory: String, extraFiles: [(name: String, text: String)] = []
-    ) throws {
-        try AtomicFile.write(files(scenario) + extraFiles, into: directory)
+    ) throws(OutputError) {
+        var set = OutputSet()
+        set.add(files(scenario) + extraFiles)
+        try OutputFolder.write(set, to: directory)
     }
 
     /// The manifest and the tables as the loader reads them back, by file name.

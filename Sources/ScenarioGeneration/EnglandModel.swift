@@ -20,7 +20,7 @@ struct EnglandModel {
                 areaSquareKilometres: $0.areaSquareKilometres, childPopulation: $0.children)
         }
         scenario = Scenario(
-            name: "england-2025",
+            name: RealScenarioBuilder.englandName,
             description: "All 153 English councils with children's services at 31 March 2025: DfE's children looked "
                 + "after by placement type, every provider on Ofsted's register, estimated in-house and agency "
                 + "fostering, and about 20 co-operatives (the two pathfinders and a partition of each region).",

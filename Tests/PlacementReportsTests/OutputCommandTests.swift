@@ -99,6 +99,44 @@ struct OutputCommandTests {
         #expect(entries(out) == [OutputFolder.markerName, "forecast.csv", "forecast.html", "forecast.json"])
     }
 
+    @Test("a written scenario replaces the earlier one whole: no table of the old scenario lingers")
+    func scenarioReplacedWhole() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("scenario")
+        var forecast = try PlacementCommand.parseAsRoot([
+            "forecast", Fixtures.scenario("tiny"), "--children-for", "2027", "--scenario-out", out,
+        ])
+        try forecast.run()
+        #expect(entries(out).contains("distances.csv"))
+        // The synthetic scenario has no distance table: tiny's must not stay beside it.
+        var synthetic = try PlacementCommand.parseAsRoot(["generate", "synthetic", "--scale", "0.02", "--out", out])
+        try synthetic.run()
+        #expect(
+            entries(out) == [
+                OutputFolder.markerName, "authorities.csv", "children.csv", "cooperatives.csv", "providers.csv",
+                "scenario.yaml",
+            ])
+        _ = try ScenarioLoader.load(from: out)
+    }
+
+    @Test("--scenario-out is checked before the forecast runs: a folder of other files is a usage error, left alone")
+    func foreignScenarioOut() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try "mine".write(toFile: directory.file("notes.txt"), atomically: false, encoding: .utf8)
+        let run = try PlacementProcess.run([
+            "forecast", Fixtures.scenario("tiny"), "--children-for", "2027", "--scenario-out", directory.path,
+        ])
+        #expect(run.status == 64)
+        #expect(run.errors.contains("--scenario-out \(directory.path): the folder holds files placement did not write"))
+        #expect(run.output.isEmpty)
+        #expect(entries(directory.path) == ["notes.txt"])
+        let synthetic = try PlacementProcess.run(["generate", "synthetic", "--out", directory.path])
+        #expect(synthetic.status == 64)
+        #expect(entries(directory.path) == ["notes.txt"])
+    }
+
     #if os(Linux)
         @Test("--out where no folder can be made fails before solving, naming the path given")
         func unwritableOut() throws {
