@@ -117,6 +117,15 @@ public enum OutputFolder {
         }
     }
 
+    /// Whether `path` lies inside `folder`, compared as absolute paths with symbolic links of
+    /// `folder` followed: a file there goes when the folder is written as a result set.
+    public static func lies(_ path: String, inside folder: String) -> Bool {
+        let folder = resolved(folder)
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let absolute = (path as NSString).isAbsolutePath ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (absolute as NSString).standardizingPath.hasPrefix(prefix)
+    }
+
     /// The path itself, or where it points when it is a symbolic link (the link is kept).
     private static func resolved(_ path: String) -> String {
         let absolute = (path as NSString).isAbsolutePath ? path : FileManager.default.currentDirectoryPath + "/" + path

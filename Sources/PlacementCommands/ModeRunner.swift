@@ -104,6 +104,20 @@ enum ModeRunner {
         }
     }
 
+    /// A usage error unless the folder `--export-model`'s `path` names exists and may be written:
+    /// checked before solving, as `--out` is.
+    static func checkExportFolder(of path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue,
+            access(directory, W_OK) == 0
+        else {
+            printToStandardError("--export-model \(path): \(directory) is not a folder that can be written")
+            throw ExitCode.validationFailure
+        }
+    }
+
     /// Writes a result set into `directory`, replacing it whole (see ``OutputFolder``).
     static func write(_ set: OutputSet, to directory: String) throws {
         InterruptHandling.install()

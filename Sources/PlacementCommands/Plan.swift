@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinearProgramming
+import OutputFiles
 import PlacementPlanning
 import PlacementReports
 import PlacementScenarios
@@ -130,6 +131,16 @@ extension PlacementCommand {
 
         public func run() throws {
             try ModeRunner.prepareOutput(out, reading: [scenario, data])
+            if let exportModel {
+                // The model is written before the plan is made; a result set would then replace it.
+                if let out, OutputFolder.lies(exportModel, inside: out) {
+                    printToStandardError(
+                        "--export-model \(exportModel): inside --out, which the result set replaces whole; "
+                            + "choose a file outside it")
+                    throw ExitCode.validationFailure
+                }
+                try ModeRunner.checkExportFolder(of: exportModel)
+            }
             // The plan competes for the places free today, as `compare`'s modes do.
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let shocked = try shockOptions.apply(to: loadScenario(scenario))

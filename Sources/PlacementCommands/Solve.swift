@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LinearProgramming
+import OutputFiles
 import PlacementOptimisation
 import PlacementReports
 import PlacementScenarios
@@ -37,11 +38,18 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet, reading: [scenario])
+            // A model exported into --out goes into the set after it is written; anywhere else it is
+            // written first, so that a failed export leaves no result set behind.
+            let exportsIntoOut = exportModel.map { path in
+                options.out.map { OutputFolder.lies(path, inside: $0) } ?? false
+            }
+            if let exportModel, exportsIntoOut == false { try ModeRunner.checkExportFolder(of: exportModel) }
             let scenario = try loadScenario(scenario)
             let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
             let json = ResultJSON.mode(result)
             let markdown = ResultMarkdown.mode(result)
             let placements = ResultCSV.placements(result.result)
+            if let exportModel, exportsIntoOut == false { try export(scenario, to: exportModel) }
             if let out = options.out {
                 try ModeRunner.write(
                     [
@@ -50,8 +58,7 @@ extension PlacementCommand {
                         ("metrics-\(mode.rawValue).csv", ResultCSV.metrics([result], scenario: scenario)),
                     ], into: out)
             }
-            // After the result set, which replaces --out whole: a model exported into it stays.
-            if let exportModel { try export(scenario, to: exportModel) }
+            if let exportModel, exportsIntoOut == true { try export(scenario, to: exportModel) }
             switch options.printed {
             case .markdown: print(markdown, terminator: "")
             case .json: print(json, terminator: "")

@@ -34,10 +34,50 @@ struct OutputCommandTests {
     func longExportPath() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let path = directory.path + String(repeating: "/a", count: 2_100) + "/model.mps"
+        let path = directory.file(String(repeating: "a", count: 4_200) + ".mps")
         let run = try PlacementProcess.run(["solve", Fixtures.scenario("tiny"), "--export-model", path])
         #expect(run.status == 2)
         #expect(run.errors.contains("bytes long"))
+    }
+
+    @Test("--export-model into a folder that is not there is refused before solving, and --out is not written")
+    func exportFolderMissing() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("out")
+        let run = try PlacementProcess.run([
+            "solve", Fixtures.scenario("tiny"), "--out", out, "--export-model", directory.file("missing/model.mps"),
+        ])
+        #expect(run.status == 64)
+        #expect(run.errors.contains("is not a folder that can be written"))
+        #expect(entries(directory.path).isEmpty)
+    }
+
+    @Test("plan --export-model inside --out, which the result set would replace, is refused before planning")
+    func planExportIntoOut() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("out")
+        let run = try PlacementProcess.run([
+            "plan", Fixtures.scenario("tiny-plan"), "--budget", "100000", "--out", out, "--export-model",
+            out + "/plan.mps",
+        ])
+        #expect(run.status == 64)
+        #expect(run.errors.contains("inside --out"))
+        #expect(entries(directory.path).isEmpty)
+    }
+
+    @Test("--export-model inside --out stays in the result set")
+    func exportIntoOut() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("out")
+        let run = try PlacementProcess.run([
+            "solve", Fixtures.scenario("tiny"), "--out", out, "--export-model", out + "/model.lp",
+        ])
+        #expect(run.status == 0)
+        #expect(entries(out).contains("model.lp"))
+        #expect(entries(out).contains("regional.json"))
     }
 
     @Test("solve --out replaces an earlier result set whole")
