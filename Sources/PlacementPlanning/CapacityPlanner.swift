@@ -272,7 +272,7 @@ extension Scenario {
 
     /// The provider a plan's build becomes: `plan-` and the candidate's id.
     public static func plannedProviderID(_ candidate: CapacityCandidate) -> ProviderID {
-        ProviderID(rawValue: "plan-\(candidate.id)")
+        ProviderID(rawValue: Provider.plannedIDPrefix + candidate.id.rawValue)
     }
 
     /// Each candidate's places as a provider `plan-ID` of the candidate's sector in its authority.

@@ -13,3 +13,9 @@ public typealias SiblingGroupID = Tagged<SiblingGroup, String>
 
 /// The tag of sibling-group ids: a group has no record of its own, only the cohorts that share it.
 public enum SiblingGroup {}
+
+extension Provider {
+    /// The start of every id a capacity plan gives its new places (`plan-` and the candidate's id),
+    /// kept from `providers.csv` so that a planned provider never takes a registered one's id.
+    public static let plannedIDPrefix = "plan-"
+}

@@ -10,6 +10,11 @@ enum ProviderReader {
         var offerLines: [String: Int] = [:]
         for row in table.rows {
             let id = row.identifier("id", log: &log)
+            if let id, id.hasPrefix(Provider.plannedIDPrefix) {
+                row.error(
+                    "id", "ids beginning \(Provider.plannedIDPrefix) are kept for a capacity plan's new places",
+                    log: &log)
+            }
             let sector = row.requiredChoice("sector", Sector.self, log: &log)
             let authority = row.required("authority", log: &log)
             if let authority, !known.contains(authority) {

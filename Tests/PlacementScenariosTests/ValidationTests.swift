@@ -26,6 +26,11 @@ struct ValidationTests {
                 edit: { try $0.append("children.csv", line: "C03,T00000002,foster,5-9,1,,,") },
                 location: "children.csv:12:1: id", message: "duplicate id C03 (first on line 4)"),
             Fault(
+                name: "a provider id kept for a plan's new places",
+                edit: { try $0.replace("providers.csv", "\nP2,", with: "\nplan-H1,") },
+                location: "providers.csv:3:1: id",
+                message: "ids beginning plan- are kept for a capacity plan's new places"),
+            Fault(
                 name: "duplicate authority code",
                 edit: { try $0.append("authorities.csv", line: "T00000002,Copyvale,Testshire,53.3,-2.2,10,1") },
                 location: "authorities.csv:5:1: code", message: "duplicate authority T00000002 (first on line 3)"),
