@@ -54,9 +54,12 @@ struct PlanFileOptions: ParsableArguments {
         let carers = open.filter { $0.candidate.kind == .fosterCarers }
         let contracts = open.filter { $0.candidate.kind == .blockContract }
         let summary =
-            "\(homes.reduce(0) { $0 + $1.units }) homes and \(carers.reduce(0) { $0 + $1.units }) foster households, "
-            + (contracts.isEmpty ? "" : "\(contracts.reduce(0) { $0 + $1.units }) block contracts, ")
-            + "\(open.reduce(0) { $0 + $1.places }) places"
+            "\(NumberText.counted(homes.reduce(0) { $0 + $1.units }, "home", "homes")) and "
+            + "\(NumberText.counted(carers.reduce(0) { $0 + $1.units }, "foster household", "foster households")), "
+            + (contracts.isEmpty
+                ? ""
+                : "\(NumberText.counted(contracts.reduce(0) { $0 + $1.units }, "block contract", "block contracts")), ")
+            + NumberText.counted(open.reduce(0) { $0 + $1.places }, "place", "places")
         planned.name =
             "\(scenario.name) with plan \(adopted.file) (\(summary)"
             + (openBy.map { ", open by \($0)" } ?? "") + ")"

@@ -21,10 +21,11 @@ public enum PlanMarkdown {
                 + "\(plan.candidatesConsidered) candidates (\(plan.candidateSource)); \(plan.mode.rawValue) access.")
         lines.append("")
         lines.append(
-            "Builds \(plan.homes.reduce(0) { $0 + $1.units }) homes and recruits \(plan.carers.reduce(0) { $0 + $1.units }) "
-                + "foster households"
+            "Builds \(NumberText.counted(plan.homes.reduce(0) { $0 + $1.units }, "home", "homes")) and recruits "
+                + NumberText.counted(plan.carers.reduce(0) { $0 + $1.units }, "foster household", "foster households")
                 + (plan.blockContracts.isEmpty
-                    ? "" : ", with \(plan.blockContracts.reduce(0) { $0 + $1.units }) block contracts with the market,")
+                    ? ""
+                    : ", with \(NumberText.counted(plan.blockContracts.reduce(0) { $0 + $1.units }, "block contract", "block contracts")) with the market,")
                 + " for \(pounds(plan.capitalSpent)): weekly spend \(pounds(plan.weeklySpend)) against "
                 + "\(pounds(plan.baselineWeeklySpend)) (capital charges of \(pounds(plan.weeklyCapitalCharge)) a week aside). "
                 + "One more £1m of budget would save \(pounds(plan.marginalValueOfBudget * 1_000_000)) a week "

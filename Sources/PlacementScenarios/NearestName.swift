@@ -2,10 +2,17 @@
 /// A short form naming one candidate alone counts too: `secure` for `secure_childrens_home`,
 /// `residential` for `residential_school` (the text starting the candidate or one of its words).
 public func nearest(to text: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(text, $0)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+    // Two texts differ by at least their difference in length: a candidate that far off is never
+    // near, and is skipped before the edit distance, which costs the product of the two lengths.
+    let length = text.count
+    let reachable = candidates.filter { abs($0.count - length) <= max(2, $0.count / 3) }
+    let scored = reachable.map { ($0, editDistance(text, $0)) }
     // Near, and sharing something: two edits turn any two-letter code into any other ('X9' is not 'A3').
-    if best.1 <= max(2, best.0.count / 3), best.1 < min(text.count, best.0.count) { return best.0 }
+    if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, best.0.count / 3),
+        best.1 < min(text.count, best.0.count)
+    {
+        return best.0
+    }
     guard text.count >= 3 else { return nil }
     let lowered = text.lowercased()
     let starting = candidates.filter { candidate in

@@ -19,6 +19,19 @@ struct MessageTests {
         #expect(!text.contains("\u{2028}"))
     }
 
+    @Test("a huge field is shown by its start and end, with how much was left out, and the reason kept")
+    func hugeField() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        let huge = String(repeating: "9", count: 100_000)
+        try copy.replace("providers.csv", "foster,2,600", with: "foster,\(huge)x,600")
+        let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
+        let line = try #require(error.description.split(separator: "\n").first { $0.contains("places") })
+        #expect(line.count < 500)
+        #expect(line.contains("characters left out"))
+        #expect(line.hasSuffix("is not a whole number"), "got: \(line)")
+    }
+
     @Test("escaping keeps ordinary text, including non-ASCII letters, as it is")
     func ordinaryText() {
         #expect(

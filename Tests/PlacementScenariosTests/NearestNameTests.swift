@@ -11,4 +11,12 @@ struct NearestNameTests {
         #expect(nearest(to: "fostr", in: ["foster", "kinship"]) == "foster")
         #expect(nearest(to: "secure", in: ["secure_childrens_home", "foster"]) == "secure_childrens_home")
     }
+
+    @Test("a text far longer than every name suggests none, and its edit distance is never taken")
+    func hugeText() {
+        let huge = String(repeating: "x", count: 1_000_000)
+        // At a million characters the edit distance against 150 names would take minutes.
+        #expect(nearest(to: huge, in: (1...150).map { "E0800\($0)" }) == nil)
+        #expect(nearest(to: "fosterr" + String(repeating: " ", count: 10), in: ["foster"]) == nil)
+    }
 }
