@@ -29,9 +29,7 @@ public struct OfficialPlacementData: Sendable {
         func table(_ name: String, _ required: [String]) -> OfficialTable? {
             OfficialTable.read(name, in: directory, required: required, log: &log)
         }
-        let authorityTable = table(
-            OfficialTables.authoritiesFile,
-            ["la_code", "la_name", "region", "latitude", "longitude", "area_km2", "children_0_17_2024"])
+        let authorityTable = table(OfficialTables.authoritiesFile, OfficialTable.authorityColumns)
         let lookedAfterTable = table(
             OfficialTables.lookedAfterFile,
             ["year", "geographic_level", "la_code", "group", "characteristic", "number"])
@@ -43,10 +41,10 @@ public struct OfficialPlacementData: Sendable {
             let row = checked.row
             authorities.append(
                 Authority(
-                    id: AuthorityCode(rawValue: checked.code), name: row.text("la_name"), region: row.text("region"),
+                    id: AuthorityCode(rawValue: checked.code), name: checked.name, region: row.text("region"),
                     centroid: Coordinate(latitude: checked.latitude, longitude: checked.longitude),
                     areaSquareKilometres: checked.areaSquareKilometres,
-                    childPopulation: Int(row.text("children_0_17_2024"))))
+                    childPopulation: checked.childPopulation))
         }
 
         var cells: [CellKey: Int?] = [:]

@@ -56,6 +56,9 @@ extension PlacementCommand {
             guard radius.isFinite, (0...1000).contains(radius) else {
                 throw ValidationError("--radius must be a number of miles from 0 to 1000; got \(radius)")
             }
+            if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--name must not be empty: give the scenario's name, or leave --name out")
+            }
             if let name, let problem = IdentifierRules.problem(name) {
                 throw ValidationError("--name '\(name)' \(problem)")
             }

@@ -73,9 +73,7 @@ public struct OfficialData: Sendable {
         func table(_ name: String, _ required: [String]) -> OfficialTable? {
             OfficialTable.read(name, in: directory, required: required, log: &log)
         }
-        let authorityTable = table(
-            authoritiesFile,
-            ["la_code", "la_name", "region", "latitude", "longitude", "area_km2", "children_0_17_2024"])
+        let authorityTable = table(authoritiesFile, OfficialTable.authorityColumns)
         let countColumns = ["year", "geographic_level", "region_name", "la_code", "group", "characteristic", "number"]
         let countTables = [table(lookedAfterFile, countColumns), table(flowsFile, countColumns)]
         let registerTable = table(
@@ -90,9 +88,9 @@ public struct OfficialData: Sendable {
             let row = checked.row
             authorities.append(
                 Authority(
-                    code: checked.code, name: row.text("la_name"), region: row.text("region"),
+                    code: checked.code, name: checked.name, region: row.text("region"),
                     latitude: checked.latitude, longitude: checked.longitude,
-                    areaSquareKilometres: checked.areaSquareKilometres, children: Int(row.text("children_0_17_2024"))))
+                    areaSquareKilometres: checked.areaSquareKilometres, children: checked.childPopulation))
         }
         var cells: [CellKey: Cell] = [:]
         cells.reserveCapacity(countTables.reduce(0) { $0 + ($1?.records.count ?? 0) })

@@ -151,6 +151,44 @@ struct ImportCommandTests {
         #expect(run.standardError.contains("no authority 'Rutlande' — did you mean Rutland (E06000017)?"))
     }
 
+    @Test("an empty --name is a usage error, not a fault of the import", arguments: ["", "  "])
+    func emptyName(name: String) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let run = try runImport(Self.sample, out: folder.file("out"), ["--name", name])
+        #expect(run.status == 64)
+        #expect(run.standardError.contains("--name must not be empty"))
+        #expect(!run.standardError.contains("fault of the import"))
+    }
+
+    @Test(
+        "a damaged row of the authority list is an error in that file, not a fault of the import",
+        arguments: [
+            ("E06000017,857,Rutland,", "E06000017,857,,", "la_name: is required"),
+            (",382.0,8012", ",382.0,-5", "children_0_17_2024: must be a whole number of children, 0 or more; got '-5'"),
+        ])
+    func damagedAuthorityList(original: String, damaged: String, message: String) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let data = folder.file("data")
+        try FileManager.default.copyItem(atPath: Self.data, toPath: data)
+        let list = "\(data)/england_local_authorities.csv"
+        let text = try String(contentsOfFile: list, encoding: .utf8)
+        #expect(text.contains(original))
+        try text.replacingOccurrences(of: original, with: damaged).write(
+            toFile: list, atomically: false, encoding: .utf8)
+        let run = try BuiltTool.run(
+            "placement",
+            [
+                "import", Self.sample, "--authority", "E06000017", "--as-of", "2025-03-31", "--data", data, "--out",
+                folder.file("out"),
+            ])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("england_local_authorities.csv:55: \(message)"), "\(run.standardError)")
+        #expect(!run.standardError.contains("fault of the import"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("out")))
+    }
+
     @Test(
         "dates and ages",
         arguments: [
