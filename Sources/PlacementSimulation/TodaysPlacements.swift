@@ -153,6 +153,8 @@ struct TodaysCells {
     var pools: [Pool] = []
     var cellsOfCohort: [[Int]]
     var poolOfCell: [Int] = []
+    /// Each pool's destination (see ``AllocationPrior``).
+    var poolDestination: [Int] = []
     var value: [Double] = []
     let counts: [Double]
     let capacity: [Double]
@@ -196,6 +198,7 @@ struct TodaysCells {
             }
         }
         self.pools = pools
+        poolDestination = keys.map(\.destination)
         capacity = pools.map { Double($0.places) }
         var poolsOfType: [PlacementType: [Int]] = [:]
         for (index, key) in keys.enumerated() { poolsOfType[key.type, default: []].append(index) }
@@ -261,6 +264,37 @@ struct TodaysCells {
                 poolOfCell.append(candidate.pool)
                 value.append(share + TodaysPlacements.floorWeight * places)
             }
+            redistributeUnplaceable(
+                block, cohort: c, home: home, hasCandidates: placesOfDestination.map { $0 > 0 },
+                ownCouncilShare: mainstreamShare)
+        }
+    }
+
+    /// The allocation's children of a destination where the scenario has no place of the cohort's
+    /// type and ages (another authority's secure home, outside England, a kinship child's share of
+    /// agency carers where its council has none) go to the cohort's cells on the same side of its
+    /// boundary, in proportion to what those cells hold. Left to the row scaling they were shared
+    /// over every cell, inside included, which put England's as-is M2 0.4 points further above the
+    /// calibration's (`Scripts/check-as-is.sh`).
+    private mutating func redistributeUnplaceable(
+        _ block: [Double], cohort c: Int, home: Int, hasCandidates: [Bool], ownCouncilShare: Double
+    ) {
+        let codes = AllocationPrior.providerCodes
+        var stranded = (inside: 0.0, outside: 0.0)
+        for destination in hasCandidates.indices where !hasCandidates[destination] {
+            var mass = 0.0
+            for key in (destination * codes)..<((destination + 1) * codes) {
+                mass += block[key] * (key % codes == ProviderGroup.ownCouncil.rawValue ? ownCouncilShare : 1)
+            }
+            if destination == home { stranded.inside += mass } else { stranded.outside += mass }
+        }
+        let cells = cellsOfCohort[c]
+        for (inside, mass) in [(true, stranded.inside), (false, stranded.outside)] where mass > 0 {
+            let side = cells.filter { (poolDestination[poolOfCell[$0]] == home) == inside }
+            let held = side.reduce(0.0) { $0 + value[$1] }
+            // No cell on that side: the row scaling shares them over the others.
+            guard held > 0 else { continue }
+            for cell in side { value[cell] += mass * value[cell] / held }
         }
     }
 

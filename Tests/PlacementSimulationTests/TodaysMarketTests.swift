@@ -498,3 +498,32 @@ import Testing
         #expect(cut.map { $0.map(\.places) } == [[86], [14, 22, 50], [50]])
     }
 }
+
+/// England today: the as-is column keeps the calibrated allocation it is carried from.
+@Suite struct TodaysMarketEnglandTests {
+    @Test func asIsStaysNearTheCalibrationOnAverageOverEveryAuthority() throws {
+        let scenario = try ScenarioLoader.load(from: Fixtures.scenario("england-2025")).scenario
+        let official = try OfficialPlacementData.read(from: "\(Fixtures.root)/data")
+        let year = try #require(official.year(2025))
+        let allocation = AsIsBaseline.calibrate(year).calibrated
+        let applied = TodaysMarket(scenario, year: year, allocation: allocation).applied(to: scenario)
+        let asIs = TodaysPlacements(in: applied, allocation: allocation)
+        let fitted = TodaysMarketGreaterManchesterTests.fittedByAuthority(allocation)
+        var m2Gaps: [Double] = []
+        // Every authority with commissioned children on both sides (the Isles of Scilly have none; DfE
+        // suppresses the City of London's groups).
+        for authority in asIs.metrics.authorities {
+            guard let m2 = authority.metrics.m2InAreaShare,
+                let fittedM2 = fitted[AuthorityCode(authority.id)]?.inAreaShare
+            else { continue }
+            m2Gaps.append(m2 - fittedM2)
+        }
+        #expect(m2Gaps.count >= 150)
+        // The children the scenario has no place for where the calibration puts them (outside England,
+        // another authority's secure home) stay outside the home authority: shared over every place,
+        // inside included, they put the mean 3.2 points above the calibration's.
+        let mean = m2Gaps.reduce(0, +) / Double(m2Gaps.count)
+        #expect(mean < 0.03, "mean as-is minus calibrated M2: \(mean)")
+        #expect(asIs.childrenWithoutPlace == 0)
+    }
+}
