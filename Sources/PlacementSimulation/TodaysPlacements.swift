@@ -208,6 +208,14 @@ struct TodaysCells {
         for cohort in market.cohorts where cohort.placementType == .kinship {
             kinshipChildren[cohort.homeAuthority, default: 0] += Double(cohort.count)
         }
+        // Per council (by number), its connected carers' places by destination.
+        var kinshipPlaces = Array(repeating: [Double](), count: prior.number.count)
+        for (pool, key) in keys.enumerated() where key.type == .kinship && key.operating >= 0 {
+            if kinshipPlaces[key.operating].isEmpty {
+                kinshipPlaces[key.operating] = Array(repeating: 0, count: prior.destinations)
+            }
+            kinshipPlaces[key.operating][key.destination] += capacity[pool]
+        }
         let codes = AllocationPrior.providerCodes
         for (c, cohort) in market.cohorts.enumerated() where counts[c] > 0 {
             let type = cohort.placementType
@@ -245,17 +253,18 @@ struct TodaysCells {
             for key in block.indices where block[key] > 0 && placesOfKey[key] == 0 {
                 unmatched[key / codes] += block[key]
             }
-            // Kinship children are the allocation's own-council foster children too, wherever their
-            // council's carers live: the mainstream cohort takes the rest of each destination's.
             let ownCouncil = ProviderGroup.ownCouncil.rawValue
-            let ownFoster = stride(from: ownCouncil, to: block.count, by: codes).reduce(0.0) { $0 + block[$1] }
             let mainstreamShare =
-                type == .foster && ownFoster > 0
-                ? max(0, 1 - (kinshipChildren[cohort.homeAuthority] ?? 0) / ownFoster) : 1
+                type == .foster
+                ? Self.mainstreamShares(
+                    ownFoster: stride(from: ownCouncil, to: block.count, by: codes).map { block[$0] },
+                    kinshipChildren: kinshipChildren[cohort.homeAuthority] ?? 0,
+                    kinshipPlaces: kinshipPlaces[home])
+                : Array(repeating: 1, count: prior.destinations)
             for candidate in candidates {
                 let places = capacity[candidate.pool]
                 var children = block[candidate.key]
-                if candidate.key % codes == ownCouncil { children *= mainstreamShare }
+                if candidate.key % codes == ownCouncil { children *= mainstreamShare[candidate.key / codes] }
                 let destination = candidate.key / codes
                 let share =
                     children * places / placesOfKey[candidate.key]
@@ -270,6 +279,25 @@ struct TodaysCells {
         }
     }
 
+    /// Per destination, the share of the allocation's own-council foster children that are the
+    /// mainstream cohort's. Kinship children are own-council foster children too, and the fitting
+    /// puts them with their council's connected carers, where those live: the mainstream cohort takes
+    /// what is left of each destination's. Without connected carers' places, the kinship children
+    /// are taken from every destination alike.
+    static func mainstreamShares(ownFoster: [Double], kinshipChildren: Double, kinshipPlaces: [Double]) -> [Double] {
+        let total = ownFoster.reduce(0, +)
+        let places = kinshipPlaces.reduce(0, +)
+        guard total > 0, kinshipChildren > 0 else { return Array(repeating: 1, count: ownFoster.count) }
+        guard places > 0 else {
+            return Array(repeating: max(0, 1 - kinshipChildren / total), count: ownFoster.count)
+        }
+        return ownFoster.indices.map { destination in
+            guard ownFoster[destination] > 0 else { return 1 }
+            let kinship = kinshipChildren * kinshipPlaces[destination] / places
+            return max(0, 1 - kinship / ownFoster[destination])
+        }
+    }
+
     /// The allocation's children of a destination where the scenario has no place of the cohort's
     /// type and ages (another authority's secure home, outside England, a kinship child's share of
     /// agency carers where its council has none) go to the cohort's cells on the same side of its
@@ -277,14 +305,14 @@ struct TodaysCells {
     /// over every cell, inside included, which put England's as-is M2 0.4 points further above the
     /// calibration's (`Scripts/check-as-is.sh`).
     private mutating func redistributeUnplaceable(
-        _ block: [Double], cohort c: Int, home: Int, hasCandidates: [Bool], ownCouncilShare: Double
+        _ block: [Double], cohort c: Int, home: Int, hasCandidates: [Bool], ownCouncilShare: [Double]
     ) {
         let codes = AllocationPrior.providerCodes
         var stranded = (inside: 0.0, outside: 0.0)
         for destination in hasCandidates.indices where !hasCandidates[destination] {
             var mass = 0.0
             for key in (destination * codes)..<((destination + 1) * codes) {
-                mass += block[key] * (key % codes == ProviderGroup.ownCouncil.rawValue ? ownCouncilShare : 1)
+                mass += block[key] * (key % codes == ProviderGroup.ownCouncil.rawValue ? ownCouncilShare[destination] : 1)
             }
             if destination == home { stranded.inside += mass } else { stranded.outside += mass }
         }
