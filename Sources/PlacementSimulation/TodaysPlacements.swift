@@ -312,7 +312,8 @@ struct TodaysCells {
         for destination in hasCandidates.indices where !hasCandidates[destination] {
             var mass = 0.0
             for key in (destination * codes)..<((destination + 1) * codes) {
-                mass += block[key] * (key % codes == ProviderGroup.ownCouncil.rawValue ? ownCouncilShare[destination] : 1)
+                mass +=
+                    block[key] * (key % codes == ProviderGroup.ownCouncil.rawValue ? ownCouncilShare[destination] : 1)
             }
             if destination == home { stranded.inside += mass } else { stranded.outside += mass }
         }

@@ -354,10 +354,10 @@ import Testing
         #expect(run.status == 0, "\(run.standardError)")
         let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         let bullets = report.components(separatedBy: "\n").filter { $0.hasPrefix("- ") }
-        #expect(bullets.first?.hasPrefix("- Today (as-is, calibrated on 2025): M2 56.5%") == true)
+        #expect(bullets.first?.hasPrefix("- Today (as-is, calibrated on 2025): M2 56.1%") == true)
         let m2 = try #require(bullets.first { $0.hasPrefix("- In-area placement (M2)") })
-        #expect(m2.contains("94.4% (+37.9 pts on today) under regional"))
-        #expect(m2.contains("80.7% (+24.3 pts on today) under council"))
+        #expect(m2.contains("94.4% (+38.3 pts on today) under regional"))
+        #expect(m2.contains("80.7% (+24.7 pts on today) under council"))
         // The tables by authority carry today's figure beside the published one: Bolton's is as-is's.
         let table = try String(contentsOfFile: out + "/report-authority-m2.csv", encoding: .utf8)
             .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -525,5 +525,29 @@ import Testing
         let mean = m2Gaps.reduce(0, +) / Double(m2Gaps.count)
         #expect(mean < 0.03, "mean as-is minus calibrated M2: \(mean)")
         #expect(asIs.childrenWithoutPlace == 0)
+    }
+}
+
+/// The mainstream foster cohort's share of the allocation's own-council foster children, by hand.
+@Suite struct MainstreamShareTests {
+    @Test func kinshipChildrenAreTakenWhereTheirCarersLive() {
+        // Own-council foster children 60 inside, 30 and 10 in two other authorities; 20 kinship
+        // children whose council's connected carers have 15 places inside and 5 in the first other
+        // authority: kinship takes 15 and 5 there, so the mainstream keeps 45 of 60, 25 of 30, all 10.
+        let shares = TodaysCells.mainstreamShares(
+            ownFoster: [60, 30, 10], kinshipChildren: 20, kinshipPlaces: [15, 5, 0])
+        #expect(zip(shares, [0.75, 25.0 / 30, 1]).allSatisfy { abs($0 - $1) < 1e-12 })
+        // Mainstream and kinship together are the allocation's own-council children: 45 + 25 + 10 + 20.
+        #expect(abs(zip(shares, [60.0, 30, 10]).reduce(0) { $0 + $1.0 * $1.1 } + 20 - 100) < 1e-9)
+        // More kinship children than the destination's own-council children: none left there.
+        #expect(
+            TodaysCells.mainstreamShares(ownFoster: [10, 40], kinshipChildren: 20, kinshipPlaces: [20, 0]) == [0, 1])
+    }
+
+    @Test func withoutConnectedCarersKinshipIsTakenEverywhereAlike() {
+        #expect(
+            TodaysCells.mainstreamShares(ownFoster: [60, 40], kinshipChildren: 20, kinshipPlaces: []) == [0.8, 0.8])
+        #expect(
+            TodaysCells.mainstreamShares(ownFoster: [60, 40], kinshipChildren: 0, kinshipPlaces: [5, 5]) == [1, 1])
     }
 }
