@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds release and prints how closely `compare`'s as-is column (today's placements carried onto a
 # scenario's providers and free places) keeps the calibrated allocation it comes from, per authority,
-# for Greater Manchester and England: M2 (placed inside the home authority) and the share within
-# 20 miles, of the commissioned placement groups (foster, children's homes, supported accommodation),
+# for Greater Manchester, the South East and England: M2 (placed inside the home authority) and the
+# share within 20 miles, of the commissioned placement groups (foster, homes, supported accommodation),
 # as-is minus the calibration's, in points: mean, mean absolute difference and the worst authority,
 # split by whether the scenario has an independent fostering agency registered in the authority.
 # The calibration reproduces DfE's published figures (in sample); what as-is loses here it loses on
@@ -18,7 +18,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 "$placement" baseline Fixtures/scenarios/england-2025 --out "$work/baseline" >/dev/null
-for scenario in greater-manchester england-2025; do
+for scenario in greater-manchester south-east england-2025; do
     "$placement" compare "Fixtures/scenarios/$scenario" --modes council --format json >"$work/$scenario.json" 2>/dev/null
 done
 
@@ -38,7 +38,7 @@ with open(f"{work}/baseline/as-is-stock.csv") as f:
         inside[home] += count if row["placement_authority"] == home else 0
         far[home] += float(row["over_20_miles"])
 
-for scenario in ["greater-manchester", "england-2025"]:
+for scenario in ["greater-manchester", "south-east", "england-2025"]:
     agencies = set()
     with open(f"Fixtures/scenarios/{scenario}/providers.csv") as f:
         for row in csv.DictReader(f):
