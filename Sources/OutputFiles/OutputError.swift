@@ -12,6 +12,8 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
         case notAFolder
         /// The destination folder holds files this program did not write; it is never replaced.
         case notAnOutputFolder
+        /// The destination is a scenario written by this program, which a command's results never replace.
+        case isAScenario
         /// The destination is the current folder or holds it: replacing it whole would leave the
         /// shell that ran the command in a deleted folder.
         case holdsTheWorkingFolder
@@ -37,6 +39,8 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
         case .system(let reason): "\(path): \(reason)"
         case .unsafeName: "\(path): not a safe output name"
         case .notAFolder: "\(path): exists and is not a folder"
+        case .isAScenario:
+            "\(path): is a scenario (written by generate, forecast --scenario-out or import), which results never replace; choose another folder"
         case .notAnOutputFolder:
             "\(path): the folder holds files placement did not write; empty it, remove it or choose another"
         case .holdsAnInput(let input):

@@ -1,10 +1,36 @@
 import Foundation
 
+/// What a written folder is: a command's results, or a scenario (`generate`, `forecast
+/// --scenario-out`, `import`). Each kind replaces only a folder of its own kind, so no command's
+/// `--out` can replace a scenario, the shipped ones included.
+public enum OutputKind: Sendable {
+    case results
+    case scenario
+
+    /// The file that marks a folder of this kind.
+    public var markerName: String {
+        switch self {
+        case .results: OutputFolder.markerName
+        case .scenario: ".placement-scenario"
+        }
+    }
+
+    var markerText: String {
+        switch self {
+        case .results: "A result set written by placement; the whole folder is replaced by the next run.\n"
+        case .scenario:
+            "A scenario written by placement; only placement generate, forecast --scenario-out and import "
+                + "replace it, whole.\n"
+        }
+    }
+}
+
 /// The files of one result set, by path inside the output folder.
 public struct OutputSet: Sendable {
     public private(set) var files: [(folder: String?, name: String, text: String)] = []
+    public let kind: OutputKind
 
-    public init() {}
+    public init(kind: OutputKind = .results) { self.kind = kind }
 
     /// Adds files at the top of the set, or in one sub-folder of it.
     public mutating func add(_ files: [(name: String, text: String)], in folder: String? = nil) {
@@ -24,20 +50,18 @@ public struct OutputSet: Sendable {
 /// protect folders that are not result sets, an existing destination must be empty or carry the
 /// ``markerName`` file every set carries.
 public enum OutputFolder {
-    /// The file that marks a folder as written by this program, so that it may be replaced.
+    /// The file that marks a folder as a command's results, so that the next results may replace it
+    /// (``OutputKind`` has the scenario's).
     public static let markerName = ".placement-output"
-    static let markerText = "A result set written by placement; the whole folder is replaced by the next run.\n"
 
     /// Throws unless `destination` may be written: absent, an empty folder, or a result set, and
     /// neither one of `inputs` (the files and folders the run reads) nor a folder holding one: a
     /// result set replaces its folder whole, and an imported scenario is a result set too.
-    public static func checkReplaceable(_ destination: String, keeping inputs: [String] = []) throws(OutputError) {
-        if let folder = realPath(destination) {
-            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-            for input in inputs {
-                guard let read = realPath(input), read == folder || read.hasPrefix(prefix) else { continue }
-                throw OutputError(.holdsAnInput(input), path: destination)
-            }
+    public static func checkReplaceable(
+        _ destination: String, keeping inputs: [String] = [], kind: OutputKind = .results
+    ) throws(OutputError) {
+        for input in inputs where lies(input, inside: destination) || canonical(input) == canonical(destination) {
+            throw OutputError(.holdsAnInput(input), path: destination)
         }
         var status = stat()
         guard stat(destination, &status) == 0 else {
@@ -51,7 +75,10 @@ public enum OutputFolder {
             throw OutputError(.holdsTheWorkingFolder, path: destination)
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: destination)) ?? []
-        guard entries.isEmpty || entries.contains(markerName) else {
+        guard entries.isEmpty || entries.contains(kind.markerName) else {
+            if kind == .results, entries.contains(OutputKind.scenario.markerName) {
+                throw OutputError(.isAScenario, path: destination)
+            }
             throw OutputError(.notAnOutputFolder, path: destination)
         }
     }
@@ -97,7 +124,7 @@ public enum OutputFolder {
             throw OutputError(.system(error.localizedDescription), path: parent)
         }
         StaleTemporaries.remove(in: parent)
-        try checkReplaceable(target)
+        try checkReplaceable(target, kind: set.kind)
         for file in set.files {
             guard OutputName.isSafe(file.name), file.folder.map(OutputName.isSafe) ?? true else {
                 throw OutputError(.unsafeName, path: [file.folder, file.name].compactMap { $0 }.joined(separator: "/"))
@@ -117,13 +144,30 @@ public enum OutputFolder {
         }
     }
 
-    /// Whether `path` lies inside `folder`, compared as absolute paths with symbolic links of
-    /// `folder` followed: a file there goes when the folder is written as a result set.
+    /// Whether `path` lies inside `folder` (not the folder itself): a file there goes when the folder
+    /// is written as a result set. Both are compared by ``canonical(_:)``, so either may not exist yet.
     public static func lies(_ path: String, inside folder: String) -> Bool {
-        let folder = resolved(folder)
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let folder = canonical(folder)
+        return canonical(path).hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
+    /// Whether two paths name the same place or one lies inside the other.
+    public static func overlap(_ a: String, _ b: String) -> Bool {
+        canonical(a) == canonical(b) || lies(a, inside: b) || lies(b, inside: a)
+    }
+
+    /// The absolute path with every symbolic link of its longest existing part followed, and the
+    /// rest (still to be made) appended as given, standardized.
+    public static func canonical(_ path: String) -> String {
         let absolute = (path as NSString).isAbsolutePath ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return (absolute as NSString).standardizingPath.hasPrefix(prefix)
+        var existing = (absolute as NSString).standardizingPath
+        var rest: [String] = []
+        while realPath(existing) == nil, existing != "/", !existing.isEmpty {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        let base = realPath(existing) ?? existing
+        return rest.reduce(base) { ($0 as NSString).appendingPathComponent($1) }
     }
 
     /// The path itself, or where it points when it is a symbolic link (the link is kept).
@@ -160,7 +204,8 @@ public enum OutputFolder {
 
     private static func fill(_ staging: String, with set: OutputSet) throws(OutputError) {
         try InterruptCleanup.shared.locked { () throws(OutputError) in
-            try ExclusiveFile.create((staging as NSString).appendingPathComponent(markerName), bytes: markerText.utf8)
+            try ExclusiveFile.create(
+                (staging as NSString).appendingPathComponent(set.kind.markerName), bytes: set.kind.markerText.utf8)
         }
         for folder in set.folders.sorted() {
             let path = (staging as NSString).appendingPathComponent(folder)

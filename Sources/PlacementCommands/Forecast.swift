@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutputFiles
 import PlacementForecasting
 import PlacementScenarios
 import ScenarioGeneration
@@ -79,7 +80,14 @@ extension PlacementCommand {
 
         public func run() throws {
             try ModeRunner.prepareOutput(out, reading: [scenario, data])
-            try ModeRunner.checkOutput(scenarioOut, option: "--scenario-out", reading: [scenario, data, out])
+            if let out, let scenarioOut, OutputFolder.overlap(out, scenarioOut) {
+                printToStandardError(
+                    "--scenario-out \(scenarioOut): --out \(out) is the same folder, or one holds the other; "
+                        + "each is replaced whole, so give two separate folders")
+                throw ExitCode.validationFailure
+            }
+            try ModeRunner.checkOutput(
+                scenarioOut, option: "--scenario-out", reading: [scenario, data], kind: .scenario)
             let loaded = try scenario.map { try loadScenario($0, solving: false) }
             let official = try readingInput { () throws(ScenarioError) in try OfficialData.read(from: data) }
             let history = HistoryBuilder.build(official)
@@ -119,12 +127,7 @@ extension PlacementCommand {
             if let childrenFor, let scenarioOut, let loaded {
                 let scaled = ScenarioScaling.scale(loaded, forecast: forecast, history: history, year: childrenFor)
                 for warning in scaled.warnings { printToStandardError(warning) }
-                do {
-                    try ScenarioWriter.write(scaled.scenario, to: scenarioOut)
-                } catch {
-                    printToStandardError("cannot write the scenario: \(error.description)")
-                    throw failureExitCode
-                }
+                try ModeRunner.write(ScenarioWriter.set(scaled.scenario), to: scenarioOut)
             }
             switch format {
             case .json:

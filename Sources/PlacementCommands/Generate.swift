@@ -34,16 +34,13 @@ extension PlacementCommand.Generate {
             // leave the others rewritten from a different build.
             for folder in RealScenarioBuilder.folders {
                 let path = (out as NSString).appendingPathComponent(folder)
-                try ModeRunner.checkOutput(path, option: "--out", reading: [data])
+                try ModeRunner.checkOutput(path, option: "--out", reading: [data], kind: .scenario)
             }
             let generated = try readingInput { () throws(ScenarioError) in try RealScenarioBuilder.build(from: data) }
             for scenario in generated {
-                do {
-                    try scenario.write(into: out)
-                } catch {
-                    printToStandardError("cannot write the scenario: \(error.description)")
-                    throw failureExitCode
-                }
+                try ModeRunner.write(
+                    ScenarioWriter.set(scenario.scenario, extraFiles: scenario.extraFiles), to: scenario.folder(in: out)
+                )
                 print(
                     "\(out)/\(scenario.folder): \(scenario.scenario.authorities.count) authorities, "
                         + "\(scenario.scenario.childCount) children, \(scenario.scenario.providers.count) providers")
@@ -75,14 +72,9 @@ extension PlacementCommand.Generate {
 
         public func run() throws {
             InterruptHandling.install()
-            try ModeRunner.checkOutput(out, option: "--out")
+            try ModeRunner.checkOutput(out, option: "--out", kind: .scenario)
             let scenario = SyntheticScenarioBuilder.build(seed: seed, scale: scale)
-            do {
-                try ScenarioWriter.write(scenario, to: out)
-            } catch {
-                printToStandardError("cannot write the scenario: \(error.description)")
-                throw failureExitCode
-            }
+            try ModeRunner.write(ScenarioWriter.set(scenario), to: out)
             print(
                 "\(out): \(scenario.authorities.count) authorities, \(scenario.childCount) children, "
                     + "\(scenario.providers.count) providers")

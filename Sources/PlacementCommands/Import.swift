@@ -65,7 +65,7 @@ extension PlacementCommand {
         }
 
         public func run() throws {
-            try ModeRunner.prepareOutput(out, quiet: quiet, reading: [children])
+            try ModeRunner.prepareOutput(out, quiet: quiet, reading: [children, data], kind: .scenario)
             let official = try readingInput { () throws(ScenarioError) in
                 try Progress.shared.run("reading \(data)") { () throws(ScenarioError) in
                     try OfficialData.read(from: data)
@@ -93,7 +93,8 @@ extension PlacementCommand {
             }
             try Self.check(imported)
             let destination = out ?? imported.scenario.name
-            try ModeRunner.write(imported.files, into: destination)
+            if out == nil { try ModeRunner.checkOutput(destination, option: "the scenario's folder", kind: .scenario) }
+            try ModeRunner.write(imported.files, into: destination, kind: .scenario)
             for line in imported.summary { printToStandardError(line) }
             print(
                 "Scenario written to \(TerminalSafeText.escaping(destination)); check it with: placement validate "

@@ -81,26 +81,79 @@ enum ModeRunner {
     /// Before anything is solved: installs the interrupt clean-up and checks that `--out` may be
     /// replaced (absent, empty, or an earlier result set) and can be written there, else a usage error.
     /// `inputs`: what the run reads (its scenario, data, plan, shocks), which `--out` may not replace.
-    static func prepareOutput(_ out: String?, quiet: Bool = false, reading inputs: [String?] = []) throws {
+    static func prepareOutput(
+        _ out: String?, quiet: Bool = false, reading inputs: [String?] = [], kind: OutputKind = .results
+    ) throws {
         InterruptHandling.install()
         Progress.shared.silence(quiet)
-        try checkOutput(out, option: "--out", reading: inputs)
+        try checkOutput(out, option: "--out", reading: inputs, kind: kind)
     }
 
-    /// Checks one output folder option as ``prepareOutput(_:quiet:reading:)`` does, naming `option`
-    /// in the error (a usage error, exit 64).
-    static func checkOutput(_ folder: String?, option: String, reading inputs: [String?] = []) throws {
+    /// Checks one output folder option as ``prepareOutput(_:quiet:reading:kind:)`` does, naming
+    /// `option` in the error (a usage error, exit 64).
+    static func checkOutput(
+        _ folder: String?, option: String, reading inputs: [String?] = [], kind: OutputKind = .results
+    ) throws {
         guard let folder else { return }
         guard !folder.trimmingCharacters(in: .whitespaces).isEmpty else {
             printToStandardError("\(option): give the folder to write, not an empty name")
             throw ExitCode.validationFailure
         }
         do {
-            try OutputFolder.checkReplaceable(folder, keeping: inputs.compactMap { $0 })
+            try OutputFolder.checkReplaceable(folder, keeping: inputs.compactMap { $0 }, kind: kind)
             try OutputFolder.checkWritable(folder)
         } catch {
             printToStandardError("\(option) \(error.description)")
             throw ExitCode.validationFailure
+        }
+    }
+
+    /// Before solving, `--export-model`'s `path` against `out`: true when the model goes inside
+    /// `out` (then directly in it, a file of the result set); else its folder must exist and may be
+    /// written. Naming `out` itself, or a sub-folder of it, is a usage error.
+    static func checkExport(_ path: String, out: String?) throws -> Bool {
+        if let out, OutputFolder.overlap(path, out) {
+            let folder = (path as NSString).deletingLastPathComponent
+            guard OutputFolder.lies(path, inside: out),
+                OutputFolder.canonical(folder.isEmpty ? "." : folder) == OutputFolder.canonical(out)
+            else {
+                printToStandardError(
+                    "--export-model \(path): --out \(out) is replaced whole; give a file directly in it, or outside it")
+                throw ExitCode.validationFailure
+            }
+            return true
+        }
+        try checkExportFolder(of: path)
+        return false
+    }
+
+    /// The files `export` writes when given `path`'s file name in a private temporary folder, read
+    /// back to join a result set (by the names it gave them).
+    static func exportedFiles(named path: String, export: (String) throws -> Void) throws -> [(
+        name: String, text: String
+    )] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "placement-model-\(UUID().uuidString)"
+        )
+        .path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        } catch {
+            printToStandardError("--export-model: cannot make a temporary folder: \(error.localizedDescription)")
+            throw failureExitCode
+        }
+        try export((folder as NSString).appendingPathComponent((path as NSString).lastPathComponent))
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        return try names.map { name in
+            do {
+                return (
+                    name, try String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8)
+                )
+            } catch {
+                printToStandardError("--export-model: cannot read back \(name): \(error.localizedDescription)")
+                throw failureExitCode
+            }
         }
     }
 
@@ -126,14 +179,17 @@ enum ModeRunner {
                 try OutputFolder.write(set, to: directory)
             }
         } catch {
-            printToStandardError("cannot write results: \(error.description)")
+            printToStandardError(
+                "cannot write \(set.kind == .scenario ? "the scenario" : "results"): \(error.description)")
             throw failureExitCode
         }
     }
 
-    /// Writes files as one result set into `directory`.
-    static func write(_ files: [(name: String, text: String)], into directory: String) throws {
-        var set = OutputSet()
+    /// Writes files as one set of `kind` into `directory`.
+    static func write(
+        _ files: [(name: String, text: String)], into directory: String, kind: OutputKind = .results
+    ) throws {
+        var set = OutputSet(kind: kind)
         set.add(files)
         try write(set, to: directory)
     }

@@ -133,9 +133,9 @@ extension PlacementCommand {
             try ModeRunner.prepareOutput(out, reading: [scenario, data])
             if let exportModel {
                 // The model is written before the plan is made; a result set would then replace it.
-                if let out, OutputFolder.lies(exportModel, inside: out) {
+                if let out, OutputFolder.overlap(exportModel, out) {
                     printToStandardError(
-                        "--export-model \(exportModel): inside --out, which the result set replaces whole; "
+                        "--export-model \(exportModel): inside --out (or --out itself), which the result set replaces whole; "
                             + "choose a file outside it")
                     throw ExitCode.validationFailure
                 }

@@ -38,27 +38,27 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet, reading: [scenario])
-            // A model exported into --out goes into the set after it is written; anywhere else it is
-            // written first, so that a failed export leaves no result set behind.
-            let exportsIntoOut = exportModel.map { path in
-                options.out.map { OutputFolder.lies(path, inside: $0) } ?? false
-            }
-            if let exportModel, exportsIntoOut == false { try ModeRunner.checkExportFolder(of: exportModel) }
+            // A model exported into --out joins the result set; anywhere else it is written before the
+            // set, so that a failed export leaves no result set behind.
+            let intoOut = try exportModel.map { try ModeRunner.checkExport($0, out: options.out) } ?? false
             let scenario = try loadScenario(scenario)
             let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
             let json = ResultJSON.mode(result)
             let markdown = ResultMarkdown.mode(result)
             let placements = ResultCSV.placements(result.result)
-            if let exportModel, exportsIntoOut == false { try export(scenario, to: exportModel) }
-            if let out = options.out {
-                try ModeRunner.write(
-                    [
-                        ("\(mode.rawValue).json", json), ("\(mode.rawValue).md", markdown),
-                        ("placements-\(mode.rawValue).csv", placements),
-                        ("metrics-\(mode.rawValue).csv", ResultCSV.metrics([result], scenario: scenario)),
-                    ], into: out)
+            var files = [
+                ("\(mode.rawValue).json", json), ("\(mode.rawValue).md", markdown),
+                ("placements-\(mode.rawValue).csv", placements),
+                ("metrics-\(mode.rawValue).csv", ResultCSV.metrics([result], scenario: scenario)),
+            ]
+            if let exportModel {
+                if intoOut {
+                    files += try ModeRunner.exportedFiles(named: exportModel) { try export(scenario, to: $0) }
+                } else {
+                    try export(scenario, to: exportModel)
+                }
             }
-            if let exportModel, exportsIntoOut == true { try export(scenario, to: exportModel) }
+            if let out = options.out { try ModeRunner.write(files, into: out) }
             switch options.printed {
             case .markdown: print(markdown, terminator: "")
             case .json: print(json, terminator: "")

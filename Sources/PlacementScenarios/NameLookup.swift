@@ -49,14 +49,16 @@ public struct NameLookup: Sendable {
     /// to be a likely typo: "Kent (E10000016)".
     public func suggestion(for text: String) -> String? {
         let folded = Self.fold(text)
-        var best: (index: Int, distance: Int, length: Int)?
+        let length = folded.count
+        var best: (index: Int, distance: Int, candidate: String)?
         for index in codes.indices {
-            for candidate in [foldedNames[index], foldedCodes[index]] where !candidate.isEmpty {
+            for candidate in [foldedNames[index], foldedCodes[index]]
+            where !candidate.isEmpty && isWithinTypoReach(length, of: candidate) {
                 let distance = editDistance(folded, candidate)
-                if distance < best?.distance ?? Int.max { best = (index, distance, candidate.count) }
+                if distance < best?.distance ?? Int.max { best = (index, distance, candidate) }
             }
         }
-        guard let best, best.distance <= max(2, best.length / 3) else { return nil }
+        guard let best, best.distance <= typoEdits(best.candidate) else { return nil }
         return names[best.index] == codes[best.index]
             ? codes[best.index] : "\(names[best.index]) (\(codes[best.index]))"
     }
@@ -64,7 +66,7 @@ public struct NameLookup: Sendable {
     /// "no authority 'Kentt' — did you mean Kent (E10000016)?", or, without a near entry, what
     /// there is to choose from.
     public func missing(_ text: String) -> String {
-        var message = "no \(kind) '\(text)'"
+        var message = "no \(kind) '\(LongText.shortened(text, head: 60, tail: 20))'"
         if let suggestion = suggestion(for: text) {
             message += " — did you mean \(suggestion)?"
         } else if codes.isEmpty {

@@ -2,13 +2,10 @@
 /// A short form naming one candidate alone counts too: `secure` for `secure_childrens_home`,
 /// `residential` for `residential_school` (the text starting the candidate or one of its words).
 public func nearest(to text: String, in candidates: [String]) -> String? {
-    // Two texts differ by at least their difference in length: a candidate that far off is never
-    // near, and is skipped before the edit distance, which costs the product of the two lengths.
     let length = text.count
-    let reachable = candidates.filter { abs($0.count - length) <= max(2, $0.count / 3) }
-    let scored = reachable.map { ($0, editDistance(text, $0)) }
+    let scored = candidates.filter { isWithinTypoReach(length, of: $0) }.map { ($0, editDistance(text, $0)) }
     // Near, and sharing something: two edits turn any two-letter code into any other ('X9' is not 'A3').
-    if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, best.0.count / 3),
+    if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= typoEdits(best.0),
         best.1 < min(text.count, best.0.count)
     {
         return best.0
@@ -19,6 +16,16 @@ public func nearest(to text: String, in candidates: [String]) -> String? {
         candidate.lowercased().split(separator: "_").contains { $0.hasPrefix(lowered) }
     }
     return starting.count == 1 ? starting[0] : nil
+}
+
+/// The most edits a text may be from `candidate` to count as a typo of it.
+func typoEdits(_ candidate: String) -> Int { max(2, candidate.count / 3) }
+
+/// Whether a text of `length` characters could be a typo of `candidate`. Two texts differ by at
+/// least their difference in length, so a candidate that far off is skipped before the edit
+/// distance, which costs the product of the two lengths (minutes for a megabyte field).
+func isWithinTypoReach(_ length: Int, of candidate: String) -> Bool {
+    abs(candidate.count - length) <= typoEdits(candidate)
 }
 
 /// Levenshtein distance over characters.

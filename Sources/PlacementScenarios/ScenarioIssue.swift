@@ -38,22 +38,10 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
             if let column { location += ":\(column)" }
         }
         let prefix = severity == .warning ? "warning: " : ""
-        let message = Self.shortened(message)
         let text =
             if let field { "\(location): \(prefix)\(field): \(message)" } else { "\(location): \(prefix)\(message)" }
-        return TerminalSafeText.escaping(text)
-    }
-
-    /// Characters of a message shown before and after what a very long one leaves out.
-    static let shownHead = 200
-    static let shownTail = 120
-
-    /// A message quoting a huge field (a megabyte on one line) keeps its start and its end, where
-    /// the reason is, and says how much it left out.
-    static func shortened(_ message: String) -> String {
-        let leftOut = message.count - shownHead - shownTail
-        guard leftOut > 40 else { return message }
-        return "\(message.prefix(shownHead))… (\(leftOut) characters left out) …\(message.suffix(shownTail))"
+        // A huge field or file name (a megabyte on one line) keeps the start and the reason at the end.
+        return TerminalSafeText.escaping(LongText.shortened(text, head: 1_000, tail: 400))
     }
 }
 

@@ -3,16 +3,21 @@ import OutputFiles
 
 /// Writes a scenario as a folder the loader reads back: `scenario.yaml` and its CSV tables.
 public enum ScenarioWriter {
-    /// Writes `directory` as one result set (see ``OutputFolder``): the whole folder is replaced, so
-    /// no table of an earlier scenario lingers beside the new ones, and a failure leaves the old
-    /// folder as it was. An existing folder must be empty or an earlier result set. `extraFiles` (a
-    /// README, an estimates table) go beside the tables.
+    /// Writes `directory` as one set of the scenario kind (see ``OutputFolder``): the whole folder is
+    /// replaced, so no table of an earlier scenario lingers beside the new ones, and a failure leaves
+    /// the old folder as it was. An existing folder must be empty or an earlier scenario. `extraFiles`
+    /// (a README, an estimates table) go beside the tables.
     public static func write(
         _ scenario: Scenario, to directory: String, extraFiles: [(name: String, text: String)] = []
     ) throws(OutputError) {
-        var set = OutputSet()
+        try OutputFolder.write(set(scenario, extraFiles: extraFiles), to: directory)
+    }
+
+    /// The scenario's files as a set of the scenario kind (see ``OutputKind``).
+    public static func set(_ scenario: Scenario, extraFiles: [(name: String, text: String)] = []) -> OutputSet {
+        var set = OutputSet(kind: .scenario)
         set.add(files(scenario) + extraFiles)
-        try OutputFolder.write(set, to: directory)
+        return set
     }
 
     /// The manifest and the tables as the loader reads them back, by file name.

@@ -221,7 +221,17 @@ struct TodaysCells {
             let type = cohort.placementType
             let group = PlacementGroup(type)
             guard let home = prior.number[cohort.homeAuthority] else { continue }
-            let block = Array(prior.block(home: home, group: group))
+            var block = Array(prior.block(home: home, group: group))
+            if type == .foster {
+                let ownCouncil = ProviderGroup.ownCouncil.rawValue
+                let mainstreamShare = Self.mainstreamShares(
+                    ownFoster: stride(from: ownCouncil, to: block.count, by: codes).map { block[$0] },
+                    kinshipChildren: kinshipChildren[cohort.homeAuthority] ?? 0,
+                    kinshipPlaces: kinshipPlaces[home])
+                for (destination, share) in mainstreamShare.enumerated() {
+                    block[destination * codes + ownCouncil] *= share
+                }
+            }
             var candidates: [(pool: Int, key: Int)] = []
             for pool in poolsOfType[type] ?? [] {
                 let key = keys[pool]
@@ -253,18 +263,9 @@ struct TodaysCells {
             for key in block.indices where block[key] > 0 && placesOfKey[key] == 0 {
                 unmatched[key / codes] += block[key]
             }
-            let ownCouncil = ProviderGroup.ownCouncil.rawValue
-            let mainstreamShare =
-                type == .foster
-                ? Self.mainstreamShares(
-                    ownFoster: stride(from: ownCouncil, to: block.count, by: codes).map { block[$0] },
-                    kinshipChildren: kinshipChildren[cohort.homeAuthority] ?? 0,
-                    kinshipPlaces: kinshipPlaces[home])
-                : Array(repeating: 1, count: prior.destinations)
             for candidate in candidates {
                 let places = capacity[candidate.pool]
-                var children = block[candidate.key]
-                if candidate.key % codes == ownCouncil { children *= mainstreamShare[candidate.key / codes] }
+                let children = block[candidate.key]
                 let destination = candidate.key / codes
                 let share =
                     children * places / placesOfKey[candidate.key]
@@ -273,9 +274,7 @@ struct TodaysCells {
                 poolOfCell.append(candidate.pool)
                 value.append(share + TodaysPlacements.floorWeight * places)
             }
-            redistributeUnplaceable(
-                block, cohort: c, home: home, hasCandidates: placesOfDestination.map { $0 > 0 },
-                ownCouncilShare: mainstreamShare)
+            redistributeUnplaceable(block, cohort: c, home: home, hasCandidates: placesOfDestination.map { $0 > 0 })
         }
     }
 
@@ -283,7 +282,9 @@ struct TodaysCells {
     /// mainstream cohort's. Kinship children are own-council foster children too, and the fitting
     /// puts them with their council's connected carers, where those live: the mainstream cohort takes
     /// what is left of each destination's. Without connected carers' places, the kinship children
-    /// are taken from every destination alike.
+    /// are taken from every destination alike. Where the carers there would take more than the
+    /// destination holds (a children's trust's council, whose own foster children DfE counts as the
+    /// trust's), the mainstream keeps none there, and the excess is taken from nowhere else.
     static func mainstreamShares(ownFoster: [Double], kinshipChildren: Double, kinshipPlaces: [Double]) -> [Double] {
         let total = ownFoster.reduce(0, +)
         let places = kinshipPlaces.reduce(0, +)
@@ -298,33 +299,23 @@ struct TodaysCells {
         }
     }
 
-    /// The allocation's children of a destination where the scenario has no place of the cohort's
-    /// type and ages (another authority's secure home, outside England, a kinship child's share of
-    /// agency carers where its council has none) go to the cohort's cells on the same side of its
-    /// boundary, in proportion to what those cells hold. Left to the row scaling they were shared
+    /// The allocation's children of another destination where the scenario has no place of the
+    /// cohort's type and ages (outside England, another authority's secure home, a kinship child's
+    /// share of agency carers where its council has none) go to the cohort's cells outside its home
+    /// authority, in proportion to what those cells hold. Left to the row scaling they were shared
     /// over every cell, inside included, which put England's as-is M2 0.4 points further above the
-    /// calibration's (`Scripts/check-as-is.sh`).
-    private mutating func redistributeUnplaceable(
-        _ block: [Double], cohort c: Int, home: Int, hasCandidates: [Bool], ownCouncilShare: [Double]
-    ) {
+    /// calibration's (`Scripts/check-as-is.sh`). Those of the home authority itself, and those of a
+    /// cohort with no cell outside, are left to the row scaling: there is no cell on their side.
+    private mutating func redistributeUnplaceable(_ block: [Double], cohort c: Int, home: Int, hasCandidates: [Bool]) {
         let codes = AllocationPrior.providerCodes
-        var stranded = (inside: 0.0, outside: 0.0)
-        for destination in hasCandidates.indices where !hasCandidates[destination] {
-            var mass = 0.0
-            for key in (destination * codes)..<((destination + 1) * codes) {
-                mass +=
-                    block[key] * (key % codes == ProviderGroup.ownCouncil.rawValue ? ownCouncilShare[destination] : 1)
-            }
-            if destination == home { stranded.inside += mass } else { stranded.outside += mass }
+        var stranded = 0.0
+        for destination in hasCandidates.indices where !hasCandidates[destination] && destination != home {
+            stranded += block[(destination * codes)..<((destination + 1) * codes)].reduce(0, +)
         }
-        let cells = cellsOfCohort[c]
-        for (inside, mass) in [(true, stranded.inside), (false, stranded.outside)] where mass > 0 {
-            let side = cells.filter { (poolDestination[poolOfCell[$0]] == home) == inside }
-            let held = side.reduce(0.0) { $0 + value[$1] }
-            // No cell on that side: the row scaling shares them over the others.
-            guard held > 0 else { continue }
-            for cell in side { value[cell] += mass * value[cell] / held }
-        }
+        let outside = cellsOfCohort[c].filter { poolDestination[poolOfCell[$0]] != home }
+        let held = outside.reduce(0.0) { $0 + value[$1] }
+        guard stranded > 0, held > 0 else { return }
+        for cell in outside { value[cell] += stranded * value[cell] / held }
     }
 
     /// The provider group of a provider for a child of `home` (`nil`: any other council's child).

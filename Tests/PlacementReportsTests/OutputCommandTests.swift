@@ -154,10 +154,62 @@ struct OutputCommandTests {
         try synthetic.run()
         #expect(
             entries(out) == [
-                OutputFolder.markerName, "authorities.csv", "children.csv", "cooperatives.csv", "providers.csv",
+                OutputKind.scenario.markerName, "authorities.csv", "children.csv", "cooperatives.csv", "providers.csv",
                 "scenario.yaml",
             ])
         _ = try ScenarioLoader.load(from: out)
+    }
+
+    @Test("a command's --out never replaces a scenario, the shipped ones included; a scenario never replaces results")
+    func kindsKeptApart() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let scenario = directory.file("scenario")
+        let results = directory.file("results")
+        #expect(try PlacementProcess.run(["generate", "synthetic", "--scale", "0.02", "--out", scenario]).status == 0)
+        #expect(try PlacementProcess.run(["solve", Fixtures.scenario("tiny"), "--out", results]).status == 0)
+        let solve = try PlacementProcess.run(["solve", Fixtures.scenario("tiny"), "--out", scenario])
+        #expect(solve.status == 64)
+        #expect(solve.errors.contains("is a scenario"))
+        #expect(entries(scenario).contains("children.csv"))
+        let forecast = try PlacementProcess.run([
+            "forecast", Fixtures.scenario("tiny"), "--children-for", "2027", "--scenario-out", results,
+        ])
+        #expect(forecast.status == 64)
+        #expect(entries(results).contains("regional.json"))
+        #expect(
+            try PlacementProcess.run(["solve", Fixtures.scenario("tiny"), "--out", Fixtures.scenario("england-2025")])
+                .status == 64)
+    }
+
+    @Test(
+        "--out and --scenario-out that are one folder or nest are refused before the forecast, even when neither exists",
+        arguments: [("same", "same"), ("s2/fc", "s2"), ("s3", "s3/scenario")])
+    func nestedForecastOutputs(out: String, scenarioOut: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let run = try PlacementProcess.run([
+            "forecast", Fixtures.scenario("tiny"), "--children-for", "2027", "--out", directory.file(out),
+            "--scenario-out", directory.file(scenarioOut),
+        ])
+        #expect(run.status == 64)
+        #expect(run.errors.contains("give two separate folders"))
+        #expect(entries(directory.path).isEmpty)
+    }
+
+    @Test("--export-model in a sub-folder of --out, or naming --out itself, is refused before solving")
+    func exportNestedInOut() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for (out, model) in [("r", "r/sub/m.lp"), ("q.mps", "q.mps")] {
+            let run = try PlacementProcess.run([
+                "solve", Fixtures.scenario("tiny"), "--out", directory.file(out), "--export-model",
+                directory.file(model),
+            ])
+            #expect(run.status == 64)
+            #expect(run.errors.contains("give a file directly in it, or outside it"))
+        }
+        #expect(entries(directory.path).isEmpty)
     }
 
     @Test("--scenario-out is checked before the forecast runs: a folder of other files is a usage error, left alone")

@@ -96,7 +96,7 @@ struct DamagedInputTests {
         defer { directory.remove() }
         let scenario = directory.file("imported")
         try FileManager.default.copyItem(atPath: Fixtures.scenario("tiny"), toPath: scenario)
-        // What `import` writes carries the result-set marker, so `--out` could once replace it.
+        // What `import` wrote before scenarios had a marker of their own carries the result-set marker.
         #expect(FileManager.default.createFile(atPath: scenario + "/.placement-output", contents: Data()))
         for out in [scenario, directory.path] {
             let run = try BuiltTool.run("placement", ["compare", scenario, "--out", out])
