@@ -139,7 +139,7 @@ extension PlacementCommand {
                             + "choose a file outside it")
                     throw ExitCode.validationFailure
                 }
-                try ModeRunner.checkExportFolder(of: exportModel)
+                try ModelExport.checkFolder(of: exportModel)
             }
             // The plan competes for the places free today, as `compare`'s modes do.
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)

@@ -40,7 +40,7 @@ extension PlacementCommand {
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet, reading: [scenario])
             // A model exported into --out joins the result set; anywhere else it is written before the
             // set, so that a failed export leaves no result set behind.
-            let intoOut = try exportModel.map { try ModeRunner.checkExport($0, out: options.out) } ?? false
+            let intoOut = try exportModel.map { try ModelExport.check($0, out: options.out) } ?? false
             let scenario = try loadScenario(scenario)
             let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
             let json = ResultJSON.mode(result)
@@ -53,7 +53,7 @@ extension PlacementCommand {
             ]
             if let exportModel {
                 if intoOut {
-                    files += try ModeRunner.exportedFiles(named: exportModel) { try export(scenario, to: $0) }
+                    files += try ModelExport.files(named: exportModel) { try export(scenario, to: $0) }
                 } else {
                     try export(scenario, to: exportModel)
                 }

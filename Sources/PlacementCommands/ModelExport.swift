@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import OutputFiles
+
+/// `--export-model`: where the model file may go, checked before anything is solved, and the files
+/// of a model that joins a result set.
+enum ModelExport {
+    /// Before solving, `--export-model`'s `path` against `out`: true when the model goes inside
+    /// `out` (then directly in it, a file of the result set); else its folder must exist and may be
+    /// written. Naming `out` itself, or a sub-folder of it, is a usage error.
+    static func check(_ path: String, out: String?) throws -> Bool {
+        if let out, OutputFolder.overlap(path, out) {
+            let folder = (path as NSString).deletingLastPathComponent
+            guard OutputFolder.lies(path, inside: out),
+                OutputFolder.canonical(folder.isEmpty ? "." : folder) == OutputFolder.canonical(out)
+            else {
+                printToStandardError(
+                    "--export-model \(path): --out \(out) is replaced whole; give a file directly in it, or outside it")
+                throw ExitCode.validationFailure
+            }
+            return true
+        }
+        try checkFolder(of: path)
+        return false
+    }
+
+    /// The files `export` writes when given `path`'s file name in a private temporary folder, read
+    /// back to join a result set (by the names it gave them).
+    static func files(named path: String, export: (String) throws -> Void) throws -> [(
+        name: String, text: String
+    )] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "placement-model-\(UUID().uuidString)"
+        )
+        .path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        } catch {
+            printToStandardError("--export-model: cannot make a temporary folder: \(error.localizedDescription)")
+            throw failureExitCode
+        }
+        try export((folder as NSString).appendingPathComponent((path as NSString).lastPathComponent))
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        return try names.map { name in
+            do {
+                return (
+                    name, try String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8)
+                )
+            } catch {
+                printToStandardError("--export-model: cannot read back \(name): \(error.localizedDescription)")
+                throw failureExitCode
+            }
+        }
+    }
+
+    /// A usage error unless the folder `--export-model`'s `path` names exists and may be written:
+    /// checked before solving, as `--out` is.
+    static func checkFolder(of path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue,
+            access(directory, W_OK) == 0
+        else {
+            printToStandardError("--export-model \(path): \(directory) is not a folder that can be written")
+            throw ExitCode.validationFailure
+        }
+    }
+}
