@@ -7,15 +7,19 @@ import OutputFiles
 enum ModelExport {
     /// Before solving, `--export-model`'s `path` against `out`: true when the model goes inside
     /// `out` (then directly in it, a file of the result set); else its folder must exist and may be
-    /// written. Naming `out` itself, or a sub-folder of it, is a usage error.
-    static func check(_ path: String, out: String?) throws -> Bool {
+    /// written. Naming `out` itself, or a sub-folder of it, is a usage error; so is any place inside
+    /// `out` unless the model `mayJoinOut` (`plan` writes it before the set, which would replace it).
+    static func check(_ path: String, out: String?, mayJoinOut: Bool = true) throws -> Bool {
         if let out, OutputFolder.overlap(path, out) {
             let folder = (path as NSString).deletingLastPathComponent
-            guard OutputFolder.lies(path, inside: out),
+            guard mayJoinOut, OutputFolder.lies(path, inside: out),
                 OutputFolder.canonical(folder.isEmpty ? "." : folder) == OutputFolder.canonical(out)
             else {
                 printToStandardError(
-                    "--export-model \(path): --out \(out) is replaced whole; give a file directly in it, or outside it")
+                    mayJoinOut
+                        ? "--export-model \(path): --out \(out) is replaced whole; give a file directly in it, or outside it"
+                        : "--export-model \(path): inside --out (or --out itself), which the result set replaces whole; "
+                            + "choose a file outside it")
                 throw ExitCode.validationFailure
             }
             return true
@@ -56,7 +60,7 @@ enum ModelExport {
 
     /// A usage error unless the folder `--export-model`'s `path` names exists and may be written:
     /// checked before solving, as `--out` is.
-    static func checkFolder(of path: String) throws {
+    private static func checkFolder(of path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder
         var isFolder: ObjCBool = false

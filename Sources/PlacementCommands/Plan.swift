@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import LinearProgramming
-import OutputFiles
 import PlacementPlanning
 import PlacementReports
 import PlacementScenarios
@@ -131,16 +130,8 @@ extension PlacementCommand {
 
         public func run() throws {
             try ModeRunner.prepareOutput(out, reading: [scenario, data])
-            if let exportModel {
-                // The model is written before the plan is made; a result set would then replace it.
-                if let out, OutputFolder.overlap(exportModel, out) {
-                    printToStandardError(
-                        "--export-model \(exportModel): inside --out (or --out itself), which the result set replaces whole; "
-                            + "choose a file outside it")
-                    throw ExitCode.validationFailure
-                }
-                try ModelExport.checkFolder(of: exportModel)
-            }
+            // The model is written before the plan is made: never inside --out, which the set replaces.
+            if let exportModel { _ = try ModelExport.check(exportModel, out: out, mayJoinOut: false) }
             // The plan competes for the places free today, as `compare`'s modes do.
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let shocked = try shockOptions.apply(to: loadScenario(scenario))
