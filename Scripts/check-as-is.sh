@@ -3,7 +3,7 @@
 # scenario's providers and free places) keeps the calibrated allocation it comes from, per authority,
 # for Greater Manchester, the South East and England: M2 (placed inside the home authority) and the
 # share within 20 miles, of the commissioned placement groups (foster, homes, supported accommodation),
-# as-is minus the calibration's, in points: mean, mean absolute difference and the worst authority,
+# as-is minus the calibration's, in points: mean, mean absolute difference and the authority furthest from it either way,
 # split by whether the scenario has an independent fostering agency registered in the authority.
 # The calibration reproduces DfE's published figures (in sample); what as-is loses here it loses on
 # the way onto the scenario's places.
@@ -64,6 +64,6 @@ for scenario in ["greater-manchester", "south-east", "england-2025"]:
         print(f"   {label:<28} {n:>4} {sum(r[0] for r in chosen) / n:>+8.2f} "
               f"{sum(abs(r[0]) for r in chosen) / n:>7.2f} {sum(r[1] for r in chosen) / n:>+10.2f} "
               f"{sum(abs(r[1]) for r in chosen) / n:>9.2f}")
-    worst = min(rows)
-    print(f"   worst M2: {worst[3]} {worst[0]:+.1f} points (within 20 miles {worst[1]:+.1f})")
+    furthest = max(rows, key=lambda r: abs(r[0]))
+    print(f"   furthest M2: {furthest[3]} {furthest[0]:+.1f} points (within 20 miles {furthest[1]:+.1f})")
 PY

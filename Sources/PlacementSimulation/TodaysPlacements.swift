@@ -208,13 +208,13 @@ struct TodaysCells {
         for cohort in market.cohorts where cohort.placementType == .kinship {
             kinshipChildren[cohort.homeAuthority, default: 0] += Double(cohort.count)
         }
-        // Per council (by number), its connected carers' places by destination.
-        var kinshipPlaces = Array(repeating: [Double](), count: prior.number.count)
+        // Per council (by number), its connected carers' places by provider code (its own council's;
+        // a children's trust's, voluntary as DfE counts them) and destination.
+        var kinshipPlaces = Array(repeating: [Int: [Double]](), count: prior.number.count)
         for (pool, key) in keys.enumerated() where key.type == .kinship && key.operating >= 0 {
-            if kinshipPlaces[key.operating].isEmpty {
-                kinshipPlaces[key.operating] = Array(repeating: 0, count: prior.destinations)
-            }
-            kinshipPlaces[key.operating][key.destination] += capacity[pool]
+            let code = key.group == ProviderGroup.otherCouncil.rawValue ? ProviderGroup.ownCouncil.rawValue : key.group
+            kinshipPlaces[key.operating][code, default: Array(repeating: 0, count: prior.destinations)][
+                key.destination] += capacity[pool]
         }
         let codes = AllocationPrior.providerCodes
         for (c, cohort) in market.cohorts.enumerated() where counts[c] > 0 {
@@ -223,14 +223,8 @@ struct TodaysCells {
             guard let home = prior.number[cohort.homeAuthority] else { continue }
             var block = Array(prior.block(home: home, group: group))
             if type == .foster {
-                let ownCouncil = ProviderGroup.ownCouncil.rawValue
-                let mainstreamShare = Self.mainstreamShares(
-                    ownFoster: stride(from: ownCouncil, to: block.count, by: codes).map { block[$0] },
-                    kinshipChildren: kinshipChildren[cohort.homeAuthority] ?? 0,
-                    kinshipPlaces: kinshipPlaces[home])
-                for (destination, share) in mainstreamShare.enumerated() {
-                    block[destination * codes + ownCouncil] *= share
-                }
+                Self.leaveKinshipChildren(
+                    kinshipChildren[cohort.homeAuthority] ?? 0, carers: kinshipPlaces[home], in: &block)
             }
             var candidates: [(pool: Int, key: Int)] = []
             for pool in poolsOfType[type] ?? [] {
@@ -278,24 +272,44 @@ struct TodaysCells {
         }
     }
 
-    /// Per destination, the share of the allocation's own-council foster children that are the
-    /// mainstream cohort's. Kinship children are own-council foster children too, and the fitting
-    /// puts them with their council's connected carers, where those live: the mainstream cohort takes
-    /// what is left of each destination's. Without connected carers' places, the kinship children
-    /// are taken from every destination alike. Where the carers there would take more than the
-    /// destination holds (a children's trust's council, whose own foster children DfE counts as the
-    /// trust's), the mainstream keeps none there, and the excess is taken from nowhere else.
-    static func mainstreamShares(ownFoster: [Double], kinshipChildren: Double, kinshipPlaces: [Double]) -> [Double] {
-        let total = ownFoster.reduce(0, +)
-        let places = kinshipPlaces.reduce(0, +)
-        guard total > 0, kinshipChildren > 0 else { return Array(repeating: 1, count: ownFoster.count) }
-        guard places > 0 else {
-            return Array(repeating: max(0, 1 - kinshipChildren / total), count: ownFoster.count)
+    /// Takes a council's kinship children out of its mainstream foster cohort's `block` (destination ×
+    /// provider code): from the cells of the provider group its connected carers belong to (its own
+    /// council; a children's trust's, voluntary, as DfE counts the trust's foster children), in
+    /// proportion to the carers' places of each group, each by ``mainstreamShares(councilFoster:kinshipChildren:kinshipPlaces:)``.
+    /// Without connected carers' places they are taken from its own-council children.
+    static func leaveKinshipChildren(_ kinshipChildren: Double, carers: [Int: [Double]], in block: inout [Double]) {
+        let codes = AllocationPrior.providerCodes
+        let allPlaces = carers.values.reduce(0) { $0 + $1.reduce(0, +) }
+        let groups =
+            allPlaces > 0 ? carers.sorted { $0.key < $1.key } : [(key: ProviderGroup.ownCouncil.rawValue, value: [])]
+        for (code, places) in groups {
+            let children = allPlaces > 0 ? kinshipChildren * places.reduce(0, +) / allPlaces : kinshipChildren
+            let shares = mainstreamShares(
+                councilFoster: stride(from: code, to: block.count, by: codes).map { block[$0] },
+                kinshipChildren: children, kinshipPlaces: places)
+            for (destination, share) in shares.enumerated() { block[destination * codes + code] *= share }
         }
-        return ownFoster.indices.map { destination in
-            guard ownFoster[destination] > 0 else { return 1 }
+    }
+
+    /// Per destination, the share of the allocation's foster children of a council's own service
+    /// (its in-house carers, or its children's trust's) that are the mainstream cohort's. Kinship
+    /// children are among them, and the fitting puts them with their council's connected carers,
+    /// where those live: the mainstream cohort takes what is left of each destination's. Without
+    /// connected carers' places, the kinship children are taken from every destination alike. Where
+    /// the carers there would take more than the destination holds, the mainstream keeps none there,
+    /// and the excess is taken from nowhere else.
+    static func mainstreamShares(councilFoster: [Double], kinshipChildren: Double, kinshipPlaces: [Double]) -> [Double]
+    {
+        let total = councilFoster.reduce(0, +)
+        let places = kinshipPlaces.reduce(0, +)
+        guard total > 0, kinshipChildren > 0 else { return Array(repeating: 1, count: councilFoster.count) }
+        guard places > 0 else {
+            return Array(repeating: max(0, 1 - kinshipChildren / total), count: councilFoster.count)
+        }
+        return councilFoster.indices.map { destination in
+            guard councilFoster[destination] > 0 else { return 1 }
             let kinship = kinshipChildren * kinshipPlaces[destination] / places
-            return max(0, 1 - kinship / ownFoster[destination])
+            return max(0, 1 - kinship / councilFoster[destination])
         }
     }
 
