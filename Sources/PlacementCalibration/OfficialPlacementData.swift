@@ -62,9 +62,9 @@ public struct OfficialPlacementData: Sendable {
         for row in placesTable?.rows ?? [] {
             let code = AuthorityCode(rawValue: row.text("la_code"))
             guard !code.rawValue.isEmpty else { continue }  // Welsh providers: outside the model's authorities
-            guard let year = Int(row.text("year")) else {
+            guard let year = OfficialTables.year(row.text("year")) else {
                 log.error(
-                    OfficialTables.placesFile, line: row.line, field: "year", "'\(row.text("year"))' is not a year")
+                    OfficialTables.placesFile, line: row.line, field: "year", OfficialTables.notAYear(row.text("year")))
                 continue
             }
             // A whole number of places, at most a million in one row (England registers about 100,000).

@@ -91,7 +91,9 @@ extension PlacementCommand {
         public init() {}
 
         public func validate() throws {
-            guard budget.isFinite, budget >= 0 else { throw ValidationError("--budget must be a number of pounds ≥ 0") }
+            guard Self.budgets.contains(budget) else {
+                throw ValidationError("--budget must be a number of pounds from 0 to \(Self.largestBudgetText)")
+            }
             guard timeLimit.isFinite, timeLimit > 0, timeLimit < 1e9 else {
                 throw ValidationError("--time-limit must be a positive number of seconds")
             }
@@ -103,6 +105,11 @@ extension PlacementCommand {
                 throw ValidationError("--export-model needs a file name ending in .mps or .lp")
             }
         }
+
+        /// Budgets a plan takes: a trillion pounds is far beyond any capital programme, and keeps the
+        /// default frontier's twice the budget finite.
+        static let budgets: ClosedRange<Double> = 0...1e12
+        static let largestBudgetText = "1,000,000,000,000"
 
         private func candidateKinds() throws -> Set<CapacityCandidate.Kind> {
             guard let kinds else { return Set(CapacityCandidate.Kind.allCases) }
@@ -120,9 +127,10 @@ extension PlacementCommand {
         private func frontierBudgets() throws -> [Double] {
             guard let frontier else { return PlanFrontier.defaultBudgets(around: budget) }
             return try frontier.split(separator: ",").map { text in
-                guard let pounds = Double(text.trimmingCharacters(in: .whitespaces)), pounds.isFinite, pounds >= 0
+                guard let pounds = Double(text.trimmingCharacters(in: .whitespaces)), Self.budgets.contains(pounds)
                 else {
-                    throw ValidationError("--frontier: '\(text)' is not a number of pounds ≥ 0")
+                    throw ValidationError(
+                        "--frontier: '\(text)' is not a number of pounds from 0 to \(Self.largestBudgetText)")
                 }
                 return pounds
             }

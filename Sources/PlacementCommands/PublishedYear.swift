@@ -18,7 +18,9 @@ extension OfficialPlacementData {
     /// `2021 to 2025`, or the years one by one when they are not a run.
     static func listed(_ years: [Int]) -> String {
         guard let first = years.first, let last = years.last else { return "none" }
-        if years.count > 1, years == Array(first...last) { return "\(first) to \(last)" }
+        if years.count > 1, zip(years, years.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
+            return "\(first) to \(last)"
+        }
         return years.map(String.init).joined(separator: ", ")
     }
 }

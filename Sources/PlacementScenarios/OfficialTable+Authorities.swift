@@ -34,10 +34,11 @@ extension OfficialTable {
             }
             let population = row.text(Self.childPopulationColumn)
             let childPopulation = Int(population)
-            guard population.isEmpty || (childPopulation.map { $0 >= 0 } ?? false) else {
+            guard population.isEmpty || (childPopulation.map { (0...CSVTable.largestCount).contains($0) } ?? false)
+            else {
                 log.error(
                     file, line: row.line, field: Self.childPopulationColumn,
-                    "must be a whole number of children, 0 or more; got '\(population)'")
+                    "must be a whole number of children from 0 to \(CSVTable.largestCount); got '\(population)'")
                 continue
             }
             if let first = firstLine[code] {

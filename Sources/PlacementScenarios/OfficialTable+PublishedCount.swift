@@ -16,12 +16,20 @@ extension OfficialTable.Row {
     /// when either is neither a year nor a count or marker, the problem logged against the file, line
     /// and field.
     package func publishedCount(log: inout IssueLog) -> (year: Int, number: PublishedNumber)? {
-        guard let year = Int(text("year")) else {
-            log.error(file, line: line, field: "year", "'\(text("year"))' is not a year")
+        guard let year = OfficialTables.year(text("year")) else {
+            log.error(file, line: line, field: "year", OfficialTables.notAYear(text("year")))
             return nil
         }
         let text = text("number")
-        if let number = Int(text), number >= 0 { return (year, .count(number)) }
+        if let number = Int(text), number >= 0 {
+            guard number <= OfficialTables.largestCount else {
+                log.error(
+                    file, line: line, field: "number",
+                    "\(number) is above the largest count allowed, \(OfficialTables.largestCount)")
+                return nil
+            }
+            return (year, .count(number))
+        }
         guard OfficialTables.isSuppressed(text) else {
             log.error(file, line: line, field: "number", "'\(text)' is neither a count nor a marker")
             return nil

@@ -9,8 +9,24 @@ public enum OfficialTables {
     public static let flowsFile = "dfe_cla_flows_by_la_2021_2025.csv"
     /// Ofsted's registered places per authority, sector and year.
     public static let placesFile = "ofsted_places_by_la_2021_2025.csv"
+    /// The years a row of the official tables may carry: a figure dated outside them is a fault in
+    /// the file, not a year to read (every year between two published ones is counted on).
+    public static let years = 1990...2100
+    /// The largest count one cell may carry (England has about 82,000 children looked after): the
+    /// readers add counts up, and a larger one is a fault in the file.
+    public static let largestCount = ScenarioLimits.children
     /// The code of England's national rows.
     public static let englandCode: AuthorityCode = "E92000001"
+
+    /// A `year` cell's year, `nil` unless it is a whole year within ``years``.
+    public static func year(_ text: String) -> Int? {
+        Int(text).flatMap { years.contains($0) ? $0 : nil }
+    }
+
+    /// The message for a `year` cell that ``year(_:)`` refuses.
+    public static func notAYear(_ text: String) -> String {
+        "'\(text)' is not a year from \(years.lowerBound) to \(years.upperBound)"
+    }
 
     /// Whether a `number` cell is one of DfE's suppression markers (`c` small, `k` under 0.5%, `x` not
     /// available, `z` not applicable, `low`, `u`, or empty): the figure is unknown, never zero.
