@@ -14,6 +14,11 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
         case notAnOutputFolder
         /// The destination is a scenario written by this program, which a command's results never replace.
         case isAScenario
+        /// The destination is a result set, which a scenario never replaces.
+        case isAResultSet
+        /// The destination lies inside a result set (the folder given), which the next run writing that
+        /// set replaces whole, taking this output with it.
+        case insideAResultSet(String)
         /// The destination is the current folder or holds it: replacing it whole would leave the
         /// shell that ran the command in a deleted folder.
         case holdsTheWorkingFolder
@@ -41,6 +46,10 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
         case .notAFolder: "\(path): exists and is not a folder"
         case .isAScenario:
             "\(path): is a scenario (written by generate, forecast --scenario-out or import), which results never replace; choose another folder"
+        case .isAResultSet:
+            "\(path): is a result set, which a scenario never replaces; choose another folder"
+        case .insideAResultSet(let set):
+            "\(path): lies inside \(set), a result set that the next run writing it replaces whole; choose a folder outside it"
         case .notAnOutputFolder:
             "\(path): the folder holds files placement did not write; empty it, remove it or choose another"
         case .holdsAnInput(let input):

@@ -63,6 +63,9 @@ public enum OutputFolder {
         for input in inputs where lies(input, inside: destination) || canonical(input) == canonical(destination) {
             throw OutputError(.holdsAnInput(input), path: destination)
         }
+        if let set = enclosingResultSet(of: destination) {
+            throw OutputError(.insideAResultSet(set), path: destination)
+        }
         var status = stat()
         guard stat(destination, &status) == 0 else {
             if errno == ENOENT { return }
@@ -79,8 +82,25 @@ public enum OutputFolder {
             if kind == .results, entries.contains(OutputKind.scenario.markerName) {
                 throw OutputError(.isAScenario, path: destination)
             }
+            if kind == .scenario, entries.contains(OutputKind.results.markerName) {
+                throw OutputError(.isAResultSet, path: destination)
+            }
             throw OutputError(.notAnOutputFolder, path: destination)
         }
+    }
+
+    /// The nearest folder above `destination` (links followed) that is a result set, if any.
+    static func enclosingResultSet(of destination: String) -> String? {
+        var folder = (canonical(destination) as NSString).deletingLastPathComponent
+        while !folder.isEmpty {
+            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(markerName)) {
+                return folder
+            }
+            let parent = (folder as NSString).deletingLastPathComponent
+            guard parent != folder else { return nil }
+            folder = parent
+        }
+        return nil
     }
 
     /// Throws unless a result set can be staged beside `destination`: a new folder can be made in the

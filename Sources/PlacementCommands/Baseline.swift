@@ -49,6 +49,8 @@ extension PlacementCommand {
         @Flag(help: "Print timings and convergence to stderr.")
         var verbose = false
 
+        @OptionGroup var quietOption: QuietOption
+
         public init() {}
 
         public func validate() throws {
@@ -66,6 +68,7 @@ extension PlacementCommand {
         var calibrationYear: Int { calibrateOn ?? year ?? 2025 }
 
         public func run() throws {
+            quietOption.apply()
             try ModeRunner.prepareOutput(out, reading: [scenario, data])
             let scenario = try loadScenario(scenario, solving: false)
             let directory = data ?? Self.defaultData(for: self.scenario)

@@ -21,8 +21,9 @@ extension PlacementCommand {
         @Argument(help: "A scenario folder: forecast its authorities and co-operatives (optional).")
         var scenario: String?
 
-        @Option(help: "The folder with the official CSV files (see Fixtures/data/README.md).")
-        var data = "Fixtures/data"
+        @Option(
+            help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
+        var data: String?
 
         @Option(parsing: .unconditional, help: "The last year forecast.")
         var to = 2030
@@ -60,6 +61,8 @@ extension PlacementCommand {
                 valueName: "CODE|NAME"))
         var authority: String?
 
+        @OptionGroup var quietOption: QuietOption
+
         public init() {}
 
         public func validate() throws {
@@ -79,6 +82,8 @@ extension PlacementCommand {
         }
 
         public func run() throws {
+            quietOption.apply()
+            let data = self.data ?? scenario.map(Baseline.defaultData(for:)) ?? "Fixtures/data"
             try ModeRunner.prepareOutput(out, reading: [scenario, data])
             if let out, let scenarioOut, OutputFolder.overlap(out, scenarioOut) {
                 printToStandardError(
@@ -89,6 +94,7 @@ extension PlacementCommand {
             try ModeRunner.checkOutput(
                 scenarioOut, option: "--scenario-out", reading: [scenario, data], kind: .scenario)
             let loaded = try scenario.map { try loadScenario($0, solving: false) }
+            try DataFolder.require(data, named: self.data != nil)
             let official = try readingInput { () throws(ScenarioError) in try OfficialData.read(from: data) }
             let history = HistoryBuilder.build(official)
             var settings = ForecastSettings()

@@ -26,9 +26,12 @@ extension PlacementCommand.Generate {
         @Option(help: "Where the scenario folders are written.")
         var out = "Fixtures/scenarios"
 
+        @OptionGroup var quietOption: QuietOption
+
         public init() {}
 
         public func run() throws {
+            quietOption.apply()
             InterruptHandling.install()
             // Every folder is checked before anything is built, so that one refused folder does not
             // leave the others rewritten from a different build.
@@ -36,6 +39,7 @@ extension PlacementCommand.Generate {
                 let path = (out as NSString).appendingPathComponent(folder)
                 try ModeRunner.checkOutput(path, option: "--out", reading: [data], kind: .scenario)
             }
+            try DataFolder.require(data, named: true)
             let generated = try readingInput { () throws(ScenarioError) in try RealScenarioBuilder.build(from: data) }
             for scenario in generated {
                 try ModeRunner.write(
@@ -64,6 +68,8 @@ extension PlacementCommand.Generate {
         @Option(help: "The scenario folder to write.")
         var out: String
 
+        @OptionGroup var quietOption: QuietOption
+
         public init() {}
 
         public func validate() throws {
@@ -71,6 +77,7 @@ extension PlacementCommand.Generate {
         }
 
         public func run() throws {
+            quietOption.apply()
             InterruptHandling.install()
             try ModeRunner.checkOutput(out, option: "--out", kind: .scenario)
             let scenario = SyntheticScenarioBuilder.build(seed: seed, scale: scale)

@@ -66,6 +66,7 @@ extension PlacementCommand {
 
         public func run() throws {
             try ModeRunner.prepareOutput(out, quiet: quiet, reading: [children, data], kind: .scenario)
+            try DataFolder.require(data, named: true)
             let official = try readingInput { () throws(ScenarioError) in
                 try Progress.shared.run("reading \(data)") { () throws(ScenarioError) in
                     try OfficialData.read(from: data)

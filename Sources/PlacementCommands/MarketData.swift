@@ -29,11 +29,7 @@ struct MarketData {
     /// Waits for the read.
     func requireReadable() throws {
         guard let named, let error = readAhead?.error else { return }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: named, isDirectory: &isFolder), isFolder.boolValue else {
-            printToStandardError("\(TerminalSafeText.escaping(named)): --data: no such folder")
-            throw invalidInputExitCode
-        }
+        try DataFolder.require(named, named: true)
         let tables = [
             OfficialTables.authoritiesFile, OfficialTables.lookedAfterFile,
             OfficialTables.placesFile,

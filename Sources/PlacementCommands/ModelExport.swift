@@ -8,8 +8,16 @@ enum ModelExport {
     /// Before solving, `--export-model`'s `path` against `out`: true when the model goes inside
     /// `out` (then directly in it, a file of the result set); else its folder must exist and may be
     /// written. Naming `out` itself, or a sub-folder of it, is a usage error; so is any place inside
-    /// `out` unless the model `mayJoinOut` (`plan` writes it before the set, which would replace it).
-    static func check(_ path: String, out: String?, mayJoinOut: Bool = true) throws -> Bool {
+    /// `out` unless the model `mayJoinOut` (`plan` writes it before the set, which would replace it),
+    /// and any file or place inside the folders the run `reads` (its scenario, official data), whose
+    /// files the model would overwrite.
+    static func check(_ path: String, out: String?, reading inputs: [String?], mayJoinOut: Bool = true) throws -> Bool {
+        for input in inputs.compactMap({ $0 })
+        where OutputFolder.canonical(path) == OutputFolder.canonical(input) || OutputFolder.lies(path, inside: input) {
+            printToStandardError(
+                "--export-model \(path): lies in \(input), which this run reads; choose a file outside it")
+            throw ExitCode.validationFailure
+        }
         if let out, OutputFolder.overlap(path, out) {
             let folder = (path as NSString).deletingLastPathComponent
             guard mayJoinOut, OutputFolder.lies(path, inside: out),

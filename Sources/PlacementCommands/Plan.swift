@@ -88,6 +88,8 @@ extension PlacementCommand {
         )
         var comparePolicies = false
 
+        @OptionGroup var quietOption: QuietOption
+
         public init() {}
 
         public func validate() throws {
@@ -137,9 +139,12 @@ extension PlacementCommand {
         }
 
         public func run() throws {
+            quietOption.apply()
             try ModeRunner.prepareOutput(out, reading: [scenario, data])
             // The model is written before the plan is made: never inside --out, which the set replaces.
-            if let exportModel { _ = try ModelExport.check(exportModel, out: out, mayJoinOut: false) }
+            if let exportModel {
+                _ = try ModelExport.check(exportModel, out: out, reading: [scenario, data], mayJoinOut: false)
+            }
             // The plan competes for the places free today, as `compare`'s modes do.
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let shocked = try shockOptions.apply(to: loadScenario(scenario))

@@ -80,11 +80,17 @@ extension PlacementCommand {
         @Flag(help: "Print timings and convergence to stderr (the backtest).")
         var verbose = false
 
+        @OptionGroup var quietOption: QuietOption
+
         public init() {}
 
         public func validate() throws {
-            guard (2000...2100).contains(from), (2000...2100).contains(to), from <= to, to - from <= 30 else {
-                throw ValidationError("--from and --to must be years with --from ≤ --to, at most 30 years apart")
+            for (option, year) in [("--from", from), ("--to", to)] where !(2000...2100).contains(year) {
+                throw ValidationError("\(option) must be a year from 2000 to 2100 (got \(year))")
+            }
+            guard from <= to else { throw ValidationError("--from \(from) is after --to \(to)") }
+            guard to - from <= 30 else {
+                throw ValidationError("--from and --to are \(to - from) years apart; at most 30 are simulated")
             }
             guard (1...1_000).contains(draws) else { throw ValidationError("--draws must be 1 to 1,000") }
             guard (1...52).contains(batches) else { throw ValidationError("--batches must be 1 to 52") }
@@ -110,8 +116,10 @@ extension PlacementCommand {
         }
 
         public func run() throws {
+            quietOption.apply()
             if let backtest { return try runBacktest(from: backtest) }
             try ModeRunner.prepareOutput(out, reading: [scenario, data, plan])
+            if let data { try DataFolder.require(data, named: true) }
             let loaded = try loadScenario(scenario)
             let planned = try plan.map { SimulationPlan(try PlanFileOptions.read($0, for: loaded), scenario: loaded) }
             var assumptions = SimulationAssumptions()

@@ -11,6 +11,7 @@ extension PlacementCommand.Simulate {
         try ModeRunner.prepareOutput(out, reading: [scenario, data])
         let scenario = try loadScenario(scenario, solving: false)
         let directory = data ?? PlacementCommand.Baseline.defaultData(for: self.scenario)
+        try DataFolder.require(directory, named: data != nil)
         let official = try readingInput { () throws(ScenarioError) in
             try OfficialPlacementData.read(from: directory)
         }

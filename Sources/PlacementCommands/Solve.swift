@@ -40,7 +40,8 @@ extension PlacementCommand {
             try ModeRunner.prepareOutput(options.out, quiet: options.quiet, reading: [scenario])
             // A model exported into --out joins the result set; anywhere else it is written before the
             // set, so that a failed export leaves no result set behind.
-            let intoOut = try exportModel.map { try ModelExport.check($0, out: options.out) } ?? false
+            let intoOut =
+                try exportModel.map { try ModelExport.check($0, out: options.out, reading: [self.scenario]) } ?? false
             let scenario = try loadScenario(scenario)
             let result = try ModeRunner.solve(scenario, mode: mode, options: options, started: started)
             let json = ResultJSON.mode(result)

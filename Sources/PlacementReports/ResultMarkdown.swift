@@ -98,7 +98,7 @@ public enum ResultMarkdown {
                 let cells = scopes.map { modeScopes in
                     let m = modeScopes[index].metrics
                     return "\(NumberText.percent(m.m1OwnAuthorityRunShare)) · \(NumberText.percent(m.m2InAreaShare)) · "
-                        + NumberText.decimal(m.meanDistanceMiles, places: 1)
+                        + NumberText.shown(m.meanDistanceMiles, places: 1)
                 }
                 lines.append("| \(scopes[0][index].name) | " + cells.joined(separator: " | ") + " |")
             }
@@ -125,7 +125,7 @@ public enum ResultMarkdown {
         ("M1: any-authority run", { NumberText.percent($0.m1LocalAuthorityRunShare) }),
         ("M2: in area", { NumberText.percent($0.m2InAreaShare) }),
         ("within 20 miles", { NumberText.percent($0.within20MilesShare) }),
-        ("mean distance (miles)", { NumberText.decimal($0.meanDistanceMiles, places: 1) }),
+        ("mean distance (miles)", { NumberText.shown($0.meanDistanceMiles, places: 1) }),
         ("weekly cost", { NumberText.pounds($0.weeklyCost) }),
         ("annual cost", { NumberText.pounds($0.annualCost) }),
         ("estimated provider profit a week", { NumberText.pounds($0.estimatedWeeklyProfit) }),
@@ -149,7 +149,7 @@ public enum ResultMarkdown {
     private static func scopeRow(_ label: String, _ m: ScopeMetrics) -> String {
         "| \(label) | \(m.children) | \(m.placed) | \(m.unplaced) | \(NumberText.percent(m.m1OwnAuthorityRunShare)) | "
             + "\(NumberText.percent(m.m1LocalAuthorityRunShare)) | \(NumberText.percent(m.m2InAreaShare)) | "
-            + "\(NumberText.percent(m.within20MilesShare)) | \(NumberText.decimal(m.meanDistanceMiles, places: 1)) | "
+            + "\(NumberText.percent(m.within20MilesShare)) | \(NumberText.shown(m.meanDistanceMiles, places: 1)) | "
             + "\(NumberText.pounds(m.weeklyCost)) |"
     }
 }

@@ -157,8 +157,8 @@ public struct SufficiencyReport {
         let supply = supplyByType
         var bullets = [
             "\(scopeName) has \(ReportNumbers.counted(m.children, "child", "children")) needing a placement in the "
-                + "scenario. Under \(mode) commissioning \(ReportNumbers.grouped(Double(m.placed))) are placed and "
-                + "\(ReportNumbers.grouped(Double(m.unplaced))) are not; \(ReportValue.share(m.m2InAreaShare).display) "
+                + "scenario. Under \(mode) commissioning \(ReportNumbers.countIs(m.placed)) placed and "
+                + "\(ReportNumbers.countIs(m.unplaced)) not; \(ReportValue.share(m.m2InAreaShare).display) "
                 + "of those placed live in \(homeArea) (M2), \(ReportValue.share(m.m1OwnAuthorityRunShare).display) of "
                 + "those in foster and residential care with their own council's provision (M1), on average "
                 + "\(ReportValue.miles(m.meanDistanceMiles).display) miles from home."
@@ -393,7 +393,7 @@ public struct SufficiencyReport {
                         ]
                     })),
             .figure(
-                caption: "Published shares, \(years.first!.year) to \(years.last!.year)",
+                caption: "Published shares, \(ReportNumbers.years(years.first!.year, years.last!.year))",
                 svg: TrendChart(
                     title: "Published shares for \(scopeName)", years: years.map(\.year),
                     series: [
@@ -421,7 +421,8 @@ public struct SufficiencyReport {
                         + "suppressed are left out of that year."))
         }
         return ReportSection(
-            "Children looked after: published figures, \(years.first!.year) to \(years.last!.year)", blocks)
+            "Children looked after: published figures, \(ReportNumbers.years(years.first!.year, years.last!.year))",
+            blocks)
     }
 
     private var method: ReportSection {

@@ -140,10 +140,10 @@ struct CSVRecords {
 }
 
 /// Where UTF-8 text first goes wrong.
-enum UTF8Check {
+package enum UTF8Check {
     /// The 1-based line (counted as ``CSVRecords`` counts them) holding the first byte that is not
     /// UTF-8, or nil when all of `bytes` is UTF-8.
-    static func firstInvalidLine(_ bytes: [UInt8]) -> Int? {
+    package static func firstInvalidLine(_ bytes: [UInt8]) -> Int? {
         if String(validating: bytes, as: UTF8.self) != nil { return nil }
         // Line breaks are ASCII, never part of a multi-byte character, so each line can be checked alone.
         var line = 1

@@ -23,7 +23,7 @@ public struct CSVTable: Sendable {
     /// read through ``ScenarioFolder``), reporting what ``parse(_:file:required:log:)`` reports.
     public static func read(_ path: String, file: String, required: [String], log: inout IssueLog) -> CSVTable? {
         guard let data = FileManager.default.contents(atPath: path) else {
-            log.error(file, "cannot read the file")
+            log.error(file, "cannot read the file (\(UnreadableFile.described(path)))")
             return nil
         }
         return parse(data, file: file, required: required, log: &log)

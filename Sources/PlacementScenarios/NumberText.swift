@@ -9,6 +9,12 @@ public enum NumberText {
         return text
     }
 
+    /// Fixed decimals for a table a person reads: `–` where ``decimal(_:places:)`` is empty.
+    public static func shown(_ value: Double?, places: Int) -> String {
+        let text = decimal(value, places: places)
+        return text.isEmpty ? "–" : text
+    }
+
     public static func percent(_ share: Double?) -> String {
         guard let share, share.isFinite else { return "–" }
         return decimal(share * 100, places: 1) + "%"

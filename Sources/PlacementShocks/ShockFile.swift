@@ -28,9 +28,14 @@ public struct ShockFile: Sendable, Equatable {
     public static func read(_ path: String, against scenario: Scenario? = nil) throws(ScenarioError) -> ShockFile {
         var log = IssueLog()
         let name = (path as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
-            log.error(name, "cannot read the shocks file")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            log.error(name, "cannot read the shocks file (\(UnreadableFile.described(path)))")
+            throw ScenarioError(issues: log.issues)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            log.error(
+                name, line: UTF8Check.firstInvalidLine([UInt8](data)) ?? 1,
+                "is not UTF-8 text (the first byte that is not is on this line)")
             throw ScenarioError(issues: log.issues)
         }
         let file = parse(text, file: name, log: &log)

@@ -300,4 +300,103 @@ struct OutputCommandTests {
         let hex = String(mark.unicodeScalars.first!.value, radix: 16, uppercase: true)
         #expect(run.errors.contains("North\\u{\(hex)}town"), "got: \(run.errors)")
     }
+
+    @Test("a scenario is never written inside a result set, which the next run writing it would replace")
+    func scenarioInsideResultSet() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let results = directory.file("results")
+        #expect(try PlacementProcess.run(["solve", Fixtures.scenario("tiny"), "--out", results]).status == 0)
+        let before = entries(results)
+        let run = try PlacementProcess.run([
+            "generate", "synthetic", "--seed", "1", "--scale", "0.001", "--out", results + "/synthetic",
+        ])
+        #expect(run.status == 64)
+        #expect(run.errors.contains("lies inside \(OutputFolder.canonical(results)), a result set"), "\(run.errors)")
+        #expect(entries(results) == before)
+        // The result set itself: said as what it is, not as a folder of unknown files.
+        let onto = try PlacementProcess.run([
+            "generate", "synthetic", "--seed", "1", "--scale", "0.001", "--out", results,
+        ])
+        #expect(onto.status == 64)
+        #expect(onto.errors.contains("is a result set, which a scenario never replaces"), "\(onto.errors)")
+        #expect(entries(results) == before)
+    }
+
+    @Test("--export-model may not overwrite a file of the scenario it solves")
+    func exportIntoScenario() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let scenario = directory.file("tiny")
+        try FileManager.default.copyItem(atPath: Fixtures.scenario("tiny"), toPath: scenario)
+        let children = try String(contentsOfFile: scenario + "/children.csv", encoding: .utf8)
+        let run = try PlacementProcess.run(["solve", scenario, "--export-model", scenario + "/children.lp"])
+        #expect(run.status == 64)
+        #expect(run.errors.contains("which this run reads"), "\(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: scenario + "/children.lp"))
+        #expect(try String(contentsOfFile: scenario + "/children.csv", encoding: .utf8) == children)
+    }
+
+    @Test("a --data folder that is not there is said as such, with or without a scenario")
+    func missingDataFolder() throws {
+        for arguments in [
+            ["forecast", "--data", "/nonexistent-placement-data"],
+            ["simulate", Fixtures.scenario("greater-manchester"), "--data", "/nonexistent-placement-data"],
+        ] {
+            let run = try PlacementProcess.run(arguments)
+            #expect(run.status == 1, "\(arguments)")
+            #expect(run.errors.contains("/nonexistent-placement-data: --data: no such folder"), "\(run.errors)")
+        }
+    }
+
+    @Test("an unreadable shocks file or plan file says where and why")
+    func unreadableFiles() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let shocks = try PlacementProcess.run(["stress", Fixtures.scenario("tiny"), "--shocks", directory.path])
+        #expect(shocks.status == 1)
+        #expect(shocks.errors.contains("\(directory.path): it is a folder, not a file"), "\(shocks.errors)")
+        let missing = directory.file("missing.csv")
+        let plan = try PlacementProcess.run(["compare", Fixtures.scenario("tiny-plan"), "--plan", missing])
+        #expect(plan.status == 1)
+        #expect(plan.errors.contains("\(missing): No such file or directory"), "\(plan.errors)")
+        let bytes = directory.file("bytes.yaml")
+        try (Data("description: x\nshocks:\n".utf8) + [0xFF]).write(to: URL(fileURLWithPath: bytes))
+        let notText = try PlacementProcess.run(["stress", Fixtures.scenario("tiny"), "--shocks", bytes])
+        #expect(notText.status == 1)
+        #expect(notText.errors.contains("bytes.yaml:3: is not UTF-8 text"), "\(notText.errors)")
+    }
+
+    @Test("a mean distance no child has is shown as –, not an empty cell")
+    func undefinedMeanDistance() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let scenario = directory.file("tiny")
+        try FileManager.default.copyItem(atPath: Fixtures.scenario("tiny"), toPath: scenario)
+        let children = try String(contentsOfFile: scenario + "/children.csv", encoding: .utf8)
+        try (children.split(separator: "\n").first.map { String($0) + "\n" } ?? "").write(
+            toFile: scenario + "/children.csv", atomically: true, encoding: .utf8)
+        let run = try PlacementProcess.run(["compare", scenario, "--modes", "council"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("| mean distance (miles) | – |"), "\(run.output)")
+        #expect(!run.output.contains("· \n") && !run.output.contains("·  |"))
+    }
+
+    @Test("counts take their verb's number, and a single year is not a run of years")
+    func wording() {
+        #expect(ReportNumbers.countIs(1) == "1 is" && ReportNumbers.countIs(3) == "3 are")
+        #expect(ReportNumbers.years(2024, 2024) == "2024" && ReportNumbers.years(2021, 2025) == "2021 to 2025")
+    }
+
+    @Test(
+        "--quiet is taken by every command that may show progress",
+        arguments: [
+            ["plan", "Fixtures/scenarios/tiny-plan", "--budget", "1"], ["simulate", "Fixtures/scenarios/tiny"],
+            ["baseline", "Fixtures/scenarios/tiny"], ["forecast"],
+            ["generate", "synthetic", "--seed", "1", "--out", "o"],
+            ["generate", "real"],
+        ])
+    func quiet(arguments: [String]) throws {
+        _ = try PlacementCommand.parseAsRoot(arguments + ["--quiet"])
+    }
 }

@@ -23,4 +23,10 @@ package enum ReportNumbers {
     static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
         NumberText.counted(count, singular, plural)
     }
+
+    /// A count with its verb in the right number: `1 is`, `3 are`.
+    package static func countIs(_ count: Int) -> String { grouped(Double(count)) + (count == 1 ? " is" : " are") }
+
+    /// A run of years as a heading says it: `2021 to 2025`, or `2024` alone.
+    package static func years(_ first: Int, _ last: Int) -> String { first == last ? String(first) : "\(first) to \(last)" }
 }
