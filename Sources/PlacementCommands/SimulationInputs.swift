@@ -68,7 +68,8 @@ struct SimulationInputs {
         guard let published, let official else {
             printToStandardError(
                 "\(folder): no flows.csv, and no published flows for its authorities in \(data): give the "
-                    + "scenario a flows.csv (year, authority, placement_type, arrivals, leavers, moves)")
+                    + "scenario a flows.csv (year, authority, placement_type, arrivals, leavers, moves), or name "
+                    + "the folder of DfE's official tables with --data DIR")
             throw invalidInputExitCode
         }
         let flows = try readingInput { () throws(ScenarioError) in try OfficialFlowData.read(from: data) }

@@ -72,8 +72,9 @@ public struct PlanReport: Sendable {
                     ? ""
                     : ", with \(plan.blockContracts.reduce(0) { $0 + $1.units }) block contract(s) with the market,")
                 + " for \(Self.pounds(plan.capitalSpent)) "
-                + "of \(Self.pounds(plan.budget)) (table plan-builds); one more £1m would save "
-                + "\(Self.pounds(plan.marginalValueOfBudget * 1_000_000)) a week of objective (the LP relaxation's budget dual).",
+                + "of \(Self.pounds(plan.budget)) (table plan-builds); at the margin, budget saves "
+                + "\(Self.pounds(plan.marginalValueOfBudget * 1_000_000)) a week of objective per £1m (the LP "
+                + "relaxation's budget dual: a rate for small changes around this budget, not for a whole £1m more).",
             "Own-council M1 \(Self.share(before.m1OwnAuthorityRunShare)) → \(Self.share(after.m1OwnAuthorityRunShare)), "
                 + "M2 \(Self.share(before.m2InAreaShare)) → \(Self.share(after.m2InAreaShare)), weekly prices paid "
                 + "\(Self.pounds(before.weeklyCost)) → \(Self.pounds(after.weeklyCost)), unplaced \(before.unplaced) → "
