@@ -28,5 +28,7 @@ package enum ReportNumbers {
     package static func countIs(_ count: Int) -> String { grouped(Double(count)) + (count == 1 ? " is" : " are") }
 
     /// A run of years as a heading says it: `2021 to 2025`, or `2024` alone.
-    package static func years(_ first: Int, _ last: Int) -> String { first == last ? String(first) : "\(first) to \(last)" }
+    package static func years(_ first: Int, _ last: Int) -> String {
+        first == last ? String(first) : "\(first) to \(last)"
+    }
 }
