@@ -102,15 +102,16 @@ extension PlacementCommand {
                 scenario: scenario, comparison: comparison, baseline: baseline, allocation: allocation)
             if let out {
                 try ModeRunner.write(report.files, into: out)
-                ModeRunner.confirm(
+                try ModeRunner.confirm(
                     "As-is baseline written: \(out)/fit-report.html (and .md, .json, CSV tables, as-is-stock.csv)",
                     printing: format)
                 guard format != nil else { return }
             }
             switch format ?? .markdown {
-            case .json: print(BaselineJSON.render(comparison), terminator: "")
-            case .markdown: print(MarkdownReport.render(report.document, stem: "fit-report"), terminator: "")
-            case .csv: print(TabularReport.csv(report.fitTable), terminator: "")
+            case .json: try printToStandardOutput(BaselineJSON.render(comparison), terminator: "")
+            case .markdown:
+                try printToStandardOutput(MarkdownReport.render(report.document, stem: "fit-report"), terminator: "")
+            case .csv: try printToStandardOutput(TabularReport.csv(report.fitTable), terminator: "")
             }
         }
 

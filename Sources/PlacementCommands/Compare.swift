@@ -90,9 +90,9 @@ extension PlacementCommand {
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")
             }
             switch options.printed {
-            case .markdown: print(markdown, terminator: "")
-            case .json: print(json, terminator: "")
-            case .csv: print(metrics, terminator: "")
+            case .markdown: try printToStandardOutput(markdown, terminator: "")
+            case .json: try printToStandardOutput(json, terminator: "")
+            case .csv: try printToStandardOutput(metrics, terminator: "")
             }
         }
 
@@ -139,9 +139,10 @@ extension PlacementCommand {
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")
             }
             switch options.printed {
-            case .markdown: print(MarkdownReport.render(comparison.document, stem: "report"), terminator: "")
-            case .json: print(comparison.json, terminator: "")
-            case .csv: print(comparison.csv, terminator: "")
+            case .markdown:
+                try printToStandardOutput(MarkdownReport.render(comparison.document, stem: "report"), terminator: "")
+            case .json: try printToStandardOutput(comparison.json, terminator: "")
+            case .csv: try printToStandardOutput(comparison.csv, terminator: "")
             }
         }
     }

@@ -10,16 +10,23 @@ import Foundation
 extension PlacementCommand {
     /// Runs the command line as `main()` does, but with every message shown escaped for the
     /// terminal (argument errors quote what was typed, and that may hold escape sequences).
+    /// Standard output's write failures (a closed pipe included) end the run with exit 2.
     public static func runWithEscapedMessages() -> Never {
+        StandardStreams.prepare()
         do {
             var command = try parseAsRoot()
             try command.run()
             terminate(0)
         } catch {
-            let code = exitCode(for: error)
+            var code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                if code == .success { print(message) } else { printToStandardError(message) }
+                if code != .success {
+                    printToStandardError(message)
+                } else if (try? printToStandardOutput(message)) == nil {
+                    // --help or --version that could not be printed.
+                    code = failureExitCode
+                }
             }
             terminate(code.rawValue)
         }

@@ -137,15 +137,18 @@ extension PlacementCommand {
             }
             switch format {
             case .json:
-                print(
+                try printToStandardOutput(
                     ForecastOutput.json(forecast, authorities: authorities, cooperatives: cooperatives),
                     terminator: "")
-            case .csv: print(ForecastOutput.csv(forecast, scopes: authorities + cooperatives), terminator: "")
+            case .csv:
+                try printToStandardOutput(
+                    ForecastOutput.csv(forecast, scopes: authorities + cooperatives), terminator: "")
             case .markdown:
                 if let backtestResult {
-                    print(ForecastOutput.backtestMarkdown(backtestResult))
+                    try printToStandardOutput(ForecastOutput.backtestMarkdown(backtestResult))
                 } else {
-                    print(ForecastOutput.markdown(forecast, scopes: cooperatives + authorities), terminator: "")
+                    try printToStandardOutput(
+                        ForecastOutput.markdown(forecast, scopes: cooperatives + authorities), terminator: "")
                 }
             }
         }

@@ -45,7 +45,7 @@ extension PlacementCommand.Generate {
                 try ModeRunner.write(
                     ScenarioWriter.set(scenario.scenario, extraFiles: scenario.extraFiles), to: scenario.folder(in: out)
                 )
-                print(
+                try printToStandardOutput(
                     "\(out)/\(scenario.folder): \(scenario.scenario.authorities.count) authorities, "
                         + "\(scenario.scenario.childCount) children, \(scenario.scenario.providers.count) providers")
             }
@@ -82,7 +82,7 @@ extension PlacementCommand.Generate {
             try ModeRunner.checkOutput(out, option: "--out", kind: .scenario)
             let scenario = SyntheticScenarioBuilder.build(seed: seed, scale: scale)
             try ModeRunner.write(ScenarioWriter.set(scenario), to: out)
-            print(
+            try printToStandardOutput(
                 "\(out): \(scenario.authorities.count) authorities, \(scenario.childCount) children, "
                     + "\(scenario.providers.count) providers")
         }

@@ -97,7 +97,7 @@ extension PlacementCommand {
             if out == nil { try ModeRunner.checkOutput(destination, option: "the scenario's folder", kind: .scenario) }
             try ModeRunner.write(imported.files, into: destination, kind: .scenario)
             for line in imported.summary { printToStandardError(line) }
-            print(
+            try printToStandardOutput(
                 "Scenario written to \(TerminalSafeText.escaping(destination)); check it with: placement validate "
                     + TerminalSafeText.escaping(destination))
         }

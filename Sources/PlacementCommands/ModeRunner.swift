@@ -74,8 +74,8 @@ enum ModeRunner {
     }
 
     /// Where the files went: on stdout, or on stderr when stdout carries the result (`--format`).
-    static func confirm(_ line: String, printing format: OutputFormat?) {
-        if format == nil { print(line) } else { printToStandardError(line) }
+    static func confirm(_ line: String, printing format: OutputFormat?) throws {
+        if format == nil { try printToStandardOutput(line) } else { printToStandardError(line) }
     }
 
     /// Before anything is solved: installs the interrupt clean-up and checks that `--out` may be

@@ -2,8 +2,9 @@ import ArgumentParser
 
 /// `placement`: the command-line face of the optimiser. Commands parse arguments and call the library.
 ///
-/// Exit codes: 0 success; 1 the scenario or input is invalid (problems on stderr); 2 the solver or
-/// a file write failed; 64 bad usage.
+/// Exit codes: 0 success; 1 the scenario or input is invalid (problems on stderr); 2 the solver, a
+/// file write or a write to stdout failed (a closed pipe included); 64 bad usage; 130 and 143
+/// interrupted.
 public struct PlacementCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "placement",
@@ -28,5 +29,5 @@ public struct PlacementCommand: ParsableCommand {
 /// Exit code for an invalid scenario or input file.
 let invalidInputExitCode = ExitCode(1)
 
-/// Exit code for a solver error or a file that could not be written.
+/// Exit code for a solver error, or a file or standard output that could not be written.
 let failureExitCode = ExitCode(2)

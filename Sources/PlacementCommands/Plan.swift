@@ -225,10 +225,11 @@ extension PlacementCommand {
             } else if let sensitivityTrace, format == .markdown {
                 let document = ReportDocument(
                     title: "Sensitivity", subtitle: scenario.name, sections: [sensitivityTrace.section])
-                print(markdown + "\n" + MarkdownReport.render(document, stem: "sensitivity"), terminator: "")
+                try printToStandardOutput(
+                    markdown + "\n" + MarkdownReport.render(document, stem: "sensitivity"), terminator: "")
                 return
             }
-            print(format == .json ? json : markdown, terminator: "")
+            try printToStandardOutput(format == .json ? json : markdown, terminator: "")
         }
 
         private func runPolicyComparison(_ scenario: Scenario, options: PlanningOptions) throws {
@@ -241,7 +242,7 @@ extension PlacementCommand {
             }
             let markdown = comparison.markdown
             if let out { try ModeRunner.write([("policies.md", markdown)], into: out) }
-            print(markdown, terminator: "")
+            try printToStandardOutput(markdown, terminator: "")
         }
     }
 }

@@ -129,6 +129,6 @@ final class Progress: @unchecked Sendable {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        _ = StandardStreams.write(text, to: STDERR_FILENO)
     }
 }

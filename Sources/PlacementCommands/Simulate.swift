@@ -161,14 +161,15 @@ extension PlacementCommand {
                 files.append(("trajectory.json", json))
                 files.append(("trajectory.csv", TabularReport.csv(report.longTable)))
                 try ModeRunner.write(files, into: out)
-                ModeRunner.confirm(
+                try ModeRunner.confirm(
                     "Simulation written: \(out)/trajectory.html (and .md, .json, .csv)", printing: format)
                 guard format != nil else { return }
             }
             switch format ?? .markdown {
-            case .json: print(json, terminator: "")
-            case .markdown: print(MarkdownReport.render(report.document, stem: "trajectory"), terminator: "")
-            case .csv: print(TabularReport.csv(report.longTable), terminator: "")
+            case .json: try printToStandardOutput(json, terminator: "")
+            case .markdown:
+                try printToStandardOutput(MarkdownReport.render(report.document, stem: "trajectory"), terminator: "")
+            case .csv: try printToStandardOutput(TabularReport.csv(report.longTable), terminator: "")
             }
         }
     }

@@ -54,15 +54,16 @@ extension PlacementCommand.Simulate {
         if let out {
             try ModeRunner.write(
                 ReportFiles.files(report.document, stem: "backtest") + [("backtest-check.json", json)], into: out)
-            ModeRunner.confirm(
+            try ModeRunner.confirm(
                 "Backtest written: \(out)/backtest.html (and .md, .json, backtest-check.json, CSV tables)",
                 printing: format)
             guard format != nil else { return }
         }
         switch format ?? .markdown {
-        case .json: print(json, terminator: "")
-        case .markdown: print(MarkdownReport.render(report.document, stem: "backtest"), terminator: "")
-        case .csv: print(TabularReport.csv(report.authoritiesTable), terminator: "")
+        case .json: try printToStandardOutput(json, terminator: "")
+        case .markdown:
+            try printToStandardOutput(MarkdownReport.render(report.document, stem: "backtest"), terminator: "")
+        case .csv: try printToStandardOutput(TabularReport.csv(report.authoritiesTable), terminator: "")
         }
     }
 }

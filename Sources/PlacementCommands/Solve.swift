@@ -61,9 +61,9 @@ extension PlacementCommand {
             }
             if let out = options.out { try ModeRunner.write(files, into: out) }
             switch options.printed {
-            case .markdown: print(markdown, terminator: "")
-            case .json: print(json, terminator: "")
-            case .csv: print(placements, terminator: "")
+            case .markdown: try printToStandardOutput(markdown, terminator: "")
+            case .json: try printToStandardOutput(json, terminator: "")
+            case .csv: try printToStandardOutput(placements, terminator: "")
             }
         }
 

@@ -3,8 +3,8 @@ import PlacementScenarios
 
 /// Writes to stderr (reports go to stdout; problems and progress never do). Control characters,
 /// terminal escape sequences and bidirectional marks, which input may carry into a message, are
-/// shown escaped; line feeds and tabs are kept.
+/// shown escaped; line feeds and tabs are kept. A failed write is let go: there is nowhere left to say it.
 func printToStandardError(_ text: String, terminator: String = "\n") {
     Progress.shared.clearLine()
-    FileHandle.standardError.write(Data((TerminalSafeText.escaping(text, multiline: true) + terminator).utf8))
+    _ = StandardStreams.write(TerminalSafeText.escaping(text, multiline: true) + terminator, to: STDERR_FILENO)
 }

@@ -73,9 +73,10 @@ extension PlacementCommand {
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/stress.html")
             }
             switch options.printed {
-            case .markdown: print(MarkdownReport.render(report.document, stem: "stress"), terminator: "")
-            case .json: print(report.json, terminator: "")
-            case .csv: print(TabularReport.csv(report.document.tables[0]), terminator: "")
+            case .markdown:
+                try printToStandardOutput(MarkdownReport.render(report.document, stem: "stress"), terminator: "")
+            case .json: try printToStandardOutput(report.json, terminator: "")
+            case .csv: try printToStandardOutput(TabularReport.csv(report.document.tables[0]), terminator: "")
             }
         }
     }

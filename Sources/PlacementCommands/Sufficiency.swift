@@ -139,7 +139,7 @@ extension PlacementCommand {
                 reports[index].asIs = asIs
             }
             guard let out = options.out else {
-                Self.print(reports[0].document, stem: "sufficiency", as: options.format ?? .markdown)
+                try Self.printReport(reports[0].document, stem: "sufficiency", as: options.format ?? .markdown)
                 return
             }
             if all {
@@ -148,24 +148,26 @@ extension PlacementCommand {
                 }
                 let set = Self.allReports(reports, codes: codes, context: context)
                 try ModeRunner.write(set, to: out)
-                ModeRunner.confirm(
+                try ModeRunner.confirm(
                     "\(set.folders.count) sufficiency reports written under \(TerminalSafeText.escaping(out)); "
                         + "index: \(TerminalSafeText.escaping(out))/index.html", printing: options.format?.outputFormat)
                 if let format = options.format {
-                    Self.print(SufficiencyIndex.document(context), stem: "index", as: format)
+                    try Self.printReport(SufficiencyIndex.document(context), stem: "index", as: format)
                 }
             } else {
                 try ModeRunner.write(reports[0].files, into: out)
-                ModeRunner.confirm(
+                try ModeRunner.confirm(
                     "Sufficiency report written: \(TerminalSafeText.escaping(out))/sufficiency.html (and .md, .json, CSV tables)",
                     printing: options.format?.outputFormat)
-                if let format = options.format { Self.print(reports[0].document, stem: "sufficiency", as: format) }
+                if let format = options.format {
+                    try Self.printReport(reports[0].document, stem: "sufficiency", as: format)
+                }
             }
         }
 
         /// A report on stdout in `format`.
-        static func print(_ document: ReportDocument, stem: String, as format: ReportFormat) {
-            Swift.print(
+        static func printReport(_ document: ReportDocument, stem: String, as format: ReportFormat) throws {
+            try printToStandardOutput(
                 format == .json ? TabularReport.json(document) : MarkdownReport.render(document, stem: stem),
                 terminator: "")
         }

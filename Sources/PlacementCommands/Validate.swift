@@ -17,7 +17,7 @@ extension PlacementCommand {
         public init() {}
 
         public func run() throws {
-            print(ScenarioSummary(try loadScenario(scenario)).text)
+            try printToStandardOutput(ScenarioSummary(loadScenario(scenario)).text)
         }
     }
 }

@@ -25,25 +25,27 @@ public enum BuiltTool {
     }
 
     /// Runs the product `name` with `arguments` to completion (in `workingDirectory`, by default the
-    /// tests' own).
+    /// tests' own). `standardOutput` or `standardError`, when given, is where that stream goes instead
+    /// of being captured (it then reads as empty in the `Run`).
     public static func run(
-        _ name: String, _ arguments: [String], environment: [String: String]? = nil, workingDirectory: String? = nil
+        _ name: String, _ arguments: [String], environment: [String: String]? = nil, workingDirectory: String? = nil,
+        standardOutput: FileHandle? = nil, standardError: FileHandle? = nil
     ) throws -> Run {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent(name)
         process.arguments = arguments
         if let environment { process.environment = environment }
         if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        let output = standardOutput == nil ? Pipe() : nil
+        let errors = standardError == nil ? Pipe() : nil
+        process.standardOutput = standardOutput ?? output
+        process.standardError = standardError ?? errors
         try process.run()
         // Both pipes drained at once, so a chatty stderr cannot block the child.
         let errorData = LockedData()
-        let reader = Thread { errorData.value = errors.fileHandleForReading.readDataToEndOfFile() }
+        let reader = Thread { errorData.value = errors?.fileHandleForReading.readDataToEndOfFile() ?? Data() }
         reader.start()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let outputData = output?.fileHandleForReading.readDataToEndOfFile() ?? Data()
         process.waitUntilExit()
         while !errorData.isSet { Thread.sleep(forTimeInterval: 0.001) }
         return Run(
