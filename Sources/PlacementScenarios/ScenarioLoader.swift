@@ -77,6 +77,13 @@ public enum ScenarioLoader {
         {
             CandidateReader.candidates($0, known: known, log: &log)
         } ?? []
+        // The simulation's own flows, checked here so that every command, `validate` first, refuses
+        // what `simulate` would; a place change's type is judged only from providers all read.
+        _ = FlowTables.read(
+            from: folder, authorities: known, providers: providerIDs,
+            offers: offersRead
+                ? Dictionary(providers.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first }) : nil,
+            log: &log)
         let scenario = Scenario(
             name: manifest.name, description: manifest.description, authorities: authorities,
             cooperatives: cooperatives, cohorts: cohorts, providers: providers, distanceOverrides: distances,
