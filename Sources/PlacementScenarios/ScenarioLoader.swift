@@ -23,10 +23,12 @@ public enum ScenarioLoader {
             if folder.contains(name) { manifest.files[keyPath: path] = Manifest.TableReference(name: name, key: key) }
         }
         let files = manifest.files
-        func table(_ reference: Manifest.TableReference?, required: [String]) -> CSVTable? {
-            reference.flatMap { folder.table($0, required: required, log: &log) }
+        func table(_ reference: Manifest.TableReference?, required: [String], optional: [String] = []) -> CSVTable? {
+            reference.flatMap { folder.table($0, required: required, optional: optional, log: &log) }
         }
-        let authorityTable = table(files.authorities, required: ["code", "name", "latitude", "longitude", "area_km2"])
+        let authorityTable = table(
+            files.authorities, required: ["code", "name", "latitude", "longitude", "area_km2"],
+            optional: ["region", "children_0_17"])
         let authorities = authorityTable.map { AuthorityReader.authorities($0, log: &log) } ?? []
         // Every code the file lists counts as known, even on a row with another fault, so that one
         // bad field is reported once and not again as an unknown authority wherever it is used.
@@ -38,11 +40,15 @@ public enum ScenarioLoader {
             } ?? unchecked(files.authorities.name, "authority codes in the other tables are", log: &log)
         let byCode = Dictionary(authorities.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let cooperatives =
-            table(files.cooperatives, required: ["cooperative_id", "authority"]).map {
+            table(files.cooperatives, required: ["cooperative_id", "authority"], optional: ["cooperative_name"]).map {
                 AuthorityReader.cooperatives($0, known: known, log: &log)
             } ?? []
         let providerTable = table(
-            files.providers, required: ["id", "sector", "authority", "placement_type", "places", "weekly_price"])
+            files.providers, required: ["id", "sector", "authority", "placement_type", "places", "weekly_price"],
+            optional: [
+                "name", "owner", "operating_authority", "latitude", "longitude", "ofsted_rating", "specialisms",
+                "min_age", "max_age",
+            ])
         let providers =
             providerTable.map { ProviderReader.providers($0, known: known, authorities: byCode, log: &log) } ?? []
         // As for authorities: a provider whose row has a bad price is still a provider children name.
@@ -59,7 +65,12 @@ public enum ScenarioLoader {
         // file without one: otherwise a child would be warned of a need that the faulty row meets.
         let offersRead =
             providerTable != nil && !log.issues.contains { $0.severity == .error && $0.file == files.providers.name }
-        let childTable = table(files.children, required: ["id", "home_authority", "placement_type"])
+        let childTable = table(
+            files.children, required: ["id", "home_authority", "placement_type"],
+            optional: [
+                "age_band", "count", "requirements", "sibling_group", "current_provider", "home_latitude",
+                "home_longitude", "avoid_authorities",
+            ])
         let (cohorts, cohortLines) =
             childTable.map {
                 CohortReader.cohorts($0, known: known, providers: providerIDs, authorities: byCode, log: &log)
@@ -69,14 +80,25 @@ public enum ScenarioLoader {
                 SupplementReader.distances($0, known: known, log: &log)
             } ?? [:]
         let actuals =
-            table(files.actuals, required: ["authority", "year"]).map {
+            table(
+                files.actuals, required: ["authority", "year"],
+                optional: [
+                    "children_looked_after", "own_provision_share", "inside_boundary_share", "over_20_miles_share",
+                    "children_with_known_distance",
+                ]
+            ).map {
                 SupplementReader.actuals($0, known: known, log: &log)
             } ?? []
         let candidates =
-            table(files.candidates, required: ["id", "kind", "authority", "places", "capital_cost", "weekly_cost"]).map
-        {
-            CandidateReader.candidates($0, known: known, log: &log)
-        } ?? []
+            table(
+                files.candidates, required: ["id", "kind", "authority", "places", "capital_cost", "weekly_cost"],
+                optional: [
+                    "placement_type", "units", "years_to_open", "life_years", "term_years", "specialisms", "min_age",
+                    "max_age",
+                ]
+            ).map {
+                CandidateReader.candidates($0, known: known, log: &log)
+            } ?? []
         // The simulation's own flows, checked here so that every command, `validate` first, refuses
         // what `simulate` would; a place change's type is judged only from providers all read.
         _ = FlowTables.read(

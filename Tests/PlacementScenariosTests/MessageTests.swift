@@ -10,11 +10,13 @@ struct MessageTests {
     func escapedControlCharacters() throws {
         let copy = try ScenarioCopy(of: "tiny")
         defer { copy.remove() }
-        // An unknown authority whose code sets the terminal's title and rings its bell.
+        // An authority code that sets the terminal's title and rings its bell.
         try copy.append("children.csv", line: "C11,\u{1B}]0;owned\u{07}\u{9B}2J\u{2028},foster,5-9,1,,,")
         let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
         let text = error.description
-        #expect(text.contains("unknown authority '\\x1B]0;owned\\x07\\x9B2J\\u{2028}'"), "got: \(text)")
+        #expect(
+            text.contains("home_authority: '\\x1B]0;owned\\x07\\x9B2J\\u{2028}' holds a control character, U+001B"),
+            "got: \(text)")
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
         #expect(!text.contains("\u{2028}"))
     }
