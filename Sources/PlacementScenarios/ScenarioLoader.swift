@@ -112,6 +112,7 @@ public enum ScenarioLoader {
             actuals: actuals, policy: manifest.policy, candidates: candidates)
         if let childTable, offersRead {
             warnAboutUnmetNeeds(scenario, lines: cohortLines, table: childTable, log: &log)
+            CurrentProviderCheck.warn(scenario, lines: cohortLines, table: childTable, log: &log)
         }
         if log.hasErrors {
             throw ScenarioError(
