@@ -41,15 +41,15 @@ enum AuthorityReader {
     }
 
     /// One row per member: `cooperative_id, cooperative_name, authority`.
-    static func cooperatives(_ table: CSVTable, known: Set<String>, log: inout IssueLog) -> [Cooperative] {
+    static func cooperatives(_ table: CSVTable, known: KnownCodes, log: inout IssueLog) -> [Cooperative] {
         var cooperatives: [Cooperative] = []
         var membership: [String: (cooperative: String, line: Int)] = [:]
         for row in table.rows {
             guard let id = row.identifier("cooperative_id", log: &log),
                 let member = row.required("authority", log: &log)
             else { continue }
-            guard known.contains(member) else {
-                row.error("authority", unknownAuthority(member, known: known), log: &log)
+            guard !known.lacks(member) else {
+                row.error("authority", unknownAuthority(member, known: known.listed), log: &log)
                 continue
             }
             if let previous = membership[member] {

@@ -13,6 +13,8 @@ public struct CSVTable: Sendable {
         let fields: [String]
         /// 1-based column where each field starts.
         let columns: [Int]
+        /// Indices of the fields refused for a control character: that is their one error.
+        var refused: Set<Int> = []
     }
 
     /// The most places, or children, one row may give: far beyond any real provider or cohort, and
@@ -30,8 +32,11 @@ public struct CSVTable: Sendable {
     }
 
     /// Parses `data`, reporting text that is not UTF-8 or not CSV, missing or repeated columns and
-    /// ragged rows, each with its line.
-    package static func parse(_ data: Data, file: String, required: [String], log: inout IssueLog) -> CSVTable? {
+    /// ragged rows, each with its line; and a control character in a field of `plainColumns` (see
+    /// ``ControlCharacters``): the other columns, ignored by the reader, may hold anything.
+    package static func parse(
+        _ data: Data, file: String, required: [String], plainColumns: Set<String> = [], log: inout IssueLog
+    ) -> CSVTable? {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let line = UTF8Check.firstInvalidLine(bytes) {
@@ -72,7 +77,13 @@ public struct CSVTable: Sendable {
                 log.error(file, line: raw.line, "has \(fields.count) fields; the header has \(header.count)")
                 continue
             }
-            records.append(Record(line: raw.line, fields: fields, columns: raw.fields.map(\.column)))
+            var record = Record(line: raw.line, fields: fields, columns: raw.fields.map(\.column))
+            for (index, name) in header.enumerated() where plainColumns.contains(name) {
+                guard let problem = ControlCharacters.problem(fields[index]) else { continue }
+                log.error(file, line: raw.line, column: record.columns[index], field: name, problem)
+                record.refused.insert(index)
+            }
+            records.append(record)
         }
         return CSVTable(file: file, header: header, records: records)
     }
@@ -89,13 +100,20 @@ public struct CSVTable: Sendable {
             table.header.firstIndex(of: column).map { record.columns[$0] }
         }
 
+        /// Whether `column`'s field was refused for a control character, so nothing more is said of it.
+        private func isRefused(_ column: String) -> Bool {
+            table.header.firstIndex(of: column).map { record.refused.contains($0) } ?? false
+        }
+
         /// Logs an error about `column`'s field, located by file, line and column.
         package func error(_ column: String, _ message: String, log: inout IssueLog) {
+            guard !isRefused(column) else { return }
             log.error(table.file, line: line, column: position(of: column), field: column, message)
         }
 
         /// Logs a warning about `column`'s field, located like an error.
         package func warning(_ column: String, _ message: String, log: inout IssueLog) {
+            guard !isRefused(column) else { return }
             log.warning(table.file, line: line, column: position(of: column), field: column, message)
         }
 

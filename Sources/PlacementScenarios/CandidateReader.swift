@@ -16,7 +16,7 @@ enum CandidateReader {
         }
     }
 
-    static func candidates(_ table: CSVTable, known: Set<String>, log: inout IssueLog) -> [CapacityCandidate] {
+    static func candidates(_ table: CSVTable, known: KnownCodes, log: inout IssueLog) -> [CapacityCandidate] {
         var candidates: [CapacityCandidate] = []
         var seen: [String: Int] = [:]
         for row in table.rows {
@@ -35,14 +35,14 @@ enum CandidateReader {
     }
 
     /// One row's candidate, or `nil` with its problems logged. `known`: the authorities a candidate
-    /// may name; `nil` when the file is read apart from a scenario (a plan file), whose authorities
+    /// may name; unchecked when the file is read apart from a scenario (a plan file), whose authorities
     /// are checked against a scenario later.
-    static func candidate(_ row: CSVTable.Row, known: Set<String>?, log: inout IssueLog) -> CapacityCandidate? {
+    static func candidate(_ row: CSVTable.Row, known: KnownCodes, log: inout IssueLog) -> CapacityCandidate? {
         let id = row.identifier("id", log: &log)
         let kind = row.requiredChoice("kind", CapacityCandidate.Kind.self, log: &log)
         let authority = row.required("authority", log: &log)
-        if let authority, let known, !known.contains(authority) {
-            row.error("authority", AuthorityReader.unknownAuthority(authority, known: known), log: &log)
+        if let authority, known.lacks(authority) {
+            row.error("authority", AuthorityReader.unknownAuthority(authority, known: known.listed), log: &log)
         }
         let type = row.choice("placement_type", PlacementType.self, log: &log) ?? kind?.defaultType
         if let type, let kind, !kind.allowedTypes.contains(type) {
@@ -80,7 +80,7 @@ enum CandidateReader {
         if minimumAge > maximumAge {
             row.error("max_age", "\(maximumAge) is below min_age \(minimumAge)", log: &log)
         }
-        guard let id, let kind, let authority, known?.contains(authority) ?? true, let type,
+        guard let id, let kind, let authority, !known.lacks(authority), let type,
             kind.allowedTypes.contains(type),
             let places, places > 0, units > 0, let capital, let weekly, minimumAge <= maximumAge,
             kind != .blockContract || term != nil, kind == .blockContract || row.text("term_years").isEmpty,

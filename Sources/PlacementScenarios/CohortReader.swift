@@ -7,7 +7,7 @@ enum CohortReader {
 
     /// The cohorts, and the line each was read from.
     static func cohorts(
-        _ table: CSVTable, known: Set<String>, providers: Set<String>, authorities: [String: Authority] = [:],
+        _ table: CSVTable, known: KnownCodes, providers: KnownCodes, authorities: [String: Authority] = [:],
         log: inout IssueLog
     ) -> ([Cohort], [Int]) {
         var cohorts: [Cohort] = []
@@ -18,10 +18,10 @@ enum CohortReader {
         for row in table.rows {
             let id = row.identifier("id", log: &log)
             let home = row.required("home_authority", log: &log)
-            if let home, !known.contains(home) {
+            if let home, known.lacks(home) {
                 row.error(
                     "home_authority",
-                    AuthorityReader.unknownAuthority(home, known: known), log: &log)
+                    AuthorityReader.unknownAuthority(home, known: known.listed), log: &log)
             }
             let type = row.requiredChoice("placement_type", PlacementType.self, log: &log)
             var band = AgeBand.all
@@ -36,9 +36,9 @@ enum CohortReader {
             if count == 0 { row.error("count", "must be at least 1", log: &log) }
             let requirements = row.choices("requirements", Requirement.self, log: &log)
             let current = row.optionalText("current_provider")
-            if let current, !providers.contains(current) {
+            if let current, providers.lacks(current) {
                 var message = "unknown provider '\(current)'"
-                if let suggestion = nearest(to: current, in: providers.sorted()) {
+                if let suggestion = nearest(to: current, in: providers.listed.sorted()) {
                     message += " (did you mean '\(suggestion)'?)"
                 }
                 row.error("current_provider", message, log: &log)
@@ -47,10 +47,11 @@ enum CohortReader {
             for item in row.text("avoid_authorities").split(separator: ";") {
                 let code = String(item).trimmingBlanks
                 guard !code.isEmpty else { continue }
-                if known.contains(code) {
+                if !known.lacks(code) {
                     avoided.insert(AuthorityCode(rawValue: code))
                 } else {
-                    row.error("avoid_authorities", AuthorityReader.unknownAuthority(code, known: known), log: &log)
+                    row.error(
+                        "avoid_authorities", AuthorityReader.unknownAuthority(code, known: known.listed), log: &log)
                 }
             }
             let location = ProviderReader.coordinate(row, prefix: "home_", log: &log)
@@ -59,7 +60,7 @@ enum CohortReader {
             {
                 row.warning("home_latitude", problem, log: &log)
             }
-            guard let id, let home, known.contains(home), let type, let count, count > 0 else { continue }
+            guard let id, let home, !known.lacks(home), let type, let count, count > 0 else { continue }
             if let first = seen[id] {
                 row.error("id", "duplicate id \(id) (first on line \(first))", log: &log)
                 continue
@@ -101,7 +102,7 @@ enum CohortReader {
                     id: CohortID(rawValue: id), homeAuthority: AuthorityCode(rawValue: home), homeLocation: location,
                     placementType: type,
                     ageBand: band, requirements: requirements, siblingGroup: group.map(SiblingGroupID.init(rawValue:)),
-                    currentProvider: current.flatMap { providers.contains($0) ? ProviderID(rawValue: $0) : nil },
+                    currentProvider: current.flatMap { providers.lacks($0) ? nil : ProviderID(rawValue: $0) },
                     count: count, avoidedAuthorities: avoided))
         }
         for (group, first) in siblings.sorted(by: { $0.value.line < $1.value.line }) {

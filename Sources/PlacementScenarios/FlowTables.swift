@@ -39,65 +39,148 @@ public struct FlowTables: Sendable, Equatable {
 
     /// The tables in `folder`, nil when it has no `flows.csv`; every problem with file, line and field.
     public static func read(folder: String, scenario: Scenario) throws(ScenarioError) -> FlowTables? {
-        let flowsPath = (folder as NSString).appendingPathComponent(flowsFile)
-        guard FileManager.default.fileExists(atPath: flowsPath) else { return nil }
+        guard let directory = ScenarioFolder(folder) else {
+            throw ScenarioError(issues: [ScenarioIssue(.error, file: folder, message: "is not a scenario folder")])
+        }
         var log = IssueLog()
-        let authorities = Set(scenario.authorities.map(\.id.rawValue))
-        let providers = Dictionary(
-            scenario.providers.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-        var flows: [Flow] = []
-        if let table = CSVTable.read(
-            flowsPath, file: flowsFile,
+        let tables = read(
+            from: directory, authorities: KnownCodes(Set(scenario.authorities.map(\.id.rawValue))),
+            providers: KnownCodes(Set(scenario.providers.map(\.id.rawValue))),
+            offers: Dictionary(
+                scenario.providers.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first }),
+            log: &log)
+        if log.hasErrors { throw ScenarioError(issues: log.issues) }
+        return tables
+    }
+
+    /// The tables in `folder`, nil when it has no `flows.csv`, with every problem logged: what the
+    /// loader checks for `validate` and what `simulate` reads, in one place. `offers`: the providers,
+    /// by id, whose offered types a place change must name; nil when they are not all known.
+    static func read(
+        from folder: ScenarioFolder, authorities: KnownCodes, providers: KnownCodes, offers: [String: Provider]?,
+        log: inout IssueLog
+    ) -> FlowTables? {
+        guard folder.contains(flowsFile) else {
+            if folder.contains(placeChangesFile) {
+                log.warning(
+                    placeChangesFile,
+                    "is not read without \(flowsFile): a simulation then takes its flows and place changes from "
+                        + "the published data")
+            }
+            return nil
+        }
+        var tables = FlowTables(flows: [], placeChanges: [])
+        if let table = folder.table(
+            Manifest.TableReference(name: flowsFile, key: "flows"),
             required: ["year", "authority", "placement_type", "arrivals", "leavers", "moves"], log: &log)
         {
-            for row in table.rows {
-                let year = row.requiredCount("year", log: &log, maximum: 2_100)
-                let authority = row.required("authority", log: &log)
-                if let authority, !authorities.contains(authority) {
-                    row.error("authority", AuthorityReader.unknownAuthority(authority, known: authorities), log: &log)
-                }
-                let type = row.requiredChoice("placement_type", PlacementType.self, log: &log)
-                let arrivals = row.requiredCount("arrivals", log: &log)
-                let leavers = row.requiredCount("leavers", log: &log)
-                let moves = row.requiredCount("moves", log: &log)
-                guard let year, let authority, authorities.contains(authority), let type, let arrivals, let leavers,
-                    let moves
-                else { continue }
-                flows.append(
-                    Flow(
-                        year: year, authority: AuthorityCode(rawValue: authority), placementType: type,
-                        arrivals: arrivals, leavers: leavers, moves: moves))
+            tables.flows = flows(table, authorities: authorities, log: &log)
+        }
+        if folder.contains(placeChangesFile),
+            let table = folder.table(
+                Manifest.TableReference(name: placeChangesFile, key: "place_changes"),
+                required: ["year", "provider", "placement_type", "places"], log: &log)
+        {
+            tables.placeChanges = placeChanges(table, providers: providers, offers: offers, log: &log)
+        }
+        return tables
+    }
+
+    /// One key's first line, so that a row given twice (which a simulation would add to the first) is
+    /// an error naming both lines.
+    private struct FirstLines<Key: Hashable> {
+        private var lines: [Key: Int] = [:]
+
+        /// Whether `row` is the first with `key`; if not, the error is logged at `field`, with `values`
+        /// (the key as written) and `columns` (what the key is made of).
+        mutating func isFirst(
+            _ key: Key, _ row: CSVTable.Row, field: String, values: String, columns: String, log: inout IssueLog
+        ) -> Bool {
+            if let first = lines[key] {
+                row.error(
+                    field, "duplicate row for \(values) (first on line \(first)); one row per \(columns)", log: &log)
+                return false
             }
+            lines[key] = row.line
+            return true
+        }
+    }
+
+    private static func flows(_ table: CSVTable, authorities: KnownCodes, log: inout IssueLog) -> [Flow] {
+        struct Key: Hashable {
+            var year: Int
+            var authority: String
+            var type: PlacementType
+        }
+        var flows: [Flow] = []
+        var seen = FirstLines<Key>()
+        for row in table.rows {
+            let year = row.requiredCount("year", log: &log, maximum: 2_100)
+            let authority = row.required("authority", log: &log)
+            if let authority, authorities.lacks(authority) {
+                row.error(
+                    "authority", AuthorityReader.unknownAuthority(authority, known: authorities.listed), log: &log)
+            }
+            let type = row.requiredChoice("placement_type", PlacementType.self, log: &log)
+            let arrivals = row.requiredCount("arrivals", log: &log)
+            let leavers = row.requiredCount("leavers", log: &log)
+            let moves = row.requiredCount("moves", log: &log)
+            guard let year, let authority, let type,
+                seen.isFirst(
+                    Key(year: year, authority: authority, type: type), row, field: "year",
+                    values: "\(year), \(authority), \(type.rawValue)", columns: "year, authority and placement type",
+                    log: &log),
+                !authorities.lacks(authority), let arrivals, let leavers, let moves
+            else { continue }
+            flows.append(
+                Flow(
+                    year: year, authority: AuthorityCode(rawValue: authority), placementType: type,
+                    arrivals: arrivals, leavers: leavers, moves: moves))
+        }
+        return flows
+    }
+
+    private static func placeChanges(
+        _ table: CSVTable, providers: KnownCodes, offers: [String: Provider]?, log: inout IssueLog
+    ) -> [PlaceChange] {
+        struct Key: Hashable {
+            var year: Int
+            var provider: String
+            var type: PlacementType
         }
         var changes: [PlaceChange] = []
-        let changesPath = (folder as NSString).appendingPathComponent(placeChangesFile)
-        if FileManager.default.fileExists(atPath: changesPath),
-            let table = CSVTable.read(
-                changesPath, file: placeChangesFile, required: ["year", "provider", "placement_type", "places"],
-                log: &log)
-        {
-            for row in table.rows {
-                let year = row.requiredCount("year", log: &log, maximum: 2_100)
-                let provider = row.required("provider", log: &log)
-                let type = row.requiredChoice("placement_type", PlacementType.self, log: &log)
-                if let provider, providers[provider] == nil {
-                    row.error("provider", "unknown provider '\(provider)'", log: &log)
+        var seen = FirstLines<Key>()
+        for row in table.rows {
+            let year = row.requiredCount("year", log: &log, maximum: 2_100)
+            let provider = row.required("provider", log: &log)
+            let type = row.requiredChoice("placement_type", PlacementType.self, log: &log)
+            if let provider, providers.lacks(provider) {
+                var message = "unknown provider '\(provider)'"
+                if let suggestion = nearest(to: provider, in: providers.listed.sorted()) {
+                    message += " (did you mean '\(suggestion)'?)"
                 }
-                if let provider, let type, let record = providers[provider], record.offers[type] == nil {
-                    row.error("placement_type", "provider \(provider) offers no \(type.rawValue) places", log: &log)
-                }
-                let places = row.requiredNumber("places", log: &log, in: -100_000...100_000)
-                if let places, places != places.rounded() {
-                    row.error("places", "'\(row.text("places"))' is not a whole number", log: &log)
-                }
-                guard let year, let provider, let record = providers[provider], let type, record.offers[type] != nil,
-                    let places, places == places.rounded()
-                else { continue }
-                changes.append(
-                    PlaceChange(year: year, provider: record.id, placementType: type, places: Int(places)))
+                row.error("provider", message, log: &log)
             }
+            var unoffered = false
+            if let provider, let type, let record = offers?[provider], record.offers[type] == nil {
+                row.error("placement_type", "provider \(provider) offers no \(type.rawValue) places", log: &log)
+                unoffered = true
+            }
+            let places = row.requiredNumber("places", log: &log, in: -100_000...100_000)
+            if let places, places != places.rounded() {
+                row.error("places", "'\(row.text("places"))' is not a whole number", log: &log)
+            }
+            guard let year, let provider, let type,
+                seen.isFirst(
+                    Key(year: year, provider: provider, type: type), row, field: "year",
+                    values: "\(year), \(provider), \(type.rawValue)", columns: "year, provider and placement type",
+                    log: &log),
+                !providers.lacks(provider), !unoffered, let places, places == places.rounded()
+            else { continue }
+            changes.append(
+                PlaceChange(
+                    year: year, provider: ProviderID(rawValue: provider), placementType: type, places: Int(places)))
         }
-        if log.hasErrors { throw ScenarioError(issues: log.issues) }
-        return FlowTables(flows: flows, placeChanges: changes)
+        return changes
     }
 }

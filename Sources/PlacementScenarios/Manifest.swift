@@ -64,7 +64,7 @@ struct Manifest {
             }
             root = node
         } catch {
-            let (line, column, problem) = YAMLProblem.describe(error)
+            let (line, column, problem) = YAMLProblem.describe(error, in: text)
             log.error(file, line: line, column: column, "is not valid YAML: \(problem)")
             return nil
         }
@@ -78,6 +78,14 @@ struct Manifest {
             files: Files(), policy: Policy())
         if manifest.name.isEmpty {
             reader.error(top["name"] ?? root, path: "name", "is required (the scenario's name, as reports show it)")
+        }
+        // Reports print the name as it is; a description may run over several lines.
+        for (key, text, allowed) in [
+            ("name", manifest.name, []), ("description", manifest.description, ["\n", "\t"] as Set<Unicode.Scalar>),
+        ] {
+            if let node = top[key], let problem = ControlCharacters.problem(text, allowing: allowed) {
+                reader.error(node, path: key, problem)
+            }
         }
         if let filesNode = top["files"], let files = reader.mapping(filesNode, path: "files") {
             reader.rejectUnknownKeys(

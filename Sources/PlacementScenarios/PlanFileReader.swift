@@ -61,7 +61,7 @@ public enum PlanFileReader {
         var builds: [PlannedBuild] = []
         var seen: [String: Int] = [:]
         for row in table.rows {
-            let candidate = CandidateReader.candidate(row, known: nil, log: &log)
+            let candidate = CandidateReader.candidate(row, known: .unchecked, log: &log)
             if let sector = row.requiredChoice("sector", Sector.self, log: &log), let kind = candidate?.kind,
                 sector != kind.sector
             {

@@ -3,7 +3,7 @@
 enum ProviderReader {
     /// `authorities`: those read, by code, to question locations far outside their authority.
     static func providers(
-        _ table: CSVTable, known: Set<String>, authorities: [String: Authority] = [:], log: inout IssueLog
+        _ table: CSVTable, known: KnownCodes, authorities: [String: Authority] = [:], log: inout IssueLog
     ) -> [Provider] {
         var providers: [Provider] = []
         var index: [String: Int] = [:]
@@ -17,16 +17,16 @@ enum ProviderReader {
             }
             let sector = row.requiredChoice("sector", Sector.self, log: &log)
             let authority = row.required("authority", log: &log)
-            if let authority, !known.contains(authority) {
+            if let authority, known.lacks(authority) {
                 row.error(
                     "authority",
-                    AuthorityReader.unknownAuthority(authority, known: known), log: &log)
+                    AuthorityReader.unknownAuthority(authority, known: known.listed), log: &log)
             }
             var operating = row.optionalText("operating_authority")
-            if let code = operating, !known.contains(code) {
+            if let code = operating, known.lacks(code) {
                 row.error(
                     "operating_authority",
-                    AuthorityReader.unknownAuthority(code, known: known), log: &log)
+                    AuthorityReader.unknownAuthority(code, known: known.listed), log: &log)
             }
             if sector == .localAuthority, operating == nil { operating = authority }
             // A children's trust runs a council's services as a voluntary or other public body: a
@@ -54,7 +54,7 @@ enum ProviderReader {
             let rating = ofstedRating(row, log: &log)
             let specialisms = row.choices("specialisms", Requirement.self, log: &log)
             let ages = ageRange(row, log: &log)
-            guard let id, let sector, let authority, known.contains(authority), let type, type.isCommissioned,
+            guard let id, let sector, let authority, !known.lacks(authority), let type, type.isCommissioned,
                 let places, let price, let ages
             else { continue }
             let offer = Provider.Offer(places: places, weeklyPrice: price)

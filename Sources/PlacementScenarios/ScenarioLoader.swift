@@ -23,39 +23,54 @@ public enum ScenarioLoader {
             if folder.contains(name) { manifest.files[keyPath: path] = Manifest.TableReference(name: name, key: key) }
         }
         let files = manifest.files
-        func table(_ reference: Manifest.TableReference?, required: [String]) -> CSVTable? {
-            guard let reference else { return nil }
-            switch folder.read(reference.name) {
-            case .success(let data):
-                return CSVTable.parse(data, file: reference.name, required: required, log: &log)
-            case .failure(let problem) where problem.kind == .name && reference.line != nil:
-                log.error(
-                    Manifest.fileName, line: reference.line, column: reference.column, field: "files.\(reference.key)",
-                    "'\(reference.name)' \(problem.message)")
-            case .failure(let problem):
-                log.error(reference.name.isEmpty ? "files.\(reference.key)" : reference.name, problem.message)
-            }
-            return nil
+        func table(_ reference: Manifest.TableReference?, required: [String], optional: [String] = []) -> CSVTable? {
+            reference.flatMap { folder.table($0, required: required, optional: optional, log: &log) }
         }
-        let authorityTable = table(files.authorities, required: ["code", "name", "latitude", "longitude", "area_km2"])
+        let authorityTable = table(
+            files.authorities, required: ["code", "name", "latitude", "longitude", "area_km2"],
+            optional: ["region", "children_0_17"])
         let authorities = authorityTable.map { AuthorityReader.authorities($0, log: &log) } ?? []
         // Every code the file lists counts as known, even on a row with another fault, so that one
         // bad field is reported once and not again as an unknown authority wherever it is used.
-        let known = Set(authorities.map(\.id.rawValue)).union(
-            authorityTable?.rows.map { $0.text("code") }.filter { !$0.isEmpty } ?? [])
+        let known =
+            authorityTable.map { table in
+                KnownCodes(
+                    Set(authorities.map(\.id.rawValue)).union(table.rows.map { $0.text("code") }.filter { !$0.isEmpty })
+                )
+            } ?? unchecked(files.authorities.name, "authority codes in the other tables are", log: &log)
         let byCode = Dictionary(authorities.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let cooperatives =
-            table(files.cooperatives, required: ["cooperative_id", "authority"]).map {
+            table(files.cooperatives, required: ["cooperative_id", "authority"], optional: ["cooperative_name"]).map {
                 AuthorityReader.cooperatives($0, known: known, log: &log)
             } ?? []
         let providerTable = table(
-            files.providers, required: ["id", "sector", "authority", "placement_type", "places", "weekly_price"])
+            files.providers, required: ["id", "sector", "authority", "placement_type", "places", "weekly_price"],
+            optional: [
+                "name", "owner", "operating_authority", "latitude", "longitude", "ofsted_rating", "specialisms",
+                "min_age", "max_age",
+            ])
         let providers =
             providerTable.map { ProviderReader.providers($0, known: known, authorities: byCode, log: &log) } ?? []
         // As for authorities: a provider whose row has a bad price is still a provider children name.
-        let providerIDs = Set(providers.map(\.id.rawValue)).union(
-            providerTable?.rows.map { $0.text("id") }.filter { !$0.isEmpty } ?? [])
-        let childTable = table(files.children, required: ["id", "home_authority", "placement_type"])
+        let providerIDs =
+            providerTable.map { table in
+                KnownCodes(
+                    Set(providers.map(\.id.rawValue)).union(table.rows.map { $0.text("id") }.filter { !$0.isEmpty }))
+            }
+            ?? unchecked(
+                files.providers.name,
+                "provider ids in the other tables, and whether a provider meets each child's need, are",
+                log: &log)
+        // A provider row with an error is left out, so what the providers offer is judged only from a
+        // file without one: otherwise a child would be warned of a need that the faulty row meets.
+        let offersRead =
+            providerTable != nil && !log.issues.contains { $0.severity == .error && $0.file == files.providers.name }
+        let childTable = table(
+            files.children, required: ["id", "home_authority", "placement_type"],
+            optional: [
+                "age_band", "count", "requirements", "sibling_group", "current_provider", "home_latitude",
+                "home_longitude", "avoid_authorities",
+            ])
         let (cohorts, cohortLines) =
             childTable.map {
                 CohortReader.cohorts($0, known: known, providers: providerIDs, authorities: byCode, log: &log)
@@ -65,26 +80,52 @@ public enum ScenarioLoader {
                 SupplementReader.distances($0, known: known, log: &log)
             } ?? [:]
         let actuals =
-            table(files.actuals, required: ["authority", "year"]).map {
+            table(
+                files.actuals, required: ["authority", "year"],
+                optional: [
+                    "children_looked_after", "own_provision_share", "inside_boundary_share", "over_20_miles_share",
+                    "children_with_known_distance",
+                ]
+            ).map {
                 SupplementReader.actuals($0, known: known, log: &log)
             } ?? []
         let candidates =
-            table(files.candidates, required: ["id", "kind", "authority", "places", "capital_cost", "weekly_cost"]).map
-        {
-            CandidateReader.candidates($0, known: known, log: &log)
-        } ?? []
+            table(
+                files.candidates, required: ["id", "kind", "authority", "places", "capital_cost", "weekly_cost"],
+                optional: [
+                    "placement_type", "units", "years_to_open", "life_years", "term_years", "specialisms", "min_age",
+                    "max_age",
+                ]
+            ).map {
+                CandidateReader.candidates($0, known: known, log: &log)
+            } ?? []
+        // The simulation's own flows, checked here so that every command, `validate` first, refuses
+        // what `simulate` would; a place change's type is judged only from providers all read.
+        _ = FlowTables.read(
+            from: folder, authorities: known, providers: providerIDs,
+            offers: offersRead
+                ? Dictionary(providers.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first }) : nil,
+            log: &log)
         let scenario = Scenario(
             name: manifest.name, description: manifest.description, authorities: authorities,
             cooperatives: cooperatives, cohorts: cohorts, providers: providers, distanceOverrides: distances,
             actuals: actuals, policy: manifest.policy, candidates: candidates)
-        if let childTable {
+        if let childTable, offersRead {
             warnAboutUnmetNeeds(scenario, lines: cohortLines, table: childTable, log: &log)
+            CurrentProviderCheck.warn(scenario, lines: cohortLines, table: childTable, log: &log)
         }
         if log.hasErrors {
             throw ScenarioError(
                 issues: log.issues.filter { $0.severity == .error } + log.issues.filter { $0.severity == .warning })
         }
         return LoadedScenario(scenario: scenario, warnings: log.issues)
+    }
+
+    /// Nothing to check references against, as `file` did not load: said once, at that file, rather
+    /// than as an unknown reference at every row that names one.
+    private static func unchecked(_ file: String, _ what: String, log: inout IssueLog) -> KnownCodes {
+        log.warning(file, "\(what) not checked until this file loads")
+        return .unchecked
     }
 
     /// Warns about children whose need no provider in the scenario meets (type, ages, requirements,

@@ -1,18 +1,18 @@
 /// Reads the optional tables: distance overrides and published actuals.
 enum SupplementReader {
     /// `from_authority, to_authority, miles`.
-    static func distances(_ table: CSVTable, known: Set<String>, log: inout IssueLog) -> [AuthorityPair: Double] {
+    static func distances(_ table: CSVTable, known: KnownCodes, log: inout IssueLog) -> [AuthorityPair: Double] {
         var distances: [AuthorityPair: Double] = [:]
         for row in table.rows {
             let from = row.required("from_authority", log: &log)
             let to = row.required("to_authority", log: &log)
             for (field, code) in [("from_authority", from), ("to_authority", to)] {
-                if let code, !known.contains(code) {
-                    row.error(field, AuthorityReader.unknownAuthority(code, known: known), log: &log)
+                if let code, known.lacks(code) {
+                    row.error(field, AuthorityReader.unknownAuthority(code, known: known.listed), log: &log)
                 }
             }
             let miles = row.requiredNumber("miles", log: &log, in: 0...2_000)
-            guard let from, let to, known.contains(from), known.contains(to), let miles else { continue }
+            guard let from, let to, !known.lacks(from), !known.lacks(to), let miles else { continue }
             let pair = AuthorityPair(from: AuthorityCode(rawValue: from), to: AuthorityCode(rawValue: to))
             if distances[pair] != nil {
                 log.error(table.file, line: row.line, "distance from \(from) to \(to) is given twice")
@@ -24,14 +24,14 @@ enum SupplementReader {
 
     /// `authority, year, children_looked_after, own_provision_share, inside_boundary_share, over_20_miles_share`
     /// and, optionally, `children_with_known_distance`.
-    static func actuals(_ table: CSVTable, known: Set<String>, log: inout IssueLog) -> [PublishedActuals] {
+    static func actuals(_ table: CSVTable, known: KnownCodes, log: inout IssueLog) -> [PublishedActuals] {
         var actuals: [PublishedActuals] = []
         for row in table.rows {
             let authority = row.required("authority", log: &log)
-            if let authority, !known.contains(authority) {
+            if let authority, known.lacks(authority) {
                 row.error(
                     "authority",
-                    AuthorityReader.unknownAuthority(authority, known: known), log: &log)
+                    AuthorityReader.unknownAuthority(authority, known: known.listed), log: &log)
             }
             let year = row.requiredNumber("year", log: &log, in: 1990...2100)
             let children = row.count("children_looked_after", log: &log)
@@ -39,7 +39,7 @@ enum SupplementReader {
             let inside = row.number("inside_boundary_share", log: &log, in: 0...1)
             let far = row.number("over_20_miles_share", log: &log, in: 0...1)
             let withDistance = row.count("children_with_known_distance", log: &log)
-            guard let authority, known.contains(authority), let year else { continue }
+            guard let authority, !known.lacks(authority), let year else { continue }
             actuals.append(
                 PublishedActuals(
                     authority: AuthorityCode(rawValue: authority), year: Int(year), childrenLookedAfter: children,

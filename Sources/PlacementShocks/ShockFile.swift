@@ -57,7 +57,7 @@ public struct ShockFile: Sendable, Equatable {
             }
             root = node
         } catch {
-            let (line, column, problem) = YAMLProblem.describe(error)
+            let (line, column, problem) = YAMLProblem.describe(error, in: text)
             log.error(file, line: line, column: column, "is not valid YAML: \(problem)")
             return nil
         }

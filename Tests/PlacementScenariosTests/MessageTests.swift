@@ -10,11 +10,13 @@ struct MessageTests {
     func escapedControlCharacters() throws {
         let copy = try ScenarioCopy(of: "tiny")
         defer { copy.remove() }
-        // An unknown authority whose code sets the terminal's title and rings its bell.
+        // An authority code that sets the terminal's title and rings its bell.
         try copy.append("children.csv", line: "C11,\u{1B}]0;owned\u{07}\u{9B}2J\u{2028},foster,5-9,1,,,")
         let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
         let text = error.description
-        #expect(text.contains("unknown authority '\\x1B]0;owned\\x07\\x9B2J\\u{2028}'"), "got: \(text)")
+        #expect(
+            text.contains("home_authority: '\\x1B]0;owned\\x07\\x9B2J\\u{2028}' holds a control character, U+001B"),
+            "got: \(text)")
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
         #expect(!text.contains("\u{2028}"))
     }
@@ -53,14 +55,44 @@ struct MessageTests {
         #expect(!issue.description.contains("\n"))
     }
 
-    @Test("a repeated manifest key is reported with its line")
-    func repeatedKey() throws {
+    /// A manifest edit repeating a key, and where the repeat is.
+    struct Repeat: CustomTestStringConvertible, Sendable {
+        let name: String
+        let old: String
+        let new: String
+        let location: String
+        let message: String
+        var testDescription: String { name }
+    }
+
+    static let repeats: [Repeat] = [
+        Repeat(
+            name: "the scenario's name", old: "name: tiny\n", new: "name: tiny\nname: tiny2\n",
+            location: "scenario.yaml:2:1", message: "a key appears twice in one mapping: 'name' (first on line 1)"),
+        Repeat(
+            name: "a policy key", old: "  cost_per_mile: 10", new: "  cost_per_mile: 10\n  cost_per_mile: 11",
+            location: "scenario.yaml:16:3",
+            message: "a key appears twice in one mapping: 'cost_per_mile' (first on line 15)"),
+        Repeat(
+            name: "a quoted key", old: "  cost_per_mile: 10", new: "  \"cost_per_mile\": 10\n  'cost_per_mile': 11",
+            location: "scenario.yaml:16:3",
+            message: "a key appears twice in one mapping: 'cost_per_mile' (first on line 15)"),
+        Repeat(
+            name: "a key in a flow mapping", old: "    default: 50",
+            new: "    {default: 50, foster: 20, default: 60}",
+            location: "scenario.yaml:21:31", message: "a key appears twice in one mapping: 'default' (first on line 21)"
+        ),
+    ]
+
+    @Test("a repeated manifest key is reported where it is repeated, with the line of the first", arguments: repeats)
+    func repeatedKey(repeat: Repeat) throws {
         let copy = try ScenarioCopy(of: "tiny")
         defer { copy.remove() }
-        try copy.replace("scenario.yaml", "  cost_per_mile: 10", with: "  cost_per_mile: 10\n  cost_per_mile: 11")
+        try copy.replace("scenario.yaml", `repeat`.old, with: `repeat`.new)
         let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
-        let issue = try #require(error.issues.first)
-        #expect(issue.line != nil)
-        #expect(issue.description.contains("a key appears twice in one mapping: 'cost_per_mile'"), "got: \(issue)")
+        #expect(error.issues.count == 1, "got: \(error.description)")
+        #expect(
+            error.issues.first?.description == "\(`repeat`.location): is not valid YAML: \(`repeat`.message)",
+            "got: \(error.description)")
     }
 }

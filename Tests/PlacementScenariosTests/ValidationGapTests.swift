@@ -55,6 +55,28 @@ struct ValidationGapTests {
         #expect(warning.contains("latitude and longitude look swapped"))
     }
 
+    @Test("a current provider that does not offer the child's type is warned about, at the field")
+    func currentProviderOfAnotherType() throws {
+        // P6 is supported accommodation; C05 needs a children's home.
+        let found = try messages {
+            try $0.replace(
+                "children.csv", "C05,T00000002,childrens_home,10-15,1,complex_needs,,",
+                with: "C05,T00000002,childrens_home,10-15,1,complex_needs,,P6")
+        }
+        #expect(
+            found == [
+                "children.csv:6:53: warning: current_provider: P6 offers no childrens_home places (only "
+                    + "supported_accommodation), so C05's placement there is ignored: not kept, nor counted among "
+                    + "today's placements"
+            ])
+        let consistent = try messages {
+            try $0.replace(
+                "children.csv", "C05,T00000002,childrens_home,10-15,1,complex_needs,,",
+                with: "C05,T00000002,childrens_home,10-15,1,complex_needs,,P5")
+        }
+        #expect(consistent.isEmpty)
+    }
+
     @Test("headers are read like values: Home Authority is home_authority")
     func headersNormalised() throws {
         let result = try load {

@@ -174,7 +174,7 @@ struct ValidationTests {
                 try $0.append(
                     "providers.csv", line: "P\u{7}9,Bell House,private,,,T00000003,foster,1,900,good,,0,17")
             },
-            location: "providers.csv:8:1: id", message: "contains a control character"),
+            location: "providers.csv:8:1: id", message: "'P\\x079' holds a control character, U+0007"),
         Fault(
             name: "provider id of the form today's market gives carers living elsewhere",
             edit: {

@@ -1,0 +1,69 @@
+import Yams
+
+/// Where a key given twice in one YAML mapping is given again. Yams reports the first occurrence,
+/// but the fault a user looks for is the repeat (usually the line added last). It is found by
+/// composing the text again with the first occurrence's key changed in one character, so the
+/// mapping loads, and reading the position of the key that still has the name.
+enum YAMLRepeatedKey {
+    /// The position of the second `key` in the mapping whose key at `first` is the first, or nil
+    /// when it cannot be found (the key is not plain or quoted text, or the text has other faults).
+    static func repeatOf(_ key: String, first: Mark, in text: String) -> Mark? {
+        var scalars = Array(text.unicodeScalars)
+        guard var index = offset(of: first, in: scalars) else { return nil }
+        if scalars[index] == "\"" || scalars[index] == "'" { index += 1 }
+        guard index < scalars.count, !isBreak(scalars[index]) else { return nil }
+        // Two letters, so that the key stays plain text and differs from whatever it was.
+        scalars[index] = scalars[index] == "ʘ" ? "ʚ" : "ʘ"
+        var altered = String.UnicodeScalarView()
+        altered.append(contentsOf: scalars)
+        guard let root = try? Yams.compose(yaml: String(altered)) else { return nil }
+        return find(key, besideKeyAt: first, in: root)
+    }
+
+    /// The offset in `scalars` of `mark`, whose lines and columns count as libyaml counts them.
+    private static func offset(of mark: Mark, in scalars: [Unicode.Scalar]) -> Int? {
+        var line = 1
+        var column = 1
+        var index = 0
+        while index < scalars.count {
+            if line == mark.line, column == mark.column { return index }
+            if isBreak(scalars[index]) {
+                if scalars[index] == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// What libyaml takes as a line break.
+    private static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+        ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar)
+    }
+
+    /// In the mapping that has a key at `first`, the position of the key named `key`.
+    private static func find(_ key: String, besideKeyAt first: Mark, in node: Node) -> Mark? {
+        switch node {
+        case .mapping(let mapping):
+            let keys = mapping.map(\.key)
+            if keys.contains(where: { $0.mark?.line == first.line && $0.mark?.column == first.column }),
+                let repeated = keys.first(where: { $0.string == key })
+            {
+                return repeated.mark
+            }
+            for (child, value) in mapping {
+                if let found = find(key, besideKeyAt: first, in: child) ?? find(key, besideKeyAt: first, in: value) {
+                    return found
+                }
+            }
+            return nil
+        case .sequence(let sequence):
+            return sequence.lazy.compactMap { find(key, besideKeyAt: first, in: $0) }.first
+        default:
+            return nil
+        }
+    }
+}
