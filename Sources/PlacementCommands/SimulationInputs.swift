@@ -61,6 +61,17 @@ struct SimulationInputs {
             }
         }
         if let tables {
+            // A year the scenario's flows do not cover moves nobody: said, so that a --from or --to
+            // beyond the file is not read as a quiet market.
+            let covered = Set(tables.flows.map(\.year))
+            let uncovered = to > from ? ((from + 1)...to).filter { !covered.contains($0) } : []
+            if !uncovered.isEmpty {
+                printToStandardError(
+                    "\(FlowTables.flowsFile): warning: no rows for "
+                        + uncovered.map(String.init).joined(separator: ", ")
+                        + ": no child arrives, leaves or moves in \(uncovered.count == 1 ? "that year" : "those years")"
+                )
+            }
             return SimulationInputs(
                 scenario: simulated, start: start,
                 flows: SimulationFlows(tables).opening(openings, after: from, through: to, assumptions: assumptions))

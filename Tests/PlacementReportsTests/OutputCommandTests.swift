@@ -382,6 +382,23 @@ struct OutputCommandTests {
         #expect(!run.output.contains("· \n") && !run.output.contains("·  |"))
     }
 
+    @Test("simulate says which of its years the scenario's flows.csv has no rows for")
+    func uncoveredFlowYears() throws {
+        // tiny's flows.csv covers 2026 and 2027.
+        let outside = try PlacementProcess.run([
+            "simulate", Fixtures.scenario("tiny"), "--from", "2019", "--to", "2021",
+        ])
+        #expect(outside.status == 0)
+        #expect(
+            outside.errors.contains("flows.csv: warning: no rows for 2020, 2021: no child arrives"), "\(outside.errors)"
+        )
+        let covered = try PlacementProcess.run([
+            "simulate", Fixtures.scenario("tiny"), "--from", "2025", "--to", "2027",
+        ])
+        #expect(covered.status == 0)
+        #expect(!covered.errors.contains("no rows for"), "\(covered.errors)")
+    }
+
     @Test("counts take their verb's number, and a single year is not a run of years")
     func wording() {
         #expect(ReportNumbers.countIs(1) == "1 is" && ReportNumbers.countIs(3) == "3 are")
