@@ -124,15 +124,28 @@ extension PlacementCommand {
                 authorities = authorities.filter { $0.code == code }
                 cooperatives = cooperatives.filter { $0.members.contains(code) }
             }
+            // The scaled scenario before anything is written: one the forecast cannot scale at all
+            // (none of its authorities is DfE's) is refused, not written as an unchanged copy.
+            var scaled: (scenario: Scenario, warnings: [String])?
+            if let childrenFor, scenarioOut != nil, let loaded {
+                let scaling = ScenarioScaling.scale(loaded, forecast: forecast, history: history, year: childrenFor)
+                for warning in scaling.warnings { printToStandardError(warning) }
+                let homes = Set(loaded.cohorts.map(\.homeAuthority))
+                guard homes.isEmpty || scaling.warnings.count < homes.count else {
+                    printToStandardError(
+                        "--children-for \(childrenFor): none of \(loaded.name)'s authorities is in the forecast (it "
+                            + "forecasts the authorities of DfE's tables in \(data)), so no scenario is written")
+                    throw invalidInputExitCode
+                }
+                scaled = scaling
+            }
             if let out {
                 try ModeRunner.write(
                     ForecastFiles.files(
                         forecast, history: history, authorities: authorities, cooperatives: cooperatives),
                     into: out)
             }
-            if let childrenFor, let scenarioOut, let loaded {
-                let scaled = ScenarioScaling.scale(loaded, forecast: forecast, history: history, year: childrenFor)
-                for warning in scaled.warnings { printToStandardError(warning) }
+            if let scaled, let scenarioOut {
                 try ModeRunner.write(ScenarioWriter.set(scaled.scenario), to: scenarioOut)
             }
             switch format {

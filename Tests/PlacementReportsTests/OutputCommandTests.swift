@@ -145,11 +145,11 @@ struct OutputCommandTests {
         defer { directory.remove() }
         let out = directory.file("scenario")
         var forecast = try PlacementCommand.parseAsRoot([
-            "forecast", Fixtures.scenario("tiny"), "--children-for", "2027", "--scenario-out", out,
+            "forecast", Fixtures.scenario("greater-manchester"), "--children-for", "2027", "--scenario-out", out,
         ])
         try forecast.run()
-        #expect(entries(out).contains("distances.csv"))
-        // The synthetic scenario has no distance table: tiny's must not stay beside it.
+        #expect(entries(out).contains("actuals.csv"))
+        // The synthetic scenario has no published actuals: Greater Manchester's must not stay beside them.
         var synthetic = try PlacementCommand.parseAsRoot(["generate", "synthetic", "--scale", "0.02", "--out", out])
         try synthetic.run()
         #expect(
@@ -380,6 +380,19 @@ struct OutputCommandTests {
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("| mean distance (miles) | – |"), "\(run.output)")
         #expect(!run.output.contains("· \n") && !run.output.contains("·  |"))
+    }
+
+    @Test("forecast --children-for refuses a scenario none of whose authorities it forecasts, writing nothing")
+    func childrenForWithoutForecast() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let run = try PlacementProcess.run([
+            "forecast", Fixtures.scenario("tiny"), "--children-for", "2027", "--scenario-out", directory.file("s"),
+            "--out", directory.file("f"),
+        ])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("none of tiny's authorities is in the forecast"), "\(run.errors)")
+        #expect(entries(directory.path).isEmpty)
     }
 
     @Test("simulate says which of its years the scenario's flows.csv has no rows for")
