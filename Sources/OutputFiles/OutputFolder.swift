@@ -90,7 +90,7 @@ public enum OutputFolder {
     }
 
     /// The nearest folder above `destination` (links followed) that is a result set, if any.
-    static func enclosingResultSet(of destination: String) -> String? {
+    public static func enclosingResultSet(of destination: String) -> String? {
         var folder = (canonical(destination) as NSString).deletingLastPathComponent
         while !folder.isEmpty {
             if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(markerName)) {

@@ -72,6 +72,7 @@ extension PlacementCommand {
             try ModeRunner.prepareOutput(out, reading: [scenario, data])
             let scenario = try loadScenario(scenario, solving: false)
             let directory = data ?? Self.defaultData(for: self.scenario)
+            try DataFolder.require(directory, named: data != nil)
             let official = try readingInput { () throws(ScenarioError) in
                 try OfficialPlacementData.read(from: directory)
             }

@@ -7,14 +7,14 @@ enum DataFolder {
     /// Throws unless `folder` is a folder; `named`: the user gave it with `--data`.
     static func require(_ folder: String, named: Bool) throws {
         var isFolder: ObjCBool = false
-        guard !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue else {
-            return
-        }
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder)
+        guard !exists || !isFolder.boolValue else { return }
         let shown = TerminalSafeText.escaping(folder)
+        let what = exists ? "is not a folder" : "no such folder"
         printToStandardError(
             named
-                ? "\(shown): --data: no such folder"
-                : "\(shown): no such folder (the default place of the official CSV files): name theirs with --data DIR")
+                ? "\(shown): --data: \(what)"
+                : "\(shown): \(what) (the default place of the official CSV files): name theirs with --data DIR")
         throw invalidInputExitCode
     }
 }

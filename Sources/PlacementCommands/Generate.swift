@@ -20,8 +20,8 @@ extension PlacementCommand.Generate {
         public static let configuration = CommandConfiguration(
             abstract: "Rebuild england-2025, greater-manchester and south-east from DfE and Ofsted data.")
 
-        @Option(help: "The folder with the official CSV files (see Fixtures/data/README.md).")
-        var data = "Fixtures/data"
+        @Option(help: "The folder with the official CSV files (default: Fixtures/data; see its README.md).")
+        var data: String?
 
         @Option(help: "Where the scenario folders are written.")
         var out = "Fixtures/scenarios"
@@ -33,13 +33,14 @@ extension PlacementCommand.Generate {
         public func run() throws {
             quietOption.apply()
             InterruptHandling.install()
+            let data = self.data ?? "Fixtures/data"
             // Every folder is checked before anything is built, so that one refused folder does not
             // leave the others rewritten from a different build.
             for folder in RealScenarioBuilder.folders {
                 let path = (out as NSString).appendingPathComponent(folder)
                 try ModeRunner.checkOutput(path, option: "--out", reading: [data], kind: .scenario)
             }
-            try DataFolder.require(data, named: true)
+            try DataFolder.require(data, named: self.data != nil)
             let generated = try readingInput { () throws(ScenarioError) in try RealScenarioBuilder.build(from: data) }
             for scenario in generated {
                 try ModeRunner.write(

@@ -41,8 +41,8 @@ extension PlacementCommand {
             help: "Registered providers located within this many miles of the council join the market.")
         var radius: Double = 75
 
-        @Option(help: "The folder with the official tables (see Fixtures/data/README.md).")
-        var data = "Fixtures/data"
+        @Option(help: "The folder with the official tables (default: Fixtures/data; see its README.md).")
+        var data: String?
 
         @Flag(help: "No progress on standard error (it is shown only on a terminal, for steps over two seconds).")
         var quiet = false
@@ -65,8 +65,9 @@ extension PlacementCommand {
         }
 
         public func run() throws {
+            let data = self.data ?? "Fixtures/data"
             try ModeRunner.prepareOutput(out, quiet: quiet, reading: [children, data], kind: .scenario)
-            try DataFolder.require(data, named: true)
+            try DataFolder.require(data, named: self.data != nil)
             let official = try readingInput { () throws(ScenarioError) in
                 try Progress.shared.run("reading \(data)") { () throws(ScenarioError) in
                     try OfficialData.read(from: data)

@@ -32,6 +32,13 @@ enum ModelExport {
             }
             return true
         }
+        // Anywhere else in a result set, the next run writing that set would delete the model.
+        if let set = OutputFolder.enclosingResultSet(of: path) {
+            printToStandardError(
+                "--export-model \(path): lies inside \(set), a result set that the next run writing it replaces "
+                    + "whole; choose a file outside it")
+            throw ExitCode.validationFailure
+        }
         try checkFolder(of: path)
         return false
     }

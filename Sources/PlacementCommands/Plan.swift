@@ -143,7 +143,9 @@ extension PlacementCommand {
             try ModeRunner.prepareOutput(out, reading: [scenario, data])
             // The model is written before the plan is made: never inside --out, which the set replaces.
             if let exportModel {
-                _ = try ModelExport.check(exportModel, out: out, reading: [scenario, data], mayJoinOut: false)
+                _ = try ModelExport.check(
+                    exportModel, out: out, reading: [scenario, data ?? Baseline.defaultData(for: scenario)],
+                    mayJoinOut: false)
             }
             // The plan competes for the places free today, as `compare`'s modes do.
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)

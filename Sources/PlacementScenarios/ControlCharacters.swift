@@ -17,6 +17,15 @@ package enum ControlCharacters {
         return "'\(text)' holds a control character, U+\(padded); names, codes and values may hold none"
     }
 
+    /// `text` with each control character a space: for names a writer takes from official data (a
+    /// tab in an Ofsted owner's name), which a scenario may not hold.
+    package static func spaced(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.map { isControl($0) ? " " : $0 })
+        return String(scalars)
+    }
+
     /// General category Cc, which Unicode has fixed at these code points.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)

@@ -25,7 +25,8 @@ extension OfficialTable.Row {
             guard number <= OfficialTables.largestCount else {
                 log.error(
                     file, line: line, field: "number",
-                    "\(number) is above the largest count allowed, \(OfficialTables.largestCount)")
+                    "\(number) is above the largest count allowed, \(NumberText.grouped(Double(OfficialTables.largestCount)))"
+                )
                 return nil
             }
             return (year, .count(number))

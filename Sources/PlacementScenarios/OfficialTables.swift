@@ -13,8 +13,9 @@ public enum OfficialTables {
     /// the file, not a year to read (every year between two published ones is counted on).
     public static let years = 1990...2100
     /// The largest count one cell may carry (England has about 82,000 children looked after): the
-    /// readers add counts up, and a larger one is a fault in the file.
-    public static let largestCount = ScenarioLimits.children
+    /// readers add counts up, and a larger one is a fault in the file. The scenario loader's per-row
+    /// limit, so that no scenario built from the tables is one the loader refuses.
+    public static let largestCount = CSVTable.largestCount
     /// The code of England's national rows.
     public static let englandCode: AuthorityCode = "E92000001"
 

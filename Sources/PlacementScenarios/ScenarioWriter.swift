@@ -71,7 +71,7 @@ public enum ScenarioWriter {
         var csv = CSVWriter(header: ["code", "name", "region", "latitude", "longitude", "area_km2", "children_0_17"])
         for a in scenario.authorities {
             csv.append([
-                a.id.rawValue, a.name, a.region, number(a.centroid.latitude), number(a.centroid.longitude),
+                a.id.rawValue, name(a.name), name(a.region), number(a.centroid.latitude), number(a.centroid.longitude),
                 number(a.areaSquareKilometres), a.childPopulation.map(String.init) ?? "",
             ])
         }
@@ -82,7 +82,7 @@ public enum ScenarioWriter {
         var csv = CSVWriter(header: ["cooperative_id", "cooperative_name", "authority"])
         for cooperative in scenario.cooperatives {
             for member in cooperative.members {
-                csv.append([cooperative.id.rawValue, cooperative.name, member.rawValue])
+                csv.append([cooperative.id.rawValue, name(cooperative.name), member.rawValue])
             }
         }
         return csv.text
@@ -119,7 +119,7 @@ public enum ScenarioWriter {
             for type in p.offers.keys.sorted() {
                 let offer = p.offers[type]!
                 csv.append([
-                    p.id.rawValue, p.name, p.sector.rawValue, p.operatingAuthority?.rawValue ?? "", p.owner,
+                    p.id.rawValue, name(p.name), p.sector.rawValue, p.operatingAuthority?.rawValue ?? "", name(p.owner),
                     p.authority.rawValue, type.rawValue,
                     String(offer.places), number(offer.weeklyPrice), p.rating.rawValue,
                     p.specialisms.sorted().map(\.rawValue).joined(separator: ";"), String(p.ageRange.minimum),
@@ -159,6 +159,10 @@ public enum ScenarioWriter {
     public static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
+
+    /// A name as the loader takes it back: official data's names may hold a control character (a tab
+    /// in an Ofsted owner's name), which no scenario may, so a written scenario has a space there.
+    private static func name(_ text: String) -> String { ControlCharacters.spaced(text) }
 
     private static func quoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""

@@ -341,6 +341,7 @@ struct OutputCommandTests {
     func missingDataFolder() throws {
         for arguments in [
             ["forecast", "--data", "/nonexistent-placement-data"],
+            ["baseline", Fixtures.scenario("greater-manchester"), "--data", "/nonexistent-placement-data"],
             ["simulate", Fixtures.scenario("greater-manchester"), "--data", "/nonexistent-placement-data"],
         ] {
             let run = try PlacementProcess.run(arguments)
@@ -365,6 +366,19 @@ struct OutputCommandTests {
         let notText = try PlacementProcess.run(["stress", Fixtures.scenario("tiny"), "--shocks", bytes])
         #expect(notText.status == 1)
         #expect(notText.errors.contains("bytes.yaml:3: is not UTF-8 text"), "\(notText.errors)")
+    }
+
+    @Test("--export-model inside a result set other than --out is refused: the next run writing it would delete it")
+    func exportInsideAnotherResultSet() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let results = directory.file("results")
+        #expect(try PlacementProcess.run(["solve", Fixtures.scenario("tiny"), "--out", results]).status == 0)
+        let before = entries(results)
+        let run = try PlacementProcess.run(["solve", Fixtures.scenario("tiny"), "--export-model", results + "/m.lp"])
+        #expect(run.status == 64)
+        #expect(run.errors.contains("a result set that the next run writing it replaces whole"), "\(run.errors)")
+        #expect(entries(results) == before)
     }
 
     @Test("a mean distance no child has is shown as –, not an empty cell")

@@ -118,3 +118,23 @@ struct ControlCharacterSetTests {
         }
     }
 }
+
+/// Official data may carry a control character in a name (a tab in an Ofsted owner's): a scenario
+/// written from it has a space there, so that its own loader takes it back.
+@Suite("Scenarios written from names with control characters")
+struct WrittenNameTests {
+    @Test func aTabInAnOwnersNameIsWrittenAsASpaceAndLoadsBack() throws {
+        var scenario = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+        scenario.providers[0].owner = "Homes\tLtd"
+        scenario.providers[0].name = "Home\u{1B}[31m one"
+        scenario.authorities[0].name = "North\u{85}town"
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let out = folder.file("written")
+        try ScenarioWriter.write(scenario, to: out)
+        let loaded = try ScenarioLoader.load(from: out).scenario
+        #expect(loaded.providers[0].owner == "Homes Ltd")
+        #expect(loaded.providers[0].name == "Home [31m one")
+        #expect(loaded.authorities[0].name == "North town")
+    }
+}

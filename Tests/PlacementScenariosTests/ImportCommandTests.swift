@@ -167,12 +167,12 @@ struct ImportCommandTests {
             ("E06000017,857,Rutland,", "E06000017,857,,", "la_name: is required"),
             (
                 ",382.0,8012", ",382.0,-5",
-                "children_0_17_2024: must be a whole number of children from 0 to 1000000; got '-5'"
+                "children_0_17_2024: must be a whole number of children from 0 to 1,000,000; got '-5'"
             ),
             // Above the scenario loader's cap, which the imported scenario would fail (exit 2).
             (
                 ",382.0,8012", ",382.0,9223372036854775807",
-                "children_0_17_2024: must be a whole number of children from 0 to 1000000; got '9223372036854775807'"
+                "children_0_17_2024: must be a whole number of children from 0 to 1,000,000; got '9223372036854775807'"
             ),
         ])
     func damagedAuthorityList(original: String, damaged: String, message: String) throws {

@@ -96,7 +96,7 @@ struct OfficialDataReaderTests {
     /// The readers add counts up and count the years between two published ones, so a count past any
     /// real table or a year out of reach is refused where it is read (it used to overflow, or to abort
     /// allocating every year up to it).
-    @Test("a count above 10,000,000 and a year outside 1990–2100 are errors naming file, line and field")
+    @Test("a count above 1,000,000 and a year outside 1990–2100 are errors naming file, line and field")
     func countAndYearOutOfReach() throws {
         let directory = try Self.folder(
             counts: "2024,Local authority,R,E06000010,Hull,Placement,Total,9223372036854775807,1\n"
@@ -105,7 +105,7 @@ struct OfficialDataReaderTests {
         defer { directory.remove() }
         #expect(
             Self.issues(directory) == [
-                "dfe_cla_by_la_2021_2025.csv:2: number: 9223372036854775807 is above the largest count allowed, 10000000",
+                "dfe_cla_by_la_2021_2025.csv:2: number: 9223372036854775807 is above the largest count allowed, 1,000,000",
                 "dfe_cla_by_la_2021_2025.csv:3: year: '9223372036854775807' is not a year from 1990 to 2100",
                 "dfe_cla_by_la_2021_2025.csv:4: year: '1989' is not a year from 1990 to 2100",
             ])
