@@ -94,10 +94,17 @@ struct BaselineCommandTests {
             let years = arguments.contains("simulate") ? "2021 to 2025" : "2024 to 2025"
             #expect(run.standardError.contains("(published there: \(years))"), "\(run.standardError)")
         }
-        // A folder without the tables names each path it tried.
+        // A folder that is not there is said as such; one without the tables names each path it tried.
         let missing = try BuiltTool.run("placement", ["baseline", Fixtures.scenario("tiny"), "--data", "/nonexistent"])
         #expect(missing.status == 1)
-        #expect(missing.standardError.contains("cannot read the file (/nonexistent/dfe_cla_by_la_2021_2025.csv)"))
+        #expect(missing.standardError.contains("/nonexistent: --data: no such folder"), "\(missing.standardError)")
+        let empty = try TemporaryDirectory()
+        defer { empty.remove() }
+        let bare = try BuiltTool.run("placement", ["baseline", Fixtures.scenario("tiny"), "--data", empty.path])
+        #expect(bare.status == 1)
+        #expect(
+            bare.standardError.contains("cannot read the file (\(empty.path)/dfe_cla_by_la_2021_2025.csv)"),
+            "\(bare.standardError)")
     }
 
     @Test("two different calibration years are a usage error that says they differ")
