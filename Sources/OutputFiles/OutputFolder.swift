@@ -60,7 +60,7 @@ public enum OutputFolder {
     public static func checkReplaceable(
         _ destination: String, keeping inputs: [String] = [], kind: OutputKind = .results
     ) throws(OutputError) {
-        for input in inputs where lies(input, inside: destination) || canonical(input) == canonical(destination) {
+        for input in inputs where isWithin(input, destination) {
             throw OutputError(.holdsAnInput(input), path: destination)
         }
         if let set = enclosingResultSet(of: destination) {
@@ -171,9 +171,14 @@ public enum OutputFolder {
         return canonical(path).hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 
+    /// Whether `path` is `folder` itself or lies inside it.
+    public static func isWithin(_ path: String, _ folder: String) -> Bool {
+        canonical(path) == canonical(folder) || lies(path, inside: folder)
+    }
+
     /// Whether two paths name the same place or one lies inside the other.
     public static func overlap(_ a: String, _ b: String) -> Bool {
-        canonical(a) == canonical(b) || lies(a, inside: b) || lies(b, inside: a)
+        isWithin(a, b) || lies(b, inside: a)
     }
 
     /// The absolute path with every symbolic link of its longest existing part followed, and the

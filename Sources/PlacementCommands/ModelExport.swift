@@ -12,8 +12,7 @@ enum ModelExport {
     /// and any file or place inside the folders the run `reads` (its scenario, official data), whose
     /// files the model would overwrite.
     static func check(_ path: String, out: String?, reading inputs: [String?], mayJoinOut: Bool = true) throws -> Bool {
-        for input in inputs.compactMap({ $0 })
-        where OutputFolder.canonical(path) == OutputFolder.canonical(input) || OutputFolder.lies(path, inside: input) {
+        for input in inputs.compactMap({ $0 }) where OutputFolder.isWithin(path, input) {
             printToStandardError(
                 "--export-model \(path): lies in \(input), which this run reads; choose a file outside it")
             throw ExitCode.validationFailure
