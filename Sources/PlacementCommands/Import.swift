@@ -44,8 +44,7 @@ extension PlacementCommand {
         @Option(help: "The folder with the official tables (default: Fixtures/data; see its README.md).")
         var data: String?
 
-        @Flag(help: "No progress on standard error (it is shown only on a terminal, for steps over two seconds).")
-        var quiet = false
+        @OptionGroup var quietOption: QuietOption
 
         public init() {}
 
@@ -66,7 +65,7 @@ extension PlacementCommand {
 
         public func run() throws {
             let data = self.data ?? "Fixtures/data"
-            try ModeRunner.prepareOutput(out, quiet: quiet, reading: [children, data], kind: .scenario)
+            try ModeRunner.prepareOutput(out, quiet: quietOption.quiet, reading: [children, data], kind: .scenario)
             try DataFolder.require(data, named: self.data != nil)
             let official = try readingInput { () throws(ScenarioError) in
                 try Progress.shared.run("reading \(data)") { () throws(ScenarioError) in

@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// `--quiet` for the commands that take no ``SolvingOptions``: progress is shown only on a terminal,
-/// and a user may want none there too.
+/// `--quiet`, for every command that may show progress (``SolvingOptions`` carries it for those that
+/// solve): progress is shown only on a terminal, and a user may want none there too.
 struct QuietOption: ParsableArguments {
     @Flag(help: "No progress on standard error (it is shown only on a terminal, for steps over two seconds).")
     var quiet = false

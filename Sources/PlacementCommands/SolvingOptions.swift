@@ -33,8 +33,10 @@ struct SolvingOptionsPrinting<Format: PrintedFormat>: ParsableArguments {
     @Flag(help: "Print model sizes, timings and GLPK's messages to standard error.")
     var verbose = false
 
-    @Flag(help: "No progress on standard error (it is shown only on a terminal, for steps over two seconds).")
-    var quiet = false
+    @OptionGroup var quietOption: QuietOption
+
+    /// `--quiet`: no progress on standard error.
+    var quiet: Bool { quietOption.quiet }
 
     /// The longest `--time-limit` accepted: one year, in seconds.
     static var longestTimeLimitSeconds: Double { 31_536_000 }
