@@ -212,7 +212,7 @@ struct TodaysCells {
         // a children's trust's, voluntary as DfE counts them) and destination.
         var kinshipPlaces = Array(repeating: [Int: [Double]](), count: prior.number.count)
         for (pool, key) in keys.enumerated() where key.type == .kinship && key.operating >= 0 {
-            let code = key.group == ProviderGroup.otherCouncil.rawValue ? ProviderGroup.ownCouncil.rawValue : key.group
+            let code = Self.providerCode(group: key.group, operating: key.operating, home: key.operating)
             kinshipPlaces[key.operating][code, default: Array(repeating: 0, count: prior.destinations)][
                 key.destination] += capacity[pool]
         }
@@ -232,10 +232,7 @@ struct TodaysCells {
                 guard key.ages.minimum <= cohort.ageBand.maximum, cohort.ageBand.minimum <= key.ages.maximum else {
                     continue
                 }
-                var provider = key.group
-                if provider == ProviderGroup.otherCouncil.rawValue, key.operating == home {
-                    provider = ProviderGroup.ownCouncil.rawValue
-                }
+                let provider = Self.providerCode(group: key.group, operating: key.operating, home: home)
                 candidates.append((pool, key.destination * codes + provider))
             }
             // Kinship carers are a child's own relatives, approved by the child's own council: another
@@ -270,6 +267,12 @@ struct TodaysCells {
             }
             redistributeUnplaceable(block, cohort: c, home: home, hasCandidates: placesOfDestination.map { $0 > 0 })
         }
+    }
+
+    /// The allocation's provider code of a pool for a child of `home`: a council's provision (pooled
+    /// as another council's) is the child's own council's where `home` runs it.
+    static func providerCode(group: Int, operating: Int, home: Int) -> Int {
+        group == ProviderGroup.otherCouncil.rawValue && operating == home ? ProviderGroup.ownCouncil.rawValue : group
     }
 
     /// Takes a council's kinship children out of its mainstream foster cohort's `block` (destination ×
