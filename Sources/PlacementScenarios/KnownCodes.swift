@@ -7,6 +7,12 @@ struct KnownCodes: Sendable {
 
     init(_ codes: Set<String>) { self.codes = codes }
 
+    /// The codes `read` from `table`, and every other code its `column` lists, even on a row with
+    /// another fault: one bad field is reported once, not again wherever the code is used.
+    init(read: [String], listedIn table: CSVTable, column: String) {
+        self.init(Set(read).union(table.rows.map { $0.text(column) }.filter { !$0.isEmpty }))
+    }
+
     private init(unchecked: Void) { codes = nil }
 
     /// No table to check references against.

@@ -33,11 +33,8 @@ public enum ScenarioLoader {
         // Every code the file lists counts as known, even on a row with another fault, so that one
         // bad field is reported once and not again as an unknown authority wherever it is used.
         let known =
-            authorityTable.map { table in
-                KnownCodes(
-                    Set(authorities.map(\.id.rawValue)).union(table.rows.map { $0.text("code") }.filter { !$0.isEmpty })
-                )
-            } ?? unchecked(files.authorities.name, "authority codes in the other tables are", log: &log)
+            authorityTable.map { KnownCodes(read: authorities.map(\.id.rawValue), listedIn: $0, column: "code") }
+            ?? unchecked(files.authorities.name, "authority codes in the other tables are", log: &log)
         let byCode = Dictionary(authorities.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let cooperatives =
             table(files.cooperatives, required: ["cooperative_id", "authority"], optional: ["cooperative_name"]).map {
@@ -53,10 +50,7 @@ public enum ScenarioLoader {
             providerTable.map { ProviderReader.providers($0, known: known, authorities: byCode, log: &log) } ?? []
         // As for authorities: a provider whose row has a bad price is still a provider children name.
         let providerIDs =
-            providerTable.map { table in
-                KnownCodes(
-                    Set(providers.map(\.id.rawValue)).union(table.rows.map { $0.text("id") }.filter { !$0.isEmpty }))
-            }
+            providerTable.map { KnownCodes(read: providers.map(\.id.rawValue), listedIn: $0, column: "id") }
             ?? unchecked(
                 files.providers.name,
                 "provider ids in the other tables, and whether a provider meets each child's need, are",
