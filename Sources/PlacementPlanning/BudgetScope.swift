@@ -25,7 +25,8 @@ public enum BudgetScope: String, CaseIterable, Sendable {
 
 /// One budget row of a plan: who holds the money and how much.
 public struct BudgetShare: Sendable, Equatable {
-    /// The authority's code, the co-operative's id, or `england`.
+    /// The authority's code, the co-operative's id, or `england` for the one national budget (whatever
+    /// the scenario's authorities).
     public var id: String
     public var name: String
     public var members: [AuthorityCode]
@@ -45,7 +46,10 @@ public struct BudgetShare: Sendable, Equatable {
         let councils = scenario.authorities.filter { (children[$0.id] ?? 0) > 0 }
         switch scope {
         case .national:
-            return [BudgetShare(id: "england", name: "England", members: councils.map(\.id), budget: total)]
+            // The id stays `england` (checks read it); the name says who holds the money, which is
+            // England only when the scenario is.
+            let name = "All \(councils.count) authorities, one budget"
+            return [BudgetShare(id: "england", name: name, members: councils.map(\.id), budget: total)]
         case .council:
             return councils.map {
                 BudgetShare(id: $0.id.rawValue, name: $0.name, members: [$0.id], budget: share([$0.id]))

@@ -3,21 +3,45 @@ import Yams
 /// Where a key given twice in one YAML mapping is given again. Yams reports the first occurrence,
 /// but the fault a user looks for is the repeat (usually the line added last). It is found by
 /// composing the text again with the first occurrence's key changed in one character, so the
-/// mapping loads, and reading the position of the key that still has the name.
+/// mapping loads, and reading the position of the key that still has the name. A key given three
+/// times, or other keys repeated too, fail that composing again; Yams then names the next first
+/// occurrence, which is changed in turn until the text composes or names the key's own repeat.
 enum YAMLRepeatedKey {
     /// The position of the second `key` in the mapping whose key at `first` is the first, or nil
     /// when it cannot be found (the key is not plain or quoted text, or the text has other faults).
     static func repeatOf(_ key: String, first: Mark, in text: String) -> Mark? {
         var scalars = Array(text.unicodeScalars)
-        guard var index = offset(of: first, in: scalars) else { return nil }
+        var renamed = first
+        // Each pass renames one first occurrence; a mapping cannot hold more repeats than keys.
+        for _ in 0..<maximumPasses {
+            guard rename(keyAt: renamed, in: &scalars) else { return nil }
+            var altered = String.UnicodeScalarView()
+            altered.append(contentsOf: scalars)
+            do {
+                guard let root = try Yams.compose(yaml: String(altered)) else { return nil }
+                return find(key, besideKeyAt: first, in: root)
+            } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+                // The key's second occurrence is now its first: that is the repeat.
+                if duplicates.first == key { return context.mark }
+                renamed = context.mark
+            } catch {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    private static let maximumPasses = 64
+
+    /// Changes the key at `mark` in one character, so that it no longer repeats; false when the
+    /// mark is not at a key's text.
+    private static func rename(keyAt mark: Mark, in scalars: inout [Unicode.Scalar]) -> Bool {
+        guard var index = offset(of: mark, in: scalars) else { return false }
         if scalars[index] == "\"" || scalars[index] == "'" { index += 1 }
-        guard index < scalars.count, !isBreak(scalars[index]) else { return nil }
+        guard index < scalars.count, !isBreak(scalars[index]) else { return false }
         // Two letters, so that the key stays plain text and differs from whatever it was.
         scalars[index] = scalars[index] == "ʘ" ? "ʚ" : "ʘ"
-        var altered = String.UnicodeScalarView()
-        altered.append(contentsOf: scalars)
-        guard let root = try? Yams.compose(yaml: String(altered)) else { return nil }
-        return find(key, besideKeyAt: first, in: root)
+        return true
     }
 
     /// The offset in `scalars` of `mark`, whose lines and columns count as libyaml counts them.

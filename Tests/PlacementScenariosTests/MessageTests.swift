@@ -78,6 +78,17 @@ struct MessageTests {
             location: "scenario.yaml:16:3",
             message: "a key appears twice in one mapping: 'cost_per_mile' (first on line 15)"),
         Repeat(
+            name: "a key given three times, at its first repeat", old: "  cost_per_mile: 10",
+            new: "  cost_per_mile: 10\n  cost_per_mile: 11\n  cost_per_mile: 12",
+            location: "scenario.yaml:16:3",
+            message: "a key appears twice in one mapping: 'cost_per_mile' (first on line 15)"),
+        Repeat(
+            name: "two keys repeated, the first named at its repeat",
+            old: "  cost_per_mile: 10\n  out_of_area_penalty: 250",
+            new: "  cost_per_mile: 10\n  out_of_area_penalty: 250\n  out_of_area_penalty: 260\n  cost_per_mile: 11",
+            location: "scenario.yaml:18:3",
+            message: "a key appears twice in one mapping: 'cost_per_mile' (first on line 15)"),
+        Repeat(
             name: "a key in a flow mapping", old: "    default: 50",
             new: "    {default: 50, foster: 20, default: 60}",
             location: "scenario.yaml:21:31", message: "a key appears twice in one mapping: 'default' (first on line 21)"
