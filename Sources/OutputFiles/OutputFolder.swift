@@ -136,32 +136,76 @@ public enum OutputFolder {
 
     /// Writes `set` to `destination`, replacing what is there as a whole.
     public static func write(_ set: OutputSet, to destination: String) throws(OutputError) {
-        let target = resolved(destination)
-        let parent = (target as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(.system(error.localizedDescription), path: parent)
-        }
-        StaleTemporaries.remove(in: parent)
-        try checkReplaceable(target, kind: set.kind)
-        for file in set.files {
-            guard OutputName.isSafe(file.name), file.folder.map(OutputName.isSafe) ?? true else {
-                throw OutputError(.unsafeName, path: [file.folder, file.name].compactMap { $0 }.joined(separator: "/"))
+        try write([(set, destination)])
+    }
+
+    /// Writes several sets as one: every set is staged in full before any is put in place, so a
+    /// failure while writing (a full disk) leaves every destination as it was, and no folder made
+    /// for them. Putting them in place is one rename each.
+    public static func write(_ sets: [(set: OutputSet, destination: String)]) throws(OutputError) {
+        var made: [String] = []
+        var stagings: [(staging: String, target: String)] = []
+        do throws(OutputError) {
+            for (set, destination) in sets {
+                let target = resolved(destination)
+                let parent = (target as NSString).deletingLastPathComponent
+                made += try makeFolders(parent)
+                StaleTemporaries.remove(in: parent)
+                try checkReplaceable(target, kind: set.kind)
+                for file in set.files {
+                    guard OutputName.isSafe(file.name), file.folder.map(OutputName.isSafe) ?? true else {
+                        throw OutputError(
+                            .unsafeName, path: [file.folder, file.name].compactMap { $0 }.joined(separator: "/"))
+                    }
+                }
+                let staging = try makeStaging(
+                    in: parent, for: (target as NSString).lastPathComponent, reportedAs: destination)
+                stagings.append((staging, target))
+                try fill(staging, with: set)
             }
-        }
-        let staging = try makeStaging(
-            in: parent, for: (target as NSString).lastPathComponent, reportedAs: destination)
-        do {
-            try fill(staging, with: set)
-            try swap(staging, into: target)
         } catch {
             InterruptCleanup.shared.locked {
-                try? FileManager.default.removeItem(atPath: staging)
-                InterruptCleanup.shared.unregister(staging)
+                for (staging, _) in stagings {
+                    try? FileManager.default.removeItem(atPath: staging)
+                    InterruptCleanup.shared.unregister(staging)
+                }
             }
+            // Deepest first; a folder something else has put a file in since stays.
+            for folder in made.reversed() { rmdir(folder) }
             throw error
         }
+        for (index, (staging, target)) in stagings.enumerated() {
+            do throws(OutputError) {
+                try swap(staging, into: target)
+            } catch {
+                InterruptCleanup.shared.locked {
+                    for (staging, _) in stagings[index...] {
+                        try? FileManager.default.removeItem(atPath: staging)
+                        InterruptCleanup.shared.unregister(staging)
+                    }
+                }
+                throw error
+            }
+        }
+    }
+
+    /// Makes `folder` and any missing folders above it; returns those it made, outermost first.
+    private static func makeFolders(_ folder: String) throws(OutputError) -> [String] {
+        var missing: [String] = []
+        var current = folder
+        while !current.isEmpty, !FileManager.default.fileExists(atPath: current) {
+            missing.insert(current, at: 0)
+            let parent = (current as NSString).deletingLastPathComponent
+            guard parent != current else { break }
+            current = parent
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            for made in missing.reversed() { rmdir(made) }
+            throw OutputError(.system(error.localizedDescription), path: folder)
+        }
+        return missing
     }
 
     /// Whether `path` lies inside `folder` (not the folder itself): a file there goes when the folder

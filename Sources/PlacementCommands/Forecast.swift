@@ -139,15 +139,16 @@ extension PlacementCommand {
                 }
                 scaled = scaling
             }
+            var sets: [(set: OutputSet, destination: String)] = []
             if let out {
-                try ModeRunner.write(
+                var results = OutputSet()
+                results.add(
                     ForecastFiles.files(
-                        forecast, history: history, authorities: authorities, cooperatives: cooperatives),
-                    into: out)
+                        forecast, history: history, authorities: authorities, cooperatives: cooperatives))
+                sets.append((results, out))
             }
-            if let scaled, let scenarioOut {
-                try ModeRunner.write(ScenarioWriter.set(scaled.scenario), to: scenarioOut)
-            }
+            if let scaled, let scenarioOut { sets.append((ScenarioWriter.set(scaled.scenario), scenarioOut)) }
+            try ModeRunner.write(sets)
             switch format {
             case .json:
                 try printToStandardOutput(

@@ -42,10 +42,12 @@ extension PlacementCommand.Generate {
             }
             try DataFolder.require(data, named: self.data != nil)
             let generated = try readingInput { () throws(ScenarioError) in try RealScenarioBuilder.build(from: data) }
+            // All three or none: a failure part way must not leave them from two different builds.
+            try ModeRunner.write(
+                generated.map {
+                    (ScenarioWriter.set($0.scenario, extraFiles: $0.extraFiles), $0.folder(in: out))
+                })
             for scenario in generated {
-                try ModeRunner.write(
-                    ScenarioWriter.set(scenario.scenario, extraFiles: scenario.extraFiles), to: scenario.folder(in: out)
-                )
                 try printToStandardOutput(
                     "\(out)/\(scenario.folder): \(scenario.scenario.authorities.count) authorities, "
                         + "\(scenario.scenario.childCount) children, \(scenario.scenario.providers.count) providers")

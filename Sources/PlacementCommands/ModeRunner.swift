@@ -110,14 +110,26 @@ enum ModeRunner {
 
     /// Writes a result set into `directory`, replacing it whole (see ``OutputFolder``).
     static func write(_ set: OutputSet, to directory: String) throws {
+        try write([(set, directory)])
+    }
+
+    /// Writes several sets all or nothing (`generate real`'s three scenarios; `forecast`'s results
+    /// and scenario): none is put in place until every one is written.
+    static func write(_ sets: [(set: OutputSet, destination: String)]) throws {
+        guard !sets.isEmpty else { return }
         InterruptHandling.install()
         do {
-            try Progress.shared.run("writing \(set.files.count) files") { () throws(OutputError) in
-                try OutputFolder.write(set, to: directory)
+            let files = sets.reduce(0) { $0 + $1.set.files.count }
+            try Progress.shared.run("writing \(files) files") { () throws(OutputError) in
+                try OutputFolder.write(sets)
             }
         } catch {
-            printToStandardError(
-                "cannot write \(set.kind == .scenario ? "the scenario" : "results"): \(error.description)")
+            let kinds = Set(sets.map(\.set.kind))
+            let what =
+                kinds == [.scenario]
+                ? (sets.count == 1 ? "the scenario" : "the scenarios")
+                : kinds == [.results] ? "results" : "results and the scenario"
+            printToStandardError("cannot write \(what): \(error.description)")
             throw failureExitCode
         }
     }

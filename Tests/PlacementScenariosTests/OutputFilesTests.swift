@@ -115,6 +115,31 @@ struct OutputFilesTests {
         #expect(entries(directory.path).isEmpty)
     }
 
+    @Test("Several sets are written all or nothing: a failure in the last leaves the first and new folders out")
+    func severalSets() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var earlier = OutputSet()
+        earlier.add([("a.txt", "old")])
+        try OutputFolder.write(earlier, to: directory.file("first"))
+        var first = OutputSet()
+        first.add([("a.txt", "new")])
+        var bad = OutputSet()
+        bad.add([("x.txt", "2")], in: "..")
+        #expect(throws: OutputError.self) {
+            try OutputFolder.write([(first, directory.file("first")), (bad, directory.file("made/for/second"))])
+        }
+        // The first set is not put in place, no staging is left, and the folders made for the
+        // second are gone.
+        #expect(read(directory.file("first/a.txt")) == "old")
+        #expect(entries(directory.path) == ["first"])
+        var second = OutputSet()
+        second.add([("b.txt", "2")])
+        try OutputFolder.write([(first, directory.file("first")), (second, directory.file("made/for/second"))])
+        #expect(read(directory.file("first/a.txt")) == "new")
+        #expect(read(directory.file("made/for/second/b.txt")) == "2")
+    }
+
     @Test("What a killed run left is removed by the next; a running process's staging is kept")
     func staleTemporaries() throws {
         let directory = try TemporaryDirectory()
