@@ -42,7 +42,9 @@ package struct OfficialTable {
     package static func read(_ path: String, file: String, required: [String], log: inout IssueLog) -> OfficialTable? {
         guard let data = FileManager.default.contents(atPath: path) else {
             // The path says which folder was tried (the default data folder, or --data).
-            log.error(file, path == file ? "cannot read the file" : "cannot read the file (\(path))")
+            log.error(
+                file,
+                "cannot read the file (\(path == file ? UnreadableFile.reason(path) : UnreadableFile.described(path)))")
             return nil
         }
         return parse(data, file: file, required: required, log: &log)

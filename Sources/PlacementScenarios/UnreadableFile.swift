@@ -8,7 +8,8 @@ package enum UnreadableFile {
         "\(TerminalSafeText.escaping(path)): \(reason(path))"
     }
 
-    private static func reason(_ path: String) -> String {
+    /// Why `path` cannot be read, as the system or its kind says.
+    package static func reason(_ path: String) -> String {
         var status = stat()
         guard stat(path, &status) == 0 else { return String(cString: strerror(errno)) }
         switch status.st_mode & S_IFMT {

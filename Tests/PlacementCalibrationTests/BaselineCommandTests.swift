@@ -103,7 +103,8 @@ struct BaselineCommandTests {
         let bare = try BuiltTool.run("placement", ["baseline", Fixtures.scenario("tiny"), "--data", empty.path])
         #expect(bare.status == 1)
         #expect(
-            bare.standardError.contains("cannot read the file (\(empty.path)/dfe_cla_by_la_2021_2025.csv)"),
+            bare.standardError.contains(
+                "cannot read the file (\(empty.path)/dfe_cla_by_la_2021_2025.csv: No such file or directory)"),
             "\(bare.standardError)")
     }
 
