@@ -54,8 +54,10 @@ public struct TodaysPlacements: Sendable {
         var decisions: [PlacementDecision] = []
         var without = 0
         var waitingOfCohort = Array(repeating: 0, count: market.cohorts.count)
+        let whole = cells.wholeChildren(
+            of: market.cohorts.indices.filter { market.cohorts[$0].placementType.isCommissioned })
         for (index, cohort) in market.cohorts.enumerated() where cohort.placementType.isCommissioned {
-            let (fitted, waiting) = cells.wholeChildren(of: index)
+            let (fitted, waiting) = whole[index]
             // In provider order, one entry per provider (a current provider may also take fitted children).
             let placed =
                 placedOfCohort[index].isEmpty
@@ -398,51 +400,5 @@ struct TodaysCells {
                 }
             }
         }
-    }
-
-    /// Places taken per pool member as whole children are placed, cohort by cohort.
-    private var taken: [[Int]] = []
-
-    /// A cohort's whole children: its count shared by largest remainder, children over a pool's
-    /// vacancies moved to the cohort's next-heaviest pool with one, the rest without a place; each
-    /// pool's children go to its providers in order.
-    mutating func wholeChildren(of cohort: Int) -> (placed: [(provider: Int, children: Int)], waiting: Int) {
-        if taken.isEmpty { taken = pools.map { Array(repeating: 0, count: $0.members.count) } }
-        let members = cellsOfCohort[cohort]
-        let count = Int(counts[cohort])
-        guard !members.isEmpty else { return ([], count) }
-        func vacancies(_ pool: Int) -> Int { Int(capacity[pool]) - taken[pool].reduce(0, +) }
-        var placedInPool = Array(repeating: 0, count: members.count)
-        var overflow = 0
-        var room = members.map { vacancies(poolOfCell[$0]) }
-        let shares = Apportion.split(count, weights: members.map { value[$0] })
-        for k in members.indices where shares[k] > 0 {
-            let taking = min(shares[k], room[k])
-            placedInPool[k] += taking
-            room[k] -= taking
-            overflow += shares[k] - taking
-        }
-        if overflow > 0 {
-            for k in members.indices.sorted(by: { (value[members[$0]], $1) > (value[members[$1]], $0) })
-            where overflow > 0 {
-                let taking = min(overflow, room[k])
-                placedInPool[k] += taking
-                room[k] -= taking
-                overflow -= taking
-            }
-        }
-        var byProvider: [Int: Int] = [:]
-        for k in members.indices where placedInPool[k] > 0 {
-            let pool = poolOfCell[members[k]]
-            var left = placedInPool[k]
-            for (m, member) in pools[pool].members.enumerated() where left > 0 {
-                let taking = min(left, member.places - taken[pool][m])
-                guard taking > 0 else { continue }
-                taken[pool][m] += taking
-                byProvider[member.provider, default: 0] += taking
-                left -= taking
-            }
-        }
-        return (byProvider.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }, overflow)
     }
 }
