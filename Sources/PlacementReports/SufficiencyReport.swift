@@ -179,7 +179,8 @@ public struct SufficiencyReport {
             bullets.append(
                 "The largest out-of-area need is \(worst.label.lowercased()): "
                     + "\(ReportNumbers.grouped(Double(gap.outOfArea))) of \(ReportNumbers.counted(gap.placed, "child", "children")) "
-                    + "placed outside \(homeArea), \(ReportNumbers.grouped(gap.over20Miles)) more than 20 miles from home."
+                    + "placed outside \(homeArea), and \(ReportNumbers.grouped(gap.over20Miles)) of the "
+                    + "\(ReportNumbers.grouped(Double(gap.placed))) (inside or outside) more than 20 miles from home."
             )
         }
         let unplacedTypes = types.filter { (gaps[$0]?.unplaced ?? 0) > 0 }
@@ -342,7 +343,17 @@ public struct SufficiencyReport {
                     .count(count.inHouse), .count(count.external),
                 ]
             })
-        var blocks: [ReportBlock] = [.table(table)]
+        // The bands go by the distance between the two areas; "over 20 miles" elsewhere in the report
+        // is the expected share of children more than 20 miles from home, given where in each area
+        // they live, so the two can disagree for placements near 20 miles.
+        var blocks: [ReportBlock] = [
+            .table(table),
+            .paragraph(
+                "Each placement is banded by the distance between the centres of the home and placement areas. "
+                    + "“Over 20 miles” elsewhere in this report counts the children expected to live more than "
+                    + "20 miles from home, given where in each area homes and placements lie (DfE's band), inside "
+                    + "the area too: a placement 25 miles between centres is partly within 20 miles."),
+        ]
         let flows = PlacementFlows(context.result, homes: Set(members))
         if !flows.flows.isEmpty {
             // Children placed outside their own authority: those inside it would outweigh every other.

@@ -185,7 +185,7 @@ struct SimulatePlanCommandTests {
         let scopeColumn = try #require(header.firstIndex(of: "scope"))
         let m2 = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
             .filter {
-                $0.count == header.count && $0[measureColumn] == "m2_in_area_share" && $0[scopeColumn] == "england"
+                $0.count == header.count && $0[measureColumn] == "m2_in_area_share" && $0[scopeColumn] == "total"
             }
         #expect(!m2.isEmpty)
         // tiny's M2 lies strictly between none and all in every year: a value of 0 or 1 would be the rounding.
@@ -207,7 +207,7 @@ struct SimulatePlanCommandTests {
         let children = lines.dropFirst().map {
             $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         }
-        .first { $0.count == header.count && $0[measureColumn] == "children" && $0[scopeColumn] == "england" }
+        .first { $0.count == header.count && $0[measureColumn] == "children" && $0[scopeColumn] == "total" }
         let simulated = try #require(children.flatMap { Double($0[measureColumn + 1]) })
         #expect(simulated == Double(compared))
     }

@@ -191,7 +191,8 @@ public struct TrajectoryReport {
     }
 
     static func longTable(_ draws: SimulationDraws, scenario: Scenario) -> ReportTable {
-        var scopes: [(String, String, TrajectoryScope)] = [("england", scenario.name, .total)]
+        // The whole scenario is `total`, as in `compare`'s metrics.csv: a regional scenario is not England.
+        var scopes: [(String, String, TrajectoryScope)] = [("total", scenario.name, .total)]
         scopes += scenario.cooperatives.map { ($0.id.rawValue, $0.name, .cooperative($0.id.rawValue)) }
         scopes += scenario.ownAuthorities.map { ($0.id.rawValue, $0.name, .authority($0.id.rawValue)) }
         var rows: [[ReportValue]] = []
