@@ -95,7 +95,7 @@ extension PlacementCommand {
             let scopes: [SufficiencyReport.Scope] =
                 if let authority { [.authority(authority)] } else if let cooperative {
                     [.cooperative(cooperative)]
-                } else { scenario.authorities.map { .authority($0.id.rawValue) } }
+                } else { try everyAuthorityWithChildren(in: scenario) }
             // Check the scope before solving, so that a typo fails at once.
             let members = try scopes.flatMap { try memberCodes(of: $0, in: scenario) }
             let mode = self.mode ?? (cooperative == nil ? .councilCoordinated : .regional)
@@ -185,6 +185,24 @@ extension PlacementCommand {
                 ReportFiles.files(SufficiencyIndex.document(context, folderOf: { folderOf[$0] ?? $0 }), stem: "index"))
             for (report, folder) in zip(reports, folders) { set.add(report.files, in: folder) }
             return set
+        }
+
+        /// `--all`: every authority with children; the others (an imported council's scenario holds
+        /// every English authority, for their places) would have empty reports.
+        private func everyAuthorityWithChildren(in scenario: Scenario) throws -> [SufficiencyReport.Scope] {
+            let authorities = SufficiencyReport.authoritiesWithChildren(in: scenario)
+            guard !authorities.isEmpty else {
+                printToStandardError(
+                    "\(self.scenario): no authority has children in the scenario, so there is no report")
+                throw ExitCode.validationFailure
+            }
+            let without = scenario.ownAuthorities.count - authorities.count
+            if without > 0 {
+                printToStandardError(
+                    "note: \(without) of the scenario's \(scenario.ownAuthorities.count) authorities have no children "
+                        + "in it and get no report")
+            }
+            return authorities.map { .authority($0.id.rawValue) }
         }
 
         private func memberCodes(of scope: SufficiencyReport.Scope, in scenario: Scenario) throws -> [AuthorityCode] {

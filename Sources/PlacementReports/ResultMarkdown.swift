@@ -110,11 +110,12 @@ public enum ResultMarkdown {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The authorities the per-authority rows show: those with children or providers in the scenario.
-    /// A council's imported scenario lists all of England's authorities, nearly all with neither, whose
-    /// rows would be zeros; the JSON keeps every authority.
+    /// The authorities the per-authority rows show: those with children in the scenario. Every row
+    /// measures children by home authority, and a council's imported scenario lists the authorities
+    /// of all the places its children may use, whose rows would be zeros; the JSON keeps every
+    /// authority.
     static func authoritiesPresent(in scenario: Scenario) -> Set<String> {
-        Set(scenario.cohorts.map(\.homeAuthority.rawValue) + scenario.providers.map(\.authority.rawValue))
+        Set(scenario.cohorts.map(\.homeAuthority.rawValue))
     }
 
     static let headlineMeasures: [(String, @Sendable (ScopeMetrics) -> String)] = [

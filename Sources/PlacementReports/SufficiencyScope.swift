@@ -13,10 +13,19 @@ extension SufficiencyReport {
     public enum ScopeError: Error, CustomStringConvertible {
         /// No authority or co-operative by that code or name; the message names the nearest.
         case unknown(String)
+        /// The scope has no children in the scenario (an imported council's scenario holds every
+        /// English authority, for their places): a report of it would be empty.
+        case noChildren(scope: String, withChildren: [String])
 
         public var description: String {
             switch self {
-            case .unknown(let message): message
+            case .unknown(let message): return message
+            case .noChildren(let scope, let withChildren):
+                let shown = withChildren.prefix(5).joined(separator: ", ")
+                let more = withChildren.count > 5 ? " and \(withChildren.count - 5) more" : ""
+                return "\(scope) has no children in the scenario: its places are in the market, but a sufficiency "
+                    + "report is of a council's own children"
+                    + (withChildren.isEmpty ? "" : "; authorities with children: \(shown)\(more)")
             }
         }
     }
@@ -53,12 +62,28 @@ extension SufficiencyReport {
             let lookup = NameLookup.authorities(scenario.authorities)
             guard let index = lookup.index(of: code) else { throw .unknown(lookup.missing(code)) }
             let authority = scenario.authorities[index]
+            try requireChildren([authority.id], named: "\(authority.name) (\(authority.id))", in: scenario)
             return (authority.name, [authority.id])
         case .cooperative(let id):
             let lookup = NameLookup.cooperatives(scenario.cooperatives)
             guard let index = lookup.index(of: id) else { throw .unknown(lookup.missing(id)) }
             let cooperative = scenario.cooperatives[index]
+            try requireChildren(cooperative.members, named: cooperative.name, in: scenario)
             return (cooperative.name, cooperative.members)
         }
+    }
+
+    /// The authorities with children in `scenario`, in its order: those a report can be of.
+    public static func authoritiesWithChildren(in scenario: Scenario) -> [Authority] {
+        let homes = Set(scenario.cohorts.lazy.filter { $0.count > 0 }.map(\.homeAuthority))
+        return scenario.ownAuthorities.filter { homes.contains($0.id) }
+    }
+
+    private static func requireChildren(
+        _ members: [AuthorityCode], named name: String, in scenario: Scenario
+    ) throws(ScopeError) {
+        let homes = Set(scenario.cohorts.lazy.filter { $0.count > 0 }.map(\.homeAuthority))
+        guard !members.contains(where: homes.contains) else { return }
+        throw .noChildren(scope: name, withChildren: authoritiesWithChildren(in: scenario).map(\.name))
     }
 }

@@ -71,3 +71,58 @@ struct CooperativeScopeTests {
         #expect(run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == PlacementCommand.version)
     }
 }
+
+/// A council's imported scenario holds every authority whose places its children may use; most
+/// have no children in it.
+@Suite("An authority with places but no children")
+struct ChildlessAuthorityTests {
+    /// `tiny` without Eastbury's three children: Eastbury keeps its providers.
+    static func eastburyWithoutChildren() throws -> ScenarioCopy {
+        let copy = try ScenarioCopy(of: "tiny")
+        for line in [
+            "C07,T00000003,foster,10-15,2,,,\n", "C08,T00000003,supported_accommodation,16-17,1,,,\n",
+            "C09,T00000003,childrens_home,16-17,1,,,\n",
+        ] {
+            try copy.replace("children.csv", line, with: "")
+        }
+        return copy
+    }
+
+    @Test("a report of it is refused, naming the authorities with children; --all leaves it out")
+    func sufficiency() throws {
+        let copy = try Self.eastburyWithoutChildren()
+        defer { copy.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let refused = try BuiltTool.run(
+            "placement", ["sufficiency", copy.path, "--authority", "Eastbury", "--out", directory.file("one")])
+        #expect(refused.status == 64)
+        #expect(
+            refused.standardError.contains(
+                "Eastbury (T00000003) has no children in the scenario: its places are in the market, but a "
+                    + "sufficiency report is of a council's own children; authorities with children: Northtown, "
+                    + "Southvale"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("one")))
+        let all = try BuiltTool.run("placement", ["sufficiency", copy.path, "--all", "--out", directory.file("all")])
+        #expect(all.status == 0, "\(all.standardError)")
+        #expect(all.standardError.contains("note: 1 of the scenario's 3 authorities have no children in it"))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: directory.file("all"))
+        #expect(entries.filter { $0.hasPrefix("T") }.sorted() == ["T00000001", "T00000002"])
+    }
+
+    @Test("solve's and compare's tables by authority leave it out; their JSON keeps it")
+    func tables() throws {
+        let copy = try Self.eastburyWithoutChildren()
+        defer { copy.remove() }
+        let solve = try BuiltTool.run("placement", ["solve", copy.path, "--mode", "council"])
+        #expect(solve.status == 0, "\(solve.standardError)")
+        #expect(solve.standardOutput.contains("| Northtown (T00000001) |"))
+        #expect(!solve.standardOutput.contains("Eastbury"))
+        let compare = try BuiltTool.run("placement", ["compare", copy.path])
+        #expect(compare.status == 0, "\(compare.standardError)")
+        #expect(compare.standardOutput.contains("| Southvale |"))
+        #expect(!compare.standardOutput.contains("| Eastbury |"))
+        let json = try BuiltTool.run("placement", ["solve", copy.path, "--mode", "council", "--format", "json"])
+        #expect(json.standardOutput.contains("T00000003"))
+    }
+}
