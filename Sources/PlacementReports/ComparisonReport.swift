@@ -108,7 +108,10 @@ public struct ComparisonReport {
                 "\(label): \(share(after, measure)) under \(to) commissioning, against \(share(before, measure)) "
                 + "under \(from)"
             if let value, let year = published?.year {
-                sentence += " and \(ReportValue.share(value).display) published for \(year)"
+                // DfE's shares are of all children looked after; the modes' of those needing a
+                // commissioned placement (M1: of those in foster and residential care).
+                sentence +=
+                    " and \(ReportValue.share(value).display) published for \(year) (DfE, of all children looked after)"
             }
             return sentence + "."
         }
