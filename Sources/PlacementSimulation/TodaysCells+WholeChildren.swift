@@ -1,6 +1,6 @@
 /// Whole children from the fitted cells, every cohort at once. Each cohort's count is rounded along
-/// its cells by systematic rounding (a cell of 0.3 children gets one child in three cohorts of that
-/// shape, not one whenever it is among the largest remainders), so the rounding keeps, in
+/// its cells by systematic rounding (a cell of 0.3 children gets a child in about three of ten
+/// cohorts of that shape, not one whenever it is among the largest remainders), so the rounding keeps, in
 /// expectation, how the fitting spread the cohort. Where a pool then holds more children than it has
 /// places, the children furthest above their fitted value there leave it, whichever cohort they
 /// belong to, and are rounded again over their cohort's cells with room, in proportion to what each
