@@ -137,6 +137,27 @@ struct ImportCommandTests {
         #expect(run.standardError.contains("children.csv:3:22: placement_authority: is empty; PR2"))
     }
 
+    @Test("an unknown placement_provider is reported once, not again as empty")
+    func unknownProviderCodeOnce() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try """
+        child_id,date_of_birth,placement_code,placement_provider
+        A1,2012-01-01,U4,PR9
+        A2,2012-01-01,U4,PR 1
+        A3,2012-01-01,K2,private
+        """.write(toFile: children, atomically: true, encoding: .utf8)
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 1)
+        let errors = run.standardError
+        #expect(errors.contains("children.csv:2:18: placement_provider: unknown provider code 'PR9'"))
+        #expect(errors.contains("children.csv:3:18: placement_provider: unknown provider code 'PR 1'"))
+        #expect(errors.contains("children.csv:4:18: placement_provider: unknown provider code 'private'"))
+        #expect(!errors.contains("is empty"), "\(errors)")
+        #expect(errors.contains("3 errors; nothing was written"), "\(errors)")
+    }
+
     @Test("an unknown council is a usage error naming the nearest")
     func unknownCouncil() throws {
         let folder = try TemporaryDirectory()

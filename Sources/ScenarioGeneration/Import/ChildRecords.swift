@@ -73,7 +73,8 @@ enum ChildRecords {
                 Self.authority(
                     String($0), column: "locations_to_avoid", row: row, authorities: authorities, log: &log)
             }
-            if let type, type.isCommissioned, urn == nil, providerCode == nil {
+            // Only when nothing was given: an unknown code is reported once, in providerCode(_:log:).
+            if let type, type.isCommissioned, urn == nil, row.optionalText("placement_provider") == nil {
                 row.error(
                     "placement_provider",
                     "is empty; give the SSDA903 provider code (PR1 own council … PR5 voluntary) or the provider's "
