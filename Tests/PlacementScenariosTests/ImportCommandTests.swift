@@ -158,6 +158,33 @@ struct ImportCommandTests {
         #expect(errors.contains("3 errors; nothing was written"), "\(errors)")
     }
 
+    @Test("sibling groups are matched ignoring letter case, and a group of one child is a warning")
+    func siblingGroups() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try """
+        child_id,date_of_birth,placement_code,placement_provider,sibling_group
+        A1,2012-01-01,U4,PR1,sib-a
+        A2,2013-01-01,U4,PR1,SIB-A
+        A3,2014-01-01,U4,PR1,SIB-B
+        """.write(toFile: children, atomically: true, encoding: .utf8)
+        let out = folder.file("out")
+        let run = try runImport(children, out: out)
+        #expect(run.status == 0, "\(run.standardError)")
+        let byID = Dictionary(
+            uniqueKeysWithValues: try ScenarioLoader.load(from: out).scenario.cohorts.map { ($0.id.rawValue, $0) })
+        // The group keeps the spelling of its first child's row.
+        #expect(byID["A1"]?.siblingGroup == "sib-a" && byID["A2"]?.siblingGroup == "sib-a")
+        let readme = try String(contentsOfFile: out + "/README.md", encoding: .utf8)
+        #expect(readme.contains("Sibling groups: 2"), "\(readme)")
+        #expect(
+            run.standardError.contains(
+                "children.csv:4:22: warning: sibling_group: sibling group SIB-B has one child"),
+            "\(run.standardError)")
+        #expect(!run.standardError.contains("sibling group sib-a has one child"))
+    }
+
     @Test("an unknown council is a usage error naming the nearest")
     func unknownCouncil() throws {
         let folder = try TemporaryDirectory()
