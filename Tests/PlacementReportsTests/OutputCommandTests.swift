@@ -365,7 +365,10 @@ struct OutputCommandTests {
         try (Data("description: x\nshocks:\n".utf8) + [0xFF]).write(to: URL(fileURLWithPath: bytes))
         let notText = try PlacementProcess.run(["stress", Fixtures.scenario("tiny"), "--shocks", bytes])
         #expect(notText.status == 1)
-        #expect(notText.errors.contains("bytes.yaml:3: is not UTF-8 text"), "\(notText.errors)")
+        #expect(
+            notText.errors.contains(
+                "bytes.yaml:3:1: is not UTF-8 text: byte FF ('ÿ' in Windows-1252); save the file as UTF-8"),
+            "\(notText.errors)")
     }
 
     @Test("--export-model inside a result set other than --out is refused: the next run writing it would delete it")

@@ -185,6 +185,25 @@ struct ImportCommandTests {
         #expect(!run.standardError.contains("sibling group sib-a has one child"))
     }
 
+    @Test("a file that is not UTF-8 (Excel's Windows CSV) is located to its field, with the remedy")
+    func windowsText() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("l1.csv")
+        // £650 as Windows-1252 writes it: the byte A3.
+        try Data(
+            Array("child_id,date_of_birth,placement_code,placement_provider,weekly_cost\nA1,2012-01-01,U4,PR1,".utf8)
+                + [0xA3] + Array("650\n".utf8)
+        ).write(to: URL(fileURLWithPath: children))
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 1)
+        #expect(
+            run.standardError.contains(
+                "l1.csv:2:22: weekly_cost: is not UTF-8 text: byte A3 ('£' in Windows-1252"),
+            "\(run.standardError)")
+        #expect(run.standardError.contains("CSV UTF-8"), "\(run.standardError)")
+    }
+
     @Test("an unknown council is a usage error naming the nearest")
     func unknownCouncil() throws {
         let folder = try TemporaryDirectory()
