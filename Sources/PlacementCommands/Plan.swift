@@ -96,9 +96,7 @@ extension PlacementCommand {
             guard Self.budgets.contains(budget) else {
                 throw ValidationError("--budget must be a number of pounds from 0 to \(Self.largestBudgetText)")
             }
-            guard timeLimit.isFinite, timeLimit > 0, timeLimit < 1e9 else {
-                throw ValidationError("--time-limit must be a positive number of seconds")
-            }
+            try TimeLimit.validate(timeLimit)
             guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be ≥ 0") }
             _ = try candidateKinds()
             _ = try frontierBudgets()
