@@ -76,7 +76,8 @@ struct Manifest {
             name: top["name"].flatMap { reader.string($0, path: "name") } ?? "",
             description: top["description"].flatMap { reader.string($0, path: "description") } ?? "",
             files: Files(), policy: Policy())
-        if manifest.name.isEmpty {
+        // Blanks alone would title every report with nothing.
+        if manifest.name.trimmingBlanks.isEmpty {
             reader.error(top["name"] ?? root, path: "name", "is required (the scenario's name, as reports show it)")
         }
         // Reports print the name as it is; a description may run over several lines.

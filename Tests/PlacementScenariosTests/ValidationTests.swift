@@ -288,6 +288,10 @@ struct ValidationTests {
             edit: { try $0.replace("scenario.yaml", "name: tiny\n", with: "") },
             location: "scenario.yaml:1:1: name", message: "is required"),
         Fault(
+            name: "a name of spaces only",
+            edit: { try $0.replace("scenario.yaml", "name: tiny\n", with: "name: \"   \"\n") },
+            location: "scenario.yaml:1:7: name", message: "is required"),
+        Fault(
             name: "an empty manifest",
             edit: { try $0.write("scenario.yaml", "") },
             location: "scenario.yaml:1", message: "is empty"),
