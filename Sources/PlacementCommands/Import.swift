@@ -92,6 +92,7 @@ extension PlacementCommand {
                 printToStandardError("\(children): \(error.errorCount); nothing was written.")
                 throw invalidInputExitCode
             }
+            for warning in imported.warnings { printToStandardError(warning.description) }
             try Self.check(imported)
             let destination = out ?? imported.scenario.name
             if out == nil { try ModeRunner.checkOutput(destination, option: "the scenario's folder", kind: .scenario) }

@@ -96,9 +96,7 @@ extension PlacementCommand {
             guard Self.budgets.contains(budget) else {
                 throw ValidationError("--budget must be a number of pounds from 0 to \(Self.largestBudgetText)")
             }
-            guard timeLimit.isFinite, timeLimit > 0, timeLimit < 1e9 else {
-                throw ValidationError("--time-limit must be a positive number of seconds")
-            }
+            try TimeLimit.validate(timeLimit)
             guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be ≥ 0") }
             _ = try candidateKinds()
             _ = try frontierBudgets()
@@ -128,9 +126,15 @@ extension PlacementCommand {
 
         private func frontierBudgets() throws -> [Double] {
             guard let frontier else { return PlanFrontier.defaultBudgets(around: budget) }
-            return try frontier.split(separator: ",").map { text in
-                guard let pounds = Double(text.trimmingCharacters(in: .whitespaces)), Self.budgets.contains(pounds)
-                else {
+            // Empty elements are kept, so that '1,,2' is refused rather than read as '1,2'.
+            return try frontier.split(separator: ",", omittingEmptySubsequences: false).map { text in
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                guard !trimmed.isEmpty else {
+                    throw ValidationError(
+                        "--frontier: an empty budget in '\(frontier)'; give pounds, comma-separated, such as "
+                            + "0,500000,1000000")
+                }
+                guard let pounds = Double(trimmed), Self.budgets.contains(pounds) else {
                     throw ValidationError(
                         "--frontier: '\(text)' is not a number of pounds from 0 to \(Self.largestBudgetText)")
                 }
@@ -156,16 +160,16 @@ extension PlacementCommand {
             let latest = scenario.actuals.map(\.year).max()
             // The plan is made in today's market, so it cannot be decided before the latest published year.
             if let year, let latest, year < latest {
-                printToStandardError(
+                throw UsageFailure.report(
                     "--year \(year): the plan is made in today's market, the scenario's latest published year "
-                        + "\(latest); give \(latest) or later")
-                throw ExitCode.validationFailure
+                        + "\(latest); give \(latest) or later",
+                    in: Self.self)
             }
             let decided = year ?? latest
             if out != nil, !comparePolicies, decided == nil {
-                printToStandardError(
-                    "\(scenario.name) publishes no year: give --year, from which plan.csv's opening years count")
-                throw ExitCode.validationFailure
+                throw UsageFailure.report(
+                    "\(scenario.name) publishes no year: give --year, from which plan.csv's opening years count",
+                    in: Self.self)
             }
             var options = PlanningOptions()
             options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))

@@ -38,15 +38,8 @@ struct SolvingOptionsPrinting<Format: PrintedFormat>: ParsableArguments {
     /// `--quiet`: no progress on standard error.
     var quiet: Bool { quietOption.quiet }
 
-    /// The longest `--time-limit` accepted: one year, in seconds.
-    static var longestTimeLimitSeconds: Double { 31_536_000 }
-
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0 && timeLimit <= Self.longestTimeLimitSeconds) {
-            throw ValidationError(
-                "--time-limit must be a number of seconds above 0 and at most "
-                    + "\(Int(Self.longestTimeLimitSeconds)) (a year); got \(timeLimit)")
-        }
+        try TimeLimit.validate(timeLimit)
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
@@ -54,7 +47,7 @@ struct SolvingOptionsPrinting<Format: PrintedFormat>: ParsableArguments {
     func optimiserOptions(started: ContinuousClock.Instant) -> OptimiserOptions {
         var options = OptimiserOptions()
         // validate() keeps the limit finite and within a year, so the milliseconds fit.
-        if let timeLimit, timeLimit.isFinite, timeLimit <= Self.longestTimeLimitSeconds {
+        if let timeLimit, timeLimit.isFinite, timeLimit <= TimeLimit.longestSeconds {
             options.deadline = Deadline(started + .milliseconds(Int64((timeLimit * 1000).rounded(.up))))
         }
         if let threads { options.threads = threads }

@@ -227,7 +227,8 @@ public struct PlanReport: Sendable {
             columns: [
                 .init("Budget", key: "budget"), .init("Objective", key: "objective"),
                 .init("Relative gap", key: "relative_gap"), .init("Homes", key: "homes"),
-                .init("Foster households", key: "foster_households"), .init("Capital spent", key: "capital_spent"),
+                .init("Foster households", key: "foster_households"),
+                .init("Block contracts", key: "block_contracts"), .init("Capital spent", key: "capital_spent"),
                 .init("M1 own council", key: "m1_own_la_run_share"), .init("M2", key: "m2_in_area_share"),
                 .init("Weekly cost", key: "weekly_cost"), .init("Unplaced", key: "unplaced"),
             ],
@@ -235,7 +236,8 @@ public struct PlanReport: Sendable {
                 [
                     .pounds(point.budget), .pounds(point.objective), .share(point.relativeGap),
                     .count(point.homes.reduce(0) { $0 + $1.units }), .count(point.carers.reduce(0) { $0 + $1.units }),
-                    .pounds(point.capitalSpent), .share(total(point).m1OwnAuthorityRunShare),
+                    .count(point.blockContracts.reduce(0) { $0 + $1.units }), .pounds(point.capitalSpent),
+                    .share(total(point).m1OwnAuthorityRunShare),
                     .share(total(point).m2InAreaShare), .pounds(total(point).weeklyCost), .count(total(point).unplaced),
                 ]
             })

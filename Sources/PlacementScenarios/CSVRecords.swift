@@ -6,6 +6,8 @@ struct CSVRecords {
         let text: String
         /// 1-based column, counted in Unicode characters from the start of the line.
         let column: Int
+        /// The index of the field's first byte (a blank before its opening quote included).
+        let offset: Int
     }
 
     struct Record: Sendable {
@@ -64,6 +66,7 @@ struct CSVRecords {
 
     private mutating func field() throws(Failure) -> Field {
         let startColumn = column(at: index)
+        let startOffset = index
         // Blanks before an opening quote are allowed (and dropped).
         var start = index
         while start < bytes.count, bytes[start] == Self.space || bytes[start] == Self.tab { start += 1 }
@@ -100,7 +103,7 @@ struct CSVRecords {
                 line: line, column: self.column(at: index),
                 message: "text after the closing quote of a field (a quote inside a quoted field is written \"\")")
         }
-        return Field(text: String(decoding: text, as: UTF8.self), column: startColumn)
+        return Field(text: String(decoding: text, as: UTF8.self), column: startColumn, offset: startOffset)
     }
 
     private mutating func unquoted(column: Int) throws(Failure) -> Field {
@@ -115,7 +118,7 @@ struct CSVRecords {
             }
             index += 1
         }
-        return Field(text: String(decoding: bytes[start..<index], as: UTF8.self), column: column)
+        return Field(text: String(decoding: bytes[start..<index], as: UTF8.self), column: column, offset: start)
     }
 
     private mutating func newLine() {
@@ -136,32 +139,5 @@ struct CSVRecords {
             columnIndex += 1
         }
         return columnValue
-    }
-}
-
-/// Where UTF-8 text first goes wrong.
-package enum UTF8Check {
-    /// The 1-based line (counted as ``CSVRecords`` counts them) holding the first byte that is not
-    /// UTF-8, or nil when all of `bytes` is UTF-8.
-    package static func firstInvalidLine(_ bytes: [UInt8]) -> Int? {
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
-        // Line breaks are ASCII, never part of a multi-byte character, so each line can be checked alone.
-        var line = 1
-        var start = 0
-        var index = 0
-        while index <= bytes.count {
-            let atEnd = index == bytes.count
-            if atEnd || bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") {
-                if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
-                if atEnd { break }
-                if bytes[index] == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") {
-                    index += 1
-                }
-                line += 1
-                start = index + 1
-            }
-            index += 1
-        }
-        return line
     }
 }

@@ -39,8 +39,10 @@ public struct CSVTable: Sendable {
     ) -> CSVTable? {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let line = UTF8Check.firstInvalidLine(bytes) {
-            log.error(file, line: line, "is not UTF-8 text (the first byte that is not is on this line)")
+        if let problem = NotUTF8.find(bytes) {
+            log.error(
+                file, line: problem.line, column: problem.column, field: column(holding: problem.offset, in: bytes),
+                problem.message(.csv))
             return nil
         }
         let parsed: [CSVRecords.Record]
@@ -86,6 +88,16 @@ public struct CSVTable: Sendable {
             records.append(record)
         }
         return CSVTable(file: file, header: header, records: records)
+    }
+
+    /// The name of the column whose field holds byte `offset`, the text read as well as bytes that are
+    /// not UTF-8 allow; nil in the header, past the header's columns, or when the text is not CSV either.
+    private static func column(holding offset: Int, in bytes: [UInt8]) -> String? {
+        guard let records = try? CSVRecords.parse(bytes), let header = records.first,
+            let record = records.last(where: { $0.fields[0].offset <= offset }), record.line != header.line,
+            let index = record.fields.lastIndex(where: { $0.offset <= offset }), index < header.fields.count
+        else { return nil }
+        return Row.normalise(header.fields[index].text.trimmingBlanks)
     }
 
     /// Reads fields of one record by column name, logging malformed values.

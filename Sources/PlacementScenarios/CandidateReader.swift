@@ -60,6 +60,17 @@ enum CandidateReader {
         if units == 0 {
             row.error("units", "a candidate must allow at least one unit", log: &log)
         }
+        // A candidate's units become one provider, held to what a row of providers.csv may give.
+        let fits = (places ?? 0) * units <= CSVTable.largestCount
+        if let places, !fits {
+            row.error(
+                "units",
+                "\(NumberText.grouped(Double(units))) units of \(NumberText.grouped(Double(places))) places are "
+                    + "\(NumberText.grouped(Double(places * units))) places, past the "
+                    + "\(NumberText.grouped(Double(CSVTable.largestCount))) one provider may hold (each row's places "
+                    + "become one provider)",
+                log: &log)
+        }
         let capital = row.requiredNumber("capital_cost", log: &log, in: 0...1_000_000_000)
         let weekly = row.requiredNumber("weekly_cost", log: &log, in: 0...1_000_000)
         let years = row.number("years_to_open", log: &log, in: 0...50) ?? 0
@@ -82,7 +93,7 @@ enum CandidateReader {
         }
         guard let id, let kind, let authority, !known.lacks(authority), let type,
             kind.allowedTypes.contains(type),
-            let places, places > 0, units > 0, let capital, let weekly, minimumAge <= maximumAge,
+            let places, places > 0, units > 0, fits, let capital, let weekly, minimumAge <= maximumAge,
             kind != .blockContract || term != nil, kind == .blockContract || row.text("term_years").isEmpty,
             kind != .blockContract || row.text("life_years").isEmpty
         else { return nil }

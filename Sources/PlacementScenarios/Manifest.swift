@@ -51,8 +51,8 @@ struct Manifest {
             log.error(file, "\(problem.message) (every scenario folder needs a manifest)")
             return nil
         }
-        if let line = UTF8Check.firstInvalidLine([UInt8](data)) {
-            log.error(file, line: line, "is not UTF-8 text (the first byte that is not is on this line)")
+        if let problem = NotUTF8.find([UInt8](data)) {
+            log.error(file, line: problem.line, column: problem.column, problem.message(.text))
             return nil
         }
         let text = String(decoding: data, as: UTF8.self)
@@ -76,7 +76,8 @@ struct Manifest {
             name: top["name"].flatMap { reader.string($0, path: "name") } ?? "",
             description: top["description"].flatMap { reader.string($0, path: "description") } ?? "",
             files: Files(), policy: Policy())
-        if manifest.name.isEmpty {
+        // Blanks alone would title every report with nothing.
+        if manifest.name.trimmingBlanks.isEmpty {
             reader.error(top["name"] ?? root, path: "name", "is required (the scenario's name, as reports show it)")
         }
         // Reports print the name as it is; a description may run over several lines.

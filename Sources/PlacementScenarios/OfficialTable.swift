@@ -59,8 +59,8 @@ package struct OfficialTable {
 
     /// Parses the bytes of a file named `file`.
     package static func parse(_ data: Data, file: String, required: [String], log: inout IssueLog) -> OfficialTable? {
-        guard String(data: data, encoding: .utf8) != nil else {
-            log.error(file, "is not UTF-8 text")
+        if let problem = NotUTF8.find([UInt8](data)) {
+            log.error(file, line: problem.line, column: problem.column, problem.message(.csv))
             return nil
         }
         let result = data.withUnsafeBytes { bytes in Self.records(bytes.bindMemory(to: UInt8.self)) }

@@ -33,9 +33,10 @@ public struct ShockFile: Sendable, Equatable {
             throw ScenarioError(issues: log.issues)
         }
         guard let text = String(data: data, encoding: .utf8) else {
+            let problem = NotUTF8.find([UInt8](data))
             log.error(
-                name, line: UTF8Check.firstInvalidLine([UInt8](data)) ?? 1,
-                "is not UTF-8 text (the first byte that is not is on this line)")
+                name, line: problem?.line ?? 1, column: problem?.column,
+                problem?.message(.text) ?? "is not UTF-8 text; save the file as UTF-8")
             throw ScenarioError(issues: log.issues)
         }
         let file = parse(text, file: name, log: &log)

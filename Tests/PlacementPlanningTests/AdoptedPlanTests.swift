@@ -48,6 +48,9 @@ struct AdoptedPlanTests {
             ("H2,home,T00000001,childrens_home,private,2,1,500000,4800,2,2027\n", "sector", 5),
             ("H2,home,T00000001,secure_childrens_home,local_authority,2,1,500000,4800,2,2027\n", "placement_type", 4),
             ("H2,home,T00000001,childrens_home,local_authority,2,1,500000,4800,2,\n", "opening_year", 11),
+            // A million homes of a million places: past the places one provider may hold.
+            ("H2,home,T00000001,childrens_home,local_authority,1000000,1000000,500000,4800,2,2027\n", "units", 7),
+            ("H2,home,T00000001,childrens_home,local_authority,1001,1000,500000,4800,2,2027\n", "units", 7),
         ])
     func badFile(row: String, field: String, fieldIndex: Int) throws {
         let good = "H1,home,T00000003,childrens_home,local_authority,1,1,300000,5000,2,2027\n"
@@ -212,5 +215,30 @@ struct PlanYearTests {
         ])
         #expect(throws: ExitCode.validationFailure) { try past.run() }
         #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// As a year out of range is (`--year 1800`, `simulate --from 1999`): `Error:`, then the usage.
+    @Test("a year before the latest published one is said as any other usage error")
+    func decidedInThePastMessage() throws {
+        let run = try BuiltTool.run(
+            "placement", ["plan", Fixtures.scenario("tiny-plan"), "--budget", "500000", "--year", "1999"])
+        #expect(run.status == 64)
+        #expect(
+            run.standardError.hasPrefix(
+                "Error: --year 1999: the plan is made in today's market, the scenario's latest published year 2025"),
+            "\(run.standardError)")
+        #expect(run.standardError.contains("\nUsage: placement plan [<options>] <scenario> --budget <budget>\n"))
+        #expect(run.standardError.contains("See 'placement plan --help' for more information."))
+    }
+
+    @Test("--frontier refuses an empty budget between commas or at an end", arguments: ["1,2,,3", "1,2,", ",1"])
+    func emptyFrontierBudget(frontier: String) {
+        let error = #expect(throws: (any Error).self) {
+            _ = try PlacementCommand.parseAsRoot([
+                "plan", Fixtures.scenario("tiny-plan"), "--budget", "5", "--frontier", frontier, "--out", "o",
+            ])
+        }
+        let message = error.map { PlacementCommand.message(for: $0) } ?? ""
+        #expect(message.hasPrefix("--frontier: an empty budget"), "\(message)")
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import PlacementCommands
 import PlacementPlanning
 import PlacementScenarios
 import TestSupport
@@ -45,6 +47,32 @@ struct BlockContractTests {
         let plan = try CapacityPlanner.plan(try Self.scenario(), budget: 207_999, scope: .national)
         #expect(plan.builds.isEmpty)
         #expect(approximately(plan.objective, 122_100, tolerance: 0.01))
+    }
+
+    /// B1's capital is in the frontier's capital spent, so its count is beside the homes' and households'.
+    @Test("the plan report's frontier counts block contracts, in CSV, Markdown and JSON")
+    func frontierCountsThem() throws {
+        let copy = try ScenarioCopy(of: "tiny-plan")
+        defer { copy.remove() }
+        try copy.write(
+            "candidates.csv",
+            "id,kind,authority,placement_type,places,units,capital_cost,weekly_cost,years_to_open,term_years\n"
+                + "B1,block_contract,T00000003,childrens_home,1,1,0,4000,0,1\n")
+        let out = copy.path + "-plan"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var command = try PlacementCommand.parseAsRoot([
+            "plan", copy.path, "--budget", "208000", "--frontier", "0,208000", "--out", out,
+        ])
+        try command.run()
+        let rows = try String(contentsOfFile: out + "/report-frontier.csv", encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let column = try #require(rows.first?.firstIndex(of: "block_contracts"), "\(rows.first ?? [])")
+        #expect(rows.dropFirst().map { $0[column] } == ["0", "1"])
+        #expect(rows.first?[column - 1] == "foster_households")
+        let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("| Foster households | Block contracts | Capital spent |"))
+        let json = try String(contentsOfFile: out + "/report.json", encoding: .utf8)
+        #expect(json.contains("block_contracts"))
     }
 
     /// Eastbury is in no co-operative, so under `--by cooperative` it plans alone, as a single

@@ -35,6 +35,11 @@ struct CandidateValidationTests {
             line: "F1,foster_carers,T00000002,childrens_home,1,3,5,4000,1,25",
             location: "candidates.csv:4:28: placement_type", message: "a foster_carers candidate offers"),
         Fault(
+            name: "more places than a provider may hold",
+            line: "H3,home,T00000002,childrens_home,1000,1001,5,4000,1,25",
+            location: "candidates.csv:4:39: units",
+            message: "1,001 units of 1,000 places are 1,001,000 places, past the 1,000,000 one provider may hold"),
+        Fault(
             name: "unknown kind", line: "H3,hostel,T00000002,childrens_home,2,1,5,4000,1,25",
             location: "candidates.csv:4:4: kind", message: "unknown value 'hostel'"),
         Fault(

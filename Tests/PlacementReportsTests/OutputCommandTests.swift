@@ -15,12 +15,22 @@ struct OutputCommandTests {
     }
 
     @Test(
-        "--time-limit must be a finite number of seconds within a year",
-        arguments: ["inf", "nan", "-1", "0", "1e16", "9.3e15", "31536001"])
-    func timeLimit(value: String) {
-        #expect(throws: (any Error).self) {
-            _ = try PlacementCommand.parseAsRoot(["solve", Fixtures.scenario("tiny"), "--time-limit", value])
-        }
+        "--time-limit must be a finite number of seconds within a year, for plan as for solve",
+        arguments: [["solve"], ["plan", "--budget", "5"]], ["inf", "nan", "-1", "0", "1e16", "9.3e15", "31536001"])
+    func timeLimit(command: [String], value: String) {
+        let arguments = [command[0], Fixtures.scenario("tiny")] + command.dropFirst() + ["--time-limit", value]
+        let error = #expect(throws: (any Error).self) { _ = try PlacementCommand.parseAsRoot(arguments) }
+        #expect(
+            error.map { PlacementCommand.message(for: $0) }?.hasPrefix(
+                "--time-limit must be a number of seconds above 0 and at most 31536000 (a year)") == true,
+            "\(error.map { PlacementCommand.message(for: $0) } ?? "")")
+    }
+
+    @Test(
+        "a year of --time-limit is accepted, for plan as for solve", arguments: [["solve"], ["plan", "--budget", "5"]])
+    func timeLimitOfAYear(command: [String]) throws {
+        _ = try PlacementCommand.parseAsRoot(
+            [command[0], Fixtures.scenario("tiny")] + command.dropFirst() + ["--time-limit", "31536000"])
     }
 
     @Test("--time-limit inf is a usage error from the tool, not a trap")
@@ -365,7 +375,10 @@ struct OutputCommandTests {
         try (Data("description: x\nshocks:\n".utf8) + [0xFF]).write(to: URL(fileURLWithPath: bytes))
         let notText = try PlacementProcess.run(["stress", Fixtures.scenario("tiny"), "--shocks", bytes])
         #expect(notText.status == 1)
-        #expect(notText.errors.contains("bytes.yaml:3: is not UTF-8 text"), "\(notText.errors)")
+        #expect(
+            notText.errors.contains(
+                "bytes.yaml:3:1: is not UTF-8 text: byte FF ('ÿ' in Windows-1252); save the file as UTF-8"),
+            "\(notText.errors)")
     }
 
     @Test("--export-model inside a result set other than --out is refused: the next run writing it would delete it")

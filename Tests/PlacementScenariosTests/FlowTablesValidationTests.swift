@@ -31,7 +31,7 @@ struct FlowTablesValidationTests {
         Damage(
             name: "flows.csv not UTF-8",
             edit: { try $0.write("flows.csv", try $0.read("flows.csv") + "2028,T0\u{FFFD}\n") },
-            location: "flows.csv:5: is not UTF-8 text"),
+            location: "flows.csv:5:8: authority: is not UTF-8 text: byte FF"),
         Damage(
             name: "a missing column in place_changes.csv",
             edit: { try $0.replace("place_changes.csv", ",places", with: ",place") },
@@ -43,7 +43,7 @@ struct FlowTablesValidationTests {
         Damage(
             name: "place_changes.csv not UTF-8",
             edit: { try $0.write("place_changes.csv", try $0.read("place_changes.csv") + "2028,P\u{FFFD}\n") },
-            location: "place_changes.csv:3: is not UTF-8 text"),
+            location: "place_changes.csv:3:7: provider: is not UTF-8 text: byte FF"),
         Damage(
             name: "an unknown provider in place_changes.csv",
             edit: { try $0.replace("place_changes.csv", "P4,", with: "P44,") },

@@ -137,6 +137,73 @@ struct ImportCommandTests {
         #expect(run.standardError.contains("children.csv:3:22: placement_authority: is empty; PR2"))
     }
 
+    @Test("an unknown placement_provider is reported once, not again as empty")
+    func unknownProviderCodeOnce() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try """
+        child_id,date_of_birth,placement_code,placement_provider
+        A1,2012-01-01,U4,PR9
+        A2,2012-01-01,U4,PR 1
+        A3,2012-01-01,K2,private
+        """.write(toFile: children, atomically: true, encoding: .utf8)
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 1)
+        let errors = run.standardError
+        #expect(errors.contains("children.csv:2:18: placement_provider: unknown provider code 'PR9'"))
+        #expect(errors.contains("children.csv:3:18: placement_provider: unknown provider code 'PR 1'"))
+        #expect(errors.contains("children.csv:4:18: placement_provider: unknown provider code 'private'"))
+        #expect(!errors.contains("is empty"), "\(errors)")
+        #expect(errors.contains("3 errors; nothing was written"), "\(errors)")
+    }
+
+    @Test("sibling groups are matched ignoring letter case, and a group of one child is a warning")
+    func siblingGroups() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try """
+        child_id,date_of_birth,placement_code,placement_provider,sibling_group
+        A1,2012-01-01,U4,PR1,sib-a
+        A2,2013-01-01,U4,PR1,SIB-A
+        A3,2014-01-01,U4,PR1,SIB-B
+        """.write(toFile: children, atomically: true, encoding: .utf8)
+        let out = folder.file("out")
+        let run = try runImport(children, out: out)
+        #expect(run.status == 0, "\(run.standardError)")
+        let byID = Dictionary(
+            uniqueKeysWithValues: try ScenarioLoader.load(from: out).scenario.cohorts.map { ($0.id.rawValue, $0) })
+        // The group keeps the spelling of its first child's row.
+        #expect(byID["A1"]?.siblingGroup == "sib-a" && byID["A2"]?.siblingGroup == "sib-a")
+        let readme = try String(contentsOfFile: out + "/README.md", encoding: .utf8)
+        #expect(readme.contains("Sibling groups: 2"), "\(readme)")
+        #expect(
+            run.standardError.contains(
+                "children.csv:4:22: warning: sibling_group: sibling group SIB-B has one child"),
+            "\(run.standardError)")
+        #expect(!run.standardError.contains("sibling group sib-a has one child"))
+    }
+
+    @Test("a file that is not UTF-8 (Excel's Windows CSV) is located to its field, with the remedy")
+    func windowsText() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("l1.csv")
+        // £650 as Windows-1252 writes it: the byte A3.
+        try Data(
+            Array("child_id,date_of_birth,placement_code,placement_provider,weekly_cost\nA1,2012-01-01,U4,PR1,".utf8)
+                + [0xA3] + Array("650\n".utf8)
+        ).write(to: URL(fileURLWithPath: children))
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 1)
+        #expect(
+            run.standardError.contains(
+                "l1.csv:2:22: weekly_cost: is not UTF-8 text: byte A3 ('£' in Windows-1252"),
+            "\(run.standardError)")
+        #expect(run.standardError.contains("CSV UTF-8"), "\(run.standardError)")
+    }
+
     @Test("an unknown council is a usage error naming the nearest")
     func unknownCouncil() throws {
         let folder = try TemporaryDirectory()

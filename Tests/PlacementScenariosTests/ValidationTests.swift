@@ -288,6 +288,10 @@ struct ValidationTests {
             edit: { try $0.replace("scenario.yaml", "name: tiny\n", with: "") },
             location: "scenario.yaml:1:1: name", message: "is required"),
         Fault(
+            name: "a name of spaces only",
+            edit: { try $0.replace("scenario.yaml", "name: tiny\n", with: "name: \"   \"\n") },
+            location: "scenario.yaml:1:7: name", message: "is required"),
+        Fault(
             name: "an empty manifest",
             edit: { try $0.write("scenario.yaml", "") },
             location: "scenario.yaml:1", message: "is empty"),
@@ -322,7 +326,23 @@ struct ValidationTests {
                         + Array("0001,foster,5-9,1,,,\n".utf8))
                 try bytes.write(to: URL(fileURLWithPath: $0.directory.file("children.csv")))
             },
-            location: "children.csv:13", message: "is not UTF-8 text"),
+            location: "children.csv:13:10: home_authority", message: "is not UTF-8 text: byte FF ('ÿ' in Windows-1252"),
+        Fault(
+            name: "a table in Windows-1252 (Excel's CSV on Windows)",
+            edit: {
+                let url = URL(fileURLWithPath: $0.directory.file("providers.csv"))
+                let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+                let parts = text.components(separatedBy: "Oak House")
+                try Data(
+                    Array(parts[0].utf8) + Array("Oak House ".utf8) + [0xA3]
+                        + Array(parts[1...].joined(separator: "Oak House").utf8)
+                )
+                .write(to: url)
+            },
+            location: "providers.csv:6:14: name",
+            message:
+                "is not UTF-8 text: byte A3 ('£' in Windows-1252, the encoding of Excel's \"CSV\" on Windows); save "
+                + "the file as \"CSV UTF-8 (Comma delimited)\" in Excel, or convert it to UTF-8"),
         Fault(
             name: "separators inside a field do not shift later lines",
             edit: {

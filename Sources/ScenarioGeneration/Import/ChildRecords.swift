@@ -32,6 +32,9 @@ enum ChildRecords {
         }
         var records: [ChildRecord] = []
         var seen: [String: Int] = [:]
+        // A group's ids match ignoring letter case, as placement and provider codes do; the group is
+        // written as its first row spells it.
+        var groupSpelling: [String: String] = [:]
         for row in table.rows {
             let id = row.identifier("child_id", log: &log)
             if let id, let first = seen[id] {
@@ -67,13 +70,17 @@ enum ChildRecords {
             }
             let group = row.optionalText("sibling_group").flatMap {
                 row.checkedIdentifier("sibling_group", $0, log: &log)
+            }.map { spelling in
+                groupSpelling[spelling.lowercased(), default: spelling]
             }
+            if let group { groupSpelling[group.lowercased()] = group }
             let needs = row.choices("needs", Requirement.self, log: &log)
             let avoid = row.text("locations_to_avoid").split(separator: ";").compactMap {
                 Self.authority(
                     String($0), column: "locations_to_avoid", row: row, authorities: authorities, log: &log)
             }
-            if let type, type.isCommissioned, urn == nil, providerCode == nil {
+            // Only when nothing was given: an unknown code is reported once, in providerCode(_:log:).
+            if let type, type.isCommissioned, urn == nil, row.optionalText("placement_provider") == nil {
                 row.error(
                     "placement_provider",
                     "is empty; give the SSDA903 provider code (PR1 own council … PR5 voluntary) or the provider's "
@@ -175,14 +182,22 @@ enum ChildRecords {
         return rest.dropFirst().allSatisfy { ("0"..."9").contains($0) || ("A"..."Z").contains($0) }
     }
 
-    /// A sibling group is placed together, in one placement type, with one provider.
+    /// A sibling group is placed together, in one placement type, with one provider. A group of one
+    /// child is almost always a mistyped id, so it is warned of (the child is placed alone either way).
     private static func checkSiblingGroups(_ records: [ChildRecord], table: CSVTable, log: inout IssueLog) {
         var first: [String: ChildRecord] = [:]
-        let ids = Dictionary(records.map { ($0.id, $0.line) }, uniquingKeysWith: { a, _ in a })
+        let ids = Dictionary(records.map { ($0.id.lowercased(), $0.line) }, uniquingKeysWith: { a, _ in a })
+        let sizes = Dictionary(records.compactMap(\.siblingGroup).map { ($0, 1) }, uniquingKeysWith: +)
         for record in records {
             guard let group = record.siblingGroup else { continue }
             let column = table.column(of: "sibling_group", line: record.line)
-            if let line = ids[group] {
+            if sizes[group] == 1 {
+                log.warning(
+                    table.file, line: record.line, column: column, field: "sibling_group",
+                    "sibling group \(group) has one child; give each sibling placed together the same id (letter "
+                        + "case aside), or leave sibling_group empty")
+            }
+            if let line = ids[group.lowercased()] {
                 log.error(
                     table.file, line: record.line, column: column, field: "sibling_group",
                     "sibling group \(group) has the id of the child on line \(line); give groups their own ids")

@@ -32,6 +32,8 @@ public struct CouncilImport: Sendable {
     public var readme: String
     /// Short lines for the terminal: what was assumed.
     public var summary: [String]
+    /// What in the children file looked wrong without stopping the import (a sibling group of one child).
+    public var warnings: [ScenarioIssue]
 
     /// The tables as files, with the README: a complete scenario folder.
     public var files: [(name: String, text: String)] { ScenarioWriter.files(scenario) + [("README.md", readme)] }
@@ -84,7 +86,9 @@ public struct CouncilImport: Sendable {
             policy: Assumptions.policy)
         let notes = ImportNotes(
             council: council, file: file, options: options, records: records, market: market, scenario: scenario)
-        return CouncilImport(scenario: scenario, readme: notes.readme, summary: notes.summary)
+        return CouncilImport(
+            scenario: scenario, readme: notes.readme, summary: notes.summary,
+            warnings: ScenarioError(issues: log.issues).issues)
     }
 
     /// `Kent` → `kent`, `Bristol, City of` → `bristol-city-of`.
