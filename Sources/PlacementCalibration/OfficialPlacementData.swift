@@ -48,15 +48,18 @@ public struct OfficialPlacementData: Sendable {
         }
 
         var cells: [CellKey: Int?] = [:]
+        var coverage = OfficialTable.YearCoverage()
         for row in lookedAfterTable?.rows ?? [] {
             let level = row.text("geographic_level")
             guard level == "Local authority" || level == "National" else { continue }
             guard let (year, number) = row.publishedCount(log: &log) else { continue }
+            coverage.count(row, year: year)
             let code = level == "National" ? OfficialTables.englandCode : AuthorityCode(rawValue: row.text("la_code"))
             cells[
                 CellKey(year: year, code: code, group: row.text("group"), characteristic: row.text("characteristic"))] =
                 number.count
         }
+        coverage.check(log: &log)
 
         var places: [Int: [AuthorityCode: ResidentialPlaces]] = [:]
         for row in placesTable?.rows ?? [] {

@@ -46,6 +46,7 @@ public struct OfficialFlowData: Sendable {
             required: ["year", "geographic_level", "la_code", "group", "characteristic", "number"],
             log: &log)
         var flows: [Int: [AuthorityCode: PublishedFlowCounts]] = [:]
+        var coverage = OfficialTable.YearCoverage()
         for row in table?.rows ?? [] {
             let level = row.text("geographic_level")
             guard level == "Local authority" || level == "National" else { continue }
@@ -53,12 +54,14 @@ public struct OfficialFlowData: Sendable {
                 continue
             }
             guard let (year, number) = row.publishedCount(log: &log) else { continue }
+            coverage.count(row, year: year)
             let code =
                 level == "National" ? OfficialTables.englandCode : AuthorityCode(rawValue: row.text("la_code"))
             var entry = flows[year]?[code] ?? PublishedFlowCounts()
             entry[keyPath: field] = number.count
             flows[year, default: [:]][code] = entry
         }
+        coverage.check(log: &log)
         if log.hasErrors { throw ScenarioError(issues: log.issues) }
         return OfficialFlowData(flows: flows)
     }

@@ -96,7 +96,7 @@ extension PlacementCommand {
             let loaded = try scenario.map { try loadScenario($0, solving: false) }
             try DataFolder.require(data, named: self.data != nil)
             let official = try readingInput { () throws(ScenarioError) in try OfficialData.read(from: data) }
-            let history = HistoryBuilder.build(official)
+            let history = try Self.history(official, backtest: backtest, to: to, childrenFor: childrenFor)
             var settings = ForecastSettings()
             settings.seed = seed
             let forecast: DemandForecast
@@ -165,6 +165,30 @@ extension PlacementCommand {
                         ForecastOutput.markdown(forecast, scopes: cooperatives + authorities), terminator: "")
                 }
             }
+        }
+
+        /// The history to fit, once the tables are known to publish the years the forecast (or the
+        /// backtest) needs and `--to` and `--children-for` lie after the origin; otherwise the reason,
+        /// and exit 64, as the other commands refuse a year without published figures. Nothing is
+        /// written before.
+        static func history(
+            _ official: OfficialData, backtest: Int?, to: Int, childrenFor: Int?
+        ) throws -> ForecastHistory {
+            let history: ForecastHistory
+            do throws(ForecastDataError) {
+                if let backtest { try ForecastYears.requireBacktest(backtest, of: official) }
+                history = try HistoryBuilder.build(official)
+            } catch {
+                printToStandardError(error.description)
+                throw ExitCode.validationFailure
+            }
+            for (option, year) in [("--to", to), ("--children-for", childrenFor ?? to)] where year <= history.lastYear {
+                printToStandardError(
+                    "\(option) \(year): the forecast starts from the last published year, \(history.lastYear); "
+                        + "give a later year")
+                throw ExitCode.validationFailure
+            }
+            return history
         }
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import PlacementCalibration
+import PlacementScenarios
 
 extension OfficialPlacementData {
     /// The published figures of `year`, which the user named with `option` (`--predict`); otherwise
@@ -22,5 +24,19 @@ extension OfficialPlacementData {
             return "\(first) to \(last)"
         }
         return years.map(String.init).joined(separator: ", ")
+    }
+}
+
+extension OfficialFlowData {
+    /// Checks that DfE's flows table publishes `year`, whose flows a simulation carries forward (a year
+    /// without them would move nobody, under a report calling the flows DfE's); otherwise says so,
+    /// naming the file and the years there are, and exits 64, as the stock's `requireYear` does.
+    func requireYear(_ year: Int, option: String, data: String, why: String = "") throws {
+        guard flows[year] == nil else { return }
+        printToStandardError(
+            "\(option) \(year): no published flows for \(year) in "
+                + TerminalSafeText.escaping((data as NSString).appendingPathComponent(OfficialTables.flowsFile))
+                + " (published there: " + OfficialPlacementData.listed(years) + ")" + why)
+        throw ExitCode.validationFailure
     }
 }

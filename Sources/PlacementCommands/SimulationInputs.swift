@@ -14,10 +14,11 @@ struct SimulationInputs {
 
     /// `scenario` lists every provider of `openings`; their places open in their years. `calibrated`:
     /// the as-is baseline a command has already calibrated with `assumptions.calibration`, used when
-    /// it is of `from` rather than calibrating again.
+    /// it is of `from` rather than calibrating again. `fromOption`: what set `from`, for messages.
     static func prepare(
         _ scenario: Scenario, folder: String, data: String, from: Int, to: Int, assumptions: SimulationAssumptions,
-        openings: CapacityOpenings = CapacityOpenings(), calibrated: AsIsAllocation? = nil
+        openings: CapacityOpenings = CapacityOpenings(), calibrated: AsIsAllocation? = nil,
+        fromOption: String = "--from"
     ) throws -> SimulationInputs {
         let now = openings.scenario(scenario, in: from)
         let tables = try readingInput { () throws(ScenarioError) in
@@ -33,8 +34,16 @@ struct SimulationInputs {
         // Real authorities start from the year's published figures: a year without them is out of range.
         if real, let official {
             _ = try official.requireYear(
-                from, option: "--from", data: data,
+                from, option: fromOption, data: data,
                 why: "; a simulation of the scenario's authorities starts from one of those years")
+        }
+        // Without flows.csv, DfE's flows of `from` are carried forward: checked before anything is calibrated.
+        let officialFlows =
+            real && tables == nil
+            ? try readingInput { () throws(ScenarioError) in try OfficialFlowData.read(from: data) } : nil
+        if let officialFlows, to > from {
+            try officialFlows.requireYear(
+                from, option: fromOption, data: data, why: "; a simulation carries that year's flows forward")
         }
         let published = real ? official?.year(from) : nil
         // A scenario of real authorities runs in today's market (as `compare` solves it) from today's
@@ -76,14 +85,13 @@ struct SimulationInputs {
                 scenario: simulated, start: start,
                 flows: SimulationFlows(tables).opening(openings, after: from, through: to, assumptions: assumptions))
         }
-        guard let published, let official else {
+        guard let published, let official, let flows = officialFlows else {
             printToStandardError(
                 "\(folder): no flows.csv, and no published flows for its authorities in \(data): give the "
                     + "scenario a flows.csv (year, authority, placement_type, arrivals, leavers, moves), or name "
                     + "the folder of DfE's official tables with --data DIR")
             throw invalidInputExitCode
         }
-        let flows = try readingInput { () throws(ScenarioError) in try OfficialFlowData.read(from: data) }
         var lookedAfter: [AuthorityCode: Int] = [:]
         for (index, authority) in published.authorities.enumerated() {
             if let total = published.figures[index].total { lookedAfter[authority.id] = total }

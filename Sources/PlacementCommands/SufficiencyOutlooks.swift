@@ -21,11 +21,17 @@ public enum SufficiencyOutlooks {
         }
         let unknown = members.map { $0.map(\.rawValue).filter { !known.contains($0) } }
         guard unknown.contains(where: \.isEmpty) else { return unknown.map(Self.notPublished) }
-        let history: ForecastHistory
+        let official: OfficialData
         do {
-            history = HistoryBuilder.build(try OfficialData.read(from: data))
+            official = try OfficialData.read(from: data)
         } catch {
             return scopes.map { _ in .unavailable(reason: "DfE's published tables in \(data) could not be read") }
+        }
+        let history: ForecastHistory
+        do {
+            history = try HistoryBuilder.build(official)
+        } catch {
+            return scopes.map { _ in .unavailable(reason: error.description) }
         }
         let forecast = DemandForecast.make(history, origin: history.lastYear, through: history.lastYear + 5)
         return scopes.indices.map { index in

@@ -17,7 +17,8 @@ enum SufficiencyProjections {
         let assumptions = SimulationAssumptions()
         let inputs = try SimulationInputs.prepare(
             planned?.scenario ?? scenario, folder: folder, data: data, from: from, to: to, assumptions: assumptions,
-            openings: planned?.openings ?? CapacityOpenings(), calibrated: calibrated)
+            openings: planned?.openings ?? CapacityOpenings(), calibrated: calibrated,
+            fromOption: "--simulate-to, which starts from")
         let asIs = inputs.start.propensity != nil
         let simulation = Simulation(
             scenario: inputs.scenario, flows: inputs.flows, start: inputs.start, from: from, to: to,

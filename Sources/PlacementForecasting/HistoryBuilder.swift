@@ -27,10 +27,11 @@ public enum HistoryBuilder {
         "E10000021": ["E06000061", "E06000062"],
     ]
 
-    /// The years DfE's tables cover.
-    static let years = 2021...2025
-
-    public static func build(_ data: OfficialData) -> ForecastHistory {
+    /// The history of every year from the first the stock table publishes to the last (the origin),
+    /// or why the tables cannot be forecast from (``ForecastYears``).
+    public static func build(_ data: OfficialData) throws(ForecastDataError) -> ForecastHistory {
+        let origin = try ForecastYears.origin(data)
+        let years = (data.stockYears.first ?? origin)...origin
         let context = Context(data: data)
         var authorities: [AuthorityHistory] = []
         for authority in data.authorities {

@@ -47,6 +47,12 @@ public struct OfficialData: Sendable {
     var register: [RegisteredProvider]
     /// Councils whose children's services a trust runs, by GSS code (none when the file is absent).
     var trusts: [String: ChildrensTrust] = [:]
+    /// The years the stock table (children looked after at 31 March) and the flows table publish, in
+    /// order: years with authorities' figures (a year with only a sliver of them is refused on reading).
+    public var stockYears: [Int] = []
+    public var flowYears: [Int] = []
+    /// The folder the tables were read from, for messages.
+    public var directory = ""
 
     /// The key of England's national rows.
     public static let england = OfficialTables.englandCode.rawValue
@@ -94,7 +100,8 @@ public struct OfficialData: Sendable {
         }
         var cells: [CellKey: Cell] = [:]
         cells.reserveCapacity(countTables.reduce(0) { $0 + ($1?.records.count ?? 0) })
-        for countTable in countTables {
+        var coverage = [OfficialTable.YearCoverage(), OfficialTable.YearCoverage()]
+        for (index, countTable) in countTables.enumerated() {
             for row in countTable?.rows ?? [] {
                 let level = row.text("geographic_level")
                 let authority: String
@@ -105,6 +112,7 @@ public struct OfficialData: Sendable {
                 default: continue
                 }
                 guard let (year, number) = row.publishedCount(log: &log) else { continue }
+                coverage[index].count(row, year: year)
                 let cell: Cell =
                     switch number {
                     case .count(let value): .number(value)
@@ -115,6 +123,7 @@ public struct OfficialData: Sendable {
                     characteristic: row.text("characteristic"))
                 cells[key] = cell
             }
+            coverage[index].check(log: &log)
         }
         var register: [RegisteredProvider] = []
         for row in registerTable?.rows ?? [] {
@@ -140,6 +149,8 @@ public struct OfficialData: Sendable {
             trusts = ChildrensTrust.read(trustTable, authorities: Set(authorities.map(\.code)), log: &log)
         }
         if log.hasErrors { throw ScenarioError(issues: log.issues) }
-        return OfficialData(authorities: authorities, cells: cells, register: register, trusts: trusts)
+        return OfficialData(
+            authorities: authorities, cells: cells, register: register, trusts: trusts,
+            stockYears: coverage[0].years, flowYears: coverage[1].years, directory: directory)
     }
 }

@@ -30,7 +30,7 @@ struct SufficiencyOutlookTests {
                 == (2021...2025).map { official.cell($0, "E08000003", "Placement", "Total")?.value })
         #expect(manchester.years.prefix(5).map(\.published) == [1371, 1384, 1336, 1302, 1280])
         // The same figures as `placement forecast` gives for Manchester.
-        let forecast = DemandForecast.make(HistoryBuilder.build(official), origin: 2025, through: 2030)
+        let forecast = DemandForecast.make(try HistoryBuilder.build(official), origin: 2025, through: 2030)
         let own = try #require(forecast.authorities.first { $0.code == "E08000003" })
         for (year, figures) in zip(own.years, manchester.years.suffix(5)) {
             let interval = try #require(year.series[.total]?.interval)

@@ -111,6 +111,27 @@ struct OfficialDataReaderTests {
             ])
     }
 
+    /// The forecast starts from the last year the table publishes: a mistyped year must not be it.
+    @Test("a year with the figures of only a sliver of the authorities is an error on its first line's year")
+    func strayYear() throws {
+        let directory = try Self.folder(
+            counts: "2024,Local authority,R,E06000010,Hull,Placement,Total,12,1\n"
+                + "2024,Local authority,R,E06000011,York,Placement,Total,9,1\n"
+                + "2100,Local authority,R,E06000011,York,Placement,Total,9,1")
+        defer { directory.remove() }
+        #expect(
+            Self.issues(directory) == [
+                "dfe_cla_by_la_2021_2025.csv:4: year: 2100 has figures for only 1 authority, 2024 for 2: a year with "
+                    + "half the authorities' figures or fewer is refused (a stray or cut-short year)"
+            ])
+        // Every authority in every year reads, and its years are said.
+        let whole = try Self.folder(
+            counts: "2024,Local authority,R,E06000010,Hull,Placement,Total,12,1\n"
+                + "2025,Local authority,R,E06000010,Hull,Placement,Total,12,1")
+        defer { whole.remove() }
+        #expect(try OfficialData.read(from: whole.path).stockYears == [2024, 2025])
+    }
+
     @Test("the children's trusts file: every bad field named with its line; a register's places must be a count")
     func trustsAndPlaces() throws {
         let directory = try Self.folder(counts: "2024,Local authority,R,E06000010,Hull,Placement,Total,12,1")

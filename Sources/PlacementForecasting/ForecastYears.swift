@@ -1,0 +1,91 @@
+import PlacementScenarios
+import ScenarioGeneration
+
+/// The published years a forecast needs: it starts from the last year DfE's stock table publishes
+/// (the origin) and is fitted on the years up to it.
+public enum ForecastYears {
+    /// Three years in a row up to the origin, each with the stock and the flows (starts by age). The
+    /// exit rates close `stock(t) + starts − exits + ageing = stock(t+1)`, so they need two years in a
+    /// row: on one year alone no child ever leaves and the stock only grows by its entrants (England
+    /// 97,554 in 2026 rising to 160,704 in 2030 from 2025 alone, against about 81,500 flat). The
+    /// intervals come from the model's one-year errors at earlier origins: the earliest of those,
+    /// fitted on two years, needs a third to be measured against.
+    public static let needed = 3
+
+    /// A backtest's fitted years: two in a row up to its origin, for the exit rates (its intervals,
+    /// with no earlier origin to measure, are the default ones, as the README's 2022 backtest says).
+    public static let neededForBacktest = 2
+
+    /// The origin of a forecast of `data`, or why the data cannot give one.
+    public static func origin(_ data: OfficialData) throws(ForecastDataError) -> Int {
+        guard let origin = data.stockYears.last else { throw .noPublishedYears(folder: data.directory) }
+        try require(data, through: origin, count: needed, backtest: false)
+        return origin
+    }
+
+    /// Checks that a backtest from `origin` has its fitted years, and a published year after it to compare with.
+    public static func requireBacktest(_ origin: Int, of data: OfficialData) throws(ForecastDataError) {
+        try require(data, through: origin, count: neededForBacktest, backtest: true)
+        guard let last = data.stockYears.last, last > origin else {
+            throw .nothingAfterBacktest(origin: origin, folder: data.directory, stock: data.stockYears)
+        }
+    }
+
+    private static func require(
+        _ data: OfficialData, through origin: Int, count: Int, backtest: Bool
+    ) throws(ForecastDataError) {
+        let years = (origin - count + 1)...origin
+        let stock = Set(data.stockYears)
+        let flows = Set(data.flowYears)
+        guard years.allSatisfy({ stock.contains($0) && flows.contains($0) }) else {
+            throw .tooFewYears(
+                years: years, backtest: backtest, folder: data.directory, stock: data.stockYears,
+                flows: data.flowYears)
+        }
+    }
+}
+
+/// Why DfE's tables in a folder cannot be forecast from; the message names the files and the years
+/// they publish.
+public enum ForecastDataError: Error, Equatable, CustomStringConvertible {
+    /// The stock table publishes no year (a header-only table).
+    case noPublishedYears(folder: String)
+    /// A year of `years` lacks the stock or the flows.
+    case tooFewYears(years: ClosedRange<Int>, backtest: Bool, folder: String, stock: [Int], flows: [Int])
+    /// `--backtest YEAR` at or after the last published year: nothing to compare with.
+    case nothingAfterBacktest(origin: Int, folder: String, stock: [Int])
+
+    public var description: String {
+        switch self {
+        case .noPublishedYears(let folder):
+            "no published figures in \(Self.path(folder, OfficialTables.lookedAfterFile)) (published there: none); "
+                + "the forecast is fitted on DfE's published years and starts from the last"
+        case .tooFewYears(let years, let backtest, let folder, let stock, let flows):
+            (backtest ? "--backtest \(years.upperBound): the backtest" : "the forecast from \(years.upperBound)")
+                + " needs DfE's children looked after and starts for \(Self.listed(Array(years))) ("
+                + (backtest
+                    ? "two years in a row fit the exit rates"
+                    : "three years in a row: two fit the exit rates, a third measures the one-year errors its "
+                        + "intervals come from")
+                + "); published there: children looked after \(Self.listed(stock)) in "
+                + "\(Self.path(folder, OfficialTables.lookedAfterFile)), flows \(Self.listed(flows)) in "
+                + Self.path(folder, OfficialTables.flowsFile)
+        case .nothingAfterBacktest(let origin, let folder, let stock):
+            "--backtest \(origin): no published year after it to compare with in "
+                + "\(Self.path(folder, OfficialTables.lookedAfterFile)) (published there: \(Self.listed(stock)))"
+        }
+    }
+
+    private static func path(_ folder: String, _ file: String) -> String {
+        TerminalSafeText.escaping(folder.isEmpty ? file : folder + "/" + file)
+    }
+
+    /// `2021 to 2025`, `2023, 2024 and 2025`-like lists: a run as a range, otherwise one by one.
+    private static func listed(_ years: [Int]) -> String {
+        guard let first = years.first, let last = years.last else { return "none" }
+        if years.count > 1, zip(years, years.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
+            return "\(first) to \(last)"
+        }
+        return years.map(String.init).joined(separator: ", ")
+    }
+}

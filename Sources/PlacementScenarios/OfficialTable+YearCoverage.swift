@@ -1,0 +1,45 @@
+extension OfficialTable {
+    /// The authorities each year of one of DfE's long-format tables has rows for, so that a year with
+    /// the figures of only a sliver of them (a mistyped `year`, a cut-short release) is refused where it
+    /// is read: the commands take the last year there is as today's, and would otherwise calibrate,
+    /// simulate or forecast from a handful of rows, silently.
+    package struct YearCoverage {
+        private var authorities: [Int: Set<String>] = [:]
+        private var firstLine: [Int: Int] = [:]
+        private var file = ""
+
+        package init() {}
+
+        /// Counts `row`, read as of `year`, when it is an authority's (national and regional rows are not).
+        package mutating func count(_ row: Row, year: Int) {
+            guard row.text("geographic_level") == "Local authority" else { return }
+            file = row.file
+            authorities[year, default: []].insert(row.text("la_code"))
+            if firstLine[year] == nil { firstLine[year] = row.line }
+        }
+
+        /// The years with authorities' rows, in order.
+        package var years: [Int] { authorities.keys.sorted() }
+
+        /// Logs, against the year's first line and its `year` field, every year with rows for half the
+        /// authorities of the table's fullest year or fewer (a published year has most of them). Relative
+        /// to the table rather than to the authority list, so that a table cut down to a few authorities
+        /// in every year still reads.
+        package func check(log: inout IssueLog) {
+            // The fullest year, the latest of equals (the message names the same one every run).
+            var fullest = 0
+            var most = 0
+            for year in years where (authorities[year]?.count ?? 0) >= most {
+                (fullest, most) = (year, authorities[year]?.count ?? 0)
+            }
+            for year in years {
+                let count = authorities[year]?.count ?? 0
+                guard 2 * count <= most else { continue }
+                log.error(
+                    file, line: firstLine[year], field: "year",
+                    "\(year) has figures for only \(count) authorit\(count == 1 ? "y" : "ies"), \(fullest) for \(most): "
+                        + "a year with half the authorities' figures or fewer is refused (a stray or cut-short year)")
+            }
+        }
+    }
+}
