@@ -10,18 +10,8 @@ struct ModeListOptions: ParsableArguments {
     /// The modes named, each once, in order.
     var parsed: [CommissioningMode] {
         get throws {
-            let names = modes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            var parsed: [CommissioningMode] = []
-            for name in names {
-                guard let mode = CommissioningMode(rawValue: name) else {
-                    throw ValidationError(
-                        "unknown mode '\(TerminalSafeText.escaping(name))'; choose from "
-                            + CommissioningMode.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                if !parsed.contains(mode) { parsed.append(mode) }
-            }
-            guard !parsed.isEmpty else { throw ValidationError("--modes names no mode") }
-            return parsed
+            try CommaList.choices(
+                modes, option: "--modes", what: "mode", from: CommissioningMode.allCases.map { ($0.rawValue, $0) })
         }
     }
 

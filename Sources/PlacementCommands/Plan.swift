@@ -113,30 +113,20 @@ extension PlacementCommand {
 
         private func candidateKinds() throws -> Set<CapacityCandidate.Kind> {
             guard let kinds else { return Set(CapacityCandidate.Kind.allCases) }
-            var chosen: Set<CapacityCandidate.Kind> = []
-            for name in kinds.split(separator: ",") {
-                guard let kind = CapacityCandidate.Kind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError(
-                        "--kinds: unknown kind '\(name)'; expected home, foster_carers or block_contract")
-                }
-                chosen.insert(kind)
-            }
-            return chosen
+            return Set(
+                try CommaList.choices(
+                    kinds, option: "--kinds", what: "kind",
+                    from: CapacityCandidate.Kind.allCases.map { ($0.rawValue, $0) }))
         }
 
         private func frontierBudgets() throws -> [Double] {
             guard let frontier else { return PlanFrontier.defaultBudgets(around: budget) }
-            // Empty elements are kept, so that '1,,2' is refused rather than read as '1,2'.
-            return try frontier.split(separator: ",", omittingEmptySubsequences: false).map { text in
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
-                guard !trimmed.isEmpty else {
-                    throw ValidationError(
-                        "--frontier: an empty budget in '\(frontier)'; give pounds, comma-separated, such as "
-                            + "0,500000,1000000")
-                }
+            return try CommaList.items(frontier, option: "--frontier", what: "budget", example: "0,500000,1000000").map
+            {
+                trimmed in
                 guard let pounds = Double(trimmed), Self.budgets.contains(pounds) else {
                     throw ValidationError(
-                        "--frontier: '\(text)' is not a number of pounds from 0 to \(Self.largestBudgetText)")
+                        "--frontier: '\(trimmed)' is not a number of pounds from 0 to \(Self.largestBudgetText)")
                 }
                 return pounds
             }

@@ -102,17 +102,8 @@ extension PlacementCommand {
 
         func requestedModes() throws -> [SimulatedMode]? {
             guard let modes else { return nil }
-            var parsed: [SimulatedMode] = []
-            for name in modes.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                guard let mode = SimulatedMode(name: name) else {
-                    throw ValidationError(
-                        "unknown mode '\(TerminalSafeText.escaping(name))'; choose from "
-                            + SimulatedMode.allCases.map(\.name).joined(separator: ", "))
-                }
-                if !parsed.contains(mode) { parsed.append(mode) }
-            }
-            guard !parsed.isEmpty else { throw ValidationError("--modes names no mode") }
-            return parsed
+            return try CommaList.choices(
+                modes, option: "--modes", what: "mode", from: SimulatedMode.allCases.map { ($0.name, $0) })
         }
 
         public func run() throws {
