@@ -10,15 +10,19 @@ extension OfficialTable {
 
         package init() {}
 
-        /// Counts `row`, read as of `year`, when it is an authority's (national and regional rows are not).
+        /// Counts `row`, read as of `year`. Its year counts whatever its level, as the readers take
+        /// their years from every row; only an authority's row counts that authority.
         package mutating func count(_ row: Row, year: Int) {
-            guard row.text("geographic_level") == "Local authority" else { return }
             file = row.file
-            authorities[year, default: []].insert(row.text("la_code"))
             if firstLine[year] == nil { firstLine[year] = row.line }
+            guard row.text("geographic_level") == "Local authority" else {
+                if authorities[year] == nil { authorities[year] = [] }
+                return
+            }
+            authorities[year, default: []].insert(row.text("la_code"))
         }
 
-        /// The years with authorities' rows, in order.
+        /// The years with rows, in order.
         package var years: [Int] { authorities.keys.sorted() }
 
         /// Logs, against the year's first line and its `year` field, every year with rows for half the
@@ -32,13 +36,19 @@ extension OfficialTable {
             for year in years where (authorities[year]?.count ?? 0) >= most {
                 (fullest, most) = (year, authorities[year]?.count ?? 0)
             }
+            // A table of national or regional rows alone has no authority to count.
+            guard most > 0 else { return }
             for year in years {
                 let count = authorities[year]?.count ?? 0
                 guard 2 * count <= most else { continue }
+                let found =
+                    count == 0
+                    ? "\(year) has national or regional rows only, no authority's figures (\(fullest) has \(most))"
+                    : "\(year) has figures for only \(count) authorit\(count == 1 ? "y" : "ies"), \(fullest) for \(most)"
                 log.error(
                     file, line: firstLine[year], field: "year",
-                    "\(year) has figures for only \(count) authorit\(count == 1 ? "y" : "ies"), \(fullest) for \(most): "
-                        + "a year with half the authorities' figures or fewer is refused (a stray or cut-short year)")
+                    found
+                        + ": a year with half the authorities' figures or fewer is refused (a stray or cut-short year)")
             }
         }
     }

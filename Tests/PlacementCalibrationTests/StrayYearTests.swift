@@ -27,6 +27,22 @@ struct StrayYearTests {
             ])
     }
 
+    /// The readers take their years from every row, national ones too: a year of national rows
+    /// alone (a release's England figures relabelled) became the latest year, calibrated on nothing.
+    @Test("a year of national rows alone is refused too")
+    func nationalRowsOnly() throws {
+        let data = try TinyData(lookedAfterRows: ["2100,National,,Placement,Total,10"])
+        defer { data.directory.remove() }
+        let error = try #require(throws: ScenarioError.self) {
+            _ = try OfficialPlacementData.read(from: data.directory.path)
+        }
+        #expect(
+            error.issues.map(\.description) == [
+                "dfe_cla_by_la_2021_2025.csv:34: year: 2100 has national or regional rows only, no authority's "
+                    + "figures (2025 has 2): " + Self.refused
+            ])
+    }
+
     @Test("the flows table alike")
     func flowsTable() throws {
         let data = try TinyData()
