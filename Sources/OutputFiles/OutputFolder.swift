@@ -141,7 +141,8 @@ public enum OutputFolder {
 
     /// Writes several sets as one: every set is staged in full before any is put in place, so a
     /// failure while writing (a full disk) leaves every destination as it was, and no folder made
-    /// for them. Putting them in place is one rename each.
+    /// for them. Putting them in place is then one rename each: only a rename failing part way (rare:
+    /// the folders were checked and staged beside their targets) leaves the sets before it in place.
     public static func write(_ sets: [(set: OutputSet, destination: String)]) throws(OutputError) {
         var made: [String] = []
         var stagings: [(staging: String, target: String)] = []
@@ -184,6 +185,8 @@ public enum OutputFolder {
                         InterruptCleanup.shared.unregister(staging)
                     }
                 }
+                // Those the sets already in place hold are not empty, so they stay.
+                for folder in made.reversed() { rmdir(folder) }
                 throw error
             }
         }

@@ -21,11 +21,11 @@ package enum YAMLProblem {
             guard let key = duplicates.first, let text,
                 let repeated = YAMLRepeatedKey.repeatOf(key, first: context.mark, in: text)
             else {
-                return (context.mark.line, context.mark.column, "a key appears twice in one mapping: \(keys)")
+                return (context.mark.line, context.mark.column, "a key is given more than once in one mapping: \(keys)")
             }
             return (
                 repeated.line, repeated.column,
-                "a key appears twice in one mapping: '\(key)' (first on line \(context.mark.line))"
+                "a key is given more than once in one mapping: '\(key)' (first on line \(context.mark.line))"
             )
         default:
             return (nil, nil, "\(error)")

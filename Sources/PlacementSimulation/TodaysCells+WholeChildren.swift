@@ -12,8 +12,8 @@
 /// homes against +1.2 for the first).
 extension TodaysCells {
     /// Cells given directly: one pool per capacity, each one provider numbered as the pool; per
-    /// cohort, its fitted children in each pool it may use. For checking the rounding by hand.
-    init(capacities: [Int], cells: [[(pool: Int, children: Double)]], counts: [Int]) {
+    /// cohort, its fitted children in each pool it may use. A test hook, for checking the rounding by hand.
+    init(_testingCapacities capacities: [Int], cells: [[(pool: Int, children: Double)]], counts: [Int]) {
         pools = capacities.enumerated().map { Pool(members: [(provider: $0.offset, places: $0.element)]) }
         poolDestination = Array(capacities.indices)
         capacity = capacities.map(Double.init)
@@ -56,8 +56,13 @@ extension TodaysCells {
                     displaced[c] = 0
                     continue
                 }
-                let lacking = members.map { max(0, value[$0] - Double(whole[$0])) }
-                let weights = lacking.reduce(0, +) > 0 ? lacking : members.map { value[$0] }
+                // What each cell lacks of its fitted value; else the fitted values; else alike, so that
+                // no child is lost to weights of nothing.
+                let fitted = members.map { value[$0].isFinite ? max(0, value[$0]) : 0 }
+                let lacking = zip(members, fitted).map { max(0, $1 - Double(whole[$0])) }
+                let weights =
+                    lacking.reduce(0, +) > 0
+                    ? lacking : fitted.reduce(0, +) > 0 ? fitted : Array(repeating: 1, count: members.count)
                 let shares = Self.systematic(
                     displaced[c], weights: weights, offset: Self.offset(cohort: c, round: round))
                 for (k, cell) in members.enumerated() where shares[k] > 0 {

@@ -68,30 +68,39 @@ struct MessageTests {
     static let repeats: [Repeat] = [
         Repeat(
             name: "the scenario's name", old: "name: tiny\n", new: "name: tiny\nname: tiny2\n",
-            location: "scenario.yaml:2:1", message: "a key appears twice in one mapping: 'name' (first on line 1)"),
+            location: "scenario.yaml:2:1",
+            message: "a key is given more than once in one mapping: 'name' (first on line 1)"),
         Repeat(
             name: "a policy key", old: "  cost_per_mile: 10", new: "  cost_per_mile: 10\n  cost_per_mile: 11",
             location: "scenario.yaml:16:3",
-            message: "a key appears twice in one mapping: 'cost_per_mile' (first on line 15)"),
+            message: "a key is given more than once in one mapping: 'cost_per_mile' (first on line 15)"),
         Repeat(
             name: "a quoted key", old: "  cost_per_mile: 10", new: "  \"cost_per_mile\": 10\n  'cost_per_mile': 11",
             location: "scenario.yaml:16:3",
-            message: "a key appears twice in one mapping: 'cost_per_mile' (first on line 15)"),
+            message: "a key is given more than once in one mapping: 'cost_per_mile' (first on line 15)"),
         Repeat(
             name: "a key given three times, at its first repeat", old: "  cost_per_mile: 10",
             new: "  cost_per_mile: 10\n  cost_per_mile: 11\n  cost_per_mile: 12",
             location: "scenario.yaml:16:3",
-            message: "a key appears twice in one mapping: 'cost_per_mile' (first on line 15)"),
+            message: "a key is given more than once in one mapping: 'cost_per_mile' (first on line 15)"),
         Repeat(
             name: "two keys repeated, the first named at its repeat",
             old: "  cost_per_mile: 10\n  out_of_area_penalty: 250",
             new: "  cost_per_mile: 10\n  out_of_area_penalty: 250\n  out_of_area_penalty: 260\n  cost_per_mile: 11",
             location: "scenario.yaml:18:3",
-            message: "a key appears twice in one mapping: 'cost_per_mile' (first on line 15)"),
+            message: "a key is given more than once in one mapping: 'cost_per_mile' (first on line 15)"),
+        Repeat(
+            name: "a key repeated in two mappings, each named at its own repeat",
+            old: "    default: 50\n  keep_existing_placements: false\n  council_order_seed: 2\n  market_margins:\n",
+            new: "    default: 50\n    default: 60\n  keep_existing_placements: false\n  council_order_seed: 2\n"
+                + "  market_margins:\n    default: 0.1\n    default: 0.2\n",
+            location: "scenario.yaml:22:5",
+            message: "a key is given more than once in one mapping: 'default' (first on line 21)"),
         Repeat(
             name: "a key in a flow mapping", old: "    default: 50",
             new: "    {default: 50, foster: 20, default: 60}",
-            location: "scenario.yaml:21:31", message: "a key appears twice in one mapping: 'default' (first on line 21)"
+            location: "scenario.yaml:21:31",
+            message: "a key is given more than once in one mapping: 'default' (first on line 21)"
         ),
     ]
 
