@@ -66,18 +66,23 @@ extension PlacementCommand {
         public init() {}
 
         public func validate() throws {
-            if let backtest, !(2022...2024).contains(backtest) {
-                throw ValidationError("--backtest must be a year from 2022 to 2024 (the data run 2021–2025)")
+            // Which years the data publish is known only once they are read (`history`): here, a year at all.
+            let years = "\(OfficialTables.years.lowerBound) to \(OfficialTables.years.upperBound)"
+            if let backtest, !OfficialTables.years.contains(backtest) {
+                throw ValidationError(
+                    "--backtest must be a year from \(years), with published years before and after it")
             }
-            guard (2026...2040).contains(to) else { throw ValidationError("--to must be a year from 2026 to 2040") }
+            guard OfficialTables.years.contains(to) else {
+                throw ValidationError("--to must be a year from \(years), after the last published year")
+            }
             if (childrenFor == nil) != (scenarioOut == nil) {
                 throw ValidationError("--children-for and --scenario-out go together")
             }
             if childrenFor != nil && scenario == nil {
                 throw ValidationError("--children-for needs a SCENARIO whose children are scaled")
             }
-            if let childrenFor, backtest != nil || !(2026...to).contains(childrenFor) {
-                throw ValidationError("--children-for must be a forecast year from 2026 to --to, without --backtest")
+            if let childrenFor, backtest != nil || childrenFor > to || !OfficialTables.years.contains(childrenFor) {
+                throw ValidationError("--children-for must be a forecast year, at most --to, without --backtest")
             }
         }
 
@@ -167,6 +172,9 @@ extension PlacementCommand {
             }
         }
 
+        /// The furthest `--to` may reach past the last published year (2040 from 2025's figures).
+        static let maximumHorizon = 15
+
         /// The history to fit, once the tables are known to publish the years the forecast (or the
         /// backtest) needs and `--to` and `--children-for` lie after the origin; otherwise the reason,
         /// and exit 64, as the other commands refuse a year without published figures. Nothing is
@@ -186,6 +194,12 @@ extension PlacementCommand {
                 printToStandardError(
                     "\(option) \(year): the forecast starts from the last published year, \(history.lastYear); "
                         + "give a later year")
+                throw ExitCode.validationFailure
+            }
+            // A stock-and-flow projection damped towards the last count says little past this.
+            guard to <= history.lastYear + maximumHorizon else {
+                printToStandardError(
+                    "--to \(to): at most \(maximumHorizon) years after the last published year, \(history.lastYear)")
                 throw ExitCode.validationFailure
             }
             return history

@@ -11,19 +11,10 @@ extension OfficialPlacementData {
         guard let figures = self.year(year) else {
             printToStandardError(
                 "\(option) \(year): no published figures for \(year) in \(data) (published there: "
-                    + Self.listed(years) + ")" + why)
+                    + OfficialTables.listed(years) + ")" + why)
             throw ExitCode.validationFailure
         }
         return figures
-    }
-
-    /// `2021 to 2025`, or the years one by one when they are not a run.
-    static func listed(_ years: [Int]) -> String {
-        guard let first = years.first, let last = years.last else { return "none" }
-        if years.count > 1, zip(years, years.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
-            return "\(first) to \(last)"
-        }
-        return years.map(String.init).joined(separator: ", ")
     }
 }
 
@@ -36,7 +27,7 @@ extension OfficialFlowData {
         printToStandardError(
             "\(option) \(year): no published flows for \(year) in "
                 + TerminalSafeText.escaping((data as NSString).appendingPathComponent(OfficialTables.flowsFile))
-                + " (published there: " + OfficialPlacementData.listed(years) + ")" + why)
+                + " (published there: " + OfficialTables.listed(years) + ")" + why)
         throw ExitCode.validationFailure
     }
 }

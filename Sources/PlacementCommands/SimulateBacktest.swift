@@ -23,8 +23,8 @@ extension PlacementCommand.Simulate {
         guard last > origin else {
             printToStandardError(
                 "--backtest \(origin): no published year after \(origin) to replay in \(directory) (figures "
-                    + OfficialPlacementData.listed(official.years) + ", flows "
-                    + OfficialPlacementData.listed(flows.years) + ")")
+                    + OfficialTables.listed(official.years) + ", flows "
+                    + OfficialTables.listed(flows.years) + ")")
             throw ExitCode.validationFailure
         }
         let inputs: [ReplayInput]

@@ -62,30 +62,21 @@ public enum ForecastDataError: Error, Equatable, CustomStringConvertible {
                 + "the forecast is fitted on DfE's published years and starts from the last"
         case .tooFewYears(let years, let backtest, let folder, let stock, let flows):
             (backtest ? "--backtest \(years.upperBound): the backtest" : "the forecast from \(years.upperBound)")
-                + " needs DfE's children looked after and starts for \(Self.listed(Array(years))) ("
+                + " needs DfE's children looked after and starts for \(OfficialTables.listed(Array(years))) ("
                 + (backtest
                     ? "two years in a row fit the exit rates"
                     : "three years in a row: two fit the exit rates, a third measures the one-year errors its "
                         + "intervals come from")
-                + "); published there: children looked after \(Self.listed(stock)) in "
-                + "\(Self.path(folder, OfficialTables.lookedAfterFile)), flows \(Self.listed(flows)) in "
+                + "); published there: children looked after \(OfficialTables.listed(stock)) in "
+                + "\(Self.path(folder, OfficialTables.lookedAfterFile)), flows \(OfficialTables.listed(flows)) in "
                 + Self.path(folder, OfficialTables.flowsFile)
         case .nothingAfterBacktest(let origin, let folder, let stock):
             "--backtest \(origin): no published year after it to compare with in "
-                + "\(Self.path(folder, OfficialTables.lookedAfterFile)) (published there: \(Self.listed(stock)))"
+                + "\(Self.path(folder, OfficialTables.lookedAfterFile)) (published there: \(OfficialTables.listed(stock)))"
         }
     }
 
     private static func path(_ folder: String, _ file: String) -> String {
         TerminalSafeText.escaping(folder.isEmpty ? file : folder + "/" + file)
-    }
-
-    /// `2021 to 2025`, `2023, 2024 and 2025`-like lists: a run as a range, otherwise one by one.
-    private static func listed(_ years: [Int]) -> String {
-        guard let first = years.first, let last = years.last else { return "none" }
-        if years.count > 1, zip(years, years.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
-            return "\(first) to \(last)"
-        }
-        return years.map(String.init).joined(separator: ", ")
     }
 }

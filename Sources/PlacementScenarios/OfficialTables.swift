@@ -16,6 +16,15 @@ public enum OfficialTables {
     /// readers add counts up, and a larger one is a fault in the file. The scenario loader's per-row
     /// limit, so that no scenario built from the tables is one the loader refuses.
     public static let largestCount = CSVTable.largestCount
+    /// Published years as messages list them: `2021 to 2025`, or one by one when they are not a run;
+    /// `none` for no year.
+    public static func listed(_ years: [Int]) -> String {
+        guard let first = years.first, let last = years.last else { return "none" }
+        if years.count > 1, zip(years, years.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
+            return "\(first) to \(last)"
+        }
+        return years.map(String.init).joined(separator: ", ")
+    }
     /// The code of England's national rows.
     public static let englandCode: AuthorityCode = "E92000001"
 

@@ -62,6 +62,13 @@ struct ForecastYearsNeededTests {
             backtest.standardError.contains(
                 "--backtest 2023: no published year after it to compare with in \(data.path)/"
                     + "dfe_cla_by_la_2021_2025.csv (published there: 2021 to 2023)"), "\(backtest.standardError)")
+        // The horizon counts from the real last year: 15 years from 2023 is 2038, not 2040.
+        let far = try BuiltTool.run("placement", ["forecast", "--data", data.path, "--to", "2039"])
+        #expect(far.status == 64)
+        #expect(
+            far.standardError.contains("--to 2039: at most 15 years after the last published year, 2023"),
+            "\(far.standardError)")
+        #expect(try BuiltTool.run("placement", ["forecast", "--data", data.path, "--to", "2038"]).status == 0)
     }
 
     /// The shipped data: the forecast fitted on 2021–2025 from 2025, as before.

@@ -32,8 +32,8 @@ struct NegativeNumberTests {
             ["import", "c.csv", "--authority", "Northtown", "--as-of", "2025-03-31", "--radius", "-5"],
             "--radius must be"
         ),
-        (["forecast", "--to", "-5"], "--to must be a year from 2026 to 2040"),
-        (["forecast", "--backtest", "-1"], "--backtest must be a year from 2022 to 2024"),
+        (["forecast", "--to", "-5"], "--to must be a year from 1990 to 2100, after the last published year"),
+        (["forecast", "--backtest", "-1"], "--backtest must be a year from 1990 to 2100"),
         (["forecast", "--seed", "-1"], "'-1' is invalid for '--seed <seed>'"),
         (["forecast", tiny, "--children-for", "-1", "--scenario-out", "s"], "--children-for must be a forecast year"),
         (["generate", "synthetic", "--seed", "-1", "--out", "o"], "'-1' is invalid for '--seed <seed>'"),
