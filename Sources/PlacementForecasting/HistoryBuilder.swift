@@ -27,11 +27,16 @@ public enum HistoryBuilder {
         "E10000021": ["E06000061", "E06000062"],
     ]
 
-    /// The history of every year from the first the stock table publishes to the last (the origin),
-    /// or why the tables cannot be forecast from (``ForecastYears``).
+    /// The history of the years up to the last the stock table publishes (the origin), from the first
+    /// of their unbroken run: a year missing before it would read as a year of no children, and its
+    /// one-year errors would widen every interval. Or why the tables cannot be forecast from
+    /// (``ForecastYears``).
     public static func build(_ data: OfficialData) throws(ForecastDataError) -> ForecastHistory {
         let origin = try ForecastYears.origin(data)
-        let years = (data.stockYears.first ?? origin)...origin
+        let published = Set(data.stockYears)
+        var first = origin
+        while published.contains(first - 1) { first -= 1 }
+        let years = first...origin
         let context = Context(data: data)
         var authorities: [AuthorityHistory] = []
         for authority in data.authorities {

@@ -71,6 +71,20 @@ struct ForecastYearsNeededTests {
         #expect(try BuiltTool.run("placement", ["forecast", "--data", data.path, "--to", "2038"]).status == 0)
     }
 
+    /// A year missing before the last run of years read as a year of no children: its one-year
+    /// errors widened England's 80% interval for 2026 from ±2,000 to 72,453–91,524.
+    @Test("the history starts after a missing year: without 2022, as from 2023–2025 alone")
+    func gapYear() throws {
+        let gap = try CutOfficialData { $0 != 2022 }
+        defer { gap.remove() }
+        let run = try CutOfficialData { $0 >= 2023 }
+        defer { run.remove() }
+        let withGap = try BuiltTool.run("placement", ["forecast", "--data", gap.path, "--format", "csv"])
+        let alone = try BuiltTool.run("placement", ["forecast", "--data", run.path, "--format", "csv"])
+        #expect(withGap.status == 0 && alone.status == 0, "\(withGap.standardError)\(alone.standardError)")
+        #expect(withGap.standardOutput == alone.standardOutput)
+    }
+
     /// The shipped data: the forecast fitted on 2021–2025 from 2025, as before.
     @Test("the shipped tables forecast from 2025")
     func shipped() throws {
