@@ -35,7 +35,7 @@ extension PlacementCommand {
         @Option(help: "A co-operative, by its id or its name.")
         var cooperative: String?
 
-        @Flag(help: "Every authority in the scenario, each in its own folder.")
+        @Flag(help: "Every authority with children in the scenario, each in its own folder.")
         var all = false
 
         @Option(

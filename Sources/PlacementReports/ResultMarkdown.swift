@@ -115,7 +115,7 @@ public enum ResultMarkdown {
     /// of all the places its children may use, whose rows would be zeros; the JSON keeps every
     /// authority.
     static func authoritiesPresent(in scenario: Scenario) -> Set<String> {
-        Set(scenario.cohorts.map(\.homeAuthority.rawValue))
+        Set(scenario.homeAuthorities.map(\.rawValue))
     }
 
     static let headlineMeasures: [(String, @Sendable (ScopeMetrics) -> String)] = [

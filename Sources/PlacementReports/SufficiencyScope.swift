@@ -75,15 +75,14 @@ extension SufficiencyReport {
 
     /// The authorities with children in `scenario`, in its order: those a report can be of.
     public static func authoritiesWithChildren(in scenario: Scenario) -> [Authority] {
-        let homes = Set(scenario.cohorts.lazy.filter { $0.count > 0 }.map(\.homeAuthority))
+        let homes = scenario.homeAuthorities
         return scenario.ownAuthorities.filter { homes.contains($0.id) }
     }
 
     private static func requireChildren(
         _ members: [AuthorityCode], named name: String, in scenario: Scenario
     ) throws(ScopeError) {
-        let homes = Set(scenario.cohorts.lazy.filter { $0.count > 0 }.map(\.homeAuthority))
-        guard !members.contains(where: homes.contains) else { return }
+        guard !members.contains(where: scenario.homeAuthorities.contains) else { return }
         throw .noChildren(scope: name, withChildren: authoritiesWithChildren(in: scenario).map(\.name))
     }
 }

@@ -42,6 +42,10 @@ public struct Scenario: Sendable {
     /// The number of children (cohort counts summed).
     public var childCount: Int { cohorts.reduce(0) { $0 + $1.count } }
 
+    /// The authorities with children in the scenario (a cohort's home): those a report by home
+    /// authority has figures for.
+    public var homeAuthorities: Set<AuthorityCode> { Set(cohorts.lazy.filter { $0.count > 0 }.map(\.homeAuthority)) }
+
     /// The scenario's own authorities: every authority but those standing for the market beyond the boundary.
     public var ownAuthorities: [Authority] {
         marketBeyondBoundary.isEmpty ? authorities : authorities.filter { !marketBeyondBoundary.contains($0.id) }
