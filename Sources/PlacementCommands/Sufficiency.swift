@@ -149,7 +149,8 @@ extension PlacementCommand {
                 let set = Self.allReports(reports, codes: codes, context: context)
                 try ModeRunner.write(set, to: out)
                 try ModeRunner.confirm(
-                    "\(set.folders.count) sufficiency reports written under \(TerminalSafeText.escaping(out)); "
+                    "\(set.folders.count) sufficiency report\(set.folders.count == 1 ? "" : "s") written under "
+                        + "\(TerminalSafeText.escaping(out)); "
                         + "index: \(TerminalSafeText.escaping(out))/index.html", printing: options.format?.outputFormat)
                 if let format = options.format {
                     try Self.printReport(SufficiencyIndex.document(context), stem: "index", as: format)

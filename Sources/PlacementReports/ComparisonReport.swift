@@ -30,7 +30,14 @@ public struct ComparisonReport {
         self.scenario = scenario
         self.asIs = asIs
         results = solved.map(\.result)
-        metrics = solved.map(\.metrics)
+        // Authorities with no children (most of an imported council's scenario, there for their
+        // places) have no figures to compare: they are left out of every table, count and chart.
+        let homes = scenario.homeAuthorities
+        metrics = solved.map { solvedMode in
+            var metrics = solvedMode.metrics
+            metrics.authorities = metrics.authorities.filter { homes.contains(AuthorityCode(rawValue: $0.id)) }
+            return metrics
+        }
         baseline = results.firstIndex { $0.mode == .council } ?? 0
         alternative = results.firstIndex { $0.mode == .regional } ?? results.count - 1
         placeValues =

@@ -11,7 +11,10 @@ public enum SufficiencyIndex {
         let scenario = context.scenario
         let metrics = context.metrics
         let mode = context.result.mode.rawValue
-        let rows = metrics.authorities.map { scoped -> [ReportValue] in
+        // The authorities with a report: those with children (``SufficiencyReport/authoritiesWithChildren(in:)``).
+        let homes = scenario.homeAuthorities
+        let rows = metrics.authorities.filter { homes.contains(AuthorityCode(rawValue: $0.id)) }.map {
+            scoped -> [ReportValue] in
             let m = scoped.metrics
             let best = PlaceValueTable.ranked(context.placeValuesByAuthority[scoped.members[0]] ?? []).first
             let hasSaving = (best?.weeklySaving ?? 0) > 0.005
@@ -23,7 +26,7 @@ public enum SufficiencyIndex {
             ]
         }
         let table = ReportTable(
-            id: "authorities", caption: "Every authority under \(mode) commissioning",
+            id: "authorities", caption: "Every authority with children under \(mode) commissioning",
             columns: [
                 .init("Authority", key: "name", numeric: false), .init("Code", key: "code", numeric: false),
                 .init("Children", key: "children"), .init("Unplaced", key: "unplaced"),

@@ -108,6 +108,10 @@ struct ChildlessAuthorityTests {
         #expect(all.standardError.contains("note: 1 of the scenario's 3 authorities have no children in it"))
         let entries = try FileManager.default.contentsOfDirectory(atPath: directory.file("all"))
         #expect(entries.filter { $0.hasPrefix("T") }.sorted() == ["T00000001", "T00000002"])
+        // The index links only the reports written.
+        let index = try String(contentsOfFile: directory.file("all/index-authorities.csv"), encoding: .utf8)
+        #expect(index.contains("T00000002/sufficiency.html"))
+        #expect(!index.contains("T00000003"), "\(index)")
     }
 
     @Test("solve's and compare's tables by authority leave it out; their JSON keeps it")
@@ -124,5 +128,14 @@ struct ChildlessAuthorityTests {
         #expect(!compare.standardOutput.contains("| Eastbury |"))
         let json = try BuiltTool.run("placement", ["solve", copy.path, "--mode", "council", "--format", "json"])
         #expect(json.standardOutput.contains("T00000003"))
+        // The comparison report's tables and counts by authority alike.
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let report = try BuiltTool.run("placement", ["compare", copy.path, "--out", directory.file("report")])
+        #expect(report.status == 0, "\(report.standardError)")
+        let table = try String(contentsOfFile: directory.file("report/report-authority-m2.csv"), encoding: .utf8)
+        #expect(table.contains("Southvale") && !table.contains("Eastbury"), "\(table)")
+        let markdown = try String(contentsOfFile: directory.file("report/report.md"), encoding: .utf8)
+        #expect(markdown.contains("Of 2 authorities"), "\(markdown)")
     }
 }
