@@ -3,6 +3,8 @@ import PlacementScenarios
 /// Children looked after per authority, placement type and year ahead, with 80% and 95% prediction
 /// intervals, fitted on the published years up to `origin`.
 public struct DemandForecast: Sendable {
+    /// The first fitted year (the first of the unbroken run of published years up to the origin).
+    public var firstFitted: Int
     /// The last fitted year.
     public var origin: Int
     public var years: [Int]
@@ -55,7 +57,7 @@ public struct DemandForecast: Sendable {
                     code: authority.code, name: authority.name, members: [authority.code], years: yearForecasts))
         }
         var forecast = DemandForecast(
-            origin: origin, years: years, authorities: scopes,
+            firstFitted: history.firstYear, origin: origin, years: years, authorities: scopes,
             england: ScopeForecast(code: OfficialTables.englandCode.rawValue, name: "England", members: [], years: []),
             intervals: intervals)
         forecast.england = forecast.sum(

@@ -72,7 +72,7 @@ public enum ForecastOutput {
     public static func markdown(_ forecast: DemandForecast, scopes: [DemandForecast.ScopeForecast]) -> String {
         var text = "# Children looked after: forecast from \(forecast.origin)\n\n"
         text +=
-            "Fitted on the published years up to \(forecast.origin). Each cell is the forecast with its 80% "
+            "Fitted on the published years \(OfficialTables.listed(Array(forecast.firstFitted...forecast.origin))). Each cell is the forecast with its 80% "
             + "prediction interval in brackets (the JSON and CSV also give the 95% interval), and DfE's published "
             + "figure in square brackets where there is one.\n\n"
         text += "## England\n\n| Series | " + forecast.years.map { "\($0)" }.joined(separator: " | ") + " |\n"
@@ -102,8 +102,8 @@ public enum ForecastOutput {
     /// The backtest's figures: errors per method, interval coverage and England against published.
     public static func backtestMarkdown(_ backtest: Backtest) -> String {
         let forecast = backtest.forecast
-        var text = "# Backtest: fitted on 2021–\(forecast.origin), forecasting "
-        text += forecast.years.map(String.init).joined(separator: " and ") + "\n\n"
+        var text = "# Backtest: fitted on \(forecast.firstFitted)–\(forecast.origin), forecasting "
+        text += OfficialTables.listed(forecast.years) + "\n\n"
         text += "## Mean absolute percentage error per authority\n\n| Series | Year | Authorities | "
         text += ForecastMethod.allCases.map(\.rawValue).joined(separator: " | ") + " | model best |\n"
         text += "|---|---:|---:|" + ForecastMethod.allCases.map { _ in "---:|" }.joined() + "---|\n"

@@ -51,7 +51,7 @@ struct ForecastYearsNeededTests {
         defer { data.remove() }
         let run = try BuiltTool.run("placement", ["forecast", "--data", data.path])
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(run.standardOutput.contains("Fitted on the published years up to 2023."))
+        #expect(run.standardOutput.contains("Fitted on the published years 2021 to 2023."))
         #expect(run.standardOutput.contains("| Series | 2024 | 2025 | 2026 |"))
         let json = try BuiltTool.placementJSON(["forecast", "--data", data.path])
         #expect(json.object?["origin"] as? Int == 2023, "\(json.run.standardError)")
@@ -83,6 +83,11 @@ struct ForecastYearsNeededTests {
         let alone = try BuiltTool.run("placement", ["forecast", "--data", run.path, "--format", "csv"])
         #expect(withGap.status == 0 && alone.status == 0, "\(withGap.standardError)\(alone.standardError)")
         #expect(withGap.standardOutput == alone.standardOutput)
+        // It says which years it was fitted on, in the backtest too.
+        let forecast = try BuiltTool.run("placement", ["forecast", "--data", gap.path])
+        #expect(forecast.standardOutput.contains("Fitted on the published years 2023 to 2025."))
+        let backtest = try BuiltTool.run("placement", ["forecast", "--data", gap.path, "--backtest", "2024"])
+        #expect(backtest.standardOutput.hasPrefix("# Backtest: fitted on 2023–2024, forecasting 2025"))
     }
 
     /// The shipped data: the forecast fitted on 2021–2025 from 2025, as before.
