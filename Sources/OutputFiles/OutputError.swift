@@ -16,9 +16,9 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
         case isAScenario
         /// The destination is a result set, which a scenario never replaces.
         case isAResultSet
-        /// The destination lies inside a result set (the folder given), which the next run writing that
-        /// set replaces whole, taking this output with it.
-        case insideAResultSet(String)
+        /// The destination lies inside a result set or a written scenario (the folder given, of the
+        /// kind given), which the next run writing that folder replaces whole, taking this output with it.
+        case insideAWrittenFolder(String, OutputKind)
         /// The destination is the current folder or holds it: replacing it whole would leave the
         /// shell that ran the command in a deleted folder.
         case holdsTheWorkingFolder
@@ -48,8 +48,9 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
             "\(path): is a scenario (written by generate, forecast --scenario-out or import), which results never replace; choose another folder"
         case .isAResultSet:
             "\(path): is a result set, which a scenario never replaces; choose another folder"
-        case .insideAResultSet(let set):
-            "\(path): lies inside \(set), a result set that the next run writing it replaces whole; choose a folder outside it"
+        case .insideAWrittenFolder(let folder, let kind):
+            "\(path): lies inside \(folder), \(kind.described) that the next run writing it replaces whole; choose a "
+                + "folder outside it"
         case .notAnOutputFolder:
             "\(path): the folder holds files placement did not write; empty it, remove it or choose another"
         case .holdsAnInput(let input):

@@ -15,6 +15,14 @@ public enum OutputKind: Sendable {
         }
     }
 
+    /// What a folder of this kind is, for messages.
+    public var described: String {
+        switch self {
+        case .results: "a result set"
+        case .scenario: "a scenario written by placement"
+        }
+    }
+
     var markerText: String {
         switch self {
         case .results: "A result set written by placement; the whole folder is replaced by the next run.\n"
@@ -63,8 +71,8 @@ public enum OutputFolder {
         for input in inputs where isWithin(input, destination) {
             throw OutputError(.holdsAnInput(input), path: destination)
         }
-        if let set = enclosingResultSet(of: destination) {
-            throw OutputError(.insideAResultSet(set), path: destination)
+        if let (folder, kind) = enclosingWrittenFolder(of: destination) {
+            throw OutputError(.insideAWrittenFolder(folder, kind), path: destination)
         }
         var status = stat()
         guard stat(destination, &status) == 0 else {
@@ -89,12 +97,14 @@ public enum OutputFolder {
         }
     }
 
-    /// The nearest folder above `destination` (links followed) that is a result set, if any.
-    public static func enclosingResultSet(of destination: String) -> String? {
+    /// The nearest folder above `destination` (links followed) that a run writes whole, a result set
+    /// or a scenario, and which it is; nil when there is none.
+    public static func enclosingWrittenFolder(of destination: String) -> (folder: String, kind: OutputKind)? {
         var folder = (canonical(destination) as NSString).deletingLastPathComponent
         while !folder.isEmpty {
-            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(markerName)) {
-                return folder
+            for kind in [OutputKind.results, .scenario]
+            where FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(kind.markerName)) {
+                return (folder, kind)
             }
             let parent = (folder as NSString).deletingLastPathComponent
             guard parent != folder else { return nil }

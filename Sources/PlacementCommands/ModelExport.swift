@@ -31,11 +31,11 @@ enum ModelExport {
             }
             return true
         }
-        // Anywhere else in a result set, the next run writing that set would delete the model.
-        if let set = OutputFolder.enclosingResultSet(of: path) {
+        // Anywhere else in a result set or a written scenario, the next run writing it would delete the model.
+        if let (folder, kind) = OutputFolder.enclosingWrittenFolder(of: path) {
             printToStandardError(
-                "--export-model \(path): lies inside \(set), a result set that the next run writing it replaces "
-                    + "whole; choose a file outside it")
+                "--export-model \(path): lies inside \(folder), \(kind.described) that the next run writing it "
+                    + "replaces whole; choose a file outside it")
             throw ExitCode.validationFailure
         }
         try checkFolder(of: path)

@@ -63,8 +63,8 @@ struct AvoidedAuthorityTests {
         let scenario = try Self.tiny(avoiding: ["C07": "T00000003"])
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        try ScenarioWriter.write(scenario, to: folder.path)
-        let again = try ScenarioLoader.load(from: folder.path).scenario
+        try ScenarioWriter.write(scenario, to: folder.file("tagged"))
+        let again = try ScenarioLoader.load(from: folder.file("tagged")).scenario
         #expect(again.cohorts.first { $0.id == "C07" }?.avoidedAuthorities == ["T00000003"])
         let plain = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
         try ScenarioWriter.write(plain, to: folder.file("plain"))

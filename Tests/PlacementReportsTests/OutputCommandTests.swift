@@ -394,6 +394,29 @@ struct OutputCommandTests {
         #expect(entries(results) == before)
     }
 
+    /// A written scenario is replaced whole by the next `generate`, `import` or `forecast
+    /// --scenario-out` writing it: results or scenarios inside it went without a word.
+    @Test("output inside a scenario placement wrote is refused, as inside a result set")
+    func outputInsideAWrittenScenario() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let scenario = directory.file("scenario")
+        #expect(try PlacementProcess.run(["generate", "synthetic", "--scale", "0.02", "--out", scenario]).status == 0)
+        let before = entries(scenario)
+        for arguments in [
+            ["solve", Fixtures.scenario("tiny"), "--out", scenario + "/results"],
+            ["generate", "synthetic", "--scale", "0.02", "--out", scenario + "/inner"],
+            ["solve", Fixtures.scenario("tiny"), "--export-model", scenario + "/m.lp"],
+        ] {
+            let run = try PlacementProcess.run(arguments)
+            #expect(run.status == 64, "\(arguments)")
+            #expect(
+                run.errors.contains("lies inside \(scenario), a scenario written by placement that the next run"),
+                "\(run.errors)")
+        }
+        #expect(entries(scenario) == before)
+    }
+
     @Test("a mean distance no child has is shown as –, not an empty cell")
     func undefinedMeanDistance() throws {
         let directory = try TemporaryDirectory()
