@@ -11,6 +11,11 @@ public enum ResultMarkdown {
         var lines = [
             "# \(scenario.name): \(result.mode.rawValue) commissioning", "",
             statusLine(result), "",
+            // `solve` and `compare` can differ on one scenario: say which market this is.
+            "_The scenario's files as they are: every place empty and free for its children, distances between "
+                + "area centres. `compare` and `sufficiency` solve today's market instead (places held by children "
+                + "from outside, occupancy, carers where they live, distances as DfE's bands have them) when "
+                + "DfE's figures are at hand._", "",
             "| scope | children | placed | unplaced | M1 own LA | M1 any LA | M2 in area | ≤ 20 miles | mean miles | weekly cost |",
             "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
         ]
