@@ -134,14 +134,15 @@ extension PlacementCommand {
             var scaled: (scenario: Scenario, warnings: [String])?
             if let childrenFor, scenarioOut != nil, let loaded {
                 let scaling = ScenarioScaling.scale(loaded, forecast: forecast, history: history, year: childrenFor)
-                for warning in scaling.warnings { printToStandardError(warning) }
                 let homes = Set(loaded.cohorts.map(\.homeAuthority))
+                // Refused before the per-authority warnings, which would say the children are kept.
                 guard homes.isEmpty || scaling.warnings.count < homes.count else {
                     printToStandardError(
                         "--children-for \(childrenFor): none of \(loaded.name)'s authorities is in the forecast (it "
                             + "forecasts the authorities of DfE's tables in \(data)), so no scenario is written")
                     throw invalidInputExitCode
                 }
+                for warning in scaling.warnings { printToStandardError(warning) }
                 scaled = scaling
             }
             var sets: [(set: OutputSet, destination: String)] = []

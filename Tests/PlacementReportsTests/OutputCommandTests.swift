@@ -442,6 +442,8 @@ struct OutputCommandTests {
         ])
         #expect(run.status == 1)
         #expect(run.errors.contains("none of tiny's authorities is in the forecast"), "\(run.errors)")
+        // Not first told, authority by authority, that the children are kept as they are.
+        #expect(!run.errors.contains("its children are kept as they are"), "\(run.errors)")
         #expect(entries(directory.path).isEmpty)
     }
 
