@@ -188,20 +188,20 @@ extension PlacementCommand {
                 if let backtest { try ForecastYears.requireBacktest(backtest, of: official) }
                 history = try HistoryBuilder.build(official)
             } catch {
+                // What the data publish, said as `baseline` and `simulate` say a year they lack.
                 printToStandardError(error.description)
                 throw ExitCode.validationFailure
             }
             for (option, year) in [("--to", to), ("--children-for", childrenFor ?? to)] where year <= history.lastYear {
-                printToStandardError(
+                throw UsageFailure.report(
                     "\(option) \(year): the forecast starts from the last published year, \(history.lastYear); "
-                        + "give a later year")
-                throw ExitCode.validationFailure
+                        + "give a later year", in: Self.self)
             }
             // A stock-and-flow projection damped towards the last count says little past this.
             guard to <= history.lastYear + maximumHorizon else {
-                printToStandardError(
-                    "--to \(to): at most \(maximumHorizon) years after the last published year, \(history.lastYear)")
-                throw ExitCode.validationFailure
+                throw UsageFailure.report(
+                    "--to \(to): at most \(maximumHorizon) years after the last published year, \(history.lastYear)",
+                    in: Self.self)
             }
             return history
         }

@@ -210,8 +210,7 @@ extension PlacementCommand {
             do {
                 return try SufficiencyReport.resolve(scope, in: scenario).members
             } catch {
-                printToStandardError("\(self.scenario): \(error.description)")
-                throw ExitCode.validationFailure
+                throw UsageFailure.report("\(self.scenario): \(error.description)", in: Self.self)
             }
         }
     }
