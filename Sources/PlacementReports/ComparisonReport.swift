@@ -32,10 +32,9 @@ public struct ComparisonReport {
         results = solved.map(\.result)
         // Authorities with no children (most of an imported council's scenario, there for their
         // places) have no figures to compare: they are left out of every table, count and chart.
-        let homes = scenario.homeAuthorities
         metrics = solved.map { solvedMode in
             var metrics = solvedMode.metrics
-            metrics.authorities = metrics.authorities.filter { homes.contains(AuthorityCode(rawValue: $0.id)) }
+            metrics.authorities = metrics.authoritiesWithChildren(in: scenario)
             return metrics
         }
         baseline = results.firstIndex { $0.mode == .council } ?? 0

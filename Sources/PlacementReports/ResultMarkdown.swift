@@ -21,8 +21,7 @@ public enum ResultMarkdown {
         ]
         lines.append(scopeRow("**\(scenario.name)**", metrics.total))
         for scoped in metrics.cooperatives { lines.append(scopeRow("\(scoped.name) (co-operative)", scoped.metrics)) }
-        let present = authoritiesPresent(in: scenario)
-        for scoped in metrics.authorities where present.contains(scoped.id) {
+        for scoped in metrics.authoritiesWithChildren(in: scenario) {
             lines.append(scopeRow("\(scoped.name) (\(scoped.id))", scoped.metrics))
         }
         let unplaced = result.decisions.filter { !$0.isPlaced }
@@ -89,10 +88,9 @@ public enum ResultMarkdown {
                         + AsIsComparison.Change(from: today.metrics.total, to: solvedMode.metrics.total).summary + " |")
             }
         }
-        let present = authoritiesPresent(in: scenario)
         for (title, scopes) in [
             ("By co-operative", metrics.map(\.cooperatives)),
-            ("By authority", metrics.map { $0.authorities.filter { present.contains($0.id) } }),
+            ("By authority", metrics.map { $0.authoritiesWithChildren(in: scenario) }),
         ] where !(scopes.first ?? []).isEmpty {
             lines += ["", "## \(title)", ""]
             lines.append(
@@ -113,14 +111,6 @@ public enum ResultMarkdown {
             lines += asIs.notes.map { "- \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The authorities the per-authority rows show: those with children in the scenario. Every row
-    /// measures children by home authority, and a council's imported scenario lists the authorities
-    /// of all the places its children may use, whose rows would be zeros; the JSON keeps every
-    /// authority.
-    static func authoritiesPresent(in scenario: Scenario) -> Set<String> {
-        Set(scenario.homeAuthorities.map(\.rawValue))
     }
 
     static let headlineMeasures: [(String, @Sendable (ScopeMetrics) -> String)] = [

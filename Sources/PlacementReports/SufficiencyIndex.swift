@@ -12,9 +12,7 @@ public enum SufficiencyIndex {
         let metrics = context.metrics
         let mode = context.result.mode.rawValue
         // The authorities with a report: those with children (``SufficiencyReport/authoritiesWithChildren(in:)``).
-        let homes = scenario.homeAuthorities
-        let rows = metrics.authorities.filter { homes.contains(AuthorityCode(rawValue: $0.id)) }.map {
-            scoped -> [ReportValue] in
+        let rows = metrics.authoritiesWithChildren(in: scenario).map { scoped -> [ReportValue] in
             let m = scoped.metrics
             let best = PlaceValueTable.ranked(context.placeValuesByAuthority[scoped.members[0]] ?? []).first
             let hasSaving = (best?.weeklySaving ?? 0) > 0.005
