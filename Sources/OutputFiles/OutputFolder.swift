@@ -156,6 +156,18 @@ public enum OutputFolder {
     public static func write(_ sets: [(set: OutputSet, destination: String)]) throws(OutputError) {
         var made: [String] = []
         var stagings: [(staging: String, target: String)] = []
+        // Removes the stagings from `first` on (those not put in place) and the folders made, deepest
+        // first: rmdir takes only an emptied one, so those holding a set in place, or a file something
+        // else has put there since, stay.
+        func abandon(from first: Int) {
+            InterruptCleanup.shared.locked {
+                for (staging, _) in stagings[first...] {
+                    try? FileManager.default.removeItem(atPath: staging)
+                    InterruptCleanup.shared.unregister(staging)
+                }
+            }
+            for folder in made.reversed() { rmdir(folder) }
+        }
         do throws(OutputError) {
             for (set, destination) in sets {
                 let target = resolved(destination)
@@ -175,28 +187,14 @@ public enum OutputFolder {
                 try fill(staging, with: set)
             }
         } catch {
-            InterruptCleanup.shared.locked {
-                for (staging, _) in stagings {
-                    try? FileManager.default.removeItem(atPath: staging)
-                    InterruptCleanup.shared.unregister(staging)
-                }
-            }
-            // Deepest first; a folder something else has put a file in since stays.
-            for folder in made.reversed() { rmdir(folder) }
+            abandon(from: 0)
             throw error
         }
         for (index, (staging, target)) in stagings.enumerated() {
             do throws(OutputError) {
                 try swap(staging, into: target)
             } catch {
-                InterruptCleanup.shared.locked {
-                    for (staging, _) in stagings[index...] {
-                        try? FileManager.default.removeItem(atPath: staging)
-                        InterruptCleanup.shared.unregister(staging)
-                    }
-                }
-                // Those the sets already in place hold are not empty, so they stay.
-                for folder in made.reversed() { rmdir(folder) }
+                abandon(from: index)
                 throw error
             }
         }
