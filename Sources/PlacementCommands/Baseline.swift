@@ -78,9 +78,9 @@ extension PlacementCommand {
             }
             try Self.requirePublished(scenario, folder: self.scenario, in: official, directory: directory)
             let option = calibrateOn != nil ? "--calibrate-on" : year != nil ? "--year" : "the default --year"
-            let calibration = try official.requireYear(calibrationYear, option: option, data: directory)
+            let calibration = try official.requireYear(calibrationYear, option: option, data: directory, in: Self.self)
             let target =
-                try predict.map { try official.requireYear($0, option: "--predict", data: directory) }
+                try predict.map { try official.requireYear($0, option: "--predict", data: directory, in: Self.self) }
                 ?? calibration
             let started = Date()
             let baseline = AsIsBaseline.calibrate(calibration)

@@ -38,8 +38,11 @@ extension PlacementCommand {
         /// The starting year when none is given: the last year DfE's tables publish.
         static let defaultFrom = 2025
 
-        @Option(parsing: .unconditional, help: "The starting year: today's stock.")
-        var from = defaultFrom
+        @Option(parsing: .unconditional, help: "The starting year: today's stock (default: \(defaultFrom)).")
+        var from: Int?
+
+        /// `--from`, or its default when not given (said so in messages).
+        var startYear: Int { from ?? Self.defaultFrom }
 
         @Option(parsing: .unconditional, help: "The last year simulated.")
         var to = 2030
@@ -85,12 +88,12 @@ extension PlacementCommand {
         public init() {}
 
         public func validate() throws {
-            for (option, year) in [("--from", from), ("--to", to)] where !(2000...2100).contains(year) {
+            for (option, year) in [("--from", startYear), ("--to", to)] where !(2000...2100).contains(year) {
                 throw ValidationError("\(option) must be a year from 2000 to 2100 (got \(year))")
             }
-            guard from <= to else { throw ValidationError("--from \(from) is after --to \(to)") }
-            guard to - from <= 30 else {
-                throw ValidationError("--from and --to are \(to - from) years apart; at most 30 are simulated")
+            guard startYear <= to else { throw ValidationError("--to \(to) is before the starting year, \(startYear)") }
+            guard to - startYear <= 30 else {
+                throw ValidationError("--from and --to are \(to - startYear) years apart; at most 30 are simulated")
             }
             guard (1...1_000).contains(draws) else { throw ValidationError("--draws must be 1 to 1,000") }
             guard (1...52).contains(batches) else { throw ValidationError("--batches must be 1 to 52") }
@@ -117,8 +120,9 @@ extension PlacementCommand {
             assumptions.batchesPerYear = batches
             let inputs = try SimulationInputs.prepare(
                 planned?.scenario ?? loaded, folder: self.scenario,
-                data: data ?? Baseline.defaultData(for: self.scenario), from: from, to: to, assumptions: assumptions,
-                openings: planned?.openings ?? CapacityOpenings())
+                data: data ?? Baseline.defaultData(for: self.scenario), from: startYear, to: to,
+                assumptions: assumptions, openings: planned?.openings ?? CapacityOpenings(),
+                fromOption: from == nil ? "the default --from" : "--from", command: Self.self)
             let scenario = inputs.scenario
             let chosen =
                 try requestedModes() ?? (inputs.start.propensity == nil ? [] : [.asIs])
@@ -130,7 +134,7 @@ extension PlacementCommand {
                 throw invalidInputExitCode
             }
             let simulation = Simulation(
-                scenario: scenario, flows: inputs.flows, start: inputs.start, from: from, to: to,
+                scenario: scenario, flows: inputs.flows, start: inputs.start, from: startYear, to: to,
                 assumptions: assumptions)
             let results: SimulationDraws
             do {
@@ -143,7 +147,7 @@ extension PlacementCommand {
                 start: inputs.start.method, flows: inputs.flows.source, batchesPerYear: batches,
                 assumptions: assumptions.listed.map {
                     ($0.name, $0.assumption.value, $0.assumption.range, $0.assumption.source)
-                }, plan: planned?.note(years: from...to))
+                }, plan: planned?.note(years: startYear...to))
             let report = TrajectoryReport(results, scenario: scenario, notes: notes)
             let json = TrajectoryJSON.render(results, scenario: scenario, notes: notes)
             if let out {

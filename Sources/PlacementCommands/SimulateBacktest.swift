@@ -18,14 +18,13 @@ extension PlacementCommand.Simulate {
         let flows = try readingInput { () throws(ScenarioError) in try OfficialFlowData.read(from: directory) }
         try PlacementCommand.Baseline.requirePublished(
             scenario, folder: self.scenario, in: official, directory: directory)
-        let start = try official.requireYear(origin, option: "--backtest", data: directory)
+        let start = try official.requireYear(origin, option: "--backtest", data: directory, in: Self.self)
         let last = Set(official.years).intersection(flows.years).max() ?? origin
         guard last > origin else {
-            printToStandardError(
+            throw UsageFailure.report(
                 "--backtest \(origin): no published year after \(origin) to replay in \(directory) (figures "
                     + OfficialTables.listed(official.years) + ", flows "
-                    + OfficialTables.listed(flows.years) + ")")
-            throw ExitCode.validationFailure
+                    + OfficialTables.listed(flows.years) + ")", in: Self.self)
         }
         let inputs: [ReplayInput]
         switch official.replayInputs(after: origin, through: last, flows: flows) {

@@ -14,11 +14,12 @@ struct SimulationInputs {
 
     /// `scenario` lists every provider of `openings`; their places open in their years. `calibrated`:
     /// the as-is baseline a command has already calibrated with `assumptions.calibration`, used when
-    /// it is of `from` rather than calibrating again. `fromOption`: what set `from`, for messages.
+    /// it is of `from` rather than calibrating again. `fromOption`: what set `from`, and `command`: which
+    /// command's usage a year out of range is said with.
     static func prepare(
         _ scenario: Scenario, folder: String, data: String, from: Int, to: Int, assumptions: SimulationAssumptions,
         openings: CapacityOpenings = CapacityOpenings(), calibrated: AsIsAllocation? = nil,
-        fromOption: String = "--from"
+        fromOption: String, command: any ParsableCommand.Type
     ) throws -> SimulationInputs {
         let now = openings.scenario(scenario, in: from)
         let tables = try readingInput { () throws(ScenarioError) in
@@ -35,7 +36,7 @@ struct SimulationInputs {
         if real, let official {
             _ = try official.requireYear(
                 from, option: fromOption, data: data,
-                why: "; a simulation of the scenario's authorities starts from one of those years")
+                why: "; a simulation of the scenario's authorities starts from one of those years", in: command)
         }
         // Without flows.csv, DfE's flows of `from` are carried forward: checked before anything is calibrated.
         let officialFlows =
@@ -43,7 +44,8 @@ struct SimulationInputs {
             ? try readingInput { () throws(ScenarioError) in try OfficialFlowData.read(from: data) } : nil
         if let officialFlows, to > from {
             try officialFlows.requireYear(
-                from, option: fromOption, data: data, why: "; a simulation carries that year's flows forward")
+                from, option: fromOption, data: data, why: "; a simulation carries that year's flows forward",
+                in: command)
         }
         let published = real ? official?.year(from) : nil
         // A scenario of real authorities runs in today's market (as `compare` solves it) from today's

@@ -18,7 +18,7 @@ enum SufficiencyProjections {
         let inputs = try SimulationInputs.prepare(
             planned?.scenario ?? scenario, folder: folder, data: data, from: from, to: to, assumptions: assumptions,
             openings: planned?.openings ?? CapacityOpenings(), calibrated: calibrated,
-            fromOption: "--simulate-to, which starts from")
+            fromOption: "--simulate-to, which starts from", command: PlacementCommand.Sufficiency.self)
         let asIs = inputs.start.propensity != nil
         let simulation = Simulation(
             scenario: inputs.scenario, flows: inputs.flows, start: inputs.start, from: from, to: to,

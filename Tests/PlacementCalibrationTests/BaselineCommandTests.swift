@@ -79,13 +79,16 @@ struct BaselineCommandTests {
         for (arguments, said) in [
             (
                 ["baseline", Fixtures.scenario("tiny"), "--predict", "2030"] + tiny,
-                "--predict 2030: no published figures"
+                "Error: --predict 2030: no published figures"
             ),
-            (["baseline", Fixtures.scenario("tiny"), "--year", "2019"] + tiny, "--year 2019: no published figures"),
+            (
+                ["baseline", Fixtures.scenario("tiny"), "--year", "2019"] + tiny,
+                "Error: --year 2019: no published figures"
+            ),
             // The backtest needs the flows too: England's shipped data, 2021 to 2025.
             (
                 ["simulate", Fixtures.scenario("england-2025"), "--backtest", "2019"],
-                "--backtest 2019: no published figures"
+                "Error: --backtest 2019: no published figures"
             ),
         ] {
             let run = try BuiltTool.run("placement", arguments)
@@ -93,6 +96,7 @@ struct BaselineCommandTests {
             #expect(run.standardError.contains(said), "\(run.standardError)")
             let years = arguments.contains("simulate") ? "2021 to 2025" : "2024 to 2025"
             #expect(run.standardError.contains("(published there: \(years))"), "\(run.standardError)")
+            #expect(run.standardError.contains("Usage: placement \(arguments[0])"), "\(run.standardError)")
         }
         // A folder that is not there is said as such; one without the tables names each path it tried.
         let missing = try BuiltTool.run("placement", ["baseline", Fixtures.scenario("tiny"), "--data", "/nonexistent"])

@@ -80,7 +80,7 @@ struct TodaysMarketCommandTests {
             "placement",
             ["simulate", Fixtures.scenario("tiny"), "--data", data.directory.path, "--from", "2020", "--to", "2022"])
         #expect(run.status == 64)
-        #expect(run.standardError.contains("--from 2020: no published figures for 2020"))
+        #expect(run.standardError.contains("Error: --from 2020: no published figures for 2020"))
         #expect(run.standardError.contains("(published there: 2024 to 2025)"))
         #expect(!run.standardError.contains("flows.csv"))
     }
