@@ -166,7 +166,10 @@ public enum OutputFolder {
                     InterruptCleanup.shared.unregister(staging)
                 }
             }
-            for folder in made.reversed() { rmdir(folder) }
+            InterruptCleanup.shared.locked {
+                for folder in made.reversed() { rmdir(folder) }
+                InterruptCleanup.shared.unregisterMade(made)
+            }
         }
         do throws(OutputError) {
             for (set, destination) in sets {
@@ -198,9 +201,11 @@ public enum OutputFolder {
                 throw error
             }
         }
+        InterruptCleanup.shared.locked { InterruptCleanup.shared.unregisterMade(made) }
     }
 
-    /// Makes `folder` and any missing folders above it; returns those it made, outermost first.
+    /// Makes `folder` and any missing folders above it; returns those it made, outermost first, which
+    /// stay registered for an interrupt's clean-up until the caller unregisters them.
     private static func makeFolders(_ folder: String) throws(OutputError) -> [String] {
         var missing: [String] = []
         var current = folder
@@ -210,12 +215,17 @@ public enum OutputFolder {
             guard parent != current else { break }
             current = parent
         }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            for made in missing.reversed() { rmdir(made) }
-            throw OutputError(.system(error.localizedDescription), path: folder)
+        let failure: (any Error)? = InterruptCleanup.shared.locked {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                InterruptCleanup.shared.registerMade(missing)
+                return nil
+            } catch {
+                for made in missing.reversed() { rmdir(made) }
+                return error
+            }
         }
+        if let failure { throw OutputError(.system(failure.localizedDescription), path: folder) }
         return missing
     }
 

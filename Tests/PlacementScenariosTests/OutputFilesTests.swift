@@ -140,6 +140,44 @@ struct OutputFilesTests {
         #expect(read(directory.file("made/for/second/b.txt")) == "2")
     }
 
+    /// An interrupt while a set was staged in folders made for it left those folders, empty.
+    @Test("An interrupt's clean-up removes the staging, then the folders made for it that it emptied")
+    func interruptRemovesMadeFolders() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let cleanup = InterruptCleanup()
+        let made = [
+            directory.file("made"), directory.file("made/for"), directory.file("kept"), directory.file("kept/b"),
+        ]
+        let staging = directory.file("made/for/.out.staging")
+        let stagingBeside = directory.file("kept/b/.out.staging")
+        for folder in [staging, stagingBeside] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try "x".write(toFile: "\(folder)/partial.csv", atomically: false, encoding: .utf8)
+        }
+        // Something else has put a file in `kept` meanwhile: that folder stays, its empty child goes.
+        try "y".write(toFile: directory.file("kept/other.txt"), atomically: false, encoding: .utf8)
+        cleanup.locked {
+            cleanup.registerMade(made)
+            cleanup.register(staging)
+            cleanup.register(stagingBeside)
+        }
+        cleanup.removeAllAndHold()
+        #expect(entries(directory.path) == ["kept"])
+        #expect(entries(directory.file("kept")) == ["other.txt"])
+    }
+
+    @Test("A finished write leaves no made folder registered: a later interrupt keeps the set")
+    func finishedWriteUnregistersMadeFolders() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var set = OutputSet()
+        set.add([("a.txt", "1")])
+        try OutputFolder.write(set, to: directory.file("new/folder/out"))
+        let registered = InterruptCleanup.shared.locked { InterruptCleanup.shared.madeFolders }
+        #expect(!registered.contains { $0.hasPrefix(directory.path) })
+    }
+
     @Test("What a killed run left is removed by the next; a running process's staging is kept")
     func staleTemporaries() throws {
         let directory = try TemporaryDirectory()
