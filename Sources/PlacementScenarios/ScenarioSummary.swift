@@ -27,14 +27,14 @@ public struct ScenarioSummary {
             let counts = types.map { children[authority.id]?[$0] ?? 0 }
             lines.append(
                 Self.row(
-                    [String(authority.name.prefix(27))] + counts.map(String.init) + [String(counts.reduce(0, +))],
+                    [String(authority.name.prefix(27))] + counts.map(Self.count) + [Self.count(counts.reduce(0, +))],
                     first: 28))
         }
         if shown.count > 40 { lines.append("… and \(shown.count - 40) more authorities") }
         let totals = types.map { type in
             scenario.cohorts.filter { $0.placementType == type }.reduce(0) { $0 + $1.count }
         }
-        lines.append(Self.row(["all"] + totals.map(String.init) + [String(scenario.childCount)], first: 28))
+        lines.append(Self.row(["all"] + totals.map(Self.count) + [Self.count(scenario.childCount)], first: 28))
         lines.append("")
         lines.append("Places by sector and placement type")
         let offered = PlacementType.allCases.filter { type in scenario.providers.contains { $0.offers[type] != nil } }
@@ -44,7 +44,8 @@ public struct ScenarioSummary {
                 scenario.providers.filter { $0.sector == sector }.reduce(0) { $0 + ($1.offers[type]?.places ?? 0) }
             }
             guard places.contains(where: { $0 > 0 }) else { continue }
-            lines.append(Self.row([sector.label] + places.map(String.init) + [String(places.reduce(0, +))], first: 28))
+            lines.append(
+                Self.row([sector.label] + places.map(Self.count) + [Self.count(places.reduce(0, +))], first: 28))
         }
         lines.append("")
         lines.append(
@@ -69,9 +70,12 @@ public struct ScenarioSummary {
         }
     }
 
+    private static func count(_ value: Int) -> String { NumberText.grouped(Double(value)) }
+
+    /// The first cell padded to `first`; the others right-aligned in 8 characters, always apart.
     private static func row(_ cells: [String], first: Int) -> String {
         guard let head = cells.first else { return "" }
         return head.padding(toLength: first, withPad: " ", startingAt: 0)
-            + cells.dropFirst().map { String(repeating: " ", count: max(0, 7 - $0.count)) + $0 }.joined()
+            + cells.dropFirst().map { String(repeating: " ", count: max(1, 8 - $0.count)) + $0 }.joined()
     }
 }

@@ -36,6 +36,20 @@ struct ValidateCommandTests {
         #expect(summary.contains("13 children in 10 cohorts, 6 providers"))
     }
 
+    @Test("the summary's tables group thousands, each column right-aligned and apart")
+    func groupedCounts() throws {
+        let (status, summary, _) = try runPlacement(["validate", Fixtures.scenario("england-2025")])
+        #expect(status == 0)
+        let lines = summary.split(separator: "\n").map(String.init)
+        let all = try #require(lines.first { $0.hasPrefix("all ") })
+        #expect(all.hasSuffix(" 81,773"), "\(all)")
+        // Every cell of a row is its own word: no two counts run together.
+        let header = try #require(lines.first { $0.hasPrefix("authority ") })
+        #expect(all.split(separator: " ").count == header.split(separator: " ").count, "\(all)")
+        let council = try #require(lines.first { $0.hasPrefix("Local authority ") })
+        #expect(council.contains(" 26,230 ") && council.count == all.count - 3 * 8, "\(council)")
+    }
+
     @Test("usage errors exit 64")
     func usage() throws {
         let (status, _, _) = try runPlacement(["validate"])
