@@ -114,9 +114,9 @@ public enum ResultMarkdown {
     }
 
     static let headlineMeasures: [(String, @Sendable (ScopeMetrics) -> String)] = [
-        ("children needing a placement", { String($0.children) }),
-        ("placed", { String($0.placed) }),
-        ("unplaced", { String($0.unplaced) }),
+        ("children needing a placement", { count($0.children) }),
+        ("placed", { count($0.placed) }),
+        ("unplaced", { count($0.unplaced) }),
         ("M1: own-authority run", { NumberText.percent($0.m1OwnAuthorityRunShare) }),
         ("M1: any-authority run", { NumberText.percent($0.m1LocalAuthorityRunShare) }),
         ("M2: in area", { NumberText.percent($0.m2InAreaShare) }),
@@ -126,6 +126,8 @@ public enum ResultMarkdown {
         ("annual cost", { NumberText.pounds($0.annualCost) }),
         ("estimated provider profit a week", { NumberText.pounds($0.estimatedWeeklyProfit) }),
     ]
+
+    private static func count(_ value: Int) -> String { NumberText.grouped(Double(value)) }
 
     private static func statusLine(_ result: ModeResult) -> String {
         var line = "Status: **\(result.status.label)**"
@@ -143,7 +145,7 @@ public enum ResultMarkdown {
     }
 
     private static func scopeRow(_ label: String, _ m: ScopeMetrics) -> String {
-        "| \(label) | \(m.children) | \(m.placed) | \(m.unplaced) | \(NumberText.percent(m.m1OwnAuthorityRunShare)) | "
+        "| \(label) | \(count(m.children)) | \(count(m.placed)) | \(count(m.unplaced)) | \(NumberText.percent(m.m1OwnAuthorityRunShare)) | "
             + "\(NumberText.percent(m.m1LocalAuthorityRunShare)) | \(NumberText.percent(m.m2InAreaShare)) | "
             + "\(NumberText.percent(m.within20MilesShare)) | \(NumberText.shown(m.meanDistanceMiles, places: 1)) | "
             + "\(NumberText.pounds(m.weeklyCost)) |"

@@ -245,4 +245,14 @@ struct ReportLayoutTests {
             #expect(heading.hasPrefix(expected), "\(heading) should be \(expected)")
         }
     }
+
+    @Test("The comparison's counts of children group thousands, as its prose does (71,917, not 71917)")
+    func groupedCounts() {
+        var metrics = ScopeMetrics()
+        metrics.children = 71_917
+        metrics.placed = 71_702
+        metrics.unplaced = 215
+        let cells = ResultMarkdown.headlineMeasures.prefix(3).map { $0.1(metrics) }
+        #expect(cells == ["71,917", "71,702", "215"])
+    }
 }
