@@ -1,9 +1,9 @@
 import Foundation
-import PlacementOptimisation
 import PlacementScenarios
 import TestSupport
 import Testing
 
+@testable import PlacementOptimisation
 @testable import PlacementReports
 
 /// How reports read on screen and on paper: maps with boundaries fitted to their scope, charts that
