@@ -46,9 +46,47 @@ public struct NameLookup: Sendable {
     public func code(of text: String) -> String? { index(of: text).map { codes[$0] } }
 
     /// The entry nearest to `text` (by edit distance over folded names and codes), when close enough
-    /// to be a likely typo: "Kent (E10000016)".
+    /// to be a likely typo: "Kent (E10000016)"; else the entry a council's formal name stands for,
+    /// its words such as `County Council` or `London Borough of` aside: `Lancashire County Council`
+    /// is Lancashire (E10000017).
     public func suggestion(for text: String) -> String? {
-        let folded = Self.fold(text)
+        if let nearest = nearest(to: Self.fold(text)) { return nearest }
+        let plain = Self.withoutCouncilWords(Self.fold(text))
+        guard !plain.isEmpty else { return nil }
+        if let index = foldedNames.indices.first(where: {
+            Self.withoutCouncilWords(foldedNames[$0]) == plain
+                || Self.withoutCouncilWords(foldedShortNames[$0]) == plain
+        }) {
+            return described(index)
+        }
+        return nearest(to: plain)
+    }
+
+    /// The words of a council's formal name, folded, that its name in the tables leaves out.
+    private static let councilPrefixes = ["the_", "london_borough_of_", "royal_borough_of_", "city_of_", "borough_of_"]
+    private static let councilSuffixes = [
+        "_metropolitan_borough_council", "_metropolitan_district_council", "_county_council", "_city_council",
+        "_borough_council", "_district_council", "_council", ",_city_of", ",_county_of",
+    ]
+
+    /// A folded name without a council's formal words, at its start or end.
+    static func withoutCouncilWords(_ folded: String) -> String {
+        var name = Substring(folded)
+        for prefix in councilPrefixes where name.hasPrefix(prefix) { name = name.dropFirst(prefix.count) }
+        for suffix in councilSuffixes where name.hasSuffix(suffix) {
+            name = name.dropLast(suffix.count)
+            break
+        }
+        return String(name)
+    }
+
+    /// "Kent (E10000016)", or the code alone when the entry's name is its code.
+    private func described(_ index: Int) -> String {
+        names[index] == codes[index] ? codes[index] : "\(names[index]) (\(codes[index]))"
+    }
+
+    /// The entry within typo reach of `folded`, nearest first.
+    private func nearest(to folded: String) -> String? {
         let length = folded.count
         var best: (index: Int, distance: Int, candidate: String)?
         for index in codes.indices {
@@ -59,8 +97,7 @@ public struct NameLookup: Sendable {
             }
         }
         guard let best, best.distance <= typoEdits(best.candidate) else { return nil }
-        return names[best.index] == codes[best.index]
-            ? codes[best.index] : "\(names[best.index]) (\(codes[best.index]))"
+        return described(best.index)
     }
 
     /// "no authority 'Kentt' — did you mean Kent (E10000016)?", or, without a near entry, what

@@ -448,7 +448,27 @@ public struct TodaysMarket: Sendable {
                 places[slot]?.free = min(share, registered)
             }
         }
+        // Children whose records name their provider (`placement import`) hold their places there
+        // today, whatever the occupancy: never fewer free than them, up to the registered places.
+        for (slot, children) in recordedChildren(scenario) {
+            guard let slotPlaces = places[slot] else { continue }
+            places[slot]?.free = max(slotPlaces.free, min(children, slotPlaces.registered))
+        }
         return (places, total, unheld)
+    }
+
+    /// The children of commissioned cohorts with a current provider, per slot of that provider.
+    private static func recordedChildren(_ scenario: Scenario) -> [PlaceSlot: Int] {
+        let cohorts = scenario.cohorts.filter { $0.currentProvider != nil && $0.placementType.isCommissioned }
+        guard !cohorts.isEmpty else { return [:] }
+        let providerIndex = Dictionary(
+            scenario.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var children: [PlaceSlot: Int] = [:]
+        for cohort in cohorts {
+            guard let current = cohort.currentProvider, let provider = providerIndex[current] else { continue }
+            children[PlaceSlot(provider: provider, placementType: cohort.placementType), default: 0] += cohort.count
+        }
+        return children
     }
 
     private static func longTermShare(_ places: ResidentialPlaces?, _ sector: Sector, _ assumptions: MarketAssumptions)

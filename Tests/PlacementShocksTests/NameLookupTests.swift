@@ -39,6 +39,20 @@ struct NameLookupTests {
         #expect(lookup.missing("Atlantis") == "no authority 'Atlantis'")
     }
 
+    @Test(
+        "a council's formal name is a miss that names the authority it stands for",
+        arguments: [
+            ("Lancashire County Council", "Lancashire (E10000017)"), ("Kent County Council", "Kent (E10000016)"),
+            ("Manchester City Council", "Manchester (E08000003)"), ("London Borough of Camden", "Camden (E09000007)"),
+            ("The Royal Borough of Kingston upon Thames", "Kingston upon Thames (E09000021)"),
+            ("Bristol City Council", "Bristol, City of (E06000023)"),
+        ])
+    func formalName(text: String, suggestion: String) {
+        let lookup = NameLookup.authorities(Self.england.authorities)
+        #expect(lookup.code(of: text) == nil)
+        #expect(lookup.missing(text) == "no authority '\(text)' — did you mean \(suggestion)?")
+    }
+
     @Test("sufficiency --authority and --cooperative take names; a typo is a usage error naming the nearest")
     func commandLine() throws {
         let directory = try TemporaryDirectory()

@@ -78,6 +78,28 @@ import Testing
         #expect(market.childrenFromOutsideUnheld == 0)
     }
 
+    /// A council's records put its 4 children in HA today (`placement import`): they hold 4 of its
+    /// 5 registered places, more than occupancy's 5 × 0.8 = 4 less the 2 held from outside; as-is
+    /// keeps all 4 there, none moved to HB or beyond the boundary.
+    @Test func childrenRecordedWithAProviderKeepTheirPlacesWhateverTheOccupancy() {
+        var scenario = Self.scenario
+        scenario.cohorts[0].currentProvider = "HA"
+        let occupancy = Self.market.occupancy
+        let market = TodaysMarket(
+            scenario, year: 2025, places: [:], occupancy: occupancy, assumptions: Self.market.assumptions)
+        #expect(market.slots[PlaceSlot(provider: 0, placementType: .childrensHome)]?.free == 4)
+        #expect(market.slots[PlaceSlot(provider: 1, placementType: .childrensHome)]?.free == 1)
+        let applied = market.applied(to: scenario)
+        let current = CurrentPlacements(applied)
+        #expect(current.placed.map(\.provider) == [0])
+        #expect(current.placed.map(\.children) == [4])
+        // Never more than the registered places: with 3 registered, 3 are kept.
+        scenario.providers[0].offers[.childrensHome]?.places = 3
+        let smaller = TodaysMarket(
+            scenario, year: 2025, places: [:], occupancy: occupancy, assumptions: Self.market.assumptions)
+        #expect(smaller.slots[PlaceSlot(provider: 0, placementType: .childrensHome)]?.free == 3)
+    }
+
     @Test func theEmptyMarketPlacesEveryoneInArea() throws {
         let solved = try PlacementOptimiser.solve(Self.scenario, mode: .councilCoordinated)
         #expect(approximately(solved.objective, 16_080))
