@@ -234,26 +234,30 @@ public struct TodaysMarket: Sendable {
         /// Read from the calibrated allocation, whose authorities include the scenario's.
         public init(_ scenario: Scenario, allocation: AsIsAllocation) {
             self.init()
-            let own = Set(scenario.ownAuthorities.map(\.id))
+            let inside = Set(scenario.ownAuthorities.map(\.id))
+            let homes = scenario.homeAuthorities
             let codes = allocation.authorities.map(\.id)
-            // Per allocation authority: whether it is the scenario's (looked up once, not per row).
-            let isOwn = codes.map(own.contains)
+            // Per allocation authority (looked up once, not per row): whether its places are the
+            // scenario's, and whether its children are. An authority listed for its places alone (an
+            // imported council's neighbours) has its children outside: they hold places today.
+            let isInside = codes.map(inside.contains)
+            let isHome = codes.map { inside.contains($0) && homes.contains($0) }
             let groups = Set(TodaysMarket.offeredType.map(\.0))
             var pairs: [AuthorityPair: (children: Double, over20Miles: Double)] = [:]
             for row in allocation.stock() where groups.contains(row.group) {
                 let placement = row.placement.map { codes[$0] }
-                let placedInside = row.placement.map { isOwn[$0] } ?? false
+                let placedInside = row.placement.map { isInside[$0] } ?? false
                 if row.group == .foster, placedInside, let placement,
                     let sector = TodaysMarket.sector(of: row.provider), sector == .private || sector == .voluntary
                 {
                     agencyCarers[placement, default: [:]][sector, default: 0] += row.children
                 }
-                if isOwn[row.home], placedInside, let placement {
+                if isHome[row.home], placedInside, let placement {
                     let pair = AuthorityPair(from: codes[row.home], to: placement)
                     pairs[pair, default: (0, 0)].children += row.children
                     pairs[pair, default: (0, 0)].over20Miles += row.over20Miles
                 }
-                if isOwn[row.home] {
+                if isHome[row.home] {
                     children[row.group, default: 0] += row.children
                     if row.group == .foster, row.provider == .ownCouncil {
                         ownCouncilFoster[codes[row.home], default: 0] += row.children

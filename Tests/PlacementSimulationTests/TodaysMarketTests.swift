@@ -153,6 +153,43 @@ import Testing
             asIs: TodaysPlacements(in: applied, allocation: allocation))
     }()
 
+    /// An imported council's scenario lists its neighbours for their places but has none of their
+    /// children: those children hold places today, as children from beyond the region do. Every
+    /// place was once free for the one council's children (an import's report said "none held").
+    @Test func authoritiesListedWithoutChildrenHaveTheirChildrenHoldPlaces() throws {
+        let setup = try #require(Self.setup)
+        let manchester = AuthorityCode("E08000003")
+        var single = setup.scenario
+        single.cohorts.removeAll { $0.homeAuthority != manchester }
+        let full = TodaysMarket.Occupancy(setup.scenario, allocation: setup.allocation)
+        let one = TodaysMarket.Occupancy(single, allocation: setup.allocation)
+        func total(_ outside: [AuthorityCode: [PlacementGroup: [Sector: Double]]]) -> Double {
+            outside.values.flatMap(\.values).flatMap(\.values).reduce(0, +)
+        }
+        // The nine neighbours' children in the region's places, by any provider but their own council.
+        let codes = setup.allocation.authorities.map(\.id)
+        let region = Set(setup.scenario.authorities.map(\.id))
+        let offered = Set(TodaysMarket.offeredType.map(\.0))
+        let neighbours = setup.allocation.stock().filter { row in
+            guard let placement = row.placement else { return false }
+            return region.contains(codes[row.home]) && codes[row.home] != manchester
+                && region.contains(codes[placement]) && offered.contains(row.group)
+                && TodaysMarket.sector(of: row.provider) != nil
+        }
+        let neighboursChildren = neighbours.reduce(0) { $0 + $1.children }
+        #expect(neighboursChildren > 500)
+        #expect(abs(total(one.childrenFromOutside) - total(full.childrenFromOutside) - neighboursChildren) < 1e-6)
+        // The scenario's own children, and those of its own carers elsewhere, are Manchester's alone.
+        let manchesterRows = setup.allocation.stock().filter {
+            codes[$0.home] == manchester && offered.contains($0.group)
+        }
+        #expect(abs(one.children.values.reduce(0, +) - manchesterRows.reduce(0) { $0 + $1.children }) < 1e-6)
+        #expect(Set(one.ownCarersElsewhere.keys).isSubset(of: [manchester]))
+        // Places held: the free places for Manchester's children are fewer than for the region's.
+        let market = TodaysMarket(single, year: 2025, places: setup.market.registeredPlaces, occupancy: one)
+        #expect(market.childrenFromOutside > setup.market.childrenFromOutside + 500)
+    }
+
     @Test func asIsIsWithinThreePointsOfTheFittedFigures() throws {
         let setup = try #require(Self.setup)
         let codes = Set(setup.scenario.authorities.map(\.id))
