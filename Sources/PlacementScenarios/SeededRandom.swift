@@ -13,6 +13,13 @@ public struct SeededRandom {
         return z ^ (z >> 31)
     }
 
+    /// Moves on as `count` calls of ``next()`` would (the state steps by a constant each call),
+    /// without computing the numbers: ``next(below:)`` with a positive bound calls ``next()`` once.
+    public mutating func skip(_ count: Int) {
+        guard count > 0 else { return }
+        state &+= 0x9E37_79B9_7F4A_7C15 &* UInt64(count)
+    }
+
     /// A whole number in `0..<bound` (0 when the bound is not positive).
     public mutating func next(below bound: Int) -> Int {
         bound > 0 ? Int(next() % UInt64(bound)) : 0

@@ -174,8 +174,21 @@ public struct Simulation: Sendable {
 }
 
 extension PlacementStock {
+    /// The most children ``endPlacements(_:among:withUnplaced:random:)`` draws one at a time; above
+    /// it (far above any authority's leavers or moves of a type in a batch), they are drawn together
+    /// (``ChildDraw/takeTogether(_:random:)``): the same distribution in time per placement, not per
+    /// child, from other numbers of `random`.
+    static let childByChildLimit = 10_000
+
     /// Ends `count` placements drawn at random among the children of `cohorts` (children waiting
     /// without a place too, when `withUnplaced`); returns the children taken per cohort.
+    ///
+    /// The children are drawn one at a time, each uniformly among those left (one number from
+    /// `random` per child ended), but counted per placement in a ``ChildDraw`` and taken from the
+    /// stock once per placement at the end: the stock's dictionaries are touched per placement, not
+    /// per child. When the draws cannot change which children end (every child ends, or all are in
+    /// one placement) the numbers are skipped without drawing them; over ``childByChildLimit``
+    /// children are drawn together.
     mutating func endPlacements(
         _ count: Int, among cohorts: [Int], withUnplaced: Bool, random: inout SeededRandom
     ) -> [Int: Int] {
@@ -187,24 +200,30 @@ extension PlacementStock {
             }
             if withUnplaced, unplaced[cohort] > 0 { entries.append((cohort, nil, unplaced[cohort])) }
         }
-        var total = entries.reduce(0) { $0 + $1.children }
+        let children = entries.map(\.children)
+        var draw = ChildDraw(children)
+        let ending = min(count, draw.total)
+        if ending == draw.total {
+            draw.takeAll()
+            random.skip(ending)
+        } else if children.filter({ $0 > 0 }).count == 1, let only = children.firstIndex(where: { $0 > 0 }) {
+            draw.take(ending, from: only)
+            random.skip(ending)
+        } else if ending > Self.childByChildLimit {
+            draw.takeTogether(ending, random: &random)
+        } else {
+            for _ in 0..<ending { draw.take(at: random.next(below: draw.total)) }
+        }
         var taken: [Int: Int] = [:]
-        for _ in 0..<min(count, total) {
-            var pick = random.next(below: total)
-            var index = 0
-            while pick >= entries[index].children {
-                pick -= entries[index].children
-                index += 1
-            }
-            entries[index].children -= 1
-            total -= 1
-            let entry = entries[index]
+        for (index, entry) in entries.enumerated() {
+            let ended = entry.children - draw.left(index)
+            guard ended > 0 else { continue }
             if let provider = entry.provider {
-                leavePlace(entry.cohort, provider: provider, children: 1)
+                leavePlace(entry.cohort, provider: provider, children: ended)
             } else {
-                removeUnplaced(entry.cohort, children: 1)
+                removeUnplaced(entry.cohort, children: ended)
             }
-            taken[entry.cohort, default: 0] += 1
+            taken[entry.cohort, default: 0] += ended
         }
         return taken
     }
