@@ -49,11 +49,13 @@ public struct OfficialPlacementData: Sendable {
 
         var cells: [CellKey: Int?] = [:]
         var coverage = OfficialTable.YearCoverage()
+        var repeated = OfficialTable.RepeatedCells()
         for row in lookedAfterTable?.rows ?? [] {
             let level = row.text("geographic_level")
             guard level == "Local authority" || level == "National" else { continue }
             guard let (year, number) = row.publishedCount(log: &log) else { continue }
             coverage.count(row, year: year)
+            repeated.note(row, year: year, log: &log)
             let code = level == "National" ? OfficialTables.englandCode : AuthorityCode(rawValue: row.text("la_code"))
             cells[
                 CellKey(year: year, code: code, group: row.text("group"), characteristic: row.text("characteristic"))] =

@@ -47,6 +47,7 @@ public struct OfficialFlowData: Sendable {
             log: &log)
         var flows: [Int: [AuthorityCode: PublishedFlowCounts]] = [:]
         var coverage = OfficialTable.YearCoverage()
+        var repeated = OfficialTable.RepeatedCells()
         for row in table?.rows ?? [] {
             let level = row.text("geographic_level")
             guard level == "Local authority" || level == "National" else { continue }
@@ -55,6 +56,7 @@ public struct OfficialFlowData: Sendable {
             }
             guard let (year, number) = row.publishedCount(log: &log) else { continue }
             coverage.count(row, year: year)
+            repeated.note(row, year: year, log: &log)
             let code =
                 level == "National" ? OfficialTables.englandCode : AuthorityCode(rawValue: row.text("la_code"))
             var entry = flows[year]?[code] ?? PublishedFlowCounts()

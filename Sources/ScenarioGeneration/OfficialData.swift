@@ -102,6 +102,7 @@ public struct OfficialData: Sendable {
         cells.reserveCapacity(countTables.reduce(0) { $0 + ($1?.records.count ?? 0) })
         var coverage = [OfficialTable.YearCoverage(), OfficialTable.YearCoverage()]
         for (index, countTable) in countTables.enumerated() {
+            var repeated = OfficialTable.RepeatedCells()
             for row in countTable?.rows ?? [] {
                 let level = row.text("geographic_level")
                 let authority: String
@@ -113,6 +114,7 @@ public struct OfficialData: Sendable {
                 }
                 guard let (year, number) = row.publishedCount(log: &log) else { continue }
                 coverage[index].count(row, year: year)
+                repeated.note(row, year: year, log: &log)
                 let cell: Cell =
                     switch number {
                     case .count(let value): .number(value)
