@@ -18,13 +18,14 @@ public struct SufficiencyProjection: Sendable {
 }
 
 extension SufficiencyReport {
-    /// The measures of the projection's table, for the scope's own children.
+    /// The measures of the projection's table, for the scope's own children: how many there are
+    /// first, so that a cost falling with them is not read as a saving.
     static let projectedMeasures: [TrajectoryMeasure] = [
-        .m1OwnCouncilShare, .m2InAreaShare, .over20MilesShare, .weeklyCost, .unplaced,
+        .children, .m1OwnCouncilShare, .m2InAreaShare, .over20MilesShare, .weeklyCost, .unplaced,
     ]
 
-    /// "Projected placements": per year and mode, M1, M2, the share over 20 miles, the weekly cost and
-    /// unplaced children of the scope's own children, and a line chart of the shares.
+    /// "Projected placements": per year and mode, the scope's own children needing a placement, M1,
+    /// M2, the share over 20 miles, the weekly cost and unplaced children, and a line chart of the shares.
     func projectionSection(_ projection: SufficiencyProjection) -> ReportSection {
         let draws = projection.draws
         let years = draws.years

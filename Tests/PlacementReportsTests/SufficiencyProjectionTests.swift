@@ -35,25 +35,26 @@ struct SufficiencyProjectionTests {
         let (rows, headings) = try Self.projection(["--authority", "T00000001", "--simulate-to", "2027"])
         #expect(
             rows.first == [
-                "year", "mode", "m1_own_council_share", "m2_in_area_share", "over_20_miles_share", "weekly_cost",
-                "unplaced",
+                "year", "mode", "children", "m1_own_council_share", "m2_in_area_share", "over_20_miles_share",
+                "weekly_cost", "unplaced",
             ])
         // 2025: P1 2 (£600), P3 1 (£900, 25 miles), P4 1 (£4,500), P5 1 (£5,500, out of area): own and in
         // area 3/5, over 20 miles 1/5, £12,100. 2026: the new foster child goes to P3 (another council's
         // carers are not open to council-coordinated commissioning): 3/6, 2/6, £13,000. 2027: the new
         // child takes P4's new place: 4/7, 2/7, £17,500. Tiny has no published figures: no as-is.
-        let expected: [(String, Double, Double, Double, Double)] = [
-            ("2025", 3.0 / 5, 3.0 / 5, 1.0 / 5, 12_100), ("2026", 3.0 / 6, 3.0 / 6, 2.0 / 6, 13_000),
-            ("2027", 4.0 / 7, 4.0 / 7, 2.0 / 7, 17_500),
+        let expected: [(String, String, Double, Double, Double, Double)] = [
+            ("2025", "5", 3.0 / 5, 3.0 / 5, 1.0 / 5, 12_100), ("2026", "6", 3.0 / 6, 3.0 / 6, 2.0 / 6, 13_000),
+            ("2027", "7", 4.0 / 7, 4.0 / 7, 2.0 / 7, 17_500),
         ]
         #expect(rows.count == 1 + expected.count)
         for (row, want) in zip(rows.dropFirst(), expected) {
             #expect(row[0] == want.0 && row[1] == "council-coordinated")
-            #expect(approximately(Double(row[2]) ?? -1, want.1, tolerance: 1e-5))
+            #expect(row[2] == want.1)
             #expect(approximately(Double(row[3]) ?? -1, want.2, tolerance: 1e-5))
             #expect(approximately(Double(row[4]) ?? -1, want.3, tolerance: 1e-5))
-            #expect(approximately(Double(row[5]) ?? -1, want.4))
-            #expect(row[6] == "0")
+            #expect(approximately(Double(row[5]) ?? -1, want.4, tolerance: 1e-5))
+            #expect(approximately(Double(row[6]) ?? -1, want.5))
+            #expect(row[7] == "0")
         }
         // Placed in the statement's order: right after "Future demand".
         let future = try #require(headings.firstIndex { $0.hasPrefix("Future demand") })
@@ -65,10 +66,12 @@ struct SufficiencyProjectionTests {
         let (rows, _) = try Self.projection(["--cooperative", "north-south", "--simulate-to", "2027"])
         // Northtown's and Southvale's children: C04's two at P2 (£550) join the five above, C05 waits.
         // 2026: the Northtown child goes to P2 (£550, out of area, another council's): own 5/8.
-        let own = rows.dropFirst().map { Double($0[2]) ?? -1 }
+        // Children needing a placement: the 7 placed and C05, one more each year.
+        #expect(rows.dropFirst().map { $0[2] } == ["8", "9", "10"])
+        let own = rows.dropFirst().map { Double($0[3]) ?? -1 }
         #expect(zip(own, [5.0 / 7, 5.0 / 8, 6.0 / 9]).allSatisfy { approximately($0, $1, tolerance: 1e-5) })
-        #expect(rows.dropFirst().map { $0[5] } == ["13200.00", "13750.00", "18250.00"])
-        #expect(rows.dropFirst().map { $0[6] } == ["1", "1", "1"])
+        #expect(rows.dropFirst().map { $0[6] } == ["13200.00", "13750.00", "18250.00"])
+        #expect(rows.dropFirst().map { $0[7] } == ["1", "1", "1"])
     }
 
     @Test("With --draws, each measure has its mean and 10th and 90th percentiles")
@@ -77,13 +80,14 @@ struct SufficiencyProjectionTests {
             "--authority", "T00000001", "--simulate-to", "2026", "--draws", "3",
         ])
         #expect(
-            rows.first?.prefix(5) == [
-                "year", "mode", "m1_own_council_share", "m1_own_council_share_p10", "m1_own_council_share_p90",
+            rows.first?.prefix(8) == [
+                "year", "mode", "children", "children_p10", "children_p90", "m1_own_council_share",
+                "m1_own_council_share_p10", "m1_own_council_share_p90",
             ])
         // Tiny's draws agree (one child arriving, none leaving Northtown): 2026's own share is 3/6 in each.
         let row = try #require(rows.last)
-        #expect(row.count == 2 + 3 * 5)
-        #expect(row[2...4].allSatisfy { approximately(Double($0) ?? -1, 0.5, tolerance: 1e-5) })
+        #expect(row.count == 2 + 3 * 6)
+        #expect(row[5...7].allSatisfy { approximately(Double($0) ?? -1, 0.5, tolerance: 1e-5) })
     }
 
     @Test("--draws needs --simulate-to, and the year must come after the start")
