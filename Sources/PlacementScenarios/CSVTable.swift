@@ -251,7 +251,9 @@ public struct CSVTable: Sendable {
                     let names = T.allCases.map(\.rawValue)
                     var message = "unknown value '\(item)'"
                     if let suggestion = nearest(to: value, in: names) { message += " (did you mean '\(suggestion)'?)" }
-                    error(column, message, log: &log)
+                    error(
+                        column, message + "; expected any of \(names.joined(separator: ", ")), separated by ;",
+                        log: &log)
                 }
             }
             return result

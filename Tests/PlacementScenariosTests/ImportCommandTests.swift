@@ -275,4 +275,16 @@ struct ImportCommandTests {
         let asOf = try #require(CalendarDate(parsing: day))
         #expect(asOf.age(bornOn: born) == age)
     }
+
+    /// Spreadsheets export a date of birth as a date-time at midnight; any other time is no date of birth.
+    @Test(
+        "a midnight time after a date is read as the date; another time is refused",
+        arguments: [
+            ("2012-03-14 00:00:00", "2012-03-14"), ("14/03/2012 00:00", "2012-03-14"),
+            ("2012-03-14T00:00:00Z", "2012-03-14"), ("2012-03-14T00:00:00.000", "2012-03-14"),
+            ("2012-03-14 09:30:00", nil), ("2012-03-14 00:00:01", nil), ("2012-03-14T", nil), ("2012-03-14 ", nil),
+        ])
+    func midnight(written: String, day: String?) {
+        #expect(CalendarDate(parsing: written)?.description == day)
+    }
 }

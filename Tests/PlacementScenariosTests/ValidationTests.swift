@@ -91,7 +91,9 @@ struct ValidationTests {
                 name: "unknown requirement",
                 edit: { try $0.append("children.csv", line: "C11,T00000001,foster,5-9,1,disabilty,,") },
                 location: "children.csv:12:28: requirements",
-                message: "unknown value 'disabilty' (did you mean 'disability'?)"
+                message:
+                    "unknown value 'disabilty' (did you mean 'disability'?); expected any of disability, uasc, "
+                    + "complex_needs, separated by ;"
             ),
             Fault(
                 name: "unknown current provider",

@@ -4,9 +4,12 @@ public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvert
     public var month: Int
     public var day: Int
 
-    /// Reads ISO 8601 (`YYYY-MM-DD`) or the British `DD/MM/YYYY`; nil for anything else or a day
-    /// that does not exist (31 April, 29 February 2023).
-    public init?(parsing text: String) {
+    /// Reads ISO 8601 (`YYYY-MM-DD`) or the British `DD/MM/YYYY`, either with a midnight time after it
+    /// as spreadsheets export a date (`2012-03-14 00:00:00`, `14/03/2012 00:00`, `2012-03-14T00:00:00`);
+    /// nil for anything else, another time of day, or a day that does not exist (31 April, 29 February
+    /// 2023).
+    public init?(parsing written: String) {
+        let text = Self.withoutMidnight(written)
         let parts: [Substring]
         let order: (year: Int, month: Int, day: Int)
         if text.contains("-") {
@@ -24,6 +27,18 @@ public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvert
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// `text` without a midnight time after the date (a space or `T`, then `00:00`, `00:00:00` or
+    /// `00:00:00.000`, and `Z` after an ISO `T`); otherwise `text` as it is.
+    private static func withoutMidnight(_ text: String) -> String {
+        for separator in [" ", "T"] {
+            guard let split = text.range(of: separator) else { continue }
+            var time = text[split.upperBound...]
+            if separator == "T", time.hasSuffix("Z") { time = time.dropLast() }
+            if ["00:00", "00:00:00", "00:00:00.000"].contains(time) { return String(text[..<split.lowerBound]) }
+        }
+        return text
     }
 
     /// Whole years from `birth` to this day (a birthday counts on the day itself; 29 February's

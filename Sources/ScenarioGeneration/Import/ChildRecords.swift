@@ -107,7 +107,10 @@ enum ChildRecords {
     private static func age(_ row: CSVTable.Row, asOf: CalendarDate, log: inout IssueLog) -> Int? {
         guard let text = row.required("date_of_birth", log: &log) else { return nil }
         guard let birth = CalendarDate(parsing: text) else {
-            row.error("date_of_birth", "'\(text)' is not a date such as 2012-03-31 or 31/03/2012", log: &log)
+            row.error(
+                "date_of_birth",
+                "'\(text)' is not a date such as 2012-03-31 or 31/03/2012 (a time after it only if midnight)",
+                log: &log)
             return nil
         }
         guard birth <= asOf else {
