@@ -185,6 +185,33 @@ struct ImportCommandTests {
         #expect(!run.standardError.contains("sibling group sib-a has one child"))
     }
 
+    /// Such a child is taken to be in the council's area, counted in area (M2): said once, with how many.
+    @Test("outside providers' children with neither placement_authority nor provider_urn are one warning")
+    func unlocatedPlacements() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try """
+        child_id,date_of_birth,placement_code,placement_provider,placement_authority,provider_urn
+        A1,2012-01-01,U4,PR1,,
+        A2,2013-01-01,K2,PR4,,
+        A3,2014-01-01,U5,PR5,Leicestershire,
+        A4,2010-01-01,R1,PR4,,
+        A5,2011-01-01,U4,PR4,,
+        """.write(toFile: children, atomically: true, encoding: .utf8)
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 0, "\(run.standardError)")
+        // A1 is with the council's own carers (in area as a rule); A3 says where; A4 (R1, a residential
+        // care home) is of a type no mode places.
+        #expect(
+            run.standardError.contains(
+                "children.csv:3:22: warning: placement_authority: is empty for 2 children placed with a private, "
+                    + "voluntary or other public provider and no provider_urn (lines 3, 6): taken to be in the "
+                    + "council's own area"),
+            "\(run.standardError)")
+        #expect(run.standardError.components(separatedBy: "placement_authority: is empty").count == 2)
+    }
+
     @Test("a file that is not UTF-8 (Excel's Windows CSV) is located to its field, with the remedy")
     func windowsText() throws {
         let folder = try TemporaryDirectory()

@@ -101,7 +101,28 @@ enum ChildRecords {
                     weeklyCost: cost, siblingGroup: group, needs: needs, avoid: avoid))
         }
         checkSiblingGroups(records, table: table, log: &log)
+        warnOfUnlocatedPlacements(records, table: table, log: &log)
         return records
+    }
+
+    /// One warning for the children placed with an outside provider (PR3 to PR5) whose record says
+    /// neither where (`placement_authority`) nor with whom (`provider_urn`): they are taken to be in
+    /// the council's own area, which counts them in area (M2), so a user should know how many.
+    private static func warnOfUnlocatedPlacements(_ records: [ChildRecord], table: CSVTable, log: inout IssueLog) {
+        let outside: Set<PlacementCodes.ProviderCode> = [.otherPublic, .private, .voluntary]
+        let unlocated = records.filter { record in
+            record.type.isCommissioned && record.urn == nil && record.placementAuthority == nil
+                && record.providerCode.map(outside.contains) == true
+        }
+        guard let first = unlocated.first else { return }
+        let lines = unlocated.prefix(5).map { String($0.line) }.joined(separator: ", ")
+        log.warning(
+            table.file, line: first.line, column: table.column(of: "placement_authority", line: first.line),
+            field: "placement_authority",
+            "is empty for \(NumberText.counted(unlocated.count, "child", "children")) placed with a private, "
+                + "voluntary or other public provider and no provider_urn (line\(unlocated.count == 1 ? "" : "s") "
+                + lines + (unlocated.count > 5 ? " …" : "") + "): taken to be in the council's own area, so "
+                + "counted as placed in area (M2); give the authority the child lives in, or the provider's URN")
     }
 
     private static func age(_ row: CSVTable.Row, asOf: CalendarDate, log: inout IssueLog) -> Int? {
