@@ -190,6 +190,7 @@ public struct SufficiencyReport {
                     + unplacedTypes.map { "\(gaps[$0]!.unplaced) in \($0.label.lowercased())" }.joined(separator: ", ")
                     + ".")
         }
+        if let coverage = coverageBullet { bullets.append(coverage) }
         bullets += asIsBullets
         if let best = rankedPlaceValues.first, (best.weeklySaving ?? 0) > 0.005 {
             bullets.append(PlaceValueTable.sentence(best, names: context.names, mode: mode))
@@ -206,6 +207,23 @@ public struct SufficiencyReport {
                     + "\(ReportValue.share(last[keyPath: share]).display) in \(last.year).")
         }
         return ReportSection("Summary", [.bullets(bullets)])
+    }
+
+    /// How many of the scope's children the scenario holds beside DfE's latest published count, when
+    /// the two differ by more than a tenth (an import of part of a caseload, or of another date), so
+    /// that the modelled figures are not read as the whole of the published ones.
+    private var coverageBullet: String? {
+        let homes = Set(members)
+        let held = scenario.cohorts.reduce(0) { $0 + (homes.contains($1.homeAuthority) ? $1.count : 0) }
+        guard let latest = publishedYears.last(where: { $0.childrenLookedAfter != nil }),
+            let published = latest.childrenLookedAfter, published > 0,
+            abs(Double(held - published)) > 0.1 * Double(published)
+        else { return nil }
+        let share = Double(held) / Double(published)
+        return "The scenario holds \(ReportNumbers.grouped(Double(held))) of \(scopeName)'s children (every "
+            + "placement type), \(ReportValue.share(share).display) of the "
+            + "\(ReportNumbers.grouped(Double(published))) DfE published as looked after at 31 March \(latest.year): "
+            + "the modelled figures are of the scenario's children, the published ones of all."
     }
 
     private var legalContext: ReportSection {

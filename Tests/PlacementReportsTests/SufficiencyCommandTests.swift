@@ -26,6 +26,34 @@ struct SufficiencyCommandTests {
         #expect(index.contains("T00000003/sufficiency.html"))
     }
 
+    /// An import of part of a caseload put 127 modelled children beside DfE's 1,699 without a word.
+    @Test("The summary says what share of the published children the scenario holds, when far from all")
+    func coverage() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try Self.run(["--all", "--out", directory.path])
+        func summary(_ code: String) throws -> String {
+            try String(contentsOfFile: directory.file("\(code)/sufficiency.md"), encoding: .utf8)
+        }
+        // Tiny's children.csv against its actuals.csv: Northtown 6 of 15 (2025); Eastbury 4 of 6, its
+        // 2025 count unpublished, so 2024's.
+        #expect(
+            try summary("T00000001").contains(
+                "The scenario holds 6 of Northtown's children (every placement type), 40.0% of the 15 DfE published "
+                    + "as looked after at 31 March 2025"))
+        #expect(try summary("T00000003").contains("4 of Eastbury's children (every placement type), 66.7% of the 6"))
+        // Greater Manchester's scenario is built from the published counts: no such sentence.
+        let manchester = try TemporaryDirectory()
+        defer { manchester.remove() }
+        var command = try PlacementCommand.parseAsRoot([
+            "sufficiency", Fixtures.scenario("greater-manchester"), "--authority", "Manchester", "--quiet", "--out",
+            manchester.path,
+        ])
+        try command.run()
+        let report = try String(contentsOfFile: manchester.file("sufficiency.md"), encoding: .utf8)
+        #expect(!report.contains("The scenario holds"))
+    }
+
     @Test(
         "An unknown authority fails before anything is written",
         arguments: [
