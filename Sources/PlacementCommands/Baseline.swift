@@ -138,7 +138,7 @@ extension PlacementCommand {
         static func defaultData(for scenario: String) -> String {
             let candidate = ((scenario as NSString).appendingPathComponent("../../data") as NSString).standardizingPath
             let file = (candidate as NSString).appendingPathComponent(OfficialTables.lookedAfterFile)
-            return FileManager.default.fileExists(atPath: file) ? candidate : "Fixtures/data"
+            return FileManager.default.fileExists(atPath: file) ? candidate : DataFolder.shipped
         }
     }
 }

@@ -88,7 +88,7 @@ extension PlacementCommand {
 
         public func run() throws {
             quietOption.apply()
-            let data = self.data ?? scenario.map(Baseline.defaultData(for:)) ?? "Fixtures/data"
+            let data = self.data ?? scenario.map(Baseline.defaultData(for:)) ?? DataFolder.shipped
             try ModeRunner.prepareOutput(out, reading: [scenario, data])
             if let out, let scenarioOut, OutputFolder.overlap(out, scenarioOut) {
                 printToStandardError(

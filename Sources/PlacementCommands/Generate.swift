@@ -33,7 +33,7 @@ extension PlacementCommand.Generate {
         public func run() throws {
             quietOption.apply()
             InterruptHandling.install()
-            let data = self.data ?? "Fixtures/data"
+            let data = self.data ?? DataFolder.shipped
             // Every folder is checked before anything is built, so that one refused folder does not
             // leave the others rewritten from a different build.
             for folder in RealScenarioBuilder.folders {

@@ -64,7 +64,7 @@ extension PlacementCommand {
         }
 
         public func run() throws {
-            let data = self.data ?? "Fixtures/data"
+            let data = self.data ?? DataFolder.shipped
             try ModeRunner.prepareOutput(out, quiet: quietOption.quiet, reading: [children, data], kind: .scenario)
             try DataFolder.require(data, named: self.data != nil)
             let official = try readingInput { () throws(ScenarioError) in

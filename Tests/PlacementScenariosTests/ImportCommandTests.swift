@@ -212,6 +212,24 @@ struct ImportCommandTests {
         #expect(run.standardError.components(separatedBy: "placement_authority: is empty").count == 2)
     }
 
+    /// A newcomer running the tool from their own folder got "Fixtures/data: no such folder".
+    @Test("without --data, import and compare find the shipped tables from any working folder")
+    func shippedDataFromAnyFolder() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let imported = try BuiltTool.run(
+            "placement",
+            ["import", Self.sample, "--authority", "Rutland", "--as-of", "2025-03-31", "--out", "rutland", "--quiet"],
+            workingDirectory: folder.path)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let compared = try BuiltTool.run(
+            "placement", ["compare", "rutland", "--modes", "council", "--format", "json"],
+            workingDirectory: folder.path)
+        #expect(compared.status == 0, "\(compared.standardError)")
+        // Today's market, calibrated on the shipped tables: as-is is there.
+        #expect(compared.standardOutput.contains("\"as_is\""), "\(compared.standardOutput.prefix(400))")
+    }
+
     @Test("a file that is not UTF-8 (Excel's Windows CSV) is located to its field, with the remedy")
     func windowsText() throws {
         let folder = try TemporaryDirectory()
