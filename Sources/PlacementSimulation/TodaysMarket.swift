@@ -235,7 +235,9 @@ public struct TodaysMarket: Sendable {
         public init(_ scenario: Scenario, allocation: AsIsAllocation) {
             self.init()
             let inside = Set(scenario.ownAuthorities.map(\.id))
-            let homes = scenario.homeAuthorities
+            // Any cohort, even one a change has left empty: whose children the scenario models is its
+            // files' fact, not the count of the moment.
+            let homes = Set(scenario.cohorts.map(\.homeAuthority))
             let codes = allocation.authorities.map(\.id)
             // Per allocation authority (looked up once, not per row): whether its places are the
             // scenario's, and whether its children are. An authority listed for its places alone (an
