@@ -12,12 +12,14 @@ struct ImportNotes {
 
     var summary: [String] {
         var lines = [
-            "\(records.count) children of \(council.name) (\(council.id.rawValue)), ages at \(options.asOf)",
-            "\(scenario.providers.count) providers: \(market.registeredNearby) from Ofsted's register within "
+            "\(NumberText.grouped(Double(records.count))) children of \(council.name) (\(council.id.rawValue)), ages at \(options.asOf)",
+            "\(NumberText.grouped(Double(scenario.providers.count))) providers: "
+                + "\(NumberText.grouped(Double(market.registeredNearby))) from Ofsted's register within "
                 + "\(DecimalNumber.format(options.radiusMiles)) miles (secure homes and residential schools from anywhere), "
                 + "\(market.addedByURN) more named by URN, \(market.madeFromCodes.count) made from provider codes",
             "prices: \(market.pricedFromExport) offers from the children's weekly costs, "
-                + "\(market.pricedByDefault.values.reduce(0, +) + defaultPricedMarket) at default prices (see README.md)",
+                + NumberText.grouped(Double(market.pricedByDefault.values.reduce(0, +) + defaultPricedMarket))
+                + " at default prices (see README.md)",
         ]
         let avoiding = records.filter { !$0.avoid.isEmpty }.count
         if avoiding > 0 {
