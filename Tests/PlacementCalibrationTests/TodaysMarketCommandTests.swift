@@ -31,17 +31,21 @@ struct TodaysMarketCommandTests {
     func missingDataIsSaid() throws {
         let away = try TemporaryDirectory()
         defer { away.remove() }
-        // Greater Manchester's real codes, in a folder with no data beside it, run from that folder.
+        // Greater Manchester's real codes, with a data folder holding none of the tables (without
+        // --data the tool finds the shipped tables from any folder).
         let scenario = away.file("greater-manchester")
         try FileManager.default.copyItem(atPath: Fixtures.scenario("greater-manchester"), toPath: scenario)
+        try FileManager.default.createDirectory(atPath: away.file("no-data"), withIntermediateDirectories: false)
         let run = try BuiltTool.run(
-            "placement", ["compare", scenario, "--modes", "council", "--quiet"], workingDirectory: away.path)
+            "placement", ["compare", scenario, "--modes", "council", "--data", "no-data", "--quiet"],
+            workingDirectory: away.path)
         #expect(run.status == 0)
-        #expect(run.standardError.contains("note: no official data in Fixtures/data"), "\(run.standardError)")
+        #expect(run.standardError.contains("note: no official data in no-data"), "\(run.standardError)")
         #expect(run.standardError.contains("--data"))
         // Synthetic codes (tiny's) are not told: no official data is expected for them.
         let tiny = try BuiltTool.run(
-            "placement", ["compare", Fixtures.scenario("tiny"), "--quiet"], workingDirectory: away.path)
+            "placement", ["compare", Fixtures.scenario("tiny"), "--data", "no-data", "--quiet"],
+            workingDirectory: away.path)
         #expect(tiny.status == 0 && !tiny.standardError.contains("no official data"))
     }
 
