@@ -455,10 +455,16 @@ public struct TodaysMarket: Sendable {
             }
         }
         // Children whose records name their provider (`placement import`) hold their places there
-        // today, whatever the occupancy: never fewer free than them, up to the registered places.
+        // today, whatever the occupancy: never fewer free than them, up to the registered places. The
+        // children from outside then hold at most the registered places left, so that no place is
+        // both theirs and free; those it leaves without one hold none of the scenario's places.
         for (slot, children) in recordedChildren(scenario) {
             guard let slotPlaces = places[slot] else { continue }
-            places[slot]?.free = max(slotPlaces.free, min(children, slotPlaces.registered))
+            let free = max(slotPlaces.free, min(children, slotPlaces.registered))
+            let held = min(slotPlaces.heldFromOutside, Double(max(0, slotPlaces.registered - free)))
+            unheld += slotPlaces.heldFromOutside - held
+            places[slot]?.free = free
+            places[slot]?.heldFromOutside = held
         }
         return (places, total, unheld)
     }

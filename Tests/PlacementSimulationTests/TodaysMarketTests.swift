@@ -89,6 +89,13 @@ import Testing
             scenario, year: 2025, places: [:], occupancy: occupancy, assumptions: Self.market.assumptions)
         #expect(market.slots[PlaceSlot(provider: 0, placementType: .childrensHome)]?.free == 4)
         #expect(market.slots[PlaceSlot(provider: 1, placementType: .childrensHome)]?.free == 1)
+        // No place is both free and held: of HA's 5, the 4 kept leave 1 for the 2 from outside, and
+        // the other is counted among those holding none of the scenario's places.
+        #expect(market.slots[PlaceSlot(provider: 0, placementType: .childrensHome)]?.heldFromOutside == 1)
+        #expect(market.childrenFromOutside == 2)
+        #expect(market.childrenFromOutsideUnheld == 1)
+        let totals = market.slots.values.reduce(0.0) { $0 + $1.heldFromOutside + Double($1.free) }
+        #expect(totals <= Double(market.slots.values.reduce(0) { $0 + $1.registered }))
         let applied = market.applied(to: scenario)
         let current = CurrentPlacements(applied)
         #expect(current.placed.map(\.provider) == [0])
@@ -98,6 +105,8 @@ import Testing
         let smaller = TodaysMarket(
             scenario, year: 2025, places: [:], occupancy: occupancy, assumptions: Self.market.assumptions)
         #expect(smaller.slots[PlaceSlot(provider: 0, placementType: .childrensHome)]?.free == 3)
+        #expect(smaller.slots[PlaceSlot(provider: 0, placementType: .childrensHome)]?.heldFromOutside == 0)
+        #expect(smaller.childrenFromOutsideUnheld == 2)
     }
 
     @Test func theEmptyMarketPlacesEveryoneInArea() throws {
