@@ -277,6 +277,15 @@ public struct TodaysMarket: Sendable {
                 } else if placedInside, let placement, let sector = TodaysMarket.sector(of: row.provider) {
                     childrenFromOutside[placement, default: [:]][row.group, default: [:]][sector, default: 0] +=
                         row.children
+                } else if placedInside, let placement, isInside[row.home], placement == codes[row.home],
+                    row.provider == .ownCouncil, row.group != .foster
+                {
+                    // An authority listed for its places alone (an import's neighbour): its own homes and
+                    // supported accommodation, which the register lists, hold its own children. Its own
+                    // foster carers are not among the scenario's providers.
+                    childrenFromOutside[placement, default: [:]][row.group, default: [:]][
+                        .localAuthority, default: 0] +=
+                        row.children
                 }
             }
             // Expected children, not counts: a pair's ratio is the fitted model's however few it holds.

@@ -175,15 +175,17 @@ import Testing
         func total(_ outside: [AuthorityCode: [PlacementGroup: [Sector: Double]]]) -> Double {
             outside.values.flatMap(\.values).flatMap(\.values).reduce(0, +)
         }
-        // The nine neighbours' children in the region's places, by any provider but their own council.
+        // The nine neighbours' children in the region's places: by any provider but their own council,
+        // and in their own council's homes and supported accommodation in their own area.
         let codes = setup.allocation.authorities.map(\.id)
         let region = Set(setup.scenario.authorities.map(\.id))
         let offered = Set(TodaysMarket.offeredType.map(\.0))
         let neighbours = setup.allocation.stock().filter { row in
             guard let placement = row.placement else { return false }
+            let ownHomes = row.provider == .ownCouncil && row.group != .foster && placement == row.home
             return region.contains(codes[row.home]) && codes[row.home] != manchester
                 && region.contains(codes[placement]) && offered.contains(row.group)
-                && TodaysMarket.sector(of: row.provider) != nil
+                && (TodaysMarket.sector(of: row.provider) != nil || ownHomes)
         }
         let neighboursChildren = neighbours.reduce(0) { $0 + $1.children }
         #expect(neighboursChildren > 500)
