@@ -20,7 +20,7 @@ public struct OfficialPlacementData: Sendable {
         self.places = places
     }
 
-    /// The years with published figures.
+    /// The years with published figures (at least one authority's figure not suppressed).
     public var years: [Int] { figures.keys.sorted() }
 
     /// Reads the three files from `directory`, or throws every problem found (file, line, field).
@@ -54,7 +54,7 @@ public struct OfficialPlacementData: Sendable {
             let level = row.text("geographic_level")
             guard level == "Local authority" || level == "National" else { continue }
             guard let (year, number) = row.publishedCount(log: &log) else { continue }
-            coverage.count(row, year: year)
+            coverage.count(row, year: year, number: number)
             repeated.note(row, year: year, log: &log)
             let code = level == "National" ? OfficialTables.englandCode : AuthorityCode(rawValue: row.text("la_code"))
             cells[
@@ -100,8 +100,9 @@ public struct OfficialPlacementData: Sendable {
         if log.hasErrors { throw ScenarioError(issues: log.issues) }
 
         var figures: [Int: [AuthorityCode: PublishedPlacementFigures]] = [:]
-        let years = Set(cells.keys.map(\.year))
-        for year in years {
+        // Only years with an authority's published figure: one of suppression markers alone would
+        // calibrate on nothing (an as-is of no children), so it reads as a year not published.
+        for year in coverage.publishedYears {
             for code in authorities.map(\.id) + [OfficialTables.englandCode] {
                 figures[year, default: [:]][code] = Self.figures(cells, year: year, code: code)
             }

@@ -35,7 +35,7 @@ public struct OfficialFlowData: Sendable {
 
     public init(flows: [Int: [AuthorityCode: PublishedFlowCounts]]) { self.flows = flows }
 
-    /// The years with published flows.
+    /// The years with published flows (at least one authority's flow not suppressed).
     public var years: [Int] { flows.keys.sorted() }
 
     /// Reads the flows file from `directory`, or throws every problem found (file, line, field).
@@ -55,7 +55,7 @@ public struct OfficialFlowData: Sendable {
                 continue
             }
             guard let (year, number) = row.publishedCount(log: &log) else { continue }
-            coverage.count(row, year: year)
+            coverage.count(row, year: year, number: number)
             repeated.note(row, year: year, log: &log)
             let code =
                 level == "National" ? OfficialTables.englandCode : AuthorityCode(rawValue: row.text("la_code"))
@@ -65,7 +65,9 @@ public struct OfficialFlowData: Sendable {
         }
         coverage.check(log: &log)
         if log.hasErrors { throw ScenarioError(issues: log.issues) }
-        return OfficialFlowData(flows: flows)
+        // A year whose every authority's flow is suppressed moves nobody: it reads as not published.
+        let published = Set(coverage.publishedYears)
+        return OfficialFlowData(flows: flows.filter { published.contains($0.key) })
     }
 
     private static func field(group: String, characteristic: String) -> WritableKeyPath<PublishedFlowCounts, Int?>? {

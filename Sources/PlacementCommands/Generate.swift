@@ -65,7 +65,10 @@ extension PlacementCommand.Generate {
         @Option(parsing: .unconditional, help: "The seed: the same seed and scale give the same scenario.")
         var seed: UInt64 = 1
 
-        @Option(parsing: .unconditional, help: "Size relative to England (1 = 153 councils and about 81,770 children).")
+        @Option(
+            parsing: .unconditional,
+            help: "Size relative to England (1 = 153 councils and about 81,770 children). (default: 1)",
+            transform: DecimalOption.parse)
         var scale = 1.0
 
         @Option(help: "The scenario folder to write.")

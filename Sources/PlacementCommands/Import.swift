@@ -38,7 +38,8 @@ extension PlacementCommand {
 
         @Option(
             parsing: .unconditional,
-            help: "Registered providers located within this many miles of the council join the market.")
+            help: "Registered providers located within this many miles of the council join the market. (default: 75)",
+            transform: DecimalOption.parse)
         var radius: Double = 75
 
         @Option(help: "The folder with the official tables (default: Fixtures/data; see its README.md).")

@@ -112,6 +112,20 @@ enum MarketBaseline: Sendable {
             }
             return .emptyMarket(reason: "no calibrated baseline (no official data in \(data)): as-is not shown")
         }
+        // A table of suppression markers alone (or of its header alone) publishes no year to calibrate
+        // on: said as such, not as authorities missing from the tables.
+        guard !official.years.isEmpty else {
+            let table = TerminalSafeText.escaping(
+                (data as NSString).appendingPathComponent(OfficialTables.lookedAfterFile))
+            if scenario.authorities.contains(where: { Self.isEnglishAuthorityCode($0.id) }) {
+                printToStandardError(
+                    "note: no published figures in \(table) (every year's are suppressed or absent), so today's "
+                        + "placements (as-is) and today's market are not used")
+            }
+            return .emptyMarket(
+                reason: "no calibrated baseline (no published figures in \(table): every year's are suppressed or "
+                    + "absent): as-is not shown")
+        }
         let calibrated = Progress.shared.run("calibrating today's placements") {
             TodaysMarket.calibrated(for: scenario, official: official)
         }

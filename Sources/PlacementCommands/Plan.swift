@@ -18,7 +18,7 @@ extension PlacementCommand {
         @Argument(help: "The scenario folder (with scenario.yaml; candidates.csv is optional).")
         var scenario: String
 
-        @Option(parsing: .unconditional, help: "Pounds of capital to spend.")
+        @Option(parsing: .unconditional, help: "Pounds of capital to spend.", transform: DecimalOption.parse)
         var budget: Double
 
         @Option(
@@ -53,10 +53,14 @@ extension PlacementCommand {
                 valueName: "YEAR"))
         var year: Int?
 
-        @Option(parsing: .unconditional, help: "Stop branch-and-cut after this many seconds.")
+        @Option(
+            parsing: .unconditional, help: "Stop branch-and-cut after this many seconds. (default: 60)",
+            transform: DecimalOption.parse)
         var timeLimit: Double = 60
 
-        @Option(parsing: .unconditional, help: "Stop branch-and-cut at this relative gap.")
+        @Option(
+            parsing: .unconditional, help: "Stop branch-and-cut at this relative gap. (default: 0.0001)",
+            transform: DecimalOption.parse)
         var gap: Double = 1e-4
 
         @Option(
@@ -124,7 +128,7 @@ extension PlacementCommand {
             return try CommaList.items(frontier, option: "--frontier", what: "budget", example: "0,500000,1000000").map
             {
                 trimmed in
-                guard let pounds = Double(trimmed), Self.budgets.contains(pounds) else {
+                guard let pounds = DecimalNumber.parse(trimmed), Self.budgets.contains(pounds) else {
                     throw ValidationError(
                         "--frontier: '\(trimmed)' is not a number of pounds from 0 to \(Self.largestBudgetText)")
                 }

@@ -23,7 +23,8 @@ struct SolvingOptionsPrinting<Format: PrintedFormat>: ParsableArguments {
 
     @Option(
         parsing: .unconditional,
-        help: "Stop each mode's solves after this many seconds and report the plan at hand with its gap.")
+        help: "Stop each mode's solves after this many seconds and report the plan at hand with its gap.",
+        transform: DecimalOption.parse)
     var timeLimit: Double?
 
     @Option(

@@ -101,9 +101,11 @@ public struct NameLookup: Sendable {
     }
 
     /// "no authority 'Kentt' — did you mean Kent (E10000016)?", or, without a near entry, what
-    /// there is to choose from.
-    public func missing(_ text: String) -> String {
+    /// there is to choose from. Without `suggesting`, the name alone ("no authority 'Kentt'"): for
+    /// the names past those a message lists, which nobody reads and each cost a search.
+    public func missing(_ text: String, suggesting: Bool = true) -> String {
         var message = "no \(kind) '\(LongText.shortened(text, head: 60, tail: 20))'"
+        guard suggesting else { return message }
         if let suggestion = suggestion(for: text) {
             message += " — did you mean \(suggestion)?"
         } else if codes.isEmpty {

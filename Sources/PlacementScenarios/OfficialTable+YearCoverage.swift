@@ -5,14 +5,16 @@ extension OfficialTable {
     /// simulate or forecast from a handful of rows, silently.
     package struct YearCoverage {
         private var authorities: [Int: Set<String>] = [:]
+        private var published: Set<Int> = []
         private var firstLine: [Int: Int] = [:]
         private var file = ""
 
         package init() {}
 
-        /// Counts `row`, read as of `year`. Its year counts whatever its level, as the readers take
-        /// their years from every row; only an authority's row counts that authority.
-        package mutating func count(_ row: Row, year: Int) {
+        /// Counts `row`, read as of `year` with its `number`. Its year counts whatever its level, as the
+        /// readers take their years from every row; only an authority's row counts that authority, and
+        /// only an authority's count (not a suppression marker) makes its year published.
+        package mutating func count(_ row: Row, year: Int, number: PublishedNumber) {
             file = row.file
             if firstLine[year] == nil { firstLine[year] = row.line }
             guard row.text("geographic_level") == "Local authority" else {
@@ -20,10 +22,16 @@ extension OfficialTable {
                 return
             }
             authorities[year, default: []].insert(row.text("la_code"))
+            if number.count != nil { published.insert(year) }
         }
 
         /// The years with rows, in order.
         package var years: [Int] { authorities.keys.sorted() }
+
+        /// The years with at least one authority's published figure, in order: a year whose every
+        /// authority figure is suppressed (`c`, `x`, …) has rows but nothing to calibrate, simulate or
+        /// forecast from, and is treated as a year the table does not publish.
+        package var publishedYears: [Int] { published.sorted() }
 
         /// Logs, against the year's first line and its `year` field, every year with rows for half the
         /// authorities of the table's fullest year or fewer (a published year has most of them). Relative

@@ -68,7 +68,22 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
     /// "1 error", "3 errors".
     public var errorCount: String { NumberText.counted(errors.count, "error", "errors") }
 
-    public var description: String { issues.map(\.description).joined(separator: "\n") }
+    /// The most issues listed: a file can hold a million faults (a million unknown owners, a million
+    /// bad rows), and a million lines on stderr bury the first, which is the one to fix. The count
+    /// of the rest is said after them (the commands' summary line counts every error).
+    public static let listedIssues = 100
+
+    /// Every issue, one a line, up to ``listedIssues``; then how many more there are.
+    public var description: String {
+        let listed = issues.prefix(Self.listedIssues).map(\.description)
+        let more = issues.count - listed.count
+        guard more > 0 else { return listed.joined(separator: "\n") }
+        return
+            (listed + [
+                "… and \(NumberText.grouped(Double(more))) more problem\(more == 1 ? "" : "s") not listed "
+                    + "(\(NumberText.counted(errors.count, "error", "errors")) in all); fix those above and run again"
+            ]).joined(separator: "\n")
+    }
 }
 
 /// Collects issues while files are read, so that all of them can be reported at once.

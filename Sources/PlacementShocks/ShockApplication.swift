@@ -53,19 +53,33 @@ public enum ShockApplication {
     static func logUnknownNames(in file: ShockFile, against scenario: Scenario, log: inout IssueLog) {
         let issuesBefore = log.issues.count
         let owners = Set(scenario.providers.map { ownerKey($0.owner) })
+        // The nearest owner is looked for only for the names listed on stderr (``ScenarioError``
+        // lists the first ``ScenarioError/listedIssues``): a file of a million unknown owners would
+        // otherwise compare each with every owner of the scenario.
+        let ownerNames = Array(Set(scenario.providers.map(\.owner))).sorted()
+        var unknownNames = 0
+        func unknownOwner(_ name: String) -> String {
+            unknownNames += 1
+            return Self.unknownOwner(name, suggesting: unknownNames <= ScenarioError.listedIssues ? ownerNames : [])
+        }
+        func unknownAuthority(_ name: String, in lookup: NameLookup) -> String {
+            unknownNames += 1
+            return lookup.missing(name, suggesting: unknownNames <= ScenarioError.listedIssues)
+        }
         for located in file.shocks {
             switch located.shock {
             case .removeOwners(let names):
                 for name in names where !owners.contains(ownerKey(name)) {
-                    log.error(located.file, line: located.line, field: "remove_owners", unknownOwner(name, scenario))
+                    log.error(located.file, line: located.line, field: "remove_owners", unknownOwner(name))
                 }
             case .priceChange(_, _, let owner?, _) where !owners.contains(ownerKey(owner)):
-                log.error(located.file, line: located.line, field: "price_change.owner", unknownOwner(owner, scenario))
+                log.error(located.file, line: located.line, field: "price_change.owner", unknownOwner(owner))
             case .demandIncrease(let increase):
                 let lookup = NameLookup.authorities(scenario.authorities)
                 for name in increase.authorities ?? [] where lookup.index(of: name) == nil {
                     log.error(
-                        located.file, line: located.line, field: "demand_increase.authorities", lookup.missing(name))
+                        located.file, line: located.line, field: "demand_increase.authorities",
+                        unknownAuthority(name, in: lookup))
                 }
                 if log.issues.count == issuesBefore, matchingCohorts(increase, in: scenario).isEmpty {
                     log.error(
@@ -258,9 +272,9 @@ public enum ShockApplication {
 
     static func ownerKey(_ owner: String) -> String { owner.trimmingCharacters(in: .whitespaces).lowercased() }
 
-    private static func unknownOwner(_ name: String, _ scenario: Scenario) -> String {
+    /// That no provider has the owner `name`, with the nearest of `owners` (sorted) when one is near.
+    private static func unknownOwner(_ name: String, suggesting owners: [String]) -> String {
         var message = "no provider has the owner '\(name)'"
-        let owners = Array(Set(scenario.providers.map(\.owner))).sorted()
         if let suggestion = nearest(to: name, in: owners) { message += " (did you mean '\(suggestion)'?)" }
         return message
     }

@@ -19,6 +19,13 @@ public struct ShockFile: Sendable, Equatable {
         self.shocks = shocks
     }
 
+    /// The most shocks a file may list. `stress` solves every mode once for each shock alone and
+    /// once for all together, over every draw, and every command prints a line per shock applied:
+    /// about 60 ms a case on `tiny`, seconds to minutes on a council's or England's scenario. The
+    /// shipped files list one and three; a thousand is far past any stress test a person reads (a
+    /// report row each) yet still finishes, where 100,000 would run for days on any scenario.
+    public static let maximumShocks = 1_000
+
     /// Whether any shock draws random numbers.
     public var isRandom: Bool { shocks.contains { $0.shock.isRandom } }
 
@@ -78,6 +85,15 @@ public struct ShockFile: Sendable, Equatable {
         if list.isEmpty { reader.error(listNode, path: "shocks", "names no shock") }
         var shocks: [LocatedShock] = []
         for (index, entry) in list.enumerated() {
+            // Refused at the first shock past the limit, at its line; the rest are not read.
+            guard index < maximumShocks else {
+                reader.error(
+                    entry, path: "shocks",
+                    "shock \(NumberText.grouped(Double(index + 1))) is past the limit: a shocks file lists at most "
+                        + "\(NumberText.grouped(Double(maximumShocks))) shocks (stress solves every mode once for each); "
+                        + "split it into several files")
+                break
+            }
             if let shock = reader.shock(entry, path: "shocks[\(index)]") {
                 shocks.append(LocatedShock(shock, file: file, line: entry.mark?.line))
             }

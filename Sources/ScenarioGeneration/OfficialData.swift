@@ -48,7 +48,8 @@ public struct OfficialData: Sendable {
     /// Councils whose children's services a trust runs, by GSS code (none when the file is absent).
     var trusts: [String: ChildrensTrust] = [:]
     /// The years the stock table (children looked after at 31 March) and the flows table publish, in
-    /// order: years with authorities' figures (a year with only a sliver of them is refused on reading).
+    /// order: years with authorities' figures (a year with only a sliver of them is refused on reading),
+    /// at least one of them published (a year of suppression markers alone publishes nothing).
     public var stockYears: [Int] = []
     public var flowYears: [Int] = []
     /// The folder the tables were read from, for messages.
@@ -113,7 +114,7 @@ public struct OfficialData: Sendable {
                 default: continue
                 }
                 guard let (year, number) = row.publishedCount(log: &log) else { continue }
-                coverage[index].count(row, year: year)
+                coverage[index].count(row, year: year, number: number)
                 repeated.note(row, year: year, log: &log)
                 let cell: Cell =
                     switch number {
@@ -153,6 +154,6 @@ public struct OfficialData: Sendable {
         if log.hasErrors { throw ScenarioError(issues: log.issues) }
         return OfficialData(
             authorities: authorities, cells: cells, register: register, trusts: trusts,
-            stockYears: coverage[0].years, flowYears: coverage[1].years, directory: directory)
+            stockYears: coverage[0].publishedYears, flowYears: coverage[1].publishedYears, directory: directory)
     }
 }

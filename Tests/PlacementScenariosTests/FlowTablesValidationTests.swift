@@ -49,6 +49,18 @@ struct FlowTablesValidationTests {
             edit: { try $0.replace("place_changes.csv", "P4,", with: "P44,") },
             location: "place_changes.csv:2:6: provider: unknown provider 'P44' (did you mean 'P4'?)"),
         Damage(
+            name: "a flow in year 0", edit: { try $0.replace("flows.csv", "2026,T00000001", with: "0,T00000001") },
+            location: "flows.csv:2:1: year: '0' is not a year from 1990 to 2100"),
+        Damage(
+            name: "a flow in 1989", edit: { try $0.replace("flows.csv", "2027,T00000001", with: "1989,T00000001") },
+            location: "flows.csv:4:1: year: '1989' is not a year from 1990 to 2100"),
+        Damage(
+            name: "a flow after 2100", edit: { try $0.replace("flows.csv", "2027,T00000001", with: "2101,T00000001") },
+            location: "flows.csv:4:1: year: '2101' is not a year from 1990 to 2100"),
+        Damage(
+            name: "a place change in 1989", edit: { try $0.replace("place_changes.csv", "2027,P4", with: "1989,P4") },
+            location: "place_changes.csv:2:1: year: '1989' is not a year from 1990 to 2100"),
+        Damage(
             name: "a flow given twice",
             edit: { try $0.append("flows.csv", line: "2026,T00000001,foster,1,0,0") },
             location:
