@@ -114,9 +114,9 @@ public enum ResultMarkdown {
     }
 
     static let headlineMeasures: [(String, @Sendable (ScopeMetrics) -> String)] = [
-        ("children needing a placement", { count($0.children) }),
-        ("placed", { count($0.placed) }),
-        ("unplaced", { count($0.unplaced) }),
+        ("children needing a placement", { NumberText.grouped($0.children) }),
+        ("placed", { NumberText.grouped($0.placed) }),
+        ("unplaced", { NumberText.grouped($0.unplaced) }),
         ("M1: own-authority run", { NumberText.percent($0.m1OwnAuthorityRunShare) }),
         ("M1: any-authority run", { NumberText.percent($0.m1LocalAuthorityRunShare) }),
         ("M2: in area", { NumberText.percent($0.m2InAreaShare) }),
@@ -126,8 +126,6 @@ public enum ResultMarkdown {
         ("annual cost", { NumberText.pounds($0.annualCost) }),
         ("estimated provider profit a week", { NumberText.pounds($0.estimatedWeeklyProfit) }),
     ]
-
-    private static func count(_ value: Int) -> String { NumberText.grouped(Double(value)) }
 
     private static func statusLine(_ result: ModeResult) -> String {
         var line = "Status: **\(result.status.label)**"
@@ -145,7 +143,7 @@ public enum ResultMarkdown {
     }
 
     private static func scopeRow(_ label: String, _ m: ScopeMetrics) -> String {
-        "| \(label) | \(count(m.children)) | \(count(m.placed)) | \(count(m.unplaced)) | \(NumberText.percent(m.m1OwnAuthorityRunShare)) | "
+        "| \(label) | \(NumberText.grouped(m.children)) | \(NumberText.grouped(m.placed)) | \(NumberText.grouped(m.unplaced)) | \(NumberText.percent(m.m1OwnAuthorityRunShare)) | "
             + "\(NumberText.percent(m.m1LocalAuthorityRunShare)) | \(NumberText.percent(m.m2InAreaShare)) | "
             + "\(NumberText.percent(m.within20MilesShare)) | \(NumberText.shown(m.meanDistanceMiles, places: 1)) | "
             + "\(NumberText.pounds(m.weeklyCost)) |"

@@ -37,6 +37,9 @@ public enum NumberText {
         return sign + groupedDigits(abs(value))
     }
 
+    /// A count with thousands separators: `81,773`.
+    public static func grouped(_ count: Int) -> String { grouped(Double(count)) }
+
     /// "1 authority", "3 authorities": `count` grouped, with the noun in the right number.
     public static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
         "\(grouped(Double(count))) \(count == 1 ? singular : plural)"

@@ -27,14 +27,17 @@ public struct ScenarioSummary {
             let counts = types.map { children[authority.id]?[$0] ?? 0 }
             lines.append(
                 Self.row(
-                    [String(authority.name.prefix(27))] + counts.map(Self.count) + [Self.count(counts.reduce(0, +))],
+                    [String(authority.name.prefix(27))] + counts.map(NumberText.grouped) + [
+                        NumberText.grouped(counts.reduce(0, +))
+                    ],
                     first: 28))
         }
         if shown.count > 40 { lines.append("… and \(shown.count - 40) more authorities") }
         let totals = types.map { type in
             scenario.cohorts.filter { $0.placementType == type }.reduce(0) { $0 + $1.count }
         }
-        lines.append(Self.row(["all"] + totals.map(Self.count) + [Self.count(scenario.childCount)], first: 28))
+        lines.append(
+            Self.row(["all"] + totals.map(NumberText.grouped) + [NumberText.grouped(scenario.childCount)], first: 28))
         lines.append("")
         lines.append("Places by sector and placement type")
         let offered = PlacementType.allCases.filter { type in scenario.providers.contains { $0.offers[type] != nil } }
@@ -45,7 +48,9 @@ public struct ScenarioSummary {
             }
             guard places.contains(where: { $0 > 0 }) else { continue }
             lines.append(
-                Self.row([sector.label] + places.map(Self.count) + [Self.count(places.reduce(0, +))], first: 28))
+                Self.row(
+                    [sector.label] + places.map(NumberText.grouped) + [NumberText.grouped(places.reduce(0, +))],
+                    first: 28))
         }
         lines.append("")
         lines.append(
@@ -69,8 +74,6 @@ public struct ScenarioSummary {
         case .other: "OTH"
         }
     }
-
-    private static func count(_ value: Int) -> String { NumberText.grouped(Double(value)) }
 
     /// The first cell padded to `first`; the others right-aligned in 8 characters, always apart.
     private static func row(_ cells: [String], first: Int) -> String {

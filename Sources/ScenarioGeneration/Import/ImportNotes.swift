@@ -12,13 +12,13 @@ struct ImportNotes {
 
     var summary: [String] {
         var lines = [
-            "\(NumberText.grouped(Double(records.count))) children of \(council.name) (\(council.id.rawValue)), ages at \(options.asOf)",
-            "\(NumberText.grouped(Double(scenario.providers.count))) providers: "
-                + "\(NumberText.grouped(Double(market.registeredNearby))) from Ofsted's register within "
+            "\(NumberText.grouped(records.count)) children of \(council.name) (\(council.id.rawValue)), ages at \(options.asOf)",
+            "\(NumberText.grouped(scenario.providers.count)) providers: "
+                + "\(NumberText.grouped(market.registeredNearby)) from Ofsted's register within "
                 + "\(DecimalNumber.format(options.radiusMiles)) miles (secure homes and residential schools from anywhere), "
                 + "\(market.addedByURN) more named by URN, \(market.madeFromCodes.count) made from provider codes",
             "prices: \(market.pricedFromExport) offers from the children's weekly costs, "
-                + NumberText.grouped(Double(market.pricedByDefault.values.reduce(0, +) + defaultPricedMarket))
+                + NumberText.grouped(market.pricedByDefault.values.reduce(0, +) + defaultPricedMarket)
                 + " at default prices (see README.md)",
         ]
         let avoiding = records.filter { !$0.avoid.isEmpty }.count
