@@ -5,28 +5,16 @@ import PlacementScenarios
 /// tree of whole counts): a child is a number in `0..<total`, and falls in the placement whose
 /// running count holds it, exactly as a running sum over the counts in order finds it, in O(log n).
 struct ChildDraw {
-    private var tree: [Int]
+    private var tree: FenwickTree<Int>
     private var counts: [Int]
     private(set) var total: Int
-    /// The largest power of two below the tree's size: where a search starts.
-    private let topStep: Int
 
-    /// Built in O(n): each node passes its sum to its parent.
+    /// Built in O(n).
     init(_ counts: [Int]) {
         precondition(counts.allSatisfy { $0 >= 0 }, "children are never negative")
         self.counts = counts
-        var tree = [0]
-        tree.reserveCapacity(counts.count + 1)
-        tree += counts
-        for node in 1..<tree.count {
-            let parent = node + (node & -node)
-            if parent < tree.count { tree[parent] += tree[node] }
-        }
-        self.tree = tree
+        tree = FenwickTree(counts)
         total = counts.reduce(0, +)
-        var step = 1
-        while step * 2 < tree.count { step *= 2 }
-        topStep = counts.isEmpty ? 0 : step
     }
 
     /// Children left in placement `index`.
@@ -36,18 +24,7 @@ struct ChildDraw {
     /// counts up to and including it exceed `child`.
     func index(of child: Int) -> Int {
         precondition(child >= 0 && child < total, "a child drawn among those left")
-        var position = 0
-        var remaining = child
-        var step = topStep
-        while step > 0 {
-            let next = position + step
-            if next < tree.count, tree[next] <= remaining {
-                position = next
-                remaining -= tree[next]
-            }
-            step /= 2
-        }
-        return position
+        return tree.index(holding: child)
     }
 
     /// Takes the child numbered `child` out; returns its placement.
@@ -63,17 +40,13 @@ struct ChildDraw {
         precondition(children >= 0 && children <= counts[index], "children taken among those left")
         counts[index] -= children
         total -= children
-        var node = index + 1
-        while node < tree.count {
-            tree[node] -= children
-            node += node & -node
-        }
+        tree.add(-children, at: index)
     }
 
     /// Takes every child out.
     mutating func takeAll() {
         for index in counts.indices { counts[index] = 0 }
-        for node in tree.indices { tree[node] = 0 }
+        tree = FenwickTree(counts)
         total = 0
     }
 }

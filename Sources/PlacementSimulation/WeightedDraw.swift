@@ -1,33 +1,20 @@
 /// Draws indices in proportion to weights that change as places fill (a Fenwick tree of weights):
 /// a draw and an update each take O(log n).
 struct WeightedDraw {
-    private var tree: [Double]
+    private var tree: FenwickTree<Double>
     private var weights: [Double]
     private(set) var total: Double
 
-    /// Built in O(n): each node passes its sum to its parent.
+    /// Built in O(n).
     init(_ weights: [Double]) {
         self.weights = weights
-        var tree = [0.0]
-        tree.reserveCapacity(weights.count + 1)
-        tree += weights
-        var total = 0.0
-        for node in 1..<tree.count {
-            total += weights[node - 1]
-            let parent = node + (node & -node)
-            if parent < tree.count { tree[parent] += tree[node] }
-        }
-        self.tree = tree
-        self.total = total
+        tree = FenwickTree(weights)
+        total = weights.reduce(0, +)
     }
 
     private mutating func add(_ amount: Double, at index: Int) {
         total += amount
-        var node = index + 1
-        while node < tree.count {
-            tree[node] += amount
-            node += node & -node
-        }
+        tree.add(amount, at: index)
     }
 
     /// Sets the weight of `index` to zero (its places are full).
@@ -41,18 +28,7 @@ struct WeightedDraw {
     /// weight zero.
     func index(at point: Double) -> Int? {
         guard total > 0, !weights.isEmpty else { return nil }
-        var position = 0
-        var remaining = point
-        var step = 1
-        while step * 2 < tree.count { step *= 2 }
-        while step > 0 {
-            let next = position + step
-            if next < tree.count, tree[next] <= remaining {
-                position = next
-                remaining -= tree[next]
-            }
-            step /= 2
-        }
+        let position = tree.index(holding: point)
         // Rounding can land past the last positive weight: step back to it.
         var index = min(position, weights.count - 1)
         while index > 0, weights[index] <= 0 { index -= 1 }
