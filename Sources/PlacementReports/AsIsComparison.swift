@@ -99,7 +99,10 @@ public enum AsIsComparison: Sendable {
                         + "\(NumberText.grouped(market.childrenFromOutside)) children from outside the scenario, "
                     : "none held from outside (no child from outside the scenario is placed in it today), ")
                 + "leaving \(NumberText.grouped(Double(totals.free))) whole places free for its own children (usable "
-                + "less held, rounded to whole places within each authority, sector and placement type)."
+                + "less held, rounded to whole places within each authority, sector and placement type"
+                + (market.placesKeptForRecords > 0
+                    ? "; \(NumberText.grouped(market.placesKeptForRecords)) of them beyond that, kept for the children whose records "
+                        + "name their provider, there today whatever the occupancy)." : ").")
         ]
         if !market.carersElsewhere.isEmpty {
             lines.append(

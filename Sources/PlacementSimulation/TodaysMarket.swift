@@ -39,6 +39,9 @@ public struct TodaysMarket: Sendable {
     /// Of those, children beyond the usable places of their authority and sector, so holding none
     /// of the scenario's places (the calibration's capacity floor, sectors the scenario lacks).
     public let childrenFromOutsideUnheld: Double
+    /// Free places beyond usable less held, kept for the children whose records name their provider
+    /// (`placement import`): there today whatever the occupancy.
+    public let placesKeptForRecords: Int
     /// What the market was built from, kept so that it can be rebuilt for a changed scenario.
     public let occupancy: Occupancy
     /// Each authority's registered places, for the short-break-only share.
@@ -112,6 +115,7 @@ public struct TodaysMarket: Sendable {
         self.slots = slots.places
         childrenFromOutside = slots.outsiders
         childrenFromOutsideUnheld = slots.unheld
+        placesKeptForRecords = slots.kept
         var wanted: [PlacementGroup: Double] = [:]
         for cohort in scenario.cohorts where cohort.placementType.isCommissioned {
             wanted[PlacementGroup(cohort.placementType), default: 0] += Double(cohort.count)
@@ -392,7 +396,7 @@ public struct TodaysMarket: Sendable {
     private static func slots(
         _ scenario: Scenario, places placesByCode: [AuthorityCode: ResidentialPlaces],
         outsiders: [AuthorityCode: [PlacementGroup: [Sector: Double]]], assumptions: MarketAssumptions
-    ) -> (places: [PlaceSlot: SlotPlaces], outsiders: Double, unheld: Double) {
+    ) -> (places: [PlaceSlot: SlotPlaces], outsiders: Double, unheld: Double, kept: Int) {
         struct Key: Hashable {
             var authority: AuthorityCode
             var sector: Sector
@@ -467,15 +471,17 @@ public struct TodaysMarket: Sendable {
         // today, whatever the occupancy: never fewer free than them, up to the registered places. The
         // children from outside then hold at most the registered places left, so that no place is
         // both theirs and free; those it leaves without one hold none of the scenario's places.
+        var kept = 0
         for (slot, children) in recordedChildren(scenario) {
             guard let slotPlaces = places[slot] else { continue }
             let free = max(slotPlaces.free, min(children, slotPlaces.registered))
+            kept += free - slotPlaces.free
             let held = min(slotPlaces.heldFromOutside, Double(max(0, slotPlaces.registered - free)))
             unheld += slotPlaces.heldFromOutside - held
             places[slot]?.free = free
             places[slot]?.heldFromOutside = held
         }
-        return (places, total, unheld)
+        return (places, total, unheld, kept)
     }
 
     /// The children of commissioned cohorts with a current provider, per slot of that provider.

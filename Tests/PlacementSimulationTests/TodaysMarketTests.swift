@@ -2,6 +2,7 @@ import Foundation
 import PlacementCalibration
 import PlacementCommands
 import PlacementOptimisation
+import PlacementReports
 import PlacementScenarios
 import TestSupport
 import Testing
@@ -88,6 +89,12 @@ import Testing
         let market = TodaysMarket(
             scenario, year: 2025, places: [:], occupancy: occupancy, assumptions: Self.market.assumptions)
         #expect(market.slots[PlaceSlot(provider: 0, placementType: .childrensHome)]?.free == 4)
+        // Usable less held leaves 2: the other 2 are kept for the recorded children, and the report says so.
+        #expect(market.placesKeptForRecords == 2)
+        #expect(Self.market.placesKeptForRecords == 0)
+        #expect(
+            AsIsComparison.marketNotes(market, solvedBy: "The modes solve")[0].contains(
+                "; 2 of them beyond that, kept for the children whose records name their provider"))
         #expect(market.slots[PlaceSlot(provider: 1, placementType: .childrensHome)]?.free == 1)
         // No place is both free and held: of HA's 5, the 4 kept leave 1 for the 2 from outside, and
         // the other is counted among those holding none of the scenario's places.
