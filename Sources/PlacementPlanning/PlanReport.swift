@@ -66,8 +66,8 @@ public struct PlanReport: Sendable {
                 + "relative gap \(NumberText.decimal(plan.relativeGap * 100, places: 4))%"
                 + (plan.savingGap.map { ", saving gap \(NumberText.decimal($0 * 100, places: 2))%" } ?? "")
                 + "; LP relaxation \(Self.pounds(plan.lpBound)).",
-            "Builds \(NumberText.grouped(Double(homes))) home(s) and recruits "
-                + "\(NumberText.grouped(Double(households))) foster household(s)"
+            "Builds \(NumberText.grouped(homes)) home(s) and recruits "
+                + "\(NumberText.grouped(households)) foster household(s)"
                 + (plan.blockContracts.isEmpty
                     ? ""
                     : ", with \(plan.blockContracts.reduce(0) { $0 + $1.units }) block contract(s) with the market,")

@@ -91,14 +91,14 @@ public enum AsIsComparison: Sendable {
     public static func marketNotes(_ market: TodaysMarket, solvedBy: String) -> [String] {
         let totals = market.totals
         var lines = [
-            "\(solvedBy) today's market: of \(NumberText.grouped(Double(totals.registered))) registered places, "
+            "\(solvedBy) today's market: of \(NumberText.grouped(totals.registered)) registered places, "
                 + "\(NumberText.grouped(totals.usable)) are usable (residential places × occupancy, short-break-only "
                 + "places counting nothing), "
                 + (market.childrenFromOutside > 0
                     ? "\(NumberText.grouped(totals.heldFromOutside)) of them held by "
                         + "\(NumberText.grouped(market.childrenFromOutside)) children from outside the scenario, "
                     : "none held from outside (no child from outside the scenario is placed in it today), ")
-                + "leaving \(NumberText.grouped(Double(totals.free))) whole places free for its own children (usable "
+                + "leaving \(NumberText.grouped(totals.free)) whole places free for its own children (usable "
                 + "less held, rounded to whole places within each authority, sector and placement type"
                 + (market.placesKeptForRecords > 0
                     ? "; \(NumberText.grouped(market.placesKeptForRecords)) of them beyond that, kept for the children whose records "
@@ -106,13 +106,13 @@ public enum AsIsComparison: Sendable {
         ]
         if !market.carersElsewhere.isEmpty {
             lines.append(
-                "\(NumberText.grouped(Double(market.carersElsewhere.reduce(0) { $0 + $1.places }))) in-house foster "
+                "\(NumberText.grouped(market.carersElsewhere.reduce(0) { $0 + $1.places })) in-house foster "
                     + "places (connected carers' among them) stand where the councils' carers live today, in another "
                     + "of the scenario's authorities (the scenario puts every in-house carer in its council's area).")
         }
         if market.agencyPlacesMoved > 0 {
             lines.append(
-                "\(NumberText.grouped(Double(market.agencyPlacesMoved))) agency foster places stand where agency "
+                "\(NumberText.grouped(market.agencyPlacesMoved)) agency foster places stand where agency "
                     + "carers live today, shared over the region's authorities as the calibration places "
                     + "agency-fostered children (the register gives each agency one address).")
         }

@@ -146,7 +146,7 @@ public struct ComparisonReport {
                     + (after.placed == before.placed
                         ? "."
                         : " (\(ReportNumbers.counted(after.placed, "child", "children")) placed against "
-                            + "\(ReportNumbers.grouped(Double(before.placed))): a child left unplaced adds to the "
+                            + "\(ReportNumbers.grouped(before.placed)): a child left unplaced adds to the "
                             + "need, not to the cost)."))
             bullets.append(
                 "Children left without a placement: \(after.unplaced) under \(to), \(before.unplaced) under \(from)"

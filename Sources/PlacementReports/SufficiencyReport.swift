@@ -178,9 +178,9 @@ public struct SufficiencyReport {
             let gap = gaps[worst]!
             bullets.append(
                 "The largest out-of-area need is \(worst.label.lowercased()): "
-                    + "\(ReportNumbers.grouped(Double(gap.outOfArea))) of \(ReportNumbers.counted(gap.placed, "child", "children")) "
+                    + "\(ReportNumbers.grouped(gap.outOfArea)) of \(ReportNumbers.counted(gap.placed, "child", "children")) "
                     + "placed outside \(homeArea), and \(ReportNumbers.grouped(gap.over20Miles)) of the "
-                    + "\(ReportNumbers.grouped(Double(gap.placed))) (inside or outside) more than 20 miles from home."
+                    + "\(ReportNumbers.grouped(gap.placed)) (inside or outside) more than 20 miles from home."
             )
         }
         let unplacedTypes = types.filter { (gaps[$0]?.unplaced ?? 0) > 0 }
@@ -220,9 +220,9 @@ public struct SufficiencyReport {
             abs(Double(held - published)) > 0.1 * Double(published)
         else { return nil }
         let share = Double(held) / Double(published)
-        return "The scenario holds \(ReportNumbers.grouped(Double(held))) of \(scopeName)'s children (every "
+        return "The scenario holds \(ReportNumbers.grouped(held)) of \(scopeName)'s children (every "
             + "placement type), \(ReportValue.share(share).display) of the "
-            + "\(ReportNumbers.grouped(Double(published))) DfE published as looked after at 31 March \(latest.year): "
+            + "\(ReportNumbers.grouped(published)) DfE published as looked after at 31 March \(latest.year): "
             + "the modelled figures are of the scenario's children, the published ones of all."
     }
 

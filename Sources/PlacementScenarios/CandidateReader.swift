@@ -65,9 +65,9 @@ enum CandidateReader {
         if let places, !fits {
             row.error(
                 "units",
-                "\(NumberText.grouped(Double(units))) units of \(NumberText.grouped(Double(places))) places are "
-                    + "\(NumberText.grouped(Double(places * units))) places, past the "
-                    + "\(NumberText.grouped(Double(CSVTable.largestCount))) one provider may hold (each row's places "
+                "\(NumberText.grouped(units)) units of \(NumberText.grouped(places)) places are "
+                    + "\(NumberText.grouped(places * units)) places, past the "
+                    + "\(NumberText.grouped(CSVTable.largestCount)) one provider may hold (each row's places "
                     + "become one provider)",
                 log: &log)
         }

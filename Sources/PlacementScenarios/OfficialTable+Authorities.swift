@@ -38,7 +38,7 @@ extension OfficialTable {
             else {
                 log.error(
                     file, line: row.line, field: Self.childPopulationColumn,
-                    "must be a whole number of children from 0 to \(NumberText.grouped(Double(CSVTable.largestCount))); got '\(population)'"
+                    "must be a whole number of children from 0 to \(NumberText.grouped(CSVTable.largestCount)); got '\(population)'"
                 )
                 continue
             }

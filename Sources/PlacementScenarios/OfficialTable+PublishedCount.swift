@@ -25,7 +25,7 @@ extension OfficialTable.Row {
             guard number <= OfficialTables.largestCount else {
                 log.error(
                     file, line: line, field: "number",
-                    "\(number) is above the largest count allowed, \(NumberText.grouped(Double(OfficialTables.largestCount)))"
+                    "\(number) is above the largest count allowed, \(NumberText.grouped(OfficialTables.largestCount))"
                 )
                 return nil
             }

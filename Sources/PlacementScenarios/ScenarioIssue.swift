@@ -80,7 +80,7 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
         guard more > 0 else { return listed.joined(separator: "\n") }
         return
             (listed + [
-                "… and \(NumberText.grouped(Double(more))) more problem\(more == 1 ? "" : "s") not listed "
+                "… and \(NumberText.grouped(more)) more problem\(more == 1 ? "" : "s") not listed "
                     + "(\(NumberText.counted(errors.count, "error", "errors")) in all); fix those above and run again"
             ]).joined(separator: "\n")
     }

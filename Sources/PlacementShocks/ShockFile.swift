@@ -89,8 +89,8 @@ public struct ShockFile: Sendable, Equatable {
             guard index < maximumShocks else {
                 reader.error(
                     entry, path: "shocks",
-                    "shock \(NumberText.grouped(Double(index + 1))) is past the limit: a shocks file lists at most "
-                        + "\(NumberText.grouped(Double(maximumShocks))) shocks (stress solves every mode once for each); "
+                    "shock \(NumberText.grouped(index + 1)) is past the limit: a shocks file lists at most "
+                        + "\(NumberText.grouped(maximumShocks)) shocks (stress solves every mode once for each); "
                         + "split it into several files")
                 break
             }

@@ -4,6 +4,7 @@ import PlacementScenarios
 package enum ReportNumbers {
     /// Whole numbers with thousands separators: `81,773`.
     static func grouped(_ value: Double) -> String { NumberText.grouped(value) }
+    static func grouped(_ count: Int) -> String { NumberText.grouped(count) }
 
     /// At most `places` decimals, without trailing zeros: `0.83`, `0.75`, `35`, `0.125`.
     package static func trimmed(_ value: Double, places: Int) -> String {
