@@ -13,9 +13,7 @@ struct ExistingPlacements {
     init(_ scenario: Scenario) {
         remainingCounts = scenario.cohorts.map(\.count)
         guard scenario.policy.keepExistingPlacements else { return }
-        // The first of equal ids (the loader refuses them; a scenario built in code may not).
-        let providerIndex = Dictionary(
-            scenario.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let providerIndex = scenario.providerIndices
         // Each cohort with a current provider on its own; sibling groups as one set, where they first appear.
         var sets: [[Int]] = []
         var groupSet: [SiblingGroupID: Int] = [:]

@@ -46,6 +46,12 @@ public struct Scenario: Sendable {
     /// authority has figures for.
     public var homeAuthorities: Set<AuthorityCode> { Set(cohorts.lazy.filter { $0.count > 0 }.map(\.homeAuthority)) }
 
+    /// Each provider's index in ``providers`` by its id: the first of equal ids (the loader refuses
+    /// them; a scenario built in code may not).
+    public var providerIndices: [ProviderID: Int] {
+        Dictionary(providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The scenario's own authorities: every authority but those standing for the market beyond the boundary.
     public var ownAuthorities: [Authority] {
         marketBeyondBoundary.isEmpty ? authorities : authorities.filter { !marketBeyondBoundary.contains($0.id) }

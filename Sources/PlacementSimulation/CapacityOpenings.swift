@@ -51,8 +51,7 @@ public struct CapacityOpenings: Sendable, Equatable {
     /// `scenario` with each opening's offer at `places(opening)`, its price kept.
     private func reshaped(_ scenario: Scenario, places: (CapacityOpening) -> Int) -> Scenario {
         var result = scenario
-        let index = Dictionary(
-            result.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = result.providerIndices
         for opening in openings {
             guard let provider = index[opening.provider],
                 let offer = result.providers[provider].offers[opening.placementType]
@@ -95,8 +94,7 @@ public struct CapacityOpenings: Sendable, Equatable {
     /// prepares from the starting stock (as-is candidates' slots) then knows the places to come.
     func numberingSlots(of stock: PlacementStock, in scenario: Scenario, after year: Int) -> PlacementStock {
         var stock = stock
-        let index = Dictionary(
-            scenario.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = scenario.providerIndices
         for opening in openings where opening.year > year {
             guard let provider = index[opening.provider] else { continue }
             stock.changePlaces(PlaceSlot(provider: provider, placementType: opening.placementType), by: 0)

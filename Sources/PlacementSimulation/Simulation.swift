@@ -34,8 +34,7 @@ public struct Simulation: Sendable {
         self.firstYear = firstYear
         self.lastYear = lastYear
         pricing = PlacementPricing(scenario)
-        providerIndex = Dictionary(
-            scenario.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        providerIndex = scenario.providerIndices
         var cohortsOfKey: [FlowKey: [Int]] = [:]
         for (index, cohort) in scenario.cohorts.enumerated() where cohort.placementType.isCommissioned {
             cohortsOfKey[FlowKey(authority: cohort.homeAuthority, placementType: cohort.placementType), default: []]

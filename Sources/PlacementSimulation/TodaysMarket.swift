@@ -247,7 +247,7 @@ public struct TodaysMarket: Sendable {
             // scenario's, and whether its children are. An authority listed for its places alone (an
             // imported council's neighbours) has its children outside: they hold places today.
             let isInside = codes.map(inside.contains)
-            let isHome = codes.map { inside.contains($0) && homes.contains($0) }
+            let isHome = codes.map(homes.contains)
             let groups = Set(TodaysMarket.offeredType.map(\.0))
             var pairs: [AuthorityPair: (children: Double, over20Miles: Double)] = [:]
             for row in allocation.stock() where groups.contains(row.group) {
@@ -488,8 +488,7 @@ public struct TodaysMarket: Sendable {
     private static func recordedChildren(_ scenario: Scenario) -> [PlaceSlot: Int] {
         let cohorts = scenario.cohorts.filter { $0.currentProvider != nil && $0.placementType.isCommissioned }
         guard !cohorts.isEmpty else { return [:] }
-        let providerIndex = Dictionary(
-            scenario.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let providerIndex = scenario.providerIndices
         var children: [PlaceSlot: Int] = [:]
         for cohort in cohorts {
             guard let current = cohort.currentProvider, let provider = providerIndex[current] else { continue }
