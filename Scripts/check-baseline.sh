@@ -8,6 +8,8 @@
 #   in sample (calibrated on 2025): the fitted figures (constraints where published; the joint table's two
 #   shares through its raked cells); and the seconds the
 #   calibration takes on England.
+# First recomputes every published and persistence figure from DfE's raw file
+# (Scripts/check-published-figures.py), so the figures the model is judged against are DfE's.
 # Reads the JSON of `placement baseline --format json` (and the fit table, `--format csv`) with python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +38,9 @@ for year in 2022 2023 2024 2025; do
     fi
     "$placement" baseline "$scenario" --calibrate-on $((year - 1)) --predict "$year" --format csv >"$work/out-$year.csv"
 done
+echo "== The published and persistence figures, recomputed from DfE's file independently of the Swift code"
+Scripts/check-published-figures.py Fixtures/data/dfe_cla_by_la_2021_2025.csv \
+    "$work"/out-2022.json "$work"/out-2023.json "$work"/out-2024.json "$work"/out-2025.json "$work"/in-2025.json
 
 python3 - "$work" "$calibration_seconds" "$end_to_end_seconds" <<'PY'
 import csv, json, math, sys

@@ -191,11 +191,14 @@ public struct OfficialPlacementData: Sendable {
         }
         // Suppressed other councils' children placed inside are the `LA of placement` total less the
         // authority's own children placed inside (its own internal placements, else its locality's
-        // inside count: the two differ by at most one child, 2021–2025).
-        if result.otherCouncilsChildrenInside == nil, let total = cell("LA of placement", "Total"),
-            let own = cell("LA of placement", Self.ownChildrenInside) ?? result.inside
-        {
-            result.otherCouncilsChildrenInside = max(0, total - own)
+        // inside count: the two differ by at most one child, 2021–2025); none when no child at all is
+        // placed inside (a total of 0 beside `z` parts: City of London, the Isles of Scilly).
+        if result.otherCouncilsChildrenInside == nil, let total = cell("LA of placement", "Total") {
+            if total == 0 {
+                result.otherCouncilsChildrenInside = 0
+            } else if let own = cell("LA of placement", Self.ownChildrenInside) ?? result.inside {
+                result.otherCouncilsChildrenInside = max(0, total - own)
+            }
         }
         return result
     }

@@ -35,7 +35,37 @@ public struct BaselineFitReport {
             title: "As-is baseline: fit to published figures",
             subtitle: "\(scenario.name): calibrated on \(comparison.calibratedOn), "
                 + (inSample ? "in sample" : "predicting \(comparison.predicted)"),
-            sections: [summarySection, measuresSection, authoritiesSection, cooperativesSection, methodSection])
+            sections: [summarySection] + ownAuthoritiesSection + [
+                measuresSection, authoritiesSection, cooperativesSection, methodSection,
+            ])
+    }
+
+    /// The authorities whose children the scenario models, where they are fewer than those calibrated: a
+    /// council's imported scenario lists every authority for its places, yet its user reads one row.
+    public var scenarioHomes: [FitComparison.Row] {
+        let homes = scenario.homeAuthorities
+        let rows = comparison.rows.filter { homes.contains($0.authority.id) }
+        return rows.count < comparison.rows.count ? rows : []
+    }
+
+    private var ownAuthoritiesSection: [ReportSection] {
+        let rows = scenarioHomes
+        guard !rows.isEmpty else { return [] }
+        let names =
+            rows.count <= 3
+            ? rows.map(\.authority.name).joined(separator: " and ") : "\(rows.count) authorities"
+        return [
+            ReportSection(
+                "This scenario's authorities",
+                [
+                    .paragraph(
+                        "The scenario models the children of \(names). The calibration covers every authority "
+                            + "with published figures (\(comparison.rows.count)), since other councils' children "
+                            + "hold the places these children use. Their rows are below, and every authority's under "
+                            + "*By authority*."),
+                    .table(fitTable(of: rows, id: "scenario-authorities")),
+                ])
+        ]
     }
 
     // MARK: Sections
@@ -163,7 +193,10 @@ public struct BaselineFitReport {
     }
 
     /// Every authority's modelled and published figures (the CSV the command prints).
-    public var fitTable: ReportTable {
+    public var fitTable: ReportTable { fitTable(of: comparison.rows, id: "authorities") }
+
+    /// `rows`' modelled and published figures, then England's.
+    func fitTable(of authorityRows: [FitComparison.Row], id: String) -> ReportTable {
         var columns: [ReportTable.Column] = [
             .init("Code", key: "code", numeric: false), .init("Authority", key: "authority", numeric: false),
         ]
@@ -186,11 +219,12 @@ public struct BaselineFitReport {
             return cells
         }
         let rows =
-            comparison.rows.map { row(code: $0.authority.id.rawValue, name: $0.authority.name, values: $0.values) }
+            authorityRows.map { row(code: $0.authority.id.rawValue, name: $0.authority.name, values: $0.values) }
             + [row(code: OfficialTables.englandCode.rawValue, name: "England", values: comparison.england)]
         return ReportTable(
-            id: "authorities",
-            caption: "Every authority, then England (DfE's national rows against every authority's sum): "
+            id: id,
+            caption: (authorityRows.count == comparison.rows.count ? "Every authority" : "The scenario's authorities")
+                + ", then England (DfE's national rows against every authority's sum): "
                 + "modelled and published figures"
                 + (inSample ? "" : ", and persistence (the \(comparison.calibratedOn) published figure)"),
             columns: columns, rows: rows)

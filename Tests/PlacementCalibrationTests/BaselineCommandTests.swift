@@ -309,6 +309,26 @@ struct BaselineCommandTests {
         #expect(json.contains("\"mean_absolute_error\" : "))
     }
 
+    @Test("a scenario with one authority's children leads its fit report with that authority's row")
+    func scenarioAuthoritiesFirst() throws {
+        let (_, baseline, comparison) = try Self.predictionOfTinyData()
+        var scenario = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+        let allHome = BaselineFitReport(
+            scenario: scenario, comparison: comparison, baseline: baseline, allocation: baseline.calibrated)
+        #expect(allHome.scenarioHomes.isEmpty)
+        #expect(!allHome.files.contains { $0.name == "fit-report-scenario-authorities.csv" })
+        // Southvale's children leave the scenario (as in a council's import): Northtown's row leads.
+        scenario.cohorts.removeAll { $0.homeAuthority != comparison.rows[0].authority.id }
+        let oneHome = BaselineFitReport(
+            scenario: scenario, comparison: comparison, baseline: baseline, allocation: baseline.calibrated)
+        #expect(oneHome.scenarioHomes.map(\.authority.id) == [comparison.rows[0].authority.id])
+        let files = Dictionary(oneHome.files, uniquingKeysWith: { first, _ in first })
+        let rows = try #require(files["fit-report-scenario-authorities.csv"]).split(separator: "\n")
+        #expect(rows.count == 3, "header, Northtown, England")
+        #expect(rows[1].hasPrefix("\(comparison.rows[0].authority.id.rawValue),"))
+        #expect(try #require(files["fit-report.md"]).contains("## This scenario's authorities"))
+    }
+
     @Test("--out writes the stock, the parameters and the fit report")
     func writesFiles() throws {
         let data = try TinyData()

@@ -135,6 +135,25 @@ struct LocalityDistanceTableTests {
         #expect(figures.otherCouncilsChildrenInside == 2)
     }
 
+    /// An authority where no child at all is placed (`LA of placement` total 0, its parts `z`, its
+    /// locality suppressed: City of London 2022–2023) has none of other councils' children inside;
+    /// before, that published 0 was read as unknown.
+    @Test func noChildPlacedInsideMeansNoneOfOtherCouncils() throws {
+        func row(_ characteristic: String, _ number: String) -> String {
+            "2025,Local authority,T00000001,LA of placement,\"\(characteristic)\",\(number)"
+        }
+        let data = try TinyData(lookedAfterRows: [
+            row("2. Other LA children externally placed within the local authority boundary", "z"),
+            row("1. Own LA children placed internally within the local authority boundary", "z"),
+            row("Total", "0"),
+            "2025,Local authority,T00000001,Locality of placement,Placed inside the local authority boundary,c",
+        ])
+        defer { data.directory.remove() }
+        let figures = try #require(
+            try OfficialPlacementData.read(from: data.directory.path).figures[2025]?["T00000001"])
+        #expect(figures.otherCouncilsChildrenInside == 0)
+    }
+
     /// Children placed elsewhere (counted in no published import) include those of an authority whose
     /// outside count is suppressed but whose inside and total are published: Northtown's 10 − 6 = 4
     /// outside, less Southvale's 1 published import, leave 3 (a suppressed count read as none left 0).
