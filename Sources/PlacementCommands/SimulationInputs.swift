@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import PlacementCalibration
+import PlacementForecasting
 import PlacementScenarios
 import PlacementSimulation
+import ScenarioGeneration
 
 /// The starting stock and the flows of a simulation, from the scenario and the official data.
 struct SimulationInputs {
@@ -38,13 +40,15 @@ struct SimulationInputs {
                 from, option: fromOption, data: data,
                 why: "; a simulation of the scenario's authorities starts from one of those years", in: command)
         }
-        // Without flows.csv, DfE's flows of `from` are carried forward: checked before anything is calibrated.
+        // Without flows.csv, DfE's leaver and placement-change rates of `from` are carried forward:
+        // checked before anything is calibrated.
         let officialFlows =
             real && tables == nil
             ? try readingInput { () throws(ScenarioError) in try OfficialFlowData.read(from: data) } : nil
         if let officialFlows, to > from {
             try officialFlows.requireYear(
-                from, option: fromOption, data: data, why: "; a simulation carries that year's flows forward",
+                from, option: fromOption, data: data,
+                why: "; a simulation carries that year's leaver and placement-change rates forward",
                 in: command)
         }
         let published = real ? official?.year(from) : nil
@@ -102,7 +106,7 @@ struct SimulationInputs {
         let years = (from + 1)...max(from + 1, to)
         var yearFlows = flows.scenarioFlows(
             now, year: from, lookedAfter: lookedAfter, englandLookedAfter: england, years: years,
-            assumptions: assumptions)
+            assumptions: assumptions, path: demandPath(data: data, from: from, through: years.upperBound))
         // The registered-places trend moves the places open at the start; a plan's come on top.
         let supply = SupplyTrend(
             now, places: official.places, through: from, years: years,
@@ -112,5 +116,20 @@ struct SimulationInputs {
         return SimulationInputs(
             scenario: simulated, start: start,
             flows: yearFlows.opening(openings, after: from, through: to, assumptions: assumptions))
+    }
+
+    /// The demand forecast fitted on DfE's years up to `from` (as `placement forecast` makes it from
+    /// the last published year), as the path the simulated children follow; `nil`, and `from`'s
+    /// flows carried forward as they are, where the tables cannot fit one (two years in a row up to
+    /// `from`, each with the stock and the starts).
+    static func demandPath(data: String, from: Int, through lastYear: Int) -> DemandPath? {
+        guard let official = try? OfficialData.read(from: data), ForecastYears.canFitPoint(official, origin: from),
+            let history = try? HistoryBuilder.build(official)
+        else { return nil }
+        let growth = DemandGrowth(history, origin: from, through: lastYear)
+        return DemandPath(
+            source: "each authority's children by placement type follow the demand forecast fitted on DfE's "
+                + "\(history.firstYear)–\(from) (`placement forecast`'s central path)"
+        ) { authority, type, year in growth.factor(authority.rawValue, type, in: year) }
     }
 }

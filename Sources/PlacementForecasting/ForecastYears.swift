@@ -31,6 +31,12 @@ public enum ForecastYears {
         }
     }
 
+    /// Whether a point forecast can be fitted from `origin`: two years in a row up to it, each with
+    /// the stock and the flows (the exit rates need them; intervals are not asked for).
+    public static func canFitPoint(_ data: OfficialData, origin: Int) -> Bool {
+        (try? require(data, through: origin, count: neededForBacktest, backtest: true)) != nil
+    }
+
     private static func require(
         _ data: OfficialData, through origin: Int, count: Int, backtest: Bool
     ) throws(ForecastDataError) {

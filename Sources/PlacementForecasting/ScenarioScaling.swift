@@ -16,11 +16,7 @@ public enum ScenarioScaling {
     ) -> (scenario: Scenario, warnings: [String]) {
         var scaled = scenario
         var warnings: [String] = []
-        let step = forecast.years.firstIndex(of: year)
-        let authorityIndex = Dictionary(
-            history.authorities.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let forecastIndex = Dictionary(
-            forecast.authorities.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let growth = DemandGrowth(forecast: forecast, history: history)
         var groups: [String: [PlacementType: [Int]]] = [:]
         for (index, cohort) in scenario.cohorts.enumerated() {
             groups[cohort.homeAuthority.rawValue, default: [:]][
@@ -29,20 +25,14 @@ public enum ScenarioScaling {
             ].append(index)
         }
         for (authority, byType) in groups.sorted(by: { $0.key < $1.key }) {
-            guard let step, let historyAt = authorityIndex[authority], let forecastAt = forecastIndex[authority],
-                let base = TypeMixModel.latest(history.authorities[historyAt], forecast.origin)
-            else {
+            guard forecast.years.contains(year), growth.covers(authority) else {
                 warnings.append("\(authority): not in the forecast; its children are kept as they are")
                 continue
             }
             for (type, cohorts) in byType.sorted(by: { $0.key < $1.key }) {
-                let baseCount = base.byType[type] ?? 0
-                guard baseCount > 0,
-                    let target = forecast.authorities[forecastAt].years[step].series[.type(type)]?.interval.forecast
-                else { continue }
-                let growth = target / baseCount
+                guard let factor = growth.factor(authority, type, in: year) else { continue }
                 let current = cohorts.reduce(0) { $0 + scenario.cohorts[$1].count }
-                let wanted = (Double(current) * growth).rounded()
+                let wanted = (Double(current) * factor).rounded()
                 guard wanted.isFinite, wanted >= 0, wanted < 10_000_000 else { continue }
                 let parts = Apportion.split(Int(wanted), weights: cohorts.map { Double(scenario.cohorts[$0].count) })
                 for (index, part) in zip(cohorts, parts) { scaled.cohorts[index].count = part }

@@ -4,13 +4,18 @@ import PlacementScenarios
 /// DfE's published flows (`OfficialFlowData`: children starting and ceasing to be looked after, and
 /// placement changes, per authority and year) as a simulation's flows.
 extension OfficialFlowData {
-    /// Each later year's flows for a scenario, from the published flows of `year` carried forward:
-    /// every authority's starts, leavers and placement changes per child looked after (England's
-    /// rates where the authority's are suppressed), applied to the scenario's commissioned children
-    /// and shared across placement types in proportion to them.
+    /// Each later year's flows for a scenario from the published flows of `year`: every authority's
+    /// leavers and placement changes per child looked after (England's rates where the authority's
+    /// are suppressed), applied to the scenario's commissioned children of each placement type.
+    ///
+    /// With a demand `path`, each year's arrivals are those that take the authority's children of a
+    /// type to the path's expected count (leavers replaced, plus the forecast change), so the
+    /// simulated stock follows the demand forecast. Without one, `year`'s starts are carried forward
+    /// as they are: a single year's net change (Wigan −80 in 2025, Milton Keynes +98) repeated every
+    /// year, which is what a scenario without a forecast has to go on.
     public func scenarioFlows(
         _ scenario: Scenario, year: Int, lookedAfter: [AuthorityCode: Int], englandLookedAfter: Int,
-        years: ClosedRange<Int>, assumptions: SimulationAssumptions
+        years: ClosedRange<Int>, assumptions: SimulationAssumptions, path: DemandPath? = nil
     ) -> SimulationFlows {
         let national = flows[year]?[OfficialTables.englandCode] ?? PublishedFlowCounts()
         func rate(_ count: Int?, _ total: Int?) -> Double? {
@@ -22,40 +27,58 @@ extension OfficialFlowData {
             ceased: rate(national.ceased, englandLookedAfter) ?? 0,
             changes: rate(national.placementChanges, englandLookedAfter) ?? 0
         )
-        var perYear: [FlowKey: FlowCounts] = [:]
+        var result: [Int: [FlowKey: FlowCounts]] = [:]
         for authority in scenario.authorities {
             let published = flows[year]?[authority.id] ?? PublishedFlowCounts()
             let total = lookedAfter[authority.id]
             let starts = rate(published.started, total) ?? englandRates.starts
             let ceased = rate(published.ceased, total) ?? englandRates.ceased
             let changes = rate(published.placementChanges, total) ?? englandRates.changes
-            let cohorts = scenario.cohorts.filter {
-                $0.homeAuthority == authority.id && $0.placementType.isCommissioned
-            }
             var byType: [PlacementType: Int] = [:]
-            for cohort in cohorts { byType[cohort.placementType, default: 0] += cohort.count }
-            let types = byType.keys.sorted { $0.rawValue < $1.rawValue }
-            let weights = types.map { Double(byType[$0]!) }
-            let children = Double(byType.values.reduce(0, +))
-            func shares(_ perChild: Double) -> [Int] {
-                Apportion.split(Int((perChild * children).rounded()), weights: weights)
+            for cohort in scenario.cohorts
+            where cohort.homeAuthority == authority.id && cohort.placementType.isCommissioned {
+                byType[cohort.placementType, default: 0] += cohort.count
             }
-            // Children who start and leave within the year are in neither the stock nor the net
-            // arrivals; the net change, starts − leavers, is the published one.
+            let types = byType.keys.sorted { $0.rawValue < $1.rawValue }
             let fromStock = assumptions.leaversFromStockShare.value
-            let arrivals = shares(max(0, starts - ceased * (1 - fromStock)))
-            let leavers = shares(ceased * fromStock)
-            let moves = shares(changes * assumptions.movesFromStockShare.value)
-            for (k, type) in types.enumerated() {
-                perYear[FlowKey(authority: authority.id, placementType: type)] = FlowCounts(
-                    arrivals: arrivals[k], leavers: leavers[k], moves: moves[k])
+            // The children of each type at the start of a simulated year, and at its end.
+            var before = types.map { byType[$0]! }
+            for simulated in years {
+                let after =
+                    path.map { path in
+                        types.indices.map { k in
+                            let growth = path.growth(authority.id, types[k], simulated) ?? 1
+                            return Int((Double(byType[types[k]]!) * growth).rounded())
+                        }
+                    } ?? before
+                let weights = before.map(Double.init)
+                let children = Double(before.reduce(0, +))
+                func shares(_ perChild: Double) -> [Int] {
+                    Apportion.split(Int((perChild * children).rounded()), weights: weights)
+                }
+                let leavers = shares(ceased * fromStock)
+                let moves = shares(changes * assumptions.movesFromStockShare.value)
+                // Children who start and leave within the year are in neither the stock nor the net
+                // arrivals; without a path the net change, starts − leavers, is the published one.
+                let arrivals =
+                    path == nil
+                    ? shares(max(0, starts - ceased * (1 - fromStock)))
+                    : types.indices.map { max(0, after[$0] - before[$0] + leavers[$0]) }
+                for (k, type) in types.enumerated() {
+                    result[simulated, default: [:]][FlowKey(authority: authority.id, placementType: type)] =
+                        FlowCounts(arrivals: arrivals[k], leavers: leavers[k], moves: moves[k])
+                }
+                if path != nil { before = after }
             }
         }
-        var result: [Int: [FlowKey: FlowCounts]] = [:]
-        for simulated in years { result[simulated] = perYear }
+        for simulated in years where result[simulated] == nil { result[simulated] = [:] }
+        let rates =
+            "DfE's \(year) leavers and placement changes per child looked after, each authority's (England's "
+            + "where suppressed)"
         return SimulationFlows(
             years: result,
-            source: "DfE's \(year) starts, leavers and placement changes per child looked after, each authority's "
+            source: path.map { "\($0.source); \(rates); arrivals make up each year's leavers and forecast change" }
+                ?? "DfE's \(year) starts, leavers and placement changes per child looked after, each authority's "
                 + "(England's where suppressed), carried forward to every simulated year")
     }
 }

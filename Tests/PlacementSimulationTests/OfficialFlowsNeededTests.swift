@@ -30,7 +30,8 @@ struct SimulationFlowsNeededTests {
         #expect(
             run.standardError.contains(
                 "\(option): no published flows for 2025 in \(data.path)/dfe_cla_flows_by_la_2021_2025.csv "
-                    + "(published there: none); a simulation carries that year's flows forward"),
+                    + "(published there: none); a simulation carries that year's leaver and placement-change rates forward"
+            ),
             "\(run.standardError)")
         #expect(run.standardError.contains("Usage: placement \(arguments[0])"))
         #expect(!FileManager.default.fileExists(atPath: out.file("o")))
