@@ -118,7 +118,7 @@ extension PlacementCommand {
             if let loaded {
                 let codes = Set(loaded.authorities.map(\.id.rawValue))
                 authorities = authorities.filter { codes.contains($0.code) }
-                cooperatives = loaded.cooperatives.map(forecast.cooperative)
+                cooperatives = Self.cooperatives(of: loaded, in: forecast, data: data)
             }
             if let authority {
                 let lookup = NameLookup(kind: "authority", entries: authorities.map { ($0.code, $0.name) })
@@ -170,6 +170,34 @@ extension PlacementCommand {
                     try printToStandardOutput(
                         ForecastOutput.markdown(forecast, scopes: cooperatives + authorities), terminator: "")
                 }
+            }
+        }
+
+        /// The scenario's co-operatives as the forecast can give them, each its members' sum. Where
+        /// some of a scenario's authorities are not DfE's (a synthetic scenario such as `tiny`), it
+        /// says so: a co-operative with no member in the tables is left out rather than shown as a
+        /// row of blanks, and one with some is said to be the others' sum.
+        static func cooperatives(
+            of scenario: Scenario, in forecast: DemandForecast, data: String
+        ) -> [DemandForecast.ScopeForecast] {
+            let forecastCodes = Set(forecast.authorities.map(\.code))
+            let unknown = scenario.authorities.filter { !forecastCodes.contains($0.id.rawValue) }
+            if !unknown.isEmpty {
+                let names = unknown.prefix(5).map(\.name).joined(separator: ", ") + (unknown.count > 5 ? ", …" : "")
+                printToStandardError(
+                    "\(scenario.name): warning: \(unknown.count) of its \(scenario.authorities.count) authorities "
+                        + "(\(names)) are not in DfE's tables in \(data), so the forecast has no figures for them"
+                        + (unknown.count == scenario.authorities.count ? "; England's forecast is shown alone" : ""))
+            }
+            return scenario.cooperatives.compactMap { cooperative in
+                let missing = cooperative.members.filter { !forecastCodes.contains($0.rawValue) }
+                guard missing.count < cooperative.members.count else { return nil }
+                if !missing.isEmpty {
+                    printToStandardError(
+                        "\(cooperative.name): warning: its forecast is the sum of \(cooperative.members.count - missing.count) "
+                            + "of its \(cooperative.members.count) members; \(missing.count) are not in DfE's tables")
+                }
+                return forecast.cooperative(cooperative)
             }
         }
 

@@ -81,6 +81,7 @@ public enum ForecastOutput {
             let cells = forecast.england.years.map { year in year.series[series].map(cell) ?? "" }
             text += "| \(series.label) | " + cells.joined(separator: " | ") + " |\n"
         }
+        guard !scopes.isEmpty else { return text }
         text += "\n## Children looked after by authority\n\n| Code | Authority | "
         text += forecast.years.map { "\($0)" }.joined(separator: " | ") + " |\n"
         text += "|---|---|" + forecast.years.map { _ in "---:|" }.joined() + "\n"

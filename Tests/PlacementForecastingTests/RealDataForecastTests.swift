@@ -127,4 +127,23 @@ struct ForecastAuthorityTests {
         #expect(misspelt.standardError.contains("did you mean Manchester (E08000003)?"))
         #expect(misspelt.standardOutput.isEmpty)
     }
+
+    /// A scenario whose authorities are not DfE's (`tiny`) has England's forecast alone, and says
+    /// why; before, its co-operative was a row of blanks, without a word.
+    @Test("a scenario of authorities DfE does not publish: England alone, a warning, no blank co-operative")
+    func syntheticScenario() throws {
+        let (object, run) = try BuiltTool.placementJSON([
+            "forecast", Fixtures.scenario("tiny"), "--data", "\(Fixtures.root)/data", "--to", "2027", "--format",
+            "json",
+        ])
+        let root = try #require(object, "\(run.standardError)")
+        #expect((root["authorities"] as? [[String: Any]])?.isEmpty == true)
+        #expect(((root["cooperatives"] as? [Any]) ?? []).isEmpty)
+        #expect(root["england"] != nil)
+        #expect(
+            run.standardError.contains(
+                "tiny: warning: 3 of its 3 authorities (Northtown, Southvale, Eastbury) are not in DfE's tables"),
+            "\(run.standardError)")
+        #expect(run.standardError.contains("England's forecast is shown alone"))
+    }
 }

@@ -21,7 +21,10 @@ struct StandardOutputFailureTests {
 
     @Test(
         "stdout a pipe nobody reads exits 2 with one line on stderr, not 141 by SIGPIPE",
-        arguments: [["validate", tiny], ["compare", tiny, "--format", "csv"], ["forecast", tiny, "--format", "csv"]])
+        arguments: [
+            ["validate", tiny], ["compare", tiny, "--format", "csv"],
+            ["forecast", "--data", "\(Fixtures.root)/data", "--format", "csv"],
+        ])
     func closedPipe(arguments: [String]) throws {
         let run = try BuiltTool.run("placement", arguments, standardOutput: try Self.pipeWithNoReader())
         #expect(run.status == 2)
