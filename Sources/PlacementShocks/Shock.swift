@@ -59,7 +59,8 @@ public enum Shock: Sendable, Equatable {
         switch self {
         case .removeLargestOwners(let sector, let type, let count):
             let what = scope(sector, type)
-            return "\(count) largest \(what.isEmpty ? "" : what + " ")owner\(count == 1 ? "" : "s") leave"
+            let owners = "\(what.isEmpty ? "" : what + " ")owner\(count == 1 ? " leaves" : "s leave")"
+            return count == 1 ? "the largest \(owners)" : "\(count) largest \(owners)"
         case .removeOwners(let names):
             return "\(names.joined(separator: ", ")) leave\(names.count == 1 ? "s" : "")"
         case .removeShare(let sector, let type, let share):

@@ -153,7 +153,7 @@ public enum ShockApplication {
                 (sector == nil || provider.sector == sector) && leaving.contains(ownerKey(provider.owner))
                     ? type.map { [$0] } ?? Array(provider.offers.keys) : []
             }
-            return "\(largest.count) owners leave, \(removed) places: "
+            return "\(NumberText.counted(largest.count, "owner leaves", "owners leave")), \(removed) places: "
                 + largest.map { "\($0.value.name) (\($0.value.places))" }.joined(separator: ", ")
         case .removeOwners(let names):
             let leaving = Set(names.map(ownerKey))

@@ -1,3 +1,4 @@
+import Foundation
 import PlacementScenarios
 import TestSupport
 import Testing
@@ -23,5 +24,26 @@ struct StressReportTests {
         // No market stated, none claimed: the key is left out rather than read as the empty market.
         #expect(!plain.json.contains("\"market\""))
         #expect(!MarkdownReport.render(plain.document, stem: "stress").contains("Shocks:"))
+    }
+
+    /// An exit that leaves children unplaced lowers the weekly cost (their price drops out of it): the
+    /// summary says so, where it happens only; and it says why council mode's figures over draws are
+    /// not `compare`'s (the buying order is drawn anew).
+    @Test(
+        "the summary warns that unplaced children drop out of the weekly cost, only where a shock leaves more",
+        arguments: [
+            ("remove_largest_owners: {sector: private, placement_type: childrens_home, count: 1}", true),
+            ("price_change: {sector: private, factor: 1.1}", false),
+        ])
+    func unplacedLeaveTheWeeklyCost(shock: String, warned: Bool) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try "shocks:\n  - \(shock)\n".write(toFile: folder.file("shocks.yaml"), atomically: true, encoding: .utf8)
+        let run = try BuiltTool.run(
+            "placement", ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml")])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("Weekly cost counts placed children only") == warned)
+        #expect(run.standardOutput.contains("Council mode's buying order is drawn anew in each draw"))
+        #expect(run.standardOutput.contains("1 draw each from seed 1"))
     }
 }

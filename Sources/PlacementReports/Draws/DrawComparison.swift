@@ -47,6 +47,13 @@ public struct DrawComparison {
             sections: sections)
     }
 
+    /// Why council mode's figures over draws can differ from `compare`'s without them.
+    static func councilOrderNote(_ scenario: Scenario) -> String {
+        "Council mode's buying order is drawn anew in each draw, so its figures can differ from compare's "
+            + "without --draws, which orders the councils by the scenario's council_order_seed "
+            + "(\(scenario.policy.councilOrderSeed)); the joint modes do not depend on it."
+    }
+
     var headlineTable: ReportTable {
         ReportTable(
             id: "draws-headline", caption: "Every measure for \(scenario.name): mean and 10th–90th percentiles",
@@ -56,10 +63,15 @@ public struct DrawComparison {
 
     var summary: ReportSection {
         var bullets: [String] = [
-            "\(results.draws) draws from seed \(seed): each draws the councils' buying order in council mode"
+            "\(NumberText.counted(results.draws, "draw", "draws")) from seed \(seed): each draws the councils' "
+                + "buying order in council mode"
                 + (results.solves > results.modes.count && !shocks.isEmpty ? " and the random shocks" : "")
-                + "; \(results.solves) solves in all (a mode with nothing random is solved once)."
+                + "; \(NumberText.counted(results.solves, "solve", "solves")) in all (a mode with nothing random is "
+                + "solved once)."
         ]
+        if results.modes.contains(.council) {
+            bullets.append(Self.councilOrderNote(scenario))
+        }
         for (index, mode) in results.modes.enumerated() {
             let unplaced = results.spread(.unplaced, mode: index) { $0.total }
             let m2 = results.spread(.m2Share, mode: index) { $0.total }
@@ -72,9 +84,9 @@ public struct DrawComparison {
             let flipping = contrast.verdicts.filter { !$0.verdict.isUnanimous }.count
             bullets.append(
                 "\(contrast.from.rawValue) to \(contrast.to.rawValue): \(uncertain) of \(contrast.verdicts.count) "
-                    + "authorities uncertain (no verdict holds in \(NumberText.percent(RobustVerdict.threshold)) of the "
-                    + "draws); "
-                    + "\(flipping) change verdict across draws.")
+                    + "authorities uncertain (an authority is uncertain when no verdict holds in at least "
+                    + "\(NumberText.percent(RobustVerdict.threshold)) of the draws); \(flipping) change verdict across "
+                    + "draws.")
         }
         if !results.stoppedModes.isEmpty {
             bullets.append(

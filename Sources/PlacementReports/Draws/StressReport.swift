@@ -76,7 +76,7 @@ public struct StressReport {
         return ReportDocument(
             title: "\(scenario.name): stress test of commissioning arrangements",
             subtitle: (shocks.isEmpty ? "" : "Shocks: \(shocks). ")
-                + "Scenario \(scenario.name); \(cases.count) cases, \(draws) draws each from seed \(seed); modes "
+                + "Scenario \(scenario.name); \(cases.count) cases, \(NumberText.counted(draws, "draw", "draws")) each from seed \(seed); modes "
                 + (cases.first?.results.modes.map(\.rawValue).joined(separator: ", ") ?? "") + ".",
             sections: [summary, totals, scopes(cooperatives: true), scopes(cooperatives: false), method])
     }
@@ -96,6 +96,22 @@ public struct StressReport {
                 bullets.append(
                     entry.applied.count == 1
                         ? "\(entry.label): \(shock.detail)." : "\(entry.label), \(shock.label): \(shock.detail).")
+            }
+        }
+        if let modes = cases.first?.results.modes {
+            if modes.contains(.council) { bullets.append(DrawComparison.councilOrderNote(scenario)) }
+            // Weekly cost counts placed children: an exit that leaves children unplaced "saves" their price.
+            let leavesMoreUnplaced = cases.dropFirst().contains { entry in
+                modes.indices.contains { mode in
+                    (entry.results.spread(.unplaced, mode: mode) { $0.total }.mean ?? 0)
+                        > (cases[0].results.spread(.unplaced, mode: mode) { $0.total }.mean ?? 0)
+                }
+            }
+            if leavesMoreUnplaced {
+                bullets.append(
+                    "Weekly cost counts placed children only: where a shock leaves more children unplaced, their "
+                        + "placements' price drops out of it, so the cost can fall as children lose their places; "
+                        + "read it beside the unplaced count.")
             }
         }
         if let seconds {
