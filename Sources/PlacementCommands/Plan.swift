@@ -59,7 +59,9 @@ extension PlacementCommand {
         var timeLimit: Double = 60
 
         @Option(
-            parsing: .unconditional, help: "Stop branch-and-cut at this relative gap. (default: 0.0001)",
+            parsing: .unconditional,
+            help:
+                "Stop branch-and-cut at this relative gap, a fraction of the objective (0.01 is 1%). (default: 0.0001)",
             transform: DecimalOption.parse)
         var gap: Double = 1e-4
 
@@ -102,6 +104,10 @@ extension PlacementCommand {
             }
             try TimeLimit.validate(timeLimit)
             guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be ≥ 0") }
+            // A gap past 1 is almost surely a percentage typed as one (2 for 2%).
+            guard gap <= 1 else {
+                throw ValidationError("--gap is a fraction of the objective, at most 1 (0.02 is 2%)")
+            }
             _ = try candidateKinds()
             _ = try frontierBudgets()
             if let year, !(1900...2999).contains(year) { throw ValidationError("--year must be a calendar year") }

@@ -40,7 +40,7 @@ public struct FlowTables: Sendable, Equatable {
     /// The tables in `folder`, nil when it has no `flows.csv`; every problem with file, line and field.
     public static func read(folder: String, scenario: Scenario) throws(ScenarioError) -> FlowTables? {
         guard let directory = ScenarioFolder(folder) else {
-            throw ScenarioError(issues: [ScenarioIssue(.error, file: folder, message: "is not a scenario folder")])
+            throw ScenarioFolder.notAFolder(folder)
         }
         var log = IssueLog()
         let tables = read(

@@ -37,6 +37,17 @@ struct ScenarioFolder {
         self.resolved = resolved
     }
 
+    /// Why `path` is not a scenario folder, for the message: it does not exist, or it is a file.
+    static func notAFolder(_ path: String) -> ScenarioError {
+        var isDirectory: ObjCBool = false
+        let message =
+            !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            ? "does not exist (a scenario is a folder with scenario.yaml)"
+            : isDirectory.boolValue
+                ? "is not a scenario folder" : "is a file, not a scenario folder (a folder with scenario.yaml)"
+        return ScenarioError(issues: [ScenarioIssue(.error, file: path, message: message)])
+    }
+
     /// Whether something (a file, a folder, a link even if broken) has this name in the folder.
     func contains(_ name: String) -> Bool {
         var status = stat()

@@ -12,7 +12,7 @@ public enum ScenarioLoader {
     public static func load(from directory: String) throws(ScenarioError) -> LoadedScenario {
         var log = IssueLog()
         guard let folder = ScenarioFolder(directory) else {
-            throw ScenarioError(issues: [ScenarioIssue(.error, file: directory, message: "is not a scenario folder")])
+            throw ScenarioFolder.notAFolder(directory)
         }
         guard var manifest = Manifest.read(from: folder, log: &log) else {
             throw ScenarioError(issues: log.issues)

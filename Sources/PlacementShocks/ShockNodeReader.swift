@@ -58,7 +58,7 @@ struct ShockNodeReader {
             let type = map["placement_type"].flatMap { placementType($0, path: "\(path).placement_type") }
             let owner = map["owner"].flatMap { string($0, path: "\(path).owner") }
             guard let factorNode = required(map, "factor", node: body, path: path),
-                let factor = number(factorNode, path: "\(path).factor", minimum: 0, maximum: 100)
+                let factor = number(factorNode, path: "\(path).factor", minimum: 0.01, maximum: 100)
             else { return nil }
             return .priceChange(sector: sector, placementType: type, owner: owner, factor: factor)
         case "demand_increase":

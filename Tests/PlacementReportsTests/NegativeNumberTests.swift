@@ -26,6 +26,10 @@ struct NegativeNumberTests {
         (["sufficiency", tiny, "--authority", "Northtown", "--seed", "-1"], "'-1' is invalid for '--seed <seed>'"),
         (["plan", tiny, "--budget", "-5"], "--budget must be a number of pounds from 0 to 1,000,000,000,000"),
         (["plan", tiny, "--budget", "5", "--gap", "-1"], "--gap must be ≥ 0"),
+        (
+            ["plan", tiny, "--budget", "5", "--gap", "2"],
+            "--gap is a fraction of the objective, at most 1 (0.02 is 2%)"
+        ),
         (["plan", tiny, "--budget", "5", "--time-limit", "-1"], "--time-limit must be a number of seconds above 0"),
         (["plan", tiny, "--budget", "5", "--year", "-5"], "--year must be a calendar year"),
         (

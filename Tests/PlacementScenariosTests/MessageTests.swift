@@ -6,6 +6,20 @@ import Testing
 /// How problems read when printed: one line each, located, and never carrying raw control characters.
 @Suite("Scenario messages")
 struct MessageTests {
+    /// A mistyped path said as such; before, every case read "is not a scenario folder".
+    @Test("a scenario path that does not exist, or is a file, says which")
+    func missingOrFile() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let missing = try #require(throws: ScenarioError.self) {
+            try ScenarioLoader.load(from: folder.file("no-such-scenario"))
+        }
+        #expect(missing.description.contains("no-such-scenario: does not exist"), "\(missing.description)")
+        try "".write(toFile: folder.file("notes.txt"), atomically: true, encoding: .utf8)
+        let file = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: folder.file("notes.txt")) }
+        #expect(file.description.contains("notes.txt: is a file, not a scenario folder"), "\(file.description)")
+    }
+
     @Test("an escape sequence in a field is shown escaped, never printed raw")
     func escapedControlCharacters() throws {
         let copy = try ScenarioCopy(of: "tiny")

@@ -125,6 +125,7 @@ struct DrawTests {
               - remove_largest_owners: {sector: privat, count: 0}
               - price_rise: {factor: 2}
               - demand_increase: {factor: 2, children: 3}
+              - price_change: {factor: 0}
             """
         var log = IssueLog()
         _ = ShockFile.parse(yaml, file: "shocks.yaml", log: &log)
@@ -132,8 +133,10 @@ struct DrawTests {
         #expect(
             lines == [
                 "2: shocks[0].remove_largest_owners.sector", "2: shocks[0].remove_largest_owners.count",
-                "3: shocks[1].price_rise", "4: shocks[2].demand_increase",
+                "3: shocks[1].price_rise", "4: shocks[2].demand_increase", "5: shocks[3].price_change.factor",
             ])
+        // A price cut to nothing would make places free.
+        #expect(log.issues.last?.description.contains("0 is out of range (0.01 to 100)") == true, "\(log.issues)")
         #expect(
             log.issues[0].description.hasPrefix("shocks.yaml:2:37: shocks[0].remove_largest_owners.sector: unknown"))
         // Names are checked against the scenario.
