@@ -31,10 +31,14 @@ public enum PlanMarkdown {
                 + "At the margin, budget saves \(pounds(plan.marginalValueOfBudget * 1_000_000)) a week per £1m "
                 + "(the LP relaxation's budget dual: a rate for small changes around this budget, not for a whole "
                 + "£1m more).")
+        if let note = PlanReport.savingNothingNote(plan) {
+            lines.append("")
+            lines.append(note)
+        }
         lines.append("")
         lines.append(
             "| candidate | authority | type | units | places | capital | opens in (years) | children placed | "
-                + "weekly saving (objective) | weekly spend saving | payback (years) |")
+                + "weekly saving (weighted objective) | weekly spend saving | payback (years) |")
         lines.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|")
         for build in plan.builds {
             let candidate = build.candidate

@@ -60,7 +60,7 @@ public struct PlanReport: Sendable {
         let after = plan.withPlan.metrics.total
         let homes = plan.homes.reduce(0) { $0 + $1.units }
         let households = plan.carers.reduce(0) { $0 + $1.units }
-        let bullets = [
+        var bullets = [
             "Status \(plan.status.rawValue): weekly objective \(Self.pounds(plan.objective)) against "
                 + "\(Self.pounds(plan.baselineObjective)) with no new capacity; best bound \(Self.pounds(plan.bestBound)), "
                 + "relative gap \(NumberText.decimal(plan.relativeGap * 100, places: 4))%"
@@ -80,6 +80,7 @@ public struct PlanReport: Sendable {
                 + "\(Self.pounds(before.weeklyCost)) → \(Self.pounds(after.weeklyCost)), unplaced \(before.unplaced) → "
                 + "\(after.unplaced) (table plan-measures).",
         ]
+        if let note = Self.savingNothingNote(plan) { bullets.append(note) }
         let builds = ReportTable(
             id: "plan-builds", caption: "What the plan builds, where and when",
             columns: [
@@ -88,7 +89,7 @@ public struct PlanReport: Sendable {
                 .init("Placement type", key: "placement_type", numeric: false),
                 .init("Units", key: "units"), .init("Places", key: "places"), .init("Capital", key: "capital"),
                 .init("Opens in (years)", key: "years_to_open"), .init("Children placed", key: "children_placed"),
-                .init("Weekly saving (objective)", key: "weekly_saving"),
+                .init("Weekly saving (weighted objective)", key: "weekly_saving"),
                 .init("Weekly saving (£ paid)", key: "weekly_spend_saving"),
                 .init("Payback (years)", key: "payback_years"),
             ],
@@ -115,6 +116,16 @@ public struct PlanReport: Sendable {
                 ]
             })
         return ReportSection("The plan", [.bullets(bullets), .table(builds), .table(measures)])
+    }
+
+    /// Builds that save none of the prices paid are chosen for the objective's weights, not money:
+    /// said, since their weighted saving is also in pounds.
+    static func savingNothingNote(_ plan: CapacityPlan) -> String? {
+        let count = plan.builds.filter { $0.weeklySpendSaving <= 0 }.count
+        guard count > 0 else { return nil }
+        return "\(NumberText.counted(count, "build saves", "builds save")) nothing of the weekly prices paid: "
+            + "chosen for the objective's weights (placing children who had no place, the preference for councils' own "
+            + "care, the out-of-area penalty, miles), not for money; the weighted saving is in pounds of the objective, not cash."
     }
 
     static func value(_ measure: PolicyComparison.Measure, _ metrics: ScopeMetrics) -> ReportValue {
@@ -254,6 +265,9 @@ public struct PlanReport: Sendable {
     private var frontierNotes: [String] {
         let points = frontier.plans
         var notes: [String] = []
+        guard points.count > 1 else {
+            return ["The frontier has one budget, so there is nothing to compare along it."]
+        }
         let falls = frontier.budgetsWhereOwnCouncilM1Falls
         notes.append(
             falls.isEmpty

@@ -33,6 +33,11 @@ struct PlanReportTests {
         #expect(frontier.map { $0[3] } == ["0", "0", "1", "1"])
         let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         #expect(markdown.contains("Own-council M1 never falls as the budget grows (table frontier)."))
+        // H2 places two children who had no place, so the prices paid rise (tiny-plan's README): its
+        // weighted saving is not money, and both summaries say so.
+        let note = "1 build saves nothing of the weekly prices paid: chosen for the objective's weights"
+        #expect(markdown.contains(note))
+        #expect(try String(contentsOfFile: out + "/plan.md", encoding: .utf8).contains(note))
         // Every figure of a policy sentence is a cell of the policies table.
         let section = try #require(markdown.components(separatedBy: "## The same budget, three ways").last)
             .components(separatedBy: "\n## ")[0]
@@ -48,6 +53,19 @@ struct PlanReportTests {
                 #expect(table.contains("| \(cell) |"), "\(cell) of “\(sentence)”")
             }
         }
+    }
+
+    @Test("a budget of 0 has a one-point frontier, said as such, not a claim about a budget growing")
+    func noBudget() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var command = try PlacementCommand.parseAsRoot([
+            "plan", Fixtures.scenario("tiny-plan"), "--budget", "0", "--out", directory.file("plan"),
+        ])
+        try command.run()
+        let markdown = try String(contentsOfFile: directory.file("plan") + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("The frontier has one budget, so there is nothing to compare along it."))
+        #expect(!markdown.contains("never falls as the budget grows"))
     }
 
     @Test(
