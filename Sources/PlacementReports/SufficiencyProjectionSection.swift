@@ -90,8 +90,8 @@ extension SufficiencyReport {
                     .svg))
         blocks.append(
             .bullets([
-                "A projection, not a forecast of what will happen: arrivals and endings follow "
-                    + "\(projection.notes.flows), and no provider opens or closes beyond them"
+                "A projection, not a forecast of what will happen. Its flows: \(projection.notes.flows); no "
+                    + "provider opens or closes beyond them"
                     + (projection.notes.plan == nil ? "" : " and the plan") + ".",
                 "Sibling groups are not followed through the years, and children do not change placement type as "
                     + "they age. `placement simulate` gives every measure, scope and mode (README, Years ahead).",
