@@ -268,8 +268,10 @@ public struct BaselineFitReport {
             "By co-operative",
             [
                 .paragraph(
-                    "Shares are the unweighted mean over member authorities with both figures; other councils' "
-                        + "children placed inside are summed over the same members."),
+                    "Shares are the unweighted mean over member authorities with both figures, so that each "
+                        + "authority's fit counts alike; other councils' children placed inside are summed over the "
+                        + "same members. The co-operative's pooled share (all its members' children together), which "
+                        + "compare's as-is and sufficiency report, can differ by a few points."),
                 .table(
                     ReportTable(
                         id: "cooperatives", caption: "Every co-operative: modelled and published figures",
