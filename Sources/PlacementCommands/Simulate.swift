@@ -20,7 +20,9 @@ extension PlacementCommand {
                 new placements in batches into vacancies only. The flows come from the scenario's own \
                 flows.csv and place_changes.csv when it has them, else from DfE's tables: leavers and \
                 placement changes at --from's rates, and arrivals that keep each authority's children \
-                by placement type on the demand forecast fitted up to --from (placement forecast). With --draws, every mode runs for several seeded \
+                by placement type on the demand forecast fitted up to --from (placement forecast; a \
+                --from with fewer than three published years up to it carries its starts forward). \
+                With --draws, every mode runs for several seeded \
                 draws (which placements end, arrival order, councils' buying order) on all cores.
 
                 With --plan FILE (plan.csv from plan --out): each build's places open at the start of its \

@@ -106,7 +106,7 @@ struct SimulationInputs {
         let years = (from + 1)...max(from + 1, to)
         var yearFlows = flows.scenarioFlows(
             now, year: from, lookedAfter: lookedAfter, englandLookedAfter: england, years: years,
-            assumptions: assumptions, path: demandPath(data: data, from: from, through: years.upperBound))
+            assumptions: assumptions, path: try demandPath(data: data, from: from, through: years.upperBound))
         // The registered-places trend moves the places open at the start; a plan's come on top.
         let supply = SupplyTrend(
             now, places: official.places, through: from, years: years,
@@ -120,16 +120,19 @@ struct SimulationInputs {
 
     /// The demand forecast fitted on DfE's years up to `from` (as `placement forecast` makes it from
     /// the last published year), as the path the simulated children follow; `nil`, and `from`'s
-    /// flows carried forward as they are, where the tables cannot fit one (two years in a row up to
-    /// `from`, each with the stock and the starts).
-    static func demandPath(data: String, from: Int, through lastYear: Int) -> DemandPath? {
-        guard let official = try? OfficialData.read(from: data), ForecastYears.canFitPoint(official, origin: from),
-            let history = try? HistoryBuilder.build(official)
-        else { return nil }
+    /// flows carried forward as they are, where the tables cannot start a forecast there (three
+    /// years in a row up to `from`, each with the stock and the starts). Damaged tables are an error
+    /// in their file and line, never a quiet fallback.
+    static func demandPath(data: String, from: Int, through lastYear: Int) throws -> DemandPath? {
+        let official = try readingInput { () throws(ScenarioError) in try OfficialData.read(from: data) }
+        guard ForecastYears.canStart(official, at: from), let history = try? HistoryBuilder.build(official) else {
+            return nil
+        }
         let growth = DemandGrowth(history, origin: from, through: lastYear)
         return DemandPath(
             source: "each authority's children by placement type follow the demand forecast fitted on DfE's "
-                + "\(history.firstYear)–\(from) (`placement forecast`'s central path)"
+                + "\(history.firstYear)–\(from) (`placement forecast`'s central path; a type it has no figure for "
+                + "keeps its children)"
         ) { authority, type, year in growth.factor(authority.rawValue, type, in: year) }
     }
 }

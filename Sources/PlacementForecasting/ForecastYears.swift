@@ -31,10 +31,10 @@ public enum ForecastYears {
         }
     }
 
-    /// Whether a point forecast can be fitted from `origin`: two years in a row up to it, each with
-    /// the stock and the flows (the exit rates need them; intervals are not asked for).
-    public static func canFitPoint(_ data: OfficialData, origin: Int) -> Bool {
-        (try? require(data, through: origin, count: neededForBacktest, backtest: true)) != nil
+    /// Whether the forecast can start from `origin` as `placement forecast` starts from the last
+    /// year: the ``needed`` years in a row up to it, each with the stock and the flows.
+    public static func canStart(_ data: OfficialData, at origin: Int) -> Bool {
+        (try? require(data, through: origin, count: needed, backtest: false)) != nil
     }
 
     private static func require(

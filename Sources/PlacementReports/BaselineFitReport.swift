@@ -51,9 +51,11 @@ public struct BaselineFitReport {
     private var ownAuthoritiesSection: [ReportSection] {
         let rows = scenarioHomes
         guard !rows.isEmpty else { return [] }
+        let named = rows.map(\.authority.name)
         let names =
-            rows.count <= 3
-            ? rows.map(\.authority.name).joined(separator: " and ") : "\(rows.count) authorities"
+            rows.count > 3
+            ? "\(rows.count) authorities"
+            : named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!
         return [
             ReportSection(
                 "This scenario's authorities",

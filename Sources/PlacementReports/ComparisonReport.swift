@@ -43,8 +43,12 @@ public struct ComparisonReport {
             solved.indices.contains(alternative)
             ? solved[alternative].inHousePlaceValues(for: scenario.authorities.map(\.id)) : []
         let latest = PublishedSummary.years(in: scenario.actuals).last
+        // Of the authorities whose children the scenario models, as the modelled figures are: a council's
+        // import lists every authority for its places, whose figures would be "missing" otherwise.
+        let homes = scenario.homeAuthorities
         published = latest.map {
-            PublishedSummary(year: $0, authorities: scenario.authorities.map(\.id), actuals: scenario.actuals)
+            PublishedSummary(
+                year: $0, authorities: scenario.authorities.map(\.id).filter(homes.contains), actuals: scenario.actuals)
         }
         authorityNames = Dictionary(uniqueKeysWithValues: scenario.authorities.map { ($0.id, $0.name) })
     }

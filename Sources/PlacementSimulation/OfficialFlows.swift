@@ -41,16 +41,14 @@ extension OfficialFlowData {
             }
             let types = byType.keys.sorted { $0.rawValue < $1.rawValue }
             let fromStock = assumptions.leaversFromStockShare.value
-            // The children of each type at the start of a simulated year, and at its end.
+            // The children of each type at the start of a simulated year: what the flows leave, which is
+            // the path's count unless more leave than it lets arrive.
             var before = types.map { byType[$0]! }
             for simulated in years {
-                let after =
-                    path.map { path in
-                        types.indices.map { k in
-                            let growth = path.growth(authority.id, types[k], simulated) ?? 1
-                            return Int((Double(byType[types[k]]!) * growth).rounded())
-                        }
-                    } ?? before
+                let expected = path.map { path in
+                    types.map { type in Self.expected(byType[type]!, growth: path.growth(authority.id, type, simulated))
+                    }
+                }
                 let weights = before.map(Double.init)
                 let children = Double(before.reduce(0, +))
                 func shares(_ perChild: Double) -> [Int] {
@@ -61,14 +59,14 @@ extension OfficialFlowData {
                 // Children who start and leave within the year are in neither the stock nor the net
                 // arrivals; without a path the net change, starts − leavers, is the published one.
                 let arrivals =
-                    path == nil
-                    ? shares(max(0, starts - ceased * (1 - fromStock)))
-                    : types.indices.map { max(0, after[$0] - before[$0] + leavers[$0]) }
+                    expected.map { expected in types.indices.map { max(0, expected[$0] - before[$0] + leavers[$0]) } }
+                    ?? shares(max(0, starts - ceased * (1 - fromStock)))
                 for (k, type) in types.enumerated() {
                     result[simulated, default: [:]][FlowKey(authority: authority.id, placementType: type)] =
                         FlowCounts(arrivals: arrivals[k], leavers: leavers[k], moves: moves[k])
                 }
-                if path != nil { before = after }
+                // The stock identity (start + arrivals − leavers = end); no stock below none.
+                if path != nil { before = types.indices.map { max(0, before[$0] + arrivals[$0] - leavers[$0]) } }
             }
         }
         for simulated in years where result[simulated] == nil { result[simulated] = [:] }
@@ -80,5 +78,13 @@ extension OfficialFlowData {
             source: path.map { "\($0.source); \(rates); arrivals make up each year's leavers and forecast change" }
                 ?? "DfE's \(year) starts, leavers and placement changes per child looked after, each authority's "
                 + "(England's where suppressed), carried forward to every simulated year")
+    }
+
+    /// The children a path expects of `start`: the start's own where it has no factor, or where the
+    /// factor would take them past any real count (a suppressed base estimated near zero).
+    static func expected(_ start: Int, growth: Double?) -> Int {
+        guard let growth, growth.isFinite, growth >= 0 else { return start }
+        let expected = (Double(start) * growth).rounded()
+        return expected < 10_000_000 ? Int(expected) : start
     }
 }

@@ -71,6 +71,14 @@ struct ImportCommandTests {
         let total = (json?["metrics"] as? [String: Any])?["total"] as? [String: Any]
         #expect(total?["children"] as? Int == 17)
         #expect(total?["unplaced"] as? Int == 0)
+        // The comparison's published figures are Rutland's alone: the 152 authorities listed for their
+        // places were said to have "no published figure" and be left out.
+        let report = folder.file("compare")
+        let compare = try BuiltTool.run("placement", ["compare", out, "--modes", "council", "--out", report])
+        #expect(compare.status == 0, "\(compare.standardError)")
+        let markdown = try String(contentsOfFile: report + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("Published figures are DfE's for children looked after at 31 March 2025"))
+        #expect(!markdown.contains("no published figure"))
     }
 
     @Test("every problem is reported with file, line and column, and nothing is written")

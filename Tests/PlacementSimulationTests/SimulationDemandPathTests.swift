@@ -58,6 +58,26 @@ struct SimulationDemandPathTests {
         #expect(flows.source.hasPrefix("test; DfE's 2025 leavers and placement changes"))
     }
 
+    /// A forecast that falls faster than children leave: no child is sent away, so the stock follows
+    /// what the flows leave, and the next year's leavers are counted on it (foster halves in 2026):
+    /// 2026: foster arrivals max(0, 150 − 300 + 90) = 0, so 210 stay, not 150.
+    /// 2027: leavers 0.3 × (200 + 210) = 123 → 60 homes and 63 foster; foster arrivals
+    ///       max(0, 150 − 210 + 63) = 3, reaching 150. Counted on the path's 150, 45 would arrive.
+    /// A type forecast to none keeps losing its leavers (0.3 of what is left), never frozen; a factor
+    /// past any real count keeps the start's children (it trapped converting to Int).
+    @Test(
+        "a falling forecast, one falling to none, and an absurd factor",
+        arguments: [(0.5, 0, 90, 3, 63), (0, 0, 90, 0, 63), (1e300, 90, 90, 90, 90)])
+    func fallingPaths(growth: Double, arrivals2026: Int, leavers2026: Int, arrivals2027: Int, leavers2027: Int)
+        throws
+    {
+        let path = DemandPath(source: "test") { _, type, _ in type == .foster ? growth : 1 }
+        let flows = try Self.flows(path: path)
+        let first = try Self.northtown(flows, 2026, .foster), second = try Self.northtown(flows, 2027, .foster)
+        #expect((first.arrivals, first.leavers) == (arrivals2026, leavers2026))
+        #expect((second.arrivals, second.leavers) == (arrivals2027, leavers2027))
+    }
+
     /// Without a path (a starting year the forecast cannot be fitted from) the year's flows are
     /// carried forward: starts net of those who leave within the year, 0.4 − 0.4 × 0.25 = 0.3 a
     /// child, the same counts each year.
@@ -95,15 +115,18 @@ struct SimulationDemandPathTests {
         let authorities = try #require(forecast?["authorities"] as? [[String: Any]], "\(forecastRun.standardError)")
         let published = try OfficialLookedAfter.totals2025()
         #expect(start.count == 10)
+        var compared = 0
         for authority in authorities {
             let code = try #require(authority["code"] as? String)
-            guard let first = start[code], let last = end[code] else { continue }
+            let first = try #require(start[code], "\(code)"), last = try #require(end[code], "\(code)")
+            compared += 1
             let year2030 = try #require((authority["years"] as? [[String: Any]])?.last)
             let total = try #require((year2030["total"] as? [String: Any])?["forecast"] as? Double)
             let forecastGrowth = total / (try #require(published[code]))
             #expect(
                 abs(last / first - forecastGrowth) < 0.03, "\(code): \(first) → \(last), forecast ×\(forecastGrowth)")
         }
+        #expect(compared == 10)
     }
 }
 
