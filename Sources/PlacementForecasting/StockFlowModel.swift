@@ -11,10 +11,21 @@
 ///   starting and leaving), averaged over the fitted transitions weighted by stock, shrunk towards the
 ///   region's by `exitPriorChildren`.
 /// - `ageing(b)`: one over the band's width in years (see `AgeGroup.ageingShare`).
+/// - Where a band's net exits exceed the children it keeps (`exit(b) > 1 − ageing(b)`: Kent's 16+,
+///   where some 2,100 older children start a year against a stock of 800, most leaving within it),
+///   the identity's coefficient on the band's own stock is negative and a projection swings from
+///   year to year, wider each time (Kent 1,717, 1,897, 1,694, 1,917, 1,669). There the exits are
+///   counted against the year's whole pool instead, the children kept, aged in and starting:
+///   `stock(b, t+1) = (stock(b, t) × (1 − ageing(b)) + aged in + entry(b) × children) × (1 − pool exit(b))`,
+///   which holds in each fitted year as the identity does and cannot swing. Everywhere, it
+///   forecast worse (total MAPE 5.69% and 8.02% against 5.48% and 7.63% in the 2023 backtest).
 struct StockFlowModel {
     struct Rates: Equatable {
         var entry: [Double]
         var exit: [Double]
+        /// Per band, the share of the year's pool that leaves, where the band's exits exceed what it
+        /// keeps; `nil` elsewhere.
+        var poolExit: [Double?]
     }
 
     /// Per authority (in history order), the rates fitted on `firstYear...origin`.
@@ -23,12 +34,14 @@ struct StockFlowModel {
         struct Sums {
             var exitNumerator: [Double]
             var exitStock: [Double]
+            var exitPool: [Double]
             var starts: [Double]
             var childYears: Double
         }
         func sums(_ authority: AuthorityHistory) -> Sums {
             var result = Sums(
                 exitNumerator: Array(repeating: 0, count: bands), exitStock: Array(repeating: 0, count: bands),
+                exitPool: Array(repeating: 0, count: bands),
                 starts: Array(repeating: 0, count: bands), childYears: 0)
             for year in history.firstYear...origin {
                 guard let starts = authority.years[year]?.startsByAge else { continue }
@@ -42,6 +55,7 @@ struct StockFlowModel {
                     let kept = before[band] * (1 - AgeGroup.allCases[band].ageingShare)
                     result.exitNumerator[band] += kept + agedIn + starts[band] - after[band]
                     result.exitStock[band] += before[band]
+                    result.exitPool[band] += kept + agedIn + starts[band]
                 }
             }
             return result
@@ -53,10 +67,12 @@ struct StockFlowModel {
                 regional[authority.region]
                 ?? Sums(
                     exitNumerator: Array(repeating: 0, count: bands), exitStock: Array(repeating: 0, count: bands),
+                exitPool: Array(repeating: 0, count: bands),
                     starts: Array(repeating: 0, count: bands), childYears: 0)
             for band in 0..<bands {
                 total.exitNumerator[band] += sum.exitNumerator[band]
                 total.exitStock[band] += sum.exitStock[band]
+                total.exitPool[band] += sum.exitPool[band]
                 total.starts[band] += sum.starts[band]
             }
             total.childYears += sum.childYears
@@ -74,7 +90,14 @@ struct StockFlowModel {
                 let regionRate = region.exitStock[band] > 0 ? region.exitNumerator[band] / region.exitStock[band] : 0
                 return (sum.exitNumerator[band] + exitPrior * regionRate) / (sum.exitStock[band] + exitPrior)
             }
-            return Rates(entry: entry, exit: exit)
+            let poolExit = (0..<bands).map { band -> Double? in
+                let ageing = AgeGroup.allCases[band].ageingShare
+                // A band that empties each year by ageing (under one) keeps nothing by construction.
+                guard ageing < 1, exit[band] > 1 - ageing else { return nil }
+                let regionRate = region.exitPool[band] > 0 ? region.exitNumerator[band] / region.exitPool[band] : 0
+                return min(1, (sum.exitNumerator[band] + exitPrior * regionRate) / (sum.exitPool[band] + exitPrior))
+            }
+            return Rates(entry: entry, exit: exit, poolExit: poolExit)
         }
     }
 
@@ -86,9 +109,12 @@ struct StockFlowModel {
             var next = current
             for (band, group) in AgeGroup.allCases.enumerated() {
                 let agedIn = band > 0 ? current[band - 1] * AgeGroup.allCases[band - 1].ageingShare : 0
-                next[band] = max(
-                    0,
-                    current[band] * (1 - group.ageingShare - rates.exit[band]) + agedIn + rates.entry[band] * children)
+                let arriving = agedIn + rates.entry[band] * children
+                if let poolExit = rates.poolExit[band] {
+                    next[band] = max(0, (current[band] * (1 - group.ageingShare) + arriving) * (1 - poolExit))
+                } else {
+                    next[band] = max(0, current[band] * (1 - group.ageingShare - rates.exit[band]) + arriving)
+                }
             }
             current = next
             totals.append(current.reduce(0, +))
