@@ -67,7 +67,7 @@ struct StockFlowModel {
                 regional[authority.region]
                 ?? Sums(
                     exitNumerator: Array(repeating: 0, count: bands), exitStock: Array(repeating: 0, count: bands),
-                exitPool: Array(repeating: 0, count: bands),
+                    exitPool: Array(repeating: 0, count: bands),
                     starts: Array(repeating: 0, count: bands), childYears: 0)
             for band in 0..<bands {
                 total.exitNumerator[band] += sum.exitNumerator[band]
