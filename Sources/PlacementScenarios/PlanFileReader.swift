@@ -58,6 +58,14 @@ public enum PlanFileReader {
         guard let table = CSVTable.read(path, file: file, required: required, log: &log) else {
             throw ScenarioError(issues: log.issues)
         }
+        // plan --out writes these columns alone: another is a damaged or hand-edited file.
+        for name in table.header where !columns.contains(name) {
+            let suggestion = nearest(to: name, in: columns).map { " (did you mean \($0)?)" } ?? ""
+            log.error(
+                file, line: 1,
+                "unknown column '\(TerminalSafeText.escaping(name))'\(suggestion); a plan file has the columns "
+                    + "plan --out writes")
+        }
         var builds: [PlannedBuild] = []
         var seen: [String: Int] = [:]
         for row in table.rows {

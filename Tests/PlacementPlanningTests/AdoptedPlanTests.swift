@@ -67,6 +67,16 @@ struct AdoptedPlanTests {
         #expect(issue.column == start)
     }
 
+    /// A header cut short (`head -c 150 plan.csv`: `…,min_age,max`) read as a plan of no build.
+    @Test("a column plan --out does not write is refused, with the one it was likely cut from")
+    func unknownColumn() throws {
+        let (directory, url) = try Self.write(Self.header.replacingOccurrences(of: "\n", with: ",max\n"))
+        defer { directory.remove() }
+        let error = try #require(throws: ScenarioError.self) { try AdoptedPlan.read(from: url) }
+        #expect(error.errors.map(\.line) == [1])
+        #expect(error.errors.first?.description.contains("unknown column 'max' (did you mean max_age?)") == true)
+    }
+
     @Test("An authority the scenario lacks is refused with its line and column")
     func unknownAuthority() throws {
         let (directory, url) = try Self.write(
