@@ -21,6 +21,7 @@ struct ImportNotes {
                 + NumberText.grouped(market.pricedByDefault.values.reduce(0, +) + defaultPricedMarket)
                 + " at default prices (see README.md)",
         ]
+        if let partial = partialCaseload { lines.append(partial) }
         let avoiding = records.filter { !$0.avoid.isEmpty }.count
         if avoiding > 0 {
             lines.append(
@@ -35,6 +36,21 @@ struct ImportNotes {
             )
         }
         return lines
+    }
+
+    /// A file holding under nine in ten of the children DfE last published for the council: said,
+    /// since the council's children missing from it hold no place in today's market, and its places
+    /// look freer than they are.
+    var partialCaseload: String? {
+        guard let latest = scenario.actuals.filter({ $0.childrenLookedAfter != nil }).max(by: { $0.year < $1.year }),
+            let published = latest.childrenLookedAfter, published > 0,
+            Double(records.count) < 0.9 * Double(published)
+        else { return nil }
+        return
+            "note: \(NumberText.grouped(records.count)) children, \(NumberText.percent(Double(records.count) / Double(published))) "
+            + "of the \(NumberText.grouped(published)) DfE published for \(council.name) in \(latest.year): the others "
+            + "hold no place in the scenario's market, so its places look freer than they are; import the whole "
+            + "caseload for a sufficiency assessment"
     }
 
     /// Register offers no child named, at the default prices.
