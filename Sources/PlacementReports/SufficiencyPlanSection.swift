@@ -37,18 +37,27 @@ extension SufficiencyReport {
         let after = tally.metrics
         let homes = builds.filter { $0.candidate.kind == CapacityCandidate.Kind.home }
         let carers = builds.filter { $0.candidate.kind == CapacityCandidate.Kind.fosterCarers }
+        let contracts = builds.filter { $0.candidate.kind == CapacityCandidate.Kind.blockContract }
         let running: Double = builds.reduce(0) { $0 + Double($1.places) * $1.candidate.weeklyCostPerPlace }
-        let capital: Double = builds.reduce(0) { $0 + Double($1.units) * $1.candidate.budgetCost }
+        // Capital is what is built or recruited: a contract's term price is its weekly price, already running.
+        let capital: Double = builds.reduce(0) { $0 + Double($1.units) * $1.candidate.capitalCost }
+        let committed: Double = contracts.reduce(0) { $0 + Double($1.units) * $1.candidate.budgetCost }
         let homeCount: Int = homes.reduce(0) { $0 + $1.units }
         let carerCount: Int = carers.reduce(0) { $0 + $1.units }
+        let contractCount: Int = contracts.reduce(0) { $0 + $1.units }
         let places: Int = builds.reduce(0) { $0 + $1.places }
         let opening = effect.openBy.map { " open by \($0)" } ?? ""
         let added =
             "The plan in \(effect.file) builds \(ReportNumbers.counted(homeCount, "home", "homes")) and recruits "
             + ReportNumbers.counted(carerCount, "foster household", "foster households")
+            + (contractCount == 0
+                ? "" : ", and takes \(ReportNumbers.counted(contractCount, "block contract", "block contracts")),")
             + "\(opening) in \(scopeName): \(ReportNumbers.counted(places, "place", "places")) for "
             + ReportValue.pounds(capital).display + " of capital, running at \(ReportValue.pounds(running).display) "
-            + "a week whether full or not. Below, \(mode) commissioning is solved again with every place the plan adds "
+            + "a week whether full or not"
+            + (contractCount == 0
+                ? "" : " (the contracts' price, \(ReportValue.pounds(committed).display) over their terms, among it)")
+            + ". Below, \(mode) commissioning is solved again with every place the plan adds "
             + "(in scope or not) and the scope's own children are measured without and with it."
         var blocks: [ReportBlock] = [.paragraph(added)]
         if !builds.isEmpty {
@@ -62,7 +71,7 @@ extension SufficiencyReport {
                             .init("Placement type", key: "placement_type", numeric: false),
                             .init("Units", key: "units"),
                             .init("Places", key: "places"), .init("Opens", key: "opening_year"),
-                            .init("Capital", key: "capital"),
+                            .init("Capital (a contract: its term's price)", key: "capital"),
                             .init("Weekly saving (£ paid)", key: "weekly_spend_saving"),
                             .init("Payback (years)", key: "payback_years"),
                         ],

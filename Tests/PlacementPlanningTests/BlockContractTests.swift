@@ -40,6 +40,37 @@ struct BlockContractTests {
         #expect(approximately(try #require(plan.withPlan.metrics.total.m1OwnAuthorityRunShare), 5.0 / 11))
     }
 
+    /// Eastbury's sufficiency report with B1: no capital, £4,000 a week running whatever the use, of
+    /// which the contract's term price (£208,000) is the sum, not a second cost; it counted £208,000
+    /// as capital beside the same £4,000 a week, and the opening sentence left the contract out.
+    @Test("the sufficiency report's plan section counts a block contract's price once, and names it")
+    func sufficiencyCountsItOnce() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let copy = try ScenarioCopy(of: "tiny-plan")
+        defer { copy.remove() }
+        try copy.write(
+            "candidates.csv",
+            "id,kind,authority,placement_type,places,units,capital_cost,weekly_cost,years_to_open,term_years\n"
+                + "B1,block_contract,T00000003,childrens_home,1,1,0,4000,0,1\n")
+        let plan = try CapacityPlanner.plan(
+            try ScenarioLoader.load(from: copy.path).scenario, budget: 208_000, scope: .national)
+        let file = directory.file("plan.csv")
+        try AdoptedPlan(plan, decidedIn: 2025).csv.write(toFile: file, atomically: true, encoding: .utf8)
+        let out = directory.file("report")
+        var command = try PlacementCommand.parseAsRoot([
+            "sufficiency", copy.path, "--authority", "T00000003", "--mode", "national", "--data", directory.path,
+            "--plan", file, "--out", out,
+        ])
+        try command.run()
+        let markdown = try String(contentsOfFile: out + "/sufficiency.md", encoding: .utf8)
+        #expect(
+            markdown.contains(
+                "builds 0 homes and recruits 0 foster households, and takes 1 block contract, in Eastbury: 1 place "
+                    + "for £0 of capital, running at £4,000 a week whether full or not (the contracts' price, "
+                    + "£208,000 over their terms, among it)."), "\(markdown)")
+    }
+
     /// GLPK took B1 at 207,999 ⁄ 208,000 of a unit as built (within its integrality tolerance),
     /// overspending the budget by £1 and reporting 26,140.46; a plan now never overspends.
     @Test("a pound short of its term's price, nothing is bought")
