@@ -83,6 +83,31 @@ struct ImportCommandTests {
         #expect(!markdown.contains("no published figure"))
     }
 
+    /// An agency's URN is its office (Jay Fostering, SC053859, in Leicestershire); a child whose record
+    /// places it in Rutland lives with the agency's carers there. The office's authority overrode it,
+    /// so ten of a Kent export's agency children counted in area, 18.9 miles from home.
+    @Test("a fostering agency's child is placed where the record says, not at the agency's office")
+    func agencyCarersWhereTheRecordSays() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try
+            ("child_id,date_of_birth,placement_code,placement_provider,placement_authority,provider_urn,weekly_cost\n"
+            + "X1,2013-07-21,U6,PR4,Rutland,SC053859,1050\nX2,2012-07-21,U6,PR4,Leicestershire,SC053859,1000\n").write(
+                toFile: children, atomically: true, encoding: .utf8)
+        let out = folder.file("scenario")
+        let run = try runImport(children, out: out)
+        #expect(run.status == 0, "\(run.standardError)")
+        let scenario = try ScenarioLoader.load(from: out).scenario
+        let current = Dictionary(uniqueKeysWithValues: scenario.cohorts.map { ($0.id.rawValue, $0.currentProvider) })
+        #expect(current["X1"] == "URNSC053859-E06000017")
+        #expect(current["X2"] == "URNSC053859")
+        let carers = try #require(scenario.providers.first { $0.id == "URNSC053859-E06000017" })
+        #expect(carers.authority == "E06000017")
+        #expect(carers.offers[.foster]?.weeklyPrice == 1050)
+        #expect(scenario.providers.first { $0.id == "URNSC053859" }?.authority == "E10000018")
+    }
+
     @Test("every problem is reported with file, line and column, and nothing is written")
     func problemsAreLocated() throws {
         let folder = try TemporaryDirectory()

@@ -26,6 +26,8 @@ struct MarketBuilder {
     private let register: RegisterProviders
     private let entries: [String: OfficialData.RegisteredProvider]
     private var index: [ProviderID: Int] = [:]
+    /// Fostering agencies' carers in an authority a child's record names, apart from the agency's office.
+    private var agencyCarers: Set<ProviderID> = []
     private let names: [AuthorityCode: String]
 
     init(council: Authority, authorities: [Authority], data: OfficialData, options: CouncilImport.Options) {
@@ -82,7 +84,9 @@ struct MarketBuilder {
                 let places: Int
                 if rule != nil || providers[position].offers[type]?.places == nil {
                     places = Self.places(for: count, type: type, sector: sector)
-                } else if type == .foster, register.fosteringAgencies.contains(where: { $0.provider.id == id }) {
+                } else if type == .foster,
+                    agencyCarers.contains(id) || register.fosteringAgencies.contains(where: { $0.provider.id == id })
+                {
                     places = Self.places(for: count, type: type, sector: sector)
                 } else {
                     let registeredPlaces = providers[position].offers[type]?.places ?? 0
@@ -148,6 +152,23 @@ struct MarketBuilder {
                 "URN \(urn) is registered as \(registered.lowercased()), which does not offer "
                     + "\(record.type.label.lowercased()) (the child's placement code)")
             return nil
+        }
+        // An agency's URN is its office; its carers live where the record places the child.
+        if let named = record.placementAuthority.map(AuthorityCode.init(rawValue:)),
+            named != providers[position].authority,
+            register.fosteringAgencies.contains(where: { $0.provider.id == id })
+        {
+            let carers = ProviderID(rawValue: "\(id.rawValue)-\(named.rawValue)")
+            if index[carers] == nil {
+                var provider = providers[position]
+                provider.id = carers
+                provider.authority = named
+                provider.location = nil
+                provider.name += ", carers in \(names[named] ?? named.rawValue)"
+                add(provider)
+                agencyCarers.insert(carers)
+            }
+            return carers
         }
         return id
     }
