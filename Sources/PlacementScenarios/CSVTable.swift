@@ -62,6 +62,17 @@ public struct CSVTable: Sendable {
             log.error(file, line: 1, "has no header row")
             return nil
         }
+        // A spreadsheet's export in another separator reads as one column: say so, not every column missing.
+        if header.count == 1, let separator = [";", "\t", "|"].first(where: { first.fields[0].text.contains($0) }),
+            !required.allSatisfy(header.contains)
+        {
+            let name = separator == "\t" ? "tabs" : "'\(separator)'"
+            log.error(
+                file, line: 1,
+                "the header is one column separated by \(name), not commas: save the file as comma-separated CSV "
+                    + "(CSV UTF-8 in Excel)")
+            return nil
+        }
         let missing = required.filter { !header.contains($0) }
         for column in missing {
             log.error(file, line: 1, field: column, "required column is missing")

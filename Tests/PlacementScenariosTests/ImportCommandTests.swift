@@ -108,6 +108,24 @@ struct ImportCommandTests {
         #expect(scenario.providers.first { $0.id == "URNSC053859" }?.authority == "E10000018")
     }
 
+    /// A European spreadsheet's export, separated by semicolons, said as such: it listed every
+    /// required column as missing.
+    @Test("a file separated by semicolons or tabs is said to be, once", arguments: [";", "\t"])
+    func otherSeparator(separator: String) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try
+            (["child_id", "date_of_birth", "placement_code"].joined(separator: separator) + "\n"
+            + ["X1", "2013-07-21", "U6"].joined(separator: separator) + "\n")
+            .write(toFile: children, atomically: true, encoding: .utf8)
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("children.csv:1: the header is one column separated by "))
+        #expect(!run.standardError.contains("required column is missing"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("out")))
+    }
+
     @Test("every problem is reported with file, line and column, and nothing is written")
     func problemsAreLocated() throws {
         let folder = try TemporaryDirectory()
