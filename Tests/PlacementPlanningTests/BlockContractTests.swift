@@ -17,13 +17,19 @@ import Testing
 /// README) + 15,890 + 4,000 = 26,140, far below 122,100 with C09 unplaced: B1 is bought.
 @Suite("Block contracts")
 struct BlockContractTests {
-    static func scenario() throws -> Scenario {
+    /// tiny-plan with B1 as its only candidate, in a folder the caller removes.
+    static func copyWithContract() throws -> ScenarioCopy {
         let copy = try ScenarioCopy(of: "tiny-plan")
-        defer { copy.remove() }
         try copy.write(
             "candidates.csv",
             "id,kind,authority,placement_type,places,units,capital_cost,weekly_cost,years_to_open,term_years\n"
                 + "B1,block_contract,T00000003,childrens_home,1,1,0,4000,0,1\n")
+        return copy
+    }
+
+    static func scenario() throws -> Scenario {
+        let copy = try copyWithContract()
+        defer { copy.remove() }
         return try ScenarioLoader.load(from: copy.path).scenario
     }
 
@@ -47,12 +53,8 @@ struct BlockContractTests {
     func sufficiencyCountsItOnce() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let copy = try ScenarioCopy(of: "tiny-plan")
+        let copy = try Self.copyWithContract()
         defer { copy.remove() }
-        try copy.write(
-            "candidates.csv",
-            "id,kind,authority,placement_type,places,units,capital_cost,weekly_cost,years_to_open,term_years\n"
-                + "B1,block_contract,T00000003,childrens_home,1,1,0,4000,0,1\n")
         let plan = try CapacityPlanner.plan(
             try ScenarioLoader.load(from: copy.path).scenario, budget: 208_000, scope: .national)
         let file = directory.file("plan.csv")
