@@ -95,7 +95,8 @@ struct StockFlowModel {
                 // A band that empties each year by ageing (under one) keeps nothing by construction.
                 guard ageing < 1, exit[band] > 1 - ageing else { return nil }
                 let regionRate = region.exitPool[band] > 0 ? region.exitNumerator[band] / region.exitPool[band] : 0
-                return min(1, (sum.exitNumerator[band] + exitPrior * regionRate) / (sum.exitPool[band] + exitPrior))
+                return min(
+                    1, max(0, (sum.exitNumerator[band] + exitPrior * regionRate) / (sum.exitPool[band] + exitPrior)))
             }
             return Rates(entry: entry, exit: exit, poolExit: poolExit)
         }

@@ -41,7 +41,9 @@ extension SufficiencyReport {
         let running: Double = builds.reduce(0) { $0 + Double($1.places) * $1.candidate.weeklyCostPerPlace }
         // Capital is what is built or recruited: a contract's term price is its weekly price, already running.
         let capital: Double = builds.reduce(0) { $0 + Double($1.units) * $1.candidate.capitalCost }
-        let committed: Double = contracts.reduce(0) { $0 + Double($1.units) * $1.candidate.budgetCost }
+        let committed: Double = contracts.reduce(0) {
+            $0 + Double($1.places) * $1.candidate.weeklyCostPerPlace * 52 * $1.candidate.lifeYears
+        }
         let homeCount: Int = homes.reduce(0) { $0 + $1.units }
         let carerCount: Int = carers.reduce(0) { $0 + $1.units }
         let contractCount: Int = contracts.reduce(0) { $0 + $1.units }
@@ -56,7 +58,10 @@ extension SufficiencyReport {
             + ReportValue.pounds(capital).display + " of capital, running at \(ReportValue.pounds(running).display) "
             + "a week whether full or not"
             + (contractCount == 0
-                ? "" : " (the contracts' price, \(ReportValue.pounds(committed).display) over their terms, among it)")
+                ? ""
+                : contractCount == 1
+                    ? " (the contract's price, \(ReportValue.pounds(committed).display) over its term, among it)"
+                    : " (the contracts' price, \(ReportValue.pounds(committed).display) over their terms, among it)")
             + ". Below, \(mode) commissioning is solved again with every place the plan adds "
             + "(in scope or not) and the scope's own children are measured without and with it."
         var blocks: [ReportBlock] = [.paragraph(added)]

@@ -59,7 +59,8 @@ public enum PlanFileReader {
             throw ScenarioError(issues: log.issues)
         }
         // plan --out writes these columns alone: another is a damaged or hand-edited file.
-        for name in table.header where !columns.contains(name) {
+        // An empty header cell (a spreadsheet's trailing column) is no column.
+        for name in table.header where !name.isEmpty && !columns.contains(name) {
             let suggestion = nearest(to: name, in: columns).map { " (did you mean \($0)?)" } ?? ""
             log.error(
                 file, line: 1,

@@ -106,6 +106,14 @@ struct ImportCommandTests {
         #expect(carers.authority == "E06000017")
         #expect(carers.offers[.foster]?.weeklyPrice == 1050)
         #expect(scenario.providers.first { $0.id == "URNSC053859" }?.authority == "E10000018")
+        // The summary's parts add up to the providers written: the office and its carers in Rutland
+        // are both named by a child's URN.
+        let total = scenario.providers.count
+        #expect(
+            run.standardError.contains(
+                "\(NumberText.grouped(total)) providers: \(NumberText.grouped(total - 2)) from Ofsted's register"),
+            "\(run.standardError)")
+        #expect(run.standardError.contains("2 more named by URN, 0 made from provider codes"))
     }
 
     /// A European spreadsheet's export, separated by semicolons, said as such: it listed every

@@ -13,7 +13,10 @@ struct MarketBuilder {
     private(set) var registeredNearby = 0
     /// Providers added because a child lives there (register entries outside the radius, fostering
     /// agencies) or made from the export's provider codes.
+    /// Providers in the market because a child's URN names them (outside the radius, fostering
+    /// agencies and their carers where a child lives), counted once the market is final.
     private(set) var addedByURN = 0
+    private var namedByURN: Set<ProviderID> = []
     private(set) var madeFromCodes: [(provider: Provider, children: Int, rule: String)] = []
     /// Offers priced from the children's weekly costs, and at the default prices.
     private(set) var pricedFromExport = 0
@@ -108,6 +111,7 @@ struct MarketBuilder {
         }
         // Agencies are on the register without places: only those a child names take part.
         providers.removeAll { provider in provider.offers.values.allSatisfy { $0.places == 0 } }
+        addedByURN = providers.filter { namedByURN.contains($0.id) }.count
     }
 
     /// Places for children found with a provider: in-house foster carers with the real scenarios'
@@ -132,7 +136,7 @@ struct MarketBuilder {
                 ?? register.fosteringAgencies.first(where: { $0.provider.id == id })?.provider
             {
                 add(provider)
-                addedByURN += 1
+                namedByURN.insert(id)
             } else {
                 let entry = entries[urn]
                 inactiveURNs.append(
@@ -159,14 +163,16 @@ struct MarketBuilder {
             register.fosteringAgencies.contains(where: { $0.provider.id == id })
         {
             let carers = ProviderID(rawValue: "\(id.rawValue)-\(named.rawValue)")
-            if index[carers] == nil {
-                var provider = providers[position]
+            if index[carers] == nil,
+                var provider = register.fosteringAgencies.first(where: { $0.provider.id == id })?.provider
+            {
                 provider.id = carers
                 provider.authority = named
                 provider.location = nil
                 provider.name += ", carers in \(names[named] ?? named.rawValue)"
                 add(provider)
                 agencyCarers.insert(carers)
+                namedByURN.insert(carers)
             }
             return carers
         }
