@@ -68,20 +68,34 @@ public enum ForecastOutput {
         return writer.text
     }
 
-    /// England by series and year, then each scope's total by year.
+    /// At most this many scopes (one authority and its co-operatives) get a table by series each.
+    static let scopesBySeries = 3
+
+    /// England by series and year, then each scope's total by year; a few scopes (`--authority`) by
+    /// series too, as England is.
     public static func markdown(_ forecast: DemandForecast, scopes: [DemandForecast.ScopeForecast]) -> String {
         var text = "# Children looked after: forecast from \(forecast.origin)\n\n"
         text +=
             "Fitted on the published years \(OfficialTables.listed(Array(forecast.firstFitted...forecast.origin))). Each cell is the forecast with its 80% "
             + "prediction interval in brackets (the JSON and CSV also give the 95% interval), and DfE's published "
             + "figure in square brackets where there is one.\n\n"
-        text += "## England\n\n| Series | " + forecast.years.map { "\($0)" }.joined(separator: " | ") + " |\n"
-        text += "|---|" + forecast.years.map { _ in "---:|" }.joined() + "\n"
-        for series in ForecastSeries.all {
-            let cells = forecast.england.years.map { year in year.series[series].map(cell) ?? "" }
-            text += "| \(series.label) | " + cells.joined(separator: " | ") + " |\n"
+        func bySeries(_ heading: String, _ scope: DemandForecast.ScopeForecast) {
+            text += "## \(heading)\n\n| Series | " + forecast.years.map { "\($0)" }.joined(separator: " | ") + " |\n"
+            text += "|---|" + forecast.years.map { _ in "---:|" }.joined() + "\n"
+            for series in ForecastSeries.all {
+                let cells = scope.years.map { year in year.series[series].map(cell) ?? "" }
+                guard cells.contains(where: { !$0.isEmpty }) else { continue }
+                text += "| \(series.label) | " + cells.joined(separator: " | ") + " |\n"
+            }
         }
+        bySeries("England", forecast.england)
         guard !scopes.isEmpty else { return text }
+        if scopes.count <= scopesBySeries {
+            for scope in scopes {
+                text += "\n"
+                bySeries("\(scope.name) (\(scope.code))", scope)
+            }
+        }
         text += "\n## Children looked after by authority\n\n| Code | Authority | "
         text += forecast.years.map { "\($0)" }.joined(separator: " | ") + " |\n"
         text += "|---|---|" + forecast.years.map { _ in "---:|" }.joined() + "\n"

@@ -128,6 +128,19 @@ struct ForecastAuthorityTests {
         #expect(misspelt.standardOutput.isEmpty)
     }
 
+    /// A council lead's own forecast by placement type, as England's is: it gave only the total.
+    @Test("--authority in Markdown has the authority's forecast by series, as England's")
+    func oneAuthorityBySeries() throws {
+        let run = try BuiltTool.run(
+            "placement", ["forecast", "--data", "\(Fixtures.root)/data", "--authority", "Bolton", "--to", "2027"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let section = try #require(run.standardOutput.components(separatedBy: "## Bolton (E08000001)\n").last)
+            .components(separatedBy: "\n## ")[0]
+        for label in ["All children looked after", "Foster care", "Children's home", "Supported accommodation"] {
+            #expect(section.contains("| \(label) | "), "\(label)")
+        }
+    }
+
     /// A scenario whose authorities are not DfE's (`tiny`) has England's forecast alone, and says
     /// why; before, its co-operative was a row of blanks, without a word.
     @Test("a scenario of authorities DfE does not publish: England alone, a warning, no blank co-operative")
