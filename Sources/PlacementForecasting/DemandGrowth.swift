@@ -4,9 +4,7 @@ import PlacementScenarios
 /// count (estimated where DfE suppresses it). `forecast --children-for` scales a scenario's cohorts
 /// by it and `simulate`'s arrivals follow it, so that both agree with `forecast`.
 public struct DemandGrowth: Sendable {
-    /// The last year fitted: growth is counted from its children.
-    public let origin: Int
-    /// factors[authority code][forecast type][year]
+    /// factors[authority code][forecast type][year], each counted from the origin year's children
     private let factors: [String: [PlacementType: [Int: Double]]]
 
     /// Growth from a forecast already made (its origin and years).
@@ -22,7 +20,7 @@ public struct DemandGrowth: Sendable {
                     (year.year, year.series.mapValues(\.interval.forecast))
                 })
         }
-        self.init(origin: forecast.origin, factors: factors)
+        self.init(factors: factors)
     }
 
     /// Growth from the product's point forecast fitted on `history`'s years up to `origin` (no
@@ -39,11 +37,10 @@ public struct DemandGrowth: Sendable {
                     (origin + step + 1, point.values[index].mapValues { $0[step] })
                 })
         }
-        self.init(origin: origin, factors: factors)
+        self.init(factors: factors)
     }
 
-    private init(origin: Int, factors: [String: [PlacementType: [Int: Double]]]) {
-        self.origin = origin
+    private init(factors: [String: [PlacementType: [Int: Double]]]) {
         self.factors = factors
     }
 

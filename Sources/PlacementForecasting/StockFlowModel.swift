@@ -36,13 +36,17 @@ struct StockFlowModel {
             var exitStock: [Double]
             var exitPool: [Double]
             var starts: [Double]
-            var childYears: Double
+            var childYears = 0.0
+
+            init(bands: Int) {
+                exitNumerator = Array(repeating: 0, count: bands)
+                exitStock = exitNumerator
+                exitPool = exitNumerator
+                starts = exitNumerator
+            }
         }
         func sums(_ authority: AuthorityHistory) -> Sums {
-            var result = Sums(
-                exitNumerator: Array(repeating: 0, count: bands), exitStock: Array(repeating: 0, count: bands),
-                exitPool: Array(repeating: 0, count: bands),
-                starts: Array(repeating: 0, count: bands), childYears: 0)
+            var result = Sums(bands: bands)
             for year in history.firstYear...origin {
                 guard let starts = authority.years[year]?.startsByAge else { continue }
                 for band in 0..<bands { result.starts[band] += starts[band] }
@@ -63,12 +67,7 @@ struct StockFlowModel {
         let own = history.authorities.map(sums)
         var regional: [String: Sums] = [:]
         for (authority, sum) in zip(history.authorities, own) {
-            var total =
-                regional[authority.region]
-                ?? Sums(
-                    exitNumerator: Array(repeating: 0, count: bands), exitStock: Array(repeating: 0, count: bands),
-                    exitPool: Array(repeating: 0, count: bands),
-                    starts: Array(repeating: 0, count: bands), childYears: 0)
+            var total = regional[authority.region] ?? Sums(bands: bands)
             for band in 0..<bands {
                 total.exitNumerator[band] += sum.exitNumerator[band]
                 total.exitStock[band] += sum.exitStock[band]
@@ -80,23 +79,33 @@ struct StockFlowModel {
         }
         return zip(history.authorities, own).map { authority, sum in
             let region = regional[authority.region] ?? sum
+            // The authority's own rate, count ÷ base, shrunk towards the region's by `prior` children.
+            func shrunk(
+                _ count: Double, _ base: Double, region regionCount: Double, _ regionBase: Double, prior: Double
+            )
+                -> Double
+            {
+                let regionRate = regionBase > 0 ? regionCount / regionBase : 0
+                return (count + prior * regionRate) / (base + prior)
+            }
             let prior = settings.entryPriorChildren
             let exitPrior = settings.exitPriorChildren
             let entry = (0..<bands).map { band in
-                let regionRate = region.childYears > 0 ? region.starts[band] / region.childYears : 0
-                return (sum.starts[band] + prior * regionRate) / (sum.childYears + prior)
+                shrunk(sum.starts[band], sum.childYears, region: region.starts[band], region.childYears, prior: prior)
             }
             let exit = (0..<bands).map { band in
-                let regionRate = region.exitStock[band] > 0 ? region.exitNumerator[band] / region.exitStock[band] : 0
-                return (sum.exitNumerator[band] + exitPrior * regionRate) / (sum.exitStock[band] + exitPrior)
+                shrunk(
+                    sum.exitNumerator[band], sum.exitStock[band], region: region.exitNumerator[band],
+                    region.exitStock[band], prior: exitPrior)
             }
             let poolExit = (0..<bands).map { band -> Double? in
                 let ageing = AgeGroup.allCases[band].ageingShare
                 // A band that empties each year by ageing (under one) keeps nothing by construction.
                 guard ageing < 1, exit[band] > 1 - ageing else { return nil }
-                let regionRate = region.exitPool[band] > 0 ? region.exitNumerator[band] / region.exitPool[band] : 0
-                return min(
-                    1, max(0, (sum.exitNumerator[band] + exitPrior * regionRate) / (sum.exitPool[band] + exitPrior)))
+                let rate = shrunk(
+                    sum.exitNumerator[band], sum.exitPool[band], region: region.exitNumerator[band],
+                    region.exitPool[band], prior: exitPrior)
+                return min(1, max(0, rate))
             }
             return Rates(entry: entry, exit: exit, poolExit: poolExit)
         }

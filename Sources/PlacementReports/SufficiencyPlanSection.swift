@@ -41,9 +41,7 @@ extension SufficiencyReport {
         let running: Double = builds.reduce(0) { $0 + Double($1.places) * $1.candidate.weeklyCostPerPlace }
         // Capital is what is built or recruited: a contract's term price is its weekly price, already running.
         let capital: Double = builds.reduce(0) { $0 + Double($1.units) * $1.candidate.capitalCost }
-        let committed: Double = contracts.reduce(0) {
-            $0 + Double($1.places) * $1.candidate.weeklyCostPerPlace * 52 * $1.candidate.lifeYears
-        }
+        let committed: Double = contracts.reduce(0) { $0 + Double($1.units) * $1.candidate.termPrice }
         let homeCount: Int = homes.reduce(0) { $0 + $1.units }
         let carerCount: Int = carers.reduce(0) { $0 + $1.units }
         let contractCount: Int = contracts.reduce(0) { $0 + $1.units }

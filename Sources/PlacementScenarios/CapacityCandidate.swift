@@ -90,10 +90,13 @@ public struct CapacityCandidate: Hashable, Sendable, Identifiable {
     /// £ per unit drawn from a budget: the one-off cost, and for a block contract also the price of
     /// its places for the whole term (the money committed), since a contract is paid, used or not,
     /// for as long as it runs.
-    public var budgetCost: Double {
+    public var budgetCost: Double { capitalCost + termPrice }
+
+    /// £ per unit a block contract's places cost over its term, paid used or not; 0 for a build.
+    public var termPrice: Double {
         switch kind {
-        case .home, .fosterCarers: capitalCost
-        case .blockContract: capitalCost + weeklyCostPerPlace * Double(placesPerUnit) * 52 * lifeYears
+        case .home, .fosterCarers: 0
+        case .blockContract: weeklyCostPerPlace * Double(placesPerUnit) * 52 * lifeYears
         }
     }
 }

@@ -10,13 +10,18 @@ struct ForecastYearsNeededTests {
     func headerOnly() throws {
         let data = try CutOfficialData { _ in false }
         defer { data.remove() }
+        try Self.expectNoPublishedYear(in: data.path)
+    }
+
+    /// `forecast --data DIR --out …` on tables that publish no year: exit 64, the reason, nothing written.
+    static func expectNoPublishedYear(in data: String) throws {
         let out = try TemporaryDirectory()
         defer { out.remove() }
-        let run = try BuiltTool.run("placement", ["forecast", "--data", data.path, "--out", out.file("fc")])
-        #expect(run.status == 64)
+        let run = try BuiltTool.run("placement", ["forecast", "--data", data, "--out", out.file("fc")])
+        #expect(run.status == 64, "\(run.standardOutput)")
         #expect(
             run.standardError
-                == "no published figures in \(data.path)/dfe_cla_by_la_2021_2025.csv (published there: none); the "
+                == "no published figures in \(data)/dfe_cla_by_la_2021_2025.csv (published there: none); the "
                 + "forecast is fitted on DfE's published years and starts from the last\n")
         #expect(run.standardOutput.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: out.file("fc")))

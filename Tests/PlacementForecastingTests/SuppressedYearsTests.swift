@@ -46,16 +46,7 @@ struct SuppressedYearsTests {
     func everyFigureSuppressed() throws {
         let data = try SuppressedData(stockPublished: nil, flowsPublished: nil)
         defer { data.remove() }
-        let out = try TemporaryDirectory()
-        defer { out.remove() }
-        let run = try BuiltTool.run("placement", ["forecast", "--data", data.path, "--out", out.file("fc")])
-        #expect(run.status == 64, "\(run.standardOutput)")
-        #expect(
-            run.standardError
-                == "no published figures in \(data.path)/dfe_cla_by_la_2021_2025.csv (published there: none); the "
-                + "forecast is fitted on DfE's published years and starts from the last\n")
-        #expect(run.standardOutput.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: out.file("fc")))
+        try ForecastYearsNeededTests.expectNoPublishedYear(in: data.path)
     }
 
     @Test("a flows year whose every figure is suppressed does not count towards the three years in a row")

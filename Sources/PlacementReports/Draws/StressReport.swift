@@ -101,11 +101,11 @@ public struct StressReport {
         if let modes = cases.first?.results.modes {
             if modes.contains(.council) { bullets.append(DrawComparison.councilOrderNote(scenario)) }
             // Weekly cost counts placed children: an exit that leaves children unplaced "saves" their price.
+            func unplaced(_ entry: Case, _ mode: Int) -> Double {
+                entry.results.spread(.unplaced, mode: mode) { $0.total }.mean ?? 0
+            }
             let leavesMoreUnplaced = cases.dropFirst().contains { entry in
-                modes.indices.contains { mode in
-                    (entry.results.spread(.unplaced, mode: mode) { $0.total }.mean ?? 0)
-                        > (cases[0].results.spread(.unplaced, mode: mode) { $0.total }.mean ?? 0)
-                }
+                modes.indices.contains { unplaced(entry, $0) > unplaced(cases[0], $0) }
             }
             if leavesMoreUnplaced {
                 bullets.append(

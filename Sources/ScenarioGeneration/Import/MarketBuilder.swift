@@ -160,12 +160,11 @@ struct MarketBuilder {
         // An agency's URN is its office; its carers live where the record places the child.
         if let named = record.placementAuthority.map(AuthorityCode.init(rawValue:)),
             named != providers[position].authority,
-            register.fosteringAgencies.contains(where: { $0.provider.id == id })
+            let agency = register.fosteringAgencies.first(where: { $0.provider.id == id })?.provider
         {
             let carers = ProviderID(rawValue: "\(id.rawValue)-\(named.rawValue)")
-            if index[carers] == nil,
-                var provider = register.fosteringAgencies.first(where: { $0.provider.id == id })?.provider
-            {
+            if index[carers] == nil {
+                var provider = agency
                 provider.id = carers
                 provider.authority = named
                 provider.location = nil
