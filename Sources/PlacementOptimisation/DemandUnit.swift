@@ -31,6 +31,10 @@ public struct DemandUnit: Sendable {
     /// Placements needed: the cohort's count, or 1 for a sibling group.
     var placements: Int
     var isSiblingGroup: Bool
+    /// Where every member lives today (`current_provider`), when they share one: that placement stays
+    /// open to the unit whatever the distance limit or the mode's access rules, which govern new
+    /// placements. A child is never left unplaced for living where they already live.
+    var currentProvider: ProviderID?
 
     var children: Int { groupSize * placements }
 
@@ -47,7 +51,7 @@ public struct DemandUnit: Sendable {
                         homeLocation: cohort.homeLocation, placementType: cohort.placementType,
                         ageBands: [cohort.ageBand], requirements: cohort.requirements,
                         avoidedAuthorities: cohort.avoidedAuthorities, groupSize: 1, placements: count,
-                        isSiblingGroup: false))
+                        isSiblingGroup: false, currentProvider: cohort.currentProvider))
                 continue
             }
             if let position = groupPosition[group] {
@@ -56,6 +60,7 @@ public struct DemandUnit: Sendable {
                 units[position].requirements.formUnion(cohort.requirements)
                 units[position].avoidedAuthorities.formUnion(cohort.avoidedAuthorities)
                 units[position].groupSize += count
+                if units[position].currentProvider != cohort.currentProvider { units[position].currentProvider = nil }
             } else {
                 groupPosition[group] = units.count
                 units.append(
@@ -64,7 +69,7 @@ public struct DemandUnit: Sendable {
                         homeLocation: cohort.homeLocation, placementType: cohort.placementType,
                         ageBands: [cohort.ageBand], requirements: cohort.requirements,
                         avoidedAuthorities: cohort.avoidedAuthorities, groupSize: count, placements: 1,
-                        isSiblingGroup: true))
+                        isSiblingGroup: true, currentProvider: cohort.currentProvider))
             }
         }
         return units

@@ -125,17 +125,21 @@ struct PairCosting: Sendable {
     }
 
     /// The terms of the pairing, or why it is not admissible. The pool must offer the unit's type.
-    func admissibility(_ unit: UnitProfile, _ pool: PoolProfile) -> Admissibility {
+    /// `isCurrentPlacement`: the pool holds the provider the unit lives with today, which the distance
+    /// limit and the mode's access rules (both about where new placements are sought) do not shut.
+    func admissibility(_ unit: UnitProfile, _ pool: PoolProfile, isCurrentPlacement: Bool = false) -> Admissibility {
         guard pool.ageRange.contains(unit.ages) else { return .refused(.ageRange) }
         guard unit.requirements.isSubset(of: pool.specialisms) else { return .refused(.requirements) }
         guard pool.meetsRatingFloor else { return .refused(.rating) }
         guard !unit.avoided.contains(pool.authority) else { return .refused(.avoided) }
         let miles = miles(unit, pool)
-        if let limit = policy.maximumDistance(for: unit.placementType), !(miles <= limit) {
+        if let limit = policy.maximumDistance(for: unit.placementType), !(miles <= limit),
+            !(isCurrentPlacement && miles.isFinite)
+        {
             return .refused(.distance)
         }
         let access = inHouseAccess(home: unit.home, pool: pool)
-        guard access != .closed else { return .refused(.access) }
+        guard access != .closed || isCurrentPlacement else { return .refused(.access) }
         return .admissible(terms(home: unit.home, miles: miles, pool: pool, access: access))
     }
 
@@ -158,7 +162,9 @@ struct PairCosting: Sendable {
         var cost = policy.priceWeight * pool.weeklyPrice + policy.costPerMile * miles
         if pool.authority != home || home < 0 { cost += policy.outOfAreaPenalty }
         if pool.isLocalAuthorityRun { cost -= policy.localAuthorityPreference }
-        if access == .atPremium { cost += policy.otherCouncilInHousePremium }
+        // A place the mode would not open is one a child already holds (current or kept): it pays
+        // the premium as any other council's place does.
+        if access != .open { cost += policy.otherCouncilInHousePremium }
         return Terms(miles: miles, cost: cost)
     }
 }

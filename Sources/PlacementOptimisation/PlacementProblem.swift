@@ -20,6 +20,9 @@ struct PlacementProblem: Sendable {
     private let exactlyLocatedPools: [PlacementType: [Int]]
     /// How far any child's exact home lies from its authority's centroid, by authority number.
     private let homeSpread: [Double]
+    /// For each unit, the pools holding the provider it lives with today (see
+    /// ``DemandUnit/currentProvider``), in pool order; usually none.
+    private let currentPools: [[Int]]
     /// Whether models get row and column names (see ``OptimiserOptions/namesModels``).
     let namesModels: Bool
 
@@ -54,6 +57,26 @@ struct PlacementProblem: Sendable {
                 spread[profile.home], costing.distances.milesFromCentroid(profile.home, to: location))
         }
         homeSpread = spread
+        currentPools = Self.currentPools(of: units, in: pools, providers: scenario.providerIndices)
+    }
+
+    /// The pools of each unit's type whose members include the unit's current provider.
+    private static func currentPools(
+        of units: [DemandUnit], in pools: [SupplyPool], providers: [ProviderID: Int]
+    ) -> [[Int]] {
+        var poolsOfSlot: [ProviderSlot: [Int]] = [:]
+        if units.contains(where: { $0.currentProvider != nil }) {
+            for (index, pool) in pools.enumerated() {
+                for member in pool.members {
+                    poolsOfSlot[ProviderSlot(provider: member.provider, placementType: pool.placementType), default: []]
+                        .append(index)
+                }
+            }
+        }
+        return units.map { unit in
+            guard let current = unit.currentProvider, let provider = providers[current] else { return [] }
+            return poolsOfSlot[ProviderSlot(provider: provider, placementType: unit.placementType)] ?? []
+        }
     }
 
     var typesWithDemand: [PlacementType] { unitsByType.keys.sorted() }
@@ -94,9 +117,14 @@ struct PlacementProblem: Sendable {
     func admissiblePairs(_ unit: Int, poolPlaces: [Int], candidates: [Int]) -> [(pool: Int, terms: PairCosting.Terms)] {
         let profile = unitProfiles[unit]
         let groupSize = units[unit].groupSize
+        let current = currentPools[unit]
+        // The current provider's pools may lie beyond the candidates' distance cut.
+        let checked = current.isEmpty ? candidates : Array(Set(candidates).union(current)).sorted()
         var pairs: [(pool: Int, terms: PairCosting.Terms)] = []
-        for pool in candidates where poolPlaces[pool] >= groupSize {
-            if case .admissible(let terms) = costing.admissibility(profile, poolProfiles[pool]) {
+        for pool in checked where poolPlaces[pool] >= groupSize {
+            if case .admissible(let terms) = costing.admissibility(
+                profile, poolProfiles[pool], isCurrentPlacement: current.contains(pool))
+            {
                 pairs.append((pool, terms))
             }
         }
@@ -105,7 +133,8 @@ struct PlacementProblem: Sendable {
 
     /// The terms of pairing unit `unit` with a pool of the problem, or why it is not admissible.
     func admissibility(_ unit: Int, pool: Int) -> PairCosting.Admissibility {
-        costing.admissibility(unitProfiles[unit], poolProfiles[pool])
+        costing.admissibility(
+            unitProfiles[unit], poolProfiles[pool], isCurrentPlacement: currentPools[unit].contains(pool))
     }
 
     /// The same with a pool outside the problem (a place not yet built), profiled once by the caller.

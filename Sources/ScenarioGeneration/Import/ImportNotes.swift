@@ -146,7 +146,8 @@ struct ImportNotes {
         }
         text += """
             Every child's provider today is its `current_provider`; `keep_existing_placements` is false, so the
-            optimiser may move any child (set it to true in `scenario.yaml` to keep them).
+            optimiser may move any child (set it to true in `scenario.yaml` to keep them). A child's current
+            placement stays open to them in every mode, beyond the distance limits and whatever the mode's access.
 
             ## Prices
 

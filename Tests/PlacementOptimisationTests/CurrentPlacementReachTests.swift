@@ -1,0 +1,68 @@
+import PlacementOptimisation
+import PlacementScenarios
+import TestSupport
+import Testing
+
+/// A child's current placement (`current_provider`) stays open to them in every mode, whatever the
+/// distance limit or the mode's access rules, which govern where new placements are sought: a child is
+/// never left unplaced for living where they already live.
+@Suite("Current placements stay within reach")
+struct CurrentPlacementReachTests {
+    /// `tiny` with foster care limited to 20 miles. In council mode Northtown's foster children then
+    /// have only its own carers, P1 (2 places, 2 miles): Southvale's P2 is another council's, closed in
+    /// council mode, and Brightside's P3 lies 25 miles away in Eastbury. The sibling group S1 needs both
+    /// of P1's places together, so C03 has nowhere to go.
+    static func tiny(c03LivesWith current: ProviderID?) throws -> Scenario {
+        var scenario = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+        scenario.policy.maximumDistanceMiles[.foster] = 20
+        let c03 = try #require(scenario.cohorts.firstIndex { $0.id == "C03" })
+        scenario.cohorts[c03].currentProvider = current
+        return scenario
+    }
+
+    static func c03(_ scenario: Scenario) throws -> PlacementDecision {
+        let result = try PlacementOptimiser.solve(scenario, mode: .council).result
+        return try #require(result.decisions.first { $0.cohortIDs == ["C03"] })
+    }
+
+    @Test("without a current provider, C03 is unplaced: the limit and council mode shut every free place")
+    func withoutCurrentProvider() throws {
+        let decision = try Self.c03(Self.tiny(c03LivesWith: nil))
+        #expect(!decision.isPlaced)
+        #expect(decision.unplacedReason == "every admissible place is taken")
+    }
+
+    @Test("living with Brightside 25 miles away, beyond the 20-mile limit, C03 stays there")
+    func beyondTheDistanceLimit() throws {
+        let decision = try Self.c03(Self.tiny(c03LivesWith: "P3"))
+        #expect(decision.provider?.id == "P3")
+        #expect(decision.miles == 25)
+        // £900 a week + 25 miles × £10 + £250 out of area.
+        #expect(decision.objectiveCostPerChild == 1_400)
+    }
+
+    @Test("living with Southvale's own carers, closed to Northtown in council mode, C03 stays there at the premium")
+    func closedToTheMode() throws {
+        var scenario = try Self.tiny(c03LivesWith: "P2")
+        scenario.policy.otherCouncilInHousePremium = 75
+        let decision = try Self.c03(scenario)
+        #expect(decision.provider?.id == "P2")
+        // £550 + 15 miles × £10 + £250 out of area − £100 council-run preference + £75 premium.
+        #expect(decision.objectiveCostPerChild == 925)
+    }
+
+    @Test("the reach is the child's alone: another Northtown child may not follow C03 beyond the limit")
+    func onlyTheChildLivingThere() throws {
+        var scenario = try Self.tiny(c03LivesWith: "P3")
+        // Another Northtown foster child like C03, with no current provider: P3's free places are
+        // beyond its reach.
+        var newcomer = try #require(scenario.cohorts.first { $0.id == "C03" })
+        newcomer.id = "C11"
+        newcomer.currentProvider = nil
+        scenario.cohorts.append(newcomer)
+        let result = try PlacementOptimiser.solve(scenario, mode: .council).result
+        let c11 = try #require(result.decisions.first { $0.cohortIDs == ["C11"] })
+        #expect(!c11.isPlaced)
+        #expect(try Self.c03(scenario).provider?.id == "P3")
+    }
+}
