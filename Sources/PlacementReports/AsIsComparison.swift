@@ -78,9 +78,17 @@ public enum AsIsComparison: Sendable {
             if case .notShown(let reason) = self { return [Self.sentence(reason)] }
             return []
         }
+        let calibrated =
+            "the as-is baseline calibrated on DfE's \(asIs.year) figures for every English authority, carried onto "
+            + "the scenario's providers"
+        // An import's children are where its records say; only the rest, and the market, are modelled.
+        let source =
+            asIs.childrenAsRecorded > 0
+            ? "\(NumberText.grouped(asIs.childrenAsRecorded)) children where their records place them "
+                + "(`current_provider`); any others, and the places children from outside hold, from \(calibrated)"
+            : calibrated
         return [
-            "As-is is today's placements: the as-is baseline calibrated on DfE's \(asIs.year) figures for every "
-                + "English authority, carried onto the scenario's providers, priced and measured as the modes are"
+            "As-is is today's placements: \(source), priced and measured as the modes are"
                 + (asIs.childrenWithoutPlace > 0
                     ? " (\(asIs.childrenWithoutPlace) children found no free place and count as unplaced)." : ".")
         ] + Self.marketNotes(market, solvedBy: "The modes solve")

@@ -18,6 +18,8 @@ public struct TodaysPlacements: Sendable {
     public let metrics: ModeMetrics
     /// Children the free places could not hold (shown as unplaced).
     public let childrenWithoutPlace: Int
+    /// Children placed where the scenario's records put them (`current_provider`), not by the calibration.
+    public let childrenAsRecorded: Int
     /// Per cohort of the market scenario: its whole children per provider (index), in provider order.
     public let placed: [[(provider: Int, children: Int)]]
     /// Per cohort: its children without a place.
@@ -80,6 +82,7 @@ public struct TodaysPlacements: Sendable {
         self.decisions = decisions
         metrics = ModeMetrics(decisions: decisions, scenario: market)
         childrenWithoutPlace = without
+        childrenAsRecorded = current.placed.reduce(0) { $0 + $1.children }
         placed = placedOfCohort
         waiting = waitingOfCohort
         propensity = everyone.propensity()

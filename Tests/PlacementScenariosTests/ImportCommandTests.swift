@@ -81,6 +81,10 @@ struct ImportCommandTests {
         let markdown = try String(contentsOfFile: report + "/report.md", encoding: .utf8)
         #expect(markdown.contains("Published figures are DfE's for children looked after at 31 March 2025"))
         #expect(!markdown.contains("no published figure"))
+        // As-is is the records' placements, not the calibration's: every one of the 17 commissioned
+        // children (all but those placed with parents, for adoption, and in independent living) names
+        // its provider.
+        #expect(markdown.contains("As-is is today's placements: 17 children where their records place them"))
     }
 
     /// An agency's URN is its office (Jay Fostering, SC053859, in Leicestershire); a child whose record
