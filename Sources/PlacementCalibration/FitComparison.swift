@@ -54,7 +54,10 @@ public struct FitComparison: Sendable {
             }
             return Row(authority: authority, values: values)
         }
-        let total = AsIsMeasures.total(measures)
+        var total = AsIsMeasures.total(measures)
+        if let share = Self.over20MilesShareOnKnownDistances(measures, published: published.figures) {
+            total.over20Miles = share * total.children
+        }
         // England's figure is fitted when every authority's is a constraint (the sum of what was met).
         england = Dictionary(
             uniqueKeysWithValues: FitMeasure.allCases.map { measure in
@@ -68,6 +71,37 @@ public struct FitComparison: Sendable {
                     measure, value(measure, total, published.england, calibrationYear?.england, fitted: everyAuthority)
                 )
             })
+    }
+
+    /// England's modelled share over 20 miles on DfE's denominator: DfE divides England's children
+    /// over 20 miles by those with a known distance, of whom authorities with many unaccompanied
+    /// children (no distance recorded) have fewer, so the authorities' modelled shares are weighted by
+    /// their published children with a known distance (where suppressed, by their modelled children ×
+    /// the known share of the others). Summing every modelled child would weight those authorities
+    /// more than the published figure does. `nil` when no authority's distances are published.
+    package static func over20MilesShareOnKnownDistances(
+        _ measures: [AsIsMeasures], published: [PublishedPlacementFigures]
+    ) -> Double? {
+        var knownChildren = 0.0
+        var childrenOfKnown = 0.0
+        for (modelled, figures) in zip(measures, published) {
+            guard let within = figures.within20Miles, let over = figures.over20Miles else { continue }
+            knownChildren += Double(within + over)
+            childrenOfKnown += modelled.children
+        }
+        guard knownChildren > 0, childrenOfKnown > 0 else { return nil }
+        let knownShare = knownChildren / childrenOfKnown
+        var weighted = 0.0
+        var weights = 0.0
+        for (modelled, figures) in zip(measures, published) {
+            guard let share = modelled.over20MilesShare else { continue }
+            let weight =
+                figures.within20Miles.flatMap { within in figures.over20Miles.map { Double(within + $0) } }
+                ?? modelled.children * knownShare
+            weighted += share * weight
+            weights += weight
+        }
+        return weights > 0 ? weighted / weights : nil
     }
 
     /// Error statistics of one measure over the authorities with both figures.
@@ -86,11 +120,13 @@ public struct FitComparison: Sendable {
         public var common: CommonErrors?
     }
 
-    /// Mean absolute errors over the same authorities.
+    /// Mean absolute errors, and correlations, over the same authorities.
     public struct CommonErrors: Sendable, Equatable {
         public var authorities: Int
         public var model: Double
         public var persistence: Double
+        public var modelCorrelation: Double?
+        public var persistenceCorrelation: Double?
     }
 
     public func summary(_ measure: FitMeasure) -> Summary {
@@ -124,7 +160,9 @@ public struct FitComparison: Sendable {
         guard let modelError = Self.meanAbsoluteError(model),
             let persistenceError = Self.meanAbsoluteError(persistence)
         else { return nil }
-        return CommonErrors(authorities: model.count, model: modelError, persistence: persistenceError)
+        return CommonErrors(
+            authorities: model.count, model: modelError, persistence: persistenceError,
+            modelCorrelation: Self.correlation(model), persistenceCorrelation: Self.correlation(persistence))
     }
 
     static func meanAbsoluteError(_ pairs: [(Double, Double)]) -> Double? {
