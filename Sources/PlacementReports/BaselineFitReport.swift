@@ -20,9 +20,10 @@ public struct BaselineFitReport {
 
     var inSample: Bool { comparison.calibratedOn == comparison.predicted }
 
-    /// The report, the stock and the parameters.
+    /// The report, the check as `--format json` prints it, the stock and the parameters.
     public var files: [(name: String, text: String)] {
         ReportFiles.files(document, stem: "fit-report") + [
+            ("baseline-check.json", BaselineJSON.render(comparison)),
             ("as-is-stock.csv", BaselineStockCSV.stock(allocation, scope: scope)),
             ("as-is-parameters.csv", BaselineStockCSV.parameters(baseline, scope: scope)),
         ]

@@ -347,6 +347,12 @@ struct BaselineCommandTests {
         for file in ["as-is-parameters.csv", "fit-report.html", "fit-report.md", "fit-report.json"] {
             #expect(FileManager.default.fileExists(atPath: out.file(file)))
         }
+        // The check's JSON is kept with the report, the same bytes `--format json` prints.
+        let printed = try BuiltTool.run(
+            "placement",
+            ["baseline", copy.path, "--data", data.directory.path, "--calibrate-on", "2024", "--format", "json"])
+        #expect(printed.status == 0)
+        #expect(try String(contentsOfFile: out.file("baseline-check.json"), encoding: .utf8) == printed.standardOutput)
         // An over-20-miles factor inside and one outside; inside blank for Northtown, whose 100 km² hold
         // no two points 20 miles apart.
         let parameters = try String(contentsOfFile: out.file("as-is-parameters.csv"), encoding: .utf8)
