@@ -69,6 +69,17 @@ public enum AsIsComparison: Sendable {
         return text.hasPrefix("-") || Double(text) == 0 ? text : "+" + text
     }
 
+    /// How a mode places the children beside as-is (a lower-case clause): all at once, so that a
+    /// change from today is what commissioning could reach were every placement made again, not
+    /// what it reaches in a year, which `simulate` follows.
+    public static func modePlacing(_ policy: Policy) -> String {
+        (policy.keepExistingPlacements
+            ? "children whose records name a provider kept there and every other child placed afresh"
+            : "every child placed afresh")
+            + " in today's market (what commissioning could reach were every placement made again; children "
+            + "move only as placements end, which `placement simulate` follows year by year)"
+    }
+
     /// Why as-is is not shown (a lower-case clause) as a sentence of the notes.
     public static func sentence(_ reason: String) -> String { reason.prefix(1).uppercased() + reason.dropFirst() + "." }
 

@@ -101,7 +101,8 @@ public struct ComparisonReport {
                     + "\(ReportValue.share(today.within20MilesShare).display), weekly cost "
                     + "\(NumberText.pounds(today.weeklyCost)), \(today.unplaced) without a free place. Below, a "
                     + "mode's M2, M1 and weekly cost carry their change from today in brackets (the table \"each "
-                    + "mode as a change from as-is\" has every measure).")
+                    + "mode as a change from as-is\" has every measure). Each mode has "
+                    + AsIsComparison.modePlacing(scenario.policy) + ".")
         } else if case .notShown(let reason) = asIs {
             bullets.append(AsIsComparison.sentence(reason))
         }

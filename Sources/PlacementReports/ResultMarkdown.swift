@@ -87,6 +87,7 @@ public enum ResultMarkdown {
                     "| \(solvedMode.mode.rawValue) | "
                         + AsIsComparison.Change(from: today.metrics.total, to: solvedMode.metrics.total).summary + " |")
             }
+            lines += ["", "Each mode has " + AsIsComparison.modePlacing(scenario.policy) + "."]
         }
         for (title, scopes) in [
             ("By co-operative", metrics.map(\.cooperatives)),

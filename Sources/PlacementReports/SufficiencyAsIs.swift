@@ -26,8 +26,8 @@ extension SufficiencyReport {
                 "Today (as-is, calibrated on \(today.year)): M2 \(ReportValue.share(before.m2InAreaShare).display), "
                     + "M1 (own council) \(ReportValue.share(before.m1OwnAuthorityRunShare).display), "
                     + "\(ReportValue.share(before.within20MilesShare.map { 1 - $0 }).display) more than 20 miles from "
-                    + "home, weekly cost \(NumberText.pounds(before.weeklyCost)). Under \(mode) commissioning, in "
-                    + "today's market: \(change.summary)."
+                    + "home, weekly cost \(NumberText.pounds(before.weeklyCost)). Under \(mode) commissioning, with "
+                    + AsIsComparison.modePlacing(scenario.policy) + ": \(change.summary)."
             ]
         }
     }

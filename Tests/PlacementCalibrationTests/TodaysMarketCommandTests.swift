@@ -25,6 +25,10 @@ struct TodaysMarketCommandTests {
         #expect(!method.contains("treated as free"))
         #expect(method.contains("today's market"))
         #expect(method.contains("As-is is today's placements"))
+        // The change from today is of every child placed at once, which the summary says, so that it is
+        // not read as a year's change.
+        let summary = try #require(markdown.components(separatedBy: "## Summary").last)
+        #expect(summary.contains("commissioning, with every child placed afresh in today's market"))
     }
 
     @Test("real authorities run away from any official data are told on stderr why there is no as-is")
