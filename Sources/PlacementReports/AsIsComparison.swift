@@ -115,9 +115,10 @@ public enum AsIsComparison: Sendable {
                 + "places counting nothing), "
                 + (market.childrenFromOutside > 0
                     ? "\(NumberText.grouped(totals.heldFromOutside)) of them held by "
-                        + "\(NumberText.grouped(market.childrenFromOutside)) children from outside the scenario, "
-                    : "none held from outside (no child from outside the scenario is placed in it today), ")
-                + "leaving \(NumberText.grouped(totals.free)) whole places free for its own children (usable "
+                        + "\(NumberText.grouped(market.childrenFromOutside)) children from outside the scenario"
+                    : "none held from outside (no child from outside the scenario is placed in it today)")
+                + missingClause(market, afterOutside: market.childrenFromOutside > 0)
+                + ", leaving \(NumberText.grouped(totals.free)) whole places free for its own children (usable "
                 + "less held, rounded to whole places within each authority, sector and placement type"
                 + (market.placesKeptForRecords > 0
                     ? "; \(NumberText.grouped(market.placesKeptForRecords)) of them beyond that, kept for the children whose records "
@@ -152,5 +153,17 @@ public enum AsIsComparison: Sendable {
                         + "\(NumberText.decimal($0.assumption.range.upperBound, places: 2)); \($0.assumption.source))"
                 }.joined(separator: "; ") + ". Switch today's market off with --empty-market.")
         return lines
+    }
+
+    /// The places held by the scenario's own children that it does not hold (a partial import):
+    /// empty when it holds them all.
+    private static func missingClause(_ market: TodaysMarket, afterOutside: Bool) -> String {
+        guard market.missingOwnChildrenInAll > 0 else { return "" }
+        return (afterOutside ? " and " : ", ") + "\(NumberText.grouped(market.totals.heldByMissingOwn)) "
+            + (afterOutside ? "" : "held ") + "by \(NumberText.grouped(market.missingOwnChildren)) of the "
+            + "\(NumberText.grouped(market.missingOwnChildrenInAll)) children DfE published for its authorities "
+            + "but missing from it (spread as the calibrated as-is placements spread their councils' children; "
+            + "with their own council's carers, beyond the boundary or beyond the usable places of an authority "
+            + "and sector, they hold none)"
     }
 }

@@ -111,6 +111,15 @@ public enum ResultJSON {
             try container.encodeNumber(totals.usable, forKey: JSONKey("usable_places"))
             try container.encodeNumber(totals.heldFromOutside, forKey: JSONKey("places_held_from_outside"))
             try container.encodeNumber(market.childrenFromOutside, forKey: JSONKey("children_from_outside"))
+            // Only for a scenario missing some of its own children (a partial import): a whole one's
+            // market reads as before.
+            if market.missingOwnChildrenInAll > 0 {
+                try container.encodeNumber(
+                    totals.heldByMissingOwn, forKey: JSONKey("places_held_by_missing_own_children"))
+                try container.encodeNumber(
+                    market.missingOwnChildren, forKey: JSONKey("missing_own_children_in_places"))
+                try container.encodeNumber(market.missingOwnChildrenInAll, forKey: JSONKey("missing_own_children"))
+            }
             try container.encode(totals.free, forKey: JSONKey("free_places"))
             try container.encode(market.beyondBoundary.map(BeyondObject.init), forKey: JSONKey("beyond_boundary"))
             try container.encode(

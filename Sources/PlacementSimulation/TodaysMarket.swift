@@ -39,6 +39,11 @@ public struct TodaysMarket: Sendable {
     /// Of those, children beyond the usable places of their authority and sector, so holding none
     /// of the scenario's places (the calibration's capacity floor, sectors the scenario lacks).
     public let childrenFromOutsideUnheld: Double
+    /// The scenario's own children it does not hold (``MissingOwnChildren``: a partial import) in its
+    /// places, holding them as children from outside do.
+    public let missingOwnChildren: Double
+    /// Of those, children beyond the usable places of their authority and sector, so holding none.
+    public let missingOwnChildrenUnheld: Double
     /// Free places beyond usable less held, kept for the children whose records name their provider
     /// (`placement import`): there today whatever the occupancy.
     public let placesKeptForRecords: Int
@@ -58,6 +63,11 @@ public struct TodaysMarket: Sendable {
         /// Whole places free for the scenario's children (usable less held, rounded within each
         /// authority, sector and type so that the totals keep their value).
         public var free: Int
+        /// Held today by the scenario's own children it does not hold (``MissingOwnChildren``).
+        public var heldByMissingOwn = 0.0
+
+        /// Held by children not in the scenario, from outside it or missing from it.
+        public var held: Double { heldFromOutside + heldByMissingOwn }
     }
 
     /// The distance bands DfE publishes.
@@ -111,10 +121,14 @@ public struct TodaysMarket: Sendable {
         self.occupancy = occupancy
         registeredPlaces = places
         let slots = Self.slots(
-            scenario, places: places, outsiders: occupancy.childrenFromOutside, assumptions: assumptions)
+            scenario, places: places,
+            holders: Holders(outside: occupancy.childrenFromOutside, missing: occupancy.missingOwnChildren),
+            assumptions: assumptions)
         self.slots = slots.places
         childrenFromOutside = slots.outsiders
         childrenFromOutsideUnheld = slots.unheld
+        missingOwnChildren = slots.missing
+        missingOwnChildrenUnheld = slots.missingUnheld
         placesKeptForRecords = slots.kept
         var wanted: [PlacementGroup: Double] = [:]
         for cohort in scenario.cohorts where cohort.placementType.isCommissioned {
@@ -223,6 +237,11 @@ public struct TodaysMarket: Sendable {
         /// Foster children with an independent agency's carers in each of the scenario's authorities,
         /// from any home, by the agency's sector: where agency carers live today (``AgencyCarers``).
         public var agencyCarers: [AuthorityCode: [Sector: Double]] = [:]
+        /// The scenario's own children it does not hold (``MissingOwnChildren``) placed in each of its
+        /// authorities, by placement group and sector, as ``childrenFromOutside``.
+        public var missingOwnChildren: [AuthorityCode: [PlacementGroup: [Sector: Double]]] = [:]
+        /// Per home authority: its children the scenario does not hold, in today's market's groups.
+        public var missingOwnByHome: [AuthorityCode: Double] = [:]
 
         public init(
             childrenFromOutside: [AuthorityCode: [PlacementGroup: [Sector: Double]]] = [:],
@@ -250,9 +269,19 @@ public struct TodaysMarket: Sendable {
             let isHome = codes.map(homes.contains)
             let groups = Set(TodaysMarket.offeredType.map(\.0))
             var pairs: [AuthorityPair: (children: Double, over20Miles: Double)] = [:]
-            for row in allocation.stock() where groups.contains(row.group) {
+            let stock = allocation.stock()
+            let missing = MissingOwnChildren(scenario, rows: stock, codes: codes, groups: groups)
+            missingOwnByHome = missing.children
+            for row in stock where groups.contains(row.group) {
                 let placement = row.placement.map { codes[$0] }
                 let placedInside = row.placement.map { isInside[$0] } ?? false
+                // Where the child would hold a place if it were not the scenario's.
+                let heldSector = placement.flatMap { placement in
+                    placedInside
+                        ? TodaysMarket.heldSector(
+                            of: row, placement: placement, home: codes[row.home], homeInside: isInside[row.home])
+                        : nil
+                }
                 if row.group == .foster, placedInside, let placement,
                     let sector = TodaysMarket.sector(of: row.provider), sector == .private || sector == .voluntary
                 {
@@ -273,22 +302,17 @@ public struct TodaysMarket: Sendable {
                     {
                         ownCarersElsewhere[codes[row.home], default: [:]][placement, default: 0] += row.children
                     }
+                    if let share = missing.shares[codes[row.home]]?[row.group], let placement, let heldSector {
+                        missingOwnChildren[placement, default: [:]][row.group, default: [:]][heldSector, default: 0] +=
+                            row.children * share
+                    }
                     // Only English authorities: places elsewhere are not the register's.
                     guard !placedInside, placement != nil else { continue }
                     childrenBeyondBoundary[row.group, default: [:]][.within20Miles, default: 0] +=
                         row.children - row.over20Miles
                     childrenBeyondBoundary[row.group, default: [:]][.over20Miles, default: 0] += row.over20Miles
-                } else if placedInside, let placement, let sector = TodaysMarket.sector(of: row.provider) {
-                    childrenFromOutside[placement, default: [:]][row.group, default: [:]][sector, default: 0] +=
-                        row.children
-                } else if placedInside, let placement, isInside[row.home], placement == codes[row.home],
-                    row.provider == .ownCouncil, row.group != .foster
-                {
-                    // An authority listed for its places alone (an import's neighbour): its own homes and
-                    // supported accommodation, which the register lists, hold its own children. Its own
-                    // foster carers are not among the scenario's providers.
-                    childrenFromOutside[placement, default: [:]][row.group, default: [:]][
-                        .localAuthority, default: 0] +=
+                } else if let placement, let heldSector {
+                    childrenFromOutside[placement, default: [:]][row.group, default: [:]][heldSector, default: 0] +=
                         row.children
                 }
             }
@@ -297,6 +321,19 @@ public struct TodaysMarket: Sendable {
                 within20MilesShares[pair] = min(1, max(0, 1 - sums.over20Miles / sums.children))
             }
         }
+    }
+
+    /// The sector of the scenario's places that a row's children hold when they are not the
+    /// scenario's own: any provider but their council's own, whose homes and supported accommodation
+    /// in its own area (an authority listed for its places alone, as an import's neighbours are)
+    /// the register lists. Their council's foster carers are not among the scenario's providers: an
+    /// import makes its council's from the children it holds.
+    static func heldSector(
+        of row: AsIsAllocation.StockRow, placement: AuthorityCode, home: AuthorityCode, homeInside: Bool
+    ) -> Sector? {
+        if let sector = sector(of: row.provider) { return sector }
+        guard homeInside, placement == home, row.provider == .ownCouncil, row.group != .foster else { return nil }
+        return .localAuthority
     }
 
     /// The sector of a provider group's places in the scenario; `nil` for a council's own
@@ -390,13 +427,32 @@ public struct TodaysMarket: Sendable {
         AuthorityCode("beyond-\(band.rawValue.replacingOccurrences(of: "_", with: "-"))")
     }
 
-    /// Places free per slot: usable places less those held from outside, the holdings spread over
-    /// each authority's providers of the group and sector in proportion to usable places. Kinship
-    /// places are a child's own relatives: never held by another council's children.
+    /// The children not in the scenario who hold its places, by placement authority, group and sector.
+    struct Holders {
+        /// From outside the scenario.
+        var outside: [AuthorityCode: [PlacementGroup: [Sector: Double]]]
+        /// The scenario's own children it does not hold.
+        var missing: [AuthorityCode: [PlacementGroup: [Sector: Double]]]
+
+        /// `held` places shared between `outside` and `missing` children in proportion; all the
+        /// outside children's when none is missing, so that a whole scenario's sums are unchanged.
+        static func shared(_ held: Double, outside: Double, missing: Double) -> (outside: Double, missing: Double) {
+            guard missing > 0 else { return (held, 0) }
+            return (held * outside / (outside + missing), held * missing / (outside + missing))
+        }
+    }
+
+    /// Places free per slot: usable places less those held by children not in the scenario (from
+    /// outside it, or its own it does not hold), the holdings spread over each authority's providers
+    /// of the group and sector in proportion to usable places. Kinship places are a child's own
+    /// relatives: never held by another's.
     private static func slots(
-        _ scenario: Scenario, places placesByCode: [AuthorityCode: ResidentialPlaces],
-        outsiders: [AuthorityCode: [PlacementGroup: [Sector: Double]]], assumptions: MarketAssumptions
-    ) -> (places: [PlaceSlot: SlotPlaces], outsiders: Double, unheld: Double, kept: Int) {
+        _ scenario: Scenario, places placesByCode: [AuthorityCode: ResidentialPlaces], holders: Holders,
+        assumptions: MarketAssumptions
+    ) -> (
+        places: [PlaceSlot: SlotPlaces], outsiders: Double, unheld: Double, missing: Double, missingUnheld: Double,
+        kept: Int
+    ) {
         struct Key: Hashable {
             var authority: AuthorityCode
             var sector: Sector
@@ -425,20 +481,30 @@ public struct TodaysMarket: Sendable {
         }
         var total = 0.0
         var unheld = 0.0
+        var missingTotal = 0.0
+        var missingUnheld = 0.0
         // In a fixed order, so that sums come out the same on every run.
         for authority in scenario.ownAuthorities.map(\.id) {
-            for (group, sectors) in (outsiders[authority] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let outside = holders.outside[authority] ?? [:]
+            let missing = holders.missing[authority] ?? [:]
+            for group in Set(outside.keys).union(missing.keys).sorted() {
                 for sector in Sector.allCases {
-                    guard let children = sectors[sector], children > 0 else { continue }
+                    let children = outside[group]?[sector] ?? 0
+                    let missingChildren = missing[group]?[sector] ?? 0
+                    guard children > 0 || missingChildren > 0 else { continue }
                     total += children
+                    missingTotal += missingChildren
                     let key = Key(authority: authority, sector: sector, group: group)
                     let usable = usableOfKey[key] ?? 0
-                    let held = min(children, usable)
-                    unheld += children - held
-                    guard held > 0 else { continue }
+                    let held = Holders.shared(
+                        min(children + missingChildren, usable), outside: children, missing: missingChildren)
+                    unheld += children - held.outside
+                    missingUnheld += missingChildren - held.missing
+                    guard held.outside + held.missing > 0 else { continue }
                     for slot in members[key] ?? [] {
                         let slotUsable = places[slot]?.usable ?? 0
-                        places[slot]?.heldFromOutside = held * slotUsable / usable
+                        places[slot]?.heldFromOutside = held.outside * slotUsable / usable
+                        places[slot]?.heldByMissingOwn = held.missing * slotUsable / usable
                     }
                 }
             }
@@ -459,7 +525,12 @@ public struct TodaysMarket: Sendable {
         }
         for key in order {
             let chosen = rounding[key] ?? []
-            let free = chosen.map { max(0, (places[$0]?.usable ?? 0) - (places[$0]?.heldFromOutside ?? 0)) }
+            let free = chosen.map {
+                max(
+                    0,
+                    (places[$0]?.usable ?? 0) - (places[$0]?.heldFromOutside ?? 0) - (places[$0]?.heldByMissingOwn ?? 0)
+                )
+            }
             let sum = free.reduce(0, +).rounded()
             let shares = Apportion.split(sum < Double(Int.max / 4) ? Int(sum) : 0, weights: free)
             for (slot, share) in zip(chosen, shares) {
@@ -469,19 +540,23 @@ public struct TodaysMarket: Sendable {
         }
         // Children whose records name their provider (`placement import`) hold their places there
         // today, whatever the occupancy: never fewer free than them, up to the registered places. The
-        // children from outside then hold at most the registered places left, so that no place is
-        // both theirs and free; those it leaves without one hold none of the scenario's places.
+        // children not in the scenario then hold at most the registered places left, so that no place
+        // is both theirs and free; those it leaves without one hold none of the scenario's places.
         var kept = 0
         for (slot, children) in recordedChildren(scenario) {
             guard let slotPlaces = places[slot] else { continue }
             let free = max(slotPlaces.free, min(children, slotPlaces.registered))
             kept += free - slotPlaces.free
-            let held = min(slotPlaces.heldFromOutside, Double(max(0, slotPlaces.registered - free)))
-            unheld += slotPlaces.heldFromOutside - held
+            let held = Holders.shared(
+                min(slotPlaces.held, Double(max(0, slotPlaces.registered - free))),
+                outside: slotPlaces.heldFromOutside, missing: slotPlaces.heldByMissingOwn)
+            unheld += slotPlaces.heldFromOutside - held.outside
+            missingUnheld += slotPlaces.heldByMissingOwn - held.missing
             places[slot]?.free = free
-            places[slot]?.heldFromOutside = held
+            places[slot]?.heldFromOutside = held.outside
+            places[slot]?.heldByMissingOwn = held.missing
         }
-        return (places, total, unheld, kept)
+        return (places, total, unheld, missingTotal, missingUnheld, kept)
     }
 
     /// The children of commissioned cohorts with a current provider, per slot of that provider.
@@ -508,6 +583,12 @@ public struct TodaysMarket: Sendable {
             / (registered + shortBreak)
     }
 
+    /// The scenario's own children it does not hold, in today's market's groups, wherever they are
+    /// placed (``missingOwnChildren`` are those in its places).
+    public var missingOwnChildrenInAll: Double {
+        occupancy.missingOwnByHome.sorted { $0.key.rawValue < $1.key.rawValue }.reduce(0) { $0 + $1.value }
+    }
+
     /// Registered, usable, held and free places summed over the scenario's own providers.
     public var totals: SlotPlaces {
         var sum = SlotPlaces(registered: 0, usable: 0, heldFromOutside: 0, free: 0)
@@ -517,6 +598,7 @@ public struct TodaysMarket: Sendable {
             sum.registered += places.registered
             sum.usable += places.usable
             sum.heldFromOutside += places.heldFromOutside
+            sum.heldByMissingOwn += places.heldByMissingOwn
             sum.free += places.free
         }
         return sum

@@ -25,8 +25,12 @@ struct ImportCommandTests {
         let out = folder.file("rutland")
         let run = try runImport(Self.sample, out: out)
         #expect(run.status == 0, "\(run.standardError)")
-        // The sample holds 20 of Rutland's 32: the others hold no place, which the summary says.
-        #expect(run.standardError.contains("note: 20 children, 62.5% of the 32 DfE published for Rutland in 2025"))
+        // The sample holds 20 of Rutland's 32: the others only hold places, which the summary says.
+        #expect(
+            run.standardError.contains(
+                "note: 20 children, 62.5% of the 32 DfE published for Rutland in 2025: in today's market (compare, "
+                    + "sufficiency) the others hold places as Rutland's children do today, but are not placed or measured"
+            ))
         for name in ["scenario.yaml", "authorities.csv", "children.csv", "providers.csv", "actuals.csv", "README.md"] {
             #expect(FileManager.default.fileExists(atPath: "\(out)/\(name)"), "\(name)")
         }

@@ -39,8 +39,8 @@ struct ImportNotes {
     }
 
     /// A file holding under nine in ten of the children DfE last published for the council: said,
-    /// since the council's children missing from it hold no place in today's market, and its places
-    /// look freer than they are.
+    /// since the council's children missing from it are in today's market only as places held (as
+    /// the calibrated as-is placements place its children), never placed or measured.
     var partialCaseload: String? {
         guard let latest = scenario.actuals.filter({ $0.childrenLookedAfter != nil }).max(by: { $0.year < $1.year }),
             let published = latest.childrenLookedAfter, published > 0,
@@ -48,9 +48,9 @@ struct ImportNotes {
         else { return nil }
         return
             "note: \(NumberText.grouped(records.count)) children, \(NumberText.percent(Double(records.count) / Double(published))) "
-            + "of the \(NumberText.grouped(published)) DfE published for \(council.name) in \(latest.year): the others "
-            + "hold no place in the scenario's market, so its places look freer than they are; import the whole "
-            + "caseload for a sufficiency assessment"
+            + "of the \(NumberText.grouped(published)) DfE published for \(council.name) in \(latest.year): in "
+            + "today's market (compare, sufficiency) the others hold places as \(council.name)'s children do today, "
+            + "but are not placed or measured; import the whole caseload for a sufficiency assessment"
     }
 
     /// Register offers no child named, at the default prices.
