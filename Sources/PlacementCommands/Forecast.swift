@@ -30,7 +30,8 @@ extension PlacementCommand {
 
         @Option(
             parsing: .unconditional,
-            help: "Fit on the years up to this one only and compare the later years with what was published.")
+            help: "Fit on the years up to this one only and compare the later years with what was published, "
+                + "beside persistence and a straight line.")
         var backtest: Int?
 
         @Option(help: "How to print: markdown, json or csv.")
@@ -38,7 +39,8 @@ extension PlacementCommand {
 
         @Option(
             help: ArgumentHelp(
-                "A folder to write forecast.csv, forecast.json and forecast.html into, replacing it whole.",
+                "A folder to write forecast.csv, forecast.json and forecast.html into (with --backtest, also "
+                    + "backtest.md and backtest.csv), replacing it whole.",
                 discussion: "The folder must be absent, empty, or an earlier result set; it appears complete or not "
                     + "at all."))
         var out: String?
@@ -123,8 +125,7 @@ extension PlacementCommand {
             if let authority {
                 let lookup = NameLookup(kind: "authority", entries: authorities.map { ($0.code, $0.name) })
                 guard let code = lookup.code(of: authority) else {
-                    printToStandardError(lookup.missing(authority))
-                    throw ExitCode.validationFailure
+                    throw UsageFailure.report("--authority: \(lookup.missing(authority))", in: Self.self)
                 }
                 authorities = authorities.filter { $0.code == code }
                 cooperatives = cooperatives.filter { $0.members.contains(code) }
@@ -150,7 +151,8 @@ extension PlacementCommand {
                 var results = OutputSet()
                 results.add(
                     ForecastFiles.files(
-                        forecast, history: history, authorities: authorities, cooperatives: cooperatives))
+                        forecast, history: history, authorities: authorities, cooperatives: cooperatives,
+                        backtest: backtestResult))
                 sets.append((results, out))
             }
             if let scaled, let scenarioOut { sets.append((ScenarioWriter.set(scaled.scenario), scenarioOut)) }
@@ -158,18 +160,20 @@ extension PlacementCommand {
             switch format {
             case .json:
                 try printToStandardOutput(
-                    ForecastOutput.json(forecast, authorities: authorities, cooperatives: cooperatives),
+                    ForecastOutput.json(
+                        forecast, authorities: authorities, cooperatives: cooperatives, backtest: backtestResult),
                     terminator: "")
             case .csv:
+                // A backtest's result is its comparison, as in Markdown; its forecasts are in the JSON
+                // and in `--out`'s forecast.csv.
                 try printToStandardOutput(
-                    ForecastOutput.csv(forecast, scopes: authorities + cooperatives), terminator: "")
+                    backtestResult.map(BacktestOutput.csv)
+                        ?? ForecastOutput.csv(forecast, scopes: authorities + cooperatives), terminator: "")
             case .markdown:
-                if let backtestResult {
-                    try printToStandardOutput(ForecastOutput.backtestMarkdown(backtestResult))
-                } else {
-                    try printToStandardOutput(
-                        ForecastOutput.markdown(forecast, scopes: cooperatives + authorities), terminator: "")
-                }
+                try printToStandardOutput(
+                    backtestResult.map(BacktestOutput.markdown)
+                        ?? ForecastOutput.markdown(forecast, authorities: authorities, cooperatives: cooperatives),
+                    terminator: "")
             }
         }
 
@@ -216,9 +220,9 @@ extension PlacementCommand {
                 if let backtest { try ForecastYears.requireBacktest(backtest, of: official) }
                 history = try HistoryBuilder.build(official)
             } catch {
-                // What the data publish, said as `baseline` and `simulate` say a year they lack.
-                printToStandardError(error.description)
-                throw ExitCode.validationFailure
+                // What the data publish, said as `baseline` and `simulate` say a year they lack: a usage
+                // error, framed as one.
+                throw UsageFailure.report(error.description, in: Self.self)
             }
             for (option, year) in [("--to", to), ("--children-for", childrenFor ?? to)] where year <= history.lastYear {
                 throw UsageFailure.report(

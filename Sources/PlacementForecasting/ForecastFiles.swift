@@ -2,24 +2,36 @@ import PlacementReports
 import PlacementScenarios
 
 /// The files of a forecast's result set: `forecast.csv`, `forecast.json` and `forecast.html` (a chart
-/// and table per co-operative and authority).
+/// and table per authority and co-operative); a backtest's adds its comparison to the JSON and the
+/// HTML, and writes it as `backtest.md` and `backtest.csv` too.
 public enum ForecastFiles {
-    /// The three files by name, for a result set (`forecast --out` writes them all or nothing).
+    /// The files by name, for a result set (`forecast --out` writes them all or nothing).
     public static func files(
         _ forecast: DemandForecast, history: ForecastHistory, authorities: [DemandForecast.ScopeForecast],
-        cooperatives: [DemandForecast.ScopeForecast]
+        cooperatives: [DemandForecast.ScopeForecast], backtest: Backtest? = nil
     ) -> [(name: String, text: String)] {
-        let document = report(forecast, history: history, authorities: authorities, cooperatives: cooperatives)
-        return [
-            ("forecast.csv", ForecastOutput.csv(forecast, scopes: [forecast.england] + cooperatives + authorities)),
-            ("forecast.json", ForecastOutput.json(forecast, authorities: authorities, cooperatives: cooperatives)),
+        let document = report(
+            forecast, history: history, authorities: authorities, cooperatives: cooperatives, backtest: backtest)
+        var files = [
+            ("forecast.csv", ForecastOutput.csv(forecast, scopes: [forecast.england] + authorities + cooperatives)),
+            (
+                "forecast.json",
+                ForecastOutput.json(
+                    forecast, authorities: authorities, cooperatives: cooperatives, backtest: backtest)
+            ),
             ("forecast.html", HTMLReport.render(document)),
         ]
+        if let backtest {
+            files += [
+                ("backtest.md", BacktestOutput.markdown(backtest)), ("backtest.csv", BacktestOutput.csv(backtest)),
+            ]
+        }
+        return files
     }
 
     static func report(
         _ forecast: DemandForecast, history: ForecastHistory, authorities: [DemandForecast.ScopeForecast],
-        cooperatives: [DemandForecast.ScopeForecast]
+        cooperatives: [DemandForecast.ScopeForecast], backtest: Backtest? = nil
     ) -> ReportDocument {
         func section(_ scope: DemandForecast.ScopeForecast) -> ReportSection {
             let codes = scope.members
@@ -45,7 +57,8 @@ public enum ForecastFiles {
                             rows: rows)),
                 ])
         }
-        var sections = [
+        var sections = backtest.map(BacktestOutput.sections) ?? []
+        sections += [
             ReportSection(
                 "How to read this",
                 [
@@ -58,11 +71,17 @@ public enum ForecastFiles {
                 ]),
             section(forecast.england),
         ]
-        sections += cooperatives.map(section)
+        // Authorities first, as a reader looking up a council expects; then the co-operatives.
         sections += authorities.map(section)
+        sections += cooperatives.map(section)
+        let scopes = "Per authority\(cooperatives.isEmpty ? "" : " and co-operative"), with 80% and 95% intervals"
+        guard let backtest else {
+            return ReportDocument(
+                title: "Children looked after: forecast to \(forecast.years.last ?? forecast.origin)",
+                subtitle: scopes, sections: sections)
+        }
         return ReportDocument(
-            title: "Children looked after: forecast to \(forecast.years.last ?? forecast.origin)",
-            subtitle: "Per authority\(cooperatives.isEmpty ? "" : " and co-operative"), with 80% and 95% intervals",
-            sections: sections)
+            title: BacktestOutput.title(backtest),
+            subtitle: scopes + ", beside persistence, a straight line and what DfE published", sections: sections)
     }
 }

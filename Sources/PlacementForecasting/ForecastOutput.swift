@@ -5,11 +5,12 @@ import PlacementScenarios
 ///
 /// JSON: `{"origin": 2023, "authorities": [{"code", "name", "years": [{"year", "total": {"forecast",
 /// "lower80", "upper80", "lower95", "upper95", "published"}, "by_type": {"foster": {…}, …}, "uasc":
-/// {…}}]}], "england": {…}}` with `published` null when suppressed or not yet published.
+/// {…}}]}], "england": {…}}` with `published` null when suppressed or not yet published; a
+/// backtest's adds `"backtest"`, its comparison (``BacktestOutput``).
 public enum ForecastOutput {
     public static func json(
         _ forecast: DemandForecast, authorities: [DemandForecast.ScopeForecast]? = nil,
-        cooperatives: [DemandForecast.ScopeForecast] = []
+        cooperatives: [DemandForecast.ScopeForecast] = [], backtest: Backtest? = nil
     ) -> String {
         let scopes = authorities ?? forecast.authorities
         var text = "{\"origin\": \(forecast.origin), \"authorities\": ["
@@ -19,7 +20,9 @@ public enum ForecastOutput {
             text += "\n], \"cooperatives\": ["
             text += cooperatives.map { "\n" + scopeJSON($0) }.joined(separator: ",")
         }
-        text += "\n], \"england\": " + scopeJSON(forecast.england) + "}\n"
+        text += "\n], \"england\": " + scopeJSON(forecast.england)
+        if let backtest { text += ",\n\"backtest\": " + BacktestOutput.json(backtest) }
+        text += "}\n"
         return text
     }
 
@@ -71,9 +74,13 @@ public enum ForecastOutput {
     /// At most this many scopes (one authority and its co-operatives) get a table by series each.
     static let scopesBySeries = 3
 
-    /// England by series and year, then each scope's total by year; a few scopes (`--authority`) by
-    /// series too, as England is.
-    public static func markdown(_ forecast: DemandForecast, scopes: [DemandForecast.ScopeForecast]) -> String {
+    /// England by series and year, then each authority's total by year and, in a table of their own,
+    /// each co-operative's; a few scopes (`--authority`) by series too, as England is.
+    public static func markdown(
+        _ forecast: DemandForecast, authorities: [DemandForecast.ScopeForecast],
+        cooperatives: [DemandForecast.ScopeForecast] = []
+    ) -> String {
+        let scopes = authorities + cooperatives
         var text = "# Children looked after: forecast from \(forecast.origin)\n\n"
         text +=
             "Fitted on the published years \(OfficialTables.listed(Array(forecast.firstFitted...forecast.origin))). Each cell is the forecast with its 80% "
@@ -96,12 +103,17 @@ public enum ForecastOutput {
                 bySeries("\(scope.name) (\(scope.code))", scope)
             }
         }
-        text += "\n## Children looked after by authority\n\n| Code | Authority | "
-        text += forecast.years.map { "\($0)" }.joined(separator: " | ") + " |\n"
-        text += "|---|---|" + forecast.years.map { _ in "---:|" }.joined() + "\n"
-        for scope in scopes {
-            let cells = scope.years.map { year in year.series[.total].map(cell) ?? "" }
-            text += "| \(scope.code) | \(scope.name) | " + cells.joined(separator: " | ") + " |\n"
+        // Authorities first, as a reader looking up a council expects; co-operatives apart.
+        for (heading, kind, group) in [
+            ("authority", "Authority", authorities), ("co-operative", "Co-operative", cooperatives),
+        ] where !group.isEmpty {
+            text += "\n## Children looked after by \(heading)\n\n| Code | \(kind) | "
+            text += forecast.years.map { "\($0)" }.joined(separator: " | ") + " |\n"
+            text += "|---|---|" + forecast.years.map { _ in "---:|" }.joined() + "\n"
+            for scope in group {
+                let cells = scope.years.map { year in year.series[.total].map(cell) ?? "" }
+                text += "| \(scope.code) | \(scope.name) | " + cells.joined(separator: " | ") + " |\n"
+            }
         }
         return text
     }
@@ -111,49 +123,6 @@ public enum ForecastOutput {
         let interval = figure.interval
         var text = "\(whole(interval.forecast)) (\(whole(interval.lower80))–\(whole(interval.upper80)))"
         if let published = figure.published { text += " [\(whole(Double(published)))]" }
-        return text
-    }
-
-    /// The backtest's figures: errors per method, interval coverage and England against published.
-    public static func backtestMarkdown(_ backtest: Backtest) -> String {
-        let forecast = backtest.forecast
-        var text = "# Backtest: fitted on \(forecast.firstFitted)–\(forecast.origin), forecasting "
-        text += OfficialTables.listed(forecast.years) + "\n\n"
-        text += "## Mean absolute percentage error per authority\n\n| Series | Year | Authorities | "
-        text += ForecastMethod.allCases.map(\.rawValue).joined(separator: " | ") + " | model best |\n"
-        text += "|---|---:|---:|" + ForecastMethod.allCases.map { _ in "---:|" }.joined() + "---|\n"
-        for series in ForecastSeries.all {
-            for year in forecast.years {
-                let values = ForecastMethod.allCases.map { backtest.error($0, series, year) }
-                guard let model = values[0], values.allSatisfy({ $0 != nil }) else { continue }
-                let count = backtest.errors.first { $0.series == series && $0.year == year }?.authorities ?? 0
-                let best = values.dropFirst().allSatisfy { model < ($0 ?? 0) }
-                text += "| \(series.key) | \(year) | \(count) | "
-                text += values.map { String(format: "%.2f%%", $0 ?? 0) }.joined(separator: " | ")
-                text += " | \(best ? "yes" : "no") |\n"
-            }
-        }
-        text += "\n## Authorities whose published figure lies inside the interval\n\n"
-        text += "| Series | Year | Authorities | 80% interval | 95% interval |\n|---|---:|---:|---:|---:|\n"
-        for figure in backtest.coverage {
-            text += "| \(figure.series.key) | \(figure.year) | \(figure.authorities) | "
-            text += String(format: "%.1f%% | %.1f%% |\n", 100 * figure.within80, 100 * figure.within95)
-        }
-        text += "\n## England\n\n| Series | Year | Forecast | 80% interval | 95% interval | Published | Error |\n"
-        text += "|---|---:|---:|---|---|---:|---:|\n"
-        for series in ForecastSeries.all {
-            for year in forecast.england.years {
-                guard let figure = year.series[series] else { continue }
-                let interval = figure.interval
-                let error = figure.published.map {
-                    String(format: "%+.2f%%", 100 * (interval.forecast / Double(max(1, $0)) - 1))
-                }
-                text += "| \(series.key) | \(year.year) | \(whole(interval.forecast)) | "
-                text += "\(whole(interval.lower80))–\(whole(interval.upper80)) | "
-                text += "\(whole(interval.lower95))–\(whole(interval.upper95)) | "
-                text += "\(figure.published.map { whole(Double($0)) } ?? "–") | \(error ?? "–") |\n"
-            }
-        }
         return text
     }
 

@@ -27,6 +27,15 @@ public enum HistoryBuilder {
         "E10000021": ["E06000061", "E06000062"],
     ]
 
+    /// The retired counties' names: DfE's tables have no row for them to read one from.
+    static let retiredNames = ["E10000006": "Cumbria", "E10000021": "Northamptonshire"]
+
+    /// The retired county a successor authority's early figures are a share of, if it is one.
+    static func predecessor(of code: String) -> RetiredCounty? {
+        guard let county = successors.first(where: { $0.value.contains(code) })?.key else { return nil }
+        return RetiredCounty(code: county, name: retiredNames[county] ?? county)
+    }
+
     /// The history of the years up to the last the stock table publishes (the origin), from the first
     /// of their unbroken run: a year missing before it would read as a year of no children, and its
     /// one-year errors would widen every interval. Or why the tables cannot be forecast from
@@ -155,4 +164,11 @@ public enum HistoryBuilder {
                 uasc: data.cell(year, code, HistoryBuilder.uascGroup, "UASC")?.value)
         }
     }
+}
+
+/// A county split into successor authorities, whose figures DfE publishes under neither its code
+/// nor theirs before the split.
+public struct RetiredCounty: Sendable, Equatable {
+    public var code: String
+    public var name: String
 }

@@ -34,27 +34,25 @@ struct PredictionIntervals {
     ) -> PredictionIntervals {
         var errors: [ForecastSeries: [(error: Double, size: Double)]] = [:]
         var commonSquares: [ForecastSeries: [Double]] = [:]
-        if origin - 1 >= history.firstYear + 1 {
-            for earlier in (history.firstYear + 1)...(origin - 1) {
-                let forecast = PointForecast.make(
-                    history, origin: earlier, steps: 1, settings: settings, method: .model)
-                var weighted: [ForecastSeries: (error: Double, weight: Double)] = [:]
-                defer {
-                    for (series, sum) in weighted where sum.weight > 0 {
-                        commonSquares[series, default: []].append(pow(sum.error / sum.weight, 2))
-                    }
+        for earlier in earlierOrigins(history, origin: origin) {
+            let forecast = PointForecast.make(
+                history, origin: earlier, steps: 1, settings: settings, method: .model)
+            var weighted: [ForecastSeries: (error: Double, weight: Double)] = [:]
+            defer {
+                for (series, sum) in weighted where sum.weight > 0 {
+                    commonSquares[series, default: []].append(pow(sum.error / sum.weight, 2))
                 }
-                for (index, authority) in history.authorities.enumerated() {
-                    guard let actual = authority.years[earlier + 1] else { continue }
-                    for series in ForecastSeries.all {
-                        guard let value = PointForecast.observed(actual, series),
-                            let predicted = forecast.values[index][series]?.first
-                        else { continue }
-                        let error = log((value + 1) / (predicted + 1))
-                        errors[series, default: []].append((error, predicted + 1))
-                        let sum = weighted[series] ?? (0, 0)
-                        weighted[series] = (sum.error + predicted * error, sum.weight + predicted)
-                    }
+            }
+            for (index, authority) in history.authorities.enumerated() {
+                guard let actual = authority.years[earlier + 1] else { continue }
+                for series in ForecastSeries.all {
+                    guard let value = PointForecast.observed(actual, series),
+                        let predicted = forecast.values[index][series]?.first
+                    else { continue }
+                    let error = log((value + 1) / (predicted + 1))
+                    errors[series, default: []].append((error, predicted + 1))
+                    let sum = weighted[series] ?? (0, 0)
+                    weighted[series] = (sum.error + predicted * error, sum.weight + predicted)
                 }
             }
         }
@@ -91,6 +89,12 @@ struct PredictionIntervals {
             spreads[series] = Spread(shared: shared, counting: counting, common: common, quantiles: quantiles)
         }
         return PredictionIntervals(spreads: spreads)
+    }
+
+    /// The origins whose one-year errors the intervals of a forecast from `origin` rest on: each
+    /// fitted on at least two years, with its next year fitted too.
+    static func earlierOrigins(_ history: ForecastHistory, origin: Int) -> [Int] {
+        origin - 1 >= history.firstYear + 1 ? Array((history.firstYear + 1)...(origin - 1)) : []
     }
 
     /// Least squares of `e²` on `1 / size`, kept positive.

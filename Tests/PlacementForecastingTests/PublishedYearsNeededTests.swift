@@ -19,10 +19,13 @@ struct ForecastYearsNeededTests {
         defer { out.remove() }
         let run = try BuiltTool.run("placement", ["forecast", "--data", data, "--out", out.file("fc")])
         #expect(run.status == 64, "\(run.standardOutput)")
+        // A usage error, framed as `baseline` frames the same tables ("the default --year 2025: no published figures").
         #expect(
-            run.standardError
-                == "no published figures in \(data)/dfe_cla_by_la_2021_2025.csv (published there: none); the "
-                + "forecast is fitted on DfE's published years and starts from the last\n")
+            run.standardError.hasPrefix(
+                "Error: no published figures in \(data)/dfe_cla_by_la_2021_2025.csv (published there: none); the "
+                    + "forecast is fitted on DfE's published years and starts from the last\nUsage: placement forecast "
+            ),
+            "\(run.standardError)")
         #expect(run.standardOutput.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: out.file("fc")))
     }
@@ -35,11 +38,13 @@ struct ForecastYearsNeededTests {
         let run = try BuiltTool.run("placement", ["forecast", "--data", data.path])
         #expect(run.status == 64)
         #expect(
-            run.standardError
-                == "the forecast from 2025 needs DfE's children looked after and starts for 2023 to 2025 (three "
-                + "years in a row: two fit the exit rates, a third measures the one-year errors its intervals come "
-                + "from); published there: children looked after 2025 in \(data.path)/dfe_cla_by_la_2021_2025.csv, "
-                + "flows 2021 to 2025 in \(data.path)/dfe_cla_flows_by_la_2021_2025.csv\n")
+            run.standardError.hasPrefix(
+                "Error: the forecast from 2025 needs DfE's children looked after and starts for 2023 to 2025 (three "
+                    + "years in a row: two fit the exit rates, a third measures the one-year errors its intervals "
+                    + "come from); published there: children looked after 2025 in "
+                    + "\(data.path)/dfe_cla_by_la_2021_2025.csv, flows 2021 to 2025 in "
+                    + "\(data.path)/dfe_cla_flows_by_la_2021_2025.csv\nUsage: placement forecast "),
+            "\(run.standardError)")
         #expect(run.standardOutput.isEmpty)
         // The flows count too: a stock table without its starts fits no entry or exit rate.
         let noFlows = try CutOfficialData(OfficialTables.flowsFile) { _ in false }
@@ -92,7 +97,7 @@ struct ForecastYearsNeededTests {
         let forecast = try BuiltTool.run("placement", ["forecast", "--data", gap.path])
         #expect(forecast.standardOutput.contains("Fitted on the published years 2023 to 2025."))
         let backtest = try BuiltTool.run("placement", ["forecast", "--data", gap.path, "--backtest", "2024"])
-        #expect(backtest.standardOutput.hasPrefix("# Backtest: fitted on 2023–2024, forecasting 2025"))
+        #expect(backtest.standardOutput.hasPrefix("# Backtest: fitted on 2023–2024, checked against 2025"))
     }
 
     /// The shipped data: the forecast fitted on 2021–2025 from 2025, as before.

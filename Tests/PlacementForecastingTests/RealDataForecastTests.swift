@@ -96,7 +96,7 @@ struct RealDataForecastTests {
         let backtest = Backtest.run(history, origin: 2023, settings: settings)
         let manchester = backtest.forecast.authorities.filter { $0.code == "E08000003" }
         for markdown in [
-            ForecastOutput.markdown(backtest.forecast, scopes: manchester),
+            ForecastOutput.markdown(backtest.forecast, authorities: manchester),
             ForecastOutput.backtestMarkdown(backtest),
         ] {
             // England's children, over 80,000, and Manchester's 1,302 of 2024: never four digits in a
@@ -105,7 +105,7 @@ struct RealDataForecastTests {
                 of: "\\b(20[0-9]{2}|E[0-9]{8})\\b", with: "", options: .regularExpression)
             #expect(figures.range(of: "[0-9]{4}", options: .regularExpression) == nil)
         }
-        #expect(ForecastOutput.markdown(backtest.forecast, scopes: manchester).contains("[1,302]"))
+        #expect(ForecastOutput.markdown(backtest.forecast, authorities: manchester).contains("[1,302]"))
     }
 }
 
