@@ -30,8 +30,9 @@ extension PlacementCommand {
 
         @Option(
             parsing: .unconditional,
-            help: "Fit on the years up to this one only and compare the later years with what was published, "
-                + "beside persistence and a straight line.")
+            help: ArgumentHelp(
+                "Fit on the years up to this one only and compare the later years with what was published, "
+                    + "beside persistence and a straight line."))
         var backtest: Int?
 
         @Option(help: "How to print: markdown, json or csv.")
