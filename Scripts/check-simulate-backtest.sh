@@ -7,7 +7,9 @@
 #   each year, the per-authority mean absolute error of the replay, of persistence (2021's published
 #   value carried forward) and of a straight-line trend (least squares through the published values of
 #   2021 up to the year before; in 2022 it is persistence), over the authorities where all four figures are known; and the ratio
-#   replay ÷ persistence (done when ≤ 1.5 on each measure in 2025, and below 1 on M2).
+#   replay ÷ persistence (done when ≤ 1.5 on each measure in 2025, and below 1 on M2);
+#   that the JSON's own `trend` figures (the command's) are this recompute (to 1e-5: the JSON rounds
+#   to 6 decimals), and which of the three is lowest each year.
 # Reads the JSON with python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,6 +66,28 @@ def trend(code, measure, year):
     slope = sum((y - mx) * (v - my) for y, v in points) / sxx
     return min(1.0, max(0.0, my + slope * (year - mx)))
 
+
+# The command's trend against this recompute (every authority, measure and year; England's too).
+england_published = {}
+for year in years:
+    for measure in MEASURES:
+        value = year["england"]["measures"][measure]
+        england_published.setdefault(measure, {})[origin] = value["persistence"]
+        england_published[measure][year["year"]] = value["published"]
+trend_differences = 0
+for year in years:
+    for authority in year["authorities"]:
+        for measure in MEASURES:
+            ours, theirs = trend(authority["code"], measure, year["year"]), authority["measures"][measure]["trend"]
+            if (ours is None) != (theirs is None) or (ours is not None and abs(ours - theirs) > 1e-5):
+                trend_differences += 1
+    for measure in MEASURES:
+        published[("England", measure)] = england_published[measure]
+        ours, theirs = trend("England", measure, year["year"]), year["england"]["measures"][measure]["trend"]
+        if (ours is None) != (theirs is None) or (ours is not None and abs(ours - theirs) > 1e-5):
+            trend_differences += 1
+print(f"== The JSON's trend against this recompute: {trend_differences} differ "
+      + check("trend recomputed", trend_differences == 0))
 
 print(f"== England: replay calibrated on {origin} only, modelled vs published (points; target within 1.5)")
 print(f"{'year':>4s} " + " ".join(f"{m:>30s}" for m in MEASURES))

@@ -32,7 +32,8 @@ extension PlacementCommand {
                 With --backtest YEAR instead: the as-is model calibrated on YEAR only, replayed to the last \
                 published year with each year's published starts, ceased, placement changes, children by \
                 placement group and registered places, against each year's published M2, over-20-miles, \
-                own-council and private shares per authority, beside persistence (YEAR's published figure). \
+                own-council and private shares per authority, beside persistence (YEAR's published figure) \
+                and the straight-line trend (through the published figures of YEAR up to the year before). \
                 It takes --data, --format, --out, --verbose and --quiet; the options of a simulation ahead \
                 (--from, --to, --modes, --draws, --seed, --batches, --plan) are a usage error with it.
                 """)
