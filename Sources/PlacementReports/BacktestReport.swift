@@ -100,7 +100,8 @@ public struct BacktestReport {
                 .paragraph(
                     "England, modelled against published: the largest gap is "
                         + "\(largest.2 < 0 ? "−" : "+")\(NumberText.decimal(abs(largest.2), places: 2)) points "
-                        + "(\(Self.shortLabel(largest.1)), \(largest.0))."))
+                        + "(\(Self.shortLabel(largest.1)), \(largest.0)); every share on DfE's denominator on both "
+                        + "sides (over 20 miles: children with a known distance)."))
         }
         return ReportSection("Summary", blocks)
     }
@@ -164,7 +165,9 @@ public struct BacktestReport {
                     ReportTable(
                         id: "england",
                         caption: "England: modelled, published, persistence (\(origin)) and the straight-line "
-                            + "trend each year",
+                            + "trend each year; over 20 miles is a share of children with a known distance on both "
+                            + "sides (the modelled shares of the authorities weighted by their children with a "
+                            + "known distance, as DfE's England figure is)",
                         columns: [
                             .init("Year", key: "year", numeric: false),
                             .init("Measure", key: "measure", numeric: false),

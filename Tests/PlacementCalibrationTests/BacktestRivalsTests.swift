@@ -4,7 +4,8 @@ import PlacementReports
 import PlacementScenarios
 import Testing
 
-/// The backtest's figures beside the replay: the straight-line trend as a second rival.
+/// The backtest's figures beside the replay: the straight-line trend as a second rival, and England's
+/// share over 20 miles on DfE's denominator (children with a known distance) on both sides.
 @Suite("Backtest rivals and England's denominators")
 struct BacktestRivalsTests {
     static func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
@@ -107,5 +108,20 @@ struct BacktestRivalsTests {
         let measures = try #require(authorities[0]["measures"] as? [String: [String: Any]])
         #expect(Self.close(measures["m2_in_area_share"]?["trend"] as? Double, 0.4, 1e-6))
         #expect(Self.close(measures["m2_in_area_share"]?["persistence"] as? Double, 0.8, 1e-6))
+    }
+
+    /// England's share over 20 miles in the comparison the backtest prints (the weighting itself is
+    /// hand-worked in ``EnglandDenominatorTests``): in 2022 Westhaven publishes 100 children
+    /// with a known distance of its 110 and Farport 26 of 52, so England's modelled share is theirs
+    /// weighted 100 : 26, not 110 : 52 (Westhaven's outside placements are elsewhere, mostly over
+    /// 20 miles; Farport's are all inside its small area, within 20).
+    @Test func englandOver20MilesInTheBacktest() throws {
+        let comparison = Self.comparisons()[0]
+        let west = try #require(comparison.rows[0].values[.over20MilesShare]?.modelled)
+        let farport = try #require(comparison.rows[1].values[.over20MilesShare]?.modelled)
+        #expect(west > 0.05 && farport < 1e-6)
+        let england = comparison.england[.over20MilesShare]?.modelled
+        #expect(Self.close(england, (west * 100 + farport * 26) / 126, 1e-9))
+        #expect(!Self.close(england, (west * 110 + farport * 52) / 162, 1e-3))
     }
 }
