@@ -10,6 +10,9 @@ public struct FitComparison: Sendable {
         public var fitted: Bool
         /// The calibration year's published figure, when the comparison is of another year.
         public var persistence: Double?
+        /// A backtest's second rival: the straight line through the published figures from the
+        /// calibration year to the year before (``StraightLineTrend``); `nil` elsewhere.
+        public var trend: Double? = nil
     }
 
     public struct Row: Sendable {

@@ -32,7 +32,10 @@ extension PlacementCommand {
                 With --backtest YEAR instead: the as-is model calibrated on YEAR only, replayed to the last \
                 published year with each year's published starts, ceased, placement changes, children by \
                 placement group and registered places, against each year's published M2, over-20-miles, \
-                own-council and private shares per authority, beside persistence (YEAR's published figure).
+                own-council and private shares per authority, beside persistence (YEAR's published figure) \
+                and the straight-line trend (through the published figures of YEAR up to the year before). \
+                It takes --data, --format, --out, --verbose and --quiet; the options of a simulation ahead \
+                (--from, --to, --modes, --draws, --seed, --batches, --plan) are a usage error with it.
                 """)
 
         @Argument(help: "The scenario folder (with scenario.yaml).")
@@ -47,20 +50,37 @@ extension PlacementCommand {
         /// `--from`, or its default when not given (said so in messages).
         var startYear: Int { from ?? Self.defaultFrom }
 
-        @Option(parsing: .unconditional, help: "The last year simulated.")
-        var to = 2030
+        /// The last year when none is given.
+        static let defaultTo = 2030
+
+        @Option(parsing: .unconditional, help: "The last year simulated (default: \(defaultTo)).")
+        var to: Int?
+
+        /// `--to`, or its default.
+        var endYear: Int { to ?? Self.defaultTo }
 
         @Option(help: "Comma-separated modes, from as-is, council, council-coordinated, regional and national.")
         var modes: String?
 
-        @Option(parsing: .unconditional, help: "Seeded draws of every mode.")
-        var draws = 1
+        // --to, --draws, --seed and --batches are optional so that the backtest can tell one given from
+        // its default (and refuse it); the defaults are these.
+        static let defaultDraws = 1
+        static let defaultSeed: UInt64 = 1
+        static let defaultBatches = 4
 
-        @Option(parsing: .unconditional, help: "The first draw's seed; draw k uses seed + k.")
-        var seed: UInt64 = 1
+        @Option(parsing: .unconditional, help: "Seeded draws of every mode (default: \(defaultDraws)).")
+        var draws: Int?
 
-        @Option(parsing: .unconditional, help: "Batches of new placements a year.")
-        var batches = 4
+        @Option(
+            parsing: .unconditional, help: "The first draw's seed; draw k uses seed + k (default: \(defaultSeed)).")
+        var seed: UInt64?
+
+        @Option(parsing: .unconditional, help: "Batches of new placements a year (default: \(defaultBatches)).")
+        var batches: Int?
+
+        var drawCount: Int { draws ?? Self.defaultDraws }
+        var firstSeed: UInt64 { seed ?? Self.defaultSeed }
+        var batchesPerYear: Int { batches ?? Self.defaultBatches }
 
         @Option(
             help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
@@ -91,18 +111,30 @@ extension PlacementCommand {
         public init() {}
 
         public func validate() throws {
-            for (option, year) in [("--from", startYear), ("--to", to)] where !(2000...2100).contains(year) {
+            if let backtest {
+                let given = [
+                    ("--from", from != nil), ("--to", to != nil), ("--modes", modes != nil), ("--draws", draws != nil),
+                    ("--seed", seed != nil), ("--batches", batches != nil), ("--plan", plan != nil),
+                ].filter(\.1).map(\.0)
+                guard given.isEmpty else {
+                    throw ValidationError(
+                        "\(given.joined(separator: ", ")) \(given.count == 1 ? "does" : "do") not go with --backtest: "
+                            + "the backtest replays the published years after \(backtest) with the as-is model, once "
+                            + "(it takes --data, --format, --out, --verbose and --quiet)")
+                }
+            }
+            for (option, year) in [("--from", startYear), ("--to", endYear)] where !(2000...2100).contains(year) {
                 throw ValidationError("\(option) must be a year from 2000 to 2100 (got \(year))")
             }
-            guard startYear <= to else { throw ValidationError("--to \(to) is before the starting year, \(startYear)") }
-            guard to - startYear <= 30 else {
-                throw ValidationError("--from and --to are \(to - startYear) years apart; at most 30 are simulated")
+            guard startYear <= endYear else {
+                throw ValidationError("--to \(endYear) is before the starting year, \(startYear)")
             }
-            guard (1...1_000).contains(draws) else { throw ValidationError("--draws must be 1 to 1,000") }
-            guard (1...52).contains(batches) else { throw ValidationError("--batches must be 1 to 52") }
-            if plan != nil, backtest != nil {
-                throw ValidationError("--plan adds places to a simulation ahead; the backtest replays published years")
+            guard endYear - startYear <= 30 else {
+                throw ValidationError(
+                    "--from and --to are \(endYear - startYear) years apart; at most 30 are simulated")
             }
+            guard (1...1_000).contains(drawCount) else { throw ValidationError("--draws must be 1 to 1,000") }
+            guard (1...52).contains(batchesPerYear) else { throw ValidationError("--batches must be 1 to 52") }
             _ = try requestedModes()
         }
 
@@ -120,10 +152,10 @@ extension PlacementCommand {
             let loaded = try loadScenario(scenario)
             let planned = try plan.map { SimulationPlan(try PlanFileOptions.read($0, for: loaded), scenario: loaded) }
             var assumptions = SimulationAssumptions()
-            assumptions.batchesPerYear = batches
+            assumptions.batchesPerYear = batchesPerYear
             let inputs = try SimulationInputs.prepare(
                 planned?.scenario ?? loaded, folder: self.scenario,
-                data: data ?? Baseline.defaultData(for: self.scenario), from: startYear, to: to,
+                data: data ?? Baseline.defaultData(for: self.scenario), from: startYear, to: endYear,
                 assumptions: assumptions, openings: planned?.openings ?? CapacityOpenings(),
                 fromOption: from == nil ? "the default --from" : "--from", command: Self.self)
             let scenario = inputs.scenario
@@ -137,20 +169,20 @@ extension PlacementCommand {
                 throw invalidInputExitCode
             }
             let simulation = Simulation(
-                scenario: scenario, flows: inputs.flows, start: inputs.start, from: startYear, to: to,
+                scenario: scenario, flows: inputs.flows, start: inputs.start, from: startYear, to: endYear,
                 assumptions: assumptions)
             let results: SimulationDraws
             do {
-                results = try SimulationDraws(simulation, modes: chosen, draws: draws, seed: seed)
+                results = try SimulationDraws(simulation, modes: chosen, draws: drawCount, seed: firstSeed)
             } catch {
                 printToStandardError("\(scenario.name): \(error.description)")
                 throw failureExitCode
             }
             let notes = SimulationNotes(
-                start: inputs.start.method, flows: inputs.flows.source, batchesPerYear: batches,
+                start: inputs.start.method, flows: inputs.flows.source, batchesPerYear: batchesPerYear,
                 assumptions: assumptions.listed.map {
                     ($0.name, $0.assumption.value, $0.assumption.range, $0.assumption.source)
-                }, plan: planned?.note(years: startYear...to))
+                }, plan: planned?.note(years: startYear...endYear))
             let report = TrajectoryReport(results, scenario: scenario, notes: notes)
             let json = TrajectoryJSON.render(results, scenario: scenario, notes: notes)
             if let out {

@@ -42,12 +42,13 @@ extension PlacementCommand.Simulate {
                     .joined(separator: "; "))
         }
         let scope = Set(scenario.authorities.map(\.id))
-        let comparisons = replay.years.compactMap { year -> FitComparison? in
-            guard let published = official.year(year.year) else { return nil }
-            return FitComparison(
-                allocation: year.stock, calibratedOn: origin, published: published, calibrationYear: start,
-                scope: scope)
-        }
+        let comparisons = StraightLineTrend.filled(
+            replay.years.compactMap { year -> FitComparison? in
+                guard let published = official.year(year.year) else { return nil }
+                return FitComparison(
+                    allocation: year.stock, calibratedOn: origin, published: published, calibrationYear: start,
+                    scope: scope)
+            })
         let report = BacktestReport(scenarioName: scenario.name, replay: replay, comparisons: comparisons)
         let json = BacktestJSON.render(origin: origin, years: comparisons)
         if let out {

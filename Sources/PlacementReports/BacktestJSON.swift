@@ -2,8 +2,9 @@ import PlacementCalibration
 
 /// The backtest as JSON, in the shape checks read (documented in the README):
 /// `{"origin", "years": [{"year", "authorities": [{"code", "measures": {MEASURE: {"modelled",
-/// "published", "persistence"}}}], "england": {"measures": {…}}}]}`. Shares are fractions; `null`
-/// where a figure is unknown (published suppressed, or no origin-year figure for persistence).
+/// "published", "persistence", "trend"}}}], "england": {"measures": {…}}}]}`. Shares are fractions;
+/// `null` where a figure is unknown (published suppressed, or no origin-year figure for persistence;
+/// no published figure from the origin to the year before for the trend, ``StraightLineTrend``).
 public enum BacktestJSON {
     /// The four shares the backtest compares, in the order of the JSON.
     public static let measures: [FitMeasure] = [.m2InAreaShare, .over20MilesShare, .ownCouncilShare, .privateShare]
@@ -46,6 +47,7 @@ public enum BacktestJSON {
             try container.encode(value.modelled.map(round), forKey: JSONKey("modelled"))
             try container.encode(value.published.map(round), forKey: JSONKey("published"))
             try container.encode(value.persistence.map(round), forKey: JSONKey("persistence"))
+            try container.encode(value.trend.map(round), forKey: JSONKey("trend"))
         }
     }
 }

@@ -2,12 +2,15 @@ import PlacementCalibration
 import PlacementScenarios
 
 /// The as-is backtest: the origin year's calibrated stock replayed year by year with each year's
-/// published flows, demand and registered places, against each year's published figures, beside
-/// persistence (the origin year's published figure carried forward).
+/// published flows, demand and registered places, against each year's published figures, beside two
+/// rivals: persistence (the origin year's published figure carried forward) and the straight-line
+/// trend (``StraightLineTrend``: the line through the published figures of the origin up to the year
+/// before).
 public struct BacktestReport {
     public let scenarioName: String
     public let replay: StockFlowReplay
-    /// One comparison per replayed year, in order (calibrated on the origin year).
+    /// One comparison per replayed year, in order (calibrated on the origin year), with the trend
+    /// filled in (``StraightLineTrend/filled(_:)``).
     public let comparisons: [FitComparison]
 
     public init(scenarioName: String, replay: StockFlowReplay, comparisons: [FitComparison]) {
@@ -23,7 +26,101 @@ public struct BacktestReport {
         ReportDocument(
             title: "As-is backtest: the replayed stock against the published figures",
             subtitle: "\(scenarioName): calibrated on \(origin) only, replayed to \(last)",
-            sections: [methodSection, englandSection, errorSection, flowSection, authoritiesSection])
+            sections: [summarySection, methodSection, englandSection, errorSection, flowSection, authoritiesSection])
+    }
+
+    /// The three forecasts' mean absolute errors per authority (points) of one year and measure.
+    struct Errors {
+        var authorities: Int
+        var replay: Double?
+        var persistence: Double?
+        var trend: Double?
+
+        /// The forecasts with the lowest error (more than one when they tie, as the trend and
+        /// persistence do in the first replayed year).
+        var lowest: [String] {
+            let named = [("replay", replay), ("persistence", persistence), ("trend", trend)]
+                .compactMap { name, value in value.map { (name, $0) } }
+            guard let least = named.map(\.1).min() else { return [] }
+            return named.filter { $0.1 <= least + 1e-9 }.map(\.0)
+        }
+    }
+
+    /// Which forecast wins on what, per year, and England's largest gap.
+    private var summarySection: ReportSection {
+        var replayBeatsPersistence = 0
+        var replayBeatsTrend = 0
+        var cases = 0
+        var trendCases = 0
+        var bullets: [String] = []
+        for (index, comparison) in comparisons.enumerated() {
+            var winners: [String: [String]] = [:]
+            for measure in BacktestJSON.measures {
+                let errors = Self.errors(comparison, measure)
+                guard let replay = errors.replay, let persistence = errors.persistence, let trend = errors.trend
+                else { continue }
+                cases += 1
+                if replay < persistence { replayBeatsPersistence += 1 }
+                if index > 0 {
+                    trendCases += 1
+                    if replay < trend { replayBeatsTrend += 1 }
+                }
+                // In the first year the trend is persistence (one published year to fit): one rival.
+                let lowest = errors.lowest.filter { index > 0 || $0 != "trend" }
+                winners[lowest.joined(separator: " and "), default: []].append(Self.shortLabel(measure))
+            }
+            let said = [
+                "replay", "trend", "persistence", "replay and persistence", "replay and trend",
+                "persistence and trend", "replay and persistence and trend",
+            ]
+            .compactMap { name in winners[name].map { "\(name) on \(Self.listed($0))" } }
+            guard !said.isEmpty else { continue }
+            bullets.append("\(comparison.predicted): lowest error, " + said.joined(separator: "; "))
+        }
+        var blocks: [ReportBlock] = [
+            .paragraph(
+                "Mean absolute error per authority (points; table below), the replay against its two rivals: "
+                    + "persistence (\(origin)'s published figure carried forward) and the straight-line trend "
+                    + "(least squares through the published figures of \(origin) up to the year before; in the first "
+                    + "replayed year it is persistence). The replay is below persistence in "
+                    + "\(replayBeatsPersistence) of \(cases) year-and-measure cases, and below the trend in "
+                    + "\(replayBeatsTrend) of the \(trendCases) after the first replayed year."),
+            .bullets(bullets),
+        ]
+        let gaps = comparisons.flatMap { comparison in
+            BacktestJSON.measures.compactMap { measure -> (Int, FitMeasure, Double)? in
+                guard let value = comparison.england[measure], let modelled = value.modelled,
+                    let published = value.published
+                else { return nil }
+                return (comparison.predicted, measure, (modelled - published) * 100)
+            }
+        }
+        if let largest = gaps.max(by: { abs($0.2) < abs($1.2) }) {
+            blocks.append(
+                .paragraph(
+                    "England, modelled against published: the largest gap is "
+                        + "\(largest.2 < 0 ? "−" : "+")\(NumberText.decimal(abs(largest.2), places: 2)) points "
+                        + "(\(Self.shortLabel(largest.1)), \(largest.0)); every share on DfE's denominator on both "
+                        + "sides (over 20 miles: children with a known distance)."))
+        }
+        return ReportSection("Summary", blocks)
+    }
+
+    /// A measure as a sentence names it.
+    static func shortLabel(_ measure: FitMeasure) -> String {
+        switch measure {
+        case .m2InAreaShare: "M2"
+        case .over20MilesShare: "over 20 miles"
+        case .ownCouncilShare: "own council"
+        case .privateShare: "private"
+        default: measure.label
+        }
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func listed(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 
     private var methodSection: ReportSection {
@@ -56,7 +153,8 @@ public struct BacktestReport {
                 let gap = value.flatMap { v in v.modelled.flatMap { m in v.published.map { m - $0 } } }
                 rows.append([
                     .text(String(comparison.predicted)), .text(measure.label), .share(value?.modelled),
-                    .share(value?.published), .share(value?.persistence), .number(gap, .shareChange),
+                    .share(value?.published), .share(value?.persistence), .share(value?.trend),
+                    .number(gap, .shareChange),
                 ])
             }
         }
@@ -65,12 +163,16 @@ public struct BacktestReport {
             [
                 .table(
                     ReportTable(
-                        id: "england", caption: "England: modelled, published and persistence (\(origin)) each year",
+                        id: "england",
+                        caption: "England: modelled, published, persistence (\(origin)) and the straight-line "
+                            + "trend each year; over 20 miles is a share of children with a known distance on both "
+                            + "sides (the modelled shares of the authorities weighted by their children with a "
+                            + "known distance, as DfE's England figure is)",
                         columns: [
                             .init("Year", key: "year", numeric: false),
                             .init("Measure", key: "measure", numeric: false),
                             .init("Modelled", key: "modelled"), .init("Published", key: "published"),
-                            .init("Persistence", key: "persistence"),
+                            .init("Persistence", key: "persistence"), .init("Trend", key: "trend"),
                             .init("Modelled − published", key: "modelled_minus_published"),
                         ], rows: rows))
             ])
@@ -83,7 +185,8 @@ public struct BacktestReport {
                 let errors = Self.errors(comparison, measure)
                 rows.append([
                     .text(String(comparison.predicted)), .text(measure.label), .count(errors.authorities),
-                    .number(errors.replay, .miles), .number(errors.persistence, .miles),
+                    .number(errors.replay, .fixed(places: 2)), .number(errors.persistence, .fixed(places: 2)),
+                    .number(errors.trend, .fixed(places: 2)), .text(errors.lowest.joined(separator: ", ")),
                 ])
             }
         }
@@ -93,34 +196,35 @@ public struct BacktestReport {
                 .table(
                     ReportTable(
                         id: "errors",
-                        caption: "Mean absolute error per authority (points): the replay against persistence, over "
-                            + "the authorities with both and a published figure",
+                        caption: "Mean absolute error per authority (points): the replay against persistence and "
+                            + "the straight-line trend, over the authorities with all three and a published figure",
                         columns: [
                             .init("Year", key: "year", numeric: false),
                             .init("Measure", key: "measure", numeric: false),
                             .init("Authorities", key: "authorities"), .init("Replay MAE", key: "model_mae_points"),
                             .init("Persistence MAE", key: "persistence_mae_points"),
+                            .init("Trend MAE", key: "trend_mae_points"),
+                            .init("Lowest", key: "lowest", numeric: false),
                         ], rows: rows))
             ])
     }
 
-    /// Mean absolute errors in points of the replay and of persistence over the same authorities:
-    /// those with a modelled, a published and a persistence figure.
-    static func errors(_ comparison: FitComparison, _ measure: FitMeasure) -> (
-        authorities: Int, replay: Double?, persistence: Double?
-    ) {
-        let triples = comparison.rows.compactMap { row -> (Double, Double, Double)? in
+    /// Mean absolute errors in points of the replay, persistence and the trend over the same
+    /// authorities: those with a modelled, a published, a persistence and a trend figure.
+    static func errors(_ comparison: FitComparison, _ measure: FitMeasure) -> Errors {
+        let known = comparison.rows.compactMap {
+            row -> (modelled: Double, published: Double, persistence: Double, trend: Double)? in
             guard let value = row.values[measure], let modelled = value.modelled, let published = value.published,
-                let persistence = value.persistence
+                let persistence = value.persistence, let trend = value.trend
             else { return nil }
-            return (modelled, published, persistence)
+            return (modelled, published, persistence, trend)
         }
-        guard !triples.isEmpty else { return (0, nil, nil) }
-        let n = Double(triples.count)
-        return (
-            triples.count, triples.reduce(0) { $0 + abs($1.0 - $1.1) } / n * 100,
-            triples.reduce(0) { $0 + abs($1.2 - $1.1) } / n * 100
-        )
+        guard !known.isEmpty else { return Errors(authorities: 0) }
+        let n = Double(known.count)
+        return Errors(
+            authorities: known.count, replay: known.reduce(0) { $0 + abs($1.modelled - $1.published) } / n * 100,
+            persistence: known.reduce(0) { $0 + abs($1.persistence - $1.published) } / n * 100,
+            trend: known.reduce(0) { $0 + abs($1.trend - $1.published) } / n * 100)
     }
 
     private var flowSection: ReportSection {
@@ -149,7 +253,7 @@ public struct BacktestReport {
             ])
     }
 
-    /// Every year and authority: modelled, published and persistence of each measure.
+    /// Every year and authority: modelled, published, persistence and trend of each measure.
     public var authoritiesTable: ReportTable {
         var columns: [ReportTable.Column] = [
             .init("Year", key: "year", numeric: false), .init("Code", key: "code", numeric: false),
@@ -159,6 +263,7 @@ public struct BacktestReport {
             columns.append(.init("\(measure.label), modelled", key: "\(measure.rawValue)_modelled"))
             columns.append(.init("\(measure.label), published", key: "\(measure.rawValue)_published"))
             columns.append(.init("\(measure.label), persistence", key: "\(measure.rawValue)_persistence"))
+            columns.append(.init("\(measure.label), trend", key: "\(measure.rawValue)_trend"))
         }
         var rows: [[ReportValue]] = []
         for comparison in comparisons {
@@ -168,14 +273,18 @@ public struct BacktestReport {
                 ]
                 for measure in BacktestJSON.measures {
                     let value = row.values[measure]
-                    cells += [.share(value?.modelled), .share(value?.published), .share(value?.persistence)]
+                    cells += [
+                        .share(value?.modelled), .share(value?.published), .share(value?.persistence),
+                        .share(value?.trend),
+                    ]
                 }
                 rows.append(cells)
             }
         }
         return ReportTable(
             id: "authorities",
-            caption: "Every year and authority: modelled, published and persistence (the \(origin) published figure)",
+            caption: "Every year and authority: modelled, published, persistence (the \(origin) published figure) "
+                + "and the straight-line trend",
             columns: columns, rows: rows)
     }
 

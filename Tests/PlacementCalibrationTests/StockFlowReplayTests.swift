@@ -304,6 +304,38 @@ struct SimulateCommandTests {
         }
     }
 
+    /// The backtest replays the published years with the as-is model once: an option of a simulation
+    /// ahead would be ignored, so it is refused before anything is read, naming the option.
+    @Test(
+        "an option the backtest does not use is a usage error (exit 64) naming it",
+        arguments: [
+            ["--from", "2023"], ["--to", "2026"], ["--modes", "council"], ["--draws", "5"], ["--seed", "3"],
+            ["--batches", "2"], ["--plan", "plan.csv"], ["--draws", "1"],
+        ])
+    func optionNotForBacktest(_ option: [String]) throws {
+        let run = try BuiltTool.run(
+            "placement", ["simulate", Fixtures.scenario("england-2025"), "--backtest", "2021"] + option)
+        #expect(run.status == 64, "\(option): \(run.standardError)")
+        #expect(run.standardError.contains("Error: \(option[0]) does not go with --backtest"), "\(run.standardError)")
+        #expect(run.standardOutput.isEmpty)
+    }
+
+    @Test("the options the backtest uses parse with it, and two refused ones are named together")
+    func optionsForBacktest() throws {
+        _ = try PlacementCommand.parseAsRoot([
+            "simulate", Fixtures.scenario("tiny"), "--backtest", "2024", "--data", "d", "--format", "json", "--out",
+            "o", "--verbose", "--quiet",
+        ])
+        do {
+            _ = try PlacementCommand.parseAsRoot([
+                "simulate", Fixtures.scenario("tiny"), "--backtest", "2024", "--modes", "council", "--from", "2023",
+            ])
+            Issue.record("--modes and --from parsed with --backtest")
+        } catch {
+            #expect(PlacementCommand.message(for: error).contains("--from, --modes do not go with --backtest"))
+        }
+    }
+
     @Test("a year with no later published year is a usage error (exit 64), as any year out of range")
     func nothingToReplay() throws {
         let data = try Self.data()
