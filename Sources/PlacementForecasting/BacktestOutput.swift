@@ -57,13 +57,15 @@ public enum BacktestOutput {
             guard !few.isEmpty else { continue }
             var text =
                 "\(series.key): errors over "
-                + listed(few.map { "\(NumberText.counted($0.authorities, "authority", "authorities")) in \($0.year)" })
+                + NumberText.listed(
+                    few.map { "\(NumberText.counted($0.authorities, "authority", "authorities")) in \($0.year)" })
                 + ", the others publishing 0 or suppressed: too few to say which method is best."
             let zeros = backtest.coverage.filter { $0.series == series && 2 * $0.publishedZero > $0.authorities }
             if !zeros.isEmpty {
                 text +=
                     " Its coverage counts "
-                    + listed(zeros.map { "\($0.publishedZero) published 0s of \($0.authorities) in \($0.year)" })
+                    + NumberText.listed(
+                        zeros.map { "\($0.publishedZero) published 0s of \($0.authorities) in \($0.year)" })
                     + ", which an interval about a forecast near 0 holds with little to show."
             }
             notes.append(text)
@@ -71,7 +73,7 @@ public enum BacktestOutput {
         let groups = Dictionary(grouping: backtest.estimatedFigures) { "\($0.predecessor?.code ?? "")\($0.years)" }
         for (_, authorities) in groups.sorted(by: { $0.key < $1.key }) {
             let one = authorities.count == 1
-            let names = listed(authorities.map { "\($0.name) (\($0.code))" })
+            let names = NumberText.listed(authorities.map { "\($0.name) (\($0.code))" })
             let years = authorities[0].years
             var text =
                 "\(names): DfE publishes no figures for \(one ? "it" : "them") for \(OfficialTables.listed(years))"
@@ -112,12 +114,6 @@ public enum BacktestOutput {
                     + "and are no independent check; the backtest from \(tuned.upperBound + 1) is.")
         }
         return notes
-    }
-
-    /// `a`, `a and b`, `a, b and c`.
-    static func listed(_ items: [String]) -> String {
-        guard items.count > 1, let last = items.last else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + last
     }
 
     /// The verdict as the reports print it: `model`, `tie: model = persistence`, or too few to tell.
@@ -341,9 +337,4 @@ public enum BacktestOutput {
             ReportSection("Notes", [.bullets(notes(backtest))]),
         ]
     }
-}
-
-extension ForecastOutput {
-    /// The backtest's report as Markdown (``BacktestOutput/markdown(_:)``).
-    public static func backtestMarkdown(_ backtest: Backtest) -> String { BacktestOutput.markdown(backtest) }
 }

@@ -36,7 +36,15 @@ struct PlacementProblem: Sendable {
         kept = existing.kept
         let units = DemandUnit.units(of: scenario.cohorts, remainingCounts: existing.remainingCounts)
         let unpooled = pooling ? Set(units.filter(\.isSiblingGroup).map(\.placementType)) : Set(PlacementType.allCases)
-        let pools = SupplyPool.pools(of: scenario.providers, placesLeft: existing.placesLeft, unpooled: unpooled)
+        let providerIndex = scenario.providerIndices
+        let currentSlots = Set(
+            units.compactMap { unit in
+                unit.currentProvider.flatMap { providerIndex[$0] }.map {
+                    ProviderSlot(provider: $0, placementType: unit.placementType)
+                }
+            })
+        let pools = SupplyPool.pools(
+            of: scenario.providers, placesLeft: existing.placesLeft, unpooled: unpooled, alone: currentSlots)
         self.units = units
         self.pools = pools
         let costing = costing
@@ -57,7 +65,7 @@ struct PlacementProblem: Sendable {
                 spread[profile.home], costing.distances.milesFromCentroid(profile.home, to: location))
         }
         homeSpread = spread
-        currentPools = Self.currentPools(of: units, in: pools, providers: scenario.providerIndices)
+        currentPools = Self.currentPools(of: units, in: pools, providers: providerIndex)
     }
 
     /// The pools of each unit's type whose members include the unit's current provider.

@@ -45,9 +45,12 @@ struct SupplyPool: Sendable {
 
     /// Pools of the places left, in the order their first provider appears in the scenario. Types in
     /// `unpooled` get one pool per provider: a sibling group needs all its places at one provider,
-    /// which a pool's total cannot promise.
+    /// which a pool's total cannot promise. So do the slots in `alone`, where a child lives today: the
+    /// child may stay there beyond the rules that bar new placements, which must not open its
+    /// interchangeable neighbours too.
     static func pools(
-        of providers: [Provider], placesLeft: [ProviderSlot: Int], unpooled: Set<PlacementType>
+        of providers: [Provider], placesLeft: [ProviderSlot: Int], unpooled: Set<PlacementType>,
+        alone: Set<ProviderSlot> = []
     ) -> [SupplyPool] {
         var pools: [SupplyPool] = []
         var position: [Key: Int] = [:]
@@ -56,8 +59,10 @@ struct SupplyPool: Sendable {
                 let offer = provider.offers[type]!
                 let places = placesLeft[ProviderSlot(provider: index, placementType: type)] ?? offer.places
                 guard places > 0, type.isCommissioned else { continue }
+                let slot = ProviderSlot(provider: index, placementType: type)
                 let key = Key(
-                    provider: unpooled.contains(type) ? index : nil, placementType: type, authority: provider.authority,
+                    provider: unpooled.contains(type) || alone.contains(slot) ? index : nil, placementType: type,
+                    authority: provider.authority,
                     location: provider.location,
                     sector: provider.sector, operatingAuthority: provider.operatingAuthority,
                     weeklyPrice: offer.weeklyPrice, rating: provider.rating, specialisms: provider.specialisms,

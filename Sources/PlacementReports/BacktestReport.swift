@@ -73,7 +73,7 @@ public struct BacktestReport {
                 "replay", "trend", "persistence", "replay and persistence", "replay and trend",
                 "persistence and trend", "replay and persistence and trend",
             ]
-            .compactMap { name in winners[name].map { "\(name) on \(Self.listed($0))" } }
+            .compactMap { name in winners[name].map { "\(name) on \(NumberText.listed($0))" } }
             guard !said.isEmpty else { continue }
             bullets.append("\(comparison.predicted): lowest error, " + said.joined(separator: "; "))
         }
@@ -115,12 +115,6 @@ public struct BacktestReport {
         case .privateShare: "private"
         default: measure.label
         }
-    }
-
-    /// "a", "a and b", "a, b and c".
-    static func listed(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
     }
 
     private var methodSection: ReportSection {

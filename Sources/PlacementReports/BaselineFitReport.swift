@@ -58,7 +58,7 @@ public struct BaselineFitReport {
         let names =
             rows.count > 3
             ? "\(rows.count) authorities"
-            : named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!
+            : NumberText.listed(named)
         return [
             ReportSection(
                 "This scenario's authorities",
@@ -117,9 +117,8 @@ public struct BaselineFitReport {
                     text += "; over the \(common.authorities) persistence can predict, \(points(common.model))"
                 }
                 text += " against \(points(common.persistence)) for persistence"
-                text +=
-                    common.model < common.persistence
-                    ? " (the model is closer)" : " (persistence is closer: the model does not beat it)"
+                text += verdict(
+                    common.model, common.persistence, places: 2, modelCloser: common.model < common.persistence)
             }
             return text + "."
         }
@@ -133,10 +132,17 @@ public struct BaselineFitReport {
                 text += "; over the \(common.authorities) persistence can predict, \(decimal(model, 4))"
             }
             text += " against \(decimal(persistence, 4)) for persistence"
-            text +=
-                model > persistence ? " (the model is closer)" : " (persistence is closer: the model does not beat it)"
+            text += verdict(model, persistence, places: 4, modelCloser: model > persistence)
         }
         return text + "."
+    }
+
+    /// Which of the model and persistence is closer; where the two print alike at `places`, one more
+    /// place shows the difference the verdict rests on.
+    static func verdict(_ model: Double, _ persistence: Double, places: Int, modelCloser: Bool) -> String {
+        let outcome = modelCloser ? "the model is closer" : "persistence is closer: the model does not beat it"
+        guard decimal(model, places) == decimal(persistence, places) else { return " (\(outcome))" }
+        return " (\(outcome), \(decimal(model, places + 1)) against \(decimal(persistence, places + 1)))"
     }
 
     static func points(_ value: Double?) -> String {
@@ -151,9 +157,9 @@ public struct BaselineFitReport {
             let summary = comparison.summary(measure)
             let england = comparison.england[measure]
             let style: ReportValue.NumberStyle = measure.isShare ? .share : .count
-            // Errors to two decimals, correlations to three: numbers in every format.
+            // Errors to two decimals, correlations to four (the summary's): numbers in every format.
             let error = { (value: Double?) in ReportValue.number(value, .fixed(places: 2)) }
-            let correlation = { (value: Double?) in ReportValue.number(value, .fixed(places: 3)) }
+            let correlation = { (value: Double?) in ReportValue.number(value, .fixed(places: 4)) }
             return [
                 .text(measure.label), .text(status(measure)), .count(summary.authorities),
                 error(summary.meanAbsoluteError), error(summary.bias), correlation(summary.correlation),

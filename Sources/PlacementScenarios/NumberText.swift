@@ -45,6 +45,12 @@ public enum NumberText {
         "\(grouped(Double(count))) \(count == 1 ? singular : plural)"
     }
 
+    /// Items as a sentence lists them: `a`, `a and b`, `a, b and c`.
+    public static func listed(_ items: [String]) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     /// The digits of `magnitude` rounded to a whole number, grouped by threes. Formatted as text,
     /// never converted to an integer type, so no magnitude can overflow.
     private static func groupedDigits(_ magnitude: Double) -> String {

@@ -2,7 +2,10 @@ import PlacementCalibration
 import PlacementScenarios
 
 /// The scenario's own children that it does not hold: an import of part of a council's caseload has
-/// fewer children than DfE published, and the others are in places today all the same. Per home
+/// fewer children than DfE published, and the others are in places today all the same. Only
+/// authorities whose children come from case records (some cohort names its `current_provider`, as
+/// `placement import` writes them) are read so: a generated scenario with fewer children (a forecast
+/// of fewer, a what-if) has none missing, only fewer. Per home
 /// authority and placement group, the calibrated allocation's children (fitted to DfE's published
 /// counts) beyond the scenario's own, as a share of the allocation's: that share of each of its
 /// placements holds places as a child from outside the scenario does.
@@ -27,7 +30,8 @@ struct MissingOwnChildren {
     ) {
         var modelled: [AuthorityCode: [PlacementGroup: Double]] = [:]
         var held: [AuthorityCode: [PlacementGroup: Double]] = [:]
-        for cohort in scenario.cohorts {
+        let fromRecords = Set(scenario.cohorts.filter { $0.currentProvider != nil }.map(\.homeAuthority))
+        for cohort in scenario.cohorts where fromRecords.contains(cohort.homeAuthority) {
             held[cohort.homeAuthority, default: [:]][PlacementGroup(cohort.placementType), default: 0] +=
                 Double(cohort.count)
         }

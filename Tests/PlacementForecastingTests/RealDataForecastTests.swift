@@ -97,7 +97,7 @@ struct RealDataForecastTests {
         let manchester = backtest.forecast.authorities.filter { $0.code == "E08000003" }
         for markdown in [
             ForecastOutput.markdown(backtest.forecast, authorities: manchester),
-            ForecastOutput.backtestMarkdown(backtest),
+            BacktestOutput.markdown(backtest),
         ] {
             // England's children, over 80,000, and Manchester's 1,302 of 2024: never four digits in a
             // row without a separator (years and GSS codes aside).

@@ -22,11 +22,15 @@ import Testing
             home: 0, placement: 0, group: group, provider: .privateSector, children: children, over20Miles: 0)
     }
 
-    static func scenario(_ counts: [(PlacementType, Int)]) -> Scenario {
+    /// A's children, from case records (each cohort names a current provider, as an import's do) unless
+    /// `recorded` is false.
+    static func scenario(_ counts: [(PlacementType, Int)], recorded: Bool = true) -> Scenario {
         Scenario(
             name: "missing", authorities: [],
             cohorts: counts.map {
-                Cohort(id: CohortID("A-\($0.0.rawValue)"), homeAuthority: a, placementType: $0.0, count: $0.1)
+                Cohort(
+                    id: CohortID("A-\($0.0.rawValue)"), homeAuthority: a, placementType: $0.0,
+                    currentProvider: recorded ? "P" : nil, count: $0.1)
             },
             providers: []
         )
@@ -67,6 +71,15 @@ import Testing
             Self.scenario([(.foster, 25), (.supportedAccommodation, 7), (.childrensHome, 2), (.placedForAdoption, 3)]),
             rows: Self.published, codes: [Self.a], groups: Self.groups)
         #expect(more.shares.isEmpty)
+    }
+
+    /// The Rutland counts of the first test, but generated (no cohort names a provider: a forecast of
+    /// fewer children, a what-if): fewer children, none missing.
+    @Test func aScenarioNotFromRecordsHasNoneMissing() {
+        let generated = MissingOwnChildren(
+            Self.scenario([(.foster, 10), (.childrensHome, 5), (.supportedAccommodation, 2)], recorded: false),
+            rows: Self.published, codes: [Self.a], groups: Self.groups)
+        #expect(generated.shares.isEmpty && generated.children.isEmpty)
     }
 
     /// In the two-authority region of ``TodaysMarketHandWorkedTests``: HA's 4 usable places, 2 held
