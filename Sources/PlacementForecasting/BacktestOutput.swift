@@ -32,10 +32,15 @@ public enum BacktestOutput {
     public static func notes(_ backtest: Backtest) -> [String] {
         let forecast = backtest.forecast
         let origin = forecast.origin
+        let settings = backtest.settings
         var notes = [
             "Model: the product's forecast as made in \(origin): each authority's children by age band carried "
-                + "forward with their entry and exit rates, the change damped by half towards the last count; the "
-                + "type mix shrunk to the region's; unaccompanied asylum-seeking children (UASC) apart.",
+                + "forward with their entry and exit rates, the projected change weighted "
+                + "\(NumberText.decimal(settings.stockFlowWeight, places: 2)) against the last count; the type mix "
+                + (settings.sharePriorChildren > 0
+                    ? "shrunk to the region's (a pseudo-count of \(NumberText.decimal(settings.sharePriorChildren, places: 0)) children)"
+                    : "each authority's own")
+                + "; unaccompanied asylum-seeking children (UASC) apart.",
             "Persistence: each authority's \(origin) figure carried forward to every later year.",
             "Straight line (linear_trend): the least-squares line through each authority's figures for "
                 + "\(forecast.firstFitted)–\(origin), extended, never below 0.",

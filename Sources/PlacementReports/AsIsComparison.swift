@@ -74,7 +74,7 @@ public enum AsIsComparison: Sendable {
     /// what it reaches in a year, which `simulate` follows.
     public static func modePlacing(_ policy: Policy) -> String {
         (policy.keepExistingPlacements
-            ? "children whose records name a provider kept there and every other child placed afresh"
+            ? "children whose records name a provider kept there where it has room, and every other child placed afresh"
             : "every child placed afresh")
             + " in today's market (what commissioning could reach were every placement made again; children "
             + "move only as placements end, which `placement simulate` follows year by year)"
