@@ -36,14 +36,37 @@ public struct BacktestReport {
         var persistence: Double?
         var trend: Double?
 
-        /// The forecasts with the lowest error (more than one when they tie, as the trend and
-        /// persistence do in the first replayed year).
-        var lowest: [String] {
-            let named = [("replay", replay), ("persistence", persistence), ("trend", trend)]
-                .compactMap { name, value in value.map { (name, $0) } }
-            guard let least = named.map(\.1).min() else { return [] }
-            return named.filter { $0.1 <= least + 1e-9 }.map(\.0)
+        /// The forecasts with the lowest error, in ``Rival`` order (more than one when they tie, as
+        /// the trend and persistence do in the first replayed year).
+        var lowest: [Rival] {
+            let errors = [(Rival.replay, replay), (.trend, trend), (.persistence, persistence)]
+                .compactMap { rival, value in value.map { (rival, $0) } }
+            guard let least = errors.map(\.1).min() else { return [] }
+            return errors.filter { $0.1 <= least + Self.tie }.map(\.0)
         }
+
+        /// Errors this close are equal: they differ only in the last bits of their sums.
+        static let tie = 1e-9
+    }
+
+    /// The three forecasts compared.
+    enum Rival: Int, CaseIterable, Comparable {
+        case replay
+        case trend
+        case persistence
+
+        var name: String {
+            switch self {
+            case .replay: "replay"
+            case .trend: "trend"
+            case .persistence: "persistence"
+            }
+        }
+
+        static func < (lhs: Rival, rhs: Rival) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        /// `replay`, `replay and trend`, …
+        static func named(_ rivals: [Rival]) -> String { rivals.map(\.name).joined(separator: " and ") }
     }
 
     /// Which forecast wins on what, per year, and England's largest gap.
@@ -54,7 +77,7 @@ public struct BacktestReport {
         var trendCases = 0
         var bullets: [String] = []
         for (index, comparison) in comparisons.enumerated() {
-            var winners: [String: [String]] = [:]
+            var winners: [[Rival]: [String]] = [:]
             for measure in BacktestJSON.measures {
                 let errors = Self.errors(comparison, measure)
                 guard let replay = errors.replay, let persistence = errors.persistence, let trend = errors.trend
@@ -66,14 +89,14 @@ public struct BacktestReport {
                     if replay < trend { replayBeatsTrend += 1 }
                 }
                 // In the first year the trend is persistence (one published year to fit): one rival.
-                let lowest = errors.lowest.filter { index > 0 || $0 != "trend" }
-                winners[lowest.joined(separator: " and "), default: []].append(Self.shortLabel(measure))
+                let lowest = errors.lowest.filter { index > 0 || $0 != .trend }
+                winners[lowest, default: []].append(Self.shortLabel(measure))
             }
-            let said = [
-                "replay", "trend", "persistence", "replay and persistence", "replay and trend",
-                "persistence and trend", "replay and persistence and trend",
-            ]
-            .compactMap { name in winners[name].map { "\(name) on \(NumberText.listed($0))" } }
+            // One forecast alone first, then ties, each in rival order.
+            let said = winners.sorted { a, b in
+                a.key.count != b.key.count ? a.key.count < b.key.count : a.key.lexicographicallyPrecedes(b.key)
+            }
+            .map { "\(Rival.named($0.key)) on \(NumberText.listed($0.value))" }
             guard !said.isEmpty else { continue }
             bullets.append("\(comparison.predicted): lowest error, " + said.joined(separator: "; "))
         }
@@ -180,7 +203,7 @@ public struct BacktestReport {
                 rows.append([
                     .text(String(comparison.predicted)), .text(measure.label), .count(errors.authorities),
                     .number(errors.replay, .fixed(places: 2)), .number(errors.persistence, .fixed(places: 2)),
-                    .number(errors.trend, .fixed(places: 2)), .text(errors.lowest.joined(separator: ", ")),
+                    .number(errors.trend, .fixed(places: 2)), .text(errors.lowest.map(\.name).joined(separator: ", ")),
                 ])
             }
         }
