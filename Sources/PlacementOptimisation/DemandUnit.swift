@@ -31,9 +31,10 @@ public struct DemandUnit: Sendable {
     /// Placements needed: the cohort's count, or 1 for a sibling group.
     var placements: Int
     var isSiblingGroup: Bool
-    /// Where every member lives today (`current_provider`), when they share one: that placement stays
-    /// open to the unit whatever the distance limit or the mode's access rules, which govern new
-    /// placements. A child is never left unplaced for living where they already live.
+    /// Where the members live today (`current_provider`), when those with one share it (a sibling
+    /// newly in care joins the others where they are): that placement stays open to the unit whatever
+    /// the distance limit or the mode's access rules, which govern new placements. A child is never
+    /// left unplaced for living where they already live.
     var currentProvider: ProviderID?
 
     var children: Int { groupSize * placements }
@@ -43,6 +44,7 @@ public struct DemandUnit: Sendable {
     static func units(of cohorts: [Cohort], remainingCounts: [Int]) -> [DemandUnit] {
         var units: [DemandUnit] = []
         var groupPosition: [SiblingGroupID: Int] = [:]
+        var groupProviders: [SiblingGroupID: Set<ProviderID>] = [:]
         for (cohort, count) in zip(cohorts, remainingCounts) where cohort.placementType.isCommissioned && count > 0 {
             guard let group = cohort.siblingGroup else {
                 units.append(
@@ -60,7 +62,6 @@ public struct DemandUnit: Sendable {
                 units[position].requirements.formUnion(cohort.requirements)
                 units[position].avoidedAuthorities.formUnion(cohort.avoidedAuthorities)
                 units[position].groupSize += count
-                if units[position].currentProvider != cohort.currentProvider { units[position].currentProvider = nil }
             } else {
                 groupPosition[group] = units.count
                 units.append(
@@ -69,8 +70,12 @@ public struct DemandUnit: Sendable {
                         homeLocation: cohort.homeLocation, placementType: cohort.placementType,
                         ageBands: [cohort.ageBand], requirements: cohort.requirements,
                         avoidedAuthorities: cohort.avoidedAuthorities, groupSize: count, placements: 1,
-                        isSiblingGroup: true, currentProvider: cohort.currentProvider))
+                        isSiblingGroup: true))
             }
+            if let provider = cohort.currentProvider { groupProviders[group, default: []].insert(provider) }
+        }
+        for (group, providers) in groupProviders where providers.count == 1 {
+            units[groupPosition[group]!].currentProvider = providers.first
         }
         return units
     }

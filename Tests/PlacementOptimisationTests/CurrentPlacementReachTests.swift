@@ -66,6 +66,25 @@ struct CurrentPlacementReachTests {
         #expect(try Self.c03(scenario).provider?.id == "P3")
     }
 
+    @Test("a sibling group keeps the reach of the provider its members with one share")
+    func siblingGroupWithANewcomer() throws {
+        // S1 (C01 and C02) with foster care limited to 20 miles: C01 lives with Brightside (P3, 25
+        // miles), C02 has just come into care. Kept within reach, S1 stays together at P3 (2 × £1,400)
+        // and C03 takes P1 (£520): £3,320. Without the reach S1 would take both of P1's places and C03
+        // be unplaced (£100,000).
+        var scenario = try Self.tiny(c03LivesWith: nil)
+        let c01 = try #require(scenario.cohorts.firstIndex { $0.id == "C01" })
+        scenario.cohorts[c01].currentProvider = "P3"
+        let result = try PlacementOptimiser.solve(scenario, mode: .council).result
+        let s1 = result.decisions.filter { $0.cohortIDs.contains("C01") }
+        #expect(s1.allSatisfy { $0.provider?.id == "P3" } && s1.reduce(0) { $0 + $1.children } == 2)
+        #expect(try Self.c03(scenario).provider?.id == "P1")
+        // Members living with two different providers: neither is kept within reach.
+        let c02 = try #require(scenario.cohorts.firstIndex { $0.id == "C02" })
+        scenario.cohorts[c02].currentProvider = "P2"
+        #expect(try !Self.c03(scenario).isPlaced)
+    }
+
     @Test(
         "the reach is to the child's own provider, not to an identical one pooled with it",
         arguments: [CommissioningMode.council, .national])
