@@ -6,22 +6,12 @@ import PlacementScenarios
 /// first replayed year, or an authority with one published year) it is that value: persistence.
 /// `Scripts/check-simulate-backtest.sh` recomputes it from the JSON with the same definition.
 public enum StraightLineTrend {
-    /// The line through `points` (year, value) evaluated at `year`; `nil` with no point.
+    /// The line through `points` (year, value) evaluated at `year` (``StraightLine``); one point is
+    /// its value; `nil` with no point.
     public static func value(at year: Int, through points: [(year: Int, value: Double)]) -> Double? {
         guard let first = points.first else { return nil }
-        guard points.count > 1 else { return first.value }
-        let n = Double(points.count)
-        let meanYear = points.reduce(0) { $0 + Double($1.year) } / n
-        let meanValue = points.reduce(0) { $0 + $1.value } / n
-        var xx = 0.0
-        var xy = 0.0
-        for point in points {
-            xx += (Double(point.year) - meanYear) * (Double(point.year) - meanYear)
-            xy += (Double(point.year) - meanYear) * (point.value - meanValue)
-        }
-        // Every point in one year (not a backtest's case): no slope to fit, their mean.
-        let slope = xx > 0 ? xy / xx : 0
-        return meanValue + slope * (Double(year) - meanYear)
+        guard let line = StraightLine(points.map { (Double($0.year), $0.value) }) else { return first.value }
+        return line.value(at: Double(year))
     }
 
     /// `comparisons` (a backtest's years, in order, each of the years after the calibration year)

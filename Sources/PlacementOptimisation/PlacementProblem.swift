@@ -20,9 +20,9 @@ struct PlacementProblem: Sendable {
     private let exactlyLocatedPools: [PlacementType: [Int]]
     /// How far any child's exact home lies from its authority's centroid, by authority number.
     private let homeSpread: [Double]
-    /// For each unit, the pools holding the provider it lives with today (see
-    /// ``DemandUnit/currentProvider``), in pool order; usually none.
-    private let currentPools: [[Int]]
+    /// For each unit, the pool of the provider it lives with today (see ``DemandUnit/currentProvider``:
+    /// a pool of that provider alone); usually none.
+    private let currentPools: [Int?]
     /// Whether models get row and column names (see ``OptimiserOptions/namesModels``).
     let namesModels: Bool
 
@@ -37,14 +37,14 @@ struct PlacementProblem: Sendable {
         let units = DemandUnit.units(of: scenario.cohorts, remainingCounts: existing.remainingCounts)
         let unpooled = pooling ? Set(units.filter(\.isSiblingGroup).map(\.placementType)) : Set(PlacementType.allCases)
         let providerIndex = scenario.providerIndices
-        let currentSlots = Set(
-            units.compactMap { unit in
-                unit.currentProvider.flatMap { providerIndex[$0] }.map {
-                    ProviderSlot(provider: $0, placementType: unit.placementType)
-                }
-            })
+        let currentSlots = units.map { unit in
+            unit.currentProvider.flatMap { providerIndex[$0] }.map {
+                ProviderSlot(provider: $0, placementType: unit.placementType)
+            }
+        }
         let pools = SupplyPool.pools(
-            of: scenario.providers, placesLeft: existing.placesLeft, unpooled: unpooled, alone: currentSlots)
+            of: scenario.providers, placesLeft: existing.placesLeft, unpooled: unpooled,
+            alone: Set(currentSlots.compactMap { $0 }))
         self.units = units
         self.pools = pools
         let costing = costing
@@ -65,26 +65,19 @@ struct PlacementProblem: Sendable {
                 spread[profile.home], costing.distances.milesFromCentroid(profile.home, to: location))
         }
         homeSpread = spread
-        currentPools = Self.currentPools(of: units, in: pools, providers: providerIndex)
+        currentPools = Self.pools(of: currentSlots, in: pools)
     }
 
-    /// The pools of each unit's type whose members include the unit's current provider.
-    private static func currentPools(
-        of units: [DemandUnit], in pools: [SupplyPool], providers: [ProviderID: Int]
-    ) -> [[Int]] {
-        var poolsOfSlot: [ProviderSlot: [Int]] = [:]
-        if units.contains(where: { $0.currentProvider != nil }) {
-            for (index, pool) in pools.enumerated() {
-                for member in pool.members {
-                    poolsOfSlot[ProviderSlot(provider: member.provider, placementType: pool.placementType), default: []]
-                        .append(index)
-                }
-            }
+    /// The pool of each of `slots` (a unit's current provider and type), each a pool of its own
+    /// (``SupplyPool/pools(of:placesLeft:unpooled:alone:)``); `nil` for none or a slot with no places left.
+    private static func pools(of slots: [ProviderSlot?], in pools: [SupplyPool]) -> [Int?] {
+        let wanted = Set(slots.compactMap { $0 })
+        var poolOfSlot: [ProviderSlot: Int] = [:]
+        for (index, pool) in pools.enumerated() where !wanted.isEmpty && pool.members.count == 1 {
+            let slot = ProviderSlot(provider: pool.members[0].provider, placementType: pool.placementType)
+            if wanted.contains(slot) { poolOfSlot[slot] = index }
         }
-        return units.map { unit in
-            guard let current = unit.currentProvider, let provider = providers[current] else { return [] }
-            return poolsOfSlot[ProviderSlot(provider: provider, placementType: unit.placementType)] ?? []
-        }
+        return slots.map { $0.flatMap { poolOfSlot[$0] } }
     }
 
     var typesWithDemand: [PlacementType] { unitsByType.keys.sorted() }
@@ -126,12 +119,13 @@ struct PlacementProblem: Sendable {
         let profile = unitProfiles[unit]
         let groupSize = units[unit].groupSize
         let current = currentPools[unit]
-        // The current provider's pools may lie beyond the candidates' distance cut.
-        let checked = current.isEmpty ? candidates : Array(Set(candidates).union(current)).sorted()
+        // The current provider's pool may lie beyond the candidates' distance cut.
+        var checked = candidates
+        if let current, !candidates.contains(current) { checked = (candidates + [current]).sorted() }
         var pairs: [(pool: Int, terms: PairCosting.Terms)] = []
         for pool in checked where poolPlaces[pool] >= groupSize {
             if case .admissible(let terms) = costing.admissibility(
-                profile, poolProfiles[pool], isCurrentPlacement: current.contains(pool))
+                profile, poolProfiles[pool], isCurrentPlacement: pool == current)
             {
                 pairs.append((pool, terms))
             }
@@ -142,7 +136,7 @@ struct PlacementProblem: Sendable {
     /// The terms of pairing unit `unit` with a pool of the problem, or why it is not admissible.
     func admissibility(_ unit: Int, pool: Int) -> PairCosting.Admissibility {
         costing.admissibility(
-            unitProfiles[unit], poolProfiles[pool], isCurrentPlacement: currentPools[unit].contains(pool))
+            unitProfiles[unit], poolProfiles[pool], isCurrentPlacement: pool == currentPools[unit])
     }
 
     /// The same with a pool outside the problem (a place not yet built), profiled once by the caller.

@@ -525,12 +525,7 @@ public struct TodaysMarket: Sendable {
         }
         for key in order {
             let chosen = rounding[key] ?? []
-            let free = chosen.map {
-                max(
-                    0,
-                    (places[$0]?.usable ?? 0) - (places[$0]?.heldFromOutside ?? 0) - (places[$0]?.heldByMissingOwn ?? 0)
-                )
-            }
+            let free = chosen.map { max(0, (places[$0]?.usable ?? 0) - (places[$0]?.held ?? 0)) }
             let sum = free.reduce(0, +).rounded()
             let shares = Apportion.split(sum < Double(Int.max / 4) ? Int(sum) : 0, weights: free)
             for (slot, share) in zip(chosen, shares) {
