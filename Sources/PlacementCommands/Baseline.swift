@@ -88,11 +88,11 @@ extension PlacementCommand {
             let allocation = predict == nil ? baseline.calibrated : baseline.predict(target)
             if verbose {
                 printToStandardError(
-                    "calibrated on \(calibrationYear) in \(seconds(calibrated.timeIntervalSince(started))) s, "
+                    "calibrated on \(calibrationYear) in \(Elapsed.seconds(from: started, to: calibrated)) s, "
                         + "\(baseline.calibrated.sweeps) sweeps, largest gap \(baseline.calibrated.largestGap)")
                 if predict != nil {
                     printToStandardError(
-                        "predicted \(target.year) in \(seconds(Date().timeIntervalSince(calibrated))) s, "
+                        "predicted \(target.year) in \(Elapsed.seconds(from: calibrated)) s, "
                             + "\(allocation.sweeps) sweeps, largest gap \(allocation.largestGap)")
                 }
             }
@@ -115,8 +115,6 @@ extension PlacementCommand {
             case .csv: try printToStandardOutput(TabularReport.csv(report.fitTable), terminator: "")
             }
         }
-
-        private func seconds(_ interval: TimeInterval) -> String { String(format: "%.2f", interval) }
 
         /// Fails (exit 1) unless every authority of the scenario has published figures: the as-is model
         /// is calibrated on DfE's per-authority figures.

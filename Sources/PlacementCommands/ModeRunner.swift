@@ -67,8 +67,9 @@ enum ModeRunner {
             let s = result.statistics
             printToStandardError(
                 "\(mode.rawValue): \(result.status.label), \(s.models) model(s), \(s.rows) rows, \(s.columns) columns, "
-                    + "\(s.nonzeros) nonzeros, \(s.iterations) iterations; build \(seconds(s.buildSeconds)), "
-                    + "GLPK \(seconds(s.solveSeconds)) (summed over threads), wall \(seconds(s.wallSeconds))")
+                    + "\(s.nonzeros) nonzeros, \(s.iterations) iterations; build \(Elapsed.seconds(s.buildSeconds)) s, "
+                    + "GLPK \(Elapsed.seconds(s.solveSeconds)) s (summed over threads), wall \(Elapsed.seconds(s.wallSeconds)) s"
+            )
         }
         return result
     }
@@ -143,5 +144,4 @@ enum ModeRunner {
         try write(set, to: directory)
     }
 
-    private static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
 }

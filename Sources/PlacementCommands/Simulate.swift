@@ -103,7 +103,7 @@ extension PlacementCommand {
             help: "Backtest the as-is replay from this published year to the last (calibrated on it only).")
         var backtest: Int?
 
-        @Flag(help: "Print timings and convergence to stderr (the backtest).")
+        @Flag(help: "Print timings to stderr (and the backtest's convergence).")
         var verbose = false
 
         @OptionGroup var quietOption: QuietOption
@@ -153,6 +153,7 @@ extension PlacementCommand {
             let planned = try plan.map { SimulationPlan(try PlanFileOptions.read($0, for: loaded), scenario: loaded) }
             var assumptions = SimulationAssumptions()
             assumptions.batchesPerYear = batchesPerYear
+            let preparing = Date()
             let inputs = try SimulationInputs.prepare(
                 planned?.scenario ?? loaded, folder: self.scenario,
                 data: data ?? Baseline.defaultData(for: self.scenario), from: startYear, to: endYear,
@@ -171,12 +172,19 @@ extension PlacementCommand {
             let simulation = Simulation(
                 scenario: scenario, flows: inputs.flows, start: inputs.start, from: startYear, to: endYear,
                 assumptions: assumptions)
+            let simulating = Date()
             let results: SimulationDraws
             do {
                 results = try SimulationDraws(simulation, modes: chosen, draws: drawCount, seed: firstSeed)
             } catch {
                 printToStandardError("\(scenario.name): \(error.description)")
                 throw failureExitCode
+            }
+            if verbose {
+                printToStandardError(
+                    "prepared (read, calibrated) in \(Elapsed.seconds(from: preparing, to: simulating)) s; simulated \(startYear)–\(endYear), "
+                        + "\(chosen.count) mode\(chosen.count == 1 ? "" : "s") × \(drawCount) draw\(drawCount == 1 ? "" : "s") "
+                        + "in \(Elapsed.seconds(from: simulating)) s")
             }
             let notes = SimulationNotes(
                 start: inputs.start.method, flows: inputs.flows.source, batchesPerYear: batchesPerYear,

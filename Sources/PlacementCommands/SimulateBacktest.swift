@@ -37,7 +37,7 @@ extension PlacementCommand.Simulate {
         let replay = StockFlowReplay.replay(origin: start, inputs: inputs)
         if verbose {
             printToStandardError(
-                "replayed \(origin) → \(last) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s; "
+                "replayed \(origin) → \(last) in \(Elapsed.seconds(from: started)) s; "
                     + replay.years.map { "\($0.year): \($0.stock.sweeps) sweeps, gap \($0.stock.largestGap)" }
                     .joined(separator: "; "))
         }

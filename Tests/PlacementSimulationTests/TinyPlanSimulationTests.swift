@@ -174,6 +174,17 @@ struct SimulatePlanCommandTests {
         #expect(markdown.contains("plan-h2-2027.csv"))
     }
 
+    @Test("--verbose says the timings on stderr and leaves the report as it is")
+    func verboseTimings() throws {
+        let arguments = ["simulate", TinyPlanSimulationTests.folder, "--to", "2027", "--modes", "regional,council"]
+        let (status, quiet, _) = try PlacementProcess.run(arguments + ["--format", "json"])
+        let (verboseStatus, verbose, errors) = try PlacementProcess.run(arguments + ["--format", "json", "--verbose"])
+        #expect(status == 0 && verboseStatus == 0)
+        #expect(verbose == quiet)
+        let line = try #require(errors.split(separator: "\n").first { $0.hasPrefix("prepared") }, "\(errors)")
+        #expect(line.contains("simulated 2025–2027, 2 modes × 1 draw in "), "\(line)")
+    }
+
     @Test("The CSV gives each measure in its style: shares as fractions, not rounded to 0 or 1")
     func csvKeepsShares() throws {
         let arguments = ["simulate", TinyPlanSimulationTests.folder, "--to", "2027", "--modes", "regional"]
