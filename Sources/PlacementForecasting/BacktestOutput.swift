@@ -176,40 +176,42 @@ public enum BacktestOutput {
     /// The backtest's report as Markdown: the errors per method, the intervals' coverage, England
     /// against published, and the notes.
     public static func markdown(_ backtest: Backtest) -> String {
-        /// `align`: one letter a column, `l` or `r` (numbers).
-        func table(_ headings: [String], align: String, _ rows: [[String]]) -> String {
-            var text = "| " + headings.joined(separator: " | ") + " |\n|"
-            text += align.map { $0 == "r" ? "---:|" : "---|" }.joined() + "\n"
-            for row in rows { text += "| " + row.joined(separator: " | ") + " |\n" }
-            return text
-        }
         var text = "# \(title(backtest))\n\n\(summary(backtest))\n\n"
         text += "## Mean absolute percentage error per authority\n\n"
-        text += table(
-            ["Series", "Year", "Authorities"] + methodHeadings + ["Best (lowest MAPE)"], align: "lrrrrrl",
-            errorRows(backtest) { percent($0?.meanAbsolutePercentageError) }.map { row in
-                [row.verdict.series.key, String(row.verdict.year), String(row.verdict.authorities)] + row.cells
-                    + [best(row.verdict)]
-            })
+        text +=
+            MarkdownTable(
+                ["Series", "Year", "Authorities"] + methodHeadings + ["Best (lowest MAPE)"], align: "lrrrrrl",
+                rows: errorRows(backtest) { percent($0?.meanAbsolutePercentageError) }.map { row in
+                    [row.verdict.series.key, String(row.verdict.year), String(row.verdict.authorities)] + row.cells
+                        + [best(row.verdict)]
+                }
+            ).text
         text += "\n## Mean absolute error per authority (children)\n\n"
-        text += table(
-            ["Series", "Year", "Authorities"] + methodHeadings, align: "lrrrrr",
-            errorRows(backtest) { children($0?.meanAbsoluteError) }.map { row in
-                [row.verdict.series.key, String(row.verdict.year), String(row.verdict.authorities)] + row.cells
-            })
+        text +=
+            MarkdownTable(
+                ["Series", "Year", "Authorities"] + methodHeadings, align: "lrrrrr",
+                rows: errorRows(backtest) { children($0?.meanAbsoluteError) }.map { row in
+                    [row.verdict.series.key, String(row.verdict.year), String(row.verdict.authorities)] + row.cells
+                }
+            ).text
         text += "\n## Authorities whose published figure lies inside the interval\n\n"
-        text += table(
-            ["Series", "Year", "Authorities", "Published 0", "80% interval", "95% interval"], align: "lrrrrr",
-            backtest.coverage.map { figure in
-                [
-                    figure.series.key, String(figure.year), String(figure.authorities), String(figure.publishedZero),
-                    share(figure.within80), share(figure.within95),
-                ]
-            })
+        text +=
+            MarkdownTable(
+                ["Series", "Year", "Authorities", "Published 0", "80% interval", "95% interval"], align: "lrrrrr",
+                rows: backtest.coverage.map { figure in
+                    [
+                        figure.series.key, String(figure.year), String(figure.authorities),
+                        String(figure.publishedZero),
+                        share(figure.within80), share(figure.within95),
+                    ]
+                }
+            ).text
         text += "\n## England\n\n"
-        text += table(
-            ["Series", "Year", "Forecast", "80% interval", "95% interval", "Published", "Error"], align: "lrrllrr",
-            englandRows(backtest))
+        text +=
+            MarkdownTable(
+                ["Series", "Year", "Forecast", "80% interval", "95% interval", "Published", "Error"], align: "lrrllrr",
+                rows: englandRows(backtest)
+            ).text
         text += "\n## Notes\n\n" + notes(backtest).map { "- \($0)\n" }.joined()
         return text
     }

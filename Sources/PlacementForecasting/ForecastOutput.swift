@@ -86,14 +86,16 @@ public enum ForecastOutput {
             "Fitted on the published years \(OfficialTables.listed(Array(forecast.firstFitted...forecast.origin))). Each cell is the forecast with its 80% "
             + "prediction interval in brackets (the JSON and CSV also give the 95% interval), and DfE's published "
             + "figure in square brackets where there is one.\n\n"
+        let years = forecast.years.map(String.init)
+        let figures = years.map { _ in true }
         func bySeries(_ heading: String, _ scope: DemandForecast.ScopeForecast) {
-            text += "## \(heading)\n\n| Series | " + forecast.years.map { "\($0)" }.joined(separator: " | ") + " |\n"
-            text += "|---|" + forecast.years.map { _ in "---:|" }.joined() + "\n"
+            var table = MarkdownTable(["Series"] + years, numeric: [false] + figures)
             for series in ForecastSeries.all {
                 let cells = scope.years.map { year in year.series[series].map(cell) ?? "" }
                 guard cells.contains(where: { !$0.isEmpty }) else { continue }
-                text += "| \(series.label) | " + cells.joined(separator: " | ") + " |\n"
+                table.append([series.label] + cells)
             }
+            text += "## \(heading)\n\n" + table.text
         }
         bySeries("England", forecast.england)
         guard !scopes.isEmpty else { return text }
@@ -107,13 +109,12 @@ public enum ForecastOutput {
         for (heading, kind, group) in [
             ("authority", "Authority", authorities), ("co-operative", "Co-operative", cooperatives),
         ] where !group.isEmpty {
-            text += "\n## Children looked after by \(heading)\n\n| Code | \(kind) | "
-            text += forecast.years.map { "\($0)" }.joined(separator: " | ") + " |\n"
-            text += "|---|---|" + forecast.years.map { _ in "---:|" }.joined() + "\n"
+            var table = MarkdownTable(["Code", kind] + years, numeric: [false, false] + figures)
             for scope in group {
-                let cells = scope.years.map { year in year.series[.total].map(cell) ?? "" }
-                text += "| \(scope.code) | \(scope.name) | " + cells.joined(separator: " | ") + " |\n"
+                table.append(
+                    [scope.code, scope.name] + scope.years.map { year in year.series[.total].map(cell) ?? "" })
             }
+            text += "\n## Children looked after by \(heading)\n\n" + table.text
         }
         return text
     }

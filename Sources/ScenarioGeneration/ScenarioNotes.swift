@@ -16,28 +16,36 @@ enum ScenarioNotes {
             "- \(scenario.childCount) children looked after at 31 March 2025.",
             "- \(scenario.providers.count) providers with "
                 + "\(scenario.providers.reduce(0) { $0 + $1.offers.values.reduce(0) { $0 + $1.places } }) places.",
-            "", "### Children by placement type", "", "| type | children |", "|---|--:|",
+            "", "### Children by placement type", "",
         ]
-        for type in PlacementType.allCases {
-            let count = scenario.cohorts.filter { $0.placementType == type }.reduce(0) { $0 + $1.count }
-            lines.append("| \(type.label) | \(count) |")
-        }
-        lines += [
-            "", "### Places by type and sector", "", "| type | sector | providers | places |", "|---|---|--:|--:|",
-        ]
+        lines +=
+            MarkdownTable(
+                ["type", "children"], align: "lr",
+                rows: PlacementType.allCases.map { type in
+                    [
+                        type.label,
+                        String(scenario.cohorts.filter { $0.placementType == type }.reduce(0) { $0 + $1.count }),
+                    ]
+                }
+            ).lines
+        lines += ["", "### Places by type and sector", ""]
+        var places = MarkdownTable(["type", "sector", "providers", "places"], align: "llrr")
         for type in PlacementType.allCases where type.isCommissioned {
             for sector in Sector.allCases {
                 let offering = scenario.providers.filter { $0.sector == sector && $0.offers[type] != nil }
                 guard !offering.isEmpty else { continue }
-                let places = offering.reduce(0) { $0 + $1.offers[type]!.places }
-                lines.append("| \(type.label) | \(sector.label) | \(offering.count) | \(places) |")
+                let count = offering.reduce(0) { $0 + ($1.offers[type]?.places ?? 0) }
+                places.append([type.label, sector.label, String(offering.count), String(count)])
             }
         }
+        lines += places.lines
         if !scenario.cooperatives.isEmpty {
-            lines += ["", "### Co-operatives", "", "| id | name | members |", "|---|---|--:|"]
-            for cooperative in scenario.cooperatives {
-                lines.append("| \(cooperative.id) | \(cooperative.name) | \(cooperative.members.count) |")
-            }
+            lines += ["", "### Co-operatives", ""]
+            lines +=
+                MarkdownTable(
+                    ["id", "name", "members"], align: "llr",
+                    rows: scenario.cooperatives.map { [$0.id.rawValue, $0.name, String($0.members.count)] }
+                ).lines
             lines += [
                 "",
                 "Greater Manchester and Home and Future are the pathfinders as constituted (Home and Future: the "

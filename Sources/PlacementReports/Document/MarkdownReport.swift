@@ -1,3 +1,5 @@
+import PlacementScenarios
+
 /// Renders a report as Markdown: headings, paragraphs, lists and pipe tables. Figures are named
 /// and left to the HTML report.
 public enum MarkdownReport {
@@ -14,11 +16,11 @@ public enum MarkdownReport {
                     lines += items.map { "- \($0)" }
                 case .table(let table):
                     lines += ["**\(table.caption)** (`\(stem)-\(table.id).csv`)", ""]
-                    lines.append("| " + table.columns.map { escape($0.heading) }.joined(separator: " | ") + " |")
-                    lines.append("|" + table.columns.map { $0.isNumeric ? "--:|" : "---|" }.joined())
-                    for row in table.rows {
-                        lines.append("| " + row.map { escape($0.display) }.joined(separator: " | ") + " |")
-                    }
+                    lines +=
+                        MarkdownTable(
+                            table.columns.map(\.heading), numeric: table.columns.map(\.isNumeric),
+                            rows: table.rows.map { $0.map(\.display) }
+                        ).lines
                 case .figure(let caption, _):
                     lines.append("_Figure: \(caption) (drawn in `\(stem).html`)._")
                 }
@@ -26,8 +28,6 @@ public enum MarkdownReport {
         }
         return lines.joined(separator: "\n") + "\n"
     }
-
-    private static func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
 
     /// Text from input (a shocks file's description) inside emphasis: Markdown's own characters
     /// backslash-escaped, so they stay text and cannot end the emphasis or open a tag.

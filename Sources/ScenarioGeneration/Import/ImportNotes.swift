@@ -72,15 +72,16 @@ struct ImportNotes {
             One row per child; `age_band` is the child's age in whole years on \(options.asOf). Placement codes
             (DfE's SSDA903 return) were mapped as `docs/import-template.md` lists:
 
-            | placement type | children |
-            |---|--:|
 
             """
         let byType = Dictionary(grouping: records, by: \.type)
-        for type in PlacementType.allCases {
-            guard let children = byType[type] else { continue }
-            text += "| \(type.rawValue) | \(children.count) |\n"
-        }
+        text +=
+            MarkdownTable(
+                ["placement type", "children"], align: "lr",
+                rows: PlacementType.allCases.compactMap { type in
+                    byType[type].map { [type.rawValue, String($0.count)] }
+                }
+            ).text
         let uncommissioned = records.filter { !$0.type.isCommissioned }.count
         text += """
 
@@ -98,11 +99,13 @@ struct ImportNotes {
                 those authorities, in any mode (a child whose every suitable provider lies there stays unplaced,
                 with that reason).
 
-                | child | authorities to avoid |
-                |---|---|
 
                 """
-            for record in avoiding { text += "| \(record.id) | \(record.avoid.joined(separator: ", ")) |\n" }
+            text +=
+                MarkdownTable(
+                    ["child", "authorities to avoid"], align: "ll",
+                    rows: avoiding.map { [$0.id, $0.avoid.joined(separator: ", ")] }
+                ).text
             text += "\n"
         }
         text += """
