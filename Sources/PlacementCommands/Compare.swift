@@ -43,7 +43,8 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             let modes = try modeList.parsed
-            try ModeRunner.prepareOutput(options.out, quiet: options.quiet, reading: [scenario, data])
+            try ModeRunner.prepareOutput(
+                options.out, quiet: options.quiet, reading: [scenario, data, drawOptions.shocks, planFile.plan])
             let marketData = MarketData(named: data, scenario: scenario, options: market)
             let unplanned = try loadScenario(scenario)
             // After the scenario has loaded beside the read.

@@ -144,11 +144,12 @@ extension PlacementCommand {
 
         public func run() throws {
             quietOption.apply()
-            try ModeRunner.prepareOutput(out, reading: [scenario, data])
+            try ModeRunner.prepareOutput(out, reading: [scenario, data, shockOptions.shocks])
             // The model is written before the plan is made: never inside --out, which the set replaces.
             if let exportModel {
                 _ = try ModelExport.check(
-                    exportModel, out: out, reading: [scenario, data ?? Baseline.defaultData(for: scenario)],
+                    exportModel, out: out,
+                    reading: [scenario, data ?? Baseline.defaultData(for: scenario), shockOptions.shocks],
                     mayJoinOut: false)
             }
             // The plan competes for the places free today, as `compare`'s modes do.

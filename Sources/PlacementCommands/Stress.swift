@@ -44,7 +44,8 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             let modes = try modeList.parsed
-            try ModeRunner.prepareOutput(options.out, quiet: options.quiet, reading: [scenario, data])
+            try ModeRunner.prepareOutput(
+                options.out, quiet: options.quiet, reading: [scenario, data, drawOptions.shocks])
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let scenario = try loadScenario(scenario)
             guard let file = try drawOptions.shockFile(for: scenario) else { return }

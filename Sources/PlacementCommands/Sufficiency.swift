@@ -88,7 +88,8 @@ extension PlacementCommand {
 
         public func run() throws {
             let started = ContinuousClock.now
-            try ModeRunner.prepareOutput(options.out, quiet: options.quiet, reading: [scenario, data])
+            try ModeRunner.prepareOutput(
+                options.out, quiet: options.quiet, reading: [scenario, data, shockOptions.shocks, planFile.plan])
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let data = marketData.folder
             let scenario = try shockOptions.apply(to: loadScenario(scenario))

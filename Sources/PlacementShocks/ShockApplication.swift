@@ -82,9 +82,16 @@ public enum ShockApplication {
                         unknownAuthority(name, in: lookup))
                 }
                 if log.issues.count == issuesBefore, matchingCohorts(increase, in: scenario).isEmpty {
+                    // The real scenarios do not mark unaccompanied children: say so, not only "no cohort".
+                    let unmarked =
+                        increase.uasc == true && !scenario.cohorts.contains { $0.requirements.contains(.uasc) }
                     log.error(
                         located.file, line: located.line, field: "demand_increase",
-                        "matches no cohort of the scenario (sibling groups are never grown)")
+                        unmarked
+                            ? "uasc: true matches no cohort: no cohort of the scenario has the uasc requirement "
+                                + "(the scenarios built from DfE's figures do not mark unaccompanied children; "
+                                + "name a placement_type, such as supported_accommodation, instead)"
+                            : "matches no cohort of the scenario (sibling groups are never grown)")
                 }
             default: break
             }

@@ -333,6 +333,36 @@ struct OutputCommandTests {
         #expect(entries(results) == before)
     }
 
+    @Test(
+        "--out may not replace a result set holding a shocks or plan file the run reads",
+        arguments: [
+            ["compare", "--shocks", "shocks.yaml"], ["stress", "--shocks", "shocks.yaml"],
+            ["sufficiency", "--all", "--shocks", "shocks.yaml"],
+            ["plan", "--budget", "500000", "--shocks", "shocks.yaml"],
+            ["compare", "--plan", "plan.csv"], ["sufficiency", "--all", "--plan", "plan.csv"],
+        ])
+    func inputInsideOut(_ arguments: [String]) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // A plan's result set, as `plan --out` writes it, with a shocks file saved beside its plan.
+        let results = directory.file("results")
+        let planned = try PlacementProcess.run([
+            "plan", Fixtures.scenario("tiny-plan"), "--budget", "500000", "--out", results, "--quiet",
+        ])
+        #expect(planned.status == 0, "\(planned.errors)")
+        try "description: prices\nshocks:\n  - price_change: {sector: private, factor: 1.1}\n"
+            .write(toFile: results + "/shocks.yaml", atomically: true, encoding: .utf8)
+        let before = entries(results)
+        let input = results + "/" + arguments[arguments.count - 1]
+        let run = try PlacementProcess.run(
+            [arguments[0], Fixtures.scenario("tiny-plan")] + arguments.dropFirst().dropLast() + [
+                input, "--out", results,
+            ])
+        #expect(run.status == 64, "\(arguments): \(run.errors)")
+        #expect(run.errors.contains("which this run reads"), "\(run.errors)")
+        #expect(entries(results) == before)
+    }
+
     @Test("--export-model may not overwrite a file of the scenario it solves")
     func exportIntoScenario() throws {
         let directory = try TemporaryDirectory()
