@@ -170,7 +170,8 @@ public struct TodaysMarket: Sendable {
     /// the allocation's children there, never more than the provider's free places. The
     /// allocation's own-council foster children include the kinship ones (DfE counts both as foster
     /// placements): the council's connected carers take their share of every authority, the rest
-    /// is the mainstream carers'.
+    /// is the mainstream carers'. Carers a child's record names as current provider (an import's)
+    /// stand where the records place them, as agencies' do (``AgencyCarers``): they are not moved.
     private static func carers(
         _ scenario: Scenario, occupancy: Occupancy, slots: [PlaceSlot: SlotPlaces], scale: Double
     ) -> [CarerPlaces] {
@@ -187,6 +188,7 @@ public struct TodaysMarket: Sendable {
             }
         }
         let distances = DistanceTable(scenario)
+        let recorded = Set(scenario.cohorts.compactMap(\.currentProvider))
         for home in own {
             guard let elsewhere = occupancy.ownCarersElsewhere[home] else { continue }
             let kinship = inHouse[.kinship]?[home]
@@ -194,7 +196,9 @@ public struct TodaysMarket: Sendable {
             let ownFoster = (occupancy.ownCouncilFoster[home] ?? 0) * scale
             let kinshipShare = ownFoster > 0 ? min(1, Double(kinshipPlaces) / ownFoster) : 0
             for (type, share) in [(PlacementType.foster, 1 - kinshipShare), (.kinship, kinshipShare)] {
-                guard let provider = inHouse[type]?[home], share > 0 else { continue }
+                guard let provider = inHouse[type]?[home], share > 0,
+                    !recorded.contains(scenario.providers[provider].id)
+                else { continue }
                 var free = slots[PlaceSlot(provider: provider, placementType: type)]?.free ?? 0
                 for authority in own where authority != home {
                     // Connected carers serve only their own council's children: never beyond the

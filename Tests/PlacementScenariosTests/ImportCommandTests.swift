@@ -124,6 +124,33 @@ struct ImportCommandTests {
         #expect(run.standardError.contains("2 more named by URN, 0 made from provider codes"))
     }
 
+    /// The calibration puts some of a council's own-carer children in neighbouring authorities, and
+    /// today's market moves a generated council's carers there; an import's records say where its
+    /// carers are, so as-is keeps every child where the record places it (it put 15 of these 100
+    /// Bolton children in Lancashire, as-is M2 85%).
+    @Test("an import's own carers stay where the records place them: as-is keeps every child there")
+    func ownCarersWhereTheRecordsSay() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        let rows = (1...100).map { "B\($0),2012-01-01,U4,PR1,Bolton\n" }.joined()
+        try ("child_id,date_of_birth,placement_code,placement_provider,placement_authority\n" + rows).write(
+            toFile: children, atomically: true, encoding: .utf8)
+        let out = folder.file("scenario")
+        let imported = try BuiltTool.run(
+            "placement",
+            ["import", children, "--authority", "Bolton", "--as-of", "2025-03-31", "--data", Self.data, "--out", out])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let run = try BuiltTool.run(
+            "placement", ["compare", out, "--data", Self.data, "--modes", "council", "--format", "json"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let asIs = try #require(object["as_is"] as? [String: Any])
+        let total = try #require((asIs["metrics"] as? [String: Any])?["total"] as? [String: Any])
+        #expect(total["m2_in_area_share"] as? Double == 1, "\(total)")
+    }
+
     /// A European spreadsheet's export, separated by semicolons, said as such: it listed every
     /// required column as missing.
     @Test("a file separated by semicolons or tabs is said to be, once", arguments: [";", "\t"])
