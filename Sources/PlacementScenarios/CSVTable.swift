@@ -5,6 +5,8 @@ import Foundation
 public struct CSVTable: Sendable {
     public let file: String
     public let header: [String]
+    /// 1-based column where each heading starts on line 1.
+    public let headerColumns: [Int]
     let records: [Record]
 
     struct Record: Sendable {
@@ -49,7 +51,12 @@ public struct CSVTable: Sendable {
         do {
             parsed = try CSVRecords.parse(bytes)
         } catch {
-            log.error(file, line: error.line, column: error.column, "is not valid CSV: \(error.message)")
+            // A spreadsheet's export in another separator, its fields quoted, fails as CSV on line 1.
+            if let separator = otherSeparator(firstLine: bytes) {
+                log.error(file, line: 1, separatorMessage(separator))
+            } else {
+                log.error(file, line: error.line, column: error.column, "is not valid CSV: \(error.message)")
+            }
             return nil
         }
         guard let first = parsed.first else {
@@ -63,14 +70,10 @@ public struct CSVTable: Sendable {
             return nil
         }
         // A spreadsheet's export in another separator reads as one column: say so, not every column missing.
-        if header.count == 1, let separator = [";", "\t", "|"].first(where: { first.fields[0].text.contains($0) }),
+        if header.count == 1, let separator = separators.first(where: { first.fields[0].text.contains($0) }),
             !required.allSatisfy(header.contains)
         {
-            let name = separator == "\t" ? "tabs" : "'\(separator)'"
-            log.error(
-                file, line: 1,
-                "the header is one column separated by \(name), not commas: save the file as comma-separated CSV "
-                    + "(CSV UTF-8 in Excel)")
+            log.error(file, line: 1, separatorMessage(separator))
             return nil
         }
         let missing = required.filter { !header.contains($0) }
@@ -78,7 +81,8 @@ public struct CSVTable: Sendable {
             log.error(file, line: 1, field: column, "required column is missing")
         }
         var seen: Set<String> = []
-        for (column, name) in zip(first.fields, header) where !seen.insert(name).inserted {
+        // A blank heading (a spreadsheet's trailing empty cells) names no column: its fields are ignored.
+        for (column, name) in zip(first.fields, header) where !name.isEmpty && !seen.insert(name).inserted {
             log.error(file, line: 1, column: column.column, field: name, "column appears twice")
         }
         guard missing.isEmpty else { return nil }
@@ -98,7 +102,24 @@ public struct CSVTable: Sendable {
             }
             records.append(record)
         }
-        return CSVTable(file: file, header: header, records: records)
+        return CSVTable(file: file, header: header, headerColumns: first.fields.map(\.column), records: records)
+    }
+
+    /// The separators a spreadsheet may export with instead of commas.
+    private static let separators = [";", "\t", "|"]
+
+    private static func separatorMessage(_ separator: String) -> String {
+        let name = separator == "\t" ? "tabs" : "'\(separator)'"
+        return "the header is one column separated by \(name), not commas: save the file as comma-separated CSV "
+            + "(CSV UTF-8 in Excel)"
+    }
+
+    /// The separator of a first line that holds no comma but another separator, if any.
+    private static func otherSeparator(firstLine bytes: [UInt8]) -> String? {
+        let end = bytes.firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? bytes.endIndex
+        let line = String(decoding: bytes[..<end], as: UTF8.self)
+        guard !line.contains(",") else { return nil }
+        return separators.first { line.contains($0) }
     }
 
     /// The name of the column whose field holds byte `offset`, the text read as well as bytes that are

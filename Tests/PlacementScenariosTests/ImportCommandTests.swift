@@ -153,20 +153,76 @@ struct ImportCommandTests {
 
     /// A European spreadsheet's export, separated by semicolons, said as such: it listed every
     /// required column as missing.
-    @Test("a file separated by semicolons or tabs is said to be, once", arguments: [";", "\t"])
-    func otherSeparator(separator: String) throws {
+    /// Quoted fields too (Python's and some spreadsheets' exports quote every field): they failed as
+    /// CSV ("text after the closing quote") before the separator was looked at.
+    @Test(
+        "a file separated by semicolons or tabs is said to be, once, its fields quoted or not",
+        arguments: [";", "\t"], [false, true])
+    func otherSeparator(separator: String, quoted: Bool) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let children = folder.file("children.csv")
-        try
-            (["child_id", "date_of_birth", "placement_code"].joined(separator: separator) + "\n"
-            + ["X1", "2013-07-21", "U6"].joined(separator: separator) + "\n")
+        let quote = { (fields: [String]) in fields.map { quoted ? "\"\($0)\"" : $0 }.joined(separator: separator) }
+        try (quote(["child_id", "date_of_birth", "placement_code"]) + "\n" + quote(["X1", "2013-07-21", "U6"]) + "\n")
             .write(toFile: children, atomically: true, encoding: .utf8)
         let run = try runImport(children, out: folder.file("out"))
         #expect(run.status == 1)
         #expect(run.standardError.contains("children.csv:1: the header is one column separated by "))
         #expect(!run.standardError.contains("required column is missing"))
         #expect(!FileManager.default.fileExists(atPath: folder.file("out")))
+    }
+
+    /// A heading the import does not read, whose values would be dropped without a word, when it
+    /// looks like a column the file lacks; the sample's own columns with one heading changed.
+    @Test(
+        "a heading that looks like a column the import reads is warned of, naming the column",
+        arguments: [
+            ("provider_urn", "URN", "urn", "`provider_urn`"),
+            ("weekly_cost", "Weekly Cost (£)", "weekly_cost_(£)", "`weekly_cost`"),
+            ("placement_provider", "Provider", "provider", "`placement_provider`"),
+            ("sibling_group", "sibling grp", "sibling_grp", "`sibling_group`"),
+        ])
+    func lookalikeHeading(column: String, heading: String, field: String, meant: String) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sample = try String(contentsOfFile: Self.sample, encoding: .utf8)
+        let children = folder.file("children.csv")
+        let header = try #require(sample.split(separator: "\n", maxSplits: 1).first)
+        #expect(header.contains(column))
+        try sample.replacingOccurrences(of: column, with: heading).write(
+            toFile: children, atomically: true, encoding: .utf8)
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(
+            run.standardError.contains(
+                "\(field): is not a column the import reads, so its values are ignored: did you mean \(meant)?"),
+            "\(run.standardError)")
+        // The sample's own headings, all read, are warned of by none.
+        let plain = try runImport(Self.sample, out: folder.file("plain"))
+        #expect(plain.status == 0)
+        #expect(!plain.standardError.contains("is not a column the import reads"))
+    }
+
+    /// A spreadsheet's export with empty cells after the last heading (Excel keeps a formatted
+    /// column's place), and an Ofsted URN lowered by hand: both read as the sample does.
+    @Test("trailing empty headings are ignored, and a lower-case URN is Ofsted's")
+    func spreadsheetHabits() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sample = try String(contentsOfFile: Self.sample, encoding: .utf8)
+        #expect(sample.contains("SC053859"))
+        let edited = sample.split(separator: "\n").map { $0 + ",," }.joined(separator: "\n") + "\n"
+        let children = folder.file("children.csv")
+        try edited.replacingOccurrences(of: "SC053859", with: "sc053859").write(
+            toFile: children, atomically: true, encoding: .utf8)
+        let run = try runImport(children, out: folder.file("edited"))
+        #expect(run.status == 0, "\(run.standardError)")
+        let original = try runImport(Self.sample, out: folder.file("original"))
+        #expect(original.status == 0)
+        for file in ["children.csv", "providers.csv"] {
+            let written = try String(contentsOfFile: folder.file("edited/\(file)"), encoding: .utf8)
+            #expect(
+                written == (try String(contentsOfFile: folder.file("original/\(file)"), encoding: .utf8)), "\(file)")
+        }
     }
 
     @Test("every problem is reported with file, line and column, and nothing is written")

@@ -21,6 +21,31 @@ struct ChildRecord {
 /// Reads the import template's rows, reporting every problem with the file's line and column.
 enum ChildRecords {
     static let required = ["child_id", "date_of_birth", "placement_code"]
+    /// The columns read when present (`docs/import-template.md`).
+    static let optional = [
+        "placement_provider", "placement_authority", "provider_urn", "weekly_cost", "sibling_group", "needs",
+        "locations_to_avoid",
+    ]
+
+    /// Warns of each column the import does not read whose heading looks like one it reads and the file
+    /// lacks (`URN` for `provider_urn`, `Weekly Cost (£)` for `weekly_cost`): its values would be
+    /// dropped without a word. Other columns (a case-management export's many) are ignored quietly.
+    static func warnOfLookalikeColumns(_ table: CSVTable, log: inout IssueLog) {
+        let absent = optional.filter { !table.header.contains($0) }
+        let read = Set(required + optional)
+        // Words several columns share say nothing of which one a heading meant.
+        let shared: Set<Substring> = ["placement"]
+        for (name, column) in zip(table.header, table.headerColumns) where !name.isEmpty && !read.contains(name) {
+            let words = Set(name.split(separator: "_").filter { $0.count >= 3 }).subtracting(shared)
+            var meant = absent.filter { !words.isDisjoint(with: $0.split(separator: "_")) }
+            if meant.isEmpty, let typo = nearest(to: name, in: absent) { meant = [typo] }
+            guard !meant.isEmpty else { continue }
+            log.warning(
+                table.file, line: 1, column: column, field: name,
+                "is not a column the import reads, so its values are ignored: did you mean "
+                    + meant.map { "`\($0)`" }.joined(separator: " or ") + "? (docs/import-template.md)")
+        }
+    }
 
     static func read(
         _ table: CSVTable, asOf: CalendarDate, authorities: NameLookup, registered: Set<String>, log: inout IssueLog
@@ -50,8 +75,10 @@ enum ChildRecords {
             let placement = placementText.flatMap {
                 Self.authority($0, column: "placement_authority", row: row, authorities: authorities, log: &log)
             }
-            let urn = row.optionalText("provider_urn").map {
-                $0.uppercased().hasPrefix("URN") ? String($0.dropFirst(3)) : $0
+            // Ofsted's URNs are upper case (`SC053859`); a spreadsheet may have lowered them.
+            let urn = row.optionalText("provider_urn").map { text in
+                let upper = text.uppercased()
+                return upper.hasPrefix("URN") ? String(upper.dropFirst(3)).trimmingCharacters(in: .whitespaces) : upper
             }
             if let urn, !registered.contains(urn) {
                 row.error(

@@ -61,6 +61,7 @@ public struct CouncilImport: Sendable {
         guard let table = CSVTable.read(path, file: file, required: ChildRecords.required, log: &log) else {
             throw ScenarioError(issues: log.issues)
         }
+        ChildRecords.warnOfLookalikeColumns(table, log: &log)
         let records = ChildRecords.read(
             table, asOf: options.asOf, authorities: lookup, registered: registered, log: &log)
         var market = MarketBuilder(council: council, authorities: authorities, data: data, options: options)
