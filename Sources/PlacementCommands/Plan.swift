@@ -66,6 +66,7 @@ extension PlacementCommand {
         var gap: Double = 1e-4
 
         @Option(
+            parsing: .unconditional,
             help: ArgumentHelp(
                 "With --out: the budgets of the report's frontier, comma-separated pounds (default: 0, half the budget, the budget, twice it).",
                 valueName: "POUNDS,…"))
@@ -108,8 +109,18 @@ extension PlacementCommand {
             guard gap <= 1 else {
                 throw ValidationError("--gap is a fraction of the objective, at most 1 (0.02 is 2%)")
             }
-            _ = try candidateKinds()
+            // Block contracts are let by co-operatives or nationally: named alone with --by council,
+            // the plan would have no candidate and still read "optimal".
+            if try candidateKinds() == [.blockContract], by == .council {
+                throw ValidationError(
+                    "--kinds block_contract needs --by cooperative or national: a council's share buys homes and "
+                        + "foster carers, block contracts are let by co-operatives or nationally")
+            }
             _ = try frontierBudgets()
+            // The frontier is drawn in the report --out writes; without it the budgets would go unused.
+            if frontier != nil, out == nil {
+                throw ValidationError("--frontier needs --out: the frontier is drawn in the report written there")
+            }
             if let year, !(1900...2999).contains(year) { throw ValidationError("--year must be a calendar year") }
             if let exportModel, ModelFileFormat(path: exportModel) == nil {
                 throw ValidationError("--export-model needs a file name ending in .mps or .lp")
@@ -213,6 +224,7 @@ extension PlacementCommand {
             }
             if let out, let decided {
                 var report: PlanReport
+                let reportStarted = Date()
                 do {
                     report = PlanReport(
                         plan: plan,
@@ -228,7 +240,12 @@ extension PlacementCommand {
                 let file = AdoptedPlan(plan, decidedIn: decided).csv
                 try ModeRunner.write(
                     [("plan.json", json), ("plan.md", markdown), ("plan.csv", file)] + report.files, into: out)
-                printToStandardError("the plan report is \(TerminalSafeText.escaping(out))/report.html")
+                // The plan's own time is in its status line; the report's re-solves can take longer.
+                let budgets = try frontierBudgets().count
+                printToStandardError(
+                    "the plan report is \(TerminalSafeText.escaping(out))/report.html (its frontier of "
+                        + "\(NumberText.counted(budgets, "budget", "budgets")) and the policy comparison re-solved the "
+                        + "plan in \(Elapsed.seconds(from: reportStarted)) s)")
             } else if let sensitivityTrace, format == .markdown {
                 let document = ReportDocument(
                     title: "Sensitivity", subtitle: scenario.name, sections: [sensitivityTrace.section])

@@ -13,9 +13,13 @@ public enum PlanMarkdown {
         var lines: [String] = []
         lines.append("# Capacity plan: \(scenario.name), \(pounds(plan.budget)) by \(plan.scope.rawValue)")
         lines.append("")
-        let gap = plan.savingGap.map { ", \(percent($0)) of the possible saving" } ?? ""
+        let gap = plan.savingGap.map { ", \(percent($0)) of the possible saving not proven reached" } ?? ""
+        // "Optimal" with a gap is optimal to --gap's tolerance, not proven: say which.
+        let status =
+            plan.status == .optimal && plan.relativeGap > 0
+            ? "**optimal** (to within --gap)" : "**\(plan.status.rawValue)**"
         lines.append(
-            "Status **\(plan.status.rawValue)** in \(String(format: "%.1f", plan.seconds)) s: weekly objective "
+            "Status \(status) in \(String(format: "%.1f", plan.seconds)) s: weekly objective "
                 + "\(pounds(plan.objective)) against \(pounds(plan.baselineObjective)) with no new capacity; best bound "
                 + "\(pounds(plan.bestBound)) (LP relaxation \(pounds(plan.lpBound))), gap \(percent(plan.relativeGap))\(gap). "
                 + "\(plan.candidatesConsidered) candidates (\(plan.candidateSource)); \(plan.mode.rawValue) access.")

@@ -30,7 +30,8 @@ public struct SufficiencyReport {
         self.context = context
         decisions = members.flatMap { context.decisionsByHome[$0] ?? [] }
         gapsByType = Self.gaps(of: decisions)
-        supplyByType = Self.supply(of: Set(members), providers: context.scenario.providers)
+        supplyByType = Self.supply(
+            of: Set(members), providers: context.scenario.providers, floor: context.scenario.policy.minimumRating)
         types = Set(gapsByType.keys).union(supplyByType.keys).filter(\.isCommissioned).sorted()
     }
 
@@ -108,21 +109,31 @@ public struct SufficiencyReport {
         var inHousePlaces = 0
         var placesInArea: [Sector: Int] = [:]
         var totalInArea: Int { placesInArea.values.reduce(0, +) }
+        /// Places in the area rated below the policy's Ofsted floor: no child is placed there.
+        var belowFloorInArea = 0
     }
 
     /// Places of the in-house providers the members run, wherever they are, and of every provider
-    /// located in the members' area, by type.
-    private static func supply(of members: Set<AuthorityCode>, providers: [Provider]) -> [PlacementType: TypeSupply] {
+    /// located in the members' area, by type; those rated below `floor` apart, as no child may use them.
+    private static func supply(
+        of members: Set<AuthorityCode>, providers: [Provider], floor: OfstedRating
+    ) -> [PlacementType: TypeSupply] {
         var supply: [PlacementType: TypeSupply] = [:]
         for provider in providers {
             let runByMember =
                 provider.isLocalAuthorityRun && provider.operatingAuthority.map(members.contains) == true
             let inArea = members.contains(provider.authority)
             guard runByMember || inArea else { continue }
+            let usable = provider.rating.meets(floor)
             for (type, offer) in provider.offers {
                 // Every offer of a provider in scope makes its type a row, even with no places to count.
-                supply[type, default: .init()].inHousePlaces += runByMember ? offer.places : 0
-                if inArea { supply[type, default: .init()].placesInArea[provider.sector, default: 0] += offer.places }
+                supply[type, default: .init()].inHousePlaces += runByMember && usable ? offer.places : 0
+                guard inArea else { continue }
+                if usable {
+                    supply[type, default: .init()].placesInArea[provider.sector, default: 0] += offer.places
+                } else {
+                    supply[type, default: .init()].belowFloorInArea += offer.places
+                }
             }
         }
         return supply
@@ -259,11 +270,15 @@ public struct SufficiencyReport {
                 .init("Placement type", key: "placement_type", numeric: false), .init("Children", key: "children"),
                 .init("In-house places", key: "in_house_places"),
             ] + sectors.map { .init("In area: \($0.label.lowercased())", key: "in_area_\($0.rawValue)") }
-                + [.init("In area: all", key: "in_area_places")],
+                + [
+                    .init("In area: all", key: "in_area_places"),
+                    .init("In area: below the Ofsted floor, not used", key: "in_area_below_ofsted_floor"),
+                ],
             rows: types.map { type in
                 let places = supply[type] ?? TypeSupply()
                 return [.text(type.label), .count(gaps[type]?.children ?? 0), .count(places.inHousePlaces)]
-                    + sectors.map { .count(places.placesInArea[$0] ?? 0) } + [.count(places.totalInArea)]
+                    + sectors.map { .count(places.placesInArea[$0] ?? 0) }
+                    + [.count(places.totalInArea), .count(places.belowFloorInArea)]
             })
         let chart = GroupedBarChart(
             title: "Children and places by placement type", categories: types.map(\.label),
@@ -286,7 +301,9 @@ public struct SufficiencyReport {
                     "Children are those whose home is \(isCooperative ? "in a member authority" : scopeName). In-house "
                         + "places are those \(isCooperative ? "the members run" : "the council runs"), wherever they "
                         + "are; places in area are every registered place located in \(area), by who runs them. "
-                        + "Places in the area are not reserved for its children: other councils place there too."
+                        + "Places in the area are not reserved for its children: other councils place there too. "
+                        + "Places rated below the policy's Ofsted floor (\(scenario.policy.minimumRating.rawValue.replacingOccurrences(of: "_", with: " "))) are "
+                        + "counted apart, as no child is placed there."
                         + (asIs?.asIs == nil
                             ? ""
                             : " Places are those free for the scenario's children today: usable places less "
@@ -302,9 +319,10 @@ public struct SufficiencyReport {
             columns: [
                 .init("Placement type", key: "placement_type", numeric: false), .init("Children", key: "children"),
                 .init("Placed", key: "placed"), .init("Unplaced", key: "unplaced"),
-                .init("In-house", key: "placed_in_house"), .init("Out of area", key: "placed_out_of_area"),
+                .init("Council-run (any council)", key: "placed_in_house"),
+                .init("Out of area", key: "placed_out_of_area"),
                 .init("Out of area share", key: "out_of_area_share"),
-                .init("Over 20 miles", key: "placed_over_20_miles"),
+                .init("Over 20 miles (expected)", key: "placed_over_20_miles"),
             ],
             rows: types.filter { gaps[$0] != nil }.map { type in
                 let gap = gaps[type]!
@@ -312,7 +330,9 @@ public struct SufficiencyReport {
                     .text(type.label), .count(gap.children), .count(gap.placed), .count(gap.unplaced),
                     .count(gap.inHouse), .count(gap.outOfArea),
                     .share(gap.placed > 0 ? Double(gap.outOfArea) / Double(gap.placed) : nil),
-                    .count(Int(gap.over20Miles.rounded())),
+                    // Expected children (where in each area homes and placements lie): rounded one type
+                    // at a time, the column summed to more than the whole report's share of children.
+                    .number(gap.over20Miles, .fixed(places: 1)),
                 ]
             })
         return ReportSection("Gaps in sufficiency", [.table(table)])
@@ -352,7 +372,8 @@ public struct SufficiencyReport {
             id: "out-of-area-distance", caption: "Children placed outside \(homeArea), by distance from home",
             columns: [
                 .init("Distance", key: "band", numeric: false), .init("Children", key: "children"),
-                .init("Share", key: "share"), .init("In-house", key: "in_house"), .init("External", key: "external"),
+                .init("Share", key: "share"), .init("Council-run (any council)", key: "in_house"),
+                .init("External", key: "external"),
             ],
             rows: zip(Self.distanceBands, counts).map { band, count in
                 let children = count.inHouse + count.external

@@ -251,4 +251,34 @@ struct PlanYearTests {
         let message = error.map { PlacementCommand.message(for: $0) } ?? ""
         #expect(message.hasPrefix("--frontier: an empty budget"), "\(message)")
     }
+
+    /// Each said what it would not do: a frontier without --out was dropped, a negative budget read
+    /// as a missing value, and block contracts alone under councils planned nothing, "optimal".
+    @Test(
+        "plan refuses options its help rules out, saying why",
+        arguments: [
+            (["--frontier", "0,5"], "--frontier needs --out"),
+            (["--frontier", "-5", "--out", "o"], "--frontier: '-5' is not a number of pounds"),
+            (
+                ["--kinds", "block_contract", "--by", "council"],
+                "--kinds block_contract needs --by cooperative or national"
+            ),
+        ])
+    func refusedCombinations(arguments: [String], message expected: String) {
+        let error = #expect(throws: (any Error).self) {
+            _ = try PlacementCommand.parseAsRoot(["plan", Fixtures.scenario("tiny-plan"), "--budget", "5"] + arguments)
+        }
+        let message = error.map { PlacementCommand.message(for: $0) } ?? ""
+        #expect(message.hasPrefix(expected), "\(message)")
+    }
+
+    @Test("block contracts with other kinds, or alone under co-operatives, still parse under --by council")
+    func blockContractsWithOthers() throws {
+        for arguments in [
+            ["--kinds", "home,block_contract", "--by", "council"],
+            ["--kinds", "block_contract", "--by", "cooperative"],
+        ] {
+            _ = try PlacementCommand.parseAsRoot(["plan", Fixtures.scenario("tiny-plan"), "--budget", "5"] + arguments)
+        }
+    }
 }

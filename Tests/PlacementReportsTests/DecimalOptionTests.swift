@@ -50,7 +50,7 @@ struct DecimalOptionTests {
         let plan = try #require(
             try PlacementCommand.parseAsRoot([
                 "plan", Self.tinyPlan, "--budget", "1.6e1", "--time-limit", "+.5", "--gap", "1E-3",
-                "--frontier", "0,1e5",
+                "--frontier", "0,1e5", "--out", "o",
             ]) as? PlacementCommand.Plan)
         #expect(plan.budget == 16 && plan.timeLimit == 0.5 && plan.gap == 0.001)
     }

@@ -92,6 +92,33 @@ struct CooperativeScopeTests {
         #expect(report.contains("solved under regional commissioning"))
     }
 
+    /// Greater Manchester's only residential school is rated inadequate: its 17 places read as supply
+    /// for 3 children, all unplaced. Oak House (tiny's private home, 2 places) rated inadequate
+    /// moves from the private column to its own.
+    @Test("places below the Ofsted floor are counted apart from the places in area", arguments: [false, true])
+    func belowTheFloor(inadequate: Bool) throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        if inadequate {
+            try copy.replace(
+                "providers.csv", "childrens_home,2,5500,outstanding", with: "childrens_home,2,5500,inadequate")
+        }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var command = try PlacementCommand.parseAsRoot([
+            "sufficiency", copy.path, "--authority", "T00000002", "--out", directory.path, "--quiet",
+        ])
+        try command.run()
+        let lines = try String(contentsOfFile: directory.file("sufficiency-demand-and-supply.csv"), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(lines.first)
+        let home = try #require(lines.first { $0.first == "Children's home" })
+        let value = { (key: String) in header.firstIndex(of: key).map { home[$0] } }
+        #expect(value("in_area_private") == (inadequate ? "0" : "2"))
+        #expect(value("in_area_places") == (inadequate ? "0" : "2"))
+        #expect(value("in_area_below_ofsted_floor") == (inadequate ? "2" : "0"))
+    }
+
     @Test("placement --version prints the version and succeeds")
     func version() throws {
         let run = try BuiltTool.run("placement", ["--version"])
