@@ -97,8 +97,9 @@ public struct BaselineFitReport {
                         + "\(comparison.calibratedOn) published value; the two are compared over the same authorities "
                         + "(those where \(comparison.calibratedOn)'s figure is published)."))
         }
+        // Every measure, the ones persistence wins too: a summary of the model's wins alone would flatter it.
         var bullets: [String] = []
-        for measure in FitMeasure.headline {
+        for measure in FitMeasure.allCases {
             let summary = comparison.summary(measure)
             bullets.append(Self.sentence(measure, summary, status: status(measure)))
         }
@@ -120,19 +121,36 @@ public struct BaselineFitReport {
                 text += verdict(
                     common.model, common.persistence, places: 2, modelCloser: common.model < common.persistence)
             }
+            if status == "checked", let tolerance = measure.tolerance, let error = summary.meanAbsoluteError,
+                error > tolerance
+            {
+                text += "; above its tolerance of \(points(tolerance))"
+            }
             return text + "."
         }
         // Four places: the model and persistence often agree to three.
         var text =
-            "\(label) (\(status)): correlation \(decimal(summary.correlation, 4)) over \(summary.authorities) authorities"
-        if let common = summary.common, let model = common.modelCorrelation,
-            let persistence = common.persistenceCorrelation
-        {
-            if common.authorities != summary.authorities {
-                text += "; over the \(common.authorities) persistence can predict, \(decimal(model, 4))"
+            "\(label) (\(status)): "
+            + (summary.correlation.map { "correlation \(decimal($0, 4))" } ?? "no correlation (too few authorities)")
+            + " over \(summary.authorities) authorities"
+        if let common = summary.common {
+            if let model = common.modelCorrelation, let persistence = common.persistenceCorrelation {
+                if common.authorities != summary.authorities {
+                    text += "; over the \(common.authorities) persistence can predict, \(decimal(model, 4))"
+                }
+                text += " against \(decimal(persistence, 4)) for persistence"
+                text += verdict(model, persistence, places: 4, modelCloser: model > persistence)
             }
-            text += " against \(decimal(persistence, 4)) for persistence"
-            text += verdict(model, persistence, places: 4, modelCloser: model > persistence)
+            // The correlation judges the pattern; the error says how far the counts are, and can disagree.
+            text +=
+                "; mean absolute error \(decimal(common.model, 2)) children against "
+                + "\(decimal(common.persistence, 2)) for persistence"
+                + verdict(common.model, common.persistence, places: 2, modelCloser: common.model < common.persistence)
+        }
+        if status == "checked", let tolerance = measure.tolerance, let correlation = summary.correlation,
+            correlation < tolerance
+        {
+            text += "; below its tolerance of a correlation of \(decimal(tolerance, 2))"
         }
         return text + "."
     }

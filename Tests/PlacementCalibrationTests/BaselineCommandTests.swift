@@ -288,6 +288,38 @@ struct BaselineCommandTests {
         #expect(abs(common.model - abs(northtown.modelled! - 0.7) * 100) < 1e-9)
     }
 
+    /// It listed the five headline measures alone, each with the model's verdict: a measure where
+    /// persistence wins, or one beyond its tolerance, read as a win by its absence.
+    @Test("the summary gives every measure, the ones persistence wins and those beyond their tolerance")
+    func summaryHidesNothing() throws {
+        var (_, baseline, comparison) = try Self.predictionOfTinyData()
+        // Both councils' M2 modelled 10 points below published, persistence exact: a loss beyond 3 points.
+        for index in comparison.rows.indices {
+            guard let published = comparison.rows[index].values[.m2InAreaShare]?.published else { continue }
+            comparison.rows[index].values[.m2InAreaShare]?.modelled = published - 0.1
+            comparison.rows[index].values[.m2InAreaShare]?.persistence = published
+        }
+        let report = BaselineFitReport(
+            scenario: try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario, comparison: comparison,
+            baseline: baseline, allocation: baseline.calibrated)
+        let markdown = MarkdownReport.render(report.document)
+        let summary = try #require(
+            markdown.components(separatedBy: "## Summary").last?.components(separatedBy: "\n## ").first)
+        for measure in FitMeasure.allCases {
+            #expect(summary.contains("- \(measure.label) ("), "\(measure.label) missing from the summary")
+        }
+        let m2 = try #require(
+            summary.split(separator: "\n").first { $0.hasPrefix("- \(FitMeasure.m2InAreaShare.label)") })
+        #expect(m2.contains("mean absolute error 10.00 points"), "\(m2)")
+        #expect(m2.contains("persistence is closer: the model does not beat it"), "\(m2)")
+        #expect(m2.hasSuffix("; above its tolerance of 3.00 points."), "\(m2)")
+        let count = try #require(
+            summary.split(separator: "\n").first {
+                $0.hasPrefix("- \(FitMeasure.otherCouncilsChildrenPlacedInside.label)")
+            })
+        #expect(count.contains("mean absolute error "), "\(count)")
+    }
+
     @Test("the JSON rounds as the CSV does; the measures table's statistics are numbers in every format")
     func formatsAgree() throws {
         var (_, baseline, comparison) = try Self.predictionOfTinyData()
