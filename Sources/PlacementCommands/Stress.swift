@@ -12,6 +12,8 @@ extension PlacementCommand {
     public struct Stress: ParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Stress-test commissioning modes against shocks: provider exits, price and demand changes.",
+            // --shocks is shared with compare and sufficiency, where it is optional; here it is not.
+            usage: "placement stress [<options>] <scenario> --shocks <shocks>",
             discussion: """
                 When the scenario's authorities have DfE's published figures in --data, every case solves \
                 today's market, as compare does: in each draw the shocks strike the scenario first, then the \

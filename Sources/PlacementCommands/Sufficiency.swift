@@ -201,8 +201,9 @@ extension PlacementCommand {
             let without = scenario.ownAuthorities.count - authorities.count
             if without > 0 {
                 printToStandardError(
-                    "note: \(without) of the scenario's \(scenario.ownAuthorities.count) authorities have no children "
-                        + "in it and get no report")
+                    "note: \(without) of the scenario's \(scenario.ownAuthorities.count) authorities "
+                        + "\(without == 1 ? "has" : "have") no children in it and get\(without == 1 ? "s" : "") no report"
+                )
             }
             return authorities.map { .authority($0.id.rawValue) }
         }

@@ -9,6 +9,9 @@ package struct NotUTF8: Sendable {
     /// Its index in the bytes.
     package let offset: Int
     package let byte: UInt8
+    /// Whether the text opens with UTF-16's byte-order mark (Excel's "Unicode Text", PowerShell's
+    /// default): every byte of it is wrong, so no byte is worth naming.
+    package let isUTF16: Bool
 
     /// What the file is, for the remedy.
     package enum Kind: Sendable {
@@ -39,11 +42,18 @@ package struct NotUTF8: Sendable {
             index += 1
         }
         let column = 1 + bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count
-        return NotUTF8(line: line, column: column, offset: offset, byte: bytes[offset])
+        let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        return NotUTF8(line: line, column: column, offset: offset, byte: bytes[offset], isUTF16: isUTF16)
     }
 
     /// `is not UTF-8 text: byte A3 ('£' in Windows-1252 …); save the file as …`.
     package func message(_ kind: Kind) -> String {
+        if isUTF16 {
+            return "is UTF-16 text (Excel's \"Unicode Text\" or a Windows tool's default), not UTF-8; "
+                + (kind == .csv
+                    ? "save the file as \"CSV UTF-8 (Comma delimited)\" in Excel, or convert it to UTF-8"
+                    : "save the file as UTF-8")
+        }
         var text = "is not UTF-8 text: byte " + String(byte, radix: 16, uppercase: true)
         if let character = Self.windows1252(byte) {
             text += " (\(character) in Windows-1252"

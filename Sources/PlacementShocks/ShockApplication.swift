@@ -160,14 +160,15 @@ public enum ShockApplication {
                 (sector == nil || provider.sector == sector) && leaving.contains(ownerKey(provider.owner))
                     ? type.map { [$0] } ?? Array(provider.offers.keys) : []
             }
-            return "\(NumberText.counted(largest.count, "owner leaves", "owners leave")), \(removed) places: "
-                + largest.map { "\($0.value.name) (\($0.value.places))" }.joined(separator: ", ")
+            return
+                "\(NumberText.counted(largest.count, "owner leaves", "owners leave")), \(NumberText.counted(removed, "place", "places")): "
+                + largest.map { "\($0.value.name) (\(NumberText.grouped($0.value.places)))" }.joined(separator: ", ")
         case .removeOwners(let names):
             let leaving = Set(names.map(ownerKey))
             let removed = removeOffers(from: &scenario) { provider in
                 leaving.contains(ownerKey(provider.owner)) ? Array(provider.offers.keys) : []
             }
-            return "\(removed) places removed"
+            return "\(NumberText.counted(removed, "place", "places")) removed"
         case .removeShare(let sector, let type, let share):
             return removeShare(sector: sector, type: type, share: share, from: &scenario, random: &random)
         case .priceChange(let sector, let type, let owner, let factor):
@@ -182,7 +183,7 @@ public enum ShockApplication {
                     changed += provider.offers[offerType]?.places ?? 0
                 }
             }
-            return "\(changed) places repriced"
+            return "\(NumberText.counted(changed, "place", "places")) repriced"
         case .demandIncrease(let increase):
             let matching = matchingCohorts(increase, in: scenario)
             let total = matching.reduce(0) { $0 + scenario.cohorts[$1].count }
@@ -195,12 +196,13 @@ public enum ShockApplication {
             }
             let parts = Apportion.split(extra, weights: matching.map { Double(scenario.cohorts[$0].count) })
             for (index, part) in zip(matching, parts) { scenario.cohorts[index].count += part }
-            return "\(extra) more children over \(matching.count) cohorts (\(total) before)"
+            return "\(NumberText.grouped(extra)) more \(extra == 1 ? "child" : "children") over "
+                + "\(NumberText.counted(matching.count, "cohort", "cohorts")) (\(NumberText.grouped(total)) before)"
         case .closeInadequate:
             let removed = removeOffers(from: &scenario) { provider in
                 provider.rating == .inadequate ? Array(provider.offers.keys) : []
             }
-            return "\(removed) places removed"
+            return "\(NumberText.counted(removed, "place", "places")) removed"
         case .capProfits(let margin):
             var capped = 0
             let policy = scenario.policy
@@ -218,7 +220,7 @@ public enum ShockApplication {
                 scenario.policy.marketMargins[type] = min(policy.marketMargin(for: type), margin)
             }
             scenario.policy.defaultMarketMargin = min(policy.defaultMarketMargin, margin)
-            return "\(capped) places repriced"
+            return "\(NumberText.counted(capped, "place", "places")) repriced"
         }
     }
 
@@ -252,7 +254,7 @@ public enum ShockApplication {
             scenario.providers[offer.provider].offers[offer.type]?.places = kept
         }
         dropEmptyProviders(&scenario)
-        return "\(removed) of \(total) places removed"
+        return "\(NumberText.grouped(removed)) of \(NumberText.counted(total, "place", "places")) removed"
     }
 
     /// Removes the offers `types(provider)` names; a provider left with no offer goes. Returns the

@@ -56,7 +56,7 @@ struct ReportFiguresTests {
         #expect(bands.map { $0["external"]! } == ["0", "1", "1", "0", "0"])
         let gaps = try Self.rows(files, "sufficiency-gaps.csv")
         #expect(gaps.map { $0["placed_out_of_area"]! } == ["1", "1"])
-        #expect(gaps.map { $0["placed_over_20_miles"]! } == ["1", "0"])
+        #expect(gaps.map { $0["placed_over_20_miles"]! } == ["1.0", "0.0"])
     }
 
     @Test("Council to regional: Northtown and Southvale gain, Eastbury is mixed")

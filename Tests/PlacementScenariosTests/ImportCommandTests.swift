@@ -401,6 +401,24 @@ struct ImportCommandTests {
         #expect(run.standardError.contains("CSV UTF-8"), "\(run.standardError)")
     }
 
+    /// Excel's "Unicode Text" and PowerShell write UTF-16: it was "byte FF ('ÿ' in Windows-1252)".
+    @Test("a UTF-16 file is said to be UTF-16, either byte order", arguments: [false, true])
+    func utf16(bigEndian: Bool) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("u16.csv")
+        let text = "child_id,date_of_birth,placement_code\nA1,2012-01-01,U4\n"
+        let units = Array(text.utf16).flatMap { unit in
+            bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        try Data((bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + units).write(to: URL(fileURLWithPath: children))
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("u16.csv:1:1: is UTF-16 text"), "\(run.standardError)")
+        #expect(run.standardError.contains("\"CSV UTF-8 (Comma delimited)\""), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("out")))
+    }
+
     @Test("an unknown council is a usage error naming the nearest")
     func unknownCouncil() throws {
         let folder = try TemporaryDirectory()
