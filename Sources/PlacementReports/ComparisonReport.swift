@@ -242,6 +242,12 @@ public struct ComparisonReport {
                     " " + ReportNumbers.counted(published.authoritiesMissing, "authority has", "authorities have")
                     + " no published figure and " + (published.authoritiesMissing == 1 ? "is" : "are") + " left out."
             }
+            if published.ownProvisionSuppressed > 0 {
+                note +=
+                    " " + ReportNumbers.counted(published.ownProvisionSuppressed, "authority's", "authorities'")
+                    + " own-provision count DfE suppresses (a handful of children, or a children's trust's "
+                    + "provision, which is not the council's own) and counts as none, as DfE's England total does."
+            }
             blocks.append(.paragraph(note))
         }
         if let today { blocks.append(.table(changesFromAsIs(today))) }

@@ -3,7 +3,8 @@ import PlacementScenarios
 /// The published figures of a set of authorities for one year, shares weighted by each authority's
 /// children looked after (the share over 20 miles by its children with a known distance, where the
 /// scenario gives them). Authorities whose figure is suppressed are left out of that figure's
-/// weighting, and counted in `authoritiesMissing`.
+/// weighting, and counted in `authoritiesMissing`, but for one: an own-provision count DfE suppresses
+/// where it publishes the authority's other shares counts as none (``ownProvisionSuppressed``).
 struct PublishedSummary {
     var year: Int
     var childrenLookedAfter: Int?
@@ -12,6 +13,12 @@ struct PublishedSummary {
     var over20MilesShare: Double?
     /// Authorities in the set with no published figure for the year (or a suppressed one).
     var authoritiesMissing: Int
+    /// Authorities whose own-provision count DfE suppresses while publishing their other shares,
+    /// counted as providing none: DfE suppresses counts of a handful of children, and a children's
+    /// trust's provision is not the council's own (Birmingham, Bradford, North Northamptonshire).
+    /// Left out, they raised England's 2025 share to 45.5% against DfE's 42.9%; counted as none it is
+    /// 42.9% (DfE's own count of England is 9 children above the authorities' sum).
+    var ownProvisionSuppressed = 0
 
     init(year: Int, authorities: [AuthorityCode], actuals: [PublishedActuals]) {
         self.year = year
@@ -24,20 +31,34 @@ struct PublishedSummary {
         // A share weighted by the children it is a share of: all children looked after, or, for the
         // distance, those with a known distance where the scenario gives them (DfE's England figure).
         func weighted(
-            _ share: KeyPath<PublishedActuals, Double?>, of denominator: KeyPath<PublishedActuals, Int?>? = nil
+            _ share: KeyPath<PublishedActuals, Double?>, of denominator: KeyPath<PublishedActuals, Int?>? = nil,
+            suppressedAsNone: Bool = false
         ) -> Double? {
             var weight = 0.0
             var sum = 0.0
             for row in rows {
-                guard let children = denominator.flatMap({ row[keyPath: $0] }) ?? row.childrenLookedAfter,
-                    let value = row[keyPath: share]
-                else { continue }
+                guard let children = denominator.flatMap({ row[keyPath: $0] }) ?? row.childrenLookedAfter else {
+                    continue
+                }
+                let value: Double
+                if let published = row[keyPath: share] {
+                    value = published
+                } else if suppressedAsNone, row.insideBoundaryShare != nil {
+                    value = 0
+                } else {
+                    continue
+                }
                 weight += Double(children)
                 sum += Double(children) * value
             }
             return weight > 0 ? sum / weight : nil
         }
-        ownProvisionShare = weighted(\.ownProvisionShare)
+        ownProvisionSuppressed =
+            rows.filter {
+                $0.childrenLookedAfter != nil && $0.ownProvisionShare == nil && $0.insideBoundaryShare != nil
+            }
+            .count
+        ownProvisionShare = weighted(\.ownProvisionShare, suppressedAsNone: true)
         insideBoundaryShare = weighted(\.insideBoundaryShare)
         over20MilesShare = weighted(\.over20MilesShare, of: \.childrenWithKnownDistance)
     }

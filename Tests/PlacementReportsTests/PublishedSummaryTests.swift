@@ -32,4 +32,22 @@ struct PublishedSummaryTests {
         let unweighted = PublishedSummary(year: 2025, authorities: ["A", "B"], actuals: plain)
         #expect(abs((unweighted.over20MilesShare ?? 0) - 0.175) < 1e-12)
     }
+
+    /// A: 100 children, 40% own provision. B: 100 children, its own-provision count suppressed (a
+    /// children's trust), its in-area share published. C: 50 children, every share suppressed. DfE's
+    /// total counts B's handful and leaves nothing out: 40 of 200 = 20%, where leaving B out gave 40%.
+    @Test("an own-provision count suppressed beside published shares counts as none; all suppressed, left out")
+    func suppressedOwnProvision() {
+        let actuals = [
+            PublishedActuals(
+                authority: "A", year: 2025, childrenLookedAfter: 100, ownProvisionShare: 0.4, insideBoundaryShare: 0.6),
+            PublishedActuals(authority: "B", year: 2025, childrenLookedAfter: 100, insideBoundaryShare: 0.5),
+            PublishedActuals(authority: "C", year: 2025, childrenLookedAfter: 50),
+        ]
+        let summary = PublishedSummary(year: 2025, authorities: ["A", "B", "C"], actuals: actuals)
+        #expect(abs((summary.ownProvisionShare ?? 0) - 0.2) < 1e-12)
+        #expect(summary.ownProvisionSuppressed == 1)
+        // In-area: A and B only, C suppressed.
+        #expect(abs((summary.insideBoundaryShare ?? 0) - 0.55) < 1e-12)
+    }
 }
