@@ -89,18 +89,21 @@ extension PlacementCommand {
             if verbose {
                 printToStandardError(
                     "calibrated on \(calibrationYear) in \(Elapsed.seconds(from: started, to: calibrated)) s, "
-                        + "\(baseline.calibrated.sweeps) sweeps, largest gap \(baseline.calibrated.largestGap)")
+                        + "\(baseline.calibrated.sweeps) sweeps, largest gap \(NumberText.percent(baseline.calibrated.largestGap, places: 2))"
+                )
                 if predict != nil {
                     printToStandardError(
                         "predicted \(target.year) in \(Elapsed.seconds(from: calibrated)) s, "
-                            + "\(allocation.sweeps) sweeps, largest gap \(allocation.largestGap)")
+                            + "\(allocation.sweeps) sweeps, largest gap \(NumberText.percent(allocation.largestGap, places: 2))"
+                    )
                 }
             }
             let comparison = FitComparison(
                 allocation: allocation, calibratedOn: calibrationYear, published: target,
                 calibrationYear: predict == nil ? nil : calibration, scope: Set(scenario.authorities.map(\.id)))
             let report = BaselineFitReport(
-                scenario: scenario, comparison: comparison, baseline: baseline, allocation: allocation)
+                scenario: scenario, comparison: comparison, baseline: baseline, allocation: allocation,
+                publishedYears: official.years)
             if let out {
                 try ModeRunner.write(report.files, into: out)
                 try ModeRunner.confirm(

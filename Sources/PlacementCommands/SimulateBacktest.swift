@@ -38,7 +38,9 @@ extension PlacementCommand.Simulate {
         if verbose {
             printToStandardError(
                 "replayed \(origin) → \(last) in \(Elapsed.seconds(from: started)) s; "
-                    + replay.years.map { "\($0.year): \($0.stock.sweeps) sweeps, gap \($0.stock.largestGap)" }
+                    + replay.years.map {
+                        "\($0.year): \($0.stock.sweeps) sweeps, gap \(NumberText.percent($0.stock.largestGap, places: 2))"
+                    }
                     .joined(separator: "; "))
         }
         let scope = Set(scenario.authorities.map(\.id))

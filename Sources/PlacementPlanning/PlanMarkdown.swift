@@ -63,7 +63,7 @@ public enum PlanMarkdown {
         lines.append("|---|--:|--:|")
         let before = plan.withoutPlan.metrics.total
         let after = plan.withPlan.metrics.total
-        let share = NumberText.percent
+        let share = { (value: Double?) in NumberText.percent(value) }
         lines.append(
             "| M1 own council | \(share(before.m1OwnAuthorityRunShare)) | \(share(after.m1OwnAuthorityRunShare)) |")
         lines.append(

@@ -10,12 +10,32 @@ public struct BaselineFitReport {
     public let comparison: FitComparison
     public let baseline: AsIsBaseline
     public let allocation: AsIsAllocation
+    /// The years the data publish, so that the out-of-sample check the report suggests is one that runs.
+    public let publishedYears: [Int]
 
-    public init(scenario: Scenario, comparison: FitComparison, baseline: AsIsBaseline, allocation: AsIsAllocation) {
+    public init(
+        scenario: Scenario, comparison: FitComparison, baseline: AsIsBaseline, allocation: AsIsAllocation,
+        publishedYears: [Int] = []
+    ) {
         self.scenario = scenario
         self.comparison = comparison
         self.baseline = baseline
         self.allocation = allocation
+        self.publishedYears = publishedYears
+    }
+
+    /// The out-of-sample check of the in-sample year: calibrated on the year before, or, for the
+    /// first published year, on it to predict the next.
+    var suggestedCheck: String {
+        let year = comparison.calibratedOn
+        if publishedYears.isEmpty || publishedYears.contains(year - 1) {
+            return "calibrate on an earlier year and predict this one (--calibrate-on \(year - 1) --predict \(year))"
+        }
+        guard publishedYears.contains(year + 1) else {
+            return "calibrate on one published year and predict another (--calibrate-on Y --predict Z)"
+        }
+        return "\(year) is the first published year, so calibrate on it and predict the next "
+            + "(--calibrate-on \(year) --predict \(year + 1))"
     }
 
     var inSample: Bool { comparison.calibratedOn == comparison.predicted }
@@ -86,8 +106,7 @@ public struct BaselineFitReport {
                         + "inside are constraints of the fitting: those figures are fitted and are no evidence of fit. "
                         + "The joint table's two shares are met through its raked cells, which keep the published "
                         + "association but not the published shares exactly. The evidence is out of sample: "
-                        + "calibrate on an earlier year and predict this one (--calibrate-on "
-                        + "\(comparison.calibratedOn - 1) --predict \(comparison.calibratedOn))."))
+                        + suggestedCheck + "."))
         } else {
             text.append(
                 .paragraph(

@@ -15,9 +15,9 @@ public enum NumberText {
         return text.isEmpty ? "–" : text
     }
 
-    public static func percent(_ share: Double?) -> String {
+    public static func percent(_ share: Double?, places: Int = 1) -> String {
         guard let share, share.isFinite else { return "–" }
-        return decimal(share * 100, places: 1) + "%"
+        return decimal(share * 100, places: places) + "%"
     }
 
     /// Pounds with thousands separators, no pence: `£1,234`, `-£56`; `£∞` or `-£∞` when infinite,

@@ -320,6 +320,31 @@ struct BaselineCommandTests {
         #expect(count.contains("mean absolute error "), "\(count)")
     }
 
+    /// `baseline --year 2021` suggested `--calibrate-on 2020 --predict 2021`, which DfE's data cannot run.
+    @Test("the in-sample report suggests an out-of-sample check the published years allow")
+    func suggestedCheckRuns() throws {
+        let data = try TinyData()
+        defer { data.directory.remove() }
+        let official = try OfficialPlacementData.read(from: data.directory.path)
+        let scenario = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+        for (year, expected) in [
+            (
+                2024,
+                "2024 is the first published year, so calibrate on it and predict the next (--calibrate-on 2024 --predict 2025)"
+            ),
+            (2025, "calibrate on an earlier year and predict this one (--calibrate-on 2024 --predict 2025)"),
+        ] {
+            let calibration = try #require(official.year(year))
+            let baseline = AsIsBaseline.calibrate(calibration)
+            let comparison = FitComparison(
+                allocation: baseline.calibrated, calibratedOn: year, published: calibration, calibrationYear: nil)
+            let report = BaselineFitReport(
+                scenario: scenario, comparison: comparison, baseline: baseline, allocation: baseline.calibrated,
+                publishedYears: official.years)
+            #expect(MarkdownReport.render(report.document).contains("The evidence is out of sample: \(expected)."))
+        }
+    }
+
     @Test("the JSON rounds as the CSV does; the measures table's statistics are numbers in every format")
     func formatsAgree() throws {
         var (_, baseline, comparison) = try Self.predictionOfTinyData()
