@@ -24,6 +24,18 @@ public struct FitComparison: Sendable {
     public var predicted: Int
     public var rows: [Row]
     public var england: [FitMeasure: Value]
+    /// Authorities DfE publishes no figures for in the compared year (Cumbria's successors before
+    /// 2024, North and West Northamptonshire in 2021), and the children England's published figures
+    /// count beyond the authorities' (England's total less theirs): the model holds none of them, so
+    /// England's figures are not like for like, and never fitted, when they are more than DfE's rounding.
+    public var unpublishedAuthorities: [Authority] = []
+    public var englandChildrenBeyondAuthorities = 0
+    /// Whether England's published children are its authorities' (within ``englandRoundingShare``).
+    public var englandIsLikeForLike = true
+
+    /// England's published total may exceed its authorities' by DfE's rounding (to the nearest 10)
+    /// and a few suppressed authorities: up to 0.5% is the same children.
+    public static let englandRoundingShare = 0.005
 
     /// Compares `allocation` (of year `published.year`) for the authorities in `scope` (all when `nil`).
     public init(
@@ -61,11 +73,22 @@ public struct FitComparison: Sendable {
         if let share = Self.over20MilesShareOnKnownDistances(measures, published: published.figures) {
             total.over20Miles = share * total.children
         }
-        // England's figure is fitted when every authority's is a constraint (the sum of what was met).
+        unpublishedAuthorities = allocation.authorities.indices.filter { published.figures[$0].total == nil }
+            .map { allocation.authorities[$0] }
+        if let national = published.england?.total {
+            englandChildrenBeyondAuthorities = max(0, national - published.figures.compactMap(\.total).reduce(0, +))
+        }
+        englandIsLikeForLike =
+            Double(englandChildrenBeyondAuthorities)
+            <= Self.englandRoundingShare * Double(published.england?.total ?? 0)
+        let likeForLike = englandIsLikeForLike
+        // England's figure is fitted when every authority's is a constraint (the sum of what was met)
+        // and England's published children are the authorities'.
         england = Dictionary(
             uniqueKeysWithValues: FitMeasure.allCases.map { measure in
                 let everyAuthority =
-                    constrained.map { sets in
+                    likeForLike
+                    && constrained.map { sets in
                         sets.indices.allSatisfy { index in
                             measure.published(published.figures[index]) == nil || sets[index].contains(measure)
                         }

@@ -116,6 +116,17 @@ public struct BaselineFitReport {
                         + "\(comparison.calibratedOn) published value; the two are compared over the same authorities "
                         + "(those where \(comparison.calibratedOn)'s figure is published)."))
         }
+        if !comparison.englandIsLikeForLike {
+            let names = comparison.unpublishedAuthorities.map(\.name)
+            text.append(
+                .paragraph(
+                    "England's published figures for \(comparison.predicted) count "
+                        + "\(NumberText.grouped(comparison.englandChildrenBeyondAuthorities)) children beyond its "
+                        + "authorities' published figures"
+                        + (names.isEmpty ? "" : " (DfE publishes none for \(NumberText.listed(names)) that year)")
+                        + ", whom the model does not hold: England's modelled and published figures are not of the "
+                        + "same children, so they are checked, not fitted, and their gap is partly that."))
+        }
         // Every measure, the ones persistence wins too: a summary of the model's wins alone would flatter it.
         var bullets: [String] = []
         for measure in FitMeasure.allCases {
