@@ -250,7 +250,7 @@ public struct BacktestReport {
                 .number(table.reduce(0) { $0 + $1.reduce(0, +) }, .count)
             }
             return [
-                .text(String(year.year)), total(year.startStock), total(year.endings), total(year.survivors),
+                .year(year.year), total(year.startStock), total(year.endings), total(year.survivors),
                 total(year.newPlacements), total(year.endStock),
             ]
         }

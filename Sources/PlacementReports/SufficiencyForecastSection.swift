@@ -78,7 +78,7 @@ extension SufficiencyReport {
             ],
             rows: outlook.years.map { year in
                 [
-                    .text(String(year.year)), .count(year.published), .number(year.total?.forecast, .count),
+                    .year(year.year), .count(year.published), .number(year.total?.forecast, .count),
                     .number(year.total?.lower80, .count), .number(year.total?.upper80, .count),
                 ]
             })
@@ -86,18 +86,24 @@ extension SufficiencyReport {
         let types = Set(outlook.forecastYears.flatMap(\.byType.keys)).sorted().filter { type in
             outlook.forecastYears.contains { ($0.byType[type]?.forecast ?? 0) >= 0.5 }
         }
+        // One row per type and year, figures as numbers, so that the CSV and JSON can be summed and charted.
         let byType = ReportTable(
             id: "forecast-by-type",
-            caption: "Forecast children looked after in \(scopeName) by placement type (80% interval)",
-            columns: [.init("Placement type", key: "placement_type", numeric: false)]
-                + outlook.forecastYears.map { .init(String($0.year), key: "y\($0.year)", numeric: false) },
-            rows: types.map { type in
-                [.text(type.label)]
-                    + outlook.forecastYears.map { year in
-                        guard let range = year.byType[type] else { return .text("–") }
-                        return .text(
-                            "\(Self.whole(range.forecast)) (\(Self.whole(range.lower80))–\(Self.whole(range.upper80)))")
-                    }
+            caption: "Forecast children looked after in \(scopeName) by placement type, with its 80% interval",
+            columns: [
+                .init("Placement type", key: "placement_type", numeric: false),
+                .init("Year", key: "year", numeric: false),
+                .init("Forecast", key: "forecast"), .init("80% interval from", key: "lower80"),
+                .init("80% interval to", key: "upper80"),
+            ],
+            rows: types.flatMap { type in
+                outlook.forecastYears.compactMap { year -> [ReportValue]? in
+                    guard let range = year.byType[type] else { return nil }
+                    return [
+                        .text(type.label), .year(year.year), .number(range.forecast, .count),
+                        .number(range.lower80, .count), .number(range.upper80, .count),
+                    ]
+                }
             })
         return ReportSection(
             "Future demand: children looked after, \(first.year) to \(last.year)",
@@ -121,5 +127,4 @@ extension SufficiencyReport {
 
     private var isCooperativeScope: Bool { if case .cooperative = scope { true } else { false } }
 
-    private static func whole(_ value: Double) -> String { ReportNumbers.grouped(value) }
 }

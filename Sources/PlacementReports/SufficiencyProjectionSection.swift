@@ -68,7 +68,7 @@ extension SufficiencyReport {
                     ] + measureColumns,
                     rows: years.flatMap { year in
                         draws.modes.map { mode in
-                            [.text(String(year)), .text(mode.name)]
+                            [.year(year), .text(mode.name)]
                                 + Self.projectedMeasures.flatMap { cells(mode, year, $0) }
                         }
                     })))

@@ -1,5 +1,6 @@
 import PlacementOptimisation
 import PlacementScenarios
+import PlacementSimulation
 
 /// The section 22G sufficiency report of one authority or co-operative: demand by placement type
 /// against in-house places and places in the area, the gaps a solved mode leaves, where one more
@@ -297,19 +298,35 @@ public struct SufficiencyReport {
         return ReportSection(
             "Current provision: children and places by placement type",
             [
-                .paragraph(
-                    "Children are those whose home is \(isCooperative ? "in a member authority" : scopeName). In-house "
-                        + "places are those \(isCooperative ? "the members run" : "the council runs"), wherever they "
-                        + "are; places in area are every registered place located in \(area), by who runs them. "
-                        + "Places in the area are not reserved for its children: other councils place there too. "
-                        + "Places rated below the policy's Ofsted floor (\(scenario.policy.minimumRating.rawValue.replacingOccurrences(of: "_", with: " "))) are "
-                        + "counted apart, as no child is placed there."
-                        + (asIs?.asIs == nil
-                            ? ""
-                            : " Places are those free for the scenario's children today: usable places less "
-                                + "those other councils' children hold.")),
+                .paragraph(provisionExplained),
                 .table(table), .figure(caption: "Children and places by placement type", svg: chart.svg),
             ] + asIsBlocks)
+    }
+
+    /// What the current-provision table counts, and what its places are.
+    private var provisionExplained: String {
+        let floor = scenario.policy.minimumRating.rawValue.replacingOccurrences(of: "_", with: " ")
+        let who =
+            "Children are those whose home is \(isCooperative ? "in a member authority" : scopeName). In-house "
+            + "places are those \(isCooperative ? "the members run" : "the council runs"), wherever they "
+            + "are; places in area are every registered place located in \(area), by who runs them. "
+        let shared =
+            "Places in the area are not reserved for its children: other councils place there too. "
+            + "Places rated below the policy's Ofsted floor (\(floor)) are counted apart, as no child is placed there."
+        return who + shared + Self.freePlacesSentence(asIs?.market)
+    }
+
+    /// What "places" are in today's market: free for the scenario's children once children from
+    /// outside it have theirs, or, where none is from outside (England's scenario), every usable place,
+    /// which the scenario's other councils' children compete for.
+    static func freePlacesSentence(_ market: TodaysMarket?) -> String {
+        guard let market else { return "" }
+        guard market.childrenFromOutside > 0 else {
+            return " Places are the usable ones (registered places × occupancy): no child from outside the "
+                + "scenario holds any, so the scenario's other councils' children compete for them too."
+        }
+        return " Places are those free for the scenario's children today: usable places less those children "
+            + "from outside the scenario hold. The scenario's other councils' children compete for them too."
     }
 
     private var gaps: ReportSection {
@@ -438,7 +455,7 @@ public struct SufficiencyReport {
                     ],
                     rows: years.map { year in
                         [
-                            .text(String(year.year)), .count(year.childrenLookedAfter), .share(year.ownProvisionShare),
+                            .year(year.year), .count(year.childrenLookedAfter), .share(year.ownProvisionShare),
                             .share(year.insideBoundaryShare), .share(year.over20MilesShare),
                         ]
                     })),

@@ -87,6 +87,8 @@ public enum ReportValue: Sendable, Equatable {
     public static func share(_ value: Double?) -> ReportValue { .number(value, .share) }
     public static func miles(_ value: Double?) -> ReportValue { .number(value, .miles) }
     public static func pounds(_ value: Double?) -> ReportValue { .number(value, .pounds) }
+    /// A calendar year: a number in JSON and CSV, printed without a thousands separator.
+    public static func year(_ value: Int) -> ReportValue { .number(Double(value), .fixed(places: 0)) }
 
     public enum NumberStyle: Sendable, Equatable {
         case count
