@@ -270,7 +270,7 @@ public struct BacktestReport {
             ])
     }
 
-    /// Every year and authority: modelled, published, persistence and trend of each measure.
+    /// Every year and authority, then England: modelled, published, persistence and trend of each measure.
     public var authoritiesTable: ReportTable {
         var columns: [ReportTable.Column] = [
             .init("Year", key: "year", numeric: false), .init("Code", key: "code", numeric: false),
@@ -283,25 +283,33 @@ public struct BacktestReport {
             columns.append(.init("\(measure.label), trend", key: "\(measure.rawValue)_trend"))
         }
         var rows: [[ReportValue]] = []
-        for comparison in comparisons {
-            for row in comparison.rows {
-                var cells: [ReportValue] = [
-                    .text(String(comparison.predicted)), .text(row.authority.id.rawValue), .text(row.authority.name),
+        func row(_ year: Int, code: String, name: String, values: [FitMeasure: FitComparison.Value]) -> [ReportValue] {
+            var cells: [ReportValue] = [.year(year), .text(code), .text(name)]
+            for measure in BacktestJSON.measures {
+                let value = values[measure]
+                cells += [
+                    .share(value?.modelled), .share(value?.published), .share(value?.persistence), .share(value?.trend),
                 ]
-                for measure in BacktestJSON.measures {
-                    let value = row.values[measure]
-                    cells += [
-                        .share(value?.modelled), .share(value?.published), .share(value?.persistence),
-                        .share(value?.trend),
-                    ]
-                }
-                rows.append(cells)
             }
+            return cells
+        }
+        for comparison in comparisons {
+            for authority in comparison.rows {
+                rows.append(
+                    row(
+                        comparison.predicted, code: authority.authority.id.rawValue, name: authority.authority.name,
+                        values: authority.values))
+            }
+            // England last in each year, as the baseline's fit table has it: the backtest's headline.
+            rows.append(
+                row(
+                    comparison.predicted, code: OfficialTables.englandCode.rawValue, name: "England",
+                    values: comparison.england))
         }
         return ReportTable(
             id: "authorities",
-            caption: "Every year and authority: modelled, published, persistence (the \(origin) published figure) "
-                + "and the straight-line trend",
+            caption: "Every year and authority, then England: modelled, published, persistence (the \(origin) "
+                + "published figure) and the straight-line trend",
             columns: columns, rows: rows)
     }
 

@@ -100,6 +100,10 @@ struct BacktestRivalsTests {
         #expect(Self.close(number("model_mae_points"), 15, 1e-2))
         #expect(keys.firstIndex(of: "lowest").map { row[$0] } == .text("trend"))
         #expect(report.authoritiesTable.columns.map(\.key).contains("m2_in_area_share_trend"))
+        // England closes each year's rows, as in the JSON: the CSV had the authorities alone.
+        let codes = report.authoritiesTable.rows.map { $0[1] }
+        #expect(codes.filter { $0 == .text("E92000001") }.count == comparisons.count)
+        #expect(codes.last == .text("E92000001"))
 
         let json = BacktestJSON.render(origin: 2021, years: comparisons)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
