@@ -124,6 +124,8 @@ public struct NameLookup: Sendable {
 
     /// A name as compared: ``CSVTable/Row/normalise(_:)`` with `&` read as `and`.
     static func fold(_ name: String) -> String {
-        CSVTable.Row.normalise(name.replacingOccurrences(of: "&", with: " and "))
+        // Foundation only when there is an `&` to replace: a shocks file may name a million authorities.
+        CSVTable.Row.normalise(
+            name.utf8.contains(UInt8(ascii: "&")) ? name.replacingOccurrences(of: "&", with: " and ") : name)
     }
 }

@@ -76,7 +76,12 @@ public enum ShockApplication {
                 log.error(located.file, line: located.line, field: "price_change.owner", unknownOwner(owner))
             case .demandIncrease(let increase):
                 let lookup = NameLookup.authorities(scenario.authorities)
-                for name in increase.authorities ?? [] where lookup.index(of: name) == nil {
+                // Each name looked up once, however often the list repeats it (a scenario has at most a
+                // few hundred authorities; a list may name them a million times).
+                var known: [String: Bool] = [:]
+                for name in increase.authorities ?? [] {
+                    if known[name] == nil { known[name] = lookup.index(of: name) != nil }
+                    guard known[name] == false else { continue }
                     log.error(
                         located.file, line: located.line, field: "demand_increase.authorities",
                         unknownAuthority(name, in: lookup))
@@ -279,7 +284,7 @@ public enum ShockApplication {
         return provider.offers.values.reduce(0) { $0 + $1.places }
     }
 
-    static func ownerKey(_ owner: String) -> String { owner.trimmingCharacters(in: .whitespaces).lowercased() }
+    static func ownerKey(_ owner: String) -> String { owner.trimmingWhitespaces.lowercased() }
 
     /// That no provider has the owner `name`, with the nearest of `owners` (sorted) when one is near.
     private static func unknownOwner(_ name: String, suggesting owners: [String]) -> String {
@@ -288,13 +293,13 @@ public enum ShockApplication {
         return message
     }
 
-    static func authority(named name: String, in scenario: Scenario) -> AuthorityCode? {
-        NameLookup.authorities(scenario.authorities).code(of: name).map(AuthorityCode.init(rawValue:))
-    }
-
     /// Indices of the cohorts a demand increase grows: commissioned, not in a sibling group.
     static func matchingCohorts(_ increase: Shock.DemandIncrease, in scenario: Scenario) -> [Int] {
-        let authorities = increase.authorities.map { Set($0.compactMap { authority(named: $0, in: scenario) }) }
+        // One lookup of the scenario's authorities, and each distinct name looked up once.
+        let lookup = NameLookup.authorities(scenario.authorities)
+        let authorities = increase.authorities.map { names in
+            Set(Set(names).compactMap { lookup.code(of: $0).map(AuthorityCode.init(rawValue:)) })
+        }
         return scenario.cohorts.indices.filter { index in
             let cohort = scenario.cohorts[index]
             return cohort.placementType.isCommissioned && cohort.siblingGroup == nil && cohort.count > 0

@@ -139,12 +139,19 @@ struct ShockNodeReader {
         nodes.rejectUnknownKeys(map, path: path, allowed: allowed)
     }
 
-    mutating func string(_ node: Node, path: String) -> String? {
-        guard case .scalar(let scalar) = node, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
-            error(node, path: path, "expected text")
+    /// The scalar's text without the blanks around it. `path` is built only for an error: a list of a
+    /// million names would otherwise build a million paths no message uses.
+    mutating func string(_ node: Node, path: @autoclosure () -> String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            error(node, path: path(), "expected text")
             return nil
         }
-        return scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = scalar.string.trimmingWhitespaces
+        guard !text.isEmpty else {
+            error(node, path: path(), "expected text")
+            return nil
+        }
+        return text
     }
 
     private mutating func number(_ node: Node, path: String, minimum: Double, maximum: Double) -> Double? {
