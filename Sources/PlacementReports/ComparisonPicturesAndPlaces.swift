@@ -55,7 +55,8 @@ extension ComparisonReport {
                 .table(
                     PlaceValueTable.table(
                         Array(ranked), names: authorityNames, id: "in-house-place-values",
-                        caption: "Where one more in-house place saves most (\(ranked.count) largest)")))
+                        caption:
+                            "Where one more in-house place is worth most (the \(ranked.count) largest shadow prices)")))
         }
         let withoutDuals = Set(placeValues.filter { $0.weeklySaving == nil }.map(\.placementType)).sorted()
         if !withoutDuals.isEmpty {

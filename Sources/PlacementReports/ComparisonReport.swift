@@ -69,7 +69,9 @@ public struct ComparisonReport {
         for index in details.indices { details[index].startsOnNewPage = true }
         sections += details
         return ReportDocument(
-            title: "\(scenario.name): council and regional commissioning compared",
+            title: "\(scenario.name): "
+                + (results.count > 2 || from == to
+                    ? "commissioning modes compared" : "\(from) and \(to) commissioning compared"),
             subtitle: "Scenario \(scenario.name): "
                 + ReportNumbers.counted(scenario.authorities.count, "authority", "authorities") + ", "
                 + ReportNumbers.counted(scenario.cooperatives.count, "co-operative", "co-operatives") + ", "
