@@ -49,8 +49,8 @@ extension AdoptedPlan {
         var result = build
         result.weeklySaving = nil
         result.weeklySpendSaving = saving
-        result.paybackYears =
-            saving > 0 ? Double(build.units) * build.candidate.budgetCost / (saving * CapitalCharge.weeksPerYear) : nil
+        result.paybackYears = Payback.years(
+            capital: Double(build.units) * build.candidate.budgetCost, weeklySaving: saving)
         return result
     }
 

@@ -25,11 +25,9 @@ public struct CapacityPlan: Sendable {
         /// its capital charge excluded (never the unplaced penalty: placing a child now unplaced costs
         /// money, so it lowers this).
         public var weeklySpendSaving: Double
-        /// Years for the spend saving to repay the one-off cost; `nil` when it saves no money.
-        public var paybackYears: Double? {
-            guard weeklySpendSaving > 0 else { return nil }
-            return capital / (weeklySpendSaving * CapitalCharge.weeksPerYear)
-        }
+        /// Years for the spend saving to repay the one-off cost; `nil` when it saves no money, or would
+        /// take longer than a plan file holds (``Payback``).
+        public var paybackYears: Double? { Payback.years(capital: capital, weeklySaving: weeklySpendSaving) }
         /// Children now unplaced it lets the model place (directly or by moving others).
         public var childrenNoLongerUnplaced: Double
     }

@@ -52,6 +52,9 @@ public enum PlanFileReader {
         "id", "kind", "authority", "sector", "places", "units", "capital_cost", "weekly_cost", "opening_year",
     ]
 
+    /// The longest payback a plan file holds, in years; a longer one is written as none ("never").
+    public static let longestPaybackYears = 10_000.0
+
     /// The builds in the file at `path`, named `file` in messages.
     public static func read(_ path: String, file: String) throws(ScenarioError) -> [PlannedBuild] {
         var log = IssueLog()
@@ -82,7 +85,7 @@ public enum PlanFileReader {
             let year = row.requiredCount("opening_year", log: &log, maximum: 9999)
             let saving = row.number("weekly_saving", log: &log)
             let spendSaving = row.number("weekly_spend_saving", log: &log)
-            let payback = row.number("payback_years", log: &log, in: 0...10_000)
+            let payback = row.number("payback_years", log: &log, in: 0...longestPaybackYears)
             let id = row.text("id")
             if !id.isEmpty {
                 if let first = seen[id] {
