@@ -40,40 +40,48 @@ public enum PlanMarkdown {
             lines.append(note)
         }
         lines.append("")
-        lines.append(
-            "| candidate | authority | type | units | places | capital | opens in (years) | children placed | "
-                + "weekly saving (weighted objective) | weekly spend saving | payback (years) |")
-        lines.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|")
-        for build in plan.builds {
-            let candidate = build.candidate
-            lines.append(
-                "| \(candidate.id) | \(names[candidate.authority] ?? candidate.authority.rawValue) | "
-                    + "\(candidate.placementType.rawValue) | \(build.units) | \(build.places) | \(pounds(build.capital)) | "
-                    + "\(tenths(candidate.yearsToOpen)) | \(tenths(build.childrenPlaced)) | \(pounds(build.weeklySaving)) | "
-                    + "\(pounds(build.weeklySpendSaving)) | \(build.paybackYears.map(tenths) ?? "never") |")
-        }
+        lines +=
+            MarkdownTable(
+                [
+                    "candidate", "authority", "type", "units", "places", "capital", "opens in (years)",
+                    "children placed", "weekly saving (weighted objective)", "weekly spend saving", "payback (years)",
+                ], align: "lllrrrrrrrr",
+                rows: plan.builds.map { build in
+                    let candidate = build.candidate
+                    return [
+                        candidate.id.rawValue, names[candidate.authority] ?? candidate.authority.rawValue,
+                        candidate.placementType.rawValue, String(build.units), String(build.places),
+                        pounds(build.capital), tenths(candidate.yearsToOpen), tenths(build.childrenPlaced),
+                        pounds(build.weeklySaving), pounds(build.weeklySpendSaving),
+                        build.paybackYears.map(tenths) ?? "never",
+                    ]
+                }
+            ).lines
         lines.append("")
-        lines.append("| budget holder | budget | spent |")
-        lines.append("|---|--:|--:|")
-        for spending in plan.spending where spending.spent > 0 || plan.spending.count <= 30 {
-            lines.append("| \(spending.share.name) | \(pounds(spending.share.budget)) | \(pounds(spending.spent)) |")
-        }
+        lines +=
+            MarkdownTable(
+                ["budget holder", "budget", "spent"], align: "lrr",
+                rows: plan.spending.filter { $0.spent > 0 || plan.spending.count <= 30 }.map {
+                    [$0.share.name, pounds($0.share.budget), pounds($0.spent)]
+                }
+            ).lines
         lines.append("")
-        lines.append("| measure | without plan | with plan |")
-        lines.append("|---|--:|--:|")
         let before = plan.withoutPlan.metrics.total
         let after = plan.withPlan.metrics.total
         let share = { (value: Double?) in NumberText.percent(value) }
-        lines.append(
-            "| M1 own council | \(share(before.m1OwnAuthorityRunShare)) | \(share(after.m1OwnAuthorityRunShare)) |")
-        lines.append(
-            "| M1 any council | \(share(before.m1LocalAuthorityRunShare)) | \(share(after.m1LocalAuthorityRunShare)) |")
-        lines.append("| M2 in area | \(share(before.m2InAreaShare)) | \(share(after.m2InAreaShare)) |")
-        lines.append(
-            "| mean distance (miles) | \(before.meanDistanceMiles.map(tenths) ?? "–") | "
-                + "\(after.meanDistanceMiles.map(tenths) ?? "–") |")
-        lines.append("| weekly cost (prices paid) | \(pounds(before.weeklyCost)) | \(pounds(after.weeklyCost)) |")
-        lines.append("| unplaced | \(before.unplaced) | \(after.unplaced) |")
+        let miles = { (value: Double?) in value.map(tenths) ?? "–" }
+        lines +=
+            MarkdownTable(
+                ["measure", "without plan", "with plan"], align: "lrr",
+                rows: [
+                    ["M1 own council", share(before.m1OwnAuthorityRunShare), share(after.m1OwnAuthorityRunShare)],
+                    ["M1 any council", share(before.m1LocalAuthorityRunShare), share(after.m1LocalAuthorityRunShare)],
+                    ["M2 in area", share(before.m2InAreaShare), share(after.m2InAreaShare)],
+                    ["mean distance (miles)", miles(before.meanDistanceMiles), miles(after.meanDistanceMiles)],
+                    ["weekly cost (prices paid)", pounds(before.weeklyCost), pounds(after.weeklyCost)],
+                    ["unplaced", String(before.unplaced), String(after.unplaced)],
+                ]
+            ).lines
         lines.append("")
         if !marketNotes.isEmpty {
             lines.append("## Market")

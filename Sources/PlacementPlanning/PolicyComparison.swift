@@ -68,24 +68,25 @@ public struct PolicyComparison: Sendable {
     /// The comparison as Markdown: a table (each policy without and with its plan) and one
     /// sentence per measure whose every figure is in the table.
     public var markdown: String {
+        var table = MarkdownTable(
+            ["measure"] + plans.flatMap { ["\(Self.label($0.scope)): without", "with"] },
+            numeric: [false] + plans.flatMap { _ in [true, true] })
+        for measure in Self.measures {
+            table.append(
+                [measure.label]
+                    + plans.flatMap { plan in
+                        [plan.withoutPlan.metrics.total, plan.withPlan.metrics.total].map {
+                            Self.text(measure.value($0), measure)
+                        }
+                    })
+        }
+        table.append(["capital spent (£)"] + plans.flatMap { ["–", ReportValue.pounds($0.capitalSpent).display] })
         var lines = [
             "# The same budget, three ways", "",
             "Budget \(NumberText.pounds(budget)). Each policy is compared with no new capacity under "
                 + "the same commissioning (council-coordinated, regional, national).", "",
-            "| measure | " + plans.map { "\(Self.label($0.scope)): without | with" }.joined(separator: " | ") + " |",
-            "|---|" + String(repeating: "--:|--:|", count: plans.count),
         ]
-        for measure in Self.measures {
-            let cells = plans.flatMap { plan in
-                [plan.withoutPlan.metrics.total, plan.withPlan.metrics.total].map {
-                    Self.text(measure.value($0), measure)
-                }
-            }
-            lines.append("| \(measure.label) | " + cells.joined(separator: " | ") + " |")
-        }
-        lines.append(
-            "| capital spent (£) | "
-                + plans.map { "– | \(ReportValue.pounds($0.capitalSpent).display)" }.joined(separator: " | ") + " |")
+        lines += table.lines
         lines += ["", "## In one sentence per measure", ""]
         for measure in Self.measures { lines.append("- " + sentence(measure)) }
         return lines.joined(separator: "\n") + "\n"
