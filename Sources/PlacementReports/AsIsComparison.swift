@@ -136,28 +136,14 @@ public enum AsIsComparison: Sendable {
                     + "carers live today, shared over the region's authorities as the calibration places "
                     + "agency-fostered children (the register gives each agency one address).")
         }
-        let marketBeyond = market.beyondBoundary.filter { $0.operatingAuthority == nil }
-        if !marketBeyond.isEmpty {
+        if !market.beyondBoundary.isEmpty {
             lines.append(
                 "Beyond the boundary, the places its children use today: "
-                    + marketBeyond.map {
+                    + market.beyondBoundary.map {
                         "\($0.places) \($0.placementType.label.lowercased()) \($0.band == .within20Miles ? "within" : "over") "
                             + "20 miles (at \(NumberText.decimal($0.miles, places: 0)) miles, "
                             + "\(NumberText.pounds($0.weeklyPrice)) a week)"
                     }.joined(separator: "; ") + ".")
-        }
-        let ownBeyond = market.beyondBoundary.filter { $0.operatingAuthority != nil }
-        if !ownBeyond.isEmpty {
-            var byType: [PlacementType: Int] = [:]
-            for offer in ownBeyond { byType[offer.placementType, default: 0] += offer.places }
-            let councils = Set(ownBeyond.compactMap(\.operatingAuthority)).count
-            lines.append(
-                "Councils' own places beyond the boundary, which their children use today ("
-                    + NumberText.counted(councils, "council", "councils") + "; each its own provision, at its own "
-                    + "price of the type): "
-                    + byType.sorted { $0.key < $1.key }.map {
-                        "\(NumberText.grouped($0.value)) \($0.key.label.lowercased())"
-                    }.joined(separator: ", ") + ".")
         }
         lines.append(
             "Assumptions: "

@@ -133,9 +133,6 @@ public enum ResultJSON {
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: JSONKey.self)
-            if let council = offer.operatingAuthority {
-                try container.encode(council.rawValue, forKey: JSONKey("run_by"))
-            }
             try container.encode(offer.group.key, forKey: JSONKey("placement_group"))
             try container.encode(offer.placementType.rawValue, forKey: JSONKey("placement_type"))
             try container.encode(offer.band.rawValue, forKey: JSONKey("band"))

@@ -15,8 +15,7 @@ public struct TodaysMarket: Sendable {
     public let assumptions: MarketAssumptions
     /// Per provider slot of the scenario: its places before and after today's occupancy.
     public let slots: [PlaceSlot: SlotPlaces]
-    /// Places beyond the boundary, per placement group and distance band (`operatingAuthority` nil:
-    /// the market's), and each council's own places there (run by it).
+    /// Places beyond the boundary, per placement group and distance band.
     public let beyondBoundary: [BeyondBoundaryOffer]
     /// In-house foster places that stand where the council's carers live today, in another of the
     /// scenario's authorities (the scenario puts every in-house carer in its council's area).
@@ -83,9 +82,6 @@ public struct TodaysMarket: Sendable {
 
     /// Places beyond the boundary that the scenario's children use today.
     public struct BeyondBoundaryOffer: Sendable, Equatable {
-        /// The council whose own places these are (its carers or homes beyond the region), or nil for
-        /// the market's, which stand for every other provider.
-        public var operatingAuthority: AuthorityCode? = nil
         public var group: PlacementGroup
         /// The type the places are offered as (foster, children's home, supported accommodation).
         public var placementType: PlacementType
@@ -139,7 +135,6 @@ public struct TodaysMarket: Sendable {
             wanted[PlacementGroup(cohort.placementType), default: 0] += Double(cohort.count)
         }
         var offers: [BeyondBoundaryOffer] = []
-        let councils = occupancy.ownCouncilBeyondBoundary.keys.sorted { $0.rawValue < $1.rawValue }
         for (group, type) in Self.offeredType {
             guard let modelledChildren = occupancy.children[group], modelledChildren > 0,
                 let price = Self.marketPrice(of: type, in: scenario)
@@ -147,26 +142,14 @@ public struct TodaysMarket: Sendable {
             // The calibrated pattern on the scenario's own count of children.
             let scale = (wanted[group] ?? 0) / modelledChildren
             for band in DistanceBand.allCases {
+                let places = ((occupancy.childrenBeyondBoundary[group]?[band] ?? 0) * scale).rounded()
+                guard places >= 1, places < Double(Int.max / 4) else { continue }
                 let assumed = band == .within20Miles ? assumptions.withinBandMiles : assumptions.overBandMiles
                 let miles = min(assumed.value, scenario.policy.maximumDistance(for: type) ?? assumed.value)
-                let places = ((occupancy.childrenBeyondBoundary[group]?[band] ?? 0) * scale).rounded()
-                if places >= 1, places < Double(Int.max / 4) {
-                    offers.append(
-                        BeyondBoundaryOffer(
-                            group: group, placementType: type, band: band, places: Int(places), miles: miles,
-                            weeklyPrice: price * assumptions.beyondBoundaryPriceFactor.value))
-                }
-                // Each council's own places beyond the boundary, at its own price of the type where it
-                // has one: run by it, they count as its own provision (M1), as they do today.
-                for council in councils {
-                    let own = ((occupancy.ownCouncilBeyondBoundary[council]?[group]?[band] ?? 0) * scale).rounded()
-                    guard own >= 1, own < Double(Int.max / 4) else { continue }
-                    offers.append(
-                        BeyondBoundaryOffer(
-                            operatingAuthority: council, group: group, placementType: type, band: band,
-                            places: Int(own), miles: miles,
-                            weeklyPrice: Self.inHousePrice(of: type, council: council, in: scenario) ?? price))
-                }
+                offers.append(
+                    BeyondBoundaryOffer(
+                        group: group, placementType: type, band: band, places: Int(places), miles: miles,
+                        weeklyPrice: price * assumptions.beyondBoundaryPriceFactor.value))
             }
         }
         beyondBoundary = offers
@@ -242,12 +225,8 @@ public struct TodaysMarket: Sendable {
         /// Children from outside the scenario placed in each of its authorities, by placement group
         /// and the sector of the place (a council's own provision elsewhere is not the scenario's).
         public var childrenFromOutside: [AuthorityCode: [PlacementGroup: [Sector: Double]]]
-        /// The scenario's children placed in English authorities outside it, by group and band, but
-        /// those with their own council's provision there (``ownCouncilBeyondBoundary``).
+        /// The scenario's children placed in English authorities outside it, by group and band.
         public var childrenBeyondBoundary: [PlacementGroup: [DistanceBand: Double]]
-        /// The scenario's children with their own council's provision in English authorities outside
-        /// it (its carers or homes beyond the region), by home, group and band.
-        public var ownCouncilBeyondBoundary: [AuthorityCode: [PlacementGroup: [DistanceBand: Double]]] = [:]
         /// The scenario's children by placement group in the allocation, to carry its pattern onto
         /// the scenario's own count of children.
         public var children: [PlacementGroup: Double]
@@ -333,13 +312,6 @@ public struct TodaysMarket: Sendable {
                     }
                     // Only English authorities: places elsewhere are not the register's.
                     guard !placedInside, placement != nil else { continue }
-                    if row.provider == .ownCouncil {
-                        ownCouncilBeyondBoundary[codes[row.home], default: [:]][row.group, default: [:]][
-                            .within20Miles, default: 0] += row.children - row.over20Miles
-                        ownCouncilBeyondBoundary[codes[row.home], default: [:]][row.group, default: [:]][
-                            .over20Miles, default: 0] += row.over20Miles
-                        continue
-                    }
                     childrenBeyondBoundary[row.group, default: [:]][.within20Miles, default: 0] +=
                         row.children - row.over20Miles
                     childrenBeyondBoundary[row.group, default: [:]][.over20Miles, default: 0] += row.over20Miles
@@ -378,19 +350,6 @@ public struct TodaysMarket: Sendable {
         case .otherPublic: .otherPublic
         case .ownCouncil, .parents, .notReported: nil
         }
-    }
-
-    /// The places-weighted mean price of `council`'s own offers of a type, if it runs any.
-    static func inHousePrice(of type: PlacementType, council: AuthorityCode, in scenario: Scenario) -> Double? {
-        var places = 0.0
-        var spend = 0.0
-        for provider in scenario.providers
-        where provider.sector == .localAuthority && provider.operatingAuthority == council {
-            guard let offer = provider.offers[type], offer.places > 0 else { continue }
-            places += Double(offer.places)
-            spend += Double(offer.places) * offer.weeklyPrice
-        }
-        return places > 0 ? spend / places : nil
     }
 
     /// The places-weighted mean price of the scenario's private offers of a type (any sector's when
@@ -448,21 +407,11 @@ public struct TodaysMarket: Sendable {
                     centroid: Coordinate(latitude: latitude, longitude: longitude), areaSquareKilometres: 1))
             adjusted.marketBeyondBoundary.insert(code)
             for offer in offers {
-                let name = offer.operatingAuthority.map { council in
-                    scenario.authorities.first { $0.id == council }?.name ?? council.rawValue
-                }
                 adjusted.providers.append(
                     Provider(
-                        id: ProviderID(
-                            "\(code.rawValue)-\(offer.placementType.rawValue)"
-                                + (offer.operatingAuthority.map { "-\($0.rawValue)" } ?? "")),
-                        name: name.map {
-                            "\($0)'s own \(offer.placementType.label.lowercased()) beyond the boundary, \(band.label)"
-                        }
-                            ?? "\(offer.placementType.label) beyond the boundary, \(band.label)",
-                        sector: offer.operatingAuthority == nil ? .private : .localAuthority,
-                        operatingAuthority: offer.operatingAuthority,
-                        owner: name ?? "the market beyond the boundary", authority: code,
+                        id: ProviderID("\(code.rawValue)-\(offer.placementType.rawValue)"),
+                        name: "\(offer.placementType.label) beyond the boundary, \(band.label)", sector: .private,
+                        owner: "the market beyond the boundary", authority: code,
                         offers: [
                             offer.placementType: Provider.Offer(places: offer.places, weeklyPrice: offer.weeklyPrice)
                         ]
