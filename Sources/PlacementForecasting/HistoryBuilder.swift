@@ -146,18 +146,8 @@ public enum HistoryBuilder {
             }
             return YearFigures(
                 total: total, stockByAge: stock, startsByAge: starts, byType: byType,
-                // Suppressed as any other part (Medway's 2021–2023 stock hides both UASC and the rest):
-                // left out, the authority had no UASC series at all.
-                uasc: parts(
-                    code, year, HistoryBuilder.uascGroup, ["UASC", "Non-UASC"],
-                    total: value(code, year, HistoryBuilder.uascGroup, "Total"))?.first,
-                uascStarts: parts(
-                    code, year, HistoryBuilder.uascStartsGroup,
-                    [
-                        "Unaccompanied asylum-seeking children",
-                        "Children excluding unaccompanied asylum-seeking children",
-                    ],
-                    total: value(code, year, HistoryBuilder.uascStartsGroup, "Total"))?.first,
+                uasc: value(code, year, HistoryBuilder.uascGroup, "UASC"),
+                uascStarts: value(code, year, HistoryBuilder.uascStartsGroup, "Unaccompanied asylum-seeking children"),
                 published: published(code, year))
         }
 

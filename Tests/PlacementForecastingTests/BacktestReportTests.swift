@@ -262,7 +262,7 @@ struct BacktestNotesTests {
             #expect(backtest.error(.model, .uasc, year) == backtest.error(.persistence, .uasc, year))
             #expect(backtest.verdict(.uasc, year)?.best == [.model, .persistence])
             let markdown = BacktestOutput.markdown(backtest)
-            #expect(row(markdown, ["uasc", "\(year)", "151"])?.last == "tie: model = persistence")
+            #expect(row(markdown, ["uasc", "\(year)", "150"])?.last == "tie: model = persistence")
         }
     }
 

@@ -21,24 +21,6 @@ struct RealDataForecastTests {
         #expect(cumberland.years[2024]?.total == 482)
     }
 
-    /// Medway's 2021 UASC and non-UASC counts are both suppressed ('c'): it had no UASC series, so
-    /// the backtest scored UASC without it. Worked outside the code (Python over DfE's CSV): the South
-    /// East's published 2021 cells hold 814 UASC and 9,082 others, so Medway's 440 children share as
-    /// 440 × 814 / 9,896 = 36.1924.
-    @Test("a UASC count suppressed with the rest is estimated as any suppressed part, and forecast")
-    func suppressedUASC() throws {
-        let history = try #require(Self.history)
-        let medway = try #require(history.authorities.first { $0.code == "E06000035" })
-        #expect(approximately(try #require(medway.years[2021]?.uasc), 440 * 814 / 9_896.0, tolerance: 1e-6))
-        #expect(medway.years[2021]?.published.uasc == nil)
-        #expect(medway.years[2024]?.uasc == 23)
-        var settings = ForecastSettings()
-        settings.draws = 200
-        let forecast = Backtest.run(history, origin: 2023, settings: settings).forecast
-        let scope = try #require(forecast.authorities.first { $0.code == "E06000035" })
-        #expect(scope.years.allSatisfy { $0.series[.uasc] != nil })
-    }
-
     @Test("the same seed gives the same forecast; another seed moves only the intervals")
     func deterministic() throws {
         let history = try #require(Self.history)
