@@ -248,7 +248,7 @@ public struct ComparisonReport {
                 note +=
                     " " + ReportNumbers.counted(published.ownProvisionSuppressed, "authority's", "authorities'")
                     + " own-provision count DfE suppresses (a handful of children, or a children's trust's "
-                    + "provision, which is not the council's own) and counts as none, as DfE's England total does."
+                    + "provision, which is not the council's own) and counts as none (DfE's England total counts their handful of children)."
             }
             blocks.append(.paragraph(note))
         }

@@ -3,8 +3,9 @@ import PlacementScenarios
 /// The published figures of a set of authorities for one year, shares weighted by each authority's
 /// children looked after (the share over 20 miles by its children with a known distance, where the
 /// scenario gives them). Authorities whose figure is suppressed are left out of that figure's
-/// weighting, and counted in `authoritiesMissing`, but for one: an own-provision count DfE suppresses
-/// where it publishes the authority's other shares counts as none (``ownProvisionSuppressed``).
+/// weighting, and counted in `authoritiesMissing`, but for one: over several authorities, an
+/// own-provision count DfE suppresses where it publishes the authority's other shares counts as none
+/// (``ownProvisionSuppressed``); a single authority's stays unpublished.
 struct PublishedSummary {
     var year: Int
     var childrenLookedAfter: Int?
@@ -17,7 +18,7 @@ struct PublishedSummary {
     /// counted as providing none: DfE suppresses counts of a handful of children, and a children's
     /// trust's provision is not the council's own (Birmingham, Bradford, North Northamptonshire).
     /// Left out, they raised England's 2025 share to 45.5% against DfE's 42.9%; counted as none it is
-    /// 42.9% (DfE's own count of England is 9 children above the authorities' sum).
+    /// 42.9% (DfE's own count of England is 9 children above the authorities' sum: their handful).
     var ownProvisionSuppressed = 0
 
     init(year: Int, authorities: [AuthorityCode], actuals: [PublishedActuals]) {
@@ -53,12 +54,14 @@ struct PublishedSummary {
             }
             return weight > 0 ? sum / weight : nil
         }
+        // Only over several authorities: one authority's suppressed count stays unpublished, not 0%.
+        let several = rows.count > 1
         ownProvisionSuppressed =
-            rows.filter {
+            several
+            ? rows.filter {
                 $0.childrenLookedAfter != nil && $0.ownProvisionShare == nil && $0.insideBoundaryShare != nil
-            }
-            .count
-        ownProvisionShare = weighted(\.ownProvisionShare, suppressedAsNone: true)
+            }.count : 0
+        ownProvisionShare = weighted(\.ownProvisionShare, suppressedAsNone: several)
         insideBoundaryShare = weighted(\.insideBoundaryShare)
         over20MilesShare = weighted(\.over20MilesShare, of: \.childrenWithKnownDistance)
     }

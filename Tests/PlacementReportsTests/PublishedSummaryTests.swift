@@ -49,5 +49,9 @@ struct PublishedSummaryTests {
         #expect(summary.ownProvisionSuppressed == 1)
         // In-area: A and B only, C suppressed.
         #expect(abs((summary.insideBoundaryShare ?? 0) - 0.55) < 1e-12)
+        // B alone (a single authority's report) keeps its suppressed count unpublished, never 0%.
+        let alone = PublishedSummary(year: 2025, authorities: ["B"], actuals: actuals)
+        #expect(alone.ownProvisionShare == nil)
+        #expect(alone.ownProvisionSuppressed == 0)
     }
 }

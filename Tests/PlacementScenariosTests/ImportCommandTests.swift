@@ -179,7 +179,6 @@ struct ImportCommandTests {
         arguments: [
             ("provider_urn", "URN", "urn", "`provider_urn`"),
             ("weekly_cost", "Weekly Cost (£)", "weekly_cost_(£)", "`weekly_cost`"),
-            ("placement_provider", "Provider", "provider", "`placement_provider`"),
             ("sibling_group", "sibling grp", "sibling_grp", "`sibling_group`"),
         ])
     func lookalikeHeading(column: String, heading: String, field: String, meant: String) throws {
@@ -200,6 +199,24 @@ struct ImportCommandTests {
         let plain = try runImport(Self.sample, out: folder.file("plain"))
         #expect(plain.status == 0)
         #expect(!plain.standardError.contains("is not a column the import reads"))
+    }
+
+    /// `local_authority` is usually the child's home council and `provider_name` a name: pointing
+    /// them at `placement_authority` or a provider column would mislead.
+    @Test("headings that share only a generic word with a column are not warned of")
+    func genericWords() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sample = try String(contentsOfFile: Self.sample, encoding: .utf8)
+        let lines = sample.split(separator: "\n", omittingEmptySubsequences: false)
+        let edited =
+            [lines[0] + ",local_authority,provider_name"]
+            + lines.dropFirst().map { $0.isEmpty ? $0 : $0 + ",Rutland,Oak" }
+        let children = folder.file("children.csv")
+        try edited.joined(separator: "\n").write(toFile: children, atomically: true, encoding: .utf8)
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(!run.standardError.contains("is not a column the import reads"), "\(run.standardError)")
     }
 
     /// A spreadsheet's export with empty cells after the last heading (Excel keeps a formatted

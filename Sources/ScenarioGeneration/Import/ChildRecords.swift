@@ -33,8 +33,9 @@ enum ChildRecords {
     static func warnOfLookalikeColumns(_ table: CSVTable, log: inout IssueLog) {
         let absent = optional.filter { !table.header.contains($0) }
         let read = Set(required + optional)
-        // Words several columns share say nothing of which one a heading meant.
-        let shared: Set<Substring> = ["placement"]
+        // Words several columns share, or a heading shares with other things, say nothing of which one
+        // it meant: `local_authority` is usually the child's home council, `provider_name` a name.
+        let shared: Set<Substring> = ["placement", "authority", "provider"]
         for (name, column) in zip(table.header, table.headerColumns) where !name.isEmpty && !read.contains(name) {
             let words = Set(name.split(separator: "_").filter { $0.count >= 3 }).subtracting(shared)
             var meant = absent.filter { !words.isDisjoint(with: $0.split(separator: "_")) }
