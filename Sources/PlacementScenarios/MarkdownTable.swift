@@ -1,5 +1,6 @@
 /// A Markdown pipe table: a heading row, a rule that right-aligns the numeric columns, and a line per
-/// row. A `|` inside a cell (a name from an input file) is escaped, so it cannot split the row.
+/// row. A `|` inside a cell (a name from an input file) is escaped and a line break made a space, so
+/// neither can split the row.
 public struct MarkdownTable {
     public var headings: [String]
     /// Per column, whether it holds figures (right-aligned).
@@ -30,5 +31,8 @@ public struct MarkdownTable {
     /// The lines, each ending in a line break.
     public var text: String { lines.map { $0 + "\n" }.joined() }
 
-    static func escaped(_ cell: String) -> String { cell.replacingOccurrences(of: "|", with: "\\|") }
+    static func escaped(_ cell: String) -> String {
+        cell.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: " ")
+            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+    }
 }
