@@ -102,6 +102,14 @@ public struct CSVTable: Sendable {
             }
             records.append(record)
         }
+        // A column with no heading is read by nobody: said once, at its first value, when it holds any.
+        for (index, name) in header.enumerated() where name.isEmpty {
+            guard let record = records.first(where: { !$0.fields[index].isEmpty }) else { continue }
+            log.warning(
+                file, line: record.line, column: record.columns[index],
+                "a value in a column with no heading (column \(index + 1)), which is not read; give the column its "
+                    + "name if it should be")
+        }
         return CSVTable(file: file, header: header, headerColumns: first.fields.map(\.column), records: records)
     }
 

@@ -201,6 +201,24 @@ struct ImportCommandTests {
         #expect(!plain.standardError.contains("is not a column the import reads"))
     }
 
+    /// A spreadsheet column whose heading was deleted but whose values stayed: dropped without a word.
+    @Test("values under an empty heading are warned of once, at the first, and the import goes on")
+    func valuesWithoutHeading() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try
+            ("child_id,date_of_birth,placement_code,,placement_provider\n"
+            + "X1,2013-07-21,U4,,PR1\nX2,2012-07-21,U4,kept aside,PR1\n").write(
+                toFile: children, atomically: true, encoding: .utf8)
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(
+            run.standardError.contains(
+                "children.csv:3:18: warning: a value in a column with no heading (column 4), which is not read"),
+            "\(run.standardError)")
+    }
+
     /// `local_authority` is usually the child's home council and `provider_name` a name: pointing
     /// them at `placement_authority` or a provider column would mislead.
     @Test("headings that share only a generic word with a column are not warned of")
@@ -233,6 +251,7 @@ struct ImportCommandTests {
             toFile: children, atomically: true, encoding: .utf8)
         let run = try runImport(children, out: folder.file("edited"))
         #expect(run.status == 0, "\(run.standardError)")
+        #expect(!run.standardError.contains("column with no heading"), "\(run.standardError)")
         let original = try runImport(Self.sample, out: folder.file("original"))
         #expect(original.status == 0)
         for file in ["children.csv", "providers.csv"] {
