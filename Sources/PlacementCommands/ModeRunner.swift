@@ -143,5 +143,4 @@ enum ModeRunner {
         set.add(files)
         try write(set, to: directory)
     }
-
 }

@@ -183,7 +183,7 @@ extension PlacementCommand {
             if verbose {
                 printToStandardError(
                     "prepared (read, calibrated) in \(Elapsed.seconds(from: preparing, to: simulating)) s; simulated \(startYear)–\(endYear), "
-                        + "\(chosen.count) mode\(chosen.count == 1 ? "" : "s") × \(drawCount) draw\(drawCount == 1 ? "" : "s") "
+                        + "\(NumberText.counted(chosen.count, "mode", "modes")) × \(NumberText.counted(drawCount, "draw", "draws")) "
                         + "in \(Elapsed.seconds(from: simulating)) s")
             }
             let notes = SimulationNotes(

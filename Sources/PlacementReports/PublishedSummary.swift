@@ -44,7 +44,7 @@ struct PublishedSummary {
                 let value: Double
                 if let published = row[keyPath: share] {
                     value = published
-                } else if suppressedAsNone, row.insideBoundaryShare != nil {
+                } else if suppressedAsNone, Self.ownProvisionSuppressed(row) {
                     value = 0
                 } else {
                     continue
@@ -56,14 +56,16 @@ struct PublishedSummary {
         }
         // Only over several authorities: one authority's suppressed count stays unpublished, not 0%.
         let several = rows.count > 1
-        ownProvisionSuppressed =
-            several
-            ? rows.filter {
-                $0.childrenLookedAfter != nil && $0.ownProvisionShare == nil && $0.insideBoundaryShare != nil
-            }.count : 0
+        ownProvisionSuppressed = several ? rows.filter(Self.ownProvisionSuppressed).count : 0
         ownProvisionShare = weighted(\.ownProvisionShare, suppressedAsNone: several)
         insideBoundaryShare = weighted(\.insideBoundaryShare)
         over20MilesShare = weighted(\.over20MilesShare, of: \.childrenWithKnownDistance)
+    }
+
+    /// Whether DfE suppresses the authority's own-provision count while publishing its children and
+    /// its in-area share: a handful of children, or a children's trust's provision.
+    static func ownProvisionSuppressed(_ row: PublishedActuals) -> Bool {
+        row.childrenLookedAfter != nil && row.ownProvisionShare == nil && row.insideBoundaryShare != nil
     }
 
     /// Whether any figure is published at all.

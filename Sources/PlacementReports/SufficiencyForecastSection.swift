@@ -126,5 +126,4 @@ extension SufficiencyReport {
     }
 
     private var isCooperativeScope: Bool { if case .cooperative = scope { true } else { false } }
-
 }

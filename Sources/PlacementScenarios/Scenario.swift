@@ -57,6 +57,9 @@ public struct Scenario: Sendable {
         marketBeyondBoundary.isEmpty ? authorities : authorities.filter { !marketBeyondBoundary.contains($0.id) }
     }
 
+    /// The providers children's records name as where they live now (an import's `current_provider`).
+    public var providersNamedByRecords: Set<ProviderID> { Set(cohorts.compactMap(\.currentProvider)) }
+
     /// The co-operative an authority belongs to, if any.
     public func cooperative(of authority: AuthorityCode) -> Cooperative? {
         cooperatives.first { $0.members.contains(authority) }

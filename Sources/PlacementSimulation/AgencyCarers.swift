@@ -28,7 +28,7 @@ enum AgencyCarers {
     ) {
         let own = scenario.ownAuthorities
         let authorityOf = Dictionary(own.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let recorded = Set(scenario.cohorts.compactMap(\.currentProvider))
+        let recorded = scenario.providersNamedByRecords
         struct Group: Hashable {
             var region: String
             var sector: Sector

@@ -188,7 +188,7 @@ public struct TodaysMarket: Sendable {
             }
         }
         let distances = DistanceTable(scenario)
-        let recorded = Set(scenario.cohorts.compactMap(\.currentProvider))
+        let recorded = scenario.providersNamedByRecords
         for home in own {
             guard let elsewhere = occupancy.ownCarersElsewhere[home] else { continue }
             let kinship = inHouse[.kinship]?[home]
