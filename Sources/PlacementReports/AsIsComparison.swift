@@ -124,9 +124,11 @@ public enum AsIsComparison: Sendable {
                     ? "; \(NumberText.grouped(market.placesKeptForRecords)) of them beyond that, kept for the children whose records "
                         + "name their provider, there today whatever the occupancy)." : ").")
         ]
-        if !market.carersElsewhere.isEmpty {
+        let beyondCodes = Set(TodaysMarket.DistanceBand.allCases.map(TodaysMarket.beyondBoundaryAuthority))
+        let carersInside = market.carersElsewhere.filter { !beyondCodes.contains($0.authority) }
+        if !carersInside.isEmpty {
             lines.append(
-                "\(NumberText.grouped(market.carersElsewhere.reduce(0) { $0 + $1.places })) in-house foster "
+                "\(NumberText.grouped(carersInside.reduce(0) { $0 + $1.places })) in-house foster "
                     + "places (connected carers' among them) stand where the councils' carers live today, in another "
                     + "of the scenario's authorities (the scenario puts every in-house carer in its council's area).")
         }
@@ -136,14 +138,39 @@ public enum AsIsComparison: Sendable {
                     + "carers live today, shared over the region's authorities as the calibration places "
                     + "agency-fostered children (the register gives each agency one address).")
         }
-        if !market.beyondBoundary.isEmpty {
+        let marketBeyond = market.beyondBoundary.filter { $0.operatingAuthority == nil }
+        if !marketBeyond.isEmpty {
             lines.append(
                 "Beyond the boundary, the places its children use today: "
-                    + market.beyondBoundary.map {
+                    + marketBeyond.map {
                         "\($0.places) \($0.placementType.label.lowercased()) \($0.band == .within20Miles ? "within" : "over") "
                             + "20 miles (at \(NumberText.decimal($0.miles, places: 0)) miles, "
                             + "\(NumberText.pounds($0.weeklyPrice)) a week)"
                     }.joined(separator: "; ") + ".")
+        }
+        let carersBeyond = market.carersElsewhere.filter { beyondCodes.contains($0.authority) }
+        let councilsBeyond = market.beyondBoundary.filter { $0.operatingAuthority != nil }
+        if !carersBeyond.isEmpty || !councilsBeyond.isEmpty {
+            var parts: [String] = []
+            let carerPlaces = carersBeyond.reduce(0) { $0 + $1.places }
+            if carerPlaces > 0 {
+                parts.append(
+                    "\(NumberText.counted(carerPlaces, "in-house foster place", "in-house foster places")) where their "
+                        + "carers live (moved out of the council's area, where the scenario puts every in-house carer)")
+            }
+            var byType: [PlacementType: Int] = [:]
+            for offer in councilsBeyond { byType[offer.placementType, default: 0] += offer.places }
+            for (type, places) in byType.sorted(by: { $0.key < $1.key }) {
+                parts.append(
+                    "\(NumberText.grouped(places)) \(type.label.lowercased()) places the register lists beyond the "
+                        + "boundary (at the council's own price of the type)")
+            }
+            let councils = Set(
+                carersBeyond.map(\.council) + councilsBeyond.compactMap(\.operatingAuthority))
+            lines.append(
+                "Councils' own places beyond the boundary, which their children use today ("
+                    + NumberText.counted(councils.count, "council", "councils") + "; each its own provision, M1): "
+                    + parts.joined(separator: "; ") + ".")
         }
         lines.append(
             "Assumptions: "

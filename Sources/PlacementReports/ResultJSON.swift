@@ -122,6 +122,15 @@ public enum ResultJSON {
             }
             try container.encode(totals.free, forKey: JSONKey("free_places"))
             try container.encode(market.beyondBoundary.map(BeyondObject.init), forKey: JSONKey("beyond_boundary"))
+            // Only where councils' carers live beyond the boundary (a regional scenario).
+            let carersBeyond = TodaysMarket.DistanceBand.allCases.flatMap { band in
+                market.carersElsewhere.filter { $0.authority == TodaysMarket.beyondBoundaryAuthority(band) }.map {
+                    CarersBeyondObject(carers: $0, band: band)
+                }
+            }
+            if !carersBeyond.isEmpty {
+                try container.encode(carersBeyond, forKey: JSONKey("councils_carers_beyond_boundary"))
+            }
             try container.encode(
                 market.assumptions.listed.map { AssumptionObject(name: $0.name, assumption: $0.assumption) },
                 forKey: JSONKey("assumptions"))
@@ -133,12 +142,28 @@ public enum ResultJSON {
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: JSONKey.self)
+            if let council = offer.operatingAuthority {
+                try container.encode(council.rawValue, forKey: JSONKey("run_by"))
+            }
             try container.encode(offer.group.key, forKey: JSONKey("placement_group"))
             try container.encode(offer.placementType.rawValue, forKey: JSONKey("placement_type"))
             try container.encode(offer.band.rawValue, forKey: JSONKey("band"))
             try container.encode(offer.places, forKey: JSONKey("places"))
             try container.encodeNumber(offer.miles, forKey: JSONKey("miles"))
             try container.encodeNumber(offer.weeklyPrice, forKey: JSONKey("weekly_price"))
+        }
+    }
+
+    struct CarersBeyondObject: Encodable {
+        var carers: TodaysMarket.CarerPlaces
+        var band: TodaysMarket.DistanceBand
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(carers.council.rawValue, forKey: JSONKey("run_by"))
+            try container.encode(carers.placementType.rawValue, forKey: JSONKey("placement_type"))
+            try container.encode(band.rawValue, forKey: JSONKey("band"))
+            try container.encode(carers.places, forKey: JSONKey("places"))
         }
     }
 

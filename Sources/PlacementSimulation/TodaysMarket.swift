@@ -15,10 +15,12 @@ public struct TodaysMarket: Sendable {
     public let assumptions: MarketAssumptions
     /// Per provider slot of the scenario: its places before and after today's occupancy.
     public let slots: [PlaceSlot: SlotPlaces]
-    /// Places beyond the boundary, per placement group and distance band.
+    /// Places beyond the boundary, per placement group and distance band (`operatingAuthority` nil:
+    /// the market's), and each council's own homes and supported accommodation there (run by it).
     public let beyondBoundary: [BeyondBoundaryOffer]
     /// In-house foster places that stand where the council's carers live today, in another of the
-    /// scenario's authorities (the scenario puts every in-house carer in its council's area).
+    /// scenario's authorities or beyond its boundary (the scenario puts every in-house carer in its
+    /// council's area).
     public let carersElsewhere: [CarerPlaces]
     /// Agency foster places moved from their agency's authority to where agency carers live today
     /// (``AgencyCarers``).
@@ -28,6 +30,8 @@ public struct TodaysMarket: Sendable {
     public struct CarerPlaces: Sendable, Equatable {
         /// The in-house provider's index in the scenario.
         public var provider: Int
+        /// The council whose carers they are.
+        public var council: AuthorityCode
         /// Foster care, or kinship (the council's connected carers).
         public var placementType: PlacementType = .foster
         public var authority: AuthorityCode
@@ -82,6 +86,9 @@ public struct TodaysMarket: Sendable {
 
     /// Places beyond the boundary that the scenario's children use today.
     public struct BeyondBoundaryOffer: Sendable, Equatable {
+        /// The council whose own places these are (its homes or supported accommodation beyond the
+        /// region), or nil for the market's, which stand for every other provider.
+        public var operatingAuthority: AuthorityCode? = nil
         public var group: PlacementGroup
         /// The type the places are offered as (foster, children's home, supported accommodation).
         public var placementType: PlacementType
@@ -134,7 +141,12 @@ public struct TodaysMarket: Sendable {
         for cohort in scenario.cohorts where cohort.placementType.isCommissioned {
             wanted[PlacementGroup(cohort.placementType), default: 0] += Double(cohort.count)
         }
+        let carers = Self.carers(
+            scenario, occupancy: occupancy, slots: slots.places,
+            scale: (wanted[.foster] ?? 0) / max(occupancy.children[.foster] ?? 0, 1))
+        carersElsewhere = carers.moved
         var offers: [BeyondBoundaryOffer] = []
+        let councils = occupancy.ownCouncilBeyondBoundary.keys.sorted { $0.rawValue < $1.rawValue }
         for (group, type) in Self.offeredType {
             guard let modelledChildren = occupancy.children[group], modelledChildren > 0,
                 let price = Self.marketPrice(of: type, in: scenario)
@@ -142,20 +154,44 @@ public struct TodaysMarket: Sendable {
             // The calibrated pattern on the scenario's own count of children.
             let scale = (wanted[group] ?? 0) / modelledChildren
             for band in DistanceBand.allCases {
-                let places = ((occupancy.childrenBeyondBoundary[group]?[band] ?? 0) * scale).rounded()
-                guard places >= 1, places < Double(Int.max / 4) else { continue }
-                let assumed = band == .within20Miles ? assumptions.withinBandMiles : assumptions.overBandMiles
-                let miles = min(assumed.value, scenario.policy.maximumDistance(for: type) ?? assumed.value)
-                offers.append(
-                    BeyondBoundaryOffer(
-                        group: group, placementType: type, band: band, places: Int(places), miles: miles,
-                        weeklyPrice: price * assumptions.beyondBoundaryPriceFactor.value))
+                let miles = Self.miles(to: band, for: type, in: scenario, assumptions: assumptions)
+                // The market's places, with the councils' own carers there whose places could not be
+                // moved out of their in-house providers (none free, or named by a child's record).
+                var market = (occupancy.childrenBeyondBoundary[group]?[band] ?? 0) * scale
+                if group == .foster { market += carers.unmovedBeyondBoundary[band] ?? 0 }
+                market.round()
+                if market >= 1, market < Double(Int.max / 4) {
+                    offers.append(
+                        BeyondBoundaryOffer(
+                            group: group, placementType: type, band: band, places: Int(market), miles: miles,
+                            weeklyPrice: price * assumptions.beyondBoundaryPriceFactor.value))
+                }
+                // A council's own homes and supported accommodation beyond the boundary are not among
+                // the scenario's providers (the register lists them where they stand), so they are
+                // added, run by the council at its own price of the type: its own provision (M1), as
+                // today. Its carers there are already its in-house foster places, moved above.
+                guard group != .foster else { continue }
+                for council in councils {
+                    let own = ((occupancy.ownCouncilBeyondBoundary[council]?[group]?[band] ?? 0) * scale).rounded()
+                    guard own >= 1, own < Double(Int.max / 4) else { continue }
+                    offers.append(
+                        BeyondBoundaryOffer(
+                            operatingAuthority: council, group: group, placementType: type, band: band,
+                            places: Int(own), miles: miles,
+                            weeklyPrice: Self.inHousePrice(of: type, council: council, in: scenario) ?? price))
+                }
             }
         }
         beyondBoundary = offers
-        carersElsewhere = Self.carers(
-            scenario, occupancy: occupancy, slots: slots.places,
-            scale: (wanted[.foster] ?? 0) / max(occupancy.children[.foster] ?? 0, 1))
+    }
+
+    /// The distance from every authority of the scenario to the places beyond the boundary in a band
+    /// (DfE publishes only the band), within the policy's limit of the type.
+    static func miles(
+        to band: DistanceBand, for type: PlacementType, in scenario: Scenario, assumptions: MarketAssumptions
+    ) -> Double {
+        let assumed = band == .within20Miles ? assumptions.withinBandMiles : assumptions.overBandMiles
+        return min(assumed.value, scenario.policy.maximumDistance(for: type) ?? assumed.value)
     }
 
     /// The same market for `scenario` changed by shocks (the same authorities, other providers,
@@ -166,16 +202,19 @@ public struct TodaysMarket: Sendable {
     }
 
     /// Each council's in-house foster places (its first in-house foster provider's, the one the
-    /// scenario generator makes) shared with the authorities its carers live in, in proportion to
-    /// the allocation's children there, never more than the provider's free places. The
-    /// allocation's own-council foster children include the kinship ones (DfE counts both as foster
-    /// placements): the council's connected carers take their share of every authority, the rest
-    /// is the mainstream carers'. Carers a child's record names as current provider (an import's)
-    /// stand where the records place them, as agencies' do (``AgencyCarers``): they are not moved.
+    /// scenario generator makes) shared with the authorities its carers live in, within the scenario
+    /// and beyond its boundary (by band), in proportion to the allocation's children there, never
+    /// more than the provider's free places. The allocation's own-council foster children include
+    /// the kinship ones (DfE counts both as foster placements): the council's connected carers take
+    /// their share of every authority, the rest is the mainstream carers'. Carers a child's record
+    /// names as current provider (an import's) stand where the records place them, as agencies' do
+    /// (``AgencyCarers``): they are not moved. Children beyond the boundary whose carers' places
+    /// could not be moved are returned per band, for the market there to hold.
     private static func carers(
         _ scenario: Scenario, occupancy: Occupancy, slots: [PlaceSlot: SlotPlaces], scale: Double
-    ) -> [CarerPlaces] {
+    ) -> (moved: [CarerPlaces], unmovedBeyondBoundary: [DistanceBand: Double]) {
         var moved: [CarerPlaces] = []
+        var unmoved: [DistanceBand: Double] = [:]
         let own = scenario.ownAuthorities.map(\.id)
         // Each council's first in-house provider of each type, found in one pass over the providers.
         var inHouse: [PlacementType: [AuthorityCode: Int]] = [:]
@@ -190,11 +229,14 @@ public struct TodaysMarket: Sendable {
         let distances = DistanceTable(scenario)
         let recorded = scenario.providersNamedByRecords
         for home in own {
-            guard let elsewhere = occupancy.ownCarersElsewhere[home] else { continue }
+            let elsewhere = occupancy.ownCarersElsewhere[home] ?? [:]
+            let beyond = occupancy.ownCouncilBeyondBoundary[home]?[.foster] ?? [:]
+            guard !elsewhere.isEmpty || !beyond.isEmpty else { continue }
             let kinship = inHouse[.kinship]?[home]
             let kinshipPlaces = kinship.flatMap { scenario.providers[$0].offers[.kinship]?.places } ?? 0
             let ownFoster = (occupancy.ownCouncilFoster[home] ?? 0) * scale
             let kinshipShare = ownFoster > 0 ? min(1, Double(kinshipPlaces) / ownFoster) : 0
+            var movedBeyond: [DistanceBand: Double] = [:]
             for (type, share) in [(PlacementType.foster, 1 - kinshipShare), (.kinship, kinshipShare)] {
                 guard let provider = inHouse[type]?[home], share > 0,
                     !recorded.contains(scenario.providers[provider].id)
@@ -212,12 +254,29 @@ public struct TodaysMarket: Sendable {
                     let places = min(Double(free), ((elsewhere[authority] ?? 0) * scale * share).rounded())
                     guard places >= 1 else { continue }
                     moved.append(
-                        CarerPlaces(provider: provider, placementType: type, authority: authority, places: Int(places)))
+                        CarerPlaces(
+                            provider: provider, council: home, placementType: type, authority: authority,
+                            places: Int(places)))
+                    free -= Int(places)
+                }
+                // Beyond the boundary the band's distance is within the type's limit (``miles(to:for:in:assumptions:)``).
+                for band in DistanceBand.allCases {
+                    let places = min(Double(free), ((beyond[band] ?? 0) * scale * share).rounded())
+                    guard places >= 1 else { continue }
+                    moved.append(
+                        CarerPlaces(
+                            provider: provider, council: home, placementType: type,
+                            authority: beyondBoundaryAuthority(band),
+                            places: Int(places)))
+                    movedBeyond[band, default: 0] += places
                     free -= Int(places)
                 }
             }
+            for band in DistanceBand.allCases {
+                unmoved[band, default: 0] += max(0, (beyond[band] ?? 0) * scale - (movedBeyond[band] ?? 0))
+            }
         }
-        return moved
+        return (moved, unmoved)
     }
 
     /// What the calibrated allocation says of a scenario's places and children today.
@@ -225,8 +284,12 @@ public struct TodaysMarket: Sendable {
         /// Children from outside the scenario placed in each of its authorities, by placement group
         /// and the sector of the place (a council's own provision elsewhere is not the scenario's).
         public var childrenFromOutside: [AuthorityCode: [PlacementGroup: [Sector: Double]]]
-        /// The scenario's children placed in English authorities outside it, by group and band.
+        /// The scenario's children placed in English authorities outside it, by group and band, but
+        /// those with their own council's provision there (``ownCouncilBeyondBoundary``).
         public var childrenBeyondBoundary: [PlacementGroup: [DistanceBand: Double]]
+        /// The scenario's children with their own council's provision in English authorities outside
+        /// it (its carers or homes beyond the region), by home, group and band.
+        public var ownCouncilBeyondBoundary: [AuthorityCode: [PlacementGroup: [DistanceBand: Double]]] = [:]
         /// The scenario's children by placement group in the allocation, to carry its pattern onto
         /// the scenario's own count of children.
         public var children: [PlacementGroup: Double]
@@ -312,6 +375,13 @@ public struct TodaysMarket: Sendable {
                     }
                     // Only English authorities: places elsewhere are not the register's.
                     guard !placedInside, placement != nil else { continue }
+                    if row.provider == .ownCouncil {
+                        ownCouncilBeyondBoundary[codes[row.home], default: [:]][row.group, default: [:]][
+                            .within20Miles, default: 0] += row.children - row.over20Miles
+                        ownCouncilBeyondBoundary[codes[row.home], default: [:]][row.group, default: [:]][
+                            .over20Miles, default: 0] += row.over20Miles
+                        continue
+                    }
                     childrenBeyondBoundary[row.group, default: [:]][.within20Miles, default: 0] +=
                         row.children - row.over20Miles
                     childrenBeyondBoundary[row.group, default: [:]][.over20Miles, default: 0] += row.over20Miles
@@ -352,20 +422,28 @@ public struct TodaysMarket: Sendable {
         }
     }
 
+    /// The places-weighted mean price of `council`'s own offers of a type, if it runs any.
+    static func inHousePrice(of type: PlacementType, council: AuthorityCode, in scenario: Scenario) -> Double? {
+        meanPrice(of: type, among: scenario.providers.filter { $0.isRun(byCouncil: council) })
+    }
+
     /// The places-weighted mean price of the scenario's private offers of a type (any sector's when
     /// no private provider offers it).
     static func marketPrice(of type: PlacementType, in scenario: Scenario) -> Double? {
-        func mean(_ providers: [Provider]) -> Double? {
-            var places = 0.0
-            var spend = 0.0
-            for provider in providers {
-                guard let offer = provider.offers[type], offer.places > 0 else { continue }
-                places += Double(offer.places)
-                spend += Double(offer.places) * offer.weeklyPrice
-            }
-            return places > 0 ? spend / places : nil
+        meanPrice(of: type, among: scenario.providers.filter { $0.sector == .private })
+            ?? meanPrice(of: type, among: scenario.providers)
+    }
+
+    /// The places-weighted mean price of `providers`' offers of a type, nil where none offers it.
+    private static func meanPrice(of type: PlacementType, among providers: [Provider]) -> Double? {
+        var places = 0.0
+        var spend = 0.0
+        for provider in providers {
+            guard let offer = provider.offers[type], offer.places > 0 else { continue }
+            places += Double(offer.places)
+            spend += Double(offer.places) * offer.weeklyPrice
         }
-        return mean(scenario.providers.filter { $0.sector == .private }) ?? mean(scenario.providers)
+        return places > 0 ? spend / places : nil
     }
 
     /// A scenario whose places are those free for its own children today, with the places beyond
@@ -386,7 +464,10 @@ public struct TodaysMarket: Sendable {
             guard let offer = provider.offers[type] else { continue }
             adjusted.providers[carers.provider].offers[type]?.places -= carers.places
             provider.id = ProviderID("\(provider.id.rawValue)@\(carers.authority.rawValue)")
-            provider.name += " (carers in \(carers.authority.rawValue))"
+            let band = DistanceBand.allCases.first { Self.beyondBoundaryAuthority($0) == carers.authority }
+            provider.name +=
+                band.map { " (carers beyond the boundary, \($0.label))" }
+                ?? " (carers in \(carers.authority.rawValue))"
             provider.authority = carers.authority
             provider.location = nil
             provider.offers = [type: Provider.Offer(places: carers.places, weeklyPrice: offer.weeklyPrice)]
@@ -394,33 +475,47 @@ public struct TodaysMarket: Sendable {
         }
         adjusted.within20MilesShares.merge(occupancy.within20MilesShares) { ownShare, _ in ownShare }
         let own = scenario.ownAuthorities
-        guard !beyondBoundary.isEmpty, !own.isEmpty else { return adjusted }
+        guard !own.isEmpty else { return adjusted }
         let latitude = own.reduce(0) { $0 + $1.centroid.latitude } / Double(own.count)
         let longitude = own.reduce(0) { $0 + $1.centroid.longitude } / Double(own.count)
         for band in DistanceBand.allCases {
-            let offers = beyondBoundary.filter { $0.band == band }
-            guard !offers.isEmpty else { continue }
             let code = Self.beyondBoundaryAuthority(band)
+            let offers = beyondBoundary.filter { $0.band == band }
+            let carersThere = carersElsewhere.filter { $0.authority == code }
+            // One distance per band and authority: the types' limits differ, the nearest applies.
+            let miles =
+                offers.map(\.miles)
+                + carersThere.map {
+                    Self.miles(to: band, for: $0.placementType, in: scenario, assumptions: assumptions)
+                }
+            guard let nearest = miles.min() else { continue }
             adjusted.authorities.append(
                 Authority(
                     id: code, name: "Beyond the boundary, \(band.label)", region: "beyond the boundary",
                     centroid: Coordinate(latitude: latitude, longitude: longitude), areaSquareKilometres: 1))
             adjusted.marketBeyondBoundary.insert(code)
+            for authority in own {
+                let pair = AuthorityPair(from: authority.id, to: code)
+                adjusted.distanceOverrides[pair] = min(adjusted.distanceOverrides[pair] ?? nearest, nearest)
+            }
             for offer in offers {
+                let council = offer.operatingAuthority.map { council in
+                    (code: council, name: scenario.authorities.first { $0.id == council }?.name ?? council.rawValue)
+                }
                 adjusted.providers.append(
                     Provider(
-                        id: ProviderID("\(code.rawValue)-\(offer.placementType.rawValue)"),
-                        name: "\(offer.placementType.label) beyond the boundary, \(band.label)", sector: .private,
-                        owner: "the market beyond the boundary", authority: code,
+                        id: ProviderID(
+                            "\(code.rawValue)-\(offer.placementType.rawValue)"
+                                + (council.map { "-\($0.code.rawValue)" } ?? "")),
+                        name: council.map {
+                            "\($0.name)'s own \(offer.placementType.label.lowercased()) beyond the boundary, \(band.label)"
+                        } ?? "\(offer.placementType.label) beyond the boundary, \(band.label)",
+                        sector: council == nil ? .private : .localAuthority, operatingAuthority: council?.code,
+                        owner: council?.name ?? "the market beyond the boundary", authority: code,
                         offers: [
                             offer.placementType: Provider.Offer(places: offer.places, weeklyPrice: offer.weeklyPrice)
                         ]
                     ))
-                // One distance per band and authority: the types' limits differ, the nearest applies.
-                for authority in own {
-                    let pair = AuthorityPair(from: authority.id, to: code)
-                    adjusted.distanceOverrides[pair] = min(adjusted.distanceOverrides[pair] ?? offer.miles, offer.miles)
-                }
             }
         }
         return adjusted

@@ -119,13 +119,13 @@ struct AllocationPrior {
                     index(home: home, group: row.group, destination: destination, provider: row.provider.rawValue)] +=
                     row.children
             } else {
-                // Other English authorities and elsewhere: the market beyond the boundary, by band.
+                // Other English authorities and elsewhere: beyond the boundary, by band, with the
+                // council's own places there (its own provision) apart from the market's.
+                let provider = row.provider == .ownCouncil ? ProviderGroup.ownCouncil.rawValue : Self.anyProvider
                 children[
-                    index(home: home, group: row.group, destination: beyond(.within20Miles), provider: Self.anyProvider)
-                ] +=
+                    index(home: home, group: row.group, destination: beyond(.within20Miles), provider: provider)] +=
                     row.children - row.over20Miles
-                children[
-                    index(home: home, group: row.group, destination: beyond(.over20Miles), provider: Self.anyProvider)] +=
+                children[index(home: home, group: row.group, destination: beyond(.over20Miles), provider: provider)] +=
                     row.over20Miles
             }
         }
@@ -186,8 +186,9 @@ struct TodaysCells {
         for (p, provider) in market.providers.enumerated() {
             if destinationOf[p] < 0 { destinationOf[p] = prior.number[provider.authority] ?? -1 }
             guard destinationOf[p] >= 0 else { continue }
+            // Beyond the boundary the market's places stand for every provider; a council's own are its.
             let group =
-                destinationOf[p] >= prior.number.count
+                destinationOf[p] >= prior.number.count && provider.operatingAuthority == nil
                 ? AllocationPrior.anyProvider : Self.group(of: provider, home: nil).rawValue
             let operating = provider.operatingAuthority.flatMap { prior.number[$0] } ?? -1
             for (type, offer) in provider.offers.sorted(by: { $0.key < $1.key }) where offer.places > 0 {
