@@ -137,7 +137,7 @@ public struct BaselineFitReport {
         return ReportSection("Summary", text)
     }
 
-    static func sentence(_ measure: FitMeasure, _ summary: FitComparison.Summary, status: String) -> String {
+    static func sentence(_ measure: FitMeasure, _ summary: FitComparison.Summary, status: Status) -> String {
         let label = measure.label
         if measure.isShare {
             var text =
@@ -151,7 +151,7 @@ public struct BaselineFitReport {
                 text += verdict(
                     common.model, common.persistence, places: 2, modelCloser: common.model < common.persistence)
             }
-            if status == "checked", let tolerance = measure.tolerance, let error = summary.meanAbsoluteError,
+            if status.isChecked, let tolerance = measure.tolerance, let error = summary.meanAbsoluteError,
                 error > tolerance
             {
                 text += "; above its tolerance of \(points(tolerance))"
@@ -177,7 +177,7 @@ public struct BaselineFitReport {
                 + "\(decimal(common.persistence, 2)) for persistence"
                 + verdict(common.model, common.persistence, places: 2, modelCloser: common.model < common.persistence)
         }
-        if status == "checked", let tolerance = measure.tolerance, let correlation = summary.correlation,
+        if status.isChecked, let tolerance = measure.tolerance, let correlation = summary.correlation,
             correlation < tolerance
         {
             text += "; below its tolerance of a correlation of \(decimal(tolerance, 2))"
@@ -209,7 +209,7 @@ public struct BaselineFitReport {
             let error = { (value: Double?) in ReportValue.number(value, .fixed(places: 2)) }
             let correlation = { (value: Double?) in ReportValue.number(value, .fixed(places: 4)) }
             return [
-                .text(measure.label), .text(status(measure)), .count(summary.authorities),
+                .text(measure.label), .text(status(measure).description), .count(summary.authorities),
                 error(summary.meanAbsoluteError), error(summary.bias), correlation(summary.correlation),
                 error(summary.common?.model), error(summary.common?.persistence),
                 correlation(summary.persistenceCorrelation), error(measure.tolerance),
@@ -255,13 +255,33 @@ public struct BaselineFitReport {
         return ReportSection("Fit by measure", blocks)
     }
 
+    /// Whether a measure was a constraint of the calibration or is checked out of sample.
+    enum Status: CustomStringConvertible {
+        case checked
+        /// Fitted for `fitted` of the `published` authorities with it published.
+        case fitted(fitted: Int, published: Int, throughRakedTable: Bool)
+
+        /// Only a checked figure is evidence of fit, so only it is held to a tolerance.
+        var isChecked: Bool {
+            if case .checked = self { true } else { false }
+        }
+
+        var description: String {
+            switch self {
+            case .checked: return "checked"
+            case .fitted(let fitted, let published, let throughRakedTable):
+                let what = throughRakedTable ? "fitted to the raked joint table" : "fitted"
+                return fitted == published ? what : "\(what) (\(fitted) of \(published))"
+            }
+        }
+    }
+
     /// Whether a measure was fitted (and over how many of the authorities with it published) or checked.
-    func status(_ measure: FitMeasure) -> String {
+    func status(_ measure: FitMeasure) -> Status {
         let values = comparison.rows.compactMap { $0.values[measure] }.filter { $0.published != nil }
         let fitted = values.filter(\.fitted).count
-        guard fitted > 0 else { return "checked" }
-        let what = measure.isMetThroughRakedTable ? "fitted to the raked joint table" : "fitted"
-        return fitted == values.count ? what : "\(what) (\(fitted) of \(values.count))"
+        guard fitted > 0 else { return .checked }
+        return .fitted(fitted: fitted, published: values.count, throughRakedTable: measure.isMetThroughRakedTable)
     }
 
     /// Every authority's modelled and published figures (the CSV the command prints).
