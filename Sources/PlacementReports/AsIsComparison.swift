@@ -141,7 +141,7 @@ public enum AsIsComparison: Sendable {
         let marketBeyond = market.beyondBoundary.filter { $0.operatingAuthority == nil }
         if !marketBeyond.isEmpty {
             lines.append(
-                "Beyond the boundary, the places its children use today: "
+                "Beyond the boundary, the market's places its children use today: "
                     + marketBeyond.map {
                         "\($0.places) \($0.placementType.label.lowercased()) \($0.band == .within20Miles ? "within" : "over") "
                             + "20 miles (at \(NumberText.decimal($0.miles, places: 0)) miles, "
@@ -155,21 +155,24 @@ public enum AsIsComparison: Sendable {
             let carerPlaces = carersBeyond.reduce(0) { $0 + $1.places }
             if carerPlaces > 0 {
                 parts.append(
-                    "\(NumberText.counted(carerPlaces, "in-house foster place", "in-house foster places")) where their "
-                        + "carers live (moved out of the council's area, where the scenario puts every in-house carer)")
+                    "\(NumberText.counted(carerPlaces, "in-house foster place", "in-house foster places")) (connected "
+                        + "carers' among them) where their carers live, moved out of the council's area (where the "
+                        + "scenario puts every in-house carer), at the council's own price")
             }
             var byType: [PlacementType: Int] = [:]
             for offer in councilsBeyond { byType[offer.placementType, default: 0] += offer.places }
             for (type, places) in byType.sorted(by: { $0.key < $1.key }) {
                 parts.append(
-                    "\(NumberText.grouped(places)) \(type.label.lowercased()) places the register lists beyond the "
-                        + "boundary (at the council's own price of the type)")
+                    "\(NumberText.grouped(places)) \(type.label.lowercased()) places they run there (DfE counts "
+                        + "those children in their council's own provision outside its area; at the council's own "
+                        + "price of the type, the market's where it runs none in the scenario)")
             }
             let councils = Set(
                 carersBeyond.map(\.council) + councilsBeyond.compactMap(\.operatingAuthority))
             lines.append(
                 "Councils' own places beyond the boundary, which their children use today ("
-                    + NumberText.counted(councils.count, "council", "councils") + "; each its own provision, M1): "
+                    + NumberText.counted(councils.count, "council", "councils")
+                    + "; each council's own provision, of which M1 counts the foster and residential places): "
                     + parts.joined(separator: "; ") + ".")
         }
         lines.append(

@@ -142,9 +142,8 @@ public enum ResultJSON {
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: JSONKey.self)
-            if let council = offer.operatingAuthority {
-                try container.encode(council.rawValue, forKey: JSONKey("run_by"))
-            }
+            // The council whose own places these are; null for the market's.
+            try container.encode(offer.operatingAuthority?.rawValue, forKey: JSONKey("run_by"))
             try container.encode(offer.group.key, forKey: JSONKey("placement_group"))
             try container.encode(offer.placementType.rawValue, forKey: JSONKey("placement_type"))
             try container.encode(offer.band.rawValue, forKey: JSONKey("band"))

@@ -138,12 +138,22 @@ public struct TodaysMarket: Sendable {
         missingOwnChildrenUnheld = slots.missingUnheld
         placesKeptForRecords = slots.kept
         var wanted: [PlacementGroup: Double] = [:]
+        var wantedByHome: [AuthorityCode: [PlacementGroup: Double]] = [:]
         for cohort in scenario.cohorts where cohort.placementType.isCommissioned {
-            wanted[PlacementGroup(cohort.placementType), default: 0] += Double(cohort.count)
+            let group = PlacementGroup(cohort.placementType)
+            wanted[group, default: 0] += Double(cohort.count)
+            wantedByHome[cohort.homeAuthority, default: [:]][group, default: 0] += Double(cohort.count)
+        }
+        // A council's own places carry its own children's pattern onto its own count of them, so that
+        // a change to one council's children (a shock) leaves the others' places as they are.
+        func ownScale(_ home: AuthorityCode, _ group: PlacementGroup) -> Double {
+            let modelled = occupancy.childrenByHome[home]?[group] ?? 0
+            return modelled > 0 ? (wantedByHome[home]?[group] ?? 0) / modelled : 0
         }
         let carers = Self.carers(
             scenario, occupancy: occupancy, slots: slots.places,
-            scale: (wanted[.foster] ?? 0) / max(occupancy.children[.foster] ?? 0, 1))
+            scale: Dictionary(uniqueKeysWithValues: occupancy.childrenByHome.keys.map { ($0, ownScale($0, .foster)) }),
+            assumptions: assumptions)
         carersElsewhere = carers.moved
         var offers: [BeyondBoundaryOffer] = []
         let councils = occupancy.ownCouncilBeyondBoundary.keys.sorted { $0.rawValue < $1.rawValue }
@@ -159,6 +169,29 @@ public struct TodaysMarket: Sendable {
                 // moved out of their in-house providers (none free, or named by a child's record).
                 var market = (occupancy.childrenBeyondBoundary[group]?[band] ?? 0) * scale
                 if group == .foster { market += carers.unmovedBeyondBoundary[band] ?? 0 }
+                // A council's own homes and supported accommodation beyond the boundary, where DfE
+                // counts its own provision outside its area, are not among a regional scenario's
+                // providers (it lists the places inside the region), so they are added, run by the
+                // council: its own provision, as today. A council's share under a whole place is the
+                // market's. Its carers there are its in-house foster places, moved above.
+                var councilOffers: [BeyondBoundaryOffer] = []
+                if group != .foster {
+                    for council in councils {
+                        let own =
+                            (occupancy.ownCouncilBeyondBoundary[council]?[group]?[band] ?? 0) * ownScale(council, group)
+                        let whole = own.rounded()
+                        guard whole >= 1, whole < Double(Int.max / 4) else {
+                            market += own
+                            continue
+                        }
+                        market += own - whole
+                        councilOffers.append(
+                            BeyondBoundaryOffer(
+                                operatingAuthority: council, group: group, placementType: type, band: band,
+                                places: Int(whole), miles: miles,
+                                weeklyPrice: Self.inHousePrice(of: type, council: council, in: scenario) ?? price))
+                    }
+                }
                 market.round()
                 if market >= 1, market < Double(Int.max / 4) {
                     offers.append(
@@ -166,20 +199,7 @@ public struct TodaysMarket: Sendable {
                             group: group, placementType: type, band: band, places: Int(market), miles: miles,
                             weeklyPrice: price * assumptions.beyondBoundaryPriceFactor.value))
                 }
-                // A council's own homes and supported accommodation beyond the boundary are not among
-                // the scenario's providers (the register lists them where they stand), so they are
-                // added, run by the council at its own price of the type: its own provision (M1), as
-                // today. Its carers there are already its in-house foster places, moved above.
-                guard group != .foster else { continue }
-                for council in councils {
-                    let own = ((occupancy.ownCouncilBeyondBoundary[council]?[group]?[band] ?? 0) * scale).rounded()
-                    guard own >= 1, own < Double(Int.max / 4) else { continue }
-                    offers.append(
-                        BeyondBoundaryOffer(
-                            operatingAuthority: council, group: group, placementType: type, band: band,
-                            places: Int(own), miles: miles,
-                            weeklyPrice: Self.inHousePrice(of: type, council: council, in: scenario) ?? price))
-                }
+                offers += councilOffers
             }
         }
         beyondBoundary = offers
@@ -211,7 +231,9 @@ public struct TodaysMarket: Sendable {
     /// (``AgencyCarers``): they are not moved. Children beyond the boundary whose carers' places
     /// could not be moved are returned per band, for the market there to hold.
     private static func carers(
-        _ scenario: Scenario, occupancy: Occupancy, slots: [PlaceSlot: SlotPlaces], scale: Double
+        _ scenario: Scenario, occupancy: Occupancy, slots: [PlaceSlot: SlotPlaces],
+        scale scales: [AuthorityCode: Double],
+        assumptions: MarketAssumptions
     ) -> (moved: [CarerPlaces], unmovedBeyondBoundary: [DistanceBand: Double]) {
         var moved: [CarerPlaces] = []
         var unmoved: [DistanceBand: Double] = [:]
@@ -232,6 +254,7 @@ public struct TodaysMarket: Sendable {
             let elsewhere = occupancy.ownCarersElsewhere[home] ?? [:]
             let beyond = occupancy.ownCouncilBeyondBoundary[home]?[.foster] ?? [:]
             guard !elsewhere.isEmpty || !beyond.isEmpty else { continue }
+            let scale = scales[home] ?? 0
             let kinship = inHouse[.kinship]?[home]
             let kinshipPlaces = kinship.flatMap { scenario.providers[$0].offers[.kinship]?.places } ?? 0
             let ownFoster = (occupancy.ownCouncilFoster[home] ?? 0) * scale
@@ -259,8 +282,14 @@ public struct TodaysMarket: Sendable {
                             places: Int(places)))
                     free -= Int(places)
                 }
-                // Beyond the boundary the band's distance is within the type's limit (``miles(to:for:in:assumptions:)``).
                 for band in DistanceBand.allCases {
+                    // The band stands at most at the foster limit; connected carers further than their
+                    // own limit could take none of their children, so they stay.
+                    if type == .kinship, let limit = scenario.policy.maximumDistance(for: .kinship),
+                        miles(to: band, for: .foster, in: scenario, assumptions: assumptions) > limit
+                    {
+                        continue
+                    }
                     let places = min(Double(free), ((beyond[band] ?? 0) * scale * share).rounded())
                     guard places >= 1 else { continue }
                     moved.append(
@@ -293,6 +322,8 @@ public struct TodaysMarket: Sendable {
         /// The scenario's children by placement group in the allocation, to carry its pattern onto
         /// the scenario's own count of children.
         public var children: [PlacementGroup: Double]
+        /// The same by home authority, for each council's own places.
+        public var childrenByHome: [AuthorityCode: [PlacementGroup: Double]] = [:]
         /// Foster children with their own council's carers living in another of the scenario's
         /// authorities, by home and the carers' authority.
         public var ownCarersElsewhere: [AuthorityCode: [AuthorityCode: Double]]
@@ -361,6 +392,7 @@ public struct TodaysMarket: Sendable {
                 }
                 if isHome[row.home] {
                     children[row.group, default: 0] += row.children
+                    childrenByHome[codes[row.home], default: [:]][row.group, default: 0] += row.children
                     if row.group == .foster, row.provider == .ownCouncil {
                         ownCouncilFoster[codes[row.home], default: 0] += row.children
                     }
@@ -483,11 +515,11 @@ public struct TodaysMarket: Sendable {
             let offers = beyondBoundary.filter { $0.band == band }
             let carersThere = carersElsewhere.filter { $0.authority == code }
             // One distance per band and authority: the types' limits differ, the nearest applies.
+            // Carers stand at foster care's (connected carers moved there only within their own limit).
             let miles =
                 offers.map(\.miles)
-                + carersThere.map {
-                    Self.miles(to: band, for: $0.placementType, in: scenario, assumptions: assumptions)
-                }
+                + (carersThere.isEmpty
+                    ? [] : [Self.miles(to: band, for: .foster, in: scenario, assumptions: assumptions)])
             guard let nearest = miles.min() else { continue }
             adjusted.authorities.append(
                 Authority(

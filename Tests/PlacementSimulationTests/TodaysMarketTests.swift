@@ -173,6 +173,7 @@ import Testing
         var occupancy = TodaysMarket.Occupancy(
             childrenBeyondBoundary: [.homes: [.over20Miles: 1]], children: [.homes: 4, .foster: 6])
         occupancy.ownCouncilFoster = [a: 6]
+        occupancy.childrenByHome = [a: [.homes: 4, .foster: 6]]
         occupancy.ownCouncilBeyondBoundary = [
             a: [.foster: [.within20Miles: 2, .over20Miles: 1], .homes: [.over20Miles: 1]]
         ]
@@ -213,6 +214,28 @@ import Testing
             applied.providers.first { $0.offers[.childrensHome] != nil && $0.isRun(byCouncil: Self.a) })
         #expect(home.authority == TodaysMarket.beyondBoundaryAuthority(.over20Miles))
         #expect(home.sector == .localAuthority)
+    }
+
+    /// A council's own share under a whole place is the market's, not lost: A's 1.4 children in its
+    /// homes over 20 miles beyond the boundary are 1 place it runs and 0.4 of a place the market
+    /// adds to its 1.2: 2 places, 3 in all.
+    @Test func aCouncilsPartOfAPlaceIsTheMarkets() {
+        var occupancy = Self.market.occupancy
+        occupancy.childrenBeyondBoundary = [.homes: [.over20Miles: 1.2]]
+        occupancy.ownCouncilBeyondBoundary[Self.a]?[.homes] = [.over20Miles: 1.4]
+        let market = TodaysMarket(Self.scenario, year: 2025, places: [:], occupancy: occupancy)
+        let homes = market.beyondBoundary.filter { $0.group == .homes }
+        #expect(homes.map(\.operatingAuthority) == [nil, Self.a])
+        #expect(homes.map(\.places) == [2, 1])
+    }
+
+    /// Each council's own places follow its own children: twice A's foster children, twice its
+    /// carers beyond the boundary (4 and 2; FA has 8 free).
+    @Test func aCouncilsCarersFollowItsOwnChildren() {
+        var scenario = Self.scenario
+        scenario.cohorts[1].count = 12
+        let market = TodaysMarket(scenario, year: 2025, places: [:], occupancy: Self.market.occupancy)
+        #expect(market.carersElsewhere.map(\.places) == [4, 2])
     }
 
     /// Where the council's carers are named by a child's record (an import's), they stay whole, and
@@ -356,6 +379,34 @@ import Testing
             let fittedM1 = (measures.providers[.ownCouncil] ?? 0) / measures.children
             #expect(abs(m1 - fittedM1) <= 0.03, "\(authority.name): as-is \(m1), fitted \(fittedM1)")
         }
+    }
+
+    /// A change to one council's children (a shock doubling Manchester's foster children) moves its
+    /// own carers alone: every other council's carers stand where they did. Each council's places
+    /// were once scaled by the whole region's children, so Bolton's moved with Manchester's.
+    @Test func oneCouncilsChildrenMoveItsCarersAlone() throws {
+        let setup = try #require(Self.setup)
+        let manchester = AuthorityCode("E08000003")
+        var changed = setup.scenario
+        for index in changed.cohorts.indices
+        where changed.cohorts[index].homeAuthority == manchester && changed.cohorts[index].placementType == .foster {
+            changed.cohorts[index].count *= 2
+        }
+        let market = setup.market.rebuilt(for: changed)
+        func others(_ market: TodaysMarket) -> [TodaysMarket.CarerPlaces] {
+            market.carersElsewhere.filter { $0.council != manchester }
+        }
+        #expect(!others(setup.market).isEmpty)
+        let othersStay = others(market) == others(setup.market)
+        #expect(othersStay, "other councils' carers moved with Manchester's children")
+        let before = setup.market.carersElsewhere.filter { $0.council == manchester }.reduce(0) { $0 + $1.places }
+        let after = market.carersElsewhere.filter { $0.council == manchester }.reduce(0) { $0 + $1.places }
+        #expect(after > before)
+        func ownOffers(_ market: TodaysMarket) -> [TodaysMarket.BeyondBoundaryOffer] {
+            market.beyondBoundary.filter { $0.operatingAuthority != nil && $0.operatingAuthority != manchester }
+        }
+        let offersStay = ownOffers(market) == ownOffers(setup.market)
+        #expect(offersStay, "other councils' own places beyond the boundary moved with Manchester's children")
     }
 
     @Test func eachAuthoritysAsIsKeepsItsFittedM2() throws {
