@@ -154,10 +154,12 @@ public enum AsIsComparison: Sendable {
             var parts: [String] = []
             let carerPlaces = carersBeyond.reduce(0) { $0 + $1.places }
             if carerPlaces > 0 {
+                let connected = carersBeyond.filter { $0.placementType == .kinship }.reduce(0) { $0 + $1.places }
                 parts.append(
-                    "\(NumberText.counted(carerPlaces, "in-house foster place", "in-house foster places")) (connected "
-                        + "carers' among them) where their carers live, moved out of the council's area (where the "
-                        + "scenario puts every in-house carer), at the council's own price")
+                    "\(NumberText.counted(carerPlaces, "in-house foster place", "in-house foster places"))"
+                        + (connected > 0 ? " (\(NumberText.grouped(connected)) of them connected carers')" : "")
+                        + " where their carers live, moved out of the council's area (where the scenario puts "
+                        + "every in-house carer), at the council's own price")
             }
             var byType: [PlacementType: Int] = [:]
             for offer in councilsBeyond { byType[offer.placementType, default: 0] += offer.places }

@@ -3,12 +3,10 @@ import PlacementSimulation
 /// The market draws solve, as their reports state it: today's market (before any shock), or `nil`
 /// for every place empty and free, with the sentences the Markdown and HTML print.
 public struct DrawMarket: Sendable {
-    /// The sentences on the market (which one, and why, and how shocks rebuild it). Declared before
-    /// `today`: the other way round, the debug build of Swift 6 read a `nil` `DrawMarket?` as present
-    /// once `TodaysMarket` grew (a null-pointer crash in `StressReportTests`).
-    public let notes: [String]
     /// Today's market before any shock; `nil` for the empty market.
     public let today: TodaysMarket?
+    /// The sentences on the market (which one, and why, and how shocks rebuild it).
+    public let notes: [String]
 
     public init(today: TodaysMarket?, notes: [String]) {
         self.today = today
