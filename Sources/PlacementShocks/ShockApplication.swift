@@ -66,6 +66,8 @@ public enum ShockApplication {
             unknownNames += 1
             return lookup.missing(name, suggesting: unknownNames <= ScenarioError.listedIssues)
         }
+        // Built once, at the first demand increase: a file may hold many.
+        var authorityLookup: NameLookup?
         for located in file.shocks {
             switch located.shock {
             case .removeOwners(let names):
@@ -75,7 +77,8 @@ public enum ShockApplication {
             case .priceChange(_, _, let owner?, _) where !owners.contains(ownerKey(owner)):
                 log.error(located.file, line: located.line, field: "price_change.owner", unknownOwner(owner))
             case .demandIncrease(let increase):
-                let lookup = NameLookup.authorities(scenario.authorities)
+                let lookup = authorityLookup ?? NameLookup.authorities(scenario.authorities)
+                authorityLookup = lookup
                 // Each name looked up once, however often the list repeats it (a scenario has at most a
                 // few hundred authorities; a list may name them a million times).
                 var known: [String: Bool] = [:]
@@ -86,7 +89,7 @@ public enum ShockApplication {
                         located.file, line: located.line, field: "demand_increase.authorities",
                         unknownAuthority(name, in: lookup))
                 }
-                if log.issues.count == issuesBefore, matchingCohorts(increase, in: scenario).isEmpty {
+                if log.issues.count == issuesBefore, matchingCohorts(increase, in: scenario, lookup: lookup).isEmpty {
                     // The real scenarios do not mark unaccompanied children: say so, not only "no cohort".
                     let unmarked =
                         increase.uasc == true && !scenario.cohorts.contains { $0.requirements.contains(.uasc) }
@@ -294,9 +297,12 @@ public enum ShockApplication {
     }
 
     /// Indices of the cohorts a demand increase grows: commissioned, not in a sibling group.
-    static func matchingCohorts(_ increase: Shock.DemandIncrease, in scenario: Scenario) -> [Int] {
-        // One lookup of the scenario's authorities, and each distinct name looked up once.
-        let lookup = NameLookup.authorities(scenario.authorities)
+    static func matchingCohorts(
+        _ increase: Shock.DemandIncrease, in scenario: Scenario, lookup given: NameLookup? = nil
+    ) -> [Int] {
+        // One lookup of the scenario's authorities (the caller's, where it has one), and each
+        // distinct name looked up once.
+        let lookup = given ?? NameLookup.authorities(scenario.authorities)
         let authorities = increase.authorities.map { names in
             Set(Set(names).compactMap { lookup.code(of: $0).map(AuthorityCode.init(rawValue:)) })
         }
