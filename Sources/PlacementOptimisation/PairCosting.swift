@@ -114,6 +114,8 @@ struct PairCosting: Sendable {
         case rating
         case avoided
         case distance
+        /// Another council's connected carers, for a kinship child.
+        case notTheChildsRelatives
         case access
 
         static func < (lhs: Refusal, rhs: Refusal) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -137,6 +139,13 @@ struct PairCosting: Sendable {
             !(isCurrentPlacement && miles.isFinite)
         {
             return .refused(.distance)
+        }
+        // Connected carers are a child's own relatives, approved by the child's own council: another
+        // council's (or its trust's) are no place for its kinship children, whatever the mode pools.
+        if unit.placementType == .kinship, let operating = pool.operatingAuthority, operating != unit.home,
+            !isCurrentPlacement
+        {
+            return .refused(.notTheChildsRelatives)
         }
         let access = inHouseAccess(home: unit.home, pool: pool)
         guard access != .closed || isCurrentPlacement else { return .refused(.access) }

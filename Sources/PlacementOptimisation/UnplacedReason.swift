@@ -35,6 +35,8 @@ enum UnplacedReason {
             return "no suitable provider within \(String(format: "%.0f", limit)) miles"
         case .access:
             return "no suitable provider is open to this council in \(costing.mode.rawValue) mode"
+        case .notTheChildsRelatives:
+            return "no place with the council's own connected carers (another council's are not the child's relatives)"
         }
     }
 }
