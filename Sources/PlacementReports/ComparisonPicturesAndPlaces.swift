@@ -22,6 +22,7 @@ extension ComparisonReport {
                     " (the \(flows.flows.count) largest flows; \(flows.flowsLeftOff) smaller ones, "
                     + "\(flows.childrenLeftOff) children, are not drawn)"
             }
+            caption += flows.beyondBoundaryNote
             var inArea: [AuthorityCode: Double] = [:]
             for scoped in metrics[index].authorities {
                 if let share = scoped.metrics.m2InAreaShare { inArea[scoped.members[0]] = share }

@@ -1,5 +1,6 @@
 import PlacementOptimisation
 import PlacementScenarios
+import PlacementSimulation
 
 /// Children placed from their home authority into another, aggregated for maps and tables.
 struct PlacementFlows {
@@ -9,6 +10,9 @@ struct PlacementFlows {
     /// Flows left off the map because it draws only the largest.
     var flowsLeftOff = 0
     var childrenLeftOff = 0
+    /// Children placed beyond a regional scenario's boundary (today's market): the places stand for
+    /// every authority outside it, so no line can be drawn to them.
+    var childrenBeyondBoundary = 0
 
     /// The largest flows a map draws.
     static let limit = 300
@@ -23,9 +27,12 @@ struct PlacementFlows {
         }
         var children: [Key: Int] = [:]
         var inArea: [AuthorityCode: Int] = [:]
+        let beyond = Set(TodaysMarket.DistanceBand.allCases.map(TodaysMarket.beyondBoundaryAuthority))
         for decision in result.decisions {
             guard let provider = decision.provider, homes?.contains(decision.homeAuthority) ?? true else { continue }
-            if decision.isInArea {
+            if beyond.contains(provider.authority) {
+                childrenBeyondBoundary += decision.children
+            } else if decision.isInArea {
                 inArea[decision.homeAuthority, default: 0] += decision.children
             } else {
                 let key = Key(
@@ -43,5 +50,12 @@ struct PlacementFlows {
         childrenInArea = inArea
         flowsLeftOff = all.count - flows.count
         childrenLeftOff = all.dropFirst(Self.limit).reduce(0) { $0 + $1.children }
+    }
+
+    /// The caption's note of the children placed beyond the boundary, empty where there are none.
+    var beyondBoundaryNote: String {
+        guard childrenBeyondBoundary > 0 else { return "" }
+        return "; \(NumberText.counted(childrenBeyondBoundary, "child", "children")) placed beyond the region's "
+            + "boundary (places outside the scenario's authorities, with no one location) are not drawn"
     }
 }

@@ -408,19 +408,24 @@ public struct SufficiencyReport {
                 "Each placement is banded by the distance between the centres of the home and placement areas. "
                     + "“Over 20 miles” elsewhere in this report counts the children expected to live more than "
                     + "20 miles from home, given where in each area homes and placements lie (DfE's band), inside "
-                    + "the area too: a placement 25 miles between centres is partly within 20 miles."),
+                    + "the area too: a placement 25 miles between centres is partly within 20 miles."
+                    + (scenario.marketBeyondBoundary.isEmpty
+                        ? ""
+                        : " Placements beyond the region's boundary have no centre: they are in the band where "
+                            + "DfE's figures put the children placed there today.")),
         ]
         let flows = PlacementFlows(context.result, homes: Set(members))
         if !flows.flows.isEmpty {
             // Children placed outside their own authority: those inside it would outweigh every other.
             var placedIn: [AuthorityCode: Double] = [:]
             for decision in decisions where !decision.isInArea {
-                if let provider = decision.provider {
+                if let provider = decision.provider, !scenario.marketBeyondBoundary.contains(provider.authority) {
                     placedIn[provider.authority, default: 0] += Double(decision.children)
                 }
             }
+            // The places beyond the boundary stand for no one authority: they have no place on the map.
             var map = FlowMap(
-                title: "Where \(scopeName)'s children are placed", id: "map", authorities: scenario.authorities,
+                title: "Where \(scopeName)'s children are placed", id: "map", authorities: scenario.ownAuthorities,
                 highlighted: Set(members), flows: flows.flows, childrenInArea: flows.childrenInArea)
             map.shading = .counts("\(scopeName)'s children placed there (out of area)", placedIn)
             blocks.append(
@@ -429,7 +434,7 @@ public struct SufficiencyReport {
                         + "\(isCooperative ? "the members" : scopeName) placed there from another authority (\(scopeName) "
                         + "outlined in black), lines from home to placement (solid green in-house, dashed orange external); the "
                         + "map shows \(isCooperative ? "the members and their" : scopeName + " and its") neighbours, so lines to "
-                        + "places further away are cut at its edge", svg: map.svg))
+                        + "places further away are cut at its edge" + flows.beyondBoundaryNote, svg: map.svg))
         }
         return ReportSection("Where children are placed", blocks)
     }

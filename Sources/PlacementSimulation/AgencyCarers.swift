@@ -65,6 +65,7 @@ enum AgencyCarers {
         var result = scenario
         var moved = 0
         result.providers = []
+        let names = Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for (index, provider) in scenario.providers.enumerated() {
             guard let cut = pieces[index], !cut.isEmpty else {
                 result.providers.append(provider)
@@ -83,7 +84,7 @@ enum AgencyCarers {
                 }
                 if number != keeper {
                     part.id = ProviderID("\(provider.id.rawValue)@\(piece.authority.rawValue)")
-                    part.name += " (carers in \(piece.authority.rawValue))"
+                    part.name += " (carers in \(names[piece.authority] ?? piece.authority.rawValue))"
                 }
                 result.providers.append(part)
             }

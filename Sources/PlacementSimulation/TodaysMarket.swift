@@ -490,6 +490,7 @@ public struct TodaysMarket: Sendable {
                 adjusted.providers[index].offers[type]?.places = places.free
             }
         }
+        let names = Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for carers in carersElsewhere {
             var provider = scenario.providers[carers.provider]
             let type = carers.placementType
@@ -499,7 +500,7 @@ public struct TodaysMarket: Sendable {
             let band = DistanceBand.allCases.first { Self.beyondBoundaryAuthority($0) == carers.authority }
             provider.name +=
                 band.map { " (carers beyond the boundary, \($0.label))" }
-                ?? " (carers in \(carers.authority.rawValue))"
+                ?? " (carers in \(names[carers.authority] ?? carers.authority.rawValue))"
             provider.authority = carers.authority
             provider.location = nil
             provider.offers = [type: Provider.Offer(places: carers.places, weeklyPrice: offer.weeklyPrice)]

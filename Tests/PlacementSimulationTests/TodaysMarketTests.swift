@@ -598,6 +598,12 @@ import Testing
         let m2 = try #require(bullets.first { $0.hasPrefix("- In-area placement (M2)") })
         #expect(m2.contains("86.8% (+30.8 pts on today) under regional"))
         #expect(m2.contains("74.7% (+18.7 pts on today) under council"))
+        // The maps say which placements they cannot draw (the places beyond the boundary stand for no
+        // one authority), and the placements name the authorities carers live in, not their codes.
+        #expect(report.contains("children placed beyond the region's boundary"))
+        let placements = try String(contentsOfFile: out + "/placements-regional.csv", encoding: .utf8)
+        #expect(placements.contains("(carers in Stockport)"))
+        #expect(!placements.contains("(carers in E0"))
         // The tables by authority carry today's figure beside the published one: Bolton's is as-is's.
         let table = try String(contentsOfFile: out + "/report-authority-m2.csv", encoding: .utf8)
             .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

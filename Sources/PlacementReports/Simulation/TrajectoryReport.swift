@@ -122,8 +122,9 @@ public struct TrajectoryReport {
                             + "use vacancies only.",
                         "Sibling groups are not followed through the years: each child is placed on their own.",
                         "Children do not change placement type as they age; arrivals follow today's mix of types.",
-                        "A regional scenario has no market beyond its boundary: its children can use only the "
-                            + "providers it lists.",
+                        "In today's market a regional scenario's children may also use the places beyond its "
+                            + "boundary that they use today, no more (that market does not grow); in the empty market "
+                            + "(--empty-market), only the providers the scenario lists.",
                     ]),
                 ]))
         document = ReportDocument(
