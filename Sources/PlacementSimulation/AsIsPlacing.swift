@@ -4,7 +4,7 @@ import PlacementScenarios
 /// provider with a vacancy in proportion to the cohort's as-is weight there, the weight of a foster
 /// child's own council's carers scaled by the year's drift to agencies. A kinship child whose
 /// council's connected carers have no vacancy is placed with them all the same, one more approved
-/// place: connected carers are the child's own relatives, found for the child.
+/// place: connected carers are the child's own relatives, found for the child (under every mode).
 struct AsIsPlacing {
     let propensity: [[Propensity]]?
     /// Per cohort, the slot number of each propensity's provider (nil: a slot the stock never had).
@@ -62,12 +62,28 @@ struct AsIsPlacing {
                 left -= 1
                 if stock.vacancies(at: slot) == 0 { draw.remove(index) }
             }
-            if left > 0, cohort < connectedCarers.count, let carers = connectedCarers[cohort] {
-                stock.changePlaces(carers, by: left)
-                stock.place(cohort, with: carers.provider, children: left)
-                left = 0
-            }
+            if left > 0 { left -= approveConnectedCarers(left, of: cohort, in: &stock) }
             stock.addUnplaced(cohort, children: left)
+        }
+    }
+
+    /// Places `children` of a kinship cohort with its council's connected carers, one more approved
+    /// place each; the number placed (none for a cohort of another type or a council without any).
+    @discardableResult
+    func approveConnectedCarers(_ children: Int, of cohort: Int, in stock: inout PlacementStock) -> Int {
+        guard children > 0, cohort < connectedCarers.count, let carers = connectedCarers[cohort] else { return 0 }
+        stock.changePlaces(carers, by: children)
+        stock.place(cohort, with: carers.provider, children: children)
+        return children
+    }
+
+    /// Kinship children a mode left waiting (its council's connected carers full, another council's
+    /// not theirs to use): placed with their own council's connected carers all the same, as today,
+    /// so that the modes and as-is meet the same demand for relatives.
+    func approveConnectedCarersForWaiting(in stock: inout PlacementStock) {
+        for cohort in connectedCarers.indices where connectedCarers[cohort] != nil {
+            let waiting = stock.takeUnplaced(cohort)
+            stock.addUnplaced(cohort, children: waiting - approveConnectedCarers(waiting, of: cohort, in: &stock))
         }
     }
 }

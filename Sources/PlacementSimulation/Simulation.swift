@@ -117,6 +117,7 @@ public struct Simulation: Sendable {
                 if let batchSolve {
                     let solved = try batchSolve.place(demand, in: &stock, councilOrderSeed: seed &* 1_000_003 &+ order)
                     if !solved { stoppedEarly += 1 }
+                    asIsPlacing.approveConnectedCarersForWaiting(in: &stock)
                 } else {
                     asIsPlacing.place(demand, in: &stock, ownCarersFactor: drift, random: &random)
                 }
