@@ -56,6 +56,6 @@ struct PlacementFlows {
     var beyondBoundaryNote: String {
         guard childrenBeyondBoundary > 0 else { return "" }
         return "; \(NumberText.counted(childrenBeyondBoundary, "child", "children")) placed beyond the region's "
-            + "boundary (places outside the scenario's authorities, with no one location) are not drawn"
+            + "boundary have no line (places outside the scenario's authorities, with no one location)"
     }
 }

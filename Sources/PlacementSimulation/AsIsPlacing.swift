@@ -77,11 +77,13 @@ struct AsIsPlacing {
         return children
     }
 
-    /// Kinship children a mode left waiting (its council's connected carers full, another council's
-    /// not theirs to use): placed with their own council's connected carers all the same, as today,
-    /// so that the modes and as-is meet the same demand for relatives.
+    /// Kinship children a mode left waiting with their council's connected carers full (another
+    /// council's are not theirs to use): placed with them all the same, as today, so that the modes
+    /// and as-is meet the same demand for relatives. Where the carers still have room, the mode found
+    /// them no place for the child (too far, say): those children wait.
     func approveConnectedCarersForWaiting(in stock: inout PlacementStock) {
-        for cohort in connectedCarers.indices where connectedCarers[cohort] != nil {
+        for cohort in connectedCarers.indices {
+            guard let carers = connectedCarers[cohort], stock.vacancies(carers) == 0 else { continue }
             let waiting = stock.takeUnplaced(cohort)
             stock.addUnplaced(cohort, children: waiting - approveConnectedCarers(waiting, of: cohort, in: &stock))
         }

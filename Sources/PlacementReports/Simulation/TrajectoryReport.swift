@@ -122,9 +122,8 @@ public struct TrajectoryReport {
                             + "use vacancies only.",
                         "Sibling groups are not followed through the years: each child is placed on their own.",
                         "Children do not change placement type as they age; arrivals follow today's mix of types.",
-                        "In today's market a regional scenario's children may also use the places beyond its "
-                            + "boundary that they use today, no more (that market does not grow); in the empty market "
-                            + "(--empty-market), only the providers the scenario lists.",
+                        "A regional scenario's children may also use the places beyond its boundary that they "
+                            + "use today (today's market), no more: that market does not grow.",
                     ]),
                 ]))
         document = ReportDocument(
