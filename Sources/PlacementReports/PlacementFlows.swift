@@ -56,6 +56,7 @@ struct PlacementFlows {
     var beyondBoundaryNote: String {
         guard childrenBeyondBoundary > 0 else { return "" }
         return "; \(NumberText.counted(childrenBeyondBoundary, "child", "children")) placed beyond the region's "
-            + "boundary have no line (places outside the scenario's authorities, with no one location)"
+            + "boundary \(childrenBeyondBoundary == 1 ? "has" : "have") no line (places outside the scenario's "
+            + "authorities, with no one location)"
     }
 }

@@ -435,6 +435,13 @@ public struct SufficiencyReport {
                         + "outlined in black), lines from home to placement (solid green in-house, dashed orange external); the "
                         + "map shows \(isCooperative ? "the members and their" : scopeName + " and its") neighbours, so lines to "
                         + "places further away are cut at its edge" + flows.beyondBoundaryNote, svg: map.svg))
+        } else if flows.childrenBeyondBoundary > 0 {
+            // No map to carry the note: every child placed out of area is beyond the boundary.
+            blocks.append(
+                .paragraph(
+                    "No map: every one of \(scopeName)'s children placed out of area is beyond the region's boundary ("
+                        + NumberText.counted(flows.childrenBeyondBoundary, "child", "children")
+                        + "), in places outside the scenario's authorities with no one location."))
         }
         return ReportSection("Where children are placed", blocks)
     }

@@ -137,6 +137,23 @@ import Testing
         }
     }
 
+    /// With HB closed, A's only child placed out of area is beyond the boundary: the sufficiency
+    /// report has no line to draw, so no map, and says why.
+    @Test func aScopePlacedOutOfAreaOnlyBeyondTheBoundaryHasNoMapAndSaysWhy() throws {
+        var scenario = Self.scenario
+        scenario.providers[1].offers[.childrensHome]?.places = 0
+        let applied = Self.market.rebuilt(for: scenario).applied(to: scenario)
+        let solved = try PlacementOptimiser.solve(applied, mode: .regional)
+        let beyond = TodaysMarket.beyondBoundaryAuthority(.over20Miles)
+        #expect(solved.decisions.filter { $0.provider?.authority == beyond }.reduce(0) { $0 + $1.children } == 1)
+        let report = try SufficiencyReport(.authority(Self.a.rawValue), context: .init(solved, authorities: [Self.a]))
+        let markdown = MarkdownReport.render(report.document, stem: "sufficiency")
+        #expect(
+            markdown.contains(
+                "No map: every one of A's children placed out of area is beyond the region's boundary (1 child)"))
+        #expect(!markdown.contains("Where A's children are placed: each authority"))
+    }
+
     @Test func withoutThePlaceBeyondTheBoundaryTheFourthChildIsUnplaced() throws {
         var applied = Self.market.applied(to: Self.scenario)
         applied.providers.removeAll { applied.marketBeyondBoundary.contains($0.authority) }
