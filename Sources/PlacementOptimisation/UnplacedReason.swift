@@ -12,7 +12,12 @@ enum UnplacedReason {
         let candidates = problem.poolsOffering(unit.placementType)
         guard !candidates.isEmpty else { return "no provider offers \(unit.placementType.label.lowercased()) places" }
         var furthest: PairCosting.Refusal?
-        for pool in candidates {
+        // A kinship child is told why its own council's connected carers could not take it (too far,
+        // say); that another council's are not its relatives only where its own council has none.
+        let ownCarers =
+            unit.placementType == .kinship
+            ? candidates.filter { problem.pools[$0].representative.operatingAuthority == unit.homeAuthority } : []
+        for pool in ownCarers.isEmpty ? candidates : ownCarers {
             switch problem.admissibility(index, pool: pool) {
             case .admissible:
                 return "every admissible place is taken"
@@ -36,7 +41,7 @@ enum UnplacedReason {
         case .access:
             return "no suitable provider is open to this council in \(costing.mode.rawValue) mode"
         case .notTheChildsRelatives:
-            return "no place with the council's own connected carers (another council's are not the child's relatives)"
+            return "no connected carers of the child's own council (another council's are not the child's relatives)"
         }
     }
 }

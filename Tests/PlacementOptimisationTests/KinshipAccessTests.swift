@@ -52,6 +52,18 @@ struct KinshipAccessTests {
         #expect(approximately(result.objective, 1_125))
     }
 
+    /// A's own carers 30 miles away, beyond a 20-mile kinship limit: the child is unplaced, and told
+    /// why its own carers could not take it, not that B's are not its relatives.
+    @Test("with the council's own carers too far", arguments: CommissioningMode.allCases)
+    func ownCarersTooFar(mode: CommissioningMode) throws {
+        var scenario = Self.scenario(withOwnCarers: true)
+        scenario.policy.maximumDistanceMiles[.kinship] = 20
+        let result = try PlacementOptimiser.solve(scenario, mode: mode).result
+        let decision = try #require(result.decisions.first)
+        #expect(!decision.isPlaced)
+        #expect(decision.unplacedReason == "no suitable provider within 20 miles")
+    }
+
     @Test("with only another council's carers", arguments: CommissioningMode.allCases)
     func anotherCouncilsCarers(mode: CommissioningMode) throws {
         let result = try PlacementOptimiser.solve(Self.scenario(withOwnCarers: false), mode: mode).result
