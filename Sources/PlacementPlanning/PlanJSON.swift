@@ -68,7 +68,7 @@ public enum PlanJSON {
             valueOfBudgetPerMillion = plan.marginalValueOfBudget * 1_000_000
             candidatesConsidered = plan.candidatesConsidered
             candidateSource = plan.candidateSource
-            let names = Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let names = scenario.authorityNames
             homes = plan.homes.map { BuildObject($0, names: names) }
             carers = plan.carers.map { BuildObject($0, names: names) }
             blockContracts = plan.blockContracts.map { BuildObject($0, names: names) }

@@ -7,7 +7,7 @@ import PlacementScenarios
 public enum PlanMarkdown {
     /// `marketNotes`: sentences on the market the plan was made in, ending the document when given.
     public static func plan(_ plan: CapacityPlan, scenario: Scenario, marketNotes: [String] = []) -> String {
-        let names = Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = scenario.authorityNames
         // Years, children and miles to one decimal, as the other reports print them.
         func tenths(_ value: Double) -> String { NumberText.decimal(value, places: 1) }
         var lines: [String] = []

@@ -44,9 +44,7 @@ public struct PlanReport: Sendable {
                 + "\(plan.mode.rawValue) access.", sections: sections)
     }
 
-    private var names: [AuthorityCode: String] {
-        Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-    }
+    private var names: [AuthorityCode: String] { scenario.authorityNames }
 
     private static func pounds(_ value: Double) -> String { ReportValue.pounds(value).display }
     /// An assumption's value as written: 265000, 0.035, 0.25.

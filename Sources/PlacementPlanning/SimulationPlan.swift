@@ -39,7 +39,6 @@ public struct SimulationPlan: Sendable {
     public func note(years: ClosedRange<Int>) -> SimulatedPlan {
         SimulatedPlan(
             file: adopted.file, builds: adopted.builds, years: years, closingYear: Self.closingYear(of:),
-            names: Dictionary(
-                scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
+            names: scenario.authorityNames)
     }
 }

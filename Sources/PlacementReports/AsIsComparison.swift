@@ -124,8 +124,7 @@ public enum AsIsComparison: Sendable {
                     ? "; \(NumberText.grouped(market.placesKeptForRecords)) of them beyond that, kept for the children whose records "
                         + "name their provider, there today whatever the occupancy)." : ").")
         ]
-        let beyondCodes = Set(TodaysMarket.DistanceBand.allCases.map(TodaysMarket.beyondBoundaryAuthority))
-        let carersInside = market.carersElsewhere.filter { !beyondCodes.contains($0.authority) }
+        let carersInside = market.carersElsewhere.filter { $0.bandBeyondBoundary == nil }
         if !carersInside.isEmpty {
             lines.append(
                 "\(NumberText.grouped(carersInside.reduce(0) { $0 + $1.places })) in-house foster "
@@ -148,7 +147,7 @@ public enum AsIsComparison: Sendable {
                             + "\(NumberText.pounds($0.weeklyPrice)) a week)"
                     }.joined(separator: "; ") + ".")
         }
-        let carersBeyond = market.carersElsewhere.filter { beyondCodes.contains($0.authority) }
+        let carersBeyond = market.carersElsewhere.filter { $0.bandBeyondBoundary != nil }
         let councilsBeyond = market.beyondBoundary.filter { $0.operatingAuthority != nil }
         if !carersBeyond.isEmpty || !councilsBeyond.isEmpty {
             var parts: [String] = []

@@ -50,7 +50,7 @@ public struct ComparisonReport {
             PublishedSummary(
                 year: $0, authorities: scenario.authorities.map(\.id).filter(homes.contains), actuals: scenario.actuals)
         }
-        authorityNames = Dictionary(uniqueKeysWithValues: scenario.authorities.map { ($0.id, $0.name) })
+        authorityNames = scenario.authorityNames
     }
 
     /// `report.html`, `report.md`, `report.json` and a CSV per table.

@@ -27,10 +27,9 @@ struct PlacementFlows {
         }
         var children: [Key: Int] = [:]
         var inArea: [AuthorityCode: Int] = [:]
-        let beyond = Set(TodaysMarket.DistanceBand.allCases.map(TodaysMarket.beyondBoundaryAuthority))
         for decision in result.decisions {
             guard let provider = decision.provider, homes?.contains(decision.homeAuthority) ?? true else { continue }
-            if beyond.contains(provider.authority) {
+            if TodaysMarket.beyondBoundaryBand(of: provider.authority) != nil {
                 childrenBeyondBoundary += decision.children
             } else if decision.isInArea {
                 inArea[decision.homeAuthority, default: 0] += decision.children

@@ -124,7 +124,7 @@ public enum ResultJSON {
             try container.encode(market.beyondBoundary.map(BeyondObject.init), forKey: JSONKey("beyond_boundary"))
             // Only where councils' carers live beyond the boundary (a regional scenario).
             let carersBeyond = TodaysMarket.DistanceBand.allCases.flatMap { band in
-                market.carersElsewhere.filter { $0.authority == TodaysMarket.beyondBoundaryAuthority(band) }.map {
+                market.carersElsewhere.filter { $0.bandBeyondBoundary == band }.map {
                     CarersBeyondObject(carers: $0, band: band)
                 }
             }

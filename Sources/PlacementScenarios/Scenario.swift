@@ -52,6 +52,12 @@ public struct Scenario: Sendable {
         Dictionary(providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Each authority's name by its code: the first of equal codes (the loader refuses them; a
+    /// scenario built in code may not).
+    public var authorityNames: [AuthorityCode: String] {
+        Dictionary(authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The scenario's own authorities: every authority but those standing for the market beyond the boundary.
     public var ownAuthorities: [Authority] {
         marketBeyondBoundary.isEmpty ? authorities : authorities.filter { !marketBeyondBoundary.contains($0.id) }

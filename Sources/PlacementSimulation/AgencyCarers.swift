@@ -65,7 +65,7 @@ enum AgencyCarers {
         var result = scenario
         var moved = 0
         result.providers = []
-        let names = Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = scenario.authorityNames
         for (index, provider) in scenario.providers.enumerated() {
             guard let cut = pieces[index], !cut.isEmpty else {
                 result.providers.append(provider)

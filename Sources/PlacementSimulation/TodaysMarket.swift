@@ -36,6 +36,9 @@ public struct TodaysMarket: Sendable {
         public var placementType: PlacementType = .foster
         public var authority: AuthorityCode
         public var places: Int
+
+        /// The band the carers live in when beyond the boundary; nil inside the scenario.
+        public var bandBeyondBoundary: DistanceBand? { TodaysMarket.beyondBoundaryBand(of: authority) }
     }
     /// Children from outside the scenario in its places (placement group by placement group, the
     /// groups its providers offer).
@@ -403,16 +406,15 @@ public struct TodaysMarket: Sendable {
                 adjusted.providers[index].offers[type]?.places = places.free
             }
         }
-        let names = Dictionary(scenario.authorities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = scenario.authorityNames
         for carers in carersElsewhere {
             var provider = scenario.providers[carers.provider]
             let type = carers.placementType
             guard let offer = provider.offers[type] else { continue }
             adjusted.providers[carers.provider].offers[type]?.places -= carers.places
             provider.id = ProviderID("\(provider.id.rawValue)@\(carers.authority.rawValue)")
-            let band = DistanceBand.allCases.first { Self.beyondBoundaryAuthority($0) == carers.authority }
             provider.name +=
-                band.map { " (carers beyond the boundary, \($0.label))" }
+                carers.bandBeyondBoundary.map { " (carers beyond the boundary, \($0.label))" }
                 ?? " (carers in \(names[carers.authority] ?? carers.authority.rawValue))"
             provider.authority = carers.authority
             provider.location = nil
@@ -470,6 +472,16 @@ public struct TodaysMarket: Sendable {
     /// The code of the synthetic authority standing for the places beyond the boundary in a band.
     public static func beyondBoundaryAuthority(_ band: DistanceBand) -> AuthorityCode {
         AuthorityCode("beyond-\(band.rawValue.replacingOccurrences(of: "_", with: "-"))")
+    }
+
+    /// The codes of the synthetic authorities beyond the boundary, by the band each stands for.
+    private static let beyondBoundaryBands = Dictionary(
+        uniqueKeysWithValues: DistanceBand.allCases.map { (beyondBoundaryAuthority($0), $0) })
+
+    /// The band `authority` stands for when it is a synthetic authority beyond the boundary; nil for
+    /// any real authority.
+    public static func beyondBoundaryBand(of authority: AuthorityCode) -> DistanceBand? {
+        beyondBoundaryBands[authority]
     }
 
     /// The children not in the scenario who hold its places, by placement authority, group and sector.
