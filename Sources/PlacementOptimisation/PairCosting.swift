@@ -12,6 +12,8 @@ struct PairCosting: Sendable {
     let distances: DistanceTable
     /// Each authority's co-operative, by authority number.
     private let cooperativeOf: [Int?]
+    /// Whether each authority number stands for places beyond a regional scenario's boundary.
+    private let isBeyondBoundary: [Bool]
 
     init(scenario: Scenario, mode: CommissioningMode) {
         self.mode = mode
@@ -24,6 +26,11 @@ struct PairCosting: Sendable {
             }
         }
         self.cooperativeOf = cooperativeOf
+        var isBeyondBoundary = [Bool](repeating: false, count: distances.authorityCount)
+        for code in scenario.marketBeyondBoundary {
+            if let index = distances.index[code] { isBeyondBoundary[index] = true }
+        }
+        self.isBeyondBoundary = isBeyondBoundary
     }
 
     /// What admissibility needs of a demand unit.
@@ -94,6 +101,9 @@ struct PairCosting: Sendable {
         guard let operating = pool.operatingAuthority, operating != home else {
             return .open
         }
+        // A council's own places beyond the boundary stand where its children use them today, at a
+        // distance known from that council alone: no other council's child is placed there.
+        if pool.authority >= 0, isBeyondBoundary[pool.authority] { return .closed }
         switch mode {
         case .national:
             return .open

@@ -145,7 +145,11 @@ public struct PlanReport: Sendable {
         let after = Dictionary(
             plan.withPlan.metrics.authorities.map { (AuthorityCode(rawValue: $0.id), $0.metrics) },
             uniquingKeysWith: { first, _ in first })
-        let rows: [[ReportValue]] = built.sorted().map { authority in
+        // Every authority with children, those without builds too: their children's M1 and M2 move
+        // with others' new places.
+        let withChildren = Set(before.keys).union(after.keys)
+        let authorities = scenario.ownAuthorities.map(\.id).filter { withChildren.contains($0) || built.contains($0) }
+        let rows: [[ReportValue]] = authorities.map { authority in
             let here = plan.builds.filter { $0.candidate.authority == authority }
             let homes = here.filter { $0.candidate.kind == .home }
             let carers = here.filter { $0.candidate.kind == .fosterCarers }
@@ -159,7 +163,8 @@ public struct PlanReport: Sendable {
             ]
         }
         let table = ReportTable(
-            id: "by-authority", caption: "Builds by authority, and its children's M1 and M2 without and with the plan",
+            id: "by-authority",
+            caption: "Builds by authority (every authority with children), and its children's M1 and M2 without and with the plan",
             columns: [
                 .init("Authority", key: "authority", numeric: false),
                 .init("Co-operative", key: "cooperative", numeric: false), .init("Homes", key: "homes"),

@@ -92,7 +92,8 @@ public struct PolicyComparison: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Which policy moves the measure most in the right direction, with every figure from the table.
+    /// Which policy moves the measure most in the right direction, and, where another ends best, that
+    /// one too (a policy starting lower can gain more and still end below): every figure from the table.
     /// `table`: the id of the report table the figures are quoted from, named at the end.
     func sentence(_ measure: Measure, table: String? = nil) -> String {
         let changes = plans.map { plan -> (BudgetScope, Double?, Double?) in
@@ -104,13 +105,25 @@ public struct PolicyComparison: Sendable {
         let parts = changes.map { scope, without, with in
             "\(Self.label(scope)) \(Self.text(without, measure)) → \(Self.text(with, measure))"
         }
+        // Better means higher, or lower where less is better; equal to within rounding counts as a tie.
+        func better(_ value: Double) -> Double { measure.higherIsBetter ? value : -value }
+        func leaders(_ scored: [(BudgetScope, Double)]) -> (scopes: [BudgetScope], score: Double)? {
+            guard let best = scored.map(\.1).max() else { return nil }
+            return (scored.filter { best - $0.1 <= 1e-9 * max(1, abs(best)) }.map(\.0), best)
+        }
         let gains = changes.compactMap { scope, without, with -> (BudgetScope, Double)? in
             guard let without, let with else { return nil }
-            return (scope, measure.higherIsBetter ? with - without : without - with)
+            return (scope, better(with) - better(without))
         }
-        let verdict: String
-        if let best = gains.max(by: { $0.1 < $1.1 }), best.1 > 0 {
-            verdict = "the largest improvement is under \(Self.label(best.0))"
+        let ends = changes.compactMap { scope, _, with in with.map { (scope, better($0)) } }
+        func named(_ scopes: [BudgetScope]) -> String { scopes.map(Self.label).joined(separator: " and ") }
+        var verdict: String
+        if let gain = leaders(gains), gain.score > 0 {
+            verdict = "the largest improvement is under \(named(gain.scopes))"
+            if let end = leaders(ends), Set(end.scopes) != Set(gain.scopes) {
+                let level = Self.text(measure.higherIsBetter ? end.score : -end.score, measure)
+                verdict += "; the best with the plan is under \(named(end.scopes)) (\(level))"
+            }
         } else {
             verdict = "no policy improves it"
         }

@@ -31,8 +31,21 @@ struct PlanReportTests {
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(frontier.map { $0[0] } == ["0.00", "250000.00", "500000.00", "1000000.00"])
         #expect(frontier.map { $0[3] } == ["0", "0", "1", "1"])
+        // Every authority with children has a row, Southvale and Eastbury without builds too: their
+        // children's M1 and M2 move with others' new places (Eastbury's M2 67% → 50%).
+        let byAuthority = try String(contentsOfFile: out + "/report-by-authority.csv", encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(byAuthority.map { $0[0] } == ["Northtown", "Southvale", "Eastbury"])
+        #expect(byAuthority.map { $0[2] } == ["1", "0", "0"])
+        #expect(byAuthority.last.map { [$0[9], $0[10]] } == ["0.666667", "0.500000"])
         let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         #expect(markdown.contains("Own-council M1 never falls as the budget grows (table frontier)."))
+        // The national plan gains most M2 from a lower start; the others end higher, and the sentence
+        // says both.
+        #expect(
+            markdown.contains(
+                "the largest improvement is under one national plan (bound); the best with the plan is under grant "
+                    + "shared among councils and co-operatives plan for members (81.8%) (table policies)."))
         // H2 places two children who had no place, so the prices paid rise (tiny-plan's README): its
         // weighted saving is not money, and both summaries say so.
         let note = "1 build saves nothing of the weekly prices paid: chosen for the objective's weights"
