@@ -116,10 +116,13 @@ public struct PolicyComparison: Sendable {
             return (scope, better(with) - better(without))
         }
         let ends = changes.compactMap { scope, _, with in with.map { (scope, better($0)) } }
-        func named(_ scopes: [BudgetScope]) -> String { scopes.map(Self.label).joined(separator: " and ") }
+        func named(_ scopes: [BudgetScope]) -> String { NumberText.listed(scopes.map(Self.label)) }
         var verdict: String
         if let gain = leaders(gains), gain.score > 0 {
-            verdict = "the largest improvement is under \(named(gain.scopes))"
+            verdict =
+                gain.scopes.count == plans.count && plans.count > 1
+                ? "every policy improves it equally"
+                : "the largest improvement is under \(named(gain.scopes))"
             if let end = leaders(ends), Set(end.scopes) != Set(gain.scopes) {
                 let level = Self.text(measure.higherIsBetter ? end.score : -end.score, measure)
                 verdict += "; the best with the plan is under \(named(end.scopes)) (\(level))"

@@ -18,4 +18,7 @@ extension Provider {
     /// The start of every id a capacity plan gives its new places (`plan-` and the candidate's id),
     /// kept from `providers.csv` so that a planned provider never takes a registered one's id.
     public static let plannedIDPrefix = "plan-"
+
+    /// Whether it is a capacity plan's new places: not built yet, so empty, and held by no one today.
+    public var isPlannedBuild: Bool { id.rawValue.hasPrefix(Self.plannedIDPrefix) }
 }

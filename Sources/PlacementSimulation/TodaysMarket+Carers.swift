@@ -21,7 +21,9 @@ extension TodaysMarket {
         // Each council's first in-house provider of each type, found in one pass over the providers.
         var inHouse: [PlacementType: [AuthorityCode: Int]] = [:]
         for (index, candidate) in scenario.providers.enumerated()
-        where candidate.sector == .localAuthority && candidate.operatingAuthority == candidate.authority {
+        where candidate.sector == .localAuthority && candidate.operatingAuthority == candidate.authority
+            && !candidate.isPlannedBuild
+        {
             for type in [PlacementType.foster, .kinship] where (candidate.offers[type]?.places ?? 0) > 0 {
                 if inHouse[type]?[candidate.authority] == nil {
                     inHouse[type, default: [:]][candidate.authority] = index

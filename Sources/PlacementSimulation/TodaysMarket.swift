@@ -518,7 +518,9 @@ public struct TodaysMarket: Sendable {
         var places: [PlaceSlot: SlotPlaces] = [:]
         var members: [Key: [PlaceSlot]] = [:]
         var usableOfKey: [Key: Double] = [:]
-        for (index, provider) in scenario.providers.enumerated() {
+        // A plan's new places (`compare --plan`) are not built yet: every one of them is free, as in
+        // the plan's own model, so they take no occupancy and no holders.
+        for (index, provider) in scenario.providers.enumerated() where !provider.isPlannedBuild {
             for (type, offer) in provider.offers.sorted(by: { $0.key < $1.key })
             where offer.places > 0 && type.isCommissioned {
                 let group = PlacementGroup(type)

@@ -665,6 +665,30 @@ import Testing
                 != String(describing: total(with, asIs: false)?["m1_own_la_run_share"]))
     }
 
+    /// `compare --plan` solves the plan's places as the plan did: not built yet, so every one free,
+    /// none lost to occupancy or held by children from outside. It treated them as today's places, so
+    /// a new home's 3 places counted as 2.49 (occupancy 0.83) and M1 and M2 fell short of the plan's.
+    @Test func comparingAPlanGivesThePlansOwnFigures() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("plan")
+        let (planned, run) = try BuiltTool.placementJSON([
+            "plan", Fixtures.scenario("greater-manchester"), "--budget", "10000000", "--by", "cooperative",
+            "--kinds", "home", "--frontier", "0", "--out", out,
+        ])
+        let withPlan = try #require(planned?["with_plan"] as? [String: Any], "\(run.standardError)")
+        let compared = try Self.json([
+            Fixtures.scenario("greater-manchester"), "--modes", "regional", "--plan", out + "/plan.csv",
+        ])
+        let total = try #require(
+            ((compared["modes"] as? [[String: Any]])?.first?["metrics"] as? [String: Any])?["total"] as? [String: Any])
+        for key in ["m1_own_la_run_share", "m2_in_area_share", "weekly_cost"] {
+            let expected = try #require(withPlan[key] as? Double, "\(key)")
+            let value = try #require(total[key] as? Double, "\(key)")
+            #expect(approximately(value, expected, tolerance: 1e-9 * max(1, abs(expected))), "\(key)")
+        }
+    }
+
     /// A `--data` folder the user names must exist: no quiet fall-back to the empty market.
     @Test(arguments: [
         ["compare", "--modes", "regional"], ["sufficiency", "--authority", "Manchester"],
