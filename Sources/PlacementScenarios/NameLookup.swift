@@ -1,7 +1,7 @@
 /// Finds an authority or a co-operative the way people name one: by its code or id (any letter
-/// case) or by its name (letter case, spaces, hyphens, apostrophes and `&` for `and` ignored), and
-/// on a miss names the nearest entry with its code: "no authority 'Kentt' — did you mean Kent
-/// (E10000016)?".
+/// case) or by its name (letter case, spaces, hyphens, apostrophes, full stops and `&` for `and`
+/// ignored; a council's formal words too where they leave one entry), and on a miss names the
+/// nearest entry with its code: "no authority 'Kentt' — did you mean Kent (E10000016)?".
 public struct NameLookup: Sendable {
     /// What is being looked up, for messages: `authority`, `co-operative`.
     public let kind: String
@@ -39,7 +39,36 @@ public struct NameLookup: Sendable {
         let folded = Self.fold(trimmed)
         guard !folded.isEmpty else { return nil }
         return foldedCodes.firstIndex(of: folded) ?? foldedNames.firstIndex(of: folded)
-            ?? foldedShortNames.firstIndex(of: folded)
+            ?? foldedShortNames.firstIndex(of: folded) ?? onlyEntry(withPlainName: Self.withoutCouncilWords(folded))
+    }
+
+    /// The one entry whose name, a council's formal words aside, is `plain`: `Bristol` for `Bristol,
+    /// City of`, `Durham` for `County Durham` (Ofsted's register spells them so); nil when none or
+    /// several are.
+    private func onlyEntry(withPlainName plain: String) -> Int? {
+        guard !plain.isEmpty else { return nil }
+        let matching = foldedNames.indices.filter {
+            Self.withoutCouncilWords(foldedNames[$0]) == plain || Self.withoutCouncilWords(foldedShortNames[$0]) == plain
+        }
+        return matching.count == 1 ? matching[0] : nil
+    }
+
+    /// The one entry whose name holds `folded` as whole words (`Hull` in `Kingston upon Hull, City
+    /// of`, `East Riding` in `East Riding of Yorkshire`); nil when none or several do.
+    private func onlyEntry(namingWords folded: String) -> Int? {
+        guard folded.count >= 3 else { return nil }
+        let matching = foldedNames.indices.filter { index in
+            let name = foldedNames[index]
+            var start = name.startIndex
+            while let found = name[start...].range(of: folded) {
+                let before = found.lowerBound == name.startIndex || "_,".contains(name[name.index(before: found.lowerBound)])
+                let after = found.upperBound == name.endIndex || "_,".contains(name[found.upperBound])
+                if before && after { return true }
+                start = name.index(after: found.lowerBound)
+            }
+            return false
+        }
+        return matching.count == 1 ? matching[0] : nil
     }
 
     /// The code of the entry `text` names, or nil.
@@ -50,20 +79,19 @@ public struct NameLookup: Sendable {
     /// its words such as `County Council` or `London Borough of` aside: `Lancashire County Council`
     /// is Lancashire (E10000017).
     public func suggestion(for text: String) -> String? {
-        if let nearest = nearest(to: Self.fold(text)) { return nearest }
-        let plain = Self.withoutCouncilWords(Self.fold(text))
+        let folded = Self.fold(text)
+        let plain = Self.withoutCouncilWords(folded)
         guard !plain.isEmpty else { return nil }
-        if let index = foldedNames.indices.first(where: {
-            Self.withoutCouncilWords(foldedNames[$0]) == plain
-                || Self.withoutCouncilWords(foldedShortNames[$0]) == plain
-        }) {
-            return described(index)
-        }
+        if let index = onlyEntry(withPlainName: plain) { return described(index) }
+        if let nearest = nearest(to: folded) { return nearest }
+        if let index = onlyEntry(namingWords: plain) { return described(index) }
         return nearest(to: plain)
     }
 
     /// The words of a council's formal name, folded, that its name in the tables leaves out.
-    private static let councilPrefixes = ["the_", "london_borough_of_", "royal_borough_of_", "city_of_", "borough_of_"]
+    private static let councilPrefixes = [
+        "the_", "london_borough_of_", "royal_borough_of_", "city_of_", "borough_of_", "county_",
+    ]
     private static let councilSuffixes = [
         "_metropolitan_borough_council", "_metropolitan_district_council", "_county_council", "_city_council",
         "_borough_council", "_district_council", "_council", ",_city_of", ",_county_of",
@@ -122,10 +150,13 @@ public struct NameLookup: Sendable {
         return String(name[..<open])
     }
 
-    /// A name as compared: ``CSVTable/Row/normalise(_:)`` with `&` read as `and`.
+    /// A name as compared: ``CSVTable/Row/normalise(_:)`` with `&` read as `and` and full stops
+    /// dropped (`St. Helens` is `St Helens`).
     static func fold(_ name: String) -> String {
-        // Foundation only when there is an `&` to replace: a shocks file may name a million authorities.
-        CSVTable.Row.normalise(
-            name.utf8.contains(UInt8(ascii: "&")) ? name.replacingOccurrences(of: "&", with: " and ") : name)
+        // Foundation only when there is something to replace: a shocks file may name a million authorities.
+        var name = name
+        if name.utf8.contains(UInt8(ascii: "&")) { name = name.replacingOccurrences(of: "&", with: " and ") }
+        if name.utf8.contains(UInt8(ascii: ".")) { name = name.replacingOccurrences(of: ".", with: "") }
+        return CSVTable.Row.normalise(name)
     }
 }

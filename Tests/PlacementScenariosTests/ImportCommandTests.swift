@@ -400,6 +400,26 @@ struct ImportCommandTests {
         #expect(run.standardError.components(separatedBy: "placement_authority: is empty").count == 2)
     }
 
+    /// An authority given but not found is its own error: the warning had counted it as empty.
+    @Test("an unknown placement_authority is an error, not one of the empty cells the warning counts")
+    func unknownPlacementAuthorityIsNotEmpty() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try """
+        child_id,date_of_birth,placement_code,placement_provider,placement_authority,provider_urn
+        A1,2012-01-01,U4,PR4,,
+        A2,2013-01-01,U4,PR4,Atlantis,
+        """.write(toFile: children, atomically: true, encoding: .utf8)
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("no authority 'Atlantis'"), "\(run.standardError)")
+        #expect(
+            run.standardError.contains("placement_authority: is empty for 1 child placed with a private, ")
+                && run.standardError.contains("no provider_urn (line 2):"),
+            "\(run.standardError)")
+    }
+
     /// A newcomer running the tool from their own folder got "Fixtures/data: no such folder".
     @Test("without --data, import and compare find the shipped tables from any working folder")
     func shippedDataFromAnyFolder() throws {

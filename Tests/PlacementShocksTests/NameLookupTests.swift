@@ -40,14 +40,44 @@ struct NameLookupTests {
     }
 
     @Test(
-        "a council's formal name is a miss that names the authority it stands for",
+        "a council's formal name is the authority it stands for, where it leaves one",
         arguments: [
-            ("Lancashire County Council", "Lancashire (E10000017)"), ("Kent County Council", "Kent (E10000016)"),
-            ("Manchester City Council", "Manchester (E08000003)"), ("London Borough of Camden", "Camden (E09000007)"),
-            ("The Royal Borough of Kingston upon Thames", "Kingston upon Thames (E09000021)"),
-            ("Bristol City Council", "Bristol, City of (E06000023)"),
+            ("Lancashire County Council", "E10000017"), ("Kent County Council", "E10000016"),
+            ("Manchester City Council", "E08000003"), ("London Borough of Camden", "E09000007"),
+            ("The Royal Borough of Kingston upon Thames", "E09000021"), ("Bristol City Council", "E06000023"),
         ])
-    func formalName(text: String, suggestion: String) {
+    func formalName(text: String, code: String) {
+        #expect(NameLookup.authorities(Self.england.authorities).code(of: text) == code)
+    }
+
+    /// Ofsted's register spells some authorities otherwise than ONS: `Kingston upon Hull` had been
+    /// refused with "did you mean Kingston upon Thames?", `Herefordshire` with Hertfordshire.
+    @Test("every spelling of the Ofsted register's local_authority column is its la_code")
+    func ofstedSpellings() throws {
+        let lookup = NameLookup.authorities(Self.england.authorities)
+        var log = IssueLog()
+        let table = try #require(
+            CSVTable.read(
+                Fixtures.root + "/data/ofsted_providers_2025.csv", file: "ofsted",
+                required: ["la_code", "local_authority"], log: &log))
+        var spellings: [String: String] = [:]
+        // Welsh authorities (no English code) aside.
+        for row in table.rows where !row.text("la_code").isEmpty {
+            spellings[row.text("local_authority")] = row.text("la_code")
+        }
+        #expect(spellings.count > 140)
+        for (name, code) in spellings.sorted(by: { $0.key < $1.key }) {
+            #expect(lookup.code(of: name) == code, "\(name)")
+        }
+    }
+
+    @Test(
+        "a miss names the one authority whose name holds the words given",
+        arguments: [
+            ("Hull", "Kingston upon Hull, City of (E06000010)"),
+            ("East Riding", "East Riding of Yorkshire (E06000011)"),
+        ])
+    func partOfAName(text: String, suggestion: String) {
         let lookup = NameLookup.authorities(Self.england.authorities)
         #expect(lookup.code(of: text) == nil)
         #expect(lookup.missing(text) == "no authority '\(text)' — did you mean \(suggestion)?")

@@ -9,6 +9,8 @@ struct ChildRecord {
     var providerCode: PlacementCodes.ProviderCode?
     /// Where the child is placed (a GSS code), when given.
     var placementAuthority: String?
+    /// Whether the record names a placement authority at all (found or not).
+    var placementAuthorityGiven = false
     /// The Ofsted URN of the provider the child lives with, when given.
     var urn: String?
     var weeklyCost: Double?
@@ -125,7 +127,8 @@ enum ChildRecords {
             records.append(
                 ChildRecord(
                     line: row.line, id: id, age: age, type: type, providerCode: providerCode,
-                    placementAuthority: placement, urn: urn.flatMap { registered.contains($0) ? $0 : nil },
+                    placementAuthority: placement, placementAuthorityGiven: placementGiven,
+                    urn: urn.flatMap { registered.contains($0) ? $0 : nil },
                     weeklyCost: cost, siblingGroup: group, needs: needs, avoid: avoid))
         }
         checkSiblingGroups(records, table: table, log: &log)
@@ -135,11 +138,12 @@ enum ChildRecords {
 
     /// One warning for the children placed with an outside provider (PR3 to PR5) whose record says
     /// neither where (`placement_authority`) nor with whom (`provider_urn`): they are taken to be in
-    /// the council's own area, which counts them in area (M2), so a user should know how many.
+    /// the council's own area, which counts them in area (M2), so a user should know how many. An
+    /// authority given but not found is its own error, not an empty cell.
     private static func warnOfUnlocatedPlacements(_ records: [ChildRecord], table: CSVTable, log: inout IssueLog) {
         let outside: Set<PlacementCodes.ProviderCode> = [.otherPublic, .private, .voluntary]
         let unlocated = records.filter { record in
-            record.type.isCommissioned && record.urn == nil && record.placementAuthority == nil
+            record.type.isCommissioned && record.urn == nil && !record.placementAuthorityGiven
                 && record.providerCode.map(outside.contains) == true
         }
         guard let first = unlocated.first else { return }
