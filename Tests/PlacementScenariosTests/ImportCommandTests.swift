@@ -400,6 +400,47 @@ struct ImportCommandTests {
         #expect(run.standardError.components(separatedBy: "placement_authority: is empty").count == 2)
     }
 
+    /// The register decides who runs a place and where it is (M1 and M2 follow), so a record it
+    /// contradicts is said, line by line: the import had used the register's silently. Ofsted's file
+    /// of 31 March 2025: SC457308 and SC460063 are Cambian homes in East Riding, SC035543 East Riding's
+    /// own home, 2538267 a private home registered for 1 place.
+    @Test("a provider code, placement authority or count the URN's register entry contradicts is a warning")
+    func recordsTheRegisterContradicts() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try """
+        child_id,date_of_birth,placement_code,placement_provider,placement_authority,provider_urn
+        C1,2010-01-01,K2,PR1,East Riding of Yorkshire,SC457308
+        C2,2010-01-01,K2,PR4,East Riding of Yorkshire,SC035543
+        C3,2010-01-01,K2,PR4,East Riding of Yorkshire,2538267
+        C4,2010-01-01,K2,PR4,East Riding of Yorkshire,2538267
+        C5,2010-01-01,K2,PR4,Leeds,SC460063
+        C6,2010-01-01,K2,PR4,East Riding of Yorkshire,SC460063
+        """.write(toFile: children, atomically: true, encoding: .utf8)
+        let run = try BuiltTool.run(
+            "placement",
+            [
+                "import", children, "--authority", "East Riding of Yorkshire", "--as-of", "2025-03-31", "--data", Self.data,
+                "--out", folder.file("out"),
+            ])
+        #expect(run.status == 0, "\(run.standardError)")
+        for warning in [
+            "children.csv:2:18: warning: placement_provider: PR1 (own local authority), but URN SC457308 is private "
+                + "(Cambian Childcare Limited) in Ofsted's register; the register's is used",
+            "children.csv:3:18: warning: placement_provider: PR4 (private provision), but URN SC035543 is local "
+                + "authority (East Riding of Yorkshire) in Ofsted's register",
+            "children.csv:4:47: warning: provider_urn: 2 children with",
+            "registered for 1 place (lines 4, 5): its places are raised to the children",
+            "children.csv:6:22: warning: placement_authority: Leeds, but URN SC460063 is registered in East Riding of "
+                + "Yorkshire; the register's is used",
+        ] {
+            #expect(run.standardError.contains(warning), "\(warning)\n\(run.standardError)")
+        }
+        // C6 agrees with the register: nothing said of line 7.
+        #expect(!run.standardError.contains("children.csv:7:"), "\(run.standardError)")
+    }
+
     /// An authority given but not found is its own error: the warning had counted it as empty.
     @Test("an unknown placement_authority is an error, not one of the empty cells the warning counts")
     func unknownPlacementAuthorityIsNotEmpty() throws {

@@ -59,6 +59,7 @@ struct MarketBuilder {
         var children: [ProviderID: [PlacementType: Int]] = [:]
         var costs: [ProviderID: [PlacementType: [Double]]] = [:]
         var rules: [ProviderID: String] = [:]
+        var lines: [ProviderID: [Int]] = [:]
         for record in records where record.type.isCommissioned {
             var id: ProviderID?
             if let urn = record.urn {
@@ -71,6 +72,7 @@ struct MarketBuilder {
             }
             guard let id, let position = index[id] else { continue }
             currentProvider[record.id] = id
+            lines[id, default: []].append(record.line)
             children[id, default: [:]][record.type, default: 0] += 1
             if let cost = record.weeklyCost { costs[id, default: [:]][record.type, default: []].append(cost) }
             // The child lives there now, so the provider meets the child's needs and takes its age.
@@ -93,7 +95,17 @@ struct MarketBuilder {
                     places = Self.places(for: count, type: type, sector: sector)
                 } else {
                     let registeredPlaces = providers[position].offers[type]?.places ?? 0
-                    if count > registeredPlaces { overfull.append((id.rawValue, count, registeredPlaces)) }
+                    if count > registeredPlaces {
+                        overfull.append((id.rawValue, count, registeredPlaces))
+                        let at = lines[id] ?? []
+                        log.warning(
+                            file, line: at.first ?? 0, column: table.column(of: "provider_urn", line: at.first ?? 0),
+                            field: "provider_urn",
+                            "\(count) children with \(providers[position].name) (\(id.rawValue)), registered for "
+                                + "\(NumberText.counted(registeredPlaces, "place", "places")) (lines "
+                                + at.prefix(5).map(String.init).joined(separator: ", ") + (at.count > 5 ? " …" : "")
+                                + "): its places are raised to the children")
+                    }
                     places = max(count, registeredPlaces)
                 }
                 var price = providers[position].offers[type]?.weeklyPrice ?? Assumptions.price(type, sector: sector)
@@ -157,6 +169,7 @@ struct MarketBuilder {
                     + "\(record.type.label.lowercased()) (the child's placement code)")
             return nil
         }
+        warnOfConflicts(record, urn: urn, provider: providers[position], file: file, table: table, log: &log)
         // An agency's URN is its office; its carers live where the record places the child.
         if let named = record.placementAuthority.map(AuthorityCode.init(rawValue:)),
             named != providers[position].authority,
@@ -176,6 +189,41 @@ struct MarketBuilder {
             return carers
         }
         return id
+    }
+
+    /// A record whose provider code or placement authority the register's entry for its URN
+    /// contradicts: the register's is used (it decides M1 and M2), and the user is told, line by line.
+    /// An agency's carers live where the record places the child, not at its office.
+    private func warnOfConflicts(
+        _ record: ChildRecord, urn: String, provider: Provider, file: String, table: CSVTable, log: inout IssueLog
+    ) {
+        if let code = record.providerCode {
+            let runByCouncil = provider.sector == .localAuthority
+            let agrees =
+                switch code {
+                case .ownAuthority, .parents: runByCouncil && provider.operatingAuthority == council.id
+                case .otherAuthority: runByCouncil && provider.operatingAuthority != council.id
+                default: provider.sector == code.sector
+                }
+            if !agrees {
+                let owner = provider.operatingAuthority.map { names[$0] ?? $0.rawValue } ?? provider.owner
+                log.warning(
+                    file, line: record.line, column: table.column(of: "placement_provider", line: record.line),
+                    field: "placement_provider",
+                    "\(code.rawValue) (\(code.meaning)), but URN \(urn) is \(provider.sector.label.lowercased()) "
+                        + (owner.isEmpty ? "" : "(\(owner)) ") + "in Ofsted's register; the register's is used")
+            }
+        }
+        let isAgency = register.fosteringAgencies.contains { $0.provider.id == provider.id }
+        if !isAgency, let named = record.placementAuthority.map(AuthorityCode.init(rawValue:)),
+            named != provider.authority
+        {
+            log.warning(
+                file, line: record.line, column: table.column(of: "placement_authority", line: record.line),
+                field: "placement_authority",
+                "\(names[named] ?? named.rawValue), but URN \(urn) is registered in "
+                    + "\(names[provider.authority] ?? provider.authority.rawValue); the register's is used")
+        }
     }
 
     /// The provider standing for children placed without a URN: one per placement type, SSDA903
