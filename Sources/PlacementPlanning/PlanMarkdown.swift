@@ -32,9 +32,9 @@ public enum PlanMarkdown {
                     : ", with \(NumberText.counted(plan.blockContracts.reduce(0) { $0 + $1.units }, "block contract", "block contracts")) with the market,")
                 + " for \(pounds(plan.capitalSpent)): weekly spend \(pounds(plan.weeklySpend)) against "
                 + "\(pounds(plan.baselineWeeklySpend)) (capital charges of \(pounds(plan.weeklyCapitalCharge)) a week aside). "
-                + "At the margin, budget saves \(pounds(plan.marginalValueOfBudget * 1_000_000)) a week per £1m "
-                + "(the LP relaxation's budget dual: a rate for small changes around this budget, not for a whole "
-                + "£1m more).")
+                + "At the margin, budget saves \(pounds(plan.marginalValueOfBudget * 1_000_000)) a week of objective "
+                + "per £1m " + PlanReport.marginalValueCaveat(plan, unplacedPenalty: scenario.policy.unplacedPenalty)
+                + ".")
         if let note = PlanReport.savingNothingNote(plan) {
             lines.append("")
             lines.append(note)

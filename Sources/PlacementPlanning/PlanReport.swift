@@ -71,8 +71,8 @@ public struct PlanReport: Sendable {
                     : ", with \(plan.blockContracts.reduce(0) { $0 + $1.units }) block contract(s) with the market,")
                 + " for \(Self.pounds(plan.capitalSpent)) "
                 + "of \(Self.pounds(plan.budget)) (table plan-builds); at the margin, budget saves "
-                + "\(Self.pounds(plan.marginalValueOfBudget * 1_000_000)) a week of objective per £1m (the LP "
-                + "relaxation's budget dual: a rate for small changes around this budget, not for a whole £1m more).",
+                + "\(Self.pounds(plan.marginalValueOfBudget * 1_000_000)) a week of objective per £1m "
+                + Self.marginalValueCaveat(plan, unplacedPenalty: scenario.policy.unplacedPenalty) + ".",
             "Own-council M1 \(Self.share(before.m1OwnAuthorityRunShare)) → \(Self.share(after.m1OwnAuthorityRunShare)), "
                 + "M2 \(Self.share(before.m2InAreaShare)) → \(Self.share(after.m2InAreaShare)), weekly prices paid "
                 + "\(Self.pounds(before.weeklyCost)) → \(Self.pounds(after.weeklyCost)), unplaced \(before.unplaced) → "
@@ -116,6 +116,17 @@ public struct PlanReport: Sendable {
         return ReportSection("The plan", [.bullets(bullets), .table(builds), .table(measures)])
     }
 
+    /// What the budget's dual is, in brackets: a rate in the objective's pounds, not cash; where
+    /// children are left unplaced without the plan, the penalty on each (which usually drives it).
+    static func marginalValueCaveat(_ plan: CapacityPlan, unplacedPenalty: Double) -> String {
+        "(the LP relaxation's budget dual: a rate for small changes around this budget, not for a whole £1m more"
+            + (plan.withoutPlan.metrics.total.unplaced > 0
+                ? "; the objective counts \(NumberText.pounds(unplacedPenalty)) a week for each child left unplaced, "
+                    + "which capacity that places one saves"
+                : "")
+            + ")"
+    }
+
     /// Builds that save none of the prices paid are chosen for the objective's weights, not money:
     /// said, since their weighted saving is also in pounds.
     static func savingNothingNote(_ plan: CapacityPlan) -> String? {
@@ -153,8 +164,10 @@ public struct PlanReport: Sendable {
             let here = plan.builds.filter { $0.candidate.authority == authority }
             let homes = here.filter { $0.candidate.kind == .home }
             let carers = here.filter { $0.candidate.kind == .fosterCarers }
+            // No co-operative: "–" in the tables, empty in the CSV and null in the JSON, as a missing figure.
             return [
-                .text(names[authority] ?? authority.rawValue), .text(cooperativeOf[authority] ?? "–"),
+                .text(names[authority] ?? authority.rawValue),
+                cooperativeOf[authority].map(ReportValue.text) ?? .number(nil, .count),
                 .count(homes.reduce(0) { $0 + $1.units }), .count(homes.reduce(0) { $0 + $1.places }),
                 .count(carers.reduce(0) { $0 + $1.units }), .pounds(here.reduce(0) { $0 + $1.capital }),
                 .miles(here.reduce(0) { $0 + $1.childrenPlaced }),
@@ -213,7 +226,10 @@ public struct PlanReport: Sendable {
                 .init("M2, with", key: "m2_with"), .init("Unplaced, without", key: "unplaced_without"),
                 .init("Unplaced, with", key: "unplaced_with"),
             ], rows: rows)
-        return ReportSection("By co-operative", [.table(table)])
+        // The table (and its CSV) stays, empty, so that every plan writes the same files.
+        return ReportSection(
+            "By co-operative",
+            (scenario.cooperatives.isEmpty ? [.paragraph("The scenario has no co-operatives.")] : []) + [.table(table)])
     }
 
     private var frontierSection: ReportSection {
