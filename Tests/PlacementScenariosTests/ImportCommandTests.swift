@@ -441,6 +441,29 @@ struct ImportCommandTests {
         #expect(!run.standardError.contains("children.csv:7:"), "\(run.standardError)")
     }
 
+    /// An export without the column had one "is empty" error per child (217 in a real-sized file).
+    @Test("no placement_provider column is one error for the file, with the children it leaves without a provider")
+    func noProviderColumn() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try """
+        child_id,date_of_birth,placement_code,placement_authority,provider_urn
+        A1,2012-01-01,U4,,
+        A2,2013-01-01,U4,,
+        A3,2013-01-01,P1,,
+        """.write(toFile: children, atomically: true, encoding: .utf8)
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 1)
+        #expect(
+            run.standardError.contains(
+                "children.csv:1: placement_provider: no placement_provider column, and 2 children in a commissioned "
+                    + "placement have no provider_urn either (lines 2, 3)"),
+            "\(run.standardError)")
+        #expect(!run.standardError.contains("is empty"), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("out")))
+    }
+
     /// An authority given but not found is its own error: the warning had counted it as empty.
     @Test("an unknown placement_authority is an error, not one of the empty cells the warning counts")
     func unknownPlacementAuthorityIsNotEmpty() throws {

@@ -63,6 +63,8 @@ enum ChildRecords {
         // A group's ids match ignoring letter case, as placement and provider codes do; the group is
         // written as its first row spells it.
         var groupSpelling: [String: String] = [:]
+        let hasProviderColumn = table.header.contains("placement_provider")
+        var withoutProvider: [Int] = []
         for row in table.rows {
             let id = row.identifier("child_id", log: &log)
             if let id, let first = seen[id] {
@@ -110,7 +112,10 @@ enum ChildRecords {
                     String($0), column: "locations_to_avoid", row: row, authorities: authorities, log: &log)
             }
             // Only when nothing was given: an unknown code is reported once, in providerCode(_:log:).
-            if let type, type.isCommissioned, urn == nil, row.optionalText("placement_provider") == nil {
+            // Without the column at all, once for the file, below.
+            if let type, type.isCommissioned, urn == nil, !hasProviderColumn {
+                withoutProvider.append(row.line)
+            } else if let type, type.isCommissioned, urn == nil, row.optionalText("placement_provider") == nil {
                 row.error(
                     "placement_provider",
                     "is empty; give the SSDA903 provider code (PR1 own council … PR5 voluntary) or the provider's "
@@ -130,6 +135,16 @@ enum ChildRecords {
                     placementAuthority: placement, placementAuthorityGiven: placementGiven,
                     urn: urn.flatMap { registered.contains($0) ? $0 : nil },
                     weeklyCost: cost, siblingGroup: group, needs: needs, avoid: avoid))
+        }
+        if !withoutProvider.isEmpty {
+            log.error(
+                table.file, line: 1, field: "placement_provider",
+                "no placement_provider column, and \(NumberText.counted(withoutProvider.count, "child", "children")) "
+                    + "in a commissioned placement \(withoutProvider.count == 1 ? "has" : "have") no provider_urn either "
+                    + "(line\(withoutProvider.count == 1 ? "" : "s") "
+                    + withoutProvider.prefix(5).map(String.init).joined(separator: ", ")
+                    + (withoutProvider.count > 5 ? " …" : "")
+                    + "); add the column with each child's SSDA903 provider code (PR0–PR5) (docs/import-template.md)")
         }
         checkSiblingGroups(records, table: table, log: &log)
         warnOfUnlocatedPlacements(records, table: table, log: &log)
