@@ -336,7 +336,7 @@ public struct SufficiencyReport {
             columns: [
                 .init("Placement type", key: "placement_type", numeric: false), .init("Children", key: "children"),
                 .init("Placed", key: "placed"), .init("Unplaced", key: "unplaced"),
-                .init("Council-run (any council)", key: "placed_in_house"),
+                .init("Council-run (any council)", key: "placed_council_run"),
                 .init("Out of area", key: "placed_out_of_area"),
                 .init("Out of area share", key: "out_of_area_share"),
                 .init("Over 20 miles (expected)", key: "placed_over_20_miles"),
@@ -386,10 +386,11 @@ public struct SufficiencyReport {
         }
         let total = counts.reduce(0) { $0 + $1.inHouse + $1.external }
         let table = ReportTable(
-            id: "out-of-area-distance", caption: "Children placed outside \(homeArea), by distance from home",
+            id: "out-of-area-distance",
+            caption: "Children placed outside \(homeArea) under \(mode) commissioning, by distance from home",
             columns: [
                 .init("Distance", key: "band", numeric: false), .init("Children", key: "children"),
-                .init("Share", key: "share"), .init("Council-run (any council)", key: "in_house"),
+                .init("Share", key: "share"), .init("Council-run (any council)", key: "council_run"),
                 .init("External", key: "external"),
             ],
             rows: zip(Self.distanceBands, counts).map { band, count in
