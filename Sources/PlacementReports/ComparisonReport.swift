@@ -148,7 +148,7 @@ public struct ComparisonReport {
             let costChange = after.weeklyCost - before.weeklyCost
             bullets.append(
                 "Weekly cost: \(cost(after)) under \(to), \(cost(before)) "
-                    + "under \(from): \(ReportValue.number(costChange, .poundsChange).display) a week, "
+                    + "under \(from): \(to) against \(from), \(ReportValue.number(costChange, .poundsChange).display) a week, "
                     + "\(ReportValue.number(costChange * 52, .poundsChange).display) a year"
                     + (after.placed == before.placed
                         ? "."
@@ -167,7 +167,8 @@ public struct ComparisonReport {
                 "\(count) \(count == 1 ? one : many)"
             }
             bullets.append(
-                "Of \(changes.count) authorities, \(agreeing(gains.count, "gains", "gain")) under \(to) commissioning, "
+                "Of \(ReportNumbers.counted(changes.count, "authority", "authorities")), "
+                    + "\(agreeing(gains.count, "gains", "gain")) under \(to) commissioning, "
                     + "\(agreeing(losses.count, "loses", "lose")), "
                     + "\(agreeing(mixed.count, "gains on one measure and loses", "gain on one measure and lose")) on "
                     + "another, and \(agreeing(changes.count - gains.count - losses.count - mixed.count, "sees", "see")) "
