@@ -1,3 +1,4 @@
+import PlacementReports
 import PlacementScenarios
 
 /// What is forecast: children looked after in total, of one placement type, or unaccompanied
@@ -22,7 +23,7 @@ public enum ForecastSeries: Hashable, Sendable, Comparable {
     public var label: String {
         switch self {
         case .total: "All children looked after"
-        case .type(let type): type.label
+        case .type(let type): DemandOutlook.label(of: type)
         case .uasc: "Unaccompanied asylum-seeking children"
         }
     }

@@ -17,6 +17,17 @@ public struct DemandOutlook: Sendable {
         }
     }
 
+    /// A forecast type's name, saying what it gathers where that differs from the scenario's type of
+    /// the same name (beside today's foster children, a forecast with kinship in reads as a jump).
+    public static func label(of type: PlacementType) -> String {
+        switch type {
+        case .foster: "Foster care (kinship included)"
+        case .childrensHome: "Children's home (secure included)"
+        case .other: "Other (other residential settings and placements)"
+        default: type.label
+        }
+    }
+
     /// One year: published (a fitted year) or forecast.
     public struct Year: Sendable {
         public var year: Int
@@ -100,7 +111,7 @@ extension SufficiencyReport {
                 outlook.forecastYears.compactMap { year -> [ReportValue]? in
                     guard let range = year.byType[type] else { return nil }
                     return [
-                        .text(type.label), .year(year.year), .number(range.forecast, .count),
+                        .text(DemandOutlook.label(of: type)), .year(year.year), .number(range.forecast, .count),
                         .number(range.lower80, .count), .number(range.upper80, .count),
                     ]
                 }
