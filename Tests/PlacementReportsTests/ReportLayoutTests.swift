@@ -50,6 +50,23 @@ struct ReportLayoutTests {
         #expect(Self.tickLabels(chart.svg) == ["0.0", "1.0", "2.0", "3.0", "4.0"])
     }
 
+    /// The comparison's six keys (published, as-is and four modes) from the labels' edge ran 52 points
+    /// past the chart's right edge ("national" was cut off): the row moves left to fit.
+    @Test("A legend of six keys stays inside the chart")
+    func legendFits() {
+        let names = ["published 2025", "as-is", "council", "council-coordinated", "regional", "national"]
+        let chart = GroupedBarChart(
+            title: "M2", categories: ["Bolton"],
+            series: names.map { ChartSeries(name: $0, colour: "#000000", values: [0.5]) }, style: .share,
+            axisMaximum: 1)
+        let lefts = Self.matches("<g transform=\"translate\\(([0-9.]+),6.0\\)\">", in: chart.svg).compactMap(Double.init)
+        #expect(lefts.count == names.count)
+        // The last key: swatch and gap (18), then its text at about 6.6 points a letter.
+        let right = (lefts.last ?? 0) + 18 + Double("national".count) * 6.6
+        #expect(right <= 720, "\(lefts)")
+        #expect((lefts.first ?? 0) >= 6)
+    }
+
     // MARK: Bars that differ
 
     @Test("Five series where four agree draw two bars, the others named by squares after the shared one")

@@ -50,7 +50,8 @@ struct GroupedBarChart {
         func x(_ value: Double) -> Double { labelWidth + plotWidth * min(max(value, 0) / ticks.top, 1) }
 
         var svg = SVGText.open(width: width, height: height, title: title)
-        svg += SVGText.legend(series.map { ($0.name, SVGText.boxSwatch($0.colour)) }, x: labelWidth, y: 6)
+        svg += SVGText.legend(
+            series.map { ($0.name, SVGText.boxSwatch($0.colour)) }, x: labelWidth, y: 6, width: width)
         if series.count > 1 {
             svg += "<text x=\"\(SVGText.number(labelWidth))\" y=\"\(SVGText.number(top - 6))\" font-size=\"9\" "
             svg += "fill=\"#52606d\">Where series agree they share a bar; the squares after it name the others."

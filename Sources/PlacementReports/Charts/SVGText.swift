@@ -15,14 +15,19 @@ package enum SVGText {
             + "<title>\(escape(title))</title>"
     }
 
-    /// A legend row of coloured keys, left to right from `x`.
-    static func legend(_ entries: [(label: String, swatch: String)], x: Double, y: Double) -> String {
+    /// A legend row of coloured keys, left to right from `x`, moved left as far as `margin` where it
+    /// would run past `width` (six keys beside a bar chart's labels ran past its edge).
+    static func legend(
+        _ entries: [(label: String, swatch: String)], x: Double, y: Double, width: Double = .infinity,
+        margin: Double = 6
+    ) -> String {
+        let widths = entries.map { 30 + Double($0.label.count) * 6.6 }
+        var left = max(min(x, width - margin - widths.reduce(0, +)), margin)
         var svg = ""
-        var left = x
-        for entry in entries {
+        for (entry, keyWidth) in zip(entries, widths) {
             svg += "<g transform=\"translate(\(number(left)),\(number(y)))\">\(entry.swatch)"
             svg += "<text x=\"18\" y=\"9\">\(escape(entry.label))</text></g>"
-            left += 30 + Double(entry.label.count) * 6.6
+            left += keyWidth
         }
         return svg
     }

@@ -20,7 +20,7 @@ struct TrendChart {
         func y(_ share: Double) -> Double { top + plotHeight * (1 - min(max(share, 0), 1)) }
 
         var svg = SVGText.open(width: width, height: height, title: title)
-        svg += SVGText.legend(series.map { ($0.name, SVGText.boxSwatch($0.colour)) }, x: left, y: 6)
+        svg += SVGText.legend(series.map { ($0.name, SVGText.boxSwatch($0.colour)) }, x: left, y: 6, width: width)
         for tick in AxisTicks(covering: 1).values {
             let position = SVGText.number(y(tick))
             svg += "<line x1=\"\(SVGText.number(left))\" y1=\"\(position)\" x2=\"\(SVGText.number(width - right))\" "
