@@ -464,6 +464,29 @@ struct ImportCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.file("out")))
     }
 
+    /// A case-management export's headings: the required columns missing had hidden the hints.
+    @Test("required columns missing under other headings are errors, each heading with the column it looks like")
+    func requiredColumnsUnderOtherHeadings() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try "Child Ref,DOB,Placement Type,placement_provider\nA1,2012-01-01,U4,PR1\n"
+            .write(toFile: children, atomically: true, encoding: .utf8)
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 1)
+        for line in [
+            "children.csv:1: date_of_birth: required column is missing",
+            "children.csv:1:1: warning: child_ref: is not a column the import reads, so its values are ignored: did "
+                + "you mean `child_id`?",
+            "children.csv:1:11: warning: dob: is not a column the import reads, so its values are ignored: did you "
+                + "mean `date_of_birth`?",
+            "children.csv:1:15: warning: placement_type: is not a column the import reads, so its values are "
+                + "ignored: did you mean `placement_code`?",
+        ] {
+            #expect(run.standardError.contains(line), "\(line)\n\(run.standardError)")
+        }
+    }
+
     /// An authority given but not found is its own error: the warning had counted it as empty.
     @Test("an unknown placement_authority is an error, not one of the empty cells the warning counts")
     func unknownPlacementAuthorityIsNotEmpty() throws {

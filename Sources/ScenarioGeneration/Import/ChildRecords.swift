@@ -29,18 +29,27 @@ enum ChildRecords {
         "locations_to_avoid",
     ]
 
+    /// Words of a case-management export's headings that name a column the import reads by other words.
+    static let lookalikeWords: [Substring: String] = [
+        "dob": "date_of_birth", "birth": "date_of_birth", "ref": "child_id", "reference": "child_id",
+        "type": "placement_code",
+    ]
+
     /// Warns of each column the import does not read whose heading looks like one it reads and the file
     /// lacks (`URN` for `provider_urn`, `Weekly Cost (£)` for `weekly_cost`): its values would be
     /// dropped without a word. Other columns (a case-management export's many) are ignored quietly.
     static func warnOfLookalikeColumns(_ table: CSVTable, log: inout IssueLog) {
-        let absent = optional.filter { !table.header.contains($0) }
+        let absent = (required + optional).filter { !table.header.contains($0) }
         let read = Set(required + optional)
         // Words several columns share, or a heading shares with other things, say nothing of which one
         // it meant: `local_authority` is usually the child's home council, `provider_name` a name.
         let shared: Set<Substring> = ["placement", "authority", "provider"]
         for (name, column) in zip(table.header, table.headerColumns) where !name.isEmpty && !read.contains(name) {
             let words = Set(name.split(separator: "_").filter { $0.count >= 3 }).subtracting(shared)
-            var meant = absent.filter { !words.isDisjoint(with: $0.split(separator: "_")) }
+            var meant = absent.filter { column in
+                !words.isDisjoint(with: column.split(separator: "_"))
+                    || words.contains { lookalikeWords[$0] == column }
+            }
             if meant.isEmpty, let typo = nearest(to: name, in: absent) { meant = [typo] }
             guard !meant.isEmpty else { continue }
             log.warning(

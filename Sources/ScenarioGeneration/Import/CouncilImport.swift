@@ -59,6 +59,11 @@ public struct CouncilImport: Sendable {
         var log = IssueLog()
         let registered = Set(data.register.map(\.urn))
         guard let table = CSVTable.read(path, file: file, required: ChildRecords.required, log: &log) else {
+            // A required column missing: the headings may still say which one was meant (`DOB`).
+            var ignored = IssueLog()
+            if let headings = CSVTable.read(path, file: file, required: [], log: &ignored) {
+                ChildRecords.warnOfLookalikeColumns(headings, log: &log)
+            }
             throw ScenarioError(issues: log.issues)
         }
         ChildRecords.warnOfLookalikeColumns(table, log: &log)
