@@ -48,6 +48,12 @@ struct PlanInvariantTests {
             }
             guard let provider = decision.provider else { continue }
             used["\(provider.id)/\(decision.placementType.rawValue)", default: 0] += decision.children
+            // A kinship child's connected carers are its own council's, in every mode.
+            if decision.placementType == .kinship, decision.origin == .optimised,
+                let operating = provider.operatingAuthority
+            {
+                #expect(operating == decision.homeAuthority, "\(decision.unitID) with \(provider.id)")
+            }
             if provider.isLocalAuthorityRun, let operating = provider.operatingAuthority,
                 operating != decision.homeAuthority, decision.origin == .optimised
             {

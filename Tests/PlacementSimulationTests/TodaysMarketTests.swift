@@ -689,6 +689,40 @@ import Testing
         }
     }
 
+    /// In today's market of a regional scenario, whatever a mode pools: a council's own places beyond
+    /// the boundary take only its own children (their distance is known from that council alone), and
+    /// a kinship child only its own council's connected carers.
+    @Test(arguments: ["greater-manchester", "south-east"])
+    func poolingKeepsOwnPlacesBeyondTheBoundaryAndRelativesToTheirCouncil(scenario: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("compare")
+        let run = try BuiltTool.run(
+            "placement", ["compare", Fixtures.scenario(scenario), "--modes", "regional,national", "--out", out])
+        #expect(run.status == 0, "\(run.standardError)")
+        var beyond = 0
+        for mode in ["regional", "national"] {
+            var log = IssueLog()
+            let table = try #require(
+                CSVTable.read(
+                    "\(out)/placements-\(mode).csv", file: mode,
+                    required: ["home_authority", "placement_type", "operating_authority", "provider_authority"],
+                    log: &log))
+            for row in table.rows where !row.text("operating_authority").isEmpty {
+                let line = "\(mode), line \(row.line)"
+                if row.text("provider_authority").hasPrefix("beyond-") {
+                    beyond += 1
+                    #expect(row.text("operating_authority") == row.text("home_authority"), "\(line)")
+                }
+                if row.text("placement_type") == "kinship" {
+                    #expect(row.text("operating_authority") == row.text("home_authority"), "\(line)")
+                }
+            }
+        }
+        // The councils' own places beyond the boundary are used (else the test shows nothing).
+        #expect(beyond > 0)
+    }
+
     /// A `--data` folder the user names must exist: no quiet fall-back to the empty market.
     @Test(arguments: [
         ["compare", "--modes", "regional"], ["sufficiency", "--authority", "Manchester"],
