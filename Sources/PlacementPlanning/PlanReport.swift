@@ -177,7 +177,8 @@ public struct PlanReport: Sendable {
         }
         let table = ReportTable(
             id: "by-authority",
-            caption: "Builds by authority (every authority with children), and its children's M1 and M2 without and with the plan",
+            caption:
+                "Builds by authority (every authority with children), and its children's M1 and M2 without and with the plan",
             columns: [
                 .init("Authority", key: "authority", numeric: false),
                 .init("Co-operative", key: "cooperative", numeric: false), .init("Homes", key: "homes"),

@@ -48,7 +48,8 @@ public struct NameLookup: Sendable {
     private func onlyEntry(withPlainName plain: String) -> Int? {
         guard !plain.isEmpty else { return nil }
         let matching = foldedNames.indices.filter {
-            Self.withoutCouncilWords(foldedNames[$0]) == plain || Self.withoutCouncilWords(foldedShortNames[$0]) == plain
+            Self.withoutCouncilWords(foldedNames[$0]) == plain
+                || Self.withoutCouncilWords(foldedShortNames[$0]) == plain
         }
         return matching.count == 1 ? matching[0] : nil
     }
@@ -61,7 +62,8 @@ public struct NameLookup: Sendable {
             let name = foldedNames[index]
             var start = name.startIndex
             while let found = name[start...].range(of: folded) {
-                let before = found.lowerBound == name.startIndex || "_,".contains(name[name.index(before: found.lowerBound)])
+                let before =
+                    found.lowerBound == name.startIndex || "_,".contains(name[name.index(before: found.lowerBound)])
                 let after = found.upperBound == name.endIndex || "_,".contains(name[found.upperBound])
                 if before && after { return true }
                 start = name.index(after: found.lowerBound)

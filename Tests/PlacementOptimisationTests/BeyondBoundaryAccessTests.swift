@@ -28,7 +28,8 @@ struct BeyondBoundaryAccessTests {
         var distances: [AuthorityPair: Double] = [:]
         for from in [a, b, beyond] {
             for to in [a, b, beyond] {
-                distances[AuthorityPair(from: from, to: to)] = from == to ? 2 : (from == beyond || to == beyond ? 12 : 30)
+                distances[AuthorityPair(from: from, to: to)] =
+                    from == to ? 2 : (from == beyond || to == beyond ? 12 : 30)
             }
         }
         let providers = [

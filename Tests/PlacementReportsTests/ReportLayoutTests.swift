@@ -59,7 +59,8 @@ struct ReportLayoutTests {
             title: "M2", categories: ["Bolton"],
             series: names.map { ChartSeries(name: $0, colour: "#000000", values: [0.5]) }, style: .share,
             axisMaximum: 1)
-        let lefts = Self.matches("<g transform=\"translate\\(([0-9.]+),6.0\\)\">", in: chart.svg).compactMap(Double.init)
+        let lefts = Self.matches("<g transform=\"translate\\(([0-9.]+),6.0\\)\">", in: chart.svg).compactMap(
+            Double.init)
         #expect(lefts.count == names.count)
         // The last key: swatch and gap (18), then its text at about 6.6 points a letter.
         let right = (lefts.last ?? 0) + 18 + Double("national".count) * 6.6

@@ -421,7 +421,8 @@ struct ImportCommandTests {
         let run = try BuiltTool.run(
             "placement",
             [
-                "import", children, "--authority", "East Riding of Yorkshire", "--as-of", "2025-03-31", "--data", Self.data,
+                "import", children, "--authority", "East Riding of Yorkshire", "--as-of", "2025-03-31", "--data",
+                Self.data,
                 "--out", folder.file("out"),
             ])
         #expect(run.status == 0, "\(run.standardError)")
