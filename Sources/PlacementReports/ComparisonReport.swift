@@ -142,6 +142,7 @@ public struct ComparisonReport {
                 shares(
                     "Provision run by the child's own council (M1)", \.m1OwnAuthorityRunShare,
                     published: published?.ownProvisionShare))
+            if let today, let note = Self.ownCouncilFallNote(after, today: today, mode: to) { bullets.append(note) }
             bullets.append(
                 "Mean distance from home: \(ReportValue.miles(after.meanDistanceMiles).display) miles under \(to), "
                     + "\(ReportValue.miles(before.meanDistanceMiles).display) under \(from).")
@@ -191,6 +192,19 @@ public struct ComparisonReport {
             bullets.append(PlaceValueTable.sentence(best, names: authorityNames, mode: to))
         }
         return ReportSection("Summary", [.bullets(bullets)])
+    }
+
+    /// Why a pooling mode's own-council M1 can fall below today's while M2 rises: placed again, children
+    /// move into other councils' in-house places, which M1 (own council) does not count. Said where M1
+    /// falls more than half a point and the any-council share stands above it.
+    static func ownCouncilFallNote(_ mode: ScopeMetrics, today: ScopeMetrics, mode label: String) -> String? {
+        guard let own = mode.m1OwnAuthorityRunShare, let ownToday = today.m1OwnAuthorityRunShare,
+            own < ownToday - 0.005, let any = mode.m1LocalAuthorityRunShare, any > own + 0.005
+        else { return nil }
+        return "Own-council M1 falls below today's under \(label) because, placing every child again, it puts "
+            + "children in other councils' in-house places, which M1 (own council) does not count: M1 (any council) "
+            + "is \(ReportValue.share(any).display) under \(label), "
+            + "\(ReportValue.share(today.m1LocalAuthorityRunShare).display) today."
     }
 
     var headline: ReportSection {

@@ -615,6 +615,12 @@ import Testing
         let m2 = try #require(bullets.first { $0.hasPrefix("- In-area placement (M2)") })
         #expect(m2.contains("85.5% (+29.5 pts on today) under regional"))
         #expect(m2.contains("74.7% (+18.7 pts on today) under council"))
+        // Regional M1 (own council) falls below today's while M2 rises: the summary says why.
+        #expect(
+            bullets.contains(
+                "- Own-council M1 falls below today's under regional because, placing every child again, it puts "
+                    + "children in other councils' in-house places, which M1 (own council) does not count: M1 (any "
+                    + "council) is 66.9% under regional, 62.4% today."))
         // The maps say which placements they cannot draw (the places beyond the boundary stand for no
         // one authority), and the placements name the authorities carers live in, not their codes.
         #expect(report.contains("children placed beyond the region's boundary"))
