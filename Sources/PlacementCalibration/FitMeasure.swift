@@ -33,6 +33,19 @@ public enum FitMeasure: String, CaseIterable, Sendable {
         }
     }
 
+    /// What a share is of, the same for the modelled and the published figure.
+    public var denominator: String {
+        switch self {
+        case .m2InAreaShare: "of children placed inside or outside their authority"
+        case .over20MilesShare: "of children with a known distance"
+        case .ownCouncilShare, .privateShare:
+            "of children in commissioned provision (every provider but parents and provider not reported)"
+        case .otherCouncilsChildrenPlacedInside: "a count of children"
+        case .insideOver20MilesShare: "of children placed inside with a known distance"
+        case .outsideWithin20MilesShare: "of children placed outside with a known distance"
+        }
+    }
+
     public var isShare: Bool { self != .otherCouncilsChildrenPlacedInside }
 
     /// The joint table's shares: a calibration meets its cells raked to the locality and distance

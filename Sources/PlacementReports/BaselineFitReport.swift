@@ -252,6 +252,16 @@ public struct BaselineFitReport {
                     caption: "\(measure.label), \(status(measure)): modelled against published, one dot per authority",
                     svg: ScatterChart(title: measure.label, points: points, style: style).svg))
         }
+        // A researcher setting these beside `compare`'s published M1 (DfE's own provision of all
+        // children looked after) needs to know the two are of different children.
+        blocks.insert(
+            .paragraph(
+                "Each share is the same fraction on both sides: "
+                    + FitMeasure.allCases.filter(\.isShare).map { "“\($0.label)” is \($0.denominator)" }
+                    .joined(separator: "; ")
+                    + ". So own-council provision here is not the published M1 that `compare` and `sufficiency` "
+                    + "show beside the modes, which is DfE's own provision of all children looked after."),
+            at: 0)
         return ReportSection("Fit by measure", blocks)
     }
 
