@@ -89,7 +89,7 @@ struct SimulationInputs {
             }
             return SimulationInputs(
                 scenario: simulated, start: start,
-                flows: SimulationFlows(tables).opening(openings, after: from, through: to, assumptions: assumptions))
+                flows: SimulationFlows(tables).opening(openings, after: from, through: to))
         }
         guard let published, let official, let flows = officialFlows else {
             printToStandardError(
@@ -115,7 +115,7 @@ struct SimulationInputs {
         yearFlows.source += "; " + supply.note
         return SimulationInputs(
             scenario: simulated, start: start,
-            flows: yearFlows.opening(openings, after: from, through: to, assumptions: assumptions))
+            flows: yearFlows.opening(openings, after: from, through: to))
     }
 
     /// The demand forecast fitted on DfE's years up to `from` (as `placement forecast` makes it from

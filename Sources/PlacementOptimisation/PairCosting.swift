@@ -126,6 +126,8 @@ struct PairCosting: Sendable {
         case distance
         /// Another council's connected carers, for a kinship child.
         case notTheChildsRelatives
+        /// Another council's own place beyond a regional scenario's boundary.
+        case anotherCouncilsPlaceBeyondBoundary
         case access
 
         static func < (lhs: Refusal, rhs: Refusal) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -156,6 +158,11 @@ struct PairCosting: Sendable {
             !isCurrentPlacement
         {
             return .refused(.notTheChildsRelatives)
+        }
+        if let operating = pool.operatingAuthority, operating != unit.home, pool.authority >= 0,
+            isBeyondBoundary[pool.authority], !isCurrentPlacement
+        {
+            return .refused(.anotherCouncilsPlaceBeyondBoundary)
         }
         let access = inHouseAccess(home: unit.home, pool: pool)
         guard access != .closed || isCurrentPlacement else { return .refused(.access) }

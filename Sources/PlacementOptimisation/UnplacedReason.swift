@@ -38,6 +38,9 @@ enum UnplacedReason {
         case .distance:
             let limit = costing.policy.maximumDistance(for: unit.placementType) ?? 0
             return "no suitable provider within \(String(format: "%.0f", limit)) miles"
+        case .anotherCouncilsPlaceBeyondBoundary:
+            return "the only suitable places are other councils' own beyond the region's boundary, which stand "
+                + "where those councils' children are placed today"
         case .access:
             return "no suitable provider is open to this council in \(costing.mode.rawValue) mode"
         case .notTheChildsRelatives:

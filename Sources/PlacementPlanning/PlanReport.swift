@@ -116,11 +116,12 @@ public struct PlanReport: Sendable {
         return ReportSection("The plan", [.bullets(bullets), .table(builds), .table(measures)])
     }
 
-    /// What the budget's dual is, in brackets: a rate in the objective's pounds, not cash; where
-    /// children are left unplaced without the plan, the penalty on each (which usually drives it).
+    /// What the budget's dual is, in brackets: a rate in the objective's pounds, not cash; where it
+    /// reaches the penalty on a child left unplaced, that penalty, which then drives it.
     static func marginalValueCaveat(_ plan: CapacityPlan, unplacedPenalty: Double) -> String {
+        // A rate of a child's penalty or more per £1m comes from placing children left unplaced.
         "(the LP relaxation's budget dual: a rate for small changes around this budget, not for a whole £1m more"
-            + (plan.withoutPlan.metrics.total.unplaced > 0
+            + (plan.withoutPlan.metrics.total.unplaced > 0 && plan.marginalValueOfBudget * 1_000_000 >= unplacedPenalty
                 ? "; the objective counts \(NumberText.pounds(unplacedPenalty)) a week for each child left unplaced, "
                     + "which capacity that places one saves"
                 : "")
@@ -158,7 +159,7 @@ public struct PlanReport: Sendable {
             uniquingKeysWith: { first, _ in first })
         // Every authority with children, those without builds too: their children's M1 and M2 move
         // with others' new places.
-        let withChildren = Set(before.keys).union(after.keys)
+        let withChildren = scenario.homeAuthorities
         let authorities = scenario.ownAuthorities.map(\.id).filter { withChildren.contains($0) || built.contains($0) }
         let rows: [[ReportValue]] = authorities.map { authority in
             let here = plan.builds.filter { $0.candidate.authority == authority }

@@ -59,6 +59,13 @@ public struct PolicyComparison: Sendable {
         }
     }
 
+    /// A measure's value rounded as the table shows it: shares to a tenth of a point, miles to a tenth,
+    /// pounds and children whole.
+    static func shown(_ value: Double, _ measure: Measure) -> Double {
+        let scale: Double = measure.isShare ? 1000 : (measure.style == .miles ? 10 : 1)
+        return (value * scale).rounded() / scale
+    }
+
     /// A measure's value as the table and the sentences show it.
     static func text(_ value: Double?, _ measure: Measure) -> String {
         guard let value, value.isFinite else { return "–" }
@@ -105,8 +112,12 @@ public struct PolicyComparison: Sendable {
         let parts = changes.map { scope, without, with in
             "\(Self.label(scope)) \(Self.text(without, measure)) → \(Self.text(with, measure))"
         }
-        // Better means higher, or lower where less is better; equal to within rounding counts as a tie.
-        func better(_ value: Double) -> Double { measure.higherIsBetter ? value : -value }
+        // Better means higher, or lower where less is better; compared as the table shows them, so that
+        // figures the table prints alike tie.
+        func better(_ value: Double) -> Double {
+            let shown = Self.shown(value, measure)
+            return measure.higherIsBetter ? shown : -shown
+        }
         func leaders(_ scored: [(BudgetScope, Double)]) -> (scopes: [BudgetScope], score: Double)? {
             guard let best = scored.map(\.1).max() else { return nil }
             return (scored.filter { best - $0.1 <= 1e-9 * max(1, abs(best)) }.map(\.0), best)
@@ -123,7 +134,8 @@ public struct PolicyComparison: Sendable {
                 gain.scopes.count == plans.count && plans.count > 1
                 ? "every policy improves it equally"
                 : "the largest improvement is under \(named(gain.scopes))"
-            if let end = leaders(ends), Set(end.scopes) != Set(gain.scopes) {
+            // Said where another policy ends best, unless every policy ends alike.
+            if let end = leaders(ends), Set(end.scopes) != Set(gain.scopes), end.scopes.count < plans.count {
                 let level = Self.text(measure.higherIsBetter ? end.score : -end.score, measure)
                 verdict += "; the best with the plan is under \(named(end.scopes)) (\(level))"
             }

@@ -44,12 +44,13 @@ public struct NameLookup: Sendable {
 
     /// The one entry whose name, a council's formal words aside, is `plain`: `Bristol` for `Bristol,
     /// City of`, `Durham` for `County Durham` (Ofsted's register spells them so); nil when none or
-    /// several are.
+    /// several are. An entry's name loses only its trailing qualifier and a leading `County`: a
+    /// leading `City of` is its name (`London` is not the City of London).
     private func onlyEntry(withPlainName plain: String) -> Int? {
         guard !plain.isEmpty else { return nil }
+        func entryPlain(_ folded: String) -> String { Self.withoutCouncilWords(folded, prefixes: ["county_"]) }
         let matching = foldedNames.indices.filter {
-            Self.withoutCouncilWords(foldedNames[$0]) == plain
-                || Self.withoutCouncilWords(foldedShortNames[$0]) == plain
+            entryPlain(foldedNames[$0]) == plain || entryPlain(foldedShortNames[$0]) == plain
         }
         return matching.count == 1 ? matching[0] : nil
     }
@@ -85,13 +86,14 @@ public struct NameLookup: Sendable {
         let plain = Self.withoutCouncilWords(folded)
         guard !plain.isEmpty else { return nil }
         if let index = onlyEntry(withPlainName: plain) { return described(index) }
-        if let nearest = nearest(to: folded) { return nearest }
+        // Words of one entry's name before a near spelling: `Telford` is Telford and Wrekin, not Salford.
         if let index = onlyEntry(namingWords: plain) { return described(index) }
+        if let nearest = nearest(to: folded) { return nearest }
         return nearest(to: plain)
     }
 
     /// The words of a council's formal name, folded, that its name in the tables leaves out.
-    private static let councilPrefixes = [
+    static let councilPrefixes = [
         "the_", "london_borough_of_", "royal_borough_of_", "city_of_", "borough_of_", "county_",
     ]
     private static let councilSuffixes = [
@@ -99,10 +101,10 @@ public struct NameLookup: Sendable {
         "_borough_council", "_district_council", "_council", ",_city_of", ",_county_of",
     ]
 
-    /// A folded name without a council's formal words, at its start or end.
-    static func withoutCouncilWords(_ folded: String) -> String {
+    /// A folded name without a council's formal words, at its start (`prefixes`) or end.
+    static func withoutCouncilWords(_ folded: String, prefixes: [String] = councilPrefixes) -> String {
         var name = Substring(folded)
-        for prefix in councilPrefixes where name.hasPrefix(prefix) { name = name.dropFirst(prefix.count) }
+        for prefix in prefixes where name.hasPrefix(prefix) { name = name.dropFirst(prefix.count) }
         for suffix in councilSuffixes where name.hasSuffix(suffix) {
             name = name.dropLast(suffix.count)
             break

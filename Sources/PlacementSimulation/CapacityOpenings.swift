@@ -23,7 +23,7 @@ public struct CapacityOpening: Sendable, Equatable {
     }
 
     /// Whether the places are open in `year`.
-    public func isOpen(in year: Int) -> Bool { self.year <= year && closingYear.map { year < $0 } != true }
+    public func isOpen(in year: Int) -> Bool { self.year <= year && (closingYear.map { year < $0 } ?? true) }
 }
 
 /// New capacity coming on line over the simulated years. The scenario lists every provider from the
@@ -41,11 +41,10 @@ public struct CapacityOpenings: Sendable, Equatable {
         reshaped(scenario) { $0.isOpen(in: year) ? $0.places : 0 }
     }
 
-    /// The scenario with every opening's usable places, as today's market counts every other place.
-    func scenarioWithEveryOpeningUsable(_ scenario: Scenario, assumptions: SimulationAssumptions) -> Scenario {
-        reshaped(scenario) {
-            UsablePlaces.usable($0.places, of: $0.placementType, assumptions: assumptions.calibration)
-        }
+    /// The scenario with every opening's places, whole: new places are empty when they open, as the
+    /// plan's own model counts them (today's market takes occupancy off the places standing today).
+    func scenarioWithEveryOpening(_ scenario: Scenario) -> Scenario {
+        reshaped(scenario) { $0.places }
     }
 
     /// `scenario` with each opening's offer at `places(opening)`, its price kept.
@@ -62,16 +61,14 @@ public struct CapacityOpenings: Sendable, Equatable {
         return result
     }
 
-    /// The place changes of the years after `first` up to `last`: usable places (residential places
-    /// × occupancy, as at the start) opening in their year and closing when a term ends.
-    public func placeChanges(after first: Int, through last: Int, assumptions: SimulationAssumptions)
-        -> [Int: [FlowTables.PlaceChange]]
-    {
+    /// The place changes of the years after `first` up to `last`: each opening's places, whole (as the
+    /// plan counts them; see ``scenarioWithEveryOpening(_:)``), opening in their year and closing when
+    /// a term ends.
+    public func placeChanges(after first: Int, through last: Int) -> [Int: [FlowTables.PlaceChange]] {
         guard first < last else { return [:] }
         var changes: [Int: [FlowTables.PlaceChange]] = [:]
         for opening in openings where opening.closingYear.map({ $0 > opening.year }) != false {
-            let usable = UsablePlaces.usable(
-                opening.places, of: opening.placementType, assumptions: assumptions.calibration)
+            let usable = opening.places
             // A build open by the first year is in the starting capacity; one closed by then never counts.
             let opens = opening.year > first ? opening.year : nil
             let closes = opening.closingYear.flatMap { $0 > first ? $0 : nil }
@@ -110,13 +107,9 @@ public struct CapacityOpenings: Sendable, Equatable {
 
 extension SimulationFlows {
     /// The flows with `openings`' place changes added to each year's (after the scenario's own).
-    public func opening(
-        _ openings: CapacityOpenings, after first: Int, through last: Int, assumptions: SimulationAssumptions
-    )
-        -> SimulationFlows
-    {
+    public func opening(_ openings: CapacityOpenings, after first: Int, through last: Int) -> SimulationFlows {
         var flows = self
-        for (year, changes) in openings.placeChanges(after: first, through: last, assumptions: assumptions) {
+        for (year, changes) in openings.placeChanges(after: first, through: last) {
             flows.placeChanges[year, default: []] += changes
         }
         return flows

@@ -68,7 +68,7 @@ extension SimulationStart {
         start.stock = openings.numberingSlots(of: start.stock, in: market, after: year)
         let later = openings.providers(openingAfter: year)
         guard !later.isEmpty, var propensity = start.propensity else { return start }
-        let full = openings.scenarioWithEveryOpeningUsable(market, assumptions: assumptions)
+        let full = openings.scenarioWithEveryOpening(market)
         let fitted = TodaysPlacements(in: full, allocation: allocation).propensity
         let laterIndices = Set(full.providers.indices.filter { later.contains(full.providers[$0].id) })
         for cohort in propensity.indices where cohort < fitted.count {

@@ -382,11 +382,12 @@ public struct TodaysMarket: Sendable {
             ?? meanPrice(of: type, among: scenario.providers)
     }
 
-    /// The places-weighted mean price of `providers`' offers of a type, nil where none offers it.
+    /// The places-weighted mean price of `providers`' offers of a type, nil where none offers it. A
+    /// plan's new places are not today's market and set none of its prices.
     private static func meanPrice(of type: PlacementType, among providers: [Provider]) -> Double? {
         var places = 0.0
         var spend = 0.0
-        for provider in providers {
+        for provider in providers where !provider.isPlannedBuild {
             guard let offer = provider.offers[type], offer.places > 0 else { continue }
             places += Double(offer.places)
             spend += Double(offer.places) * offer.weeklyPrice

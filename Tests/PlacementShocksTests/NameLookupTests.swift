@@ -34,6 +34,9 @@ struct NameLookupTests {
     func miss() {
         let lookup = NameLookup.authorities(Self.england.authorities)
         #expect(lookup.code(of: "Kentt") == nil)
+        // A leading "City of" is the entry's name: London is not the City of London.
+        #expect(lookup.code(of: "London") == nil)
+        #expect(lookup.code(of: "City of London") == "E09000001")
         #expect(lookup.missing("Kentt") == "no authority 'Kentt' — did you mean Kent (E10000016)?")
         #expect(lookup.missing("E1000016") == "no authority 'E1000016' — did you mean Kent (E10000016)?")
         #expect(lookup.missing("Atlantis") == "no authority 'Atlantis'")
@@ -76,6 +79,9 @@ struct NameLookupTests {
         arguments: [
             ("Hull", "Kingston upon Hull, City of (E06000010)"),
             ("East Riding", "East Riding of Yorkshire (E06000011)"),
+            // Before a near spelling of another: Salford, Stockport and Wigan are nearer in letters.
+            ("Telford", "Telford and Wrekin (E06000020)"), ("Stockton", "Stockton-on-Tees (E06000004)"),
+            ("Wight", "Isle of Wight (E06000046)"),
         ])
     func partOfAName(text: String, suggestion: String) {
         let lookup = NameLookup.authorities(Self.england.authorities)

@@ -27,8 +27,7 @@ struct TinyPlanSimulationTests {
         }
         let now = openings.scenario(scenario, in: 2025)
         let start = try SimulationStart.solved(scenario, by: .council, openings: openings, from: 2025)
-        let flows = SimulationFlows(tables).opening(
-            openings, after: 2025, through: 2027, assumptions: SimulationAssumptions())
+        let flows = SimulationFlows(tables).opening(openings, after: 2025, through: 2027)
         return Simulation(scenario: now, flows: flows, start: start, from: 2025, to: 2027)
     }
 
@@ -94,8 +93,7 @@ struct TinyPlanSimulationTests {
             // tiny has no published figures: the council optimum's start, with as-is weights given here.
             var start = try SimulationStart.solved(scenario, by: .council, openings: openings, from: 2025)
             start.propensity = Self.equalWeights(scenario)
-            let flows = SimulationFlows(tables).opening(
-                openings, after: 2025, through: 2027, assumptions: SimulationAssumptions())
+            let flows = SimulationFlows(tables).opening(openings, after: 2025, through: 2027)
             return try Simulation(
                 scenario: openings.scenario(scenario, in: 2025), flows: flows, start: start, from: 2025, to: 2027
             ).run(.asIs, seed: 3).years
@@ -123,12 +121,17 @@ struct TinyPlanSimulationTests {
             CapacityOpening(provider: "B", placementType: .foster, places: 2, year: 2026, closingYear: 2028),
             CapacityOpening(provider: "C", placementType: .childrensHome, places: 4, year: 2029),
         ])
-        let changes = openings.placeChanges(after: 2025, through: 2029, assumptions: SimulationAssumptions())
+        let changes = openings.placeChanges(after: 2025, through: 2029)
         #expect(changes[2025] == nil)
         #expect(changes[2026]?.map(\.places) == [2])
         #expect(changes[2028]?.map(\.places) == [-2])
-        // Four registered home places × 0.83 occupancy = 3.32 usable, rounded to 3.
-        #expect(changes[2029]?.map(\.places) == [3])
+        // A new home's four places, whole, as the plan counts them: empty when it opens, no occupancy
+        // (it had counted 4 × 0.83 = 3).
+        #expect(changes[2029]?.map(\.places) == [4])
+        // Open from its year until its term ends: B in 2026 and 2027, not 2028 (it had read the other
+        // way round, so a contract opening in the first year was never open).
+        #expect(openings.openings.map { $0.isOpen(in: 2026) } == [true, true, false])
+        #expect(openings.openings.map { $0.isOpen(in: 2028) } == [true, false, false])
     }
 
     @Test("A plan's block contract closes after its term, rounded up to whole years; homes stay open")

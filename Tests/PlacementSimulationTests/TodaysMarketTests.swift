@@ -672,15 +672,16 @@ import Testing
     }
 
     /// `compare --plan` solves the plan's places as the plan did: not built yet, so every one free,
-    /// none lost to occupancy or held by children from outside. It treated them as today's places, so
-    /// a new home's 3 places counted as 2.49 (occupancy 0.83) and M1 and M2 fell short of the plan's.
+    /// none lost to occupancy or held by children from outside, none setting a price of today's market.
+    /// It treated them as today's places, so a new home's 3 places counted as 2.49 (occupancy 0.83), M1
+    /// and M2 fell short of the plan's, and block contracts moved the price beyond the boundary.
     @Test func comparingAPlanGivesThePlansOwnFigures() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let out = directory.file("plan")
         let (planned, run) = try BuiltTool.placementJSON([
-            "plan", Fixtures.scenario("greater-manchester"), "--budget", "10000000", "--by", "cooperative",
-            "--kinds", "home", "--frontier", "0", "--out", out,
+            "plan", Fixtures.scenario("greater-manchester"), "--budget", "20000000", "--by", "cooperative",
+            "--frontier", "0", "--out", out,
         ])
         let withPlan = try #require(planned?["with_plan"] as? [String: Any], "\(run.standardError)")
         let compared = try Self.json([
@@ -688,6 +689,8 @@ import Testing
         ])
         let total = try #require(
             ((compared["modes"] as? [[String: Any]])?.first?["metrics"] as? [String: Any])?["total"] as? [String: Any])
+        // £20m buys homes, foster households and block contracts.
+        #expect((planned?["homes"] as? [Any])?.isEmpty == false && (planned?["block_contracts"] as? [Any])?.isEmpty == false)
         for key in ["m1_own_la_run_share", "m2_in_area_share", "weekly_cost"] {
             let expected = try #require(withPlan[key] as? Double, "\(key)")
             let value = try #require(total[key] as? Double, "\(key)")

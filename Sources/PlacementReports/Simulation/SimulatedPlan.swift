@@ -46,7 +46,8 @@ public struct SimulatedPlan: Sendable {
         }
         func open(in year: Int) -> Int {
             listed.reduce(0) { total, build in
-                build.openingYear <= year && build.closingYear.map { year < $0 } != true ? total + build.places : total
+                build.openingYear <= year && (build.closingYear.map { year < $0 } ?? true)
+                    ? total + build.places : total
             }
         }
         self.builds = listed
