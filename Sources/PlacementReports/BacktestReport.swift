@@ -152,7 +152,11 @@ public struct BacktestReport {
                         + "by the calibrated behaviour into the residential places the survivors leave vacant. A "
                         + "replayed year reads its children by placement group, registered places, starts, ceased "
                         + "and placement changes, and none of its published locality, distance, provider or "
-                        + "new-placement figures: every figure below is checked out of sample."),
+                        + "new-placement figures: every figure below is checked out of sample of those figures. "
+                        + "Two assumptions were not chosen blind to these years: counting the calibrated stock's "
+                        + "mean age was added after reading this backtest's errors, and the drift of new foster "
+                        + "placements to agency carers comes from Ofsted's figures for 2019–2023, which overlap "
+                        + "them."),
                 .bullets(
                     replay.replayAssumptions.listed.map { name, assumption in
                         "\(name): \(NumberText.decimal(assumption.value, places: 2)) (range "
