@@ -24,11 +24,14 @@ public struct AsIsBaseline: Sendable {
             capacity: capacity(year, assumptions))
         let targets = FittingTargets(calibrating: year, layout: layout)
         fitting.fit(targets, calibrating: true)
+        // After the allocation's own fit: those authorities have no children this year.
+        var parameters = fitting.parameters
+        parameters.fillWithTypical(targets)
         let allocation = AsIsAllocation(
             year: year.year, layout: layout, fitting: fitting,
             constrained: year.authorities.indices.map(targets.constrainedMeasures))
         return AsIsBaseline(
-            calibrationYear: year.year, assumptions: assumptions, parameters: fitting.parameters,
+            calibrationYear: year.year, assumptions: assumptions, parameters: parameters,
             calibrated: allocation, layout: layout)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fitted parameters of the as-is model: multiplicative factors on the prior, one per published
 /// marginal the calibration met. A prediction keeps them and refits only demand and capacity.
 public struct AsIsParameters: Sendable, Equatable {
@@ -19,6 +21,40 @@ public struct AsIsParameters: Sendable, Equatable {
         localityDistance = Array(repeating: [1, 1, 1, 1], count: n)
         providers = Array(repeating: Array(repeating: 1, count: ProviderGroup.allCases.count), count: n)
         destination = Array(repeating: 1, count: n + 1)
+    }
+
+    /// Gives each authority the calibration year published nothing of (no children then: a council
+    /// created since, as North and West Northamptonshire after 2021 and Cumberland and Westmorland
+    /// and Furness after 2023) the typical fitted factors of where children are placed, each
+    /// family's geometric mean over the authorities with a published locality, in place of the
+    /// prior's neutral 1. The prior alone has no own-area affinity: it placed those councils'
+    /// children 64–90% outside their boundary. Who provides stays the prior's, which was nearer the
+    /// published shares than the typical factors.
+    mutating func fillWithTypical(_ targets: FittingTargets) {
+        let authorities = locality.indices
+        let unfitted = authorities.filter { targets.constrainedMeasures(of: $0).isEmpty }
+        let located = authorities.filter { targets.locality[$0] != nil || targets.localityDistance[$0] != nil }
+        guard !unfitted.isEmpty,
+            let typicalLocality = Self.geometricMeans(located.map { locality[$0] }),
+            let typicalDistance = Self.geometricMeans(located.map { distance[$0] }),
+            let typicalJoint = Self.geometricMeans(located.map { localityDistance[$0] })
+        else { return }
+        for a in unfitted {
+            locality[a] = typicalLocality
+            distance[a] = typicalDistance
+            localityDistance[a] = typicalJoint
+        }
+    }
+
+    /// Component by component, the geometric mean of the positive finite values; nil without rows.
+    private static func geometricMeans(_ rows: [[Double]]) -> [Double]? {
+        guard let width = rows.first?.count else { return nil }
+        return (0..<width).map { column in
+            let logs = rows.compactMap { row in
+                column < row.count && row[column] > 0 && row[column].isFinite ? Foundation.log(row[column]) : nil
+            }
+            return logs.isEmpty ? 1 : Foundation.exp(logs.reduce(0, +) / Double(logs.count))
+        }
     }
 
     /// The own-area affinity of each home authority: the factor on placements inside its boundary
