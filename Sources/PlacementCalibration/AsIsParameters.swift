@@ -23,16 +23,19 @@ public struct AsIsParameters: Sendable, Equatable {
         destination = Array(repeating: 1, count: n + 1)
     }
 
-    /// Gives each authority the calibration year published nothing of (no children then: a council
-    /// created since, as North and West Northamptonshire after 2021 and Cumberland and Westmorland
-    /// and Furness after 2023) the typical fitted factors of where children are placed, each
+    /// Gives each authority the calibration year published nothing of where its children are placed
+    /// (no children then: a council created since, as North and West Northamptonshire after 2021 and
+    /// Cumberland and Westmorland and Furness after 2023; or every such figure suppressed) the
+    /// typical fitted factors of where children are placed, each
     /// family's geometric mean over the authorities with a published locality, in place of the
     /// prior's neutral 1. The prior alone has no own-area affinity: it placed those councils'
     /// children 64–90% outside their boundary. Who provides stays the prior's, which was nearer the
     /// published shares than the typical factors.
     mutating func fillWithTypical(_ targets: FittingTargets) {
         let authorities = locality.indices
-        let unfitted = authorities.filter { targets.constrainedMeasures(of: $0).isEmpty }
+        let unfitted = authorities.filter {
+            targets.locality[$0] == nil && targets.distance[$0] == nil && targets.localityDistance[$0] == nil
+        }
         let located = authorities.filter { targets.locality[$0] != nil || targets.localityDistance[$0] != nil }
         guard !unfitted.isEmpty,
             let typicalLocality = Self.geometricMeans(located.map { locality[$0] }),

@@ -142,6 +142,24 @@ struct AsIsBaselineTests {
         }
     }
 
+    /// Eastbury has no children in the calibration year, so no figure to fit (as a council created
+    /// since, like North Northamptonshire after 2021): it takes the fitted councils' typical factors of
+    /// where children are placed, each the geometric mean of Northtown's and Southvale's (a factor of 0,
+    /// Southvale's outside, has no logarithm and is left out), and the prior's providers.
+    @Test func aCouncilWithNoFiguresTakesTheTypicalFittedFactorsOfWhereChildrenArePlaced() {
+        let parameters = AsIsBaseline.calibrate(TinyAsIs.year).parameters
+        for family in [parameters.locality, parameters.distance, parameters.localityDistance] {
+            for component in family[2].indices {
+                let logs = family[0...1].map { $0[component] }.filter { $0 > 0 }.map { Foundation.log($0) }
+                let expected = logs.isEmpty ? 1 : Foundation.exp(logs.reduce(0, +) / Double(logs.count))
+                #expect(abs(family[2][component] - expected) < 1e-12 * max(1, expected), "\(family)")
+            }
+        }
+        // Northtown placed 6 of 10 inside: its affinity for inside is fitted, not the prior's 1.
+        #expect(parameters.ownAreaAffinity[2] != 1)
+        #expect(parameters.providers[2].allSatisfy { $0 == 1 })
+    }
+
     /// A prediction reads only demand and places: changing the predicted year's published pattern
     /// changes nothing.
     @Test func predictionReadsNoPublishedPattern() {

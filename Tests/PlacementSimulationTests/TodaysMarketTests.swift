@@ -690,7 +690,9 @@ import Testing
         let total = try #require(
             ((compared["modes"] as? [[String: Any]])?.first?["metrics"] as? [String: Any])?["total"] as? [String: Any])
         // £20m buys homes, foster households and block contracts.
-        #expect((planned?["homes"] as? [Any])?.isEmpty == false && (planned?["block_contracts"] as? [Any])?.isEmpty == false)
+        #expect(
+            (planned?["homes"] as? [Any])?.isEmpty == false && (planned?["block_contracts"] as? [Any])?.isEmpty == false
+        )
         for key in ["m1_own_la_run_share", "m2_in_area_share", "weekly_cost"] {
             let expected = try #require(withPlan[key] as? Double, "\(key)")
             let value = try #require(total[key] as? Double, "\(key)")
