@@ -24,9 +24,9 @@ public struct AsIsBaseline: Sendable {
             capacity: capacity(year, assumptions))
         let targets = FittingTargets(calibrating: year, layout: layout)
         fitting.fit(targets, calibrating: true)
-        // After the allocation's own fit: those authorities have no children this year.
+        // For predictions only: the calibrated allocation keeps the factors it was fitted with.
         var parameters = fitting.parameters
-        parameters.fillWithTypical(targets)
+        parameters.fillWithTypical(targets, insideCanBeFar: layout.insideCanBeFar)
         let allocation = AsIsAllocation(
             year: year.year, layout: layout, fitting: fitting,
             constrained: year.authorities.indices.map(targets.constrainedMeasures))

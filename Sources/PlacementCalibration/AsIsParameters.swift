@@ -26,39 +26,54 @@ public struct AsIsParameters: Sendable, Equatable {
     /// Gives each authority the calibration year published nothing of where its children are placed
     /// (no children then: a council created since, as North and West Northamptonshire after 2021 and
     /// Cumberland and Westmorland and Furness after 2023; or every such figure suppressed) the
-    /// typical fitted factors of where children are placed, each
-    /// family's geometric mean over the authorities with a published locality, in place of the
-    /// prior's neutral 1. The prior alone has no own-area affinity: it placed those councils'
-    /// children 64–90% outside their boundary. Who provides stays the prior's, which was nearer the
-    /// published shares than the typical factors.
-    mutating func fillWithTypical(_ targets: FittingTargets) {
+    /// typical fitted pattern of where children are placed, in place of the prior's neutral factors.
+    /// The prior alone has no own-area affinity: it placed those councils' children 64–90% outside
+    /// their boundary. Who provides stays the prior's, which was nearer the published shares.
+    ///
+    /// A home's four location cells (inside or outside, within or over 20 miles) carry the product of
+    /// its locality, distance and joint factors, whose scale is arbitrary: the typical pattern is each
+    /// cell's ratio to outside-within-20-miles, as a geometric mean over the homes where the published
+    /// figures identify it (a locality for inside; a distance too for over 20 miles; inside and over
+    /// only where the area is that large), leaving out a home where either cell holds only a trace
+    /// (a published zero).
+    mutating func fillWithTypical(_ targets: FittingTargets, insideCanBeFar: (Int) -> Bool) {
         let authorities = locality.indices
         let unfitted = authorities.filter {
             targets.locality[$0] == nil && targets.distance[$0] == nil && targets.localityDistance[$0] == nil
         }
-        let located = authorities.filter { targets.locality[$0] != nil || targets.localityDistance[$0] != nil }
-        guard !unfitted.isEmpty,
-            let typicalLocality = Self.geometricMeans(located.map { locality[$0] }),
-            let typicalDistance = Self.geometricMeans(located.map { distance[$0] }),
-            let typicalJoint = Self.geometricMeans(located.map { localityDistance[$0] })
-        else { return }
-        for a in unfitted {
-            locality[a] = typicalLocality
-            distance[a] = typicalDistance
-            localityDistance[a] = typicalJoint
+        guard !unfitted.isEmpty else { return }
+        func cell(_ home: Int, inside: Bool, far: Bool) -> Double {
+            locality[home][inside ? 0 : 1] * distance[home][far ? 1 : 0]
+                * localityDistance[home][(inside ? 0 : 2) + (far ? 1 : 0)]
         }
-    }
-
-    /// Component by component, the geometric mean of the positive finite values; nil without rows.
-    private static func geometricMeans(_ rows: [[Double]]) -> [Double]? {
-        guard let width = rows.first?.count else { return nil }
-        return (0..<width).map { column in
-            let logs = rows.compactMap { row in
-                column < row.count && row[column] > 0 && row[column].isFinite ? Foundation.log(row[column]) : nil
+        func typicalRatio(inside: Bool, far: Bool, where identified: (Int) -> Bool) -> Double {
+            let logs = authorities.filter(identified).compactMap { home -> Double? in
+                let reference = cell(home, inside: false, far: false)
+                let value = cell(home, inside: inside, far: far)
+                guard reference > Self.trace, value > Self.trace, reference.isFinite, value.isFinite else { return nil }
+                return Foundation.log(value / reference)
             }
             return logs.isEmpty ? 1 : Foundation.exp(logs.reduce(0, +) / Double(logs.count))
         }
+        let located: (Int) -> Bool = { targets.locality[$0] != nil || targets.localityDistance[$0] != nil }
+        let banded: (Int) -> Bool = {
+            located($0) && (targets.distance[$0] != nil || targets.localityDistance[$0] != nil)
+        }
+        let pattern = [
+            typicalRatio(inside: true, far: false, where: located),
+            typicalRatio(inside: true, far: true, where: { banded($0) && insideCanBeFar($0) }),
+            1,
+            typicalRatio(inside: false, far: true, where: banded),
+        ]
+        for a in unfitted {
+            locality[a] = [1, 1]
+            distance[a] = [1, 1]
+            localityDistance[a] = pattern
+        }
     }
+
+    /// A factor this small is a published zero's trace, not a pattern.
+    private static let trace = 1e-6
 
     /// The own-area affinity of each home authority: the factor on placements inside its boundary
     /// over the factor outside, within 20 miles (the joint table's factors included; over 20 miles

@@ -14,7 +14,9 @@ struct PlanFileOptions: ParsableArguments {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("With --plan: only the builds open by this year (default: all of them).", valueName: "YEAR"))
+        help: ArgumentHelp(
+            "With --plan: only the builds open in this year, a block contract until its term ends (default: all of them).",
+            valueName: "YEAR"))
     var openBy: Int?
 
     func validate() throws {
@@ -49,7 +51,7 @@ struct PlanFileOptions: ParsableArguments {
     func apply(_ adopted: AdoptedPlan?, to scenario: Scenario) -> Scenario {
         guard let adopted else { return scenario }
         var planned = scenario.applying(adopted, openBy: openBy)
-        let open = adopted.builds.filter { build in openBy.map { build.openingYear <= $0 } ?? true }
+        let open = adopted.builds.filter { build in openBy.map(build.isOpen(in:)) ?? true }
         let homes = open.filter { $0.candidate.kind == .home }
         let carers = open.filter { $0.candidate.kind == .fosterCarers }
         let contracts = open.filter { $0.candidate.kind == .blockContract }

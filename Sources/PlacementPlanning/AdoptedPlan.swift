@@ -57,7 +57,7 @@ extension Scenario {
     public func applying(_ plan: AdoptedPlan, openBy year: Int? = nil) -> Scenario {
         let known = Set(authorities.map(\.id))
         let open = plan.builds.filter { build in
-            known.contains(build.candidate.authority) && (year.map { build.openingYear <= $0 } ?? true)
+            known.contains(build.candidate.authority) && (year.map(build.isOpen(in:)) ?? true)
         }
         return adding(open.map { (candidate: $0.candidate, places: $0.places) })
     }

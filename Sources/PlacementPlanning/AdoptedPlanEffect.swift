@@ -21,7 +21,7 @@ extension AdoptedPlan {
     ) throws -> PlanEffect {
         let known = Set(scenario.authorities.map(\.id))
         let open = builds.filter { build in
-            known.contains(build.candidate.authority) && (openBy.map { build.openingYear <= $0 } ?? true)
+            known.contains(build.candidate.authority) && (openBy.map(build.isOpen(in:)) ?? true)
         }
         let withPlan = try solve(scenario.applying(AdoptedPlan(builds: open, file: file)))
         let used = Self.childrenPlaced(withPlan)

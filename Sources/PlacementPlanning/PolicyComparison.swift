@@ -62,8 +62,11 @@ public struct PolicyComparison: Sendable {
     /// A measure's value rounded as the table shows it: shares to a tenth of a point, miles to a tenth,
     /// pounds and children whole.
     static func shown(_ value: Double, _ measure: Measure) -> Double {
-        let scale: Double = measure.isShare ? 1000 : (measure.style == .miles ? 10 : 1)
-        return (value * scale).rounded() / scale
+        // The same formatting as the table's, so that halves round as it rounds them.
+        guard measure.isShare else {
+            return Double(NumberText.decimal(value, places: measure.style == .miles ? 1 : 0)) ?? value
+        }
+        return (Double(NumberText.decimal(value * 100, places: 1)) ?? value * 100) / 100
     }
 
     /// A measure's value as the table and the sentences show it.

@@ -42,3 +42,11 @@ public struct SimulationPlan: Sendable {
             names: scenario.authorityNames)
     }
 }
+
+extension PlannedBuild {
+    /// Whether its places are open in `year`: from its opening year until a block contract's term
+    /// ends (``SimulationPlan/closingYear(of:)``, the first year without them).
+    public func isOpen(in year: Int) -> Bool {
+        openingYear <= year && (SimulationPlan.closingYear(of: self).map { year < $0 } ?? true)
+    }
+}

@@ -38,8 +38,11 @@ public struct NameLookup: Sendable {
         if let exact = codes.firstIndex(of: trimmed) { return exact }
         let folded = Self.fold(trimmed)
         guard !folded.isEmpty else { return nil }
+        // A council's formal words dropped from what was typed: all of them (`Bristol City Council`),
+        // else only the end's and a leading `The` (`The City of London`, `City of London Council`).
         return foldedCodes.firstIndex(of: folded) ?? foldedNames.firstIndex(of: folded)
             ?? foldedShortNames.firstIndex(of: folded) ?? onlyEntry(withPlainName: Self.withoutCouncilWords(folded))
+            ?? onlyEntry(withPlainName: Self.withoutCouncilWords(folded, prefixes: ["the_"]))
     }
 
     /// The one entry whose name, a council's formal words aside, is `plain`: `Bristol` for `Bristol,
@@ -94,7 +97,7 @@ public struct NameLookup: Sendable {
 
     /// The words of a council's formal name, folded, that its name in the tables leaves out.
     static let councilPrefixes = [
-        "the_", "london_borough_of_", "royal_borough_of_", "city_of_", "borough_of_", "county_",
+        "the_", "london_borough_of_", "royal_borough_of_", "city_of_", "borough_of_", "county_of_", "county_",
     ]
     private static let councilSuffixes = [
         "_metropolitan_borough_council", "_metropolitan_district_council", "_county_council", "_city_council",

@@ -37,6 +37,11 @@ struct NameLookupTests {
         // A leading "City of" is the entry's name: London is not the City of London.
         #expect(lookup.code(of: "London") == nil)
         #expect(lookup.code(of: "City of London") == "E09000001")
+        for text in ["The City of London", "City of London Council"] {
+            #expect(lookup.code(of: text) == "E09000001", "\(text)")
+        }
+        // "County of" is a formal word too: Herefordshire, not Hertfordshire.
+        #expect(lookup.code(of: "County of Herefordshire") == "E06000019")
         #expect(lookup.missing("Kentt") == "no authority 'Kentt' — did you mean Kent (E10000016)?")
         #expect(lookup.missing("E1000016") == "no authority 'E1000016' — did you mean Kent (E10000016)?")
         #expect(lookup.missing("Atlantis") == "no authority 'Atlantis'")

@@ -35,7 +35,7 @@ struct TinyPlanSimulationTests {
         outcome.vacancies[.localAuthority]?[.childrensHome] ?? 0
     }
 
-    @Test("H2's two places (1.66 usable, rounded to 2) open in 2027, not before", arguments: CommissioningMode.allCases)
+    @Test("H2's two places open in 2027, whole, not before", arguments: CommissioningMode.allCases)
     func capacity(mode: CommissioningMode) throws {
         let simulation = try Self.simulation(withPlan: true)
         #expect(simulation.flows.placeChanges[2027]?.map(\.places) == [2])
@@ -147,6 +147,11 @@ struct TinyPlanSimulationTests {
         #expect(SimulationPlan.closingYear(of: build(.blockContract, term: .infinity)) == nil)
         #expect(SimulationPlan.closingYear(of: build(.blockContract, term: 0)) == 2026)
         #expect(SimulationPlan.closingYear(of: build(.home, term: 25)) == nil)
+        // Open from its year until its term ends (`--open-by` and simulate agree): a 3-year contract
+        // from 2026 is open in 2026–2028; a home stays open.
+        let contract = build(.blockContract, term: 3)
+        #expect([2025, 2026, 2028, 2029].map(contract.isOpen(in:)) == [false, true, true, false])
+        #expect(build(.home, term: 25).isOpen(in: 2060))
     }
 }
 
