@@ -103,6 +103,29 @@ public enum HistoryBuilder {
             return max(0, Double(regional - others)) * own / both
         }
 
+        /// A suppressed count of unaccompanied children (DfE hides small ones): England's count less
+        /// every known authority's, shared among the suppressed by their children looked after. Nil
+        /// where England's is not published.
+        func suppressedUASC(_ code: String, _ year: Int) -> Double? {
+            let group = HistoryBuilder.uascGroup
+            guard data.cell(year, code, group, "UASC") != nil,
+                let england = data.cell(year, OfficialData.england, group, "UASC")?.value
+            else { return nil }
+            var published = 0.0
+            var suppressedChildren = 0.0
+            for authority in data.authorities {
+                // A successor's share of its retired county's count is known, as published ones are.
+                if let count = value(authority.code, year, group, "UASC") {
+                    published += count
+                } else if data.cell(year, authority.code, group, "UASC") != nil {
+                    suppressedChildren += value(authority.code, year, group, "Total") ?? 0
+                }
+            }
+            let own = value(code, year, group, "Total") ?? 0
+            guard suppressedChildren > 0 else { return nil }
+            return max(0, Double(england) - published) * own / suppressedChildren
+        }
+
         /// Each part of a table whose parts add up to `total`, suppressed parts estimated.
         func parts(
             _ code: String, _ year: Int, _ group: String, _ characteristics: [String], total: Double?
@@ -146,7 +169,7 @@ public enum HistoryBuilder {
             }
             return YearFigures(
                 total: total, stockByAge: stock, startsByAge: starts, byType: byType,
-                uasc: value(code, year, HistoryBuilder.uascGroup, "UASC"),
+                uasc: value(code, year, HistoryBuilder.uascGroup, "UASC") ?? suppressedUASC(code, year),
                 uascStarts: value(code, year, HistoryBuilder.uascStartsGroup, "Unaccompanied asylum-seeking children"),
                 published: published(code, year))
         }

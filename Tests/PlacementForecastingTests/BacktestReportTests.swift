@@ -252,6 +252,26 @@ struct BacktestNotesTests {
         #expect(row(markdown, ["total", "2024", "152"])?.last == lowest.rawValue)
     }
 
+    /// A suppressed count of unaccompanied children is England's count less every known authority's,
+    /// shared among the suppressed: England's UASC carried forward from 2023 is DfE's 7,410 (it was
+    /// 7,404, and Hartlepool, Medway and the City of London had no forecast).
+    @Test("suppressed UASC counts add up to England's")
+    func suppressedUASCAddUpToEngland() throws {
+        let (object, run) = try BuiltTool.placementJSON([
+            "forecast", "--data", "\(Fixtures.root)/data", "--backtest", "2023",
+        ])
+        let root = try #require(object, "\(run.standardError)")
+        let england = try #require(root["england"] as? [String: Any])
+        let first = try #require((england["years"] as? [[String: Any]])?.first)
+        let uasc = try #require(first["uasc"] as? [String: Any])
+        #expect((uasc["forecast"] as? Double).map { abs($0 - 7_410) < 0.5 } == true, "\(uasc)")
+        let authorities = try #require(root["authorities"] as? [[String: Any]])
+        for code in ["E06000001", "E06000035", "E09000001"] {
+            let years = authorities.first { $0["code"] as? String == code }?["years"] as? [[String: Any]]
+            #expect(years?.first?["uasc"] is [String: Any], "\(code)")
+        }
+    }
+
     /// With weight 0 on its own UASC stock-and-flow, the model's UASC forecast is the last count
     /// carried forward: persistence by definition, so the two tie; it printed "model best: no".
     @Test("UASC, where the model is persistence, reads as a tie")
@@ -262,7 +282,9 @@ struct BacktestNotesTests {
             #expect(backtest.error(.model, .uasc, year) == backtest.error(.persistence, .uasc, year))
             #expect(backtest.verdict(.uasc, year)?.best == [.model, .persistence])
             let markdown = BacktestOutput.markdown(backtest)
-            #expect(row(markdown, ["uasc", "\(year)", "150"])?.last == "tie: model = persistence")
+            // 151 authorities: Hartlepool's, Medway's and the City of London's suppressed 2023 counts
+            // are estimated from England's.
+            #expect(row(markdown, ["uasc", "\(year)", "151"])?.last == "tie: model = persistence")
         }
     }
 
