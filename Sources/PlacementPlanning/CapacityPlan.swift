@@ -26,8 +26,11 @@ public struct CapacityPlan: Sendable {
         /// money, so it lowers this).
         public var weeklySpendSaving: Double
         /// Years for the spend saving to repay the one-off cost; `nil` when it saves no money, or would
-        /// take longer than a plan file holds (``Payback``).
-        public var paybackYears: Double? { Payback.years(capital: capital, weeklySaving: weeklySpendSaving) }
+        /// take longer than a plan file holds (``Payback``), or for a block contract, whose "capital"
+        /// is its price over the term, already netted out of the saving: it has no one-off cost.
+        public var paybackYears: Double? {
+            candidate.kind == .blockContract ? nil : Payback.years(capital: capital, weeklySaving: weeklySpendSaving)
+        }
         /// Children now unplaced it lets the model place (directly or by moving others).
         public var childrenNoLongerUnplaced: Double
     }

@@ -189,6 +189,41 @@ public struct PlanReport: Sendable {
                 .init("M1 own council, with", key: "m1_own_with"), .init("M2, without", key: "m2_without"),
                 .init("M2, with", key: "m2_with"),
             ], rows: rows)
+        // A council whose children lose in-area placements to a plan built elsewhere: said, with why.
+        let losing = authorities.filter { authority in
+            guard let was = before[authority]?.m2InAreaShare, let now = after[authority]?.m2InAreaShare else {
+                return false
+            }
+            return now < was - 0.005 && !built.contains(authority)
+        }
+        func listed(_ codes: [AuthorityCode]) -> String {
+            NumberText.listed(
+                codes.map { authority in
+                    "\(names[authority] ?? authority.rawValue) ("
+                        + "\(ReportValue.share(before[authority]?.m2InAreaShare).display) → "
+                        + "\(ReportValue.share(after[authority]?.m2InAreaShare).display))"
+                })
+        }
+        // Children who had no place, now placed out of area, lower M2 (its denominator is the placed).
+        let nowPlaced = losing.filter { (after[$0]?.unplaced ?? 0) < (before[$0]?.unplaced ?? 0) }
+        let moved = losing.filter { !nowPlaced.contains($0) }
+        var losingNote: [ReportBlock] = []
+        if !nowPlaced.isEmpty {
+            losingNote.append(
+                .paragraph(
+                    "M2 falls with the plan for \(listed(nowPlaced)), which build"
+                        + (nowPlaced.count == 1 ? "s" : "") + " nothing there: children who had no place are placed "
+                        + "in the plan's places elsewhere, out of area (M2 is of the children placed)."))
+        }
+        if !moved.isEmpty {
+            losingNote.append(
+                .paragraph(
+                    "M2 falls with the plan for \(listed(moved)), which build" + (moved.count == 1 ? "s" : "")
+                        + " nothing: under \(plan.mode.rawValue) access the plan's new places free other councils' "
+                        + "in-house places, and the model moves " + (moved.count == 1 ? "its" : "their")
+                        + " children onto them, out of area but at an in-house price, which the objective values "
+                        + "above an agency's place in area."))
+        }
         return ReportSection(
             "Where the new places go",
             [
@@ -197,7 +232,7 @@ public struct PlanReport: Sendable {
                         + "places in their own authority, lines children placed in another authority's new places",
                     svg: map),
                 .table(table),
-            ])
+            ] + losingNote)
     }
 
     private var byCooperative: ReportSection {
@@ -348,7 +383,8 @@ public struct PlanReport: Sendable {
                 .paragraph(
                     "\(Self.pounds(comparison.budget)) shared among councils by children looked after (each planning "
                         + "alone, council-coordinated access), given to each co-operative for its members (regional "
-                        + "access), or spent in one national plan (national access, a bound)."),
+                        + "access), or spent in one national plan (national access: a bound on the weighted objective, "
+                        + "not on each measure, so another policy can do better on one)."),
                 .table(table),
                 .bullets(PolicyComparison.measures.map { comparison.sentence($0, table: "policies") }),
             ])

@@ -173,7 +173,7 @@ public struct ComparisonReport {
                     + "\(agreeing(losses.count, "loses", "lose")), "
                     + "\(agreeing(mixed.count, "gains on one measure and loses", "gain on one measure and lose")) on "
                     + "another, and \(agreeing(changes.count - gains.count - losses.count - mixed.count, "sees", "see")) "
-                    + "no change (M2, distance and unplaced children).")
+                    + "no change (M2, distance and unplaced children)" + outsideCooperativesNote + ".")
             // The worst first: the largest fall in M2, then the largest rise in distance.
             let worst = (losses + mixed).sorted {
                 ($0.m2Change ?? 0, -($0.milesChange ?? 0), $0.id) < ($1.m2Change ?? 0, -($1.milesChange ?? 0), $1.id)
@@ -205,6 +205,20 @@ public struct ComparisonReport {
             + "children in other councils' in-house places, which M1 (own council) does not count: M1 (any council) "
             + "is \(ReportValue.share(any).display) under \(label), "
             + "\(ReportValue.share(today.m1LocalAuthorityRunShare).display) today."
+    }
+
+    /// Under regional commissioning a council in no co-operative is commissioned as under
+    /// council-coordinated: its change in a comparison with `council` is coordination's, not pooling's.
+    var outsideCooperativesNote: String {
+        guard results[alternative].mode == .regional, !scenario.cooperatives.isEmpty else { return "" }
+        let members = Set(scenario.cooperatives.flatMap(\.members))
+        let outside = scenario.ownAuthorities.filter {
+            !members.contains($0.id) && scenario.homeAuthorities.contains($0.id)
+        }
+        guard !outside.isEmpty, outside.count < scenario.homeAuthorities.count else { return "" }
+        return "; " + NumberText.listed(outside.map(\.name)) + (outside.count == 1 ? " is" : " are")
+            + " in no co-operative, so "
+            + (outside.count == 1 ? "its" : "their") + " change is coordination's, not pooling's"
     }
 
     var headline: ReportSection {

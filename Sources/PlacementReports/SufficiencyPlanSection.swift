@@ -54,12 +54,17 @@ extension SufficiencyReport {
                 ? "" : ", and takes \(ReportNumbers.counted(contractCount, "block contract", "block contracts")),")
             + "\(opening) in \(scopeName): \(ReportNumbers.counted(places, "place", "places")) for "
             + ReportValue.pounds(capital).display + " of capital, running at \(ReportValue.pounds(running).display) "
-            + "a week whether full or not"
+            + "a week when full (counted below whether full or not"
+            + (carerCount == 0
+                ? ""
+                : "; a foster household's allowance is in fact paid only while a child is placed, as `simulate` "
+                    + "counts it")
             + (contractCount == 0
                 ? ""
                 : contractCount == 1
-                    ? " (the contract's price, \(ReportValue.pounds(committed).display) over its term, among it)"
-                    : " (the contracts' price, \(ReportValue.pounds(committed).display) over their terms, among it)")
+                    ? "; the contract's price, \(ReportValue.pounds(committed).display) over its term, among it"
+                    : "; the contracts' price, \(ReportValue.pounds(committed).display) over their terms, among it")
+            + ")"
             + ". Below, \(mode) commissioning is solved again with every place the plan adds "
             + "(in scope or not) and the scope's own children are measured without and with it."
         var blocks: [ReportBlock] = [.paragraph(added)]

@@ -38,6 +38,12 @@ struct PlanReportTests {
         #expect(byAuthority.map { $0[0] } == ["Northtown", "Southvale", "Eastbury"])
         #expect(byAuthority.map { $0[2] } == ["1", "0", "0"])
         #expect(byAuthority.last.map { [$0[9], $0[10]] } == ["0.666667", "0.500000"])
+        // And the report says why: H2 places C09, who had no place, out of Eastbury.
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(
+            report.contains(
+                "M2 falls with the plan for Eastbury (66.7% → 50.0%), which builds nothing there: children who had no "
+                    + "place are placed in the plan's places elsewhere, out of area"))
         let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         #expect(markdown.contains("Own-council M1 never falls as the budget grows (table frontier)."))
         // The national plan gains most M2 from a lower start; the others end higher, and the sentence
