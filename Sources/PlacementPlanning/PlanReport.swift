@@ -64,11 +64,14 @@ public struct PlanReport: Sendable {
                 + "relative gap \(NumberText.decimal(plan.relativeGap * 100, places: 4))%"
                 + (plan.savingGap.map { ", saving gap \(NumberText.decimal($0 * 100, places: 2))%" } ?? "")
                 + "; LP relaxation \(Self.pounds(plan.lpBound)).",
-            "Builds \(NumberText.grouped(homes)) home(s) and recruits "
-                + "\(NumberText.grouped(households)) foster household(s)"
+            "Builds \(NumberText.counted(homes, "home", "homes")) and recruits "
+                + NumberText.counted(households, "foster household", "foster households")
                 + (plan.blockContracts.isEmpty
                     ? ""
-                    : ", with \(plan.blockContracts.reduce(0) { $0 + $1.units }) block contract(s) with the market,")
+                    : ", with "
+                        + NumberText.counted(
+                            plan.blockContracts.reduce(0) { $0 + $1.units }, "block contract", "block contracts")
+                        + " with the market,")
                 + " for \(Self.pounds(plan.capitalSpent)) "
                 + "of \(Self.pounds(plan.budget)) (table plan-builds); at the margin, budget saves "
                 + "\(Self.pounds(plan.marginalValueOfBudget * 1_000_000)) a week of objective per £1m "
