@@ -40,7 +40,9 @@ public struct PlanReport: Sendable {
         return ReportDocument(
             title:
                 "\(scenario.name): capacity plan, \(FrontierChart.budgetLabel(plan.budget)) by \(plan.scope.rawValue)",
-            subtitle: "New council-run homes and foster carers under a capital budget, from scenario \(scenario.name), "
+            subtitle: "New council-run homes and foster carers"
+                + (plan.blockContracts.isEmpty ? "" : ", and block contracts with the market,")
+                + " under a capital budget, from scenario \(scenario.name), "
                 + "\(plan.mode.rawValue) access.", sections: sections)
     }
 
