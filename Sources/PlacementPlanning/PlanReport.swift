@@ -170,12 +170,14 @@ public struct PlanReport: Sendable {
             let here = plan.builds.filter { $0.candidate.authority == authority }
             let homes = here.filter { $0.candidate.kind == .home }
             let carers = here.filter { $0.candidate.kind == .fosterCarers }
+            let contracts = here.filter { $0.candidate.kind == .blockContract }
             // No co-operative: "–" in the tables, empty in the CSV and null in the JSON, as a missing figure.
             return [
                 .text(names[authority] ?? authority.rawValue),
                 cooperativeOf[authority].map(ReportValue.text) ?? .number(nil, .count),
                 .count(homes.reduce(0) { $0 + $1.units }), .count(homes.reduce(0) { $0 + $1.places }),
-                .count(carers.reduce(0) { $0 + $1.units }), .pounds(here.reduce(0) { $0 + $1.capital }),
+                .count(carers.reduce(0) { $0 + $1.units }), .count(contracts.reduce(0) { $0 + $1.units }),
+                .pounds(here.reduce(0) { $0 + $1.capital }),
                 .miles(here.reduce(0) { $0 + $1.childrenPlaced }),
                 .share(before[authority]?.m1OwnAuthorityRunShare), .share(after[authority]?.m1OwnAuthorityRunShare),
                 .share(before[authority]?.m2InAreaShare), .share(after[authority]?.m2InAreaShare),
@@ -184,12 +186,14 @@ public struct PlanReport: Sendable {
         let table = ReportTable(
             id: "by-authority",
             caption:
-                "Builds by authority (every authority with children), and its children's M1 and M2 without and with the plan",
+                "Builds by authority (every authority with children), and its children's M1 and M2 without and with the plan "
+                + "(a block contract's capital is its price over the term)",
             columns: [
                 .init("Authority", key: "authority", numeric: false),
                 .init("Co-operative", key: "cooperative", numeric: false), .init("Homes", key: "homes"),
                 .init("Home places", key: "home_places"), .init("Foster households", key: "foster_households"),
-                .init("Capital", key: "capital"), .init("Children in new places", key: "children_placed"),
+                .init("Block contracts", key: "block_contracts"), .init("Capital", key: "capital"),
+                .init("Children in new places", key: "children_placed"),
                 .init("M1 own council, without", key: "m1_own_without"),
                 .init("M1 own council, with", key: "m1_own_with"), .init("M2, without", key: "m2_without"),
                 .init("M2, with", key: "m2_with"),

@@ -37,7 +37,7 @@ struct PlanReportTests {
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(byAuthority.map { $0[0] } == ["Northtown", "Southvale", "Eastbury"])
         #expect(byAuthority.map { $0[2] } == ["1", "0", "0"])
-        #expect(byAuthority.last.map { [$0[9], $0[10]] } == ["0.666667", "0.500000"])
+        #expect(byAuthority.last.map { [$0[10], $0[11]] } == ["0.666667", "0.500000"])
         // And the report says why: H2 places C09, who had no place, out of Eastbury.
         let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         #expect(
