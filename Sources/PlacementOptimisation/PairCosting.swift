@@ -13,7 +13,7 @@ struct PairCosting: Sendable {
     /// Each authority's co-operative, by authority number.
     private let cooperativeOf: [Int?]
     /// Whether each authority number stands for places beyond a regional scenario's boundary.
-    private let isBeyondBoundary: [Bool]
+    private let beyondBoundary: [Bool]
 
     init(scenario: Scenario, mode: CommissioningMode) {
         self.mode = mode
@@ -26,11 +26,11 @@ struct PairCosting: Sendable {
             }
         }
         self.cooperativeOf = cooperativeOf
-        var isBeyondBoundary = [Bool](repeating: false, count: distances.authorityCount)
+        var beyondBoundary = [Bool](repeating: false, count: distances.authorityCount)
         for code in scenario.marketBeyondBoundary {
-            if let index = distances.index[code] { isBeyondBoundary[index] = true }
+            if let index = distances.index[code] { beyondBoundary[index] = true }
         }
-        self.isBeyondBoundary = isBeyondBoundary
+        self.beyondBoundary = beyondBoundary
     }
 
     /// What admissibility needs of a demand unit.
@@ -103,7 +103,7 @@ struct PairCosting: Sendable {
         }
         // A council's own places beyond the boundary stand where its children use them today, at a
         // distance known from that council alone: no other council's child is placed there.
-        if pool.authority >= 0, isBeyondBoundary[pool.authority] { return .closed }
+        if isBeyondBoundary(pool) { return .closed }
         switch mode {
         case .national:
             return .open
@@ -116,6 +116,8 @@ struct PairCosting: Sendable {
             return policy.otherCouncilsInHousePlaces ? .atPremium : .closed
         }
     }
+
+    private func isBeyondBoundary(_ pool: PoolProfile) -> Bool { pool.authority >= 0 && beyondBoundary[pool.authority] }
 
     /// Why a unit may not use a pool, in the order the checks are made.
     enum Refusal: Int, Comparable {
@@ -159,13 +161,10 @@ struct PairCosting: Sendable {
         {
             return .refused(.notTheChildsRelatives)
         }
-        if let operating = pool.operatingAuthority, operating != unit.home, pool.authority >= 0,
-            isBeyondBoundary[pool.authority], !isCurrentPlacement
-        {
-            return .refused(.anotherCouncilsPlaceBeyondBoundary)
-        }
         let access = inHouseAccess(home: unit.home, pool: pool)
-        guard access != .closed || isCurrentPlacement else { return .refused(.access) }
+        guard access != .closed || isCurrentPlacement else {
+            return .refused(isBeyondBoundary(pool) ? .anotherCouncilsPlaceBeyondBoundary : .access)
+        }
         return .admissible(terms(home: unit.home, miles: miles, pool: pool, access: access))
     }
 

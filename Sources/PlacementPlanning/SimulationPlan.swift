@@ -47,6 +47,6 @@ extension PlannedBuild {
     /// Whether its places are open in `year`: from its opening year until a block contract's term
     /// ends (``SimulationPlan/closingYear(of:)``, the first year without them).
     public func isOpen(in year: Int) -> Bool {
-        openingYear <= year && (SimulationPlan.closingYear(of: self).map { year < $0 } ?? true)
+        PlacementScenarios.isOpen(in: year, opening: openingYear, closing: SimulationPlan.closingYear(of: self))
     }
 }

@@ -197,9 +197,9 @@ public struct ComparisonReport {
     /// Why a pooling mode's own-council M1 can fall below today's while M2 rises: placed again, children
     /// move into other councils' in-house places, which M1 (own council) does not count. Said where M1
     /// falls more than half a point and the any-council share stands above it.
-    static func ownCouncilFallNote(_ mode: ScopeMetrics, today: ScopeMetrics, mode label: String) -> String? {
-        guard let own = mode.m1OwnAuthorityRunShare, let ownToday = today.m1OwnAuthorityRunShare,
-            own < ownToday - 0.005, let any = mode.m1LocalAuthorityRunShare, any > own + 0.005
+    static func ownCouncilFallNote(_ metrics: ScopeMetrics, today: ScopeMetrics, mode label: String) -> String? {
+        guard let own = metrics.m1OwnAuthorityRunShare, let ownToday = today.m1OwnAuthorityRunShare,
+            own < ownToday - 0.005, let any = metrics.m1LocalAuthorityRunShare, any > own + 0.005
         else { return nil }
         return "Own-council M1 falls below today's under \(label) because, placing every child again, it puts "
             + "children in other councils' in-house places, which M1 (own council) does not count: M1 (any council) "
@@ -212,10 +212,9 @@ public struct ComparisonReport {
     var outsideCooperativesNote: String {
         guard results[alternative].mode == .regional, !scenario.cooperatives.isEmpty else { return "" }
         let members = Set(scenario.cooperatives.flatMap(\.members))
-        let outside = scenario.ownAuthorities.filter {
-            !members.contains($0.id) && scenario.homeAuthorities.contains($0.id)
-        }
-        guard !outside.isEmpty, outside.count < scenario.homeAuthorities.count else { return "" }
+        let homes = scenario.homeAuthorities
+        let outside = scenario.ownAuthorities.filter { !members.contains($0.id) && homes.contains($0.id) }
+        guard !outside.isEmpty, outside.count < homes.count else { return "" }
         return "; " + NumberText.listed(outside.map(\.name)) + (outside.count == 1 ? " is" : " are")
             + " in no co-operative, so "
             + (outside.count == 1 ? "its" : "their") + " change is coordination's, not pooling's"

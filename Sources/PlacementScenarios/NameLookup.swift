@@ -11,6 +11,10 @@ public struct NameLookup: Sendable {
     private let foldedNames: [String]
     /// Names without a closing qualifier: `Home and Future (South East)` is `Home and Future` too.
     private let foldedShortNames: [String]
+    /// Each name and short name without its trailing formal words and a leading `County`, for
+    /// ``onlyEntry(withPlainName:)``: worked out once, not on every miss (a shocks file may name a
+    /// million authorities).
+    private let plainNames: [(name: String, short: String)]
 
     /// `entries`: each entry's code (or id) and name, in the order a miss should prefer.
     public init(kind: String, entries: [(code: String, name: String)]) {
@@ -20,6 +24,12 @@ public struct NameLookup: Sendable {
         foldedCodes = codes.map(Self.fold)
         foldedNames = names.map(Self.fold)
         foldedShortNames = names.map { Self.fold(Self.withoutQualifier($0)) }
+        plainNames = zip(foldedNames, foldedShortNames).map { name, short in
+            (
+                Self.withoutCouncilWords(name, prefixes: ["county_"]),
+                Self.withoutCouncilWords(short, prefixes: ["county_"])
+            )
+        }
     }
 
     /// The scenario's authorities.
@@ -51,10 +61,7 @@ public struct NameLookup: Sendable {
     /// leading `City of` is its name (`London` is not the City of London).
     private func onlyEntry(withPlainName plain: String) -> Int? {
         guard !plain.isEmpty else { return nil }
-        func entryPlain(_ folded: String) -> String { Self.withoutCouncilWords(folded, prefixes: ["county_"]) }
-        let matching = foldedNames.indices.filter {
-            entryPlain(foldedNames[$0]) == plain || entryPlain(foldedShortNames[$0]) == plain
-        }
+        let matching = plainNames.indices.filter { plainNames[$0].name == plain || plainNames[$0].short == plain }
         return matching.count == 1 ? matching[0] : nil
     }
 

@@ -1,3 +1,9 @@
+/// Whether places that open in `opening` and, with a `closing` year, are gone from it are open in
+/// `year`: the one reading of a build's years that the plan file, the simulation and the reports share.
+public func isOpen(in year: Int, opening: Int, closing: Int?) -> Bool {
+    opening <= year && (closing.map { year < $0 } ?? true)
+}
+
 /// One row of a plan file (`plan.csv`): a candidate the plan builds, how many units, and the year
 /// its places open.
 public struct PlannedBuild: Sendable, Hashable {

@@ -23,7 +23,9 @@ public struct CapacityOpening: Sendable, Equatable {
     }
 
     /// Whether the places are open in `year`.
-    public func isOpen(in year: Int) -> Bool { self.year <= year && (closingYear.map { year < $0 } ?? true) }
+    public func isOpen(in year: Int) -> Bool {
+        PlacementScenarios.isOpen(in: year, opening: self.year, closing: closingYear)
+    }
 }
 
 /// New capacity coming on line over the simulated years. The scenario lists every provider from the
@@ -68,19 +70,19 @@ public struct CapacityOpenings: Sendable, Equatable {
         guard first < last else { return [:] }
         var changes: [Int: [FlowTables.PlaceChange]] = [:]
         for opening in openings where opening.closingYear.map({ $0 > opening.year }) != false {
-            let usable = opening.places
+            let places = opening.places
             // A build open by the first year is in the starting capacity; one closed by then never counts.
             let opens = opening.year > first ? opening.year : nil
             let closes = opening.closingYear.flatMap { $0 > first ? $0 : nil }
             if let opens, opens <= last {
                 changes[opens, default: []].append(
                     FlowTables.PlaceChange(
-                        year: opens, provider: opening.provider, placementType: opening.placementType, places: usable))
+                        year: opens, provider: opening.provider, placementType: opening.placementType, places: places))
             }
             if let closes, closes <= last {
                 changes[closes, default: []].append(
                     FlowTables.PlaceChange(
-                        year: closes, provider: opening.provider, placementType: opening.placementType, places: -usable)
+                        year: closes, provider: opening.provider, placementType: opening.placementType, places: -places)
                 )
             }
         }

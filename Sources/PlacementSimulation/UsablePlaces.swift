@@ -6,10 +6,10 @@ import PlacementScenarios
 enum UsablePlaces {
     static func of(_ scenario: Scenario, assumptions: CalibrationAssumptions) -> [PlaceSlot: Int] {
         var capacity = offered(scenario)
+        // A plan's new places are empty when they open: whole, as the plan and later openings count them.
         for (slot, places) in capacity where !scenario.providers[slot.provider].isPlannedBuild {
             capacity[slot] = usable(places, of: slot.placementType, assumptions: assumptions)
         }
-        // A plan's new places are empty when they open: whole, as the plan and later openings count them.
         return capacity
     }
 

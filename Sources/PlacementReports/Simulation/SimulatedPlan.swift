@@ -46,8 +46,7 @@ public struct SimulatedPlan: Sendable {
         }
         func open(in year: Int) -> Int {
             listed.reduce(0) { total, build in
-                build.openingYear <= year && (build.closingYear.map { year < $0 } ?? true)
-                    ? total + build.places : total
+                isOpen(in: year, opening: build.openingYear, closing: build.closingYear) ? total + build.places : total
             }
         }
         self.builds = listed

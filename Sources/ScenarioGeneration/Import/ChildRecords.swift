@@ -150,10 +150,8 @@ enum ChildRecords {
                 table.file, line: 1, field: "placement_provider",
                 "no placement_provider column, and \(NumberText.counted(withoutProvider.count, "child", "children")) "
                     + "in a commissioned placement \(withoutProvider.count == 1 ? "has" : "have") no provider_urn either "
-                    + "(line\(withoutProvider.count == 1 ? "" : "s") "
-                    + withoutProvider.prefix(5).map(String.init).joined(separator: ", ")
-                    + (withoutProvider.count > 5 ? " …" : "")
-                    + "); add the column with each child's SSDA903 provider code (PR0–PR5) (docs/import-template.md)")
+                    + "(\(lineList(withoutProvider))); add the column with each child's SSDA903 provider code (PR0–PR5) (docs/import-template.md)"
+            )
         }
         checkSiblingGroups(records, table: table, log: &log)
         warnOfUnlocatedPlacements(records, table: table, log: &log)
@@ -171,14 +169,18 @@ enum ChildRecords {
                 && record.providerCode.map(outside.contains) == true
         }
         guard let first = unlocated.first else { return }
-        let lines = unlocated.prefix(5).map { String($0.line) }.joined(separator: ", ")
         log.warning(
             table.file, line: first.line, column: table.column(of: "placement_authority", line: first.line),
             field: "placement_authority",
             "is empty for \(NumberText.counted(unlocated.count, "child", "children")) placed with a private, "
-                + "voluntary or other public provider and no provider_urn (line\(unlocated.count == 1 ? "" : "s") "
-                + lines + (unlocated.count > 5 ? " …" : "") + "): taken to be in the council's own area, so "
+                + "voluntary or other public provider and no provider_urn (\(lineList(unlocated.map(\.line)))): taken to be in the council's own area, so "
                 + "counted as placed in area (M2); give the authority the child lives in, or the provider's URN")
+    }
+
+    /// The file's lines a message is about, the first five of them: "line 2", "lines 2, 3, 4, 5, 6 …".
+    static func lineList(_ lines: [Int]) -> String {
+        (lines.count == 1 ? "line " : "lines ") + lines.prefix(5).map(String.init).joined(separator: ", ")
+            + (lines.count > 5 ? " …" : "")
     }
 
     private static func age(_ row: CSVTable.Row, asOf: CalendarDate, log: inout IssueLog) -> Int? {

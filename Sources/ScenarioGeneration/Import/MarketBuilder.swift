@@ -102,9 +102,8 @@ struct MarketBuilder {
                             file, line: at.first ?? 0, column: table.column(of: "provider_urn", line: at.first ?? 0),
                             field: "provider_urn",
                             "\(count) children with \(providers[position].name) (\(id.rawValue)), registered for "
-                                + "\(NumberText.counted(registeredPlaces, "place", "places")) (lines "
-                                + at.prefix(5).map(String.init).joined(separator: ", ") + (at.count > 5 ? " …" : "")
-                                + "): its places are raised to the children")
+                                + "\(NumberText.counted(registeredPlaces, "place", "places")) "
+                                + "(\(ChildRecords.lineList(at))): its places are raised to the children")
                     }
                     places = max(count, registeredPlaces)
                 }
