@@ -273,4 +273,27 @@ struct ReportLayoutTests {
         let cells = ResultMarkdown.headlineMeasures.prefix(3).map { $0.1(metrics) }
         #expect(cells == ["71,917", "71,702", "215"])
     }
+
+    /// A pooling mode whose own-council M1 falls below today's while other councils' in-house places
+    /// take its children says why; a fall of half a point or less, or one with no other council's
+    /// places taken, says nothing.
+    @Test func ownCouncilFallNote() {
+        var today = ScopeMetrics()
+        today.m1OwnAuthorityRunShare = 0.60
+        today.m1LocalAuthorityRunShare = 0.62
+        var regional = ScopeMetrics()
+        regional.m1OwnAuthorityRunShare = 0.58
+        regional.m1LocalAuthorityRunShare = 0.66
+        #expect(
+            ComparisonReport.ownCouncilFallNote(regional, today: today, mode: "regional")
+                == "Own-council M1 falls below today's under regional because, placing every child again, it puts "
+                + "children in other councils' in-house places, which M1 (own council) does not count: M1 (any "
+                + "council) is 66.0% under regional, 62.0% today.")
+        var small = regional
+        small.m1OwnAuthorityRunShare = 0.596
+        #expect(ComparisonReport.ownCouncilFallNote(small, today: today, mode: "regional") == nil)
+        var noneTaken = regional
+        noneTaken.m1LocalAuthorityRunShare = 0.582
+        #expect(ComparisonReport.ownCouncilFallNote(noneTaken, today: today, mode: "regional") == nil)
+    }
 }
