@@ -32,16 +32,6 @@ public struct CalibrationAssumptions: Sendable, Equatable {
         .adoption: Assumption(25, range: 15...40, source: "assumed; regional adoption agencies match across councils"),
         .other: Assumption(15, range: 8...30, source: "assumed"),
     ]
-    /// How much more likely a council's own foster carer, supported lodging or adopter is to be
-    /// inside its boundary than another provider's: the odds ratio the prior gives those cells
-    /// inside the home authority. DfE publishes no locality by provider, so it is estimated from the
-    /// cross-section of authorities (`Scripts/estimate-own-council-locality.py`). Council-run
-    /// children's homes need none: their places are where they are registered.
-    public var ownCouncilInsideOdds = Assumption(
-        5.5, range: 3.5...9,
-        source: "DfE children looked after by authority, 2021–2025: authorities with more own provision place "
-            + "more children inside, given their area and their children's-home, supported and UASC shares; "
-            + "odds ratio 8.9, 6.9, 5.4, 3.6, 5.6 in 2021–2025 (Scripts/estimate-own-council-locality.py)")
     /// Placements outside England or in an authority whose imports are suppressed: the share more
     /// than 20 miles from home.
     public var elsewhereOver20MilesShare = Assumption(
@@ -79,10 +69,6 @@ public struct CalibrationAssumptions: Sendable, Equatable {
             ("residential place floor (places)", residentialPlaceFloor),
             ("over 20 miles share of placements elsewhere", elsewhereOver20MilesShare),
             ("mean miles to a placement elsewhere", elsewhereMiles),
-            (
-                "odds of a council's own foster, supported or adoption placement being inside its area",
-                ownCouncilInsideOdds
-            ),
         ]
         for group in PlacementGroup.allCases {
             if let decay = decayMiles[group] { list.append(("distance decay, \(group.label) (miles)", decay)) }

@@ -80,13 +80,10 @@ struct CellLayout: Sendable {
 
     /// The prior weight of every cell for one year: provider prior × the placement authority's
     /// supply (usable residential places for homes; children aged 0–17 otherwise, a proxy for carers
-    /// and housing; for a council's own non-residential placements inside its own area, times the
-    /// odds ratio ``CalibrationAssumptions/ownCouncilInsideOdds``) × exp(−mean miles / decay) × the
-    /// share of the pair's distances in the band.
+    /// and housing) × exp(−mean miles / decay) × the share of the pair's distances in the band.
     func prior(places: [ResidentialPlaces], assumptions: CalibrationAssumptions) -> [Double] {
         let n = count
         let floor = assumptions.residentialPlaceFloor.value
-        let ownInsideOdds = assumptions.ownCouncilInsideOdds.value
         let population = authorities.map { Double($0.childPopulation ?? 0) / 1_000 }
         let usable: [[ResidentialSector: Double]] = places.map { entry in
             var result: [ResidentialSector: Double] = [:]
@@ -101,11 +98,7 @@ struct CellLayout: Sendable {
         func mass(_ combination: Combination, home: Int, placement: Int) -> Double {
             let provider = combination.provider
             if provider == .otherCouncil && placement == home { return 0 }
-            guard combination.group == .homes else {
-                // A council's own carers and lodgings mostly live in its own area.
-                return provider == .ownCouncil && placement == home
-                    ? population[placement] * ownInsideOdds : population[placement]
-            }
+            guard combination.group == .homes else { return population[placement] }
             switch provider {
             case .ownCouncil: return placement == home ? (usable[placement][.council] ?? 0) + floor : floor
             case .otherCouncil: return (usable[placement][.council] ?? 0) + floor

@@ -425,7 +425,7 @@ struct BaselineCommandTests {
         try command.run()
         let stock = try String(contentsOfFile: out.file("as-is-stock.csv"), encoding: .utf8)
         #expect(stock.hasPrefix("home_authority,placement_authority,placement_group,provider,children,over_20_miles\n"))
-        #expect(stock.contains("T00000001,T00000002,foster,own_council,1.0422,"))
+        #expect(stock.contains("T00000001,T00000002,foster,own_council,2.0000,"))
         for file in ["as-is-parameters.csv", "fit-report.html", "fit-report.md", "fit-report.json"] {
             #expect(FileManager.default.fileExists(atPath: out.file(file)))
         }
