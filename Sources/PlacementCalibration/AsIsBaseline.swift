@@ -26,7 +26,8 @@ public struct AsIsBaseline: Sendable {
         fitting.fit(targets, calibrating: true)
         // For predictions only: the calibrated allocation keeps the factors it was fitted with.
         var parameters = fitting.parameters
-        parameters.fillWithTypical(targets, insideCanBeFar: layout.insideCanBeFar)
+        parameters.fillWithTypical(
+            targets, insideCanBeFar: layout.insideCanBeFar, predecessorArea: layout.predecessorArea)
         let allocation = AsIsAllocation(
             year: year.year, layout: layout, fitting: fitting,
             constrained: year.authorities.indices.map(targets.constrainedMeasures))

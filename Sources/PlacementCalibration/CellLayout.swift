@@ -74,6 +74,13 @@ struct CellLayout: Sendable {
     /// placed inside it and far.
     func insideCanBeFar(_ home: Int) -> Bool { pairs[home * count + home].over20MilesShare > 0 }
 
+    /// The other authorities of the county `home` succeeds, where they are modelled (none for most).
+    func predecessorArea(_ home: Int) -> [Int] {
+        RetiredCounties.siblings(of: authorities[home].id.rawValue).compactMap { sibling in
+            authorities.firstIndex { $0.id.rawValue == sibling }
+        }
+    }
+
     func index(home: Int, combination: Int, destination: Int, band: Int) -> Int {
         ((home * combinations.count + combination) * destinations + destination) * 2 + band
     }

@@ -43,15 +43,17 @@ struct ProportionalFitting {
             let locality = parameters.locality[home]
             let distance = parameters.distance[home]
             let joint = parameters.localityDistance[home]
+            let ownArea = Set(parameters.predecessorArea[home] + [home])
             for (c, combination) in combinations.enumerated() {
                 let provider = parameters.providers[home][combination.provider.rawValue]
                 for destination in 0..<d {
                     // The destination factor draws other councils' children only (as the imports it fits).
+                    let inOwnArea = ownArea.contains(destination)
                     let local =
-                        destination == home
+                        inOwnArea
                         ? locality[0] * provider : locality[1] * provider * parameters.destination[destination]
                     let base = layout.index(home: home, combination: c, destination: destination, band: 0)
-                    let side = destination == home ? 0 : 2
+                    let side = inOwnArea ? 0 : 2
                     cells[base] *= local * distance[0] * joint[side]
                     cells[base + 1] *= local * distance[1] * joint[side + 1]
                 }

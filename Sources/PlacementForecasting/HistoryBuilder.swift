@@ -22,18 +22,12 @@ public enum HistoryBuilder {
     static let uascStartsGroup = "Started during the year: UASC"
 
     /// The retired county each successor's early figures are apportioned from.
-    static let successors: [String: [String]] = [
-        "E10000006": ["E06000063", "E06000064"],
-        "E10000021": ["E06000061", "E06000062"],
-    ]
-
-    /// The retired counties' names: DfE's tables have no row for them to read one from.
-    static let retiredNames = ["E10000006": "Cumbria", "E10000021": "Northamptonshire"]
+    static let successors = RetiredCounties.successors
 
     /// The retired county a successor authority's early figures are a share of, if it is one.
     static func predecessor(of code: String) -> RetiredCounty? {
-        guard let county = successors.first(where: { $0.value.contains(code) })?.key else { return nil }
-        return RetiredCounty(code: county, name: retiredNames[county] ?? county)
+        guard let county = RetiredCounties.county(succeededBy: code) else { return nil }
+        return RetiredCounty(code: county, name: RetiredCounties.names[county] ?? county)
     }
 
     /// The history of the years up to the last the stock table publishes (the origin), from the first

@@ -158,6 +158,46 @@ struct AsIsBaselineTests {
         #expect(parameters.providers[2].allSatisfy { $0 == 1 })
     }
 
+    /// A council that succeeds a county and has no figures of its own takes the typical pattern over
+    /// the county's whole area: its sibling successor's places carry the typical inside factor (and no
+    /// destination draw, which only other councils' children get), its own boundary alone still
+    /// counting as inside. Tiny's Southvale and Eastbury renamed as Northamptonshire's successors:
+    /// Eastbury's children in Southvale against those in Northtown rise by exactly the typical inside
+    /// factor over Southvale's destination draw, within one distance band (every other factor of the
+    /// prediction is Eastbury's alone, common to both).
+    @Test func aSuccessorTakesTheTypicalPatternOverItsCountysArea() throws {
+        func nearChildren(_ allocation: AsIsAllocation, to placement: Int) -> Double {
+            allocation.stock(minimum: 0).filter { $0.home == 2 && $0.placement == placement }
+                .reduce(0) { $0 + $1.children - $1.over20Miles }
+        }
+        var plain = TinyAsIs.year
+        var successors = plain
+        successors.authorities[1].id = "E06000061"
+        successors.authorities[2].id = "E06000062"
+        let baseline = AsIsBaseline.calibrate(plain)
+        let successorBaseline = AsIsBaseline.calibrate(successors)
+        #expect(baseline.parameters.predecessorArea[2].isEmpty)
+        #expect(successorBaseline.parameters.predecessorArea[2] == [1])
+        // Southvale has figures: it is fitted, with no predecessor area.
+        #expect(successorBaseline.parameters.predecessorArea[1].isEmpty)
+        plain.figures[2] = TinyAsIs.figures(children: 10, inside: 0, own: 0, imports: 0)
+        successors.figures[2] = plain.figures[2]
+        let before = baseline.predict(plain)
+        let after = successorBaseline.predict(successors)
+        let ratioBefore = nearChildren(before, to: 1) / nearChildren(before, to: 0)
+        let ratioAfter = nearChildren(after, to: 1) / nearChildren(after, to: 0)
+        let parameters = successorBaseline.parameters
+        let expected = parameters.localityDistance[2][0] / parameters.destination[1]
+        // (In tiny Southvale's draw, fitted to its 4 imports, outweighs the typical inside factor.)
+        #expect(abs(expected - 1) > 0.1)
+        #expect(abs(ratioAfter / ratioBefore - expected) < 1e-9 * expected, "\(ratioAfter / ratioBefore) \(expected)")
+        // Only Eastbury's own boundary counts as inside it.
+        let rows = after.stock(minimum: 0).filter { $0.home == 2 }
+        let own = rows.filter { $0.placement == 2 }.reduce(0) { $0 + $1.children }
+        let all = rows.reduce(0) { $0 + $1.children }
+        #expect(abs(try #require(after.measures[2].inAreaShare) - own / all) < 1e-9)
+    }
+
     /// A prediction reads only demand and places: changing the predicted year's published pattern
     /// changes nothing.
     @Test func predictionReadsNoPublishedPattern() {
