@@ -21,9 +21,6 @@ public enum HistoryBuilder {
     static let uascGroup = "Unaccompanied asylum-seeking children"
     static let uascStartsGroup = "Started during the year: UASC"
 
-    /// The retired county each successor's early figures are apportioned from.
-    static let successors = RetiredCounties.successors
-
     /// The retired county a successor authority's early figures are a share of, if it is one.
     static func predecessor(of code: String) -> RetiredCounty? {
         guard let county = RetiredCounties.county(succeededBy: code) else { return nil }
@@ -70,7 +67,7 @@ public enum HistoryBuilder {
             regionOf = Dictionary(data.authorities.map { ($0.code, $0.region) }, uniquingKeysWith: { a, _ in a })
             membersOf = Dictionary(grouping: data.authorities, by: \.region).mapValues { $0.map(\.code) }
             var siblings: [String: String] = [:]
-            for pair in HistoryBuilder.successors.values where pair.count == 2 {
+            for pair in RetiredCounties.successors.values where pair.count == 2 {
                 siblings[pair[0]] = pair[1]
                 siblings[pair[1]] = pair[0]
             }
