@@ -38,14 +38,29 @@ struct DrawOptions: ParsableArguments {
         }
     }
 
-    /// Shocks are applied with the first draw's shock seed, as draw 0 of `--draws` applies them.
+    /// Shocks are applied with the first draw's shock seed, as draw 0 of `--draws` applies them. The
+    /// shocked scenario's name says what struck it, so that every report titled by it (a comparison,
+    /// a plan, a sufficiency report's market) cannot be taken for today's: "greater-manchester after
+    /// 10 largest private children's home owners leave".
     static func shocked(_ scenario: Scenario, by file: ShockFile?, seed: UInt64) throws -> (Scenario, [AppliedShock]) {
         guard let file else { return (scenario, []) }
         do {
-            return try ShockApplication.apply(file, to: scenario, seed: DrawSeeds(seed: seed, draw: 0).shockSeed)
+            var (shocked, applied) = try ShockApplication.apply(
+                file, to: scenario, seed: DrawSeeds(seed: seed, draw: 0).shockSeed)
+            shocked.name = named(scenario.name, after: applied)
+            return (shocked, applied)
         } catch {
             printToStandardError(error.description)
             throw invalidInputExitCode
+        }
+    }
+
+    /// "NAME after LABEL"; "NAME after 3 shocks (LABEL; LABEL; LABEL)".
+    static func named(_ name: String, after applied: [AppliedShock]) -> String {
+        switch applied.count {
+        case 0: name
+        case 1: "\(name) after \(applied[0].label)"
+        default: "\(name) after \(applied.count) shocks (\(applied.map(\.label).joined(separator: "; ")))"
         }
     }
 }

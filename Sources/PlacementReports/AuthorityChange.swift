@@ -1,8 +1,10 @@
 import PlacementOptimisation
 import PlacementScenarios
 
-/// How one authority's children fare under one mode against another: better if more are placed in
-/// area, nearer home or placed at all, worse if fewer, further or unplaced.
+/// How one authority's children fare under one mode against another: a child left without a
+/// placement outweighs the rest (M2 and distance are of the children placed, so leaving children
+/// unplaced can raise them): more unplaced loses and fewer gains, whatever else moves; with as many
+/// unplaced, better if more are placed in area or nearer home, worse if fewer or further, mixed if both.
 struct AuthorityChange {
     enum Verdict: String {
         case gains
@@ -27,13 +29,13 @@ struct AuthorityChange {
     var weeklyCostChange: Double { after.weeklyCost - before.weeklyCost }
 
     var verdict: Verdict {
+        if unplacedChange != 0 { return unplacedChange < 0 ? .gains : .loses }
         var better = false
         var worse = false
         if let change = m2Change, abs(change) >= Self.shareTolerance { change > 0 ? (better = true) : (worse = true) }
         if let change = milesChange, abs(change) >= Self.milesTolerance {
             change < 0 ? (better = true) : (worse = true)
         }
-        if unplacedChange != 0 { unplacedChange < 0 ? (better = true) : (worse = true) }
         switch (better, worse) {
         case (true, false): return .gains
         case (false, true): return .loses

@@ -173,10 +173,11 @@ public struct ComparisonReport {
                     + "\(agreeing(losses.count, "loses", "lose")), "
                     + "\(agreeing(mixed.count, "gains on one measure and loses", "gain on one measure and lose")) on "
                     + "another, and \(agreeing(changes.count - gains.count - losses.count - mixed.count, "sees", "see")) "
-                    + "no change (M2, distance and unplaced children)" + outsideCooperativesNote + ".")
-            // The worst first: the largest fall in M2, then the largest rise in distance.
+                    + "no change (children left unplaced first, then M2 and distance)" + outsideCooperativesNote + ".")
+            // The worst first: the most more unplaced, then the largest fall in M2, then the largest rise in distance.
             let worst = (losses + mixed).sorted {
-                ($0.m2Change ?? 0, -($0.milesChange ?? 0), $0.id) < ($1.m2Change ?? 0, -($1.milesChange ?? 0), $1.id)
+                (-$0.unplacedChange, $0.m2Change ?? 0, -($0.milesChange ?? 0), $0.id)
+                    < (-$1.unplacedChange, $1.m2Change ?? 0, -($1.milesChange ?? 0), $1.id)
             }
             for change in worst.prefix(5) {
                 bullets.append("\(change.name) \(change.verdict == .loses ? "loses" : "is mixed"): \(change.summary).")

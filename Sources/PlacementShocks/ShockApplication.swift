@@ -155,7 +155,11 @@ public enum ShockApplication {
         switch shock {
         case .removeLargestOwners(let sector, let type, let count):
             var places: [String: (name: String, places: Int)] = [:]
-            for provider in scenario.providers where sector == nil || provider.sector == sector {
+            // With no sector, the market's owners: councils' own places are not a market that leaves.
+            let ranked: (Provider) -> Bool = { provider in
+                sector.map { provider.sector == $0 } ?? (provider.sector != .localAuthority)
+            }
+            for provider in scenario.providers where ranked(provider) {
                 let key = ownerKey(provider.owner)
                 guard !key.isEmpty else { continue }
                 let held = offeredPlaces(provider, type: type)
@@ -165,7 +169,7 @@ public enum ShockApplication {
             let largest = places.sorted { ($1.value.places, $0.key) < ($0.value.places, $1.key) }.prefix(count)
             let leaving = Set(largest.map(\.key))
             let removed = removeOffers(from: &scenario) { provider in
-                (sector == nil || provider.sector == sector) && leaving.contains(ownerKey(provider.owner))
+                ranked(provider) && leaving.contains(ownerKey(provider.owner))
                     ? type.map { [$0] } ?? Array(provider.offers.keys) : []
             }
             return
