@@ -39,6 +39,44 @@ struct TinyShockTests {
         #expect(try Self.unplaced(scenario, .regional) == 3)
     }
 
+    /// With no sector the market's owners are ranked, never a council: Brightside Ltd 5 places, then
+    /// Eastbury Trust and Oak Care Ltd 2 each, the tie by name. Counting councils, Southvale Council
+    /// (4) would have been second.
+    @Test("The two largest owners with no sector given: Brightside and Eastbury Trust, not a council")
+    func largestOwnersAreTheMarkets() throws {
+        var log = IssueLog()
+        let file = try #require(
+            ShockFile.parse("shocks: [{remove_largest_owners: {count: 2}}]", file: "s.yaml", log: &log))
+        let (scenario, applied) = try ShockApplication.apply(file, to: Self.tiny, seed: 1)
+        #expect(scenario.providers.map(\.id.rawValue) == ["P1", "P2", "P4", "P5"])
+        #expect(applied.map(\.label) == ["2 largest non-council owners in the scenario leave"])
+        #expect(
+            applied.first?.detail.hasPrefix("2 owners leave, 7 places: Brightside Ltd (5), Eastbury Trust (2)") == true)
+    }
+
+    /// A comparison, a plan and a sufficiency report made under a shock say so in their title, so that
+    /// none can be taken for today's.
+    @Test(
+        "Reports made under --shocks name the shocks",
+        arguments: [
+            ["compare", "--modes", "council,regional"], ["plan", "--budget", "100000"],
+            ["sufficiency", "--authority", "Northtown"],
+        ])
+    func reportsNameTheShocks(command: [String]) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let shocks = directory.file("shocks.yaml")
+        try "shocks: [{remove_owners: [Brightside Ltd]}]\n".write(toFile: shocks, atomically: true, encoding: .utf8)
+        let out = directory.file("out")
+        let run = try BuiltTool.run(
+            "placement",
+            [command[0], Fixtures.scenario("tiny")] + command.dropFirst() + ["--shocks", shocks, "--out", out])
+        #expect(run.status == 0, "\(run.standardError)")
+        let name = command[0] == "sufficiency" ? "sufficiency.md" : "report.md"
+        let report = try String(contentsOfFile: out + "/" + name, encoding: .utf8)
+        #expect(report.contains("tiny after Brightside Ltd leaves"), "\(report.prefix(300))")
+    }
+
     @Test("Named owners leave: without Brightside, Eastbury's two foster children have no place in regional mode")
     func namedOwners() throws {
         let scenario = try Self.shocked("shocks:\n  - remove_owners: [brightside ltd]\n")
