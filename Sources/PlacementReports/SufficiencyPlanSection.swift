@@ -54,7 +54,8 @@ extension SufficiencyReport {
                 ? "" : ", and takes \(ReportNumbers.counted(contractCount, "block contract", "block contracts")),")
             + "\(opening) in \(scopeName): \(ReportNumbers.counted(places, "place", "places")) for "
             + ReportValue.pounds(capital).display + " of capital, running at \(ReportValue.pounds(running).display) "
-            + "a week when full (counted below whether full or not"
+            + "a week when full (each build's weekly saving below counts it whether full or not, the weekly cost "
+            + "of the scope's children only while a child uses a place"
             + (carerCount == 0
                 ? ""
                 : "; a foster household's allowance is in fact paid only while a child is placed, as `simulate` "
@@ -118,8 +119,8 @@ extension SufficiencyReport {
                     + "rest of the plan kept: pounds paid a week less with it — placements' prices and the running "
                     + "cost of its places whether used or not — never the unplaced penalty; payback is its capital "
                     + "(for a block contract, the term's price) over 52 weeks of that saving, none when it saves no money.",
-                "The weekly cost counts a new place at its running cost when a child uses it; the plan's running "
-                    + "cost in full is above.",
+                "The weekly cost of the scope's children counts a new place at its running cost only while a child "
+                    + "uses it; the plan's running cost when full is above.",
             ]))
         return ReportSection("What the plan adds", blocks)
     }

@@ -82,6 +82,7 @@ public struct StressReport {
     }
 
     var summary: ReportSection {
+        let draws = cases.first?.results.draws ?? 0
         var bullets: [String] = []
         for entry in cases {
             let results = entry.results
@@ -99,7 +100,14 @@ public struct StressReport {
             }
         }
         if let modes = cases.first?.results.modes {
-            if modes.contains(.council) { bullets.append(DrawComparison.councilOrderNote(scenario)) }
+            if modes.contains(.council) {
+                bullets.append(DrawComparison.councilOrderNote(scenario))
+                if draws == 1 {
+                    bullets.append(
+                        "One draw: under council commissioning which council a shortfall falls on depends on its "
+                            + "place in the buying order, drawn once here; run with --draws 20 to see how it varies.")
+                }
+            }
             // Weekly cost counts placed children: an exit that leaves children unplaced "saves" their price.
             func unplaced(_ entry: Case, _ mode: Int) -> Double {
                 entry.results.spread(.unplaced, mode: mode) { $0.total }.mean ?? 0
@@ -108,6 +116,10 @@ public struct StressReport {
                 modes.indices.contains { unplaced(entry, $0) > unplaced(cases[0], $0) }
             }
             if leavesMoreUnplaced {
+                bullets.append(
+                    "Where a shock leaves children unplaced, their total is the finding; which authority they "
+                        + "belong to is not, where the places left cost the same: the solver breaks the tie, and a "
+                        + "scenario covering more of the country spreads the shortfall differently.")
                 bullets.append(
                     "Weekly cost counts placed children only: where a shock leaves more children unplaced, their "
                         + "placements' price drops out of it, so the cost can fall as children lose their places; "
@@ -118,22 +130,25 @@ public struct StressReport {
             bullets.append("Solved in \(NumberText.decimal(seconds, places: 1)) s.")
         }
         var blocks: [ReportBlock] = [.bullets(bullets)] + (market?.notes ?? []).map { .paragraph($0) }
+        // Apart: a child with no placement is not a child placed far away.
         if let modes = cases.first?.results.modes {
-            blocks.append(
-                .figure(
-                    caption: "Children left unplaced or placed over 20 miles away, mean over draws, by case and mode",
-                    svg: DrawTables.chart(
-                        title: "Unplaced or over 20 miles (mean over draws)", categories: cases.map(\.label),
-                        series: modes.indices.map { mode in
-                            (
-                                modes[mode].rawValue,
-                                cases.map { entry in
-                                    let unplaced = entry.results.spread(.unplaced, mode: mode) { $0.total }.mean ?? 0
-                                    let far = entry.results.spread(.over20Miles, mode: mode) { $0.total }.mean ?? 0
-                                    return unplaced + far
-                                }
-                            )
-                        }, style: .count)))
+            for (measure, what) in [
+                (DrawMeasure.unplaced, "left unplaced"), (.over20Miles, "placed over 20 miles away"),
+            ] {
+                blocks.append(
+                    .figure(
+                        caption: "Children \(what), mean over draws, by case and mode",
+                        svg: DrawTables.chart(
+                            title: "Children \(what) (mean over draws)", categories: cases.map(\.label),
+                            series: modes.indices.map { mode in
+                                (
+                                    modes[mode].rawValue,
+                                    cases.map { entry in
+                                        entry.results.spread(measure, mode: mode) { $0.total }.mean ?? 0
+                                    }
+                                )
+                            }, style: .count)))
+            }
         }
         return ReportSection("Summary", blocks)
     }
