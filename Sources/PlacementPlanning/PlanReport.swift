@@ -417,15 +417,16 @@ public struct PlanReport: Sendable {
                         + "(\(plan.candidateSource)). Figures with and without the plan come from the placement model "
                         + "re-solved with the new places at their running cost; savings are in pounds paid, never the "
                         + "unplaced penalty.")
-            ] + (marketNotes.isEmpty ? [] : [.bullets(marketNotes)]) + [
-                .table(
-                    ReportTable(
-                        id: "assumptions", caption: "Assumptions behind the default candidates",
-                        columns: [
-                            .init("Assumption", key: "assumption", numeric: false), .init("Value", key: "value"),
-                            .init("Low", key: "low"), .init("High", key: "high"),
-                            .init("Source", key: "source", numeric: false),
-                        ], rows: rows))
-            ])
+            ] + (runningCostSentences.isEmpty ? [] : [.bullets(runningCostSentences)])
+                + (marketNotes.isEmpty ? [] : [.bullets(marketNotes)]) + [
+                    .table(
+                        ReportTable(
+                            id: "assumptions", caption: "Assumptions behind the default candidates",
+                            columns: [
+                                .init("Assumption", key: "assumption", numeric: false), .init("Value", key: "value"),
+                                .init("Low", key: "low"), .init("High", key: "high"),
+                                .init("Source", key: "source", numeric: false),
+                            ], rows: rows))
+                ])
     }
 }

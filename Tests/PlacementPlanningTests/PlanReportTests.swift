@@ -26,6 +26,15 @@ struct PlanReportTests {
         }
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(html.contains("<svg") && html.contains("Where the new places go"))
+        // What a new place runs at against the market, by hand from tiny's providers: in-house children's
+        // home P4 £4,500 against Oak House £5,500; in-house foster P1 £600 and P2 £550 (median £575)
+        // against Brightside £900.
+        let runningCosts = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(
+            runningCosts.contains(
+                "the scenario's median in-house price is £4,500 a week against the market's £5,500: it saves £1,000 "
+                    + "a week before distance and place"))
+        #expect(runningCosts.contains("is £575 a week against the market's £900: it saves £325 a week"))
         // The frontier (0, £250,000, £500,000, £1m): H2 is affordable from £500,000 (tiny-plan's README).
         let frontier = try String(contentsOfFile: out + "/report-frontier.csv", encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
