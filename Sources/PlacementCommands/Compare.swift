@@ -130,9 +130,12 @@ extension PlacementCommand {
             let results = try DrawRunning.run(
                 scenario, shocks: shocks, modes: modes, draws: draws, seed: drawOptions.seed, options: options,
                 market: baseline, started: started)
-            let applied = try drawOptions.shocked(scenario, by: shocks).1
+            // The draws solve the scenario as loaded; the report is titled by the shocked one's name.
+            let (shocked, applied) = try drawOptions.shocked(scenario, by: shocks)
+            var titled = scenario
+            titled.name = shocked.name
             let comparison = DrawComparison(
-                results, scenario: scenario, seed: drawOptions.seed, shocks: applied,
+                results, scenario: titled, seed: drawOptions.seed, shocks: applied,
                 market: baseline.drawMarket(shocked: shocks != nil))
             if let out = options.out {
                 let files = [("comparison-draws.json", comparison.json)] + comparison.files

@@ -41,7 +41,7 @@ struct DrawOptions: ParsableArguments {
     /// Shocks are applied with the first draw's shock seed, as draw 0 of `--draws` applies them. The
     /// shocked scenario's name says what struck it, so that every report titled by it (a comparison,
     /// a plan, a sufficiency report's market) cannot be taken for today's: "greater-manchester after
-    /// 10 largest private children's home owners leave".
+    /// 10 largest private children's home owners in the scenario leave".
     static func shocked(_ scenario: Scenario, by file: ShockFile?, seed: UInt64) throws -> (Scenario, [AppliedShock]) {
         guard let file else { return (scenario, []) }
         do {
@@ -55,12 +55,17 @@ struct DrawOptions: ParsableArguments {
         }
     }
 
-    /// "NAME after LABEL"; "NAME after 3 shocks (LABEL; LABEL; LABEL)".
+    /// "NAME after LABEL"; "NAME after 3 shocks (LABEL; LABEL; LABEL)"; beyond three, the first two
+    /// and how many more (a file may hold a thousand).
     static func named(_ name: String, after applied: [AppliedShock]) -> String {
-        switch applied.count {
-        case 0: name
-        case 1: "\(name) after \(applied[0].label)"
-        default: "\(name) after \(applied.count) shocks (\(applied.map(\.label).joined(separator: "; ")))"
+        let labels = applied.map(\.label)
+        switch labels.count {
+        case 0: return name
+        case 1: return "\(name) after \(labels[0])"
+        case 2, 3: return "\(name) after \(labels.count) shocks (\(labels.joined(separator: "; ")))"
+        default:
+            return "\(name) after \(labels.count) shocks (\(labels.prefix(2).joined(separator: "; ")) and "
+                + "\(labels.count - 2) more)"
         }
     }
 }

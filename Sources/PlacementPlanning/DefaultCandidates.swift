@@ -105,6 +105,9 @@ struct InHousePrices {
     /// The median price of the type among providers the market runs (not councils).
     func marketPrice(of type: PlacementType) -> Double? { Median.of(external[type] ?? []) }
 
+    /// The median price of the type among councils' own providers.
+    func inHousePrice(of type: PlacementType) -> Double? { Median.of(inHouse[type] ?? []) }
+
     func price(of type: PlacementType, runBy authority: AuthorityCode) -> Double? {
         own[authority]?[type]?.price ?? Median.of(inHouse[type] ?? []) ?? Median.of(market[type] ?? [])
     }

@@ -44,17 +44,18 @@ struct AuthorityChange {
         }
     }
 
-    /// What changed, in words: "M2 +3.1 pts, 1.2 miles nearer".
+    /// What changed, in words, children left unplaced first (they decide the verdict): "2 more
+    /// unplaced, M2 +3.1 pts, 1.2 miles nearer".
     var summary: String {
         var parts: [String] = []
+        if unplacedChange != 0 {
+            parts.append("\(abs(unplacedChange)) \(unplacedChange < 0 ? "fewer" : "more") unplaced")
+        }
         if let change = m2Change, abs(change) >= Self.shareTolerance {
             parts.append("M2 \(ReportValue.number(change, .shareChange).display)")
         }
         if let change = milesChange, abs(change) >= Self.milesTolerance {
             parts.append("\(NumberText.decimal(abs(change), places: 1)) miles \(change < 0 ? "nearer" : "further")")
-        }
-        if unplacedChange != 0 {
-            parts.append("\(abs(unplacedChange)) \(unplacedChange < 0 ? "fewer" : "more") unplaced")
         }
         return parts.joined(separator: ", ")
     }

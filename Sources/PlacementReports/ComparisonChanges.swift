@@ -13,10 +13,13 @@ extension ComparisonReport {
         let changes = authorityChanges
         var blocks: [ReportBlock] = [
             .paragraph(
-                "An authority gains when, going from \(from) to \(to) commissioning, more of its children are placed "
-                    + "in its area (M2), nearer home on average, or placed at all, and none of these gets worse; it "
-                    + "loses when one gets worse and none better. Changes under 0.05 percentage points or 0.05 miles "
-                    + "count as none. M1 and cost are shown but do not decide the verdict.")
+                "Going from \(from) to \(to) commissioning, an authority with more of its children left without a "
+                    + "placement loses and one with fewer gains, whatever else moves (M2 and distance are of the "
+                    + "children placed, so leaving children unplaced can raise them). With as many unplaced, it "
+                    + "gains when more of its children are placed in its area (M2) or nearer home on average and "
+                    + "neither gets worse, loses when one gets worse and neither better, and is mixed otherwise. "
+                    + "Changes under 0.05 percentage points or 0.05 miles count as none. M1 and cost are shown but "
+                    + "do not decide the verdict.")
         ]
         var bullets: [String] = []
         for verdict in [AuthorityChange.Verdict.gains, .loses, .mixed] {

@@ -54,8 +54,7 @@ extension SufficiencyReport {
                 ? "" : ", and takes \(ReportNumbers.counted(contractCount, "block contract", "block contracts")),")
             + "\(opening) in \(scopeName): \(ReportNumbers.counted(places, "place", "places")) for "
             + ReportValue.pounds(capital).display + " of capital, running at \(ReportValue.pounds(running).display) "
-            + "a week when full (each build's weekly saving below counts it whether full or not, the weekly cost "
-            + "of the scope's children only while a child uses a place"
+            + "a week when full (see the last note of this section on how it is counted"
             + (carerCount == 0
                 ? ""
                 : "; a foster household's allowance is in fact paid only while a child is placed, as `simulate` "
@@ -119,8 +118,8 @@ extension SufficiencyReport {
                     + "rest of the plan kept: pounds paid a week less with it — placements' prices and the running "
                     + "cost of its places whether used or not — never the unplaced penalty; payback is its capital "
                     + "(for a block contract, the term's price) over 52 weeks of that saving, none when it saves no money.",
-                "The weekly cost of the scope's children counts a new place at its running cost only while a child "
-                    + "uses it; the plan's running cost when full is above.",
+                "A build's weekly saving counts its running cost in full, whether its places are used or not; the "
+                    + "scope's weekly cost counts a new place's running cost only while a child uses it.",
             ]))
         return ReportSection("What the plan adds", blocks)
     }

@@ -93,7 +93,7 @@ extension SufficiencyReport {
                 "A projection, not a forecast of what will happen. Its flows: \(projection.notes.flows); no "
                     + "provider opens or closes beyond them"
                     + (projection.notes.plan == nil ? "" : " and the plan") + ".",
-                "\(first) is the starting stock, today's placements (as-is), the same in every mode: not the "
+                "\(first) is the starting stock, the same in every mode (\(projection.notes.start)): not the "
                     + "figures of the sections above, where each mode places every child afresh.",
                 "Sibling groups are not followed through the years, and children do not change placement type as "
                     + "they age. `placement simulate` gives every measure, scope and mode (README, Years ahead).",

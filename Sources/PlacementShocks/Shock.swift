@@ -50,7 +50,8 @@ public enum Shock: Sendable, Equatable {
         return false
     }
 
-    /// The shock in a few words, for reports: "10 largest private children's home owners leave".
+    /// The shock in a few words, for reports: "10 largest private children's home owners in the
+    /// scenario leave".
     public var label: String {
         func scope(_ sector: Sector?, _ type: PlacementType?) -> String {
             [sector.map { $0.label.lowercased() }, type.map { $0.label.lowercased() }].compactMap { $0 }

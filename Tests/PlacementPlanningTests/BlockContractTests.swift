@@ -69,9 +69,8 @@ struct BlockContractTests {
         #expect(
             markdown.contains(
                 "builds 0 homes and recruits 0 foster households, and takes 1 block contract, in Eastbury: 1 place "
-                    + "for £0 of capital, running at £4,000 a week when full (each build's weekly saving below counts "
-                    + "it whether full or not, the weekly cost of the scope's children only while a child uses a place; "
-                    + "the contract's price, £208,000 over its term, among it)."), "\(markdown)")
+                    + "for £0 of capital, running at £4,000 a week when full (see the last note of this section on "
+                    + "how it is counted; the contract's price, £208,000 over its term, among it)."), "\(markdown)")
     }
 
     /// GLPK took B1 at 207,999 ⁄ 208,000 of a unit as built (within its integrality tolerance),

@@ -60,7 +60,7 @@ struct TinyShockTests {
         "Reports made under --shocks name the shocks",
         arguments: [
             ["compare", "--modes", "council,regional"], ["plan", "--budget", "100000"],
-            ["sufficiency", "--authority", "Northtown"],
+            ["sufficiency", "--authority", "Northtown"], ["compare", "--modes", "council,regional", "--draws", "2"],
         ])
     func reportsNameTheShocks(command: [String]) throws {
         let directory = try TemporaryDirectory()

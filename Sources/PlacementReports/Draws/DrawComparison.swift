@@ -149,7 +149,7 @@ public struct DrawComparison {
         var blocks: [ReportBlock] = [
             .paragraph(
                 "Each draw gives each authority a verdict as the single-run report does (gains, loses, mixed or "
-                    + "unchanged on M2, distance and unplaced children). A verdict is stated only when at least "
+                    + "unchanged: children left unplaced first, then M2 and distance). A verdict is stated only when at least "
                     + "\(NumberText.percent(RobustVerdict.threshold)) of draws give it; otherwise the authority is "
                     + "uncertain: its result depends on the councils' buying order or the random shocks. Council to "
                     + "regional is everything regional commissioning changes; council-coordinated to regional is "

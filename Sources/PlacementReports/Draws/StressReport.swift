@@ -117,9 +117,10 @@ public struct StressReport {
             }
             if leavesMoreUnplaced {
                 bullets.append(
-                    "Where a shock leaves children unplaced, their total is the finding; which authority they "
-                        + "belong to is not, where the places left cost the same: the solver breaks the tie, and a "
-                        + "scenario covering more of the country spreads the shortfall differently.")
+                    "Where a shock leaves children unplaced, their total is the surer finding. Which authority's "
+                        + "children they are can depend, under the joint modes, on how the solver breaks a tie "
+                        + "between places that cost the same, and under council commissioning on the buying "
+                        + "order; a scenario covering more of the country can spread the shortfall differently.")
                 bullets.append(
                     "Weekly cost counts placed children only: where a shock leaves more children unplaced, their "
                         + "placements' price drops out of it, so the cost can fall as children lose their places; "
