@@ -43,7 +43,15 @@ struct StressReportTests {
             "placement", ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml")])
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("Weekly cost counts placed children only") == warned)
+        #expect(
+            run.standardOutput.contains("Where a shock leaves children unplaced, their total is the surer") == warned)
         #expect(run.standardOutput.contains("Council mode's buying order is drawn anew in each draw"))
         #expect(run.standardOutput.contains("1 draw each from seed 1"))
+        // One draw: council mode's buying order was drawn once, and the report says so.
+        #expect(run.standardOutput.contains("One draw: under council commissioning which council a shortfall"))
+        // Unplaced children and children over 20 miles are charted apart, never added.
+        #expect(run.standardOutput.contains("Children left unplaced, mean over draws, by case and mode"))
+        #expect(run.standardOutput.contains("Children placed over 20 miles away, mean over draws, by case and mode"))
+        #expect(!run.standardOutput.contains("unplaced or placed over 20 miles"))
     }
 }
