@@ -64,8 +64,9 @@ public enum ForecastFiles {
                 [
                     .paragraph(
                         "Fitted on DfE's published figures for \(history.firstYear)–\(forecast.origin). Each year shows "
-                            + "the forecast, its 80% interval in brackets and, where published, the published figure "
-                            + "in square brackets. Foster includes kinship; children's homes include secure homes; "
+                            + "the forecast, its 80% interval in brackets and, for a year DfE has already published (a "
+                            + "backtest's), the published figure in square brackets: a forecast of years to come has "
+                            + "none. Foster includes kinship; children's homes include secure homes; "
                             + "unaccompanied asylum-seeking children are forecast separately and are also counted "
                             + "within the other series.")
                 ]),

@@ -84,8 +84,9 @@ public enum ForecastOutput {
         var text = "# Children looked after: forecast from \(forecast.origin)\n\n"
         text +=
             "Fitted on the published years \(OfficialTables.listed(Array(forecast.firstFitted...forecast.origin))). Each cell is the forecast with its 80% "
-            + "prediction interval in brackets (the JSON and CSV also give the 95% interval), and DfE's published "
-            + "figure in square brackets where there is one.\n\n"
+            + "prediction interval in brackets (the JSON and CSV also give the 95% interval), and, for a year DfE "
+            + "has already published (a backtest's), the published figure in square brackets: a forecast of years "
+            + "to come has none.\n\n"
         let years = forecast.years.map(String.init)
         let figures = years.map { _ in true }
         func bySeries(_ heading: String, _ scope: DemandForecast.ScopeForecast) {
