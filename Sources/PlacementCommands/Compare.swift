@@ -85,7 +85,9 @@ extension PlacementCommand {
                     files.append(
                         ("placements-as-is.csv", ResultCSV.placements(today.decisions, mode: AsIsComparison.label)))
                 }
-                files += ComparisonReport(results, scenario: scenario, asIs: asIs).files
+                var report = ComparisonReport(results, scenario: scenario, asIs: asIs)
+                report.shocked = !applied.isEmpty
+                files += report.files
                 try ModeRunner.write(files, into: out)
                 // On stderr, so that the comparison printed on stdout stays clean for a pipe.
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")

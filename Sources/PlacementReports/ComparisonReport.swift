@@ -18,6 +18,9 @@ public struct ComparisonReport {
     let authorityNames: [AuthorityCode: String]
     /// Today's placements beside the modes, or why they are not shown; `nil`: nothing said.
     let asIs: AsIsComparison?
+    /// Whether shocks struck the scenario first (its name says which): as-is is then today's
+    /// placements in the shocked market, and the summary says so.
+    public var shocked = false
 
     /// Rows in the table of places worth most.
     static let placeValueRows = 15
@@ -98,7 +101,10 @@ public struct ComparisonReport {
         var bullets: [String] = []
         if let asIsToday = asIs?.asIs, let today {
             bullets.append(
-                "Today (as-is, calibrated on \(asIsToday.year)): M2 \(ReportValue.share(today.m2InAreaShare).display), "
+                (shocked
+                    ? "Today's placements after the shocks, in what is left of today's market (as-is, calibrated on "
+                        + "\(asIsToday.year)): " : "Today (as-is, calibrated on \(asIsToday.year)): ")
+                    + "M2 \(ReportValue.share(today.m2InAreaShare).display), "
                     + "M1 (own council) \(ReportValue.share(today.m1OwnAuthorityRunShare).display), within 20 miles "
                     + "\(ReportValue.share(today.within20MilesShare).display), weekly cost "
                     + "\(NumberText.pounds(today.weeklyCost)), \(today.unplaced) without a free place. Below, a "

@@ -642,6 +642,27 @@ import Testing
         #expect(bolton[column] == String(format: "%.6f", expected))
     }
 
+    /// Under shocks as-is is today's placements in what the shocks leave of the market (children whose
+    /// provider left have no place): the summary says so, as the title names the shocks.
+    @Test func shockedAsIsIsSaidToBeAfterTheShocks() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("report")
+        let run = try BuiltTool.run(
+            "placement",
+            [
+                "compare", Fixtures.scenario("greater-manchester"), "--modes", "regional", "--shocks",
+                "\(Fixtures.root)/shocks/largest-childrens-home-owners-exit.yaml", "--out", out,
+            ])
+        #expect(run.status == 0, "\(run.standardError)")
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(
+            report.hasPrefix(
+                "# greater-manchester after 10 largest private children's home owners in the scenario leave"))
+        #expect(report.contains("- Today's placements after the shocks, in what is left of today's market (as-is"))
+        #expect(!report.contains("- Today (as-is"))
+    }
+
     /// An adopted plan changes the modes, not today: its places are not built yet.
     @Test func aPlanLeavesAsIsAsItIs() throws {
         let directory = try TemporaryDirectory()
