@@ -5,6 +5,8 @@ import ScenarioGeneration
 public struct AppliedShock: Sendable, Equatable {
     public var label: String
     public var detail: String
+    /// Whether the shock draws at random (which places close), so that draws differ by it.
+    public var isRandom = false
 }
 
 /// Applies shocks to a scenario, in file order, giving a new scenario.
@@ -28,7 +30,7 @@ public enum ShockApplication {
                 ])
             }
             let detail = apply(located.shock, to: &shocked, random: &random)
-            applied.append(AppliedShock(label: located.shock.label, detail: detail))
+            applied.append(AppliedShock(label: located.shock.label, detail: detail, isRandom: located.shock.isRandom))
         }
         // Children whose provider no longer offers their type must move.
         let offers = Dictionary(

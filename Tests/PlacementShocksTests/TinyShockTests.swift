@@ -77,6 +77,24 @@ struct TinyShockTests {
         #expect(report.contains("tiny after Brightside Ltd leaves"), "\(report.prefix(300))")
     }
 
+    /// The draws' summary names the random shocks among what each draw draws only where a shock is
+    /// random: an owner's exit is the same in every draw.
+    @Test(
+        "The draws say they draw the random shocks only when one is random",
+        arguments: [
+            ("remove_owners: [Brightside Ltd]", false), ("remove_share: {placement_type: foster, share: 0.4}", true),
+        ])
+    func randomShocksNamedOnlyWhenRandom(shock: String, random: Bool) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let shocks = directory.file("shocks.yaml")
+        try "shocks:\n  - \(shock)\n".write(toFile: shocks, atomically: true, encoding: .utf8)
+        let run = try BuiltTool.run(
+            "placement", ["compare", Fixtures.scenario("tiny"), "--draws", "2", "--shocks", shocks])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("buying order in council mode and the random shocks") == random)
+    }
+
     @Test("Named owners leave: without Brightside, Eastbury's two foster children have no place in regional mode")
     func namedOwners() throws {
         let scenario = try Self.shocked("shocks:\n  - remove_owners: [brightside ltd]\n")

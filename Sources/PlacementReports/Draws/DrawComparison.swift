@@ -65,7 +65,7 @@ public struct DrawComparison {
         var bullets: [String] = [
             "\(NumberText.counted(results.draws, "draw", "draws")) from seed \(seed): each draws the councils' "
                 + "buying order in council mode"
-                + (results.solves > results.modes.count && !shocks.isEmpty ? " and the random shocks" : "")
+                + (shocks.contains(where: \.isRandom) ? " and the random shocks" : "")
                 + "; \(NumberText.counted(results.solves, "solve", "solves")) in all (a mode with nothing random is "
                 + "solved once)."
         ]
