@@ -49,6 +49,11 @@ struct StressReportTests {
         #expect(run.standardOutput.contains("1 draw each from seed 1"))
         // One draw: council mode's buying order was drawn once, and the report says so.
         #expect(run.standardOutput.contains("One draw: under council commissioning which council a shortfall"))
+        // Each shocked case against no shock, mode by mode, where the shock leaves more unplaced: Oak
+        // House's 2 places go, so 2 more children wait in every mode (1 → 3; tiny's README, Shocks).
+        #expect(
+            run.standardOutput.contains("leaves, against no shock (means): council +2 unplaced and 0 over 20 miles;")
+                == warned)
         // Unplaced children and children over 20 miles are charted apart, never added.
         #expect(run.standardOutput.contains("Children left unplaced, mean over draws, by case and mode"))
         #expect(run.standardOutput.contains("Children placed over 20 miles away, mean over draws, by case and mode"))

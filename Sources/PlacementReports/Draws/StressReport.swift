@@ -81,6 +81,30 @@ public struct StressReport {
             sections: [summary, totals, scopes(cooperatives: true), scopes(cooperatives: false), method])
     }
 
+    /// A shocked case against the scenario as it is (the first case, no shock), mode by mode, in means
+    /// over draws: what the shock does, which the two bullets side by side leave to subtraction.
+    /// "…, against no shock: council +29 unplaced and +191 over 20 miles; regional +29 and +186."
+    func changeFromNoShock(_ entry: Case) -> String? {
+        guard let plain = cases.first, plain.applied.isEmpty, !entry.applied.isEmpty,
+            plain.results.modes == entry.results.modes
+        else { return nil }
+        func mean(_ results: DrawResults, _ measure: DrawMeasure, _ mode: Int) -> Double {
+            results.spread(measure, mode: mode) { $0.total }.mean ?? 0
+        }
+        func signed(_ value: Double) -> String {
+            let tenths = (value * 10).rounded() / 10
+            let text =
+                tenths == tenths.rounded() ? NumberText.grouped(Int(tenths)) : NumberText.decimal(tenths, places: 1)
+            return tenths > 0 ? "+" + text : text
+        }
+        let parts = entry.results.modes.indices.map { mode in
+            let unplaced = mean(entry.results, .unplaced, mode) - mean(plain.results, .unplaced, mode)
+            let far = mean(entry.results, .over20Miles, mode) - mean(plain.results, .over20Miles, mode)
+            return "\(entry.results.modes[mode].rawValue) \(signed(unplaced)) unplaced and \(signed(far)) over 20 miles"
+        }
+        return "\(entry.label), against no shock (means): " + parts.joined(separator: "; ") + "."
+    }
+
     var summary: ReportSection {
         let draws = cases.first?.results.draws ?? 0
         var bullets: [String] = []
@@ -93,6 +117,7 @@ public struct StressReport {
                     + "\(far.display(.count)) over 20 miles"
             }
             bullets.append("\(entry.label): " + parts.joined(separator: "; ") + ".")
+            if let change = changeFromNoShock(entry) { bullets.append(change) }
             for shock in entry.applied {
                 bullets.append(
                     entry.applied.count == 1
