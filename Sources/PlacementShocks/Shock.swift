@@ -60,8 +60,7 @@ public enum Shock: Sendable, Equatable {
         switch self {
         case .removeLargestOwners(let sector, let type, let count):
             // Ranked among the scenario's providers only: a regional scenario's largest are local ones.
-            let what =
-                sector == nil ? (["non-council"] + [scope(nil, type)]).joined(separator: " ") : scope(sector, type)
+            let what = sector == nil ? "non-council " + scope(nil, type) : scope(sector, type)
             let owners = "\(what.trimmingCharacters(in: .whitespaces)) owner\(count == 1 ? "" : "s") in the scenario"
             return (count == 1 ? "the largest \(owners) leaves" : "\(count) largest \(owners) leave")
         case .removeOwners(let names):

@@ -83,7 +83,8 @@ public struct StressReport {
 
     /// A shocked case against the scenario as it is (the first case, no shock), mode by mode, in means
     /// over draws: what the shock does, which the two bullets side by side leave to subtraction.
-    /// "…, against no shock: council +29 unplaced and +191 over 20 miles; regional +29 and +186."
+    /// "…, against no shock (means): council +29 unplaced and +191 over 20 miles; regional +29 unplaced
+    /// and +186 over 20 miles."
     func changeFromNoShock(_ entry: Case) -> String? {
         guard let plain = cases.first, plain.applied.isEmpty, !entry.applied.isEmpty,
             plain.results.modes == entry.results.modes
