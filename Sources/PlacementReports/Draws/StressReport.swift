@@ -81,6 +81,11 @@ public struct StressReport {
             sections: [summary, totals, scopes(cooperatives: true), scopes(cooperatives: false), method])
     }
 
+    /// A case's mean over draws of a measure of the whole scenario, one mode (0 where it has none).
+    static func mean(_ entry: Case, _ measure: DrawMeasure, mode: Int) -> Double {
+        entry.results.spread(measure, mode: mode) { $0.total }.mean ?? 0
+    }
+
     /// A shocked case against the scenario as it is (the first case, no shock), mode by mode, in means
     /// over draws: what the shock does, which the two bullets side by side leave to subtraction.
     /// "…, against no shock (means): council +29 unplaced and +191 over 20 miles; regional +29 unplaced
@@ -89,9 +94,6 @@ public struct StressReport {
         guard let plain = cases.first, plain.applied.isEmpty, !entry.applied.isEmpty,
             plain.results.modes == entry.results.modes
         else { return nil }
-        func mean(_ results: DrawResults, _ measure: DrawMeasure, _ mode: Int) -> Double {
-            results.spread(measure, mode: mode) { $0.total }.mean ?? 0
-        }
         func signed(_ value: Double) -> String {
             let tenths = (value * 10).rounded() / 10
             let text =
@@ -99,8 +101,8 @@ public struct StressReport {
             return tenths > 0 ? "+" + text : text
         }
         let parts = entry.results.modes.indices.map { mode in
-            let unplaced = mean(entry.results, .unplaced, mode) - mean(plain.results, .unplaced, mode)
-            let far = mean(entry.results, .over20Miles, mode) - mean(plain.results, .over20Miles, mode)
+            let unplaced = Self.mean(entry, .unplaced, mode: mode) - Self.mean(plain, .unplaced, mode: mode)
+            let far = Self.mean(entry, .over20Miles, mode: mode) - Self.mean(plain, .over20Miles, mode: mode)
             return "\(entry.results.modes[mode].rawValue) \(signed(unplaced)) unplaced and \(signed(far)) over 20 miles"
         }
         return "\(entry.label), against no shock (means): " + parts.joined(separator: "; ") + "."
@@ -135,11 +137,10 @@ public struct StressReport {
                 }
             }
             // Weekly cost counts placed children: an exit that leaves children unplaced "saves" their price.
-            func unplaced(_ entry: Case, _ mode: Int) -> Double {
-                entry.results.spread(.unplaced, mode: mode) { $0.total }.mean ?? 0
-            }
             let leavesMoreUnplaced = cases.dropFirst().contains { entry in
-                modes.indices.contains { unplaced(entry, $0) > unplaced(cases[0], $0) }
+                modes.indices.contains {
+                    Self.mean(entry, .unplaced, mode: $0) > Self.mean(cases[0], .unplaced, mode: $0)
+                }
             }
             if leavesMoreUnplaced {
                 bullets.append(
@@ -170,9 +171,7 @@ public struct StressReport {
                             series: modes.indices.map { mode in
                                 (
                                     modes[mode].rawValue,
-                                    cases.map { entry in
-                                        entry.results.spread(measure, mode: mode) { $0.total }.mean ?? 0
-                                    }
+                                    cases.map { Self.mean($0, measure, mode: mode) }
                                 )
                             }, style: .count)))
             }
