@@ -88,6 +88,12 @@ enum MarketBaseline: Sendable {
                     + "whose provider left take the remaining places of the same authority, sector and placement "
                     + "group before the scenario's own children: the exit falls on the scenario's children, the "
                     + "cautious reading for a stress test.")
+            if market?.beyondBoundary.isEmpty == false {
+                notes.append(
+                    "A share of places closing at random closes the same share of the places beyond the boundary "
+                        + "(the same national market); owners leaving, named or ranked, leave only the scenario's "
+                        + "places.")
+            }
         }
         return notes
     }

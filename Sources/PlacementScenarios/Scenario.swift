@@ -16,6 +16,10 @@ public struct Scenario: Sendable {
     /// Authorities that stand for the market beyond the scenario's boundary (places the scenario's
     /// children use outside it today): they hold providers but no children, and scopes leave them out.
     public var marketBeyondBoundary: Set<AuthorityCode> = []
+    /// Shares of places closed by shocks (`remove_share`), in order: they strike the scenario's
+    /// providers, and the market beyond a regional scenario's boundary follows them
+    /// (``PlaceClosure``). Empty for a scenario as read.
+    public var closures: [PlaceClosure] = []
     /// The share of placements from one authority to another (or inside one) within 20 miles of home,
     /// where today's market gives it: the calibrated as-is allocation's, fitted to DfE's published
     /// distance bands. Other pairs take the share of homes and places spread over each authority's

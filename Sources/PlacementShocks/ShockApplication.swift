@@ -184,6 +184,7 @@ public enum ShockApplication {
             }
             return "\(NumberText.counted(removed, "place", "places")) removed"
         case .removeShare(let sector, let type, let share):
+            scenario.closures.append(PlaceClosure(sector: sector, placementType: type, share: share))
             return removeShare(sector: sector, type: type, share: share, from: &scenario, random: &random)
         case .priceChange(let sector, let type, let owner, let factor):
             var changed = 0

@@ -164,14 +164,18 @@ public struct TodaysMarket: Sendable {
             guard let modelledChildren = occupancy.children[group], modelledChildren > 0,
                 let price = Self.marketPrice(of: type, in: scenario)
             else { continue }
-            // The calibrated pattern on the scenario's own count of children.
+            // The calibrated pattern on the scenario's own count of children; a shock closing a share
+            // of a sector's places closes that share of the market's here too (the same market).
             let scale = (wanted[group] ?? 0) / modelledChildren
+            let marketOpen = Self.openShare(
+                of: occupancy.sectorsBeyondBoundary[group] ?? [.private: 1], type, after: scenario.closures)
+            let councilsOpen = PlaceClosure.openShare(of: .localAuthority, type, after: scenario.closures)
             for band in DistanceBand.allCases {
                 let miles = Self.miles(to: band, for: type, in: scenario, assumptions: assumptions)
                 // The market's places, with the councils' own carers there whose places could not be
                 // moved out of their in-house providers (none free, or named by a child's record).
-                var market = (occupancy.childrenBeyondBoundary[group]?[band] ?? 0) * scale
-                if group == .foster { market += carers.unmovedBeyondBoundary[band] ?? 0 }
+                var market = (occupancy.childrenBeyondBoundary[group]?[band] ?? 0) * scale * marketOpen
+                if group == .foster { market += (carers.unmovedBeyondBoundary[band] ?? 0) * councilsOpen }
                 // A council's own homes and supported accommodation beyond the boundary, where DfE
                 // counts its own provision outside its area, are not among a regional scenario's
                 // providers (it lists the places inside the region), so they are added, run by the
@@ -182,6 +186,7 @@ public struct TodaysMarket: Sendable {
                     for council in councils {
                         let own =
                             (occupancy.ownCouncilBeyondBoundary[council]?[group]?[band] ?? 0) * ownScale(council, group)
+                            * councilsOpen
                         let whole = own.rounded()
                         guard whole >= 1, whole < Double(Int.max / 4) else {
                             market += own
@@ -208,6 +213,14 @@ public struct TodaysMarket: Sendable {
         beyondBoundary = offers
     }
 
+    /// The share of places of `type` left open, over a mix of children by sector, after `closures`.
+    static func openShare(of mix: [Sector?: Double], _ type: PlacementType, after closures: [PlaceClosure]) -> Double {
+        guard !closures.isEmpty else { return 1 }
+        let total = mix.values.reduce(0, +)
+        guard total > 0 else { return PlaceClosure.openShare(of: .private, type, after: closures) }
+        return mix.reduce(0) { $0 + $1.value * PlaceClosure.openShare(of: $1.key, type, after: closures) } / total
+    }
+
     /// The distance from every authority of the scenario to the places beyond the boundary in a band
     /// (DfE publishes only the band), within the policy's limit of the type.
     static func miles(
@@ -232,6 +245,10 @@ public struct TodaysMarket: Sendable {
         /// The scenario's children placed in English authorities outside it, by group and band, but
         /// those with their own council's provision there (``ownCouncilBeyondBoundary``).
         public var childrenBeyondBoundary: [PlacementGroup: [DistanceBand: Double]]
+        /// The same children by the sector of their provider (`nil`: not reported), both bands
+        /// together: what a shock closing one sector's places there closes (``PlaceClosure``). Empty:
+        /// every one private.
+        public var sectorsBeyondBoundary: [PlacementGroup: [Sector?: Double]] = [:]
         /// The scenario's children with their own council's provision in English authorities outside
         /// it (its carers or homes beyond the region), by home, group and band.
         public var ownCouncilBeyondBoundary: [AuthorityCode: [PlacementGroup: [DistanceBand: Double]]] = [:]
@@ -333,6 +350,8 @@ public struct TodaysMarket: Sendable {
                     childrenBeyondBoundary[row.group, default: [:]][.within20Miles, default: 0] +=
                         row.children - row.over20Miles
                     childrenBeyondBoundary[row.group, default: [:]][.over20Miles, default: 0] += row.over20Miles
+                    sectorsBeyondBoundary[row.group, default: [:]][TodaysMarket.sector(of: row.provider), default: 0] +=
+                        row.children
                 } else if let placement, let heldSector {
                     childrenFromOutside[placement, default: [:]][row.group, default: [:]][heldSector, default: 0] +=
                         row.children

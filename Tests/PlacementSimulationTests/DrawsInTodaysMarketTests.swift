@@ -101,4 +101,40 @@ import Testing
             #expect(total.m2InAreaShare == 0)
         }
     }
+
+    /// The hand-worked region with voluntary homes (HA 2 places free, HB 1) and 2 places beyond the
+    /// boundary at 40 miles that A's children use today. No shock: 2 in HA, 1 in HB, 1 beyond; every
+    /// child placed, a place beyond spare. Every private children's-home place closing strikes none
+    /// of the region's but the places beyond, the same national market: with all of them private,
+    /// none is left and 1 child is unplaced (before closures reached the market beyond, all 4 were
+    /// placed); with half of them held by voluntary providers, 2 × 1/2 = 1 is left and every child is
+    /// placed, at (2 + 2 + 10 + 40) / 4 miles.
+    @Test func aShareClosingAtRandomClosesTheSameShareOfTheMarketBeyondTheBoundary() throws {
+        let a = TodaysMarketHandWorkedTests.a
+        var scenario = TodaysMarketHandWorkedTests.scenario
+        for index in scenario.providers.indices { scenario.providers[index].sector = .voluntary }
+        var assumptions = MarketAssumptions()
+        assumptions.calibration.occupancy.value = 0.80
+        func market(beyond sectors: [Sector?: Double]) -> TodaysMarket {
+            var occupancy = TodaysMarket.Occupancy(
+                childrenFromOutside: [a: [.homes: [.voluntary: 2]]],
+                childrenBeyondBoundary: [.homes: [.over20Miles: 2]],
+                children: [.homes: 4])
+            occupancy.sectorsBeyondBoundary = [.homes: sectors]
+            return TodaysMarket(scenario, year: 2025, places: [:], occupancy: occupancy, assumptions: assumptions)
+        }
+        let closing = Shock.removeShare(sector: .private, placementType: .childrensHome, share: 1)
+        let allPrivate = market(beyond: [.private: 2])
+        #expect(allPrivate.beyondBoundary.map(\.places) == [2])
+        for total in try Self.total(nil, market: allPrivate, in: scenario) {
+            #expect(total.placed == 4 && total.unplaced == 0)
+        }
+        for total in try Self.total(closing, market: allPrivate, in: scenario) {
+            #expect(total.placed == 3 && total.unplaced == 1)
+        }
+        for total in try Self.total(closing, market: market(beyond: [.private: 1, .voluntary: 1]), in: scenario) {
+            #expect(total.placed == 4 && total.unplaced == 0)
+            #expect(approximately(total.meanDistanceMiles ?? -1, 54.0 / 4))
+        }
+    }
 }
