@@ -29,7 +29,7 @@ func isWithinTypoReach(_ length: Int, of candidate: String) -> Bool {
 }
 
 /// Levenshtein distance over characters.
-func editDistance(_ a: String, _ b: String) -> Int {
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     if a.isEmpty { return b.count }

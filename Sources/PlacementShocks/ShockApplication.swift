@@ -296,11 +296,26 @@ public enum ShockApplication {
 
     static func ownerKey(_ owner: String) -> String { owner.trimmingWhitespaces.lowercased() }
 
-    /// That no provider has the owner `name`, with the nearest of `owners` (sorted) when one is near.
-    private static func unknownOwner(_ name: String, suggesting owners: [String]) -> String {
-        var message = "no provider has the owner '\(name)'"
-        if let suggestion = nearest(to: name, in: owners) { message += " (did you mean '\(suggestion)'?)" }
+    /// That no provider has the owner `name`, with the nearest of `owners` (sorted) when one is near
+    /// and names the same company: its first word alike ('Cambian Childcare Ltd' for 'Cambian
+    /// Childcare Limited'; not 'Cambian Childcare Limited' for 'Keys Childcare Limited', which is
+    /// near by edits alone). Said of the scenario's providers: a regional scenario lists only those
+    /// inside its authorities.
+    static func unknownOwner(_ name: String, suggesting owners: [String]) -> String {
+        var message = "no provider of the scenario has the owner '\(name)'"
+        if let suggestion = nearest(to: name, in: owners), sameFirstWord(name, suggestion) {
+            message += " (did you mean '\(suggestion)'?)"
+        }
         return message
+    }
+
+    /// Whether two owner names start with the same word, up to a typo in it (one edit in three letters).
+    private static func sameFirstWord(_ one: String, _ other: String) -> Bool {
+        func first(_ text: String) -> String {
+            String(text.trimmingWhitespaces.lowercased().prefix { !$0.isWhitespace })
+        }
+        let (a, b) = (first(one), first(other))
+        return editDistance(a, b) <= max(1, max(a.count, b.count) / 3)
     }
 
     /// Indices of the cohorts a demand increase grows: commissioned, not in a sibling group.

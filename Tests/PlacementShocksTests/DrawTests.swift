@@ -2,9 +2,10 @@ import Foundation
 import PlacementOptimisation
 import PlacementReports
 import PlacementScenarios
-import PlacementShocks
 import TestSupport
 import Testing
+
+@testable import PlacementShocks
 
 /// Draws: verdicts that the buying order decides are reported uncertain, and a seed gives the same
 /// figures every time.
@@ -155,6 +156,22 @@ struct DrawTests {
         }
     }
 
+    /// An owner is suggested only when it names the same company: a name near by edits alone
+    /// ('Keys Childcare Limited', six edits from 'Cambian Childcare Limited') gets no suggestion.
+    @Test func anOwnerIsSuggestedOnlyWhenItsFirstWordIsAlike() {
+        let owners = ["Cambian Childcare Limited", "Oak Care Ltd"]
+        #expect(
+            ShockApplication.unknownOwner("Cambian Childcare Ltd", suggesting: owners)
+                == "no provider of the scenario has the owner 'Cambian Childcare Ltd' (did you mean 'Cambian Childcare Limited'?)"
+        )
+        #expect(
+            ShockApplication.unknownOwner("Cambain Childcare Limited", suggesting: owners).hasSuffix(
+                "(did you mean 'Cambian Childcare Limited'?)"))
+        #expect(
+            ShockApplication.unknownOwner("Keys Childcare Limited", suggesting: owners)
+                == "no provider of the scenario has the owner 'Keys Childcare Limited'")
+    }
+
     @Test("The command line: compare --shocks --draws prints JSON with spreads; a bad file exits 1")
     func commandLine() throws {
         let directory = try TemporaryDirectory()
@@ -173,7 +190,9 @@ struct DrawTests {
         try "shocks: [{remove_owners: [Nobody]}]\n".write(toFile: bad, atomically: true, encoding: .utf8)
         let failed = try BuiltTool.run("placement", ["compare", Fixtures.scenario("tiny"), "--shocks", bad])
         #expect(failed.status == 1)
-        #expect(failed.standardError.contains("bad.yaml:1: remove_owners: no provider has the owner 'Nobody'"))
+        #expect(
+            failed.standardError.contains(
+                "bad.yaml:1: remove_owners: no provider of the scenario has the owner 'Nobody'"))
         #expect(failed.standardOutput.isEmpty)
     }
 }

@@ -92,11 +92,9 @@ struct LargeShockFileTests {
         let ownerNames = Array(Set(Self.tiny.providers.map(\.owner))).sorted()
         var expected: [String] = []
         for name in Self.ownerNames where !owners.contains(Self.referenceOwnerKey(name)) {
-            var message = "no provider has the owner '\(name)'"
-            if expected.count < ScenarioError.listedIssues, let suggestion = nearest(to: name, in: ownerNames) {
-                message += " (did you mean '\(suggestion)'?)"
-            }
-            expected.append(message)
+            expected.append(
+                ShockApplication.unknownOwner(
+                    name, suggesting: expected.count < ScenarioError.listedIssues ? ownerNames : []))
         }
         #expect(!expected.isEmpty && expected.count < Self.ownerNames.count)
         var checked = IssueLog()

@@ -49,8 +49,10 @@ struct ShockCountLimitTests {
         #expect(run.status == 1)
         let lines = run.standardError.split(separator: "\n")
         #expect(lines.count == 102, "\(lines.count) lines")
-        #expect(lines.first == "shocks.yaml:2: remove_owners: no provider has the owner 'Nobody 0 Ltd'")
-        #expect(lines.dropFirst(99).first == "shocks.yaml:2: remove_owners: no provider has the owner 'Nobody 99 Ltd'")
+        #expect(lines.first == "shocks.yaml:2: remove_owners: no provider of the scenario has the owner 'Nobody 0 Ltd'")
+        #expect(
+            lines.dropFirst(99).first
+                == "shocks.yaml:2: remove_owners: no provider of the scenario has the owner 'Nobody 99 Ltd'")
         #expect(
             lines.dropFirst(100).first
                 == "… and 9,900 more problems not listed (10,000 errors in all); fix those above and run again")
