@@ -50,7 +50,7 @@ public struct DemandForecast: Sendable {
                         interval: intervals.interval(key, forecast: values[step], step: step + 1),
                         published: authority.years[year]?.published.value(key))
                 }
-                return YearForecast(year: year, series: series)
+                return YearForecast(year: year, series: Self.cappedByTotal(series))
             }
             scopes.append(
                 ScopeForecast(
@@ -96,8 +96,24 @@ public struct DemandForecast: Sendable {
                     interval: intervals.interval(key, members: values, step: step + 1),
                     published: published(year, key))
             }
-            return YearForecast(year: year, series: series)
+            return YearForecast(year: year, series: Self.cappedByTotal(series))
         }
         return ScopeForecast(code: code, name: name, members: members.map(\.code), years: yearForecasts)
+    }
+
+    /// A part of the children (a placement type, UASC) cannot outnumber them all: each of its bounds
+    /// is at most the total's same bound.
+    static func cappedByTotal(_ series: [ForecastSeries: SeriesForecast]) -> [ForecastSeries: SeriesForecast] {
+        guard let total = series[.total]?.interval else { return series }
+        var capped = series
+        for (key, value) in series where key != .total {
+            var interval = value.interval
+            interval.upper80 = min(interval.upper80, max(total.upper80, interval.forecast))
+            interval.upper95 = min(interval.upper95, max(total.upper95, interval.forecast))
+            interval.lower80 = min(interval.lower80, interval.upper80)
+            interval.lower95 = min(interval.lower95, interval.lower80)
+            capped[key]?.interval = interval
+        }
+        return capped
     }
 }

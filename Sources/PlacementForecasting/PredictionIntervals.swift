@@ -10,10 +10,15 @@ import PlacementScenarios
 /// counting part that shrinks as the count grows; `s²` and `k` are fitted by least squares of
 /// `e²` on `1 / (forecast + 1)`, per series. The standardised errors, less their mean, are resampled (seeded
 /// bootstrap): the error `h` years ahead is the sum of `h` draws, and its 10th/90th and
-/// 2.5th/97.5th percentiles, scaled by the authority's standard deviation, give the 80% and 95%
-/// intervals. For England and co-operatives the members' variances add as independent, plus a
-/// common part that moves every authority together: the square of the forecast-weighted mean error
-/// of each earlier origin, averaged over origins.
+/// 2.5th/97.5th percentiles, divided by √h (their shape), scaled by the authority's standard
+/// deviation `h` years ahead, give the 80% and 95% intervals. That deviation is
+/// `√(h·s² + k / (forecast + 1))`: the shared part is a drift of the level that adds up year after
+/// year, the counting part the noise of one year's count about it, which does not (compounding it
+/// had put a council's forecast of no children in a type at 0–93 five years ahead). For England and
+/// co-operatives the members' variances add as independent on the scale of their counts plus one
+/// each (a sum of `n` members is `total + n` on that scale, not `total + 1`), plus a common part
+/// that moves every authority's forecast children together, a drift as the shared part: the square
+/// of the forecast-weighted mean error of each earlier origin, averaged over origins.
 struct PredictionIntervals {
     struct Spread {
         var shared: Double
@@ -112,33 +117,46 @@ struct PredictionIntervals {
         return (shared, counting)
     }
 
-    /// The standard deviation of one authority's log error, one year ahead.
-    func deviation(_ series: ForecastSeries, forecast: Double) -> Double {
+    /// The variance of one authority's log error `step` years ahead: the level's drift adds up,
+    /// the count's own noise does not.
+    func variance(_ series: ForecastSeries, forecast: Double, step: Int) -> Double {
         guard let spread = spreads[series] else { return 0 }
-        return (spread.shared + spread.counting / (forecast + 1)).squareRoot()
+        return Double(step) * spread.shared + spread.counting / (forecast + 1)
     }
 
     /// The interval around an authority's `forecast` `step` years ahead.
     func interval(_ series: ForecastSeries, forecast: Double, step: Int) -> Interval {
-        interval(series, forecast: forecast, step: step, deviation: deviation(series, forecast: forecast))
+        interval(
+            series, forecast: forecast, offset: 1, step: step,
+            deviation: variance(series, forecast: forecast, step: step).squareRoot())
     }
 
-    /// The interval around the sum of several authorities' forecasts.
+    /// The interval around the sum of several authorities' forecasts, on the scale of the members'
+    /// counts plus one each.
     func interval(_ series: ForecastSeries, members: [Double], step: Int) -> Interval {
         let total = members.reduce(0, +)
-        let independent = members.reduce(0) { $0 + pow(($1 + 1) * deviation(series, forecast: $1), 2) }
-        let common = spreads[series]?.common ?? 0
+        let offset = Double(members.count)
+        let independent = members.reduce(0) { $0 + pow($1 + 1, 2) * variance(series, forecast: $1, step: step) }
+        // The common error is the forecast-weighted mean: a drift of the forecast children, not of the offsets.
+        let common = Double(step) * (spreads[series]?.common ?? 0) * total * total
         return interval(
-            series, forecast: total, step: step,
-            deviation: (common + independent / pow(total + 1, 2)).squareRoot())
+            series, forecast: total, offset: offset, step: step,
+            deviation: ((common + independent) / pow(total + offset, 2)).squareRoot())
     }
 
-    func interval(_ series: ForecastSeries, forecast: Double, step: Int, deviation: Double) -> Interval {
+    /// The interval around `forecast`, whose log error (of `forecast + offset`) has standard
+    /// deviation `deviation` `step` years ahead.
+    func interval(_ series: ForecastSeries, forecast: Double, offset: Double, step: Int, deviation: Double) -> Interval
+    {
         guard let spread = spreads[series], let quantiles = spread.quantiles[safe: step - 1] else {
             return Interval(
                 forecast: forecast, lower80: forecast, upper80: forecast, lower95: forecast, upper95: forecast)
         }
-        func bound(_ quantile: Double) -> Double { max(0, (forecast + 1) * exp(quantile * deviation) - 1) }
+        // The bootstrapped sums of `step` standardised errors give the shape; the deviation the scale.
+        let shape = 1 / Double(step).squareRoot()
+        func bound(_ quantile: Double) -> Double {
+            max(0, (forecast + offset) * exp(quantile * shape * deviation) - offset)
+        }
         return Interval(
             forecast: forecast, lower80: bound(quantiles[1]), upper80: bound(quantiles[2]),
             lower95: bound(quantiles[0]), upper95: bound(quantiles[3]))

@@ -1,9 +1,10 @@
 import Foundation
-import PlacementForecasting
 import PlacementScenarios
 import ScenarioGeneration
 import TestSupport
 import Testing
+
+@testable import PlacementForecasting
 
 @Suite("Forecast: the published 2021–2025 figures")
 struct RealDataForecastTests {
@@ -19,6 +20,33 @@ struct RealDataForecastTests {
         #expect(approximately(try #require(cumberland.years[2021]?.total), 419.834, tolerance: 1e-5))
         #expect(cumberland.years[2021]?.published.total == nil)
         #expect(cumberland.years[2024]?.total == 482)
+    }
+
+    /// A council's forecast of no children in a type had an upper 95% bound of 97 five years ahead
+    /// (Rutland's other placements, 32 children in all), a co-operative of such councils 1,418.8.
+    @Test("no part outnumbers the whole, and a small count's interval stays small five years ahead")
+    func smallCounts() throws {
+        let history = try #require(Self.history)
+        let forecast = DemandForecast.make(history, origin: 2025, through: 2030)
+        for scope in forecast.authorities + [forecast.england] {
+            for year in scope.years {
+                let total = try #require(year.series[.total]?.interval)
+                for (series, value) in year.series where series != .total {
+                    #expect(value.interval.upper95 <= total.upper95, "\(scope.name) \(year.year) \(series.key)")
+                }
+            }
+        }
+        let rutland = try #require(forecast.authorities.first { $0.code == "E06000017" }?.years.last)
+        #expect(try #require(rutland.series[.total]?.interval.upper95) < 60)
+        let zeros = forecast.authorities.filter {
+            ($0.years.last?.series[ForecastSeries.type(.residentialSchool)]?.interval.forecast ?? 1) < 0.5
+        }
+        #expect(zeros.count >= 10)
+        let cooperative = forecast.sum(
+            code: "zeros", name: "ten with none", members: Array(zeros.prefix(10)), published: { _, _ in nil })
+        #expect(
+            try #require(cooperative.years.last?.series[ForecastSeries.type(.residentialSchool)]?.interval.upper95) < 20
+        )
     }
 
     @Test("the same seed gives the same forecast; another seed moves only the intervals")
