@@ -13,7 +13,8 @@ struct MarketOptions: ParsableArguments {
             "Treat every registered place as empty and free for the scenario's children: no as-is, no occupancy.",
             discussion: "By default, when the scenario's authorities have published figures, the modes solve "
                 + "today's market (usable places less those held by children from outside, with the places "
-                + "beyond the boundary its children use today) and as-is is shown beside them."))
+                + "beyond the boundary its children use today); compare, sufficiency and simulate show as-is beside them."
+        ))
     var emptyMarket = false
 }
 

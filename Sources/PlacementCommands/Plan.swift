@@ -23,8 +23,9 @@ extension PlacementCommand {
 
         @Option(
             help: ArgumentHelp(
-                "Who plans: council (shares by children looked after), cooperative, or national (one plan, a bound)."))
-        var by: BudgetScope = .national
+                "Who plans: council (shares by children looked after), cooperative, or national (one plan, a bound; the default)."
+            ))
+        var by: BudgetScope?
 
         @Option(
             help:
@@ -91,7 +92,7 @@ extension PlacementCommand {
 
         @Flag(
             help:
-                "Plan the budget under every scope (councils, co-operatives, national) and compare them with no new capacity."
+                "Plan the budget under every scope (councils, co-operatives, national) and print them beside no new capacity, in Markdown (plan --out writes the same in its report)."
         )
         var comparePolicies = false
 
@@ -117,6 +118,20 @@ extension PlacementCommand {
                         + "foster carers, block contracts are let by co-operatives or nationally")
             }
             _ = try frontierBudgets()
+            // The comparison plans under every scope and prints Markdown only; `plan --out` writes it
+            // in the plan's report, beside the plan file it would otherwise replace.
+            if comparePolicies {
+                let ignored = [
+                    by.map { _ in "--by" }, out.map { _ in "--out" }, sensitivity ? "--sensitivity" : nil,
+                    format == .json ? "--format json" : nil, frontier.map { _ in "--frontier" },
+                ].compactMap { $0 }
+                if !ignored.isEmpty {
+                    throw ValidationError(
+                        "--compare-policies plans under every scope and prints Markdown; it takes no "
+                            + ignored.joined(separator: ", ")
+                            + " (plan --out writes the same comparison in its report, with the plan file)")
+                }
+            }
             // The frontier is drawn in the report --out writes; without it the budgets would go unused.
             if frontier != nil, out == nil {
                 throw ValidationError("--frontier needs --out: the frontier is drawn in the report written there")
@@ -126,6 +141,9 @@ extension PlacementCommand {
                 throw ValidationError("--export-model needs a file name ending in .mps or .lp")
             }
         }
+
+        /// Who plans: national unless `--by` says otherwise.
+        private var scope: BudgetScope { by ?? .national }
 
         /// Budgets a plan takes: a trillion pounds is far beyond any capital programme, and keeps the
         /// default frontier's twice the budget finite.
@@ -190,7 +208,7 @@ extension PlacementCommand {
             if verbose { options.messageHandler = { printToStandardError($0, terminator: "") } }
             if let exportModel {
                 do {
-                    try CapacityPlanner.model(of: scenario, budget: budget, scope: by, options: options)
+                    try CapacityPlanner.model(of: scenario, budget: budget, scope: scope, options: options)
                         .write(to: exportModel)
                 } catch {
                     printToStandardError(error.description)
@@ -205,7 +223,7 @@ extension PlacementCommand {
             let markdown: String
             let plan: CapacityPlan
             do {
-                plan = try CapacityPlanner.plan(scenario, budget: budget, scope: by, options: options)
+                plan = try CapacityPlanner.plan(scenario, budget: budget, scope: scope, options: options)
                 json = try PlanJSON.plan(plan, scenario: scenario)
                 markdown = PlanMarkdown.plan(plan, scenario: scenario, marketNotes: marketNotes)
             } catch {
@@ -216,7 +234,7 @@ extension PlacementCommand {
             if sensitivity {
                 do {
                     sensitivityTrace = try PlanSensitivity.trace(
-                        scenario, base: plan, budget: budget, scope: by, options: options)
+                        scenario, base: plan, budget: budget, scope: scope, options: options)
                 } catch {
                     printToStandardError("\(scenario.name), sensitivity: \(error.description)")
                     throw failureExitCode
@@ -229,7 +247,7 @@ extension PlacementCommand {
                     report = PlanReport(
                         plan: plan,
                         frontier: try PlanFrontier.trace(
-                            scenario, budgets: try frontierBudgets(), scope: by, options: options, base: plan),
+                            scenario, budgets: try frontierBudgets(), scope: scope, options: options, base: plan),
                         comparison: try PolicyComparison.compare(scenario, budget: budget, options: options),
                         assumptions: options.assumptions, sensitivity: sensitivityTrace, scenario: scenario)
                     report.marketNotes = marketNotes
@@ -250,7 +268,7 @@ extension PlacementCommand {
                 let document = ReportDocument(
                     title: "Sensitivity", subtitle: scenario.name, sections: [sensitivityTrace.section])
                 try printToStandardOutput(
-                    markdown + "\n" + MarkdownReport.render(document, stem: "sensitivity"), terminator: "")
+                    markdown + "\n" + MarkdownReport.render(document), terminator: "")
                 return
             }
             try printToStandardOutput(format == .json ? json : markdown, terminator: "")
@@ -264,9 +282,7 @@ extension PlacementCommand {
                 printToStandardError("\(scenario.name), plan: \(error.description)")
                 throw failureExitCode
             }
-            let markdown = comparison.markdown
-            if let out { try ModeRunner.write([("policies.md", markdown)], into: out) }
-            try printToStandardOutput(markdown, terminator: "")
+            try printToStandardOutput(comparison.markdown, terminator: "")
         }
     }
 }

@@ -93,6 +93,7 @@ extension PlacementCommand {
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let data = marketData.folder
             let scenario = try shockOptions.apply(to: loadScenario(scenario))
+            let shocked = shockOptions.shocks != nil
             let scopes: [SufficiencyReport.Scope] =
                 if let authority { [.authority(authority)] } else if let cooperative {
                     [.cooperative(cooperative)]
@@ -138,6 +139,7 @@ extension PlacementCommand {
             for (index, outlook) in outlooks.enumerated() {
                 reports[index].outlook = outlook
                 reports[index].asIs = asIs
+                reports[index].shocked = shocked
             }
             guard let out = options.out else {
                 try Self.printReport(reports[0].document, stem: "sufficiency", as: options.format ?? .markdown)

@@ -44,13 +44,15 @@ extension AdoptedPlan {
         return PlanEffect(file: file, builds: measured, withPlan: withPlan, openBy: openBy)
     }
 
-    /// `build` with its weekly saving in pounds paid, and its payback where it saves money.
+    /// `build` with its weekly saving in pounds paid, and its payback where it saves money: none
+    /// for a block contract, whose price over the term is no one-off cost (as the plan has it).
     static func measured(_ build: PlannedBuild, saving: Double) -> PlannedBuild {
         var result = build
         result.weeklySaving = nil
         result.weeklySpendSaving = saving
-        result.paybackYears = Payback.years(
-            capital: Double(build.units) * build.candidate.budgetCost, weeklySaving: saving)
+        result.paybackYears =
+            build.candidate.kind == .blockContract
+            ? nil : Payback.years(capital: Double(build.units) * build.candidate.budgetCost, weeklySaving: saving)
         return result
     }
 

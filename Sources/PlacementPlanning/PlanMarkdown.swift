@@ -53,7 +53,7 @@ public enum PlanMarkdown {
                         candidate.placementType.rawValue, String(build.units), String(build.places),
                         pounds(build.capital), tenths(candidate.yearsToOpen), tenths(build.childrenPlaced),
                         pounds(build.weeklySaving), pounds(build.weeklySpendSaving),
-                        build.paybackYears.map(tenths) ?? "never",
+                        build.paybackYears.map(tenths) ?? (candidate.kind == .blockContract ? "n/a" : "never"),
                     ]
                 }
             ).lines

@@ -107,7 +107,8 @@ public struct ComparisonReport {
                     + "M2 \(ReportValue.share(today.m2InAreaShare).display), "
                     + "M1 (own council) \(ReportValue.share(today.m1OwnAuthorityRunShare).display), within 20 miles "
                     + "\(ReportValue.share(today.within20MilesShare).display), weekly cost "
-                    + "\(NumberText.pounds(today.weeklyCost)), \(today.unplaced) without a free place. Below, a "
+                    + "\(NumberText.pounds(today.weeklyCost)), \(today.unplaced) unplaced"
+                    + (today.unplaced > 0 ? " (the cost and shares are of the children placed)" : "") + ". Below, a "
                     + "mode's M2, M1 and weekly cost carry their change from today in brackets (the table \"each "
                     + "mode as a change from as-is\" has every measure). Each mode has "
                     + AsIsComparison.modePlacing(scenario.policy) + ".")
@@ -173,13 +174,26 @@ public struct ComparisonReport {
             func agreeing(_ count: Int, _ one: String, _ many: String) -> String {
                 "\(count) \(count == 1 ? one : many)"
             }
+            // M1 is not in the verdict, so say how it moves under the gainers: own provision is what
+            // a council gives up to a co-operative.
+            let gainsLosingM1 = gains.filter { ($0.m1OwnChange ?? 0) < -1e-9 }.count
+            let m1Note =
+                gains.isEmpty
+                ? ""
+                : gainsLosingM1 == 0
+                    ? " M1 is not in the verdict; no authority that gains has less of its own council's provision "
+                        + "under \(to)."
+                    : " M1 is not in the verdict: \(gainsLosingM1) of the \(gains.count) that gain "
+                        + "\(gainsLosingM1 == 1 ? "has" : "have") less of their own council's provision (own-council M1) "
+                        + "under \(to)."
             bullets.append(
-                "Of \(ReportNumbers.counted(changes.count, "authority", "authorities")), "
+                "Against \(from) commissioning, of \(ReportNumbers.counted(changes.count, "authority", "authorities")), "
                     + "\(agreeing(gains.count, "gains", "gain")) under \(to) commissioning, "
                     + "\(agreeing(losses.count, "loses", "lose")), "
                     + "\(agreeing(mixed.count, "gains on one measure and loses", "gain on one measure and lose")) on "
                     + "another, and \(agreeing(changes.count - gains.count - losses.count - mixed.count, "sees", "see")) "
-                    + "no change (children left unplaced first, then M2 and distance)" + outsideCooperativesNote + ".")
+                    + "no change (children left unplaced first, then M2 and distance)" + outsideCooperativesNote + "."
+                    + m1Note)
             // The worst first: the most more unplaced, then the largest fall in M2, then the largest rise in distance.
             let worst = (losses + mixed).sorted {
                 (-$0.unplacedChange, $0.m2Change ?? 0, -($0.milesChange ?? 0), $0.id)

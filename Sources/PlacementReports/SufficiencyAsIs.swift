@@ -22,8 +22,18 @@ extension SufficiencyReport {
         case .shown(let today, _):
             let before = asIsMetrics(today)
             let change = AsIsComparison.Change(from: before, to: metrics)
+            // Under shocks, children whose place went are left without one today: said first, as their
+            // cost drops out of the week's and M2 is of the children placed.
+            let unplaced =
+                before.unplaced == 0
+                ? ""
+                : "\(NumberText.counted(before.unplaced, "child", "children")) without a place (M2, M1, distance "
+                    + "and cost are of the children placed), "
             return [
-                "Today (as-is, calibrated on \(today.year)): M2 \(ReportValue.share(before.m2InAreaShare).display), "
+                (shocked
+                    ? "Today's placements after the shocks, in what is left of today's market (as-is, calibrated on "
+                        + "\(today.year)): " : "Today (as-is, calibrated on \(today.year)): ")
+                    + unplaced + "M2 \(ReportValue.share(before.m2InAreaShare).display), "
                     + "M1 (own council) \(ReportValue.share(before.m1OwnAuthorityRunShare).display), "
                     + "\(ReportValue.share(before.within20MilesShare.map { 1 - $0 }).display) more than 20 miles from "
                     + "home, weekly cost \(NumberText.pounds(before.weeklyCost)). Under \(mode) commissioning, with "

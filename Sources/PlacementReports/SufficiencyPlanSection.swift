@@ -117,7 +117,8 @@ extension SufficiencyReport {
                 "Each build's weekly saving is measured under \(mode) commissioning by solving again without it, the "
                     + "rest of the plan kept: pounds paid a week less with it — placements' prices and the running "
                     + "cost of its places whether used or not — never the unplaced penalty; payback is its capital "
-                    + "(for a block contract, the term's price) over 52 weeks of that saving, none when it saves no money.",
+                    + "over 52 weeks of that saving, none when it saves no money, and none for a block contract, whose "
+                    + "price over the term is no one-off cost (as the plan has it).",
                 "A build's weekly saving counts its running cost in full, whether its places are used or not; the "
                     + "scope's weekly cost counts a new place's running cost only while a child uses it.",
             ]))

@@ -22,6 +22,9 @@ public struct SufficiencyReport {
     public var planEffect: PlanEffect?
     /// Today's placements beside the mode (`SufficiencyAsIs.swift`); `nil`: nothing said.
     public var asIs: AsIsComparison?
+    /// Whether the scenario is shocked (`--shocks`): today's placements are then those left in the
+    /// shocked market, and the summary says so.
+    public var shocked = false
     /// Placements simulated over the years ahead, "Projected placements" (`SufficiencyProjectionSection.swift`).
     public var projection: SufficiencyProjection?
 

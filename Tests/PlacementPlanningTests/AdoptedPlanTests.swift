@@ -263,6 +263,12 @@ struct PlanYearTests {
                 ["--kinds", "block_contract", "--by", "council"],
                 "--kinds block_contract needs --by cooperative or national"
             ),
+            // It had replaced a plan's --out folder with policies.md alone, and dropped the rest.
+            (
+                ["--compare-policies", "--out", "o", "--by", "council", "--sensitivity", "--format", "json"],
+                "--compare-policies plans under every scope and prints Markdown; it takes no --by, --out, "
+                    + "--sensitivity, --format json"
+            ),
         ])
     func refusedCombinations(arguments: [String], message expected: String) {
         let error = #expect(throws: (any Error).self) {

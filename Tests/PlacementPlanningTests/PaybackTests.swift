@@ -36,4 +36,19 @@ struct PaybackTests {
         #expect(!builds.isEmpty)
         #expect(builds.allSatisfy { ($0.paybackYears ?? 0) <= PlanFileReader.longestPaybackYears })
     }
+
+    /// A block contract's price over its term is no one-off cost: `sufficiency --plan` gave a
+    /// three-year contract saving £1,830 a week a payback of 57.0 years, where the plan said none.
+    @Test func aBlockContractHasNoPaybackWhenAPlanIsMeasuredAgain() {
+        func build(_ kind: CapacityCandidate.Kind) -> PlannedBuild {
+            PlannedBuild(
+                candidate: CapacityCandidate(
+                    id: "c", kind: kind, authority: "E08000002", placementType: .childrensHome, placesPerUnit: 6,
+                    maximumUnits: 1, capitalCost: 5_424_120, weeklyCostPerPlace: 0, yearsToOpen: 0, lifeYears: 3),
+                units: 1, openingYear: 2025)
+        }
+        #expect(AdoptedPlan.measured(build(.blockContract), saving: 1_830).paybackYears == nil)
+        let home = AdoptedPlan.measured(build(.home), saving: 1_830).paybackYears
+        #expect(home.map { abs($0 - 5_424_120 / (1_830 * 52)) < 1e-9 } == true)
+    }
 }

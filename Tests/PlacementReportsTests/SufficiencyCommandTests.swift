@@ -193,6 +193,6 @@ struct ChildlessAuthorityTests {
         let table = try String(contentsOfFile: directory.file("report/report-authority-m2.csv"), encoding: .utf8)
         #expect(table.contains("Southvale") && !table.contains("Eastbury"), "\(table)")
         let markdown = try String(contentsOfFile: directory.file("report/report.md"), encoding: .utf8)
-        #expect(markdown.contains("Of 2 authorities"), "\(markdown)")
+        #expect(markdown.contains("Against council commissioning, of 2 authorities"), "\(markdown)")
     }
 }

@@ -663,6 +663,24 @@ import Testing
         #expect(!report.contains("- Today (as-is"))
     }
 
+    /// The sufficiency report says the same, and leads with today's children the shocks left without
+    /// a place (Wigan: 5 after the ten largest private children's-home owners leave), whose cost had
+    /// silently dropped out of the week's.
+    @Test func shockedSufficiencySaysWhoIsLeftWithoutAPlace() throws {
+        let run = try BuiltTool.run(
+            "placement",
+            [
+                "sufficiency", Fixtures.scenario("greater-manchester"), "--authority", "Wigan", "--shocks",
+                "\(Fixtures.root)/shocks/largest-childrens-home-owners-exit.yaml",
+            ])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(
+            run.standardOutput.contains(
+                "- Today's placements after the shocks, in what is left of today's market (as-is, calibrated on 2025): "
+                    + "5 children without a place (M2, M1, distance and cost are of the children placed), M2 "))
+        #expect(!run.standardOutput.contains("- Today (as-is"))
+    }
+
     /// An adopted plan changes the modes, not today: its places are not built yet.
     @Test func aPlanLeavesAsIsAsItIs() throws {
         let directory = try TemporaryDirectory()
