@@ -97,13 +97,16 @@ struct PairCosting: Sendable {
         case closed
     }
 
-    private func inHouseAccess(home: Int, pool: PoolProfile) -> InHouseAccess {
+    private func inHouseAccess(home: Int, pool: PoolProfile, type: PlacementType) -> InHouseAccess {
         guard let operating = pool.operatingAuthority, operating != home else {
             return .open
         }
         // A council's own places beyond the boundary stand where its children use them today, at a
         // distance known from that council alone: no other council's child is placed there.
         if isBeyondBoundary(pool) { return .closed }
+        // Secure welfare places are allocated across England whoever commissions (the Secure Welfare
+        // Coordination Unit): a council's secure home takes any council's child, in every mode.
+        if type == .secureChildrensHome { return .open }
         switch mode {
         case .national:
             return .open
@@ -161,7 +164,7 @@ struct PairCosting: Sendable {
         {
             return .refused(.notTheChildsRelatives)
         }
-        let access = inHouseAccess(home: unit.home, pool: pool)
+        let access = inHouseAccess(home: unit.home, pool: pool, type: unit.placementType)
         guard access != .closed || isCurrentPlacement else {
             return .refused(isBeyondBoundary(pool) ? .anotherCouncilsPlaceBeyondBoundary : .access)
         }
@@ -177,10 +180,11 @@ struct PairCosting: Sendable {
     }
 
     /// The terms of a placement whatever its admissibility (kept placements are priced this way too).
-    func terms(home: AuthorityCode, miles: Double, provider: Provider, price: Double) -> Terms {
+    func terms(home: AuthorityCode, miles: Double, provider: Provider, type: PlacementType, price: Double) -> Terms {
         let homeIndex = distances.index[home] ?? -1
         let pool = profile(provider, price: price)
-        return terms(home: homeIndex, miles: miles, pool: pool, access: inHouseAccess(home: homeIndex, pool: pool))
+        return terms(
+            home: homeIndex, miles: miles, pool: pool, access: inHouseAccess(home: homeIndex, pool: pool, type: type))
     }
 
     private func terms(home: Int, miles: Double, pool: PoolProfile, access: InHouseAccess) -> Terms {

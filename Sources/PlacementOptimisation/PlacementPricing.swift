@@ -31,7 +31,8 @@ public struct PlacementPricing: Sendable {
         }
         let miles = miles(from: cohort, to: provider)
         let terms = costing.terms(
-            home: cohort.homeAuthority, miles: miles, provider: provider, price: offer.weeklyPrice)
+            home: cohort.homeAuthority, miles: miles, provider: provider, type: cohort.placementType,
+            price: offer.weeklyPrice)
         return PlacementDecision(
             unitID: unit, cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
             placementType: cohort.placementType, children: children, provider: provider, miles: miles,

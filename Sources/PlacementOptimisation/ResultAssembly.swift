@@ -9,7 +9,8 @@ extension PlacementProblem {
             let provider = scenario.providers[kept.provider]
             let price = provider.offers[cohort.placementType]!.weeklyPrice
             let miles = costing.distances.miles(from: cohort.homeAuthority, at: cohort.homeLocation, to: provider)
-            let terms = costing.terms(home: cohort.homeAuthority, miles: miles, provider: provider, price: price)
+            let terms = costing.terms(
+                home: cohort.homeAuthority, miles: miles, provider: provider, type: cohort.placementType, price: price)
             return PlacementDecision(
                 unitID: cohort.siblingGroup.map(DemandUnit.ID.siblingGroup) ?? .cohort(cohort.id),
                 cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
@@ -53,7 +54,8 @@ extension PlacementProblem {
                 let providerRecord = scenario.providers[provider]
                 let miles = costing.distances.miles(from: unit.homeAuthority, at: unit.homeLocation, to: providerRecord)
                 let terms = costing.terms(
-                    home: unit.homeAuthority, miles: miles, provider: providerRecord, price: pool.weeklyPrice)
+                    home: unit.homeAuthority, miles: miles, provider: providerRecord, type: unit.placementType,
+                    price: pool.weeklyPrice)
                 decisions.append(
                     decision(
                         unit, children: count, provider: providerRecord, price: pool.weeklyPrice, terms: terms))

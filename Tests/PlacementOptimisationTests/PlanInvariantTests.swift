@@ -59,9 +59,10 @@ struct PlanInvariantTests {
             {
                 let sameCooperative =
                     cooperative[operating] != nil && cooperative[operating] == cooperative[decision.homeAuthority]
+                // Secure welfare places are allocated across England, whoever commissions.
                 let allowed =
                     result.mode == .national || (result.mode == .regional && sameCooperative)
-                    || scenario.policy.otherCouncilsInHousePlaces
+                    || scenario.policy.otherCouncilsInHousePlaces || decision.placementType == .secureChildrensHome
                 #expect(allowed, "\(decision.unitID) uses \(provider.id) in \(result.mode.rawValue) mode")
             }
         }

@@ -614,7 +614,7 @@ import Testing
         #expect(bullets.first?.hasPrefix("- Today (as-is, calibrated on 2025): M2 56.0%") == true)
         let m2 = try #require(bullets.first { $0.hasPrefix("- In-area placement (M2)") })
         #expect(m2.contains("85.5% (+29.5 pts on today) under regional"))
-        #expect(m2.contains("74.7% (+18.7 pts on today) under council"))
+        #expect(m2.contains("74.6% (+18.6 pts on today) under council"))
         // Regional M1 (own council) falls below today's while M2 rises: the summary says why.
         #expect(
             bullets.contains(
