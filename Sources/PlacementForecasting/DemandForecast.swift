@@ -101,16 +101,18 @@ public struct DemandForecast: Sendable {
         return ScopeForecast(code: code, name: name, members: members.map(\.code), years: yearForecasts)
     }
 
-    /// A part of the children (a placement type, UASC) cannot outnumber them all: each of its bounds
-    /// is at most the total's same bound.
+    /// A part of the children (a placement type, UASC) cannot outnumber them all: its forecast and
+    /// each of its bounds are at most the total's (UASC are forecast apart: the City of London's
+    /// estimate of its suppressed count had 8 against a total of 7).
     static func cappedByTotal(_ series: [ForecastSeries: SeriesForecast]) -> [ForecastSeries: SeriesForecast] {
         guard let total = series[.total]?.interval else { return series }
         var capped = series
         for (key, value) in series where key != .total {
             var interval = value.interval
+            interval.forecast = min(interval.forecast, total.forecast)
             interval.upper80 = min(interval.upper80, max(total.upper80, interval.forecast))
             interval.upper95 = min(interval.upper95, max(total.upper95, interval.forecast))
-            interval.lower80 = min(interval.lower80, interval.upper80)
+            interval.lower80 = min(interval.lower80, interval.forecast)
             interval.lower95 = min(interval.lower95, interval.lower80)
             capped[key]?.interval = interval
         }

@@ -34,10 +34,9 @@ public enum ForecastFiles {
         cooperatives: [DemandForecast.ScopeForecast], backtest: Backtest? = nil
     ) -> ReportDocument {
         func section(_ scope: DemandForecast.ScopeForecast) -> ReportSection {
-            let codes = scope.members
             let chart = ForecastChart(
                 title: "\(scope.name): children looked after",
-                history: history.totals(of: codes, years: history.firstYear...forecast.origin),
+                history: history.chartTotals(of: scope, years: history.firstYear...forecast.origin),
                 forecast: scope.years.compactMap { year in year.series[.total].map { (year.year, $0.interval) } })
             let columns =
                 [ReportTable.Column("Series", key: "series", numeric: false)]

@@ -25,13 +25,21 @@ extension DemandForecast {
         }
         let chart = ForecastChart(
             title: "\(scope.name): children looked after",
-            history: history.totals(of: scope.members, years: fitted),
+            history: history.chartTotals(of: scope, years: fitted),
             forecast: scope.years.compactMap { year in year.series[.total].map { (year.year, $0.interval) } })
         return DemandOutlook(fittedYears: fitted, years: published + ahead, chart: chart.svg)
     }
 }
 
 extension ForecastHistory {
+    /// The totals a scope's chart draws before its forecast: England's published ones for England
+    /// (a member whose total DfE suppresses, as the City of London's in 2025, would drop the year
+    /// from a sum), else its members' (``totals(of:years:)``).
+    func chartTotals(of scope: DemandForecast.ScopeForecast, years: ClosedRange<Int>) -> [(year: Int, value: Double)] {
+        guard scope.code == OfficialTables.englandCode.rawValue else { return totals(of: scope.members, years: years) }
+        return years.compactMap { year in england[year]?.total.map { (year, Double($0)) } }
+    }
+
     /// The fitted totals (suppressed figures estimated) of a set of authorities, for the years where
     /// every member has one.
     func totals(of codes: [String], years: ClosedRange<Int>) -> [(year: Int, value: Double)] {

@@ -160,7 +160,9 @@ public enum HistoryBuilder {
             }
             return YearFigures(
                 total: total, stockByAge: stock, startsByAge: starts, byType: byType,
-                uasc: value(code, year, HistoryBuilder.uascGroup, "UASC") ?? suppressedUASC(code, year),
+                // An estimate of suppressed unaccompanied children is at most all the authority's children.
+                uasc: value(code, year, HistoryBuilder.uascGroup, "UASC")
+                    ?? suppressedUASC(code, year).map { estimate in total.map { min(estimate, $0) } ?? estimate },
                 uascStarts: value(code, year, HistoryBuilder.uascStartsGroup, "Unaccompanied asylum-seeking children"),
                 published: published(code, year))
         }

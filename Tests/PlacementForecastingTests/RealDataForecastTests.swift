@@ -33,6 +33,7 @@ struct RealDataForecastTests {
                 let total = try #require(year.series[.total]?.interval)
                 for (series, value) in year.series where series != .total {
                     #expect(value.interval.upper95 <= total.upper95, "\(scope.name) \(year.year) \(series.key)")
+                    #expect(value.interval.forecast <= total.forecast, "\(scope.name) \(year.year) \(series.key)")
                 }
             }
         }
@@ -47,6 +48,18 @@ struct RealDataForecastTests {
         #expect(
             try #require(cooperative.years.last?.series[ForecastSeries.type(.residentialSchool)]?.interval.upper95) < 20
         )
+    }
+
+    /// The City of London's 2025 total is suppressed: a sum of every authority's would drop the year
+    /// from England's chart, which draws England's published totals instead.
+    @Test("England's chart draws every published year")
+    func englandChart() throws {
+        let history = try #require(Self.history)
+        let forecast = DemandForecast.make(history, origin: 2025, through: 2026)
+        let drawn = history.chartTotals(of: forecast.england, years: 2021...2025)
+        #expect(drawn.map(\.year) == Array(2021...2025))
+        #expect(drawn.last?.value == 81_770)
+        #expect(history.totals(of: forecast.england.members, years: 2021...2025).map(\.year).contains(2025) == false)
     }
 
     @Test("the same seed gives the same forecast; another seed moves only the intervals")
