@@ -71,13 +71,17 @@ extension PlaceValueTable {
             + "\(names[value.authority] ?? value.authority.rawValue)"
         if value.placesUnplacedChild {
             return place + " would do most under \(mode) commissioning: directly or by freeing another place, it "
-                + "lets a child now unplaced be placed"
+                + "lets a child now unplaced be placed (a child of any of the scenario's councils)"
                 + (value.netWeeklySaving.map {
                     $0 < 0
                         ? ", for \(NumberText.pounds(-$0)) a week of price and distance as the policy weighs them" : ""
                 } ?? "") + "."
         }
+        // The shadow price is of the objective: the policy's distance, out-of-area and in-house terms
+        // are in it beside the price, so it is not all money.
         return place + " would save most under \(mode) commissioning: "
-            + "\(NumberText.pounds(value.weeklySaving ?? 0)) a week."
+            + "\(NumberText.pounds(value.weeklySaving ?? 0)) a week of price and distance as the policy weighs them "
+            + "(pounds paid are part of it: the policy adds a cost per mile, a charge for a placement out of area and a "
+            + "preference for councils' own places)."
     }
 }
