@@ -120,6 +120,9 @@ public struct TrajectoryReport {
                     .bullets([
                         "Children already placed keep their places until their placement ends; new placements "
                             + "use vacancies only.",
+                        "Costs are at the scenario's prices, held through the years (real terms, no inflation and "
+                            + "no price change unless a shock makes one): a weekly cost moves with the mix of "
+                            + "placements alone.",
                         "Sibling groups are not followed through the years: each child is placed on their own.",
                         "Children do not change placement type as they age; arrivals follow today's mix of types.",
                         "A regional scenario's children may also use the places beyond its boundary that they "
