@@ -187,6 +187,8 @@ extension PlacementCommand {
             let baseline = try marketData.baseline(for: shocked)
             let scenario = baseline.scenario(or: shocked)
             let marketNotes = baseline.marketNotes(solvedBy: "The plan is made in")
+            // Today's placements (half a second on England), beside the plan's "without", which is not today.
+            let today = comparePolicies ? nil : baseline.todaysPlacements()?.metrics.total
             let latest = scenario.actuals.map(\.year).max()
             // The plan is made in today's market, so it cannot be decided before the latest published year.
             if let year, let latest, year < latest {
@@ -225,7 +227,7 @@ extension PlacementCommand {
             do {
                 plan = try CapacityPlanner.plan(scenario, budget: budget, scope: scope, options: options)
                 json = try PlanJSON.plan(plan, scenario: scenario)
-                markdown = PlanMarkdown.plan(plan, scenario: scenario, marketNotes: marketNotes)
+                markdown = PlanMarkdown.plan(plan, scenario: scenario, marketNotes: marketNotes, today: today)
             } catch {
                 printToStandardError("\(scenario.name), plan: \(error.description)")
                 throw failureExitCode
@@ -251,6 +253,7 @@ extension PlacementCommand {
                         comparison: try PolicyComparison.compare(scenario, budget: budget, options: options),
                         assumptions: options.assumptions, sensitivity: sensitivityTrace, scenario: scenario)
                     report.marketNotes = marketNotes
+                    report.today = today
                 } catch let error as PlanningError {
                     printToStandardError("\(scenario.name), plan report: \(error.description)")
                     throw failureExitCode

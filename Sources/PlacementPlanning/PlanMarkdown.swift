@@ -6,7 +6,10 @@ import PlacementScenarios
 /// build saves and how soon it pays back, the budgets, and the measures with and without the plan.
 public enum PlanMarkdown {
     /// `marketNotes`: sentences on the market the plan was made in, ending the document when given.
-    public static func plan(_ plan: CapacityPlan, scenario: Scenario, marketNotes: [String] = []) -> String {
+    /// `today`: every child's measures today (as-is), when fitted, printed beside the plan's.
+    public static func plan(
+        _ plan: CapacityPlan, scenario: Scenario, marketNotes: [String] = [], today: ScopeMetrics? = nil
+    ) -> String {
         let names = scenario.authorityNames
         // Years, children and miles to one decimal, as the other reports print them.
         func tenths(_ value: Double) -> String { NumberText.decimal(value, places: 1) }
@@ -70,18 +73,25 @@ public enum PlanMarkdown {
         let after = plan.withPlan.metrics.total
         let share = { (value: Double?) in NumberText.percent(value) }
         let miles = { (value: Double?) in value.map(tenths) ?? "–" }
+        let rows: [(String, (ScopeMetrics) -> String)] = [
+            ("M1 own council", { share($0.m1OwnAuthorityRunShare) }),
+            ("M1 any council", { share($0.m1LocalAuthorityRunShare) }),
+            ("M2 in area", { share($0.m2InAreaShare) }),
+            ("mean distance (miles)", { miles($0.meanDistanceMiles) }),
+            ("weekly cost (prices paid)", { pounds($0.weeklyCost) }),
+            ("unplaced", { String($0.unplaced) }),
+        ]
+        let columns = (today.map { [$0] } ?? []) + [before, after]
         lines +=
             MarkdownTable(
-                ["measure", "without plan", "with plan"], align: "lrr",
-                rows: [
-                    ["M1 own council", share(before.m1OwnAuthorityRunShare), share(after.m1OwnAuthorityRunShare)],
-                    ["M1 any council", share(before.m1LocalAuthorityRunShare), share(after.m1LocalAuthorityRunShare)],
-                    ["M2 in area", share(before.m2InAreaShare), share(after.m2InAreaShare)],
-                    ["mean distance (miles)", miles(before.meanDistanceMiles), miles(after.meanDistanceMiles)],
-                    ["weekly cost (prices paid)", pounds(before.weeklyCost), pounds(after.weeklyCost)],
-                    ["unplaced", String(before.unplaced), String(after.unplaced)],
-                ]
+                ["measure"] + (today == nil ? [] : ["today (as-is)"]) + ["without plan", "with plan"],
+                align: "l" + String(repeating: "r", count: columns.count),
+                rows: rows.map { label, value in [label] + columns.map(value) }
             ).lines
+        if let today {
+            lines.append("")
+            lines.append(PlanReport.todaySentence(today, plan: plan))
+        }
         lines.append("")
         if !marketNotes.isEmpty {
             lines.append("## Market")

@@ -16,6 +16,9 @@ public struct PlanReport: Sendable {
     public var sensitivity: PlanSensitivity?
     /// Sentences on the market the plan was made in (today's, or the empty market and why).
     public var marketNotes: [String] = []
+    /// Every child's measures today (as-is), when today's placements were fitted: the plan's
+    /// "without" is every child placed afresh with no new capacity, which is not today.
+    public var today: ScopeMetrics?
     let scenario: Scenario
 
     public init(
@@ -83,6 +86,9 @@ public struct PlanReport: Sendable {
                 + "\(Self.pounds(before.weeklyCost)) → \(Self.pounds(after.weeklyCost)), unplaced \(before.unplaced) → "
                 + "\(after.unplaced) (table plan-measures).",
         ]
+        if let today {
+            bullets.append(Self.todaySentence(today, plan: plan))
+        }
         if let note = Self.savingNothingNote(plan) { bullets.append(note) }
         let builds = ReportTable(
             id: "plan-builds", caption: "What the plan builds, where and when",
@@ -108,17 +114,26 @@ public struct PlanReport: Sendable {
             })
         let measures = ReportTable(
             id: "plan-measures", caption: "Every child in the scenario without and with the plan",
-            columns: [
-                .init("Measure", key: "measure", numeric: false), .init("Without", key: "without"),
-                .init("With", key: "with"),
-            ],
+            columns: [.init("Measure", key: "measure", numeric: false)]
+                + (today == nil ? [] : [.init("Today (as-is)", key: "as_is")])
+                + [.init("Without", key: "without"), .init("With", key: "with")],
             rows: PolicyComparison.measures.map { measure in
-                [
-                    .text(measure.label), Self.value(measure, plan.withoutPlan.metrics.total),
-                    Self.value(measure, plan.withPlan.metrics.total),
-                ]
+                [.text(measure.label)] + (today.map { [Self.value(measure, $0)] } ?? [])
+                    + [
+                        Self.value(measure, plan.withoutPlan.metrics.total),
+                        Self.value(measure, plan.withPlan.metrics.total),
+                    ]
             })
         return ReportSection("The plan", [.bullets(bullets), .table(builds), .table(measures)])
+    }
+
+    /// That the plan's "without" is not today, with today's own-council M1 and M2 beside it.
+    static func todaySentence(_ today: ScopeMetrics, plan: CapacityPlan) -> String {
+        let without = plan.withoutPlan.metrics.total
+        return "\"Without\" is every child placed afresh under \(plan.mode.rawValue) access with no new capacity "
+            + "(what commissioning could reach were every placement made again), not today: today (as-is) "
+            + "own-council M1 is \(share(today.m1OwnAuthorityRunShare)) and M2 \(share(today.m2InAreaShare)), "
+            + "against \(share(without.m1OwnAuthorityRunShare)) and \(share(without.m2InAreaShare)) without the plan."
     }
 
     /// What the budget's dual is, in brackets: a rate in the objective's pounds, not cash; where it

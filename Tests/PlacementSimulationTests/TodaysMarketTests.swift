@@ -681,6 +681,28 @@ import Testing
         #expect(!run.standardOutput.contains("- Today (as-is"))
     }
 
+    /// A plan's "without" is every child placed afresh, not today: the plan prints today's (as-is)
+    /// measures beside it, the same as `compare`'s as-is.
+    @Test func aPlanPrintsTodayBesideItsWithout() throws {
+        let run = try BuiltTool.run(
+            "placement",
+            ["plan", Fixtures.scenario("greater-manchester"), "--budget", "10000000", "--by", "cooperative"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let root = try Self.json([Fixtures.scenario("greater-manchester"), "--modes", "regional"])
+        let today = try #require(
+            ((root["as_is"] as? [String: Any])?["metrics"] as? [String: Any])?["total"] as? [String: Any])
+        func percent(_ key: String) throws -> String {
+            String(format: "%.1f%%", try #require(today[key] as? Double) * 100)
+        }
+        let lines = run.standardOutput.components(separatedBy: "\n")
+        #expect(lines.contains { $0.hasPrefix("| measure | today (as-is) | without plan | with plan |") })
+        let m1 = try percent("m1_own_la_run_share")
+        let m2 = try percent("m2_in_area_share")
+        #expect(lines.contains { $0.hasPrefix("| M1 own council | \(m1) |") })
+        #expect(lines.contains { $0.hasPrefix("| M2 in area | \(m2) |") })
+        #expect(run.standardOutput.contains("\"Without\" is every child placed afresh under regional access"))
+    }
+
     /// An adopted plan changes the modes, not today: its places are not built yet.
     @Test func aPlanLeavesAsIsAsItIs() throws {
         let directory = try TemporaryDirectory()
