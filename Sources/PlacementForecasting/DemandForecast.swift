@@ -11,6 +11,7 @@ public struct DemandForecast: Sendable {
     public var authorities: [ScopeForecast]
     public var england: ScopeForecast
     let intervals: PredictionIntervals
+    let settings: ForecastSettings
 
     /// One authority's, co-operative's or England's forecast.
     public struct ScopeForecast: Sendable {
@@ -59,7 +60,7 @@ public struct DemandForecast: Sendable {
         var forecast = DemandForecast(
             firstFitted: history.firstYear, origin: origin, years: years, authorities: scopes,
             england: ScopeForecast(code: OfficialTables.englandCode.rawValue, name: "England", members: [], years: []),
-            intervals: intervals)
+            intervals: intervals, settings: settings)
         forecast.england = forecast.sum(
             code: OfficialTables.englandCode.rawValue, name: "England", members: scopes,
             published: { year, series in history.england[year]?.value(series) })

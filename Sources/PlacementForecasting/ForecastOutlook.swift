@@ -27,7 +27,9 @@ extension DemandForecast {
             title: "\(scope.name): children looked after",
             history: history.chartTotals(of: scope, years: fitted),
             forecast: scope.years.compactMap { year in year.series[.total].map { (year.year, $0.interval) } })
-        return DemandOutlook(fittedYears: fitted, years: published + ahead, chart: chart.svg)
+        return DemandOutlook(
+            fittedYears: fitted, years: published + ahead, chart: chart.svg,
+            typeMixPriorChildren: settings.sharePriorChildren)
     }
 }
 

@@ -52,11 +52,14 @@ public struct DemandOutlook: Sendable {
     public var years: [Year]
     /// A line chart (SVG) of the published years and the forecast with its intervals.
     public var chart: String
+    /// The children the region's mix of placement types counts as, pooled with an authority's own.
+    public var typeMixPriorChildren: Double
 
-    public init(fittedYears: ClosedRange<Int>, years: [Year], chart: String) {
+    public init(fittedYears: ClosedRange<Int>, years: [Year], chart: String, typeMixPriorChildren: Double) {
         self.fittedYears = fittedYears
         self.years = years
         self.chart = chart
+        self.typeMixPriorChildren = typeMixPriorChildren
     }
 
     var forecastYears: [Year] { years.filter { $0.total != nil } }
@@ -126,6 +129,10 @@ extension SufficiencyReport {
                         + "should fall inside). "
                         + (isCooperativeScope
                             ? "The co-operative's forecast adds its members' up; its interval is the sum's. " : "")
+                        + "By placement type, each authority's last mix of types is pooled with its region's as if "
+                        + "the region added \(NumberText.grouped(outlook.typeMixPriorChildren)) children (so a council "
+                        + "of as many takes about half the region's mix: a type it had none of can be forecast a "
+                        + "child or two), and moved with England's yearly change in each share. "
                         + "Unlike the modelled figures above it is not bounded by the scenario's places. The method "
                         + "and its backtest are in the README (Demand forecast)."),
                 .table(totals),
