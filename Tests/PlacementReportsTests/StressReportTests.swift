@@ -58,5 +58,22 @@ struct StressReportTests {
         #expect(run.standardOutput.contains("Children left unplaced, mean over draws, by case and mode"))
         #expect(run.standardOutput.contains("Children placed over 20 miles away, mean over draws, by case and mode"))
         #expect(!run.standardOutput.contains("unplaced or placed over 20 miles"))
+        #expect(!run.standardOutput.contains("Under council commissioning a shock can leave fewer children unplaced"))
+    }
+
+    /// Private prices 15% higher leave 13 fewer of England's children unplaced under council
+    /// commissioning (councils buy in turn, and dearer places change what earlier councils take): the
+    /// summary says it is the buying order, not a benefit of the shock.
+    @Test func fewerUnplacedUnderCouncilCommissioningIsSaidToBeTheBuyingOrder() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try "shocks:\n  - price_change: {sector: private, factor: 1.15}\n".write(
+            toFile: folder.file("shocks.yaml"), atomically: true, encoding: .utf8)
+        let run = try BuiltTool.run(
+            "placement",
+            ["stress", Fixtures.scenario("england-2025"), "--shocks", folder.file("shocks.yaml"), "--modes", "council"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("against no shock (means): council -"))
+        #expect(run.standardOutput.contains("Under council commissioning a shock can leave fewer children unplaced"))
     }
 }

@@ -136,6 +136,19 @@ public struct StressReport {
                             + "place in the buying order, drawn once here; run with --draws 20 to see how it varies.")
                 }
             }
+            // Council commissioning buys council by council: a shock that changes what earlier councils
+            // take can leave later ones more places, so fewer unplaced is not a gain from the shock.
+            if let council = modes.firstIndex(of: .council),
+                cases.dropFirst().contains(where: {
+                    Self.mean($0, .unplaced, mode: council) < Self.mean(cases[0], .unplaced, mode: council) - 0.05
+                })
+            {
+                bullets.append(
+                    "Under council commissioning a shock can leave fewer children unplaced: councils buy one after "
+                        + "another at the prices and places they find, so a shock that changes what earlier councils "
+                        + "take can leave places to later ones. It is an effect of buying in turn, not a benefit of "
+                        + "the shock; the joint modes show the shock's own effect.")
+            }
             // Weekly cost counts placed children: an exit that leaves children unplaced "saves" their price.
             let leavesMoreUnplaced = cases.dropFirst().contains { entry in
                 modes.indices.contains {
