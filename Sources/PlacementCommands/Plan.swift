@@ -124,6 +124,7 @@ extension PlacementCommand {
                 let ignored = [
                     by.map { _ in "--by" }, out.map { _ in "--out" }, sensitivity ? "--sensitivity" : nil,
                     format == .json ? "--format json" : nil, frontier.map { _ in "--frontier" },
+                    exportModel.map { _ in "--export-model" }, year.map { _ in "--year" },
                 ].compactMap { $0 }
                 if !ignored.isEmpty {
                     throw ValidationError(

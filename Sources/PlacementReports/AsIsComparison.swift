@@ -140,7 +140,10 @@ public enum AsIsComparison: Sendable {
         let marketBeyond = market.beyondBoundary.filter { $0.operatingAuthority == nil }
         if !marketBeyond.isEmpty {
             lines.append(
-                "Beyond the boundary, the market's places its children use today: "
+                (market.closures.isEmpty
+                    ? "Beyond the boundary, the market's places its children use today: "
+                    : "Beyond the boundary, the market's places its children use today, less the share of places "
+                        + "the shocks close at random (the same national market): ")
                     + marketBeyond.map {
                         "\($0.places) \($0.placementType.label.lowercased()) \($0.band == .within20Miles ? "within" : "over") "
                             + "20 miles (at \(NumberText.decimal($0.miles, places: 0)) miles, "

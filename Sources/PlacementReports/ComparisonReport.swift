@@ -183,9 +183,12 @@ public struct ComparisonReport {
                 : gainsLosingM1 == 0
                     ? " M1 is not in the verdict; no authority that gains has less of its own council's provision "
                         + "under \(to)."
-                    : " M1 is not in the verdict: \(gainsLosingM1) of the \(gains.count) that gain "
-                        + "\(gainsLosingM1 == 1 ? "has" : "have") less of their own council's provision (own-council M1) "
-                        + "under \(to)."
+                    : gains.count == 1
+                        ? " M1 is not in the verdict: the authority that gains has less of its own council's "
+                            + "provision (own-council M1) under \(to)."
+                        : " M1 is not in the verdict: \(gainsLosingM1) of the \(gains.count) that gain "
+                            + "\(gainsLosingM1 == 1 ? "has" : "have") less of their own council's provision "
+                            + "(own-council M1) under \(to)."
             bullets.append(
                 "Against \(from) commissioning, of \(ReportNumbers.counted(changes.count, "authority", "authorities")), "
                     + "\(agreeing(gains.count, "gains", "gain")) under \(to) commissioning, "

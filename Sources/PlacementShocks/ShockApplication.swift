@@ -303,16 +303,19 @@ public enum ShockApplication {
     /// inside its authorities.
     static func unknownOwner(_ name: String, suggesting owners: [String]) -> String {
         var message = "no provider of the scenario has the owner '\(name)'"
-        if let suggestion = nearest(to: name, in: owners), sameFirstWord(name, suggestion) {
+        // Among the owners that could be the same company only: a nearer different one would hide it.
+        if let suggestion = nearest(to: name, in: owners.filter { sameFirstWord(name, $0) }) {
             message += " (did you mean '\(suggestion)'?)"
         }
         return message
     }
 
-    /// Whether two owner names start with the same word, up to a typo in it (one edit in three letters).
+    /// Whether two owner names start with the same word ('the' aside), up to a typo in it (one edit
+    /// in three letters).
     private static func sameFirstWord(_ one: String, _ other: String) -> Bool {
         func first(_ text: String) -> String {
-            String(text.trimmingWhitespaces.lowercased().prefix { !$0.isWhitespace })
+            let words = text.lowercased().split(whereSeparator: \.isWhitespace)
+            return String((words.first == "the" ? words.dropFirst().first : words.first) ?? "")
         }
         let (a, b) = (first(one), first(other))
         return editDistance(a, b) <= max(1, max(a.count, b.count) / 3)

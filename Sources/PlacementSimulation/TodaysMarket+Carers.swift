@@ -9,7 +9,8 @@ extension TodaysMarket {
     /// their share of every authority, the rest is the mainstream carers'. Carers a child's record
     /// names as current provider (an import's) stand where the records place them, as agencies' do
     /// (``AgencyCarers``): they are not moved. Children beyond the boundary whose carers' places
-    /// could not be moved are returned per band, for the market there to hold.
+    /// could not be moved are returned per band, for the market there to hold (what a closure of
+    /// councils' places leaves of them).
     static func carers(
         _ scenario: Scenario, occupancy: Occupancy, slots: [PlaceSlot: SlotPlaces],
         scale scales: [AuthorityCode: Double],
@@ -47,6 +48,9 @@ extension TodaysMarket {
                     !recorded.contains(scenario.providers[provider].id)
                 else { continue }
                 var free = slots[PlaceSlot(provider: provider, placementType: type)]?.free ?? 0
+                // A shock closing a share of councils' carers (``PlaceClosure``) strikes them wherever
+                // they live: each authority's share of them shrinks alike.
+                let open = PlaceClosure.openShare(of: .localAuthority, type, after: scenario.closures)
                 for authority in own where authority != home {
                     // Connected carers serve only their own council's children: never beyond the
                     // policy's distance for the type, where none of them could be placed.
@@ -56,7 +60,7 @@ extension TodaysMarket {
                     {
                         continue
                     }
-                    let places = min(Double(free), ((elsewhere[authority] ?? 0) * scale * share).rounded())
+                    let places = min(Double(free), ((elsewhere[authority] ?? 0) * scale * share * open).rounded())
                     guard places >= 1 else { continue }
                     moved.append(
                         CarerPlaces(
@@ -72,7 +76,7 @@ extension TodaysMarket {
                     {
                         continue
                     }
-                    let places = min(Double(free), ((beyond[band] ?? 0) * scale * share).rounded())
+                    let places = min(Double(free), ((beyond[band] ?? 0) * scale * share * open).rounded())
                     guard places >= 1 else { continue }
                     moved.append(
                         CarerPlaces(
@@ -83,8 +87,12 @@ extension TodaysMarket {
                     free -= Int(places)
                 }
             }
+            // The carers beyond a closure leaves open, of whom those not moved are the market's to hold.
+            let open =
+                (1 - kinshipShare) * PlaceClosure.openShare(of: .localAuthority, .foster, after: scenario.closures)
+                + kinshipShare * PlaceClosure.openShare(of: .localAuthority, .kinship, after: scenario.closures)
             for band in DistanceBand.allCases {
-                unmoved[band, default: 0] += max(0, (beyond[band] ?? 0) * scale - (movedBeyond[band] ?? 0))
+                unmoved[band, default: 0] += max(0, (beyond[band] ?? 0) * scale * open - (movedBeyond[band] ?? 0))
             }
         }
         return (moved, unmoved)

@@ -18,6 +18,9 @@ public struct TodaysMarket: Sendable {
     /// Places beyond the boundary, per placement group and distance band (`operatingAuthority` nil:
     /// the market's), and each council's own homes and supported accommodation there (run by it).
     public let beyondBoundary: [BeyondBoundaryOffer]
+    /// The shares of places the scenario's shocks closed at random, which the places beyond the
+    /// boundary lost too (``PlaceClosure``); empty without shocks.
+    public let closures: [PlaceClosure]
     /// In-house foster places that stand where the council's carers live today, in another of the
     /// scenario's authorities or beyond its boundary (the scenario puts every in-house carer in its
     /// council's area).
@@ -175,7 +178,7 @@ public struct TodaysMarket: Sendable {
                 // The market's places, with the councils' own carers there whose places could not be
                 // moved out of their in-house providers (none free, or named by a child's record).
                 var market = (occupancy.childrenBeyondBoundary[group]?[band] ?? 0) * scale * marketOpen
-                if group == .foster { market += (carers.unmovedBeyondBoundary[band] ?? 0) * councilsOpen }
+                if group == .foster { market += carers.unmovedBeyondBoundary[band] ?? 0 }
                 // A council's own homes and supported accommodation beyond the boundary, where DfE
                 // counts its own provision outside its area, are not among a regional scenario's
                 // providers (it lists the places inside the region), so they are added, run by the
@@ -211,6 +214,7 @@ public struct TodaysMarket: Sendable {
             }
         }
         beyondBoundary = offers
+        closures = scenario.closures
     }
 
     /// The share of places of `type` left open, over a mix of children by sector, after `closures`.

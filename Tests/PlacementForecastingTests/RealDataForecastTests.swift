@@ -38,7 +38,7 @@ struct RealDataForecastTests {
             }
         }
         let rutland = try #require(forecast.authorities.first { $0.code == "E06000017" }?.years.last)
-        #expect(try #require(rutland.series[.total]?.interval.upper95) < 60)
+        #expect(try #require(rutland.series[.type(.other)]?.interval.upper95) < 60)
         let zeros = forecast.authorities.filter {
             ($0.years.last?.series[ForecastSeries.type(.residentialSchool)]?.interval.forecast ?? 1) < 0.5
         }

@@ -170,6 +170,13 @@ struct DrawTests {
         #expect(
             ShockApplication.unknownOwner("Keys Childcare Limited", suggesting: owners)
                 == "no provider of the scenario has the owner 'Keys Childcare Limited'")
+        // A nearer owner of another company does not hide the same company's; 'The' is no first word.
+        #expect(
+            ShockApplication.unknownOwner("Keys Care Ltd", suggesting: ["Keys Care Limited", "Kids Care Ltd"])
+                .hasSuffix("(did you mean 'Keys Care Limited'?)"))
+        #expect(
+            ShockApplication.unknownOwner("Partnership Of Care Today", suggesting: ["The Partnership Of Care Today"])
+                .hasSuffix("(did you mean 'The Partnership Of Care Today'?)"))
     }
 
     @Test("The command line: compare --shocks --draws prints JSON with spreads; a bad file exits 1")

@@ -215,6 +215,32 @@ import Testing
         #expect(!market.beyondBoundary.contains { $0.group == .foster })
     }
 
+    /// Half of councils' foster places closing (a shock's `remove_share`, FA left with 4 of its 8)
+    /// strikes A's carers wherever they live: of its 2 + 2 carers beyond the boundary 1 + 1 are
+    /// left, moved out of FA (2 left in A), and the market there holds none of A's. Before, all 4
+    /// were moved while FA had places, and a closure that left FA too few handed the rest to the
+    /// market beyond the boundary: more foster places there than with no shock.
+    @Test func aClosureOfCouncilsCarersStrikesThemWhereverTheyLive() throws {
+        var scenario = Self.scenario
+        scenario.providers[2].offers[.foster]?.places = 4
+        scenario.closures = [PlaceClosure(sector: .localAuthority, placementType: .foster, share: 0.5)]
+        var occupancy = Self.market.occupancy
+        occupancy.ownCouncilBeyondBoundary[Self.a]?[.foster] = [.within20Miles: 2, .over20Miles: 2]
+        let market = TodaysMarket(scenario, year: 2025, places: [:], occupancy: occupancy)
+        #expect(
+            market.carersElsewhere == [
+                .init(
+                    provider: 2, council: Self.a, authority: TodaysMarket.beyondBoundaryAuthority(.within20Miles),
+                    places: 1),
+                .init(
+                    provider: 2, council: Self.a, authority: TodaysMarket.beyondBoundaryAuthority(.over20Miles),
+                    places: 1),
+            ])
+        let applied = market.applied(to: scenario)
+        #expect(applied.providers.first { $0.id == "FA" }?.offers[.foster]?.places == 2)
+        #expect(!market.beyondBoundary.contains { $0.group == .foster })
+    }
+
     @Test func theCouncilsHomeThereIsAddedAsItsOwn() throws {
         let market = Self.market
         #expect(
