@@ -14,19 +14,12 @@ import Testing
 /// child is unplaced, and the reason says why.
 @Suite("Kinship children stay with their own council's connected carers")
 struct KinshipAccessTests {
-    static let a = AuthorityCode("T00000001")
-    static let b = AuthorityCode("T00000002")
+    static let a = TwoAuthorities.a
+    static let b = TwoAuthorities.b
 
     static func scenario(withOwnCarers: Bool) -> Scenario {
-        let authorities = [a, b].enumerated().map { index, code in
-            Authority(
-                id: code, name: index == 0 ? "A" : "B", region: "Test",
-                centroid: Coordinate(latitude: 53 + Double(index) * 0.4, longitude: -2), areaSquareKilometres: 50)
-        }
-        var distances: [AuthorityPair: Double] = [:]
-        for from in [a, b] {
-            for to in [a, b] { distances[AuthorityPair(from: from, to: to)] = from == to ? 2 : 30 }
-        }
+        let authorities = TwoAuthorities.authorities(degreesNorth: 0.4)
+        let distances = TwoAuthorities.distances(inside: 2, between: 30)
         var providers = [
             Provider(
                 id: "B-KINSHIP", name: "B connected carers", sector: .localAuthority, operatingAuthority: b,

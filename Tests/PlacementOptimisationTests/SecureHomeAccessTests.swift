@@ -14,19 +14,12 @@ import Testing
 /// co-operative): 6,100 + 300 + 250 − 100 = £6,550; otherwise it is unplaced, at the £100,000 penalty.
 @Suite("Secure children's homes take any council's child in every mode")
 struct SecureHomeAccessTests {
-    static let a = AuthorityCode("T00000001")
-    static let b = AuthorityCode("T00000002")
+    static let a = TwoAuthorities.a
+    static let b = TwoAuthorities.b
 
     static var scenario: Scenario {
-        let authorities = [a, b].enumerated().map { index, code in
-            Authority(
-                id: code, name: index == 0 ? "A" : "B", region: "Test",
-                centroid: Coordinate(latitude: 53 + Double(index) * 0.4, longitude: -2), areaSquareKilometres: 50)
-        }
-        var distances: [AuthorityPair: Double] = [:]
-        for from in [a, b] {
-            for to in [a, b] { distances[AuthorityPair(from: from, to: to)] = from == to ? 2 : 30 }
-        }
+        let authorities = TwoAuthorities.authorities(degreesNorth: 0.4)
+        let distances = TwoAuthorities.distances(inside: 2, between: 30)
         return Scenario(
             name: "secure", authorities: authorities,
             cohorts: [

@@ -26,19 +26,12 @@ import Testing
 /// £17,040, M2 2/4 = 50%, within 20 miles 3/4, mean miles (2 + 2 + 10 + 40)/4 = 13.5. Without the
 /// place beyond the boundary the fourth child would be unplaced.
 @Suite struct TodaysMarketHandWorkedTests {
-    static let a = AuthorityCode("T00000001")
-    static let b = AuthorityCode("T00000002")
+    static let a = TwoAuthorities.a
+    static let b = TwoAuthorities.b
 
     static var scenario: Scenario {
-        let authorities = [a, b].enumerated().map { index, code in
-            Authority(
-                id: code, name: index == 0 ? "A" : "B", region: "Test",
-                centroid: Coordinate(latitude: 53 + Double(index) * 0.1, longitude: -2), areaSquareKilometres: 50)
-        }
-        var distances: [AuthorityPair: Double] = [:]
-        for from in [a, b] {
-            for to in [a, b] { distances[AuthorityPair(from: from, to: to)] = from == to ? 2 : 10 }
-        }
+        let authorities = TwoAuthorities.authorities(degreesNorth: 0.1)
+        let distances = TwoAuthorities.distances(inside: 2, between: 10)
         return Scenario(
             name: "held-market", authorities: authorities,
             cohorts: [Cohort(id: "A-homes", homeAuthority: a, placementType: .childrensHome, count: 4)],
