@@ -115,11 +115,12 @@ public enum PlanJSON {
             yearsToOpen = candidate.yearsToOpen
             weeklyRunningCost = build.weeklyRunningCost
             weeklyCapitalCharge = build.weeklyCapitalCharge
-            childrenPlaced = build.childrenPlaced
+            // LP values: 4,999.9999999 children is 5,000 to any reader.
+            childrenPlaced = (build.childrenPlaced * 1e6).rounded() / 1e6
             weeklySaving = build.weeklySaving
             weeklySpendSaving = build.weeklySpendSaving
             paybackYears = OrNull(build.paybackYears)
-            childrenNoLongerUnplaced = build.childrenNoLongerUnplaced
+            childrenNoLongerUnplaced = (build.childrenNoLongerUnplaced * 1e6).rounded() / 1e6
         }
     }
 
