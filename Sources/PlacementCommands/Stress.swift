@@ -34,6 +34,13 @@ extension PlacementCommand {
         @OptionGroup var market: MarketOptions
 
         @Option(
+            help: ArgumentHelp(
+                "Report for one authority (GSS code or name): its children's figures case by case in the "
+                    + "summary, and its rows alone (and its co-operative's) in the tables by scope.",
+                valueName: "CODE|NAME"))
+        var authority: String?
+
+        @Option(
             help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
         var data: String?
 
@@ -51,6 +58,14 @@ extension PlacementCommand {
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let scenario = try loadScenario(scenario)
             guard let file = try drawOptions.shockFile(for: scenario) else { return }
+            var focus: [AuthorityCode] = []
+            if let authority {
+                do {
+                    focus = try SufficiencyReport.resolve(.authority(authority), in: scenario).members
+                } catch {
+                    throw UsageFailure.report("\(self.scenario): \(error.description)", in: Self.self)
+                }
+            }
             let baseline = try marketData.baseline(for: scenario)
             var variants: [(label: String, file: ShockFile?)] = [("no shock", nil)]
             for located in file.shocks {
@@ -67,9 +82,10 @@ extension PlacementCommand {
                 cases.append(StressReport.Case(label: variant.label, applied: applied, results: results))
             }
             let seconds = (ContinuousClock.now - started).seconds
-            let report = StressReport(
+            var report = StressReport(
                 scenario: scenario, cases: cases, shocks: file.description, seed: drawOptions.seed, seconds: seconds,
                 market: baseline.drawMarket(shocked: true))
+            report.focus = focus
             if let out = options.out {
                 let files = report.files
                 try ModeRunner.write(files, into: out)

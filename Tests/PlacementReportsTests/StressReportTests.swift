@@ -76,4 +76,32 @@ struct StressReportTests {
         #expect(run.standardOutput.contains("against no shock (means): council -"))
         #expect(run.standardOutput.contains("Under council commissioning a shock can leave fewer children unplaced"))
     }
+
+    /// A council's lead reads its own children: `--authority` adds their figures case by case to the
+    /// summary (of the 2 more children Oak House's exit leaves unplaced, tiny's README, 1 is Northtown's,
+    /// in every mode) and
+    /// keeps its rows alone in the table by authority; a misspelt name is a usage error.
+    @Test func oneAuthoritysChildrenCaseByCase() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try "shocks:\n  - remove_owners: [Oak Care Ltd]\n".write(
+            toFile: folder.file("shocks.yaml"), atomically: true, encoding: .utf8)
+        let run = try BuiltTool.run(
+            "placement",
+            ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", "Northtown"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("- Northtown's children, no shock (means): council "))
+        #expect(
+            run.standardOutput.contains(
+                "- Northtown's children, Oak Care Ltd leaves (means): council 1 unplaced and 1 over 20 miles (against "
+                    + "no shock: +1 and 0);"))
+        let rows = run.standardOutput.components(separatedBy: "\n").filter { $0.hasPrefix("| no shock | ") }
+        #expect(rows.contains { $0.contains("| Northtown | T00000001 |") })
+        #expect(!rows.contains { $0.contains("| Southvale |") || $0.contains("| Eastbury |") })
+        let misspelt = try BuiltTool.run(
+            "placement",
+            ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", "Northtwn"])
+        #expect(misspelt.status == 64)
+        #expect(misspelt.standardError.contains("did you mean Northtown (T00000001)?"))
+    }
 }

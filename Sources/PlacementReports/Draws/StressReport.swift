@@ -27,6 +27,9 @@ public struct StressReport {
     let seed: UInt64
     let seconds: Double?
     let market: DrawMarket?
+    /// Authorities the report is for (`stress --authority`): the summary gives their children's
+    /// figures case by case, and the tables by authority and co-operative keep theirs alone.
+    public var focus: [AuthorityCode] = []
 
     /// `seconds`: the time the draws took, reported when given. `market`: the market the cases solve
     /// (today's before the shocks, or every place empty), stated in every format.
@@ -94,18 +97,48 @@ public struct StressReport {
         guard let plain = cases.first, plain.applied.isEmpty, !entry.applied.isEmpty,
             plain.results.modes == entry.results.modes
         else { return nil }
-        func signed(_ value: Double) -> String {
-            let tenths = (value * 10).rounded() / 10
-            let text =
-                tenths == tenths.rounded() ? NumberText.grouped(Int(tenths)) : NumberText.decimal(tenths, places: 1)
-            return tenths > 0 ? "+" + text : text
-        }
+        let signed = { (value: Double) in Self.signed(value) }
         let parts = entry.results.modes.indices.map { mode in
             let unplaced = Self.mean(entry, .unplaced, mode: mode) - Self.mean(plain, .unplaced, mode: mode)
             let far = Self.mean(entry, .over20Miles, mode: mode) - Self.mean(plain, .over20Miles, mode: mode)
             return "\(entry.results.modes[mode].rawValue) \(signed(unplaced)) unplaced and \(signed(far)) over 20 miles"
         }
         return "\(entry.label), against no shock (means): " + parts.joined(separator: "; ") + "."
+    }
+
+    /// For each authority of ``focus``, its children in a case, mode by mode (means over draws), and
+    /// against no shock: "Rutland's children, 10 largest … leave: council 0 unplaced and 5 over 20
+    /// miles (against no shock: 0 and +2); …".
+    func focusLines(_ entry: Case) -> [String] {
+        guard let first = entry.results.metrics.first?.first else { return [] }
+        let plain = cases.first.flatMap { $0.applied.isEmpty && !entry.applied.isEmpty ? $0 : nil }
+        return focus.compactMap { code in
+            guard let index = first.authorities.firstIndex(where: { $0.id == code.rawValue }) else { return nil }
+            func mean(_ of: Case, _ measure: DrawMeasure, _ mode: Int) -> Double {
+                of.results.spread(measure, mode: mode) { $0.authorities[index].metrics }.mean ?? 0
+            }
+            let parts = entry.results.modes.indices.map { mode in
+                var text =
+                    "\(entry.results.modes[mode].rawValue) \(Self.signed(mean(entry, .unplaced, mode), sign: false)) "
+                    + "unplaced and \(Self.signed(mean(entry, .over20Miles, mode), sign: false)) over 20 miles"
+                if let plain, plain.results.modes == entry.results.modes {
+                    text +=
+                        " (against no shock: \(Self.signed(mean(entry, .unplaced, mode) - mean(plain, .unplaced, mode))) "
+                        + "and \(Self.signed(mean(entry, .over20Miles, mode) - mean(plain, .over20Miles, mode))))"
+                }
+                return text
+            }
+            return "\(first.authorities[index].name)'s children, \(entry.label) (means): "
+                + parts.joined(separator: "; ")
+                + "."
+        }
+    }
+
+    /// A mean to a tenth, whole where it is whole, signed when `sign`.
+    static func signed(_ value: Double, sign: Bool = true) -> String {
+        let tenths = (value * 10).rounded() / 10
+        let text = tenths == tenths.rounded() ? NumberText.grouped(Int(tenths)) : NumberText.decimal(tenths, places: 1)
+        return sign && tenths > 0 ? "+" + text : text
     }
 
     var summary: ReportSection {
@@ -121,6 +154,7 @@ public struct StressReport {
             }
             bullets.append("\(entry.label): " + parts.joined(separator: "; ") + ".")
             if let change = changeFromNoShock(entry) { bullets.append(change) }
+            bullets += focusLines(entry)
             for shock in entry.applied {
                 bullets.append(
                     entry.applied.count == 1
@@ -225,7 +259,7 @@ public struct StressReport {
         for entry in cases {
             let first = entry.results.metrics[0][0]
             let scopes = cooperatives ? first.cooperatives : first.authorities
-            for scope in scopes.indices {
+            for scope in scopes.indices where isShown(scopes[scope], cooperative: cooperatives) {
                 for mode in entry.results.modes.indices {
                     rows.append(
                         [
@@ -254,6 +288,12 @@ public struct StressReport {
                                 .init("Mode", key: "mode", numeric: false),
                             ] + DrawTables.resilienceColumns, rows: rows))
                 ])
+    }
+
+    /// Whether a scope's rows are in the tables: every scope, or with ``focus`` its authorities and
+    /// the co-operatives they belong to.
+    func isShown(_ scope: ModeMetrics.Scoped, cooperative: Bool) -> Bool {
+        focus.isEmpty || scope.members.contains(where: focus.contains)
     }
 
     var method: ReportSection {
