@@ -38,7 +38,8 @@ public struct SimulationPlan: Sendable {
     /// What the reports say of the plan over the simulated years.
     public func note(years: ClosedRange<Int>) -> SimulatedPlan {
         SimulatedPlan(
-            file: adopted.file, builds: adopted.builds, years: years, closingYear: Self.closingYear(of:),
+            file: adopted.file, builds: adopted.builds, years: years,
+            provider: { Scenario.plannedProviderID($0.candidate) }, closingYear: Self.closingYear(of:),
             names: scenario.authorityNames)
     }
 }

@@ -34,6 +34,8 @@ public struct PlacementStock: Sendable, Equatable {
     private var places: [Int]
     /// Places taken per slot number.
     private var taken: [Int]
+    /// Places closed while children held them, per slot number: each goes when its child leaves.
+    private var closing: [Int]
     /// The placement type of each cohort, to find a placement's slot.
     let cohortTypes: [PlacementType]
 
@@ -43,6 +45,7 @@ public struct PlacementStock: Sendable, Equatable {
         slotNumbers = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1, $0) })
         places = slots.map { capacity[$0] ?? 0 }
         taken = Array(repeating: 0, count: slots.count)
+        closing = Array(repeating: 0, count: slots.count)
         placed = Array(repeating: [:], count: cohortTypes.count)
         unplaced = Array(repeating: 0, count: cohortTypes.count)
     }
@@ -55,6 +58,9 @@ public struct PlacementStock: Sendable, Equatable {
     /// Vacancies of the slot numbered `number`.
     public func vacancies(at number: Int) -> Int { max(0, places[number] - taken[number]) }
 
+    /// Children in the places of the slot numbered `number`.
+    public func occupied(at number: Int) -> Int { taken[number] }
+
     /// Children of a cohort, placed or not.
     public func children(of cohort: Int) -> Int { placed[cohort].values.reduce(0, +) + unplaced[cohort] }
 
@@ -64,6 +70,7 @@ public struct PlacementStock: Sendable, Equatable {
         slots.append(slot)
         places.append(0)
         taken.append(0)
+        closing.append(0)
         slotNumbers[slot] = slots.count - 1
         return slots.count - 1
     }
@@ -86,7 +93,11 @@ public struct PlacementStock: Sendable, Equatable {
         let left = (placed[cohort][provider] ?? 0) - children
         precondition(left >= 0, "a placement ends only for children placed there")
         placed[cohort][provider] = left == 0 ? nil : left
-        taken[numbering(PlaceSlot(provider: provider, placementType: cohortTypes[cohort]))] -= children
+        let number = numbering(PlaceSlot(provider: provider, placementType: cohortTypes[cohort]))
+        taken[number] -= children
+        let closed = min(closing[number], places[number] - taken[number])
+        places[number] -= closed
+        closing[number] -= closed
     }
 
     mutating func addUnplaced(_ cohort: Int, children: Int) { unplaced[cohort] += children }
@@ -101,11 +112,21 @@ public struct PlacementStock: Sendable, Equatable {
         unplaced[cohort] -= children
     }
 
-    /// Opens (positive) or closes (negative) places; a closure never takes away a place a child
-    /// holds: the slot keeps at least its occupied places.
+    /// Opens (positive) or closes (negative) places. A closure never takes away a place a child
+    /// holds: vacant places close at once, held ones as their children leave (a contract's term
+    /// ends, a home winds down), so no closure is forgotten. An opening first keeps places still
+    /// waiting to close.
     mutating func changePlaces(_ slot: PlaceSlot, by change: Int) {
         let number = numbering(slot)
-        let now = places[number]
-        places[number] = max(now + change, min(now, taken[number]), 0)
+        if change >= 0 {
+            let kept = min(change, closing[number])
+            closing[number] -= kept
+            places[number] += change - kept
+        } else {
+            let vacant = max(0, places[number] - taken[number])
+            let closedNow = min(-change, vacant)
+            places[number] -= closedNow
+            closing[number] = min(closing[number] - change - closedNow, places[number])
+        }
     }
 }

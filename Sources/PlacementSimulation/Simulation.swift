@@ -163,13 +163,16 @@ public struct Simulation: Sendable {
             }
         }
         var vacancies: [Sector: [PlacementType: Int]] = [:]
+        var plannedPlacesHeld: [ProviderID: Int] = [:]
         for (number, slot) in stock.slots.enumerated() {
-            let sector = scenario.providers[slot.provider].sector
-            vacancies[sector, default: [:]][slot.placementType, default: 0] += stock.vacancies(at: number)
+            let provider = scenario.providers[slot.provider]
+            vacancies[provider.sector, default: [:]][slot.placementType, default: 0] += stock.vacancies(at: number)
+            if provider.isPlannedBuild { plannedPlacesHeld[provider.id, default: 0] += stock.occupied(at: number) }
         }
         return YearOutcome(
             year: year, metrics: ModeMetrics(decisions: decisions, scenario: scenario), objective: objective,
-            vacancies: vacancies, ledger: ledger, batchesStoppedEarly: stoppedEarly)
+            vacancies: vacancies, plannedPlacesHeld: plannedPlacesHeld, ledger: ledger,
+            batchesStoppedEarly: stoppedEarly)
     }
 }
 

@@ -27,7 +27,11 @@ public struct SupplyTrend: Sendable, Equatable {
         var changes: [Int: [FlowTables.PlaceChange]] = [:]
         var perYear = 0.0
         var unplaced = 0.0
-        let homes = Dictionary(grouping: scenario.providers.filter { ($0.offers[.childrensHome]?.places ?? 0) > 0 }) {
+        // A plan's homes and block contracts are places beyond the register's trend.
+        let registered = scenario.providers.filter {
+            !$0.isPlannedBuild && ($0.offers[.childrensHome]?.places ?? 0) > 0
+        }
+        let homes = Dictionary(grouping: registered) {
             HomeGroup(authority: $0.authority, sector: ResidentialSector($0.sector))
         }
         for authority in scenario.authorities.map(\.id) {

@@ -25,6 +25,8 @@ public struct YearOutcome: Sendable {
     public var objective: Double
     /// Vacant usable places by provider sector and placement type.
     public var vacancies: [Sector: [PlacementType: Int]]
+    /// Children in each planned build's places (`plan-…` providers, open or closing); empty without a plan.
+    public var plannedPlacesHeld: [ProviderID: Int]
     /// Per home authority and placement type; empty for the starting year.
     public var ledger: [FlowKey: FlowLedger]
     /// Batches whose solve stopped at a limit before proving optimality.

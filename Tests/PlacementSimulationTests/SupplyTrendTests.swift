@@ -1,4 +1,6 @@
+import Foundation
 import PlacementCalibration
+import PlacementPlanning
 import PlacementScenarios
 import TestSupport
 import Testing
@@ -42,6 +44,22 @@ import Testing
         #expect(trend.placesPerYear == 0.5)
         #expect(trend.unplacedGrowthPerYear == 1.5)  // Eastbury's 3 × 0.5, with no home to grow
         #expect(trend.placeChanges.values.joined().allSatisfy { $0.placementType == .childrensHome })
+    }
+
+    @Test func aPlansHomesAreBeyondTheRegistersTrend() throws {
+        let folder = Fixtures.scenario("tiny-plan")
+        let loaded = try ScenarioLoader.load(from: folder).scenario
+        let adopted = try AdoptedPlan.read(from: URL(fileURLWithPath: folder + "/plan-h2-2027.csv"))
+        // H2, a council home in Northtown with both its places, beside Northtown's own home P4.
+        let scenario = SimulationPlan(adopted, scenario: loaded).scenario
+        #expect(scenario.providers.contains { $0.isPlannedBuild && $0.offers[.childrensHome]?.places == 2 })
+        let rows = (2021...2025).enumerated().map { k, year in
+            (year, AuthorityCode("T00000001"), ResidentialSector.council, Double(9 - 2 * k))
+        }
+        let trend = SupplyTrend(scenario, places: Self.places(rows), through: 2025, years: 2026...2026, occupancy: 1)
+        // Northtown's register falls 2 a year: both places from P4, none from the plan's H2 (it had
+        // taken a share, and grown with a rising trend).
+        #expect((trend.placeChanges[2026] ?? []).map { "\($0.provider.rawValue) \($0.places)" } == ["P4 -2"])
     }
 
     @Test func slopeIsLeastSquares() {

@@ -63,6 +63,10 @@ struct TinyPlanSimulationTests {
         #expect(approximately(last.objective, 126_890))
         #expect(last.metrics.total.placed == 11)
         #expect(last.metrics.total.unplaced == 1)
+        // H2's places: none before it opens, then the waiting child in one of its two.
+        #expect(with.map { $0.plannedPlacesHeld.values.reduce(0, +) } == [0, 0, 1])
+        #expect(last.plannedPlacesHeld == ["plan-H2": 1])
+        #expect(without.allSatisfy { $0.plannedPlacesHeld.isEmpty })
         #expect(approximately(last.metrics.total.m2InAreaShare ?? -1, 8.0 / 11))
         #expect(approximately(last.metrics.total.m1OwnAuthorityRunShare ?? -1, 6.0 / 10))
         let homes = FlowKey(authority: "T00000001", placementType: .childrensHome)
@@ -180,6 +184,12 @@ struct SimulatePlanCommandTests {
         ])
         #expect(markdown.contains("## Capacity plan"))
         #expect(markdown.contains("plan-h2-2027.csv"))
+        // Whether the plan's places are used: H2's two, one holding the waiting Northtown child.
+        #expect(markdown.contains("In 2027 the plan's 2 open places hold 1 child under regional."), "\(markdown)")
+        let regional = try #require((object["modes"] as? [[String: Any]])?.first)
+        let held = try #require((regional["years"] as? [[String: Any]])?.last?["plan_places_held"] as? [String: Any])
+        #expect((held["total"] as? [String: Any])?["mean"] as? Double == 1)
+        #expect(((held["builds"] as? [String: Any])?["H2"] as? [String: Any])?["p90"] as? Double == 1)
     }
 
     @Test("--verbose says the timings on stderr and leaves the report as it is")

@@ -6,6 +6,8 @@ public struct SimulatedPlan: Sendable {
     /// One build of the plan.
     public struct Build: Sendable {
         public var id: String
+        /// The provider its places belong to in the simulated scenario (`plan-ID`).
+        public var provider: ProviderID
         public var kind: CapacityCandidate.Kind
         public var authority: AuthorityCode
         public var authorityName: String
@@ -16,6 +18,9 @@ public struct SimulatedPlan: Sendable {
         /// A block contract's first year without its places; nil for homes and carers.
         public var closingYear: Int?
     }
+
+    /// The places of the plan open in `year`.
+    func open(in year: Int) -> Int { years.first { $0.year == year }?.open ?? 0 }
 
     /// One simulated year: the plan's places opening (or closing, negative) at its start, and open in it.
     public struct Year: Sendable, Equatable {
@@ -30,16 +35,18 @@ public struct SimulatedPlan: Sendable {
     /// From the first simulated year (places open at the start) to the last.
     public var years: [Year]
 
-    /// `builds` of the plan in `file`, over the simulated `years`; `closingYear` gives a build's
-    /// closing year (nil: stays open); `names` the authorities' names.
+    /// `builds` of the plan in `file`, over the simulated `years`; `provider` gives the provider a
+    /// build's places belong to, `closingYear` its closing year (nil: stays open); `names` the
+    /// authorities' names.
     public init(
-        file: String, builds: [PlannedBuild], years: ClosedRange<Int>, closingYear: (PlannedBuild) -> Int?,
-        names: [AuthorityCode: String]
+        file: String, builds: [PlannedBuild], years: ClosedRange<Int>, provider: (PlannedBuild) -> ProviderID,
+        closingYear: (PlannedBuild) -> Int?, names: [AuthorityCode: String]
     ) {
         self.file = file
         let listed = builds.map { build in
             Build(
-                id: build.candidate.id.rawValue, kind: build.candidate.kind, authority: build.candidate.authority,
+                id: build.candidate.id.rawValue, provider: provider(build), kind: build.candidate.kind,
+                authority: build.candidate.authority,
                 authorityName: names[build.candidate.authority] ?? build.candidate.authority.rawValue,
                 placementType: build.candidate.placementType, units: build.units, places: build.places,
                 openingYear: build.openingYear, closingYear: closingYear(build))
@@ -91,15 +98,5 @@ public struct SimulatedPlan: Sendable {
                     .text(String(build.openingYear)), .text(build.closingYear.map(String.init) ?? ""),
                 ]
             })
-    }
-
-    var yearsTable: ReportTable {
-        ReportTable(
-            id: "plan-places", caption: "The plan's registered places by simulated year",
-            columns: [
-                .init("Year", key: "year", numeric: false), .init("Opening", key: "opening"),
-                .init("Open", key: "open"),
-            ],
-            rows: years.map { [.text(String($0.year)), .count($0.opening), .count($0.open)] })
     }
 }

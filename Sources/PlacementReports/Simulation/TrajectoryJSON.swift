@@ -33,7 +33,8 @@ public enum TrajectoryJSON {
             start = notes.start
             flows = notes.flows
             plan = notes.plan.map(PlanObject.init)
-            modes = draws.modes.map { mode in ModeObject(draws: draws, mode: mode, scenario: scenario) }
+            let held = notes.plan.map { PlannedPlacesHeld(plan: $0, draws: draws) }
+            modes = draws.modes.map { mode in ModeObject(draws: draws, mode: mode, scenario: scenario, held: held) }
         }
 
         enum CodingKeys: String, CodingKey {
@@ -94,9 +95,11 @@ public enum TrajectoryJSON {
         var mode: String
         var years: [YearObject]
 
-        init(draws: SimulationDraws, mode: SimulatedMode, scenario: Scenario) {
+        init(draws: SimulationDraws, mode: SimulatedMode, scenario: Scenario, held: PlannedPlacesHeld?) {
             self.mode = mode.name
-            years = draws.years.map { year in YearObject(draws: draws, mode: mode, year: year, scenario: scenario) }
+            years = draws.years.map { year in
+                YearObject(draws: draws, mode: mode, year: year, scenario: scenario, held: held)
+            }
         }
     }
 
@@ -108,8 +111,10 @@ public enum TrajectoryJSON {
         var england: ScopeObject
         var cooperatives: [ScopeObject]
         var authorities: [ScopeObject]
+        /// Children in the plan's places; absent without a plan.
+        var planPlacesHeld: HeldObject?
 
-        init(draws: SimulationDraws, mode: SimulatedMode, year: Int, scenario: Scenario) {
+        init(draws: SimulationDraws, mode: SimulatedMode, year: Int, scenario: Scenario, held: PlannedPlacesHeld?) {
             self.year = year
             objective = draws.band(mode, year: year) { $0.objective }.map(BandObject.init)
             let outcomes = (draws.trajectories[mode] ?? []).compactMap { $0.years.first { $0.year == year } }
@@ -126,12 +131,27 @@ public enum TrajectoryJSON {
                     draws: draws, mode: mode, year: year, scope: .authority($0.id.rawValue), id: $0.id.rawValue,
                     name: $0.name)
             }
+            planPlacesHeld = held.map { HeldObject($0, mode: mode, year: year) }
         }
 
         enum CodingKeys: String, CodingKey {
             case year, objective, england, cooperatives, authorities
+            case planPlacesHeld = "plan_places_held"
             case ledgerBalances = "ledger_balances"
             case batchesStoppedEarly = "batches_stopped_early"
+        }
+    }
+
+    /// `{"total": band, "builds": {build id: band}}`: children in the plan's places, across draws.
+    struct HeldObject: Encodable {
+        var total: BandObject?
+        var builds: [String: BandObject?]
+
+        init(_ held: PlannedPlacesHeld, mode: SimulatedMode, year: Int) {
+            total = held.held(mode, year: year).map(BandObject.init)
+            builds = Dictionary(
+                held.plan.builds.map { ($0.id, held.held(mode, year: year, build: $0).map(BandObject.init)) },
+                uniquingKeysWith: { first, _ in first })
         }
     }
 

@@ -48,9 +48,15 @@ public struct TrajectoryReport {
                             })),
                 ]))
         if let plan = notes.plan {
+            let held = PlannedPlacesHeld(plan: plan, draws: draws)
+            let count = { (band: Band?) in cell(band, .children) }
             sections.append(
                 ReportSection(
-                    "Capacity plan", [.paragraph(plan.summary), .table(plan.buildsTable), .table(plan.yearsTable)]))
+                    "Capacity plan",
+                    [
+                        .paragraph(plan.summary), .paragraph(held.summary(year: last)), .table(plan.buildsTable),
+                        .table(held.yearsTable(cell: count)), .table(held.buildsTable(year: last, cell: count)),
+                    ]))
         }
         var charts: [ReportBlock] = []
         for measure in [TrajectoryMeasure.m1OwnCouncilShare, .m2InAreaShare, .over20MilesShare] {

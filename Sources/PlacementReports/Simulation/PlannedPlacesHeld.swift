@@ -1,0 +1,81 @@
+import PlacementScenarios
+import PlacementSimulation
+
+/// Whether a simulated plan's places are used: the children in them by year and mode, and by build
+/// in the last year. A place no child takes still costs its running cost, so a plan's case rests on
+/// the places held, not the places opened.
+struct PlannedPlacesHeld {
+    let plan: SimulatedPlan
+    let draws: SimulationDraws
+
+    /// Children in the plan's places (one build's, or all), across draws.
+    func held(_ mode: SimulatedMode, year: Int, build: SimulatedPlan.Build? = nil) -> Band? {
+        draws.band(mode, year: year) { outcome in
+            guard let build else { return Double(outcome.plannedPlacesHeld.values.reduce(0, +)) }
+            return Double(outcome.plannedPlacesHeld[build.provider] ?? 0)
+        }
+    }
+
+    /// The last year in one or two sentences: places held per mode, and the builds no mode uses.
+    func summary(year: Int) -> String {
+        let perMode = draws.modes.enumerated().map { index, mode in
+            let children = (held(mode, year: year)?.mean ?? 0).rounded()
+            return NumberText.grouped(children) + (index == 0 ? (children == 1 ? " child" : " children") : "")
+                + " under \(mode.name)"
+        }
+        let drawCount = draws.trajectories.values.first?.count ?? 0
+        var text =
+            "In \(year) the plan's \(ReportNumbers.counted(plan.open(in: year), "open place", "open places")) hold "
+            + NumberText.listed(perMode) + (drawCount > 1 ? " (means over draws)." : ".")
+        let idle = plan.builds.filter { build in
+            isOpen(in: year, opening: build.openingYear, closing: build.closingYear)
+                && draws.modes.allSatisfy { (held($0, year: year, build: build)?.p90 ?? 0) == 0 }
+        }
+        if !idle.isEmpty {
+            text +=
+                " " + ReportNumbers.counted(idle.count, "build's places hold", "builds' places hold")
+                + " no child in any mode or draw (\(NumberText.listed(idle.map(\.id)))): they cost their "
+                + "running cost and place no one."
+        }
+        let ended = plan.builds.filter { build in
+            build.closingYear.map { $0 <= year } == true
+                && draws.modes.contains { (held($0, year: year, build: build)?.mean ?? 0) > 0 }
+        }
+        if !ended.isEmpty {
+            text +=
+                " Children placed under a block contract keep their places after its term ends, until their "
+                + "placement ends (\(NumberText.listed(ended.map(\.id)))): the places held can exceed the places open."
+        }
+        return text
+    }
+
+    /// The plan's places by year: opening, open, and held under each mode.
+    func yearsTable(cell: (Band?) -> ReportValue) -> ReportTable {
+        ReportTable(
+            id: "plan-places", caption: "The plan's registered places by simulated year, and the children in them",
+            columns: [
+                .init("Year", key: "year", numeric: false), .init("Opening", key: "opening"),
+                .init("Open", key: "open"),
+            ] + draws.modes.map { .init("Held: \($0.name)", key: "held_\($0.name)") },
+            rows: plan.years.map { year in
+                [.text(String(year.year)), .count(year.opening), .count(year.open)]
+                    + draws.modes.map { cell(held($0, year: year.year)) }
+            })
+    }
+
+    /// Each build's places and the children in them in `year`, by mode.
+    func buildsTable(year: Int, cell: (Band?) -> ReportValue) -> ReportTable {
+        ReportTable(
+            id: "plan-builds-held", caption: "Children in each build's places in \(year)",
+            columns: [
+                .init("Build", key: "build", numeric: false), .init("Authority", key: "authority", numeric: false),
+                .init("Placement type", key: "placement_type", numeric: false), .init("Open", key: "open"),
+            ] + draws.modes.map { .init("Held: \($0.name)", key: "held_\($0.name)") },
+            rows: plan.builds.map { build in
+                let open = isOpen(in: year, opening: build.openingYear, closing: build.closingYear) ? build.places : 0
+                return [
+                    .text(build.id), .text(build.authorityName), .text(build.placementType.label), .count(open),
+                ] + draws.modes.map { cell(held($0, year: year, build: build)) }
+            })
+    }
+}
