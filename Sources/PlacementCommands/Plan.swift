@@ -90,6 +90,12 @@ extension PlacementCommand {
             help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
         var data: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "One council's view first (GSS code or name): what the plan builds there, which new places its children take, and its children's measures today, without and with the plan.",
+                valueName: "CODE|NAME"))
+        var authority: String?
+
         @Flag(
             help:
                 "Plan the budget under every scope (councils, co-operatives, national) and print them beside no new capacity, in Markdown (plan --out writes the same in its report)."
@@ -123,6 +129,7 @@ extension PlacementCommand {
             if comparePolicies {
                 let ignored = [
                     by.map { _ in "--by" }, out.map { _ in "--out" }, sensitivity ? "--sensitivity" : nil,
+                    authority.map { _ in "--authority" },
                     format == .json ? "--format json" : nil, frontier.map { _ in "--frontier" },
                     exportModel.map { _ in "--export-model" }, year.map { _ in "--year" },
                 ].compactMap { $0 }
@@ -188,8 +195,18 @@ extension PlacementCommand {
             let baseline = try marketData.baseline(for: shocked)
             let scenario = baseline.scenario(or: shocked)
             let marketNotes = baseline.marketNotes(solvedBy: "The plan is made in")
+            var focused: AuthorityCode?
+            if let authority {
+                do {
+                    focused = try SufficiencyReport.resolve(.authority(authority), in: scenario).members.first
+                } catch {
+                    throw UsageFailure.report("\(self.scenario): \(error.description)", in: Self.self)
+                }
+            }
             // Today's placements (half a second on England), beside the plan's "without", which is not today.
-            let today = comparePolicies ? nil : baseline.todaysPlacements()?.metrics.total
+            let shocks = shockOptions.shocks != nil
+            let todaysMetrics = comparePolicies ? nil : baseline.todaysPlacements()?.metrics
+            let today = todaysMetrics?.total
             let latest = scenario.actuals.map(\.year).max()
             // The plan is made in today's market, so it cannot be decided before the latest published year.
             if let year, let latest, year < latest {
@@ -225,10 +242,20 @@ extension PlacementCommand {
             let json: String
             let markdown: String
             let plan: CapacityPlan
+            let focus: PlanFocus?
             do {
                 plan = try CapacityPlanner.plan(scenario, budget: budget, scope: scope, options: options)
                 json = try PlanJSON.plan(plan, scenario: scenario)
-                markdown = PlanMarkdown.plan(plan, scenario: scenario, marketNotes: marketNotes, today: today)
+                focus = focused.map { code in
+                    PlanFocus(
+                        plan, authority: code, scenario: scenario,
+                        today: todaysMetrics?.authorities.first { $0.id == code.rawValue }?.metrics,
+                        todayShocked: shocks)
+                }
+                markdown =
+                    (focus?.markdown ?? "")
+                    + PlanMarkdown.plan(
+                        plan, scenario: scenario, marketNotes: marketNotes, today: today, todayShocked: shocks)
             } catch {
                 printToStandardError("\(scenario.name), plan: \(error.description)")
                 throw failureExitCode
@@ -255,6 +282,8 @@ extension PlacementCommand {
                         assumptions: options.assumptions, sensitivity: sensitivityTrace, scenario: scenario)
                     report.marketNotes = marketNotes
                     report.today = today
+                    report.todayShocked = shocks
+                    report.focus = focus
                 } catch let error as PlanningError {
                     printToStandardError("\(scenario.name), plan report: \(error.description)")
                     throw failureExitCode

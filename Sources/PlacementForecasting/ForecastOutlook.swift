@@ -43,11 +43,20 @@ extension ForecastHistory {
     }
 
     /// The fitted totals (suppressed figures estimated) of a set of authorities, for the years where
-    /// every member has one.
+    /// every member has one. A member with no total in a year (DfE suppresses the City of London's
+    /// in 2025) counts its nearest year's, the earlier on a tie, so that a co-operative's chart keeps
+    /// the year; a member with none in any year drops every year.
     func totals(of codes: [String], years: ClosedRange<Int>) -> [(year: Int, value: Double)] {
         let members = codes.map { code in authorities.first { $0.code == code } }
+        func total(_ member: AuthorityHistory?, _ year: Int) -> Double? {
+            guard let member else { return nil }
+            if let total = member.years[year]?.total { return total }
+            let known = member.years.filter { $0.value.total != nil }.keys
+            guard let nearest = known.min(by: { (abs($0 - year), $0) < (abs($1 - year), $1) }) else { return nil }
+            return member.years[nearest]?.total
+        }
         return years.compactMap { year in
-            let values = members.map { $0?.years[year]?.total }
+            let values = members.map { total($0, year) }
             guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
             return (year, values.reduce(0) { $0 + ($1 ?? 0) })
         }

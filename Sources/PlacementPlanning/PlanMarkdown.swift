@@ -6,9 +6,11 @@ import PlacementScenarios
 /// build saves and how soon it pays back, the budgets, and the measures with and without the plan.
 public enum PlanMarkdown {
     /// `marketNotes`: sentences on the market the plan was made in, ending the document when given.
-    /// `today`: every child's measures today (as-is), when fitted, printed beside the plan's.
+    /// `today`: every child's measures today (as-is), when fitted, printed beside the plan's;
+    /// `todayShocked`: shocks closed places first (today is today's placements in what they leave).
     public static func plan(
-        _ plan: CapacityPlan, scenario: Scenario, marketNotes: [String] = [], today: ScopeMetrics? = nil
+        _ plan: CapacityPlan, scenario: Scenario, marketNotes: [String] = [], today: ScopeMetrics? = nil,
+        todayShocked: Bool = false
     ) -> String {
         let names = scenario.authorityNames
         // Years, children and miles to one decimal, as the other reports print them.
@@ -84,13 +86,14 @@ public enum PlanMarkdown {
         let columns = (today.map { [$0] } ?? []) + [before, after]
         lines +=
             MarkdownTable(
-                ["measure"] + (today == nil ? [] : ["today (as-is)"]) + ["without plan", "with plan"],
+                ["measure"] + (today == nil ? [] : [PlanReport.todayHeading(shocked: todayShocked).lowercased()])
+                    + ["without plan", "with plan"],
                 align: "l" + String(repeating: "r", count: columns.count),
                 rows: rows.map { label, value in [label] + columns.map(value) }
             ).lines
         if let today {
             lines.append("")
-            lines.append(PlanReport.todaySentence(today, plan: plan))
+            lines.append(PlanReport.todaySentence(today, plan: plan, shocked: todayShocked))
         }
         lines.append("")
         if !marketNotes.isEmpty {

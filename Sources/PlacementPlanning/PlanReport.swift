@@ -19,6 +19,10 @@ public struct PlanReport: Sendable {
     /// Every child's measures today (as-is), when today's placements were fitted: the plan's
     /// "without" is every child placed afresh with no new capacity, which is not today.
     public var today: ScopeMetrics?
+    /// Whether shocks closed places first: today is then today's placements in what they leave.
+    public var todayShocked = false
+    /// One council's view, first in the report (`plan --authority`).
+    public var focus: PlanFocus?
     let scenario: Scenario
 
     public init(
@@ -37,7 +41,8 @@ public struct PlanReport: Sendable {
     public var files: [(name: String, text: String)] { ReportFiles.files(document, stem: "report") }
 
     public var document: ReportDocument {
-        var sections = [summary, whereSection, byCooperative, frontierSection, policies]
+        var sections =
+            (focus.map { [$0.section] } ?? []) + [summary, whereSection, byCooperative, frontierSection, policies]
         if let sensitivity { sections.append(sensitivity.section) }
         sections.append(method)
         return ReportDocument(
@@ -87,7 +92,7 @@ public struct PlanReport: Sendable {
                 + "\(after.unplaced) (table plan-measures).",
         ]
         if let today {
-            bullets.append(Self.todaySentence(today, plan: plan))
+            bullets.append(Self.todaySentence(today, plan: plan, shocked: todayShocked))
         }
         if let note = Self.savingNothingNote(plan) { bullets.append(note) }
         let builds = ReportTable(
@@ -115,7 +120,7 @@ public struct PlanReport: Sendable {
         let measures = ReportTable(
             id: "plan-measures", caption: "Every child in the scenario without and with the plan",
             columns: [.init("Measure", key: "measure", numeric: false)]
-                + (today == nil ? [] : [.init("Today (as-is)", key: "as_is")])
+                + (today == nil ? [] : [.init(Self.todayHeading(shocked: todayShocked), key: "as_is")])
                 + [.init("Without", key: "without"), .init("With", key: "with")],
             rows: PolicyComparison.measures.map { measure in
                 [.text(measure.label)] + (today.map { [Self.value(measure, $0)] } ?? [])
@@ -127,11 +132,15 @@ public struct PlanReport: Sendable {
         return ReportSection("The plan", [.bullets(bullets), .table(builds), .table(measures)])
     }
 
+    /// Today's column: after the shocks when shocks closed places first.
+    static func todayHeading(shocked: Bool) -> String { shocked ? "Today after the shocks (as-is)" : "Today (as-is)" }
+
     /// That the plan's "without" is not today, with today's own-council M1 and M2 beside it.
-    static func todaySentence(_ today: ScopeMetrics, plan: CapacityPlan) -> String {
+    static func todaySentence(_ today: ScopeMetrics, plan: CapacityPlan, shocked: Bool) -> String {
         let without = plan.withoutPlan.metrics.total
         return "\"Without\" is every child placed afresh under \(plan.mode.rawValue) access with no new capacity "
-            + "(what commissioning could reach were every placement made again), not today: today (as-is) "
+            + "(what commissioning could reach were every placement made again), not today: today (as-is"
+            + (shocked ? ", today's placements in what the shocks leave of today's market" : "") + ") "
             + "own-council M1 is \(share(today.m1OwnAuthorityRunShare)) and M2 \(share(today.m2InAreaShare)), "
             + "against \(share(without.m1OwnAuthorityRunShare)) and \(share(without.m2InAreaShare)) without the plan."
     }

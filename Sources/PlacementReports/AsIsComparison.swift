@@ -124,11 +124,21 @@ public enum AsIsComparison: Sendable {
                     ? "; \(NumberText.grouped(market.placesKeptForRecords)) of them beyond that, kept for the children whose records "
                         + "name their provider, there today whatever the occupancy)." : ").")
         ]
+        // Whether the shocks closed any of the councils' places of these types.
+        func shocksCloseCouncils(_ types: Set<PlacementType>) -> Bool {
+            market.closures.contains { closure in
+                closure.share > 0 && (closure.sector == nil || closure.sector == .localAuthority)
+                    && (closure.placementType.map(types.contains) ?? true)
+            }
+        }
+        let carerTypes: Set<PlacementType> = [.foster, .kinship]
         let carersInside = market.carersElsewhere.filter { $0.bandBeyondBoundary == nil }
         if !carersInside.isEmpty {
             lines.append(
                 "\(NumberText.grouped(carersInside.reduce(0) { $0 + $1.places })) in-house foster "
-                    + "places (connected carers' among them) stand where the councils' carers live today, in another "
+                    + "places (connected carers' among them"
+                    + (shocksCloseCouncils(carerTypes) ? "; what the shocks leave of them" : "")
+                    + ") stand where the councils' carers live today, in another "
                     + "of the scenario's authorities (the scenario puts every in-house carer in its council's area).")
         }
         if market.agencyPlacesMoved > 0 {
@@ -140,7 +150,7 @@ public enum AsIsComparison: Sendable {
         let marketBeyond = market.beyondBoundary.filter { $0.operatingAuthority == nil }
         if !marketBeyond.isEmpty {
             lines.append(
-                (market.closures.isEmpty
+                (!market.closuresStrikeMarketBeyond
                     ? "Beyond the boundary, the market's places its children use today: "
                     : "Beyond the boundary, the market's places its children use today, less the share of places "
                         + "the shocks close at random (the same national market): ")
@@ -173,8 +183,10 @@ public enum AsIsComparison: Sendable {
             }
             let councils = Set(
                 carersBeyond.map(\.council) + councilsBeyond.compactMap(\.operatingAuthority))
+            let struck = shocksCloseCouncils(carerTypes.union(councilsBeyond.map(\.placementType)))
             lines.append(
-                "Councils' own places beyond the boundary, which their children use today ("
+                "Councils' own places beyond the boundary, which their children use today"
+                    + (struck ? ", less what the shocks close" : "") + " ("
                     + NumberText.counted(councils.count, "council", "councils")
                     + "; each council's own provision, of which M1 counts the foster and residential places): "
                     + parts.joined(separator: "; ") + ".")

@@ -23,8 +23,8 @@ extension SufficiencyReport {
             case .noChildren(let scope, let withChildren):
                 let shown = withChildren.prefix(5).joined(separator: ", ")
                 let more = withChildren.count > 5 ? " and \(withChildren.count - 5) more" : ""
-                return "\(scope) has no children in the scenario: its places are in the market, but a sufficiency "
-                    + "report is of a council's own children"
+                return "\(scope) has no children in the scenario: its places are in the market, but a report of "
+                    + "one council is of its own children"
                     + (withChildren.isEmpty ? "" : "; authorities with children: \(shown)\(more)")
             }
         }
@@ -59,9 +59,22 @@ extension SufficiencyReport {
     ) {
         switch scope {
         case .authority(let code):
-            let lookup = NameLookup.authorities(scenario.authorities)
-            guard let index = lookup.index(of: code) else { throw .unknown(lookup.missing(code)) }
-            let authority = scenario.authorities[index]
+            // The scenario's own authorities: the market beyond a regional boundary is not one.
+            let authorities = scenario.ownAuthorities
+            let lookup = NameLookup.authorities(authorities)
+            guard let index = lookup.index(of: code) else {
+                // A co-operative named where one council is asked for: said so, with its members.
+                if let cooperative = NameLookup.cooperatives(scenario.cooperatives).index(of: code).map({
+                    scenario.cooperatives[$0]
+                }) {
+                    let names = scenario.authorityNames
+                    throw .unknown(
+                        "'\(cooperative.name)' is a co-operative, not an authority; give one of its members: "
+                            + NumberText.listed(cooperative.members.map { names[$0] ?? $0.rawValue }))
+                }
+                throw .unknown(lookup.missing(code))
+            }
+            let authority = authorities[index]
             try requireChildren([authority.id], named: "\(authority.name) (\(authority.id))", in: scenario)
             return (authority.name, [authority.id])
         case .cooperative(let id):

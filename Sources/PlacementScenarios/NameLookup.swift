@@ -148,7 +148,10 @@ public struct NameLookup: Sendable {
     public func missing(_ text: String, suggesting: Bool = true) -> String {
         var message = "no \(kind) '\(LongText.shortened(text, head: 60, tail: 20))'"
         guard suggesting else { return message }
-        if let suggestion = suggestion(for: text) {
+        // A well-formed GSS code is another authority's, not a misspelling of the nearest code.
+        let isCode = Self.isGSSCode(text.trimmingBlanks)
+        if isCode { message += " in the scenario" }
+        if !isCode, let suggestion = suggestion(for: text) {
             message += " — did you mean \(suggestion)?"
         } else if codes.isEmpty {
             message += " (there are none)"
@@ -156,6 +159,13 @@ public struct NameLookup: Sendable {
             message += "; there are " + codes.indices.map { "\(names[$0]) (\(codes[$0]))" }.joined(separator: ", ")
         }
         return message
+    }
+
+    /// A GSS code's shape: a letter and eight digits (`E06000017`).
+    static func isGSSCode(_ text: String) -> Bool {
+        let characters = Array(text.utf8)
+        return characters.count == 9 && (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(characters[0])
+            && characters.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     /// `name` without a trailing ` (…)`.

@@ -21,6 +21,9 @@ public struct TodaysMarket: Sendable {
     /// The shares of places the scenario's shocks closed at random, which the places beyond the
     /// boundary lost too (``PlaceClosure``); empty without shocks.
     public let closures: [PlaceClosure]
+    /// Whether `closures` struck any of the market's places beyond the boundary (its councils' carers
+    /// there among them): what its reports call what the shocks left.
+    public let closuresStrikeMarketBeyond: Bool
     /// In-house foster places that stand where the council's carers live today, in another of the
     /// scenario's authorities or beyond its boundary (the scenario puts every in-house carer in its
     /// council's area).
@@ -162,6 +165,7 @@ public struct TodaysMarket: Sendable {
             assumptions: assumptions)
         carersElsewhere = carers.moved
         var offers: [BeyondBoundaryOffer] = []
+        var struckBeyond = false
         let councils = occupancy.ownCouncilBeyondBoundary.keys.sorted { $0.rawValue < $1.rawValue }
         for (group, type) in Self.offeredType {
             guard let modelledChildren = occupancy.children[group], modelledChildren > 0,
@@ -173,6 +177,8 @@ public struct TodaysMarket: Sendable {
             let marketOpen = Self.openShare(
                 of: occupancy.sectorsBeyondBoundary[group] ?? [.private: 1], type, after: scenario.closures)
             let councilsOpen = PlaceClosure.openShare(of: .localAuthority, type, after: scenario.closures)
+            // The foster market there holds the councils' carers who could not be moved.
+            if marketOpen < 1 || (group == .foster && councilsOpen < 1) { struckBeyond = true }
             for band in DistanceBand.allCases {
                 let miles = Self.miles(to: band, for: type, in: scenario, assumptions: assumptions)
                 // The market's places, with the councils' own carers there whose places could not be
@@ -215,6 +221,7 @@ public struct TodaysMarket: Sendable {
         }
         beyondBoundary = offers
         closures = scenario.closures
+        closuresStrikeMarketBeyond = struckBeyond
     }
 
     /// The share of places of `type` left open, over a mix of children by sector, after `closures`.

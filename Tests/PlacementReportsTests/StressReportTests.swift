@@ -103,5 +103,44 @@ struct StressReportTests {
             ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", "Northtwn"])
         #expect(misspelt.status == 64)
         #expect(misspelt.standardError.contains("did you mean Northtown (T00000001)?"))
+        // The JSON holds the same scopes as the tables: Northtown and its co-operative alone.
+        let json = try BuiltTool.run(
+            "placement",
+            [
+                "stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", "Northtown",
+                "--format", "json",
+            ])
+        #expect(json.status == 0)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["authority"] as? String == "T00000001")
+        let cases = try #require(object["cases"] as? [[String: Any]])
+        for entry in cases {
+            let modes = try #require((entry["results"] as? [String: Any])?["modes"] as? [[String: Any]])
+            for mode in modes {
+                let metrics = try #require(mode["metrics"] as? [String: Any])
+                let codes = (metrics["authorities"] as? [[String: Any]])?.map { $0["code"] as? String }
+                #expect(codes == ["T00000001"])
+            }
+        }
+        // A well-formed code of no authority in the scenario is not taken for a misspelling of the nearest.
+        let foreign = try BuiltTool.run(
+            "placement",
+            ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", "E09000001"])
+        #expect(foreign.status == 64)
+        #expect(foreign.standardError.contains("no authority 'E09000001' in the scenario; there are Northtown"))
+        #expect(!foreign.standardError.contains("did you mean"))
+        // A co-operative where one council is asked for: said so, with its members.
+        let cooperative = try BuiltTool.run(
+            "placement",
+            ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", "north-south"])
+        #expect(cooperative.status == 64)
+        #expect(cooperative.standardError.contains("is a co-operative, not an authority; give one of its members: "))
+        // Eastbury belongs to no co-operative: said of it, not of the scenario.
+        let eastbury = try BuiltTool.run(
+            "placement",
+            ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", "Eastbury"])
+        #expect(eastbury.standardOutput.contains("Eastbury belongs to no co-operative."))
+        #expect(!eastbury.standardOutput.contains("The scenario has no co-operative"))
     }
 }

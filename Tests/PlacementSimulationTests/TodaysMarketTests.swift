@@ -234,6 +234,33 @@ import Testing
         #expect(!market.beyondBoundary.contains { $0.group == .foster })
     }
 
+    /// The notes say the places beyond the boundary are what the shocks left only when the shocks
+    /// closed some of them: a closure of secure homes, which the market there does not offer, leaves
+    /// the plain wording; a closure of every sector's children's homes does not.
+    @Test func theNotesSayWhatTheShocksLeftOnlyWhereTheyStruck() throws {
+        var scenario = Self.scenario
+        let occupancy = Self.market.occupancy
+        scenario.closures = [PlaceClosure(sector: nil, placementType: .secureChildrensHome, share: 0.5)]
+        let secure = TodaysMarket(scenario, year: 2025, places: [:], occupancy: occupancy)
+        #expect(!secure.closuresStrikeMarketBeyond)
+        let notes = AsIsComparison.marketNotes(secure, solvedBy: "The modes solve")
+        #expect(notes.contains { $0.hasPrefix("Beyond the boundary, the market's places its children use today: ") })
+        #expect(
+            notes.contains {
+                $0.hasPrefix("Councils' own places beyond the boundary, which their children use today (")
+            })
+        scenario.closures = [PlaceClosure(sector: nil, placementType: .childrensHome, share: 0.5)]
+        let homes = TodaysMarket(scenario, year: 2025, places: [:], occupancy: occupancy)
+        #expect(homes.closuresStrikeMarketBeyond)
+        let struck = AsIsComparison.marketNotes(homes, solvedBy: "The modes solve")
+        #expect(
+            struck.contains {
+                $0.hasPrefix(
+                    "Councils' own places beyond the boundary, which their children use today, less what the shocks close ("
+                )
+            })
+    }
+
     @Test func theCouncilsHomeThereIsAddedAsItsOwn() throws {
         let market = Self.market
         #expect(
@@ -720,6 +747,19 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("| M1 own council | \(m1) |") })
         #expect(lines.contains { $0.hasPrefix("| M2 in area | \(m2) |") })
         #expect(run.standardOutput.contains("\"Without\" is every child placed afresh under regional access"))
+        // Under shocks, "today" is today's placements in what the shocks leave, and says so.
+        let shocked = try BuiltTool.run(
+            "placement",
+            [
+                "plan", Fixtures.scenario("greater-manchester"), "--budget", "10000000", "--by", "cooperative",
+                "--shocks", Fixtures.root + "/shocks/largest-childrens-home-owners-exit.yaml", "--authority", "Bury",
+            ])
+        #expect(shocked.status == 0, "\(shocked.standardError)")
+        let shockedLines = shocked.standardOutput.components(separatedBy: "\n")
+        #expect(shockedLines.contains { $0.hasPrefix("| measure | today after the shocks (as-is) | without plan |") })
+        #expect(shockedLines.contains { $0.hasPrefix("| Measure | Today after the shocks (as-is) | Without plan |") })
+        #expect(!shockedLines.contains { $0.hasPrefix("| measure | today (as-is) |") })
+        #expect(shocked.standardOutput.contains("today's placements in what the shocks leave of today's market"))
     }
 
     /// An adopted plan changes the modes, not today: its places are not built yet.

@@ -28,13 +28,17 @@ public enum DrawsJSON {
         var modes: [ModeObject]
         var contrasts: [ContrastObject]
 
-        init(_ results: DrawResults, scenario: Scenario, seed: UInt64, shocks: [AppliedShock]) {
+        /// `focus`: with authorities, only their rows and their co-operatives' (`stress --authority`).
+        init(
+            _ results: DrawResults, scenario: Scenario, seed: UInt64, shocks: [AppliedShock],
+            focus: [AuthorityCode] = []
+        ) {
             self.scenario = scenario.name
             draws = results.draws
             self.seed = seed
             solves = results.solves
             self.shocks = shocks.map { "\($0.label): \($0.detail)" }
-            modes = results.modes.indices.map { ModeObject(results, index: $0) }
+            modes = results.modes.indices.map { ModeObject(results, index: $0, focus: focus) }
             contrasts = results.contrasts.map(ContrastObject.init)
         }
     }
@@ -44,19 +48,22 @@ public enum DrawsJSON {
         var stopped: Bool
         var metrics: MetricsObject
 
-        init(_ results: DrawResults, index: Int) {
+        init(_ results: DrawResults, index: Int, focus: [AuthorityCode]) {
             mode = results.modes[index].rawValue
             stopped = results.stoppedModes.contains(results.modes[index])
             let first = results.metrics[index][0]
+            func shown(_ scope: ModeMetrics.Scoped) -> Bool {
+                focus.isEmpty || scope.members.contains(where: focus.contains)
+            }
             metrics = MetricsObject(
                 total: ScopeObject(results, mode: index, id: nil, name: nil) { $0.total },
-                cooperatives: first.cooperatives.indices.map { scope in
+                cooperatives: first.cooperatives.indices.filter { shown(first.cooperatives[$0]) }.map { scope in
                     ScopeObject(
                         results, mode: index, id: ("id", first.cooperatives[scope].id),
                         name: first.cooperatives[scope].name
                     ) { $0.cooperatives[scope].metrics }
                 },
-                authorities: first.authorities.indices.map { scope in
+                authorities: first.authorities.indices.filter { shown(first.authorities[$0]) }.map { scope in
                     ScopeObject(
                         results, mode: index, id: ("code", first.authorities[scope].id),
                         name: first.authorities[scope].name

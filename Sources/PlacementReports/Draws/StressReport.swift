@@ -61,16 +61,20 @@ public struct StressReport {
         }
         struct Object: Encodable {
             var scenario: String
+            /// With `--authority`: its code; the scopes are then its own and its co-operative's.
+            var authority: String?
             var market: DrawMarket.Object?
             var cases: [CaseObject]
         }
         return ResultJSON.encode(
             Object(
-                scenario: scenario.name, market: market.map { DrawMarket.Object(market: $0) },
+                scenario: scenario.name, authority: focus.first?.rawValue,
+                market: market.map { DrawMarket.Object(market: $0) },
                 cases: cases.map {
                     CaseObject(
                         label: $0.label,
-                        results: DrawsJSON.Object($0.results, scenario: scenario, seed: seed, shocks: $0.applied))
+                        results: DrawsJSON.Object(
+                            $0.results, scenario: scenario, seed: seed, shocks: $0.applied, focus: focus))
                 }))
     }
 
@@ -276,7 +280,13 @@ public struct StressReport {
         return ReportSection(
             cooperatives ? "Co-operatives" : "Authorities",
             rows.isEmpty
-                ? [.paragraph("The scenario has no \(kind).")]
+                ? [
+                    .paragraph(
+                        focus.isEmpty
+                            ? "The scenario has no \(kind)."
+                            : "\(NumberText.listed(focus.map { scenario.authorityNames[$0] ?? $0.rawValue })) belongs to "
+                                + "no \(kind).")
+                ]
                 : [
                     .table(
                         ReportTable(
