@@ -78,8 +78,15 @@ public struct CapacityPlan: Sendable {
     /// The starting plan given to branch-and-cut (the LP relaxation rounded within budget).
     public var startObjective: Double?
     public var candidatesConsidered: Int
-    /// `scenario` when the candidates came from the scenario's file, `default` otherwise.
-    public var candidateSource: String
+    /// Where the candidates came from.
+    public var candidateSource: CandidateSource
+
+    /// Where a plan's candidates came from: the scenario's `candidates.csv`, or the default
+    /// candidates built from its providers and the planning assumptions.
+    public enum CandidateSource: String, Sendable {
+        case scenario
+        case `default`
+    }
     /// The placement model re-solved with and without the new places (each place at its running
     /// cost), for M1, M2, distance, cost and unmet need.
     public var withPlan: SolvedMode

@@ -181,7 +181,7 @@ public enum CapacityPlanner {
             spending: spending, marginalValueOfBudget: marginal,
             startObjective: search.mipStart == nil ? nil : start.objective,
             candidatesConsidered: plan.candidates.count,
-            candidateSource: scenario.candidates.isEmpty ? "default" : "scenario", withPlan: withPlan,
+            candidateSource: scenario.candidates.isEmpty ? .default : .scenario, withPlan: withPlan,
             withoutPlan: withoutPlan, seconds: searchSeconds,
             statistics: CapacityPlan.Statistics(
                 rows: plan.model.constraintCount, columns: plan.model.variableCount,

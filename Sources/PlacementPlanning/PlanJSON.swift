@@ -67,7 +67,7 @@ public enum PlanJSON {
             capitalSpent = plan.capitalSpent
             valueOfBudgetPerMillion = plan.marginalValueOfBudget * 1_000_000
             candidatesConsidered = plan.candidatesConsidered
-            candidateSource = plan.candidateSource
+            candidateSource = plan.candidateSource.rawValue
             let names = scenario.authorityNames
             homes = plan.homes.map { BuildObject($0, names: names) }
             carers = plan.carers.map { BuildObject($0, names: names) }

@@ -9,7 +9,7 @@ extension PlanReport {
     /// of the type: the scenario's median in-house price is £6,100 a week against the market's £6,100:
     /// it saves nothing a week, so it wins only by distance and place …"
     var runningCostSentences: [String] {
-        guard plan.candidateSource == "default" else { return [] }
+        guard plan.candidateSource == .default else { return [] }
         let prices = InHousePrices(scenario)
         return [PlacementType.childrensHome, .foster].compactMap { type in
             guard let inHouse = prices.inHousePrice(of: type), let market = prices.marketPrice(of: type) else {

@@ -438,7 +438,7 @@ public struct PlanReport: Sendable {
                     "A mixed-integer programme through GLPK: the placement model of every type plus an integer number "
                         + "of homes and foster households per candidate, budget rows, running costs and annualised "
                         + "capital in one weekly objective. \(plan.candidatesConsidered) candidates "
-                        + "(\(plan.candidateSource)). Figures with and without the plan come from the placement model "
+                        + "(\(plan.candidateSource.rawValue)). Figures with and without the plan come from the placement model "
                         + "re-solved with the new places at their running cost; savings are in pounds paid, never the "
                         + "unplaced penalty.")
             ] + (runningCostSentences.isEmpty ? [] : [.bullets(runningCostSentences)])

@@ -86,9 +86,13 @@ struct StressReportTests {
         defer { folder.remove() }
         try "shocks:\n  - remove_owners: [Oak Care Ltd]\n".write(
             toFile: folder.file("shocks.yaml"), atomically: true, encoding: .utf8)
-        let run = try BuiltTool.run(
-            "placement",
-            ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", "Northtown"])
+        func stress(_ authority: String, _ more: [String] = []) throws -> BuiltTool.Run {
+            try BuiltTool.run(
+                "placement",
+                ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", authority]
+                    + more)
+        }
+        let run = try stress("Northtown")
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("- Northtown's children, no shock (means): council "))
         #expect(
@@ -98,18 +102,11 @@ struct StressReportTests {
         let rows = run.standardOutput.components(separatedBy: "\n").filter { $0.hasPrefix("| no shock | ") }
         #expect(rows.contains { $0.contains("| Northtown | T00000001 |") })
         #expect(!rows.contains { $0.contains("| Southvale |") || $0.contains("| Eastbury |") })
-        let misspelt = try BuiltTool.run(
-            "placement",
-            ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", "Northtwn"])
+        let misspelt = try stress("Northtwn")
         #expect(misspelt.status == 64)
         #expect(misspelt.standardError.contains("did you mean Northtown (T00000001)?"))
         // The JSON holds the same scopes as the tables: Northtown and its co-operative alone.
-        let json = try BuiltTool.run(
-            "placement",
-            [
-                "stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", "Northtown",
-                "--format", "json",
-            ])
+        let json = try stress("Northtown", ["--format", "json"])
         #expect(json.status == 0)
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
@@ -124,22 +121,16 @@ struct StressReportTests {
             }
         }
         // A well-formed code of no authority in the scenario is not taken for a misspelling of the nearest.
-        let foreign = try BuiltTool.run(
-            "placement",
-            ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", "E09000001"])
+        let foreign = try stress("E09000001")
         #expect(foreign.status == 64)
         #expect(foreign.standardError.contains("no authority 'E09000001' in the scenario; there are Northtown"))
         #expect(!foreign.standardError.contains("did you mean"))
         // A co-operative where one council is asked for: said so, with its members.
-        let cooperative = try BuiltTool.run(
-            "placement",
-            ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", "north-south"])
+        let cooperative = try stress("north-south")
         #expect(cooperative.status == 64)
         #expect(cooperative.standardError.contains("is a co-operative, not an authority; give one of its members: "))
         // Eastbury belongs to no co-operative: said of it, not of the scenario.
-        let eastbury = try BuiltTool.run(
-            "placement",
-            ["stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--authority", "Eastbury"])
+        let eastbury = try stress("Eastbury")
         #expect(eastbury.standardOutput.contains("Eastbury belongs to no co-operative."))
         #expect(!eastbury.standardOutput.contains("The scenario has no co-operative"))
     }

@@ -155,7 +155,7 @@ struct ChildlessAuthorityTests {
         #expect(
             refused.standardError.contains(
                 "Eastbury (T00000003) has no children in the scenario: its places are in the market, but a "
-                    + "sufficiency report is of a council's own children; authorities with children: Northtown, "
+                    + "report of one council is of its own children; authorities with children: Northtown, "
                     + "Southvale"), "\(refused.standardError)")
         #expect(!FileManager.default.fileExists(atPath: directory.file("one")))
         let all = try BuiltTool.run("placement", ["sufficiency", copy.path, "--all", "--out", directory.file("all")])
