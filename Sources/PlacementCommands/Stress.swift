@@ -78,8 +78,13 @@ extension PlacementCommand {
                 let results = try DrawRunning.run(
                     scenario, shocks: variant.file, modes: modes, draws: draws, seed: drawOptions.seed,
                     options: options, market: baseline, started: started)
-                let applied = try drawOptions.shocked(scenario, by: variant.file).1
-                cases.append(StressReport.Case(label: variant.label, applied: applied, results: results))
+                let (shocked, applied) = try drawOptions.shocked(scenario, by: variant.file)
+                // Today's placements in what the shocks leave (as `compare --shocks` shows them).
+                let today =
+                    variant.file == nil
+                    ? baseline.todaysPlacements() : try marketData.baseline(for: shocked).todaysPlacements()
+                cases.append(
+                    StressReport.Case(label: variant.label, applied: applied, results: results, asIs: today?.metrics))
             }
             let seconds = (ContinuousClock.now - started).seconds
             var report = StressReport(

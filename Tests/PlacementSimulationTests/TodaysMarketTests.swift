@@ -621,6 +621,33 @@ import Testing
         return try #require(object, "\(run.standardError)")
     }
 
+    /// `stress` gives each case's as-is as `compare` does: today's placements, and after the shocks
+    /// today's placements in what they leave, children finding no place counted as unplaced.
+    @Test func stressShowsEachCasesAsIsAsCompareDoes() throws {
+        let scenario = Fixtures.scenario("greater-manchester")
+        let shocks = Fixtures.root + "/shocks/largest-childrens-home-owners-exit.yaml"
+        let (stress, run) = try BuiltTool.placementJSON([
+            "stress", scenario, "--shocks", shocks, "--modes", "regional",
+        ])
+        let root = try #require(stress, "\(run.standardError)")
+        let cases = try #require(root["cases"] as? [[String: Any]])
+        #expect(cases.count == 2)
+        for (entry, extra) in zip(cases, [[], ["--shocks", shocks]]) {
+            let compared = try Self.json([scenario, "--modes", "regional"] + extra)
+            let today = try #require(
+                ((compared["as_is"] as? [String: Any])?["metrics"] as? [String: Any])?["total"] as? [String: Any])
+            let asIs = try #require((entry["as_is"] as? [String: Any])?["total"] as? [String: Any])
+            let unplaced = try #require(today["unplaced"] as? Int)
+            #expect(asIs["unplaced"] as? Double == Double(unplaced))
+            let placed = try #require(today["placed"] as? Int)
+            let within = try #require(today["within_20_miles_share"] as? Double)
+            #expect(asIs["over_20_miles"] as? Double == (Double(placed) * (1 - within)).rounded())
+        }
+        // The exit leaves children of today's placements without a place.
+        let shocked = try #require((cases[1]["as_is"] as? [String: Any])?["total"] as? [String: Any])
+        #expect((shocked["unplaced"] as? Double ?? 0) > 0)
+    }
+
     @Test func tinyHasNoAsIsAndSaysSo() throws {
         let root = try Self.json([Fixtures.scenario("tiny")])
         #expect(root["as_is"] is NSNull)

@@ -12,11 +12,16 @@ public struct StressReport {
         public var label: String
         public var applied: [AppliedShock]
         public var results: DrawResults
+        /// Today's placements in what the case's shocks (their first draw) leave of today's market:
+        /// children whose places closed and who find no free one count as unplaced. Nil without a
+        /// fitted today (the empty market, or no published figures).
+        public var asIs: ModeMetrics?
 
-        public init(label: String, applied: [AppliedShock], results: DrawResults) {
+        public init(label: String, applied: [AppliedShock], results: DrawResults, asIs: ModeMetrics? = nil) {
             self.label = label
             self.applied = applied
             self.results = results
+            self.asIs = asIs
         }
     }
 
@@ -58,6 +63,29 @@ public struct StressReport {
         struct CaseObject: Encodable {
             var label: String
             var results: DrawsJSON.Object
+            /// Today's placements after the case's shocks: the scenario's, and the focus authorities'.
+            var asIs: AsIsObject?
+
+            enum CodingKeys: String, CodingKey {
+                case label, results
+                case asIs = "as_is"
+            }
+        }
+        struct AsIsObject: Encodable {
+            var total: [String: Double?]
+            var authorities: [String: [String: Double?]]
+        }
+        let measures: [DrawMeasure] = [.unplaced, .over20Miles, .m1OwnShare, .m2Share]
+        func values(_ metrics: ScopeMetrics) -> [String: Double?] {
+            Dictionary(uniqueKeysWithValues: measures.map { ($0.rawValue, $0.value(metrics)) })
+        }
+        func asIs(_ metrics: ModeMetrics) -> AsIsObject {
+            AsIsObject(
+                total: values(metrics.total),
+                authorities: Dictionary(
+                    metrics.authorities.filter { focus.contains(AuthorityCode(rawValue: $0.id)) }.map {
+                        ($0.id, values($0.metrics))
+                    }, uniquingKeysWith: { first, _ in first }))
         }
         struct Object: Encodable {
             var scenario: String
@@ -74,7 +102,8 @@ public struct StressReport {
                     CaseObject(
                         label: $0.label,
                         results: DrawsJSON.Object(
-                            $0.results, scenario: scenario, seed: seed, shocks: $0.applied, focus: focus))
+                            $0.results, scenario: scenario, seed: seed, shocks: $0.applied, focus: focus),
+                        asIs: $0.asIs.map(asIs))
                 }))
     }
 
@@ -107,7 +136,22 @@ public struct StressReport {
             let far = Self.mean(entry, .over20Miles, mode: mode) - Self.mean(plain, .over20Miles, mode: mode)
             return "\(entry.results.modes[mode].rawValue) \(signed(unplaced)) unplaced and \(signed(far)) over 20 miles"
         }
-        return "\(entry.label), against no shock (means): " + parts.joined(separator: "; ") + "."
+        var asIs: [String] = []
+        if let shocked = entry.asIs?.total, let today = plain.asIs?.total {
+            asIs.append(
+                "as-is \(signed(Self.count(.unplaced, shocked) - Self.count(.unplaced, today))) unplaced and "
+                    + "\(signed(Self.count(.over20Miles, shocked) - Self.count(.over20Miles, today))) over 20 miles")
+        }
+        return "\(entry.label), against no shock (means): " + (asIs + parts).joined(separator: "; ") + "."
+    }
+
+    /// A count of today's placements (as-is: whole children, no draws).
+    static func count(_ measure: DrawMeasure, _ metrics: ScopeMetrics) -> Double { measure.value(metrics) ?? 0 }
+
+    /// Today's placements in what the case's shocks leave: "as-is 12 unplaced and 340 over 20 miles".
+    static func asIsPart(_ metrics: ScopeMetrics) -> String {
+        "as-is \(signed(count(.unplaced, metrics), sign: false)) unplaced and "
+            + "\(signed(count(.over20Miles, metrics), sign: false)) over 20 miles"
     }
 
     /// For each authority of ``focus``, its children in a case, mode by mode (means over draws), and
@@ -121,6 +165,17 @@ public struct StressReport {
             func mean(_ of: Case, _ measure: DrawMeasure, _ mode: Int) -> Double {
                 of.results.spread(measure, mode: mode) { $0.authorities[index].metrics }.mean ?? 0
             }
+            var asIs: [String] = []
+            if let today = entry.asIs?.authorities.first(where: { $0.id == code.rawValue })?.metrics {
+                var text = Self.asIsPart(today)
+                if let before = plain?.asIs?.authorities.first(where: { $0.id == code.rawValue })?.metrics {
+                    text +=
+                        " (against no shock: "
+                        + "\(Self.signed(Self.count(.unplaced, today) - Self.count(.unplaced, before))) and "
+                        + "\(Self.signed(Self.count(.over20Miles, today) - Self.count(.over20Miles, before))))"
+                }
+                asIs.append(text)
+            }
             let parts = entry.results.modes.indices.map { mode in
                 var text =
                     "\(entry.results.modes[mode].rawValue) \(Self.signed(mean(entry, .unplaced, mode), sign: false)) "
@@ -133,7 +188,7 @@ public struct StressReport {
                 return text
             }
             return "\(first.authorities[index].name)'s children, \(entry.label) (means): "
-                + parts.joined(separator: "; ")
+                + (asIs + parts).joined(separator: "; ")
                 + "."
         }
     }
@@ -156,7 +211,8 @@ public struct StressReport {
                 return "\(results.modes[mode].rawValue) \(unplaced.display(.count)) unplaced and "
                     + "\(far.display(.count)) over 20 miles"
             }
-            bullets.append("\(entry.label): " + parts.joined(separator: "; ") + ".")
+            let asIs = entry.asIs.map { [Self.asIsPart($0.total)] } ?? []
+            bullets.append("\(entry.label): " + (asIs + parts).joined(separator: "; ") + ".")
             if let change = changeFromNoShock(entry) { bullets.append(change) }
             bullets += focusLines(entry)
             for shock in entry.applied {
@@ -164,6 +220,13 @@ public struct StressReport {
                     entry.applied.count == 1
                         ? "\(entry.label): \(shock.detail)." : "\(entry.label), \(shock.label): \(shock.detail).")
             }
+        }
+        if cases.contains(where: { $0.asIs != nil }) {
+            bullets.append(
+                "As-is is today's placements after each case's shocks, in what is left of today's market (a "
+                    + "random closure's first draw): today's calibrated pattern of who is placed where, fitted to "
+                    + "the places left, a child finding none counted as unplaced; one figure, not a mean over "
+                    + "draws. The modes re-place every child by their commissioning.")
         }
         if let modes = cases.first?.results.modes {
             if modes.contains(.council) {
