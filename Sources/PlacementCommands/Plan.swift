@@ -245,13 +245,13 @@ extension PlacementCommand {
             let focus: PlanFocus?
             do {
                 plan = try CapacityPlanner.plan(scenario, budget: budget, scope: scope, options: options)
-                json = try PlanJSON.plan(plan, scenario: scenario)
                 focus = focused.map { code in
                     PlanFocus(
                         plan, authority: code, scenario: scenario,
                         today: todaysMetrics?.authorities.first { $0.id == code.rawValue }?.metrics,
                         todayShocked: shocks)
                 }
+                json = try PlanJSON.plan(plan, scenario: scenario, focus: focus)
                 markdown =
                     (focus?.markdown ?? "")
                     + PlanMarkdown.plan(

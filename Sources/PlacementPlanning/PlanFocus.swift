@@ -10,7 +10,7 @@ public struct PlanFocus: Sendable {
     public var name: String
     let builds: [CapacityPlan.Build]
     /// Its children in the plan's new places, by the authority the places are in (its own first).
-    let inNewPlaces: [(authority: String, children: Int)]
+    let inNewPlaces: [(code: AuthorityCode, authority: String, children: Int)]
     /// Its budget share and what it spent, when councils hold the budget.
     let spending: CapacityPlan.Spending?
     let today: ScopeMetrics?
@@ -39,7 +39,7 @@ public struct PlanFocus: Sendable {
         inNewPlaces = children.sorted { left, right in
             left.key == authority || (right.key != authority && left.key.rawValue < right.key.rawValue)
         }
-        .map { (names[$0.key] ?? $0.key.rawValue, $0.value) }
+        .map { ($0.key, names[$0.key] ?? $0.key.rawValue, $0.value) }
         spending = plan.spending.first { $0.share.id == authority.rawValue }
         func metrics(_ all: ModeMetrics) -> ScopeMetrics? {
             all.authorities.first { $0.id == authority.rawValue }?.metrics

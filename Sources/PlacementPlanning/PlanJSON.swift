@@ -5,12 +5,17 @@ import PlacementScenarios
 /// The JSON form of a capacity plan (documented in the README; checks read these keys). Keys are
 /// sorted and the same input gives the same bytes, but for `seconds`.
 public enum PlanJSON {
-    public static func plan(_ plan: CapacityPlan, scenario: Scenario) throws(PlanningError) -> String {
+    /// `focus`: one council's view (`plan --authority`), as `"authority"`.
+    public static func plan(
+        _ plan: CapacityPlan, scenario: Scenario, focus: PlanFocus? = nil
+    ) throws(PlanningError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         do {
-            return String(decoding: try encoder.encode(PlanObject(plan, scenario: scenario)), as: UTF8.self) + "\n"
+            var object = PlanObject(plan, scenario: scenario)
+            object.authority = focus.map(FocusObject.init)
+            return String(decoding: try encoder.encode(object), as: UTF8.self) + "\n"
         } catch {
             throw PlanningError(error)
         }
@@ -45,6 +50,8 @@ public enum PlanJSON {
         var withoutPlan: Measures
         var withPlan: Measures
         var statistics: StatisticsObject
+        /// With `--authority` only.
+        var authority: FocusObject?
 
         init(_ plan: CapacityPlan, scenario: Scenario) {
             self.scenario = scenario.name
@@ -124,6 +131,34 @@ public enum PlanJSON {
         }
     }
 
+    /// One council's view: `{"code", "name", "builds": [candidate], "children_in_new_places":
+    /// {code: children}, "budget": {…} or absent, "today": measures or null, "without_plan",
+    /// "with_plan"}` (measures of its children, as the plan's but without `objective`).
+    struct FocusObject: Encodable {
+        var code: String
+        var name: String
+        var builds: [String]
+        var childrenInNewPlaces: [String: Int]
+        var budget: BudgetObject?
+        var today: OrNull<Measures>
+        var withoutPlan: OrNull<Measures>
+        var withPlan: OrNull<Measures>
+
+        init(_ focus: PlanFocus) {
+            code = focus.authority.rawValue
+            name = focus.name
+            builds = focus.builds.map(\.candidate.id.rawValue)
+            childrenInNewPlaces = Dictionary(
+                focus.inNewPlaces.map { ($0.code.rawValue, $0.children) }, uniquingKeysWith: +)
+            budget = focus.spending.map {
+                BudgetObject(id: $0.share.id, name: $0.share.name, budget: $0.share.budget, spent: $0.spent)
+            }
+            today = OrNull(focus.today.map { Measures($0, objective: nil) })
+            withoutPlan = OrNull(focus.without.map { Measures($0, objective: nil) })
+            withPlan = OrNull(focus.with.map { Measures($0, objective: nil) })
+        }
+    }
+
     struct BudgetObject: Encodable {
         var id: String
         var name: String
@@ -133,7 +168,8 @@ public enum PlanJSON {
 
     /// The scenario's measures from a solved placement model.
     struct Measures: Encodable {
-        var objective: Double
+        /// The solved model's; absent for one authority's children.
+        var objective: Double?
         var children: Int
         var placed: Int
         var unplaced: Int
@@ -144,9 +180,10 @@ public enum PlanJSON {
         var meanDistanceMiles: Double?
         var weeklyCost: Double
 
-        init(_ solved: SolvedMode) {
-            let total = solved.metrics.total
-            objective = solved.result.objective
+        init(_ solved: SolvedMode) { self.init(solved.metrics.total, objective: solved.result.objective) }
+
+        init(_ total: ScopeMetrics, objective: Double?) {
+            self.objective = objective
             children = total.children
             placed = total.placed
             unplaced = total.unplaced
@@ -170,7 +207,7 @@ public enum PlanJSON {
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(objective, forKey: .objective)
+            try container.encodeIfPresent(objective, forKey: .objective)
             try container.encode(children, forKey: .children)
             try container.encode(placed, forKey: .placed)
             try container.encode(unplaced, forKey: .unplaced)

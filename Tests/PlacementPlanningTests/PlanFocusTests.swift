@@ -31,6 +31,16 @@ struct PlanFocusTests {
         #expect(output.contains("The plan builds nothing in Eastbury."))
         #expect(output.contains("1 of Eastbury's children is placed in the plan's new places, all in Northtown."))
         #expect(output.contains("| Unplaced | 1 | 0 |"))
+        // The JSON carries the same view as "authority".
+        let (_, json, _) = try Self.plan(["--authority", "Eastbury", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let focus = try #require(object["authority"] as? [String: Any])
+        #expect(focus["code"] as? String == "T00000003")
+        #expect((focus["builds"] as? [String])?.isEmpty == true)
+        #expect(focus["children_in_new_places"] as? [String: Int] == ["T00000001": 1])
+        #expect((focus["without_plan"] as? [String: Any])?["unplaced"] as? Int == 1)
+        #expect((focus["with_plan"] as? [String: Any])?["unplaced"] as? Int == 0)
+        #expect(focus["today"] is NSNull)
     }
 
     @Test("The report leads with the council's section")
