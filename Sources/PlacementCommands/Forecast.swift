@@ -169,7 +169,8 @@ extension PlacementCommand {
                 // and in `--out`'s forecast.csv.
                 try printToStandardOutput(
                     backtestResult.map(BacktestOutput.csv)
-                        ?? ForecastOutput.csv(forecast, scopes: authorities + cooperatives), terminator: "")
+                        ?? ForecastOutput.csv(forecast, scopes: [forecast.england] + authorities + cooperatives),
+                    terminator: "")
             case .markdown:
                 try printToStandardOutput(
                     backtestResult.map(BacktestOutput.markdown)

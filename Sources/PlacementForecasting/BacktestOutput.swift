@@ -21,9 +21,15 @@ public enum BacktestOutput {
         var text =
             "The forecast as it would have been made in \(forecast.origin), fitted on DfE's published years "
             + "\(OfficialTables.listed(Array(forecast.firstFitted...forecast.origin))) only, checked against what "
-            + "DfE published for \(OfficialTables.listed(forecast.years)), beside persistence and a straight line."
+            + "DfE published for \(OfficialTables.listed(forecast.years)), beside persistence and a straight line. "
+            + "The errors are over every English authority DfE publishes, whatever the scenario or --authority "
+            + "(the JSON's forecasts keep those alone)."
         if backtest.inSample {
             text += " In sample: the model's constants were chosen on this backtest (see the notes)."
+        } else {
+            text +=
+                " Out of sample for the figures, though not wholly for the method: the choices the README records "
+                + "(pooled counts, persistence for UASC) were compared on these backtests."
         }
         return text
     }

@@ -261,6 +261,15 @@ public struct BacktestReport {
         return ReportSection(
             "Stock and flows",
             [
+                .paragraph(
+                    "These are the replay's own quantities, not DfE's flow counts under the same names: endings are "
+                        + "the placements of the stock at the start that end in the year (children leaving care or "
+                        + "moving placement), new placements those the stock at the end holds that began in the year. "
+                        + "A child placed and moved within the year is in neither, so both fall well short of DfE's "
+                        + "new placements and of its ceased plus placement changes. The stock counts the children "
+                        + "of authorities the replay can place in the year: a council with no usable figure there (on "
+                        + "England from 2021, Cumbria in 2021–2023, whose successors' figures begin in 2024, and "
+                        + "Northamptonshire in 2021) is not in it, so England's stock here is below DfE's total."),
                 .table(
                     ReportTable(
                         id: "flows",
@@ -270,7 +279,7 @@ public struct BacktestReport {
                             .init("Year", key: "year", numeric: false), .init("Stock at start", key: "start_stock"),
                             .init("Endings", key: "endings"), .init("Survivors", key: "survivors"),
                             .init("New placements", key: "new_placements"), .init("Stock at end", key: "end_stock"),
-                        ], rows: rows))
+                        ], rows: rows)),
             ])
     }
 

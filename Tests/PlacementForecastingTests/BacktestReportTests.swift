@@ -221,6 +221,17 @@ struct BacktestNotesTests {
                 "- Straight line (linear_trend): the least-squares line through each authority's figures for "
                     + "2021–2023, extended, never below 0."))
         #expect(markdown.contains("published 0 has no value, so authorities publishing 0 (or suppressed) are left out"))
+        // Whose errors they are, and that method choices were compared on this year.
+        #expect(markdown.contains("The errors are over every English authority DfE publishes, whatever the scenario"))
+        #expect(markdown.contains("Out of sample for the figures, though not wholly for the method"))
+    }
+
+    @Test("forecast --format csv prints England's rows beside the authorities'")
+    func csvHasEngland() throws {
+        let run = try BuiltTool.run(
+            "placement", ["forecast", "--data", Fixtures.root + "/data", "--format", "csv", "--to", "2026"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("\nE92000001,England,2026,total,"))
     }
 
     /// In DfE's table only Wolverhampton (11) and Kent (8) published a residential-school count above 0
