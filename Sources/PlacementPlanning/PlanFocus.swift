@@ -112,7 +112,8 @@ public struct PlanFocus: Sendable {
                 ("Without plan", "without", without), ("With plan", "with", with),
             ]
         return ReportTable(
-            id: "focus", caption: "\(name)'s children: today, without and with the plan",
+            id: "focus",
+            caption: "\(name)'s children: " + (today == nil ? "" : "today, ") + "without and with the plan",
             columns: [ReportTable.Column("Measure", key: "measure", numeric: false)]
                 + columns.map { ReportTable.Column($0.0, key: $0.1) },
             rows: rows.map { label, _, value in

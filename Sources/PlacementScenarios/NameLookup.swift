@@ -149,7 +149,7 @@ public struct NameLookup: Sendable {
         var message = "no \(kind) '\(LongText.shortened(text, head: 60, tail: 20))'"
         guard suggesting else { return message }
         // A well-formed GSS code is another authority's, not a misspelling of the nearest code.
-        let isCode = Self.isGSSCode(text.trimmingBlanks)
+        let isCode = Self.isGSSCode(text.trimmingBlanks.uppercased())
         if isCode { message += " in the scenario" }
         if !isCode, let suggestion = suggestion(for: text) {
             message += " — did you mean \(suggestion)?"

@@ -123,9 +123,9 @@ struct StressReportTests {
             }
         }
         // A well-formed code of no authority in the scenario is not taken for a misspelling of the nearest.
-        let foreign = try stress("E09000001")
+        let foreign = try stress("e09000001")
         #expect(foreign.status == 64)
-        #expect(foreign.standardError.contains("no authority 'E09000001' in the scenario; there are Northtown"))
+        #expect(foreign.standardError.contains("no authority 'e09000001' in the scenario; there are Northtown"))
         #expect(!foreign.standardError.contains("did you mean"))
         // A co-operative where one council is asked for: said so, with its members.
         let cooperative = try stress("north-south")

@@ -29,13 +29,14 @@ struct PlannedPlacesHeld {
             + NumberText.listed(perMode) + (drawCount > 1 ? " (means over draws)." : ".")
         let idle = plan.builds.filter { build in
             isOpen(in: year, opening: build.openingYear, closing: build.closingYear)
-                && draws.modes.allSatisfy { (held($0, year: year, build: build)?.p90 ?? 0) == 0 }
+                // A mean of counts is 0 only when every draw's is (a percentile can be 0 with a draw holding one).
+                && draws.modes.allSatisfy { (held($0, year: year, build: build)?.mean ?? 0) == 0 }
         }
         if !idle.isEmpty {
             text +=
                 " " + ReportNumbers.counted(idle.count, "build's places hold", "builds' places hold")
-                + " no child in any mode or draw (\(NumberText.listed(idle.map(\.id)))): they cost their "
-                + "running cost and place no one."
+                + " no child in any mode or draw (\(NumberText.listed(idle.map(\.id)))): places the plan "
+                + "pays for (a home's staff are paid empty) that place no one."
         }
         let ended = plan.builds.filter { build in
             build.closingYear.map { $0 <= year } == true
