@@ -646,6 +646,10 @@ import Testing
         // The exit leaves children of today's placements without a place.
         let shocked = try #require((cases[1]["as_is"] as? [String: Any])?["total"] as? [String: Any])
         #expect((shocked["unplaced"] as? Double ?? 0) > 0)
+        // Beside the modes' means over several draws, as-is says it is one figure.
+        let drawn = try BuiltTool.run(
+            "placement", ["stress", scenario, "--shocks", shocks, "--modes", "regional", "--draws", "2"])
+        #expect(drawn.standardOutput.contains("leave: as-is (first draw) "), "\(drawn.standardOutput)")
     }
 
     @Test func tinyHasNoAsIsAndSaysSo() throws {

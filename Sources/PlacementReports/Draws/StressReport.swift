@@ -139,7 +139,7 @@ public struct StressReport {
         var asIs: [String] = []
         if let shocked = entry.asIs?.total, let today = plain.asIs?.total {
             asIs.append(
-                "as-is \(signed(Self.count(.unplaced, shocked) - Self.count(.unplaced, today))) unplaced and "
+                "\(asIsLabel) \(signed(Self.count(.unplaced, shocked) - Self.count(.unplaced, today))) unplaced and "
                     + "\(signed(Self.count(.over20Miles, shocked) - Self.count(.over20Miles, today))) over 20 miles")
         }
         return "\(entry.label), against no shock (means): " + (asIs + parts).joined(separator: "; ") + "."
@@ -148,10 +148,14 @@ public struct StressReport {
     /// A count of today's placements (as-is: whole children, no draws).
     static func count(_ measure: DrawMeasure, _ metrics: ScopeMetrics) -> Double { measure.value(metrics) ?? 0 }
 
+    /// As-is is one figure, on the first draw's shocks: said beside the modes' means when there are
+    /// several draws.
+    var asIsLabel: String { (cases.first?.results.draws ?? 1) > 1 ? "as-is (first draw)" : "as-is" }
+
     /// Today's placements in what the case's shocks leave: "as-is 12 unplaced and 340 over 20 miles".
-    static func asIsPart(_ metrics: ScopeMetrics) -> String {
-        "as-is \(signed(count(.unplaced, metrics), sign: false)) unplaced and "
-            + "\(signed(count(.over20Miles, metrics), sign: false)) over 20 miles"
+    func asIsPart(_ metrics: ScopeMetrics) -> String {
+        "\(asIsLabel) \(Self.signed(Self.count(.unplaced, metrics), sign: false)) unplaced and "
+            + "\(Self.signed(Self.count(.over20Miles, metrics), sign: false)) over 20 miles"
     }
 
     /// For each authority of ``focus``, its children in a case, mode by mode (means over draws), and
@@ -167,7 +171,7 @@ public struct StressReport {
             }
             var asIs: [String] = []
             if let today = entry.asIs?.authorities.first(where: { $0.id == code.rawValue })?.metrics {
-                var text = Self.asIsPart(today)
+                var text = asIsPart(today)
                 if let before = plain?.asIs?.authorities.first(where: { $0.id == code.rawValue })?.metrics {
                     text +=
                         " (against no shock: "
@@ -211,7 +215,7 @@ public struct StressReport {
                 return "\(results.modes[mode].rawValue) \(unplaced.display(.count)) unplaced and "
                     + "\(far.display(.count)) over 20 miles"
             }
-            let asIs = entry.asIs.map { [Self.asIsPart($0.total)] } ?? []
+            let asIs = entry.asIs.map { [asIsPart($0.total)] } ?? []
             bullets.append("\(entry.label): " + (asIs + parts).joined(separator: "; ") + ".")
             if let change = changeFromNoShock(entry) { bullets.append(change) }
             bullets += focusLines(entry)
