@@ -248,7 +248,7 @@ extension PlacementCommand {
                 focus = focused.map { code in
                     PlanFocus(
                         plan, authority: code, scenario: scenario,
-                        today: todaysMetrics?.authorities.first { $0.id == code.rawValue }?.metrics,
+                        today: todaysMetrics?.authority(code),
                         todayShocked: shocks)
                 }
                 json = try PlanJSON.plan(plan, scenario: scenario, focus: focus)

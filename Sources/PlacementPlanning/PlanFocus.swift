@@ -41,12 +41,9 @@ public struct PlanFocus: Sendable {
         }
         .map { ($0.key, names[$0.key] ?? $0.key.rawValue, $0.value) }
         spending = plan.spending.first { $0.share.id == authority.rawValue }
-        func metrics(_ all: ModeMetrics) -> ScopeMetrics? {
-            all.authorities.first { $0.id == authority.rawValue }?.metrics
-        }
         self.today = today
-        without = metrics(plan.withoutPlan.metrics)
-        with = metrics(plan.withPlan.metrics)
+        without = plan.withoutPlan.metrics.authority(authority)
+        with = plan.withPlan.metrics.authority(authority)
         mode = plan.mode
     }
 
@@ -100,12 +97,12 @@ public struct PlanFocus: Sendable {
 
     /// The council's children's measures today, without and with the plan.
     var table: ReportTable {
-        let rows: [(String, String, (ScopeMetrics) -> ReportValue)] = [
-            ("M1 own council", "m1_own_council", { .share($0.m1OwnAuthorityRunShare) }),
-            ("M2 in area", "m2_in_area", { .share($0.m2InAreaShare) }),
-            ("Mean distance (miles)", "mean_distance_miles", { .miles($0.meanDistanceMiles) }),
-            ("Weekly cost (prices paid)", "weekly_cost", { .pounds($0.weeklyCost) }),
-            ("Unplaced", "unplaced", { .count($0.unplaced) }),
+        let rows: [(String, (ScopeMetrics) -> ReportValue)] = [
+            ("M1 own council", { .share($0.m1OwnAuthorityRunShare) }),
+            ("M2 in area", { .share($0.m2InAreaShare) }),
+            ("Mean distance (miles)", { .miles($0.meanDistanceMiles) }),
+            ("Weekly cost (prices paid)", { .pounds($0.weeklyCost) }),
+            ("Unplaced", { .count($0.unplaced) }),
         ]
         let columns: [(String, String, ScopeMetrics?)] =
             (today == nil ? [] : [(PlanReport.todayHeading(shocked: todayShocked), "today", today)]) + [
@@ -116,7 +113,7 @@ public struct PlanFocus: Sendable {
             caption: "\(name)'s children: " + (today == nil ? "" : "today, ") + "without and with the plan",
             columns: [ReportTable.Column("Measure", key: "measure", numeric: false)]
                 + columns.map { ReportTable.Column($0.0, key: $0.1) },
-            rows: rows.map { label, _, value in
+            rows: rows.map { label, value in
                 [.text(label)] + columns.map { column in column.2.map(value) ?? .number(nil, .count) }
             })
     }
@@ -127,13 +124,8 @@ public struct PlanFocus: Sendable {
 
     /// The section as Markdown, printed before the whole plan.
     public var markdown: String {
-        let table = table
         let lines =
-            ["## \(name) in the plan", ""] + sentences.flatMap { [$0, ""] }
-            + MarkdownTable(
-                table.columns.map(\.heading), numeric: table.columns.map(\.isNumeric),
-                rows: table.rows.map { $0.map(\.display) }
-            ).lines
+            ["## \(name) in the plan", ""] + sentences.flatMap { [$0, ""] } + MarkdownReport.lines(of: table)
         return lines.joined(separator: "\n") + "\n\n"
     }
 }

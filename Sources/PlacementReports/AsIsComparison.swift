@@ -124,12 +124,9 @@ public enum AsIsComparison: Sendable {
                     ? "; \(NumberText.grouped(market.placesKeptForRecords)) of them beyond that, kept for the children whose records "
                         + "name their provider, there today whatever the occupancy)." : ").")
         ]
-        // Whether the shocks closed any of the councils' places of these types.
+        // Whether the shocks closed any of the councils' places of these types (as the market applies them).
         func shocksCloseCouncils(_ types: Set<PlacementType>) -> Bool {
-            market.closures.contains { closure in
-                closure.share > 0 && (closure.sector == nil || closure.sector == .localAuthority)
-                    && (closure.placementType.map(types.contains) ?? true)
-            }
+            types.contains { PlaceClosure.openShare(of: .localAuthority, $0, after: market.closures) < 1 }
         }
         let carerTypes: Set<PlacementType> = [.foster, .kinship]
         let carersInside = market.carersElsewhere.filter { $0.bandBeyondBoundary == nil }

@@ -9,6 +9,17 @@ public struct ModeMetrics: Sendable {
         /// The authorities whose children the scope counts: the authority itself, or the members.
         public var members: [AuthorityCode]
         public var metrics: ScopeMetrics
+
+        /// Whether a report kept to `focus` (one council's view) shows the scope: every scope without
+        /// a focus, else the focus's authorities and the co-operatives they belong to.
+        public func isShown(focus: [AuthorityCode]) -> Bool {
+            focus.isEmpty || members.contains(where: focus.contains)
+        }
+    }
+
+    /// One authority's metrics, if the scenario holds it.
+    public func authority(_ code: AuthorityCode) -> ScopeMetrics? {
+        authorities.first { $0.id == code.rawValue }?.metrics
     }
 
     public var total: ScopeMetrics

@@ -15,18 +15,21 @@ public enum MarkdownReport {
                 case .bullets(let items):
                     lines += items.map { "- \($0)" }
                 case .table(let table):
-                    lines += ["**\(table.caption)** (`\(stem)-\(table.id).csv`)", ""]
-                    lines +=
-                        MarkdownTable(
-                            table.columns.map(\.heading), numeric: table.columns.map(\.isNumeric),
-                            rows: table.rows.map { $0.map(\.display) }
-                        ).lines
+                    lines += ["**\(table.caption)** (`\(stem)-\(table.id).csv`)", ""] + Self.lines(of: table)
                 case .figure(let caption, _):
                     lines.append("_Figure: \(caption) (drawn in `\(stem).html`)._")
                 }
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A table as pipe-table lines, figures right-aligned.
+    public static func lines(of table: ReportTable) -> [String] {
+        MarkdownTable(
+            table.columns.map(\.heading), numeric: table.columns.map(\.isNumeric),
+            rows: table.rows.map { $0.map(\.display) }
+        ).lines
     }
 
     /// Text from input (a shocks file's description) inside emphasis: Markdown's own characters

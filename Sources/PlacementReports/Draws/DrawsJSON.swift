@@ -52,18 +52,17 @@ public enum DrawsJSON {
             mode = results.modes[index].rawValue
             stopped = results.stoppedModes.contains(results.modes[index])
             let first = results.metrics[index][0]
-            func shown(_ scope: ModeMetrics.Scoped) -> Bool {
-                focus.isEmpty || scope.members.contains(where: focus.contains)
-            }
             metrics = MetricsObject(
                 total: ScopeObject(results, mode: index, id: nil, name: nil) { $0.total },
-                cooperatives: first.cooperatives.indices.filter { shown(first.cooperatives[$0]) }.map { scope in
+                cooperatives: first.cooperatives.indices.filter { first.cooperatives[$0].isShown(focus: focus) }.map {
+                    scope in
                     ScopeObject(
                         results, mode: index, id: ("id", first.cooperatives[scope].id),
                         name: first.cooperatives[scope].name
                     ) { $0.cooperatives[scope].metrics }
                 },
-                authorities: first.authorities.indices.filter { shown(first.authorities[$0]) }.map { scope in
+                authorities: first.authorities.indices.filter { first.authorities[$0].isShown(focus: focus) }.map {
+                    scope in
                     ScopeObject(
                         results, mode: index, id: ("code", first.authorities[scope].id),
                         name: first.authorities[scope].name

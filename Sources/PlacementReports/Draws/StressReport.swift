@@ -170,9 +170,9 @@ public struct StressReport {
                 of.results.spread(measure, mode: mode) { $0.authorities[index].metrics }.mean ?? 0
             }
             var asIs: [String] = []
-            if let today = entry.asIs?.authorities.first(where: { $0.id == code.rawValue })?.metrics {
+            if let today = entry.asIs?.authority(code) {
                 var text = asIsPart(today)
-                if let before = plain?.asIs?.authorities.first(where: { $0.id == code.rawValue })?.metrics {
+                if let before = plain?.asIs?.authority(code) {
                     text +=
                         " (against no shock: "
                         + "\(Self.signed(Self.count(.unplaced, today) - Self.count(.unplaced, before))) and "
@@ -330,7 +330,7 @@ public struct StressReport {
         for entry in cases {
             let first = entry.results.metrics[0][0]
             let scopes = cooperatives ? first.cooperatives : first.authorities
-            for scope in scopes.indices where isShown(scopes[scope], cooperative: cooperatives) {
+            for scope in scopes.indices where scopes[scope].isShown(focus: focus) {
                 for mode in entry.results.modes.indices {
                     rows.append(
                         [
@@ -365,12 +365,6 @@ public struct StressReport {
                                 .init("Mode", key: "mode", numeric: false),
                             ] + DrawTables.resilienceColumns, rows: rows))
                 ])
-    }
-
-    /// Whether a scope's rows are in the tables: every scope, or with ``focus`` its authorities and
-    /// the co-operatives they belong to.
-    func isShown(_ scope: ModeMetrics.Scoped, cooperative: Bool) -> Bool {
-        focus.isEmpty || scope.members.contains(where: focus.contains)
     }
 
     var method: ReportSection {

@@ -28,7 +28,7 @@ struct PlannedPlacesHeld {
             "In \(year) the plan's \(ReportNumbers.counted(plan.open(in: year), "open place", "open places")) hold "
             + NumberText.listed(perMode) + (drawCount > 1 ? " (means over draws)." : ".")
         let idle = plan.builds.filter { build in
-            isOpen(in: year, opening: build.openingYear, closing: build.closingYear)
+            build.isOpen(in: year)
                 // A mean of counts is 0 only when every draw's is (a percentile can be 0 with a draw holding one).
                 && draws.modes.allSatisfy { (held($0, year: year, build: build)?.mean ?? 0) == 0 }
         }
@@ -73,7 +73,7 @@ struct PlannedPlacesHeld {
                 .init("Placement type", key: "placement_type", numeric: false), .init("Open", key: "open"),
             ] + draws.modes.map { .init("Held: \($0.name)", key: "held_\($0.name)") },
             rows: plan.builds.map { build in
-                let open = isOpen(in: year, opening: build.openingYear, closing: build.closingYear) ? build.places : 0
+                let open = build.isOpen(in: year) ? build.places : 0
                 return [
                     .text(build.id), .text(build.authorityName), .text(build.placementType.label), .count(open),
                 ] + draws.modes.map { cell(held($0, year: year, build: build)) }

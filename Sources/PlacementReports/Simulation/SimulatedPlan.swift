@@ -17,6 +17,11 @@ public struct SimulatedPlan: Sendable {
         public var openingYear: Int
         /// A block contract's first year without its places; nil for homes and carers.
         public var closingYear: Int?
+
+        /// Whether its places are open in `year`.
+        func isOpen(in year: Int) -> Bool {
+            PlacementScenarios.isOpen(in: year, opening: openingYear, closing: closingYear)
+        }
     }
 
     /// The places of the plan open in `year`.
@@ -53,7 +58,7 @@ public struct SimulatedPlan: Sendable {
         }
         func open(in year: Int) -> Int {
             listed.reduce(0) { total, build in
-                isOpen(in: year, opening: build.openingYear, closing: build.closingYear) ? total + build.places : total
+                build.isOpen(in: year) ? total + build.places : total
             }
         }
         self.builds = listed
