@@ -144,6 +144,9 @@ public enum BacktestOutput {
 
     static func share(_ value: Double) -> String { NumberText.percent(value) }
 
+    /// A MAPE (held in percent) as the fraction the JSON and CSV give every share in.
+    static func fraction(_ percent: Double) -> Double { percent / 100 }
+
     /// The rows of the error tables: series, year, authorities, one cell per method, and the verdict.
     static func errorRows(
         _ backtest: Backtest, _ cell: (Backtest.ErrorFigure?) -> String
@@ -222,10 +225,10 @@ public enum BacktestOutput {
         return text
     }
 
-    /// One row per series and year: each method's MAPE (percent) and MAE (children) over the same
-    /// authorities, the best by MAPE (`model`, or methods tied joined by `;`), whether too few
-    /// authorities were scored to tell, and the intervals' coverage (fractions) over the authorities
-    /// with a published figure.
+    /// One row per series and year: each method's MAPE (a fraction, as every share in the CSV) and MAE
+    /// (children) over the same authorities, the best by MAPE (`model`, or methods tied joined by `;`),
+    /// whether too few authorities were scored to tell, and the intervals' coverage (fractions) over the
+    /// authorities with a published figure.
     public static func csv(_ backtest: Backtest) -> String {
         let methods = ForecastMethod.allCases.map(\.rawValue)
         var writer = CSVWriter(
@@ -241,7 +244,7 @@ public enum BacktestOutput {
                 let figures = ForecastMethod.allCases.map { backtest.figure($0, series, year) }
                 writer.append(
                     [series.key, String(year), verdict.map { String($0.authorities) } ?? ""]
-                        + figures.map { NumberText.decimal($0?.meanAbsolutePercentageError, places: 4) }
+                        + figures.map { NumberText.decimal(($0?.meanAbsolutePercentageError).map(fraction), places: 6) }
                         + figures.map { NumberText.decimal($0?.meanAbsoluteError, places: 2) }
                         + [
                             verdict.map { $0.best.map(\.rawValue).joined(separator: ";") } ?? "",
@@ -257,10 +260,10 @@ public enum BacktestOutput {
     }
 
     /// The `"backtest"` object of the forecast JSON: `{"title", "fitted": [years], "checked": [years],
-    /// "in_sample", "errors": [{"series", "year", "authorities", "mape": {METHOD: percent}, "mae":
+    /// "in_sample", "errors": [{"series", "year", "authorities", "mape": {METHOD: fraction}, "mae":
     /// {METHOD: children}, "best": [METHOD], "too_few_to_tell"}], "coverage": [{"series", "year",
     /// "authorities", "published_zero", "within80", "within95"}], "estimated": [{"code",
-    /// "name", "years"}], "interval_origins": [years], "notes": [text]}`; coverage as fractions.
+    /// "name", "years"}], "interval_origins": [years], "notes": [text]}`; MAPE and coverage as fractions.
     static func json(_ backtest: Backtest) -> String {
         let forecast = backtest.forecast
         func number(_ value: Double?, _ places: Int) -> String {
@@ -279,7 +282,8 @@ public enum BacktestOutput {
         let errors = backtest.verdicts.map { verdict in
             "\n{\"series\": \"\(verdict.series.key)\", \"year\": \(verdict.year), \"authorities\": "
                 + "\(verdict.authorities), \"mape\": "
-                + byMethod(verdict.series, verdict.year, \.meanAbsolutePercentageError, 4) + ", \"mae\": "
+                + byMethod(verdict.series, verdict.year, { fraction($0.meanAbsolutePercentageError) }, 6)
+                + ", \"mae\": "
                 + byMethod(verdict.series, verdict.year, \.meanAbsoluteError, 2) + ", \"best\": ["
                 + verdict.best.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "], \"too_few_to_tell\": "
                 + "\(verdict.tooFewToTell)}"

@@ -216,7 +216,7 @@ public struct BaselineFitReport {
                 .number(england?.modelled, measure.modelledStyle), .number(england?.published, style),
                 .text(
                     measure.isShare
-                        ? "England as a fraction; errors, bias and tolerance in points"
+                        ? "England a share (a fraction in CSV and JSON); errors, bias and tolerance in points"
                         : "England in children; errors and bias in children; tolerance a correlation"),
             ]
         }
