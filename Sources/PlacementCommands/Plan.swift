@@ -198,7 +198,10 @@ extension PlacementCommand {
             var focused: AuthorityCode?
             if let authority {
                 do {
-                    focused = try SufficiencyReport.resolve(.authority(authority), in: scenario).members.first
+                    // A council with no children of its own may still be where the plan builds.
+                    focused = try SufficiencyReport.resolve(
+                        .authority(authority), in: scenario, requiringChildren: false
+                    ).members.first
                 } catch {
                     throw UsageFailure.report("\(self.scenario): \(error.description)", in: Self.self)
                 }

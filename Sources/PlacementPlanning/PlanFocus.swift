@@ -18,6 +18,8 @@ public struct PlanFocus: Sendable {
     let with: ScopeMetrics?
     let mode: CommissioningMode
     let todayShocked: Bool
+    /// Whether the scenario holds any of its children: a council with none is shown for what is built there.
+    let hasChildren: Bool
 
     /// `today`: the authority's children today (as-is), when today's placements were fitted;
     /// `todayShocked`: after shocks that closed places first.
@@ -41,9 +43,10 @@ public struct PlanFocus: Sendable {
         }
         .map { ($0.key, names[$0.key] ?? $0.key.rawValue, $0.value) }
         spending = plan.spending.first { $0.share.id == authority.rawValue }
-        self.today = today
-        without = plan.withoutPlan.metrics.authority(authority)
-        with = plan.withPlan.metrics.authority(authority)
+        hasChildren = scenario.homeAuthorities.contains(authority)
+        self.today = hasChildren ? today : nil
+        without = hasChildren ? plan.withoutPlan.metrics.authority(authority) : nil
+        with = hasChildren ? plan.withPlan.metrics.authority(authority) : nil
         mode = plan.mode
     }
 
@@ -70,6 +73,10 @@ public struct PlanFocus: Sendable {
             text.append(
                 "\(name)'s share of the budget is \(NumberText.pounds(spending.share.budget)); it spends "
                     + "\(NumberText.pounds(spending.spent)).")
+        }
+        guard hasChildren else {
+            text.append("\(name) has no children in the scenario, so no measures of its children are shown.")
+            return text
         }
         let placed = inNewPlaces.reduce(0) { $0 + $1.children }
         let whereTheyAre =
@@ -119,13 +126,15 @@ public struct PlanFocus: Sendable {
     }
 
     public var section: ReportSection {
-        ReportSection("\(name) in the plan", sentences.map { .paragraph($0) } + [.table(table)])
+        ReportSection("\(name) in the plan", sentences.map { .paragraph($0) } + (hasChildren ? [.table(table)] : []))
     }
 
     /// The section as Markdown, printed before the whole plan.
     public var markdown: String {
+        let paragraphs = sentences.flatMap { [$0, ""] }
         let lines =
-            ["## \(name) in the plan", ""] + sentences.flatMap { [$0, ""] } + MarkdownReport.lines(of: table)
+            ["## \(name) in the plan", ""]
+            + (hasChildren ? paragraphs + MarkdownReport.lines(of: table) : paragraphs.dropLast())
         return lines.joined(separator: "\n") + "\n\n"
     }
 }

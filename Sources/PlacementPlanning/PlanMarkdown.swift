@@ -27,7 +27,8 @@ public enum PlanMarkdown {
             "Status \(status) in \(String(format: "%.1f", plan.seconds)) s: weekly objective "
                 + "\(pounds(plan.objective)) against \(pounds(plan.baselineObjective)) with no new capacity; best bound "
                 + "\(pounds(plan.bestBound)) (LP relaxation \(pounds(plan.lpBound))), gap \(percent(plan.relativeGap))\(gap). "
-                + "\(plan.candidatesConsidered) candidates (\(plan.candidateSource.rawValue)); \(plan.mode.rawValue) access."
+                + NumberText.counted(plan.candidatesConsidered, "candidate", "candidates")
+                + " (\(plan.candidateSource.rawValue)); \(plan.mode.rawValue) access."
         )
         lines.append("")
         lines.append(

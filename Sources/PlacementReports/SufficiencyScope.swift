@@ -53,10 +53,11 @@ extension SufficiencyReport {
     }
 
     /// The scope's name and member authorities' codes. An authority may be named by its code or,
-    /// as a council would write it, its name.
-    public static func resolve(_ scope: Scope, in scenario: Scenario) throws(ScopeError) -> (
-        name: String, members: [AuthorityCode]
-    ) {
+    /// as a council would write it, its name. `requiringChildren`: a report of children needs some (a
+    /// plan's view of a council does not: it may build where no child of the scenario lives).
+    public static func resolve(_ scope: Scope, in scenario: Scenario, requiringChildren: Bool = true)
+        throws(ScopeError) -> (name: String, members: [AuthorityCode])
+    {
         switch scope {
         case .authority(let code):
             // The scenario's own authorities: the market beyond a regional boundary is not one.
@@ -75,13 +76,15 @@ extension SufficiencyReport {
                 throw .unknown(lookup.missing(code))
             }
             let authority = authorities[index]
-            try requireChildren([authority.id], named: "\(authority.name) (\(authority.id))", in: scenario)
+            if requiringChildren {
+                try requireChildren([authority.id], named: "\(authority.name) (\(authority.id))", in: scenario)
+            }
             return (authority.name, [authority.id])
         case .cooperative(let id):
             let lookup = NameLookup.cooperatives(scenario.cooperatives)
             guard let index = lookup.index(of: id) else { throw .unknown(lookup.missing(id)) }
             let cooperative = scenario.cooperatives[index]
-            try requireChildren(cooperative.members, named: cooperative.name, in: scenario)
+            if requiringChildren { try requireChildren(cooperative.members, named: cooperative.name, in: scenario) }
             return (cooperative.name, cooperative.members)
         }
     }

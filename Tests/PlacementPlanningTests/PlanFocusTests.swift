@@ -43,6 +43,36 @@ struct PlanFocusTests {
         #expect(focus["today"] is NSNull)
     }
 
+    /// tiny-plan with Eastbury's children gone, Eastbury in the co-operative and H1 (its home) at
+    /// £1,000 a week, H2 dropped. By hand: the co-operative's budget builds H1, and Northtown's second
+    /// C06 child leaves P5 (5,500 + 10 × 15 + 250 = 5,900) for it (10 × 25 + 250 − 100 = 400, plus
+    /// H1's 1,000 running and 350.04 capital a week): £18,700 falls to £14,549.96.
+    @Test("A council with no children of its own is shown for what the plan builds there")
+    func councilWithNoChildren() throws {
+        let copy = try ScenarioCopy(of: "tiny-plan")
+        defer { copy.remove() }
+        let children = try copy.read("children.csv").split(separator: "\n").filter { !$0.contains("T00000003") }
+        try copy.write("children.csv", children.joined(separator: "\n") + "\n")
+        try copy.append("cooperatives.csv", line: "north-south,North and South Co-operative,T00000003")
+        try copy.write(
+            "candidates.csv",
+            "id,kind,authority,placement_type,places,units,capital_cost,weekly_cost,years_to_open,life_years\n"
+                + "H1,home,T00000003,childrens_home,1,1,300000,1000,2,25\n")
+        let arguments = ["plan", copy.path, "--budget", "500000", "--by", "cooperative", "--authority", "Eastbury"]
+        let run = try BuiltTool.run("placement", arguments)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("In Eastbury the plan builds 1 home (H1: 1 place, £300,000"))
+        #expect(run.standardOutput.contains("Eastbury has no children in the scenario, so no measures of its children"))
+        #expect(run.standardOutput.contains("weekly objective £14,550 against £18,700"))
+        #expect(!run.standardOutput.contains("| Measure |"))
+        let json = try BuiltTool.run("placement", arguments + ["--format", "json"])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let focus = try #require(object["authority"] as? [String: Any])
+        #expect(focus["builds"] as? [String] == ["H1"])
+        #expect(focus["without_plan"] is NSNull && focus["with_plan"] is NSNull)
+    }
+
     @Test("The report leads with the council's section")
     func report() throws {
         let directory = try TemporaryDirectory()
