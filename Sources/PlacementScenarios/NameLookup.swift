@@ -148,6 +148,11 @@ public struct NameLookup: Sendable {
     public func missing(_ text: String, suggesting: Bool = true) -> String {
         var message = "no \(kind) '\(LongText.shortened(text, head: 60, tail: 20))'"
         guard suggesting else { return message }
+        // A county since split: its successors, not the nearest spelling (`Northamptonshire` is not
+        // West Northamptonshire alone).
+        if kind == "authority", let county = RetiredCounties.county(named: text) {
+            return message + "; " + retired(county)
+        }
         // A well-formed GSS code is another authority's, not a misspelling of the nearest code.
         let isCode = Self.isGSSCode(text.trimmingBlanks.uppercased())
         if isCode { message += " in the scenario" }
@@ -159,6 +164,20 @@ public struct NameLookup: Sendable {
             message += "; there are " + codes.indices.map { "\(names[$0]) (\(codes[$0]))" }.joined(separator: ", ")
         }
         return message
+    }
+
+    /// What became of a retired county, naming its successors the lookup holds by name.
+    private func retired(_ county: String) -> String {
+        let name = RetiredCounties.names[county] ?? county
+        let successors = RetiredCounties.successors[county, default: []]
+        let year = RetiredCounties.replacedIn[county].map { " in \($0)" } ?? ""
+        let held = successors.compactMap { code in codes.firstIndex(of: code).map { "\(names[$0]) (\(code))" } }
+        let lead = "\(name) (\(county)) was replaced\(year) by two councils"
+        guard held.count == successors.count else {
+            return lead + " (\(successors.joined(separator: ", "))), " + (held.isEmpty ? "neither" : "not both")
+                + " in the scenario"
+        }
+        return lead + ": " + held.joined(separator: " and ") + "; give one of them"
     }
 
     /// A GSS code's shape: a letter and eight digits (`E06000017`).

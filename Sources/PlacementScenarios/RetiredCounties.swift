@@ -13,6 +13,19 @@ public enum RetiredCounties {
     /// The retired counties' names: DfE's stock tables have no row for them to read one from.
     public static let names = ["E10000006": "Cumbria", "E10000021": "Northamptonshire"]
 
+    /// The year each county's successors took over (DfE's tables count the county until the year before).
+    public static let replacedIn = ["E10000006": 2023, "E10000021": 2021]
+
+    /// The retired county `text` names, by code or name as ``NameLookup`` reads them (`cumbria`,
+    /// `Cumbria County Council`), if any.
+    public static func county(named text: String) -> String? {
+        let folded = NameLookup.fold(text)
+        let plain = NameLookup.withoutCouncilWords(folded)
+        return names.first { code, name in
+            NameLookup.fold(code) == folded || NameLookup.fold(name) == plain
+        }?.key
+    }
+
     /// The retired county `code` succeeds, if it is a successor.
     public static func county(succeededBy code: String) -> String? {
         successors.first { $0.value.contains(code) }?.key

@@ -30,6 +30,26 @@ struct NameLookupTests {
         }
     }
 
+    /// `Northamptonshire` had been answered with West Northamptonshire alone, `Cumbria` with nothing.
+    @Test("a county since split is answered with its successors, by name or code")
+    func retiredCounty() {
+        let england = NameLookup.authorities(Self.england.authorities)
+        for text in ["Cumbria", "cumbria county council", "E10000006", "e10000006"] {
+            #expect(england.code(of: text) == nil)
+            #expect(
+                england.missing(text).hasSuffix(
+                    "Cumbria (E10000006) was replaced in 2023 by two councils: Cumberland (E06000063) and "
+                        + "Westmorland and Furness (E06000064); give one of them"), "\(text)")
+        }
+        #expect(
+            england.missing("Northamptonshire").contains(
+                "North Northamptonshire (E06000061) and West Northamptonshire (E06000062)"))
+        let elsewhere = NameLookup.authorities(Array(Self.england.authorities.prefix(3)))
+        #expect(elsewhere.missing("Cumbria").hasSuffix("two councils (E06000063, E06000064), neither in the scenario"))
+        // Co-operatives are not counties.
+        #expect(!NameLookup.cooperatives(Self.england.cooperatives).missing("Cumbria").contains("replaced"))
+    }
+
     @Test("a miss names the nearest with its code")
     func miss() {
         let lookup = NameLookup.authorities(Self.england.authorities)
