@@ -124,7 +124,7 @@ extension PlacementCommand {
                 cooperatives = Self.cooperatives(of: loaded, in: forecast, data: data)
             }
             if let authority {
-                let lookup = NameLookup(kind: "authority", entries: authorities.map { ($0.code, $0.name) })
+                let lookup = NameLookup(kind: .authority, entries: authorities.map { ($0.code, $0.name) })
                 guard let code = lookup.code(of: authority) else {
                     throw UsageFailure.report("--authority: \(lookup.missing(authority))", in: Self.self)
                 }

@@ -73,7 +73,7 @@ extension PlacementCommand {
                     try OfficialData.read(from: data)
                 }
             }
-            let lookup = NameLookup(kind: "authority", entries: official.authorities.map { ($0.code, $0.name) })
+            let lookup = NameLookup(kind: .authority, entries: official.authorities.map { ($0.code, $0.name) })
             guard lookup.index(of: authority) != nil else {
                 printToStandardError("--authority: \(lookup.missing(authority))")
                 throw ExitCode.validationFailure

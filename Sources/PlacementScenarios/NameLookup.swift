@@ -3,8 +3,13 @@
 /// ignored; a council's formal words too where they leave one entry), and on a miss names the
 /// nearest entry with its code: "no authority 'Kentt' — did you mean Kent (E10000016)?".
 public struct NameLookup: Sendable {
-    /// What is being looked up, for messages: `authority`, `co-operative`.
-    public let kind: String
+    /// What is being looked up: its raw value names it in messages.
+    public enum Kind: String, Sendable {
+        case authority
+        case cooperative = "co-operative"
+    }
+
+    public let kind: Kind
     private let codes: [String]
     private let names: [String]
     private let foldedCodes: [String]
@@ -17,7 +22,7 @@ public struct NameLookup: Sendable {
     private let plainNames: [(name: String, short: String)]
 
     /// `entries`: each entry's code (or id) and name, in the order a miss should prefer.
-    public init(kind: String, entries: [(code: String, name: String)]) {
+    public init(kind: Kind, entries: [(code: String, name: String)]) {
         self.kind = kind
         codes = entries.map(\.code)
         names = entries.map(\.name)
@@ -34,12 +39,12 @@ public struct NameLookup: Sendable {
 
     /// The scenario's authorities.
     public static func authorities(_ authorities: [Authority]) -> NameLookup {
-        NameLookup(kind: "authority", entries: authorities.map { ($0.id.rawValue, $0.name) })
+        NameLookup(kind: .authority, entries: authorities.map { ($0.id.rawValue, $0.name) })
     }
 
     /// The scenario's co-operatives.
     public static func cooperatives(_ cooperatives: [Cooperative]) -> NameLookup {
-        NameLookup(kind: "co-operative", entries: cooperatives.map { ($0.id.rawValue, $0.name) })
+        NameLookup(kind: .cooperative, entries: cooperatives.map { ($0.id.rawValue, $0.name) })
     }
 
     /// The index of the entry `text` names, or nil.
@@ -146,11 +151,11 @@ public struct NameLookup: Sendable {
     /// there is to choose from. Without `suggesting`, the name alone ("no authority 'Kentt'"): for
     /// the names past those a message lists, which nobody reads and each cost a search.
     public func missing(_ text: String, suggesting: Bool = true) -> String {
-        var message = "no \(kind) '\(LongText.shortened(text, head: 60, tail: 20))'"
+        var message = "no \(kind.rawValue) '\(LongText.shortened(text, head: 60, tail: 20))'"
         guard suggesting else { return message }
         // A county since split: its successors, not the nearest spelling (`Northamptonshire` is not
         // West Northamptonshire alone).
-        if kind == "authority", let county = RetiredCounties.county(named: text) {
+        if kind == .authority, let county = RetiredCounties.county(named: text) {
             return message + "; " + retired(county)
         }
         // A well-formed GSS code is another authority's, not a misspelling of the nearest code.
