@@ -146,10 +146,13 @@ struct PairCosting: Sendable {
     /// The terms of the pairing, or why it is not admissible. The pool must offer the unit's type.
     /// `isCurrentPlacement`: the pool holds the provider the unit lives with today, which the distance
     /// limit and the mode's access rules (both about where new placements are sought) do not shut.
+    /// Nor does the Ofsted floor: a child is not left without a home by a judgement on the one they
+    /// have, but staying below the floor costs ``belowFloorSurcharge`` a week, so any admitted place
+    /// in reach is preferred.
     func admissibility(_ unit: UnitProfile, _ pool: PoolProfile, isCurrentPlacement: Bool = false) -> Admissibility {
         guard pool.ageRange.contains(unit.ages) else { return .refused(.ageRange) }
         guard unit.requirements.isSubset(of: pool.specialisms) else { return .refused(.requirements) }
-        guard pool.meetsRatingFloor else { return .refused(.rating) }
+        guard pool.meetsRatingFloor || isCurrentPlacement else { return .refused(.rating) }
         guard !unit.avoided.contains(pool.authority) else { return .refused(.avoided) }
         let miles = miles(unit, pool)
         if let limit = policy.maximumDistance(for: unit.placementType), !(miles <= limit),
@@ -168,8 +171,16 @@ struct PairCosting: Sendable {
         guard access != .closed || isCurrentPlacement else {
             return .refused(isBeyondBoundary(pool) ? .anotherCouncilsPlaceBeyondBoundary : .access)
         }
-        return .admissible(terms(home: unit.home, miles: miles, pool: pool, access: access))
+        var terms = terms(home: unit.home, miles: miles, pool: pool, access: access)
+        if !pool.meetsRatingFloor { terms.cost += belowFloorSurcharge }
+        return .admissible(terms)
     }
+
+    /// The weekly objective added to a child's staying with today's provider below the Ofsted floor:
+    /// half the unplaced penalty (£50,000 by default, far above any shipped scenario's dearest place,
+    /// so the floor still decides where a child goes when a place meeting it is in reach), and still
+    /// better than no placement.
+    var belowFloorSurcharge: Double { policy.unplacedPenalty / 2 }
 
     func miles(_ unit: UnitProfile, _ pool: PoolProfile) -> Double {
         guard unit.home >= 0, pool.authority >= 0 else {

@@ -53,9 +53,13 @@ extension PlacementProblem {
                 let pool = pools[poolOf[provider]!]
                 let providerRecord = scenario.providers[provider]
                 let miles = costing.distances.miles(from: unit.homeAuthority, at: unit.homeLocation, to: providerRecord)
-                let terms = costing.terms(
+                var terms = costing.terms(
                     home: unit.homeAuthority, miles: miles, provider: providerRecord, type: unit.placementType,
                     price: pool.weeklyPrice)
+                // Only a child's current provider is admitted below the floor, at the surcharge the model paid.
+                if !providerRecord.rating.meets(scenario.policy.minimumRating) {
+                    terms.cost += costing.belowFloorSurcharge
+                }
                 decisions.append(
                     decision(
                         unit, children: count, provider: providerRecord, price: pool.weeklyPrice, terms: terms))

@@ -76,6 +76,15 @@ public enum PlanFileReader {
                 "unknown column '\(TerminalSafeText.escaping(name))'\(suggestion); a plan file has the columns "
                     + "plan --out writes")
         }
+        if table.rows.count > ScenarioLimits.plannedBuilds {
+            let first = table.rows[ScenarioLimits.plannedBuilds]
+            log.error(
+                file, line: first.line,
+                "more than \(NumberText.grouped(ScenarioLimits.plannedBuilds)) builds (this row is build "
+                    + "\(NumberText.grouped(ScenarioLimits.plannedBuilds + 1)) of \(NumberText.grouped(table.rows.count))); "
+                    + "a plan file holds at most \(NumberText.grouped(ScenarioLimits.plannedBuilds))")
+            throw ScenarioError(issues: log.issues)
+        }
         var builds: [PlannedBuild] = []
         var seen: [String: Int] = [:]
         for row in table.rows {

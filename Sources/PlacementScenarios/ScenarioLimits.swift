@@ -5,4 +5,8 @@ public enum ScenarioLimits {
     public static let children = 10_000_000
     /// Pounds a week for one place.
     public static let weeklyPrice = 1_000_000.0
+    /// Builds in one plan file. A plan for England chooses among a few hundred candidates; the
+    /// reports list every build in every simulated year, so a file far beyond this would exhaust
+    /// memory in `simulate` rather than describe a plan.
+    public static let plannedBuilds = 10_000
 }

@@ -4,8 +4,8 @@ import TestSupport
 import Testing
 
 /// A child's current placement (`current_provider`) stays open to them in every mode, whatever the
-/// distance limit or the mode's access rules, which govern where new placements are sought: a child is
-/// never left unplaced for living where they already live.
+/// distance limit or the mode's access rules, which govern where new placements are sought, and below
+/// the Ofsted floor at a surcharge: a child is never left unplaced for living where they already live.
 @Suite("Current placements stay within reach")
 struct CurrentPlacementReachTests {
     /// `tiny` with foster care limited to 20 miles. In council mode Northtown's foster children then
@@ -49,6 +49,29 @@ struct CurrentPlacementReachTests {
         #expect(decision.provider?.id == "P2")
         // £550 + 15 miles × £10 + £250 out of area − £100 council-run preference + £75 premium.
         #expect(approximately(decision.objectiveCostPerChild, 925))
+    }
+
+    @Test("living with Brightside once it is judged inadequate, with nowhere else in reach, C03 stays at a surcharge")
+    func belowTheOfstedFloor() throws {
+        var scenario = try Self.tiny(c03LivesWith: "P3")
+        let p3 = try #require(scenario.providers.firstIndex { $0.id == "P3" })
+        scenario.providers[p3].rating = .inadequate
+        let decision = try Self.c03(scenario)
+        #expect(decision.provider?.id == "P3")
+        // £1,400 as beyond the limit, plus half the £100,000 unplaced penalty: still better than none.
+        #expect(approximately(decision.objectiveCostPerChild, 51_400))
+    }
+
+    @Test("below the Ofsted floor with a place meeting it in reach, C03 moves there")
+    func movesFromBelowTheFloor() throws {
+        var scenario = try Self.tiny(c03LivesWith: "P3")
+        let p3 = try #require(scenario.providers.firstIndex { $0.id == "P3" })
+        scenario.providers[p3].rating = .inadequate
+        // Without S1, Northtown's own carers P1 have room: £600 + 2 miles × £10 − £100 council-run.
+        scenario.cohorts.removeAll { ["C01", "C02"].contains($0.id) }
+        let decision = try Self.c03(scenario)
+        #expect(decision.provider?.id == "P1")
+        #expect(approximately(decision.objectiveCostPerChild, 520))
     }
 
     @Test("the reach is the child's alone: another Northtown child may not follow C03 beyond the limit")

@@ -77,6 +77,22 @@ struct AdoptedPlanTests {
         #expect(error.errors.first?.description.contains("unknown column 'max' (did you mean max_age?)") == true)
     }
 
+    /// `simulate` reports every build in every year: a file of a million builds had exhausted memory.
+    @Test("a plan file of 10,000 builds is read; one more is refused at the row past the limit")
+    func buildLimit() throws {
+        func rows(_ count: Int) -> String {
+            (1...count).map { "H\($0),home,T00000001,childrens_home,local_authority,2,1,500000,4800,2,2027\n" }
+                .joined()
+        }
+        let (directory, url) = try Self.write(Self.header + rows(ScenarioLimits.plannedBuilds))
+        defer { directory.remove() }
+        #expect(try AdoptedPlan.read(from: url).builds.count == 10_000)
+        try (Self.header + rows(ScenarioLimits.plannedBuilds + 1)).write(to: url, atomically: true, encoding: .utf8)
+        let error = try #require(throws: ScenarioError.self) { try AdoptedPlan.read(from: url) }
+        #expect(error.errors.map(\.line) == [10_002])
+        #expect(error.errors.first?.description.contains("a plan file holds at most 10,000") == true)
+    }
+
     @Test("An authority the scenario lacks is refused with its line and column")
     func unknownAuthority() throws {
         let (directory, url) = try Self.write(
