@@ -121,7 +121,9 @@ extension PlacementCommand {
             }
             do {
                 let loaded = try ScenarioLoader.load(from: folder)
-                for warning in loaded.warnings { printToStandardError(warning.description) }
+                for warning in loaded.warnings {
+                    printToStandardError(imported.locatedInChildrenFile(warning).description)
+                }
             } catch {
                 printToStandardError(
                     "the imported scenario does not validate (a fault of the import):\n\(error.description)")

@@ -91,7 +91,10 @@ public struct CSVTable: Sendable {
             let fields = raw.fields.map(\.text.trimmingBlanks)
             if fields.allSatisfy(\.isEmpty) { continue }
             guard fields.count == header.count else {
-                log.error(file, line: raw.line, "has \(fields.count) fields; the header has \(header.count)")
+                log.error(
+                    file, line: raw.line,
+                    "has \(fields.count) fields; the header has \(header.count)"
+                        + Self.splitNumberHint(fields, header.count))
                 continue
             }
             var record = Record(line: raw.line, fields: fields, columns: raw.fields.map(\.column))
@@ -325,5 +328,22 @@ public struct CSVTable: Sendable {
             return nil
         }
         return record.columns[index]
+    }
+
+    /// A hint when a row's extra fields look like a number split at its thousands comma (`£1,050.50`
+    /// unquoted reads as `£1` and `050.50`).
+    static func splitNumberHint(_ fields: [String], _ expected: Int) -> String {
+        guard fields.count > expected else { return "" }
+        let split = zip(fields, fields.dropFirst()).first { leading, group in
+            let digits = leading.hasPrefix("£") ? leading.dropFirst() : Substring(leading)
+            let whole = group.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            // A pound sign or pence make it money, not two small counts side by side.
+            return (leading.hasPrefix("£") || whole.count == 2) && (1...3).contains(digits.count)
+                && digits.allSatisfy { $0.isASCII && $0.isNumber } && whole[0].count == 3
+                && whole.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        }
+        guard let split else { return "" }
+        return " ('\(split.0),\(split.1)' looks like one number split at its comma: quote it, "
+            + "\"\(split.0),\(split.1)\", or write it without the comma)"
     }
 }

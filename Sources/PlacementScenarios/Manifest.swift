@@ -55,7 +55,9 @@ struct Manifest {
             log.error(file, line: problem.line, column: problem.column, problem.message(.text))
             return nil
         }
-        let text = String(decoding: data, as: UTF8.self)
+        // A byte-order mark (Windows editors write one) is not part of the text; libyaml reads the
+        // mapping after it as a second document.
+        let text = String(decoding: data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data, as: UTF8.self)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {

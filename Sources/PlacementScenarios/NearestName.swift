@@ -1,7 +1,12 @@
-/// The candidate closest to `text` by edit distance, if it is close enough to be a likely typo.
+/// The candidate closest to `text` by edit distance, if it is close enough to be a likely typo; the
+/// one differing only in letter case first.
 /// A short form naming one candidate alone counts too: `secure` for `secure_childrens_home`,
 /// `residential` for `residential_school` (the text starting the candidate or one of its words).
 public func nearest(to text: String, in candidates: [String]) -> String? {
+    // A code typed in the wrong case ('e08000003') is that code, however near another lies.
+    let lowered = text.lowercased()
+    let sameLetters = candidates.filter { $0.lowercased() == lowered }
+    if sameLetters.count == 1 { return sameLetters[0] }
     let length = text.count
     let scored = candidates.filter { isWithinTypoReach(length, of: $0) }.map { ($0, editDistance(text, $0)) }
     // Near, and sharing something: two edits turn any two-letter code into any other ('X9' is not 'A3').
@@ -11,7 +16,6 @@ public func nearest(to text: String, in candidates: [String]) -> String? {
         return best.0
     }
     guard text.count >= 3 else { return nil }
-    let lowered = text.lowercased()
     let starting = candidates.filter { candidate in
         candidate.lowercased().split(separator: "_").contains { $0.hasPrefix(lowered) }
     }

@@ -123,7 +123,8 @@ public enum ScenarioLoader {
     }
 
     /// Warns about children whose need no provider in the scenario meets (type, ages, requirements,
-    /// Ofsted floor, distance limit): they will be unplaced in every mode. The warning says which
+    /// Ofsted floor, distance limit) and whose current provider does not: they will be unplaced in
+    /// every mode. The warning says which
     /// condition leaves no provider, and points at the first child with that need (`lines` are the
     /// cohorts' lines in `table`).
     private static func warnAboutUnmetNeeds(_ scenario: Scenario, lines: [Int], table: CSVTable, log: inout IssueLog) {
@@ -140,8 +141,16 @@ public enum ScenarioLoader {
         var checked: [Need: [Provider]] = [:]
         var reached: Set<Reach> = []
         var distances: DistanceTable?
+        let providers = Dictionary(scenario.providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (cohort, line) in zip(scenario.cohorts, lines) where cohort.placementType.isCommissioned {
             let need = Need(type: cohort.placementType, ages: cohort.ageBand, requirements: cohort.requirements)
+            // A child's current provider stays open to them beyond the floor and the distance limit.
+            if let current = cohort.currentProvider.flatMap({ providers[$0] }),
+                (current.offers[need.type]?.places ?? 0) > 0, current.ageRange.contains(need.ages),
+                need.requirements.isSubset(of: current.specialisms)
+            {
+                continue
+            }
             func warn(_ message: String) {
                 log.warning(
                     table.file, line: line, column: table.column(of: "placement_type", line: line),

@@ -12,9 +12,14 @@ package enum YAMLProblem {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let during = context.map { " (\($0.text))" } ?? ""
-            return (mark.line, mark.column, problem + during)
-        case .reader(let problem, _, _, _):
-            return (nil, nil, problem)
+            return (mark.line, mark.column, plain(problem) + during)
+        case .reader(let problem, let offset, let value, _):
+            guard let offset, let text, let (line, column) = position(ofCharacter: offset, in: text) else {
+                return (nil, nil, problem)
+            }
+            // The character itself, as a code (it may be unprintable).
+            let character = value >= 0 ? " (U+\(String(UInt32(value), radix: 16, uppercase: true)))" : ""
+            return (line, column, problem + character)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             // Yams names the first of the repeated keys in its own order, at its first occurrence.
@@ -30,5 +35,21 @@ package enum YAMLProblem {
         default:
             return (nil, nil, "\(error)")
         }
+    }
+
+    /// libyaml's wording with its API left out: a user cannot call `yaml_set_max_nest_level()`.
+    private static func plain(_ problem: String) -> String {
+        guard problem.hasPrefix("Maximum nesting level reached") else { return problem }
+        return "lists and mappings are nested too deeply to be read (libyaml stops at about 1,000 levels)"
+    }
+
+    /// The line and column (from 1) of the character at `offset` (Yams counts characters) in `text`.
+    static func position(ofCharacter offset: Int, in text: String) -> (Int, Int)? {
+        guard offset >= 0, offset <= text.count else { return nil }
+        let before = text.prefix(offset)
+        // "\r\n" is one character, and a newline.
+        let lineStart = before.lastIndex(where: \.isNewline).map { before.index(after: $0) } ?? before.startIndex
+        let line = before.reduce(1) { $0 + ($1.isNewline ? 1 : 0) }
+        return (line, before.distance(from: lineStart, to: before.endIndex) + 1)
     }
 }

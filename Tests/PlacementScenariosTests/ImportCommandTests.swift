@@ -180,6 +180,9 @@ struct ImportCommandTests {
             ("provider_urn", "URN", "urn", "`provider_urn`"),
             ("weekly_cost", "Weekly Cost (£)", "weekly_cost_(£)", "`weekly_cost`"),
             ("sibling_group", "sibling grp", "sibling_grp", "`sibling_group`"),
+            // Where the child lives, never the places to avoid (which would bar the child from it).
+            ("placement_authority", "Location", "location", "`placement_authority`"),
+            ("placement_provider", "Provider", "provider", "`placement_provider`"),
         ])
     func lookalikeHeading(column: String, heading: String, field: String, meant: String) throws {
         let folder = try TemporaryDirectory()
@@ -304,6 +307,23 @@ struct ImportCommandTests {
         let run = try runImport(children, out: out)
         #expect(run.status == 1)
         #expect(run.standardError.contains("children.csv:1: no children"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("an unquoted £1,050.50 is said as a number split at its comma, not as a file of no rows")
+    func unquotedThousands() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try "child_id,date_of_birth,placement_code,placement_provider,weekly_cost\nR1,2014-06-02,U4,PR1,£1,050.50\n"
+            .write(toFile: children, atomically: true, encoding: .utf8)
+        let out = folder.file("out")
+        let run = try runImport(children, out: out)
+        #expect(run.status == 1)
+        #expect(
+            run.standardError.contains(
+                "children.csv:2: has 6 fields; the header has 5 ('£1,050.50' looks like one number split at its comma"))
+        #expect(!run.standardError.contains("no children"))
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 

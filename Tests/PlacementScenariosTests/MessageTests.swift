@@ -69,6 +69,36 @@ struct MessageTests {
         #expect(!issue.description.contains("\n"))
     }
 
+    @Test("YAML nested past libyaml's limit is said without libyaml's API; at the limit it is read")
+    func yamlTooDeep() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        func nested(_ depth: Int) -> String {
+            String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        }
+        try copy.replace("scenario.yaml", "name: tiny", with: "name: tiny\nx: \(nested(2_000))")
+        let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
+        let message = try #require(error.issues.first?.description)
+        #expect(message.contains("lists and mappings are nested too deeply to be read (libyaml stops at about 1,000"))
+        #expect(!message.contains("yaml_set_max_nest_level"))
+        // 500 levels are read (and refused only for the unknown key).
+        try copy.replace("scenario.yaml", "x: \(nested(2_000))", with: "x: \(nested(500))")
+        let within = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
+        #expect(within.issues.first?.description.contains("is not valid YAML") == false)
+    }
+
+    @Test("a control character in scenario.yaml is located at its line and column, and named")
+    func yamlControlCharacter() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace("scenario.yaml", "name: tiny", with: "name: \"é\"\ndescription: ab\u{01}c")
+        let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
+        #expect(
+            error.issues.map(\.description) == [
+                "scenario.yaml:2:16: is not valid YAML: control characters are not allowed (U+1)"
+            ])
+    }
+
     /// A manifest edit repeating a key, and where the repeat is.
     struct Repeat: CustomTestStringConvertible, Sendable {
         let name: String

@@ -12,6 +12,13 @@ struct NearestNameTests {
         #expect(nearest(to: "secure", in: ["secure_childrens_home", "foster"]) == "secure_childrens_home")
     }
 
+    @Test("a code in the wrong letter case is that code, though another is as few edits away")
+    func letterCase() {
+        // 'c2' is one edit from 'c1' (listed first) and one from 'C2'.
+        #expect(nearest(to: "c2", in: ["c1", "C2"]) == "C2")
+        #expect(nearest(to: "e08000003", in: ["E08000002", "E08000003"]) == "E08000003")
+    }
+
     @Test("a text far longer than every name suggests none, and its edit distance is never taken")
     func hugeText() {
         let huge = String(repeating: "x", count: 1_000_000)

@@ -111,6 +111,17 @@ struct ValidationGapTests {
                     + "with complex_needs: the 1 that offer it are rated inadequate, below the Ofsted floor") == true)
     }
 
+    @Test("a child living with the provider below the floor is not warned of: they stay there")
+    func livingBelowTheFloor() throws {
+        let found = try messages {
+            try $0.replace("providers.csv", "5500,outstanding,complex_needs", with: "5500,inadequate,complex_needs")
+            try $0.replace(
+                "children.csv", "C05,T00000002,childrens_home,10-15,1,complex_needs,,",
+                with: "C05,T00000002,childrens_home,10-15,1,complex_needs,,P5")
+        }
+        #expect(found.isEmpty)
+    }
+
     @Test("an unmet need says why: no admitted provider within the distance limit")
     func beyondTheDistanceLimit() throws {
         let found = try messages {

@@ -403,6 +403,18 @@ struct ValidationTests {
         #expect(scenario.providers.count == 6)
     }
 
+    /// libyaml had read the mapping after a BOM as a second document: "did not find expected <document start>".
+    @Test("a scenario.yaml with a byte-order mark and CRLF line ends is read")
+    func manifestWithByteOrderMark() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.write(
+            "scenario.yaml", "\u{FEFF}" + (try copy.read("scenario.yaml")).replacingOccurrences(of: "\n", with: "\r\n"))
+        let scenario = try ScenarioLoader.load(from: copy.path).scenario
+        #expect(scenario.name == "tiny")
+        #expect(scenario.policy.unplacedPenalty == 100_000)
+    }
+
     @Test("Ofsted's own wording and capitalised names are accepted")
     func ofstedWording() throws {
         let copy = try ScenarioCopy(of: "tiny")

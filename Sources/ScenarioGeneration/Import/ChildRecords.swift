@@ -32,7 +32,7 @@ enum ChildRecords {
     /// Words of a case-management export's headings that name a column the import reads by other words.
     static let lookalikeWords: [Substring: String] = [
         "dob": "date_of_birth", "birth": "date_of_birth", "ref": "child_id", "reference": "child_id",
-        "type": "placement_code",
+        "type": "placement_code", "location": "placement_authority", "placed": "placement_authority",
     ]
 
     /// Warns of each column the import does not read whose heading looks like one it reads and the file
@@ -50,7 +50,14 @@ enum ChildRecords {
                 !words.isDisjoint(with: column.split(separator: "_"))
                     || words.contains { lookalikeWords[$0] == column }
             }
+            // A heading that is one shared word (`Provider`) may mean any column with it.
+            if meant.isEmpty, shared.contains(Substring(name)) {
+                meant = absent.filter { $0.split(separator: "_").contains(Substring(name)) }
+            }
             if meant.isEmpty, let typo = nearest(to: name, in: absent) { meant = [typo] }
+            // Only a heading that says so may be read as places to avoid: `Location` is where the child
+            // lives, and renamed to locations_to_avoid would bar the child from it.
+            if !words.contains("avoid") { meant.removeAll { $0 == "locations_to_avoid" } }
             guard !meant.isEmpty else { continue }
             log.warning(
                 table.file, line: 1, column: column, field: name,
@@ -63,8 +70,8 @@ enum ChildRecords {
         _ table: CSVTable, asOf: CalendarDate, authorities: NameLookup, registered: Set<String>, log: inout IssueLog
     ) -> [ChildRecord] {
         guard !table.rows.isEmpty else {
-            // A header alone would make a scenario with nobody to place.
-            log.error(table.file, line: 1, "no children: the file has a header and no rows")
+            // A header alone would make a scenario with nobody to place; rows refused are said already.
+            if !log.hasErrors { log.error(table.file, line: 1, "no children: the file has a header and no rows") }
             return []
         }
         var records: [ChildRecord] = []

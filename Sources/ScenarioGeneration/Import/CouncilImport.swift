@@ -34,6 +34,36 @@ public struct CouncilImport: Sendable {
     public var summary: [String]
     /// What in the children file looked wrong without stopping the import (a sibling group of one child).
     public var warnings: [ScenarioIssue]
+    /// The children file's name, and where in it each cohort's child is (the scenario's order).
+    var childrenFile: String
+    var childLocations: [ChildLocation]
+
+    /// A child's row in the children file, and where each column read starts on it.
+    struct ChildLocation {
+        var line: Int
+        var columns: [String: Int]
+    }
+
+    /// The generated `children.csv`'s columns as the children file names them.
+    static let importedColumn: [String: String] = [
+        "id": "child_id", "placement_type": "placement_code", "age_band": "date_of_birth", "requirements": "needs",
+        "sibling_group": "sibling_group", "current_provider": "provider_urn", "avoid_authorities": "locations_to_avoid",
+    ]
+
+    /// `issue`, found when the written scenario is loaded back, moved from the generated `children.csv`
+    /// to the child's row of the children file the user gave (a user has no other file to look in).
+    public func locatedInChildrenFile(_ issue: ScenarioIssue) -> ScenarioIssue {
+        guard issue.file == "children.csv", let line = issue.line, childLocations.indices.contains(line - 2) else {
+            return issue
+        }
+        let child = childLocations[line - 2]
+        var field = issue.field.flatMap { Self.importedColumn[$0] }
+        // A current provider comes from the URN where one is given, else from the provider code.
+        if field == "provider_urn", child.columns["provider_urn"] == nil { field = "placement_provider" }
+        return ScenarioIssue(
+            issue.severity, file: childrenFile, line: child.line, column: field.flatMap { child.columns[$0] },
+            field: field, message: issue.message)
+    }
 
     /// The tables as files, with the README: a complete scenario folder.
     public var files: [(name: String, text: String)] { ScenarioWriter.files(scenario) + [("README.md", readme)] }
@@ -92,9 +122,18 @@ public struct CouncilImport: Sendable {
             policy: Assumptions.policy)
         let notes = ImportNotes(
             council: council, file: file, options: options, records: records, market: market, scenario: scenario)
+        let rowAt = Dictionary(table.rows.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        let locations = records.map { record in
+            ChildLocation(
+                line: record.line,
+                columns: Dictionary(
+                    uniqueKeysWithValues: Set(importedColumn.values).compactMap { name in
+                        rowAt[record.line]?.position(of: name).map { (name, $0) }
+                    }))
+        }
         return CouncilImport(
             scenario: scenario, readme: notes.readme, summary: notes.summary,
-            warnings: ScenarioError(issues: log.issues).issues)
+            warnings: ScenarioError(issues: log.issues).issues, childrenFile: file, childLocations: locations)
     }
 
     /// `Kent` → `kent`, `Bristol, City of` → `bristol-city-of`.
