@@ -49,9 +49,18 @@ extension PlacementCommand {
 
         public init() {}
 
+        /// The years `--as-of` may fall in.
+        static let asOfYears = 2000...2100
+
         public func validate() throws {
-            guard CalendarDate(parsing: asOf) != nil else {
-                throw ValidationError("--as-of must be a date such as 2025-03-31; got '\(asOf)'")
+            guard let day = CalendarDate(parsing: asOf) else {
+                throw ValidationError(
+                    "--as-of must be a date such as 2025-03-31; got '\(TerminalSafeText.escaping(asOf))'")
+            }
+            // Ages are counted at it against today's register: a date centuries off is a typing slip.
+            guard Self.asOfYears.contains(day.year) else {
+                throw ValidationError(
+                    "--as-of must be a date from \(Self.asOfYears.lowerBound) to \(Self.asOfYears.upperBound); got '\(asOf)'")
             }
             guard radius.isFinite, (0...1000).contains(radius) else {
                 throw ValidationError("--radius must be a number of miles from 0 to 1000; got \(radius)")
@@ -60,7 +69,7 @@ extension PlacementCommand {
                 throw ValidationError("--name must not be empty: give the scenario's name, or leave --name out")
             }
             if let name, let problem = IdentifierRules.problem(name) {
-                throw ValidationError("--name '\(name)' \(problem)")
+                throw ValidationError("--name '\(TerminalSafeText.escaping(name))' \(problem)")
             }
         }
 

@@ -597,6 +597,39 @@ struct ImportCommandTests {
         #expect(run.standardError.contains("no authority 'Rutlande' — did you mean Rutland (E06000017)?"))
     }
 
+    @Test("locations_to_avoid naming where the child is placed today is warned of, at the field")
+    func avoidingWhereTheChildLives() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let sample = try String(contentsOfFile: Self.sample, encoding: .utf8)
+        let children = folder.file("children.csv")
+        // RUT010 lives at a children's home in Leicestershire (URN 2738824), avoiding Leicester.
+        try sample.replacingOccurrences(of: "complex_needs,Leicester\n", with: "complex_needs,Leicestershire\n")
+            .write(toFile: children, atomically: true, encoding: .utf8)
+        let run = try runImport(children, out: folder.file("out"))
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(
+            run.standardError.contains(
+                "children.csv:11:73: warning: locations_to_avoid: names Leicestershire, where RUT010 is placed today"),
+            "\(run.standardError)")
+        // The sample's own avoidance (Leicester) is not where RUT010 lives: no warning.
+        let plain = try runImport(Self.sample, out: folder.file("plain"))
+        #expect(!plain.standardError.contains("locations_to_avoid: names"))
+    }
+
+    @Test("an --as-of centuries off is a usage error, and nothing is written", arguments: ["0000-01-01", "2999-12-31"])
+    func asOfOutOfRange(asOf: String) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let out = folder.file("out")
+        let run = try BuiltTool.run(
+            "placement",
+            ["import", Self.sample, "--authority", "Rutland", "--as-of", asOf, "--data", Self.data, "--out", out])
+        #expect(run.status == 64)
+        #expect(run.standardError.contains("--as-of must be a date from 2000 to 2100; got '\(asOf)'"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test("an empty --name is a usage error, not a fault of the import", arguments: ["", "  "])
     func emptyName(name: String) throws {
         let folder = try TemporaryDirectory()
@@ -661,6 +694,7 @@ struct ImportCommandTests {
         arguments: [
             ("2012-03-14 00:00:00", "2012-03-14"), ("14/03/2012 00:00", "2012-03-14"),
             ("2012-03-14T00:00:00Z", "2012-03-14"), ("2012-03-14T00:00:00.000", "2012-03-14"),
+            ("14/03/2012 0:00", "2012-03-14"), ("2012-03-14 0:00:00", "2012-03-14"), ("14/03/2012 0:30", nil),
             ("2012-03-14 09:30:00", nil), ("2012-03-14 00:00:01", nil), ("2012-03-14T", nil), ("2012-03-14 ", nil),
         ])
     func midnight(written: String, day: String?) {

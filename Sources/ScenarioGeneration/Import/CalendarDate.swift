@@ -29,14 +29,16 @@ public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvert
         self.day = day
     }
 
-    /// `text` without a midnight time after the date (a space or `T`, then `00:00`, `00:00:00` or
-    /// `00:00:00.000`, and `Z` after an ISO `T`); otherwise `text` as it is.
+    /// `text` without a midnight time after the date (a space or `T`, then `00:00`, `00:00:00`,
+    /// `00:00:00.000`, `0:00` or `0:00:00`, and `Z` after an ISO `T`); otherwise `text` as it is.
     private static func withoutMidnight(_ text: String) -> String {
         for separator in [" ", "T"] {
             guard let split = text.range(of: separator) else { continue }
             var time = text[split.upperBound...]
             if separator == "T", time.hasSuffix("Z") { time = time.dropLast() }
-            if ["00:00", "00:00:00", "00:00:00.000"].contains(time) { return String(text[..<split.lowerBound]) }
+            // Excel in an English locale writes midnight with one digit of hour: `14/03/2012 0:00`.
+            let midnight = ["00:00", "00:00:00", "00:00:00.000", "0:00", "0:00:00"]
+            if midnight.contains(String(time)) { return String(text[..<split.lowerBound]) }
         }
         return text
     }

@@ -72,6 +72,16 @@ struct MarketBuilder {
             }
             guard let id, let position = index[id] else { continue }
             currentProvider[record.id] = id
+            // Placement (and so admissibility) is by the provider's authority: avoiding it bars the child
+            // from the home they live in.
+            let lives = providers[position].authority
+            if record.avoid.contains(lives.rawValue) {
+                log.warning(
+                    file, line: record.line, column: table.column(of: "locations_to_avoid", line: record.line),
+                    field: "locations_to_avoid",
+                    "names \(names[lives] ?? lives.rawValue), where \(record.id) is placed today: no mode keeps the "
+                        + "child there, so every mode moves them (or leaves them unplaced)")
+            }
             lines[id, default: []].append(record.line)
             children[id, default: [:]][record.type, default: 0] += 1
             if let cost = record.weeklyCost { costs[id, default: [:]][record.type, default: []].append(cost) }
