@@ -60,7 +60,8 @@ extension PlacementCommand {
             // Ages are counted at it against today's register: a date centuries off is a typing slip.
             guard Self.asOfYears.contains(day.year) else {
                 throw ValidationError(
-                    "--as-of must be a date from \(Self.asOfYears.lowerBound) to \(Self.asOfYears.upperBound); got '\(asOf)'")
+                    "--as-of must be a date from \(Self.asOfYears.lowerBound) to \(Self.asOfYears.upperBound); got '\(asOf)'"
+                )
             }
             guard radius.isFinite, (0...1000).contains(radius) else {
                 throw ValidationError("--radius must be a number of miles from 0 to 1000; got \(radius)")

@@ -57,6 +57,13 @@ enum ModeRunner {
             printToStandardError("\(scenario.name), \(mode.rawValue) mode: \(error.description)")
             throw failureExitCode
         }
+        if mode == .regional, !scenario.hasCooperativeWithChildren {
+            // An import, or a scenario without cooperatives.csv: the mode is there, and means nothing more.
+            printToStandardError(
+                "regional: no authority with children in \(TerminalSafeText.escaping(scenario.name)) belongs to a "
+                    + "co-operative (cooperatives.csv), so regional commissioning here is each council commissioning alone"
+            )
+        }
         if case .timeLimit(let gap) = result.status {
             // Quiet output would read as an optimum: say so wherever the result is printed.
             let bound = gap.map { String(format: "within %.2f%% of the best bound", $0 * 100) } ?? "with no bound known"

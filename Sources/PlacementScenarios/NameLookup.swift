@@ -109,11 +109,13 @@ public struct NameLookup: Sendable {
 
     /// The words of a council's formal name, folded, that its name in the tables leaves out.
     static let councilPrefixes = [
-        "the_", "london_borough_of_", "royal_borough_of_", "city_of_", "borough_of_", "county_of_", "county_",
+        "the_", "london_borough_of_", "royal_borough_of_", "city_of_", "borough_of_", "county_of_", "county_", "lb_",
     ]
     private static let councilSuffixes = [
         "_metropolitan_borough_council", "_metropolitan_district_council", "_county_council", "_city_council",
         "_borough_council", "_district_council", "_council", ",_city_of", ",_county_of",
+        // As councils abbreviate themselves in exports: Stockport MBC, Kent CC, Barnet LBC.
+        "_mbc", "_mdc", "_lbc", "_cc", "_bc", "_dc",
     ]
 
     /// A folded name without a council's formal words, at its start (`prefixes`) or end.

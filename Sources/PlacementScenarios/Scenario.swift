@@ -70,6 +70,13 @@ public struct Scenario: Sendable {
     /// The providers children's records name as where they live now (an import's `current_provider`).
     public var providersNamedByRecords: Set<ProviderID> { Set(cohorts.compactMap(\.currentProvider)) }
 
+    /// Whether any co-operative has a member with children, so that regional commissioning differs
+    /// from each council commissioning alone.
+    public var hasCooperativeWithChildren: Bool {
+        let homes = Set(cohorts.map(\.homeAuthority))
+        return cooperatives.contains { $0.members.contains(where: homes.contains) }
+    }
+
     /// The co-operative an authority belongs to, if any.
     public func cooperative(of authority: AuthorityCode) -> Cooperative? {
         cooperatives.first { $0.members.contains(authority) }

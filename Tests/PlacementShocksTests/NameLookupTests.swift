@@ -73,6 +73,8 @@ struct NameLookupTests {
             ("Lancashire County Council", "E10000017"), ("Kent County Council", "E10000016"),
             ("Manchester City Council", "E08000003"), ("London Borough of Camden", "E09000007"),
             ("The Royal Borough of Kingston upon Thames", "E09000021"), ("Bristol City Council", "E06000023"),
+            // As exports abbreviate them.
+            ("Stockport MBC", "E08000007"), ("Kent CC", "E10000016"), ("LB Camden", "E09000007"),
         ])
     func formalName(text: String, code: String) {
         #expect(NameLookup.authorities(Self.england.authorities).code(of: text) == code)
