@@ -226,6 +226,23 @@ struct ReportLayoutTests {
         #expect(html.contains("<td>E06000001/<wbr/>sufficiency.html</td>"))
     }
 
+    @Test("A paragraph's `code` and **strong** Markdown are HTML, escaped; a lone backtick stays a backtick")
+    func inlineMarkdown() {
+        let html = HTMLReport.render(
+            ReportDocument(
+                title: "t", subtitle: "s",
+                sections: [
+                    .init(
+                        "A",
+                        [
+                            .paragraph("run `placement simulate` <now>, **not** later"),
+                            .bullets(["a lone ` mark", "`a` and `b<c`"]),
+                        ])
+                ]))
+        #expect(html.contains("<p>run <code>placement simulate</code> &lt;now&gt;, <strong>not</strong> later</p>"))
+        #expect(html.contains("<li>a lone ` mark</li><li><code>a</code> and <code>b&lt;c</code></li>"))
+    }
+
     @Test("A table wider than the page is shown in parts that repeat its name columns and keep groups whole")
     func wideTablesSplit() {
         var columns: [ReportTable.Column] = [

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a report as one self-contained HTML file: inline CSS and SVG, no scripts, no external
 /// assets, laid out to print on A4. The markup is also well-formed XML, which the tests check.
 public enum HTMLReport {
@@ -35,9 +37,9 @@ public enum HTMLReport {
     private static func render(_ block: ReportBlock) -> String {
         switch block {
         case .paragraph(let text):
-            return "<p>\(escape(text))</p>"
+            return "<p>\(inline(text))</p>"
         case .bullets(let items):
-            return "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+            return "<ul>" + items.map { "<li>\(inline($0))</li>" }.joined() + "</ul>"
         case .figure(let caption, let svg):
             return "<figure>\(svg)<figcaption>\(escape(caption))</figcaption></figure>"
         case .table(let whole):
@@ -107,6 +109,25 @@ public enum HTMLReport {
     /// Escaped text that may wrap after a slash, as a path in a table cell must to fit the page.
     static func breakable(_ text: String) -> String {
         escape(text).replacingOccurrences(of: "/", with: "/<wbr/>")
+    }
+
+    /// A paragraph's text as the Markdown report writes it, escaped, with its inline Markdown as HTML:
+    /// `code` spans and **strong** text (paired marks only; a lone one stays as it is).
+    static func inline(_ text: String) -> String {
+        spans(spans(escape(text), mark: "`", tag: "code"), mark: "**", tag: "strong")
+    }
+
+    private static func spans(_ text: String, mark: String, tag: String) -> String {
+        let pieces = text.components(separatedBy: mark)
+        guard pieces.count >= 3 else { return text }
+        var result = pieces[0]
+        var index = 1
+        while index + 1 < pieces.count {
+            result += "<\(tag)>\(pieces[index])</\(tag)>" + pieces[index + 1]
+            index += 2
+        }
+        if index < pieces.count { result += mark + pieces[index] }
+        return result
     }
 
     /// Escapes text for HTML and XML alike.
