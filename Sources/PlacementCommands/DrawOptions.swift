@@ -17,6 +17,7 @@ struct DrawOptions: ParsableArguments {
 
     func validate() throws {
         if let draws, !(1...10_000).contains(draws) { throw ValidationError("--draws must be from 1 to 10000") }
+        try SeedRange.check(seed)
     }
 
     /// The shocks file, read and checked against the scenario, or exit 1 with every problem.

@@ -69,6 +69,7 @@ extension PlacementCommand {
         public init() {}
 
         public func validate() throws {
+            try SeedRange.check(seed)
             // Which years the data publish is known only once they are read (`history`): here, a year at all.
             let years = "\(OfficialTables.years.lowerBound) to \(OfficialTables.years.upperBound)"
             if let backtest, !OfficialTables.years.contains(backtest) {

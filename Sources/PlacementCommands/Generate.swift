@@ -80,6 +80,7 @@ extension PlacementCommand.Generate {
 
         public func validate() throws {
             guard scale > 0, scale <= 50 else { throw ValidationError("--scale must be above 0 and at most 50") }
+            try SeedRange.check(seed)
         }
 
         public func run() throws {

@@ -9,6 +9,8 @@ struct ShockOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Seeds the random shocks.")
     var seed: UInt64 = 1
 
+    func validate() throws { try SeedRange.check(seed) }
+
     /// The scenario with the shocks applied (each listed on stderr), or as it is without `--shocks`.
     func apply(to scenario: Scenario) throws -> Scenario {
         let (shocked, applied) = try DrawOptions.shocked(

@@ -111,6 +111,7 @@ extension PlacementCommand {
         public init() {}
 
         public func validate() throws {
+            try SeedRange.check(seed)
             if let backtest {
                 let given = [
                     ("--from", from != nil), ("--to", to != nil), ("--modes", modes != nil), ("--draws", draws != nil),

@@ -197,8 +197,10 @@ extension PlacementCommand {
             let authorities = SufficiencyReport.authoritiesWithChildren(in: scenario)
             guard !authorities.isEmpty else {
                 printToStandardError(
-                    "\(self.scenario): no authority has children in the scenario, so there is no report")
-                throw ExitCode.validationFailure
+                    "\(TerminalSafeText.escaping(self.scenario)): no authority has children in the scenario, so there is "
+                        + "no report")
+                // The scenario's content, not how the command was called: an input error.
+                throw invalidInputExitCode
             }
             let without = scenario.ownAuthorities.count - authorities.count
             if without > 0 {

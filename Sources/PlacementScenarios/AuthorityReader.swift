@@ -44,6 +44,7 @@ enum AuthorityReader {
     static func cooperatives(_ table: CSVTable, known: KnownCodes, log: inout IssueLog) -> [Cooperative] {
         var cooperatives: [Cooperative] = []
         var membership: [String: (cooperative: String, line: Int)] = [:]
+        var named: [String: (name: String?, line: Int)] = [:]
         for row in table.rows {
             guard let id = row.identifier("cooperative_id", log: &log),
                 let member = row.required("authority", log: &log)
@@ -61,9 +62,20 @@ enum AuthorityReader {
                 continue
             }
             membership[member] = (id, row.line)
-            let name = row.optionalText("cooperative_name") ?? id
+            let given = row.optionalText("cooperative_name")
+            // Reports name the co-operative by its first row: another name on a later row is a mistake.
+            if let first = named[id], let given, let earlier = first.name, given != earlier {
+                row.error(
+                    "cooperative_name",
+                    "\(id) is named '\(earlier)' on line \(first.line), '\(given)' here; give a co-operative one name",
+                    log: &log)
+                continue
+            }
+            if named[id]?.name == nil { named[id] = (given, row.line) }
+            let name = named[id]?.name ?? id
             if let index = cooperatives.firstIndex(where: { $0.id.rawValue == id }) {
                 cooperatives[index].members.append(AuthorityCode(rawValue: member))
+                cooperatives[index].name = name
             } else {
                 cooperatives.append(
                     Cooperative(id: CooperativeID(rawValue: id), name: name, members: [AuthorityCode(rawValue: member)])

@@ -15,6 +15,7 @@ enum CohortReader {
         var total = 0
         var seen: [String: Int] = [:]
         var siblings: [String: (authority: String, type: PlacementType, line: Int, row: CSVTable.Row)] = [:]
+        var groupProvider: [String: (provider: String, line: Int)] = [:]
         for row in table.rows {
             let id = row.identifier("id", log: &log)
             let home = row.required("home_authority", log: &log)
@@ -84,6 +85,17 @@ enum CohortReader {
                     }
                 } else {
                     siblings[group] = (home, type, row.line, row)
+                }
+                if let current, !providers.lacks(current) {
+                    if let first = groupProvider[group], first.provider != current {
+                        row.warning(
+                            "current_provider",
+                            "sibling group \(group)'s members live with \(first.provider) (line \(first.line)) and "
+                                + "\(current) today: placed together, neither provider stays within the group's reach",
+                            log: &log)
+                    } else if groupProvider[group] == nil {
+                        groupProvider[group] = (current, row.line)
+                    }
                 }
                 if !type.isCommissioned {
                     row.error(

@@ -142,10 +142,17 @@ public enum ShockApplication {
             return "with the shocks before it, takes the scenario to \(NumberText.grouped(after)) children, past "
                 + "the \(NumberText.grouped(limit)) a scenario may hold"
         case .priceChange(_, _, _, let factor):
-            let highest = scenario.providers.lazy.flatMap(\.offers.values).map(\.weeklyPrice).max() ?? 0
-            guard highest * factor > ScenarioLimits.weeklyPrice else { return nil }
-            return "with the shocks before it, prices a place at \(NumberText.pounds(highest * factor)) a week, past "
-                + "the \(NumberText.pounds(ScenarioLimits.weeklyPrice)) a scenario may give"
+            let prices = scenario.providers.lazy.flatMap(\.offers.values).map(\.weeklyPrice)
+            let highest = prices.max() ?? 0
+            if highest * factor > ScenarioLimits.weeklyPrice {
+                return "with the shocks before it, prices a place at \(NumberText.pounds(highest * factor)) a week, "
+                    + "past the \(NumberText.pounds(ScenarioLimits.weeklyPrice)) a scenario may give"
+            }
+            // Cuts stack by multiplying: enough of them price a paid place at nothing, a free market.
+            let lowest = prices.filter { $0 > 0 }.min() ?? 0
+            guard lowest > 0, lowest * factor < ScenarioLimits.lowestPaidPrice else { return nil }
+            return "with the shocks before it, prices a place at £\(String(format: "%.4f", lowest * factor)) a week, "
+                + "under the £\(String(format: "%.2f", ScenarioLimits.lowestPaidPrice)) a paid place may fall to"
         default:
             return nil
         }

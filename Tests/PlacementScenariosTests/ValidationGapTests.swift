@@ -111,6 +111,19 @@ struct ValidationGapTests {
                     + "with complex_needs: the 1 that offer it are rated inadequate, below the Ofsted floor") == true)
     }
 
+    @Test("a sibling group whose members live with different providers today is a warning at the second")
+    func siblingsLivingApart() throws {
+        let found = try messages {
+            try $0.replace("children.csv", "C01,T00000001,foster,0-4,1,,S1,", with: "C01,T00000001,foster,0-4,1,,S1,P1")
+            try $0.replace("children.csv", "C02,T00000001,foster,5-9,1,,S1,", with: "C02,T00000001,foster,5-9,1,,S1,P3")
+        }
+        #expect(
+            found == [
+                "children.csv:3:32: warning: current_provider: sibling group S1's members live with P1 (line 2) and P3 "
+                    + "today: placed together, neither provider stays within the group's reach"
+            ])
+    }
+
     @Test("a child living with the provider below the floor is not warned of: they stay there")
     func livingBelowTheFloor() throws {
         let found = try messages {

@@ -72,6 +72,11 @@ struct ValidationTests {
                 location: "cooperatives.csv:4:24: authority",
                 message: "T00000002 is already a member of north-south (line 3)"),
             Fault(
+                name: "co-operative given two names",
+                edit: { try $0.append("cooperatives.csv", line: "north-south,North-South RCC,T00000003") },
+                location: "cooperatives.csv:4:13: cooperative_name",
+                message: "north-south is named 'North and South Co-operative' on line 2, 'North-South RCC' here"),
+            Fault(
                 name: "sibling group spanning authorities",
                 edit: { try $0.append("children.csv", line: "C11,T00000002,foster,5-9,1,,S1,") },
                 location: "children.csv:12:29: sibling_group",

@@ -18,6 +18,11 @@ struct DamagedInputTests {
         arguments: [
             (Array(repeating: "demand_increase: {factor: 100}", count: 9), 4, "10,000,003 children"),
             (Array(repeating: "price_change: {factor: 100}", count: 200), 3, "£55,000,000 a week"),
+            // Cuts of 99% stack too: the third prices tiny's cheapest place (£550) under a penny.
+            (
+                Array(repeating: "price_change: {factor: 0.01}", count: 164), 4,
+                "under the £0.01 a paid place may fall to"
+            ),
         ])
     func stackedShocks(lines: [String], line: Int, what: String) throws {
         let directory = try TemporaryDirectory()
