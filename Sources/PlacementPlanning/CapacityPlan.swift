@@ -39,6 +39,20 @@ public struct CapacityPlan: Sendable {
     public struct Spending: Sendable {
         public var share: BudgetShare
         public var spent: Double
+        /// The least a home candidate in the holder's authorities costs the budget (nil: none).
+        public var cheapestHome: Double?
+
+        public init(share: BudgetShare, spent: Double, cheapestHome: Double? = nil) {
+            self.share = share
+            self.spent = spent
+            self.cheapestHome = cheapestHome
+        }
+    }
+
+    /// Budget holders whose whole share is below the cheapest home open to them: under `--by
+    /// council` most shares are, and their money can only recruit carers (or stay unspent).
+    public var holdersShortOfAHome: [Spending] {
+        spending.filter { holder in holder.cheapestHome.map { holder.share.budget + 0.005 < $0 } ?? false }
     }
 
     public enum Status: String, Sendable {

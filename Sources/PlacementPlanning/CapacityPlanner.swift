@@ -156,7 +156,8 @@ public enum CapacityPlanner {
                 members.contains(plan.candidates[index].authority)
                     ? sum + Double(units[index]) * plan.candidates[index].budgetCost : sum
             }
-            return CapacityPlan.Spending(share: share, spent: spent)
+            let homes = plan.candidates.filter { $0.kind == .home && members.contains($0.authority) }
+            return CapacityPlan.Spending(share: share, spent: spent, cheapestHome: homes.map(\.budgetCost).min())
         }
         let withoutPlan: SolvedMode
         if let known = options.solvedWithoutPlan, known.mode == scope.mode {

@@ -3,7 +3,8 @@ import PlacementScenarios
 /// The candidate set used when a scenario has no `candidates.csv`: for every authority with
 /// children to place, one children's home candidate (homes of `placesPerHome` places, as many as its
 /// children in children's homes could fill) and one foster-carer candidate (households of
-/// `childrenPerFosterHousehold`, as many as its foster children), and a block contract for children's
+/// `childrenPerFosterHousehold`, as many as `fosterRecruitmentPerChild` of its foster children: a
+/// council recruits so many a year, whatever its budget), and a block contract for children's
 /// home places with the market there (offered to co-operatives and national plans only). Councils
 /// build the first two; secure children's homes are commissioned nationally and other types are
 /// left to a scenario's own file.
@@ -47,11 +48,17 @@ public enum DefaultCandidates {
                 case .blockContract: continue
                 }
                 let demand = needs[type] ?? 0
+                let enough = (demand + perUnit - 1) / perUnit
+                // Carers are recruited, not bought: a council approves so many a year, however large the budget.
+                let recruitable =
+                    kind == .fosterCarers
+                    ? Self.wholeUnitsUp(Double(demand) * assumptions.fosterRecruitmentPerChild.value / Double(perUnit))
+                    : enough
                 candidates.append(
                     CapacityCandidate(
                         id: CandidateID(rawValue: "\(authority.id)-\(kind.rawValue)"), kind: kind,
                         authority: authority.id, placementType: type, placesPerUnit: perUnit,
-                        maximumUnits: max(1, (demand + perUnit - 1) / perUnit), capitalCost: capital,
+                        maximumUnits: max(1, min(enough, recruitable)), capitalCost: capital,
                         weeklyCostPerPlace: price, yearsToOpen: years, lifeYears: life))
             }
             if let contract = blockContract(for: authority.id, needs: needs, prices: prices, assumptions: assumptions) {
@@ -59,6 +66,13 @@ public enum DefaultCandidates {
             }
         }
         return candidates
+    }
+
+    /// `units` rounded up to whole units, a binary fraction's last bit aside (100 × 0.07 is
+    /// 7.000000000000001, which is 7 households, not 8).
+    static func wholeUnitsUp(_ units: Double) -> Int {
+        guard units.isFinite, units > 0 else { return 0 }
+        return Int(((min(units, 1e12) * 1e9).rounded() / 1e9).rounded(.up))
     }
 
     /// A block contract for children's home places with the market in the authority: contracts of

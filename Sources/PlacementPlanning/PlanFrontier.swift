@@ -30,15 +30,12 @@ public struct PlanFrontier: Sendable {
         return PlanFrontier(plans: plans)
     }
 
-    /// Budgets at which own-council M1 is lower than at a smaller budget (none, when it never falls).
-    public var budgetsWhereOwnCouncilM1Falls: [Double] {
-        var falls: [Double] = []
-        var best = -Double.infinity
-        for plan in plans {
-            let m1 = plan.withPlan.metrics.total.m1OwnAuthorityRunShare ?? 0
-            if m1 + 1e-9 < best { falls.append(plan.budget) }
-            best = max(best, m1)
+    /// Each step from one budget to the next at which own-council M1 falls, with M1 before and after.
+    public var ownCouncilM1Falls: [(from: CapacityPlan, to: CapacityPlan, before: Double, after: Double)] {
+        zip(plans, plans.dropFirst()).compactMap { previous, next in
+            let before = previous.withPlan.metrics.total.m1OwnAuthorityRunShare ?? 0
+            let after = next.withPlan.metrics.total.m1OwnAuthorityRunShare ?? 0
+            return after + 1e-9 < before ? (previous, next, before, after) : nil
         }
-        return falls
     }
 }

@@ -41,7 +41,11 @@ public enum PlanMarkdown {
                 + "\(pounds(plan.baselineWeeklySpend)) (capital charges of \(pounds(plan.weeklyCapitalCharge)) a week aside). "
                 + "At the margin, budget saves \(pounds(plan.marginalValueOfBudget * 1_000_000)) a week of objective "
                 + "per £1m " + PlanReport.marginalValueCaveat(plan, unplacedPenalty: scenario.policy.unplacedPenalty)
-                + ".")
+                + "." + PlanReport.spendingByKind(plan))
+        if let note = PlanReport.shortOfAHomeNote(plan) {
+            lines.append("")
+            lines.append(note)
+        }
         if let note = PlanReport.savingNothingNote(plan) {
             lines.append("")
             lines.append(note)

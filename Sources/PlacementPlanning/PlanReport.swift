@@ -85,7 +85,8 @@ public struct PlanReport: Sendable {
                 + " for \(Self.pounds(plan.capitalSpent)) "
                 + "of \(Self.pounds(plan.budget)) (table plan-builds); at the margin, budget saves "
                 + "\(Self.pounds(plan.marginalValueOfBudget * 1_000_000)) a week of objective per £1m "
-                + Self.marginalValueCaveat(plan, unplacedPenalty: scenario.policy.unplacedPenalty) + ".",
+                + Self.marginalValueCaveat(plan, unplacedPenalty: scenario.policy.unplacedPenalty) + "."
+                + Self.spendingByKind(plan),
             "Own-council M1 \(Self.share(before.m1OwnAuthorityRunShare)) → \(Self.share(after.m1OwnAuthorityRunShare)), "
                 + "M2 \(Self.share(before.m2InAreaShare)) → \(Self.share(after.m2InAreaShare)), weekly prices paid "
                 + "\(Self.pounds(before.weeklyCost)) → \(Self.pounds(after.weeklyCost)), unplaced \(before.unplaced) → "
@@ -94,6 +95,7 @@ public struct PlanReport: Sendable {
         if let today {
             bullets.append(Self.todaySentence(today, plan: plan, shocked: todayShocked))
         }
+        if let note = Self.shortOfAHomeNote(plan) { bullets.append(note) }
         if let note = Self.savingNothingNote(plan) { bullets.append(note) }
         let builds = ReportTable(
             id: "plan-builds", caption: "What the plan builds, where and when",
@@ -155,6 +157,45 @@ public struct PlanReport: Sendable {
                     + "which capacity that places one saves"
                 : "")
             + ")"
+    }
+
+    /// What the money is spent on, where it is more than homes: the budget is one pot, but only a
+    /// home's cost is capital; recruiting carers is a one-off revenue cost, and a block contract's
+    /// budget cost is its places' price over the term, revenue a capital grant cannot pay.
+    static func spendingByKind(_ plan: CapacityPlan) -> String {
+        func spent(_ kind: CapacityCandidate.Kind) -> Double {
+            plan.builds.filter { $0.candidate.kind == kind }.reduce(0) { $0 + $1.capital }
+        }
+        let carers = spent(.fosterCarers)
+        let contracts = spent(.blockContract)
+        guard carers > 0 || contracts > 0 else { return "" }
+        var parts = ["\(pounds(spent(.home))) is capital in homes"]
+        if carers > 0 { parts.append("\(pounds(carers)) recruits foster carers (a one-off revenue cost)") }
+        if contracts > 0 {
+            parts.append(
+                "\(pounds(contracts)) pays block contracts' prices over their terms (revenue, which a capital grant "
+                    + "cannot pay; --kinds home,foster_carers plans without them)")
+        }
+        return " Of the money spent, " + NumberText.listed(parts) + "."
+    }
+
+    /// Budget holders whose share cannot buy one home, said with the cheapest home open to them: a
+    /// plan that builds no home there is the share's size, not a judgement on homes.
+    static func shortOfAHomeNote(_ plan: CapacityPlan) -> String? {
+        let short = plan.holdersShortOfAHome
+        guard !short.isEmpty else { return nil }
+        let cheapest = "(from \(pounds(short.compactMap(\.cheapestHome).min() ?? 0)))"
+        guard plan.spending.count > 1 else {
+            return "The budget does not reach the cheapest home \(cheapest): it recruits carers but builds no home."
+        }
+        let names = short.count <= 5 ? " (" + NumberText.listed(short.map(\.share.name)) + ")" : ""
+        let pooling = "pooling it (--by cooperative, --by national, --compare-policies) is what lets it buy homes."
+        if short.count == plan.spending.count {
+            return "No budget holder's share\(names) reaches the cheapest home open to it \(cheapest): their money "
+                + "recruits carers but builds no home; " + pooling
+        }
+        return "\(short.count) of the \(plan.spending.count) budget holders' shares\(names) do not reach the cheapest "
+            + "home open to them \(cheapest): their money recruits carers but builds no home; " + pooling
     }
 
     /// Builds that save none of the prices paid are chosen for the objective's weights, not money:
@@ -357,13 +398,18 @@ public struct PlanReport: Sendable {
         guard points.count > 1 else {
             return ["The frontier has one budget, so there is nothing to compare along it."]
         }
-        let falls = frontier.budgetsWhereOwnCouncilM1Falls
-        notes.append(
-            falls.isEmpty
-                ? "Own-council M1 never falls as the budget grows (table frontier)."
-                : "Own-council M1 falls at " + falls.map(FrontierChart.budgetLabel).joined(separator: ", ")
-                    + " (table frontier): the plan minimises weighted cost, not M1, and a larger budget can buy "
-                    + "cheaper places elsewhere.")
+        let m1Falls = frontier.ownCouncilM1Falls
+        if m1Falls.isEmpty { notes.append("Own-council M1 never falls as the budget grows (table frontier).") }
+        for fall in m1Falls {
+            let contracts = fall.to.blockContracts.reduce(0) { $0 + $1.units }
+            notes.append(
+                "Own-council M1 falls from \(FrontierChart.budgetLabel(fall.from.budget)) to "
+                    + "\(FrontierChart.budgetLabel(fall.to.budget)) (\(Self.share(fall.before)) → \(Self.share(fall.after)), "
+                    + "table frontier): the plan minimises weighted cost, not M1, "
+                    + (contracts > fall.from.blockContracts.reduce(0) { $0 + $1.units }
+                        ? "and the larger budget buys block contracts, market places that are not council-run."
+                        : "and a larger budget can buy cheaper places elsewhere."))
+        }
         for (previous, next) in zip(points, points.dropFirst()) {
             let was = previous.withPlan.metrics.total
             let now = next.withPlan.metrics.total

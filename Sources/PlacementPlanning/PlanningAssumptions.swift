@@ -23,6 +23,14 @@ public struct PlanningAssumptions: Sendable {
     )
     /// Children per new foster household.
     public var childrenPerFosterHousehold = Assumption(1, range: 1...2, source: "assumption")
+    /// New foster households a council can recruit through a plan, per child of its in foster care.
+    public var fosterRecruitmentPerChild = Assumption(
+        0.07, range: 0.035...0.15,
+        source:
+            "Ofsted, Fostering in England 2023 to 2024: 4,055 fostering households approved in England in the year "
+            + "(4,820 left); DfE, children looked after at 31 March 2024: 55,960 in foster placements. A council "
+            + "doubling a year's approvals (0.07 a child in foster care); range half a year's to two years' more"
+    )
     /// Real discount rate for annualising capital.
     public var discountRate = Assumption(
         0.035, range: 0.015...0.05, source: "HM Treasury Green Book discount rate (3.5%); range assumed")
@@ -63,7 +71,9 @@ public struct PlanningAssumptions: Sendable {
         [
             ("capital per home place (£)", \.capitalPerHomePlace), ("places per home", \.placesPerHome),
             ("foster recruitment cost (£ a household)", \.fosterRecruitmentCost),
-            ("children per foster household", \.childrenPerFosterHousehold), ("discount rate", \.discountRate),
+            ("children per foster household", \.childrenPerFosterHousehold),
+            ("foster households recruited at most, per child in foster care", \.fosterRecruitmentPerChild),
+            ("discount rate", \.discountRate),
             ("life of a home (years)", \.homeLifeYears), ("a carer's tenure (years)", \.fosterTenureYears),
             ("block contract discount below market price", \.blockContractDiscount),
             ("block contract term (years)", \.blockContractTermYears),

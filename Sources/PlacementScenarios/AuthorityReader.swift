@@ -62,7 +62,8 @@ enum AuthorityReader {
                 continue
             }
             membership[member] = (id, row.line)
-            let given = row.optionalText("cooperative_name")
+            // A name refused for a control character is said once, as that.
+            let given = row.optionalText("cooperative_name").flatMap { ControlCharacters.problem($0) == nil ? $0 : nil }
             // Reports name the co-operative by its first row: another name on a later row is a mistake.
             if let first = named[id], let given, let earlier = first.name, given != earlier {
                 row.error(

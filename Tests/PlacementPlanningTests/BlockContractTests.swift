@@ -46,6 +46,26 @@ struct BlockContractTests {
         #expect(approximately(try #require(plan.withPlan.metrics.total.m1OwnAuthorityRunShare), 5.0 / 11))
     }
 
+    /// M1 is not what the plan minimises: B1 places Eastbury's waiting child with the market, so
+    /// own-council M1 falls from 5 of 10 to 5 of 11 between a budget of nothing and £208,000.
+    @Test("the frontier says where own-council M1 falls, step by step, and that block contracts bought it")
+    func frontierSaysWhyM1Falls() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let copy = try Self.copyWithContract()
+        defer { copy.remove() }
+        var command = try PlacementCommand.parseAsRoot([
+            "plan", copy.path, "--budget", "208000", "--frontier", "0,208000", "--out", directory.file("plan"),
+        ])
+        try command.run()
+        let markdown = try String(contentsOfFile: directory.file("plan") + "/report.md", encoding: .utf8)
+        #expect(
+            markdown.contains(
+                "(50.0% → 45.5%, table frontier): the plan minimises weighted cost, not M1, and the "
+                    + "larger budget buys block contracts, market places that are not council-run."), "\(markdown)")
+        #expect(!markdown.contains("never falls as the budget grows"))
+    }
+
     /// Eastbury's sufficiency report with B1: no capital, £4,000 a week running whatever the use, of
     /// which the contract's term price (£208,000) is the sum, not a second cost; it counted £208,000
     /// as capital beside the same £4,000 a week, and the opening sentence left the contract out.

@@ -22,7 +22,27 @@ struct DefaultCandidatesTests {
         // Eastbury runs no fostering: the median in-house price, (600 + 550) / 2.
         let carers = candidates.first { $0.authority.rawValue == "T00000003" && $0.kind == .fosterCarers }
         #expect(carers?.weeklyCostPerPlace == 575)
-        #expect(carers?.maximumUnits == 2)
+        // Eastbury's 2 foster children × 0.07 households a child, rounded up: 1 household (at least 1).
+        #expect(carers?.maximumUnits == 1)
+    }
+
+    /// A budget recruits no more carers than a council approves: 1,148 households had been bought
+    /// for Greater Manchester's £20m, a fifth of England's approvals in a year.
+    @Test("foster households at most follow the recruitment rate, and never pass the council's foster children")
+    func recruitmentCap() throws {
+        var scenario = Self.scenario
+        // Northtown with 100 foster children: 7 households at 0.07, 15 at the range's 0.15.
+        let c03 = try #require(scenario.cohorts.firstIndex { $0.id == "C03" })
+        scenario.cohorts[c03].count = 98
+        func households(_ rate: Double) -> Int? {
+            var assumptions = PlanningAssumptions()
+            assumptions.fosterRecruitmentPerChild.value = rate
+            return DefaultCandidates.candidates(for: scenario, assumptions: assumptions)
+                .first { $0.authority.rawValue == "T00000001" && $0.kind == .fosterCarers }?.maximumUnits
+        }
+        #expect(households(0.07) == 7)
+        #expect(households(0.15) == 15)
+        #expect(households(2) == 100)
     }
 
     @Test("shares follow children looked after: Northtown 6 of 13, Southvale 3, Eastbury 4")

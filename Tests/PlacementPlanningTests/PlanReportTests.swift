@@ -98,6 +98,30 @@ struct PlanReportTests {
         #expect(markdown.contains("is £575 a week against the market's £900: it saves £325 a week"))
     }
 
+    /// £500,000 shared by children looked after: Northtown £230,769, Southvale £115,385, Eastbury
+    /// £153,846, each below a home's £795,000 (3 places × £265,000).
+    @Test("--by council says when the shares are too small for a home, and names the holders")
+    func sharesTooSmallForAHome() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var command = try PlacementCommand.parseAsRoot([
+            "plan", Fixtures.scenario("tiny"), "--budget", "500000", "--by", "council", "--out", directory.file("plan"),
+        ])
+        try command.run()
+        let markdown = try String(contentsOfFile: directory.file("plan") + "/report.md", encoding: .utf8)
+        #expect(
+            markdown.contains(
+                "No budget holder's share (Northtown, Southvale and Eastbury) reaches the cheapest home open to it "
+                    + "(from £795,000): their money recruits carers but builds no home"), "\(markdown)")
+        // Nationally the £500,000 is one pot, still short of a home: said as the budget's.
+        var national = try PlacementCommand.parseAsRoot([
+            "plan", Fixtures.scenario("tiny"), "--budget", "500000", "--out", directory.file("national"),
+        ])
+        try national.run()
+        let one = try String(contentsOfFile: directory.file("national") + "/report.md", encoding: .utf8)
+        #expect(one.contains("The budget does not reach the cheapest home (from £795,000)"))
+    }
+
     @Test("a budget of 0 has a one-point frontier, said as such, not a claim about a budget growing")
     func noBudget() throws {
         let directory = try TemporaryDirectory()
