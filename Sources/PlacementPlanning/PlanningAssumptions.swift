@@ -72,7 +72,7 @@ public struct PlanningAssumptions: Sendable {
             ("capital per home place (£)", \.capitalPerHomePlace), ("places per home", \.placesPerHome),
             ("foster recruitment cost (£ a household)", \.fosterRecruitmentCost),
             ("children per foster household", \.childrenPerFosterHousehold),
-            ("foster households recruited at most, per child in foster care", \.fosterRecruitmentPerChild),
+            ("foster households recruited at most per child in foster care", \.fosterRecruitmentPerChild),
             ("discount rate", \.discountRate),
             ("life of a home (years)", \.homeLifeYears), ("a carer's tenure (years)", \.fosterTenureYears),
             ("block contract discount below market price", \.blockContractDiscount),

@@ -186,6 +186,11 @@ struct SimulatePlanCommandTests {
         #expect(markdown.contains("plan-h2-2027.csv"))
         // Whether the plan's places are used: H2's two, one holding the waiting Northtown child.
         #expect(markdown.contains("In 2027 the plan's 2 open places hold 1 child under regional."), "\(markdown)")
+        // H2's empty place runs at its £4,800 a week whoever fills it: said beside the prices paid.
+        #expect(
+            markdown.contains(
+                "Their empty places in homes and block contracts cost, a week in 2027, £4,800 under regional: running "
+                    + "costs paid with no child placed"))
         let regional = try #require((object["modes"] as? [[String: Any]])?.first)
         let held = try #require((regional["years"] as? [[String: Any]])?.last?["plan_places_held"] as? [String: Any])
         #expect((held["total"] as? [String: Any])?["mean"] as? Double == 1)

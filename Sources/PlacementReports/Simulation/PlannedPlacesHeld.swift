@@ -38,6 +38,16 @@ struct PlannedPlacesHeld {
                 + " no child in any mode or draw (\(NumberText.listed(idle.map(\.id)))): places the plan "
                 + "pays for (a home's staff are paid empty) that place no one."
         }
+        let running = plan.builds.filter { $0.isOpen(in: year) && $0.costsWhenEmpty }
+        if !running.isEmpty {
+            let costs = draws.modes.map { mode in
+                NumberText.pounds(idleCost(of: running, mode, year: year)) + " under \(mode.name)"
+            }
+            text +=
+                " Their empty places in homes and block contracts cost, a week in \(year), " + NumberText.listed(costs)
+                + ": running costs paid with no child placed, which the weekly cost (prices paid for children "
+                + "placed) leaves out."
+        }
         let ended = plan.builds.filter { build in
             build.closingYear.map { $0 <= year } == true
                 && draws.modes.contains { (held($0, year: year, build: build)?.mean ?? 0) > 0 }
@@ -48,6 +58,15 @@ struct PlannedPlacesHeld {
                 + "placement ends (\(NumberText.listed(ended.map(\.id)))): the places held can exceed the places open."
         }
         return text
+    }
+
+    /// The weekly running cost of `builds`' places no child holds in `year` under `mode` (means over
+    /// draws; a build's children past its places, after a contract ends, leave none empty).
+    func idleCost(of builds: [SimulatedPlan.Build], _ mode: SimulatedMode, year: Int) -> Double {
+        builds.reduce(0) { total, build in
+            let held = held(mode, year: year, build: build)?.mean ?? 0
+            return total + max(0, Double(build.places) - held) * build.weeklyCostPerPlace
+        }
     }
 
     /// The plan's places by year: opening, open, and held under each mode.

@@ -17,6 +17,13 @@ public struct SimulatedPlan: Sendable {
         public var openingYear: Int
         /// A block contract's first year without its places; nil for homes and carers.
         public var closingYear: Int?
+        /// Pounds a week a place runs at.
+        public var weeklyCostPerPlace: Double
+
+        /// Whether an empty place still costs its running cost: a home's staff and a block
+        /// contract's price are paid whether a child is placed or not; a foster household's
+        /// allowance only while it fosters.
+        var costsWhenEmpty: Bool { kind != .fosterCarers }
 
         /// Whether its places are open in `year`.
         func isOpen(in year: Int) -> Bool {
@@ -54,7 +61,8 @@ public struct SimulatedPlan: Sendable {
                 authority: build.candidate.authority,
                 authorityName: names[build.candidate.authority] ?? build.candidate.authority.rawValue,
                 placementType: build.candidate.placementType, units: build.units, places: build.places,
-                openingYear: build.openingYear, closingYear: closingYear(build))
+                openingYear: build.openingYear, closingYear: closingYear(build),
+                weeklyCostPerPlace: build.candidate.weeklyCostPerPlace)
         }
         func open(in year: Int) -> Int {
             listed.reduce(0) { total, build in
