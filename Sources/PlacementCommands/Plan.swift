@@ -55,7 +55,12 @@ extension PlacementCommand {
         var year: Int?
 
         @Option(
-            parsing: .unconditional, help: "Stop branch-and-cut after this many seconds. (default: 60)",
+            parsing: .unconditional,
+            help: ArgumentHelp(
+                "Stop a plan's search after this many seconds from its start (model, relaxation, branch-and-cut), "
+                    + "with the best plan found; each budget of the frontier, each policy and each --sensitivity "
+                    + "re-solve has its own, and loading and the placements solved with and without the plan come "
+                    + "on top. (default: 60)"),
             transform: DecimalOption.parse)
         var timeLimit: Double = 60
 

@@ -169,7 +169,8 @@ public struct PlanReport: Sendable {
         let carers = spent(.fosterCarers)
         let contracts = spent(.blockContract)
         guard carers > 0 || contracts > 0 else { return "" }
-        var parts = ["\(pounds(spent(.home))) is capital in homes"]
+        var parts: [String] = []
+        if spent(.home) > 0 { parts.append("\(pounds(spent(.home))) is capital in homes") }
         if carers > 0 { parts.append("\(pounds(carers)) recruits foster carers (a one-off revenue cost)") }
         if contracts > 0 {
             parts.append(

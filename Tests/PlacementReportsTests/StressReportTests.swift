@@ -8,6 +8,16 @@ import Testing
 /// The stress report says which shocks file it tested, by the file's own description.
 @Suite("Stress report")
 struct StressReportTests {
+    @Test(
+        "Changes in children are signed and grouped by thousands, with a tenth where a mean has one",
+        arguments: [
+            (1_334.83, "+1,334.8"), (-1_234.56, "-1,234.6"), (1_334, "+1,334"), (0.5, "+0.5"), (-0.04, "0"),
+            (-0.5, "-0.5"), (12.05, "+12.1"),
+        ])
+    func signedChanges(value: Double, text: String) {
+        #expect(StressReport.signed(value) == text)
+    }
+
     @Test("The shocks file's description is under the title, on one line, escaped in HTML")
     func description() throws {
         let scenario = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario

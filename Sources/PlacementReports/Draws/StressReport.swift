@@ -200,7 +200,12 @@ public struct StressReport {
     /// A mean to a tenth, whole where it is whole, signed when `sign`.
     static func signed(_ value: Double, sign: Bool = true) -> String {
         let tenths = (value * 10).rounded() / 10
-        let text = tenths == tenths.rounded() ? NumberText.grouped(Int(tenths)) : NumberText.decimal(tenths, places: 1)
+        // Thousands grouped either way: +1,334.8, as +1,334 is.
+        let digit = Int((abs(tenths) * 10).rounded()) % 10
+        let text =
+            tenths == tenths.rounded()
+            ? NumberText.grouped(Int(tenths))
+            : (tenths < 0 ? "-" : "") + NumberText.grouped(abs(tenths).rounded(.down)) + ".\(digit)"
         return sign && tenths > 0 ? "+" + text : text
     }
 

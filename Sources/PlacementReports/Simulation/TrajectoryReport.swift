@@ -36,7 +36,11 @@ public struct TrajectoryReport {
                             + "and new placements are made in \(notes.batchesPerYear) batches a year. "
                             + (drawCount > 1
                                 ? "Figures are means over \(drawCount) seeded draws with the 10th–90th percentile "
-                                    + "in brackets." : "One seeded draw.")),
+                                    + "in brackets. The draws vary which placements end and the order councils "
+                                    + "buy in, not how many children arrive and leave (every draw follows the one "
+                                    + "demand path above): the brackets are narrower than the uncertainty of the "
+                                    + "years ahead, which `placement forecast` gives for the numbers in care."
+                                : "One seeded draw.")),
                     .table(
                         ReportTable(
                             id: "summary", caption: "All of \(scenario.name)'s children in \(last), by mode",
