@@ -80,6 +80,15 @@ public enum AsIsComparison: Sendable {
             + "move only as placements end, which `placement simulate` follows year by year)"
     }
 
+    /// A sentence for a one-draw comparison with council mode: its councils buy one after another in
+    /// one seeded order, and another order can place children otherwise; nil without council mode.
+    public static func buyingOrderNote(_ policy: Policy, modes: [CommissioningMode]) -> String? {
+        guard modes.contains(.council) else { return nil }
+        return "Council mode's councils buy one after another in one seeded order (council_order_seed "
+            + "\(policy.councilOrderSeed)); another order can place children otherwise, and `--draws 10` shows the "
+            + "range across orders."
+    }
+
     /// Why as-is is not shown (a lower-case clause) as a sentence of the notes.
     public static func sentence(_ reason: String) -> String { reason.prefix(1).uppercased() + reason.dropFirst() + "." }
 

@@ -215,6 +215,9 @@ public struct ComparisonReport {
         if let best = rankedPlaceValues.first {
             bullets.append(PlaceValueTable.sentence(best, names: authorityNames, mode: to))
         }
+        if let order = AsIsComparison.buyingOrderNote(scenario.policy, modes: results.map(\.mode)) {
+            bullets.append(order)
+        }
         return ReportSection("Summary", [.bullets(bullets)])
     }
 

@@ -89,6 +89,9 @@ public enum ResultMarkdown {
             }
             lines += ["", "Each mode has " + AsIsComparison.modePlacing(scenario.policy) + "."]
         }
+        if let order = AsIsComparison.buyingOrderNote(scenario.policy, modes: solved.map(\.mode)) {
+            lines += ["", order]
+        }
         for (title, scopes) in [
             ("By co-operative", metrics.map(\.cooperatives)),
             ("By authority", metrics.map { $0.authoritiesWithChildren(in: scenario) }),
