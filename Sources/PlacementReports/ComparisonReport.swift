@@ -123,15 +123,19 @@ public struct ComparisonReport {
             }
             return "\(value) (\(ReportValue.number(now - then, .shareChange).display) on today)"
         }
-        func shares(_ label: String, _ measure: KeyPath<ScopeMetrics, Double?>, published value: Double?) -> String {
+        func shares(
+            _ label: String, _ measure: KeyPath<ScopeMetrics, Double?>, published value: Double?, modelled: String
+        ) -> String {
             var sentence =
                 "\(label): \(share(after, measure)) under \(to) commissioning, against \(share(before, measure)) "
                 + "under \(from)"
             if let value, let year = published?.year {
                 // DfE's shares are of all children looked after; the modes' of those needing a
-                // commissioned placement (M1: of those in foster and residential care).
+                // commissioned placement (M1: of those in foster and residential care): said, since
+                // one label over two denominators reads as one measure.
                 sentence +=
-                    " and \(ReportValue.share(value).display) published for \(year) (DfE, of all children looked after)"
+                    " and \(ReportValue.share(value).display) published for \(year) (DfE, of all children looked after; "
+                    + "the modelled shares are of \(modelled), so the two differ by denominator as well)"
             }
             return sentence + "."
         }
@@ -144,11 +148,14 @@ public struct ComparisonReport {
         }
         if results.count > 1 {
             bullets.append(
-                shares("In-area placement (M2)", \.m2InAreaShare, published: published?.insideBoundaryShare))
+                shares(
+                    "In-area placement (M2)", \.m2InAreaShare, published: published?.insideBoundaryShare,
+                    modelled: "children in a commissioned placement"))
             bullets.append(
                 shares(
                     "Provision run by the child's own council (M1)", \.m1OwnAuthorityRunShare,
-                    published: published?.ownProvisionShare))
+                    published: published?.ownProvisionShare, modelled: "children placed in foster and residential care")
+            )
             if let today, let note = Self.ownCouncilFallNote(after, today: today, mode: to) { bullets.append(note) }
             bullets.append(
                 "Mean distance from home: \(ReportValue.miles(after.meanDistanceMiles).display) miles under \(to), "
