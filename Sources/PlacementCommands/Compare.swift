@@ -38,7 +38,19 @@ extension PlacementCommand {
             help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
         var data: String?
 
+        @Flag(
+            help: ArgumentHelp(
+                "Also solve every mode with each of the policy's weights (cost per mile, out-of-area penalty, "
+                    + "council-run preference, weight on price) at each end of a wide range, the others as set."))
+        var sensitivity = false
+
         public init() {}
+
+        public func validate() throws {
+            if sensitivity, drawOptions.draws != nil {
+                throw ValidationError("--sensitivity solves one draw; leave out --draws, or run them apart")
+            }
+        }
 
         public func run() throws {
             let started = ContinuousClock.now
@@ -73,8 +85,11 @@ extension PlacementCommand {
             let (results, today) = try Self.solve(
                 modes, in: solvedScenario, beside: baseline, today: unbuilt, options: options, started: started)
             let asIs = baseline.comparison(today)
-            let json = ResultJSON.comparison(results, scenario: scenario, asIs: asIs)
-            let markdown = ResultMarkdown.comparison(results, scenario: scenario, asIs: asIs)
+            let weights =
+                try sensitivity
+                ? Self.weightSensitivity(results, in: solvedScenario, options: options, started: started) : nil
+            let json = ResultJSON.comparison(results, scenario: scenario, asIs: asIs, sensitivity: weights)
+            let markdown = ResultMarkdown.comparison(results, scenario: scenario, asIs: asIs, sensitivity: weights)
             let metrics = ResultCSV.metrics(results, scenario: scenario, asIs: asIs.asIs)
             if let out = options.out {
                 var files = [("comparison.json", json), ("comparison.md", markdown), ("metrics.csv", metrics)]
@@ -87,6 +102,7 @@ extension PlacementCommand {
                 }
                 var report = ComparisonReport(results, scenario: scenario, asIs: asIs)
                 report.shocked = !applied.isEmpty
+                report.sensitivity = weights
                 files += report.files
                 try ModeRunner.write(files, into: out)
                 // On stderr, so that the comparison printed on stdout stays clean for a pipe.
@@ -122,6 +138,27 @@ extension PlacementCommand {
                 }
             }
             return (results, today)
+        }
+
+        /// `--sensitivity`: every mode solved again at each end of each policy weight's range, in the
+        /// same market (the scenario the modes solved).
+        private static func weightSensitivity(
+            _ results: [SolvedMode], in scenario: Scenario, options: SolvingOptions, started: ContinuousClock.Instant
+        ) throws -> PolicyWeightSensitivity {
+            let modes = results.map(\.mode)
+            var points: [PolicyWeightSensitivity.Point] = []
+            for (weight, end, value) in PolicyWeightSensitivity.ends(of: scenario.policy) {
+                var varied = scenario
+                varied.policy[keyPath: weight.keyPath] = value
+                let solved = try Progress.shared.run("sensitivity: \(weight.key) \(end)") {
+                    try ModeRunner.solve(varied, modes: modes, options: options, started: started, notes: false)
+                }
+                points.append(
+                    PolicyWeightSensitivity.Point(
+                        weight: weight.label, key: weight.key, end: end, value: value,
+                        modes: solved.map { ($0.mode, $0.metrics.total) }))
+            }
+            return PolicyWeightSensitivity(base: results.map { ($0.mode, $0.metrics.total) }, points: points)
         }
 
         /// `--draws N`: every mode in N seeded draws on all cores, summarised.

@@ -25,9 +25,11 @@ enum ModeRunner {
     /// a mode's serial steps (building its problem, assembling its result) and its largest placement
     /// type leave a core idle that another mode fills. The results, and what is said about them on
     /// stderr, come in the order of `modes`; each mode's result is the same as solved alone.
+    /// `notes`: whether the notes about the scenario (regional mode without co-operatives) are said;
+    /// a re-solve of the same scenario (a sensitivity's) leaves them to the first.
     static func solve<Format>(
         _ scenario: Scenario, modes: [CommissioningMode], options: SolvingOptionsPrinting<Format>,
-        started: ContinuousClock.Instant
+        started: ContinuousClock.Instant, notes: Bool = true
     ) throws -> [SolvedMode] {
         let concurrent = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
         let solved = DedicatedThreads.map(modes.count, maximumThreads: concurrent) { index in
@@ -40,7 +42,7 @@ enum ModeRunner {
             let typed = result.mapError { error -> OptimiserError in
                 error as? OptimiserError ?? .brokenInvariant(String(describing: error))
             }
-            return try report(typed, scenario: scenario, mode: mode, options: options)
+            return try report(typed, scenario: scenario, mode: mode, options: options, notes: notes)
         }
     }
 
@@ -48,7 +50,7 @@ enum ModeRunner {
     /// `--verbose`, the statistics said on stderr.
     private static func report<Format>(
         _ solved: Result<SolvedMode, OptimiserError>, scenario: Scenario, mode: CommissioningMode,
-        options: SolvingOptionsPrinting<Format>
+        options: SolvingOptionsPrinting<Format>, notes: Bool = true
     ) throws -> SolvedMode {
         let result: SolvedMode
         switch solved {
@@ -57,7 +59,7 @@ enum ModeRunner {
             printToStandardError("\(scenario.name), \(mode.rawValue) mode: \(error.description)")
             throw failureExitCode
         }
-        if mode == .regional, !scenario.hasCooperativeWithChildren {
+        if notes, mode == .regional, !scenario.hasCooperativeWithChildren {
             // An import, or a scenario without cooperatives.csv: the mode is there, and means nothing more.
             printToStandardError(
                 "regional: no authority with children in \(TerminalSafeText.escaping(scenario.name)) belongs to a "

@@ -21,6 +21,8 @@ public struct ComparisonReport {
     /// Whether shocks struck the scenario first (its name says which): as-is is then today's
     /// placements in the shocked market, and the summary says so.
     public var shocked = false
+    /// `compare --sensitivity`: the modes at each end of each policy weight's range.
+    public var sensitivity: PolicyWeightSensitivity?
 
     /// Rows in the table of places worth most.
     static let placeValueRows = 15
@@ -63,6 +65,7 @@ public struct ComparisonReport {
         // What a director reads first (summary, headline, where places help, maps, method), then
         // the tables by co-operative and authority, each on a new printed page.
         var sections = [summary, headline, placesWorthMost, maps, method]
+        if let sensitivity { sections.insert(sensitivity.section, at: 2) }
         var details: [ReportSection] = []
         if !scenario.cooperatives.isEmpty {
             details.append(scopeSection("Co-operatives", kind: "cooperative", scopes: metrics.map(\.cooperatives)))

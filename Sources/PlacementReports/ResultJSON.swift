@@ -15,7 +15,10 @@ public enum ResultJSON {
     /// Several modes: `{"scenario": …, "modes": [ … ]}`. With `asIs`, also `"as_is"` (today's
     /// placements and market, `null` when not shown), `"as_is_note"`, and in each mode
     /// `"change_from_as_is"` (percentage points for shares).
-    public static func comparison(_ solved: [SolvedMode], scenario: Scenario, asIs: AsIsComparison? = nil) -> String {
+    public static func comparison(
+        _ solved: [SolvedMode], scenario: Scenario, asIs: AsIsComparison? = nil,
+        sensitivity: PolicyWeightSensitivity? = nil
+    ) -> String {
         var modes = solved.map(ModeObject.init)
         if let today = asIs?.asIs {
             for index in modes.indices {
@@ -25,7 +28,8 @@ public enum ResultJSON {
         }
         return encode(
             Comparison(
-                scenario: scenario.name, modes: modes, asIs: asIs.map { AsIsObject($0) }, includesAsIs: asIs != nil))
+                scenario: scenario.name, modes: modes, asIs: asIs.map { AsIsObject($0) }, includesAsIs: asIs != nil,
+                sensitivity: sensitivity.map(SensitivityObject.points)))
     }
 
     /// Never fails: numbers that JSON cannot hold are written `null` by the objects here, and as
@@ -49,9 +53,11 @@ public enum ResultJSON {
         var asIs: AsIsObject?
         /// Whether the `as_is` keys are written at all (the library's callers without a baseline omit them).
         var includesAsIs = false
+        /// `compare --sensitivity`'s ends, absent without it.
+        var sensitivity: [SensitivityObject]?
 
         enum CodingKeys: String, CodingKey {
-            case scenario, modes
+            case scenario, modes, sensitivity
             case asIs = "as_is"
             case asIsNote = "as_is_note"
         }
@@ -60,6 +66,7 @@ public enum ResultJSON {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(scenario, forKey: .scenario)
             try container.encode(modes, forKey: .modes)
+            try container.encodeIfPresent(sensitivity, forKey: .sensitivity)
             guard includesAsIs else { return }
             if let asIs, asIs.placements != nil {
                 try container.encode(asIs, forKey: .asIs)
@@ -67,6 +74,67 @@ public enum ResultJSON {
                 try container.encodeNil(forKey: .asIs)
             }
             try container.encode(asIs?.note, forKey: .asIsNote)
+        }
+    }
+
+    /// One end of one policy weight's range: `{"weight", "end", "value", "modes": [{"mode",
+    /// "m1_own_council_share", "m2_in_area_share", "weekly_cost", "unplaced"}]}`; the weights as set
+    /// first, with `"weight": null`.
+    struct SensitivityObject: Encodable {
+        private static func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
+
+        struct ModeFigures: Encodable {
+            var mode: String
+            var m1OwnCouncilShare: Double?
+            var m2InAreaShare: Double?
+            var weeklyCost: Double
+            var unplaced: Int
+
+            enum CodingKeys: String, CodingKey {
+                case mode, unplaced
+                case m1OwnCouncilShare = "m1_own_council_share"
+                case m2InAreaShare = "m2_in_area_share"
+                case weeklyCost = "weekly_cost"
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(mode, forKey: .mode)
+                try container.encode(m1OwnCouncilShare.flatMap(SensitivityObject.finite), forKey: .m1OwnCouncilShare)
+                try container.encode(m2InAreaShare.flatMap(SensitivityObject.finite), forKey: .m2InAreaShare)
+                try container.encode(SensitivityObject.finite(weeklyCost), forKey: .weeklyCost)
+                try container.encode(unplaced, forKey: .unplaced)
+            }
+        }
+
+        var weight: String?
+        var end: String?
+        var value: Double?
+        var modes: [ModeFigures]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(weight, forKey: .weight)
+            try container.encode(end, forKey: .end)
+            try container.encode(value.flatMap(SensitivityObject.finite), forKey: .value)
+            try container.encode(modes, forKey: .modes)
+        }
+
+        enum CodingKeys: String, CodingKey { case weight, end, value, modes }
+
+        static func points(_ sensitivity: PolicyWeightSensitivity) -> [SensitivityObject] {
+            func figures(_ modes: [(mode: CommissioningMode, metrics: ScopeMetrics)]) -> [ModeFigures] {
+                modes.map {
+                    ModeFigures(
+                        mode: $0.mode.rawValue, m1OwnCouncilShare: $0.metrics.m1OwnAuthorityRunShare,
+                        m2InAreaShare: $0.metrics.m2InAreaShare, weeklyCost: $0.metrics.weeklyCost,
+                        unplaced: $0.metrics.unplaced)
+                }
+            }
+            return [SensitivityObject(weight: nil, end: nil, value: nil, modes: figures(sensitivity.base))]
+                + sensitivity.points.map {
+                    SensitivityObject(weight: $0.key, end: $0.end, value: $0.value, modes: figures($0.modes))
+                }
         }
     }
 

@@ -57,7 +57,10 @@ public enum ResultMarkdown {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func comparison(_ solved: [SolvedMode], scenario: Scenario, asIs: AsIsComparison? = nil) -> String {
+    public static func comparison(
+        _ solved: [SolvedMode], scenario: Scenario, asIs: AsIsComparison? = nil,
+        sensitivity: PolicyWeightSensitivity? = nil
+    ) -> String {
         let results = solved.map(\.result)
         let today = asIs?.asIs
         // As-is, when shown, is the first column; each mode's change from it follows the measures.
@@ -110,6 +113,7 @@ public enum ResultMarkdown {
                 lines.append("| \(scopes[0][index].name) | " + cells.joined(separator: " | ") + " |")
             }
         }
+        if let sensitivity { lines += MarkdownReport.lines(of: sensitivity.section) }
         if let asIs, !asIs.notes.isEmpty {
             lines += ["", "## As-is and today's market", ""]
             lines += asIs.notes.map { "- \($0)" }

@@ -5,23 +5,27 @@ import PlacementScenarios
 public enum MarkdownReport {
     public static func render(_ document: ReportDocument, stem: String = "report") -> String {
         var lines = ["# \(document.title)", "", "_\(inline(document.subtitle))_"]
-        for section in document.sections {
-            lines += ["", "## \(section.heading)"]
-            for block in section.blocks {
-                lines.append("")
-                switch block {
-                case .paragraph(let text):
-                    lines.append(text)
-                case .bullets(let items):
-                    lines += items.map { "- \($0)" }
-                case .table(let table):
-                    lines += ["**\(table.caption)** (`\(stem)-\(table.id).csv`)", ""] + Self.lines(of: table)
-                case .figure(let caption, _):
-                    lines.append("_Figure: \(caption) (drawn in `\(stem).html`)._")
-                }
+        for section in document.sections { lines += Self.lines(of: section, stem: stem) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A section as Markdown lines, a blank line first: its heading, then each block.
+    public static func lines(of section: ReportSection, stem: String = "report") -> [String] {
+        var lines = ["", "## \(section.heading)"]
+        for block in section.blocks {
+            lines.append("")
+            switch block {
+            case .paragraph(let text):
+                lines.append(text)
+            case .bullets(let items):
+                lines += items.map { "- \($0)" }
+            case .table(let table):
+                lines += ["**\(table.caption)** (`\(stem)-\(table.id).csv`)", ""] + Self.lines(of: table)
+            case .figure(let caption, _):
+                lines.append("_Figure: \(caption) (drawn in `\(stem).html`)._")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// A table as pipe-table lines, figures right-aligned.
