@@ -177,10 +177,19 @@ struct PairCosting: Sendable {
     }
 
     /// The weekly objective added to a child's staying with today's provider below the Ofsted floor:
-    /// half the unplaced penalty (£50,000 by default, far above any shipped scenario's dearest place,
-    /// so the floor still decides where a child goes when a place meeting it is in reach), and still
-    /// better than no placement.
-    var belowFloorSurcharge: Double { policy.unplacedPenalty / 2 }
+    /// a quarter of the unplaced penalty (£25,000 by default, far above any shipped scenario's dearest
+    /// place, so the floor still decides where a child goes when a place meeting it is in reach), and
+    /// still better than no placement. Under half the penalty, so a place that moves such a child is
+    /// never taken for one that places a child who had none (``InHousePlaceValuation``).
+    var belowFloorSurcharge: Double { policy.unplacedPenalty / 4 }
+
+    /// The surcharge on a child of a cohort whose recorded provider is `current` placed with
+    /// `provider`: only a child staying with its own provider below the floor pays it (no other
+    /// child is placed below the floor). Every pricing of a placement (the modes, kept placements,
+    /// today's) adds it, so their objectives compare.
+    public func belowFloorSurcharge(current: ProviderID?, provider: Provider) -> Double {
+        provider.id == current && !provider.rating.meets(policy.minimumRating) ? belowFloorSurcharge : 0
+    }
 
     func miles(_ unit: UnitProfile, _ pool: PoolProfile) -> Double {
         guard unit.home >= 0, pool.authority >= 0 else {

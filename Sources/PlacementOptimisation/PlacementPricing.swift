@@ -30,9 +30,10 @@ public struct PlacementPricing: Sendable {
                 unplacedReason: reason)
         }
         let miles = miles(from: cohort, to: provider)
-        let terms = costing.terms(
+        var terms = costing.terms(
             home: cohort.homeAuthority, miles: miles, provider: provider, type: cohort.placementType,
             price: offer.weeklyPrice)
+        terms.cost += costing.belowFloorSurcharge(current: cohort.currentProvider, provider: provider)
         return PlacementDecision(
             unitID: unit, cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
             placementType: cohort.placementType, children: children, provider: provider, miles: miles,

@@ -9,8 +9,9 @@ extension PlacementProblem {
             let provider = scenario.providers[kept.provider]
             let price = provider.offers[cohort.placementType]!.weeklyPrice
             let miles = costing.distances.miles(from: cohort.homeAuthority, at: cohort.homeLocation, to: provider)
-            let terms = costing.terms(
+            var terms = costing.terms(
                 home: cohort.homeAuthority, miles: miles, provider: provider, type: cohort.placementType, price: price)
+            terms.cost += costing.belowFloorSurcharge(current: cohort.currentProvider, provider: provider)
             return PlacementDecision(
                 unitID: cohort.siblingGroup.map(DemandUnit.ID.siblingGroup) ?? .cohort(cohort.id),
                 cohortIDs: [cohort.id], homeAuthority: cohort.homeAuthority,
@@ -57,9 +58,7 @@ extension PlacementProblem {
                     home: unit.homeAuthority, miles: miles, provider: providerRecord, type: unit.placementType,
                     price: pool.weeklyPrice)
                 // Only a child's current provider is admitted below the floor, at the surcharge the model paid.
-                if !providerRecord.rating.meets(scenario.policy.minimumRating) {
-                    terms.cost += costing.belowFloorSurcharge
-                }
+                terms.cost += costing.belowFloorSurcharge(current: unit.currentProvider, provider: providerRecord)
                 decisions.append(
                     decision(
                         unit, children: count, provider: providerRecord, price: pool.weeklyPrice, terms: terms))

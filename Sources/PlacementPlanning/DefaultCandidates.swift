@@ -52,7 +52,7 @@ public enum DefaultCandidates {
                 // Carers are recruited, not bought: a council approves so many a year, however large the budget.
                 let recruitable =
                     kind == .fosterCarers
-                    ? Self.wholeUnitsUp(Double(demand) * assumptions.fosterRecruitmentPerChild.value / Double(perUnit))
+                    ? Self.wholeUnitsUp(Double(demand) * assumptions.fosterRecruitmentPerChild.value)
                     : enough
                 candidates.append(
                     CapacityCandidate(

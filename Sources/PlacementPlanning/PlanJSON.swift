@@ -40,6 +40,9 @@ public enum PlanJSON {
         var weeklySpend: Double
         var weeklyCapitalCharge: Double
         var capitalSpent: Double
+        /// What `capital_spent` buys, by kind (`home`, `foster_carers`, `block_contract`): only a home's
+        /// is capital; recruitment is a one-off revenue cost, a contract's its price over the term.
+        var spentByKind: [String: Double]
         var valueOfBudgetPerMillion: Double
         var candidatesConsidered: Int
         var candidateSource: String
@@ -72,6 +75,10 @@ public enum PlanJSON {
             weeklySpend = plan.weeklySpend
             weeklyCapitalCharge = plan.weeklyCapitalCharge
             capitalSpent = plan.capitalSpent
+            spentByKind = Dictionary(
+                uniqueKeysWithValues: CapacityCandidate.Kind.allCases.map { kind in
+                    (kind.rawValue, plan.builds.filter { $0.candidate.kind == kind }.reduce(0) { $0 + $1.capital })
+                })
             valueOfBudgetPerMillion = plan.marginalValueOfBudget * 1_000_000
             candidatesConsidered = plan.candidatesConsidered
             candidateSource = plan.candidateSource.rawValue

@@ -54,7 +54,7 @@ public enum PlanMarkdown {
         lines +=
             MarkdownTable(
                 [
-                    "candidate", "authority", "type", "units", "places", "capital", "opens in (years)",
+                    "candidate", "authority", "type", "units", "places", "cost to the budget", "opens in (years)",
                     "children placed", "weekly saving (weighted objective)", "weekly spend saving", "payback (years)",
                 ], align: "lllrrrrrrrr",
                 rows: plan.builds.map { build in

@@ -103,7 +103,8 @@ public struct PlanReport: Sendable {
                 .init("Build", key: "candidate", numeric: false), .init("Authority", key: "authority", numeric: false),
                 .init("Kind", key: "kind", numeric: false),
                 .init("Placement type", key: "placement_type", numeric: false),
-                .init("Units", key: "units"), .init("Places", key: "places"), .init("Capital", key: "capital"),
+                .init("Units", key: "units"), .init("Places", key: "places"),
+                .init("Cost to the budget", key: "capital"),
                 .init("Opens in (years)", key: "years_to_open"), .init("Children placed", key: "children_placed"),
                 .init("Weekly saving (weighted objective)", key: "weekly_saving"),
                 .init("Weekly saving (£ paid)", key: "weekly_spend_saving"),
@@ -185,18 +186,24 @@ public struct PlanReport: Sendable {
     static func shortOfAHomeNote(_ plan: CapacityPlan) -> String? {
         let short = plan.holdersShortOfAHome
         guard !short.isEmpty else { return nil }
-        let cheapest = "(from \(pounds(short.compactMap(\.cheapestHome).min() ?? 0)))"
+        let cheapest = short.compactMap(\.cheapestHome).min() ?? 0
+        let from = "(from \(pounds(cheapest)))"
+        let elsewhere = plan.carers.isEmpty ? "" : " (the money goes to carers)"
         guard plan.spending.count > 1 else {
-            return "The budget does not reach the cheapest home \(cheapest): it recruits carers but builds no home."
+            return "The budget does not reach the cheapest home \(from), so the plan builds none\(elsewhere)."
         }
         let names = short.count <= 5 ? " (" + NumberText.listed(short.map(\.share.name)) + ")" : ""
-        let pooling = "pooling it (--by cooperative, --by national, --compare-policies) is what lets it buy homes."
+        let pooled =
+            plan.budget + 0.005 < cheapest
+            ? "; even pooled, the whole budget would not reach one."
+            : "; pooled (" + (plan.scope == .council ? "--by cooperative or --by national" : "--by national")
+                + ", --compare-policies), the money could buy homes."
         if short.count == plan.spending.count {
-            return "No budget holder's share\(names) reaches the cheapest home open to it \(cheapest): their money "
-                + "recruits carers but builds no home; " + pooling
+            return "No budget holder's share\(names) reaches the cheapest home open to it \(from), so none builds "
+                + "one\(elsewhere)" + pooled
         }
         return "\(short.count) of the \(plan.spending.count) budget holders' shares\(names) do not reach the cheapest "
-            + "home open to them \(cheapest): their money recruits carers but builds no home; " + pooling
+            + "home open to them \(from), so they build none\(elsewhere)" + pooled
     }
 
     /// Builds that save none of the prices paid are chosen for the objective's weights, not money:
@@ -258,7 +265,7 @@ public struct PlanReport: Sendable {
                 .init("Authority", key: "authority", numeric: false),
                 .init("Co-operative", key: "cooperative", numeric: false), .init("Homes", key: "homes"),
                 .init("Home places", key: "home_places"), .init("Foster households", key: "foster_households"),
-                .init("Block contracts", key: "block_contracts"), .init("Capital", key: "capital"),
+                .init("Block contracts", key: "block_contracts"), .init("Cost to the budget", key: "capital"),
                 .init("Children in new places", key: "children_placed"),
                 .init("M1 own council, without", key: "m1_own_without"),
                 .init("M1 own council, with", key: "m1_own_with"), .init("M2, without", key: "m2_without"),
@@ -332,7 +339,7 @@ public struct PlanReport: Sendable {
             caption: "Builds by co-operative, and its members' children without and with the plan",
             columns: [
                 .init("Co-operative", key: "cooperative", numeric: false), .init("Homes", key: "homes"),
-                .init("Foster households", key: "foster_households"), .init("Capital", key: "capital"),
+                .init("Foster households", key: "foster_households"), .init("Cost to the budget", key: "capital"),
                 .init("M1 own council, without", key: "m1_own_without"),
                 .init("M1 own council, with", key: "m1_own_with"), .init("M2, without", key: "m2_without"),
                 .init("M2, with", key: "m2_with"), .init("Unplaced, without", key: "unplaced_without"),
@@ -370,7 +377,7 @@ public struct PlanReport: Sendable {
                 .init("Budget", key: "budget"), .init("Objective", key: "objective"),
                 .init("Relative gap", key: "relative_gap"), .init("Homes", key: "homes"),
                 .init("Foster households", key: "foster_households"),
-                .init("Block contracts", key: "block_contracts"), .init("Capital spent", key: "capital_spent"),
+                .init("Block contracts", key: "block_contracts"), .init("Budget spent", key: "capital_spent"),
                 .init("M1 own council", key: "m1_own_la_run_share"), .init("M2", key: "m2_in_area_share"),
                 .init("Weekly cost", key: "weekly_cost"), .init("Unplaced", key: "unplaced"),
             ],
@@ -456,7 +463,7 @@ public struct PlanReport: Sendable {
                             Self.value(measure, plan.withPlan.metrics.total),
                         ]
                     }
-            } + [[.text("capital spent (£)")] + comparison.plans.flatMap { [.pounds(nil), .pounds($0.capitalSpent)] }])
+            } + [[.text("budget spent (£)")] + comparison.plans.flatMap { [.pounds(nil), .pounds($0.capitalSpent)] }])
         return ReportSection(
             "The same budget, three ways",
             [

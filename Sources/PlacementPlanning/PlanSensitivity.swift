@@ -73,7 +73,7 @@ public struct PlanSensitivity: Sendable {
                 .init("Assumption", key: "assumption", numeric: false), .init("End", key: "end", numeric: false),
                 .init("Value", key: "value"), .init("Objective", key: "objective"),
                 .init("Objective change", key: "objective_change"), .init("Homes", key: "homes"),
-                .init("Foster households", key: "foster_households"), .init("Capital spent", key: "capital_spent"),
+                .init("Foster households", key: "foster_households"), .init("Budget spent", key: "capital_spent"),
                 .init("M1 own council", key: "m1_own_la_run_share"), .init("M1 change", key: "m1_change"),
                 .init("M2", key: "m2_in_area_share"), .init("M2 change", key: "m2_change"),
             ],

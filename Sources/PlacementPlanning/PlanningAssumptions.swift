@@ -23,13 +23,15 @@ public struct PlanningAssumptions: Sendable {
     )
     /// Children per new foster household.
     public var childrenPerFosterHousehold = Assumption(1, range: 1...2, source: "assumption")
-    /// New foster households a council can recruit through a plan, per child of its in foster care.
+    /// New foster households a council can recruit through a plan, per child of its in foster care
+    /// (households, whatever the children per household).
     public var fosterRecruitmentPerChild = Assumption(
         0.07, range: 0.035...0.15,
         source:
-            "Ofsted, Fostering in England 2023 to 2024: 4,055 fostering households approved in England in the year "
-            + "(4,820 left); DfE, children looked after at 31 March 2024: 55,960 in foster placements. A council "
-            + "doubling a year's approvals (0.07 a child in foster care); range half a year's to two years' more"
+            "Ofsted, Fostering in England 2023 to 2024: 4,055 fostering households approved in England in the year, "
+            + "kinship carers among them (4,820 left); DfE, 31 March 2024: 55,960 children in foster placements "
+            + "(0.072 approvals a child). At 0.07 a child in (non-kinship) foster care the councils' caps add to "
+            + "about 3,200 households, some four-fifths of a year's approvals again; range half that to about twice"
     )
     /// Real discount rate for annualising capital.
     public var discountRate = Assumption(

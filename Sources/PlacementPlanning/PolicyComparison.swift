@@ -90,7 +90,7 @@ public struct PolicyComparison: Sendable {
                         }
                     })
         }
-        table.append(["capital spent (£)"] + plans.flatMap { ["–", ReportValue.pounds($0.capitalSpent).display] })
+        table.append(["budget spent (£)"] + plans.flatMap { ["–", ReportValue.pounds($0.capitalSpent).display] })
         var lines = [
             "# The same budget, three ways", "",
             "Budget \(NumberText.pounds(budget)). Each policy is compared with no new capacity under "

@@ -228,6 +228,7 @@ public struct ComparisonReport {
         if let order = AsIsComparison.buyingOrderNote(scenario.policy, modes: results.map(\.mode)) {
             bullets.append(order)
         }
+        if let below = BelowFloorNote.sentence(results, policy: scenario.policy) { bullets.append(below) }
         return ReportSection("Summary", [.bullets(bullets)])
     }
 

@@ -95,6 +95,7 @@ public enum ResultMarkdown {
         if let order = AsIsComparison.buyingOrderNote(scenario.policy, modes: solved.map(\.mode)) {
             lines += ["", order]
         }
+        if let below = BelowFloorNote.sentence(solved.map(\.result), policy: scenario.policy) { lines += ["", below] }
         for (title, scopes) in [
             ("By co-operative", metrics.map(\.cooperatives)),
             ("By authority", metrics.map { $0.authoritiesWithChildren(in: scenario) }),

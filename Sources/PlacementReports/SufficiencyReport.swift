@@ -276,7 +276,7 @@ public struct SufficiencyReport {
             ] + sectors.map { .init("In area: \($0.label.lowercased())", key: "in_area_\($0.rawValue)") }
                 + [
                     .init("In area: all", key: "in_area_places"),
-                    .init("In area: below the Ofsted floor, not used", key: "in_area_below_ofsted_floor"),
+                    .init("In area: below the Ofsted floor, no new placements", key: "in_area_below_ofsted_floor"),
                 ],
             rows: types.map { type in
                 let places = supply[type] ?? TypeSupply()
@@ -315,7 +315,8 @@ public struct SufficiencyReport {
             + "are; places in area are every registered place located in \(area), by who runs them. "
         let shared =
             "Places in the area are not reserved for its children: other councils place there too. "
-            + "Places rated below the policy's Ofsted floor (\(floor)) are counted apart, as no child is placed there."
+            + "Places rated below the policy's Ofsted floor (\(floor)) are counted apart: no child is newly placed "
+            + "there (a child whose record names one may stay, when nothing meeting the floor is in reach)."
         return who + shared + Self.freePlacesSentence(asIs?.market)
     }
 

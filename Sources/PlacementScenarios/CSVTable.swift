@@ -330,20 +330,32 @@ public struct CSVTable: Sendable {
         return record.columns[index]
     }
 
-    /// A hint when a row's extra fields look like a number split at its thousands comma (`£1,050.50`
-    /// unquoted reads as `£1` and `050.50`).
+    /// A hint when a row's extra fields look like a number split at its thousands commas (`£1,050.50`
+    /// unquoted reads as `£1` and `050.50`; `£12,345,678` as three fields).
     static func splitNumberHint(_ fields: [String], _ expected: Int) -> String {
         guard fields.count > expected else { return "" }
-        let split = zip(fields, fields.dropFirst()).first { leading, group in
-            let digits = leading.hasPrefix("£") ? leading.dropFirst() : Substring(leading)
-            let whole = group.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-            // A pound sign or pence make it money, not two small counts side by side.
-            return (leading.hasPrefix("£") || whole.count == 2) && (1...3).contains(digits.count)
-                && digits.allSatisfy { $0.isASCII && $0.isNumber } && whole[0].count == 3
-                && whole.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        func digits(_ text: Substring) -> Bool { !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }
+        /// A group after a thousands comma: three digits, pence after the last.
+        func group(_ text: String) -> (isGroup: Bool, hasPence: Bool) {
+            let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            let isGroup = parts[0].count == 3 && digits(parts[0]) && (parts.count == 1 || digits(parts[1]))
+            return (isGroup, parts.count == 2)
         }
-        guard let split else { return "" }
-        return " ('\(split.0),\(split.1)' looks like one number split at its comma: quote it, "
-            + "\"\(split.0),\(split.1)\", or write it without the comma)"
+        for start in fields.indices.dropLast() {
+            let leading = fields[start]
+            let whole = leading.hasPrefix("£") ? leading.dropFirst() : Substring(leading)
+            guard (1...3).contains(whole.count), digits(whole) else { continue }
+            var end = start
+            while end + 1 < fields.count, group(fields[end + 1]).isGroup {
+                end += 1
+                if group(fields[end]).hasPence { break }
+            }
+            // A pound sign or pence make it money, not small counts side by side.
+            guard end > start, leading.hasPrefix("£") || group(fields[end]).hasPence else { continue }
+            let number = fields[start...end].joined(separator: ",")
+            return " ('\(number)' looks like one number split at its commas: quote it, \"\(number)\", or write it "
+                + "without them)"
+        }
+        return ""
     }
 }

@@ -18,7 +18,8 @@ package enum YAMLProblem {
                 return (nil, nil, problem)
             }
             // The character itself, as a code (it may be unprintable).
-            let character = value >= 0 ? " (U+\(String(UInt32(value), radix: 16, uppercase: true)))" : ""
+            let hex = String(UInt32(max(0, value)), radix: 16, uppercase: true)
+            let character = value >= 0 ? " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))" : ""
             return (line, column, problem + character)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")

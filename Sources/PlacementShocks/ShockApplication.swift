@@ -141,8 +141,14 @@ public enum ShockApplication {
             guard after > limit else { return nil }
             return "with the shocks before it, takes the scenario to \(NumberText.grouped(after)) children, past "
                 + "the \(NumberText.grouped(limit)) a scenario may hold"
-        case .priceChange(_, _, _, let factor):
-            let prices = scenario.providers.lazy.flatMap(\.offers.values).map(\.weeklyPrice)
+        case .priceChange(let sector, let type, let owner, let factor):
+            // The prices this shock changes: its sector, type and owner's, as ``apply`` repriced them.
+            let prices = scenario.providers.lazy.filter { provider in
+                (sector == nil || provider.sector == sector)
+                    && (owner == nil || ownerKey(provider.owner) == ownerKey(owner ?? ""))
+            }.flatMap { provider in
+                provider.offers.filter { type == nil || $0.key == type }.values.map(\.weeklyPrice)
+            }
             let highest = prices.max() ?? 0
             if highest * factor > ScenarioLimits.weeklyPrice {
                 return "with the shocks before it, prices a place at \(NumberText.pounds(highest * factor)) a week, "

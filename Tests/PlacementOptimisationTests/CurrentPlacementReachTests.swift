@@ -1,4 +1,5 @@
 import PlacementOptimisation
+import PlacementReports
 import PlacementScenarios
 import TestSupport
 import Testing
@@ -58,8 +59,28 @@ struct CurrentPlacementReachTests {
         scenario.providers[p3].rating = .inadequate
         let decision = try Self.c03(scenario)
         #expect(decision.provider?.id == "P3")
-        // £1,400 as beyond the limit, plus half the £100,000 unplaced penalty: still better than none.
-        #expect(approximately(decision.objectiveCostPerChild, 51_400))
+        // £1,400 as beyond the limit, plus a quarter of the £100,000 unplaced penalty: still better than none.
+        #expect(approximately(decision.objectiveCostPerChild, 26_400))
+    }
+
+    /// Under regional commissioning Southvale's carers (P2) open to Northtown's C03, so only council mode keeps C03 at P3.
+    @Test("compare says which children stay below the floor, and what each adds to the objective")
+    func belowTheFloorIsSaid() throws {
+        var scenario = try Self.tiny(c03LivesWith: "P3")
+        let p3 = try #require(scenario.providers.firstIndex { $0.id == "P3" })
+        scenario.providers[p3].rating = .inadequate
+        let solved = try [CommissioningMode.council, .regional].map { try PlacementOptimiser.solve(scenario, mode: $0) }
+        let markdown = ResultMarkdown.comparison(solved, scenario: scenario)
+        #expect(
+            markdown.contains(
+                "Children who stay with the provider their records name, rated below the Ofsted floor (requires "
+                    + "improvement), as no place meeting the floor is in reach: 1 under council. "
+                    + "Each adds £25,000 a week"), "\(markdown)")
+        // As-is prices the same stay alike: today's placement of C03 at P3 costs what council mode's does.
+        let pricing = PlacementPricing(scenario)
+        let c03 = try #require(scenario.cohorts.first { $0.id == "C03" })
+        let today = pricing.decision(c03, provider: scenario.providers[p3], children: 1)
+        #expect(approximately(today.objectiveCostPerChild, 26_400))
     }
 
     @Test("below the Ofsted floor with a place meeting it in reach, C03 moves there")

@@ -123,7 +123,7 @@ struct BlockContractTests {
         #expect(rows.dropFirst().map { $0[column] } == ["0", "1"])
         #expect(rows.first?[column - 1] == "foster_households")
         let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
-        #expect(markdown.contains("| Foster households | Block contracts | Capital spent |"))
+        #expect(markdown.contains("| Foster households | Block contracts | Budget spent |"))
         let json = try String(contentsOfFile: out + "/report.json", encoding: .utf8)
         #expect(json.contains("block_contracts"))
     }

@@ -109,17 +109,29 @@ struct PlanReportTests {
         ])
         try command.run()
         let markdown = try String(contentsOfFile: directory.file("plan") + "/report.md", encoding: .utf8)
+        // Pooled, £500,000 still buys no home: no advice to pool.
         #expect(
             markdown.contains(
                 "No budget holder's share (Northtown, Southvale and Eastbury) reaches the cheapest home open to it "
-                    + "(from £795,000): their money recruits carers but builds no home"), "\(markdown)")
+                    + "(from £795,000), so none builds one (the money goes to carers); even pooled, the whole budget "
+                    + "would not reach one."), "\(markdown)")
         // Nationally the £500,000 is one pot, still short of a home: said as the budget's.
         var national = try PlacementCommand.parseAsRoot([
             "plan", Fixtures.scenario("tiny"), "--budget", "500000", "--out", directory.file("national"),
         ])
         try national.run()
         let one = try String(contentsOfFile: directory.file("national") + "/report.md", encoding: .utf8)
-        #expect(one.contains("The budget does not reach the cheapest home (from £795,000)"))
+        #expect(one.contains("The budget does not reach the cheapest home (from £795,000), so the plan builds none"))
+        // £1,000,000 shared by children looked after: every share short, the whole enough for a home.
+        var larger = try PlacementCommand.parseAsRoot([
+            "plan", Fixtures.scenario("tiny"), "--budget", "1000000", "--by", "council", "--out",
+            directory.file("larger"),
+        ])
+        try larger.run()
+        let pooled = try String(contentsOfFile: directory.file("larger") + "/report.md", encoding: .utf8)
+        #expect(
+            pooled.contains(
+                "pooled (--by cooperative or --by national, --compare-policies), the money could buy homes."))
     }
 
     @Test("a budget of 0 has a one-point frontier, said as such, not a claim about a budget growing")

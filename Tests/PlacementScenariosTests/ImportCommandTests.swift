@@ -322,7 +322,8 @@ struct ImportCommandTests {
         #expect(run.status == 1)
         #expect(
             run.standardError.contains(
-                "children.csv:2: has 6 fields; the header has 5 ('£1,050.50' looks like one number split at its comma"))
+                "children.csv:2: has 6 fields; the header has 5 ('£1,050.50' looks like one number split at its commas")
+        )
         #expect(!run.standardError.contains("no children"))
         #expect(!FileManager.default.fileExists(atPath: out))
     }

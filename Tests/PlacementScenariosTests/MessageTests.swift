@@ -95,7 +95,7 @@ struct MessageTests {
         let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
         #expect(
             error.issues.map(\.description) == [
-                "scenario.yaml:2:16: is not valid YAML: control characters are not allowed (U+1)"
+                "scenario.yaml:2:16: is not valid YAML: control characters are not allowed (U+0001)"
             ])
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-import PlacementScenarios
 import TestSupport
 import Testing
+
+@testable import PlacementScenarios
 
 /// One test per validation rule: a copy of `tiny` with one fault, and the message it must produce.
 @Suite("Scenario validation")
@@ -418,6 +419,19 @@ struct ValidationTests {
         let scenario = try ScenarioLoader.load(from: copy.path).scenario
         #expect(scenario.name == "tiny")
         #expect(scenario.policy.unplacedPenalty == 100_000)
+    }
+
+    @Test(
+        "a row split at a number's thousands commas names the whole number",
+        arguments: [
+            (["R1", "£12", "345", "678", "x"], " ('£12,345,678' looks like one number split at its commas"),
+            (["R1", "1", "050.50", "x"], " ('1,050.50' looks like one number split at its commas"),
+            // Two small counts side by side are no money: no hint.
+            (["R1", "2", "550", "x"], ""),
+        ])
+    func splitNumbers(fields: [String], hint: String) {
+        let said = CSVTable.splitNumberHint(fields, 3)
+        #expect(hint.isEmpty ? said.isEmpty : said.hasPrefix(hint), "\(said)")
     }
 
     @Test("Ofsted's own wording and capitalised names are accepted")

@@ -36,6 +36,19 @@ struct DamagedInputTests {
         }
     }
 
+    /// The floor is of the places a cut reprices: a council's 50p place is no private provider's.
+    @Test("a cut to private prices is checked against private prices only")
+    func cutChecksItsOwnPrices() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace("providers.csv", "foster,2,600,good", with: "foster,2,0.5,good")
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try Self.shocks(["price_change: {sector: private, factor: 0.01}"], in: directory)
+        let run = try BuiltTool.run("placement", ["compare", copy.path, "--shocks", path, "--format", "json"])
+        #expect(run.status == 0, "\(run.standardError)")
+    }
+
     /// A copy of the official data with `change` made to one of its files.
     static func damagedData(_ file: String, in directory: TemporaryDirectory, _ change: (inout [String]) -> Void)
         throws -> String

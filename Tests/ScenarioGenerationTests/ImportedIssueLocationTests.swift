@@ -27,6 +27,10 @@ struct ImportedIssueLocationTests {
         let provider = imported.locatedInChildrenFile(
             ScenarioIssue(.warning, file: "children.csv", line: 7, column: 9, field: "current_provider", message: "m"))
         #expect(provider.description == "rutland-children.csv:7:41: warning: provider_urn: m")
+        // RUT001 (line 2) gave no URN: its provider came from its code, PR1 at column 22.
+        let coded = imported.locatedInChildrenFile(
+            ScenarioIssue(.warning, file: "children.csv", line: 2, column: 9, field: "current_provider", message: "m"))
+        #expect(coded.description == "rutland-children.csv:2:22: warning: placement_provider: m")
         // Another file's issue is left as it is.
         let other = ScenarioIssue(.warning, file: "providers.csv", line: 3, message: "m")
         #expect(imported.locatedInChildrenFile(other) == other)

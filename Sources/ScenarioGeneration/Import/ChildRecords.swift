@@ -32,7 +32,7 @@ enum ChildRecords {
     /// Words of a case-management export's headings that name a column the import reads by other words.
     static let lookalikeWords: [Substring: String] = [
         "dob": "date_of_birth", "birth": "date_of_birth", "ref": "child_id", "reference": "child_id",
-        "type": "placement_code", "location": "placement_authority", "placed": "placement_authority",
+        "type": "placement_code", "location": "placement_authority",
     ]
 
     /// Warns of each column the import does not read whose heading looks like one it reads and the file

@@ -42,6 +42,8 @@ public struct CouncilImport: Sendable {
     struct ChildLocation {
         var line: Int
         var columns: [String: Int]
+        /// Whether the row gave a provider URN (else its provider came from the provider code).
+        var hasURN: Bool
     }
 
     /// The generated `children.csv`'s columns as the children file names them.
@@ -59,7 +61,7 @@ public struct CouncilImport: Sendable {
         let child = childLocations[line - 2]
         var field = issue.field.flatMap { Self.importedColumn[$0] }
         // A current provider comes from the URN where one is given, else from the provider code.
-        if field == "provider_urn", child.columns["provider_urn"] == nil { field = "placement_provider" }
+        if field == "provider_urn", !child.hasURN { field = "placement_provider" }
         return ScenarioIssue(
             issue.severity, file: childrenFile, line: child.line, column: field.flatMap { child.columns[$0] },
             field: field, message: issue.message)
@@ -127,9 +129,9 @@ public struct CouncilImport: Sendable {
             ChildLocation(
                 line: record.line,
                 columns: Dictionary(
-                    uniqueKeysWithValues: Set(importedColumn.values).compactMap { name in
+                    uniqueKeysWithValues: Set(importedColumn.values + ["placement_provider"]).compactMap { name in
                         rowAt[record.line]?.position(of: name).map { (name, $0) }
-                    }))
+                    }), hasURN: record.urn != nil)
         }
         return CouncilImport(
             scenario: scenario, readme: notes.readme, summary: notes.summary,
