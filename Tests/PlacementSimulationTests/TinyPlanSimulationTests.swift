@@ -195,6 +195,8 @@ struct SimulatePlanCommandTests {
         let held = try #require((regional["years"] as? [[String: Any]])?.last?["plan_places_held"] as? [String: Any])
         #expect((held["total"] as? [String: Any])?["mean"] as? Double == 1)
         #expect(((held["builds"] as? [String: Any])?["H2"] as? [String: Any])?["p90"] as? Double == 1)
+        // H2's one empty place at £4,800 a week, as the report says.
+        #expect(held["empty_places_weekly_cost"] as? Double == 4_800)
     }
 
     @Test("--verbose says the timings on stderr and leaves the report as it is")

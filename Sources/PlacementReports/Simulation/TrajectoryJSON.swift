@@ -142,12 +142,22 @@ public enum TrajectoryJSON {
         }
     }
 
-    /// `{"total": band, "builds": {build id: band}}`: children in the plan's places, across draws.
+    /// `{"total": band, "builds": {build id: band}, "empty_places_weekly_cost": pounds}`: children in the
+    /// plan's places, across draws, and what the open homes' and contracts' empty places cost a week
+    /// (means over draws), which the weekly cost of prices paid leaves out.
     struct HeldObject: Encodable {
         var total: BandObject?
         var builds: [String: BandObject?]
+        var emptyPlacesWeeklyCost: Double
+
+        enum CodingKeys: String, CodingKey {
+            case total, builds
+            case emptyPlacesWeeklyCost = "empty_places_weekly_cost"
+        }
 
         init(_ held: PlannedPlacesHeld, mode: SimulatedMode, year: Int) {
+            emptyPlacesWeeklyCost = held.idleCost(
+                of: held.plan.builds.filter { $0.isOpen(in: year) && $0.costsWhenEmpty }, mode, year: year)
             total = held.held(mode, year: year).map(BandObject.init)
             builds = Dictionary(
                 held.plan.builds.map { ($0.id, held.held(mode, year: year, build: $0).map(BandObject.init)) },
