@@ -65,6 +65,7 @@ extension PlacementCommand {
             let loaded = planFile.apply(adopted, to: unplanned)
             let shockFile = try drawOptions.shockFile(for: loaded)
             if let draws = drawOptions.draws {
+                ModeRunner.sayRegionalWithoutCooperatives(loaded, modes: modes)
                 // Today's market of the scenario as loaded; each draw rebuilds it after its shocks.
                 let baseline = try marketData.baseline(for: loaded)
                 try runDraws(

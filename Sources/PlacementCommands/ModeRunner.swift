@@ -46,6 +46,15 @@ enum ModeRunner {
         }
     }
 
+    /// An import, or a scenario without cooperatives.csv: regional mode is there and means nothing
+    /// more than each council alone, which is said on stderr rather than shown as a third answer.
+    static func sayRegionalWithoutCooperatives(_ scenario: Scenario, modes: [CommissioningMode]) {
+        guard modes.contains(.regional), !scenario.hasCooperativeWithChildren else { return }
+        printToStandardError(
+            "regional: no authority with children in \(TerminalSafeText.escaping(scenario.name)) belongs to a "
+                + "co-operative (cooperatives.csv), so regional commissioning here is each council commissioning alone")
+    }
+
     /// A mode's result, or its error said on stderr as exit code 2; a stop at the time limit and, with
     /// `--verbose`, the statistics said on stderr.
     private static func report<Format>(
@@ -59,13 +68,7 @@ enum ModeRunner {
             printToStandardError("\(scenario.name), \(mode.rawValue) mode: \(error.description)")
             throw failureExitCode
         }
-        if notes, mode == .regional, !scenario.hasCooperativeWithChildren {
-            // An import, or a scenario without cooperatives.csv: the mode is there, and means nothing more.
-            printToStandardError(
-                "regional: no authority with children in \(TerminalSafeText.escaping(scenario.name)) belongs to a "
-                    + "co-operative (cooperatives.csv), so regional commissioning here is each council commissioning alone"
-            )
-        }
+        if notes { sayRegionalWithoutCooperatives(scenario, modes: [mode]) }
         if case .timeLimit(let gap) = result.status {
             // Quiet output would read as an optimum: say so wherever the result is printed.
             let bound = gap.map { String(format: "within %.2f%% of the best bound", $0 * 100) } ?? "with no bound known"

@@ -197,6 +197,7 @@ extension PlacementCommand {
             // The plan competes for the places free today, as `compare`'s modes do.
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let shocked = try shockOptions.apply(to: loadScenario(scenario))
+            ModeRunner.sayRegionalWithoutCooperatives(shocked, modes: [scope.mode])
             let baseline = try marketData.baseline(for: shocked)
             let scenario = baseline.scenario(or: shocked)
             let marketNotes = baseline.marketNotes(solvedBy: "The plan is made in")

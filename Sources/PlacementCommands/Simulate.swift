@@ -170,6 +170,8 @@ extension PlacementCommand {
                         + "published figures; choose optimised modes")
                 throw invalidInputExitCode
             }
+            ModeRunner.sayRegionalWithoutCooperatives(
+                scenario, modes: chosen.compactMap { if case .optimised(let mode) = $0 { mode } else { nil } })
             let simulation = Simulation(
                 scenario: scenario, flows: inputs.flows, start: inputs.start, from: startYear, to: endYear,
                 assumptions: assumptions)

@@ -58,6 +58,7 @@ extension PlacementCommand {
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let scenario = try loadScenario(scenario)
             guard let file = try drawOptions.shockFile(for: scenario) else { return }
+            ModeRunner.sayRegionalWithoutCooperatives(scenario, modes: modes)
             var focus: [AuthorityCode] = []
             if let authority {
                 do {

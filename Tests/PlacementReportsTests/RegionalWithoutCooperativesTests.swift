@@ -22,5 +22,17 @@ struct RegionalWithoutCooperativesTests {
                     + "regional commissioning here is each council commissioning alone"))
         let council = try BuiltTool.run("placement", ["solve", copy.path, "--mode", "council", "--format", "json"])
         #expect(!council.standardError.contains("belongs to a co-operative"))
+        // The other commands that solve regional mode say it too, once.
+        for arguments in [
+            ["compare", copy.path, "--draws", "2", "--format", "json"],
+            ["simulate", copy.path, "--modes", "regional", "--to", "2026", "--format", "json"],
+            ["plan", copy.path, "--budget", "100000", "--by", "cooperative", "--format", "json"],
+        ] {
+            let run = try BuiltTool.run("placement", arguments)
+            #expect(run.status == 0, "\(arguments[0]): \(run.standardError)")
+            #expect(
+                run.standardError.components(separatedBy: "regional commissioning here is each council").count == 2,
+                "\(arguments[0]): \(run.standardError)")
+        }
     }
 }
