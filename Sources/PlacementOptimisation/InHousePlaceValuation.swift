@@ -17,8 +17,12 @@ public struct InHousePlaceValue: Sendable, Equatable {
     /// Whether the place lets a child now unplaced be placed (directly or by a chain of moves): the
     /// saving then includes the policy's unplaced penalty.
     public var placesUnplacedChild: Bool
-    /// The saving less the unplaced penalty when the place lets a child be placed: negative when
-    /// placing that child costs more each week than the model now spends.
+    /// Whether the place lets a child leave the provider its records name, below the Ofsted floor,
+    /// where it stays only for want of a place: the saving then includes the surcharge on that stay.
+    public var movesChildOffBelowFloor = false
+    /// The saving less the unplaced penalty when the place lets a child be placed (or less the
+    /// below-floor surcharge when it moves one): negative when that costs more each week than the
+    /// model now spends.
     public var netWeeklySaving: Double?
 
     public enum PriceSource: String, Sendable {
@@ -74,12 +78,17 @@ public enum InHousePlaceValuation {
                     marginalCosts: solved.result.marginalCosts)
                 let penalty = scenario.policy.unplacedPenalty
                 let placesUnplacedChild = (saving ?? 0) > Self.freesChildShareOfPenalty * penalty
+                // Between: only the below-floor surcharge (a quarter of the penalty) saves so much.
+                let surcharge = problem.costing.belowFloorSurcharge
+                let movesOffBelowFloor = !placesUnplacedChild && (saving ?? 0) > 0.8 * surcharge
                 values.append(
                     InHousePlaceValue(
                         authority: authority, placementType: type, weeklySaving: saving, weeklyPrice: price,
                         priceSource: source, existingPlaces: own.reduce(0) { $0 + $1.offer.places },
-                        placesUnplacedChild: placesUnplacedChild,
-                        netWeeklySaving: saving.map { placesUnplacedChild ? $0 - penalty : $0 }))
+                        placesUnplacedChild: placesUnplacedChild, movesChildOffBelowFloor: movesOffBelowFloor,
+                        netWeeklySaving: saving.map {
+                            placesUnplacedChild ? $0 - penalty : movesOffBelowFloor ? $0 - surcharge : $0
+                        }))
             }
         }
         return values

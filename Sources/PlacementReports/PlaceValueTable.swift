@@ -38,6 +38,7 @@ enum PlaceValueTable {
     static func effect(_ value: InHousePlaceValue) -> String {
         guard let saving = value.weeklySaving else { return "no duals" }
         if value.placesUnplacedChild { return "places a child now unplaced" }
+        if value.movesChildOffBelowFloor { return "moves a child off a provider below the Ofsted floor" }
         return saving > 0.005 ? "cheaper or nearer placements" : "none"
     }
 
@@ -49,7 +50,9 @@ enum PlaceValueTable {
             + "the area, less the preference for council provision). It holds for the first place; where the "
             + "optimum is degenerate, a whole place can save less, never more. When the place lets a child now "
             + "unplaced be placed, the price includes the \(NumberText.pounds(penalty)) a week the policy puts on an "
-            + "unplaced child; the net column takes it off, leaving what placing that child costs (negative) or saves."
+            + "unplaced child; the net column takes it off, leaving what placing that child costs (negative) or saves. "
+            + "When it lets a child leave the provider their records name, below the Ofsted floor, it includes the "
+            + "\(NumberText.pounds(penalty / 4)) a week the policy puts on that stay, which the net column takes off too."
     }
 }
 
@@ -76,6 +79,11 @@ extension PlaceValueTable {
                     $0 < 0
                         ? ", for \(NumberText.pounds(-$0)) a week of price and distance as the policy weighs them" : ""
                 } ?? "") + "."
+        }
+        if value.movesChildOffBelowFloor {
+            return place + " would do most under \(mode) commissioning: directly or by freeing another place, it "
+                + "lets a child leave the provider their records name, rated below the Ofsted floor, where they stay "
+                + "for want of a place."
         }
         // The shadow price is of the objective: the policy's distance, out-of-area and in-house terms
         // are in it beside the price, so it is not all money.

@@ -83,6 +83,28 @@ struct CurrentPlacementReachTests {
         #expect(approximately(today.objectiveCostPerChild, 26_400))
     }
 
+    /// One more Northtown foster place would take C03 off Brightside: its shadow price carries the
+    /// £25,000 surcharge, which is no unplaced child's £100,000 and which the net column takes off.
+    @Test("a place that moves a child off a below-floor provider is said as that, not as placing an unplaced child")
+    func placeValueOfAMoveOffBelowTheFloor() throws {
+        var scenario = try Self.tiny(c03LivesWith: "P3")
+        let p3 = try #require(scenario.providers.firstIndex { $0.id == "P3" })
+        scenario.providers[p3].rating = .inadequate
+        // C01 and C02 as two children of their own, so that foster care's model has duals; they
+        // still fill P1's two places.
+        for index in scenario.cohorts.indices where scenario.cohorts[index].siblingGroup != nil {
+            scenario.cohorts[index].siblingGroup = nil
+        }
+        let solved = try PlacementOptimiser.solve(scenario, mode: .council)
+        let value = try #require(
+            solved.inHousePlaceValues(for: ["T00000001"]).first { $0.placementType == .foster })
+        #expect(!value.placesUnplacedChild)
+        #expect(value.movesChildOffBelowFloor)
+        // C03 at P3: £1,400 + £25,000; in a new Northtown place at P1's £600, 2 miles, council-run: £520.
+        #expect(approximately(try #require(value.weeklySaving), 26_400 - 520))
+        #expect(approximately(try #require(value.netWeeklySaving), 1_400 - 520))
+    }
+
     @Test("below the Ofsted floor with a place meeting it in reach, C03 moves there")
     func movesFromBelowTheFloor() throws {
         var scenario = try Self.tiny(c03LivesWith: "P3")
