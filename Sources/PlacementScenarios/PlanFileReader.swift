@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether places that open in `opening` and, with a `closing` year, are gone from it are open in
 /// `year`: the one reading of a build's years that the plan file, the simulation and the reports share.
 public func isOpen(in year: Int, opening: Int, closing: Int?) -> Bool {
@@ -58,12 +60,27 @@ public enum PlanFileReader {
         "id", "kind", "authority", "sector", "places", "units", "capital_cost", "weekly_cost", "opening_year",
     ]
 
+    /// The largest plan file read: 10,000 builds of the longest plausible rows (a few hundred bytes
+    /// each, 2 KB allowed).
+    static let largestFileBytes = 20_000_000
+
     /// The longest payback a plan file holds, in years; a longer one is written as none ("never").
     public static let longestPaybackYears = 10_000.0
 
     /// The builds in the file at `path`, named `file` in messages.
     public static func read(_ path: String, file: String) throws(ScenarioError) -> [PlannedBuild] {
         var log = IssueLog()
+        // Refused before it is read: a file far past the builds a plan holds (a million rows are some
+        // 90 MB) would take gigabytes to parse only to be refused at its 10,001st row.
+        if let bytes = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+            bytes > largestFileBytes
+        {
+            log.error(
+                file,
+                "is \(NumberText.grouped(Double(bytes) / 1_000_000)) MB, more than the \(largestFileBytes / 1_000_000) MB "
+                    + "that \(NumberText.grouped(ScenarioLimits.plannedBuilds)) builds, a plan file's most, could take")
+            throw ScenarioError(issues: log.issues)
+        }
         guard let table = CSVTable.read(path, file: file, required: required, log: &log) else {
             throw ScenarioError(issues: log.issues)
         }

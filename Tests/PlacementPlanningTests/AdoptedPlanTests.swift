@@ -91,6 +91,12 @@ struct AdoptedPlanTests {
         let error = try #require(throws: ScenarioError.self) { try AdoptedPlan.read(from: url) }
         #expect(error.errors.map(\.line) == [10_002])
         #expect(error.errors.first?.description.contains("a plan file holds at most 10,000") == true)
+        // Far past it in bytes, refused before it is read (a million rows had taken 1.8 GB to refuse).
+        let row = "H1,home,T00000001,childrens_home,local_authority,2,1,500000,4800,2,2027\n"
+        try (Self.header + String(repeating: row, count: 300_000)).write(to: url, atomically: true, encoding: .utf8)
+        let large = try #require(throws: ScenarioError.self) { try AdoptedPlan.read(from: url) }
+        #expect(large.errors.map(\.line) == [nil])
+        #expect(large.errors.first?.description.contains("MB, more than the 20 MB that 10,000 builds") == true)
     }
 
     @Test("An authority the scenario lacks is refused with its line and column")
