@@ -45,6 +45,9 @@ public enum InHousePlaceValuation {
     /// Every real weekly cost is far below the unplaced penalty, so a saving above this share of it
     /// can only come from placing a child now unplaced.
     public static let freesChildShareOfPenalty = 0.5
+    /// Below that, a saving above this share of the below-floor surcharge can only come from letting a
+    /// child leave the provider below the floor their records name.
+    static let movesOffBelowFloorShareOfSurcharge = 0.8
 
     /// One value per authority in `authorities` and commissioned placement type with demand in the
     /// scenario, types in `PlacementType` order within each authority.
@@ -78,9 +81,9 @@ public enum InHousePlaceValuation {
                     marginalCosts: solved.result.marginalCosts)
                 let penalty = scenario.policy.unplacedPenalty
                 let placesUnplacedChild = (saving ?? 0) > Self.freesChildShareOfPenalty * penalty
-                // Between: only the below-floor surcharge (a quarter of the penalty) saves so much.
-                let surcharge = problem.costing.belowFloorSurcharge
-                let movesOffBelowFloor = !placesUnplacedChild && (saving ?? 0) > 0.8 * surcharge
+                let surcharge = scenario.policy.belowFloorSurcharge
+                let movesOffBelowFloor =
+                    !placesUnplacedChild && (saving ?? 0) > Self.movesOffBelowFloorShareOfSurcharge * surcharge
                 values.append(
                     InHousePlaceValue(
                         authority: authority, placementType: type, weeklySaving: saving, weeklyPrice: price,

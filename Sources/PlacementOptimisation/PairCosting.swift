@@ -147,7 +147,7 @@ struct PairCosting: Sendable {
     /// `isCurrentPlacement`: the pool holds the provider the unit lives with today, which the distance
     /// limit and the mode's access rules (both about where new placements are sought) do not shut.
     /// Nor does the Ofsted floor: a child is not left without a home by a judgement on the one they
-    /// have, but staying below the floor costs ``belowFloorSurcharge`` a week, so any admitted place
+    /// have, but staying below the floor costs the policy's `belowFloorSurcharge` a week, so any admitted place
     /// in reach is preferred.
     func admissibility(_ unit: UnitProfile, _ pool: PoolProfile, isCurrentPlacement: Bool = false) -> Admissibility {
         guard pool.ageRange.contains(unit.ages) else { return .refused(.ageRange) }
@@ -172,23 +172,16 @@ struct PairCosting: Sendable {
             return .refused(isBeyondBoundary(pool) ? .anotherCouncilsPlaceBeyondBoundary : .access)
         }
         var terms = terms(home: unit.home, miles: miles, pool: pool, access: access)
-        if !pool.meetsRatingFloor { terms.cost += belowFloorSurcharge }
+        if !pool.meetsRatingFloor { terms.cost += policy.belowFloorSurcharge }
         return .admissible(terms)
     }
-
-    /// The weekly objective added to a child's staying with today's provider below the Ofsted floor:
-    /// a quarter of the unplaced penalty (£25,000 by default, far above any shipped scenario's dearest
-    /// place, so the floor still decides where a child goes when a place meeting it is in reach), and
-    /// still better than no placement. Under half the penalty, so a place that moves such a child is
-    /// never taken for one that places a child who had none (``InHousePlaceValuation``).
-    var belowFloorSurcharge: Double { policy.unplacedPenalty / 4 }
 
     /// The surcharge on a child of a cohort whose recorded provider is `current` placed with
     /// `provider`: only a child staying with its own provider below the floor pays it (no other
     /// child is placed below the floor). Every pricing of a placement (the modes, kept placements,
     /// today's) adds it, so their objectives compare.
     public func belowFloorSurcharge(current: ProviderID?, provider: Provider) -> Double {
-        provider.id == current && !provider.rating.meets(policy.minimumRating) ? belowFloorSurcharge : 0
+        provider.id == current && !provider.rating.meets(policy.minimumRating) ? policy.belowFloorSurcharge : 0
     }
 
     func miles(_ unit: UnitProfile, _ pool: PoolProfile) -> Double {

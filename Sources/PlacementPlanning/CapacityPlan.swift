@@ -119,6 +119,10 @@ public struct CapacityPlan: Sendable {
 
     public var weeklySaving: Double { baselineObjective - objective }
     public var capitalSpent: Double { builds.reduce(0) { $0 + $1.capital } }
+    /// What the builds of one kind cost the budget (a block contract's: its price over the term).
+    public func spent(on kind: CapacityCandidate.Kind) -> Double {
+        builds.filter { $0.candidate.kind == kind }.reduce(0) { $0 + $1.capital }
+    }
     public var homes: [Build] { builds.filter { $0.candidate.kind == .home } }
     public var carers: [Build] { builds.filter { $0.candidate.kind == .fosterCarers } }
     public var blockContracts: [Build] { builds.filter { $0.candidate.kind == .blockContract } }

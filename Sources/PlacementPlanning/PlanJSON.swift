@@ -76,9 +76,7 @@ public enum PlanJSON {
             weeklyCapitalCharge = plan.weeklyCapitalCharge
             capitalSpent = plan.capitalSpent
             spentByKind = Dictionary(
-                uniqueKeysWithValues: CapacityCandidate.Kind.allCases.map { kind in
-                    (kind.rawValue, plan.builds.filter { $0.candidate.kind == kind }.reduce(0) { $0 + $1.capital })
-                })
+                uniqueKeysWithValues: CapacityCandidate.Kind.allCases.map { ($0.rawValue, plan.spent(on: $0)) })
             valueOfBudgetPerMillion = plan.marginalValueOfBudget * 1_000_000
             candidatesConsidered = plan.candidatesConsidered
             candidateSource = plan.candidateSource.rawValue

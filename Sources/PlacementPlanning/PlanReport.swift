@@ -164,14 +164,12 @@ public struct PlanReport: Sendable {
     /// home's cost is capital; recruiting carers is a one-off revenue cost, and a block contract's
     /// budget cost is its places' price over the term, revenue a capital grant cannot pay.
     static func spendingByKind(_ plan: CapacityPlan) -> String {
-        func spent(_ kind: CapacityCandidate.Kind) -> Double {
-            plan.builds.filter { $0.candidate.kind == kind }.reduce(0) { $0 + $1.capital }
-        }
-        let carers = spent(.fosterCarers)
-        let contracts = spent(.blockContract)
+        let homes = plan.spent(on: .home)
+        let carers = plan.spent(on: .fosterCarers)
+        let contracts = plan.spent(on: .blockContract)
         guard carers > 0 || contracts > 0 else { return "" }
         var parts: [String] = []
-        if spent(.home) > 0 { parts.append("\(pounds(spent(.home))) is capital in homes") }
+        if homes > 0 { parts.append("\(pounds(homes)) is capital in homes") }
         if carers > 0 { parts.append("\(pounds(carers)) recruits foster carers (a one-off revenue cost)") }
         if contracts > 0 {
             parts.append(

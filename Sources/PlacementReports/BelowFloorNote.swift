@@ -19,7 +19,7 @@ enum BelowFloorNote {
         return "Children who stay with the provider their records name, rated below the Ofsted floor ("
             + policy.minimumRating.rawValue.replacingOccurrences(of: "_", with: " ")
             + "), as no place meeting the floor is in reach: " + NumberText.listed(listed) + ". Each adds "
-            + "\(NumberText.pounds(policy.unplacedPenalty / 4)) a week to the objective (a quarter of the "
+            + "\(NumberText.pounds(policy.belowFloorSurcharge)) a week to the objective (a quarter of the "
             + "unplaced penalty); no child is newly placed there."
     }
 }

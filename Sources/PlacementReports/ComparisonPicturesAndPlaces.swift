@@ -45,7 +45,7 @@ extension ComparisonReport {
     var placesWorthMost: ReportSection {
         let ranked = rankedPlaceValues.prefix(Self.placeValueRows)
         var blocks: [ReportBlock] = [
-            .paragraph(PlaceValueTable.explanation(mode: to, penalty: scenario.policy.unplacedPenalty))
+            .paragraph(PlaceValueTable.explanation(mode: to, policy: scenario.policy))
         ]
         if ranked.isEmpty {
             blocks.append(

@@ -43,16 +43,16 @@ enum PlaceValueTable {
     }
 
     /// How the shadow price reads, for the paragraph above the table.
-    static func explanation(mode: String, penalty: Double) -> String {
+    static func explanation(mode: String, policy: Policy) -> String {
         "The shadow price is the weekly saving of one more in-house place, run by the authority in its own area, "
             + "from the duals of the \(mode) solve: the place takes the child it serves best, and the saving is what "
             + "that child's placement costs the model now less what it would cost there (price, distance, leaving "
             + "the area, less the preference for council provision). It holds for the first place; where the "
             + "optimum is degenerate, a whole place can save less, never more. When the place lets a child now "
-            + "unplaced be placed, the price includes the \(NumberText.pounds(penalty)) a week the policy puts on an "
+            + "unplaced be placed, the price includes the \(NumberText.pounds(policy.unplacedPenalty)) a week the policy puts on an "
             + "unplaced child; the net column takes it off, leaving what placing that child costs (negative) or saves. "
             + "When it lets a child leave the provider their records name, below the Ofsted floor, it includes the "
-            + "\(NumberText.pounds(penalty / 4)) a week the policy puts on that stay, which the net column takes off too."
+            + "\(NumberText.pounds(policy.belowFloorSurcharge)) a week the policy puts on that stay, which the net column takes off too."
     }
 }
 

@@ -6,6 +6,9 @@ import PlacementScenarios
 /// against each other) are the scenario's value judgements, not measurements: each is tried at both
 /// ends of a wide range, the others as set, and every mode solved again.
 public struct PolicyWeightSensitivity: Sendable {
+    /// Each mode's whole-scenario measures, in the comparison's mode order.
+    public typealias ModeFigures = [(mode: CommissioningMode, metrics: ScopeMetrics)]
+
     /// One weight of the policy, and the ends of its range.
     public struct Weight: Sendable {
         public var label: String
@@ -38,12 +41,11 @@ public struct PolicyWeightSensitivity: Sendable {
         /// `low` or `high`.
         public var end: String
         public var value: Double
-        /// Each mode's whole-scenario measures, in the comparison's mode order.
-        public var modes: [(mode: CommissioningMode, metrics: ScopeMetrics)]
+        public var modes: ModeFigures
 
         public init(
             weight: String, key: String, end: String, value: Double,
-            modes: [(mode: CommissioningMode, metrics: ScopeMetrics)]
+            modes: ModeFigures
         ) {
             self.weight = weight
             self.key = key
@@ -54,10 +56,10 @@ public struct PolicyWeightSensitivity: Sendable {
     }
 
     /// The comparison as solved, with the policy as set.
-    public var base: [(mode: CommissioningMode, metrics: ScopeMetrics)]
+    public var base: ModeFigures
     public var points: [Point]
 
-    public init(base: [(mode: CommissioningMode, metrics: ScopeMetrics)], points: [Point]) {
+    public init(base: ModeFigures, points: [Point]) {
         self.base = base
         self.points = points
     }
@@ -74,7 +76,7 @@ public struct PolicyWeightSensitivity: Sendable {
     /// Where regional commissioning's lead over council commissioning in M2 (when both are solved)
     /// changes sign across the ends: the comparison's headline question.
     public var regionalLeadNote: String? {
-        func lead(_ modes: [(mode: CommissioningMode, metrics: ScopeMetrics)]) -> Double? {
+        func lead(_ modes: ModeFigures) -> Double? {
             guard let regional = modes.first(where: { $0.mode == .regional })?.metrics.m2InAreaShare,
                 let council = modes.first(where: { $0.mode == .council })?.metrics.m2InAreaShare
             else { return nil }
@@ -112,7 +114,7 @@ public struct PolicyWeightSensitivity: Sendable {
             cost.group = mode.rawValue
             columns += [m1, m2, cost]
         }
-        func cells(_ solved: [(mode: CommissioningMode, metrics: ScopeMetrics)]) -> [ReportValue] {
+        func cells(_ solved: ModeFigures) -> [ReportValue] {
             solved.flatMap {
                 [
                     .share($0.metrics.m1OwnAuthorityRunShare), .share($0.metrics.m2InAreaShare),

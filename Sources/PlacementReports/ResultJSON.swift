@@ -81,8 +81,6 @@ public enum ResultJSON {
     /// "m1_own_council_share", "m2_in_area_share", "weekly_cost", "unplaced"}]}`; the weights as set
     /// first, with `"weight": null`.
     struct SensitivityObject: Encodable {
-        private static func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
-
         struct ModeFigures: Encodable {
             var mode: String
             var m1OwnCouncilShare: Double?
@@ -100,9 +98,9 @@ public enum ResultJSON {
             func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(mode, forKey: .mode)
-                try container.encode(m1OwnCouncilShare.flatMap(SensitivityObject.finite), forKey: .m1OwnCouncilShare)
-                try container.encode(m2InAreaShare.flatMap(SensitivityObject.finite), forKey: .m2InAreaShare)
-                try container.encode(SensitivityObject.finite(weeklyCost), forKey: .weeklyCost)
+                try container.encodeNumber(m1OwnCouncilShare, forKey: .m1OwnCouncilShare)
+                try container.encodeNumber(m2InAreaShare, forKey: .m2InAreaShare)
+                try container.encodeNumber(weeklyCost, forKey: .weeklyCost)
                 try container.encode(unplaced, forKey: .unplaced)
             }
         }
@@ -116,14 +114,14 @@ public enum ResultJSON {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(weight, forKey: .weight)
             try container.encode(end, forKey: .end)
-            try container.encode(value.flatMap(SensitivityObject.finite), forKey: .value)
+            try container.encodeNumber(value, forKey: .value)
             try container.encode(modes, forKey: .modes)
         }
 
         enum CodingKeys: String, CodingKey { case weight, end, value, modes }
 
         static func points(_ sensitivity: PolicyWeightSensitivity) -> [SensitivityObject] {
-            func figures(_ modes: [(mode: CommissioningMode, metrics: ScopeMetrics)]) -> [ModeFigures] {
+            func figures(_ modes: PolicyWeightSensitivity.ModeFigures) -> [ModeFigures] {
                 modes.map {
                     ModeFigures(
                         mode: $0.mode.rawValue, m1OwnCouncilShare: $0.metrics.m1OwnAuthorityRunShare,

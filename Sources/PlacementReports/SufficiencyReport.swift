@@ -362,7 +362,7 @@ public struct SufficiencyReport {
     private var placeValues: ReportSection {
         let values = rankedPlaceValues
         var blocks: [ReportBlock] = [
-            .paragraph(PlaceValueTable.explanation(mode: mode, penalty: scenario.policy.unplacedPenalty)),
+            .paragraph(PlaceValueTable.explanation(mode: mode, policy: scenario.policy)),
             .table(
                 PlaceValueTable.table(
                     values, names: context.names, id: "in-house-place-values",

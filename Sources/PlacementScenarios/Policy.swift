@@ -14,6 +14,13 @@ public struct Policy: Sendable, Equatable {
     public var unplacedPenalty = 100_000.0
     /// Providers judged below this by Ofsted are not used.
     public var minimumRating = OfstedRating.requiresImprovement
+
+    /// Added per child-week to a child's staying with the provider their records name below the Ofsted
+    /// floor (the only placement below it): a quarter of the unplaced penalty, far above any real
+    /// price difference, so a place meeting the floor is chosen when one is in reach, and still
+    /// better than no placement. Under half the penalty, so a place that moves such a child is never
+    /// taken for one that places a child who had none.
+    public var belowFloorSurcharge: Double { unplacedPenalty / 4 }
     /// Longest admissible distance per placement type, in miles; types not listed use `defaultMaximumDistance`.
     public var maximumDistanceMiles: [PlacementType: Double] = [:]
     /// Longest admissible distance for types without their own; `nil` for no limit.

@@ -142,12 +142,9 @@ public enum ShockApplication {
             return "with the shocks before it, takes the scenario to \(NumberText.grouped(after)) children, past "
                 + "the \(NumberText.grouped(limit)) a scenario may hold"
         case .priceChange(let sector, let type, let owner, let factor):
-            // The prices this shock changes: its sector, type and owner's, as ``apply`` repriced them.
-            let prices = scenario.providers.lazy.filter { provider in
-                (sector == nil || provider.sector == sector)
-                    && (owner == nil || ownerKey(provider.owner) == ownerKey(owner ?? ""))
-            }.flatMap { provider in
-                provider.offers.filter { type == nil || $0.key == type }.values.map(\.weeklyPrice)
+            // The prices this shock changes, and only those.
+            let prices = repricedOffers(sector: sector, type: type, owner: owner, in: scenario).map { offer in
+                scenario.providers[offer.provider].offers[offer.type]!.weeklyPrice
             }
             let highest = prices.max() ?? 0
             if highest * factor > ScenarioLimits.weeklyPrice {
@@ -161,6 +158,21 @@ public enum ShockApplication {
                 + "under the £\(String(format: "%.2f", ScenarioLimits.lowestPaidPrice)) a paid place may fall to"
         default:
             return nil
+        }
+    }
+
+    /// The offers a price change of `sector`, `type` and `owner` (each nil: any) reprices, by
+    /// provider index and type, providers in scenario order and each one's types in order.
+    static func repricedOffers(
+        sector: Sector?, type: PlacementType?, owner: String?, in scenario: Scenario
+    ) -> [(provider: Int, type: PlacementType)] {
+        scenario.providers.indices.flatMap { index in
+            let provider = scenario.providers[index]
+            let matches =
+                (sector == nil || provider.sector == sector)
+                && (owner == nil || ownerKey(provider.owner) == ownerKey(owner ?? ""))
+            return matches
+                ? provider.offers.keys.sorted().filter { type == nil || $0 == type }.map { (index, $0) } : []
         }
     }
 
@@ -201,15 +213,9 @@ public enum ShockApplication {
             return removeShare(sector: sector, type: type, share: share, from: &scenario, random: &random)
         case .priceChange(let sector, let type, let owner, let factor):
             var changed = 0
-            for index in scenario.providers.indices {
-                let provider = scenario.providers[index]
-                guard sector == nil || provider.sector == sector,
-                    owner == nil || ownerKey(provider.owner) == ownerKey(owner ?? "")
-                else { continue }
-                for offerType in provider.offers.keys.sorted() where type == nil || offerType == type {
-                    scenario.providers[index].offers[offerType]?.weeklyPrice *= factor
-                    changed += provider.offers[offerType]?.places ?? 0
-                }
+            for offer in repricedOffers(sector: sector, type: type, owner: owner, in: scenario) {
+                scenario.providers[offer.provider].offers[offer.type]?.weeklyPrice *= factor
+                changed += scenario.providers[offer.provider].offers[offer.type]?.places ?? 0
             }
             return "\(NumberText.counted(changed, "place", "places")) repriced"
         case .demandIncrease(let increase):

@@ -38,10 +38,9 @@ struct PlannedPlacesHeld {
                 + " no child in any mode or draw (\(NumberText.listed(idle.map(\.id)))): places the plan "
                 + "pays for (a home's staff are paid empty) that place no one."
         }
-        let running = plan.builds.filter { $0.isOpen(in: year) && $0.costsWhenEmpty }
-        if !running.isEmpty {
+        if !plan.costingWhenEmpty(in: year).isEmpty {
             let costs = draws.modes.map { mode in
-                NumberText.pounds(idleCost(of: running, mode, year: year)) + " under \(mode.name)"
+                NumberText.pounds(idleCost(mode, year: year)) + " under \(mode.name)"
             }
             text +=
                 " Their empty places in homes and block contracts cost, a week in \(year), " + NumberText.listed(costs)
@@ -60,10 +59,11 @@ struct PlannedPlacesHeld {
         return text
     }
 
-    /// The weekly running cost of `builds`' places no child holds in `year` under `mode` (means over
-    /// draws; a build's children past its places, after a contract ends, leave none empty).
-    func idleCost(of builds: [SimulatedPlan.Build], _ mode: SimulatedMode, year: Int) -> Double {
-        builds.reduce(0) { total, build in
+    /// The weekly running cost of the open homes' and contracts' places no child holds in `year` under
+    /// `mode` (means over draws; a build's children past its places, after a contract ends, leave none
+    /// empty).
+    func idleCost(_ mode: SimulatedMode, year: Int) -> Double {
+        plan.costingWhenEmpty(in: year).reduce(0) { total, build in
             let held = held(mode, year: year, build: build)?.mean ?? 0
             return total + max(0, Double(build.places) - held) * build.weeklyCostPerPlace
         }

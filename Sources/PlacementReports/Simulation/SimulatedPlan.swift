@@ -31,6 +31,9 @@ public struct SimulatedPlan: Sendable {
         }
     }
 
+    /// The builds open in `year` whose empty places still cost their running cost (homes, contracts).
+    func costingWhenEmpty(in year: Int) -> [Build] { builds.filter { $0.isOpen(in: year) && $0.costsWhenEmpty } }
+
     /// The places of the plan open in `year`.
     func open(in year: Int) -> Int { years.first { $0.year == year }?.open ?? 0 }
 

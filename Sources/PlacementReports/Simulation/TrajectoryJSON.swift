@@ -156,8 +156,7 @@ public enum TrajectoryJSON {
         }
 
         init(_ held: PlannedPlacesHeld, mode: SimulatedMode, year: Int) {
-            emptyPlacesWeeklyCost = held.idleCost(
-                of: held.plan.builds.filter { $0.isOpen(in: year) && $0.costsWhenEmpty }, mode, year: year)
+            emptyPlacesWeeklyCost = held.idleCost(mode, year: year)
             total = held.held(mode, year: year).map(BandObject.init)
             builds = Dictionary(
                 held.plan.builds.map { ($0.id, held.held(mode, year: year, build: $0).map(BandObject.init)) },

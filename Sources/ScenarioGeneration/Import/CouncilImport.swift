@@ -125,11 +125,12 @@ public struct CouncilImport: Sendable {
         let notes = ImportNotes(
             council: council, file: file, options: options, records: records, market: market, scenario: scenario)
         let rowAt = Dictionary(table.rows.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        let located = Set(importedColumn.values + ["placement_provider"])
         let locations = records.map { record in
             ChildLocation(
                 line: record.line,
                 columns: Dictionary(
-                    uniqueKeysWithValues: Set(importedColumn.values + ["placement_provider"]).compactMap { name in
+                    uniqueKeysWithValues: located.compactMap { name in
                         rowAt[record.line]?.position(of: name).map { (name, $0) }
                     }), hasURN: record.urn != nil)
         }
