@@ -131,12 +131,16 @@ public enum ForecastOutput {
     /// A whole number with thousands separators, as every report prints counts.
     static func whole(_ value: Double) -> String { NumberText.grouped(value) }
 
-    /// Numbers to one decimal place, without a trailing `.0` (JSON has no NaN: a non-finite value,
-    /// which the model never makes, is written as null).
+    /// Numbers to three decimal places, without trailing zeros: fine enough that a reader can tell
+    /// whether a whole published count lies inside an interval, as the backtest's coverage does (at
+    /// one place, a bound such as 609.47 read as 609.5 took 609.5 in). JSON has no NaN: a non-finite
+    /// value, which the model never makes, is written as null.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
-        let text = String(format: "%.1f", value)
-        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
     }
 
     static func quoted(_ text: String) -> String {

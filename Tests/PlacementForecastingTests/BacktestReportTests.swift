@@ -337,6 +337,47 @@ struct BacktestNotesTests {
     }
 }
 
+@Suite("forecast --backtest: coverage recomputed from the JSON")
+struct BacktestCoverageFromJSONTests {
+    /// The JSON's bounds were rounded to 0.1, so a bound such as 609.47 read as 609.5 and a reader
+    /// recomputing coverage against the published count 609.5 could not match the backtest's.
+    @Test("each series' share of published figures inside its intervals, read from the JSON, is the backtest's")
+    func coverageFromJSON() throws {
+        let backtest = try BacktestNotesTests.backtest(2023)
+        let json = ForecastOutput.json(backtest.forecast, backtest: backtest)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let authorities = try #require(root["authorities"] as? [[String: Any]])
+        var checked = 0
+        for figure in backtest.coverage {
+            var inside80 = 0
+            var inside95 = 0
+            var count = 0
+            for authority in authorities {
+                let years = authority["years"] as? [[String: Any]] ?? []
+                guard let year = years.first(where: { $0["year"] as? Int == figure.year }) else { continue }
+                let cell: [String: Any]? =
+                    switch figure.series {
+                    case .total: year["total"] as? [String: Any]
+                    case .uasc: year["uasc"] as? [String: Any]
+                    case .type: (year["by_type"] as? [String: Any])?[figure.series.key] as? [String: Any]
+                    }
+                guard let cell, let published = cell["published"] as? Double,
+                    let lower80 = cell["lower80"] as? Double, let upper80 = cell["upper80"] as? Double,
+                    let lower95 = cell["lower95"] as? Double, let upper95 = cell["upper95"] as? Double
+                else { continue }
+                count += 1
+                if lower80 <= published && published <= upper80 { inside80 += 1 }
+                if lower95 <= published && published <= upper95 { inside95 += 1 }
+            }
+            #expect(count == figure.authorities, "\(figure.series) \(figure.year)")
+            #expect(Double(inside80) / Double(count) == figure.within80, "\(figure.series) \(figure.year)")
+            #expect(Double(inside95) / Double(count) == figure.within95, "\(figure.series) \(figure.year)")
+            checked += 1
+        }
+        #expect(checked >= 9)
+    }
+}
+
 @Suite("forecast: errors framed as baseline's and simulate's")
 struct ForecastErrorFramingTests {
     static let data = "\(Fixtures.root)/data"
