@@ -72,7 +72,8 @@ public struct Band: Sendable, Equatable {
             let upper = min(lower + 1, sorted.count - 1)
             return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
         }
-        mean = values.reduce(0, +) / Double(values.count)
+        // Clamped to the values' range: a sum's rounding had made twenty draws of 0.6 a mean of 0.5999999999999999.
+        mean = min(max(values.reduce(0, +) / Double(values.count), sorted[0]), sorted[sorted.count - 1])
         p10 = percentile(0.1)
         p90 = percentile(0.9)
     }
