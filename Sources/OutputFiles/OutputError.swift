@@ -16,6 +16,8 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
         case isAScenario
         /// The destination is a result set, which a scenario never replaces.
         case isAResultSet
+        /// The destination is the result set of another command (named), which only that command replaces.
+        case anotherCommandsResults(String)
         /// The destination lies inside a result set or a written scenario (the folder given, of the
         /// kind given), which the next run writing that folder replaces whole, taking this output with it.
         case insideAWrittenFolder(String, OutputKind)
@@ -48,6 +50,9 @@ public struct OutputError: Error, Equatable, CustomStringConvertible {
             "\(path): is a scenario (written by generate, forecast --scenario-out or import), which results never replace; choose another folder"
         case .isAResultSet:
             "\(path): is a result set, which a scenario never replaces; choose another folder"
+        case .anotherCommandsResults(let command):
+            "\(path): holds the results of placement \(command), which only \(command) replaces; choose another "
+                + "folder, or remove it first"
         case .insideAWrittenFolder(let folder, let kind):
             "\(path): lies inside \(folder), \(kind.described) that the next run writing it replaces whole; choose a "
                 + "folder outside it"

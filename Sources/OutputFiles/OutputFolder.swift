@@ -23,9 +23,11 @@ public enum OutputKind: Sendable {
         }
     }
 
-    var markerText: String {
+    func markerText(command: String?) -> String {
         switch self {
-        case .results: "A result set written by placement; the whole folder is replaced by the next run.\n"
+        case .results:
+            command.map { "A result set written by placement \($0); only placement \($0) replaces it, whole.\n" }
+                ?? "A result set written by placement; the whole folder is replaced by the next run.\n"
         case .scenario:
             "A scenario written by placement; only placement generate, forecast --scenario-out and import "
                 + "replace it, whole.\n"
@@ -37,8 +39,14 @@ public enum OutputKind: Sendable {
 public struct OutputSet: Sendable {
     public private(set) var files: [(folder: String?, name: String, text: String)] = []
     public let kind: OutputKind
+    /// The command whose results these are (`compare`, `plan`, …): only it replaces them, so that
+    /// `compare --out` cannot take away a plan someone has adopted. Nil for a scenario.
+    public let command: String?
 
-    public init(kind: OutputKind = .results) { self.kind = kind }
+    public init(kind: OutputKind = .results, command: String? = nil) {
+        self.kind = kind
+        self.command = command
+    }
 
     /// Adds files at the top of the set, or in one sub-folder of it.
     public mutating func add(_ files: [(name: String, text: String)], in folder: String? = nil) {
@@ -65,8 +73,11 @@ public enum OutputFolder {
     /// Throws unless `destination` may be written: absent, an empty folder, or a result set, and
     /// neither one of `inputs` (the files and folders the run reads) nor a folder holding one: a
     /// result set replaces its folder whole, and an imported scenario is a result set too.
+    ///
+    /// A result set another command wrote (its marker names the command) is replaced only by that
+    /// command; a set whose marker names none (written before markers named their command) by any.
     public static func checkReplaceable(
-        _ destination: String, keeping inputs: [String] = [], kind: OutputKind = .results
+        _ destination: String, keeping inputs: [String] = [], kind: OutputKind = .results, command: String? = nil
     ) throws(OutputError) {
         for input in inputs where isWithin(input, destination) {
             throw OutputError(.holdsAnInput(input), path: destination)
@@ -95,6 +106,21 @@ public enum OutputFolder {
             }
             throw OutputError(.notAnOutputFolder, path: destination)
         }
+        if kind == .results, let command, entries.contains(kind.markerName),
+            let writer = resultsCommand(of: destination), writer != command
+        {
+            throw OutputError(.anotherCommandsResults(writer), path: destination)
+        }
+    }
+
+    /// The command a result set's marker names, nil when it names none or cannot be read.
+    static func resultsCommand(of folder: String) -> String? {
+        let marker = (folder as NSString).appendingPathComponent(markerName)
+        guard let text = try? String(contentsOfFile: marker, encoding: .utf8),
+            let range = text.range(of: "written by placement ")
+        else { return nil }
+        let name = text[range.upperBound...].prefix { $0.isLetter || $0 == "-" }
+        return name.isEmpty ? nil : String(name)
     }
 
     /// The nearest folder above `destination` (links followed) that a run writes whole, a result set
@@ -177,7 +203,7 @@ public enum OutputFolder {
                 let parent = (target as NSString).deletingLastPathComponent
                 made += try makeFolders(parent)
                 StaleTemporaries.remove(in: parent)
-                try checkReplaceable(target, kind: set.kind)
+                try checkReplaceable(target, kind: set.kind, command: set.command)
                 for file in set.files {
                     guard OutputName.isSafe(file.name), file.folder.map(OutputName.isSafe) ?? true else {
                         throw OutputError(
@@ -295,7 +321,8 @@ public enum OutputFolder {
     private static func fill(_ staging: String, with set: OutputSet) throws(OutputError) {
         try InterruptCleanup.shared.locked { () throws(OutputError) in
             try ExclusiveFile.create(
-                (staging as NSString).appendingPathComponent(set.kind.markerName), bytes: set.kind.markerText.utf8)
+                (staging as NSString).appendingPathComponent(set.kind.markerName),
+                bytes: set.kind.markerText(command: set.command).utf8)
         }
         for folder in set.folders.sorted() {
             let path = (staging as NSString).appendingPathComponent(folder)

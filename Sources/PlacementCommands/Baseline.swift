@@ -69,7 +69,7 @@ extension PlacementCommand {
 
         public func run() throws {
             quietOption.apply()
-            try ModeRunner.prepareOutput(out, reading: [scenario, data])
+            try ModeRunner.prepareOutput(out, command: Self._commandName, reading: [scenario, data])
             let scenario = try loadScenario(scenario, solving: false)
             let directory = data ?? Self.defaultData(for: self.scenario)
             try DataFolder.require(directory, named: data != nil)
@@ -105,7 +105,7 @@ extension PlacementCommand {
                 scenario: scenario, comparison: comparison, baseline: baseline, allocation: allocation,
                 publishedYears: official.years)
             if let out {
-                try ModeRunner.write(report.files, into: out)
+                try ModeRunner.write(report.files, into: out, command: Self._commandName)
                 try ModeRunner.confirm(
                     "As-is baseline written: \(out)/fit-report.html (and .md, .json, CSV tables, as-is-stock.csv)",
                     printing: format)

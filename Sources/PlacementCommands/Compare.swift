@@ -56,7 +56,8 @@ extension PlacementCommand {
             let started = ContinuousClock.now
             let modes = try modeList.parsed
             try ModeRunner.prepareOutput(
-                options.out, quiet: options.quiet, reading: [scenario, data, drawOptions.shocks, planFile.plan])
+                options.out, command: Self._commandName, quiet: options.quiet,
+                reading: [scenario, data, drawOptions.shocks, planFile.plan])
             let marketData = MarketData(named: data, scenario: scenario, options: market)
             let unplanned = try loadScenario(scenario)
             // After the scenario has loaded beside the read.
@@ -105,7 +106,7 @@ extension PlacementCommand {
                 report.shocked = !applied.isEmpty
                 report.sensitivity = weights
                 files += report.files
-                try ModeRunner.write(files, into: out)
+                try ModeRunner.write(files, into: out, command: Self._commandName)
                 // On stderr, so that the comparison printed on stdout stays clean for a pipe.
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")
             }
@@ -179,7 +180,7 @@ extension PlacementCommand {
                 market: baseline.drawMarket(shocked: shocks != nil))
             if let out = options.out {
                 let files = [("comparison-draws.json", comparison.json)] + comparison.files
-                try ModeRunner.write(files, into: out)
+                try ModeRunner.write(files, into: out, command: Self._commandName)
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")
             }
             switch options.printed {

@@ -42,7 +42,8 @@ extension PlacementCommand {
             help: ArgumentHelp(
                 "A folder to write forecast.csv, forecast.json and forecast.html into (with --backtest, also "
                     + "backtest.md and backtest.csv), replacing it whole.",
-                discussion: "The folder must be absent, empty, or an earlier result set; it appears complete or not "
+                discussion:
+                    "The folder must be absent, empty, or an earlier result set of this command; it appears complete or not "
                     + "at all."))
         var out: String?
 
@@ -93,7 +94,7 @@ extension PlacementCommand {
         public func run() throws {
             quietOption.apply()
             let data = self.data ?? scenario.map(Baseline.defaultData(for:)) ?? DataFolder.shipped
-            try ModeRunner.prepareOutput(out, reading: [scenario, data])
+            try ModeRunner.prepareOutput(out, command: Self._commandName, reading: [scenario, data])
             if let out, let scenarioOut, OutputFolder.overlap(out, scenarioOut) {
                 printToStandardError(
                     "--scenario-out \(scenarioOut): --out \(out) is the same folder, or one holds the other; "
@@ -101,7 +102,7 @@ extension PlacementCommand {
                 throw ExitCode.validationFailure
             }
             try ModeRunner.checkOutput(
-                scenarioOut, option: "--scenario-out", reading: [scenario, data], kind: .scenario)
+                scenarioOut, option: "--scenario-out", command: nil, reading: [scenario, data], kind: .scenario)
             let loaded = try scenario.map { try loadScenario($0, solving: false) }
             try DataFolder.require(data, named: self.data != nil)
             let official = try readingInput { () throws(ScenarioError) in try OfficialData.read(from: data) }
@@ -150,7 +151,7 @@ extension PlacementCommand {
             }
             var sets: [(set: OutputSet, destination: String)] = []
             if let out {
-                var results = OutputSet()
+                var results = OutputSet(command: Self._commandName)
                 results.add(
                     ForecastFiles.files(
                         forecast, history: history, authorities: authorities, cooperatives: cooperatives,

@@ -38,7 +38,7 @@ extension PlacementCommand.Generate {
             // leave the others rewritten from a different build.
             for folder in RealScenarioBuilder.folders {
                 let path = (out as NSString).appendingPathComponent(folder)
-                try ModeRunner.checkOutput(path, option: "--out", reading: [data], kind: .scenario)
+                try ModeRunner.checkOutput(path, option: "--out", command: nil, reading: [data], kind: .scenario)
             }
             try DataFolder.require(data, named: self.data != nil)
             let generated = try readingInput { () throws(ScenarioError) in try RealScenarioBuilder.build(from: data) }
@@ -86,7 +86,7 @@ extension PlacementCommand.Generate {
         public func run() throws {
             quietOption.apply()
             InterruptHandling.install()
-            try ModeRunner.checkOutput(out, option: "--out", kind: .scenario)
+            try ModeRunner.checkOutput(out, option: "--out", command: nil, kind: .scenario)
             let scenario = SyntheticScenarioBuilder.build(seed: seed, scale: scale)
             try ModeRunner.write(ScenarioWriter.set(scenario), to: out)
             try printToStandardOutput(

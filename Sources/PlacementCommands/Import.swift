@@ -76,7 +76,8 @@ extension PlacementCommand {
 
         public func run() throws {
             let data = self.data ?? DataFolder.shipped
-            try ModeRunner.prepareOutput(out, quiet: quietOption.quiet, reading: [children, data], kind: .scenario)
+            try ModeRunner.prepareOutput(
+                out, command: nil, quiet: quietOption.quiet, reading: [children, data], kind: .scenario)
             try DataFolder.require(data, named: self.data != nil)
             let official = try readingInput { () throws(ScenarioError) in
                 try Progress.shared.run("reading \(data)") { () throws(ScenarioError) in
@@ -106,8 +107,10 @@ extension PlacementCommand {
             for warning in imported.warnings { printToStandardError(warning.description) }
             try Self.check(imported)
             let destination = out ?? imported.scenario.name
-            if out == nil { try ModeRunner.checkOutput(destination, option: "the scenario's folder", kind: .scenario) }
-            try ModeRunner.write(imported.files, into: destination, kind: .scenario)
+            if out == nil {
+                try ModeRunner.checkOutput(destination, option: "the scenario's folder", command: nil, kind: .scenario)
+            }
+            try ModeRunner.write(imported.files, into: destination, command: nil, kind: .scenario)
             for line in imported.summary { printToStandardError(line) }
             try printToStandardOutput(
                 "Scenario written to \(TerminalSafeText.escaping(destination)); check it with: placement validate "

@@ -92,20 +92,23 @@ enum ModeRunner {
     }
 
     /// Before anything is solved: installs the interrupt clean-up and checks that `--out` may be
-    /// replaced (absent, empty, or an earlier result set) and can be written there, else a usage error.
+    /// replaced (absent, empty, or an earlier result set of `command`) and can be written there, else a usage error.
     /// `inputs`: what the run reads (its scenario, data, plan, shocks), which `--out` may not replace.
+    /// `command`: the command writing results (`compare`), which replaces only its own; nil for a scenario.
     static func prepareOutput(
-        _ out: String?, quiet: Bool = false, reading inputs: [String?] = [], kind: OutputKind = .results
+        _ out: String?, command: String?, quiet: Bool = false, reading inputs: [String?] = [],
+        kind: OutputKind = .results
     ) throws {
         InterruptHandling.install()
         Progress.shared.silence(quiet)
-        try checkOutput(out, option: "--out", reading: inputs, kind: kind)
+        try checkOutput(out, option: "--out", command: command, reading: inputs, kind: kind)
     }
 
-    /// Checks one output folder option as ``prepareOutput(_:quiet:reading:kind:)`` does, naming
-    /// `option` in the error (a usage error, exit 64).
+    /// Checks one output folder option as ``prepareOutput(_:command:quiet:reading:kind:)`` does,
+    /// naming `option` in the error (a usage error, exit 64).
     static func checkOutput(
-        _ folder: String?, option: String, reading inputs: [String?] = [], kind: OutputKind = .results
+        _ folder: String?, option: String, command: String?, reading inputs: [String?] = [],
+        kind: OutputKind = .results
     ) throws {
         guard let folder else { return }
         guard !folder.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -113,7 +116,8 @@ enum ModeRunner {
             throw ExitCode.validationFailure
         }
         do {
-            try OutputFolder.checkReplaceable(folder, keeping: inputs.compactMap { $0 }, kind: kind)
+            try OutputFolder.checkReplaceable(
+                folder, keeping: inputs.compactMap { $0 }, kind: kind, command: command)
             try OutputFolder.checkWritable(folder)
         } catch {
             printToStandardError("\(option) \(error.description)")
@@ -147,11 +151,12 @@ enum ModeRunner {
         }
     }
 
-    /// Writes files as one set of `kind` into `directory`.
+    /// Writes files as one set of `kind` into `directory`; `command` as for ``prepareOutput(_:command:quiet:reading:kind:)``.
     static func write(
-        _ files: [(name: String, text: String)], into directory: String, kind: OutputKind = .results
+        _ files: [(name: String, text: String)], into directory: String, command: String?,
+        kind: OutputKind = .results
     ) throws {
-        var set = OutputSet(kind: kind)
+        var set = OutputSet(kind: kind, command: command)
         set.add(files)
         try write(set, to: directory)
     }

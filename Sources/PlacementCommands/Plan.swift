@@ -186,7 +186,8 @@ extension PlacementCommand {
 
         public func run() throws {
             quietOption.apply()
-            try ModeRunner.prepareOutput(out, reading: [scenario, data, shockOptions.shocks])
+            try ModeRunner.prepareOutput(
+                out, command: Self._commandName, reading: [scenario, data, shockOptions.shocks])
             // The model is written before the plan is made: never inside --out, which the set replaces.
             if let exportModel {
                 _ = try ModelExport.check(
@@ -299,7 +300,8 @@ extension PlacementCommand {
                 }
                 let file = AdoptedPlan(plan, decidedIn: decided).csv
                 try ModeRunner.write(
-                    [("plan.json", json), ("plan.md", markdown), ("plan.csv", file)] + report.files, into: out)
+                    [("plan.json", json), ("plan.md", markdown), ("plan.csv", file)] + report.files, into: out,
+                    command: Self._commandName)
                 // The plan's own time is in its status line; the report's re-solves can take longer.
                 let budgets = try frontierBudgets().count
                 printToStandardError(

@@ -148,7 +148,7 @@ extension PlacementCommand {
         public func run() throws {
             quietOption.apply()
             if let backtest { return try runBacktest(from: backtest) }
-            try ModeRunner.prepareOutput(out, reading: [scenario, data, plan])
+            try ModeRunner.prepareOutput(out, command: Self._commandName, reading: [scenario, data, plan])
             if let data { try DataFolder.require(data, named: true) }
             let loaded = try loadScenario(scenario)
             let planned = try plan.map { SimulationPlan(try PlanFileOptions.read($0, for: loaded), scenario: loaded) }
@@ -201,7 +201,7 @@ extension PlacementCommand {
                     .filter { !$0.name.hasSuffix(".json") }
                 files.append(("trajectory.json", json))
                 files.append(("trajectory.csv", TabularReport.csv(report.longTable)))
-                try ModeRunner.write(files, into: out)
+                try ModeRunner.write(files, into: out, command: Self._commandName)
                 try ModeRunner.confirm(
                     "Simulation written: \(out)/trajectory.html (and .md, .json, .csv)", printing: format)
                 guard format != nil else { return }

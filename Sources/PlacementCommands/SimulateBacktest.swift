@@ -8,7 +8,7 @@ extension PlacementCommand.Simulate {
     /// `--backtest YEAR`: the as-is stock calibrated on YEAR, replayed to the last published year and
     /// compared with each year's published figures.
     func runBacktest(from origin: Int) throws {
-        try ModeRunner.prepareOutput(out, reading: [scenario, data])
+        try ModeRunner.prepareOutput(out, command: Self._commandName, reading: [scenario, data])
         let scenario = try loadScenario(scenario, solving: false)
         let directory = data ?? PlacementCommand.Baseline.defaultData(for: self.scenario)
         try DataFolder.require(directory, named: data != nil)
@@ -55,7 +55,8 @@ extension PlacementCommand.Simulate {
         let json = BacktestJSON.render(origin: origin, years: comparisons)
         if let out {
             try ModeRunner.write(
-                ReportFiles.files(report.document, stem: "backtest") + [("backtest-check.json", json)], into: out)
+                ReportFiles.files(report.document, stem: "backtest") + [("backtest-check.json", json)], into: out,
+                command: Self._commandName)
             try ModeRunner.confirm(
                 "Backtest written: \(out)/backtest.html (and .md, .json, backtest-check.json, CSV tables)",
                 printing: format)

@@ -37,7 +37,8 @@ extension PlacementCommand {
 
         public func run() throws {
             let started = ContinuousClock.now
-            try ModeRunner.prepareOutput(options.out, quiet: options.quiet, reading: [scenario])
+            try ModeRunner.prepareOutput(
+                options.out, command: Self._commandName, quiet: options.quiet, reading: [scenario])
             // A model exported into --out joins the result set; anywhere else it is written before the
             // set, so that a failed export leaves no result set behind.
             let intoOut =
@@ -59,7 +60,7 @@ extension PlacementCommand {
                     try export(scenario, to: exportModel)
                 }
             }
-            if let out = options.out { try ModeRunner.write(files, into: out) }
+            if let out = options.out { try ModeRunner.write(files, into: out, command: Self._commandName) }
             switch options.printed {
             case .markdown: try printToStandardOutput(markdown, terminator: "")
             case .json: try printToStandardOutput(json, terminator: "")

@@ -17,7 +17,9 @@ struct SolvingOptionsPrinting<Format: PrintedFormat>: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Also write every result file (JSON, Markdown, CSV) into this folder, replacing it whole.",
-            discussion: "The folder must be absent, empty, or an earlier result set; it appears complete or not at all."
+            discussion:
+                "The folder must be absent, empty, or an earlier result set of this command; it appears complete or not "
+                + "at all."
         ))
     var out: String?
 

@@ -54,7 +54,8 @@ extension PlacementCommand {
             let started = ContinuousClock.now
             let modes = try modeList.parsed
             try ModeRunner.prepareOutput(
-                options.out, quiet: options.quiet, reading: [scenario, data, drawOptions.shocks])
+                options.out, command: Self._commandName, quiet: options.quiet,
+                reading: [scenario, data, drawOptions.shocks])
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let scenario = try loadScenario(scenario)
             guard let file = try drawOptions.shockFile(for: scenario) else { return }
@@ -94,7 +95,7 @@ extension PlacementCommand {
             report.focus = focus
             if let out = options.out {
                 let files = report.files
-                try ModeRunner.write(files, into: out)
+                try ModeRunner.write(files, into: out, command: Self._commandName)
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/stress.html")
             }
             switch options.printed {

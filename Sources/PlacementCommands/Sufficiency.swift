@@ -89,7 +89,8 @@ extension PlacementCommand {
         public func run() throws {
             let started = ContinuousClock.now
             try ModeRunner.prepareOutput(
-                options.out, quiet: options.quiet, reading: [scenario, data, shockOptions.shocks, planFile.plan])
+                options.out, command: Self._commandName, quiet: options.quiet,
+                reading: [scenario, data, shockOptions.shocks, planFile.plan])
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let data = marketData.folder
             let scenario = try shockOptions.apply(to: loadScenario(scenario))
@@ -159,7 +160,7 @@ extension PlacementCommand {
                     try Self.printReport(SufficiencyIndex.document(context), stem: "index", as: format)
                 }
             } else {
-                try ModeRunner.write(reports[0].files, into: out)
+                try ModeRunner.write(reports[0].files, into: out, command: Self._commandName)
                 try ModeRunner.confirm(
                     "Sufficiency report written: \(TerminalSafeText.escaping(out))/sufficiency.html (and .md, .json, CSV tables)",
                     printing: options.format?.outputFormat)
@@ -184,7 +185,7 @@ extension PlacementCommand {
             let indexNames = ReportFiles.names(SufficiencyIndex.document(context), stem: "index")
             let folders = OutputName.distinct(codes, reserved: Set(indexNames + [OutputFolder.markerName]))
             let folderOf = Dictionary(zip(codes, folders), uniquingKeysWith: { first, _ in first })
-            var set = OutputSet()
+            var set = OutputSet(command: Self._commandName)
             set.add(
                 ReportFiles.files(SufficiencyIndex.document(context, folderOf: { folderOf[$0] ?? $0 }), stem: "index"))
             for (report, folder) in zip(reports, folders) { set.add(report.files, in: folder) }

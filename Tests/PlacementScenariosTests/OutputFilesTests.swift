@@ -86,6 +86,52 @@ struct OutputFilesTests {
         #expect(entries(directory.file("empty-or-new")).contains("a.txt"))
     }
 
+    @Test("A command's result set is replaced by the same command, and by no other")
+    func anotherCommandsResults() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("out")
+        var plan = OutputSet(command: "plan")
+        plan.add([("plan.csv", "adopted")])
+        try OutputFolder.write(plan, to: out)
+        #expect(OutputFolder.resultsCommand(of: out) == "plan")
+        var comparison = OutputSet(command: "compare")
+        comparison.add([("comparison.md", "1")])
+        let error = #expect(throws: OutputError.self) { try OutputFolder.write(comparison, to: out) }
+        #expect(error?.code == .anotherCommandsResults("plan"))
+        #expect(read("\(out)/plan.csv") == "adopted")
+        var again = OutputSet(command: "plan")
+        again.add([("plan.csv", "revised")])
+        try OutputFolder.write(again, to: out)
+        #expect(read("\(out)/plan.csv") == "revised")
+        // A marker naming no command (sets written before markers named theirs) is replaced by any.
+        try "A result set written by placement; the whole folder is replaced by the next run.\n"
+            .write(toFile: "\(out)/\(OutputFolder.markerName)", atomically: false, encoding: .utf8)
+        #expect(OutputFolder.resultsCommand(of: out) == nil)
+        try OutputFolder.write(comparison, to: out)
+        #expect(entries(out) == [OutputFolder.markerName, "comparison.md"])
+    }
+
+    /// The trial: `compare --out` on a folder `plan --out` wrote took the adopted plan.csv away.
+    @Test("compare --out refuses plan's result set, before solving, and keeps it")
+    func compareKeepsAPlan() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.file("results")
+        let planned = try BuiltTool.run(
+            "placement", ["plan", Fixtures.scenario("tiny-plan"), "--budget", "1000000", "--out", out])
+        #expect(planned.status == 0, "\(planned.standardError)")
+        let before = entries(out)
+        let run = try BuiltTool.run("placement", ["compare", Fixtures.scenario("tiny"), "--out", out])
+        #expect(run.status == 64)
+        #expect(
+            run.standardError.hasPrefix(
+                "--out \(out): holds the results of placement plan, which only plan replaces; choose another folder, "
+                    + "or remove it first"), "\(run.standardError)")
+        #expect(entries(out) == before)
+        #expect(before.contains("plan.csv"))
+    }
+
     @Test("--out naming the current folder, or one holding it, is refused and the folder kept", arguments: [".", ".."])
     func workingFolder(out: String) throws {
         let directory = try TemporaryDirectory()
