@@ -19,7 +19,9 @@ struct PublishedSummary {
     /// trust's provision is not the council's own (Birmingham, Bradford, North Northamptonshire).
     /// Left out, they raised England's 2025 share to 45.5% against DfE's 42.9%; counted as none it is
     /// 42.9% (DfE's own count of England is 9 children above the authorities' sum: their handful).
-    var ownProvisionSuppressed = 0
+    var ownProvisionSuppressed: Int { ownProvisionSuppressedAuthorities.count }
+    /// Those authorities, in the order asked.
+    var ownProvisionSuppressedAuthorities: [AuthorityCode] = []
 
     init(year: Int, authorities: [AuthorityCode], actuals: [PublishedActuals]) {
         self.year = year
@@ -56,7 +58,7 @@ struct PublishedSummary {
         }
         // Only over several authorities: one authority's suppressed count stays unpublished, not 0%.
         let several = rows.count > 1
-        ownProvisionSuppressed = several ? rows.filter(Self.ownProvisionSuppressed).count : 0
+        ownProvisionSuppressedAuthorities = several ? rows.filter(Self.ownProvisionSuppressed).map(\.authority) : []
         ownProvisionShare = weighted(\.ownProvisionShare, suppressedAsNone: several)
         insideBoundaryShare = weighted(\.insideBoundaryShare)
         over20MilesShare = weighted(\.over20MilesShare, of: \.childrenWithKnownDistance)

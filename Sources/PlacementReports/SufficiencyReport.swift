@@ -498,11 +498,31 @@ public struct SufficiencyReport {
                     + "mostly unaccompanied asylum-seeking children)."),
         ]
         if isCooperative {
-            blocks.append(
-                .paragraph(
-                    "Shares are the members' published shares weighted by their children looked after (the share "
-                        + "over 20 miles by those with a known distance, where given); members whose figure is "
-                        + "suppressed are left out of that year."))
+            var note =
+                "Shares are the members' published shares weighted by their children looked after (the share "
+                + "over 20 miles by those with a known distance, where given); members whose figure is "
+                + "suppressed are left out of that year"
+            // Which members' suppressed own-provision counts count as none, and in which years.
+            var suppressedYears: [AuthorityCode: [Int]] = [:]
+            for year in years {
+                for code in year.ownProvisionSuppressedAuthorities {
+                    suppressedYears[code, default: []].append(year.year)
+                }
+            }
+            let named = members.compactMap { code -> String? in
+                guard let inYears = suppressedYears[code] else { return nil }
+                let name = scenario.authorities.first { $0.id == code }?.name ?? code.rawValue
+                return "\(name) in \(OfficialTables.listed(inYears))"
+            }
+            if named.isEmpty {
+                note += "."
+            } else {
+                note +=
+                    ", but for an own-provision count DfE suppresses while publishing the member's other shares ("
+                    + NumberText.listed(named) + "), which counts as none: a handful of children, or a children's "
+                    + "trust's provision, which is not the council's own (DfE's England total counts their handful)."
+            }
+            blocks.append(.paragraph(note))
         }
         return ReportSection(
             "Children looked after: published figures, \(ReportNumbers.years(years.first!.year, years.last!.year))",

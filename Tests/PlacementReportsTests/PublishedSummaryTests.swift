@@ -47,6 +47,7 @@ struct PublishedSummaryTests {
         let summary = PublishedSummary(year: 2025, authorities: ["A", "B", "C"], actuals: actuals)
         #expect(abs((summary.ownProvisionShare ?? 0) - 0.2) < 1e-12)
         #expect(summary.ownProvisionSuppressed == 1)
+        #expect(summary.ownProvisionSuppressedAuthorities == ["B"])
         // In-area: A and B only, C suppressed.
         #expect(abs((summary.insideBoundaryShare ?? 0) - 0.55) < 1e-12)
         // B alone (a single authority's report) keeps its suppressed count unpublished, never 0%.
