@@ -1,5 +1,6 @@
 internal import CGLPK
 internal import CGLPKShims
+import Foundation
 
 /// One GLPK problem object, owned by the thread that created it. The only file that speaks C:
 /// 1-based arrays, `Int32` conversions and GLPK's constants stay here.
@@ -310,6 +311,24 @@ final class GLPKProblem {
         }
         try Self.check(guarded)
         guard code == 0 else { throw .file(path: path, reason: "GLPK could not write the model") }
+        // GLPK ignores the error of closing its file, when buffered lines are written out: a full
+        // disk then left an empty or cut model and a success. Every file it writes ends with its
+        // format's last line, so one that does not was cut short.
+        guard Self.ends(path, with: format == .freeMPS ? "ENDATA\n" : "End\n") else {
+            throw .file(path: path, reason: "the model was cut short while being written (is the disk full?)")
+        }
+    }
+
+    /// Whether the file at `path` ends with `terminator`.
+    private static func ends(_ path: String, with terminator: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let expected = Data(terminator.utf8)
+        guard let size = try? handle.seekToEnd(), size >= UInt64(expected.count) else { return false }
+        guard (try? handle.seek(toOffset: size - UInt64(expected.count))) != nil,
+            let tail = try? handle.readToEnd()
+        else { return false }
+        return tail == expected
     }
 
     func read(from path: String, format: ModelFileFormat) throws(LinearProgrammingError) {

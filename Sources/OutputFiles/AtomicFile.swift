@@ -25,6 +25,35 @@ public enum AtomicFile {
         try commit(temporary, to: path)
     }
 
+    /// Replaces several files as one: every temporary is written before any is renamed into place,
+    /// so a failure while writing (a full disk) leaves every target as it was; only a rename failing
+    /// part way (rare: each temporary sits beside its target) leaves those before it in place.
+    public static func write(_ files: [(path: String, text: String)]) throws(OutputError) {
+        var staged: [(temporary: String, path: String)] = []
+        do throws(OutputError) {
+            for file in files {
+                removeStaleTemporaries(beside: file.path)
+                do throws(OutputError) {
+                    staged.append((try ExclusiveFile.temporary(beside: file.path, bytes: file.text.utf8), file.path))
+                } catch {
+                    // Named by the user's file, not the temporary's unguessable name.
+                    throw OutputError(error.code, path: file.path)
+                }
+            }
+        } catch {
+            for (temporary, _) in staged { discard(temporary) }
+            throw error
+        }
+        for (index, (temporary, path)) in staged.enumerated() {
+            do throws(OutputError) {
+                try commit(temporary, to: path)
+            } catch {
+                for (later, _) in staged[(index + 1)...] { discard(later) }
+                throw error
+            }
+        }
+    }
+
     /// Creates `directory` if needed and writes each file into it atomically (one at a time: for
     /// a set that must appear whole, use ``OutputFolder``).
     public static func write(_ files: [(name: String, text: String)], into directory: String) throws(OutputError) {

@@ -57,7 +57,10 @@ extension PlacementCommand {
                 if intoOut {
                     files += try ModelExport.files(named: exportModel) { try export(scenario, to: $0) }
                 } else {
-                    try export(scenario, to: exportModel)
+                    // Council mode writes a file per council: written in full first, then put in place
+                    // together, so a full disk leaves none of them half-written or replaced.
+                    let written = try ModelExport.files(named: exportModel) { try export(scenario, to: $0) }
+                    try ModelExport.place(written, beside: exportModel)
                 }
             }
             if let out = options.out { try ModeRunner.write(files, into: out, command: Self._commandName) }

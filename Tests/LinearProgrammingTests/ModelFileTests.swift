@@ -1,7 +1,8 @@
 import Foundation
-import LinearProgramming
 import TestSupport
 import Testing
+
+@testable import LinearProgramming
 
 @Suite("Exported models")
 struct ModelFileTests {
@@ -52,5 +53,24 @@ struct ModelFileTests {
         #expect(throws: LinearProgrammingError.self) {
             try KnownModels.sample().model.write(to: directory.file("no/such/dir.mps"))
         }
+    }
+}
+
+/// GLPK ignores the error of closing the file it writes, so a full disk left an empty model and a
+/// success (the trial: `--export-model` on a full disk exited 0 with a 0-byte file). `/dev/full`
+/// fails every write with "no space left on device".
+@Suite("Exported models on a full disk")
+struct FullDiskModelFileTests {
+    @Test(
+        "a model GLPK could not write out in full is an error, in either format",
+        arguments: [
+            ModelFileFormat.freeMPS, .cplexLP,
+        ])
+    func fullDisk(format: ModelFileFormat) throws {
+        guard FileManager.default.isWritableFile(atPath: "/dev/full") else { return }
+        let problem = try GLPKProblem()
+        try problem.load(KnownModels.transportation().model)
+        let error = #expect(throws: LinearProgrammingError.self) { try problem.write(to: "/dev/full", format: format) }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("cut short"))
     }
 }
