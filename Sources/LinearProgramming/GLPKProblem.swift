@@ -182,6 +182,9 @@ final class GLPKProblem {
         parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
         if let timeLimitMilliseconds { parameters.tm_lim = timeLimitMilliseconds }
         if let gap = options.relativeMIPGap { parameters.mip_gap = gap }
+        if let tolerance = options.integralityTolerance, tolerance.isFinite {
+            parameters.tol_int = min(max(tolerance, 1e-12), 1e-5)
+        }
         if options.cuts {
             parameters.gmi_cuts = GLP_ON
             parameters.mir_cuts = GLP_ON

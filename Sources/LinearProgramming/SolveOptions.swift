@@ -29,6 +29,10 @@ public struct SolveOptions: Sendable {
     public var timeLimit: Duration?
     /// Stops branch-and-cut once the relative gap between incumbent and best bound is at most this.
     public var relativeMIPGap: Double?
+    /// How far from a whole number branch-and-cut still takes an integer column's value as whole
+    /// (GLPK's `tol_int`, 1e-5 by default; kept within 1e-12…1e-5). A column whose unit is worth
+    /// many of another's (a home of 100,000 places) needs less, or a "zero" of 1e-5 is a place.
+    public var integralityTolerance: Double?
     /// Stops the simplex method after this many iterations.
     public var iterationLimit: Int?
     /// GLPK's LP presolver. A solve stopped by a limit with presolve on has no usable solution.

@@ -101,6 +101,10 @@ public enum CapacityPlanner {
         try mip.setBasis(relaxedBasis)
         var search = simplex
         search.relativeMIPGap = options.relativeMIPGap
+        // At most a hundredth of a place taken from a build GLPK reads as none (its 1e-5 default, on a
+        // candidate of 100,000 places, had placed a child in a home it never built).
+        let largestUnit = plan.candidates.map(\.placesPerUnit).max() ?? 1
+        search.integralityTolerance = min(1e-5, 0.01 / Double(max(1, largestUnit)))
         let elapsed = clock.now - started
         search.timeLimit = max(.milliseconds(1), options.timeLimit - elapsed)
         if start.status == .optimal, startIsInteger {
@@ -109,27 +113,18 @@ public enum CapacityPlanner {
             }
         }
         let solution = try mip.solve(search)
-        var values: [Double]
-        var objective: Double
-        if solution.status.hasFeasibleValues {
-            values = solution.values
-            objective = solution.objective
-        } else {
-            values = start.values
-            objective = start.objective
-        }
-        let found = columns.map { Int(values[$0.index].rounded()) }
+        let searched = solution.status.hasFeasibleValues ? solution.values : start.values
+        let found = columns.map { Int(searched[$0.index].rounded()) }
         // GLPK takes a value within 1e-5 of a whole number as whole, so a budget a pound short of a
         // costly build can come back with it "built"; such builds are taken down until every budget holds.
         let units = withinBudgets(found, plan)
         let searchSeconds = (clock.now - started).seconds
 
-        // Each build's worth: the placements re-solved without it, the other builds kept.
+        // Each build's worth: the placements re-solved without it, the other builds kept. The plan's
+        // figures are those of its whole builds, not of the search's values within GLPK's tolerance.
         let withAll = try solve(lp, plan, units: units, reoptimise)
-        if units != found {
-            values = withAll.values
-            objective = withAll.objective
-        }
+        let values = withAll.values
+        let objective = withAll.objective
         let bestBound = min(objective, max(solution.bestBound ?? relaxed.objective, relaxed.objective))
         var builds: [CapacityPlan.Build] = []
         for (index, built) in units.enumerated() where built > 0 {
