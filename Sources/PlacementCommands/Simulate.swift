@@ -26,8 +26,9 @@ extension PlacementCommand {
                 draws (which placements end, arrival order, councils' buying order) on all cores.
 
                 With --plan FILE (plan.csv from plan --out): each build's places open at the start of its \
-                opening year's step (a build open by --from is in the starting places; a block contract's \
-                close when its term ends), the same for every mode, as-is included.
+                opening year's step (a build opening by --from at the start of the first step, as today's \
+                placements are made before the plan; a block contract's close when its term ends), the same \
+                for every mode, as-is included.
 
                 With --backtest YEAR instead: the as-is model calibrated on YEAR only, replayed to the last \
                 published year with each year's published starts, ceased, placement changes, children by \
@@ -151,7 +152,9 @@ extension PlacementCommand {
             try ModeRunner.prepareOutput(out, command: Self._commandName, reading: [scenario, data, plan])
             if let data { try DataFolder.require(data, named: true) }
             let loaded = try loadScenario(scenario)
-            let planned = try plan.map { SimulationPlan(try PlanFileOptions.read($0, for: loaded), scenario: loaded) }
+            let planned = try plan.map {
+                SimulationPlan(try PlanFileOptions.read($0, for: loaded), scenario: loaded, from: startYear)
+            }
             var assumptions = SimulationAssumptions()
             assumptions.batchesPerYear = batchesPerYear
             let preparing = Date()

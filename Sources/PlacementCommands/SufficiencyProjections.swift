@@ -13,7 +13,7 @@ enum SufficiencyProjections {
         _ scenario: Scenario, folder: String, data: String, from: Int, to: Int, mode: CommissioningMode, draws: Int,
         plan: AdoptedPlan?, calibrated: AsIsAllocation? = nil
     ) throws -> SufficiencyProjection {
-        let planned = plan.map { SimulationPlan($0, scenario: scenario) }
+        let planned = plan.map { SimulationPlan($0, scenario: scenario, from: from) }
         let assumptions = SimulationAssumptions()
         let inputs = try SimulationInputs.prepare(
             planned?.scenario ?? scenario, folder: folder, data: data, from: from, to: to, assumptions: assumptions,

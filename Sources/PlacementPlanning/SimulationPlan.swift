@@ -11,8 +11,19 @@ public struct SimulationPlan: Sendable {
     public var scenario: Scenario
     public var openings: CapacityOpenings
 
-    /// `adopted` must have been checked against `scenario` (``AdoptedPlan/check(against:)``).
-    public init(_ adopted: AdoptedPlan, scenario: Scenario) {
+    /// Builds the plan opens by `from` (the starting year): they open at the start of the first
+    /// step instead, so that the start is today's placements as `compare` shows them, made before
+    /// the plan (a block contract's term moves with it).
+    public var deferredToFirstStep: [PlannedBuild] = []
+
+    /// `adopted` must have been checked against `scenario` (``AdoptedPlan/check(against:)``);
+    /// `from`: the simulation's starting year.
+    public init(_ adopted: AdoptedPlan, scenario: Scenario, from: Int) {
+        var adopted = adopted
+        for index in adopted.builds.indices where adopted.builds[index].openingYear <= from {
+            deferredToFirstStep.append(adopted.builds[index])
+            adopted.builds[index].openingYear = from + 1
+        }
         self.adopted = adopted
         self.scenario = scenario.applying(adopted)
         openings = CapacityOpenings(
@@ -40,7 +51,7 @@ public struct SimulationPlan: Sendable {
         SimulatedPlan(
             file: adopted.file, builds: adopted.builds, years: years,
             provider: { Scenario.plannedProviderID($0.candidate) }, closingYear: Self.closingYear(of:),
-            names: scenario.authorityNames)
+            names: scenario.authorityNames, deferred: deferredToFirstStep.map(\.candidate.id.rawValue))
     }
 }
 

@@ -51,7 +51,7 @@ import Testing
         let loaded = try ScenarioLoader.load(from: folder).scenario
         let adopted = try AdoptedPlan.read(from: URL(fileURLWithPath: folder + "/plan-h2-2027.csv"))
         // H2, a council home in Northtown with both its places, beside Northtown's own home P4.
-        let scenario = SimulationPlan(adopted, scenario: loaded).scenario
+        let scenario = SimulationPlan(adopted, scenario: loaded, from: 2025).scenario
         #expect(scenario.providers.contains { $0.isPlannedBuild && $0.offers[.childrensHome]?.places == 2 })
         let rows = (2021...2025).enumerated().map { k, year in
             (year, AuthorityCode("T00000001"), ResidentialSector.council, Double(9 - 2 * k))

@@ -21,7 +21,7 @@ struct TinyPlanSimulationTests {
         if withPlan {
             let adopted = try AdoptedPlan.read(from: URL(fileURLWithPath: folder + "/plan-h2-2027.csv"))
             try adopted.check(against: loaded)
-            let plan = SimulationPlan(adopted, scenario: loaded)
+            let plan = SimulationPlan(adopted, scenario: loaded, from: 2025)
             scenario = plan.scenario
             openings = plan.openings
         }
@@ -92,7 +92,7 @@ struct TinyPlanSimulationTests {
         let loaded = try ScenarioLoader.load(from: Self.folder).scenario
         let tables = try #require(try FlowTables.read(folder: Self.folder, scenario: loaded))
         let adopted = try AdoptedPlan.read(from: URL(fileURLWithPath: Self.folder + "/plan-h2-2027.csv"))
-        let plan = SimulationPlan(adopted, scenario: loaded)
+        let plan = SimulationPlan(adopted, scenario: loaded, from: 2025)
         func run(_ scenario: Scenario, _ openings: CapacityOpenings) throws -> [YearOutcome] {
             // tiny has no published figures: the council optimum's start, with as-is weights given here.
             var start = try SimulationStart.solved(scenario, by: .council, openings: openings, from: 2025)
@@ -163,6 +163,45 @@ struct TinyPlanSimulationTests {
 struct SimulatePlanCommandTests {
     static let header =
         "id,kind,authority,placement_type,sector,places,units,capital_cost,weekly_cost,years_to_open,opening_year\n"
+
+    /// The trial: a plan's block contract opening in 2025, the starting year, took two of today's
+    /// children into it, so `simulate --plan` did not start from `compare`'s as-is.
+    @Test("A build opening in the starting year opens at the first step: the start is today's, as without the plan")
+    func openingInTheStartingYear() throws {
+        let copy = try ScenarioCopy(of: "tiny-plan")
+        defer { copy.remove() }
+        try copy.write(
+            "plan-2025.csv", Self.header + "H2,home,T00000001,childrens_home,local_authority,2,1,500000,4800,0,2025\n")
+        func run(_ plan: [String]) throws -> [String: Any] {
+            let (status, output, error) = try PlacementProcess.run(
+                ["simulate", copy.path, "--to", "2026", "--modes", "council", "--format", "json"] + plan)
+            #expect(status == 0, "\(error)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        }
+        func years(_ object: [String: Any]) -> [[String: Any]] {
+            ((object["modes"] as? [[String: Any]])?.first?["years"] as? [[String: Any]]) ?? []
+        }
+        func objective(_ year: [String: Any]) -> Double? { (year["objective"] as? [String: Any])?["mean"] as? Double }
+        let with = try run(["--plan", copy.path + "/plan-2025.csv"])
+        let without = try run([])
+        // tiny-plan's README: £123,110 today, the Northtown child waiting for a home.
+        #expect(objective(years(without)[0]) == 123_110)
+        #expect(objective(years(with)[0]) == 123_110)
+        let held = years(with)[0]["plan_places_held"] as? [String: Any]
+        #expect((held?["total"] as? [String: Any])?["mean"] as? Double == 0)
+        let plan = try #require(with["plan"] as? [String: Any])
+        #expect((plan["builds"] as? [[String: Any]])?.map { $0["opening_year"] as? Int } == [2026])
+        #expect((plan["places_by_year"] as? [[String: Any]])?.map { $0["open"] as? Int } == [0, 2])
+        // From 2026 the waiting child has H2.
+        #expect(objective(years(with)[1]).map { $0 < objective(years(without)[1]) ?? 0 } == true)
+        let (_, markdown, _) = try PlacementProcess.run([
+            "simulate", copy.path, "--to", "2026", "--modes", "council", "--plan", copy.path + "/plan-2025.csv",
+        ])
+        #expect(
+            markdown.contains(
+                "The plan opens H2 by 2025, the first year: it opens at the start of the next step instead, as the "
+                    + "simulation starts from today's placements, made before the plan"), "\(markdown)")
+    }
 
     @Test("The JSON and the report say which plan was applied and its places per year")
     func reported() throws {

@@ -49,15 +49,19 @@ public struct SimulatedPlan: Sendable {
     public var builds: [Build]
     /// From the first simulated year (places open at the start) to the last.
     public var years: [Year]
+    /// Builds the plan had open by the first year, opened instead at the start of the next step: the
+    /// simulation starts from today's placements, made before the plan.
+    public var deferred: [String]
 
     /// `builds` of the plan in `file`, over the simulated `years`; `provider` gives the provider a
     /// build's places belong to, `closingYear` its closing year (nil: stays open); `names` the
     /// authorities' names.
     public init(
         file: String, builds: [PlannedBuild], years: ClosedRange<Int>, provider: (PlannedBuild) -> ProviderID,
-        closingYear: (PlannedBuild) -> Int?, names: [AuthorityCode: String]
+        closingYear: (PlannedBuild) -> Int?, names: [AuthorityCode: String], deferred: [String] = []
     ) {
         self.file = file
+        self.deferred = deferred
         let listed = builds.map { build in
             Build(
                 id: build.candidate.id.rawValue, provider: provider(build), kind: build.candidate.kind,
@@ -92,9 +96,14 @@ public struct SimulatedPlan: Sendable {
         ]
         if contracts > 0 { parts.append(ReportNumbers.counted(contracts, "block contract", "block contracts")) }
         return "The plan in \(file) adds " + parts.joined(separator: ", ") + " ("
-            + ReportNumbers.counted(places, "place", "places") + "), each opening at the start of its year's step "
-            + "(a build open by the first year is in the starting stock's places); every mode, as-is included, "
-            + "sees the same new places."
+            + ReportNumbers.counted(places, "place", "places") + "), each opening at the start of its year's step; "
+            + "every mode, as-is included, sees the same new places."
+            + (deferred.isEmpty
+                ? ""
+                : " The plan opens \(NumberText.listed(deferred)) by \((years.first?.year).map(String.init) ?? "the first year"), "
+                    + "the first year: \(deferred.count == 1 ? "it opens" : "they open") at the start of the next step "
+                    + "instead, as the simulation starts from today's placements, made before the plan (those "
+                    + "`compare` shows as-is; a block contract's term moves with it).")
     }
 
     var buildsTable: ReportTable {
