@@ -69,6 +69,34 @@ public struct PolicyComparison: Sendable {
         return (Double(NumberText.decimal(value * 100, places: 1)) ?? value * 100) / 100
     }
 
+    /// `scopes` said by their changes, those alike together: "no change under A and B, and +1.5
+    /// points under C".
+    static func grouped(_ scopes: [BudgetScope], by change: (BudgetScope) -> String) -> String {
+        var order: [String] = []
+        var members: [String: [BudgetScope]] = [:]
+        for scope in scopes {
+            let text = change(scope)
+            if members[text] == nil { order.append(text) }
+            members[text, default: []].append(scope)
+        }
+        return NumberText.listed(order.map { "\($0) under " + NumberText.listed((members[$0] ?? []).map(label)) })
+    }
+
+    /// A change of a measure as the sentences say it, signed: points for a share (+4.8 points), the
+    /// measure's own unit otherwise (−£1,234, −0.3 miles, −2 children).
+    static func change(_ value: Double, _ measure: Measure) -> String {
+        guard value != 0 else { return "no change" }
+        let sign = value > 0 ? "+" : "−"
+        if measure.isShare { return sign + NumberText.decimal(abs(value) * 100, places: 1) + " points" }
+        let unit =
+            switch measure.style {
+            case .miles: " miles"
+            case .count: abs(value) == 1 ? " child" : " children"
+            default: ""
+            }
+        return sign + ReportValue.number(abs(value), measure.style).display + unit
+    }
+
     /// A measure's value as the table and the sentences show it.
     static func text(_ value: Double?, _ measure: Measure) -> String {
         guard let value, value.isFinite else { return "–" }
@@ -125,18 +153,27 @@ public struct PolicyComparison: Sendable {
             guard let best = scored.map(\.1).max() else { return nil }
             return (scored.filter { best - $0.1 <= 1e-9 * max(1, abs(best)) }.map(\.0), best)
         }
-        let gains = changes.compactMap { scope, without, with -> (BudgetScope, Double)? in
+        // Each policy's change, rounded as it is said: two levels the table shows alike can hide
+        // changes that differ (66.6% → 71.4% is +4.74 points, 56.1% → 60.9% +4.82).
+        let moves = changes.compactMap { scope, without, with -> (BudgetScope, Double)? in
             guard let without, let with else { return nil }
-            return (scope, better(with) - better(without))
+            return (scope, Self.shown(with - without, measure))
         }
+        let gains = moves.map { ($0.0, measure.higherIsBetter ? $0.1 : -$0.1) }
         let ends = changes.compactMap { scope, _, with in with.map { (scope, better($0)) } }
         func named(_ scopes: [BudgetScope]) -> String { NumberText.listed(scopes.map(Self.label)) }
+        func moved(_ scope: BudgetScope) -> String {
+            moves.first { $0.0 == scope }.map { Self.change($0.1, measure) } ?? "–"
+        }
         var verdict: String
         if let gain = leaders(gains), gain.score > 0 {
+            let others = moves.map(\.0).filter { !gain.scopes.contains($0) }
             verdict =
                 gain.scopes.count == plans.count && plans.count > 1
-                ? "every policy improves it equally"
-                : "the largest improvement is under \(named(gain.scopes))"
+                ? "every policy improves it equally (\(moved(gain.scopes[0])) each)"
+                : "the largest improvement is under \(named(gain.scopes)) (\(moved(gain.scopes[0]))"
+                    + (others.isEmpty
+                        ? ")" : ", against " + Self.grouped(others, by: moved) + ")")
             // Said where another policy ends best, unless every policy ends alike.
             if let end = leaders(ends), Set(end.scopes) != Set(gain.scopes), end.scopes.count < plans.count {
                 let level = Self.text(measure.higherIsBetter ? end.score : -end.score, measure)
