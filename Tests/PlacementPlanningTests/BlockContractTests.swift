@@ -137,3 +137,27 @@ struct BlockContractTests {
         #expect(plan.candidatesConsidered == 0)
     }
 }
+
+/// `simulate --plan` with B1 (a one-year term from 2025): deferred to 2026, the start being today's,
+/// it holds Eastbury's waiting child in 2026 and closes in 2027, when the child stays in its place.
+@Suite("Block contracts in the simulation")
+struct BlockContractSimulationTests {
+    @Test("after its term, the contract's child is said apart from the open places, which hold none")
+    func childrenPastTheTerm() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let copy = try BlockContractTests.copyWithContract()
+        defer { copy.remove() }
+        let out = directory.file("plan")
+        var plan = try PlacementCommand.parseAsRoot(["plan", copy.path, "--budget", "208000", "--out", out])
+        try plan.run()
+        let run = try BuiltTool.run(
+            "placement", ["simulate", copy.path, "--plan", out + "/plan.csv", "--to", "2027", "--modes", "regional"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(
+            run.standardOutput.contains(
+                "In 2027 the plan's 0 open places hold 0 children under regional. Children placed under a block "
+                    + "contract keep their places after its term ends, until their placement ends (B1): 1 under "
+                    + "regional in 2027, beside those in the open places."), "\(run.standardOutput)")
+    }
+}

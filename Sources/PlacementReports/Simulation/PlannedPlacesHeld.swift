@@ -16,10 +16,19 @@ struct PlannedPlacesHeld {
         }
     }
 
+    /// Children in the places of the builds open in `year` (a block contract's children stay past its
+    /// term, in places no longer open), across draws.
+    func heldInOpenPlaces(_ mode: SimulatedMode, year: Int) -> Band? {
+        let open = Set(plan.builds.filter { $0.isOpen(in: year) }.map(\.provider))
+        return draws.band(mode, year: year) { outcome in
+            Double(outcome.plannedPlacesHeld.filter { open.contains($0.key) }.values.reduce(0, +))
+        }
+    }
+
     /// The last year in one or two sentences: places held per mode, and the builds no mode uses.
     func summary(year: Int) -> String {
         let perMode = draws.modes.enumerated().map { index, mode in
-            let children = (held(mode, year: year)?.mean ?? 0).rounded()
+            let children = (heldInOpenPlaces(mode, year: year)?.mean ?? 0).rounded()
             return NumberText.grouped(children) + (index == 0 ? (children == 1 ? " child" : " children") : "")
                 + " under \(mode.name)"
         }
@@ -52,9 +61,15 @@ struct PlannedPlacesHeld {
                 && draws.modes.contains { (held($0, year: year, build: build)?.mean ?? 0) > 0 }
         }
         if !ended.isEmpty {
+            let stayed = draws.modes.map { mode in
+                let all = held(mode, year: year)?.mean ?? 0
+                return NumberText.grouped((all - (heldInOpenPlaces(mode, year: year)?.mean ?? 0)).rounded())
+                    + " under \(mode.name)"
+            }
             text +=
                 " Children placed under a block contract keep their places after its term ends, until their "
-                + "placement ends (\(NumberText.listed(ended.map(\.id)))): the places held can exceed the places open."
+                + "placement ends (\(NumberText.listed(ended.map(\.id)))): " + NumberText.listed(stayed)
+                + " in \(year), beside those in the open places."
         }
         return text
     }
