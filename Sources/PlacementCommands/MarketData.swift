@@ -22,10 +22,10 @@ struct MarketData {
         readAhead = options.emptyMarket ? nil : OfficialDataReadAhead(folder)
     }
 
-    /// A `--data` folder the user named must exist, and official tables in it must be readable:
-    /// otherwise the problem (file, line, field) is printed and the command exits 1, rather than
-    /// quietly solving the empty market. A folder without any of the official tables (a synthetic
-    /// scenario's) and the default folder may lack them: the market is then empty and the output says so.
+    /// A `--data` folder the user named must exist, hold the official tables, and they must be
+    /// readable: otherwise the problem (file, line, field) is printed and the command exits 1, rather
+    /// than quietly solving the empty market (`--data /etc` had given only a note). The default folder
+    /// may lack them (a synthetic scenario's): the market is then empty and the output says so.
     /// Waits for the read.
     func requireReadable() throws {
         guard let named, let error = readAhead?.error else { return }
@@ -34,7 +34,13 @@ struct MarketData {
             OfficialTables.authoritiesFile, OfficialTables.lookedAfterFile,
             OfficialTables.placesFile,
         ]
-        guard tables.contains(where: { FileManager.default.fileExists(atPath: "\(named)/\($0)") }) else { return }
+        guard tables.contains(where: { FileManager.default.fileExists(atPath: "\(named)/\($0)") }) else {
+            printToStandardError(
+                "\(TerminalSafeText.escaping(named)): --data: holds none of the official tables ("
+                    + tables.joined(separator: ", ") + "); name the folder of DfE's and Ofsted's CSV files, or "
+                    + "leave --data out")
+            throw invalidInputExitCode
+        }
         printToStandardError(error.description)
         printToStandardError(
             "\(TerminalSafeText.escaping(named)): the official data in the --data folder cannot be read")

@@ -901,6 +901,25 @@ import Testing
         #expect(run.standardOutput.isEmpty)
     }
 
+    /// The trial: `--data /etc` gave only a note and solved the empty market, exit 0.
+    @Test(arguments: [
+        ["compare", "--modes", "regional"], ["sufficiency", "--authority", "Manchester"],
+        ["stress", "--shocks", "\(Fixtures.root)/shocks/largest-childrens-home-owners-exit.yaml"],
+        ["plan", "--budget", "1000000"],
+    ])
+    func aDataFolderWithoutTheTablesIsAnError(command: [String]) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let run = try BuiltTool.run(
+            "placement",
+            [command[0], Fixtures.scenario("greater-manchester")] + command.dropFirst() + ["--data", directory.path])
+        #expect(run.status == 1)
+        #expect(
+            run.standardError.contains("\(directory.path): --data: holds none of the official tables ("),
+            "\(run.standardError)")
+        #expect(run.standardOutput.isEmpty)
+    }
+
     /// `compare --draws` solves today's market too, and says so.
     @Test func drawsSolveTodaysMarket() throws {
         let arguments = [Fixtures.scenario("greater-manchester"), "--modes", "regional", "--draws", "2"]
