@@ -61,7 +61,7 @@ extension PlacementCommand {
             let marketData = MarketData(named: data, scenario: scenario, options: market)
             let unplanned = try loadScenario(scenario)
             // After the scenario has loaded beside the read.
-            try marketData.requireReadable()
+            try marketData.requireReadable(for: unplanned)
             let adopted = try planFile.adopted(for: unplanned)
             let loaded = planFile.apply(adopted, to: unplanned)
             let shockFile = try drawOptions.shockFile(for: loaded)

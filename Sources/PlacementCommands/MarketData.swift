@@ -22,12 +22,12 @@ struct MarketData {
         readAhead = options.emptyMarket ? nil : OfficialDataReadAhead(folder)
     }
 
-    /// A `--data` folder the user named must exist, hold the official tables, and they must be
-    /// readable: otherwise the problem (file, line, field) is printed and the command exits 1, rather
-    /// than quietly solving the empty market (`--data /etc` had given only a note). The default folder
-    /// may lack them (a synthetic scenario's): the market is then empty and the output says so.
-    /// Waits for the read.
-    func requireReadable() throws {
+    /// A `--data` folder the user named must exist, and official tables in it must be readable:
+    /// otherwise the problem (file, line, field) is printed and the command exits 1, rather than
+    /// quietly solving the empty market. For a scenario of English authorities it must hold them
+    /// (`--data /etc` had given only a note); a fictional scenario's may hold none, and the default
+    /// folder may lack them: the market is then empty and the output says so. Waits for the read.
+    func requireReadable(for scenario: Scenario) throws {
         guard let named, let error = readAhead?.error else { return }
         try DataFolder.require(named, named: true)
         let tables = [
@@ -35,6 +35,7 @@ struct MarketData {
             OfficialTables.placesFile,
         ]
         guard tables.contains(where: { FileManager.default.fileExists(atPath: "\(named)/\($0)") }) else {
+            guard scenario.authorities.contains(where: { MarketBaseline.isEnglishAuthorityCode($0.id) }) else { return }
             printToStandardError(
                 "\(TerminalSafeText.escaping(named)): --data: holds none of the official tables ("
                     + tables.joined(separator: ", ") + "); name the folder of DfE's and Ofsted's CSV files, or "
@@ -50,7 +51,7 @@ struct MarketData {
     /// Today's market of `scenario` (``MarketBaseline/load(for:data:options:readAhead:)``), once the
     /// data are known to be readable.
     func baseline(for scenario: Scenario) throws -> MarketBaseline {
-        try requireReadable()
+        try requireReadable(for: scenario)
         return MarketBaseline.load(for: scenario, data: folder, options: options, readAhead: readAhead)
     }
 }

@@ -114,7 +114,12 @@ public enum PlanFileReader {
                     log: &log)
                 continue
             }
-            let year = row.requiredCount("opening_year", log: &log, maximum: 9999)
+            // A year the simulation can run to (0 or 1 had been read as open from the start).
+            var year = row.requiredCount("opening_year", log: &log, maximum: 9999)
+            if let opening = year, !OfficialTables.years.contains(opening) {
+                row.error("opening_year", OfficialTables.notAYear(row.text("opening_year")), log: &log)
+                year = nil
+            }
             let saving = row.number("weekly_saving", log: &log)
             let spendSaving = row.number("weekly_spend_saving", log: &log)
             let payback = row.number("payback_years", log: &log, in: 0...longestPaybackYears)

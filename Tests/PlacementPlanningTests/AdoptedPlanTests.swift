@@ -48,6 +48,9 @@ struct AdoptedPlanTests {
             ("H2,home,T00000001,childrens_home,private,2,1,500000,4800,2,2027\n", "sector", 5),
             ("H2,home,T00000001,secure_childrens_home,local_authority,2,1,500000,4800,2,2027\n", "placement_type", 4),
             ("H2,home,T00000001,childrens_home,local_authority,2,1,500000,4800,2,\n", "opening_year", 11),
+            // The trial: year 0 had been read as open from the start of any simulation.
+            ("H2,home,T00000001,childrens_home,local_authority,2,1,500000,4800,2,0\n", "opening_year", 11),
+            ("H2,home,T00000001,childrens_home,local_authority,2,1,500000,4800,2,2101\n", "opening_year", 11),
             // A million homes of a million places: past the places one provider may hold.
             ("H2,home,T00000001,childrens_home,local_authority,1000000,1000000,500000,4800,2,2027\n", "units", 7),
             ("H2,home,T00000001,childrens_home,local_authority,1001,1000,500000,4800,2,2027\n", "units", 7),
