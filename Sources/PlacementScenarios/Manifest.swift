@@ -148,7 +148,16 @@ struct Manifest {
                 reader.error(node, path: "policy.minimum_ofsted_rating", "unknown rating '\(text)'")
             }
         }
-        if let node = map["council_order_seed"],
+        if let node = map["council_order_seed"], case .scalar(let scalar) = node, let exact = UInt64(scalar.string) {
+            // Read exactly: as a double, 2^53 + 1 had rounded to 2^53 and passed.
+            if exact <= UInt64(Policy.Bounds.seed.upperBound) {
+                policy.councilOrderSeed = exact
+            } else {
+                reader.error(
+                    node, path: "policy.council_order_seed",
+                    "\(scalar.string) is out of range (0 to \(DecimalNumber.format(Policy.Bounds.seed.upperBound)))")
+            }
+        } else if let node = map["council_order_seed"],
             let seed = reader.number(node, path: "policy.council_order_seed", in: Policy.Bounds.seed)
         {
             if seed == seed.rounded() {

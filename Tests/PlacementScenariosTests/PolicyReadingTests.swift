@@ -31,4 +31,16 @@ struct PolicyReadingTests {
         #expect(policy.unplacedPenalty == 1_000_000_000)
         #expect(policy.marketMargin(for: .foster) == 1)
     }
+
+    /// The trial: 2^53 + 1 rounded to 2^53 as a double and passed.
+    @Test("a seed one past 2^53 is refused at its cell, read exactly")
+    func seedPastTheLimit() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace("scenario.yaml", "council_order_seed: 2", with: "council_order_seed: 9007199254740993")
+        let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
+        let issue = try #require(error.errors.first)
+        #expect(issue.field == "policy.council_order_seed")
+        #expect(issue.message == "9007199254740993 is out of range (0 to 9007199254740992)")
+    }
 }
