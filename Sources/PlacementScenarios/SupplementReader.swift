@@ -38,7 +38,24 @@ enum SupplementReader {
             let own = row.number("own_provision_share", log: &log, in: 0...1)
             let inside = row.number("inside_boundary_share", log: &log, in: 0...1)
             let far = row.number("over_20_miles_share", log: &log, in: 0...1)
-            let withDistance = row.count("children_with_known_distance", log: &log)
+            var withDistance = row.count("children_with_known_distance", log: &log)
+            // Children with a known distance are some of the children looked after.
+            if let known = withDistance, let children, known > children {
+                row.error(
+                    "children_with_known_distance",
+                    "\(known) is more than the \(children) children looked after (children_looked_after) it is a "
+                        + "part of", log: &log)
+                withDistance = nil
+            }
+            if children == 0,
+                let column = [
+                    ("own_provision_share", own), ("inside_boundary_share", inside), ("over_20_miles_share", far),
+                ].first(where: { $0.1 != nil })?.0
+            {
+                row.warning(
+                    column, "a share of no children (children_looked_after is 0) weighs nothing and is not used",
+                    log: &log)
+            }
             guard let authority, !known.lacks(authority), let year else { continue }
             actuals.append(
                 PublishedActuals(

@@ -360,7 +360,31 @@ struct ValidationTests {
                 try $0.replace("providers.csv", "foster,4,550", with: "foster,4,-550")
             },
             location: "providers.csv:3:95: weekly_price", message: "-550 is out of range"),
+        // The trial: more children with a known distance than children looked after passed.
+        Fault(
+            name: "more children with a known distance than children",
+            edit: {
+                try $0.replace(
+                    "actuals.csv", "over_20_miles_share\n", with: "over_20_miles_share,children_with_known_distance\n")
+                try $0.replace(
+                    "actuals.csv", "T00000001,2024,14,0.50,0.60,0.10", with: "T00000001,2024,14,0.50,0.60,0.10,15")
+            },
+            location: "actuals.csv:2:34: children_with_known_distance",
+            message: "15 is more than the 14 children looked after (children_looked_after) it is a part of"),
     ]
+
+    /// The trial: shares of no children passed without a word.
+    @Test("shares given for no children are a warning")
+    func sharesOfNoChildren() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace("actuals.csv", "T00000001,2024,14,0.50,0.60,0.10", with: "T00000001,2024,0,0.50,0.60,0.10")
+        let loaded = try ScenarioLoader.load(from: copy.path)
+        #expect(
+            loaded.warnings.map(\.description).contains {
+                $0.hasPrefix("actuals.csv:2:18: warning: own_provision_share: a share of no children")
+            }, "\(loaded.warnings)")
+    }
 
     @Test("each fault is reported with file, line, field and message", arguments: faults)
     func reported(fault: Fault) throws {
