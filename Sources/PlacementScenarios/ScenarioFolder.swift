@@ -61,6 +61,9 @@ struct ScenarioFolder {
             return .failure(
                 Problem(kind: .file, message: "cannot read the file (it does not exist in the scenario folder)"))
         }
+        guard target != resolved else {
+            return .failure(Problem(kind: .name, message: "is the scenario folder itself, not a file in it"))
+        }
         guard target.hasPrefix(resolved.hasSuffix("/") ? resolved : resolved + "/") else {
             return .failure(Problem(kind: .name, message: "is a link to a file outside the scenario folder"))
         }

@@ -36,8 +36,12 @@ struct ShockNodeReader {
             else { return nil }
             return .removeLargestOwners(sector: sector, placementType: type, count: count)
         case "remove_owners":
-            guard let list = body.sequence, !list.isEmpty else {
+            guard let list = body.sequence else {
                 error(body, path: path, "expected a list of owner names")
+                return nil
+            }
+            guard !list.isEmpty else {
+                error(body, path: path, "the list of owner names is empty: name at least one owner")
                 return nil
             }
             let names = list.enumerated().compactMap { string($1, path: "\(path)[\($0)]") }

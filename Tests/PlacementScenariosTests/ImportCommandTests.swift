@@ -278,6 +278,7 @@ struct ImportCommandTests {
         A5,2001-02-01,U4,PR1,,,
         A6,2012-02-01,U4,,,,
         A7,2012-02-01,U4,PR1,Rutlnd,,1 050
+        A8,2012-02-01,K2,PR4,,URN,
         """.write(toFile: children, atomically: true, encoding: .utf8)
         let out = folder.file("out")
         let run = try runImport(children, out: out)
@@ -293,6 +294,7 @@ struct ImportCommandTests {
             errors.contains(
                 "children.csv:8:22: placement_authority: no authority 'Rutlnd' — did you mean Rutland (E06000017)?"))
         #expect(errors.contains("children.csv:8:30: weekly_cost: '1 050' is not an amount"))
+        #expect(errors.contains("children.csv:9:23: provider_urn: 'URN' gives no URN after its prefix"), "\(errors)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 

@@ -360,6 +360,11 @@ struct ValidationTests {
                 try $0.replace("providers.csv", "foster,4,550", with: "foster,4,-550")
             },
             location: "providers.csv:3:95: weekly_price", message: "-550 is out of range"),
+        Fault(
+            name: "a file named as the scenario folder itself",
+            edit: { try $0.replace("scenario.yaml", "  children: children.csv", with: "  children: .") },
+            location: "scenario.yaml:9:13: files.children",
+            message: "'.' is the scenario folder itself, not a file in it"),
         // The trial: more children with a known distance than children looked after passed.
         Fault(
             name: "more children with a known distance than children",

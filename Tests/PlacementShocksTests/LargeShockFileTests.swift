@@ -114,6 +114,20 @@ struct LargeShockFileTests {
         #expect(log.issues.allSatisfy { $0.message == "expected text" && $0.line == 2 })
     }
 
+    /// The trial: `remove_owners: []` was told it was not a list.
+    @Test("An empty list of owners is said to be empty, a scalar not to be a list")
+    func emptyOwners() {
+        for (text, message) in [
+            ("[]", "the list of owner names is empty: name at least one owner"),
+            ("Oak Care", "expected a list of owner names"),
+        ] {
+            var log = IssueLog()
+            _ = ShockFile.parse("shocks:\n  - remove_owners: \(text)\n", file: "shocks.yaml", log: &log)
+            #expect(log.issues.map(\.message) == [message])
+            #expect(log.issues.map(\.field) == ["shocks[0].remove_owners"])
+        }
+    }
+
     @Test("A long list of authorities matches the same cohorts and refuses the same names")
     func authorities() {
         for uasc in [nil, true, false] {

@@ -101,7 +101,11 @@ enum ChildRecords {
                 let upper = text.uppercased()
                 return upper.hasPrefix("URN") ? String(upper.dropFirst(3)).trimmingCharacters(in: .whitespaces) : upper
             }
-            if let urn, !registered.contains(urn) {
+            if let urn, urn.isEmpty {
+                row.error(
+                    "provider_urn", "'\(row.optionalText("provider_urn") ?? "")' gives no URN after its prefix",
+                    log: &log)
+            } else if let urn, !registered.contains(urn) {
                 row.error(
                     "provider_urn",
                     "URN \(urn) is not in Ofsted's register of 31 March 2025 (ofsted_providers_2025.csv); leave it empty "
