@@ -125,6 +125,10 @@ public struct FlowTables: Sendable, Equatable {
         }
         var flows: [Flow] = []
         var seen = FirstLines<Key>()
+        // Arrivals over every year, so that a simulation's stock stays within the children one
+        // scenario may hold (a million a row had taken it past 100 million, its objective past 2^53).
+        var arrivalsSoFar = 0
+        var pastTheLimit = false
         for row in table.rows {
             let year = year(row, log: &log)
             let authority = row.required("authority", log: &log)
@@ -134,6 +138,15 @@ public struct FlowTables: Sendable, Equatable {
             }
             let type = row.requiredChoice("placement_type", PlacementType.self, log: &log)
             let arrivals = row.requiredCount("arrivals", log: &log)
+            arrivalsSoFar += arrivals ?? 0
+            if arrivalsSoFar > ScenarioLimits.children, !pastTheLimit {
+                pastTheLimit = true
+                row.error(
+                    "arrivals",
+                    "the file's arrivals add up to \(NumberText.grouped(arrivalsSoFar)) children by this row, "
+                        + "past the \(NumberText.grouped(ScenarioLimits.children)) one scenario may hold",
+                    log: &log)
+            }
             let leavers = row.requiredCount("leavers", log: &log)
             let moves = row.requiredCount("moves", log: &log)
             guard let year, let authority, let type,

@@ -66,6 +66,16 @@ struct FlowTablesValidationTests {
             location:
                 "flows.csv:5:1: year: duplicate row for 2026, T00000001, foster (first on line 2); one row per year, "
                 + "authority and placement type"),
+        // The trial: a million arrivals a row took a simulation past 100 million children.
+        Damage(
+            name: "arrivals past the children a scenario may hold",
+            edit: { copy in
+                // tiny's two arrivals, then a million a year from 2030: past ten million on the tenth.
+                for year in 2030...2039 { try copy.append("flows.csv", line: "\(year),T00000001,foster,1000000,0,0") }
+            },
+            location:
+                "flows.csv:14:23: arrivals: the file's arrivals add up to 10,000,002 children by this row, past the "
+                + "10,000,000 one scenario may hold"),
         Damage(
             name: "a place change given twice",
             edit: { try $0.append("place_changes.csv", line: "2027,P4,Children's home,2") },
