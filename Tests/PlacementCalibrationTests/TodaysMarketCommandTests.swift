@@ -31,7 +31,7 @@ struct TodaysMarketCommandTests {
         #expect(summary.contains("commissioning, with every child placed afresh in today's market"))
     }
 
-    @Test("real authorities run away from any official data are told on stderr why there is no as-is")
+    @Test("real authorities given a --data folder without the official tables are refused with why")
     func missingDataIsSaid() throws {
         let away = try TemporaryDirectory()
         defer { away.remove() }
@@ -40,12 +40,13 @@ struct TodaysMarketCommandTests {
         let scenario = away.file("greater-manchester")
         try FileManager.default.copyItem(atPath: Fixtures.scenario("greater-manchester"), toPath: scenario)
         try FileManager.default.createDirectory(atPath: away.file("no-data"), withIntermediateDirectories: false)
+        // Named with --data, a folder without the tables is an error (it had been a note, exit 0).
         let run = try BuiltTool.run(
             "placement", ["compare", scenario, "--modes", "council", "--data", "no-data", "--quiet"],
             workingDirectory: away.path)
-        #expect(run.status == 0)
-        #expect(run.standardError.contains("note: no official data in no-data"), "\(run.standardError)")
-        #expect(run.standardError.contains("--data"))
+        #expect(run.status == 1)
+        #expect(
+            run.standardError.contains("no-data: --data: holds none of the official tables"), "\(run.standardError)")
         // Synthetic codes (tiny's) are not told: no official data is expected for them.
         let tiny = try BuiltTool.run(
             "placement", ["compare", Fixtures.scenario("tiny"), "--data", "no-data", "--quiet"],
