@@ -34,8 +34,10 @@ public enum DefaultCandidates {
                 let capital: Double
                 let life: Double
                 let years: Double
+                var weekly = price
                 switch kind {
                 case .home:
+                    weekly = price * assumptions.newHomeRunningCostFactor.value
                     perUnit = max(1, Int(assumptions.placesPerHome.value.rounded()))
                     capital = assumptions.capitalPerHomePlace.value * Double(perUnit)
                     life = assumptions.homeLifeYears.value
@@ -59,7 +61,7 @@ public enum DefaultCandidates {
                         id: CandidateID(rawValue: "\(authority.id)-\(kind.rawValue)"), kind: kind,
                         authority: authority.id, placementType: type, placesPerUnit: perUnit,
                         maximumUnits: max(1, min(enough, recruitable)), capitalCost: capital,
-                        weeklyCostPerPlace: price, yearsToOpen: years, lifeYears: life))
+                        weeklyCostPerPlace: weekly, yearsToOpen: years, lifeYears: life))
             }
             if let contract = blockContract(for: authority.id, needs: needs, prices: prices, assumptions: assumptions) {
                 candidates.append(contract)

@@ -11,10 +11,14 @@ extension PlanReport {
     var runningCostSentences: [String] {
         guard plan.candidateSource == .default else { return [] }
         let prices = InHousePrices(scenario)
+        let factor = assumptions.newHomeRunningCostFactor.value
         return [PlacementType.childrensHome, .foster].compactMap { type in
-            guard let inHouse = prices.inHousePrice(of: type), let market = prices.marketPrice(of: type) else {
+            guard let median = prices.inHousePrice(of: type), let market = prices.marketPrice(of: type) else {
                 return nil
             }
+            // A new home runs at a multiple of its council's in-house price (1 as assumed).
+            let scaled = type == .childrensHome && factor != 1
+            let inHouse = scaled ? median * factor : median
             let what = type == .foster ? "A new foster household's place" : "A new \(type.label.lowercased()) place"
             let saving = market - inHouse
             let verdict =
@@ -25,8 +29,13 @@ extension PlanReport {
                     ? "it saves \(ReportValue.pounds(saving).display) a week before its capital, distance and place"
                     : "it costs \(ReportValue.pounds(-saving).display) a week more, and wins only by distance and "
                         + "place and by taking children no market place is open to"
-            return "\(what) runs at its council's in-house price of the type: the scenario's median in-house "
-                + "price is \(ReportValue.pounds(inHouse).display) a week against the market's "
+            let price =
+                scaled
+                ? "\(PlanReport.plain(factor)) × its council's in-house price of the type: the scenario's median "
+                    + "in-house price \(ReportValue.pounds(median).display) makes \(ReportValue.pounds(inHouse).display)"
+                : "its council's in-house price of the type: the scenario's median in-house price is "
+                    + ReportValue.pounds(inHouse).display
+            return "\(what) runs at \(price) a week against the market's "
                 + "\(ReportValue.pounds(market).display): \(verdict) (README, Capacity plan, Candidates)."
         }
     }

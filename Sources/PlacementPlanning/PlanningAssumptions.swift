@@ -16,6 +16,14 @@ public struct PlanningAssumptions: Sendable {
         source:
             "sufficiency.org.uk, 1 September 2024: 1,058 children in 347 council-run homes (about 3 a home); range assumed"
     )
+    /// A new home's weekly running cost a place, as a multiple of its council's in-house price.
+    public var newHomeRunningCostFactor = Assumption(
+        1, range: 0.85...1.25,
+        source:
+            "NCERCC and Revolution Consulting, February 2020: council-run homes cost £3,110 a place a week full and "
+            + "over £750 more than independent homes at 85% occupancy, so a home's cost a place moves by about a fifth "
+            + "with its size and occupancy; as assumed, a new home's place costs what its council's own places cost; range assumed"
+    )
     /// £ to recruit, assess and train one foster household.
     public var fosterRecruitmentCost = Assumption(
         10_000, range: 5_000...25_000,
@@ -72,6 +80,7 @@ public struct PlanningAssumptions: Sendable {
     static var labels: [(label: String, keyPath: WritableKeyPath<PlanningAssumptions, Assumption>)] {
         [
             ("capital per home place (£)", \.capitalPerHomePlace), ("places per home", \.placesPerHome),
+            ("a new home's running cost, × its council's in-house price", \.newHomeRunningCostFactor),
             ("foster recruitment cost (£ a household)", \.fosterRecruitmentCost),
             ("children per foster household", \.childrenPerFosterHousehold),
             ("foster households recruited at most per child in foster care", \.fosterRecruitmentPerChild),

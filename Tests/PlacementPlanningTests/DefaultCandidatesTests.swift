@@ -26,6 +26,21 @@ struct DefaultCandidatesTests {
         #expect(carers?.maximumUnits == 1)
     }
 
+    /// The running cost of a new home, varied by `--sensitivity` (it had only been the council's price).
+    @Test("a new home runs at its council's in-house price times the running-cost factor; carers do not move")
+    func runningCostFactor() {
+        var assumptions = PlanningAssumptions()
+        assumptions.newHomeRunningCostFactor.value = 1.25
+        let candidates = DefaultCandidates.candidates(for: Self.scenario, assumptions: assumptions)
+        // Northtown's £4,500 home × 1.25.
+        #expect(
+            candidates.first { $0.authority.rawValue == "T00000001" && $0.kind == .home }?.weeklyCostPerPlace == 5_625)
+        #expect(
+            candidates.first { $0.authority.rawValue == "T00000003" && $0.kind == .fosterCarers }?.weeklyCostPerPlace
+                == 575)
+        #expect(PlanningAssumptions().listed.contains { $0.keyPath == \.newHomeRunningCostFactor })
+    }
+
     /// A budget recruits no more carers than a council approves: 1,148 households had been bought
     /// for Greater Manchester's £20m, a fifth of England's approvals in a year.
     @Test("foster households at most follow the recruitment rate, and never pass the council's foster children")
