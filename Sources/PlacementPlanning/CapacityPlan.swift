@@ -92,6 +92,9 @@ public struct CapacityPlan: Sendable {
     /// The starting plan given to branch-and-cut (the LP relaxation rounded within budget).
     public var startObjective: Double?
     public var candidatesConsidered: Int
+    /// Candidates in an authority no budget holder covers (no children of its own in the scenario,
+    /// so no share of the budget): never built, and said, rather than left out without a word.
+    public var candidatesNoOneHolds: [CandidateID] = []
     /// Where the candidates came from.
     public var candidateSource: CandidateSource
 

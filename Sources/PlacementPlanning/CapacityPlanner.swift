@@ -166,7 +166,8 @@ public enum CapacityPlanner {
             solution.status == .optimal || (solution.status.hasFeasibleValues && solution.termination == .gapReached)
         let gap = objective - bestBound
         let possible = baseline.objective - bestBound
-        return CapacityPlan(
+        let held = Set(plan.shares.flatMap(\.members))
+        var result = CapacityPlan(
             scope: scope, mode: scope.mode, budget: budget,
             status: provenWithinGap ? .optimal : .timeLimit, objective: objective, bestBound: bestBound,
             relativeGap: gap / max(abs(objective), Double.ulpOfOne),
@@ -184,6 +185,8 @@ public enum CapacityPlanner {
                 integerColumns: plan.model.columnKinds.filter { $0 != .continuous }.count,
                 nonzeros: plan.model.nonzeroCount,
                 iterations: baseline.iterations + relaxed.iterations + start.iterations + solution.iterations))
+        result.candidatesNoOneHolds = plan.candidates.filter { !held.contains($0.authority) }.map(\.id)
+        return result
     }
 
     /// The relaxation's units rounded down, then rounded up in order of fractional part (largest

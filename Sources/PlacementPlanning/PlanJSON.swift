@@ -45,6 +45,8 @@ public enum PlanJSON {
         var spentByKind: [String: Double]
         var valueOfBudgetPerMillion: Double
         var candidatesConsidered: Int
+        /// Candidates in authorities no budget holder covers: never built.
+        var candidatesNoBudgetHolder: [String]
         var candidateSource: String
         var homes: [BuildObject]
         var carers: [BuildObject]
@@ -79,6 +81,7 @@ public enum PlanJSON {
                 uniqueKeysWithValues: CapacityCandidate.Kind.allCases.map { ($0.rawValue, plan.spent(on: $0)) })
             valueOfBudgetPerMillion = plan.marginalValueOfBudget * 1_000_000
             candidatesConsidered = plan.candidatesConsidered
+            candidatesNoBudgetHolder = plan.candidatesNoOneHolds.map(\.rawValue)
             candidateSource = plan.candidateSource.rawValue
             let names = scenario.authorityNames
             homes = plan.homes.map { BuildObject($0, names: names) }

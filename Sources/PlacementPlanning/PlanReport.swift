@@ -96,6 +96,7 @@ public struct PlanReport: Sendable {
             bullets.append(Self.todaySentence(today, plan: plan, shocked: todayShocked))
         }
         if let note = Self.shortOfAHomeNote(plan) { bullets.append(note) }
+        if let note = Self.unheldCandidatesNote(plan) { bullets.append(note) }
         if let note = Self.savingNothingNote(plan) { bullets.append(note) }
         let builds = ReportTable(
             id: "plan-builds", caption: "What the plan builds, where and when",
@@ -202,6 +203,18 @@ public struct PlanReport: Sendable {
         }
         return "\(short.count) of the \(plan.spending.count) budget holders' shares\(names) do not reach the cheapest "
             + "home open to them \(from), so they build none\(elsewhere)" + pooled
+    }
+
+    /// Candidates no budget holder may pay for: in an authority with no children of its own in the
+    /// scenario, which gets no share of the budget.
+    static func unheldCandidatesNote(_ plan: CapacityPlan) -> String? {
+        let unheld = plan.candidatesNoOneHolds
+        guard !unheld.isEmpty else { return nil }
+        let named = unheld.count <= 5 ? " (" + NumberText.listed(unheld.map(\.rawValue)) + ")" : ""
+        return NumberText.counted(unheld.count, "candidate", "candidates") + named
+            + (unheld.count == 1 ? " lies" : " lie")
+            + " in an authority with no children of its own in the scenario, which no budget holder covers: "
+            + (unheld.count == 1 ? "it is" : "they are") + " never built."
     }
 
     /// Builds that save none of the prices paid are chosen for the objective's weights, not money:
