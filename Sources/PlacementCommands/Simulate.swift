@@ -26,7 +26,7 @@ extension PlacementCommand {
                 draws (which placements end, arrival order, councils' buying order) on all cores.
 
                 With --plan FILE (plan.csv from plan --out): each build's places open at the start of its \
-                opening year's step (a build opening by --from at the start of the first step, as today's \
+                opening year's step (a build opening in --from at the start of the first step, as today's \
                 placements are made before the plan; a block contract's close when its term ends), the same \
                 for every mode, as-is included.
 

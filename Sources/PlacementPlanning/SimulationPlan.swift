@@ -11,16 +11,17 @@ public struct SimulationPlan: Sendable {
     public var scenario: Scenario
     public var openings: CapacityOpenings
 
-    /// Builds the plan opens by `from` (the starting year): they open at the start of the first
-    /// step instead, so that the start is today's placements as `compare` shows them, made before
-    /// the plan (a block contract's term moves with it).
+    /// Builds the plan opens in `from`, the starting year (a block contract with no years to open):
+    /// they open at the start of the first step instead, so that the start is today's placements as
+    /// `compare` shows them, made before the plan (a block contract's term moves with it). A build of
+    /// an earlier year was open before today's and keeps its years.
     public var deferredToFirstStep: [PlannedBuild] = []
 
     /// `adopted` must have been checked against `scenario` (``AdoptedPlan/check(against:)``);
     /// `from`: the simulation's starting year.
     public init(_ adopted: AdoptedPlan, scenario: Scenario, from: Int) {
         var adopted = adopted
-        for index in adopted.builds.indices where adopted.builds[index].openingYear <= from {
+        for index in adopted.builds.indices where adopted.builds[index].openingYear == from {
             deferredToFirstStep.append(adopted.builds[index])
             adopted.builds[index].openingYear = from + 1
         }
@@ -51,7 +52,8 @@ public struct SimulationPlan: Sendable {
         SimulatedPlan(
             file: adopted.file, builds: adopted.builds, years: years,
             provider: { Scenario.plannedProviderID($0.candidate) }, closingYear: Self.closingYear(of:),
-            names: scenario.authorityNames, deferred: deferredToFirstStep.map(\.candidate.id.rawValue))
+            names: scenario.authorityNames,
+            deferred: deferredToFirstStep.map { ($0.candidate.id.rawValue, $0.openingYear) })
     }
 }
 

@@ -191,6 +191,7 @@ struct SimulatePlanCommandTests {
         #expect((held?["total"] as? [String: Any])?["mean"] as? Double == 0)
         let plan = try #require(with["plan"] as? [String: Any])
         #expect((plan["builds"] as? [[String: Any]])?.map { $0["opening_year"] as? Int } == [2026])
+        #expect((plan["builds"] as? [[String: Any]])?.map { $0["plan_opening_year"] as? Int } == [2025])
         #expect((plan["places_by_year"] as? [[String: Any]])?.map { $0["open"] as? Int } == [0, 2])
         // From 2026 the waiting child has H2.
         #expect(objective(years(with)[1]).map { $0 < objective(years(without)[1]) ?? 0 } == true)
@@ -199,8 +200,25 @@ struct SimulatePlanCommandTests {
         ])
         #expect(
             markdown.contains(
-                "The plan opens H2 by 2025, the first year: it opens at the start of the next step instead, as the "
+                "The plan opens H2 in 2025, the first year: it opens at the start of the next step instead, as the "
                     + "simulation starts from today's placements, made before the plan"), "\(markdown)")
+    }
+
+    /// The review: a build of a year before --from had been moved past --from too, and a block
+    /// contract whose term had ended came back.
+    @Test("A build opening before the starting year keeps its year and is open from the start")
+    func openingBeforeTheStartingYear() throws {
+        let (status, output, error) = try PlacementProcess.run([
+            "simulate", TinyPlanSimulationTests.folder, "--from", "2028", "--to", "2029", "--modes", "council",
+            "--format", "json", "--plan", TinyPlanSimulationTests.folder + "/plan-h2-2027.csv",
+        ])
+        #expect(status == 0, "\(error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let plan = try #require(object["plan"] as? [String: Any])
+        let builds = try #require(plan["builds"] as? [[String: Any]])
+        #expect(builds.map { $0["opening_year"] as? Int } == [2027])
+        #expect(builds.map { $0["plan_opening_year"] as? Int } == [2027])
+        #expect((plan["places_by_year"] as? [[String: Any]])?.map { $0["open"] as? Int } == [2, 2])
     }
 
     @Test("The JSON and the report say which plan was applied and its places per year")

@@ -15,6 +15,9 @@ public struct SimulatedPlan: Sendable {
         public var units: Int
         public var places: Int
         public var openingYear: Int
+        /// The opening year the plan file gives: `openingYear` unless the build was deferred from
+        /// the starting year (``SimulatedPlan/deferred``).
+        public var planOpeningYear: Int
         /// A block contract's first year without its places; nil for homes and carers.
         public var closingYear: Int?
         /// Pounds a week a place runs at.
@@ -49,7 +52,7 @@ public struct SimulatedPlan: Sendable {
     public var builds: [Build]
     /// From the first simulated year (places open at the start) to the last.
     public var years: [Year]
-    /// Builds the plan had open by the first year, opened instead at the start of the next step: the
+    /// Builds the plan opens in the first year, opened instead at the start of the next step: the
     /// simulation starts from today's placements, made before the plan.
     public var deferred: [String]
 
@@ -58,17 +61,22 @@ public struct SimulatedPlan: Sendable {
     /// authorities' names.
     public init(
         file: String, builds: [PlannedBuild], years: ClosedRange<Int>, provider: (PlannedBuild) -> ProviderID,
-        closingYear: (PlannedBuild) -> Int?, names: [AuthorityCode: String], deferred: [String] = []
+        closingYear: (PlannedBuild) -> Int?, names: [AuthorityCode: String],
+        deferred: [(id: String, planOpeningYear: Int)] = []
     ) {
         self.file = file
-        self.deferred = deferred
+        self.deferred = deferred.map(\.id)
+        let planYears = Dictionary(
+            deferred.map { ($0.id, $0.planOpeningYear) }, uniquingKeysWith: { first, _ in first })
         let listed = builds.map { build in
             Build(
                 id: build.candidate.id.rawValue, provider: provider(build), kind: build.candidate.kind,
                 authority: build.candidate.authority,
                 authorityName: names[build.candidate.authority] ?? build.candidate.authority.rawValue,
                 placementType: build.candidate.placementType, units: build.units, places: build.places,
-                openingYear: build.openingYear, closingYear: closingYear(build),
+                openingYear: build.openingYear,
+                planOpeningYear: planYears[build.candidate.id.rawValue] ?? build.openingYear,
+                closingYear: closingYear(build),
                 weeklyCostPerPlace: build.candidate.weeklyCostPerPlace)
         }
         func open(in year: Int) -> Int {
@@ -100,7 +108,7 @@ public struct SimulatedPlan: Sendable {
             + "every mode, as-is included, sees the same new places."
             + (deferred.isEmpty
                 ? ""
-                : " The plan opens \(NumberText.listed(deferred)) by \((years.first?.year).map(String.init) ?? "the first year"), "
+                : " The plan opens \(NumberText.listed(deferred)) in \((years.first?.year).map(String.init) ?? "the first year"), "
                     + "the first year: \(deferred.count == 1 ? "it opens" : "they open") at the start of the next step "
                     + "instead, as the simulation starts from today's placements, made before the plan (those "
                     + "`compare` shows as-is; a block contract's term moves with it).")

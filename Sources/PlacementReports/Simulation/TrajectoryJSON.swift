@@ -44,7 +44,9 @@ public enum TrajectoryJSON {
     }
 
     /// `{"file", "builds": [{"id", "kind", "authority", "placement_type", "units", "places",
-    /// "opening_year", "closing_year"}], "places_by_year": [{"year", "opening", "open"}]}`.
+    /// "opening_year", "plan_opening_year", "closing_year"}], "places_by_year": [{"year", "opening",
+    /// "open"}]}`: `opening_year` as simulated, `plan_opening_year` as the plan file gives it (a year
+    /// later for a build deferred from the starting year).
     struct PlanObject: Encodable {
         var file: String
         var builds: [BuildObject]
@@ -56,7 +58,7 @@ public enum TrajectoryJSON {
                 BuildObject(
                     id: $0.id, kind: $0.kind.rawValue, authority: $0.authority.rawValue,
                     placementType: $0.placementType.rawValue, units: $0.units, places: $0.places,
-                    openingYear: $0.openingYear, closingYear: $0.closingYear)
+                    openingYear: $0.openingYear, planOpeningYear: $0.planOpeningYear, closingYear: $0.closingYear)
             }
             placesByYear = plan.years.map { YearObject(year: $0.year, opening: $0.opening, open: $0.open) }
         }
@@ -69,12 +71,14 @@ public enum TrajectoryJSON {
             var units: Int
             var places: Int
             var openingYear: Int
+            var planOpeningYear: Int
             var closingYear: Int?
 
             enum CodingKeys: String, CodingKey {
                 case id, kind, authority, units, places
                 case placementType = "placement_type"
                 case openingYear = "opening_year"
+                case planOpeningYear = "plan_opening_year"
                 case closingYear = "closing_year"
             }
         }
