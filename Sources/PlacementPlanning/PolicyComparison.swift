@@ -82,19 +82,17 @@ public struct PolicyComparison: Sendable {
         return NumberText.listed(order.map { "\($0) under " + NumberText.listed((members[$0] ?? []).map(label)) })
     }
 
-    /// A change of a measure as the sentences say it, signed: points for a share (+4.8 points), the
-    /// measure's own unit otherwise (−£1,234, −0.3 miles, −2 children).
+    /// A change of a measure as the reports write changes (+4.8 pts, -0.2 miles, -£1,234, -2
+    /// children), or "no change".
     static func change(_ value: Double, _ measure: Measure) -> String {
         guard value != 0 else { return "no change" }
-        let sign = value > 0 ? "+" : "−"
-        if measure.isShare { return sign + NumberText.decimal(abs(value) * 100, places: 1) + " points" }
-        let unit =
-            switch measure.style {
-            case .miles: " miles"
-            case .count: abs(value) == 1 ? " child" : " children"
-            default: ""
-            }
-        return sign + ReportValue.number(abs(value), measure.style).display + unit
+        if measure.isShare { return ReportValue.number(value, .shareChange).display }
+        switch measure.style {
+        case .miles: return ReportValue.number(value, .milesChange).display + " miles"
+        case .pounds: return ReportValue.number(value, .poundsChange).display
+        default:
+            return ReportValue.number(value, .countChange).display + (abs(value) == 1 ? " child" : " children")
+        }
     }
 
     /// A measure's value as the table and the sentences show it.
@@ -104,7 +102,7 @@ public struct PolicyComparison: Sendable {
     }
 
     /// The comparison as Markdown: a table (each policy without and with its plan) and one
-    /// sentence per measure whose every figure is in the table.
+    /// sentence per measure whose every level is in the table (and every change between two of them).
     public var markdown: String {
         var table = MarkdownTable(
             ["measure"] + plans.flatMap { ["\(Self.label($0.scope)): without", "with"] },
@@ -131,7 +129,8 @@ public struct PolicyComparison: Sendable {
     }
 
     /// Which policy moves the measure most in the right direction, and, where another ends best, that
-    /// one too (a policy starting lower can gain more and still end below): every figure from the table.
+    /// one too (a policy starting lower can gain more and still end below): every level from the
+    /// table, every change the difference of two levels as the table shows them.
     /// `table`: the id of the report table the figures are quoted from, named at the end.
     func sentence(_ measure: Measure, table: String? = nil) -> String {
         let changes = plans.map { plan -> (BudgetScope, Double?, Double?) in
@@ -153,11 +152,12 @@ public struct PolicyComparison: Sendable {
             guard let best = scored.map(\.1).max() else { return nil }
             return (scored.filter { best - $0.1 <= 1e-9 * max(1, abs(best)) }.map(\.0), best)
         }
-        // Each policy's change, rounded as it is said: two levels the table shows alike can hide
-        // changes that differ (66.6% → 71.4% is +4.74 points, 56.1% → 60.9% +4.82).
+        // Each policy's change between the levels the table shows, so that a reader subtracting them
+        // gets the figure said (the unrounded changes can differ where these tie: 66.6% → 71.4% is
+        // +4.74 points, 56.1% → 60.9% +4.82, both +4.8 as shown).
         let moves = changes.compactMap { scope, without, with -> (BudgetScope, Double)? in
             guard let without, let with else { return nil }
-            return (scope, Self.shown(with - without, measure))
+            return (scope, Self.shown(Self.shown(with, measure) - Self.shown(without, measure), measure))
         }
         let gains = moves.map { ($0.0, measure.higherIsBetter ? $0.1 : -$0.1) }
         let ends = changes.compactMap { scope, _, with in with.map { (scope, better($0)) } }

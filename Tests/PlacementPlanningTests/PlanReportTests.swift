@@ -54,7 +54,7 @@ struct PlanReportTests {
         // says both.
         #expect(
             markdown.contains(
-                "the largest improvement is under one national plan (bound) (+2.3 points, against no change under "
+                "the largest improvement is under one national plan (bound) (+2.3 pts, against no change under "
                     + "grant shared among councils and co-operatives plan for members); the best with the plan is under "
                     + "grant shared among councils and co-operatives plan for members (81.8%) (table policies)."))
         // H2 places two children who had no place, so the prices paid rise (tiny-plan's README): its
