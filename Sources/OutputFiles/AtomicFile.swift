@@ -25,20 +25,25 @@ public enum AtomicFile {
         try commit(temporary, to: path)
     }
 
-    /// Replaces several files as one: every temporary is written before any is renamed into place,
-    /// so a failure while writing (a full disk) leaves every target as it was; only a rename failing
-    /// part way (rare: each temporary sits beside its target) leaves those before it in place.
-    public static func write(_ files: [(path: String, text: String)]) throws(OutputError) {
+    /// Replaces several files as one, each with what `produce` writes into the temporary beside it
+    /// (given the file's index and the temporary's path): every temporary is written before any is
+    /// renamed into place, so a failure while writing (a full disk) leaves every target as it was;
+    /// only a rename failing part way (rare: each temporary sits beside its target) leaves those
+    /// before it in place. Errors thrown by `produce` are rethrown as they are.
+    public static func replace(_ paths: [String], using produce: (Int, String) throws -> Void) throws {
         var staged: [(temporary: String, path: String)] = []
-        do throws(OutputError) {
-            for file in files {
-                removeStaleTemporaries(beside: file.path)
+        do {
+            for (index, path) in paths.enumerated() {
+                removeStaleTemporaries(beside: path)
+                let temporary: String
                 do throws(OutputError) {
-                    staged.append((try ExclusiveFile.temporary(beside: file.path, bytes: file.text.utf8), file.path))
+                    temporary = try ExclusiveFile.temporary(beside: path, bytes: [])
                 } catch {
                     // Named by the user's file, not the temporary's unguessable name.
-                    throw OutputError(error.code, path: file.path)
+                    throw OutputError(error.code, path: path)
                 }
+                staged.append((temporary, path))
+                try produce(index, temporary)
             }
         } catch {
             for (temporary, _) in staged { discard(temporary) }

@@ -72,17 +72,6 @@ enum ModelExport {
         }
     }
 
-    /// Puts the files ``files(named:export:)`` wrote in the folder of `path`, all or none.
-    static func place(_ files: [(name: String, text: String)], beside path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        do {
-            try AtomicFile.write(files.map { ((folder as NSString).appendingPathComponent($0.name), $0.text) })
-        } catch {
-            printToStandardError("--export-model: \(error.description)")
-            throw failureExitCode
-        }
-    }
-
     /// A usage error unless the folder `--export-model`'s `path` names exists and may be written:
     /// checked before solving, as `--out` is.
     private static func checkFolder(of path: String) throws {

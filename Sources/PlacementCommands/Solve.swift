@@ -57,10 +57,7 @@ extension PlacementCommand {
                 if intoOut {
                     files += try ModelExport.files(named: exportModel) { try export(scenario, to: $0) }
                 } else {
-                    // Council mode writes a file per council: written in full first, then put in place
-                    // together, so a full disk leaves none of them half-written or replaced.
-                    let written = try ModelExport.files(named: exportModel) { try export(scenario, to: $0) }
-                    try ModelExport.place(written, beside: exportModel)
+                    try export(scenario, to: exportModel)
                 }
             }
             if let out = options.out { try ModeRunner.write(files, into: out, command: Self._commandName) }
@@ -71,22 +68,35 @@ extension PlacementCommand {
             }
         }
 
+        /// Writes the mode's model to `path`, or council mode's one per council beside it (`-CODE` before
+        /// the extension): each file written in full beside its target before any is put in place, so
+        /// a full disk leaves none of them half-written or replaced.
         private func export(_ scenario: Scenario, to path: String) throws {
             let models = PlacementOptimiser.models(of: scenario, mode: mode)
             let url = URL(fileURLWithPath: path)
+            guard let format = ModelFileFormat(path: path) else {
+                printToStandardError("\(path): cannot tell the format: use a .mps or .lp extension")
+                throw ExitCode.validationFailure
+            }
             // A council's code names its file: made a safe, distinct file name, never a path.
             let suffixes = OutputName.distinct(models.map(\.name))
-            for ((_, model), suffix) in zip(models, suffixes) {
-                let target =
-                    mode == .council
-                    ? url.deletingPathExtension().path + "-\(suffix)." + url.pathExtension
-                    : path
-                do {
-                    try model.write(to: target)
-                } catch {
-                    printToStandardError(error.description)
-                    throw failureExitCode
+            let targets = suffixes.map { suffix in
+                mode == .council ? url.deletingPathExtension().path + "-\(suffix)." + url.pathExtension : path
+            }
+            do {
+                try AtomicFile.replace(targets) { index, temporary in
+                    do {
+                        try models[index].model.write(to: temporary, format: format)
+                    } catch LinearProgrammingError.file(_, let reason) {
+                        throw LinearProgrammingError.file(path: targets[index], reason: reason)
+                    }
                 }
+            } catch let error as LinearProgrammingError {
+                printToStandardError(error.description)
+                throw failureExitCode
+            } catch let error as OutputError {
+                printToStandardError(error.description)
+                throw failureExitCode
             }
         }
     }

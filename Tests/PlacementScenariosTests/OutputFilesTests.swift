@@ -86,6 +86,30 @@ struct OutputFilesTests {
         #expect(entries(directory.file("empty-or-new")).contains("a.txt"))
     }
 
+    /// Council mode's model files: a failure writing the second (a full disk) had left the first
+    /// replaced and the rest as they were.
+    @Test("Several files replaced as one: a failure writing any leaves every target as it was, and no temporary")
+    func severalFilesAllOrNone() throws {
+        struct Failed: Error {}
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let paths = ["a.mps", "b.mps", "c.mps"].map(directory.file)
+        try "old a".write(toFile: paths[0], atomically: false, encoding: .utf8)
+        #expect(throws: Failed.self) {
+            try AtomicFile.replace(paths) { index, temporary in
+                guard index < 1 else { throw Failed() }
+                try "new \(index)".write(toFile: temporary, atomically: false, encoding: .utf8)
+            }
+        }
+        #expect(entries(directory.path) == ["a.mps"])
+        #expect(read(paths[0]) == "old a")
+        try AtomicFile.replace(paths) { index, temporary in
+            try "new \(index)".write(toFile: temporary, atomically: false, encoding: .utf8)
+        }
+        #expect(entries(directory.path) == ["a.mps", "b.mps", "c.mps"])
+        #expect(paths.map(read) == ["new 0", "new 1", "new 2"])
+    }
+
     @Test("A command's result set is replaced by the same command, and by no other")
     func anotherCommandsResults() throws {
         let directory = try TemporaryDirectory()
