@@ -113,12 +113,16 @@ public enum OutputFolder {
         }
     }
 
-    /// The command a result set's marker names, nil when it names none or cannot be read.
+    /// The command a result set's marker names, nil when it names none or cannot be read. A set
+    /// from before markers named their command is `plan`'s when it holds `plan.csv` and `plan.json`:
+    /// an adopted plan is what another command's `--out` must not take away.
     static func resultsCommand(of folder: String) -> String? {
         let marker = (folder as NSString).appendingPathComponent(markerName)
-        guard let text = try? String(contentsOfFile: marker, encoding: .utf8),
-            let range = text.range(of: "written by placement ")
-        else { return nil }
+        guard let text = try? String(contentsOfFile: marker, encoding: .utf8) else { return nil }
+        guard let range = text.range(of: "written by placement ") else {
+            let holds = { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
+            return holds("plan.csv") && holds("plan.json") ? "plan" : nil
+        }
         let name = text[range.upperBound...].prefix { $0.isLetter || $0 == "-" }
         return name.isEmpty ? nil : String(name)
     }

@@ -128,10 +128,16 @@ struct OutputFilesTests {
         again.add([("plan.csv", "revised")])
         try OutputFolder.write(again, to: out)
         #expect(read("\(out)/plan.csv") == "revised")
-        // A marker naming no command (sets written before markers named theirs) is replaced by any.
-        try "A result set written by placement; the whole folder is replaced by the next run.\n"
-            .write(toFile: "\(out)/\(OutputFolder.markerName)", atomically: false, encoding: .utf8)
+        // A marker naming no command (sets written before markers named theirs) is replaced by any,
+        // but for an adopted plan's (plan.csv and plan.json), which only plan replaces.
+        let unnamed = "A result set written by placement; the whole folder is replaced by the next run.\n"
+        try unnamed.write(toFile: "\(out)/\(OutputFolder.markerName)", atomically: false, encoding: .utf8)
         #expect(OutputFolder.resultsCommand(of: out) == nil)
+        try "{}".write(toFile: "\(out)/plan.json", atomically: false, encoding: .utf8)
+        #expect(OutputFolder.resultsCommand(of: out) == "plan")
+        let old = #expect(throws: OutputError.self) { try OutputFolder.write(comparison, to: out) }
+        #expect(old?.code == .anotherCommandsResults("plan"))
+        try FileManager.default.removeItem(atPath: "\(out)/plan.json")
         try OutputFolder.write(comparison, to: out)
         #expect(entries(out) == [OutputFolder.markerName, "comparison.md"])
     }
