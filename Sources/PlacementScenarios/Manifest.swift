@@ -3,6 +3,19 @@ import Yams
 
 /// A scenario folder's `scenario.yaml`: its name, the file names of its tables, and the policy.
 struct Manifest {
+    /// A scalar node's text; nil for any other node.
+    static func scalarText(_ node: Node) -> String? {
+        if case .scalar(let scalar) = node { scalar.string } else { nil }
+    }
+
+    /// Whether a decimal has no fraction.
+    static func isWhole(_ value: Decimal) -> Bool {
+        var value = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 0, .plain)
+        return rounded == value
+    }
+
     var name: String
     var description: String
     var files: Files
@@ -148,23 +161,22 @@ struct Manifest {
                 reader.error(node, path: "policy.minimum_ofsted_rating", "unknown rating '\(text)'")
             }
         }
-        if let node = map["council_order_seed"], case .scalar(let scalar) = node, let exact = UInt64(scalar.string) {
-            // Read exactly: as a double, 2^53 + 1 had rounded to 2^53 and passed.
-            if exact <= UInt64(Policy.Bounds.seed.upperBound) {
-                policy.councilOrderSeed = exact
-            } else {
-                reader.error(
-                    node, path: "policy.council_order_seed",
-                    "\(scalar.string) is out of range (0 to \(DecimalNumber.format(Policy.Bounds.seed.upperBound)))")
-            }
-        } else if let node = map["council_order_seed"],
+        if let node = map["council_order_seed"],
             let seed = reader.number(node, path: "policy.council_order_seed", in: Policy.Bounds.seed)
         {
-            if seed == seed.rounded() {
+            // Read exactly as a decimal, in whatever form it is written: as a double, 2^53 + 1 (or
+            // 9007199254740993.0) had rounded to 2^53 and passed.
+            let text = Self.scalarText(node)
+            let exact = text.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
+            if let exact, exact > Decimal(UInt64(Policy.Bounds.seed.upperBound)) {
+                reader.error(
+                    node, path: "policy.council_order_seed",
+                    "\(text ?? "") is out of range (0 to \(DecimalNumber.format(Policy.Bounds.seed.upperBound)))")
+            } else if seed == seed.rounded(), exact.map(Self.isWhole) ?? true {
                 // Whole and within 0…2^53, so the conversion is exact.
                 policy.councilOrderSeed = UInt64(seed)
             } else {
-                reader.error(node, path: "policy.council_order_seed", "\(seed) is not a whole number")
+                reader.error(node, path: "policy.council_order_seed", "\(text ?? "\(seed)") is not a whole number")
             }
         }
         if let node = map["maximum_distance_miles"] {

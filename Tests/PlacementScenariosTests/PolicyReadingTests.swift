@@ -32,15 +32,32 @@ struct PolicyReadingTests {
         #expect(policy.marketMargin(for: .foster) == 1)
     }
 
-    /// The trial: 2^53 + 1 rounded to 2^53 as a double and passed.
-    @Test("a seed one past 2^53 is refused at its cell, read exactly")
-    func seedPastTheLimit() throws {
+    /// The trial: 2^53 + 1 rounded to 2^53 as a double and passed, in any of its forms.
+    @Test(
+        "a seed one past 2^53, or a fraction below a double's precision, is refused at its cell, read exactly",
+        arguments: [
+            ("9007199254740993", "9007199254740993 is out of range (0 to 9007199254740992)"),
+            ("9007199254740993.0", "9007199254740993.0 is out of range (0 to 9007199254740992)"),
+            ("9.007199254740993e15", "9.007199254740993e15 is out of range (0 to 9007199254740992)"),
+            ("2.0000000000000000001", "2.0000000000000000001 is not a whole number"),
+        ])
+    func seedPastTheLimit(text: String, message: String) throws {
         let copy = try ScenarioCopy(of: "tiny")
         defer { copy.remove() }
-        try copy.replace("scenario.yaml", "council_order_seed: 2", with: "council_order_seed: 9007199254740993")
+        try copy.replace("scenario.yaml", "council_order_seed: 2", with: "council_order_seed: \(text)")
         let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
         let issue = try #require(error.errors.first)
         #expect(issue.field == "policy.council_order_seed")
-        #expect(issue.message == "9007199254740993 is out of range (0 to 9007199254740992)")
+        #expect(issue.message == message)
+    }
+
+    @Test("2^53 written with a decimal point or an exponent is read as 2^53")
+    func seedInOtherForms() throws {
+        for text in ["9007199254740992.0", "9.007199254740992e15"] {
+            let copy = try ScenarioCopy(of: "tiny")
+            defer { copy.remove() }
+            try copy.replace("scenario.yaml", "council_order_seed: 2", with: "council_order_seed: \(text)")
+            #expect(try ScenarioLoader.load(from: copy.path).scenario.policy.councilOrderSeed == 9_007_199_254_740_992)
+        }
     }
 }
