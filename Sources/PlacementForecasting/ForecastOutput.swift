@@ -133,8 +133,8 @@ public enum ForecastOutput {
 
     /// Numbers to three decimal places, without trailing zeros: fine enough that a reader can tell
     /// whether a whole published count lies inside an interval, as the backtest's coverage does (at
-    /// one place, a bound such as 609.47 read as 609.5 took 609.5 in). JSON has no NaN: a non-finite
-    /// value, which the model never makes, is written as null.
+    /// one place, an upper bound of 608.96 read as 609.0 took a published 609 in). JSON has no NaN:
+    /// a non-finite value, which the model never makes, is written as null.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         var text = String(format: "%.3f", value)
