@@ -21,6 +21,13 @@ public enum ModelFileFormat: Sendable, CustomStringConvertible {
 }
 
 extension Model {
+    /// Throws unless `path` can be given to GLPK for a model file (not empty, no NUL, short enough
+    /// beside its temporary's name): checked before anything is staged, so the reason is GLPK's
+    /// limit, not the system's "file name too long" for the temporary.
+    public static func checkExportPath(_ path: String) throws(LinearProgrammingError) {
+        try GLPKLimits.checkPath(path, limit: GLPKLimits.maximumExportPathBytes)
+    }
+
     /// Writes the model to `path`, in `format` or the one its extension names.
     public func write(to path: String, format: ModelFileFormat? = nil) throws(LinearProgrammingError) {
         try Solver(self).write(to: path, format: format)

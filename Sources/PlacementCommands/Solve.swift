@@ -84,6 +84,7 @@ extension PlacementCommand {
                 mode == .council ? url.deletingPathExtension().path + "-\(suffix)." + url.pathExtension : path
             }
             do {
+                for target in targets { try Model.checkExportPath(target) }
                 try AtomicFile.replace(targets) { index, temporary in
                     do {
                         try models[index].model.write(to: temporary, format: format)
