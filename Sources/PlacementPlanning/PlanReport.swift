@@ -96,8 +96,10 @@ public struct PlanReport: Sendable {
             bullets.append(Self.todaySentence(today, plan: plan, shocked: todayShocked))
         }
         if let note = Self.shortOfAHomeNote(plan) { bullets.append(note) }
+        if let note = Self.unspentNote(plan) { bullets.append(note) }
         if let note = Self.unheldCandidatesNote(plan) { bullets.append(note) }
         if let note = Self.savingNothingNote(plan) { bullets.append(note) }
+        bullets.append(Self.commissioningNote(plan))
         let builds = ReportTable(
             id: "plan-builds", caption: "What the plan builds, where and when",
             columns: [
@@ -203,6 +205,30 @@ public struct PlanReport: Sendable {
         }
         return "\(short.count) of the \(plan.spending.count) budget holders' shares\(names) do not reach the cheapest "
             + "home open to them \(from), so they build none\(elsewhere)" + pooled
+    }
+
+    /// Budget holders that leave enough unspent for another home: no build open to them lowers the
+    /// weighted objective any further, which a reader seeing money left would otherwise not know.
+    static func unspentNote(_ plan: CapacityPlan) -> String? {
+        let left = plan.spending.filter { holder in
+            holder.cheapestHome.map { holder.share.budget - holder.spent + 0.005 >= $0 } ?? false
+        }
+        guard !left.isEmpty else { return nil }
+        let total = left.reduce(0) { $0 + $1.share.budget - $1.spent }
+        let names = left.count <= 5 ? " (" + NumberText.listed(left.map(\.share.name)) + ")" : ""
+        let who = left.count == 1 ? "1 budget holder" : "\(left.count) budget holders"
+        return "\(who)\(names) \(left.count == 1 ? "leaves" : "leave") \(pounds(total)) unspent, enough for "
+            + "another home\(left.count == 1 ? "" : " each"): either \(left.count == 1 ? "its" : "their") homes are at "
+            + "their most (each candidate's units) or a further build would cost more a week, "
+            + "its capital charge included, than it saves of the weighted objective."
+    }
+
+    /// What the plan's gains assume: every child placed afresh under the plan's commissioning. Under
+    /// today's (`simulate --plan`, as-is), new places fill only as councils' habits send children there.
+    static func commissioningNote(_ plan: CapacityPlan) -> String {
+        "The plan's figures are of every child placed afresh under \(plan.mode.rawValue) commissioning; "
+            + "commissioning as today, new places fill only as councils' present habits send children to them "
+            + "(`simulate --plan` with as-is shows how many, and what the empty ones cost)."
     }
 
     /// Candidates no budget holder may pay for: in an authority with no children of its own in the
@@ -484,7 +510,8 @@ public struct PlanReport: Sendable {
                         + "access), or spent in one national plan (national access: a bound on the weighted objective, "
                         + "not on each measure, so another policy can do better on one)."),
                 .table(table),
-                .bullets(PolicyComparison.measures.map { comparison.sentence($0, table: "policies") }),
+            ] + (comparison.contractsNote.map { [.paragraph($0)] } ?? []) + [
+                .bullets(PolicyComparison.measures.map { comparison.sentence($0, table: "policies") })
             ])
     }
 

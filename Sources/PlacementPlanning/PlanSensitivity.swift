@@ -25,6 +25,11 @@ public struct PlanSensitivity: Sendable {
         [\.homeYearsToOpen, \.fosterYearsToOpen]
     }
 
+    /// The assumptions only a block contract reads.
+    static var blockContractTerms: Set<WritableKeyPath<PlanningAssumptions, Assumption>> {
+        [\.blockContractDiscount, \.blockContractTermYears, \.blockContractPlaces]
+    }
+
     /// Re-solves the plan at each end of each assumption's range (each build's own saving not
     /// measured); an end equal to the value is not re-solved.
     public static func trace(
@@ -37,6 +42,12 @@ public struct PlanSensitivity: Sendable {
             if fromFile, entry.keyPath != \PlanningAssumptions.discountRate { continue }
             // Years to open are reported, not modelled: the plan is the same at either end.
             if Self.reportedOnly.contains(entry.keyPath) { continue }
+            // Councils planning alone buy no block contract: its terms cannot move their plan.
+            if scope == .council || !options.kinds.contains(.blockContract),
+                Self.blockContractTerms.contains(entry.keyPath)
+            {
+                continue
+            }
             for (end, value) in [
                 ("low", entry.assumption.range.lowerBound), ("high", entry.assumption.range.upperBound),
             ]

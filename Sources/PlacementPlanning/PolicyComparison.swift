@@ -26,6 +26,20 @@ public struct PolicyComparison: Sendable {
         return PolicyComparison(budget: budget, plans: plans)
     }
 
+    /// Where a policy's spend includes block contracts (revenue a capital grant cannot pay, and which
+    /// councils planning alone may not buy), the comparison is not of capital alone: said, with how
+    /// to compare capital alone. Nil when no policy buys one.
+    public var contractsNote: String? {
+        let buying = plans.filter { $0.spent(on: .blockContract) > 0 }
+        guard !buying.isEmpty else { return nil }
+        let spends = buying.map {
+            "\(NumberText.pounds($0.spent(on: .blockContract))) under \(Self.label($0.scope))"
+        }
+        return "Block contracts take " + NumberText.listed(spends) + " of the budget spent: revenue over their "
+            + "terms, which a capital grant cannot pay, and which councils planning alone may not buy. So the "
+            + "policies do not spend the same kind of money; `--kinds home,foster_carers` compares capital alone."
+    }
+
     /// A measure of a solved mode, for the table and the sentences.
     struct Measure: Sendable {
         var label: String
@@ -123,6 +137,7 @@ public struct PolicyComparison: Sendable {
                 + "the same commissioning (council-coordinated, regional, national).", "",
         ]
         lines += table.lines
+        if let note = contractsNote { lines += ["", note] }
         lines += ["", "## In one sentence per measure", ""]
         for measure in Self.measures { lines.append("- " + sentence(measure)) }
         return lines.joined(separator: "\n") + "\n"

@@ -259,8 +259,10 @@ public struct BaselineFitReport {
                 "Each share is the same fraction on both sides: "
                     + FitMeasure.allCases.filter(\.isShare).map { "“\($0.label)” is \($0.denominator)" }
                     .joined(separator: "; ")
-                    + ". So own-council provision here is not the published M1 that `compare` and `sufficiency` "
-                    + "show beside the modes, which is DfE's own provision of all children looked after."),
+                    + ". So own-council provision here is neither of the M1 figures `compare` and `sufficiency` "
+                    + "show: their published M1 is DfE's own provision of all children looked after, and their "
+                    + "modelled M1 (as-is and the modes) is council-run provision of the children placed in foster "
+                    + "and residential care."),
             at: 0)
         return ReportSection("Fit by measure", blocks)
     }

@@ -193,15 +193,27 @@ public enum ShockApplication {
                 guard held > 0 else { continue }
                 places[key, default: (provider.owner, 0)].places += held
             }
-            let largest = places.sorted { ($1.value.places, $0.key) < ($0.value.places, $1.key) }.prefix(count)
+            let sorted = places.sorted { ($1.value.places, $0.key) < ($0.value.places, $1.key) }
+            let largest = sorted.prefix(count)
             let leaving = Set(largest.map(\.key))
             let removed = removeOffers(from: &scenario) { provider in
                 ranked(provider) && leaving.contains(ownerKey(provider.owner))
                     ? type.map { [$0] } ?? Array(provider.offers.keys) : []
             }
+            // Where the first owner staying is as large as the last leaving, or nearly (agencies' foster
+            // places, estimated in equal shares, differ by a place), which owners leave is not a matter
+            // of size: said, so the list is not read as a ranking.
+            let cut = largest.last?.value.places ?? 0
+            let next = sorted.dropFirst(count).first?.value.places ?? 0
+            let tieNote =
+                next > 0 && Double(next) >= 0.95 * Double(cut)
+                ? "; the largest owner staying holds \(NumberText.grouped(next)) places against the smallest leaving's "
+                    + "\(NumberText.grouped(cut)), so where the list is cut is not a difference of size"
+                : ""
             return
                 "\(NumberText.counted(largest.count, "owner leaves", "owners leave")), \(NumberText.counted(removed, "place", "places")): "
                 + largest.map { "\($0.value.name) (\(NumberText.grouped($0.value.places)))" }.joined(separator: ", ")
+                + tieNote
         case .removeOwners(let names):
             let leaving = Set(names.map(ownerKey))
             let removed = removeOffers(from: &scenario) { provider in

@@ -52,6 +52,15 @@ struct TinyShockTests {
         #expect(applied.map(\.label) == ["2 largest non-council owners in the scenario leave"])
         #expect(
             applied.first?.detail.hasPrefix("2 owners leave, 7 places: Brightside Ltd (5), Eastbury Trust (2)") == true)
+        // Oak Care Ltd stays with as many places as Eastbury Trust leaves with: the cut is by name.
+        #expect(
+            applied.first?.detail.hasSuffix(
+                "; the largest owner staying holds 2 places against the smallest leaving's 2, so where the list is cut "
+                    + "is not a difference of size") == true, "\(applied.first?.detail ?? "")")
+        // The one largest owner (5 places) against the next (2): a ranking, nothing said.
+        let one = try #require(
+            ShockFile.parse("shocks: [{remove_largest_owners: {count: 1}}]", file: "s.yaml", log: &log))
+        #expect(try ShockApplication.apply(one, to: Self.tiny, seed: 1).applied.first?.detail.contains("cut") == false)
     }
 
     /// A comparison, a plan and a sufficiency report made under a shock say so in their title, so that

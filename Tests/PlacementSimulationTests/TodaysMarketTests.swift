@@ -650,6 +650,14 @@ import Testing
         let drawn = try BuiltTool.run(
             "placement", ["stress", scenario, "--shocks", shocks, "--modes", "regional", "--draws", "2"])
         #expect(drawn.standardOutput.contains("leave: as-is (first draw) "), "\(drawn.standardOutput)")
+        // The policy trial: as-is refitted after an exit looked nearer home, and shares rose as children
+        // lost places; both said.
+        #expect(
+            drawn.standardOutput.contains("as-is shows the children left without a place, not the harm in distance"))
+        #expect(
+            drawn.standardOutput.contains(
+                "M1 and M2 are shares of the children placed, so a case that leaves children without a place can raise them"
+            ))
     }
 
     @Test func tinyHasNoAsIsAndSaysSo() throws {

@@ -235,7 +235,20 @@ public struct StressReport {
                 "As-is is today's placements after each case's shocks, in what is left of today's market (a "
                     + "random closure's first draw): today's calibrated pattern of who is placed where, fitted to "
                     + "the places left, a child finding none counted as unplaced; one figure, not a mean over "
-                    + "draws. The modes re-place every child by their commissioning.")
+                    + "draws. The modes re-place every child by their commissioning. Fitted again to today's "
+                    + "published pattern, as-is shows the children left without a place, not the harm in distance: "
+                    + "its share far from home can even fall as places close; read that harm from the modes.")
+        }
+        // M1 and M2 are shares of the children placed: a case leaving children without a place can raise them.
+        if cases.dropFirst().contains(where: { entry in
+            entry.results.modes.indices.contains {
+                Self.mean(entry, .unplaced, mode: $0) > Self.mean(cases[0], .unplaced, mode: $0) + 0.05
+            }
+        }) {
+            bullets.append(
+                "M1 and M2 are shares of the children placed, so a case that leaves children without a place can "
+                    + "raise them (those who lose a place are often those placed out of area, or with the market): "
+                    + "read them beside the change in unplaced children, never alone.")
         }
         if let modes = cases.first?.results.modes {
             if modes.contains(.council) {
