@@ -210,16 +210,22 @@ public struct SufficiencyReport {
         if let best = rankedPlaceValues.first, (best.weeklySaving ?? 0) > 0.005 {
             bullets.append(PlaceValueTable.sentence(best, names: context.names, mode: mode))
         }
-        for (label, share) in [
-            ("placed inside the boundary", \PublishedSummary.insideBoundaryShare),
-            ("placed in own provision", \PublishedSummary.ownProvisionShare),
+        // DfE's shares are of every child looked after, the modelled M2 and M1 of the children placed
+        // (M1 of those in foster and residential care): said, as a reader sets one beside the other.
+        for (label, share, against) in [
+            ("placed inside the boundary", \PublishedSummary.insideBoundaryShare, "M2 of the children placed"),
+            (
+                "placed in own provision", \PublishedSummary.ownProvisionShare,
+                "M1 of the children placed in foster and residential care"
+            ),
         ] {
             // The first and last years that publish the share.
             let years = publishedYears.filter { $0[keyPath: share] != nil }
             guard let first = years.first, let last = years.last, first.year != last.year else { continue }
             bullets.append(
                 "Published share \(label): \(ReportValue.share(first[keyPath: share]).display) in \(first.year), "
-                    + "\(ReportValue.share(last[keyPath: share]).display) in \(last.year).")
+                    + "\(ReportValue.share(last[keyPath: share]).display) in \(last.year) (DfE's, of all children "
+                    + "looked after; the modelled figures above are \(against)).")
         }
         return ReportSection("Summary", [.bullets(bullets)])
     }
