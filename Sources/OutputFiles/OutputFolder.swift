@@ -75,7 +75,8 @@ public enum OutputFolder {
     /// result set replaces its folder whole, and an imported scenario is a result set too.
     ///
     /// A result set another command wrote (its marker names the command) is replaced only by that
-    /// command; a set whose marker names none (written before markers named their command) by any.
+    /// command; a set whose marker names none (written before markers named their command) by any,
+    /// but for one holding `plan.csv` and `plan.json`, taken as `plan`'s (``resultsCommand(of:)``).
     public static func checkReplaceable(
         _ destination: String, keeping inputs: [String] = [], kind: OutputKind = .results, command: String? = nil
     ) throws(OutputError) {

@@ -41,11 +41,15 @@ public struct CapacityPlan: Sendable {
         public var spent: Double
         /// The least a home candidate in the holder's authorities costs the budget (nil: none).
         public var cheapestHome: Double?
+        /// The least a home candidate of the holder's with units still unbuilt costs the budget (nil:
+        /// every home is at its most, or there is none).
+        public var cheapestHomeLeft: Double?
 
-        public init(share: BudgetShare, spent: Double, cheapestHome: Double? = nil) {
+        public init(share: BudgetShare, spent: Double, cheapestHome: Double? = nil, cheapestHomeLeft: Double? = nil) {
             self.share = share
             self.spent = spent
             self.cheapestHome = cheapestHome
+            self.cheapestHomeLeft = cheapestHomeLeft
         }
     }
 

@@ -152,7 +152,13 @@ public enum CapacityPlanner {
                     ? sum + Double(units[index]) * plan.candidates[index].budgetCost : sum
             }
             let homes = plan.candidates.filter { $0.kind == .home && members.contains($0.authority) }
-            return CapacityPlan.Spending(share: share, spent: spent, cheapestHome: homes.map(\.budgetCost).min())
+            let left = plan.candidates.indices.filter {
+                plan.candidates[$0].kind == .home && members.contains(plan.candidates[$0].authority)
+                    && units[$0] < plan.candidates[$0].maximumUnits
+            }
+            return CapacityPlan.Spending(
+                share: share, spent: spent, cheapestHome: homes.map(\.budgetCost).min(),
+                cheapestHomeLeft: left.map { plan.candidates[$0].budgetCost }.min())
         }
         let withoutPlan: SolvedMode
         if let known = options.solvedWithoutPlan, known.mode == scope.mode {

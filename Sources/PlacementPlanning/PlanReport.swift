@@ -207,20 +207,24 @@ public struct PlanReport: Sendable {
             + "home open to them \(from), so they build none\(elsewhere)" + pooled
     }
 
-    /// Budget holders that leave enough unspent for another home: no build open to them lowers the
-    /// weighted objective any further, which a reader seeing money left would otherwise not know.
+    /// Budget holders that leave enough unspent for another of their homes (one with units still
+    /// unbuilt): no such build lowers the weighted objective any further (or the search stopped at
+    /// its time limit), which a reader seeing money left would otherwise not know.
     static func unspentNote(_ plan: CapacityPlan) -> String? {
         let left = plan.spending.filter { holder in
-            holder.cheapestHome.map { holder.share.budget - holder.spent + 0.005 >= $0 } ?? false
+            holder.cheapestHomeLeft.map { holder.share.budget - holder.spent + 0.005 >= $0 } ?? false
         }
         guard !left.isEmpty else { return nil }
         let total = left.reduce(0) { $0 + $1.share.budget - $1.spent }
         let names = left.count <= 5 ? " (" + NumberText.listed(left.map(\.share.name)) + ")" : ""
         let who = left.count == 1 ? "1 budget holder" : "\(left.count) budget holders"
+        let why =
+            plan.status == .optimal
+            ? "a further home would cost more a week, its capital charge included, than it saves of the weighted "
+                + "objective"
+            : "the search stopped at its time limit before proving that a further home would not pay"
         return "\(who)\(names) \(left.count == 1 ? "leaves" : "leave") \(pounds(total)) unspent, enough for "
-            + "another home\(left.count == 1 ? "" : " each"): either \(left.count == 1 ? "its" : "their") homes are at "
-            + "their most (each candidate's units) or a further build would cost more a week, "
-            + "its capital charge included, than it saves of the weighted objective."
+            + "another of \(left.count == 1 ? "its" : "their") homes: \(why)."
     }
 
     /// What the plan's gains assume: every child placed afresh under the plan's commissioning. Under

@@ -20,14 +20,22 @@ public struct PlanSensitivity: Sendable {
     /// Whether the candidates came from the scenario's file, which fixes every assumption but the
     /// discount rate.
     public var fromScenarioFile: Bool
+    /// Assumptions not varied because only a kind of build this plan cannot buy reads them.
+    public var leftOut: [String] = []
 
     static var reportedOnly: Set<WritableKeyPath<PlanningAssumptions, Assumption>> {
         [\.homeYearsToOpen, \.fosterYearsToOpen]
     }
 
-    /// The assumptions only a block contract reads.
-    static var blockContractTerms: Set<WritableKeyPath<PlanningAssumptions, Assumption>> {
-        [\.blockContractDiscount, \.blockContractTermYears, \.blockContractPlaces]
+    /// The assumptions only one kind of build reads.
+    static var onlyFor: [WritableKeyPath<PlanningAssumptions, Assumption>: CapacityCandidate.Kind] {
+        [
+            \.capitalPerHomePlace: .home, \.placesPerHome: .home, \.newHomeRunningCostFactor: .home,
+            \.homeLifeYears: .home, \.fosterRecruitmentCost: .fosterCarers,
+            \.childrenPerFosterHousehold: .fosterCarers, \.fosterRecruitmentPerChild: .fosterCarers,
+            \.fosterTenureYears: .fosterCarers, \.blockContractDiscount: .blockContract,
+            \.blockContractTermYears: .blockContract, \.blockContractPlaces: .blockContract,
+        ]
     }
 
     /// Re-solves the plan at each end of each assumption's range (each build's own saving not
@@ -36,16 +44,19 @@ public struct PlanSensitivity: Sendable {
         _ scenario: Scenario, base: CapacityPlan, budget: Double, scope: BudgetScope, options: PlanningOptions
     ) throws(PlanningError) -> PlanSensitivity {
         var points: [Point] = []
+        var leftOut: [String] = []
         let fromFile = !scenario.candidates.isEmpty
         for entry in options.assumptions.listed {
             // A scenario's own candidates carry their costs; only the discount rate still applies.
             if fromFile, entry.keyPath != \PlanningAssumptions.discountRate { continue }
             // Years to open are reported, not modelled: the plan is the same at either end.
             if Self.reportedOnly.contains(entry.keyPath) { continue }
-            // Councils planning alone buy no block contract: its terms cannot move their plan.
-            if scope == .council || !options.kinds.contains(.blockContract),
-                Self.blockContractTerms.contains(entry.keyPath)
+            // An assumption only a kind of build the plan cannot buy reads cannot move it: councils
+            // planning alone buy no block contract, and `--kinds` can leave out any kind.
+            if let kind = Self.onlyFor[entry.keyPath],
+                !options.kinds.contains(kind) || (kind == .blockContract && scope == .council)
             {
+                leftOut.append(entry.label)
                 continue
             }
             for (end, value) in [
@@ -60,7 +71,7 @@ public struct PlanSensitivity: Sendable {
                 points.append(Point(label: entry.label, end: end, value: value, plan: plan))
             }
         }
-        return PlanSensitivity(base: base, points: points, fromScenarioFile: fromFile)
+        return PlanSensitivity(base: base, points: points, fromScenarioFile: fromFile, leftOut: leftOut)
     }
 
     /// A section with one row per range end: the plan's figures there and their change from the base.
@@ -108,6 +119,11 @@ public struct PlanSensitivity: Sendable {
                     + Array(Set(changed.map(\.label))).sorted().joined(separator: ", ") + " (table sensitivity).")
         notes.append(
             "Years to open are reported, not modelled (the plan is one steady-state week): they are not varied.")
+        if !leftOut.isEmpty {
+            notes.append(
+                "Not varied, as only builds this plan cannot buy read them (block contracts under --by council, "
+                    + "or a kind --kinds leaves out): " + NumberText.listed(leftOut) + ".")
+        }
         if fromScenarioFile {
             notes.append(
                 "The candidates come from the scenario's file, which gives their costs: only the discount rate is varied."

@@ -168,11 +168,18 @@ struct Manifest {
             // 9007199254740993.0) had rounded to 2^53 and passed.
             let text = Self.scalarText(node)
             let exact = text.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
+            // Beyond what a decimal holds exactly (38 digits, or a fraction past its exponents, as
+            // 1e-400 read as 0), the text cannot be read as the whole number it might look like.
+            let mantissa = (text ?? "").prefix { $0 != "e" && $0 != "E" }.split(separator: ".", maxSplits: 1)
+            let whole = (mantissa.first ?? "").filter(\.isNumber).drop { $0 == "0" }
+            let fraction = String((mantissa.dropFirst().first ?? "").filter(\.isNumber).reversed().drop { $0 == "0" })
+            let significant = whole.count + fraction.count
+            let inexact = significant > 38 || (seed == 0 && !(whole + fraction).isEmpty)
             if let exact, exact > Decimal(UInt64(Policy.Bounds.seed.upperBound)) {
                 reader.error(
                     node, path: "policy.council_order_seed",
                     "\(text ?? "") is out of range (0 to \(DecimalNumber.format(Policy.Bounds.seed.upperBound)))")
-            } else if seed == seed.rounded(), exact.map(Self.isWhole) ?? true {
+            } else if seed == seed.rounded(), !inexact, exact.map(Self.isWhole) ?? true {
                 // Whole and within 0…2^53, so the conversion is exact.
                 policy.councilOrderSeed = UInt64(seed)
             } else {

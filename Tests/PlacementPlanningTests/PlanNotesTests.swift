@@ -18,12 +18,20 @@ struct PlanNotesTests {
         #expect(plan.builds.map(\.candidate.id.rawValue) == ["H2"])
         #expect(
             PlanReport.unspentNote(plan)
-                == "1 budget holder (All 3 authorities, one budget) leaves £500,000 unspent, enough for another home: "
-                + "either its homes are at their most (each candidate's units) or a further build would cost more a "
-                + "week, its capital charge included, than it saves of the weighted objective.")
+                == "1 budget holder (All 3 authorities, one budget) leaves £500,000 unspent, enough for another of its "
+                + "homes: a further home would cost more a week, its capital charge included, than it saves of the "
+                + "weighted objective.")
         #expect(
             PlanReport.commissioningNote(plan).hasPrefix(
                 "The plan's figures are of every child placed afresh under national"))
+        // The review: with both homes built (H1 cheap to run), £50m leaves money but no home to build.
+        let copy = try ScenarioCopy(of: "tiny-plan")
+        defer { copy.remove() }
+        try copy.replace("candidates.csv", "childrens_home,1,1,300000,5000", with: "childrens_home,1,1,300000,1000")
+        let cheap = try ScenarioLoader.load(from: copy.path).scenario
+        let both = try CapacityPlanner.plan(cheap, budget: 50_000_000, scope: .national)
+        #expect(Set(both.builds.map(\.candidate.id.rawValue)) == ["H1", "H2"])
+        #expect(PlanReport.unspentNote(both) == nil)
         // At £500,000 H2 takes it all: nothing said.
         #expect(
             PlanReport.unspentNote(try CapacityPlanner.plan(TinyPlanTests.scenario, budget: 500_000, scope: .national))
@@ -53,6 +61,15 @@ struct PlanNotesTests {
         let council = try PlanSensitivity.trace(tiny, base: base, budget: 1_000_000, scope: .council, options: options)
         #expect(!council.points.contains { $0.label.contains("block contract") })
         #expect(council.points.contains { $0.label.contains("running cost") })
+        #expect(council.leftOut.contains("block contract term (years)"))
+        // --kinds home: the foster assumptions cannot move it either, and are said to be left out.
+        var homes = options
+        homes.kinds = [.home]
+        let homesBase = try CapacityPlanner.plan(tiny, budget: 5_000_000, scope: .national, options: homes)
+        let homesOnly = try PlanSensitivity.trace(
+            tiny, base: homesBase, budget: 5_000_000, scope: .national, options: homes)
+        #expect(!homesOnly.points.contains { $0.label.contains("foster") || $0.label.contains("carer") })
+        #expect(homesOnly.leftOut.contains("foster recruitment cost (£ a household)"))
         let national = try CapacityPlanner.plan(tiny, budget: 1_000_000, scope: .national, options: options)
         let traced = try PlanSensitivity.trace(
             tiny, base: national, budget: 1_000_000, scope: .national, options: options)

@@ -40,6 +40,12 @@ struct PolicyReadingTests {
             ("9007199254740993.0", "9007199254740993.0 is out of range (0 to 9007199254740992)"),
             ("9.007199254740993e15", "9.007199254740993e15 is out of range (0 to 9007199254740992)"),
             ("2.0000000000000000001", "2.0000000000000000001 is not a whole number"),
+            // Past what a decimal holds: 1e-400 had read as 0, and a 41-digit fraction as whole.
+            ("1e-400", "1e-400 is not a whole number"),
+            (
+                "9007199254740992.0000000000000000000000001",
+                "9007199254740992.0000000000000000000000001 is not a whole number"
+            ),
         ])
     func seedPastTheLimit(text: String, message: String) throws {
         let copy = try ScenarioCopy(of: "tiny")

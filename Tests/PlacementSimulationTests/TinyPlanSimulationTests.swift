@@ -219,6 +219,9 @@ struct SimulatePlanCommandTests {
         #expect(builds.map { $0["opening_year"] as? Int } == [2027])
         #expect(builds.map { $0["plan_opening_year"] as? Int } == [2027])
         #expect((plan["places_by_year"] as? [[String: Any]])?.map { $0["open"] as? Int } == [2, 2])
+        // Open before the start, it opens in none of the simulated years (the review: the first year
+        // had said "Opening 2").
+        #expect((plan["places_by_year"] as? [[String: Any]])?.map { $0["opening"] as? Int } == [0, 0])
     }
 
     @Test("The JSON and the report say which plan was applied and its places per year")

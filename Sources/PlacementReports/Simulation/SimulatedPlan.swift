@@ -85,9 +85,12 @@ public struct SimulatedPlan: Sendable {
             }
         }
         self.builds = listed
+        // The first year's opening are the builds of that year only: one of an earlier year was open
+        // before the simulation starts, in its starting places.
+        let openingFirst = listed.filter { $0.openingYear == years.lowerBound }.reduce(0) { $0 + $1.places }
         self.years = years.map { year in
             Year(
-                year: year, opening: year == years.lowerBound ? open(in: year) : open(in: year) - open(in: year - 1),
+                year: year, opening: year == years.lowerBound ? openingFirst : open(in: year) - open(in: year - 1),
                 open: open(in: year))
         }
     }
