@@ -27,6 +27,49 @@ package enum DecimalNumber {
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
+    /// What a number's text says exactly of a whole number, read digit by digit (no double, whose
+    /// 53 bits had read 2^53 + 1 as 2^53, nor a 38-digit decimal, which had read 1e-400 as 0).
+    package enum ExactWhole: Equatable {
+        case value(UInt64)
+        /// A fraction, however far past the point.
+        case fraction
+        /// Whole, and more than the limit asked.
+        case beyond
+    }
+
+    /// The whole number `text` writes (a number ``parse(_:)`` reads), checked exactly against
+    /// `limit`; nil when it is no such number. A sign is taken off: callers check it by range.
+    package static func exactWhole(_ text: String, atMost limit: UInt64) -> ExactWhole? {
+        guard parse(text) != nil else { return nil }
+        var body = Substring(text)
+        if let sign = body.first, sign == "+" || sign == "-" { body = body.dropFirst() }
+        let mantissa = body.prefix { $0 != "e" && $0 != "E" }
+        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? parts[1] : ""
+        // The digits as one integer, the point `shift` places from its end (negative: into its digits).
+        var digits = Array(((parts.first ?? "") + fraction).drop { $0 == "0" })
+        guard !digits.isEmpty else { return .value(0) }
+        let exponentText = body.dropFirst(mantissa.count + 1)
+        // An exponent past ±10,000 takes any digits a number can write past the point, or past 2^64.
+        guard let exponent = mantissa.count == body.count ? 0 : Int(exponentText), abs(exponent) <= 10_000 else {
+            return exponentText.hasPrefix("-") ? .fraction : .beyond
+        }
+        let shift = exponent - fraction.count
+        if shift < 0 {
+            // A whole part past the limit is said first, fraction or not.
+            let past = digits.suffix(min(-shift, digits.count))
+            digits.removeLast(past.count)
+            let whole = digits.count > 20 ? UInt64.max : digits.isEmpty ? 0 : UInt64(String(digits)) ?? UInt64.max
+            if whole > limit { return .beyond }
+            guard past.allSatisfy({ $0 == "0" }) else { return .fraction }
+        } else {
+            guard digits.count + shift <= 20 else { return .beyond }
+            digits += Array(repeating: "0", count: shift)
+        }
+        guard let value = digits.isEmpty ? 0 : UInt64(String(digits)), value <= limit else { return .beyond }
+        return .value(value)
+    }
+
     /// An amount as spreadsheets and case-management exports write it: a leading `£` and commas
     /// between groups of three digits (`£1,050.50`); nil unless it is such an amount or a plain number.
     package static func parseAmount(_ text: String) -> Double? {

@@ -3,19 +3,6 @@ import Yams
 
 /// A scenario folder's `scenario.yaml`: its name, the file names of its tables, and the policy.
 struct Manifest {
-    /// A scalar node's text; nil for any other node.
-    static func scalarText(_ node: Node) -> String? {
-        if case .scalar(let scalar) = node { scalar.string } else { nil }
-    }
-
-    /// Whether a decimal has no fraction.
-    static func isWhole(_ value: Decimal) -> Bool {
-        var value = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 0, .plain)
-        return rounded == value
-    }
-
     var name: String
     var description: String
     var files: Files
@@ -164,26 +151,18 @@ struct Manifest {
         if let node = map["council_order_seed"],
             let seed = reader.number(node, path: "policy.council_order_seed", in: Policy.Bounds.seed)
         {
-            // Read exactly as a decimal, in whatever form it is written: as a double, 2^53 + 1 (or
-            // 9007199254740993.0) had rounded to 2^53 and passed.
-            let text = Self.scalarText(node)
-            let exact = text.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
-            // Beyond what a decimal holds exactly (38 digits, or a fraction past its exponents, as
-            // 1e-400 read as 0), the text cannot be read as the whole number it might look like.
-            let mantissa = (text ?? "").prefix { $0 != "e" && $0 != "E" }.split(separator: ".", maxSplits: 1)
-            let whole = (mantissa.first ?? "").filter(\.isNumber).drop { $0 == "0" }
-            let fraction = String((mantissa.dropFirst().first ?? "").filter(\.isNumber).reversed().drop { $0 == "0" })
-            let significant = whole.count + fraction.count
-            let inexact = significant > 38 || (seed == 0 && !(whole + fraction).isEmpty)
-            if let exact, exact > Decimal(UInt64(Policy.Bounds.seed.upperBound)) {
+            // Read exactly, in whatever form it is written: as a double, 2^53 + 1 (or 9007199254740993.0)
+            // had rounded to 2^53 and passed.
+            let text = (node.scalar?.string) ?? "\(seed)"
+            switch DecimalNumber.exactWhole(text, atMost: UInt64(Policy.Bounds.seed.upperBound)) {
+            case .value(let exact):
+                policy.councilOrderSeed = exact
+            case .beyond:
                 reader.error(
                     node, path: "policy.council_order_seed",
-                    "\(text ?? "") is out of range (0 to \(DecimalNumber.format(Policy.Bounds.seed.upperBound)))")
-            } else if seed == seed.rounded(), !inexact, exact.map(Self.isWhole) ?? true {
-                // Whole and within 0…2^53, so the conversion is exact.
-                policy.councilOrderSeed = UInt64(seed)
-            } else {
-                reader.error(node, path: "policy.council_order_seed", "\(text ?? "\(seed)") is not a whole number")
+                    "\(text) is out of range (0 to \(DecimalNumber.format(Policy.Bounds.seed.upperBound)))")
+            case .fraction, nil:
+                reader.error(node, path: "policy.council_order_seed", "\(text) is not a whole number")
             }
         }
         if let node = map["maximum_distance_miles"] {
