@@ -151,13 +151,12 @@ public enum CapacityPlanner {
                 members.contains(plan.candidates[index].authority)
                     ? sum + Double(units[index]) * plan.candidates[index].budgetCost : sum
             }
-            let homes = plan.candidates.filter { $0.kind == .home && members.contains($0.authority) }
-            let left = plan.candidates.indices.filter {
+            let homes = plan.candidates.indices.filter {
                 plan.candidates[$0].kind == .home && members.contains(plan.candidates[$0].authority)
-                    && units[$0] < plan.candidates[$0].maximumUnits
             }
+            let left = homes.filter { units[$0] < plan.candidates[$0].maximumUnits }
             return CapacityPlan.Spending(
-                share: share, spent: spent, cheapestHome: homes.map(\.budgetCost).min(),
+                share: share, spent: spent, cheapestHome: homes.map { plan.candidates[$0].budgetCost }.min(),
                 cheapestHomeLeft: left.map { plan.candidates[$0].budgetCost }.min())
         }
         let withoutPlan: SolvedMode

@@ -42,14 +42,7 @@ public enum PlanMarkdown {
                 + "At the margin, budget saves \(pounds(plan.marginalValueOfBudget * 1_000_000)) a week of objective "
                 + "per £1m " + PlanReport.marginalValueCaveat(plan, unplacedPenalty: scenario.policy.unplacedPenalty)
                 + "." + PlanReport.spendingByKind(plan))
-        for note in [
-            PlanReport.shortOfAHomeNote(plan), PlanReport.unspentNote(plan), PlanReport.unheldCandidatesNote(plan),
-            PlanReport.commissioningNote(plan),
-        ].compactMap({ $0 }) {
-            lines.append("")
-            lines.append(note)
-        }
-        if let note = PlanReport.savingNothingNote(plan) {
+        for note in PlanReport.notes(plan) {
             lines.append("")
             lines.append(note)
         }

@@ -95,11 +95,7 @@ public struct PlanReport: Sendable {
         if let today {
             bullets.append(Self.todaySentence(today, plan: plan, shocked: todayShocked))
         }
-        if let note = Self.shortOfAHomeNote(plan) { bullets.append(note) }
-        if let note = Self.unspentNote(plan) { bullets.append(note) }
-        if let note = Self.unheldCandidatesNote(plan) { bullets.append(note) }
-        if let note = Self.savingNothingNote(plan) { bullets.append(note) }
-        bullets.append(Self.commissioningNote(plan))
+        bullets += Self.notes(plan)
         let builds = ReportTable(
             id: "plan-builds", caption: "What the plan builds, where and when",
             columns: [
@@ -180,6 +176,14 @@ public struct PlanReport: Sendable {
                     + "cannot pay; --kinds home,foster_carers plans without them)")
         }
         return " Of the money spent, " + NumberText.listed(parts) + "."
+    }
+
+    /// What the plan's summary says beside its figures, in the report and the Markdown alike.
+    static func notes(_ plan: CapacityPlan) -> [String] {
+        [
+            shortOfAHomeNote(plan), unspentNote(plan), unheldCandidatesNote(plan), savingNothingNote(plan),
+            commissioningNote(plan),
+        ].compactMap { $0 }
     }
 
     /// Budget holders whose share cannot buy one home, said with the cheapest home open to them: a

@@ -517,8 +517,7 @@ public struct SufficiencyReport {
             }
             let named = members.compactMap { code -> String? in
                 guard let inYears = suppressedYears[code] else { return nil }
-                let name = scenario.authorities.first { $0.id == code }?.name ?? code.rawValue
-                return "\(name) in \(OfficialTables.listed(inYears))"
+                return "\(context.names[code] ?? code.rawValue) in \(OfficialTables.listed(inYears))"
             }
             if named.isEmpty {
                 note += "."
