@@ -75,17 +75,29 @@ extension PlacementCommand {
             }
             let (scenario, applied) = try drawOptions.shocked(loaded, by: shockFile)
             for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
-            let baseline = try marketData.baseline(for: scenario)
-            let solvedScenario = baseline.scenario(or: scenario)
+            // Today's market is before the shocks; they strike it as they strike each draw's.
+            let baseline = try marketData.baseline(for: loaded)
+            let solvedScenario =
+                shockFile == nil ? baseline.scenario(or: scenario) : baseline.scenario(afterShocks: scenario)
             // Today's placements are today's: a plan's places are not built yet.
-            let unbuilt = adopted.map { plan in
-                let planned = Set(plan.builds.map { Scenario.plannedProviderID($0.candidate) })
+            let planned = Set(adopted?.builds.map { Scenario.plannedProviderID($0.candidate) } ?? [])
+            func unbuilt(_ scenario: Scenario) -> Scenario? {
+                guard adopted != nil else { return nil }
                 var unbuilt = scenario
                 unbuilt.providers.removeAll { planned.contains($0.id) }
                 return unbuilt
             }
+            let shocked = shockFile == nil ? nil : unbuilt(scenario) ?? scenario
+            let unshocked = unbuilt(shocked == nil ? scenario : loaded)
+            let fitToday: @Sendable () -> TodaysPlacements? = {
+                if let shocked {
+                    baseline.todaysPlacements(after: shocked, today: unshocked)
+                } else {
+                    baseline.todaysPlacements(today: unshocked)
+                }
+            }
             let (results, today) = try Self.solve(
-                modes, in: solvedScenario, beside: baseline, today: unbuilt, options: options, started: started)
+                modes, in: solvedScenario, fitting: fitToday, options: options, started: started)
             let asIs = baseline.comparison(today)
             let weights =
                 try sensitivity
@@ -117,10 +129,11 @@ extension PlacementCommand {
             }
         }
 
-        /// The modes (several at once), and today's placements (in `today`, by default the modes'
-        /// scenario) fitted on a thread of their own beside them.
+        /// The modes (several at once), and today's placements (`fitToday`) fitted on a thread of
+        /// their own beside them.
         private static func solve(
-            _ modes: [CommissioningMode], in scenario: Scenario, beside baseline: MarketBaseline, today: Scenario?,
+            _ modes: [CommissioningMode], in scenario: Scenario,
+            fitting fitToday: @escaping @Sendable () -> TodaysPlacements?,
             options: SolvingOptions, started: ContinuousClock.Instant
         ) throws -> ([SolvedMode], TodaysPlacements?) {
             enum Work: Sendable {
@@ -128,7 +141,7 @@ extension PlacementCommand {
                 case asIs(TodaysPlacements?)
             }
             let parts = DedicatedThreads.map(2, maximumThreads: 2) { part -> Work in
-                guard part == 0 else { return .asIs(baseline.todaysPlacements(today: today)) }
+                guard part == 0 else { return .asIs(fitToday()) }
                 return .modes(try ModeRunner.solve(scenario, modes: modes, options: options, started: started))
             }
             var results: [SolvedMode] = []

@@ -197,10 +197,13 @@ extension PlacementCommand {
             }
             // The plan competes for the places free today, as `compare`'s modes do.
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
-            let shocked = try shockOptions.apply(to: loadScenario(scenario))
+            let loaded = try loadScenario(scenario)
+            let shocked = try shockOptions.apply(to: loaded)
+            let shocks = shockOptions.shocks != nil
             ModeRunner.sayRegionalWithoutCooperatives(shocked, modes: [scope.mode])
-            let baseline = try marketData.baseline(for: shocked)
-            let scenario = baseline.scenario(or: shocked)
+            // Today's market is before the shocks; they strike it as they strike each draw's.
+            let baseline = try marketData.baseline(for: loaded)
+            let scenario = shocks ? baseline.scenario(afterShocks: shocked) : baseline.scenario(or: shocked)
             let marketNotes = baseline.marketNotes(solvedBy: "The plan is made in")
             var focused: AuthorityCode?
             if let authority {
@@ -214,8 +217,9 @@ extension PlacementCommand {
                 }
             }
             // Today's placements (half a second on England), beside the plan's "without", which is not today.
-            let shocks = shockOptions.shocks != nil
-            let todaysMetrics = comparePolicies ? nil : baseline.todaysPlacements()?.metrics
+            let todaysMetrics =
+                comparePolicies
+                ? nil : (shocks ? baseline.todaysPlacements(after: shocked) : baseline.todaysPlacements())?.metrics
             let today = todaysMetrics?.total
             let latest = scenario.actuals.map(\.year).max()
             // The plan is made in today's market, so it cannot be decided before the latest published year.

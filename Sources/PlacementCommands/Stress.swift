@@ -69,6 +69,7 @@ extension PlacementCommand {
                 }
             }
             let baseline = try marketData.baseline(for: scenario)
+            let today = baseline.todaysPlacements()
             var variants: [(label: String, file: ShockFile?)] = [("no shock", nil)]
             for located in file.shocks {
                 variants.append((located.shock.label, ShockFile(shocks: [located])))
@@ -81,12 +82,12 @@ extension PlacementCommand {
                     scenario, shocks: variant.file, modes: modes, draws: draws, seed: drawOptions.seed,
                     options: options, market: baseline, started: started)
                 let (shocked, applied) = try drawOptions.shocked(scenario, by: variant.file)
-                // Today's placements in what the shocks leave (as `compare --shocks` shows them).
-                let today =
-                    variant.file == nil
-                    ? baseline.todaysPlacements() : try marketData.baseline(for: shocked).todaysPlacements()
+                // Today's placements kept where the shocks leave their places (as `compare --shocks` shows them).
+                let asIs = variant.file == nil ? today : baseline.todaysPlacements(after: shocked, from: today)
                 cases.append(
-                    StressReport.Case(label: variant.label, applied: applied, results: results, asIs: today?.metrics))
+                    StressReport.Case(
+                        label: variant.label, applied: applied, results: results, asIs: asIs?.metrics,
+                        asIsDisplacement: asIs?.shockDisplacement))
             }
             let seconds = (ContinuousClock.now - started).seconds
             var report = StressReport(

@@ -93,7 +93,8 @@ extension PlacementCommand {
                 reading: [scenario, data, shockOptions.shocks, planFile.plan])
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let data = marketData.folder
-            let scenario = try shockOptions.apply(to: loadScenario(scenario))
+            let loaded = try loadScenario(scenario)
+            let scenario = try shockOptions.apply(to: loaded)
             let shocked = shockOptions.shocks != nil
             let scopes: [SufficiencyReport.Scope] =
                 if let authority { [.authority(authority)] } else if let cooperative {
@@ -104,8 +105,9 @@ extension PlacementCommand {
             let mode = self.mode ?? (cooperative == nil ? .councilCoordinated : .regional)
             let adopted = try planFile.adopted(for: scenario)
             // Today's market and placements, from the official data when the authorities have figures there.
-            let baseline = try marketData.baseline(for: scenario)
-            let solvedScenario = baseline.scenario(or: scenario)
+            // Today's market is before the shocks; they strike it as they strike each draw's.
+            let baseline = try marketData.baseline(for: loaded)
+            let solvedScenario = shocked ? baseline.scenario(afterShocks: scenario) : baseline.scenario(or: scenario)
             let result = try ModeRunner.solve(solvedScenario, mode: mode, options: options, started: started)
             let context = Progress.shared.run("pricing new in-house places") {
                 SufficiencyReport.Context(result, authorities: members)
@@ -125,7 +127,9 @@ extension PlacementCommand {
                 for index in reports.indices { reports[index].planEffect = effect }
             }
             let asIs = baseline.comparison(
-                Progress.shared.run("fitting today's placements") { baseline.todaysPlacements() })
+                Progress.shared.run("fitting today's placements") {
+                    shocked ? baseline.todaysPlacements(after: scenario) : baseline.todaysPlacements()
+                })
             if let simulateTo {
                 let projection = try Progress.shared.run("simulating to \(simulateTo)") {
                     try SufficiencyProjections.make(

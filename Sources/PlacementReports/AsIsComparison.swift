@@ -63,6 +63,40 @@ public enum AsIsComparison: Sendable {
         }
     }
 
+    /// What shocks did to today's placements, for the reports beside as-is: "The shocks took 193 of
+    /// today's placements (99.3% within 20 miles, M2 51.8%); 160 children were placed again …".
+    /// `policy`: the scenario's, which measures the placements as the modes' are; `whose`: the
+    /// children's scope ("Wigan's") when it is not the whole scenario.
+    public static func shockSentence(
+        _ effect: TodaysPlacements.ShockDisplacement, policy: Policy, whose: String? = nil
+    ) -> String {
+        func measured(_ decisions: [PlacementDecision]) -> String {
+            var tally = MetricsTally()
+            for decision in decisions { tally.add(decision, policy: policy) }
+            return "\(ReportValue.share(tally.metrics.within20MilesShare).display) within 20 miles, "
+                + "M2 \(ReportValue.share(tally.metrics.m2InAreaShare).display)"
+        }
+        let placements = whose.map { "of \($0) children's placements today" } ?? "of today's placements"
+        var sentence =
+            effect.displaced == 0
+            ? "The shocks took none \(placements)"
+            : "The shocks took \(NumberText.grouped(effect.displaced)) \(placements) (\(measured(effect.lost)))"
+        if effect.added > 0 { sentence += " and added \(NumberText.counted(effect.added, "child", "children"))" }
+        if effect.removed > 0 {
+            sentence +=
+                "\(effect.added > 0 ? "," : " and") took away \(NumberText.counted(effect.removed, "child", "children"))"
+        }
+        if effect.placedAgain > 0 {
+            sentence +=
+                "; \(NumberText.counted(effect.placedAgain, "child was", "children were")) placed again as councils "
+                + "place children today, by today's fitted pattern over the places left (\(measured(effect.made)))"
+        }
+        if effect.withoutPlace > 0 {
+            sentence += ", and \(NumberText.counted(effect.withoutPlace, "child finds", "children find")) no place"
+        }
+        return sentence + ". Every other child keeps today's placement."
+    }
+
     /// A change with its sign: `+1.2`, `-0.4`, `0.0`.
     static func signed(_ value: Double, places: Int) -> String {
         let text = NumberText.decimal(value, places: places)

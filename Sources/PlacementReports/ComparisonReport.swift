@@ -115,6 +115,9 @@ public struct ComparisonReport {
                     + "mode's M2, M1 and weekly cost carry their change from today in brackets (the table \"each "
                     + "mode as a change from as-is\" has every measure). Each mode has "
                     + AsIsComparison.modePlacing(scenario.policy) + ".")
+            if shocked, let effect = asIsToday.shockDisplacement {
+                bullets.append(AsIsComparison.shockSentence(effect, policy: scenario.policy))
+            }
         } else if case .notShown(let reason) = asIs {
             bullets.append(AsIsComparison.sentence(reason))
         }

@@ -39,6 +39,14 @@ extension SufficiencyReport {
                     + "home, weekly cost \(NumberText.pounds(before.weeklyCost)). Under \(mode) commissioning, with "
                     + AsIsComparison.modePlacing(scenario.policy) + ": \(change.summary)."
             ]
+                + (shocked
+                    ? today.shockDisplacement.map {
+                        [
+                            AsIsComparison.shockSentence(
+                                $0.of(Set(members), withoutPlace: before.unplaced), policy: scenario.policy,
+                                whose: "\(scopeName)'s")
+                        ]
+                    } ?? [] : [])
         }
     }
 

@@ -12,8 +12,9 @@
 /// homes against +1.2 for the first).
 extension TodaysCells {
     /// Cells given directly: one pool per capacity, each one provider numbered as the pool; per
-    /// cohort, its fitted children in each pool it may use. A test hook, for checking the rounding by hand.
-    init(_testingCapacities capacities: [Int], cells: [[(pool: Int, children: Double)]], counts: [Int]) {
+    /// cohort, its prior (or fitted) children in each pool it may use. Today's placements after shocks
+    /// place the displaced children this way; tests check the rounding by hand with it.
+    init(capacities: [Int], cells: [[(pool: Int, children: Double)]], counts: [Int]) {
         pools = capacities.enumerated().map { Pool(members: [(provider: $0.offset, places: $0.element)]) }
         poolDestination = Array(capacities.indices)
         capacity = capacities.map(Double.init)

@@ -27,6 +27,8 @@ public struct TodaysPlacements: Sendable {
     /// Per cohort: the fitted weight of each provider it may use, the as-is behaviour of a new
     /// placement (a pool's weight shared by its members in proportion to their places).
     public let propensity: [[Propensity]]
+    /// After shocks (``init(_:in:after:)``): the placements they displaced and what became of them.
+    public let shockDisplacement: ShockDisplacement?
 
     /// Sweeps of the fitting: rows and places agree to well under one child on England by then.
     static let sweeps = 60
@@ -86,6 +88,23 @@ public struct TodaysPlacements: Sendable {
         placed = placedOfCohort
         waiting = waitingOfCohort
         propensity = everyone.propensity()
+        shockDisplacement = nil
+    }
+
+    init(
+        year: Int, decisions: [PlacementDecision], metrics: ModeMetrics, childrenWithoutPlace: Int,
+        childrenAsRecorded: Int, placed: [[(provider: Int, children: Int)]], waiting: [Int],
+        propensity: [[Propensity]], shockDisplacement: ShockDisplacement?
+    ) {
+        self.year = year
+        self.decisions = decisions
+        self.metrics = metrics
+        self.childrenWithoutPlace = childrenWithoutPlace
+        self.childrenAsRecorded = childrenAsRecorded
+        self.placed = placed
+        self.waiting = waiting
+        self.propensity = propensity
+        self.shockDisplacement = shockDisplacement
     }
 }
 

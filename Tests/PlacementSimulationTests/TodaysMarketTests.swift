@@ -643,17 +643,27 @@ import Testing
             let within = try #require(today["within_20_miles_share"] as? Double)
             #expect(asIs["over_20_miles"] as? Double == (Double(placed) * (1 - within)).rounded())
         }
-        // The exit leaves children of today's placements without a place.
-        let shocked = try #require((cases[1]["as_is"] as? [String: Any])?["total"] as? [String: Any])
+        // The exit takes today's placements: some are made again, the rest of those children wait.
+        let shockedAsIs = try #require(cases[1]["as_is"] as? [String: Any])
+        let shocked = try #require(shockedAsIs["total"] as? [String: Any])
+        let displaced = try #require(shockedAsIs["displaced"] as? Int)
+        let again = try #require(shockedAsIs["placed_again"] as? Int)
+        let without = try #require(shockedAsIs["without_place"] as? Int)
         #expect((shocked["unplaced"] as? Double ?? 0) > 0)
+        #expect(shocked["unplaced"] as? Double == Double(without))
+        // No shock adds children here, and none waited before: each displaced child is placed or waits.
+        #expect(displaced > 0 && displaced == again + without)
+        #expect((cases[0]["as_is"] as? [String: Any])?["displaced"] == nil)
         // Beside the modes' means over several draws, as-is says it is one figure.
         let drawn = try BuiltTool.run(
             "placement", ["stress", scenario, "--shocks", shocks, "--modes", "regional", "--draws", "2"])
         #expect(drawn.standardOutput.contains("leave: as-is (first draw) "), "\(drawn.standardOutput)")
-        // The policy trial: as-is refitted after an exit looked nearer home, and shares rose as children
-        // lost places; both said.
+        // Only the children whose places closed move, and the report says how many and where they went.
+        #expect(drawn.standardOutput.contains("every child keeps today's placement while its place remains"))
         #expect(
-            drawn.standardOutput.contains("as-is shows the children left without a place, not the harm in distance"))
+            drawn.standardOutput.contains(
+                "leave, as-is: The shocks took \(displaced) of today's placements ("), "\(drawn.standardOutput)")
+        // Shares rose as children lost places; said.
         #expect(
             drawn.standardOutput.contains(
                 "M1 and M2 are shares of the children placed, so a case that leaves children without a place can raise them"
@@ -746,11 +756,14 @@ import Testing
                 "# greater-manchester after 10 largest private children's home owners in the scenario leave"))
         #expect(report.contains("- Today's placements after the shocks, in what is left of today's market (as-is"))
         #expect(!report.contains("- Today (as-is"))
+        // Only the children whose places closed are placed again; the report says how many, and where.
+        #expect(report.contains("- The shocks took 193 of today's placements (99.3% within 20 miles"), "\(report)")
     }
 
     /// The sufficiency report says the same, and leads with today's children the shocks left without
-    /// a place (Wigan: 5 after the ten largest private children's-home owners leave), whose cost had
-    /// silently dropped out of the week's.
+    /// a place (Wigan: 3 after the ten largest private children's-home owners leave), whose cost had
+    /// silently dropped out of the week's; then what the shocks did to the council's own children's
+    /// placements (15 taken, 12 made again).
     @Test func shockedSufficiencySaysWhoIsLeftWithoutAPlace() throws {
         let run = try BuiltTool.run(
             "placement",
@@ -762,7 +775,11 @@ import Testing
         #expect(
             run.standardOutput.contains(
                 "- Today's placements after the shocks, in what is left of today's market (as-is, calibrated on 2025): "
-                    + "5 children without a place (M2, M1, distance and cost are of the children placed), M2 "))
+                    + "3 children without a place (M2, M1, distance and cost are of the children placed), M2 "))
+        #expect(
+            run.standardOutput.contains(
+                "- The shocks took 15 of Wigan's children's placements today (95.5% within 20 miles, M2 86.7%); 12 "
+                    + "children were placed again"))
         #expect(!run.standardOutput.contains("- Today (as-is"))
     }
 

@@ -42,7 +42,7 @@ struct WholeChildrenTests {
             (0..<shared).map { (pool: $0, children: 0.45) } + [(pool: shared + council, children: 1.0)]
         }
         let cellsOfChildren = TodaysCells(
-            _testingCapacities: capacities, cells: cells, counts: Array(repeating: 10, count: councils))
+            capacities: capacities, cells: cells, counts: Array(repeating: 10, count: councils))
         let whole = cellsOfChildren.wholeChildren(of: Array(0..<councils))
         var inPool = Array(repeating: 0, count: capacities.count)
         for council in 0..<councils {
@@ -59,7 +59,7 @@ struct WholeChildrenTests {
     @Test("children beyond every pool's places wait, and only those")
     func beyondThePlaces() {
         let cellsOfChildren = TodaysCells(
-            _testingCapacities: [2, 1], cells: [[(0, 1.5), (1, 0.5)], [(0, 1.0), (1, 1.0)]], counts: [2, 2])
+            capacities: [2, 1], cells: [[(0, 1.5), (1, 0.5)], [(0, 1.0), (1, 1.0)]], counts: [2, 2])
         let whole = cellsOfChildren.wholeChildren(of: [0, 1])
         #expect(whole.map(\.waiting).reduce(0, +) == 1)
         let placed = whole.flatMap(\.placed)
@@ -72,7 +72,7 @@ struct WholeChildrenTests {
     @Test("children are placed or wait, never lost, where every cell's fitted value is zero")
     func weightsOfNothing() {
         let cellsOfChildren = TodaysCells(
-            _testingCapacities: [5, 1], cells: [[(0, 0.0)], [(1, 0.0), (0, 0.0)]], counts: [3, 4])
+            capacities: [5, 1], cells: [[(0, 0.0)], [(1, 0.0), (0, 0.0)]], counts: [3, 4])
         let whole = cellsOfChildren.wholeChildren(of: [0, 1])
         for (cohort, count) in [(0, 3), (1, 4)] {
             #expect(whole[cohort].placed.reduce(0) { $0 + $1.children } + whole[cohort].waiting == count)

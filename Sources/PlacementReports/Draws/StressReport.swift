@@ -1,6 +1,7 @@
 import PlacementOptimisation
 import PlacementScenarios
 import PlacementShocks
+import PlacementSimulation
 
 /// Which commissioning arrangement is more resilient to the market leaving: for the scenario as it
 /// is and under each shock, by mode, the children left unplaced, placed out of area or over 20
@@ -16,12 +17,18 @@ public struct StressReport {
         /// children whose places closed and who find no free one count as unplaced. Nil without a
         /// fitted today (the empty market, or no published figures).
         public var asIs: ModeMetrics?
+        /// What the case's shocks did to today's placements (nil without shocks or without a fitted today).
+        public var asIsDisplacement: TodaysPlacements.ShockDisplacement?
 
-        public init(label: String, applied: [AppliedShock], results: DrawResults, asIs: ModeMetrics? = nil) {
+        public init(
+            label: String, applied: [AppliedShock], results: DrawResults, asIs: ModeMetrics? = nil,
+            asIsDisplacement: TodaysPlacements.ShockDisplacement? = nil
+        ) {
             self.label = label
             self.applied = applied
             self.results = results
             self.asIs = asIs
+            self.asIsDisplacement = asIsDisplacement
         }
     }
 
@@ -74,18 +81,29 @@ public struct StressReport {
         struct AsIsObject: Encodable {
             var total: [String: Double?]
             var authorities: [String: [String: Double?]]
+            /// Today's placements the shocks took, the children placed again, those without a place.
+            var displaced: Int?
+            var placedAgain: Int?
+            var withoutPlace: Int?
+
+            enum CodingKeys: String, CodingKey {
+                case total, authorities, displaced
+                case placedAgain = "placed_again"
+                case withoutPlace = "without_place"
+            }
         }
         let measures: [DrawMeasure] = [.unplaced, .over20Miles, .m1OwnShare, .m2Share]
         func values(_ metrics: ScopeMetrics) -> [String: Double?] {
             Dictionary(uniqueKeysWithValues: measures.map { ($0.rawValue, $0.value(metrics)) })
         }
-        func asIs(_ metrics: ModeMetrics) -> AsIsObject {
+        func asIs(_ metrics: ModeMetrics, _ effect: TodaysPlacements.ShockDisplacement?) -> AsIsObject {
             AsIsObject(
                 total: values(metrics.total),
                 authorities: Dictionary(
                     metrics.authorities.filter { focus.contains(AuthorityCode(rawValue: $0.id)) }.map {
                         ($0.id, values($0.metrics))
-                    }, uniquingKeysWith: { first, _ in first }))
+                    }, uniquingKeysWith: { first, _ in first }),
+                displaced: effect?.displaced, placedAgain: effect?.placedAgain, withoutPlace: effect?.withoutPlace)
         }
         struct Object: Encodable {
             var scenario: String
@@ -98,12 +116,12 @@ public struct StressReport {
             Object(
                 scenario: scenario.name, authority: focus.first?.rawValue,
                 market: market.map { DrawMarket.Object(market: $0) },
-                cases: cases.map {
+                cases: cases.map { entry in
                     CaseObject(
-                        label: $0.label,
+                        label: entry.label,
                         results: DrawsJSON.Object(
-                            $0.results, scenario: scenario, seed: seed, shocks: $0.applied, focus: focus),
-                        asIs: $0.asIs.map(asIs))
+                            entry.results, scenario: scenario, seed: seed, shocks: entry.applied, focus: focus),
+                        asIs: entry.asIs.map { asIs($0, entry.asIsDisplacement) })
                 }))
     }
 
@@ -223,6 +241,10 @@ public struct StressReport {
             let asIs = entry.asIs.map { [asIsPart($0.total)] } ?? []
             bullets.append("\(entry.label): " + (asIs + parts).joined(separator: "; ") + ".")
             if let change = changeFromNoShock(entry) { bullets.append(change) }
+            if let effect = entry.asIsDisplacement {
+                bullets.append(
+                    "\(entry.label), as-is: " + AsIsComparison.shockSentence(effect, policy: scenario.policy))
+            }
             bullets += focusLines(entry)
             for shock in entry.applied {
                 bullets.append(
@@ -233,11 +255,11 @@ public struct StressReport {
         if cases.contains(where: { $0.asIs != nil }) {
             bullets.append(
                 "As-is is today's placements after each case's shocks, in what is left of today's market (a "
-                    + "random closure's first draw): today's calibrated pattern of who is placed where, fitted to "
-                    + "the places left, a child finding none counted as unplaced; one figure, not a mean over "
-                    + "draws. The modes re-place every child by their commissioning. Fitted again to today's "
-                    + "published pattern, as-is shows the children left without a place, not the harm in distance: "
-                    + "its share far from home can even fall as places close; read that harm from the modes.")
+                    + "random closure's first draw): every child keeps today's placement while its place remains; "
+                    + "the children whose places closed, and any the shocks add, are placed again as councils "
+                    + "place children today (today's calibrated pattern over the places left), a child finding "
+                    + "none counted as unplaced; one figure, not a mean over draws. The modes re-place every "
+                    + "child by their commissioning.")
         }
         // M1 and M2 are shares of the children placed: a case leaving children without a place can raise them.
         if cases.dropFirst().contains(where: { entry in
