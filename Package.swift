@@ -133,7 +133,9 @@ let package = Package(
         .testTarget(
             name: "PlacementReportsTests",
             dependencies: [
-                "PlacementReports", "PlacementOptimisation", "PlacementScenarios", "PlacementCommands", "TestSupport",
+                "PlacementReports", "PlacementOptimisation", "PlacementScenarios", "PlacementCommands",
+                "PlacementSimulation",
+                "TestSupport",
             ],
             exclude: ["Golden"]
         ),

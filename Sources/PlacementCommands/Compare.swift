@@ -77,8 +77,6 @@ extension PlacementCommand {
             for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
             // Today's market is before the shocks; they strike it as they strike each draw's.
             let baseline = try marketData.baseline(for: loaded)
-            let solvedScenario =
-                shockFile == nil ? baseline.scenario(or: scenario) : baseline.scenario(afterShocks: scenario)
             // Today's placements are today's: a plan's places are not built yet.
             let planned = Set(adopted?.builds.map { Scenario.plannedProviderID($0.candidate) } ?? [])
             func unbuilt(_ scenario: Scenario) -> Scenario? {
@@ -89,21 +87,46 @@ extension PlacementCommand {
             }
             let shocked = shockFile == nil ? nil : unbuilt(scenario) ?? scenario
             let unshocked = unbuilt(shocked == nil ? scenario : loaded)
-            let fitToday: @Sendable () -> TodaysPlacements? = {
-                if let shocked {
-                    baseline.todaysPlacements(after: shocked, today: unshocked)
-                } else {
-                    baseline.todaysPlacements(today: unshocked)
-                }
+            /// The modes and as-is in `market`: the scenario the modes solved, their results, today's placements.
+            func solve(in market: MarketBaseline, notes: Bool) throws -> (Scenario, [SolvedMode], TodaysPlacements?) {
+                let solvedScenario =
+                    shockFile == nil ? market.scenario(or: scenario) : market.scenario(afterShocks: scenario)
+                let (results, today) = try Self.solve(
+                    modes, in: solvedScenario, notes: notes,
+                    fitting: {
+                        if let shocked {
+                            market.todaysPlacements(after: shocked, today: unshocked)
+                        } else {
+                            market.todaysPlacements(today: unshocked)
+                        }
+                    }, options: options, started: started)
+                return (solvedScenario, results, today)
             }
-            let (results, today) = try Self.solve(
-                modes, in: solvedScenario, fitting: fitToday, options: options, started: started)
+            let (solvedScenario, results, today) = try solve(in: baseline, notes: true)
             let asIs = baseline.comparison(today)
             let weights =
                 try sensitivity
                 ? Self.weightSensitivity(results, in: solvedScenario, options: options, started: started) : nil
-            let json = ResultJSON.comparison(results, scenario: scenario, asIs: asIs, sensitivity: weights)
-            let markdown = ResultMarkdown.comparison(results, scenario: scenario, asIs: asIs, sensitivity: weights)
+            var market: MarketAssumptionSensitivity?
+            if sensitivity, let today, let assumptions = baseline.market?.assumptions {
+                var points: [MarketAssumptionSensitivity.Point] = []
+                for (varied, end, changed) in assumptions.ends() {
+                    let (_, solved, asIs) = try Progress.shared.run("sensitivity: \(varied.key) \(end)") {
+                        try solve(in: marketData.baseline(baseline, with: changed, for: loaded), notes: false)
+                    }
+                    points.append(
+                        MarketAssumptionSensitivity.Point(
+                            assumption: varied.name, key: varied.key, end: end,
+                            value: changed[keyPath: varied.keyPath].value,
+                            asIs: asIs?.metrics.total, modes: solved.map { ($0.mode, $0.metrics.total) }))
+                }
+                market = MarketAssumptionSensitivity(
+                    base: results.map { ($0.mode, $0.metrics.total) }, baseAsIs: today.metrics.total, points: points)
+            }
+            let json = ResultJSON.comparison(
+                results, scenario: scenario, asIs: asIs, sensitivity: weights, marketSensitivity: market)
+            let markdown = ResultMarkdown.comparison(
+                results, scenario: scenario, asIs: asIs, sensitivity: weights, marketSensitivity: market)
             let metrics = ResultCSV.metrics(results, scenario: scenario, asIs: asIs.asIs)
             if let out = options.out {
                 var files = [("comparison.json", json), ("comparison.md", markdown), ("metrics.csv", metrics)]
@@ -117,6 +140,7 @@ extension PlacementCommand {
                 var report = ComparisonReport(results, scenario: scenario, asIs: asIs)
                 report.shocked = !applied.isEmpty
                 report.sensitivity = weights
+                report.marketSensitivity = market
                 files += report.files
                 try ModeRunner.write(files, into: out, command: Self._commandName)
                 // On stderr, so that the comparison printed on stdout stays clean for a pipe.
@@ -132,9 +156,9 @@ extension PlacementCommand {
         /// The modes (several at once), and today's placements (`fitToday`) fitted on a thread of
         /// their own beside them.
         private static func solve(
-            _ modes: [CommissioningMode], in scenario: Scenario,
-            fitting fitToday: @escaping @Sendable () -> TodaysPlacements?,
-            options: SolvingOptions, started: ContinuousClock.Instant
+            _ modes: [CommissioningMode], in scenario: Scenario, notes: Bool,
+            fitting fitToday: @escaping @Sendable () -> TodaysPlacements?, options: SolvingOptions,
+            started: ContinuousClock.Instant
         ) throws -> ([SolvedMode], TodaysPlacements?) {
             enum Work: Sendable {
                 case modes([SolvedMode])
@@ -142,7 +166,8 @@ extension PlacementCommand {
             }
             let parts = DedicatedThreads.map(2, maximumThreads: 2) { part -> Work in
                 guard part == 0 else { return .asIs(fitToday()) }
-                return .modes(try ModeRunner.solve(scenario, modes: modes, options: options, started: started))
+                return .modes(
+                    try ModeRunner.solve(scenario, modes: modes, options: options, started: started, notes: notes))
             }
             var results: [SolvedMode] = []
             var today: TodaysPlacements?

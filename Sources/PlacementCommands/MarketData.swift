@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlacementCalibration
 import PlacementScenarios
+import PlacementSimulation
 
 /// The official data a command reads for today's market: `--data`, else the scenario's default
 /// folder, read on a thread of its own while the command loads its scenario (none with
@@ -53,5 +54,20 @@ struct MarketData {
     func baseline(for scenario: Scenario) throws -> MarketBaseline {
         try requireReadable(for: scenario)
         return MarketBaseline.load(for: scenario, data: folder, options: options, readAhead: readAhead)
+    }
+
+    /// `baseline` (loaded for `scenario` by ``baseline(for:)``) under other market assumptions: the
+    /// as-is calibration run again where they change what it reads (occupancy, short-break places),
+    /// today's market rebuilt on it. The empty market is returned as it is.
+    func baseline(
+        _ baseline: MarketBaseline, with assumptions: MarketAssumptions, for scenario: Scenario
+    ) -> MarketBaseline {
+        guard case .calibrated(_, let market, let allocation) = baseline, let year = readAhead?.data?.year(market.year)
+        else { return baseline }
+        let refitted =
+            assumptions.calibration == market.assumptions.calibration
+            ? allocation : AsIsBaseline.calibrate(year, assumptions: assumptions.calibration).calibrated
+        let varied = TodaysMarket(scenario, year: year, allocation: refitted, assumptions: assumptions)
+        return .calibrated(scenario: varied.applied(to: scenario), market: varied, allocation: refitted)
     }
 }

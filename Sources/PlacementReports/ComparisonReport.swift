@@ -23,6 +23,8 @@ public struct ComparisonReport {
     public var shocked = false
     /// `compare --sensitivity`: the modes at each end of each policy weight's range.
     public var sensitivity: PolicyWeightSensitivity?
+    /// `compare --sensitivity` in today's market: as-is and the modes at each end of each market assumption's range.
+    public var marketSensitivity: MarketAssumptionSensitivity?
 
     /// Rows in the table of places worth most.
     static let placeValueRows = 15
@@ -66,6 +68,7 @@ public struct ComparisonReport {
         // the tables by co-operative and authority, each on a new printed page.
         var sections = [summary, headline, placesWorthMost, maps, method]
         if let sensitivity { sections.insert(sensitivity.section, at: 2) }
+        if let marketSensitivity { sections.insert(marketSensitivity.section, at: sensitivity == nil ? 2 : 3) }
         var details: [ReportSection] = []
         if !scenario.cooperatives.isEmpty {
             details.append(scopeSection("Co-operatives", kind: "cooperative", scopes: metrics.map(\.cooperatives)))

@@ -76,6 +76,14 @@ public struct PolicyWeightSensitivity: Sendable {
     /// Where regional commissioning's lead over council commissioning in M2 (when both are solved)
     /// changes sign across the ends: the comparison's headline question.
     public var regionalLeadNote: String? {
+        Self.regionalLeadNote(base: base, ends: points.map { ("\($0.weight) \($0.end)", $0.modes) }, resting: "weights")
+    }
+
+    /// Regional commissioning's M2 lead over council commissioning at `base` and at each of `ends`
+    /// (label, figures): whether it holds, or where it turns; `resting`: what the answer then rests on.
+    static func regionalLeadNote(base: ModeFigures, ends: [(label: String, modes: ModeFigures)], resting: String)
+        -> String?
+    {
         func lead(_ modes: ModeFigures) -> Double? {
             guard let regional = modes.first(where: { $0.mode == .regional })?.metrics.m2InAreaShare,
                 let council = modes.first(where: { $0.mode == .council })?.metrics.m2InAreaShare
@@ -83,7 +91,7 @@ public struct PolicyWeightSensitivity: Sendable {
             return regional - council
         }
         guard let baseLead = lead(base) else { return nil }
-        let leads = points.compactMap { point in lead(point.modes).map { (point, $0) } }
+        let leads = ends.compactMap { end in lead(end.modes).map { (end.label, $0) } }
         let flipped = leads.filter { ($0.1 > 1e-9) != (baseLead > 1e-9) }
         let range = (leads.map(\.1) + [baseLead])
         let low = NumberText.decimal((range.min() ?? 0) * 100, places: 1)
@@ -93,8 +101,25 @@ public struct PolicyWeightSensitivity: Sendable {
                 + "commissioning holds at every end of every range (from \(low) to \(high) points)."
         }
         return "Regional commissioning's M2 \(baseLead > 1e-9 ? "lead over" : "shortfall against") council "
-            + "commissioning turns at " + NumberText.listed(flipped.map { "\($0.0.weight) \($0.0.end)" })
-            + " (from \(low) to \(high) points across the ends): the comparison's answer rests on these weights."
+            + "commissioning turns at " + NumberText.listed(flipped.map(\.0))
+            + " (from \(low) to \(high) points across the ends): the comparison's answer rests on these \(resting)."
+    }
+
+    /// A group of columns (`label`: a mode, or as-is): own-council M1, M2 and weekly cost.
+    static func columns(label: String) -> [ReportTable.Column] {
+        let key = label.replacingOccurrences(of: "-", with: "_")
+        var m1 = ReportTable.Column("\(label): M1 own", key: "\(key)_m1_own_council_share")
+        var m2 = ReportTable.Column("\(label): M2", key: "\(key)_m2_in_area_share")
+        var cost = ReportTable.Column("\(label): weekly cost", key: "\(key)_weekly_cost")
+        m1.group = label
+        m2.group = label
+        cost.group = label
+        return [m1, m2, cost]
+    }
+
+    /// The cells of ``columns(label:)``.
+    static func cells(_ metrics: ScopeMetrics) -> [ReportValue] {
+        [.share(metrics.m1OwnAuthorityRunShare), .share(metrics.m2InAreaShare), .pounds(metrics.weeklyCost)]
     }
 
     /// The report's section: one row per end, each mode's own-council M1, M2 and weekly cost.
@@ -104,24 +129,8 @@ public struct PolicyWeightSensitivity: Sendable {
             .init("Weight", key: "weight", numeric: false), .init("End", key: "end", numeric: false),
             .init("Value", key: "value"),
         ]
-        for mode in modes {
-            let key = mode.rawValue.replacingOccurrences(of: "-", with: "_")
-            var m1 = ReportTable.Column("\(mode.rawValue): M1 own", key: "\(key)_m1_own_council_share")
-            var m2 = ReportTable.Column("\(mode.rawValue): M2", key: "\(key)_m2_in_area_share")
-            var cost = ReportTable.Column("\(mode.rawValue): weekly cost", key: "\(key)_weekly_cost")
-            m1.group = mode.rawValue
-            m2.group = mode.rawValue
-            cost.group = mode.rawValue
-            columns += [m1, m2, cost]
-        }
-        func cells(_ solved: ModeFigures) -> [ReportValue] {
-            solved.flatMap {
-                [
-                    .share($0.metrics.m1OwnAuthorityRunShare), .share($0.metrics.m2InAreaShare),
-                    .pounds($0.metrics.weeklyCost),
-                ]
-            }
-        }
+        columns += modes.flatMap { Self.columns(label: $0.rawValue) }
+        func cells(_ solved: ModeFigures) -> [ReportValue] { solved.flatMap { Self.cells($0.metrics) } }
         let rows: [[ReportValue]] =
             [[.text("(as set)"), .text(""), .number(nil, .decimal)] + cells(base)]
             + points.map { point in

@@ -17,7 +17,7 @@ public enum ResultJSON {
     /// `"change_from_as_is"` (percentage points for shares).
     public static func comparison(
         _ solved: [SolvedMode], scenario: Scenario, asIs: AsIsComparison? = nil,
-        sensitivity: PolicyWeightSensitivity? = nil
+        sensitivity: PolicyWeightSensitivity? = nil, marketSensitivity: MarketAssumptionSensitivity? = nil
     ) -> String {
         var modes = solved.map(ModeObject.init)
         if let today = asIs?.asIs {
@@ -29,7 +29,8 @@ public enum ResultJSON {
         return encode(
             Comparison(
                 scenario: scenario.name, modes: modes, asIs: asIs.map { AsIsObject($0) }, includesAsIs: asIs != nil,
-                sensitivity: sensitivity.map(SensitivityObject.points)))
+                sensitivity: sensitivity.map(SensitivityObject.points),
+                marketSensitivity: marketSensitivity.map(MarketSensitivityObject.points)))
     }
 
     /// Never fails: numbers that JSON cannot hold are written `null` by the objects here, and as
@@ -55,9 +56,12 @@ public enum ResultJSON {
         var includesAsIs = false
         /// `compare --sensitivity`'s ends, absent without it.
         var sensitivity: [SensitivityObject]?
+        /// `compare --sensitivity`'s market ends, absent without it or without today's market.
+        var marketSensitivity: [MarketSensitivityObject]?
 
         enum CodingKeys: String, CodingKey {
             case scenario, modes, sensitivity
+            case marketSensitivity = "market_sensitivity"
             case asIs = "as_is"
             case asIsNote = "as_is_note"
         }
@@ -67,6 +71,7 @@ public enum ResultJSON {
             try container.encode(scenario, forKey: .scenario)
             try container.encode(modes, forKey: .modes)
             try container.encodeIfPresent(sensitivity, forKey: .sensitivity)
+            try container.encodeIfPresent(marketSensitivity, forKey: .marketSensitivity)
             guard includesAsIs else { return }
             if let asIs, asIs.placements != nil {
                 try container.encode(asIs, forKey: .asIs)
@@ -93,6 +98,14 @@ public enum ResultJSON {
                 case m1OwnCouncilShare = "m1_own_council_share"
                 case m2InAreaShare = "m2_in_area_share"
                 case weeklyCost = "weekly_cost"
+            }
+
+            init(label: String, _ metrics: ScopeMetrics) {
+                mode = label
+                m1OwnCouncilShare = metrics.m1OwnAuthorityRunShare
+                m2InAreaShare = metrics.m2InAreaShare
+                weeklyCost = metrics.weeklyCost
+                unplaced = metrics.unplaced
             }
 
             func encode(to encoder: any Encoder) throws {
@@ -122,16 +135,54 @@ public enum ResultJSON {
 
         static func points(_ sensitivity: PolicyWeightSensitivity) -> [SensitivityObject] {
             func figures(_ modes: PolicyWeightSensitivity.ModeFigures) -> [ModeFigures] {
-                modes.map {
-                    ModeFigures(
-                        mode: $0.mode.rawValue, m1OwnCouncilShare: $0.metrics.m1OwnAuthorityRunShare,
-                        m2InAreaShare: $0.metrics.m2InAreaShare, weeklyCost: $0.metrics.weeklyCost,
-                        unplaced: $0.metrics.unplaced)
-                }
+                modes.map { ModeFigures(label: $0.mode.rawValue, $0.metrics) }
             }
             return [SensitivityObject(weight: nil, end: nil, value: nil, modes: figures(sensitivity.base))]
                 + sensitivity.points.map {
                     SensitivityObject(weight: $0.key, end: $0.end, value: $0.value, modes: figures($0.modes))
+                }
+        }
+    }
+
+    /// One end of one market assumption's range: `{"assumption", "end", "value", "as_is", "modes"}`,
+    /// `as_is` and each mode in the form of ``SensitivityObject``'s (as-is's `mode` `"as-is"`); the
+    /// assumptions as set first, with `"assumption": null`.
+    struct MarketSensitivityObject: Encodable {
+        var assumption: String?
+        var end: String?
+        var value: Double?
+        var asIs: SensitivityObject.ModeFigures?
+        var modes: [SensitivityObject.ModeFigures]
+
+        enum CodingKeys: String, CodingKey {
+            case assumption, end, value, modes
+            case asIs = "as_is"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(assumption, forKey: .assumption)
+            try container.encode(end, forKey: .end)
+            try container.encodeNumber(value, forKey: .value)
+            try container.encode(asIs, forKey: .asIs)
+            try container.encode(modes, forKey: .modes)
+        }
+
+        static func points(_ sensitivity: MarketAssumptionSensitivity) -> [MarketSensitivityObject] {
+            let asIs = { (metrics: ScopeMetrics?) in
+                metrics.map { SensitivityObject.ModeFigures(label: AsIsComparison.label, $0) }
+            }
+            let modes = { (figures: MarketAssumptionSensitivity.ModeFigures) in
+                figures.map { SensitivityObject.ModeFigures(label: $0.mode.rawValue, $0.metrics) }
+            }
+            return [
+                MarketSensitivityObject(
+                    assumption: nil, end: nil, value: nil, asIs: asIs(sensitivity.baseAsIs),
+                    modes: modes(sensitivity.base))
+            ]
+                + sensitivity.points.map {
+                    MarketSensitivityObject(
+                        assumption: $0.key, end: $0.end, value: $0.value, asIs: asIs($0.asIs), modes: modes($0.modes))
                 }
         }
     }

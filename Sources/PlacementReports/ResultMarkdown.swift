@@ -59,7 +59,7 @@ public enum ResultMarkdown {
 
     public static func comparison(
         _ solved: [SolvedMode], scenario: Scenario, asIs: AsIsComparison? = nil,
-        sensitivity: PolicyWeightSensitivity? = nil
+        sensitivity: PolicyWeightSensitivity? = nil, marketSensitivity: MarketAssumptionSensitivity? = nil
     ) -> String {
         let results = solved.map(\.result)
         let today = asIs?.asIs
@@ -115,6 +115,7 @@ public enum ResultMarkdown {
             }
         }
         if let sensitivity { lines += MarkdownReport.lines(of: sensitivity.section) }
+        if let marketSensitivity { lines += MarkdownReport.lines(of: marketSensitivity.section) }
         if let asIs, !asIs.notes.isEmpty {
             lines += ["", "## As-is and today's market", ""]
             lines += asIs.notes.map { "- \($0)" }

@@ -27,18 +27,57 @@ public struct MarketAssumptions: Sendable, Equatable {
 
     /// Every assumption by name, in a fixed order, for the reports.
     public var listed: [(name: String, assumption: Assumption)] {
-        [
-            ("occupancy of registered residential places", calibration.occupancy),
-            ("usable share of short-break-only places", calibration.shortBreakUsableShare),
-        ] + beyondBoundaryListed
+        Self.varied.map { ($0.name, self[keyPath: $0.keyPath]) }
+    }
+
+    /// One assumption of the market, for varying it (`compare --sensitivity`).
+    public struct Varied: Sendable {
+        /// The name the reports print (as in ``listed``).
+        public var name: String
+        /// The JSON's key.
+        public var key: String
+        public var keyPath: WritableKeyPath<MarketAssumptions, Assumption> & Sendable
+        /// Whether the as-is calibration reads it (occupancy, short-break places), so that varying it
+        /// means calibrating again.
+        public var calibrated: Bool
+    }
+
+    /// Every assumption of ``listed``, in its order, with the key and path to vary it.
+    public static let varied: [Varied] = [
+        Varied(
+            name: "occupancy of registered residential places", key: "occupancy",
+            keyPath: \.calibration.occupancy, calibrated: true),
+        Varied(
+            name: "usable share of short-break-only places", key: "short_break_usable_share",
+            keyPath: \.calibration.shortBreakUsableShare, calibrated: true),
+        Varied(
+            name: "miles to a place beyond the boundary within 20 miles", key: "within_band_miles",
+            keyPath: \.withinBandMiles, calibrated: false),
+        Varied(
+            name: "miles to a place beyond the boundary over 20 miles", key: "over_band_miles",
+            keyPath: \.overBandMiles, calibrated: false),
+        Varied(
+            name: "price of a place beyond the boundary (× the scenario's market price)",
+            key: "beyond_boundary_price_factor", keyPath: \.beyondBoundaryPriceFactor, calibrated: false),
+    ]
+
+    /// The ends to solve: every assumption at each end of its range that differs from its value,
+    /// the others as they are.
+    public func ends() -> [(varied: Varied, end: String, assumptions: MarketAssumptions)] {
+        Self.varied.flatMap { varied in
+            let assumption = self[keyPath: varied.keyPath]
+            return [("low", assumption.range.lowerBound), ("high", assumption.range.upperBound)]
+                .filter { $0.1 != assumption.value }
+                .map { end, value in
+                    var changed = self
+                    changed[keyPath: varied.keyPath].value = value
+                    return (varied, end, changed)
+                }
+        }
     }
 
     /// The assumptions of the market beyond the boundary alone.
     public var beyondBoundaryListed: [(name: String, assumption: Assumption)] {
-        [
-            ("miles to a place beyond the boundary within 20 miles", withinBandMiles),
-            ("miles to a place beyond the boundary over 20 miles", overBandMiles),
-            ("price of a place beyond the boundary (× the scenario's market price)", beyondBoundaryPriceFactor),
-        ]
+        Self.varied.filter { !$0.calibrated }.map { ($0.name, self[keyPath: $0.keyPath]) }
     }
 }

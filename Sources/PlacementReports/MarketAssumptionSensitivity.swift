@@ -1,0 +1,129 @@
+import PlacementOptimisation
+import PlacementScenarios
+import PlacementSimulation
+
+/// How a comparison moves with today's market's assumptions (`compare --sensitivity`): occupancy,
+/// short-break places and the places beyond the boundary are assumed, each with a documented range;
+/// each is set at both ends of its range, the others as they are, today's market built again (the
+/// as-is calibration too, where it reads the assumption), and as-is and every mode solved again.
+public struct MarketAssumptionSensitivity: Sendable {
+    public typealias ModeFigures = PolicyWeightSensitivity.ModeFigures
+
+    /// One end of one assumption's range, as-is and every mode solved there.
+    public struct Point: Sendable {
+        public var assumption: String
+        public var key: String
+        /// `low` or `high`.
+        public var end: String
+        public var value: Double
+        /// Today's placements there (nil when not fitted).
+        public var asIs: ScopeMetrics?
+        public var modes: ModeFigures
+
+        public init(
+            assumption: String, key: String, end: String, value: Double, asIs: ScopeMetrics?, modes: ModeFigures
+        ) {
+            self.assumption = assumption
+            self.key = key
+            self.end = end
+            self.value = value
+            self.asIs = asIs
+            self.modes = modes
+        }
+    }
+
+    /// The comparison as solved, with the assumptions as set.
+    public var base: ModeFigures
+    public var baseAsIs: ScopeMetrics?
+    public var points: [Point]
+
+    public init(base: ModeFigures, baseAsIs: ScopeMetrics?, points: [Point]) {
+        self.base = base
+        self.baseAsIs = baseAsIs
+        self.points = points
+    }
+
+    /// Whether regional commissioning's M2 lead over council commissioning holds across the ends.
+    public var regionalLeadNote: String? {
+        PolicyWeightSensitivity.regionalLeadNote(
+            base: base, ends: points.map { ("\($0.assumption) \($0.end)", $0.modes) }, resting: "assumptions")
+    }
+
+    /// Each mode's change in M2 from as-is across the ends: "regional +29.4 to +30.1 points".
+    public var changeFromAsIsNote: String? {
+        guard baseAsIs != nil else { return nil }
+        let ends = [(baseAsIs, base)] + points.map { ($0.asIs, $0.modes) }
+        let parts = base.indices.compactMap { index -> String? in
+            let changes = ends.compactMap { asIs, modes -> Double? in
+                guard index < modes.count, let after = modes[index].metrics.m2InAreaShare,
+                    let before = asIs?.m2InAreaShare
+                else { return nil }
+                return (after - before) * 100
+            }
+            guard let low = changes.min(), let high = changes.max() else { return nil }
+            return "\(base[index].mode.rawValue) \(AsIsComparison.signed(low, places: 1)) to "
+                + "\(AsIsComparison.signed(high, places: 1)) points"
+        }
+        guard !parts.isEmpty else { return nil }
+        return "Each mode's M2 as a change from as-is, across the ends: " + NumberText.listed(parts) + "."
+    }
+
+    /// The assumptions none of whose ends moves a figure shown (England has no places beyond its
+    /// boundary, so their distance and price change nothing there), said rather than left to be found.
+    public var unmovingNote: String? {
+        func figures(_ asIs: ScopeMetrics?, _ modes: ModeFigures) -> [ScopeMetrics?] { [asIs] + modes.map(\.metrics) }
+        let base = figures(baseAsIs, self.base)
+        var order: [String] = []
+        var moves: [String: Bool] = [:]
+        for point in points {
+            if moves[point.assumption] == nil { order.append(point.assumption) }
+            let moved = zip(figures(point.asIs, point.modes), base).contains { a, b in
+                a?.m1OwnAuthorityRunShare != b?.m1OwnAuthorityRunShare || a?.m2InAreaShare != b?.m2InAreaShare
+                    || a?.weeklyCost != b?.weeklyCost || a?.unplaced != b?.unplaced
+            }
+            moves[point.assumption] = (moves[point.assumption] ?? false) || moved
+        }
+        let still = order.filter { moves[$0] == false }
+        guard !still.isEmpty else { return nil }
+        return "At either end, " + NumberText.listed(still)
+            + " \(still.count == 1 ? "moves" : "move") none of the figures shown (own-council M1, M2, weekly cost, "
+            + "children without a place)."
+    }
+
+    /// The report's section: one row per end, as-is's and each mode's own-council M1, M2 and weekly cost.
+    public var section: ReportSection {
+        let hasAsIs = baseAsIs != nil
+        let columns: [ReportTable.Column] =
+            [
+                .init("Assumption", key: "assumption", numeric: false), .init("End", key: "end", numeric: false),
+                .init("Value", key: "value"),
+            ] + (hasAsIs ? PolicyWeightSensitivity.columns(label: AsIsComparison.label) : [])
+            + base.flatMap { PolicyWeightSensitivity.columns(label: $0.mode.rawValue) }
+        func cells(_ asIs: ScopeMetrics?, _ solved: ModeFigures) -> [ReportValue] {
+            (hasAsIs ? asIs.map(PolicyWeightSensitivity.cells) ?? [.share(nil), .share(nil), .pounds(nil)] : [])
+                + solved.flatMap { PolicyWeightSensitivity.cells($0.metrics) }
+        }
+        let rows: [[ReportValue]] =
+            [[.text("(as set)"), .text(""), .number(nil, .decimal)] + cells(baseAsIs, base)]
+            + points.map { point in
+                [.text(point.assumption), .text(point.end), .number(point.value, .decimal)]
+                    + cells(point.asIs, point.modes)
+            }
+        var blocks: [ReportBlock] = [
+            .paragraph(
+                "Today's market rests on assumptions, each with a documented range (listed with today's market): "
+                    + "each is set at both ends of its range, the others as they are, and today's market built "
+                    + "again (the as-is calibration too, for occupancy and short-break places); as-is and every "
+                    + "mode are then solved again.")
+        ]
+        if let note = regionalLeadNote { blocks.append(.paragraph(note)) }
+        if let note = changeFromAsIsNote { blocks.append(.paragraph(note)) }
+        if let note = unmovingNote { blocks.append(.paragraph(note)) }
+        blocks.append(
+            .table(
+                ReportTable(
+                    id: "market-sensitivity", caption: "As-is and each mode at each end of each assumption's range",
+                    columns: columns, rows: rows)))
+        return ReportSection("How the comparison moves with today's market's assumptions", blocks)
+    }
+}
