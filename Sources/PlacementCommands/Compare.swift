@@ -41,7 +41,9 @@ extension PlacementCommand {
         @Flag(
             help: ArgumentHelp(
                 "Also solve every mode with each of the policy's weights (cost per mile, out-of-area penalty, "
-                    + "council-run preference, weight on price) at each end of a wide range, the others as set."))
+                    + "council-run preference, weight on price) at each end of a wide range, the others as set; in "
+                    + "today's market, also as-is and every mode with each market assumption (occupancy, short-break "
+                    + "places, places beyond the boundary) at each end of its range."))
         var sensitivity = false
 
         public init() {}

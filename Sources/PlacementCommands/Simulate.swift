@@ -25,6 +25,11 @@ extension PlacementCommand {
                 With --draws, every mode runs for several seeded \
                 draws (which placements end, arrival order, councils' buying order) on all cores.
 
+                With --shocks FILE: the shocks strike at the start of the first year, after today's \
+                placements are made: every child keeps its placement while its place remains, and the \
+                children the shocks displace (or add) are placed in the first year by each mode, as-is by \
+                today's pattern.
+
                 With --plan FILE (plan.csv from plan --out): each build's places open at the start of its \
                 opening year's step (a build opening in --from at the start of the first step, as today's \
                 placements are made before the plan; a block contract's close when its term ends), the same \
@@ -100,6 +105,13 @@ extension PlacementCommand {
         var plan: String?
 
         @Option(
+            help: ArgumentHelp(
+                "A shocks file (YAML): provider exits, price and demand changes striking at the start of the first "
+                    + "year (random ones drawn with --seed).",
+                valueName: "FILE"))
+        var shocks: String?
+
+        @Option(
             parsing: .unconditional,
             help: "Backtest the as-is replay from this published year to the last (calibrated on it only).")
         var backtest: Int?
@@ -117,6 +129,7 @@ extension PlacementCommand {
                 let given = [
                     ("--from", from != nil), ("--to", to != nil), ("--modes", modes != nil), ("--draws", draws != nil),
                     ("--seed", seed != nil), ("--batches", batches != nil), ("--plan", plan != nil),
+                    ("--shocks", shocks != nil),
                 ].filter(\.1).map(\.0)
                 guard given.isEmpty else {
                     throw ValidationError(
@@ -149,11 +162,18 @@ extension PlacementCommand {
         public func run() throws {
             quietOption.apply()
             if let backtest { return try runBacktest(from: backtest) }
-            try ModeRunner.prepareOutput(out, command: Self._commandName, reading: [scenario, data, plan])
+            try ModeRunner.prepareOutput(out, command: Self._commandName, reading: [scenario, data, plan, shocks])
             if let data { try DataFolder.require(data, named: true) }
             let loaded = try loadScenario(scenario)
-            let planned = try plan.map {
-                SimulationPlan(try PlanFileOptions.read($0, for: loaded), scenario: loaded, from: startYear)
+            let adopted = try plan.map { try PlanFileOptions.read($0, for: loaded) }
+            let planned = adopted.map { SimulationPlan($0, scenario: loaded, from: startYear) }
+            // Shocks strike today's providers at the start; a plan's places open as planned after them.
+            let shockFile = try DrawOptions.shockFile(shocks, for: loaded)
+            let (shockedScenario, applied) = try DrawOptions.shocked(loaded, by: shockFile, seed: firstSeed)
+            for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
+            let shocked = shockFile.map { _ in
+                adopted.map { SimulationPlan($0, scenario: shockedScenario, from: startYear).scenario }
+                    ?? shockedScenario
             }
             var assumptions = SimulationAssumptions()
             assumptions.batchesPerYear = batchesPerYear
@@ -161,7 +181,7 @@ extension PlacementCommand {
             let inputs = try SimulationInputs.prepare(
                 planned?.scenario ?? loaded, folder: self.scenario,
                 data: data ?? Baseline.defaultData(for: self.scenario), from: startYear, to: endYear,
-                assumptions: assumptions, openings: planned?.openings ?? CapacityOpenings(),
+                assumptions: assumptions, openings: planned?.openings ?? CapacityOpenings(), shocked: shocked,
                 fromOption: from == nil ? "the default --from" : "--from", command: Self.self)
             let scenario = inputs.scenario
             let chosen =

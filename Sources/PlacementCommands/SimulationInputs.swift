@@ -17,13 +17,17 @@ struct SimulationInputs {
     /// `scenario` lists every provider of `openings`; their places open in their years. `calibrated`:
     /// the as-is baseline a command has already calibrated with `assumptions.calibration`, used when
     /// it is of `from` rather than calibrating again. `fromOption`: what set `from`, and `command`: which
-    /// command's usage a year out of range is said with.
+    /// command's usage a year out of range is said with. `shocked`: `scenario` after shocks that strike
+    /// at the start of the first year (the simulation runs on it; today's placements are fitted
+    /// before them, in today's market, and kept where the shocks leave their places).
     static func prepare(
         _ scenario: Scenario, folder: String, data: String, from: Int, to: Int, assumptions: SimulationAssumptions,
-        openings: CapacityOpenings = CapacityOpenings(), calibrated: AsIsAllocation? = nil,
+        openings: CapacityOpenings = CapacityOpenings(), calibrated: AsIsAllocation? = nil, shocked: Scenario? = nil,
         fromOption: String, command: any ParsableCommand.Type
     ) throws -> SimulationInputs {
-        let now = openings.scenario(scenario, in: from)
+        let today = openings.scenario(scenario, in: from)
+        // What the simulation runs on: the scenario as it stands in the first year, after any shocks.
+        let now = shocked.map { openings.scenario($0, in: from) } ?? today
         let tables = try readingInput { () throws(ScenarioError) in
             try FlowTables.read(folder: folder, scenario: scenario)
         }
@@ -60,16 +64,16 @@ struct SimulationInputs {
             let allocation =
                 calibrated.flatMap { $0.year == from ? $0 : nil }
                 ?? AsIsBaseline.calibrate(published, assumptions: assumptions.calibration).calibrated
-            simulated = TodaysMarket(
-                now, year: published, allocation: allocation, assumptions: assumptions.todaysMarket
-            )
-            .applied(to: now)
+            let market = TodaysMarket(
+                today, year: published, allocation: allocation, assumptions: assumptions.todaysMarket)
+            simulated = shocked == nil ? market.applied(to: now) : market.rebuilt(for: now).applied(to: now)
             start = SimulationStart.today(
-                simulated, allocation: allocation, openings: openings, from: from, assumptions: assumptions)
+                simulated, allocation: allocation, openings: openings, from: from,
+                before: shocked == nil ? nil : market.applied(to: today), assumptions: assumptions)
         } else {
             do {
                 start = try SimulationStart.solved(
-                    scenario, by: .council, openings: openings, from: from, assumptions: assumptions)
+                    shocked ?? scenario, by: .council, openings: openings, from: from, assumptions: assumptions)
             } catch {
                 printToStandardError("\(scenario.name): \(error.description)")
                 throw failureExitCode

@@ -133,8 +133,9 @@ extension PlacementCommand {
             if let simulateTo {
                 let projection = try Progress.shared.run("simulating to \(simulateTo)") {
                     try SufficiencyProjections.make(
-                        scenario, folder: self.scenario, data: data, from: Simulate.defaultFrom, to: simulateTo,
-                        mode: mode, draws: draws, plan: adopted, calibrated: baseline.allocation)
+                        loaded, folder: self.scenario, data: data, from: Simulate.defaultFrom, to: simulateTo,
+                        mode: mode, draws: draws, plan: adopted, calibrated: baseline.allocation,
+                        shocked: shocked ? scenario : nil)
                 }
                 for index in reports.indices { reports[index].projection = projection }
             }

@@ -7,17 +7,22 @@ import PlacementSimulation
 
 /// The projection a sufficiency report shows with `--simulate-to`: the report's scenario simulated
 /// as `simulate` does it, under as-is (when the scenario's authorities have a calibrated pattern)
-/// and the report's mode, an adopted plan's places opening in their years.
+/// and the report's mode, an adopted plan's places opening in their years; with shocks (`shocked`:
+/// `scenario` after them), the shocks strike at the start.
 enum SufficiencyProjections {
     static func make(
         _ scenario: Scenario, folder: String, data: String, from: Int, to: Int, mode: CommissioningMode, draws: Int,
-        plan: AdoptedPlan?, calibrated: AsIsAllocation? = nil
+        plan: AdoptedPlan?, calibrated: AsIsAllocation? = nil, shocked: Scenario? = nil
     ) throws -> SufficiencyProjection {
         let planned = plan.map { SimulationPlan($0, scenario: scenario, from: from) }
+        // Shocks strike today's providers at the start; a plan's places open as planned after them.
+        let plannedShocked = shocked.map { shocked in
+            plan.map { SimulationPlan($0, scenario: shocked, from: from).scenario } ?? shocked
+        }
         let assumptions = SimulationAssumptions()
         let inputs = try SimulationInputs.prepare(
             planned?.scenario ?? scenario, folder: folder, data: data, from: from, to: to, assumptions: assumptions,
-            openings: planned?.openings ?? CapacityOpenings(), calibrated: calibrated,
+            openings: planned?.openings ?? CapacityOpenings(), calibrated: calibrated, shocked: plannedShocked,
             fromOption: "--simulate-to, which starts from", command: PlacementCommand.Sufficiency.self)
         let asIs = inputs.start.propensity != nil
         let simulation = Simulation(

@@ -200,8 +200,9 @@ public enum ResultJSON {
         }
 
         enum CodingKeys: String, CodingKey {
-            case year, metrics, market
+            case year, metrics, market, displaced
             case childrenWithoutPlace = "children_without_place"
+            case placedAgain = "placed_again"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -210,6 +211,11 @@ public enum ResultJSON {
             try container.encode(placements.year, forKey: .year)
             try container.encode(MetricsObject(placements.metrics), forKey: .metrics)
             try container.encode(placements.childrenWithoutPlace, forKey: .childrenWithoutPlace)
+            // After shocks: today's placements they took, and the children placed again.
+            if let effect = placements.shockDisplacement {
+                try container.encode(effect.displaced, forKey: .displaced)
+                try container.encode(effect.placedAgain, forKey: .placedAgain)
+            }
             if let market { try container.encode(MarketObject(market), forKey: .market) }
         }
     }

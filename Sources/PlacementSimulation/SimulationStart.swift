@@ -34,7 +34,7 @@ public struct SimulationStart: Sendable {
             stock: stock, propensity: placements.propensity, arrivalWeight: market.cohorts.map(\.count),
             method: "today's placements as `compare` shows them: the calibrated \(placements.year) as-is baseline "
                 + "fitted onto the places free for the scenario's children in today's market"
-                + (placements.childrenWithoutPlace > 0
+                + (placements.childrenWithoutPlace > 0 && placements.shockDisplacement == nil
                     ? " (\(placements.childrenWithoutPlace) children found no free place and start waiting)" : ""))
     }
 
@@ -60,11 +60,30 @@ extension SimulationStart {
     /// placements with the weight the same fit gives it when every opening's usable places are there
     /// (as if it had been open at the start); every other weight is the start's own, so until it
     /// opens nothing differs from the scenario without it.
+    ///
+    /// `before`: today's market before shocks struck at the start (`market` is then today's market
+    /// rebuilt after them): today's placements are fitted there and kept where the shocks leave their
+    /// places; the children they displace (or add) start waiting, and each mode places them in the
+    /// first year (``TodaysPlacements/init(_:in:after:replacing:)``).
     public static func today(
         _ market: Scenario, allocation: AsIsAllocation, openings: CapacityOpenings, from year: Int,
-        assumptions: SimulationAssumptions = SimulationAssumptions()
+        before todaysMarket: Scenario? = nil, assumptions: SimulationAssumptions = SimulationAssumptions()
     ) -> SimulationStart {
-        var start = today(market, placements: TodaysPlacements(in: market, allocation: allocation))
+        var placements = TodaysPlacements(in: todaysMarket ?? market, allocation: allocation)
+        if let todaysMarket {
+            placements = TodaysPlacements(placements, in: todaysMarket, after: market, replacing: false)
+        }
+        var start = today(market, placements: placements)
+        if let effect = placements.shockDisplacement {
+            start.method +=
+                "; the shocks struck at the start: \(NumberText.counted(effect.displaced, "of today's placements", "of today's placements")) "
+                + "lost \(effect.displaced == 1 ? "its place" : "their places")"
+                + (effect.added > 0
+                    ? " and \(NumberText.counted(effect.added, "child was", "children were")) added" : "")
+                + (effect.removed > 0 ? ", \(NumberText.counted(effect.removed, "child", "children")) taken away" : "")
+                + "; every other child keeps today's placement, and the \(placements.childrenWithoutPlace) without "
+                + "a place start waiting, placed in the first year by each mode"
+        }
         start.stock = openings.numberingSlots(of: start.stock, in: market, after: year)
         let later = openings.providers(openingAfter: year)
         guard !later.isEmpty, var propensity = start.propensity else { return start }

@@ -43,8 +43,9 @@ extension TodaysPlacements {
     /// shocks (``TodaysMarket/rebuilt(for:)`` applied to the shocked scenario), whose offers are the
     /// places free for the scenario's children. Providers and cohorts are matched by id. Where a
     /// provider has fewer free places than today's children there, the children leave it in
-    /// proportion to each cohort's children there (systematic rounding).
-    public init(_ today: TodaysPlacements, in todaysMarket: Scenario, after shocked: Scenario) {
+    /// proportion to each cohort's children there (systematic rounding). Without `replacing`, none
+    /// is placed again: they wait (a simulation's first year places them, by each mode).
+    public init(_ today: TodaysPlacements, in todaysMarket: Scenario, after shocked: Scenario, replacing: Bool = true) {
         let providerNumber = Dictionary(
             shocked.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let todaysCohort = Dictionary(
@@ -123,7 +124,9 @@ extension TodaysPlacements {
             }
             return weightOfPool.sorted { $0.key < $1.key }.map { (pool: $0.key, children: $0.value) }
         }
-        var fitting = TodaysCells(capacities: open.map { vacancies[$0] ?? 0 }, cells: cells, counts: toPlace)
+        var fitting = TodaysCells(
+            capacities: open.map { vacancies[$0] ?? 0 }, cells: replacing ? cells : cells.map { _ in [] },
+            counts: toPlace)
         fitting.fit(sweeps: Self.sweeps)
         let again = fitting.wholeChildren(of: shocked.cohorts.indices.filter { toPlace[$0] > 0 })
 

@@ -37,6 +37,37 @@ struct SimulateFromTodayTests {
         #expect(try #require(asIs["m2_in_area_share"] as? Double) < 0.6)
     }
 
+    /// `--shocks`: the shocks strike at the start. Every mode starts from today's placements kept
+    /// where the exit leaves their places, its children waiting: as many as `compare --shocks` says
+    /// the exit took (193 on Greater Manchester), placed in the first year by each mode.
+    @Test("simulate --shocks starts from today's placements after the shocks, the displaced waiting")
+    func shocksStrikeAtTheStart() throws {
+        let scenario = Fixtures.scenario("greater-manchester")
+        let shocks = Fixtures.root + "/shocks/largest-childrens-home-owners-exit.yaml"
+        let compare = try Self.object(["compare", scenario, "--modes", "regional", "--shocks", shocks])
+        let displaced = try #require((compare["as_is"] as? [String: Any])?["displaced"] as? Int)
+        #expect(displaced > 0)
+        let simulation = try Self.object([
+            "simulate", scenario, "--to", "2026", "--modes", "as-is,regional", "--shocks", shocks,
+        ])
+        #expect((simulation["scenario"] as? String)?.hasPrefix("greater-manchester after 10 largest") == true)
+        #expect(
+            (simulation["start"] as? String)?.contains(
+                "the shocks struck at the start: \(displaced) of today's placements lost their places") == true)
+        for mode in try #require(simulation["modes"] as? [[String: Any]]) {
+            let years = try #require(mode["years"] as? [[String: Any]])
+            func unplaced(_ year: [String: Any]) throws -> Double {
+                let measures = try #require((year["england"] as? [String: Any])?["measures"] as? [String: Any])
+                return try #require((measures["unplaced"] as? [String: Any])?["mean"] as? Double)
+            }
+            #expect(try unplaced(years[0]) == Double(displaced))
+            #expect(try unplaced(years[1]) < Double(displaced) / 10)
+        }
+        let backtest = try BuiltTool.run("placement", ["simulate", scenario, "--backtest", "2023", "--shocks", shocks])
+        #expect(backtest.status == 64)
+        #expect(backtest.standardError.contains("--shocks does not go with --backtest"))
+    }
+
     @Test(
         "No mode leaves a kinship child unplaced: kinship carers are found for the child, a children's trust's too",
         arguments: [("greater-manchester", 2030, "as-is,regional,national"), ("england-2025", 2027, "as-is")])
