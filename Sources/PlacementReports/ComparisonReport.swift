@@ -235,6 +235,11 @@ public struct ComparisonReport {
             bullets.append(order)
         }
         if let below = BelowFloorNote.sentence(results, policy: scenario.policy) { bullets.append(below) }
+        // Who is left without a place is the less sure part of a shortfall, and the cost leaves them out.
+        if metrics.contains(where: { $0.total.unplaced > 0 }) {
+            bullets.append(ShortfallNotes.whoseChildren)
+            bullets.append(ShortfallNotes.costOfPlaced)
+        }
         return ReportSection("Summary", [.bullets(bullets)])
     }
 

@@ -68,6 +68,28 @@ public struct MarketAssumptionSensitivity: Sendable {
         return "Each mode's M2 as a change from as-is, across the ends: " + NumberText.listed(parts) + "."
     }
 
+    /// How the children without a place move across the ends, where they move: the figure the
+    /// assumptions move most (occupancy decides how many places there are), and the one M1, M2 and
+    /// the weekly cost leave out.
+    public var unplacedNote: String? {
+        var columns: [(label: String, values: [Int])] = []
+        if let baseAsIs {
+            columns.append((AsIsComparison.label, [baseAsIs.unplaced] + points.compactMap { $0.asIs?.unplaced }))
+        }
+        for (index, figures) in base.enumerated() {
+            columns.append(
+                (figures.mode.rawValue, [figures.metrics.unplaced] + points.map { $0.modes[index].metrics.unplaced }))
+        }
+        let moving = columns.filter { Set($0.values).count > 1 }
+        guard !moving.isEmpty else { return nil }
+        let parts = moving.map { column in
+            "\(column.label) \(NumberText.grouped(column.values.min() ?? 0)) to \(NumberText.grouped(column.values.max() ?? 0)) "
+                + "(\(NumberText.grouped(column.values[0])) as set)"
+        }
+        return "Children without a place move across the ends: " + NumberText.listed(parts)
+            + ". M1, M2 and the weekly cost are of the children placed: read them beside it."
+    }
+
     /// The assumptions none of whose ends moves a figure shown (England has no places beyond its
     /// boundary, so their distance and price change nothing there), said rather than left to be found.
     public var unmovingNote: String? {
@@ -100,7 +122,9 @@ public struct MarketAssumptionSensitivity: Sendable {
             ] + (hasAsIs ? PolicyWeightSensitivity.columns(label: AsIsComparison.label) : [])
             + base.flatMap { PolicyWeightSensitivity.columns(label: $0.mode.rawValue) }
         func cells(_ asIs: ScopeMetrics?, _ solved: ModeFigures) -> [ReportValue] {
-            (hasAsIs ? asIs.map(PolicyWeightSensitivity.cells) ?? [.share(nil), .share(nil), .pounds(nil)] : [])
+            (hasAsIs
+                ? asIs.map(PolicyWeightSensitivity.cells)
+                    ?? [.share(nil), .share(nil), .pounds(nil), .number(nil, .count)] : [])
                 + solved.flatMap { PolicyWeightSensitivity.cells($0.metrics) }
         }
         let rows: [[ReportValue]] =
@@ -118,6 +142,7 @@ public struct MarketAssumptionSensitivity: Sendable {
         ]
         if let note = regionalLeadNote { blocks.append(.paragraph(note)) }
         if let note = changeFromAsIsNote { blocks.append(.paragraph(note)) }
+        if let note = unplacedNote { blocks.append(.paragraph(note)) }
         if let note = unmovingNote { blocks.append(.paragraph(note)) }
         blocks.append(
             .table(

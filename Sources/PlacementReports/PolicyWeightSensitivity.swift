@@ -105,24 +105,29 @@ public struct PolicyWeightSensitivity: Sendable {
             + " (from \(low) to \(high) points across the ends): the comparison's answer rests on these \(resting)."
     }
 
-    /// A group of columns (`label`: a mode, or as-is): own-council M1, M2 and weekly cost.
+    /// A group of columns (`label`: a mode, or as-is): own-council M1, M2, weekly cost and children
+    /// without a place (M1, M2 and cost are of the children placed, so they are read beside it).
     static func columns(label: String) -> [ReportTable.Column] {
         let key = label.replacingOccurrences(of: "-", with: "_")
-        var m1 = ReportTable.Column("\(label): M1 own", key: "\(key)_m1_own_council_share")
-        var m2 = ReportTable.Column("\(label): M2", key: "\(key)_m2_in_area_share")
-        var cost = ReportTable.Column("\(label): weekly cost", key: "\(key)_weekly_cost")
-        m1.group = label
-        m2.group = label
-        cost.group = label
-        return [m1, m2, cost]
+        var columns = [
+            ReportTable.Column("\(label): M1 own", key: "\(key)_m1_own_council_share"),
+            ReportTable.Column("\(label): M2", key: "\(key)_m2_in_area_share"),
+            ReportTable.Column("\(label): weekly cost", key: "\(key)_weekly_cost"),
+            ReportTable.Column("\(label): unplaced", key: "\(key)_unplaced"),
+        ]
+        for index in columns.indices { columns[index].group = label }
+        return columns
     }
 
     /// The cells of ``columns(label:)``.
     static func cells(_ metrics: ScopeMetrics) -> [ReportValue] {
-        [.share(metrics.m1OwnAuthorityRunShare), .share(metrics.m2InAreaShare), .pounds(metrics.weeklyCost)]
+        [
+            .share(metrics.m1OwnAuthorityRunShare), .share(metrics.m2InAreaShare), .pounds(metrics.weeklyCost),
+            .number(Double(metrics.unplaced), .count),
+        ]
     }
 
-    /// The report's section: one row per end, each mode's own-council M1, M2 and weekly cost.
+    /// The report's section: one row per end, each mode's own-council M1, M2, weekly cost and unplaced.
     public var section: ReportSection {
         let modes = base.map(\.mode)
         var columns: [ReportTable.Column] = [

@@ -94,7 +94,12 @@ extension SufficiencyReport {
                     + "provider opens or closes beyond them"
                     + (projection.notes.plan == nil ? "" : " and the plan") + ".",
                 "\(first) is the starting stock, the same in every mode (\(projection.notes.start)): not the "
-                    + "figures of the sections above, where each mode places every child afresh.",
+                    + "figures of the sections above, where each mode places every child afresh."
+                    + (shocked
+                        ? " Those sections re-place every child at once in what the shocks leave; here the children "
+                            + "the shocks displaced wait at the start and are placed through the first year, as "
+                            + "places come free (children leaving care free theirs), so fewer may be left without one."
+                        : ""),
                 "Sibling groups are not followed through the years, and children do not change placement type as "
                     + "they age. `placement simulate` gives every measure, scope and mode (README, Years ahead).",
             ]))

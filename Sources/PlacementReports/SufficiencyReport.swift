@@ -201,9 +201,9 @@ public struct SufficiencyReport {
         let unplacedTypes = types.filter { (gaps[$0]?.unplaced ?? 0) > 0 }
         if !unplacedTypes.isEmpty {
             bullets.append(
-                "Children with no placement in reach: "
+                "Children left without a place (none free that they may use): "
                     + unplacedTypes.map { "\(gaps[$0]!.unplaced) in \($0.label.lowercased())" }.joined(separator: ", ")
-                    + ".")
+                    + ". " + ShortfallNotes.whoseChildren + " " + ShortfallNotes.costOfPlaced)
         }
         if let coverage = coverageBullet { bullets.append(coverage) }
         bullets += asIsBullets

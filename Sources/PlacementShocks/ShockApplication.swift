@@ -210,10 +210,15 @@ public enum ShockApplication {
                 ? "; the largest owner staying holds \(NumberText.grouped(next)) places against the smallest leaving's "
                     + "\(NumberText.grouped(cut)), so where the list is cut is not a difference of size"
                 : ""
+            // More owners asked for than hold such places: every one leaves, said so the label's count is not read.
+            let allNote =
+                count > sorted.count
+                ? "; only \(NumberText.counted(sorted.count, "owner holds", "owners hold")) such places in the scenario, "
+                    + "so every one leaves" : ""
             return
                 "\(NumberText.counted(largest.count, "owner leaves", "owners leave")), \(NumberText.counted(removed, "place", "places")): "
                 + largest.map { "\($0.value.name) (\(NumberText.grouped($0.value.places)))" }.joined(separator: ", ")
-                + tieNote
+                + tieNote + allNote
         case .removeOwners(let names):
             let leaving = Set(names.map(ownerKey))
             let removed = removeOffers(from: &scenario) { provider in

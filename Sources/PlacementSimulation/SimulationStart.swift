@@ -81,8 +81,8 @@ extension SimulationStart {
                 + (effect.added > 0
                     ? " and \(NumberText.counted(effect.added, "child was", "children were")) added" : "")
                 + (effect.removed > 0 ? ", \(NumberText.counted(effect.removed, "child", "children")) taken away" : "")
-                + "; every other child keeps today's placement, and the \(placements.childrenWithoutPlace) without "
-                + "a place start waiting, placed in the first year by each mode"
+                + "; every other child keeps today's placement, and the \(NumberText.grouped(placements.childrenWithoutPlace)) "
+                + "without a place start waiting, placed in the first year by each mode"
         }
         start.stock = openings.numberingSlots(of: start.stock, in: market, after: year)
         let later = openings.providers(openingAfter: year)

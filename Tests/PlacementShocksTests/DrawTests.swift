@@ -193,6 +193,10 @@ struct DrawTests {
         let regional = try #require((json?["modes"] as? [[String: Any]])?.first { $0["mode"] as? String == "regional" })
         let total = try #require((regional["metrics"] as? [String: Any])?["total"] as? [String: Any])
         #expect((total["unplaced"] as? [String: Double])?["mean"] == 3)
+        // tiny has fewer private children's-home owners than ten: every one leaves, and the shock says so.
+        let once = try BuiltTool.run("placement", ["compare", Fixtures.scenario("tiny"), "--shocks", good])
+        #expect(once.status == 0, "\(once.standardError)")
+        #expect(once.standardError.contains("such places in the scenario, so every one leaves"), "\(once.standardError)")
         let bad = directory.file("bad.yaml")
         try "shocks: [{remove_owners: [Nobody]}]\n".write(toFile: bad, atomically: true, encoding: .utf8)
         let failed = try BuiltTool.run("placement", ["compare", Fixtures.scenario("tiny"), "--shocks", bad])

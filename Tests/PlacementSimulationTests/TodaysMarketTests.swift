@@ -654,10 +654,20 @@ import Testing
         // No shock adds children here, and none waited before: each displaced child is placed or waits.
         #expect(displaced > 0 && displaced == again + without)
         #expect((cases[0]["as_is"] as? [String: Any])?["displaced"] == nil)
-        // Beside the modes' means over several draws, as-is says it is one figure.
+        // An exit of named owners is the same in every draw: as-is is that case's figure.
         let drawn = try BuiltTool.run(
             "placement", ["stress", scenario, "--shocks", shocks, "--modes", "regional", "--draws", "2"])
-        #expect(drawn.standardOutput.contains("leave: as-is (first draw) "), "\(drawn.standardOutput)")
+        #expect(drawn.standardOutput.contains("leave: as-is 33 unplaced"), "\(drawn.standardOutput)")
+        #expect(!drawn.standardOutput.contains("(first draw)"))
+        // Beside the modes' means over draws of a random closure, as-is says it is one draw's figure.
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let random = directory.file("random.yaml")
+        try "shocks:\n  - remove_share: {sector: private, placement_type: childrens_home, share: 0.2}\n".write(
+            toFile: random, atomically: true, encoding: .utf8)
+        let randomRun = try BuiltTool.run(
+            "placement", ["stress", scenario, "--shocks", random, "--modes", "regional", "--draws", "2"])
+        #expect(randomRun.standardOutput.contains(": as-is (first draw) "), "\(randomRun.standardOutput)")
         // Only the children whose places closed move, and the report says how many and where they went.
         #expect(drawn.standardOutput.contains("every child keeps today's placement while its place remains"))
         #expect(

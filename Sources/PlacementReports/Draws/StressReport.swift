@@ -157,7 +157,7 @@ public struct StressReport {
         var asIs: [String] = []
         if let shocked = entry.asIs?.total, let today = plain.asIs?.total {
             asIs.append(
-                "\(asIsLabel) \(signed(Self.count(.unplaced, shocked) - Self.count(.unplaced, today))) unplaced and "
+                "\(asIsLabel(entry)) \(signed(Self.count(.unplaced, shocked) - Self.count(.unplaced, today))) unplaced and "
                     + "\(signed(Self.count(.over20Miles, shocked) - Self.count(.over20Miles, today))) over 20 miles")
         }
         return "\(entry.label), against no shock (means): " + (asIs + parts).joined(separator: "; ") + "."
@@ -167,12 +167,14 @@ public struct StressReport {
     static func count(_ measure: DrawMeasure, _ metrics: ScopeMetrics) -> Double { measure.value(metrics) ?? 0 }
 
     /// As-is is one figure, on the first draw's shocks: said beside the modes' means when there are
-    /// several draws.
-    var asIsLabel: String { (cases.first?.results.draws ?? 1) > 1 ? "as-is (first draw)" : "as-is" }
+    /// several draws and the case's shocks differ between them (a random closure).
+    func asIsLabel(_ entry: Case) -> String {
+        entry.results.draws > 1 && entry.applied.contains(where: \.isRandom) ? "as-is (first draw)" : "as-is"
+    }
 
     /// Today's placements in what the case's shocks leave: "as-is 12 unplaced and 340 over 20 miles".
-    func asIsPart(_ metrics: ScopeMetrics) -> String {
-        "\(asIsLabel) \(Self.signed(Self.count(.unplaced, metrics), sign: false)) unplaced and "
+    func asIsPart(_ metrics: ScopeMetrics, of entry: Case) -> String {
+        "\(asIsLabel(entry)) \(Self.signed(Self.count(.unplaced, metrics), sign: false)) unplaced and "
             + "\(Self.signed(Self.count(.over20Miles, metrics), sign: false)) over 20 miles"
     }
 
@@ -189,7 +191,7 @@ public struct StressReport {
             }
             var asIs: [String] = []
             if let today = entry.asIs?.authority(code) {
-                var text = asIsPart(today)
+                var text = asIsPart(today, of: entry)
                 if let before = plain?.asIs?.authority(code) {
                     text +=
                         " (against no shock: "
@@ -238,7 +240,7 @@ public struct StressReport {
                 return "\(results.modes[mode].rawValue) \(unplaced.display(.count)) unplaced and "
                     + "\(far.display(.count)) over 20 miles"
             }
-            let asIs = entry.asIs.map { [asIsPart($0.total)] } ?? []
+            let asIs = entry.asIs.map { [asIsPart($0.total, of: entry)] } ?? []
             bullets.append("\(entry.label): " + (asIs + parts).joined(separator: "; ") + ".")
             if let change = changeFromNoShock(entry) { bullets.append(change) }
             if let effect = entry.asIsDisplacement {
@@ -251,6 +253,16 @@ public struct StressReport {
                     entry.applied.count == 1
                         ? "\(entry.label): \(shock.detail)." : "\(entry.label), \(shock.label): \(shock.detail).")
             }
+        }
+        // As-is places children where today's children are, which the modes' rules may rule out.
+        if cases.contains(where: { entry in
+            guard let asIs = entry.asIs?.total.unplaced else { return false }
+            return entry.results.modes.indices.contains { Self.mean(entry, .unplaced, mode: $0) > Double(asIs) + 0.05 }
+        }) {
+            bullets.append(
+                "As-is can leave fewer children without a place than a mode: today's placements stand where today's "
+                    + "children are, in places the modes' rules may rule out (homes below the policy's Ofsted "
+                    + "floor, places beyond its distance limits or without a specialism a child needs).")
         }
         if cases.contains(where: { $0.asIs != nil }) {
             bullets.append(
@@ -301,15 +313,8 @@ public struct StressReport {
                 }
             }
             if leavesMoreUnplaced {
-                bullets.append(
-                    "Where a shock leaves children unplaced, their total is the surer finding. Which authority's "
-                        + "children they are can depend, under the joint modes, on how the solver breaks a tie "
-                        + "between places that cost the same, and under council commissioning on the buying "
-                        + "order; a scenario covering more of the country can spread the shortfall differently.")
-                bullets.append(
-                    "Weekly cost counts placed children only: where a shock leaves more children unplaced, their "
-                        + "placements' price drops out of it, so the cost can fall as children lose their places; "
-                        + "read it beside the unplaced count.")
+                bullets.append(ShortfallNotes.whoseChildren)
+                bullets.append(ShortfallNotes.costOfPlaced)
             }
         }
         if let seconds {
