@@ -54,7 +54,8 @@ struct StressReportTests {
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("Weekly cost counts placed children only") == warned)
         #expect(
-            run.standardOutput.contains("Where places run short, the total left without a place is the surer") == warned)
+            run.standardOutput.contains("Where places run short, the total left without a place is the surer") == warned
+        )
         #expect(run.standardOutput.contains("Council mode's buying order is drawn anew in each draw"))
         #expect(run.standardOutput.contains("1 draw each from seed 1"))
         // One draw: council mode's buying order was drawn once, and the report says so.

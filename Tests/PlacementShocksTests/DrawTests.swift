@@ -196,7 +196,8 @@ struct DrawTests {
         // tiny has fewer private children's-home owners than ten: every one leaves, and the shock says so.
         let once = try BuiltTool.run("placement", ["compare", Fixtures.scenario("tiny"), "--shocks", good])
         #expect(once.status == 0, "\(once.standardError)")
-        #expect(once.standardError.contains("such places in the scenario, so every one leaves"), "\(once.standardError)")
+        #expect(
+            once.standardError.contains("such places in the scenario, so every one leaves"), "\(once.standardError)")
         let bad = directory.file("bad.yaml")
         try "shocks: [{remove_owners: [Nobody]}]\n".write(toFile: bad, atomically: true, encoding: .utf8)
         let failed = try BuiltTool.run("placement", ["compare", Fixtures.scenario("tiny"), "--shocks", bad])
