@@ -101,7 +101,7 @@ extension ComparisonReport {
                                 separator: ", ")
                             + ", other types \(NumberText.percent(policy.defaultMarketMargin)) (the CMA found 22.6% for "
                             + "the largest children's-home providers)."
-                    ])
+                    ] + (PriceNotes.uniformAcrossSectors(scenario).map { [$0] } ?? []))
             ])
     }
 }

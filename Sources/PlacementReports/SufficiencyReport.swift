@@ -551,7 +551,7 @@ public struct SufficiencyReport {
                             + "measures them.",
                         "Published figures are DfE's children-looked-after statistics; their shares are of all "
                             + "children looked after, the modelled ones of children placed.",
-                    ])
+                    ] + (PriceNotes.uniformAcrossSectors(scenario).map { [$0] } ?? []))
             ])
     }
 }

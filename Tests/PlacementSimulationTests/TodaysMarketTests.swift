@@ -717,6 +717,11 @@ import Testing
         let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         let bullets = report.components(separatedBy: "\n").filter { $0.hasPrefix("- ") }
         #expect(bullets.first?.hasPrefix("- Today (as-is, calibrated on 2025): M2 56.0%") == true)
+        // The shipped scenarios price a children's home at the all-sector average: the method says so.
+        #expect(
+            report.contains(
+                "every provider of children's home and supported accommodation charges the same a week whatever "
+                    + "its sector (children's home £6,100 and supported accommodation £1,500)"))
         let m2 = try #require(bullets.first { $0.hasPrefix("- In-area placement (M2)") })
         #expect(m2.contains("85.5% (+29.5 pts on today) under regional"))
         #expect(m2.contains("74.6% (+18.6 pts on today) under council"))

@@ -315,6 +315,7 @@ public struct StressReport {
             if leavesMoreUnplaced {
                 bullets.append(ShortfallNotes.whoseChildren)
                 bullets.append(ShortfallNotes.costOfPlaced)
+                if let prices = PriceNotes.uniformAcrossSectors(scenario) { bullets.append(prices) }
             }
         }
         if let seconds {
