@@ -77,8 +77,9 @@ extension PlacementCommand {
             }
             let (scenario, applied) = try drawOptions.shocked(loaded, by: shockFile)
             for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
-            // Today's market is before the shocks; they strike it as they strike each draw's.
-            let baseline = try marketData.baseline(for: loaded)
+            // Today's market is before the shocks; they strike it as they strike each draw's, and the
+            // modes solve (and the reports describe) what they leave.
+            let todays = try marketData.baseline(for: loaded)
             // Today's placements are today's: a plan's places are not built yet.
             let planned = Set(adopted?.builds.map { Scenario.plannedProviderID($0.candidate) } ?? [])
             func unbuilt(_ scenario: Scenario) -> Scenario? {
@@ -89,10 +90,10 @@ extension PlacementCommand {
             }
             let shocked = shockFile == nil ? nil : unbuilt(scenario) ?? scenario
             let unshocked = unbuilt(shocked == nil ? scenario : loaded)
-            /// The modes and as-is in `market`: the scenario the modes solved, their results, today's placements.
+            /// The modes and as-is in `market` (today's, before any shock): the scenario the modes solved,
+            /// their results, today's placements.
             func solve(in market: MarketBaseline, notes: Bool) throws -> (Scenario, [SolvedMode], TodaysPlacements?) {
-                let solvedScenario =
-                    shockFile == nil ? market.scenario(or: scenario) : market.scenario(afterShocks: scenario)
+                let solvedScenario = (shockFile == nil ? market : market.afterShocks(scenario)).scenario(or: scenario)
                 let (results, today) = try Self.solve(
                     modes, in: solvedScenario, notes: notes,
                     fitting: {
@@ -104,7 +105,8 @@ extension PlacementCommand {
                     }, options: options, started: started)
                 return (solvedScenario, results, today)
             }
-            let (solvedScenario, results, today) = try solve(in: baseline, notes: true)
+            let (solvedScenario, results, today) = try solve(in: todays, notes: true)
+            let baseline = shockFile == nil ? todays : todays.afterShocks(scenario)
             let asIs = baseline.comparison(today)
             let weights =
                 try sensitivity
@@ -114,7 +116,7 @@ extension PlacementCommand {
                 var points: [MarketAssumptionSensitivity.Point] = []
                 for (varied, end, changed) in assumptions.ends() {
                     let (_, solved, asIs) = try Progress.shared.run("sensitivity: \(varied.key) \(end)") {
-                        try solve(in: marketData.baseline(baseline, with: changed, for: loaded), notes: false)
+                        try solve(in: marketData.baseline(todays, with: changed, for: loaded), notes: false)
                     }
                     points.append(
                         MarketAssumptionSensitivity.Point(

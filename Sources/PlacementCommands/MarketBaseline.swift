@@ -58,19 +58,19 @@ enum MarketBaseline: Sendable {
         return TodaysPlacements(in: inMarket, allocation: allocation)
     }
 
-    /// The market the modes solve after shocks (`shocked`: the scenario this baseline was loaded for,
-    /// shocked): today's market rebuilt on what the shocks leave, as each draw's is; in the empty
-    /// market, the shocked scenario itself.
-    func scenario(afterShocks shocked: Scenario) -> Scenario {
-        if case .calibrated(_, let market, _) = self {
-            market.rebuilt(for: shocked).applied(to: shocked)
-        } else {
-            shocked
-        }
+    /// The baseline after shocks (`shocked`: the scenario this baseline was loaded for, shocked):
+    /// today's market rebuilt on what the shocks leave, as each draw's is, which the modes solve and
+    /// the reports describe; the empty market as it is. Today's placements after the shocks come
+    /// from the baseline before them (``todaysPlacements(after:today:from:)``).
+    func afterShocks(_ shocked: Scenario) -> MarketBaseline {
+        guard case .calibrated(_, let market, let allocation) = self else { return self }
+        var rebuilt = market.rebuilt(for: shocked)
+        rebuilt.afterShocks = true
+        return .calibrated(scenario: rebuilt.applied(to: shocked), market: rebuilt, allocation: allocation)
     }
 
     /// Today's placements after shocks, when calibrated: today's (`now`, fitted here when not given)
-    /// kept where their places remain in ``scenario(afterShocks:)``, the children the shocks displace
+    /// kept where their places remain in ``afterShocks(_:)``'s market, the children the shocks displace
     /// or add placed as councils place children today (``TodaysPlacements/init(_:in:after:)``).
     /// `today`: the scenario as it is now when it differs from the one loaded (an adopted plan's
     /// places, not built yet); `shocked` is then that scenario shocked.
@@ -80,7 +80,7 @@ enum MarketBaseline: Sendable {
         guard case .calibrated(let scenario, let market, let allocation) = self else { return nil }
         let todaysMarket = today.map { market.rebuilt(for: $0).applied(to: $0) } ?? scenario
         let now = now ?? TodaysPlacements(in: todaysMarket, allocation: allocation)
-        return TodaysPlacements(now, in: todaysMarket, after: self.scenario(afterShocks: shocked))
+        return TodaysPlacements(now, in: todaysMarket, after: afterShocks(shocked).scenario(or: shocked))
     }
 
     /// For the reports: today's placements and market, or why as-is is not shown.

@@ -201,9 +201,11 @@ extension PlacementCommand {
             let shocked = try shockOptions.apply(to: loaded)
             let shocks = shockOptions.shocks != nil
             ModeRunner.sayRegionalWithoutCooperatives(shocked, modes: [scope.mode])
-            // Today's market is before the shocks; they strike it as they strike each draw's.
-            let baseline = try marketData.baseline(for: loaded)
-            let scenario = shocks ? baseline.scenario(afterShocks: shocked) : baseline.scenario(or: shocked)
+            // Today's market is before the shocks; they strike it as they strike each draw's, and the
+            // plan is made in (and the report describes) what they leave.
+            let todays = try marketData.baseline(for: loaded)
+            let baseline = shocks ? todays.afterShocks(shocked) : todays
+            let scenario = baseline.scenario(or: shocked)
             let marketNotes = baseline.marketNotes(solvedBy: "The plan is made in")
             var focused: AuthorityCode?
             if let authority {
@@ -219,7 +221,7 @@ extension PlacementCommand {
             // Today's placements (half a second on England), beside the plan's "without", which is not today.
             let todaysMetrics =
                 comparePolicies
-                ? nil : (shocks ? baseline.todaysPlacements(after: shocked) : baseline.todaysPlacements())?.metrics
+                ? nil : (shocks ? todays.todaysPlacements(after: shocked) : todays.todaysPlacements())?.metrics
             let today = todaysMetrics?.total
             let latest = scenario.actuals.map(\.year).max()
             // The plan is made in today's market, so it cannot be decided before the latest published year.

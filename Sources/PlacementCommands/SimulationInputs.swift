@@ -58,7 +58,7 @@ struct SimulationInputs {
         let published = real ? official?.year(from) : nil
         // A scenario of real authorities runs in today's market (as `compare` solves it) from today's
         // placements; a fictional one in its usable places from the council optimum.
-        let start: SimulationStart
+        var start: SimulationStart
         var simulated = now
         if let published {
             let allocation =
@@ -74,6 +74,11 @@ struct SimulationInputs {
             do {
                 start = try SimulationStart.solved(
                     shocked ?? scenario, by: .council, openings: openings, from: from, assumptions: assumptions)
+                // No today to keep: the optimum is of what the shocks leave, said so.
+                if shocked != nil {
+                    start.method +=
+                        " in what the shocks leave (with no calibrated today, no placement is kept through them)"
+                }
             } catch {
                 printToStandardError("\(scenario.name): \(error.description)")
                 throw failureExitCode

@@ -105,9 +105,11 @@ extension PlacementCommand {
             let mode = self.mode ?? (cooperative == nil ? .councilCoordinated : .regional)
             let adopted = try planFile.adopted(for: scenario)
             // Today's market and placements, from the official data when the authorities have figures there.
-            // Today's market is before the shocks; they strike it as they strike each draw's.
-            let baseline = try marketData.baseline(for: loaded)
-            let solvedScenario = shocked ? baseline.scenario(afterShocks: scenario) : baseline.scenario(or: scenario)
+            // Today's market is before the shocks; they strike it as they strike each draw's, and the
+            // mode solves (and the report describes) what they leave.
+            let todays = try marketData.baseline(for: loaded)
+            let baseline = shocked ? todays.afterShocks(scenario) : todays
+            let solvedScenario = baseline.scenario(or: scenario)
             let result = try ModeRunner.solve(solvedScenario, mode: mode, options: options, started: started)
             let context = Progress.shared.run("pricing new in-house places") {
                 SufficiencyReport.Context(result, authorities: members)
@@ -128,7 +130,7 @@ extension PlacementCommand {
             }
             let asIs = baseline.comparison(
                 Progress.shared.run("fitting today's placements") {
-                    shocked ? baseline.todaysPlacements(after: scenario) : baseline.todaysPlacements()
+                    shocked ? todays.todaysPlacements(after: scenario) : todays.todaysPlacements()
                 })
             if let simulateTo {
                 let projection = try Progress.shared.run("simulating to \(simulateTo)") {

@@ -88,13 +88,16 @@ public enum AsIsComparison: Sendable {
         }
         if effect.placedAgain > 0 {
             sentence +=
-                "; \(NumberText.counted(effect.placedAgain, "child was", "children were")) placed again as councils "
-                + "place children today, by today's fitted pattern over the places left (\(measured(effect.made)))"
+                "; \(NumberText.counted(effect.placedAgain, "child was", "children were")) placed"
+                + (effect.added > 0 ? " (the displaced and the added)" : " again") + " as councils place children "
+                + "today, by today's fitted pattern over the places left (\(measured(effect.made)))"
         }
         if effect.withoutPlace > 0 {
             sentence += ", and \(NumberText.counted(effect.withoutPlace, "child finds", "children find")) no place"
         }
-        return sentence + ". Every other child keeps today's placement."
+        return sentence
+            + (effect.displaced == 0
+                ? ". Every child placed today keeps the placement." : ". Every other child keeps today's placement.")
     }
 
     /// A change with its sign: `+1.2`, `-0.4`, `0.0`.
@@ -144,7 +147,8 @@ public enum AsIsComparison: Sendable {
         return [
             "As-is is today's placements: \(source), priced and measured as the modes are"
                 + (asIs.childrenWithoutPlace > 0
-                    ? " (\(asIs.childrenWithoutPlace) children found no free place and count as unplaced)." : ".")
+                    ? " (\(NumberText.counted(asIs.childrenWithoutPlace, "child", "children")) found no free place "
+                        + "and count as unplaced)." : ".")
         ] + Self.marketNotes(market, solvedBy: "The modes solve")
     }
 
@@ -153,7 +157,8 @@ public enum AsIsComparison: Sendable {
     public static func marketNotes(_ market: TodaysMarket, solvedBy: String) -> [String] {
         let totals = market.totals
         var lines = [
-            "\(solvedBy) today's market: of \(NumberText.grouped(totals.registered)) registered places, "
+            "\(solvedBy) today's market\(market.afterShocks ? " after the shocks" : ""): of "
+                + "\(NumberText.grouped(totals.registered)) registered places, "
                 + "\(NumberText.grouped(totals.usable)) are usable (residential places × occupancy, short-break-only "
                 + "places counting nothing), "
                 + (market.childrenFromOutside > 0

@@ -119,6 +119,9 @@ public enum ResultMarkdown {
         if let asIs, !asIs.notes.isEmpty {
             lines += ["", "## As-is and today's market", ""]
             lines += asIs.notes.map { "- \($0)" }
+            if let effect = asIs.asIs?.shockDisplacement {
+                lines.append("- " + AsIsComparison.shockSentence(effect, policy: scenario.policy))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -26,6 +26,11 @@ enum AgencyCarers {
     static func relocated(_ scenario: Scenario, carers: [AuthorityCode: [Sector: Double]]) -> (
         scenario: Scenario, movedPlaces: Int
     ) {
+        relocated(scenario, pieces: pieces(scenario, carers: carers))
+    }
+
+    /// Each agency's pieces (by its id) as ``relocated(_:carers:)`` cuts them.
+    static func pieces(_ scenario: Scenario, carers: [AuthorityCode: [Sector: Double]]) -> [ProviderID: Pieces] {
         let own = scenario.ownAuthorities
         let authorityOf = Dictionary(own.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let recorded = scenario.providersNamedByRecords
@@ -60,6 +65,30 @@ enum AgencyCarers {
             for (agency, cut) in zip(ordered, cutInTurn(places, into: shares)) {
                 pieces[agency] = cut.map { (destinations[$0.destination].0.id, $0.places) }
             }
+        }
+        return Dictionary(
+            pieces.map { (scenario.providers[$0.key].id, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `scenario` with its agencies cut into `pieces` (by agency id; ``pieces(_:carers:)``): today's
+    /// cut, kept after shocks so that the carers of an agency that stays stay where they live (cut
+    /// anew, an exit moved other agencies' pieces between authorities and displaced their children).
+    /// An agency whose places a shock changed keeps its pieces' shares.
+    static func relocated(_ scenario: Scenario, pieces byID: [ProviderID: Pieces]) -> (
+        scenario: Scenario, movedPlaces: Int
+    ) {
+        var pieces: [Int: Pieces] = [:]
+        for (index, provider) in scenario.providers.enumerated() {
+            guard let cut = byID[provider.id], let places = provider.offers[.foster]?.places, places > 0 else {
+                continue
+            }
+            let total = cut.reduce(0) { $0 + $1.places }
+            pieces[index] =
+                total == places
+                ? cut
+                : zip(cut, Apportion.split(places, weights: cut.map { Double($0.places) })).map {
+                    (authority: $0.0.authority, places: $0.1)
+                }
         }
         guard !pieces.isEmpty else { return (scenario, 0) }
         var result = scenario

@@ -35,7 +35,8 @@ public struct SimulationStart: Sendable {
             method: "today's placements as `compare` shows them: the calibrated \(placements.year) as-is baseline "
                 + "fitted onto the places free for the scenario's children in today's market"
                 + (placements.childrenWithoutPlace > 0 && placements.shockDisplacement == nil
-                    ? " (\(placements.childrenWithoutPlace) children found no free place and start waiting)" : ""))
+                    ? " (\(NumberText.counted(placements.childrenWithoutPlace, "child", "children")) found no free "
+                        + "place and start waiting)" : ""))
     }
 
     /// Today's placements approximated by a mode's optimum (for scenarios without a calibrated
@@ -76,13 +77,17 @@ extension SimulationStart {
         var start = today(market, placements: placements)
         if let effect = placements.shockDisplacement {
             start.method +=
-                "; the shocks struck at the start: \(NumberText.counted(effect.displaced, "of today's placements", "of today's placements")) "
-                + "lost \(effect.displaced == 1 ? "its place" : "their places")"
+                "; the shocks struck at the start: "
+                + (effect.displaced == 0
+                    ? "none of today's placements lost its place"
+                    : "\(NumberText.counted(effect.displaced, "of today's placements", "of today's placements")) "
+                        + "lost \(effect.displaced == 1 ? "its place" : "their places")")
                 + (effect.added > 0
                     ? " and \(NumberText.counted(effect.added, "child was", "children were")) added" : "")
                 + (effect.removed > 0 ? ", \(NumberText.counted(effect.removed, "child", "children")) taken away" : "")
-                + "; every other child keeps today's placement, and the \(NumberText.grouped(placements.childrenWithoutPlace)) "
-                + "without a place start waiting, placed in the first year by each mode"
+                + "; every other child keeps today's placement, and the "
+                + "\(NumberText.grouped(placements.childrenWithoutPlace)) without a place start waiting, placed in the "
+                + "first year by each mode"
         }
         start.stock = openings.numberingSlots(of: start.stock, in: market, after: year)
         let later = openings.providers(openingAfter: year)

@@ -31,6 +31,15 @@ public struct TodaysMarket: Sendable {
     /// Agency foster places moved from their agency's authority to where agency carers live today
     /// (``AgencyCarers``).
     public let agencyPlacesMoved: Int
+    /// Per council, the factor its carers living elsewhere were scaled by (its children in the
+    /// scenario over the calibration's): fixed when the market is first built, so that a shock
+    /// adding children does not move carers, whose places are the scenario's, from home.
+    let carerScales: [AuthorityCode: Double]
+    /// Each agency's pieces where its carers live (``AgencyCarers``), cut when the market is first
+    /// built and kept by ``rebuilt(for:)``.
+    let agencyPieces: [ProviderID: AgencyCarers.Pieces]
+    /// Whether this is today's market rebuilt after shocks (the reports say "after the shocks").
+    public var afterShocks = false
 
     /// Some of a council's in-house foster places, moved to the authority its carers live in.
     public struct CarerPlaces: Sendable, Equatable {
@@ -130,7 +139,20 @@ public struct TodaysMarket: Sendable {
         _ scenario: Scenario, year: Int, places: [AuthorityCode: ResidentialPlaces], occupancy: Occupancy,
         assumptions: MarketAssumptions = MarketAssumptions()
     ) {
-        let (scenario, agencyPlacesMoved) = AgencyCarers.relocated(scenario, carers: occupancy.agencyCarers)
+        self.init(
+            scenario, year: year, places: places, occupancy: occupancy, assumptions: assumptions, carerScales: nil,
+            agencyPieces: nil)
+    }
+
+    /// `carerScales` and `agencyPieces`: today's (``rebuilt(for:)``), else the scenario's own.
+    private init(
+        _ scenario: Scenario, year: Int, places: [AuthorityCode: ResidentialPlaces], occupancy: Occupancy,
+        assumptions: MarketAssumptions, carerScales: [AuthorityCode: Double]?,
+        agencyPieces: [ProviderID: AgencyCarers.Pieces]?
+    ) {
+        let agencyPieces = agencyPieces ?? AgencyCarers.pieces(scenario, carers: occupancy.agencyCarers)
+        self.agencyPieces = agencyPieces
+        let (scenario, agencyPlacesMoved) = AgencyCarers.relocated(scenario, pieces: agencyPieces)
         self.agencyPlacesMoved = agencyPlacesMoved
         self.year = year
         self.assumptions = assumptions
@@ -159,10 +181,12 @@ public struct TodaysMarket: Sendable {
             let modelled = occupancy.childrenByHome[home]?[group] ?? 0
             return modelled > 0 ? (wantedByHome[home]?[group] ?? 0) / modelled : 0
         }
+        let carerScales =
+            carerScales
+            ?? Dictionary(uniqueKeysWithValues: occupancy.childrenByHome.keys.map { ($0, ownScale($0, .foster)) })
+        self.carerScales = carerScales
         let carers = Self.carers(
-            scenario, occupancy: occupancy, slots: slots.places,
-            scale: Dictionary(uniqueKeysWithValues: occupancy.childrenByHome.keys.map { ($0, ownScale($0, .foster)) }),
-            assumptions: assumptions)
+            scenario, occupancy: occupancy, slots: slots.places, scale: carerScales, assumptions: assumptions)
         carersElsewhere = carers.moved
         var offers: [BeyondBoundaryOffer] = []
         var struckBeyond = false
@@ -243,9 +267,12 @@ public struct TodaysMarket: Sendable {
 
     /// The same market for `scenario` changed by shocks (the same authorities, other providers,
     /// prices or children): today's occupancy is kept, and the places free for the scenario's own
-    /// children, the carers elsewhere and the offers beyond the boundary follow the changed scenario.
+    /// children, the carers elsewhere and the offers beyond the boundary follow the changed scenario;
+    /// how many of a council's carers live elsewhere follows its carers, not its children.
     public func rebuilt(for scenario: Scenario) -> TodaysMarket {
-        TodaysMarket(scenario, year: year, places: registeredPlaces, occupancy: occupancy, assumptions: assumptions)
+        TodaysMarket(
+            scenario, year: year, places: registeredPlaces, occupancy: occupancy, assumptions: assumptions,
+            carerScales: carerScales, agencyPieces: agencyPieces)
     }
 
     /// What the calibrated allocation says of a scenario's places and children today.
@@ -429,7 +456,7 @@ public struct TodaysMarket: Sendable {
     /// its boundary as private providers in two synthetic authorities (one per distance band) at the
     /// band's distance from every authority.
     public func applied(to scenario: Scenario) -> Scenario {
-        let scenario = AgencyCarers.relocated(scenario, carers: occupancy.agencyCarers).scenario
+        let scenario = AgencyCarers.relocated(scenario, pieces: agencyPieces).scenario
         var adjusted = scenario
         for (index, provider) in scenario.providers.enumerated() {
             for type in provider.offers.keys {

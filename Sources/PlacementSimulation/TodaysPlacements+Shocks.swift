@@ -4,10 +4,10 @@ import PlacementScenarios
 extension TodaysPlacements {
     /// What shocks did to today's placements (``init(_:in:after:)``).
     public struct ShockDisplacement: Sendable, Equatable {
-        /// Children the shocks added (a demand increase).
-        public var added: Int
+        /// Children the shocks added (a demand increase), by home authority.
+        public var addedByHome: [AuthorityCode: Int]
         /// Children the shocks took away (a cohort made smaller): those waiting first, then placements.
-        public var removed: Int
+        public var removedByHome: [AuthorityCode: Int]
         /// Today's placements the shocks took (the provider left or stopped offering the type, or its
         /// places free for the scenario's children fell below the children there), priced and
         /// measured where they were, in today's market.
@@ -19,13 +19,16 @@ extension TodaysPlacements {
         public var withoutPlace: Int
 
         public var displaced: Int { lost.reduce(0) { $0 + $1.children } }
+        public var added: Int { addedByHome.values.reduce(0, +) }
+        public var removed: Int { removedByHome.values.reduce(0, +) }
         public var placedAgain: Int { made.reduce(0) { $0 + $1.children } }
 
-        /// The same for the children of `authorities` alone: who gained or lost children is not
-        /// known by authority, so `added` and `removed` are left out (0).
+        /// The same for the children of `authorities` alone (`withoutPlace`: theirs).
         public func of(_ authorities: Set<AuthorityCode>, withoutPlace: Int) -> ShockDisplacement {
             ShockDisplacement(
-                added: 0, removed: 0, lost: lost.filter { authorities.contains($0.homeAuthority) },
+                addedByHome: addedByHome.filter { authorities.contains($0.key) },
+                removedByHome: removedByHome.filter { authorities.contains($0.key) },
+                lost: lost.filter { authorities.contains($0.homeAuthority) },
                 made: made.filter { authorities.contains($0.homeAuthority) }, withoutPlace: withoutPlace)
         }
     }
@@ -54,14 +57,14 @@ extension TodaysPlacements {
         var kept = Array(repeating: [(provider: Int, children: Int)](), count: cohorts)
         var toPlace = Array(repeating: 0, count: cohorts)
         var propensity = Array(repeating: [Propensity](), count: cohorts)
-        var added = 0
-        var removed = 0
+        var added: [AuthorityCode: Int] = [:]
+        var removed: [AuthorityCode: Int] = [:]
         // Today's placements the shocks took: cohort, provider in today's market, children.
         var lost: [(cohort: Int, provider: Int, children: Int)] = []
         for (c, cohort) in shocked.cohorts.enumerated() where cohort.placementType.isCommissioned {
             guard let t = todaysCohort[cohort.id], t < today.placed.count else {
                 toPlace[c] = cohort.count
-                added += cohort.count
+                added[cohort.homeAuthority, default: 0] += cohort.count
                 continue
             }
             propensity[c] = today.propensity[t].compactMap { entry in
@@ -81,11 +84,11 @@ extension TodaysPlacements {
             let before = today.placed[t].reduce(0) { $0 + $1.children } + today.waiting[t]
             if cohort.count > before {
                 toPlace[c] += cohort.count - before
-                added += cohort.count - before
+                added[cohort.homeAuthority, default: 0] += cohort.count - before
             } else if cohort.count < before {
                 // Fewer children: those without a place leave first, then placements in proportion.
                 let fewer = before - cohort.count
-                removed += fewer
+                removed[cohort.homeAuthority, default: 0] += fewer
                 let fromWaiting = min(fewer, toPlace[c])
                 toPlace[c] -= fromWaiting
                 if fewer > fromWaiting {
@@ -161,7 +164,7 @@ extension TodaysPlacements {
         }
         let todaysPricing = PlacementPricing(todaysMarket)
         let effect = ShockDisplacement(
-            added: added, removed: removed,
+            addedByHome: added, removedByHome: removed,
             lost: lost.map {
                 todaysPricing.decision(
                     todaysMarket.cohorts[$0.cohort], provider: todaysMarket.providers[$0.provider],

@@ -444,10 +444,12 @@ import Testing
         }
     }
 
-    /// A change to one council's children (a shock doubling Manchester's foster children) moves its
-    /// own carers alone: every other council's carers stand where they did. Each council's places
-    /// were once scaled by the whole region's children, so Bolton's moved with Manchester's.
-    @Test func oneCouncilsChildrenMoveItsCarersAlone() throws {
+    /// A change to one council's children (a shock doubling Manchester's foster children) moves no
+    /// council's carers: every other council's carers stand where they did (each council's places were
+    /// once scaled by the whole region's children, so Bolton's moved with Manchester's), and
+    /// Manchester's too, since carers are places, not children (scaled by its children, twice as many
+    /// stood outside its area, which took today's placements from its own carers there).
+    @Test func oneCouncilsChildrenMoveNoCouncilsCarers() throws {
         let setup = try #require(Self.setup)
         let manchester = AuthorityCode("E08000003")
         var changed = setup.scenario
@@ -464,7 +466,7 @@ import Testing
         #expect(othersStay, "other councils' carers moved with Manchester's children")
         let before = setup.market.carersElsewhere.filter { $0.council == manchester }.reduce(0) { $0 + $1.places }
         let after = market.carersElsewhere.filter { $0.council == manchester }.reduce(0) { $0 + $1.places }
-        #expect(after > before)
+        #expect(after == before)
         func ownOffers(_ market: TodaysMarket) -> [TodaysMarket.BeyondBoundaryOffer] {
             market.beyondBoundary.filter { $0.operatingAuthority != nil && $0.operatingAuthority != manchester }
         }
@@ -773,6 +775,8 @@ import Testing
         #expect(!report.contains("- Today (as-is"))
         // Only the children whose places closed are placed again; the report says how many, and where.
         #expect(report.contains("- The shocks took 193 of today's placements (99.3% within 20 miles"), "\(report)")
+        // The market described is the one the modes solved: after the exit's 280 places (7,344 before).
+        #expect(report.contains("The modes solve today's market after the shocks: of 7,064 registered places"))
     }
 
     /// The sufficiency report says the same, and leads with today's children the shocks left without
@@ -1136,5 +1140,40 @@ import Testing
             TodaysCells.mainstreamShares(councilFoster: [60, 40], kinshipChildren: 20, kinshipPlaces: []) == [0.8, 0.8])
         #expect(
             TodaysCells.mainstreamShares(councilFoster: [60, 40], kinshipChildren: 0, kinshipPlaces: [5, 5]) == [1, 1])
+    }
+}
+
+/// Shocks that take no place displace nobody, and an exit takes no more of today's placements than
+/// its owners' places held.
+@Suite("Today's placements after shocks, Greater Manchester")
+struct ShockedTodayTests {
+    static func displaced(_ shock: String) throws -> (displaced: Int, json: [String: Any]) {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.file("shocks.yaml")
+        try "shocks:\n  - \(shock)\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let (object, run) = try BuiltTool.placementJSON([
+            "compare", Fixtures.scenario("greater-manchester"), "--modes", "regional", "--shocks", file,
+        ])
+        let root = try #require(object, "\(run.standardError)")
+        let asIs = try #require(root["as_is"] as? [String: Any])
+        return (try #require(asIs["displaced"] as? Int), root)
+    }
+
+    /// Twice the foster children: the rebuilt market had scaled the councils' carers living elsewhere
+    /// with the children, moving 687 of today's placements out of the councils' own areas.
+    @Test("more children displace no one; they are added")
+    func demandIncreaseDisplacesNoOne() throws {
+        let (displaced, _) = try Self.displaced("demand_increase: {placement_type: foster, factor: 2}")
+        #expect(displaced == 0)
+    }
+
+    /// Three agencies of 86 places each (258) leave: cut anew, the other agencies' carers had moved
+    /// between authorities and 292 placements were taken.
+    @Test("an agency exit takes at most its places' children")
+    func agencyExitTakesOnlyItsChildren() throws {
+        let (displaced, _) = try Self.displaced(
+            "remove_largest_owners: {sector: private, placement_type: foster, count: 3}")
+        #expect(displaced > 0 && displaced <= 258)
     }
 }

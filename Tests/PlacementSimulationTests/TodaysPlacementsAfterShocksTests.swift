@@ -110,6 +110,11 @@ struct TodaysPlacementsAfterShocksTests {
         #expect(after.shockDisplacement?.displaced == 2)
         #expect(after.shockDisplacement?.added == 1)
         #expect(after.shockDisplacement?.placedAgain == 3)
+        // By authority: X's child added and its two displaced; Y's none.
+        #expect(after.shockDisplacement?.of([Self.x], withoutPlace: 0).added == 1)
+        #expect(after.shockDisplacement?.of([Self.x], withoutPlace: 0).displaced == 2)
+        #expect(after.shockDisplacement?.of([Self.y], withoutPlace: 0).added == 0)
+        #expect(after.shockDisplacement?.of([Self.y], withoutPlace: 0).placedAgain == 0)
     }
 
     /// A and B leave and C keeps 2 places: X's 4 children are displaced and C is full with Y's 2, so
