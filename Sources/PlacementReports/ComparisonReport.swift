@@ -206,7 +206,8 @@ public struct ComparisonReport {
                             + "\(gainsLosingM1 == 1 ? "has" : "have") less of their own council's provision "
                             + "(own-council M1) under \(to)."
             bullets.append(
-                "Against \(from) commissioning, of \(ReportNumbers.counted(changes.count, "authority", "authorities")), "
+                "Against \(from) commissioning, of \(ReportNumbers.counted(changes.count, "authority", "authorities"))"
+                    + (changes.count < scenario.ownAuthorities.count ? " with children" : "") + ", "
                     + "\(agreeing(gains.count, "gains", "gain")) under \(to) commissioning, "
                     + "\(agreeing(losses.count, "loses", "lose")), "
                     + "\(agreeing(mixed.count, "gains on one measure and loses", "gain on one measure and lose")) on "
