@@ -71,7 +71,7 @@ enum MarketBaseline: Sendable {
 
     /// Today's placements after shocks, when calibrated: today's (`now`, fitted here when not given)
     /// kept where their places remain in ``afterShocks(_:)``'s market, the children the shocks displace
-    /// or add placed as councils place children today (``TodaysPlacements/init(_:in:after:)``).
+    /// or add placed as councils place children today (``TodaysPlacements/init(_:in:after:replacing:)``).
     /// `today`: the scenario as it is now when it differs from the one loaded (an adopted plan's
     /// places, not built yet); `shocked` is then that scenario shocked.
     func todaysPlacements(

@@ -138,7 +138,8 @@ public struct MarketAssumptionSensitivity: Sendable {
                 "Today's market rests on assumptions, each with a documented range (listed with today's market): "
                     + "each is set at both ends of its range, the others as they are, and today's market built "
                     + "again (the as-is calibration too, for occupancy and short-break places); as-is and every "
-                    + "mode are then solved again.")
+                    + "mode are then solved again. Occupancy is the share of registered residential places "
+                    + "counted as usable (vacancy friction): the higher it is, the more places there are.")
         ]
         if let note = regionalLeadNote { blocks.append(.paragraph(note)) }
         if let note = changeFromAsIsNote { blocks.append(.paragraph(note)) }

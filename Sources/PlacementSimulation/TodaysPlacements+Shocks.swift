@@ -2,7 +2,7 @@ import PlacementOptimisation
 import PlacementScenarios
 
 extension TodaysPlacements {
-    /// What shocks did to today's placements (``init(_:in:after:)``).
+    /// What shocks did to today's placements (``init(_:in:after:replacing:)``).
     public struct ShockDisplacement: Sendable, Equatable {
         /// Children the shocks added (a demand increase), by home authority.
         public var addedByHome: [AuthorityCode: Int]
@@ -38,9 +38,9 @@ extension TodaysPlacements {
     /// today) are placed again, as councils place children today: by each cohort's fitted weights
     /// (``propensity``) over the places still free, fitted within them as today's placements are.
     ///
-    /// Refitting today's whole pattern to what the shocks leave, as before, moved every child and
-    /// spread the loss over all of them: it showed the children left without a place but not the
-    /// distance the displaced children travel to the places left.
+    /// Refitting today's whole pattern to what the shocks leave would move every child and spread
+    /// the loss over all of them: it shows the children left without a place but not the distance
+    /// the displaced children travel to the places left.
     ///
     /// `today`: today's placements in `todaysMarket`; `shocked`: today's market rebuilt after the
     /// shocks (``TodaysMarket/rebuilt(for:)`` applied to the shocked scenario), whose offers are the

@@ -27,7 +27,7 @@ public struct TodaysPlacements: Sendable {
     /// Per cohort: the fitted weight of each provider it may use, the as-is behaviour of a new
     /// placement (a pool's weight shared by its members in proportion to their places).
     public let propensity: [[Propensity]]
-    /// After shocks (``init(_:in:after:)``): the placements they displaced and what became of them.
+    /// After shocks (``init(_:in:after:replacing:)``): the placements they displaced and what became of them.
     public let shockDisplacement: ShockDisplacement?
 
     /// Sweeps of the fitting: rows and places agree to well under one child on England by then.
