@@ -206,7 +206,7 @@ extension PlacementCommand {
             let todays = try marketData.baseline(for: loaded)
             let baseline = shocks ? todays.afterShocks(shocked) : todays
             let scenario = baseline.scenario(or: shocked)
-            let marketNotes = baseline.marketNotes(solvedBy: "The plan is made in")
+            var marketNotes = baseline.marketNotes(solvedBy: "The plan is made in")
             var focused: AuthorityCode?
             if let authority {
                 do {
@@ -219,9 +219,13 @@ extension PlacementCommand {
                 }
             }
             // Today's placements (half a second on England), beside the plan's "without", which is not today.
-            let todaysMetrics =
-                comparePolicies
-                ? nil : (shocks ? todays.todaysPlacements(after: shocked) : todays.todaysPlacements())?.metrics
+            let todaysPlacements =
+                comparePolicies ? nil : shocks ? todays.todaysPlacements(after: shocked) : todays.todaysPlacements()
+            let todaysMetrics = todaysPlacements?.metrics
+            // What the shocks did to today's placements, said with the market they leave.
+            if let effect = todaysPlacements?.shockDisplacement {
+                marketNotes.append(AsIsComparison.shockSentence(effect, policy: scenario.policy))
+            }
             let today = todaysMetrics?.total
             let latest = scenario.actuals.map(\.year).max()
             // The plan is made in today's market, so it cannot be decided before the latest published year.

@@ -835,6 +835,9 @@ import Testing
         #expect(shockedLines.contains { $0.hasPrefix("| Measure | Today after the shocks (as-is) | Without plan |") })
         #expect(!shockedLines.contains { $0.hasPrefix("| measure | today (as-is) |") })
         #expect(shocked.standardOutput.contains("today's placements in what the shocks leave of today's market"))
+        // The plan is made in the market the shocks leave, and says what they did to today's placements.
+        #expect(shocked.standardOutput.contains("The plan is made in today's market after the shocks: of 7,064"))
+        #expect(shocked.standardOutput.contains("- The shocks took 193 of today's placements ("))
     }
 
     /// An adopted plan changes the modes, not today: its places are not built yet.
