@@ -90,12 +90,14 @@ extension PlacementCommand {
             }
             let shocked = shockFile == nil ? nil : unbuilt(scenario) ?? scenario
             let unshocked = unbuilt(shocked == nil ? scenario : loaded)
-            /// The modes and as-is in `market` (today's, before any shock): the scenario the modes solved,
-            /// their results, today's placements.
-            func solve(in market: MarketBaseline, notes: Bool) throws -> (Scenario, [SolvedMode], TodaysPlacements?) {
-                let solvedScenario = (shockFile == nil ? market : market.afterShocks(scenario)).scenario(or: scenario)
+            /// The modes and as-is in `market` (today's, before any shock): the market the modes solved
+            /// (after the shocks), their results, today's placements.
+            func solve(in market: MarketBaseline, notes: Bool) throws -> (
+                MarketBaseline, [SolvedMode], TodaysPlacements?
+            ) {
+                let solvedMarket = shockFile == nil ? market : market.afterShocks(scenario)
                 let (results, today) = try Self.solve(
-                    modes, in: solvedScenario, notes: notes,
+                    modes, in: solvedMarket.scenario(or: scenario), notes: notes,
                     fitting: {
                         if let shocked {
                             market.todaysPlacements(after: shocked, today: unshocked)
@@ -103,10 +105,10 @@ extension PlacementCommand {
                             market.todaysPlacements(today: unshocked)
                         }
                     }, options: options, started: started)
-                return (solvedScenario, results, today)
+                return (solvedMarket, results, today)
             }
-            let (solvedScenario, results, today) = try solve(in: todays, notes: true)
-            let baseline = shockFile == nil ? todays : todays.afterShocks(scenario)
+            let (baseline, results, today) = try solve(in: todays, notes: true)
+            let solvedScenario = baseline.scenario(or: scenario)
             let asIs = baseline.comparison(today)
             let weights =
                 try sensitivity

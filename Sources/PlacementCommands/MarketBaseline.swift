@@ -53,9 +53,17 @@ enum MarketBaseline: Sendable {
     /// them beside the mode solves). `today`: the scenario as it is now when the modes solve another
     /// (an adopted plan's places, not built yet); by default the one the modes solve.
     func todaysPlacements(today: Scenario? = nil) -> TodaysPlacements? {
-        guard case .calibrated(let scenario, let market, let allocation) = self else { return nil }
-        let inMarket = today.map { market.rebuilt(for: $0).applied(to: $0) } ?? scenario
+        guard case .calibrated(_, _, let allocation) = self, let inMarket = marketScenario(today: today) else {
+            return nil
+        }
         return TodaysPlacements(in: inMarket, allocation: allocation)
+    }
+
+    /// Today's market applied to `today` (rebuilt on it), by default the scenario the modes solve;
+    /// nil for the empty market.
+    private func marketScenario(today: Scenario?) -> Scenario? {
+        guard case .calibrated(let scenario, let market, _) = self else { return nil }
+        return today.map { market.rebuilt(for: $0).applied(to: $0) } ?? scenario
     }
 
     /// The baseline after shocks (`shocked`: the scenario this baseline was loaded for, shocked):
@@ -77,8 +85,9 @@ enum MarketBaseline: Sendable {
     func todaysPlacements(
         after shocked: Scenario, today: Scenario? = nil, from now: TodaysPlacements? = nil
     ) -> TodaysPlacements? {
-        guard case .calibrated(let scenario, let market, let allocation) = self else { return nil }
-        let todaysMarket = today.map { market.rebuilt(for: $0).applied(to: $0) } ?? scenario
+        guard case .calibrated(_, _, let allocation) = self, let todaysMarket = marketScenario(today: today) else {
+            return nil
+        }
         let now = now ?? TodaysPlacements(in: todaysMarket, allocation: allocation)
         return TodaysPlacements(now, in: todaysMarket, after: afterShocks(shocked).scenario(or: shocked))
     }
