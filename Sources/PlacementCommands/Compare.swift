@@ -75,21 +75,17 @@ extension PlacementCommand {
                     draws, scenario: loaded, shocks: shockFile, modes: modes, market: baseline, started: started)
                 return
             }
-            let (scenario, applied) = try drawOptions.shocked(loaded, by: shockFile)
+            // Shocks strike today's providers; a plan's places open after them, as in `simulate` and
+            // `sufficiency`.
+            let (shockedToday, applied) = try drawOptions.shocked(unplanned, by: shockFile)
             for shock in applied { printToStandardError("shock: \(shock.label): \(shock.detail)") }
+            let scenario = planFile.apply(adopted, to: shockedToday, announcing: false)
             // Today's market is before the shocks; they strike it as they strike each draw's, and the
             // modes solve (and the reports describe) what they leave.
             let todays = try marketData.baseline(for: loaded)
             // Today's placements are today's: a plan's places are not built yet.
-            let planned = Set(adopted?.builds.map { Scenario.plannedProviderID($0.candidate) } ?? [])
-            func unbuilt(_ scenario: Scenario) -> Scenario? {
-                guard adopted != nil else { return nil }
-                var unbuilt = scenario
-                unbuilt.providers.removeAll { planned.contains($0.id) }
-                return unbuilt
-            }
-            let shocked = shockFile == nil ? nil : unbuilt(scenario) ?? scenario
-            let unshocked = unbuilt(shocked == nil ? scenario : loaded)
+            let shocked = shockFile == nil ? nil : shockedToday
+            let unshocked = adopted == nil ? nil : unplanned
             /// The modes and as-is in `market` (today's, before any shock): the market the modes solved
             /// (after the shocks), their results, today's placements.
             func solve(in market: MarketBaseline, notes: Bool) throws -> (

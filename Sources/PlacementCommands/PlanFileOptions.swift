@@ -47,8 +47,9 @@ struct PlanFileOptions: ParsableArguments {
     }
 
     /// The scenario with the plan's places added and its name saying so (reports show it), and a line
-    /// on stderr listing what was added; the scenario unchanged without `--plan`.
-    func apply(_ adopted: AdoptedPlan?, to scenario: Scenario) -> Scenario {
+    /// on stderr listing what was added (unless `announcing` is false: the plan was announced once
+    /// already); the scenario unchanged without `--plan`.
+    func apply(_ adopted: AdoptedPlan?, to scenario: Scenario, announcing: Bool = true) -> Scenario {
         guard let adopted else { return scenario }
         var planned = scenario.applying(adopted, openBy: openBy)
         let open = adopted.builds.filter { build in openBy.map(build.isOpen(in:)) ?? true }
@@ -65,9 +66,11 @@ struct PlanFileOptions: ParsableArguments {
         planned.name =
             "\(scenario.name) with plan \(adopted.file) (\(summary)"
             + (openBy.map { ", open by \($0)" } ?? "") + ")"
-        printToStandardError(
-            "plan: \(TerminalSafeText.escaping(adopted.file)) adds \(summary)" + (openBy.map { " open by \($0)" } ?? "")
-        )
+        if announcing {
+            printToStandardError(
+                "plan: \(TerminalSafeText.escaping(adopted.file)) adds \(summary)"
+                    + (openBy.map { " open by \($0)" } ?? ""))
+        }
         return planned
     }
 }

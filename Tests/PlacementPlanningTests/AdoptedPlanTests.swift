@@ -162,6 +162,38 @@ struct AdoptedPlanTests {
             #expect(approximately(try #require(mode["objective"] as? Double), objective, tolerance: 0.01))
         }
     }
+
+    /// Every council-run children's home closing takes Northtown's one place (P4), and two children
+    /// go unplaced in every mode. H2's two council places open after the shock, as in `simulate` and
+    /// `sufficiency` (the shock does not close the plan's home), so with the plan none is.
+    @Test("compare --plan --shocks: the shocks strike today's providers and the plan's places open after them")
+    func compareWithPlanAfterShocks() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let scenario = Fixtures.scenario("tiny-plan")
+        var plan = try PlacementCommand.parseAsRoot([
+            "plan", scenario, "--budget", "500000", "--out", directory.file("plan"), "--quiet",
+        ])
+        try plan.run()
+        let shocks = directory.file("shocks.yaml")
+        try "shocks:\n  - remove_share: {sector: local_authority, placement_type: childrens_home, share: 1}\n"
+            .write(toFile: shocks, atomically: true, encoding: .utf8)
+        for (arguments, unplaced) in [([String](), 2.0), (["--plan", directory.file("plan/plan.csv")], 0.0)] {
+            let out = directory.file("compare-\(arguments.count)")
+            var compare = try PlacementCommand.parseAsRoot(
+                ["compare", scenario, "--shocks", shocks, "--out", out, "--quiet"] + arguments)
+            try compare.run()
+            let json = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: out + "/comparison.json")))
+            let modes = try #require((json as? [String: Any])?["modes"] as? [[String: Any]])
+            #expect(modes.count == 4)
+            for mode in modes {
+                let metrics = try #require(mode["metrics"] as? [String: Any])
+                let total = try #require(metrics["total"] as? [String: Any])
+                #expect(total["unplaced"] as? Double == unplaced, "\(arguments) \(mode["mode"] ?? "")")
+            }
+        }
+    }
 }
 
 @Suite("The sufficiency report's \"What the plan adds\"")
