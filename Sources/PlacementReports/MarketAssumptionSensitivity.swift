@@ -3,7 +3,7 @@ import PlacementScenarios
 import PlacementSimulation
 
 /// How a comparison moves with today's market's assumptions (`compare --sensitivity`): occupancy,
-/// short-break places and the places beyond the boundary are assumed, each with a documented range;
+/// short-break places, the places beyond the boundary and prices are assumed, each with a documented range;
 /// each is set at both ends of its range, the others as they are, today's market built again (the
 /// as-is calibration too, where it reads the assumption), and as-is and every mode solved again.
 public struct MarketAssumptionSensitivity: Sendable {
@@ -90,6 +90,26 @@ public struct MarketAssumptionSensitivity: Sendable {
             + ". M1, M2 and the weekly cost are of the children placed: read them beside it."
     }
 
+    /// How the modes' own-council M1 moves with prices: the LP weighs a council's place against the
+    /// market's by price, so the price of councils' places against the market's decides how far the
+    /// modes use them; as-is keeps today's placements, and only its cost moves.
+    public var priceNote: String? {
+        let pricePoints = points.filter { MarketAssumptions.priceKeys.contains($0.key) }
+        guard !pricePoints.isEmpty else { return nil }
+        let parts = base.indices.compactMap { index -> String? in
+            let shares = ([base[index]] + pricePoints.map { $0.modes[index] }).compactMap(
+                \.metrics.m1OwnAuthorityRunShare)
+            guard let low = shares.min(), let high = shares.max(), high - low >= 0.0005 else { return nil }
+            return "\(NumberText.percent(low)) to \(NumberText.percent(high)) in \(base[index].mode.rawValue) mode "
+                + "(\(NumberText.percent(base[index].metrics.m1OwnAuthorityRunShare)) as set)"
+        }
+        guard !parts.isEmpty else { return nil }
+        return "Prices decide how far the modes use councils' own places: across the price ranges, own-council M1 "
+            + "runs from " + NumberText.listed(parts) + ". A mode weighs a council's place against the market's "
+            + "by price, so a council place dearer than the market's is left for a private one nearby; as-is keeps "
+            + "today's placements, and only its cost moves."
+    }
+
     /// The assumptions none of whose ends moves a figure shown (England has no places beyond its
     /// boundary, so their distance and price change nothing there), said rather than left to be found.
     public var unmovingNote: String? {
@@ -138,11 +158,13 @@ public struct MarketAssumptionSensitivity: Sendable {
                 "Today's market rests on assumptions, each with a documented range (listed with today's market): "
                     + "each is set at both ends of its range, the others as they are, and today's market built "
                     + "again (the as-is calibration too, for occupancy and short-break places); as-is and every "
-                    + "mode are then solved again. Occupancy is the share of registered residential places "
+                    + "mode are then solved again. Prices are the scenario's, council-run places' and the "
+                    + "market's each scaled across its range. Occupancy is the share of registered residential places "
                     + "counted as usable (vacancy friction): the higher it is, the more places there are.")
         ]
         if let note = regionalLeadNote { blocks.append(.paragraph(note)) }
         if let note = changeFromAsIsNote { blocks.append(.paragraph(note)) }
+        if let note = priceNote { blocks.append(.paragraph(note)) }
         if let note = unplacedNote { blocks.append(.paragraph(note)) }
         if let note = unmovingNote { blocks.append(.paragraph(note)) }
         blocks.append(

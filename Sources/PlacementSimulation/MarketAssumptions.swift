@@ -22,6 +22,21 @@ public struct MarketAssumptions: Sendable, Equatable {
         1, range: 0.9...1.2,
         source: "assumed: the same national market at the same price; out-of-area placements may cost up to "
             + "a fifth more (travel, contact)")
+    /// The weekly price of places run for a council (in-house, its children's trust's, an adopted
+    /// plan's, its own beyond the boundary), as a multiple of the scenario's.
+    public var councilPriceFactor = Assumption(
+        1, range: 0.8...1.25,
+        source: "the scenario's prices; at full cost councils' children's homes cost about a fifth more than "
+            + "independent ones (NCERCC and Revolution Consulting, 2020: £4,750 against £3,970 a week in "
+            + "2018-19) and in-house fostering £646 a week (PSSRU unit costs, 2016-17), while a council pays no "
+            + "provider's margin (22.6% at the largest children's-home providers, CMA 2022)")
+    /// The weekly price of private and voluntary places (and of the market beyond the boundary), as a
+    /// multiple of the scenario's.
+    public var marketPriceFactor = Assumption(
+        1, range: 0.8...1.2,
+        source: "the scenario's prices; a children's-home place £318,400 a year in 2023-24, about £6,120 a "
+            + "week, all sectors (NAO 2025), against £3,830 a week at the largest providers with 2020 data "
+            + "(CMA 2022); agency fostering about £820 a week (CMA, 2020 data)")
 
     public init() {}
 
@@ -59,7 +74,16 @@ public struct MarketAssumptions: Sendable, Equatable {
         Varied(
             name: "price of a place beyond the boundary (× the scenario's market price)",
             key: "beyond_boundary_price_factor", keyPath: \.beyondBoundaryPriceFactor, calibrated: false),
+        Varied(
+            name: "price of council-run places (× the scenario's)", key: "council_price_factor",
+            keyPath: \.councilPriceFactor, calibrated: false),
+        Varied(
+            name: "price of private and voluntary places (× the scenario's)", key: "market_price_factor",
+            keyPath: \.marketPriceFactor, calibrated: false),
     ]
+
+    /// The keys of the price factors of the scenario's own places.
+    public static let priceKeys: Set<String> = ["council_price_factor", "market_price_factor"]
 
     /// The ends to solve: every assumption at each end of its range that differs from its value,
     /// the others as they are.
@@ -76,8 +100,9 @@ public struct MarketAssumptions: Sendable, Equatable {
         }
     }
 
-    /// The assumptions of the market beyond the boundary alone.
-    public var beyondBoundaryListed: [(name: String, assumption: Assumption)] {
+    /// The assumptions of the market that the as-is calibration does not read (the places beyond
+    /// the boundary, prices).
+    public var uncalibratedListed: [(name: String, assumption: Assumption)] {
         Self.varied.filter { !$0.calibrated }.map { ($0.name, self[keyPath: $0.keyPath]) }
     }
 }

@@ -23,8 +23,8 @@ public struct SimulationAssumptions: Sendable, Equatable {
     public var batchesPerYear = 4
     /// As-is calibration of the start and of new placements.
     public var calibration = CalibrationAssumptions()
-    /// Today's market the simulation runs in, beyond the boundary (its occupancy and short-break
-    /// share are always `calibration`'s: see ``todaysMarket``).
+    /// Today's market the simulation runs in: beyond the boundary, prices (its occupancy and
+    /// short-break share are always `calibration`'s: see ``todaysMarket``).
     public var market = MarketAssumptions()
 
     public init() {}
@@ -46,6 +46,6 @@ public struct SimulationAssumptions: Sendable, Equatable {
                 fosterDrift.inHouseFosterOddsDecline
             ),
         ]
-            + calibration.listed + market.beyondBoundaryListed
+            + calibration.listed + market.uncalibratedListed
     }
 }

@@ -454,8 +454,28 @@ public struct TodaysMarket: Sendable {
 
     /// A scenario whose places are those free for its own children today, with the places beyond
     /// its boundary as private providers in two synthetic authorities (one per distance band) at the
-    /// band's distance from every authority.
+    /// band's distance from every authority; every price by the assumptions' price factors.
     public func applied(to scenario: Scenario) -> Scenario {
+        priced(withBeyondBoundary(scenario))
+    }
+
+    /// The scenario's prices by the assumptions: council-run places' × the council factor, the
+    /// others' × the market factor.
+    private func priced(_ scenario: Scenario) -> Scenario {
+        let council = assumptions.councilPriceFactor.value
+        let market = assumptions.marketPriceFactor.value
+        guard council != 1 || market != 1 else { return scenario }
+        var priced = scenario
+        for index in priced.providers.indices {
+            let factor = priced.providers[index].isCouncilService ? council : market
+            for type in priced.providers[index].offers.keys {
+                priced.providers[index].offers[type]?.weeklyPrice *= factor
+            }
+        }
+        return priced
+    }
+
+    private func withBeyondBoundary(_ scenario: Scenario) -> Scenario {
         let scenario = AgencyCarers.relocated(scenario, pieces: agencyPieces).scenario
         var adjusted = scenario
         for (index, provider) in scenario.providers.enumerated() {
