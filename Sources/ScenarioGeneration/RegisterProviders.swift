@@ -16,6 +16,9 @@ struct RegisterProviders {
     private(set) var trustRunPlaces: [String: [PlacementType: Int]] = [:]
     private(set) var securePlaces = 0
     private(set) var notes: [String: Int] = [:]
+    private let known: Set<String>
+    private let trusts: [String: ChildrensTrust]
+    private let codeOfName: [String: String]
 
     static let types: [String: PlacementType] = [
         "Children's home": .childrensHome,
@@ -26,9 +29,11 @@ struct RegisterProviders {
     ]
 
     init(_ data: OfficialData, known: Set<String>) {
-        let regionOf = Dictionary(uniqueKeysWithValues: data.authorities.map { ($0.code, $0.region) })
-        let codeOfName = Dictionary(
+        self.known = known
+        trusts = data.trusts
+        codeOfName = Dictionary(
             data.authorities.map { (Self.councilName($0.name), $0.code) }, uniquingKeysWith: { first, _ in first })
+        let regionOf = Dictionary(uniqueKeysWithValues: data.authorities.map { ($0.code, $0.region) })
         for entry in data.register {
             guard let type = Self.types[entry.provisionType] else { continue }
             guard entry.status == "Active" else {
@@ -52,33 +57,19 @@ struct RegisterProviders {
                 if type == .childrensHome { notes["short_break_home_places", default: 0] += entry.places }
                 continue
             }
-            let trust = data.trusts[entry.authority].flatMap { $0.owns(entry) ? $0 : nil }
+            let trust = trust(of: entry)
             if isAgency, trust != nil {
                 // The trust's carers are its council's fostering service, estimated with the council's.
                 notes["trust_fostering_agencies", default: 0] += 1
                 continue
             }
-            let sector = trust?.countedAs ?? Self.sector(entry.sector)
-            // The council whose service it is: a trust's; a council's own, which may lie in another
-            // council's area (its owner's name says which council runs it).
-            var operating: String?
-            if trust != nil {
-                operating = entry.authority
-            } else if sector == .localAuthority {
-                operating = codeOfName[Self.councilName(entry.owner)] ?? entry.authority
-            }
-            let provider = Provider(
-                id: ProviderID(rawValue: "URN\(entry.urn)"), name: "\(entry.provisionType) \(entry.urn)",
-                sector: sector, operatingAuthority: operating.map(AuthorityCode.init(rawValue:)),
-                owner: entry.owner, authority: AuthorityCode(rawValue: entry.authority),
-                offers: [type: .init(places: entry.places, weeklyPrice: Assumptions.price(type, sector: sector))],
-                rating: Self.rating(entry.rating), ageRange: Assumptions.ageBand(type))
+            guard let provider = provider(for: entry) else { continue }
             if isAgency {
                 fosteringAgencies.append((provider, region))
                 continue
             }
             providers.append(provider)
-            if sector == .localAuthority, let operating {
+            if provider.sector == .localAuthority, let operating = provider.operatingAuthority?.rawValue {
                 councilRunPlaces[operating, default: [:]][type, default: 0] += entry.places
             } else if trust != nil {
                 trustRunPlaces[entry.authority, default: [:]][type, default: 0] += entry.places
@@ -86,6 +77,33 @@ struct RegisterProviders {
             if type == .childrensHome { notes["long_term_home_places", default: 0] += entry.places }
             if type == .secureChildrensHome { securePlaces += entry.places }
         }
+    }
+
+    /// The provider a register entry stands for, whatever its status and places: a trust's entry is
+    /// its council's service, in the sector DfE counts the trust in; a council's own is run by the
+    /// council its owner names (it may lie in another council's area). Nil for a provision type the
+    /// scenarios do not model, or an entry outside England.
+    func provider(for entry: OfficialData.RegisteredProvider) -> Provider? {
+        guard let type = Self.types[entry.provisionType], known.contains(entry.authority) else { return nil }
+        let trust = trust(of: entry)
+        let sector = trust?.countedAs ?? Self.sector(entry.sector)
+        var operating: String?
+        if trust != nil {
+            operating = entry.authority
+        } else if sector == .localAuthority {
+            operating = codeOfName[Self.councilName(entry.owner)] ?? entry.authority
+        }
+        return Provider(
+            id: ProviderID(rawValue: "URN\(entry.urn)"), name: "\(entry.provisionType) \(entry.urn)",
+            sector: sector, operatingAuthority: operating.map(AuthorityCode.init(rawValue:)),
+            owner: entry.owner, authority: AuthorityCode(rawValue: entry.authority),
+            offers: [type: .init(places: entry.places, weeklyPrice: Assumptions.price(type, sector: sector))],
+            rating: Self.rating(entry.rating), ageRange: Assumptions.ageBand(type))
+    }
+
+    /// The children's trust an entry belongs to, if any.
+    private func trust(of entry: OfficialData.RegisteredProvider) -> ChildrensTrust? {
+        trusts[entry.authority].flatMap { $0.owns(entry) ? $0 : nil }
     }
 
     /// A council's name as owners and the authority list both write it: "Wandsworth Borough Council"

@@ -10,6 +10,8 @@ import Testing
 struct ImportCommandTests {
     static let sample = "\(Fixtures.root)/import/rutland-children.csv"
     static let data = "\(Fixtures.root)/data"
+    /// Supported accommodation in Newport, on Ofsted's register.
+    static let welshProvider = "2754639"
 
     private func runImport(_ children: String, out: String, _ extra: [String] = []) throws -> BuiltTool.Run {
         try BuiltTool.run(
@@ -122,6 +124,49 @@ struct ImportCommandTests {
                 "\(NumberText.grouped(total)) providers: \(NumberText.grouped(total - 2)) from Ofsted's register"),
             "\(run.standardError)")
         #expect(run.standardError.contains("2 more named by URN, 0 made from provider codes"))
+    }
+
+    /// A child whose URN names an entry the market leaves out lives there today: a suspended private
+    /// home in Medway (2784250) and Reading's children's trust's fostering service (2502331, run for
+    /// Reading, voluntary as DfE counts the trust). Neither row gives a provider code; each is kept
+    /// with its entry's sector, operator and area, not taken as the council's own provision in area.
+    @Test("a URN the market leaves out keeps the register's sector and area; one outside England is an error")
+    func urnsOutsideTheMarket() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        let header =
+            "child_id,date_of_birth,placement_code,placement_provider,placement_authority,provider_urn,weekly_cost\n"
+        try (header + "A1,2010-01-01,K2,,,2784250,6000\nA4,2012-01-01,U6,,Reading,2502331,900\n").write(
+            toFile: children, atomically: true, encoding: .utf8)
+        let out = folder.file("scenario")
+        let run = try runImport(children, out: out)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.contains("2 children's URNs name register entries not in the market"))
+        let scenario = try ScenarioLoader.load(from: out).scenario
+        let current = Dictionary(uniqueKeysWithValues: scenario.cohorts.map { ($0.id.rawValue, $0.currentProvider) })
+        #expect(current["A1"] == "URN2784250")
+        #expect(current["A4"] == "URN2502331")
+        let home = try #require(scenario.providers.first { $0.id == "URN2784250" })
+        #expect(home.sector == .private && home.operatingAuthority == nil && home.authority == "E06000035")
+        #expect(home.offers[.childrensHome]?.places == 1)
+        let agency = try #require(scenario.providers.first { $0.id == "URN2502331" })
+        #expect(
+            agency.sector == .voluntary && agency.operatingAuthority == "E06000038" && agency.authority == "E06000038")
+        let readme = try String(contentsOfFile: out + "/README.md", encoding: .utf8)
+        #expect(readme.contains("- A1: URN 2784250 (Children's home, suspended)"))
+        #expect(
+            readme.contains("- A4: URN 2502331 (Independent Fostering Agency, a children's trust's fostering service)"))
+
+        try (header + "A5,2010-01-01,K2,,,WALES,6000\n").replacingOccurrences(of: "WALES", with: Self.welshProvider)
+            .write(toFile: children, atomically: true, encoding: .utf8)
+        let welsh = try runImport(children, out: folder.file("welsh"))
+        #expect(welsh.status == 1)
+        #expect(
+            welsh.standardError.contains(
+                "children.csv:2:20: provider_urn: URN \(Self.welshProvider) is registered outside England"),
+            "\(welsh.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("welsh")))
     }
 
     /// The calibration puts some of a council's own-carer children in neighbouring authorities, and

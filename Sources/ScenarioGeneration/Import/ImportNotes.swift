@@ -31,8 +31,9 @@ struct ImportNotes {
         }
         if !market.inactiveURNs.isEmpty {
             lines.append(
-                "\(market.inactiveURNs.count == 1 ? "1 URN names a provider" : "\(market.inactiveURNs.count) URNs name providers") "
-                    + "closed or without places on the register: placed by their provider codes"
+                "\(market.inactiveURNs.count == 1 ? "1 child's URN names a register entry" : "\(market.inactiveURNs.count) children's URNs name register entries") "
+                    + "not in the market (closed, suspended, without places, or a children's trust's fostering "
+                    + "service): each child is kept there, with the entry's sector, area and judgement (see README.md)"
             )
         }
         return lines
@@ -143,7 +144,9 @@ struct ImportNotes {
         }
         if !market.inactiveURNs.isEmpty {
             text +=
-                "URNs naming providers closed or without places on the register (placed by their provider code):\n\n"
+                "Children whose URN names a register entry not in the market: each is kept with a provider made "
+                + "from the entry (its sector, operator, area and judgement as registered), with places for the "
+                + "children there:\n\n"
             for entry in market.inactiveURNs { text += "- \(entry.child): URN \(entry.urn) (\(entry.status))\n" }
             text += "\n"
         }

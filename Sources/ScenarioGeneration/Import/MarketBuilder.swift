@@ -21,8 +21,12 @@ struct MarketBuilder {
     /// Offers priced from the children's weekly costs, and at the default prices.
     private(set) var pricedFromExport = 0
     private(set) var pricedByDefault: [PlacementType: Int] = [:]
-    /// Children whose URN names a provider that is closed or has no places on the register.
+    /// Children whose URN names a register entry that is not in the market (closed, suspended,
+    /// without places, short breaks only, a children's trust's fostering service): each is kept with
+    /// a provider made from the entry, with places for the children there.
     private(set) var inactiveURNs: [(child: String, urn: String, status: String)] = []
+    /// The providers made from such entries, with their entries.
+    private var keptFromRegister: [ProviderID: OfficialData.RegisteredProvider] = [:]
     /// Register entries whose children outnumber their registered places.
     private(set) var overfull: [(provider: String, children: Int, places: Int)] = []
 
@@ -65,7 +69,7 @@ struct MarketBuilder {
             if let urn = record.urn {
                 id = provider(urn: urn, record: record, file: file, table: table, log: &log)
             }
-            if id == nil, record.urn == nil || inactiveURNs.contains(where: { $0.child == record.id }) {
+            if id == nil, record.urn == nil {
                 let (made, rule) = madeProvider(for: record)
                 id = made
                 rules[made] = rule
@@ -97,7 +101,7 @@ struct MarketBuilder {
                 let sector = providers[position].sector
                 let rule = rules[id]
                 let places: Int
-                if rule != nil || providers[position].offers[type]?.places == nil {
+                if rule != nil || keptFromRegister[id] != nil || providers[position].offers[type]?.places == nil {
                     places = Self.places(for: count, type: type, sector: sector)
                 } else if type == .foster,
                     agencyCarers.contains(id) || register.fosteringAgencies.contains(where: { $0.provider.id == id })
@@ -158,15 +162,26 @@ struct MarketBuilder {
             {
                 add(provider)
                 namedByURN.insert(id)
+            } else if let entry = entries[urn], let kept = register.provider(for: entry) {
+                // The child lives there today: the entry's sector, area and judgement stand, whatever
+                // its status; its places are the children there.
+                add(kept)
+                keptFromRegister[id] = entry
+                namedByURN.insert(id)
             } else {
-                let entry = entries[urn]
-                inactiveURNs.append(
-                    (
-                        record.id, urn,
-                        entry.map { "\($0.provisionType), \($0.status), \($0.places) places" } ?? "unknown"
-                    ))
+                // Reading the records refuses a URN the register lacks; this one lies outside England or
+                // is of a kind the scenarios do not model.
+                log.error(
+                    file, line: record.line, column: table.column(of: "provider_urn", line: record.line),
+                    field: "provider_urn",
+                    "URN \(urn) is registered outside England or as \(entries[urn]?.provisionType.lowercased() ?? "?"), "
+                        + "which the scenarios do not model: leave it empty and give placement_provider and "
+                        + "placement_authority")
                 return nil
             }
+        }
+        if let entry = keptFromRegister[id] {
+            inactiveURNs.append((record.id, urn, Self.notInMarket(entry)))
         }
         guard let position = index[id] else { return nil }
         guard providers[position].offers[record.type] != nil else {
@@ -181,8 +196,7 @@ struct MarketBuilder {
         warnOfConflicts(record, urn: urn, provider: providers[position], file: file, table: table, log: &log)
         // An agency's URN is its office; its carers live where the record places the child.
         if let named = record.placementAuthority.map(AuthorityCode.init(rawValue:)),
-            named != providers[position].authority,
-            let agency = register.fosteringAgencies.first(where: { $0.provider.id == id })?.provider
+            named != providers[position].authority, let agency = agency(id)
         {
             let carers = ProviderID(rawValue: "\(id.rawValue)-\(named.rawValue)")
             if index[carers] == nil {
@@ -198,6 +212,27 @@ struct MarketBuilder {
             return carers
         }
         return id
+    }
+
+    /// The fostering agency `id` names (one in the market, or one kept from its register entry).
+    private func agency(_ id: ProviderID) -> Provider? {
+        if let agency = register.fosteringAgencies.first(where: { $0.provider.id == id }) { return agency.provider }
+        guard keptFromRegister[id]?.provisionType == "Independent Fostering Agency", let position = index[id]
+        else { return nil }
+        return providers[position]
+    }
+
+    /// Why a register entry is not in the market: "suspended", "no places", "short breaks only",
+    /// "a children's trust's fostering service".
+    static func notInMarket(_ entry: OfficialData.RegisteredProvider) -> String {
+        let why =
+            entry.status != "Active"
+            ? entry.status.lowercased()
+            : entry.isShortBreakOnly
+                ? "short breaks only"
+                : entry.provisionType == "Independent Fostering Agency"
+                    ? "a children's trust's fostering service" : "no places"
+        return "\(entry.provisionType), \(why)"
     }
 
     /// A record whose provider code or placement authority the register's entry for its URN
@@ -223,8 +258,7 @@ struct MarketBuilder {
                         + (owner.isEmpty ? "" : "(\(owner)) ") + "in Ofsted's register; the register's is used")
             }
         }
-        let isAgency = register.fosteringAgencies.contains { $0.provider.id == provider.id }
-        if !isAgency, let named = record.placementAuthority.map(AuthorityCode.init(rawValue:)),
+        if agency(provider.id) == nil, let named = record.placementAuthority.map(AuthorityCode.init(rawValue:)),
             named != provider.authority
         {
             log.warning(
