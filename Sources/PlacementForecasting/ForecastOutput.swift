@@ -87,6 +87,14 @@ public enum ForecastOutput {
             + "prediction interval in brackets (the JSON and CSV also give the 95% interval), and, for a year DfE "
             + "has already published (a backtest's), the published figure in square brackets: a forecast of years "
             + "to come has none.\n\n"
+        text +=
+            "Method: per authority and DfE age band, children stay, age into the next band, leave at the band's "
+            + "fitted exit rate and enter at its fitted entry rate (both pooled with the region's); the projected "
+            + "change is damped by half towards the last count, and each authority's mix of placement types is "
+            + "its last year's, moved by half of England's yearly change. Unaccompanied asylum-seeking children "
+            + "(UASC) are carried forward at each authority's last count: a stock-and-flow of their own lost to "
+            + "that in the backtests (`placement forecast --backtest`). Every interval comes from the forecast's own "
+            + "one-year errors in earlier years. The README's forecast section gives every rate.\n\n"
         let years = forecast.years.map(String.init)
         let figures = years.map { _ in true }
         func bySeries(_ heading: String, _ scope: DemandForecast.ScopeForecast) {

@@ -48,7 +48,9 @@ public struct BudgetShare: Sendable, Equatable {
         case .national:
             // The id stays `england` (checks read it); the name says who holds the money, which is
             // England only when the scenario is.
-            let name = "All \(councils.count) authorities, one budget"
+            let name =
+                councils.count == 1
+                ? "\(councils[0].name), one budget" : "All \(councils.count) authorities, one budget"
             return [BudgetShare(id: "england", name: name, members: councils.map(\.id), budget: total)]
         case .council:
             return councils.map {

@@ -129,6 +129,16 @@ public enum AsIsComparison: Sendable {
     /// Why as-is is not shown (a lower-case clause) as a sentence of the notes.
     public static func sentence(_ reason: String) -> String { reason.prefix(1).uppercased() + reason.dropFirst() + "." }
 
+    /// The opening of a summary's line on today's placements: "Today (as-is, calibrated on 2025): ",
+    /// "Today (as-is, as the children's records place them): " for an import.
+    public static func todayOpening(_ asIs: TodaysPlacements, shocked: Bool) -> String {
+        let source =
+            asIs.childrenAsRecorded > 0 ? "as the children's records place them" : "calibrated on \(asIs.year)"
+        return shocked
+            ? "Today's placements after the shocks, in what is left of today's market (as-is, \(source)): "
+            : "Today (as-is, \(source)): "
+    }
+
     /// Sentences on where as-is comes from and what the modes solved, for the reports' notes.
     public var notes: [String] {
         guard case .shown(let asIs, let market) = self else {

@@ -20,14 +20,20 @@ public enum BaselineJSON {
         init(_ comparison: FitComparison) {
             calibratedOn = comparison.calibratedOn
             predicted = comparison.predicted
+            let outOfSample = comparison.predicted != comparison.calibratedOn
             authorities = comparison.rows.map {
-                FitMeasuresJSON.Authority(code: $0.authority.id.rawValue, measures: Self.measures($0.values))
+                FitMeasuresJSON.Authority(
+                    code: $0.authority.id.rawValue, measures: Self.measures($0.values, outOfSample: outOfSample))
             }
-            england = FitMeasuresJSON.Total(measures: Self.measures(comparison.england))
+            england = FitMeasuresJSON.Total(measures: Self.measures(comparison.england, outOfSample: outOfSample))
         }
 
-        static func measures(_ values: [FitMeasure: FitComparison.Value]) -> FitMeasuresJSON.Measures<ValueObject> {
-            FitMeasuresJSON.Measures(values, order: FitMeasure.headline) { ValueObject($1, measure: $0) }
+        static func measures(
+            _ values: [FitMeasure: FitComparison.Value], outOfSample: Bool
+        ) -> FitMeasuresJSON.Measures<ValueObject> {
+            FitMeasuresJSON.Measures(values, order: FitMeasure.headline) {
+                ValueObject($1, measure: $0, outOfSample: outOfSample)
+            }
         }
 
         enum CodingKeys: String, CodingKey {
@@ -40,10 +46,12 @@ public enum BaselineJSON {
         var modelled: Double?
         var published: Double?
         var fitted: Bool
-        /// Out of sample only: the calibration year's published figure.
+        /// Out of sample only: the calibration year's published figure (null where it is suppressed).
         var persistence: Double?
+        var outOfSample: Bool
 
-        init(_ value: FitComparison.Value, measure: FitMeasure) {
+        init(_ value: FitComparison.Value, measure: FitMeasure, outOfSample: Bool) {
+            self.outOfSample = outOfSample
             let places = measure.isShare ? 6 : 2
             modelled = value.modelled.map { Self.rounded($0, places) }
             published = value.published.map { Self.rounded($0, places) }
@@ -61,7 +69,7 @@ public enum BaselineJSON {
             try container.encode(modelled, forKey: JSONKey("modelled"))
             try container.encode(published, forKey: JSONKey("published"))
             try container.encode(fitted, forKey: JSONKey("fitted"))
-            try container.encodeIfPresent(persistence, forKey: JSONKey("persistence"))
+            if outOfSample { try container.encode(persistence, forKey: JSONKey("persistence")) }
         }
     }
 }

@@ -107,9 +107,7 @@ public struct ComparisonReport {
         var bullets: [String] = []
         if let asIsToday = asIs?.asIs, let today {
             bullets.append(
-                (shocked
-                    ? "Today's placements after the shocks, in what is left of today's market (as-is, calibrated on "
-                        + "\(asIsToday.year)): " : "Today (as-is, calibrated on \(asIsToday.year)): ")
+                AsIsComparison.todayOpening(asIsToday, shocked: shocked)
                     + "M2 \(ReportValue.share(today.m2InAreaShare).display), "
                     + "M1 (own council) \(ReportValue.share(today.m1OwnAuthorityRunShare).display), within 20 miles "
                     + "\(ReportValue.share(today.within20MilesShare).display), weekly cost "

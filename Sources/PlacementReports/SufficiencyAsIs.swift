@@ -30,10 +30,8 @@ extension SufficiencyReport {
                 : "\(NumberText.counted(before.unplaced, "child", "children")) without a place (M2, M1, distance "
                     + "and cost are of the children placed), "
             return [
-                (shocked
-                    ? "Today's placements after the shocks, in what is left of today's market (as-is, calibrated on "
-                        + "\(today.year)): " : "Today (as-is, calibrated on \(today.year)): ")
-                    + unplaced + "M2 \(ReportValue.share(before.m2InAreaShare).display), "
+                AsIsComparison.todayOpening(today, shocked: shocked) + unplaced
+                    + "M2 \(ReportValue.share(before.m2InAreaShare).display), "
                     + "M1 (own council) \(ReportValue.share(before.m1OwnAuthorityRunShare).display), "
                     + "\(ReportValue.share(before.within20MilesShare.map { 1 - $0 }).display) more than 20 miles from "
                     + "home, weekly cost \(NumberText.pounds(before.weeklyCost)). Under \(mode) commissioning, with "

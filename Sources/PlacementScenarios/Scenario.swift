@@ -50,6 +50,13 @@ public struct Scenario: Sendable {
     /// authority has figures for.
     public var homeAuthorities: Set<AuthorityCode> { Set(cohorts.lazy.filter { $0.count > 0 }.map(\.homeAuthority)) }
 
+    /// The scenario's own authorities with children in it, in order: an imported council's scenario
+    /// holds every council (for distances and today's market) and the children of one.
+    public var ownAuthoritiesWithChildren: [Authority] {
+        let home = homeAuthorities
+        return ownAuthorities.filter { home.contains($0.id) }
+    }
+
     /// Each provider's index in ``providers`` by its id: the first of equal ids (the loader refuses
     /// them; a scenario built in code may not).
     public var providerIndices: [ProviderID: Int] {

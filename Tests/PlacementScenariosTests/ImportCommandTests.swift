@@ -96,6 +96,29 @@ struct ImportCommandTests {
     /// An agency's URN is its office (Jay Fostering, SC053859, in Leicestershire); a child whose record
     /// places it in Rutland lives with the agency's carers there. The office's authority overrode it,
     /// so ten of a Kent export's agency children counted in area, 18.9 miles from home.
+    /// An import holds every council (for distances and today's market) and one council's children:
+    /// the simulation's authorities are those with children, not 152 empty rows.
+    @Test("simulate on an import reports its council alone")
+    func simulateOnAnImport() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let out = folder.file("rutland")
+        let run = try runImport(Self.sample, out: out)
+        #expect(run.status == 0, "\(run.standardError)")
+        let (object, simulated) = try BuiltTool.placementJSON(["simulate", out, "--to", "2026"])
+        let root = try #require(object, "\(simulated.standardError)")
+        let modes = try #require(root["modes"] as? [[String: Any]])
+        #expect(modes.count == 5)
+        for mode in modes {
+            let years = try #require(mode["years"] as? [[String: Any]])
+            #expect(years.count == 2)
+            for year in years {
+                let authorities = try #require(year["authorities"] as? [[String: Any]])
+                #expect(authorities.map { $0["code"] as? String } == ["E06000017"], "\(mode["mode"] ?? "")")
+            }
+        }
+    }
+
     @Test("a fostering agency's child is placed where the record says, not at the agency's office")
     func agencyCarersWhereTheRecordSays() throws {
         let folder = try TemporaryDirectory()
@@ -373,6 +396,31 @@ struct ImportCommandTests {
         )
         #expect(!run.standardError.contains("no children"))
         #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("a child under 16 in supported accommodation and ids differing only in case are warned of, at the field")
+    func suspiciousRows() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try """
+        child_id,date_of_birth,placement_code,placement_provider,placement_authority
+        A1,2010-04-01,H5,PR4,Rutland
+        B1,2008-01-01,U4,PR1,Rutland
+        b1,2008-01-01,U4,PR1,Rutland
+        """.write(toFile: children, atomically: true, encoding: .utf8)
+        let out = folder.file("out")
+        let run = try runImport(children, out: out)
+        #expect(run.status == 0, "\(run.standardError)")
+        // Born 1 April 2010: 14 on 31 March 2025.
+        #expect(
+            run.standardError.contains(
+                "children.csv:2:15: warning: placement_code: supported accommodation for a child of 14"),
+            "\(run.standardError)")
+        #expect(
+            run.standardError.contains(
+                "children.csv:4:1: warning: child_id: b1 differs from B1 (line 3) only in letter case"))
+        #expect(try ScenarioLoader.load(from: out).scenario.childCount == 3)
     }
 
     @Test("an unknown placement_authority is reported once, not again as empty")

@@ -130,7 +130,7 @@ public enum TrajectoryJSON {
                     draws: draws, mode: mode, year: year, scope: .cooperative($0.id.rawValue), id: $0.id.rawValue,
                     name: $0.name)
             }
-            authorities = scenario.ownAuthorities.map {
+            authorities = scenario.ownAuthoritiesWithChildren.map {
                 ScopeObject(
                     draws: draws, mode: mode, year: year, scope: .authority($0.id.rawValue), id: $0.id.rawValue,
                     name: $0.name)

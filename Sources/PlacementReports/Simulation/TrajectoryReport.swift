@@ -179,7 +179,7 @@ public struct TrajectoryReport {
             columns: [ReportTable.Column("Authority", key: "authority", numeric: false)]
                 + draws.modes.map { ReportTable.Column($0.name, key: $0.name) }
                 + (hasAsIs ? [ReportTable.Column("Against as-is", key: "verdict", numeric: false)] : []),
-            rows: scenario.ownAuthorities.map { authority in
+            rows: scenario.ownAuthoritiesWithChildren.map { authority in
                 let scope = TrajectoryScope.authority(authority.id.rawValue)
                 var row: [ReportValue] = [.text(authority.name)]
                 row += draws.modes.map {
@@ -207,7 +207,7 @@ public struct TrajectoryReport {
         // The whole scenario is `total`, as in `compare`'s metrics.csv: a regional scenario is not England.
         var scopes: [(String, String, TrajectoryScope)] = [("total", scenario.name, .total)]
         scopes += scenario.cooperatives.map { ($0.id.rawValue, $0.name, .cooperative($0.id.rawValue)) }
-        scopes += scenario.ownAuthorities.map { ($0.id.rawValue, $0.name, .authority($0.id.rawValue)) }
+        scopes += scenario.ownAuthoritiesWithChildren.map { ($0.id.rawValue, $0.name, .authority($0.id.rawValue)) }
         var rows: [[ReportValue]] = []
         for mode in draws.modes {
             for year in draws.years {

@@ -76,6 +76,8 @@ enum ChildRecords {
         }
         var records: [ChildRecord] = []
         var seen: [String: Int] = [:]
+        // Ids differing only in letter case are kept apart (systems may tell them apart) but warned of.
+        var seenIgnoringCase: [String: (id: String, line: Int)] = [:]
         // A group's ids match ignoring letter case, as placement and provider codes do; the group is
         // written as its first row spells it.
         var groupSpelling: [String: String] = [:]
@@ -87,10 +89,27 @@ enum ChildRecords {
                 row.error("child_id", "duplicate child \(id) (first on line \(first))", log: &log)
             } else if let id {
                 seen[id] = row.line
+                if let first = seenIgnoringCase[id.lowercased()] {
+                    row.warning(
+                        "child_id",
+                        "\(id) differs from \(first.id) (line \(first.line)) only in letter case: taken as two children",
+                        log: &log)
+                } else {
+                    seenIgnoringCase[id.lowercased()] = (id, row.line)
+                }
             }
             let age = Self.age(row, asOf: asOf, log: &log)
             let type = Self.placementType(row, log: &log)
             let providerCode = Self.providerCode(row, log: &log)
+            if let age, type == .supportedAccommodation, age < 16 {
+                // Care Planning, Placement and Case Review (England) (Amendment) Regulations 2021.
+                row.warning(
+                    "placement_code",
+                    "supported accommodation for a child of \(age): it is for 16- and 17-year-olds (placing a "
+                        + "child under 16 in independent or semi-independent accommodation is unlawful since "
+                        + "September 2021); check the date of birth or the code",
+                    log: &log)
+            }
             let placementText = row.optionalText("placement_authority")
             let placementGiven = !(placementText ?? "").trimmingCharacters(in: .whitespaces).isEmpty
             let placement = placementText.flatMap {

@@ -138,7 +138,9 @@ struct ImportNotes {
             text +=
                 "Providers holding more of these children than their registered places (places raised to the children):\n\n"
             for entry in market.overfull {
-                text += "- \(entry.provider): \(entry.children) children, \(entry.places) registered places\n"
+                text +=
+                    "- \(entry.provider): \(NumberText.counted(entry.children, "child", "children")), "
+                    + "\(NumberText.counted(entry.places, "registered place", "registered places"))\n"
             }
             text += "\n"
         }
