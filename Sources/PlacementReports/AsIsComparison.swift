@@ -30,16 +30,29 @@ public enum AsIsComparison: Sendable {
         public var weeklyCost: Double
         public var placed: Int
         public var unplaced: Int
+        /// The shares' changes as the two printed figures differ (to 0.1 points), for the sentences that
+        /// read beside them; the fields above are exact, for analysis.
+        private var printed: Printed
+
+        private struct Printed: Sendable, Equatable {
+            var m1OwnPoints: Double?
+            var m2Points: Double?
+            var within20MilesPoints: Double?
+        }
 
         public init(from before: ScopeMetrics, to after: ScopeMetrics) {
-            func points(_ measure: KeyPath<ScopeMetrics, Double?>) -> Double? {
+            func points(_ measure: KeyPath<ScopeMetrics, Double?>, printed: Bool = false) -> Double? {
                 guard let a = after[keyPath: measure], let b = before[keyPath: measure] else { return nil }
-                return (a - b) * 100
+                return printed ? (ReportValue.printedShare(a) - ReportValue.printedShare(b)) * 100 : (a - b) * 100
             }
             m1OwnPoints = points(\.m1OwnAuthorityRunShare)
             m1AnyPoints = points(\.m1LocalAuthorityRunShare)
             m2Points = points(\.m2InAreaShare)
             within20MilesPoints = points(\.within20MilesShare)
+            printed = Printed(
+                m1OwnPoints: points(\.m1OwnAuthorityRunShare, printed: true),
+                m2Points: points(\.m2InAreaShare, printed: true),
+                within20MilesPoints: points(\.within20MilesShare, printed: true))
             meanMiles = after.meanDistanceMiles.flatMap { a in before.meanDistanceMiles.map { a - $0 } }
             weeklyCost = after.weeklyCost - before.weeklyCost
             placed = after.placed - before.placed
@@ -53,9 +66,9 @@ public enum AsIsComparison: Sendable {
                 guard let value else { return }
                 parts.append("\(label) \(AsIsComparison.signed(value, places: 1)) points")
             }
-            points("M2", m2Points)
-            points("M1 own", m1OwnPoints)
-            points("within 20 miles", within20MilesPoints)
+            points("M2", printed.m2Points)
+            points("M1 own", printed.m1OwnPoints)
+            points("within 20 miles", printed.within20MilesPoints)
             if let meanMiles { parts.append("mean distance \(AsIsComparison.signed(meanMiles, places: 1)) miles") }
             parts.append("weekly cost \((weeklyCost.rounded() > 0 ? "+" : "") + NumberText.pounds(weeklyCost))")
             parts.append("unplaced \(unplaced > 0 ? "+" : "")\(unplaced)")

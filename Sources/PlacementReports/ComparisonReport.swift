@@ -128,7 +128,7 @@ public struct ComparisonReport {
             guard let today, let now = metrics[keyPath: measure], let then = today[keyPath: measure] else {
                 return value
             }
-            return "\(value) (\(ReportValue.number(now - then, .shareChange).display) on today)"
+            return "\(value) (\(ReportValue.shareChange(from: then, to: now).display) on today)"
         }
         func shares(
             _ label: String, _ measure: KeyPath<ScopeMetrics, Double?>, published value: Double?, modelled: String

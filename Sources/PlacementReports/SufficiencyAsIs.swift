@@ -58,7 +58,10 @@ extension SufficiencyReport {
             _ label: String, _ a: Double?, _ b: Double?, _ style: ReportValue.NumberStyle,
             change: ReportValue.NumberStyle
         ) -> [ReportValue] {
-            [.text(label), .number(a, style), .number(b, style), .number(a.flatMap { x in b.map { $0 - x } }, change)]
+            let difference: ReportValue =
+                change == .shareChange
+                ? .shareChange(from: a, to: b) : .number(a.flatMap { x in b.map { $0 - x } }, change)
+            return [.text(label), .number(a, style), .number(b, style), difference]
         }
         return [
             .table(

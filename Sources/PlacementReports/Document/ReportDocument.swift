@@ -87,6 +87,16 @@ public enum ReportValue: Sendable, Equatable {
     public static func share(_ value: Double?) -> ReportValue { .number(value, .share) }
     public static func miles(_ value: Double?) -> ReportValue { .number(value, .miles) }
     public static func pounds(_ value: Double?) -> ReportValue { .number(value, .pounds) }
+    /// The change between two shares as a reader sees them beside it: the difference of the two
+    /// percentages as printed (to 0.1), so `3.7%` to `3.5%` reads `-0.2 pts`, not the unrounded `-0.3`.
+    public static func shareChange(from before: Double?, to after: Double?) -> ReportValue {
+        guard let before, let after else { return .number(nil, .shareChange) }
+        return .number(printedShare(after) - printedShare(before), .shareChange)
+    }
+
+    /// A share as its percentage prints (to 0.1 points).
+    public static func printedShare(_ share: Double) -> Double { (share * 1000).rounded() / 1000 }
+
     /// A calendar year: a number in JSON and CSV, printed without a thousands separator.
     public static func year(_ value: Int) -> ReportValue { .number(Double(value), .fixed(places: 0)) }
 
