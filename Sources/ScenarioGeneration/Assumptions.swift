@@ -21,15 +21,39 @@ enum Assumptions {
     /// Agency foster capacity over agency-placed children: 1 / (1 − 16% vacancy) (Ofsted 2024).
     static let agencyFosterCapacityFactor = 1 / 0.84
 
-    /// Weekly prices in 2025 pounds.
+    /// Weekly prices in 2025 pounds, each with its source and range (`compare --sensitivity` scales
+    /// council-run places' × 0.8–1.25 and the rest × 0.8–1.2 in today's market).
     static let prices: [(PlacementType, Sector?, Double, String)] = [
-        (.foster, .localAuthority, 675, "in-house fostering £553 a week (2018) uplifted 22%"),
-        (.kinship, .localAuthority, 675, "connected-person carers paid as in-house foster carers"),
-        (.foster, nil, 1_000, "independent fostering agency £820 a week (CMA, 2020 data) uplifted 22%"),
-        (.childrensHome, nil, 6_100, "all-sector average £6,100 a week (NAO 2025; CCN 2024 £6,108), every sector"),
-        (.secureChildrensHome, nil, 8_500, "assumed: no figure in the data files"),
-        (.supportedAccommodation, nil, 1_500, "assumed: no figure in the data files"),
-        (.residentialSchool, nil, 5_500, "assumed: no figure in the data files"),
+        (
+            .foster, .localAuthority, 675,
+            "in-house fostering £553 a week (2018) uplifted 22%; range £600–£900 (£646 a week at full cost with "
+                + "social work and overheads, PSSRU unit costs 2016-17)"
+        ),
+        (.kinship, .localAuthority, 675, "connected-person carers paid as in-house foster carers; range as theirs"),
+        (
+            .foster, nil, 1_000,
+            "independent fostering agency £820 a week (CMA, 2020 data) uplifted 22%; range £800–£1,200"
+        ),
+        (
+            .childrensHome, nil, 6_100,
+            "all-sector average £6,100 a week (NAO 2025: £318,400 a place a year in 2023-24; CCN 2024 £6,108), "
+                + "every sector; range £4,800–£7,500 (£3,830 at the largest providers, CMA 2020 data)"
+        ),
+        (
+            .secureChildrensHome, nil, 8_500,
+            "assumed: no welfare price is published; a youth-justice place costs about £5,200 a week (£270,000 a "
+                + "year, Ministry of Justice 2022); range £5,200–£10,000"
+        ),
+        (
+            .supportedAccommodation, nil, 1_500,
+            "assumed: no national figure; councils' averages run from £1,278 (Thurrock, 2022-23) to £3,324 a week "
+                + "(Lincolnshire's independent placements, 2023); range £600–£3,500"
+        ),
+        (
+            .residentialSchool, nil, 5_500,
+            "assumed: no national figure; 52 weeks cost about £150,000 a year in 2007 (Audit Commission), and "
+                + "£6,204 a week for disabled children's 52-week placements (Lincolnshire, 2023); range £4,000–£8,000"
+        ),
     ]
 
     static func price(_ type: PlacementType, sector: Sector) -> Double {
