@@ -43,7 +43,7 @@ extension PlacementCommand {
                 "Also solve every mode with each of the policy's weights (cost per mile, out-of-area penalty, "
                     + "council-run preference, weight on price) at each end of a wide range, the others as set; in "
                     + "today's market, also as-is and every mode with each market assumption (occupancy, short-break "
-                    + "places, places beyond the boundary) at each end of its range."))
+                    + "places, places beyond the boundary, council-run and market prices) at each end of its range."))
         var sensitivity = false
 
         public init() {}
@@ -72,7 +72,8 @@ extension PlacementCommand {
                 // Today's market of the scenario as loaded; each draw rebuilds it after its shocks.
                 let baseline = try marketData.baseline(for: loaded)
                 try runDraws(
-                    draws, scenario: loaded, shocks: shockFile, modes: modes, market: baseline, started: started)
+                    draws, scenario: unplanned, planned: adopted, shocks: shockFile, modes: modes, market: baseline,
+                    started: started)
                 return
             }
             // Shocks strike today's providers; a plan's places open after them, as in `simulate` and
@@ -204,17 +205,23 @@ extension PlacementCommand {
         }
 
         /// `--draws N`: every mode in N seeded draws on all cores, summarised.
+        /// `scenario` is today's (without an adopted plan): each draw's shocks strike it, and the
+        /// plan's places open after them.
         private func runDraws(
-            _ draws: Int, scenario: Scenario, shocks: ShockFile?, modes: [CommissioningMode],
-            market baseline: MarketBaseline, started: ContinuousClock.Instant
+            _ draws: Int, scenario: Scenario, planned adopted: AdoptedPlan?, shocks: ShockFile?,
+            modes: [CommissioningMode], market baseline: MarketBaseline, started: ContinuousClock.Instant
         ) throws {
+            let openBy = planFile.openBy
+            var opening: (@Sendable (Scenario) -> Scenario)?
+            if let adopted {
+                opening = { @Sendable (drawn: Scenario) -> Scenario in drawn.applying(adopted, openBy: openBy) }
+            }
             let results = try DrawRunning.run(
                 scenario, shocks: shocks, modes: modes, draws: draws, seed: drawOptions.seed, options: options,
-                market: baseline, started: started)
-            // The draws solve the scenario as loaded; the report is titled by the shocked one's name.
+                market: baseline, started: started, opening: opening)
+            // The report is titled by the first draw's scenario: shocked, then planned.
             let (shocked, applied) = try drawOptions.shocked(scenario, by: shocks)
-            var titled = scenario
-            titled.name = shocked.name
+            let titled = planFile.apply(adopted, to: shocked, announcing: false)
             let comparison = DrawComparison(
                 results, scenario: titled, seed: drawOptions.seed, shocks: applied,
                 market: baseline.drawMarket(shocked: shocks != nil))

@@ -34,9 +34,9 @@ public struct MarketAssumptions: Sendable, Equatable {
     /// multiple of the scenario's.
     public var marketPriceFactor = Assumption(
         1, range: 0.8...1.2,
-        source: "the scenario's prices; a children's-home place £318,400 a year in 2023-24, about £6,120 a "
-            + "week, all sectors (NAO 2025), against £3,830 a week at the largest providers with 2020 data "
-            + "(CMA 2022); agency fostering about £820 a week (CMA, 2020 data)")
+        source: "the scenario's prices, which follow the national averages: a children's-home place £318,400 a "
+            + "year in 2023-24, about £6,120 a week, all sectors (NAO 2025; CCN 2024: £6,108); agency fostering "
+            + "about £820 a week (CMA, 2020 data); a fifth either way for local prices and the years since")
 
     public init() {}
 

@@ -101,6 +101,11 @@ struct RegisterProviders {
             rating: Self.rating(entry.rating), ageRange: Assumptions.ageBand(type))
     }
 
+    /// Whether `council`'s children's trust (one may serve several councils) runs the entry.
+    func isRun(byTrustOf council: String, _ entry: OfficialData.RegisteredProvider) -> Bool {
+        trusts[council]?.registerOwners.contains(entry.owner) ?? false
+    }
+
     /// The children's trust an entry belongs to, if any.
     private func trust(of entry: OfficialData.RegisteredProvider) -> ChildrensTrust? {
         trusts[entry.authority].flatMap { $0.owns(entry) ? $0 : nil }

@@ -166,7 +166,7 @@ struct AdoptedPlanTests {
     /// Every council-run children's home closing takes Northtown's one place (P4), and two children
     /// go unplaced in every mode. H2's two council places open after the shock, as in `simulate` and
     /// `sufficiency` (the shock does not close the plan's home), so with the plan none is.
-    @Test("compare --plan --shocks: the shocks strike today's providers and the plan's places open after them")
+    @Test("compare --plan --shocks (and --draws): the shocks strike today's providers, the plan's places open after")
     func compareWithPlanAfterShocks() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -191,6 +191,16 @@ struct AdoptedPlanTests {
                 let metrics = try #require(mode["metrics"] as? [String: Any])
                 let total = try #require(metrics["total"] as? [String: Any])
                 #expect(total["unplaced"] as? Double == unplaced, "\(arguments) \(mode["mode"] ?? "")")
+            }
+            // The same in every draw: each draw's shocks strike today's providers, then the plan opens.
+            let (object, run) = try BuiltTool.placementJSON(
+                ["compare", scenario, "--shocks", shocks, "--draws", "2"] + arguments)
+            let drawn = try #require(object?["modes"] as? [[String: Any]], "\(run.standardError)")
+            #expect(drawn.count == 4)
+            for mode in drawn {
+                let total = try #require((mode["metrics"] as? [String: Any])?["total"] as? [String: Any])
+                let band = try #require(total["unplaced"] as? [String: Any])
+                #expect(band["p10"] as? Double == unplaced && band["p90"] as? Double == unplaced, "\(arguments)")
             }
         }
     }

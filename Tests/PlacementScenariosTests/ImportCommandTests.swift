@@ -192,6 +192,35 @@ struct ImportCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.file("welsh")))
     }
 
+    /// Northamptonshire Children's Trust serves North and West Northamptonshire; its fostering
+    /// service (2615433) is registered in West Northamptonshire. A North Northamptonshire child with
+    /// it is with the council's own trust: run for North Northamptonshire, voluntary as DfE counts it.
+    @Test("a trust serving several councils runs its kept service for the importing council")
+    func trustOfSeveralCouncils() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let children = folder.file("children.csv")
+        try
+            ("child_id,date_of_birth,placement_code,placement_provider,placement_authority,provider_urn\n"
+            + "N1,2012-01-01,U4,PR1,North Northamptonshire,2615433\n").write(
+                toFile: children, atomically: true, encoding: .utf8)
+        let out = folder.file("scenario")
+        let run = try BuiltTool.run(
+            "placement",
+            [
+                "import", children, "--authority", "North Northamptonshire", "--as-of", "2025-03-31", "--data",
+                Self.data, "--out", out,
+            ])
+        #expect(run.status == 0, "\(run.standardError)")
+        // DfE counts the trust's placements as voluntary: the PR1 is warned of, the service is not another council's.
+        #expect(!run.standardError.contains("West Northamptonshire"), "\(run.standardError)")
+        let scenario = try ScenarioLoader.load(from: out).scenario
+        let current = try #require(scenario.cohorts.first { $0.id == "N1" }?.currentProvider)
+        let service = try #require(scenario.providers.first { $0.id == current })
+        #expect(service.operatingAuthority == "E06000061")
+        #expect(service.sector == .voluntary)
+    }
+
     /// The calibration puts some of a council's own-carer children in neighbouring authorities, and
     /// today's market moves a generated council's carers there; an import's records say where its
     /// carers are, so as-is keeps every child where the record places it (it put 15 of these 100
@@ -217,6 +246,20 @@ struct ImportCommandTests {
         let asIs = try #require(object["as_is"] as? [String: Any])
         let total = try #require((asIs["metrics"] as? [String: Any])?["total"] as? [String: Any])
         #expect(total["m2_in_area_share"] as? Double == 1, "\(total)")
+        // The report says whence today's placements come: the records, not a calibration.
+        let results = folder.file("compared")
+        let report = try BuiltTool.run(
+            "placement", ["compare", out, "--data", Self.data, "--modes", "council", "--out", results, "--quiet"])
+        #expect(report.status == 0, "\(report.standardError)")
+        let markdown = try String(contentsOfFile: results + "/report.md", encoding: .utf8)
+        #expect(markdown.contains("Today (as-is, as the children's records place them): M2 100.0%"))
+        #expect(!markdown.contains("calibrated on 2025)"))
+        // One council's national plan is named for it.
+        let (planned, planRun) = try BuiltTool.placementJSON([
+            "plan", out, "--data", Self.data, "--budget", "500000", "--by", "national",
+        ])
+        let budgets = try #require(planned?["budgets"] as? [[String: Any]], "\(planRun.standardError)")
+        #expect(budgets.map { $0["name"] as? String } == ["Bolton, one budget"])
     }
 
     /// A European spreadsheet's export, separated by semicolons, said as such: it listed every
@@ -398,7 +441,9 @@ struct ImportCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
-    @Test("a child under 16 in supported accommodation and ids differing only in case are warned of, at the field")
+    @Test(
+        "a child under 16 in supported accommodation or independent living, and ids differing only in case, are warned of"
+    )
     func suspiciousRows() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -408,6 +453,7 @@ struct ImportCommandTests {
         A1,2010-04-01,H5,PR4,Rutland
         B1,2008-01-01,U4,PR1,Rutland
         b1,2008-01-01,U4,PR1,Rutland
+        C1,2012-01-01,P2,PR4,Rutland
         """.write(toFile: children, atomically: true, encoding: .utf8)
         let out = folder.file("out")
         let run = try runImport(children, out: out)
@@ -420,7 +466,10 @@ struct ImportCommandTests {
         #expect(
             run.standardError.contains(
                 "children.csv:4:1: warning: child_id: b1 differs from B1 (line 3) only in letter case"))
-        #expect(try ScenarioLoader.load(from: out).scenario.childCount == 3)
+        #expect(
+            run.standardError.contains(
+                "children.csv:5:15: warning: placement_code: independent living for a child of 13"))
+        #expect(try ScenarioLoader.load(from: out).scenario.childCount == 4)
     }
 
     @Test("an unknown placement_authority is reported once, not again as empty")

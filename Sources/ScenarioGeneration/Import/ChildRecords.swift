@@ -101,13 +101,16 @@ enum ChildRecords {
             let age = Self.age(row, asOf: asOf, log: &log)
             let type = Self.placementType(row, log: &log)
             let providerCode = Self.providerCode(row, log: &log)
-            if let age, type == .supportedAccommodation, age < 16 {
+            let independent =
+                row.optionalText("placement_code")?.trimmingCharacters(in: .whitespaces)
+                .uppercased() == "P2"
+            if let age, type == .supportedAccommodation || independent, age < 16 {
                 // Care Planning, Placement and Case Review (England) (Amendment) Regulations 2021.
                 row.warning(
                     "placement_code",
-                    "supported accommodation for a child of \(age): it is for 16- and 17-year-olds (placing a "
-                        + "child under 16 in independent or semi-independent accommodation is unlawful since "
-                        + "September 2021); check the date of birth or the code",
+                    "\(independent ? "independent living" : "supported accommodation") for a child of \(age): "
+                        + "placing a child under 16 in independent or semi-independent accommodation is unlawful "
+                        + "since September 2021; check the date of birth or the code",
                     log: &log)
             }
             let placementText = row.optionalText("placement_authority")

@@ -33,7 +33,8 @@ struct ImportNotes {
             lines.append(
                 "\(market.inactiveURNs.count == 1 ? "1 child's URN names a register entry" : "\(market.inactiveURNs.count) children's URNs name register entries") "
                     + "not in the market (closed, suspended, without places, or a children's trust's fostering "
-                    + "service): each child is kept there, with the entry's sector, area and judgement (see README.md)"
+                    + "service): each child is kept with it, its sector, operator and judgement as registered (an "
+                    + "agency's carers where the record places the child; see README.md)"
             )
         }
         return lines
@@ -147,8 +148,8 @@ struct ImportNotes {
         if !market.inactiveURNs.isEmpty {
             text +=
                 "Children whose URN names a register entry not in the market: each is kept with a provider made "
-                + "from the entry (its sector, operator, area and judgement as registered), with places for the "
-                + "children there:\n\n"
+                + "from the entry (its sector, operator, area and judgement as registered; a fostering agency's "
+                + "carers where the record places the child), with places for the children there:\n\n"
             for entry in market.inactiveURNs { text += "- \(entry.child): URN \(entry.urn) (\(entry.status))\n" }
             text += "\n"
         }

@@ -162,21 +162,29 @@ struct MarketBuilder {
             {
                 add(provider)
                 namedByURN.insert(id)
-            } else if let entry = entries[urn], let kept = register.provider(for: entry) {
+            } else if let entry = entries[urn], var kept = register.provider(for: entry) {
                 // The child lives there today: the entry's sector, area and judgement stand, whatever
-                // its status; its places are the children there.
+                // its status; its places are the children there. A trust serving several councils
+                // registers under one of them: the council's own trust runs it for the council.
+                if kept.operatingAuthority != council.id, register.isRun(byTrustOf: council.id.rawValue, entry) {
+                    kept.operatingAuthority = council.id
+                }
                 add(kept)
                 keptFromRegister[id] = entry
                 namedByURN.insert(id)
             } else {
-                // Reading the records refuses a URN the register lacks; this one lies outside England or
-                // is of a kind the scenarios do not model.
+                // Reading the records refuses a URN the register lacks; this one lies outside England (the
+                // register gives it no English authority) or is of a kind the scenarios do not model.
+                let kind = entries[urn]?.provisionType ?? ""
                 log.error(
                     file, line: record.line, column: table.column(of: "provider_urn", line: record.line),
                     field: "provider_urn",
-                    "URN \(urn) is registered outside England or as \(entries[urn]?.provisionType.lowercased() ?? "?"), "
-                        + "which the scenarios do not model: leave it empty and give placement_provider and "
-                        + "placement_authority")
+                    (RegisterProviders.types[kind] == nil
+                        ? "URN \(urn) is registered as \(kind.lowercased()), which the scenarios do not model"
+                        : "URN \(urn) is registered outside England, and the scenario holds English authorities "
+                            + "only")
+                        + ": leave it empty and give placement_provider, with the nearest English authority as "
+                        + "placement_authority (the child then counts as placed there)")
                 return nil
             }
         }
