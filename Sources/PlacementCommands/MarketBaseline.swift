@@ -119,7 +119,9 @@ enum MarketBaseline: Sendable {
         if shocked, case .calibrated = self {
             notes.append(
                 "Those places are before any shock. In each draw the shocks strike first (providers leave, prices "
-                    + "and children change); the market is then rebuilt on what remains. Children from outside "
+                    + "and children change); the market is then rebuilt on what remains (the places beyond the "
+                    + "boundary are those its children use today, and do not grow with more children). Children "
+                    + "from outside "
                     + "whose provider left take the remaining places of the same authority, sector and placement "
                     + "group before the scenario's own children: the exit falls on the scenario's children, the "
                     + "cautious reading for a stress test.")

@@ -35,7 +35,7 @@ public struct AdoptedPlan: Sendable {
 
     /// Refuses a plan naming an authority the scenario lacks (file, line and column of each).
     public func check(against scenario: Scenario) throws(ScenarioError) {
-        let issues = PlanFileReader.unknownAuthorities(builds, known: Set(scenario.authorities.map(\.id)))
+        let issues = PlanFileReader.unknownAuthorities(builds, authorities: scenario.authorities)
         if !issues.isEmpty { throw ScenarioError(issues: issues) }
     }
 

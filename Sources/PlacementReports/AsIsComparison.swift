@@ -30,14 +30,15 @@ public enum AsIsComparison: Sendable {
         public var weeklyCost: Double
         public var placed: Int
         public var unplaced: Int
-        /// The shares' changes as the two printed figures differ (to 0.1 points), for the sentences that
-        /// read beside them; the fields above are exact, for analysis.
-        private var printed: Printed
+        /// The shares' changes as the two printed figures differ (to 0.1 points), for the reports that
+        /// print them beside the figures; the fields above are exact, for the JSON.
+        public var printed: Printed
 
-        private struct Printed: Sendable, Equatable {
-            var m1OwnPoints: Double?
-            var m2Points: Double?
-            var within20MilesPoints: Double?
+        public struct Printed: Sendable, Equatable {
+            public var m1OwnPoints: Double?
+            public var m1AnyPoints: Double?
+            public var m2Points: Double?
+            public var within20MilesPoints: Double?
         }
 
         public init(from before: ScopeMetrics, to after: ScopeMetrics) {
@@ -51,6 +52,7 @@ public enum AsIsComparison: Sendable {
             within20MilesPoints = points(\.within20MilesShare)
             printed = Printed(
                 m1OwnPoints: points(\.m1OwnAuthorityRunShare, printed: true),
+                m1AnyPoints: points(\.m1LocalAuthorityRunShare, printed: true),
                 m2Points: points(\.m2InAreaShare, printed: true),
                 within20MilesPoints: points(\.within20MilesShare, printed: true))
             meanMiles = after.meanDistanceMiles.flatMap { a in before.meanDistanceMiles.map { a - $0 } }

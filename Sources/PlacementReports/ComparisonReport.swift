@@ -326,6 +326,13 @@ public struct ComparisonReport {
                     + " own-provision count DfE suppresses (a handful of children, or a children's trust's "
                     + "provision, which is not the council's own) and counts as none (DfE's England total counts their handful of children)."
             }
+            // A calibrated as-is matches its own year's figures by construction: said beside them.
+            if let today, today.childrenAsRecorded == 0, today.year == published.year {
+                note +=
+                    " As-is is calibrated on these \(published.year) figures, authority by authority, so its match "
+                    + "with them is a fit, not evidence: `placement baseline SCENARIO --calibrate-on "
+                    + "\(published.year - 1) --predict \(published.year)` checks the model on a year it never saw."
+            }
             blocks.append(.paragraph(note))
         }
         if let today { blocks.append(.table(changesFromAsIs(today))) }
@@ -351,10 +358,13 @@ extension ComparisonReport {
             id: "change-from-as-is", caption: "\(scenario.name): each mode as a change from as-is (today's placements)",
             columns: [.init("Measure", key: "measure", numeric: false)] + modeColumns,
             rows: [
-                row("M1: own council's provision") { .number($0.m1OwnPoints.map { $0 / 100 }, .shareChange) },
-                row("M1: any council's provision") { .number($0.m1AnyPoints.map { $0 / 100 }, .shareChange) },
-                row("M2: in area") { .number($0.m2Points.map { $0 / 100 }, .shareChange) },
-                row("Within 20 miles") { .number($0.within20MilesPoints.map { $0 / 100 }, .shareChange) },
+                // As the headline's figures print, so that each change is their difference.
+                row("M1: own council's provision") { .number($0.printed.m1OwnPoints.map { $0 / 100 }, .shareChange) },
+                row("M1: any council's provision") { .number($0.printed.m1AnyPoints.map { $0 / 100 }, .shareChange) },
+                row("M2: in area") { .number($0.printed.m2Points.map { $0 / 100 }, .shareChange) },
+                row("Within 20 miles") {
+                    .number($0.printed.within20MilesPoints.map { $0 / 100 }, .shareChange)
+                },
                 row("Mean distance (miles)") { .number($0.meanMiles, .milesChange) },
                 row("Weekly cost") { .number($0.weeklyCost, .poundsChange) },
                 row("Placed") { .number(Double($0.placed), .countChange) },

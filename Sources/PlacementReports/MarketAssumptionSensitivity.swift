@@ -86,8 +86,14 @@ public struct MarketAssumptionSensitivity: Sendable {
             "\(column.label) \(NumberText.grouped(column.values.min() ?? 0)) to \(NumberText.grouped(column.values.max() ?? 0)) "
                 + "(\(NumberText.grouped(column.values[0])) as set)"
         }
+        // In council mode councils buy in turn: what the first take decides what is left for the rest.
+        let councilMoves = moving.contains { $0.label == CommissioningMode.council.rawValue }
         return "Children without a place move across the ends: " + NumberText.listed(parts)
             + ". M1, M2 and the weekly cost are of the children placed: read them beside it."
+            + (councilMoves
+                ? " In council mode councils buy in turn, so an end that changes which places the first councils "
+                    + "take can leave later councils short (the buying order's effect: `--draws` varies the order)."
+                : "")
     }
 
     /// How the modes' own-council M1 moves with prices: the LP weighs a council's place against the
@@ -104,10 +110,12 @@ public struct MarketAssumptionSensitivity: Sendable {
                 + "(\(NumberText.percent(base[index].metrics.m1OwnAuthorityRunShare)) as set)"
         }
         guard !parts.isEmpty else { return nil }
-        return "Prices decide how far the modes use councils' own places: across the price ranges, own-council M1 "
-            + "runs from " + NumberText.listed(parts) + ". A mode weighs a council's place against the market's "
-            + "by price, so a council place dearer than the market's is left for a private one nearby; as-is keeps "
-            + "today's placements, and only its cost moves."
+        return "Prices move how far the modes use councils' own places: across the price ranges, own-council M1 "
+            + "runs from " + NumberText.listed(parts) + ". A mode weighs each place's price with its distance and "
+            + "the out-of-area penalty, so the councils' places that win only narrowly (in-house carers living "
+            + "in a neighbouring authority, against an agency's in the child's own) go to the market once "
+            + "councils' prices rise against the market's, though they stay the cheaper; as-is keeps today's "
+            + "placements, and only its cost moves."
     }
 
     /// The assumptions none of whose ends moves a figure shown (England has no places beyond its

@@ -81,6 +81,7 @@ public enum ResultMarkdown {
                     : results[$0 - offset].objective)
         }
         for (label, value) in headlineMeasures { row(label) { value(metrics[$0].total) } }
+        if metrics.contains(where: { $0.total.unplaced > 0 }) { lines += ["", ShortfallNotes.costOfPlaced] }
         if let today {
             lines += ["", "## Each mode as a change from as-is", ""]
             lines.append("| mode | change from as-is (whole scenario) |")

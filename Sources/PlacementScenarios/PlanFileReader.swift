@@ -142,13 +142,20 @@ public enum PlanFileReader {
         return builds
     }
 
-    /// The errors of builds whose authority `known` does not hold, located in the file.
-    public static func unknownAuthorities(_ builds: [PlannedBuild], known: Set<AuthorityCode>) -> [ScenarioIssue] {
-        let names = Set(known.map(\.rawValue))
+    /// The errors of builds whose authority the scenario's `authorities` do not hold, located in the
+    /// file; an authority's name says its code (plan files name authorities by code, as `plan` writes).
+    public static func unknownAuthorities(_ builds: [PlannedBuild], authorities: [Authority]) -> [ScenarioIssue] {
+        let known = Set(authorities.map(\.id))
+        let codes = Set(known.map(\.rawValue))
+        let codeOfName = Dictionary(
+            authorities.map { ($0.name.lowercased(), $0.id.rawValue) }, uniquingKeysWith: { first, _ in first })
         return builds.filter { !known.contains($0.candidate.authority) }.map {
-            ScenarioIssue(
-                .error, file: $0.file, line: $0.line, column: $0.authorityColumn, field: "authority",
-                message: AuthorityReader.unknownAuthority($0.candidate.authority.rawValue, known: names))
+            let given = $0.candidate.authority.rawValue
+            let message =
+                codeOfName[given.lowercased()].map { "'\(given)' is an authority's name: give its code, \($0)" }
+                ?? AuthorityReader.unknownAuthority(given, known: codes)
+            return ScenarioIssue(
+                .error, file: $0.file, line: $0.line, column: $0.authorityColumn, field: "authority", message: message)
         }
     }
 

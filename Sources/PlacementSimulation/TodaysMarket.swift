@@ -31,10 +31,19 @@ public struct TodaysMarket: Sendable {
     /// Agency foster places moved from their agency's authority to where agency carers live today
     /// (``AgencyCarers``).
     public let agencyPlacesMoved: Int
-    /// Per council, the factor its carers living elsewhere were scaled by (its children in the
-    /// scenario over the calibration's): fixed when the market is first built, so that a shock
-    /// adding children does not move carers, whose places are the scenario's, from home.
-    let carerScales: [AuthorityCode: Double]
+    /// The factors the calibrated pattern was carried onto the scenario's children by (its children
+    /// over the calibration's): fixed when the market is first built, so that a shock adding children
+    /// neither moves carers, whose places are the scenario's, from home nor grows the places beyond
+    /// the boundary, which its children use today and no more.
+    let scales: Scales
+
+    struct Scales: Sendable {
+        /// Per council and group: its carers living elsewhere (foster) and its own places beyond the
+        /// boundary.
+        var own: [AuthorityCode: [PlacementGroup: Double]]
+        /// Per group: the market's places beyond the boundary.
+        var market: [PlacementGroup: Double]
+    }
     /// Each agency's pieces where its carers live (``AgencyCarers``), cut when the market is first
     /// built and kept by ``rebuilt(for:)``.
     let agencyPieces: [ProviderID: AgencyCarers.Pieces]
@@ -140,14 +149,14 @@ public struct TodaysMarket: Sendable {
         assumptions: MarketAssumptions = MarketAssumptions()
     ) {
         self.init(
-            scenario, year: year, places: places, occupancy: occupancy, assumptions: assumptions, carerScales: nil,
+            scenario, year: year, places: places, occupancy: occupancy, assumptions: assumptions, scales: nil,
             agencyPieces: nil)
     }
 
-    /// `carerScales` and `agencyPieces`: today's (``rebuilt(for:)``), else the scenario's own.
+    /// `scales` and `agencyPieces`: today's (``rebuilt(for:)``), else the scenario's own.
     private init(
         _ scenario: Scenario, year: Int, places: [AuthorityCode: ResidentialPlaces], occupancy: Occupancy,
-        assumptions: MarketAssumptions, carerScales: [AuthorityCode: Double]?,
+        assumptions: MarketAssumptions, scales: Scales?,
         agencyPieces: [ProviderID: AgencyCarers.Pieces]?
     ) {
         let agencyPieces = agencyPieces ?? AgencyCarers.pieces(scenario, carers: occupancy.agencyCarers)
@@ -175,18 +184,13 @@ public struct TodaysMarket: Sendable {
             wanted[group, default: 0] += Double(cohort.count)
             wantedByHome[cohort.homeAuthority, default: [:]][group, default: 0] += Double(cohort.count)
         }
-        // A council's own places carry its own children's pattern onto its own count of them, so that
-        // a change to one council's children (a shock) leaves the others' places as they are.
-        func ownScale(_ home: AuthorityCode, _ group: PlacementGroup) -> Double {
-            let modelled = occupancy.childrenByHome[home]?[group] ?? 0
-            return modelled > 0 ? (wantedByHome[home]?[group] ?? 0) / modelled : 0
-        }
-        let carerScales =
-            carerScales
-            ?? Dictionary(uniqueKeysWithValues: occupancy.childrenByHome.keys.map { ($0, ownScale($0, .foster)) })
-        self.carerScales = carerScales
+        // A council's own places carry its own children's pattern onto its own count of them, and the
+        // market's its children's; today's scales stand in a rebuild.
+        let scales = scales ?? Self.scales(occupancy, wanted: wanted, wantedByHome: wantedByHome)
+        self.scales = scales
         let carers = Self.carers(
-            scenario, occupancy: occupancy, slots: slots.places, scale: carerScales, assumptions: assumptions)
+            scenario, occupancy: occupancy, slots: slots.places, scale: scales.own.mapValues { $0[.foster] ?? 0 },
+            assumptions: assumptions)
         carersElsewhere = carers.moved
         var offers: [BeyondBoundaryOffer] = []
         var struckBeyond = false
@@ -195,9 +199,9 @@ public struct TodaysMarket: Sendable {
             guard let modelledChildren = occupancy.children[group], modelledChildren > 0,
                 let price = Self.marketPrice(of: type, in: scenario)
             else { continue }
-            // The calibrated pattern on the scenario's own count of children; a shock closing a share
-            // of a sector's places closes that share of the market's here too (the same market).
-            let scale = (wanted[group] ?? 0) / modelledChildren
+            // The calibrated pattern on the scenario's own count of children (today's); a shock closing
+            // a share of a sector's places closes that share of the market's here too (the same market).
+            let scale = scales.market[group] ?? 0
             let marketOpen = Self.openShare(
                 of: occupancy.sectorsBeyondBoundary[group] ?? [.private: 1], type, after: scenario.closures)
             let councilsOpen = PlaceClosure.openShare(of: .localAuthority, type, after: scenario.closures)
@@ -218,8 +222,8 @@ public struct TodaysMarket: Sendable {
                 if group != .foster {
                     for council in councils {
                         let own =
-                            (occupancy.ownCouncilBeyondBoundary[council]?[group]?[band] ?? 0) * ownScale(council, group)
-                            * councilsOpen
+                            (occupancy.ownCouncilBeyondBoundary[council]?[group]?[band] ?? 0)
+                            * (scales.own[council]?[group] ?? 0) * councilsOpen
                         let whole = own.rounded()
                         guard whole >= 1, whole < Double(Int.max / 4) else {
                             market += own
@@ -272,7 +276,31 @@ public struct TodaysMarket: Sendable {
     public func rebuilt(for scenario: Scenario) -> TodaysMarket {
         TodaysMarket(
             scenario, year: year, places: registeredPlaces, occupancy: occupancy, assumptions: assumptions,
-            carerScales: carerScales, agencyPieces: agencyPieces)
+            scales: scales, agencyPieces: agencyPieces)
+    }
+
+    /// A first build's scales: the scenario's children over the calibration's, per council and group
+    /// (a council's own places carry its own children's pattern, so that a change to one council's
+    /// children leaves the others' places as they are) and per group (the market's).
+    private static func scales(
+        _ occupancy: Occupancy, wanted: [PlacementGroup: Double],
+        wantedByHome: [AuthorityCode: [PlacementGroup: Double]]
+    ) -> Scales {
+        func ratio(_ wanted: Double?, _ modelled: Double?) -> Double {
+            guard let modelled, modelled > 0 else { return 0 }
+            return (wanted ?? 0) / modelled
+        }
+        let groups = PlacementGroup.allCases
+        return Scales(
+            own: Dictionary(
+                uniqueKeysWithValues: occupancy.childrenByHome.map { home, modelled in
+                    (
+                        home,
+                        Dictionary(
+                            uniqueKeysWithValues: groups.map { ($0, ratio(wantedByHome[home]?[$0], modelled[$0])) })
+                    )
+                }),
+            market: Dictionary(uniqueKeysWithValues: groups.map { ($0, ratio(wanted[$0], occupancy.children[$0])) }))
     }
 
     /// What the calibrated allocation says of a scenario's places and children today.

@@ -112,6 +112,14 @@ struct AdoptedPlanTests {
         #expect(error.errors.map(\.line) == [2])
         #expect(error.errors.first?.column == 9)
         #expect(error.errors.first?.field == "authority")
+        // Named rather than coded: the code is given.
+        let (named, namedURL) = try Self.write(
+            Self.header + "H2,home,Northtown,childrens_home,local_authority,2,1,500000,4800,2,2027\n")
+        defer { named.remove() }
+        let byName = try #require(throws: ScenarioError.self) {
+            try AdoptedPlan.read(from: namedURL).check(against: TinyPlanTests.scenario)
+        }
+        #expect(byName.errors.first?.message == "'Northtown' is an authority's name: give its code, T00000001")
     }
 
     /// H2 as a provider: two council-run children's home places in Northtown at £4,800 a child.
@@ -192,6 +200,9 @@ struct AdoptedPlanTests {
                 let total = try #require(metrics["total"] as? [String: Any])
                 #expect(total["unplaced"] as? Double == unplaced, "\(arguments) \(mode["mode"] ?? "")")
             }
+            // The printed comparison says the weekly cost leaves the unplaced out, where there are any.
+            let printed = try BuiltTool.run("placement", ["compare", scenario, "--shocks", shocks] + arguments)
+            #expect(printed.standardOutput.contains("Weekly cost counts placed children only") == (unplaced > 0))
             // The same in every draw: each draw's shocks strike today's providers, then the plan opens.
             let (object, run) = try BuiltTool.placementJSON(
                 ["compare", scenario, "--shocks", shocks, "--draws", "2"] + arguments)

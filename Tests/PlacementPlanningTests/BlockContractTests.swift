@@ -128,6 +128,28 @@ struct BlockContractTests {
         #expect(json.contains("block_contracts"))
     }
 
+    /// The sensitivity table counts them too: B1 is bought as assumed, its £208,000 a year of the budget.
+    @Test("the plan's sensitivity table counts block contracts beside homes and households")
+    func sensitivityCountsThem() throws {
+        let copy = try ScenarioCopy(of: "tiny-plan")
+        defer { copy.remove() }
+        try copy.write(
+            "candidates.csv",
+            "id,kind,authority,placement_type,places,units,capital_cost,weekly_cost,years_to_open,term_years\n"
+                + "B1,block_contract,T00000003,childrens_home,1,1,0,4000,0,1\n")
+        let out = copy.path + "-plan"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var command = try PlacementCommand.parseAsRoot([
+            "plan", copy.path, "--budget", "208000", "--sensitivity", "--out", out,
+        ])
+        try command.run()
+        let rows = try String(contentsOfFile: out + "/report-sensitivity.csv", encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let column = try #require(rows.first?.firstIndex(of: "block_contracts"), "\(rows.first ?? [])")
+        #expect(rows.first?[column - 1] == "foster_households")
+        #expect(rows.dropFirst().first?[column] == "1")
+    }
+
     /// Eastbury is in no co-operative, so under `--by cooperative` it plans alone, as a single
     /// council does under `--by council`: neither may commission a block contract.
     @Test("never offered to a single council", arguments: [BudgetScope.council, .cooperative])

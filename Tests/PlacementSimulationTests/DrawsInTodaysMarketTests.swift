@@ -13,9 +13,9 @@ import Testing
 /// - no shock: every child placed, 2 of 4 in area, mean miles (2 + 2 + 10 + 40) / 4 = 13.5;
 /// - HB's owner leaves: HA's 2 free places and the place beyond are left, so 3 placed, 1 unplaced,
 ///   2 of 3 in area, mean (2 + 2 + 40) / 3 miles (every place empty, HA's 5 places would take all 4);
-/// - 2 more children in A: the places beyond the boundary follow the scenario's children,
-///   1 × 6 / 4 = 1.5, so 2; with HA's 2 and HB's 1, 5 of 6 placed (a market built before the shock
-///   would place 4; every place empty, all 6).
+/// - 2 more children in A: the place beyond the boundary is the one A's children use today, and
+///   the market there does not grow with them (it had: 1 × 6 / 4 = 1.5, so 2, and 5 placed); with
+///   HA's 2 and HB's 1, 4 of 6 placed, 2 unplaced (every place empty, all 6).
 @Suite struct DrawsInTodaysMarketTests {
     static var scenario: Scenario {
         var scenario = TodaysMarketHandWorkedTests.scenario
@@ -62,10 +62,10 @@ import Testing
         }
     }
 
-    @Test func theMarketIsRebuiltAfterTheShocks() throws {
+    @Test func theMarketIsRebuiltAfterTheShocksAndDoesNotGrowBeyondTheBoundary() throws {
         for total in try Self.total(Self.twoMore, market: TodaysMarketHandWorkedTests.market) {
             #expect(total.children == 6)
-            #expect(total.placed == 5 && total.unplaced == 1)
+            #expect(total.placed == 4 && total.unplaced == 2)
         }
         for total in try Self.total(Self.twoMore, market: nil) {
             #expect(total.placed == 6 && total.unplaced == 0)

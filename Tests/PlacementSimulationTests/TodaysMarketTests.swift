@@ -445,7 +445,7 @@ import Testing
     }
 
     /// A change to one council's children (a shock doubling Manchester's foster children) moves no
-    /// council's carers: every other council's carers stand where they did (each council's places were
+    /// council's carers, and grows no places beyond the boundary: every other council's carers stand where they did (each council's places were
     /// once scaled by the whole region's children, so Bolton's moved with Manchester's), and
     /// Manchester's too, since carers are places, not children (scaled by its children, twice as many
     /// stood outside its area, which took today's placements from its own carers there).
@@ -472,6 +472,14 @@ import Testing
         }
         let offersStay = ownOffers(market) == ownOffers(setup.market)
         #expect(offersStay, "other councils' own places beyond the boundary moved with Manchester's children")
+        // Nor does the market beyond the boundary grow: it holds the places the region's children use
+        // today (it had grown with the foster children, 2 × Manchester's share of them more).
+        func marketBeyond(_ market: TodaysMarket) -> [TodaysMarket.BeyondBoundaryOffer] {
+            market.beyondBoundary.filter { $0.operatingAuthority == nil }
+        }
+        #expect(!marketBeyond(setup.market).isEmpty)
+        let marketStays = marketBeyond(market) == marketBeyond(setup.market)
+        #expect(marketStays, "the market beyond the boundary grew with Manchester's children")
     }
 
     @Test func eachAuthoritysAsIsKeepsItsFittedM2() throws {
