@@ -207,8 +207,10 @@ public struct PlanReport: Sendable {
             return "No budget holder's share\(names) reaches the cheapest home open to it \(from), so none builds "
                 + "one\(elsewhere)" + pooled
         }
-        return "\(short.count) of the \(plan.spending.count) budget holders' shares\(names) do not reach the cheapest "
-            + "home open to them \(from), so they build none\(elsewhere)" + pooled
+        let one = short.count == 1
+        return "\(short.count) of the \(plan.spending.count) budget holders' shares\(names) "
+            + (one ? "does" : "do") + " not reach the cheapest home open to " + (one ? "it" : "them")
+            + " \(from), so " + (one ? "it builds" : "they build") + " none\(elsewhere)" + pooled
     }
 
     /// Budget holders that leave enough unspent for another of their homes (one with units still
