@@ -153,7 +153,7 @@ struct ImportCommandTests {
     /// home in Medway (2784250) and Reading's children's trust's fostering service (2502331, run for
     /// Reading, voluntary as DfE counts the trust). Neither row gives a provider code; each is kept
     /// with its entry's sector, operator and area, not taken as the council's own provision in area.
-    @Test("a URN the market leaves out keeps the register's sector and area; one outside England is an error")
+    @Test("a URN the market leaves out keeps the register's sector and area; one outside England needs a code")
     func urnsOutsideTheMarket() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -190,6 +190,16 @@ struct ImportCommandTests {
                 "children.csv:2:20: provider_urn: URN \(Self.welshProvider) is registered outside England"),
             "\(welsh.standardError)")
         #expect(!FileManager.default.fileExists(atPath: folder.file("welsh")))
+        // With a provider code (and where the child lives), the code places the child, as without a URN.
+        try (header + "A5,2010-01-01,H5,PR4,Leicestershire,WALES,1500\n")
+            .replacingOccurrences(of: "WALES", with: Self.welshProvider)
+            .write(toFile: children, atomically: true, encoding: .utf8)
+        let coded = try runImport(children, out: folder.file("coded"))
+        #expect(coded.status == 0, "\(coded.standardError)")
+        #expect(coded.standardError.contains("1 child's URN names a register entry outside England"))
+        let placed = try ScenarioLoader.load(from: folder.file("coded")).scenario
+        let provider = try #require(placed.providers.first { $0.id == placed.cohorts.first?.currentProvider })
+        #expect(provider.sector == .private && provider.authority == "E10000018")
     }
 
     /// Northamptonshire Children's Trust serves North and West Northamptonshire; its fostering

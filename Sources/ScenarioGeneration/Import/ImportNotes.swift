@@ -29,6 +29,12 @@ struct ImportNotes {
                     + "in any mode (avoid_authorities)"
             )
         }
+        if !market.placedByCode.isEmpty {
+            lines.append(
+                NumberText.counted(market.placedByCode.count, "child's URN names", "children's URNs name")
+                    + " a register entry outside England or of a kind the scenarios do not model: placed by "
+                    + "their provider codes (see README.md)")
+        }
         if !market.inactiveURNs.isEmpty {
             lines.append(
                 "\(market.inactiveURNs.count == 1 ? "1 child's URN names a register entry" : "\(market.inactiveURNs.count) children's URNs name register entries") "
@@ -143,6 +149,11 @@ struct ImportNotes {
                     "- \(entry.provider): \(NumberText.counted(entry.children, "child", "children")), "
                     + "\(NumberText.counted(entry.places, "registered place", "registered places"))\n"
             }
+            text += "\n"
+        }
+        if !market.placedByCode.isEmpty {
+            text += "Children whose URN names an entry the scenarios cannot hold, placed by their provider codes:\n\n"
+            for entry in market.placedByCode { text += "- \(entry.child): URN \(entry.urn) (\(entry.why))\n" }
             text += "\n"
         }
         if !market.inactiveURNs.isEmpty {

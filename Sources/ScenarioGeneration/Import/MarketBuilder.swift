@@ -25,6 +25,9 @@ struct MarketBuilder {
     /// without places, short breaks only, a children's trust's fostering service): each is kept with
     /// a provider made from the entry, with places for the children there.
     private(set) var inactiveURNs: [(child: String, urn: String, status: String)] = []
+    /// Children whose URN names an entry outside England or of a kind the scenarios do not model
+    /// (a residential family centre): placed by their provider codes, as children without a URN.
+    private(set) var placedByCode: [(child: String, urn: String, why: String)] = []
     /// The providers made from such entries, with their entries.
     private var keptFromRegister: [ProviderID: OfficialData.RegisteredProvider] = [:]
     /// Register entries whose children outnumber their registered places.
@@ -69,7 +72,7 @@ struct MarketBuilder {
             if let urn = record.urn {
                 id = provider(urn: urn, record: record, file: file, table: table, log: &log)
             }
-            if id == nil, record.urn == nil {
+            if id == nil, record.urn == nil || placedByCode.contains(where: { $0.child == record.id }) {
                 let (made, rule) = madeProvider(for: record)
                 id = made
                 rules[made] = rule
@@ -174,17 +177,22 @@ struct MarketBuilder {
                 namedByURN.insert(id)
             } else {
                 // Reading the records refuses a URN the register lacks; this one lies outside England (the
-                // register gives it no English authority) or is of a kind the scenarios do not model.
+                // register gives it no English authority) or is of a kind the scenarios do not model. Its
+                // provider code places the child, as one without a URN; without one, nothing can.
                 let kind = entries[urn]?.provisionType ?? ""
-                log.error(
-                    file, line: record.line, column: table.column(of: "provider_urn", line: record.line),
-                    field: "provider_urn",
-                    (RegisterProviders.types[kind] == nil
-                        ? "URN \(urn) is registered as \(kind.lowercased()), which the scenarios do not model"
-                        : "URN \(urn) is registered outside England, and the scenario holds English authorities "
-                            + "only")
-                        + ": leave it empty and give placement_provider, with the nearest English authority as "
-                        + "placement_authority (the child then counts as placed there)")
+                let why =
+                    RegisterProviders.types[kind] == nil
+                    ? "registered as \(kind.lowercased()), which the scenarios do not model"
+                    : "registered outside England (the scenario holds English authorities only)"
+                if record.providerCode != nil {
+                    placedByCode.append((record.id, urn, why))
+                } else {
+                    log.error(
+                        file, line: record.line, column: table.column(of: "provider_urn", line: record.line),
+                        field: "provider_urn",
+                        "URN \(urn) is \(why): give placement_provider and placement_authority (the nearest "
+                            + "English authority, where the child is placed outside England) to place the child")
+                }
                 return nil
             }
         }
