@@ -327,7 +327,7 @@ public struct ComparisonReport {
                     + "provision, which is not the council's own) and counts as none (DfE's England total counts their handful of children)."
             }
             // A calibrated as-is matches its own year's figures by construction: said beside them.
-            if let today, today.childrenAsRecorded == 0, today.year == published.year {
+            if let today, !shocked, today.childrenAsRecorded == 0, today.year == published.year {
                 note +=
                     " As-is is calibrated on these \(published.year) figures, authority by authority, so its match "
                     + "with them is a fit, not evidence: `placement baseline SCENARIO --calibrate-on "

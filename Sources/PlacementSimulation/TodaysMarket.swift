@@ -271,8 +271,11 @@ public struct TodaysMarket: Sendable {
 
     /// The same market for `scenario` changed by shocks (the same authorities, other providers,
     /// prices or children): today's occupancy is kept, and the places free for the scenario's own
-    /// children, the carers elsewhere and the offers beyond the boundary follow the changed scenario;
-    /// how many of a council's carers live elsewhere follows its carers, not its children.
+    /// children, the carers elsewhere and the offers beyond the boundary follow the changed scenario's
+    /// providers and closures; today's scales stand, so how many of a council's carers live
+    /// elsewhere, and how many places lie beyond the boundary, follow today's children, not the
+    /// changed scenario's. (A scenario built with more children, a forecast's, scales them anew
+    /// on its first build.)
     public func rebuilt(for scenario: Scenario) -> TodaysMarket {
         TodaysMarket(
             scenario, year: year, places: registeredPlaces, occupancy: occupancy, assumptions: assumptions,

@@ -200,6 +200,15 @@ struct ImportCommandTests {
         let placed = try ScenarioLoader.load(from: folder.file("coded")).scenario
         let provider = try #require(placed.providers.first { $0.id == placed.cohorts.first?.currentProvider })
         #expect(provider.sector == .private && provider.authority == "E10000018")
+        // A code without the placement's authority would place the child in the council's own area.
+        try (header + "A5,2010-01-01,H5,PR2,,WALES,1500\n")
+            .replacingOccurrences(of: "WALES", with: Self.welshProvider)
+            .write(toFile: children, atomically: true, encoding: .utf8)
+        let unlocated = try runImport(children, out: folder.file("unlocated"))
+        #expect(unlocated.status == 1)
+        #expect(
+            unlocated.standardError.contains("provider_urn: URN \(Self.welshProvider) is registered outside England"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("unlocated")))
     }
 
     /// Northamptonshire Children's Trust serves North and West Northamptonshire; its fostering

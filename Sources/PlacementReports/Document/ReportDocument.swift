@@ -94,8 +94,10 @@ public enum ReportValue: Sendable, Equatable {
         return .number(printedShare(after) - printedShare(before), .shareChange)
     }
 
-    /// A share as its percentage prints (to 0.1 points).
-    public static func printedShare(_ share: Double) -> Double { (share * 1000).rounded() / 1000 }
+    /// A share as its percentage prints (to 0.1 points, rounded as the printing rounds).
+    public static func printedShare(_ share: Double) -> Double {
+        (Double(NumberText.decimal(share * 100, places: 1)) ?? share * 100) / 100
+    }
 
     /// A calendar year: a number in JSON and CSV, printed without a thousands separator.
     public static func year(_ value: Int) -> ReportValue { .number(Double(value), .fixed(places: 0)) }

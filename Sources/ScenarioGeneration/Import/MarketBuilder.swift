@@ -184,7 +184,8 @@ struct MarketBuilder {
                     RegisterProviders.types[kind] == nil
                     ? "registered as \(kind.lowercased()), which the scenarios do not model"
                     : "registered outside England (the scenario holds English authorities only)"
-                if record.providerCode != nil {
+                // Where the child lives must be given: a code alone would place them in the council's area.
+                if record.providerCode != nil, record.placementAuthority != nil {
                     placedByCode.append((record.id, urn, why))
                 } else {
                     log.error(

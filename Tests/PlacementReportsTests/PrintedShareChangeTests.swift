@@ -1,0 +1,23 @@
+import PlacementReports
+import Testing
+
+/// A change printed beside two shares is the difference of the two as they print, rounded as the
+/// printing rounds (`%.1f`: an exact tie to even).
+@Suite("Changes of shares as printed")
+struct PrintedShareChangeTests {
+    @Test(
+        "the change is the difference of the printed percentages",
+        arguments: [
+            // 3.749% and 3.451% print 3.7% and 3.5%: −0.2, where the unrounded −0.298 printed −0.3.
+            (0.03749, 0.03451, "3.7%", "3.5%", "-0.2 pts"),
+            (0.0372, 0.0348, "3.7%", "3.5%", "-0.2 pts"),
+            // 5/16 = 31.25% prints 31.2% (a tie, to even): against 25.0%, +6.2 (half up gave +6.3).
+            (0.25, 5.0 / 16, "25.0%", "31.2%", "+6.2 pts"),
+            (0.5, 0.5, "50.0%", "50.0%", "0.0 pts"),
+        ])
+    func printedDifference(before: Double, after: Double, shownBefore: String, shownAfter: String, change: String) {
+        #expect(ReportValue.share(before).display == shownBefore)
+        #expect(ReportValue.share(after).display == shownAfter)
+        #expect(ReportValue.shareChange(from: before, to: after).display == change)
+    }
+}
