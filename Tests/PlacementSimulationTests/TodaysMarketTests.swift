@@ -482,6 +482,24 @@ import Testing
         #expect(marketStays, "the market beyond the boundary grew with Manchester's children")
     }
 
+    /// More children in homes and supported accommodation (Manchester's doubled) grow none of the
+    /// places beyond the boundary, the market's or a council's own, Manchester's among them.
+    @Test func moreResidentialChildrenGrowNoPlacesBeyondTheBoundary() throws {
+        let setup = try #require(Self.setup)
+        let manchester = AuthorityCode("E08000003")
+        var changed = setup.scenario
+        for index in changed.cohorts.indices
+        where changed.cohorts[index].homeAuthority == manchester
+            && [.childrensHome, .supportedAccommodation].contains(changed.cohorts[index].placementType)
+        {
+            changed.cohorts[index].count *= 2
+        }
+        #expect(changed.childCount > setup.scenario.childCount)
+        #expect(setup.market.beyondBoundary.contains { $0.operatingAuthority != nil && $0.group != .foster })
+        let unchanged = setup.market.rebuilt(for: changed).beyondBoundary == setup.market.beyondBoundary
+        #expect(unchanged, "places beyond the boundary grew with Manchester's residential children")
+    }
+
     @Test func eachAuthoritysAsIsKeepsItsFittedM2() throws {
         let setup = try #require(Self.setup)
         let fitted = Self.fittedByAuthority(setup.allocation)
