@@ -83,7 +83,8 @@ public struct MarketAssumptions: Sendable, Equatable {
     ]
 
     /// The keys of the price factors of the scenario's own places.
-    public static let priceKeys: Set<String> = ["council_price_factor", "market_price_factor"]
+    public static let priceKeys = Set(
+        varied.filter { [\MarketAssumptions.councilPriceFactor, \.marketPriceFactor].contains($0.keyPath) }.map(\.key))
 
     /// The ends to solve: every assumption at each end of its range that differs from its value,
     /// the others as they are.

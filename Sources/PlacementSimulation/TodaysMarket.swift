@@ -177,16 +177,9 @@ public struct TodaysMarket: Sendable {
         missingOwnChildren = slots.missing
         missingOwnChildrenUnheld = slots.missingUnheld
         placesKeptForRecords = slots.kept
-        var wanted: [PlacementGroup: Double] = [:]
-        var wantedByHome: [AuthorityCode: [PlacementGroup: Double]] = [:]
-        for cohort in scenario.cohorts where cohort.placementType.isCommissioned {
-            let group = PlacementGroup(cohort.placementType)
-            wanted[group, default: 0] += Double(cohort.count)
-            wantedByHome[cohort.homeAuthority, default: [:]][group, default: 0] += Double(cohort.count)
-        }
         // A council's own places carry its own children's pattern onto its own count of them, and the
         // market's its children's; today's scales stand in a rebuild.
-        let scales = scales ?? Self.scales(occupancy, wanted: wanted, wantedByHome: wantedByHome)
+        let scales = scales ?? Self.scales(occupancy, of: scenario)
         self.scales = scales
         let carers = Self.carers(
             scenario, occupancy: occupancy, slots: slots.places, scale: scales.own.mapValues { $0[.foster] ?? 0 },
@@ -285,10 +278,14 @@ public struct TodaysMarket: Sendable {
     /// A first build's scales: the scenario's children over the calibration's, per council and group
     /// (a council's own places carry its own children's pattern, so that a change to one council's
     /// children leaves the others' places as they are) and per group (the market's).
-    private static func scales(
-        _ occupancy: Occupancy, wanted: [PlacementGroup: Double],
-        wantedByHome: [AuthorityCode: [PlacementGroup: Double]]
-    ) -> Scales {
+    private static func scales(_ occupancy: Occupancy, of scenario: Scenario) -> Scales {
+        var wanted: [PlacementGroup: Double] = [:]
+        var wantedByHome: [AuthorityCode: [PlacementGroup: Double]] = [:]
+        for cohort in scenario.cohorts where cohort.placementType.isCommissioned {
+            let group = PlacementGroup(cohort.placementType)
+            wanted[group, default: 0] += Double(cohort.count)
+            wantedByHome[cohort.homeAuthority, default: [:]][group, default: 0] += Double(cohort.count)
+        }
         func ratio(_ wanted: Double?, _ modelled: Double?) -> Double {
             guard let modelled, modelled > 0 else { return 0 }
             return (wanted ?? 0) / modelled

@@ -20,12 +20,15 @@ struct RegisterProviders {
     private let trusts: [String: ChildrensTrust]
     private let codeOfName: [String: String]
 
+    /// The register's provision type of a fostering agency (its places are estimated elsewhere).
+    static let fosteringAgency = "Independent Fostering Agency"
+
     static let types: [String: PlacementType] = [
         "Children's home": .childrensHome,
         "Secure children's home": .secureChildrensHome,
         "Residential special school (registered as a children's home)": .residentialSchool,
         "Supported Accommodation": .supportedAccommodation,
-        "Independent Fostering Agency": .foster,
+        fosteringAgency: .foster,
     ]
 
     init(_ data: OfficialData, known: Set<String>) {
@@ -44,7 +47,7 @@ struct RegisterProviders {
                 notes["skipped_outside_england", default: 0] += 1
                 continue
             }
-            let isAgency = entry.provisionType == "Independent Fostering Agency"
+            let isAgency = entry.provisionType == Self.fosteringAgency
             guard isAgency || entry.places > 0 else {
                 notes["skipped_no_places", default: 0] += 1
                 continue

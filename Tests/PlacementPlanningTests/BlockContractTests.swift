@@ -105,12 +105,8 @@ struct BlockContractTests {
     /// B1's capital is in the frontier's capital spent, so its count is beside the homes' and households'.
     @Test("the plan report's frontier counts block contracts, in CSV, Markdown and JSON")
     func frontierCountsThem() throws {
-        let copy = try ScenarioCopy(of: "tiny-plan")
+        let copy = try Self.copyWithContract()
         defer { copy.remove() }
-        try copy.write(
-            "candidates.csv",
-            "id,kind,authority,placement_type,places,units,capital_cost,weekly_cost,years_to_open,term_years\n"
-                + "B1,block_contract,T00000003,childrens_home,1,1,0,4000,0,1\n")
         let out = copy.path + "-plan"
         defer { try? FileManager.default.removeItem(atPath: out) }
         var command = try PlacementCommand.parseAsRoot([
@@ -131,12 +127,8 @@ struct BlockContractTests {
     /// The sensitivity table counts them too: B1 is bought as assumed, its £208,000 a year of the budget.
     @Test("the plan's sensitivity table counts block contracts beside homes and households")
     func sensitivityCountsThem() throws {
-        let copy = try ScenarioCopy(of: "tiny-plan")
+        let copy = try Self.copyWithContract()
         defer { copy.remove() }
-        try copy.write(
-            "candidates.csv",
-            "id,kind,authority,placement_type,places,units,capital_cost,weekly_cost,years_to_open,term_years\n"
-                + "B1,block_contract,T00000003,childrens_home,1,1,0,4000,0,1\n")
         let out = copy.path + "-plan"
         defer { try? FileManager.default.removeItem(atPath: out) }
         var command = try PlacementCommand.parseAsRoot([

@@ -101,9 +101,7 @@ enum ChildRecords {
             let age = Self.age(row, asOf: asOf, log: &log)
             let type = Self.placementType(row, log: &log)
             let providerCode = Self.providerCode(row, log: &log)
-            let independent =
-                row.optionalText("placement_code")?.trimmingCharacters(in: .whitespaces)
-                .uppercased() == "P2"
+            let independent = row.optionalText("placement_code").map(PlacementCodes.isIndependentLiving) ?? false
             if let age, type == .supportedAccommodation || independent, age < 16 {
                 // Care Planning, Placement and Case Review (England) (Amendment) Regulations 2021.
                 row.warning(

@@ -234,7 +234,7 @@ struct MarketBuilder {
     /// The fostering agency `id` names (one in the market, or one kept from its register entry).
     private func agency(_ id: ProviderID) -> Provider? {
         if let agency = register.fosteringAgencies.first(where: { $0.provider.id == id }) { return agency.provider }
-        guard keptFromRegister[id]?.provisionType == "Independent Fostering Agency", let position = index[id]
+        guard keptFromRegister[id]?.provisionType == RegisterProviders.fosteringAgency, let position = index[id]
         else { return nil }
         return providers[position]
     }
@@ -247,7 +247,7 @@ struct MarketBuilder {
             ? entry.status.lowercased()
             : entry.isShortBreakOnly
                 ? "short breaks only"
-                : entry.provisionType == "Independent Fostering Agency"
+                : entry.provisionType == RegisterProviders.fosteringAgency
                     ? "a children's trust's fostering service" : "no places"
         return "\(entry.provisionType), \(why)"
     }

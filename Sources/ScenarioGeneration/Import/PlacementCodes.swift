@@ -72,6 +72,9 @@ public enum PlacementCodes {
         return PlacementType(rawValue: CSVTable.Row.normalise(text))
     }
 
+    /// Independent living (P2): with supported accommodation (H5), unlawful for a child under 16.
+    static func isIndependentLiving(_ text: String) -> Bool { text.uppercased() == "P2" }
+
     /// Temporary moves (T0–T4) are not placements: the child's main placement is what counts.
     static func isTemporaryMove(_ text: String) -> Bool {
         let upper = text.uppercased()
