@@ -3,7 +3,8 @@
 #   out of sample — calibrated on 2024 only, predicting 2025 — per authority with published figures:
 #   mean absolute error of M2, over 20 miles, own-council and private shares (points), correlation of
 #   other councils' children placed inside, England totals, for the model and persistence (2024's
-#   published figure as the forecast of 2025) over the same authorities;
+#   published figure as the forecast of 2025) and a straight-line trend (the least-squares line through
+#   each authority's published figures of every earlier year, 2021 on) over the same authorities;
 #   the same for each earlier year (2021 → 2022, 2022 → 2023, 2023 → 2024);
 #   in sample (calibrated on 2025): the fitted figures (constraints where published; the joint table's two
 #   shares through its raked cells); and the seconds the
@@ -114,6 +115,48 @@ def paired_difference(rows):
     return mean, math.sqrt(variance / len(d))
 
 
+def published_history():
+    """{(code, measure): {year: published share}} over 2021–2025: 2021 is 2022's persistence (the
+    calibration year's published figure), each later year its own published figure."""
+    history = {}
+    for year in (2022, 2023, 2024, 2025):
+        for authority in load(f"out-{year}.json")["authorities"]:
+            for measure, _ in SHARES:
+                value = authority["measures"][measure]
+                figures = history.setdefault((authority["code"], measure), {})
+                if year == 2022 and value.get("persistence") is not None:
+                    figures[2021] = value["persistence"]
+                if value["published"] is not None:
+                    figures[year] = value["published"]
+    return history
+
+
+HISTORY = published_history()
+
+
+def trend(code, measure, year):
+    """The second simple rival: the least-squares line through the authority's published shares of
+    every year before `year` (2021 on), at `year`, kept within 0…1; one year is persistence."""
+    points = sorted((y, v) for y, v in HISTORY.get((code, measure), {}).items() if y < year)
+    if len(points) < 2:
+        return points[0][1] if points else None
+    mx = sum(x for x, _ in points) / len(points)
+    my = sum(v for _, v in points) / len(points)
+    b = sum((x - mx) * (v - my) for x, v in points) / sum((x - mx) ** 2 for x, _ in points)
+    return min(1.0, max(0.0, my + b * (year - mx)))
+
+
+def trend_mae(document, measure):
+    """The trend's MAE over the authorities `same_authorities` keeps (persistence published)."""
+    errors = []
+    for authority in document["authorities"]:
+        value = authority["measures"][measure]
+        if None in (value["modelled"], value.get("persistence"), value["published"]):
+            continue
+        errors.append(abs(trend(authority["code"], measure, document["predicted"]) - value["published"]))
+    return sum(errors) / len(errors) * 100
+
+
 def out_of_sample(predicted, gate):
     after = load(predicted)
     year0, year1 = after["calibrated_on"], after["predicted"]
@@ -122,7 +165,9 @@ def out_of_sample(predicted, gate):
     print("   MAE in points over the same authorities (those whose calibration-year figure is published), "
           "and the model's over every authority with a published figure;")
     print("   model minus persistence: the mean gap per authority ± its standard error")
-    print(f"{'measure':40s} {'n':>4s} {'model':>7s} {'persistence':>12s} {'target':>7s} {'model, all':>14s}  result")
+    print("   trend: the straight line through the authority's published figures of every earlier year")
+    print(f"{'measure':40s} {'n':>4s} {'model':>7s} {'persistence':>12s} {'trend':>6s} {'target':>7s} "
+          f"{'model, all':>14s}  result")
     for measure, target in SHARES:
         rows = same_authorities(after, measure)
         m, p = column_mae(rows, 0), column_mae(rows, 1)
@@ -132,7 +177,7 @@ def out_of_sample(predicted, gate):
         beats = ("beats persistence" if m < p else "persistence wins") + f": {gap:+.2f} ± {error:.2f} points"
         if gate and measure in ("m2_in_area_share", "over_20_miles_share"):
             check(f"{year1} {measure} beats persistence", m < p)
-        print(f"{measure:40s} {len(rows):4d} {m:7.2f} {p:12.2f} {target:7.1f} "
+        print(f"{measure:40s} {len(rows):4d} {m:7.2f} {p:12.2f} {trend_mae(after, measure):6.2f} {target:7.1f} "
               f"{mae(everyone):7.2f} ({len(everyone):3d})  {verdict} ({beats})")
     rows = same_authorities(after, COUNT)
     r, rp = (correlation([(row[i], row[2]) for row in rows]) for i in (0, 1))
