@@ -58,18 +58,10 @@ struct Manifest {
         // A byte-order mark (Windows editors write one) is not part of the text; libyaml reads the
         // mapping after it as a second document.
         let text = String(decoding: data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data, as: UTF8.self)
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                log.error(file, line: 1, "is empty; a manifest needs at least `name:`")
-                return nil
-            }
-            root = node
-        } catch {
-            let (line, column, problem) = YAMLProblem.describe(error, in: text)
-            log.error(file, line: line, column: column, "is not valid YAML: \(problem)")
-            return nil
-        }
+        guard
+            let root = YAMLProblem.compose(
+                text, file: file, empty: "is empty; a manifest needs at least `name:`", log: &log)
+        else { return nil }
         var reader = YAMLNodeReader(file: file, log: log)
         defer { log = reader.log }
         guard let top = reader.mapping(root, path: "") else { return nil }

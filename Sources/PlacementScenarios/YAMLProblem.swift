@@ -38,6 +38,22 @@ package enum YAMLProblem {
         }
     }
 
+    /// The YAML document of `text`, or `nil` with the problem logged against `file`: `empty` when it
+    /// holds no document, the parse error with its line and column otherwise.
+    package static func compose(_ text: String, file: String, empty: String, log: inout IssueLog) -> Node? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                log.error(file, line: 1, empty)
+                return nil
+            }
+            return node
+        } catch {
+            let (line, column, problem) = describe(error, in: text)
+            log.error(file, line: line, column: column, "is not valid YAML: \(problem)")
+            return nil
+        }
+    }
+
     /// libyaml's wording with its API left out: a user cannot call `yaml_set_max_nest_level()`.
     private static func plain(_ problem: String) -> String {
         guard problem.hasPrefix("Maximum nesting level reached") else { return problem }

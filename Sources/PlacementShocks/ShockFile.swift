@@ -57,18 +57,7 @@ public struct ShockFile: Sendable, Equatable {
 
     /// Parses shocks from YAML text, logging every problem with `file` and its line.
     public static func parse(_ text: String, file: String, log: inout IssueLog) -> ShockFile? {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                log.error(file, "is empty")
-                return nil
-            }
-            root = node
-        } catch {
-            let (line, column, problem) = YAMLProblem.describe(error, in: text)
-            log.error(file, line: line, column: column, "is not valid YAML: \(problem)")
-            return nil
-        }
+        guard let root = YAMLProblem.compose(text, file: file, empty: "is empty", log: &log) else { return nil }
         var reader = ShockNodeReader(file: file, log: log)
         defer { log = reader.log }
         guard let top = reader.mapping(root, path: "") else { return nil }
