@@ -354,17 +354,18 @@ extension ComparisonReport {
         func row(_ label: String, _ value: (AsIsComparison.Change) -> ReportValue) -> [ReportValue] {
             [.text(label)] + changes.map(value)
         }
+        func change(_ exact: Double?, _ printed: Double?) -> ReportValue {
+            .shareDifference(exact: exact.map { $0 / 100 }, printed: printed.map { $0 / 100 })
+        }
         return ReportTable(
             id: "change-from-as-is", caption: "\(scenario.name): each mode as a change from as-is (today's placements)",
             columns: [.init("Measure", key: "measure", numeric: false)] + modeColumns,
             rows: [
-                // As the headline's figures print, so that each change is their difference.
-                row("M1: own council's provision") { .number($0.printed.m1OwnPoints.map { $0 / 100 }, .shareChange) },
-                row("M1: any council's provision") { .number($0.printed.m1AnyPoints.map { $0 / 100 }, .shareChange) },
-                row("M2: in area") { .number($0.printed.m2Points.map { $0 / 100 }, .shareChange) },
-                row("Within 20 miles") {
-                    .number($0.printed.within20MilesPoints.map { $0 / 100 }, .shareChange)
-                },
+                // Read as the headline's figures print, so that each change is their difference.
+                row("M1: own council's provision") { change($0.m1OwnPoints, $0.printed.m1OwnPoints) },
+                row("M1: any council's provision") { change($0.m1AnyPoints, $0.printed.m1AnyPoints) },
+                row("M2: in area") { change($0.m2Points, $0.printed.m2Points) },
+                row("Within 20 miles") { change($0.within20MilesPoints, $0.printed.within20MilesPoints) },
                 row("Mean distance (miles)") { .number($0.meanMiles, .milesChange) },
                 row("Weekly cost") { .number($0.weeklyCost, .poundsChange) },
                 row("Placed") { .number(Double($0.placed), .countChange) },

@@ -120,8 +120,11 @@ extension ComparisonReport {
             if let todayValues { row.append(.number(todayValues[index], style)) }
             row += values.map { .number($0[index], style) }
             if results.count > 1 {
-                let change = values[alternative][index].flatMap { new in values[baseline][index].map { new - $0 } }
-                row.append(.number(change, changeStyle))
+                let (new, old) = (values[alternative][index], values[baseline][index])
+                row.append(
+                    style == .share
+                        ? .shareChange(from: old, to: new)
+                        : .number(new.flatMap { new in old.map { new - $0 } }, changeStyle))
             }
             return row
         }

@@ -20,4 +20,15 @@ struct PrintedShareChangeTests {
         #expect(ReportValue.share(after).display == shownAfter)
         #expect(ReportValue.shareChange(from: before, to: after).display == change)
     }
+
+    @Test("CSV and JSON hold the exact difference, not the printed one")
+    func exactForAnalysis() {
+        // 49.3719% to 54.7250% prints 49.4% to 54.7%, +5.3 pts; the difference is 5.3531 points.
+        let change = ReportValue.shareChange(from: 0.493719, to: 0.547250)
+        #expect(change.display == "+5.3 pts")
+        #expect(change.raw == "0.053531")
+        #expect(change.rawNumber == 0.053531)
+        #expect(ReportValue.shareChange(from: nil, to: 0.5).display == "–")
+        #expect(ReportValue.shareChange(from: nil, to: 0.5).raw == "")
+    }
 }

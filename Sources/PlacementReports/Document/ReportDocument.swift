@@ -82,16 +82,20 @@ public struct ReportTable: Sendable {
 public enum ReportValue: Sendable, Equatable {
     case text(String)
     case number(Double?, NumberStyle)
+    /// The change between two shares printed beside it: read as the two printed percentages differ
+    /// (`printed`), analysed exactly (`exact`); see ``shareChange(from:to:)``.
+    case shareDifference(exact: Double?, printed: Double?)
 
     public static func count(_ value: Int?) -> ReportValue { .number(value.map(Double.init), .count) }
     public static func share(_ value: Double?) -> ReportValue { .number(value, .share) }
     public static func miles(_ value: Double?) -> ReportValue { .number(value, .miles) }
     public static func pounds(_ value: Double?) -> ReportValue { .number(value, .pounds) }
     /// The change between two shares as a reader sees them beside it: the difference of the two
-    /// percentages as printed (to 0.1), so `3.7%` to `3.5%` reads `-0.2 pts`, not the unrounded `-0.3`.
+    /// percentages as printed (to 0.1), so `3.7%` to `3.5%` reads `-0.2 pts`, not the unrounded `-0.3`;
+    /// CSV and JSON hold the exact difference.
     public static func shareChange(from before: Double?, to after: Double?) -> ReportValue {
-        guard let before, let after else { return .number(nil, .shareChange) }
-        return .number(printedShare(after) - printedShare(before), .shareChange)
+        guard let before, let after else { return .shareDifference(exact: nil, printed: nil) }
+        return .shareDifference(exact: after - before, printed: printedShare(after) - printedShare(before))
     }
 
     /// A share as its percentage prints (to 0.1 points, rounded as the printing rounds).
@@ -127,6 +131,7 @@ public enum ReportValue: Sendable, Equatable {
     public var display: String {
         switch self {
         case .text(let text): return text
+        case .shareDifference(_, let printed): return ReportValue.number(printed, .shareChange).display
         case .number(nil, _): return "–"
         case .number(let value?, let style):
             switch style {
@@ -150,13 +155,19 @@ public enum ReportValue: Sendable, Equatable {
         switch self {
         case .text(let text): return text
         case .number(let value, let style): return NumberText.decimal(value, places: style.decimalPlaces)
+        case .shareDifference(let exact, _): return ReportValue.number(exact, .shareChange).raw
         }
     }
 
     /// The raw value as a number, rounded as `raw` is, for JSON.
     public var rawNumber: Double? {
-        guard case .number(let value?, let style) = self, value.isFinite else { return nil }
-        return Double(NumberText.decimal(value, places: style.decimalPlaces))
+        switch self {
+        case .text: return nil
+        case .shareDifference(let exact, _): return ReportValue.number(exact, .shareChange).rawNumber
+        case .number(let value?, let style) where value.isFinite:
+            return Double(NumberText.decimal(value, places: style.decimalPlaces))
+        case .number: return nil
+        }
     }
 }
 
