@@ -122,6 +122,9 @@ public enum ReportValue: Sendable, Equatable {
         /// A modelled number of children, which may be fractional: whole for reading, to two decimals
         /// for analysis.
         case modelledCount
+        /// A mean of counts over draws: to a tenth for reading, whole where it is whole (`197.3`,
+        /// `1,334`), to three decimals for analysis.
+        case meanCount
         /// A statistic read to a fixed number of decimals (an error in points, a correlation), for
         /// reading and analysis alike.
         case fixed(places: Int)
@@ -145,6 +148,7 @@ public enum ReportValue: Sendable, Equatable {
             case .countChange: return ReportNumbers.signed(ReportNumbers.grouped(value))
             case .decimal: return ReportNumbers.trimmed(value, places: style.decimalPlaces)
             case .modelledCount: return ReportNumbers.grouped(value)
+            case .meanCount: return ReportNumbers.tenths(value)
             case .fixed(let places): return NumberText.decimal(value, places: places)
             }
         }
@@ -176,7 +180,7 @@ extension ReportValue.NumberStyle {
         switch self {
         case .count, .countChange: 0
         case .share, .shareChange: 6
-        case .miles, .milesChange, .decimal: 3
+        case .miles, .milesChange, .decimal, .meanCount: 3
         case .pounds, .poundsChange, .modelledCount: 2
         case .fixed(let places): places
         }

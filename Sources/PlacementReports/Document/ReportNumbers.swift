@@ -6,6 +6,15 @@ package enum ReportNumbers {
     static func grouped(_ value: Double) -> String { NumberText.grouped(value) }
     static func grouped(_ count: Int) -> String { NumberText.grouped(count) }
 
+    /// To a tenth, grouped, whole where it is whole: `197.3`, `1,334.8`, `1,334`, `-0.5`.
+    package static func tenths(_ value: Double) -> String {
+        let tenths = (value * 10).rounded() / 10
+        guard tenths.isFinite, tenths != tenths.rounded() else { return grouped(tenths) }
+        // The tenth as text, never through an integer type, so no magnitude can overflow.
+        let digit = NumberText.decimal(abs(tenths), places: 1).last.map(String.init) ?? "0"
+        return (tenths < 0 ? "-" : "") + grouped(abs(tenths).rounded(.down)) + "." + digit
+    }
+
     /// At most `places` decimals, without trailing zeros: `0.83`, `0.75`, `35`, `0.125`.
     package static func trimmed(_ value: Double, places: Int) -> String {
         var text = NumberText.decimal(value, places: places)

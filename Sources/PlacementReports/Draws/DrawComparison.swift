@@ -76,7 +76,7 @@ public struct DrawComparison {
             let unplaced = results.spread(.unplaced, mode: index) { $0.total }
             let m2 = results.spread(.m2Share, mode: index) { $0.total }
             bullets.append(
-                "\(mode.rawValue): \(unplaced.display(.count)) unplaced, M2 \(m2.display(.share)) "
+                "\(mode.rawValue): \(unplaced.display(.meanCount)) unplaced, M2 \(m2.display(.share)) "
                     + "(mean, with 10th–90th percentiles where draws differ).")
         }
         for contrast in results.contrasts {

@@ -36,7 +36,7 @@ public enum DrawMeasure: String, CaseIterable, Sendable {
 
     public var style: ReportValue.NumberStyle {
         switch self {
-        case .children, .placed, .unplaced, .outOfArea, .over20Miles: .count
+        case .children, .placed, .unplaced, .outOfArea, .over20Miles: .meanCount
         case .m1OwnShare, .m1Share, .m2Share, .within20MilesShare: .share
         case .meanDistance: .miles
         case .weeklyCost, .externalSpend, .profit: .pounds

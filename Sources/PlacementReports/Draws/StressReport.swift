@@ -219,14 +219,8 @@ public struct StressReport {
 
     /// A mean to a tenth, whole where it is whole, signed when `sign`.
     static func signed(_ value: Double, sign: Bool = true) -> String {
-        let tenths = (value * 10).rounded() / 10
-        // Thousands grouped either way: +1,334.8, as +1,334 is.
-        let digit = Int((abs(tenths) * 10).rounded()) % 10
-        let text =
-            tenths == tenths.rounded()
-            ? NumberText.grouped(Int(tenths))
-            : (tenths < 0 ? "-" : "") + NumberText.grouped(abs(tenths).rounded(.down)) + ".\(digit)"
-        return sign && tenths > 0 ? "+" + text : text
+        let text = ReportNumbers.tenths(value)
+        return sign && (value * 10).rounded() > 0 ? "+" + text : text
     }
 
     var summary: ReportSection {
@@ -237,8 +231,8 @@ public struct StressReport {
             let parts = results.modes.indices.map { mode in
                 let unplaced = results.spread(.unplaced, mode: mode) { $0.total }
                 let far = results.spread(.over20Miles, mode: mode) { $0.total }
-                return "\(results.modes[mode].rawValue) \(unplaced.display(.count)) unplaced and "
-                    + "\(far.display(.count)) over 20 miles"
+                return "\(results.modes[mode].rawValue) \(unplaced.display(.meanCount)) unplaced and "
+                    + "\(far.display(.meanCount)) over 20 miles"
             }
             let asIs = entry.asIs.map { [asIsPart($0.total, of: entry)] } ?? []
             bullets.append("\(entry.label): " + (asIs + parts).joined(separator: "; ") + ".")
