@@ -25,6 +25,21 @@ struct PlannedPlacesHeld {
         }
     }
 
+    /// Children still in a block contract's places after its term, until their placements end, across draws.
+    func heldPastTerm(_ mode: SimulatedMode, year: Int) -> Band? {
+        let open = Set(plan.builds.filter { $0.isOpen(in: year) }.map(\.provider))
+        return draws.band(mode, year: year) { outcome in
+            Double(outcome.plannedPlacesHeld.filter { !open.contains($0.key) }.values.reduce(0, +))
+        }
+    }
+
+    /// Whether a build's term ends within the simulated years.
+    private var anyTermEnds: Bool {
+        plan.builds.contains { build in
+            build.closingYear.map { year in plan.years.contains { $0.year >= year } } == true
+        }
+    }
+
     /// The last year in one or two sentences: places held per mode, and the builds no mode uses.
     func summary(year: Int) -> String {
         let perMode = draws.modes.enumerated().map { index, mode in
@@ -62,9 +77,7 @@ struct PlannedPlacesHeld {
         }
         if !ended.isEmpty {
             let stayed = draws.modes.map { mode in
-                let all = held(mode, year: year)?.mean ?? 0
-                return NumberText.grouped((all - (heldInOpenPlaces(mode, year: year)?.mean ?? 0)).rounded())
-                    + " under \(mode.name)"
+                NumberText.grouped((heldPastTerm(mode, year: year)?.mean ?? 0).rounded()) + " under \(mode.name)"
             }
             text +=
                 " Children placed under a block contract keep their places after its term ends, until their "
@@ -84,17 +97,21 @@ struct PlannedPlacesHeld {
         }
     }
 
-    /// The plan's places by year: opening, open, and held under each mode.
+    /// The plan's places by year: opening (a term's end closing, negative), open, and held under each
+    /// mode; where a block contract's term ends, its children who stay on past it, apart.
     func yearsTable(cell: (Band?) -> ReportValue) -> ReportTable {
-        ReportTable(
+        let pastTerm = anyTermEnds
+        return ReportTable(
             id: "plan-places", caption: "The plan's registered places by simulated year, and the children in them",
             columns: [
-                .init("Year", key: "year", numeric: false), .init("Opening", key: "opening"),
+                .init("Year", key: "year", numeric: false), .init("Opening (closing −)", key: "opening"),
                 .init("Open", key: "open"),
-            ] + draws.modes.map { .init("Held: \($0.name)", key: "held_\($0.name)") },
+            ] + draws.modes.map { .init("Held: \($0.name)", key: "held_\($0.name)") }
+                + (pastTerm ? draws.modes.map { .init("Past term: \($0.name)", key: "past_term_\($0.name)") } : []),
             rows: plan.years.map { year in
                 [.text(String(year.year)), .count(year.opening), .count(year.open)]
-                    + draws.modes.map { cell(held($0, year: year.year)) }
+                    + draws.modes.map { cell(heldInOpenPlaces($0, year: year.year)) }
+                    + (pastTerm ? draws.modes.map { cell(heldPastTerm($0, year: year.year)) } : [])
             })
     }
 

@@ -151,17 +151,21 @@ public enum TrajectoryJSON {
     /// (means over draws), which the weekly cost of prices paid leaves out.
     struct HeldObject: Encodable {
         var total: BandObject?
+        /// Of `total`, the children still in a block contract's places after its term.
+        var pastTerm: BandObject?
         var builds: [String: BandObject?]
         var emptyPlacesWeeklyCost: Double
 
         enum CodingKeys: String, CodingKey {
             case total, builds
+            case pastTerm = "past_term"
             case emptyPlacesWeeklyCost = "empty_places_weekly_cost"
         }
 
         init(_ held: PlannedPlacesHeld, mode: SimulatedMode, year: Int) {
             emptyPlacesWeeklyCost = held.idleCost(mode, year: year)
             total = held.held(mode, year: year).map(BandObject.init)
+            pastTerm = held.heldPastTerm(mode, year: year).map(BandObject.init)
             builds = Dictionary(
                 held.plan.builds.map { ($0.id, held.held(mode, year: year, build: $0).map(BandObject.init)) },
                 uniquingKeysWith: { first, _ in first })
