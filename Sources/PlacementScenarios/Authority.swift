@@ -18,6 +18,9 @@ public struct Authority: Hashable, Sendable, Identifiable {
     /// Geometric centroid.
     public var centroid: Coordinate
     public var areaSquareKilometres: Double
+    /// The areas a scenario accepts: the City of London's 2.9 km² and North Yorkshire's 8,000 km² are
+    /// England's extremes, so the range leaves room for synthetic scenarios without admitting nonsense.
+    public static let areaRange = 0.01...1_000_000.0
     /// Children aged 0–17, when known.
     public var childPopulation: Int?
 

@@ -11,7 +11,7 @@ enum AuthorityReader {
             let name = row.required("name", log: &log)
             let latitude = row.requiredNumber("latitude", log: &log, in: -90...90)
             let longitude = row.requiredNumber("longitude", log: &log, in: -180...180)
-            let area = row.requiredNumber("area_km2", log: &log, in: 0.01...1_000_000)
+            let area = row.requiredNumber("area_km2", log: &log, in: Authority.areaRange)
             let population = row.count("children_0_17", log: &log)
             guard let code, let name, let latitude, let longitude, let area else { continue }
             if let first = seen[code] {

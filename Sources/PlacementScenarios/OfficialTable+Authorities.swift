@@ -47,16 +47,23 @@ extension OfficialTable {
                 continue
             }
             firstLine[code] = row.line
-            guard let latitude = Double(row.text("latitude")), let longitude = Double(row.text("longitude")),
-                let area = Double(row.text("area_km2")), (-90...90).contains(latitude),
-                (-180...180).contains(longitude), area > 0, area.isFinite
-            else {
-                log.error(
-                    file, line: row.line,
-                    "latitude, longitude and area_km2 must be numbers (latitude −90 to 90, longitude −180 to 180, "
-                        + "area above 0)")
-                continue
+            // Each in the range a scenario's `authorities.csv` accepts, so what is read here is written
+            // into scenarios that load.
+            func number(_ column: String, in range: ClosedRange<Double>, _ what: String) -> Double? {
+                let text = row.text(column)
+                guard let value = Double(text), range.contains(value) else {
+                    log.error(file, line: row.line, field: column, "must be \(what); got '\(text)'")
+                    return nil
+                }
+                return value
             }
+            let latitude = number("latitude", in: -90...90, "a latitude from −90 to 90")
+            let longitude = number("longitude", in: -180...180, "a longitude from −180 to 180")
+            let area = number(
+                "area_km2", in: Authority.areaRange,
+                "an area in square kilometres from \(NumberText.decimal(Authority.areaRange.lowerBound, places: 2)) "
+                    + "to \(NumberText.grouped(Authority.areaRange.upperBound))")
+            guard let latitude, let longitude, let area else { continue }
             result.append(
                 AuthorityRow(
                     row: row, code: code, latitude: latitude, longitude: longitude, areaSquareKilometres: area,

@@ -84,11 +84,17 @@ struct OfficialDataReaderTests {
     func badFields() throws {
         let directory = try Self.folder(
             counts: "2024,Local authority,R,E06000010,Hull,Placement,Total,twelve,1",
-            authorities: "E06000010,810,Hull,R,UA,north,-0.3,72.0,62379")
+            authorities: "E06000010,810,Hull,R,UA,north,-0.3,72.0,62379\n"
+                + "E06000011,811,East Riding,R,UA,53.9,-0.6,2000000,60000\n"
+                + "E06000012,812,Grimsby,R,UA,53.5,-0.1,0.001,30000")
         defer { directory.remove() }
+        // An area a scenario's authorities.csv refuses is refused here, or `generate real` would write a
+        // scenario that does not load (and `import` would blame itself for it).
         #expect(
             Self.issues(directory) == [
-                "england_local_authorities.csv:2: latitude, longitude and area_km2 must be numbers (latitude −90 to 90, longitude −180 to 180, area above 0)",
+                "england_local_authorities.csv:2: latitude: must be a latitude from −90 to 90; got 'north'",
+                "england_local_authorities.csv:3: area_km2: must be an area in square kilometres from 0.01 to 1,000,000; got '2000000'",
+                "england_local_authorities.csv:4: area_km2: must be an area in square kilometres from 0.01 to 1,000,000; got '0.001'",
                 "dfe_cla_by_la_2021_2025.csv:2: number: 'twelve' is neither a count nor a marker",
             ])
     }
