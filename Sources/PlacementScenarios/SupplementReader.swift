@@ -26,6 +26,8 @@ enum SupplementReader {
     /// and, optionally, `children_with_known_distance`.
     static func actuals(_ table: CSVTable, known: KnownCodes, log: inout IssueLog) -> [PublishedActuals] {
         var actuals: [PublishedActuals] = []
+        // One row per authority and year: a second would be read as nothing, silently.
+        var firstLine: [String: Int] = [:]
         for row in table.rows {
             let authority = row.required("authority", log: &log)
             if let authority, known.lacks(authority) {
@@ -57,6 +59,12 @@ enum SupplementReader {
                     log: &log)
             }
             guard let authority, !known.lacks(authority), let year else { continue }
+            let key = "\(authority) \(Int(year))"
+            if let first = firstLine[key] {
+                row.error("year", "\(authority) \(Int(year)) is given twice (first on line \(first))", log: &log)
+                continue
+            }
+            firstLine[key] = row.line
             actuals.append(
                 PublishedActuals(
                     authority: AuthorityCode(rawValue: authority), year: Int(year), childrenLookedAfter: children,

@@ -376,6 +376,15 @@ struct ValidationTests {
             },
             location: "actuals.csv:2:34: children_with_known_distance",
             message: "15 is more than the 14 children looked after (children_looked_after) it is a part of"),
+        // The trial: a second row for an authority and year was read as nothing, silently.
+        Fault(
+            name: "an authority's year given twice in the published actuals",
+            edit: {
+                try $0.replace(
+                    "actuals.csv", "T00000001,2025,15,0.55,0.62,0.08\n",
+                    with: "T00000001,2025,15,0.55,0.62,0.08\nT00000001,2025,999,0.01,0.02,0.9\n")
+            },
+            location: "actuals.csv:4:11: year", message: "T00000001 2025 is given twice (first on line 3)"),
     ]
 
     /// The trial: shares of no children passed without a word.
