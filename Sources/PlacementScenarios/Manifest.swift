@@ -66,12 +66,13 @@ struct Manifest {
         defer { log = reader.log }
         guard let top = reader.mapping(root, path: "") else { return nil }
         reader.rejectUnknownKeys(top, path: "", allowed: ["name", "description", "files", "policy"])
+        let name = top["name"].flatMap { reader.string($0, path: "name") }
         var manifest = Manifest(
-            name: top["name"].flatMap { reader.string($0, path: "name") } ?? "",
+            name: name ?? "",
             description: top["description"].flatMap { reader.string($0, path: "description") } ?? "",
             files: Files(), policy: Policy())
-        // Blanks alone would title every report with nothing.
-        if manifest.name.trimmingBlanks.isEmpty {
+        // Blanks alone would title every report with nothing. A name that is not text is said once.
+        if manifest.name.trimmingBlanks.isEmpty, top["name"] == nil || name != nil {
             reader.error(top["name"] ?? root, path: "name", "is required (the scenario's name, as reports show it)")
         }
         // Reports print the name as it is; a description may run over several lines.

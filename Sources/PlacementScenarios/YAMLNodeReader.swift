@@ -50,6 +50,11 @@ package struct YAMLNodeReader {
             error(node, path: path, "expected text")
             return nil
         }
+        // YAML's null (`~`, `null`, or nothing after the colon) is no text: not a file named `~`.
+        if scalar.style == .plain, ["~", "null", "Null", "NULL", ""].contains(scalar.string) {
+            error(node, path: path, "expected text; got none (YAML's null)")
+            return nil
+        }
         return scalar.string
     }
 

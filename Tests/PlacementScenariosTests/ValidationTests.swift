@@ -376,6 +376,15 @@ struct ValidationTests {
             },
             location: "actuals.csv:2:34: children_with_known_distance",
             message: "15 is more than the 14 children looked after (children_looked_after) it is a part of"),
+        // The trial: YAML's null was read as a file named `~`, and as a scenario named `~`.
+        Fault(
+            name: "a file given as YAML's null",
+            edit: { try $0.replace("scenario.yaml", "  authorities: authorities.csv", with: "  authorities: ~") },
+            location: "scenario.yaml:7:16: files.authorities", message: "expected text; got none (YAML's null)"),
+        Fault(
+            name: "a name given as YAML's null",
+            edit: { try $0.replace("scenario.yaml", "name: tiny", with: "name: null") },
+            location: "scenario.yaml:1:7: name", message: "expected text; got none (YAML's null)"),
         // The trial: a second row for an authority and year was read as nothing, silently.
         Fault(
             name: "an authority's year given twice in the published actuals",
