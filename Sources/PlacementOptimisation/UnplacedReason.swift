@@ -4,7 +4,8 @@ import PlacementScenarios
 /// Says why a unit's children are unplaced, in words an analyst can act on.
 enum UnplacedReason {
     /// Checks the unit against every pool of its type, ignoring places already used: if some pool
-    /// admits it, the admissible places were all taken; otherwise the furthest check any pool passed
+    /// admits it, the admissible places were all taken, or cost the objective more than leaving the
+    /// child unplaced (the policy's `unplaced_penalty`); otherwise the furthest check any pool passed
     /// names what stopped it.
     static func explain(_ index: Int, in problem: PlacementProblem) -> String {
         let unit = problem.units[index]
@@ -12,6 +13,8 @@ enum UnplacedReason {
         let candidates = problem.poolsOffering(unit.placementType)
         guard !candidates.isEmpty else { return "no provider offers \(unit.placementType.label.lowercased()) places" }
         var furthest: PairCosting.Refusal?
+        var cheapest: Double?
+        var dearest: Double?
         // A kinship child is told why its own council's connected carers could not take it (too far,
         // say); that another council's are not its relatives only where its own council has none.
         let ownCarers =
@@ -19,13 +22,27 @@ enum UnplacedReason {
             ? candidates.filter { problem.pools[$0].representative.operatingAuthority == unit.homeAuthority } : []
         for pool in ownCarers.isEmpty ? candidates : ownCarers {
             switch problem.admissibility(index, pool: pool) {
-            case .admissible:
-                return "every admissible place is taken"
+            case .admissible(let terms):
+                cheapest = min(cheapest ?? terms.cost, terms.cost)
+                dearest = max(dearest ?? terms.cost, terms.cost)
             case .refused(let refusal):
                 furthest = max(furthest ?? refusal, refusal)
             }
         }
-        switch furthest! {
+        let penalty = costing.policy.unplacedPenalty
+        if let cheapest, let dearest {
+            if cheapest >= penalty {
+                return "leaving the child unplaced costs the objective less (unplaced_penalty, "
+                    + "\(NumberText.grouped(penalty)) a week) than any admissible placement (from "
+                    + "\(NumberText.grouped(cheapest))): raise unplaced_penalty above what a placement can cost"
+            }
+            return dearest >= penalty
+                ? "every admissible place costing the objective less than leaving the child unplaced "
+                    + "(unplaced_penalty, \(NumberText.grouped(penalty)) a week) is taken"
+                : "every admissible place is taken"
+        }
+        guard let furthest else { return "no provider offers a place the child can take" }
+        switch furthest {
         case .ageRange:
             return "no provider takes ages \(unit.ageBands.map(\.description).joined(separator: ", "))"
         case .requirements:

@@ -102,6 +102,27 @@ struct TinyOptimaTests {
         #expect(reasons[.cohort("C03")] == "no provider meets the Ofsted floor (outstanding)")
     }
 
+    /// The trial: with the penalty below every placement's cost, children were said to find every
+    /// admissible place taken while 16 places stood empty.
+    @Test("a penalty below every placement's cost is named as the reason")
+    func penaltyBelowEveryPlacement() throws {
+        var cheap = Self.scenario
+        // tiny's cheapest place is Southvale's foster care at £550 a week, less the £100 preference for a
+        // council's own places: no placement costs the objective under £450.
+        cheap.policy.unplacedPenalty = 400
+        let result = try PlacementOptimiser.solve(cheap, mode: .national)
+        #expect(result.decisions.allSatisfy { !$0.isPlaced })
+        // Its 12 children needing a placement (C10 lives with parents), each at the penalty.
+        #expect(result.decisions.map(\.children).reduce(0, +) == 12)
+        #expect(approximately(result.objective, 400 * 12, tolerance: 1e-6))
+        for decision in result.decisions {
+            #expect(
+                decision.unplacedReason?.hasPrefix(
+                    "leaving the child unplaced costs the objective less (unplaced_penalty, 400 a week) than any "
+                        + "admissible placement") == true, "\(decision.unplacedReason ?? "")")
+        }
+    }
+
     @Test("a sibling group is placed whole or waits whole, never split")
     func siblingsTogether() throws {
         var scenario = Self.scenario
