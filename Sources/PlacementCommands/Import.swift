@@ -134,7 +134,8 @@ extension PlacementCommand {
             }
             do {
                 let loaded = try ScenarioLoader.load(from: folder)
-                for warning in loaded.warnings {
+                // The import has already said, in its own words, where a child lives in an area it avoids.
+                for warning in loaded.warnings where warning.field != "avoid_authorities" {
                     printToStandardError(imported.locatedInChildrenFile(warning).description)
                 }
             } catch {

@@ -776,6 +776,8 @@ struct ImportCommandTests {
             run.standardError.contains(
                 "children.csv:11:73: warning: locations_to_avoid: names Leicestershire, where RUT010 is placed today"),
             "\(run.standardError)")
+        // Said once: the written scenario's own check (avoid_authorities) is not repeated.
+        #expect(!run.standardError.contains("an authority its plan avoids"), "\(run.standardError)")
         // The sample's own avoidance (Leicester) is not where RUT010 lives: no warning.
         let plain = try runImport(Self.sample, out: folder.file("plain"))
         #expect(!plain.standardError.contains("locations_to_avoid: names"))
@@ -808,6 +810,11 @@ struct ImportCommandTests {
         "a damaged row of the authority list is an error in that file, not a fault of the import",
         arguments: [
             ("E06000017,857,Rutland,", "E06000017,857,,", "la_name: is required"),
+            // Outside the areas a scenario accepts, which the imported scenario would fail (exit 2).
+            (
+                ",382.0,8012", ",2000000,8012",
+                "area_km2: must be an area in square kilometres from 0.01 to 1,000,000; got '2000000'"
+            ),
             (
                 ",382.0,8012", ",382.0,-5",
                 "children_0_17_2024: must be a whole number of children from 0 to 1,000,000; got '-5'"

@@ -396,6 +396,29 @@ struct ValidationTests {
             location: "actuals.csv:4:11: year", message: "T00000001 2025 is given twice (first on line 3)"),
     ]
 
+    /// The trial: a kept placement in an authority the child's plan avoids passed without a word.
+    @Test("a child living today where its plan avoids is warned of, by what the policy does with it")
+    func livingWhereThePlanAvoids() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        // C03 lives with Northtown's own carers (P1, in Northtown) and its plan avoids Northtown.
+        try copy.write(
+            "children.csv",
+            "id,home_authority,placement_type,age_band,count,requirements,sibling_group,current_provider,avoid_authorities\n"
+                + "C03,T00000001,foster,10-15,1,,,P1,T00000001\n")
+        let loaded = try ScenarioLoader.load(from: copy.path)
+        #expect(
+            loaded.warnings.map(\.description).contains(
+                "children.csv:2:35: warning: avoid_authorities: C03 lives today with P1, in T00000001, an authority its "
+                    + "plan avoids: every mode moves the child (as-is keeps today's placement)"), "\(loaded.warnings)")
+        try copy.replace("scenario.yaml", "keep_existing_placements: false", with: "keep_existing_placements: true")
+        let kept = try ScenarioLoader.load(from: copy.path)
+        #expect(
+            kept.warnings.map(\.description).contains {
+                $0.hasSuffix("keep_existing_placements keeps the placement there, where no mode would place the child")
+            }, "\(kept.warnings)")
+    }
+
     /// The trial: shares of no children passed without a word.
     @Test("shares given for no children are a warning")
     func sharesOfNoChildren() throws {
