@@ -18,7 +18,12 @@ extension PlacementCommand {
         @Argument(help: "The scenario folder (with scenario.yaml; candidates.csv is optional).")
         var scenario: String
 
-        @Option(parsing: .unconditional, help: "Pounds of capital to spend.", transform: DecimalOption.parse)
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp(
+                "Pounds to spend: a home's capital, a foster household's one-off recruitment and a block contract's "
+                    + "price over its term all draw on it (--kinds home spends capital alone)."),
+            transform: DecimalOption.parse)
         var budget: Double
 
         @Option(

@@ -28,7 +28,7 @@ public struct PolicyComparison: Sendable {
 
     /// Where a policy's spend includes block contracts (revenue a capital grant cannot pay, and which
     /// councils planning alone may not buy), the comparison is not of capital alone: said, with how
-    /// to compare capital alone. Nil when no policy buys one.
+    /// to compare without contracts and on capital alone. Nil when no policy buys one.
     public var contractsNote: String? {
         let buying = plans.filter { $0.spent(on: .blockContract) > 0 }
         guard !buying.isEmpty else { return nil }
@@ -37,7 +37,8 @@ public struct PolicyComparison: Sendable {
         }
         return "Block contracts take " + NumberText.listed(spends) + " of the budget spent: revenue over their "
             + "terms, which a capital grant cannot pay, and which councils planning alone may not buy. So the "
-            + "policies do not spend the same kind of money; `--kinds home,foster_carers` compares capital alone."
+            + "policies do not spend the same kind of money; `--kinds home,foster_carers` compares them without "
+            + "contracts, and `--kinds home` on capital alone (recruiting carers is a one-off revenue cost)."
     }
 
     /// A measure of a solved mode, for the table and the sentences.

@@ -39,8 +39,10 @@ extension SufficiencyReport {
         let carers = builds.filter { $0.candidate.kind == CapacityCandidate.Kind.fosterCarers }
         let contracts = builds.filter { $0.candidate.kind == CapacityCandidate.Kind.blockContract }
         let running: Double = builds.reduce(0) { $0 + Double($1.places) * $1.candidate.weeklyCostPerPlace }
-        // Capital is what is built or recruited: a contract's term price is its weekly price, already running.
-        let capital: Double = builds.reduce(0) { $0 + Double($1.units) * $1.candidate.capitalCost }
+        // Capital is what homes cost to build; recruiting carers is a one-off revenue cost; a contract's term
+        // price is its weekly price, already running.
+        let capital: Double = homes.reduce(0) { $0 + Double($1.units) * $1.candidate.capitalCost }
+        let recruitment: Double = carers.reduce(0) { $0 + Double($1.units) * $1.candidate.capitalCost }
         let committed: Double = contracts.reduce(0) { $0 + Double($1.units) * $1.candidate.termPrice }
         let homeCount: Int = homes.reduce(0) { $0 + $1.units }
         let carerCount: Int = carers.reduce(0) { $0 + $1.units }
@@ -53,7 +55,9 @@ extension SufficiencyReport {
             + (contractCount == 0
                 ? "" : ", and takes \(ReportNumbers.counted(contractCount, "block contract", "block contracts")),")
             + "\(opening) in \(scopeName): \(ReportNumbers.counted(places, "place", "places")) for "
-            + ReportValue.pounds(capital).display + " of capital, running at \(ReportValue.pounds(running).display) "
+            + ReportValue.pounds(capital).display + " of capital"
+            + (recruitment > 0 ? " and \(ReportValue.pounds(recruitment).display) of one-off recruitment" : "")
+            + ", running at \(ReportValue.pounds(running).display) "
             + "a week when full (see the last note of this section on how it is counted"
             + (carerCount == 0
                 ? ""

@@ -249,6 +249,30 @@ struct SufficiencyPlanSectionTests {
         }
     }
 
+    /// The trial: a foster household's recruitment was counted as capital, which it is not (a one-off
+    /// revenue cost), in the one question a capital grant turns on.
+    @Test("homes' capital and carers' recruitment are said apart")
+    func capitalApartFromRecruitment() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.file("plan.csv")
+        try
+            ("id,kind,authority,placement_type,sector,places,units,capital_cost,weekly_cost,years_to_open,opening_year\n"
+            + "H2,home,T00000001,childrens_home,local_authority,2,1,500000,4800,2,2027\n"
+            + "F1,foster_carers,T00000001,foster,local_authority,1,2,10000,450,1,2026\n").write(
+                toFile: file, atomically: true, encoding: .utf8)
+        let out = directory.file("out")
+        var command = try PlacementCommand.parseAsRoot([
+            "sufficiency", Fixtures.scenario("tiny-plan"), "--authority", "T00000001", "--mode", "national",
+            "--data", directory.path, "--plan", file, "--out", out,
+        ])
+        try command.run()
+        let markdown = try String(contentsOfFile: out + "/sufficiency.md", encoding: .utf8)
+        #expect(
+            markdown.contains("4 places for £500,000 of capital and £20,000 of one-off recruitment, running at"),
+            "\(markdown)")
+    }
+
     /// Eastbury's C09, unplaced in national mode without the plan (tiny-plan's README), is placed in
     /// H2 or moves a Northtown child there: with the plan Eastbury has nobody unplaced.
     @Test("Eastbury's unplaced child is placed once H2 is built")

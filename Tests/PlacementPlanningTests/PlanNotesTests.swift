@@ -45,7 +45,9 @@ struct PlanNotesTests {
         let comparison = try PolicyComparison.compare(scenario, budget: 208_000, options: PlanningOptions())
         let note = try #require(comparison.contractsNote)
         #expect(note.hasPrefix("Block contracts take £208,000 under one national plan (bound) of the budget spent"))
-        #expect(note.contains("`--kinds home,foster_carers` compares capital alone"))
+        #expect(
+            note.contains(
+                "`--kinds home,foster_carers` compares them without contracts, and `--kinds home` on capital alone"))
         var capital = PlanningOptions()
         capital.kinds = [.home, .fosterCarers]
         #expect(try PolicyComparison.compare(scenario, budget: 208_000, options: capital).contractsNote == nil)
