@@ -181,7 +181,8 @@ public struct PlanReport: Sendable {
     /// What the plan's summary says beside its figures, in the report and the Markdown alike.
     static func notes(_ plan: CapacityPlan) -> [String] {
         [
-            shortOfAHomeNote(plan), unspentNote(plan), unheldCandidatesNote(plan), savingNothingNote(plan),
+            shortOfAHomeNote(plan), unspentNote(plan), leftUnderAHomeNote(plan), unheldCandidatesNote(plan),
+            savingNothingNote(plan),
             commissioningNote(plan),
         ].compactMap { $0 }
     }
@@ -193,7 +194,10 @@ public struct PlanReport: Sendable {
         guard !short.isEmpty else { return nil }
         let cheapest = short.compactMap(\.cheapestHome).min() ?? 0
         let from = "(from \(pounds(cheapest)))"
-        let elsewhere = plan.carers.isEmpty ? "" : " (the money goes to carers)"
+        let unspent = short.reduce(0) { $0 + $1.share.budget - $1.spent }
+        let elsewhere =
+            plan.carers.isEmpty
+            ? "" : unspent < 0.5 ? " (the money recruits carers)" : " (\(pounds(unspent)) of it is left unspent)"
         guard plan.spending.count > 1 else {
             return "The budget does not reach the cheapest home \(from), so the plan builds none\(elsewhere)."
         }
@@ -231,6 +235,29 @@ public struct PlanReport: Sendable {
             : "the search stopped at its time limit before proving that a further home would not pay"
         return "\(who)\(names) \(left.count == 1 ? "leaves" : "leave") \(pounds(total)) unspent, enough for "
             + "another of \(left.count == 1 ? "its" : "their") homes: \(why)."
+    }
+
+    /// Budget holders whose share reaches a home but who build none, or no further one, and leave money
+    /// that no longer reaches one once their carers are recruited: said, since neither the note on
+    /// shares short of a home nor the one on money enough for another home speaks of them.
+    static func leftUnderAHomeNote(_ plan: CapacityPlan) -> String? {
+        let short = Set(plan.holdersShortOfAHome.map(\.share.id))
+        let left = plan.spending.filter { holder in
+            let unspent = holder.share.budget - holder.spent
+            let anotherHome = holder.cheapestHomeLeft.map { unspent + 0.005 >= $0 } ?? false
+            return !short.contains(holder.share.id) && !anotherHome && unspent >= 0.5
+        }
+        guard !left.isEmpty, plan.spending.count > 1 else { return nil }
+        let total = left.reduce(0) { $0 + $1.share.budget - $1.spent }
+        let names = left.count <= 5 ? " (" + NumberText.listed(left.map(\.share.name)) + ")" : ""
+        let who = left.count == 1 ? "1 budget holder" : "\(left.count) budget holders"
+        let why =
+            plan.status == .optimal
+            ? "no other build within what is left lowers the weighted objective"
+            : "the search stopped at its time limit before proving that no other build within what is left would pay"
+        return "\(who)\(names) \(left.count == 1 ? "leaves" : "leave") \(pounds(total)) unspent, less than "
+            + "\(left.count == 1 ? "its" : "their") cheapest home once \(left.count == 1 ? "its" : "their") "
+            + "other builds are paid for: \(why)."
     }
 
     /// What the plan's gains assume: every child placed afresh under the plan's commissioning. Under

@@ -101,6 +101,31 @@ struct PlanReportTests {
 
     /// £500,000 shared by children looked after: Northtown £230,769, Southvale £115,385, Eastbury
     /// £153,846, each below a home's £795,000 (3 places × £265,000).
+    /// The trial: four councils' shares reached a home, built none and left £0.7m each unspent, and
+    /// nothing said so. Every unspent pound is now in a note: the notes' sums and the spend make the budget.
+    @Test("every unspent pound of council shares is accounted for in the notes")
+    func unspentAccountedFor() throws {
+        let run = try BuiltTool.run(
+            "placement",
+            [
+                "plan", Fixtures.scenario("greater-manchester"), "--budget", "10000000", "--by", "council", "--kinds",
+                "home,foster_carers",
+            ])
+        #expect(run.status == 0, "\(run.standardError)")
+        let text = run.standardOutput
+        func pounds(after prefix: String, before suffix: String) -> Double? {
+            guard let start = text.range(of: prefix), let end = text[start.upperBound...].range(of: suffix) else {
+                return nil
+            }
+            return Double(text[start.upperBound..<end.lowerBound].replacingOccurrences(of: ",", with: ""))
+        }
+        let spent = try #require(pounds(after: "foster households for £", before: ":"))
+        let short = try #require(pounds(after: "so they build none (£", before: " of it is left unspent)"))
+        let left = try #require(
+            pounds(after: "budget holders leave £", before: " unspent, less than their cheapest home"))
+        #expect(approximately(spent + short + left, 10_000_000, tolerance: 1), "\(text)")
+    }
+
     @Test("--by council says when the shares are too small for a home, and names the holders")
     func sharesTooSmallForAHome() throws {
         let directory = try TemporaryDirectory()
@@ -110,11 +135,13 @@ struct PlanReportTests {
         ])
         try command.run()
         let markdown = try String(contentsOfFile: directory.file("plan") + "/report.md", encoding: .utf8)
-        // Pooled, £500,000 still buys no home: no advice to pool.
+        // Pooled, £500,000 still buys no home: no advice to pool. The carers it recruits cost £20,000 (the
+        // plan's builds), so £480,000 is left: said, where "the money goes to carers" had read as all of it.
+        #expect(markdown.contains("for £20,000"), "\(markdown)")
         #expect(
             markdown.contains(
                 "No budget holder's share (Northtown, Southvale and Eastbury) reaches the cheapest home open to it "
-                    + "(from £795,000), so none builds one (the money goes to carers); even pooled, the whole budget "
+                    + "(from £795,000), so none builds one (£480,000 of it is left unspent); even pooled, the whole budget "
                     + "would not reach one."), "\(markdown)")
         // Nationally the £500,000 is one pot, still short of a home: said as the budget's.
         var national = try PlacementCommand.parseAsRoot([
