@@ -316,9 +316,22 @@ public struct ComparisonReport {
                 + "children looked after, its distance share of those with a known distance; the modelled M1 is of "
                 + "children in foster and residential care, and M2 and distance of children placed."
             if published.authoritiesMissing > 0 {
+                // Named, with the scenario's children there, so the gap in children looked after is explained.
+                let missing = Set(published.missingAuthorities)
+                let theirChildren = scenario.cohorts.filter { missing.contains($0.homeAuthority) }.reduce(0) {
+                    $0 + $1.count
+                }
+                let names = published.missingAuthorities.compactMap { code in
+                    scenario.authorities.first { $0.id == code }?.name
+                }
+                let one = published.authoritiesMissing == 1
                 note +=
                     " " + ReportNumbers.counted(published.authoritiesMissing, "authority has", "authorities have")
-                    + " no published figure and " + (published.authoritiesMissing == 1 ? "is" : "are") + " left out."
+                    + " no published figure"
+                    + (names.count <= 5 ? " (\(NumberText.listed(names)))" : "")
+                    + " and " + (one ? "is" : "are") + " left out, so the published children looked after are "
+                    + "the other authorities' sum; the scenario holds "
+                    + ReportNumbers.counted(theirChildren, "child", "children") + " for " + (one ? "it" : "them") + "."
             }
             if published.ownProvisionSuppressed > 0 {
                 note +=

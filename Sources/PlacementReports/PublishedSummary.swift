@@ -13,7 +13,9 @@ struct PublishedSummary {
     var insideBoundaryShare: Double?
     var over20MilesShare: Double?
     /// Authorities in the set with no published figure for the year (or a suppressed one).
-    var authoritiesMissing: Int
+    var authoritiesMissing: Int { missingAuthorities.count }
+    /// Those authorities, in the order asked.
+    var missingAuthorities: [AuthorityCode]
     /// Authorities whose own-provision count DfE suppresses while publishing their other shares,
     /// counted as providing none: DfE suppresses counts of a handful of children, and a children's
     /// trust's provision is not the council's own (Birmingham, Bradford, North Northamptonshire).
@@ -28,9 +30,10 @@ struct PublishedSummary {
         let byAuthority = Dictionary(
             actuals.filter { $0.year == year }.map { ($0.authority, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = authorities.compactMap { byAuthority[$0] }
-        authoritiesMissing = authorities.count - rows.filter { $0.childrenLookedAfter != nil }.count
-        let counted = rows.compactMap(\.childrenLookedAfter)
-        childrenLookedAfter = counted.isEmpty ? nil : counted.reduce(0, +)
+        let counted = Set(rows.filter { $0.childrenLookedAfter != nil }.map(\.authority))
+        missingAuthorities = authorities.filter { !counted.contains($0) }
+        let children = rows.compactMap(\.childrenLookedAfter)
+        childrenLookedAfter = children.isEmpty ? nil : children.reduce(0, +)
         // A share weighted by the children it is a share of: all children looked after, or, for the
         // distance, those with a known distance where the scenario gives them (DfE's England figure).
         func weighted(
