@@ -7,6 +7,8 @@ public struct AppliedShock: Sendable, Equatable {
     public var detail: String
     /// Whether the shock draws at random (which places close), so that draws differ by it.
     public var isRandom = false
+    /// Whether the shock changes prices, so that a scenario priced alike by sector no longer is.
+    public var changesPrices = false
 }
 
 /// Applies shocks to a scenario, in file order, giving a new scenario.
@@ -30,7 +32,9 @@ public enum ShockApplication {
                 ])
             }
             let detail = apply(located.shock, to: &shocked, random: &random)
-            applied.append(AppliedShock(label: located.shock.label, detail: detail, isRandom: located.shock.isRandom))
+            var shock = AppliedShock(label: located.shock.label, detail: detail, isRandom: located.shock.isRandom)
+            if case .priceChange = located.shock { shock.changesPrices = true }
+            applied.append(shock)
         }
         // Children whose provider no longer offers their type must move.
         let offers = Dictionary(

@@ -309,7 +309,10 @@ public struct StressReport {
             if leavesMoreUnplaced {
                 bullets.append(ShortfallNotes.whoseChildren)
                 bullets.append(ShortfallNotes.costOfPlaced)
-                if let prices = PriceNotes.uniformAcrossSectors(scenario) { bullets.append(prices) }
+                let repriced = cases.contains { $0.applied.contains(where: \.changesPrices) }
+                if let prices = PriceNotes.uniformAcrossSectors(scenario, shocksChangePrices: repriced) {
+                    bullets.append(prices)
+                }
             }
         }
         if let seconds {
