@@ -77,7 +77,8 @@ extension PlaceValueTable {
                 + "lets a child now unplaced be placed (a child of any of the scenario's councils)"
                 + (value.netWeeklySaving.map {
                     $0 < 0
-                        ? ", for \(NumberText.pounds(-$0)) a week of price and distance as the policy weighs them" : ""
+                        ? ", at a cost of \(NumberText.pounds(-$0)) a week of price and distance as the policy weighs "
+                            + "them (the place ranks first for the child it places, not for money)" : ""
                 } ?? "") + "."
         }
         if value.movesChildOffBelowFloor {
