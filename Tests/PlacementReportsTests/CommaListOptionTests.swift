@@ -27,6 +27,11 @@ struct CommaListOptionTests {
         Case(
             arguments: ["compare", Fixtures.scenario("tiny"), "--modes", "council,regionl"],
             message: "--modes: unknown mode 'regionl'; choose from council, council-coordinated, regional, national"),
+        // The trial: as-is was refused as an unknown mode, though simulate takes it.
+        Case(
+            arguments: ["compare", Fixtures.scenario("tiny"), "--modes", "as-is,council"],
+            message: "--modes: as-is is not a mode to solve: it is shown beside the modes whenever the scenario's "
+                + "authorities have published figures"),
         Case(
             arguments: ["plan", Fixtures.scenario("tiny-plan"), "--budget", "500000", "--kinds", "hostel"],
             message: "--kinds: unknown kind 'hostel'; choose from home, foster_carers, block_contract"),
