@@ -48,7 +48,10 @@ extension PlacementCommand {
 
         @Option(
             help: ArgumentHelp(
-                "Also write plan.json, plan.md and the plan file plan.csv (for compare, sufficiency and simulate --plan) into this folder."
+                "Also write plan.json, plan.md, the plan file plan.csv (for compare, sufficiency and simulate --plan) and "
+                    + "the plan report (report.html, with Markdown, JSON and CSV tables) into this folder. The report "
+                    + "solves the plan again at each budget of its frontier (--frontier) and under each scope for the "
+                    + "policy comparison: on England a minute or more beyond the plan itself."
             ))
         var out: String?
 
