@@ -189,6 +189,9 @@ public enum AsIsComparison: Sendable {
                 + (market.childrenFromOutside > 0
                     ? "\(NumberText.grouped(totals.heldFromOutside)) of them held by "
                         + "\(NumberText.grouped(market.childrenFromOutside)) children from outside the scenario"
+                        + (market.childrenFromOutsideUnheld.rounded() >= 1
+                            ? " (\(NumberText.grouped(market.childrenFromOutsideUnheld)) of them beyond the usable places "
+                                + "of their authority and sector, holding none)" : "")
                     : "none held from outside (no child from outside the scenario is placed in it today)")
                 + missingClause(market, afterOutside: market.childrenFromOutside > 0)
                 + ", leaving \(NumberText.grouped(totals.free)) whole places free for its own children (usable "

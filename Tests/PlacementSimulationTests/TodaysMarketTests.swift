@@ -94,6 +94,11 @@ import Testing
         #expect(market.slots[PlaceSlot(provider: 0, placementType: .childrensHome)]?.heldFromOutside == 1)
         #expect(market.childrenFromOutside == 2)
         #expect(market.childrenFromOutsideUnheld == 1)
+        // Said beside the count, so that 1 place held by 2 children reads as it is.
+        #expect(
+            AsIsComparison.marketNotes(market, solvedBy: "The modes solve")[0].contains(
+                "1 of them held by 2 children from outside the scenario (1 of them beyond the usable places of "
+                    + "their authority and sector, holding none)"))
         let totals = market.slots.values.reduce(0.0) { $0 + $1.heldFromOutside + Double($1.free) }
         #expect(totals <= Double(market.slots.values.reduce(0) { $0 + $1.registered }))
         let applied = market.applied(to: scenario)
