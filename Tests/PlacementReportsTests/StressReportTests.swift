@@ -88,6 +88,16 @@ struct StressReportTests {
         #expect(
             run.standardOutput.contains("against no shock (means): as-is 0 unplaced and 0 over 20 miles; council -"))
         #expect(run.standardOutput.contains("Under council commissioning a shock can leave fewer children unplaced"))
+        // The table gives as-is's rows too: a price change moves no child, so every count and share of
+        // today's placements is the same with and without it (only the weekly cost and profit move).
+        let table = run.standardOutput.components(separatedBy: "**Each case and mode for england-2025**")
+        let asIsRows = (table.count > 1 ? table[1] : "").split(separator: "\n")
+            .prefix { !$0.hasPrefix("**") }.filter { $0.contains("| as-is |") }
+            .map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+        try #require(asIsRows.count == 2, "\(run.standardOutput)")
+        #expect(asIsRows[0][0] == "no shock")
+        #expect(asIsRows[0][2..<17] == asIsRows[1][2..<17])
+        #expect(asIsRows[0][17] != asIsRows[1][17])
     }
 
     /// A council's lead reads its own children: `--authority` adds their figures case by case to the

@@ -32,6 +32,11 @@ enum DrawTables {
         resilienceMeasures.flatMap { spreadCells(results.spread($0, mode: mode, scope: scope), $0.style) }
     }
 
+    /// The same cells for one figure (as-is, one draw): mean, 10th and 90th percentile alike.
+    static func resilienceCells(_ metrics: ScopeMetrics) -> [ReportValue] {
+        resilienceMeasures.flatMap { spreadCells(DrawSpread([$0.value(metrics)]), $0.style) }
+    }
+
     /// Every measure of the scenario as a whole, one row per measure and mode.
     static func headline(_ results: DrawResults, prefix: [ReportValue] = []) -> [[ReportValue]] {
         results.modes.indices.flatMap { mode in

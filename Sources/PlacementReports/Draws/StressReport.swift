@@ -343,6 +343,11 @@ public struct StressReport {
     var totals: ReportSection {
         var rows: [[ReportValue]] = []
         for entry in cases {
+            // Today's placements under the case first, as the summary gives them: one figure (a random
+            // closure's first draw), so its percentiles are the figure itself.
+            if let asIs = entry.asIs {
+                rows.append([.text(entry.label), .text(asIsLabel(entry))] + DrawTables.resilienceCells(asIs.total))
+            }
             for mode in entry.results.modes.indices {
                 rows.append(
                     [.text(entry.label), .text(entry.results.modes[mode].rawValue)]
@@ -373,7 +378,15 @@ public struct StressReport {
         for entry in cases {
             let first = entry.results.metrics[0][0]
             let scopes = cooperatives ? first.cooperatives : first.authorities
+            let asIsScopes = entry.asIs.map { cooperatives ? $0.cooperatives : $0.authorities } ?? []
             for scope in scopes.indices where scopes[scope].isShown(focus: focus) {
+                if let asIs = asIsScopes.first(where: { $0.id == scopes[scope].id }) {
+                    rows.append(
+                        [
+                            .text(entry.label), .text(scopes[scope].name), .text(scopes[scope].id),
+                            .text(asIsLabel(entry)),
+                        ] + DrawTables.resilienceCells(asIs.metrics))
+                }
                 for mode in entry.results.modes.indices {
                     rows.append(
                         [
