@@ -64,9 +64,18 @@ public struct OfficialPlacementData: Sendable {
         coverage.check(log: &log)
 
         var places: [Int: [AuthorityCode: ResidentialPlaces]] = [:]
+        // A code the authority list lacks would drop its places from today's market without a word.
+        let known = Set(authorities.map(\.id) + RetiredCounties.successors.keys.map(AuthorityCode.init(rawValue:)))
         for row in placesTable?.rows ?? [] {
             let code = AuthorityCode(rawValue: row.text("la_code"))
             guard !code.rawValue.isEmpty else { continue }  // Welsh providers: outside the model's authorities
+            guard known.isEmpty || known.contains(code) else {
+                log.error(
+                    OfficialTables.placesFile, line: row.line, field: "la_code",
+                    "'\(code.rawValue)' is not an authority in \(OfficialTables.authoritiesFile) (nor a county since "
+                        + "split in two): its places would be left out of today's market")
+                continue
+            }
             guard let year = OfficialTables.year(row.text("year")) else {
                 log.error(
                     OfficialTables.placesFile, line: row.line, field: "year", OfficialTables.notAYear(row.text("year")))

@@ -133,7 +133,9 @@ public struct OfficialData: Sendable {
             guard let places = Double(row.text("places").isEmpty ? "0" : row.text("places")), places >= 0,
                 places <= 1_000_000
             else {
-                log.error(registerFile, line: row.line, field: "places", "'\(row.text("places"))' is not a count")
+                log.error(
+                    registerFile, line: row.line, field: "places",
+                    "'\(row.text("places"))' is not a number of places from 0 to 1,000,000")
                 continue
             }
             register.append(
