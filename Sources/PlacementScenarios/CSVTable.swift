@@ -87,9 +87,17 @@ public struct CSVTable: Sendable {
         }
         guard missing.isEmpty else { return nil }
         var records: [Record] = []
+        // Headings left blank at the end of the header (a trailing comma): a row may stop before them.
+        let blankTail = header.reversed().prefix { $0.isEmpty }.count
         for raw in parsed.dropFirst() {
-            let fields = raw.fields.map(\.text.trimmingBlanks)
+            var fields = raw.fields.map(\.text.trimmingBlanks)
             if fields.allSatisfy(\.isEmpty) { continue }
+            var columns = raw.fields.map(\.column)
+            if fields.count < header.count, header.count - fields.count <= blankTail {
+                let last = columns.last ?? 1
+                columns += Array(repeating: last, count: header.count - fields.count)
+                fields += Array(repeating: "", count: header.count - fields.count)
+            }
             guard fields.count == header.count else {
                 log.error(
                     file, line: raw.line,
@@ -97,7 +105,7 @@ public struct CSVTable: Sendable {
                         + Self.splitNumberHint(fields, header.count))
                 continue
             }
-            var record = Record(line: raw.line, fields: fields, columns: raw.fields.map(\.column))
+            var record = Record(line: raw.line, fields: fields, columns: columns)
             for (index, name) in header.enumerated() where plainColumns.contains(name) {
                 guard let problem = ControlCharacters.problem(fields[index]) else { continue }
                 log.error(file, line: raw.line, column: record.columns[index], field: name, problem)

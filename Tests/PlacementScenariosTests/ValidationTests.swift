@@ -396,6 +396,23 @@ struct ValidationTests {
             location: "actuals.csv:4:11: year", message: "T00000001 2025 is given twice (first on line 3)"),
     ]
 
+    /// The trial: a header ending in a comma (a spreadsheet's blank last heading) made every row one field
+    /// short, each an error. A row may stop before blank headings at the end.
+    @Test("a trailing comma on the header reads as a blank last heading")
+    func trailingCommaOnTheHeader() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace(
+            "children.csv", "sibling_group,current_provider\n", with: "sibling_group,current_provider,\n")
+        let loaded = try ScenarioLoader.load(from: copy.path)
+        #expect(loaded.scenario.childCount == 13)
+        #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
+        // A row that is short of a named column is still an error.
+        try copy.replace("children.csv", "C03,T00000001,foster,10-15,1,,,\n", with: "C03,T00000001,foster,10-15,1,,\n")
+        let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
+        #expect(error.errors.map(\.description) == ["children.csv:4: has 7 fields; the header has 9"])
+    }
+
     /// The trial: a kept placement in an authority the child's plan avoids passed without a word.
     @Test("a child living today where its plan avoids is warned of, by what the policy does with it")
     func livingWhereThePlanAvoids() throws {

@@ -156,7 +156,7 @@ struct OfficialDataReaderTests {
             toFile: directory.file("ofsted_providers_2025.csv"), atomically: true, encoding: .utf8)
         #expect(
             Self.issues(directory) == [
-                "ofsted_providers_2025.csv:2: places: 'inf' is not a count",
+                "ofsted_providers_2025.csv:2: places: 'inf' is not a number of places from 0 to 1,000,000",
                 "childrens_trusts_2025.csv:3: la_code: 'E06000010' is listed twice (first on line 2)",
                 "childrens_trusts_2025.csv:4: la_code: 'E99999999' is not an authority in the authority list",
                 "childrens_trusts_2025.csv:4: dfe_counts_as: 'partly' is neither 'voluntary' nor 'own'",
