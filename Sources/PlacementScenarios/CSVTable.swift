@@ -76,6 +76,15 @@ public struct CSVTable: Sendable {
             log.error(file, line: 1, separatorMessage(separator))
             return nil
         }
+        // A heading holding a control character names no column the reader knows: said at the heading,
+        // not as the column it was meant to be going missing (nor, for an optional one, not at all).
+        let garbled = first.fields.compactMap { field in
+            ControlCharacters.problem(field.text).map { (field.column, $0) }
+        }
+        for (column, problem) in garbled {
+            log.error(file, line: 1, column: column, "heading \(problem)")
+        }
+        guard garbled.isEmpty else { return nil }
         let missing = required.filter { !header.contains($0) }
         for column in missing {
             log.error(file, line: 1, field: column, "required column is missing")

@@ -376,6 +376,13 @@ struct ValidationTests {
             },
             location: "actuals.csv:2:34: children_with_known_distance",
             message: "15 is more than the 14 children looked after (children_looked_after) it is a part of"),
+        // The trial: a control character in a heading read as that column missing, or, in an optional
+        // column, passed without a word.
+        Fault(
+            name: "a control character in a heading",
+            edit: { try $0.replace("cooperatives.csv", "cooperative_name", with: "cooperative\u{0}name") },
+            location: "cooperatives.csv:1:16",
+            message: "heading 'cooperative\\x00name' holds a control character, U+0000"),
         // The trial: YAML's null was read as a file named `~`, and as a scenario named `~`.
         Fault(
             name: "a file given as YAML's null",
