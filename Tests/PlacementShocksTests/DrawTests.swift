@@ -119,6 +119,19 @@ struct DrawTests {
         #expect(issue?.description.contains("\n") == false)
     }
 
+    /// The trial: a NUL at the end was taken by libyaml as the end of the text, and the file accepted.
+    @Test("A control character in a shocks file is an error at its line and column")
+    func controlCharacter() {
+        var log = IssueLog()
+        let file = ShockFile.parse(
+            "shocks:\n  - price_change: {sector: private, factor: 1.1}\n\u{0}", file: "shocks.yaml", log: &log)
+        #expect(file == nil)
+        #expect(
+            log.issues.map(\.description) == [
+                "shocks.yaml:3:1: holds a control character, U+0000; a YAML file may hold none but tabs and line breaks"
+            ])
+    }
+
     @Test("Shocks-file problems are reported with the file and line")
     func fileErrors() throws {
         let yaml = """
