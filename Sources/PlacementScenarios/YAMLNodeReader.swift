@@ -95,6 +95,14 @@ package struct YAMLNodeReader {
                 fallback = number
             } else if let type = PlacementType(rawValue: key) {
                 byType[type] = number
+                // Children placed with parents, for adoption or otherwise are counted, never placed: a
+                // figure for them changes nothing, which the user should know.
+                if !type.isCommissioned {
+                    let at = keys[Self.join(path, key)] ?? value
+                    log.warning(
+                        file, line: at.mark?.line, column: at.mark?.column, field: Self.join(path, key),
+                        "\(key) children are counted, not placed by any mode: the figure changes nothing")
+                }
             } else {
                 var message = "unknown placement type '\(key)'"
                 if let suggestion = nearest(to: key, in: PlacementType.allCases.map(\.rawValue) + ["default"]) {

@@ -420,6 +420,22 @@ struct ValidationTests {
         #expect(error.errors.map(\.description) == ["children.csv:4: has 7 fields; the header has 9"])
     }
 
+    /// The trial: a distance limit for children placed with parents, whom no mode places, passed silently.
+    @Test("a per-type figure for a type no mode places is a warning")
+    func figureForATypeNeverPlaced() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace(
+            "scenario.yaml", "  maximum_distance_miles:\n",
+            with: "  maximum_distance_miles:\n    placed_with_parents: 5\n")
+        let loaded = try ScenarioLoader.load(from: copy.path)
+        #expect(
+            loaded.warnings.map(\.description) == [
+                "scenario.yaml:21:5: warning: policy.maximum_distance_miles.placed_with_parents: placed_with_parents "
+                    + "children are counted, not placed by any mode: the figure changes nothing"
+            ])
+    }
+
     /// The trial: a kept placement in an authority the child's plan avoids passed without a word.
     @Test("a child living today where its plan avoids is warned of, by what the policy does with it")
     func livingWhereThePlanAvoids() throws {
