@@ -1,5 +1,6 @@
 /// Reads `providers.csv`: one row per provider and placement type; rows sharing an `id` are one
-/// provider and must agree on its name, sector and location.
+/// provider and must agree on its own fields (name, sector, authority, operator, owner, location,
+/// judgement, specialisms and ages).
 enum ProviderReader {
     /// `authorities`: those read, by code, to question locations far outside their authority.
     static func providers(
@@ -8,6 +9,7 @@ enum ProviderReader {
         var providers: [Provider] = []
         var index: [String: Int] = [:]
         var offerLines: [String: Int] = [:]
+        var firstLines: [String: Int] = [:]
         for row in table.rows {
             let id = row.identifier("id", log: &log)
             if let id, id.hasPrefix(Provider.plannedIDPrefix) {
@@ -60,11 +62,20 @@ enum ProviderReader {
             let offer = Provider.Offer(places: places, weeklyPrice: price)
             if let existing = index[id] {
                 let first = providers[existing]
+                // The provider's own fields are one provider's: a later row's differing value would be
+                // dropped without a word (its location, owner or judgement), so it is an error.
                 for (field, same) in [
-                    ("name", first.name == row.text("name")), ("sector", first.sector == sector),
+                    ("name", first.name == (row.optionalText("name") ?? id)), ("sector", first.sector == sector),
                     ("authority", first.authority.rawValue == authority),
+                    ("operating_authority", first.operatingAuthority?.rawValue == operating),
+                    ("owner", first.owner == row.text("owner")), ("latitude", first.location == location),
+                    ("ofsted_rating", first.rating == rating), ("specialisms", first.specialisms == specialisms),
+                    ("min_age", first.ageRange == ages),
                 ] where !same {
-                    row.error(field, "differs from an earlier row of provider \(id)", log: &log)
+                    row.error(
+                        field,
+                        "differs from provider \(id)'s first row (line \(firstLines[id] ?? 0)); a provider's own "
+                            + "fields are the same on each of its rows", log: &log)
                 }
                 if let line = offerLines["\(id)|\(type.rawValue)"] {
                     row.error(
@@ -75,6 +86,7 @@ enum ProviderReader {
                 providers[existing].offers[type] = offer
             } else {
                 index[id] = providers.count
+                firstLines[id] = row.line
                 providers.append(
                     Provider(
                         id: ProviderID(rawValue: id), name: row.optionalText("name") ?? id, sector: sector,

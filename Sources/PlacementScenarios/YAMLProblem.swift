@@ -41,13 +41,11 @@ package enum YAMLProblem {
     /// The YAML document of `text`, or `nil` with the problem logged against `file`: `empty` when it
     /// holds no document, the parse error with its line and column otherwise.
     package static func compose(_ text: String, file: String, empty: String, log: inout IssueLog) -> Node? {
-        // libyaml takes a NUL as the end of the text, so what follows one would be read as nothing.
-        if let (line, column, scalar) = controlCharacter(in: text) {
-            let code = String(scalar.value, radix: 16, uppercase: true)
+        // libyaml takes a NUL as the end of the text, reading nothing after it (other control characters
+        // it refuses itself): said as libyaml says the others.
+        if let (line, column) = nul(in: text) {
             log.error(
-                file, line: line, column: column,
-                "holds a control character, U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); "
-                    + "a YAML file may hold none but tabs and line breaks")
+                file, line: line, column: column, "is not valid YAML: control characters are not allowed (U+0000)")
             return nil
         }
         do {
@@ -63,23 +61,19 @@ package enum YAMLProblem {
         }
     }
 
-    /// The line, column and scalar of the first control character other than a tab or a line break.
-    static func controlCharacter(in text: String) -> (Int, Int, Unicode.Scalar)? {
-        // Nearly every file holds no byte that can start one: checked by bytes first.
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F })
-        else { return nil }
+    /// The line and column of the first NUL in `text`, if any.
+    static func nul(in text: String) -> (Int, Int)? {
+        guard text.utf8.contains(0) else { return nil }
         var line = 1
         var column = 1
         for scalar in text.unicodeScalars {
+            if scalar == "\0" { return (line, column) }
             if scalar == "\n" {
                 line += 1
                 column = 1
-                continue
+            } else {
+                column += 1
             }
-            if scalar.value < 0x20 && scalar != "\t" && scalar != "\r" || scalar.value == 0x7F {
-                return (line, column, scalar)
-            }
-            column += 1
         }
         return nil
     }

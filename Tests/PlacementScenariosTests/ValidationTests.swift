@@ -383,6 +383,19 @@ struct ValidationTests {
             edit: { try $0.replace("cooperatives.csv", "cooperative_name", with: "cooperative\u{0}name") },
             location: "cooperatives.csv:1:16",
             message: "heading 'cooperative\\x00name' holds a control character, U+0000"),
+        // The trial: a provider's second row with another owner (or location, or judgement) was read as
+        // the first row's, its own value dropped without a word.
+        Fault(
+            name: "a provider's rows disagreeing on its owner",
+            edit: {
+                try $0.append(
+                    "providers.csv",
+                    line: "P1,Northtown Fostering Service,local_authority,T00000001,Someone Else,T00000001,kinship,1,"
+                        + "300,good,,0,17")
+            },
+            location: "providers.csv:8:58: owner",
+            message: "differs from provider P1's first row (line 2); a provider's own fields are the same on each of "
+                + "its rows"),
         // The trial: YAML's null was read as a file named `~`, and as a scenario named `~`.
         Fault(
             name: "a file given as YAML's null",

@@ -128,7 +128,7 @@ struct DrawTests {
         #expect(file == nil)
         #expect(
             log.issues.map(\.description) == [
-                "shocks.yaml:3:1: holds a control character, U+0000; a YAML file may hold none but tabs and line breaks"
+                "shocks.yaml:3:1: is not valid YAML: control characters are not allowed (U+0000)"
             ])
     }
 
