@@ -350,7 +350,7 @@ public struct PlanReport: Sendable {
             guard let was = before[authority]?.m2InAreaShare, let now = after[authority]?.m2InAreaShare else {
                 return false
             }
-            return now < was - 0.005 && !built.contains(authority)
+            return now < was - 0.005
         }
         func listed(_ codes: [AuthorityCode]) -> String {
             NumberText.listed(
@@ -361,8 +361,12 @@ public struct PlanReport: Sendable {
                 })
         }
         // Children who had no place, now placed out of area, lower M2 (its denominator is the placed).
-        let nowPlaced = losing.filter { (after[$0]?.unplaced ?? 0) < (before[$0]?.unplaced ?? 0) }
-        let moved = losing.filter { !nowPlaced.contains($0) }
+        let nowPlaced = losing.filter {
+            !built.contains($0) && (after[$0]?.unplaced ?? 0) < (before[$0]?.unplaced ?? 0)
+        }
+        let moved = losing.filter { !nowPlaced.contains($0) && !built.contains($0) }
+        // Building there does not protect a council's M2: the same move happens around its new places.
+        let movedThoughBuilt = losing.filter { built.contains($0) }
         var losingNote: [ReportBlock] = []
         if !nowPlaced.isEmpty {
             losingNote.append(
@@ -379,6 +383,16 @@ public struct PlanReport: Sendable {
                         + "in-house places, and the model moves " + (moved.count == 1 ? "its" : "their")
                         + " children onto them, out of area but at an in-house price, which the objective values "
                         + "above an agency's place in area."))
+        }
+        if !movedThoughBuilt.isEmpty {
+            losingNote.append(
+                .paragraph(
+                    "M2 falls with the plan for \(listed(movedThoughBuilt)), though the plan builds there: under "
+                        + "\(plan.mode.rawValue) access its new places take some of "
+                        + (movedThoughBuilt.count == 1 ? "its" : "their") + " children, freeing in-house places "
+                        + "outside " + (movedThoughBuilt.count == 1 ? "its" : "their") + " area (its own carers who "
+                        + "live elsewhere, a partner's), and the model moves other children onto them, out of area "
+                        + "but at an in-house price, which the objective values above an agency's place in area."))
         }
         return ReportSection(
             "Where the new places go",

@@ -101,6 +101,26 @@ struct PlanReportTests {
 
     /// £500,000 shared by children looked after: Northtown £230,769, Southvale £115,385, Eastbury
     /// £153,846, each below a home's £795,000 (3 places × £265,000).
+    /// The trial: Southampton's M2 fell 12 points under the South East's co-operative plan, which recruits
+    /// carers there, and neither the report nor its section said why (the note spoke only of councils where
+    /// nothing is built).
+    @Test("a council whose M2 falls though the plan builds there is named, with why")
+    func m2FallsThoughBuilt() throws {
+        let run = try BuiltTool.run(
+            "placement",
+            [
+                "plan", Fixtures.scenario("south-east"), "--budget", "20000000", "--by", "cooperative", "--authority",
+                "Southampton",
+            ])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("In Southampton the plan builds 19 foster households"))
+        #expect(
+            run.standardOutput.contains(
+                "Southampton's M2 falls with the plan (78.9% → 67.1%): under regional access the new places free "
+                    + "in-house places outside Southampton"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("| M2 in area | 43.9% | 78.9% | 67.1% |"))
+    }
+
     /// The trial: four councils' shares reached a home, built none and left £0.7m each unspent, and
     /// nothing said so. Every unspent pound is now in a note: the notes' sums and the spend make the budget.
     @Test("every unspent pound of council shares is accounted for in the notes")
