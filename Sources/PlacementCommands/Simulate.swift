@@ -27,7 +27,7 @@ extension PlacementCommand {
 
                 With --shocks FILE: the shocks strike at the start of the first year, after today's \
                 placements are made: every child keeps its placement while its place remains, and the \
-                children the shocks displace (or add) are placed in the first year by each mode, as-is by \
+                children the shocks displace (or add) wait, each mode placing them from the first year on, as-is by \
                 today's pattern (a scenario without published figures starts from the council optimum in \
                 what the shocks leave). Random shocks are drawn once, with --seed, the same in every draw.
 

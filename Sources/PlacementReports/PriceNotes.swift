@@ -5,7 +5,7 @@ enum PriceNotes {
     /// Where every provider of a type charges the same whatever its sector (the shipped scenarios
     /// price children's homes at the all-sector average): said, since a weekly cost then moves with
     /// the mix of types and the children placed, not with who provides, and an exit "costs" nothing.
-    /// `shocksChangePrices`: a shock beside the note changes prices, which the note then says.
+    /// `shocksChangePrices`: a shock beside the note sets some providers' prices apart, which the note then says.
     static func uniformAcrossSectors(_ scenario: Scenario, shocksChangePrices: Bool = false) -> String? {
         var prices: [PlacementType: Set<Double>] = [:]
         var sectors: [PlacementType: Set<Sector>] = [:]
@@ -24,7 +24,7 @@ enum PriceNotes {
             + "with the mix of placement types and the children placed, not with who provides them, so a "
             + "provider's exit costs nothing once its children are placed elsewhere"
             + (shocksChangePrices
-                ? " (only the price changes among the shocks set one sector's prices apart)" : "")
+                ? " (only the shocks that change some providers' prices set them apart)" : "")
             + ". Prices by sector in the scenario's providers.csv would show the difference."
     }
 }

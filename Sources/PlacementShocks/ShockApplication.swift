@@ -7,8 +7,10 @@ public struct AppliedShock: Sendable, Equatable {
     public var detail: String
     /// Whether the shock draws at random (which places close), so that draws differ by it.
     public var isRandom = false
-    /// Whether the shock changes prices, so that a scenario priced alike by sector no longer is.
-    public var changesPrices = false
+    /// Whether the shock sets some providers' prices apart from the rest (a price change for a sector
+    /// or an owner, a cap on profits), so that a scenario priced alike by sector no longer is; a
+    /// change of every price of a type keeps them alike.
+    public var setsPricesApart = false
 }
 
 /// Applies shocks to a scenario, in file order, giving a new scenario.
@@ -33,7 +35,11 @@ public enum ShockApplication {
             }
             let detail = apply(located.shock, to: &shocked, random: &random)
             var shock = AppliedShock(label: located.shock.label, detail: detail, isRandom: located.shock.isRandom)
-            if case .priceChange = located.shock { shock.changesPrices = true }
+            switch located.shock {
+            case .priceChange(let sector, _, let owner, _): shock.setsPricesApart = sector != nil || owner != nil
+            case .capProfits: shock.setsPricesApart = true
+            default: break
+            }
             applied.append(shock)
         }
         // Children whose provider no longer offers their type must move.

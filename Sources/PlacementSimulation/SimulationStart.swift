@@ -32,7 +32,9 @@ public struct SimulationStart: Sendable {
         }
         return SimulationStart(
             stock: stock, propensity: placements.propensity, arrivalWeight: market.cohorts.map(\.count),
-            method: "today's placements as `compare` shows them: the calibrated \(placements.year) as-is baseline "
+            method: "today's placements as `compare` shows them"
+                + (placements.shockDisplacement == nil ? "" : " before the shocks")
+                + ": the calibrated \(placements.year) as-is baseline "
                 + "fitted onto the places free for the scenario's children in today's market"
                 + (placements.childrenWithoutPlace > 0 && placements.shockDisplacement == nil
                     ? " (\(NumberText.counted(placements.childrenWithoutPlace, "child", "children")) found no free "
@@ -86,8 +88,9 @@ extension SimulationStart {
                     ? " and \(NumberText.counted(effect.added, "child was", "children were")) added" : "")
                 + (effect.removed > 0 ? ", \(NumberText.counted(effect.removed, "child", "children")) taken away" : "")
                 + "; every other child keeps today's placement, and the "
-                + "\(NumberText.grouped(placements.childrenWithoutPlace)) without a place start waiting, placed in the "
-                + "first year by each mode"
+                + "\(NumberText.grouped(placements.childrenWithoutPlace)) without a place start waiting: each mode "
+                + "places them from the first year's batches on, as places free up (`compare --shocks`'s as-is places "
+                + "them again at once, by today's pattern over the places left, so its figures are not this start's)"
         }
         start.stock = openings.numberingSlots(of: start.stock, in: market, after: year)
         let later = openings.providers(openingAfter: year)

@@ -30,4 +30,22 @@ struct PlacesTableTests {
                     + "of today's market"
             ])
     }
+
+    /// Without a readable authority list there is nothing to check codes against: its own error is said,
+    /// not one for every row of the places table.
+    @Test("without the authority list, the places table's codes are not questioned")
+    func noAuthorityList() throws {
+        let data = try TinyData()
+        defer { data.directory.remove() }
+        try
+            (["year,la_code,provision_type,sector,short_break_only,places", "2025,X123,Children's home,Private,no,5"]
+            .joined(separator: "\n") + "\n").write(
+                toFile: data.directory.file(OfficialTables.placesFile), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: data.directory.file(OfficialTables.authoritiesFile))
+        let error = try #require(throws: ScenarioError.self) {
+            _ = try OfficialPlacementData.read(from: data.directory.path)
+        }
+        #expect(!error.issues.contains { $0.description.contains("is not an authority") }, "\(error.issues)")
+        #expect(error.issues.contains { $0.description.hasPrefix(OfficialTables.authoritiesFile) })
+    }
 }

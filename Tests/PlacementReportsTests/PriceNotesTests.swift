@@ -29,6 +29,6 @@ struct PriceNotesTests {
     @Test("beside a shock that changes prices, the exception is said")
     func exceptionForPriceShocks() throws {
         let note = try #require(PriceNotes.uniformAcrossSectors(try Self.alike(), shocksChangePrices: true))
-        #expect(note.contains("(only the price changes among the shocks set one sector's prices apart)"))
+        #expect(note.contains("(only the shocks that change some providers' prices set them apart)"))
     }
 }

@@ -17,6 +17,23 @@ struct TinyShockTests {
         return try ShockApplication.apply(file, to: scenario, seed: seed).scenario
     }
 
+    /// Which shocks set some providers' prices apart (the note on prices alike by sector names them): a
+    /// price change of one sector or one owner, a cap on profits; not a change of every price alike.
+    @Test(
+        "a shock sets prices apart only where it prices some providers differently",
+        arguments: [
+            ("price_change: {factor: 1.1}", false), ("price_change: {sector: private, factor: 1.1}", true),
+            ("price_change: {owner: Oak Care Ltd, factor: 1.1}", true), ("cap_profits: {margin: 0.1}", true),
+            ("remove_owners: [Oak Care Ltd]", false),
+        ])
+    func setsPricesApart(shock: String, apart: Bool) throws {
+        var log = IssueLog()
+        let file = try #require(ShockFile.parse("shocks:\n  - \(shock)\n", file: "shocks.yaml", log: &log))
+        #expect(log.issues.isEmpty, "\(log.issues)")
+        let applied = try ShockApplication.apply(file, to: Self.tiny, seed: 1).applied
+        #expect(applied.map(\.setsPricesApart) == [apart])
+    }
+
     static func offer(_ scenario: Scenario, _ provider: String, _ type: PlacementType) -> Provider.Offer? {
         scenario.providers.first { $0.id.rawValue == provider }?.offers[type]
     }

@@ -47,6 +47,14 @@ enum DrawTables {
         }
     }
 
+    /// Every measure of today's placements (as-is, one figure), one row per measure, as ``headline(_:prefix:)``.
+    static func headline(_ asIs: ScopeMetrics, prefix: [ReportValue] = []) -> [[ReportValue]] {
+        DrawMeasure.allCases.map { measure in
+            prefix + [.text("as-is"), .text(measure.label), .text(measure.rawValue)]
+                + spreadCells(DrawSpread([measure.value(asIs)]), measure.style)
+        }
+    }
+
     static let headlineColumns: [ReportTable.Column] =
         [
             .init("Mode", key: "mode", numeric: false), .init("Measure", key: "measure", numeric: false),

@@ -172,6 +172,13 @@ public struct StressReport {
         entry.results.draws > 1 && entry.applied.contains(where: \.isRandom) ? "as-is (first draw)" : "as-is"
     }
 
+    /// Said in the captions of the tables with as-is's rows, where any case's as-is is a random closure's
+    /// first draw beside the modes' means.
+    var asIsCaption: String {
+        cases.contains { $0.asIs != nil && asIsLabel($0) != "as-is" }
+            ? " (as-is: today's placements after a random closure's first draw, beside the modes' means)" : ""
+    }
+
     /// Today's placements in what the case's shocks leave: "as-is 12 unplaced and 340 over 20 miles".
     func asIsPart(_ metrics: ScopeMetrics, of entry: Case) -> String {
         "\(asIsLabel(entry)) \(Self.signed(Self.count(.unplaced, metrics), sign: false)) unplaced and "
@@ -309,7 +316,7 @@ public struct StressReport {
             if leavesMoreUnplaced {
                 bullets.append(ShortfallNotes.whoseChildren)
                 bullets.append(ShortfallNotes.costOfPlaced)
-                let repriced = cases.contains { $0.applied.contains(where: \.changesPrices) }
+                let repriced = cases.contains { $0.applied.contains(where: \.setsPricesApart) }
                 if let prices = PriceNotes.uniformAcrossSectors(scenario, shocksChangePrices: repriced) {
                     bullets.append(prices)
                 }
@@ -344,9 +351,10 @@ public struct StressReport {
         var rows: [[ReportValue]] = []
         for entry in cases {
             // Today's placements under the case first, as the summary gives them: one figure (a random
-            // closure's first draw), so its percentiles are the figure itself.
+            // closure's first draw, as the caption says), so its percentiles are the figure itself. The
+            // mode cell is `as-is` in every case, for those who filter on it.
             if let asIs = entry.asIs {
-                rows.append([.text(entry.label), .text(asIsLabel(entry))] + DrawTables.resilienceCells(asIs.total))
+                rows.append([.text(entry.label), .text("as-is")] + DrawTables.resilienceCells(asIs.total))
             }
             for mode in entry.results.modes.indices {
                 rows.append(
@@ -355,13 +363,18 @@ public struct StressReport {
             }
         }
         var every: [[ReportValue]] = []
-        for entry in cases { every += DrawTables.headline(entry.results, prefix: [.text(entry.label)]) }
+        for entry in cases {
+            if let asIs = entry.asIs {
+                every += DrawTables.headline(asIs.total, prefix: [.text(entry.label)])
+            }
+            every += DrawTables.headline(entry.results, prefix: [.text(entry.label)])
+        }
         return ReportSection(
             "\(scenario.name) as a whole",
             [
                 .table(
                     ReportTable(
-                        id: "total", caption: "Each case and mode for \(scenario.name)",
+                        id: "total", caption: "Each case and mode for \(scenario.name)" + asIsCaption,
                         columns: [
                             .init("Case", key: "case", numeric: false), .init("Mode", key: "mode", numeric: false),
                         ] + DrawTables.resilienceColumns, rows: rows)),
@@ -384,7 +397,7 @@ public struct StressReport {
                     rows.append(
                         [
                             .text(entry.label), .text(scopes[scope].name), .text(scopes[scope].id),
-                            .text(asIsLabel(entry)),
+                            .text("as-is"),
                         ] + DrawTables.resilienceCells(asIs.metrics))
                 }
                 for mode in entry.results.modes.indices {
@@ -414,7 +427,7 @@ public struct StressReport {
                     .table(
                         ReportTable(
                             id: cooperatives ? "cooperatives" : "authorities",
-                            caption: "Each \(kind), case and mode",
+                            caption: "Each \(kind), case and mode" + asIsCaption,
                             columns: [
                                 .init("Case", key: "case", numeric: false), .init("Name", key: "name", numeric: false),
                                 .init(cooperatives ? "Id" : "Code", key: cooperatives ? "id" : "code", numeric: false),
