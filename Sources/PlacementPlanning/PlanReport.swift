@@ -197,13 +197,13 @@ public struct PlanReport: Sendable {
         let unspent = short.reduce(0) { $0 + $1.share.budget - $1.spent }
         let elsewhere =
             plan.carers.isEmpty
-            ? "" : unspent < 0.5 ? " (the money recruits carers)" : " (\(pounds(unspent)) of it is left unspent)"
+            ? "" : unspent < wholePound ? " (the money recruits carers)" : " (\(pounds(unspent)) of it is left unspent)"
         guard plan.spending.count > 1 else {
             return "The budget does not reach the cheapest home \(from), so the plan builds none\(elsewhere)."
         }
         let names = short.count <= 5 ? " (" + NumberText.listed(short.map(\.share.name)) + ")" : ""
         let pooled =
-            plan.budget + 0.005 < cheapest
+            plan.budget + pennyTolerance < cheapest
             ? "; even pooled, the whole budget would not reach one."
             : "; pooled (" + (plan.scope == .council ? "--by cooperative or --by national" : "--by national")
                 + ", --compare-policies), the money could buy homes."
@@ -222,7 +222,7 @@ public struct PlanReport: Sendable {
     /// its time limit), which a reader seeing money left would otherwise not know.
     static func unspentNote(_ plan: CapacityPlan) -> String? {
         let left = plan.spending.filter { holder in
-            holder.cheapestHomeLeft.map { holder.share.budget - holder.spent + 0.005 >= $0 } ?? false
+            holder.cheapestHomeLeft.map { holder.share.budget - holder.spent + pennyTolerance >= $0 } ?? false
         }
         guard !left.isEmpty else { return nil }
         let total = left.reduce(0) { $0 + $1.share.budget - $1.spent }
@@ -237,27 +237,43 @@ public struct PlanReport: Sendable {
             + "another of \(left.count == 1 ? "its" : "their") homes: \(why)."
     }
 
-    /// Budget holders whose share reaches a home but who build none, or no further one, and leave money
-    /// that no longer reaches one once their carers are recruited: said, since neither the note on
-    /// shares short of a home nor the one on money enough for another home speaks of them.
+    /// Money below a pound is rounding, not money left; a penny's difference is the budget's arithmetic.
+    static let wholePound = 0.5
+    static let pennyTolerance = 0.005
+
+    /// Budget holders who leave money that neither the note on shares short of a home nor the one on
+    /// money enough for another home speaks of: less than their cheapest home left once their other
+    /// builds are paid for, or with no home left to build at all (none a candidate, or every one built
+    /// to its most). Every unspent pound is then in a note.
     static func leftUnderAHomeNote(_ plan: CapacityPlan) -> String? {
         let short = Set(plan.holdersShortOfAHome.map(\.share.id))
-        let left = plan.spending.filter { holder in
-            let unspent = holder.share.budget - holder.spent
-            let anotherHome = holder.cheapestHomeLeft.map { unspent + 0.005 >= $0 } ?? false
-            return !short.contains(holder.share.id) && !anotherHome && unspent >= 0.5
+        let unspent = { (holder: CapacityPlan.Spending) in holder.share.budget - holder.spent }
+        let others = plan.spending.filter { !short.contains($0.share.id) && unspent($0) >= wholePound }
+        let underAHome = others.filter { holder in
+            holder.cheapestHomeLeft.map { unspent(holder) + pennyTolerance < $0 } ?? false
         }
-        guard !left.isEmpty, plan.spending.count > 1 else { return nil }
-        let total = left.reduce(0) { $0 + $1.share.budget - $1.spent }
-        let names = left.count <= 5 ? " (" + NumberText.listed(left.map(\.share.name)) + ")" : ""
-        let who = left.count == 1 ? "1 budget holder" : "\(left.count) budget holders"
+        let noHomeLeft = others.filter { $0.cheapestHomeLeft == nil }
         let why =
             plan.status == .optimal
             ? "no other build within what is left lowers the weighted objective"
             : "the search stopped at its time limit before proving that no other build within what is left would pay"
-        return "\(who)\(names) \(left.count == 1 ? "leaves" : "leave") \(pounds(total)) unspent, less than "
-            + "\(left.count == 1 ? "its" : "their") cheapest home once \(left.count == 1 ? "its" : "their") "
-            + "other builds are paid for: \(why)."
+        func holders(_ group: [CapacityPlan.Spending]) -> String {
+            let names = group.count <= 5 ? " (" + NumberText.listed(group.map(\.share.name)) + ")" : ""
+            return (group.count == 1 ? "1 budget holder" : "\(group.count) budget holders") + names
+                + (group.count == 1 ? " leaves " : " leave ")
+                + pounds(group.reduce(0) { $0 + unspent($1) }) + " unspent"
+        }
+        var sentences: [String] = []
+        if !underAHome.isEmpty {
+            let their = underAHome.count == 1 ? "its" : "their"
+            sentences.append(
+                holders(underAHome) + ", less than \(their) cheapest home once \(their) other builds are paid for")
+        }
+        if !noHomeLeft.isEmpty {
+            sentences.append(holders(noHomeLeft) + " with no home left to build (none a candidate, or every one built)")
+        }
+        guard !sentences.isEmpty else { return nil }
+        return sentences.joined(separator: "; ") + ": \(why)."
     }
 
     /// What the plan's gains assume: every child placed afresh under the plan's commissioning. Under

@@ -99,8 +99,6 @@ struct PlanReportTests {
         #expect(markdown.contains("is £575 a week against the market's £900: it saves £325 a week"))
     }
 
-    /// £500,000 shared by children looked after: Northtown £230,769, Southvale £115,385, Eastbury
-    /// £153,846, each below a home's £795,000 (3 places × £265,000).
     /// The trial: Southampton's M2 fell 12 points under the South East's co-operative plan, which recruits
     /// carers there, and neither the report nor its section said why (the note spoke only of councils where
     /// nothing is built).
@@ -144,8 +142,22 @@ struct PlanReportTests {
         let left = try #require(
             pounds(after: "budget holders leave £", before: " unspent, less than their cheapest home"))
         #expect(approximately(spent + short + left, 10_000_000, tolerance: 1), "\(text)")
+        // With carers alone there is no home to compare the money left with: said as such.
+        let carers = try BuiltTool.run(
+            "placement",
+            [
+                "plan", Fixtures.scenario("greater-manchester"), "--budget", "3000000", "--by", "council", "--kinds",
+                "foster_carers",
+            ])
+        #expect(
+            carers.standardOutput.contains(
+                "10 budget holders leave £660,000 unspent with no home left to build (none a candidate, or every one "
+                    + "built)"), "\(carers.standardOutput)")
+        #expect(carers.standardOutput.contains("foster households for £2,340,000"))
     }
 
+    /// £500,000 shared by children looked after: Northtown £230,769, Southvale £115,385, Eastbury
+    /// £153,846, each below a home's £795,000 (3 places × £265,000).
     @Test("--by council says when the shares are too small for a home, and names the holders")
     func sharesTooSmallForAHome() throws {
         let directory = try TemporaryDirectory()
