@@ -85,9 +85,9 @@ public struct PlanSensitivity: Sendable {
                 .count(plan.carers.reduce(0) { $0 + $1.units }),
                 .count(plan.blockContracts.reduce(0) { $0 + $1.units }), .pounds(plan.capitalSpent),
                 .share(total.m1OwnAuthorityRunShare),
-                .number(difference(total.m1OwnAuthorityRunShare, baseTotal.m1OwnAuthorityRunShare), .shareChange),
+                .shareChange(from: baseTotal.m1OwnAuthorityRunShare, to: total.m1OwnAuthorityRunShare),
                 .share(total.m2InAreaShare),
-                .number(difference(total.m2InAreaShare, baseTotal.m2InAreaShare), .shareChange),
+                .shareChange(from: baseTotal.m2InAreaShare, to: total.m2InAreaShare),
             ]
         }
         let table = ReportTable(
@@ -132,11 +132,6 @@ public struct PlanSensitivity: Sendable {
             )
         }
         return ReportSection("Sensitivity to the assumptions", [.table(table), .bullets(notes)])
-    }
-
-    private func difference(_ a: Double?, _ b: Double?) -> Double? {
-        guard let a, let b else { return nil }
-        return a - b
     }
 }
 

@@ -30,47 +30,43 @@ public enum AsIsComparison: Sendable {
         public var weeklyCost: Double
         public var placed: Int
         public var unplaced: Int
-        /// The shares' changes as the two printed figures differ (to 0.1 points), for the reports that
-        /// print them beside the figures; the fields above are exact, for the JSON.
-        public var printed: Printed
-
-        public struct Printed: Sendable, Equatable {
-            public var m1OwnPoints: Double?
-            public var m1AnyPoints: Double?
-            public var m2Points: Double?
-            public var within20MilesPoints: Double?
-        }
+        /// The two sides, so that a share's change beside them reads as they print (``shareChange(_:)``);
+        /// the fields above are exact, for the JSON.
+        let before: ScopeMetrics
+        let after: ScopeMetrics
 
         public init(from before: ScopeMetrics, to after: ScopeMetrics) {
-            func points(_ measure: KeyPath<ScopeMetrics, Double?>, printed: Bool = false) -> Double? {
+            self.before = before
+            self.after = after
+            func points(_ measure: KeyPath<ScopeMetrics, Double?>) -> Double? {
                 guard let a = after[keyPath: measure], let b = before[keyPath: measure] else { return nil }
-                return printed ? (ReportValue.printedShare(a) - ReportValue.printedShare(b)) * 100 : (a - b) * 100
+                return (a - b) * 100
             }
             m1OwnPoints = points(\.m1OwnAuthorityRunShare)
             m1AnyPoints = points(\.m1LocalAuthorityRunShare)
             m2Points = points(\.m2InAreaShare)
             within20MilesPoints = points(\.within20MilesShare)
-            printed = Printed(
-                m1OwnPoints: points(\.m1OwnAuthorityRunShare, printed: true),
-                m1AnyPoints: points(\.m1LocalAuthorityRunShare, printed: true),
-                m2Points: points(\.m2InAreaShare, printed: true),
-                within20MilesPoints: points(\.within20MilesShare, printed: true))
             meanMiles = after.meanDistanceMiles.flatMap { a in before.meanDistanceMiles.map { a - $0 } }
             weeklyCost = after.weeklyCost - before.weeklyCost
             placed = after.placed - before.placed
             unplaced = after.unplaced - before.unplaced
         }
 
+        /// A share's change as the two shares print: exact for analysis, their printed difference to read.
+        public func shareChange(_ measure: KeyPath<ScopeMetrics, Double?>) -> ReportValue {
+            .shareChange(from: before[keyPath: measure], to: after[keyPath: measure])
+        }
+
         /// "M2 +31.2 points, M1 own −4.0 points, within 20 miles +12.5 points, £−1,234 a week".
         public var summary: String {
             var parts: [String] = []
-            func points(_ label: String, _ value: Double?) {
-                guard let value else { return }
-                parts.append("\(label) \(AsIsComparison.signed(value, places: 1)) points")
+            func points(_ label: String, _ measure: KeyPath<ScopeMetrics, Double?>) {
+                guard case .shareDifference(_, let printed?) = shareChange(measure) else { return }
+                parts.append("\(label) \(AsIsComparison.signed(printed * 100, places: 1)) points")
             }
-            points("M2", printed.m2Points)
-            points("M1 own", printed.m1OwnPoints)
-            points("within 20 miles", printed.within20MilesPoints)
+            points("M2", \.m2InAreaShare)
+            points("M1 own", \.m1OwnAuthorityRunShare)
+            points("within 20 miles", \.within20MilesShare)
             if let meanMiles { parts.append("mean distance \(AsIsComparison.signed(meanMiles, places: 1)) miles") }
             parts.append("weekly cost \((weeklyCost.rounded() > 0 ? "+" : "") + NumberText.pounds(weeklyCost))")
             parts.append("unplaced \(unplaced > 0 ? "+" : "")\(unplaced)")

@@ -171,11 +171,10 @@ public struct BacktestReport {
         for comparison in comparisons {
             for measure in BacktestJSON.measures {
                 let value = comparison.england[measure]
-                let gap = value.flatMap { v in v.modelled.flatMap { m in v.published.map { m - $0 } } }
                 rows.append([
                     .text(String(comparison.predicted)), .text(measure.label), .share(value?.modelled),
                     .share(value?.published), .share(value?.persistence), .share(value?.trend),
-                    .number(gap, .shareChange),
+                    .shareChange(from: value?.published, to: value?.modelled),
                 ])
             }
         }

@@ -367,18 +367,15 @@ extension ComparisonReport {
         func row(_ label: String, _ value: (AsIsComparison.Change) -> ReportValue) -> [ReportValue] {
             [.text(label)] + changes.map(value)
         }
-        func change(_ exact: Double?, _ printed: Double?) -> ReportValue {
-            .shareDifference(exact: exact.map { $0 / 100 }, printed: printed.map { $0 / 100 })
-        }
         return ReportTable(
             id: "change-from-as-is", caption: "\(scenario.name): each mode as a change from as-is (today's placements)",
             columns: [.init("Measure", key: "measure", numeric: false)] + modeColumns,
             rows: [
                 // Read as the headline's figures print, so that each change is their difference.
-                row("M1: own council's provision") { change($0.m1OwnPoints, $0.printed.m1OwnPoints) },
-                row("M1: any council's provision") { change($0.m1AnyPoints, $0.printed.m1AnyPoints) },
-                row("M2: in area") { change($0.m2Points, $0.printed.m2Points) },
-                row("Within 20 miles") { change($0.within20MilesPoints, $0.printed.within20MilesPoints) },
+                row("M1: own council's provision") { $0.shareChange(\.m1OwnAuthorityRunShare) },
+                row("M1: any council's provision") { $0.shareChange(\.m1LocalAuthorityRunShare) },
+                row("M2: in area") { $0.shareChange(\.m2InAreaShare) },
+                row("Within 20 miles") { $0.shareChange(\.within20MilesShare) },
                 row("Mean distance (miles)") { .number($0.meanMiles, .milesChange) },
                 row("Weekly cost") { .number($0.weeklyCost, .poundsChange) },
                 row("Placed") { .number(Double($0.placed), .countChange) },
