@@ -79,7 +79,7 @@ public struct CSVTable: Sendable {
         // A heading holding a control character names no column the reader knows: said at the heading,
         // not as the column it was meant to be going missing (nor, for an optional one, not at all).
         let garbled = first.fields.compactMap { field in
-            ControlCharacters.problem(field.text).map { (field.column, $0) }
+            ControlCharacters.problem(field.text.trimmingBlanks).map { (field.column, $0) }
         }
         for (column, problem) in garbled {
             log.error(file, line: 1, column: column, "heading \(problem)")

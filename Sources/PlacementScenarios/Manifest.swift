@@ -69,7 +69,10 @@ struct Manifest {
         let name = top["name"].flatMap { reader.string($0, path: "name") }
         var manifest = Manifest(
             name: name ?? "",
-            description: top["description"].flatMap { reader.string($0, path: "description") } ?? "",
+            // Optional: left empty (YAML's null) it is absent.
+            description: top["description"].flatMap {
+                YAMLProblem.isNull($0) ? nil : reader.string($0, path: "description")
+            } ?? "",
             files: Files(), policy: Policy())
         // Blanks alone would title every report with nothing. A name that is not text is said once.
         if manifest.name.trimmingBlanks.isEmpty, top["name"] == nil || name != nil {

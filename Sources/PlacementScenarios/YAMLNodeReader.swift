@@ -51,7 +51,7 @@ package struct YAMLNodeReader {
             return nil
         }
         // YAML's null (`~`, `null`, or nothing after the colon) is no text: not a file named `~`.
-        if scalar.style == .plain, ["~", "null", "Null", "NULL", ""].contains(scalar.string) {
+        if YAMLProblem.isNull(node) {
             error(node, path: path, "expected text; got none (YAML's null)")
             return nil
         }

@@ -61,6 +61,13 @@ package enum YAMLProblem {
         }
     }
 
+    /// Whether `node` is YAML's null (`~`, `null`, or nothing after the colon): an optional key given
+    /// so is absent.
+    package static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["~", "null", "Null", "NULL", ""].contains(scalar.string)
+    }
+
     /// The line and column of the first NUL in `text`, if any.
     static func nul(in text: String) -> (Int, Int)? {
         guard text.utf8.contains(0) else { return nil }

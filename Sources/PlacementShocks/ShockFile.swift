@@ -62,7 +62,9 @@ public struct ShockFile: Sendable, Equatable {
         defer { log = reader.log }
         guard let top = reader.mapping(root, path: "") else { return nil }
         reader.rejectUnknownKeys(top, path: "", allowed: ["description", "shocks"])
-        let description = top["description"].flatMap { reader.string($0, path: "description") } ?? ""
+        // Optional: left empty (YAML's null) it is absent.
+        let description =
+            top["description"].flatMap { YAMLProblem.isNull($0) ? nil : reader.string($0, path: "description") } ?? ""
         guard let listNode = top["shocks"] else {
             reader.error(root, path: "shocks", "is required (a list of shocks)")
             return nil

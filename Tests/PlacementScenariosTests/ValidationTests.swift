@@ -427,10 +427,28 @@ struct ValidationTests {
         let loaded = try ScenarioLoader.load(from: copy.path)
         #expect(loaded.scenario.childCount == 13)
         #expect(loaded.warnings.isEmpty, "\(loaded.warnings)")
+        // Blanks around a heading are no control characters: a tab after one is trimmed, as after a value.
+        try copy.replace("children.csv", "current_provider,\n", with: "current_provider\t,\n")
+        #expect(try ScenarioLoader.load(from: copy.path).scenario.childCount == 13)
         // A row that is short of a named column is still an error.
         try copy.replace("children.csv", "C03,T00000001,foster,10-15,1,,,\n", with: "C03,T00000001,foster,10-15,1,,\n")
         let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
         #expect(error.errors.map(\.description) == ["children.csv:4: has 7 fields; the header has 9"])
+    }
+
+    /// An optional key left empty is absent: `description:` with nothing after it (YAML's null) loads.
+    @Test("an empty optional description is no description, not an error")
+    func emptyDescription() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        let manifest = try copy.read("scenario.yaml")
+        let start = try #require(manifest.range(of: "description:"))
+        let end = try #require(manifest.range(of: "files:"))
+        try copy.write(
+            "scenario.yaml", manifest.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "description:\n")
+        )
+        let loaded = try ScenarioLoader.load(from: copy.path)
+        #expect(loaded.scenario.description == "")
     }
 
     /// The trial: a distance limit for children placed with parents, whom no mode places, passed silently.

@@ -119,6 +119,15 @@ struct DrawTests {
         #expect(issue?.description.contains("\n") == false)
     }
 
+    @Test("An empty optional description is no description")
+    func emptyDescription() throws {
+        var log = IssueLog()
+        let file = ShockFile.parse(
+            "description:\nshocks:\n  - price_change: {factor: 1.1}\n", file: "shocks.yaml", log: &log)
+        #expect(log.issues.isEmpty, "\(log.issues)")
+        #expect(file?.description == "")
+    }
+
     /// The trial: a NUL at the end was taken by libyaml as the end of the text, and the file accepted.
     @Test("A control character in a shocks file is an error at its line and column")
     func controlCharacter() {
