@@ -16,22 +16,17 @@ struct PlannedPlacesHeld {
         }
     }
 
-    /// Children in the places of the builds open in `year` (a block contract's children stay past its
-    /// term, in places no longer open), across draws.
-    func heldInOpenPlaces(_ mode: SimulatedMode, year: Int) -> Band? {
+    /// Children in the places of the builds open in `year`, or (`pastTerm`) those still in a block
+    /// contract's places after its term, until their placements end; across draws.
+    func held(_ mode: SimulatedMode, year: Int, pastTerm: Bool) -> Band? {
         let open = Set(plan.builds.filter { $0.isOpen(in: year) }.map(\.provider))
         return draws.band(mode, year: year) { outcome in
-            Double(outcome.plannedPlacesHeld.filter { open.contains($0.key) }.values.reduce(0, +))
+            Double(outcome.plannedPlacesHeld.filter { open.contains($0.key) != pastTerm }.values.reduce(0, +))
         }
     }
 
-    /// Children still in a block contract's places after its term, until their placements end, across draws.
-    func heldPastTerm(_ mode: SimulatedMode, year: Int) -> Band? {
-        let open = Set(plan.builds.filter { $0.isOpen(in: year) }.map(\.provider))
-        return draws.band(mode, year: year) { outcome in
-            Double(outcome.plannedPlacesHeld.filter { !open.contains($0.key) }.values.reduce(0, +))
-        }
-    }
+    func heldInOpenPlaces(_ mode: SimulatedMode, year: Int) -> Band? { held(mode, year: year, pastTerm: false) }
+    func heldPastTerm(_ mode: SimulatedMode, year: Int) -> Band? { held(mode, year: year, pastTerm: true) }
 
     /// Whether a build's term ends within the simulated years.
     private var anyTermEnds: Bool {
@@ -106,7 +101,7 @@ struct PlannedPlacesHeld {
             columns: [
                 .init("Year", key: "year", numeric: false), .init("Opening (closing −)", key: "opening"),
                 .init("Open", key: "open"),
-            ] + draws.modes.map { .init("Held: \($0.name)", key: "held_\($0.name)") }
+            ] + draws.modes.map { .init("Held: \($0.name)", key: "held_open_\($0.name)") }
                 + (pastTerm ? draws.modes.map { .init("Past term: \($0.name)", key: "past_term_\($0.name)") } : []),
             rows: plan.years.map { year in
                 [.text(String(year.year)), .count(year.opening), .count(year.open)]
