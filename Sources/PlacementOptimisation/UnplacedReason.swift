@@ -32,9 +32,10 @@ enum UnplacedReason {
         let penalty = costing.policy.unplacedPenalty
         if let cheapest, let dearest {
             if cheapest >= penalty {
-                return "leaving the child unplaced costs the objective less (unplaced_penalty, "
-                    + "\(NumberText.grouped(penalty)) a week) than any admissible placement (from "
-                    + "\(NumberText.grouped(cheapest))): raise unplaced_penalty above what a placement can cost"
+                return "leaving the child unplaced costs the objective no more (unplaced_penalty, "
+                    + "\(NumberText.grouped(penalty)) a week) than any admissible placement (the cheapest "
+                    + "\(NumberText.grouped(cheapest)) a week, weighted as the objective weighs it): raise "
+                    + "unplaced_penalty above what a placement can cost"
             }
             return dearest >= penalty
                 ? "every admissible place costing the objective less than leaving the child unplaced "

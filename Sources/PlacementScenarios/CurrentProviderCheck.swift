@@ -16,7 +16,8 @@ enum CurrentProviderCheck {
                     "\(cohort.id) lives today with \(id), in \(provider.authority.rawValue), an authority its plan "
                         + "avoids: "
                         + (scenario.policy.keepExistingPlacements
-                            ? "keep_existing_placements keeps the placement there, where no mode would place the child"
+                            ? "keep_existing_placements may keep the placement there (while its place stands), "
+                                + "where no mode would place the child"
                             : "every mode moves the child (as-is keeps today's placement)"))
                 continue
             }

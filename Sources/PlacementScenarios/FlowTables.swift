@@ -106,17 +106,6 @@ public struct FlowTables: Sendable, Equatable {
         }
     }
 
-    /// A row's `year`: a whole number in the range DfE's tables are read in (``OfficialTables/years``),
-    /// so that `0` or `1989` is refused at its cell, as an official table refuses it, not simulated.
-    private static func year(_ row: CSVTable.Row, log: inout IssueLog) -> Int? {
-        guard let year = row.requiredCount("year", log: &log) else { return nil }
-        guard OfficialTables.years.contains(year) else {
-            row.error("year", OfficialTables.notAYear(row.text("year")), log: &log)
-            return nil
-        }
-        return year
-    }
-
     private static func flows(_ table: CSVTable, authorities: KnownCodes, log: inout IssueLog) -> [Flow] {
         struct Key: Hashable {
             var year: Int
@@ -130,7 +119,7 @@ public struct FlowTables: Sendable, Equatable {
         var arrivalsSoFar = 0
         var pastTheLimit = false
         for row in table.rows {
-            let year = year(row, log: &log)
+            let year = row.requiredYear(log: &log)
             let authority = row.required("authority", log: &log)
             if let authority, authorities.lacks(authority) {
                 row.error(
@@ -175,7 +164,7 @@ public struct FlowTables: Sendable, Equatable {
         var changes: [PlaceChange] = []
         var seen = FirstLines<Key>()
         for row in table.rows {
-            let year = year(row, log: &log)
+            let year = row.requiredYear(log: &log)
             let provider = row.required("provider", log: &log)
             let type = row.requiredChoice("placement_type", PlacementType.self, log: &log)
             if let provider, providers.lacks(provider) {

@@ -27,7 +27,11 @@ enum SupplementReader {
     static func actuals(_ table: CSVTable, known: KnownCodes, log: inout IssueLog) -> [PublishedActuals] {
         var actuals: [PublishedActuals] = []
         // One row per authority and year: a second would be read as nothing, silently.
-        var firstLine: [String: Int] = [:]
+        struct Key: Hashable {
+            var authority: String
+            var year: Int
+        }
+        var firstLine: [Key: Int] = [:]
         for row in table.rows {
             let authority = row.required("authority", log: &log)
             if let authority, known.lacks(authority) {
@@ -35,7 +39,7 @@ enum SupplementReader {
                     "authority",
                     AuthorityReader.unknownAuthority(authority, known: known.listed), log: &log)
             }
-            let year = row.requiredNumber("year", log: &log, in: 1990...2100)
+            let year = row.requiredYear(log: &log)
             let children = row.count("children_looked_after", log: &log)
             let own = row.number("own_provision_share", log: &log, in: 0...1)
             let inside = row.number("inside_boundary_share", log: &log, in: 0...1)
@@ -59,15 +63,15 @@ enum SupplementReader {
                     log: &log)
             }
             guard let authority, !known.lacks(authority), let year else { continue }
-            let key = "\(authority) \(Int(year))"
+            let key = Key(authority: authority, year: year)
             if let first = firstLine[key] {
-                row.error("year", "\(authority) \(Int(year)) is given twice (first on line \(first))", log: &log)
+                row.error("year", "\(authority) \(year) is given twice (first on line \(first))", log: &log)
                 continue
             }
             firstLine[key] = row.line
             actuals.append(
                 PublishedActuals(
-                    authority: AuthorityCode(rawValue: authority), year: Int(year), childrenLookedAfter: children,
+                    authority: AuthorityCode(rawValue: authority), year: year, childrenLookedAfter: children,
                     ownProvisionShare: own,
                     insideBoundaryShare: inside, over20MilesShare: far, childrenWithKnownDistance: withDistance))
         }

@@ -118,7 +118,7 @@ struct TinyOptimaTests {
         for decision in result.decisions {
             #expect(
                 decision.unplacedReason?.hasPrefix(
-                    "leaving the child unplaced costs the objective less (unplaced_penalty, 400 a week) than any "
+                    "leaving the child unplaced costs the objective no more (unplaced_penalty, 400 a week) than any "
                         + "admissible placement") == true, "\(decision.unplacedReason ?? "")")
         }
     }
