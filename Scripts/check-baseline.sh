@@ -153,8 +153,10 @@ def trend_mae(document, measure):
         value = authority["measures"][measure]
         if None in (value["modelled"], value.get("persistence"), value["published"]):
             continue
-        errors.append(abs(trend(authority["code"], measure, document["predicted"]) - value["published"]))
-    return sum(errors) / len(errors) * 100
+        line = trend(authority["code"], measure, document["predicted"])
+        if line is not None:
+            errors.append(abs(line - value["published"]))
+    return sum(errors) / len(errors) * 100 if errors else float("nan")
 
 
 def out_of_sample(predicted, gate):
