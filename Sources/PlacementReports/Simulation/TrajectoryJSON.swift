@@ -111,6 +111,8 @@ public enum TrajectoryJSON {
         var year: Int
         var objective: BandObject?
         var ledgerBalances: Bool
+        /// The ledger's totals over authorities and types (``FlowLedgerTotals``); absent in the start year.
+        var ledger: [String: BandObject]?
         var batchesStoppedEarly: Int
         var england: ScopeObject
         var cooperatives: [ScopeObject]
@@ -123,6 +125,11 @@ public enum TrajectoryJSON {
             objective = draws.band(mode, year: year) { $0.objective }.map(BandObject.init)
             let outcomes = (draws.trajectories[mode] ?? []).compactMap { $0.years.first { $0.year == year } }
             ledgerBalances = outcomes.allSatisfy { $0.ledger.values.allSatisfy(\.balances) }
+            let totals = FlowLedgerTotals(draws: draws)
+            let entries = FlowLedgerTotals.Entry.allCases.compactMap { entry in
+                totals.band(mode, year: year, entry).map { (entry.rawValue, BandObject(band: $0)) }
+            }
+            ledger = entries.isEmpty ? nil : Dictionary(uniqueKeysWithValues: entries)
             batchesStoppedEarly = outcomes.reduce(0) { $0 + $1.batchesStoppedEarly }
             england = ScopeObject(draws: draws, mode: mode, year: year, scope: .total, id: nil, name: scenario.name)
             cooperatives = scenario.cooperatives.map {
@@ -139,7 +146,7 @@ public enum TrajectoryJSON {
         }
 
         enum CodingKeys: String, CodingKey {
-            case year, objective, england, cooperatives, authorities
+            case year, objective, england, cooperatives, authorities, ledger
             case planPlacesHeld = "plan_places_held"
             case ledgerBalances = "ledger_balances"
             case batchesStoppedEarly = "batches_stopped_early"

@@ -98,6 +98,7 @@ public struct TrajectoryReport {
                     rows: draws.modes.map { mode in
                         [.text(mode.name)] + years.map { .pounds(draws.band(mode, year: $0) { $0.objective }?.mean) }
                     })))
+        yearly.append(.table(FlowLedgerTotals(draws: draws).table))
         sections.append(ReportSection("All of \(scenario.name)'s children by year", yearly))
         if !scenario.cooperatives.isEmpty {
             sections.append(
