@@ -93,7 +93,10 @@ extension PlacementCommand {
             help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
         var data: String?
 
-        @Option(help: "How the result is printed: markdown (default), json or csv; with --out as well.")
+        @Option(
+            help: ArgumentHelp(
+                "How the result is printed: markdown (the default without --out), json or csv; with --out, only "
+                    + "when given."))
         var format: OutputFormat?
 
         @Option(help: "A folder to write the trajectory report into (HTML, Markdown, JSON, CSV).")

@@ -43,7 +43,7 @@ public struct TrajectoryReport {
                                 : "One seeded draw.")),
                     .table(
                         ReportTable(
-                            id: "summary", caption: "All of \(scenario.name)'s children in \(last), by mode",
+                            id: "summary", caption: "Every child of \(scenario.name) in \(last), by mode",
                             columns: [ReportTable.Column("Mode", key: "mode", numeric: false)]
                                 + headline.map { ReportTable.Column($0.label, key: $0.rawValue) },
                             rows: draws.modes.map { mode in
@@ -71,7 +71,7 @@ public struct TrajectoryReport {
             }
             charts.append(
                 .figure(
-                    caption: "\(measure.label), all of \(scenario.name)'s children, by mode",
+                    caption: "\(measure.label), every child of \(scenario.name), by mode",
                     svg: TrendChart(title: measure.label, years: years, series: series).svg))
         }
         sections.append(ReportSection("Trajectories", charts))
@@ -99,7 +99,7 @@ public struct TrajectoryReport {
                         [.text(mode.name)] + years.map { .pounds(draws.band(mode, year: $0) { $0.objective }?.mean) }
                     })))
         yearly.append(.table(FlowLedgerTotals(draws: draws).table))
-        sections.append(ReportSection("All of \(scenario.name)'s children by year", yearly))
+        sections.append(ReportSection("Every child of \(scenario.name), by year", yearly))
         if !scenario.cooperatives.isEmpty {
             sections.append(
                 ReportSection(
@@ -119,8 +119,12 @@ public struct TrajectoryReport {
                 "Authorities in \(last)",
                 [
                     .paragraph(
-                        "M2 by mode. A verdict against as-is is stated only where it holds in at least "
-                            + "\(Int(Self.verdictShare * 100))% of draws."),
+                        drawCount > 1
+                            ? "M2 by mode. A verdict against as-is is stated only where it holds in at least "
+                                + "\(Int(Self.verdictShare * 100))% of draws."
+                            : "M2 by mode. With one draw a verdict against as-is is that draw's alone (which "
+                                + "placements end, in what order children arrive): --draws 20 states one only where "
+                                + "it holds in at least \(Int(Self.verdictShare * 100))% of draws."),
                     .table(Self.authorityTable(draws, scenario: scenario, year: last, cell: cell)),
                 ]))
         sections.append(
@@ -135,7 +139,12 @@ public struct TrajectoryReport {
                             + "no price change unless a shock makes one): a weekly cost moves with the mix of "
                             + "placements alone.",
                         "Sibling groups are not followed through the years: each child is placed on their own.",
-                        "Children do not change placement type as they age; arrivals follow today's mix of types.",
+                        "Children do not change placement type as they age: each type's children change only "
+                            + "through its own arrivals and leavers, which follow the flows described above.",
+                        "M1 is of children in foster and residential care, M2 and the distance shares of children "
+                            + "placed; the weekly cost counts the prices of children placed (an unplaced child costs "
+                            + "nothing, so a shortfall lowers it: read it beside the unplaced children), and the "
+                            + "annual cost is the weekly cost × 52.",
                         "A regional scenario's children may also use the places beyond its boundary that they "
                             + "use today (today's market), no more: that market does not grow.",
                     ]),
