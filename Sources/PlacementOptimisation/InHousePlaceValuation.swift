@@ -12,7 +12,8 @@ public struct InHousePlaceValue: Sendable, Equatable {
     public var weeklyPrice: Double
     /// Where that price comes from.
     public var priceSource: PriceSource
-    /// Places of this type the authority already runs.
+    /// Places of this type the authority already runs, at or above the policy's Ofsted floor (those
+    /// below it take no new placement).
     public var existingPlaces: Int
     /// Whether the place lets a child now unplaced be placed (directly or by a chain of moves): the
     /// saving then includes the policy's unplaced penalty.
@@ -87,7 +88,10 @@ public enum InHousePlaceValuation {
                 values.append(
                     InHousePlaceValue(
                         authority: authority, placementType: type, weeklySaving: saving, weeklyPrice: price,
-                        priceSource: source, existingPlaces: own.reduce(0) { $0 + $1.offer.places },
+                        priceSource: source,
+                        // As the demand-and-supply table counts them: those below the floor take no one new.
+                        existingPlaces: own.filter { $0.provider.rating.meets(scenario.policy.minimumRating) }
+                            .reduce(0) { $0 + $1.offer.places },
                         placesUnplacedChild: placesUnplacedChild, movesChildOffBelowFloor: movesOffBelowFloor,
                         netWeeklySaving: saving.map {
                             placesUnplacedChild ? $0 - penalty : movesOffBelowFloor ? $0 - surcharge : $0
