@@ -153,9 +153,9 @@ def trend_mae(document, measure):
         value = authority["measures"][measure]
         if None in (value["modelled"], value.get("persistence"), value["published"]):
             continue
+        # With no earlier figure the line is persistence, as its definition says: the same authorities.
         line = trend(authority["code"], measure, document["predicted"])
-        if line is not None:
-            errors.append(abs(line - value["published"]))
+        errors.append(abs((value["persistence"] if line is None else line) - value["published"]))
     return sum(errors) / len(errors) * 100 if errors else float("nan")
 
 

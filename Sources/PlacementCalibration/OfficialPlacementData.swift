@@ -66,13 +66,13 @@ public struct OfficialPlacementData: Sendable {
         var places: [Int: [AuthorityCode: ResidentialPlaces]] = [:]
         // A code the authority list lacks would drop its places from today's market without a word. Every
         // row's code counts as listed (a row refused for its numbers is said once, there), and without a
-        // readable list nothing is checked.
+        // list that names any (missing, unreadable, a header alone) nothing is checked.
         let listed = (authorityTable?.rows ?? []).map { AuthorityCode(rawValue: $0.text("la_code")) }
         let known = Set(listed + RetiredCounties.successors.keys.map(AuthorityCode.init(rawValue:)))
         for row in placesTable?.rows ?? [] {
             let code = AuthorityCode(rawValue: row.text("la_code"))
             guard !code.rawValue.isEmpty else { continue }  // Welsh providers: outside the model's authorities
-            guard authorityTable == nil || known.contains(code) else {
+            guard listed.isEmpty || known.contains(code) else {
                 log.error(
                     OfficialTables.placesFile, line: row.line, field: "la_code",
                     "'\(code.rawValue)' is not an authority in \(OfficialTables.authoritiesFile) (nor a county since "

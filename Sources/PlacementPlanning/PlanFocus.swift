@@ -92,16 +92,12 @@ public struct PlanFocus: Sendable {
                     + whereTheyAre + ".")
         }
         // A fall in M2 beside new places in area reads as the plan harming the council: said, with why.
-        if let was = without?.m2InAreaShare, let now = with?.m2InAreaShare, now < was - 0.005 {
-            let fall =
-                "\(name)'s M2 falls with the plan (\(ReportValue.share(was).display) → \(ReportValue.share(now).display)): "
+        if let before = without, let after = with, let was = before.m2InAreaShare, let now = after.m2InAreaShare,
+            now < was - 0.005
+        {
             text.append(
-                (with?.unplaced ?? 0) < (without?.unplaced ?? 0)
-                    ? fall + "children who had no place are placed, some out of area (M2 is of the children placed)."
-                    : fall + "under \(mode.rawValue) access the new places free in-house places outside \(name) (its "
-                        + "own carers who live elsewhere, a partner's), and the model moves some of its children onto "
-                        + "them, out of area but at an in-house price, which the objective values above an agency's "
-                        + "place in area.")
+                "\(name)'s M2 falls with the plan (\(ReportValue.share(was).display) → \(ReportValue.share(now).display)): "
+                    + M2FallReason(before: before, after: after).clause(mode: mode, plural: false) + ".")
         }
         text.append(
             "\"Without\" and \"with\" place every child afresh under \(mode.rawValue) access (what commissioning could "

@@ -253,27 +253,33 @@ public struct PlanReport: Sendable {
             holder.cheapestHomeLeft.map { unspent(holder) + pennyTolerance < $0 } ?? false
         }
         let noHomeLeft = others.filter { $0.cheapestHomeLeft == nil }
-        let why =
-            plan.status == .optimal
-            ? "no other build within what is left lowers the weighted objective"
-            : "the search stopped at its time limit before proving that no other build within what is left would pay"
+        let optimal = plan.status == .optimal
         func holders(_ group: [CapacityPlan.Spending]) -> String {
+            let total = pounds(group.reduce(0) { $0 + unspent($1) })
+            guard plan.spending.count > 1 else { return "The plan leaves \(total) unspent" }
             let names = group.count <= 5 ? " (" + NumberText.listed(group.map(\.share.name)) + ")" : ""
             return (group.count == 1 ? "1 budget holder" : "\(group.count) budget holders") + names
-                + (group.count == 1 ? " leaves " : " leave ")
-                + pounds(group.reduce(0) { $0 + unspent($1) }) + " unspent"
+                + (group.count == 1 ? " leaves " : " leave ") + total + " unspent"
         }
         var sentences: [String] = []
         if !underAHome.isEmpty {
-            let their = underAHome.count == 1 ? "its" : "their"
+            let their = plan.spending.count == 1 ? "the" : underAHome.count == 1 ? "its" : "their"
             sentences.append(
-                holders(underAHome) + ", less than \(their) cheapest home once \(their) other builds are paid for")
+                holders(underAHome) + ", less than \(their) cheapest home once \(their) other builds are paid for: "
+                    + (optimal
+                        ? "no other build within what is left lowers the weighted objective"
+                        : "the search stopped at its time limit before proving that no other build within what is "
+                            + "left would pay") + ".")
         }
         if !noHomeLeft.isEmpty {
-            sentences.append(holders(noHomeLeft) + " with no home left to build (none a candidate, or every one built)")
+            sentences.append(
+                holders(noHomeLeft) + " with no home left to build (none a candidate, or every one built): "
+                    + (optimal
+                        ? "no other candidate lowers the weighted objective"
+                        : "the search stopped at its time limit before proving that no other candidate would pay")
+                    + ".")
         }
-        guard !sentences.isEmpty else { return nil }
-        return sentences.joined(separator: "; ") + ": \(why)."
+        return sentences.isEmpty ? nil : sentences.joined(separator: " ")
     }
 
     /// What the plan's gains assume: every child placed afresh under the plan's commissioning. Under
@@ -361,7 +367,7 @@ public struct PlanReport: Sendable {
                 .init("M1 own council, with", key: "m1_own_with"), .init("M2, without", key: "m2_without"),
                 .init("M2, with", key: "m2_with"),
             ], rows: rows)
-        // A council whose children lose in-area placements to a plan built elsewhere: said, with why.
+        // A council whose children lose in-area placements with the plan: said, with why.
         let losing = authorities.filter { authority in
             guard let was = before[authority]?.m2InAreaShare, let now = after[authority]?.m2InAreaShare else {
                 return false
@@ -376,39 +382,26 @@ public struct PlanReport: Sendable {
                         + "\(ReportValue.share(after[authority]?.m2InAreaShare).display))"
                 })
         }
-        // Children who had no place, now placed out of area, lower M2 (its denominator is the placed).
-        let nowPlaced = losing.filter {
-            !built.contains($0) && (after[$0]?.unplaced ?? 0) < (before[$0]?.unplaced ?? 0)
-        }
-        let moved = losing.filter { !nowPlaced.contains($0) && !built.contains($0) }
-        // Building there does not protect a council's M2: the same move happens around its new places.
-        let movedThoughBuilt = losing.filter { built.contains($0) }
+        // Said by reason, each council with whether the plan builds there: building there does not
+        // protect a council's M2.
         var losingNote: [ReportBlock] = []
-        if !nowPlaced.isEmpty {
+        for reason in [M2FallReason.unplacedNowPlaced, .movedOntoFreedPlaces] {
+            let councils = losing.filter { authority in
+                guard let was = before[authority], let now = after[authority] else { return false }
+                return M2FallReason(before: was, after: now) == reason
+            }
+            guard !councils.isEmpty else { continue }
+            let builtThere = councils.filter { built.contains($0) }
+            let whereBuilt =
+                builtThere.isEmpty
+                ? ""
+                : builtThere.count == councils.count
+                    ? (councils.count == 1 ? ", though the plan builds there" : ", though the plan builds in each")
+                    : " (the plan builds in \(NumberText.listed(builtThere.map { names[$0] ?? $0.rawValue })))"
             losingNote.append(
                 .paragraph(
-                    "M2 falls with the plan for \(listed(nowPlaced)), which build"
-                        + (nowPlaced.count == 1 ? "s" : "") + " nothing there: children who had no place are placed "
-                        + "in the plan's places elsewhere, out of area (M2 is of the children placed)."))
-        }
-        if !moved.isEmpty {
-            losingNote.append(
-                .paragraph(
-                    "M2 falls with the plan for \(listed(moved)), which build" + (moved.count == 1 ? "s" : "")
-                        + " nothing: under \(plan.mode.rawValue) access the plan's new places free other councils' "
-                        + "in-house places, and the model moves " + (moved.count == 1 ? "its" : "their")
-                        + " children onto them, out of area but at an in-house price, which the objective values "
-                        + "above an agency's place in area."))
-        }
-        if !movedThoughBuilt.isEmpty {
-            losingNote.append(
-                .paragraph(
-                    "M2 falls with the plan for \(listed(movedThoughBuilt)), though the plan builds there: under "
-                        + "\(plan.mode.rawValue) access its new places take some of "
-                        + (movedThoughBuilt.count == 1 ? "its" : "their") + " children, freeing in-house places "
-                        + "outside " + (movedThoughBuilt.count == 1 ? "its" : "their") + " area (its own carers who "
-                        + "live elsewhere, a partner's), and the model moves other children onto them, out of area "
-                        + "but at an in-house price, which the objective values above an agency's place in area."))
+                    "M2 falls with the plan for \(listed(councils))\(whereBuilt): "
+                        + reason.clause(mode: plan.mode, plural: councils.count > 1) + "."))
         }
         return ReportSection(
             "Where the new places go",

@@ -23,7 +23,7 @@ enum PlaceValueTable {
                 .init("Effect", key: "effect", numeric: false), .init("Shadow price a week", key: "weekly_saving"),
                 .init("Net of the unplaced penalty", key: "net_weekly_saving"),
                 .init("Price assumed", key: "weekly_price"), .init("Price from", key: "price_source", numeric: false),
-                .init("In-house places now", key: "existing_places"),
+                .init("In-house places (at or above the Ofsted floor)", key: "existing_places"),
             ],
             rows: values.map { value in
                 [

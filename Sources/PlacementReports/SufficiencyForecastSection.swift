@@ -126,9 +126,9 @@ extension SufficiencyReport {
                     "DfE's published children looked after for \(scopeName), \(fitted), and the forecast to "
                         + "\(last.year) from those years alone: an age-band stock-and-flow projection damped "
                         + "towards the last count, with 80% intervals (eight times in ten the published total "
-                        + "should fall inside; in the README's backtest they held 84–86% of authorities' totals, "
-                        + "but by placement type less for some: 68–81% for children's homes, down to 64% for other "
-                        + "placements). "
+                        + "should fall inside; in the backtest of DfE's years the README reports they held about that "
+                        + "share of authorities' totals, but less by placement type for some, children's homes and "
+                        + "other placements among them). "
                         + (isCooperativeScope
                             ? "The co-operative's forecast adds its members' up; its interval is the sum's. " : "")
                         + "By placement type, each authority's last mix of types is pooled with its region's as if "

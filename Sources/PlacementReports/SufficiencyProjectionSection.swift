@@ -45,14 +45,15 @@ extension SufficiencyReport {
                 : [.init(measure.label, key: measure.rawValue)]
         }
         let modes = draws.modes.map(\.name).joined(separator: " and ")
+        let hasForecast = if case .forecast = outlook { true } else { false }
         var text =
             "\(scenario.name) simulated from \(first) to \(last) under \(modes), every mode from the same stock "
             + "(\(projection.notes.start)): each year placements end and children arrive "
             + "(\(projection.notes.flows)), and new placements are made in \(projection.notes.batchesPerYear) "
             + "batches a year into vacancies only; children already placed keep their places. The figures are "
             + "\(scopeName)'s own children (home authority in scope), wherever placed: those needing a "
-            + "placement (not placed with parents, for adoption or otherwise), fewer than the children looked "
-            + "after the forecast above counts. "
+            + "placement (not placed with parents, for adoption or otherwise)"
+            + (hasForecast ? ", no more than the children looked after the forecast above counts. " : ". ")
             + (drawCount > 1
                 ? "Means over \(drawCount) seeded draws (seeds 1 to \(drawCount)), with their 10th and 90th "
                     + "percentiles."

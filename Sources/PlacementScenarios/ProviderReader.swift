@@ -11,6 +11,7 @@ enum ProviderReader {
         var offerLines: [String: Int] = [:]
         var firstLines: [String: Int] = [:]
         for row in table.rows {
+            let issuesBefore = log.issues.count
             let id = row.identifier("id", log: &log)
             if let id, id.hasPrefix(Provider.plannedIDPrefix) {
                 row.error(
@@ -63,15 +64,20 @@ enum ProviderReader {
             if let existing = index[id] {
                 let first = providers[existing]
                 // The provider's own fields are one provider's: a later row's differing value would be
-                // dropped without a word (its location, owner or judgement), so it is an error.
+                // dropped without a word (its location, owner or judgement), so it is an error. A row with
+                // an error of its own (a rating or coordinate that does not read) is not compared again.
+                let rowHasErrors = log.issues[issuesBefore...].contains { $0.severity == .error }
                 for (field, same) in [
                     ("name", first.name == (row.optionalText("name") ?? id)), ("sector", first.sector == sector),
                     ("authority", first.authority.rawValue == authority),
                     ("operating_authority", first.operatingAuthority?.rawValue == operating),
-                    ("owner", first.owner == row.text("owner")), ("latitude", first.location == location),
+                    ("owner", first.owner == row.text("owner")),
+                    ("latitude", first.location?.latitude == location?.latitude),
+                    ("longitude", first.location?.longitude == location?.longitude),
                     ("ofsted_rating", first.rating == rating), ("specialisms", first.specialisms == specialisms),
-                    ("min_age", first.ageRange == ages),
-                ] where !same {
+                    ("min_age", first.ageRange.minimum == ages.minimum),
+                    ("max_age", first.ageRange.maximum == ages.maximum),
+                ] where !same && !rowHasErrors {
                     row.error(
                         field,
                         "differs from provider \(id)'s first row (line \(firstLines[id] ?? 0)); a provider's own "

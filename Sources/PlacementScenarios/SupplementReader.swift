@@ -28,7 +28,7 @@ enum SupplementReader {
         var actuals: [PublishedActuals] = []
         // One row per authority and year: a second would be read as nothing, silently.
         struct Key: Hashable {
-            var authority: String
+            var authority: AuthorityCode
             var year: Int
         }
         var firstLine: [Key: Int] = [:]
@@ -63,7 +63,7 @@ enum SupplementReader {
                     log: &log)
             }
             guard let authority, !known.lacks(authority), let year else { continue }
-            let key = Key(authority: authority, year: year)
+            let key = Key(authority: AuthorityCode(rawValue: authority), year: year)
             if let first = firstLine[key] {
                 row.error("year", "\(authority) \(year) is given twice (first on line \(first))", log: &log)
                 continue

@@ -66,8 +66,8 @@ extension SimulationStart {
     ///
     /// `before`: today's market before shocks struck at the start (`market` is then today's market
     /// rebuilt after them): today's placements are fitted there and kept where the shocks leave their
-    /// places; the children they displace (or add) start waiting, and each mode places them in the
-    /// first year (``TodaysPlacements/init(_:in:after:replacing:)``).
+    /// places; the children they displace (or add) start waiting, and each mode places them from the
+    /// first year on, as places free up (``TodaysPlacements/init(_:in:after:replacing:)``).
     public static func today(
         _ market: Scenario, allocation: AsIsAllocation, openings: CapacityOpenings, from year: Int,
         before todaysMarket: Scenario? = nil, assumptions: SimulationAssumptions = SimulationAssumptions()
@@ -87,10 +87,13 @@ extension SimulationStart {
                 + (effect.added > 0
                     ? " and \(NumberText.counted(effect.added, "child was", "children were")) added" : "")
                 + (effect.removed > 0 ? ", \(NumberText.counted(effect.removed, "child", "children")) taken away" : "")
-                + "; every other child keeps today's placement, and the "
-                + "\(NumberText.grouped(placements.childrenWithoutPlace)) without a place start waiting: each mode "
-                + "places them from the first year's batches on, as places free up (`compare --shocks`'s as-is places "
-                + "them again at once, by today's pattern over the places left, so its figures are not this start's)"
+                + (placements.childrenWithoutPlace == 0
+                    ? "; every child keeps today's placement"
+                    : "; every other child keeps today's placement, and the "
+                        + "\(NumberText.grouped(placements.childrenWithoutPlace)) without a place start waiting: each "
+                        + "mode places them from the first year's batches on, as places free up (`compare --shocks`'s "
+                        + "as-is places them again at once, by today's pattern over the places left, so its figures "
+                        + "are not this start's)")
         }
         start.stock = openings.numberingSlots(of: start.stock, in: market, after: year)
         let later = openings.providers(openingAfter: year)

@@ -47,5 +47,13 @@ struct PlacesTableTests {
         }
         #expect(!error.issues.contains { $0.description.contains("is not an authority") }, "\(error.issues)")
         #expect(error.issues.contains { $0.description.hasPrefix(OfficialTables.authoritiesFile) })
+        // A list of its header alone names no authority either: nothing to check against.
+        try (OfficialTable.authorityColumns.joined(separator: ",") + "\n").write(
+            toFile: data.directory.file(OfficialTables.authoritiesFile), atomically: true, encoding: .utf8)
+        do {
+            _ = try OfficialPlacementData.read(from: data.directory.path)
+        } catch {
+            #expect(!error.issues.contains { $0.description.contains("is not an authority") }, "\(error.issues)")
+        }
     }
 }

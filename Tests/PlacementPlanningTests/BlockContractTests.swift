@@ -175,7 +175,8 @@ struct BlockContractSimulationTests {
                     + "regional in 2027, beside those in the open places."), "\(run.standardOutput)")
         // The table by year agrees: held in open places 0 in 2027, the contract's child past its term.
         #expect(
-            run.standardOutput.contains("| Year | Opening (closing −) | Open | Held: regional | Past term: regional |"))
+            run.standardOutput.contains(
+                "| Year | Opening (closing −) | Open | Held in open places: regional | Past term: regional |"))
         #expect(run.standardOutput.contains("| 2026 | 1 | 1 | 1 | 0 |"), "\(run.standardOutput)")
         #expect(run.standardOutput.contains("| 2027 | -1 | 0 | 0 | 1 |"), "\(run.standardOutput)")
     }

@@ -380,7 +380,7 @@ public struct StressReport {
                         ] + DrawTables.resilienceColumns, rows: rows)),
                 .table(
                     ReportTable(
-                        id: "measures", caption: "Every measure for \(scenario.name), each case and mode",
+                        id: "measures", caption: "Every measure for \(scenario.name), each case and mode" + asIsCaption,
                         columns: [.init("Case", key: "case", numeric: false)] + DrawTables.headlineColumns,
                         rows: every)),
             ])

@@ -38,13 +38,15 @@ struct FlowLedgerTotals {
         }
     }
 
-    /// Every mode and year after the start: the ledger's entries, means over draws.
-    var table: ReportTable {
-        ReportTable(
+    /// Every mode and year after the start: the ledger's entries, means over draws; nil when no year
+    /// follows the start.
+    var table: ReportTable? {
+        guard draws.years.count > 1 else { return nil }
+        let several = (draws.trajectories.values.first?.count ?? 0) > 1
+        return ReportTable(
             id: "ledger",
-            caption:
-                "The flow ledger by year, children needing a placement (start + arrivals − leavers = end; a placement change "
-                + "keeps the child; means over draws)",
+            caption: "The flow ledger by year, children needing a placement (start + arrivals − leavers = end; a "
+                + "placement change keeps the child" + (several ? "; means over draws)" : ")"),
             columns: [
                 .init("Mode", key: "mode", numeric: false), .init("Year", key: "year", numeric: false),
             ] + Entry.allCases.map { .init($0.label, key: $0.rawValue) },

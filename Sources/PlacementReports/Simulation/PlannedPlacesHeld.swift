@@ -101,7 +101,7 @@ struct PlannedPlacesHeld {
             columns: [
                 .init("Year", key: "year", numeric: false), .init("Opening (closing −)", key: "opening"),
                 .init("Open", key: "open"),
-            ] + draws.modes.map { .init("Held: \($0.name)", key: "held_open_\($0.name)") }
+            ] + draws.modes.map { .init("Held in open places: \($0.name)", key: "held_open_\($0.name)") }
                 + (pastTerm ? draws.modes.map { .init("Past term: \($0.name)", key: "past_term_\($0.name)") } : []),
             rows: plan.years.map { year in
                 [.text(String(year.year)), .count(year.opening), .count(year.open)]

@@ -98,7 +98,7 @@ public struct TrajectoryReport {
                     rows: draws.modes.map { mode in
                         [.text(mode.name)] + years.map { .pounds(draws.band(mode, year: $0) { $0.objective }?.mean) }
                     })))
-        yearly.append(.table(FlowLedgerTotals(draws: draws).table))
+        if let ledger = FlowLedgerTotals(draws: draws).table { yearly.append(.table(ledger)) }
         sections.append(ReportSection("Every child of \(scenario.name), by year", yearly))
         if !scenario.cooperatives.isEmpty {
             sections.append(
@@ -141,8 +141,8 @@ public struct TrajectoryReport {
                         "Sibling groups are not followed through the years: each child is placed on their own.",
                         "Children do not change placement type as they age: each type's children change only "
                             + "through its own arrivals and leavers, which follow the flows described above.",
-                        "M1 is of children in foster and residential care, M2 and the distance shares of children "
-                            + "placed; the weekly cost counts the prices of children placed (an unplaced child costs "
+                        "M1 is of children placed in foster and residential care, M2 and the distance shares of "
+                            + "children placed; the weekly cost counts the prices of children placed (an unplaced child costs "
                             + "nothing, so a shortfall lowers it: read it beside the unplaced children), and the "
                             + "annual cost is the weekly cost × 52.",
                         "A regional scenario's children may also use the places beyond its boundary that they "
