@@ -32,7 +32,7 @@ extension SufficiencyReport {
         let first = years.first ?? 0
         let last = years.last ?? 0
         let scope = projectionScope
-        let drawCount = draws.trajectories.values.first?.count ?? 0
+        let drawCount = draws.drawCount
         // One draw: a value per measure; several: mean, 10th and 90th percentile, as every draws table.
         func cells(_ mode: SimulatedMode, _ year: Int, _ measure: TrajectoryMeasure) -> [ReportValue] {
             let band = draws.band(mode, year: year, scope: scope, measure)

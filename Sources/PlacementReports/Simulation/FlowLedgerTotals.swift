@@ -42,7 +42,7 @@ struct FlowLedgerTotals {
     /// follows the start.
     var table: ReportTable? {
         guard draws.years.count > 1 else { return nil }
-        let several = (draws.trajectories.values.first?.count ?? 0) > 1
+        let several = draws.drawCount > 1
         return ReportTable(
             id: "ledger",
             caption: "The flow ledger by year, children needing a placement (start + arrivals − leavers = end; a "

@@ -42,7 +42,7 @@ struct PlannedPlacesHeld {
             return NumberText.grouped(children) + (index == 0 ? (children == 1 ? " child" : " children") : "")
                 + " under \(mode.name)"
         }
-        let drawCount = draws.trajectories.values.first?.count ?? 0
+        let drawCount = draws.drawCount
         var text =
             "In \(year) the plan's \(ReportNumbers.counted(plan.open(in: year), "open place", "open places")) hold "
             + NumberText.listed(perMode) + (drawCount > 1 ? " (means over draws)." : ".")

@@ -27,7 +27,7 @@ public enum TrajectoryJSON {
             let years = draws.years
             from = years.first ?? 0
             to = years.last ?? 0
-            self.draws = draws.trajectories.values.first?.count ?? 0
+            self.draws = draws.drawCount
             seed = draws.seed
             batchesPerYear = notes.batchesPerYear
             start = notes.start

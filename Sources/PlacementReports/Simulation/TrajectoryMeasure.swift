@@ -94,6 +94,9 @@ extension SimulationDraws {
     /// The years simulated, the starting year first.
     public var years: [Int] { trajectories.values.first?.first?.years.map(\.year) ?? [] }
 
+    /// The draws run of each mode (every mode runs as many).
+    public var drawCount: Int { trajectories.values.first?.count ?? 0 }
+
     /// The share of draws in which `mode` beats as-is on a measure in a year (draws paired by seed);
     /// nil without as-is or without values.
     public func shareOfDrawsBetter(

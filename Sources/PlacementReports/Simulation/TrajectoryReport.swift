@@ -14,7 +14,7 @@ public struct TrajectoryReport {
     public init(_ draws: SimulationDraws, scenario: Scenario, notes: SimulationNotes) {
         let years = draws.years
         let last = years.last ?? 0
-        let drawCount = draws.trajectories.values.first?.count ?? 0
+        let drawCount = draws.drawCount
         func cell(_ band: Band?, _ measure: TrajectoryMeasure) -> ReportValue {
             guard let band else { return measure.reportValue(nil) }
             guard drawCount > 1 else { return measure.reportValue(band.mean) }
