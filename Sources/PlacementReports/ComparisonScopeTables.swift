@@ -120,11 +120,7 @@ extension ComparisonReport {
             if let todayValues { row.append(.number(todayValues[index], style)) }
             row += values.map { .number($0[index], style) }
             if results.count > 1 {
-                let (new, old) = (values[alternative][index], values[baseline][index])
-                row.append(
-                    style == .share
-                        ? .shareChange(from: old, to: new)
-                        : .number(new.flatMap { new in old.map { new - $0 } }, changeStyle))
+                row.append(.change(from: values[baseline][index], to: values[alternative][index], changeStyle))
             }
             return row
         }

@@ -58,10 +58,7 @@ extension SufficiencyReport {
             _ label: String, _ a: Double?, _ b: Double?, _ style: ReportValue.NumberStyle,
             change: ReportValue.NumberStyle
         ) -> [ReportValue] {
-            let difference: ReportValue =
-                change == .shareChange
-                ? .shareChange(from: a, to: b) : .number(a.flatMap { x in b.map { $0 - x } }, change)
-            return [.text(label), .number(a, style), .number(b, style), difference]
+            [.text(label), .number(a, style), .number(b, style), .change(from: a, to: b, change)]
         }
         return [
             .table(

@@ -98,6 +98,13 @@ public enum ReportValue: Sendable, Equatable {
         return .shareDifference(exact: after - before, printed: printedShare(after) - printedShare(before))
     }
 
+    /// The change from `before` to `after` in `style` (a change style): a share's as the two print
+    /// (``shareChange(from:to:)``), any other the plain difference; missing where either is.
+    public static func change(from before: Double?, to after: Double?, _ style: NumberStyle) -> ReportValue {
+        guard style != .shareChange else { return .shareChange(from: before, to: after) }
+        return .number(before.flatMap { old in after.map { $0 - old } }, style)
+    }
+
     /// A share as its percentage prints (to 0.1 points, rounded as the printing rounds).
     public static func printedShare(_ share: Double) -> Double {
         (Double(NumberText.decimal(share * 100, places: 1)) ?? share * 100) / 100
