@@ -43,7 +43,9 @@ package enum YAMLProblem {
     package static func compose(_ text: String, file: String, empty: String, log: inout IssueLog) -> Node? {
         // libyaml takes a NUL as the end of the text, reading nothing after it (other control characters
         // it refuses itself): said as libyaml says the others.
-        if let (line, column) = nul(in: text) {
+        if text.utf8.contains(0), let nul = text.firstIndex(of: "\0"),
+            let (line, column) = position(ofCharacter: text.distance(from: text.startIndex, to: nul), in: text)
+        {
             log.error(
                 file, line: line, column: column, "is not valid YAML: control characters are not allowed (U+0000)")
             return nil
@@ -66,23 +68,6 @@ package enum YAMLProblem {
     package static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
         return ["~", "null", "Null", "NULL", ""].contains(scalar.string)
-    }
-
-    /// The line and column of the first NUL in `text`, if any.
-    static func nul(in text: String) -> (Int, Int)? {
-        guard text.utf8.contains(0) else { return nil }
-        var line = 1
-        var column = 1
-        for scalar in text.unicodeScalars {
-            if scalar == "\0" { return (line, column) }
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return nil
     }
 
     /// libyaml's wording with its API left out: a user cannot call `yaml_set_max_nest_level()`.

@@ -166,16 +166,19 @@ public struct StressReport {
     /// A count of today's placements (as-is: whole children, no draws).
     static func count(_ measure: DrawMeasure, _ metrics: ScopeMetrics) -> Double { measure.value(metrics) ?? 0 }
 
-    /// As-is is one figure, on the first draw's shocks: said beside the modes' means when there are
-    /// several draws and the case's shocks differ between them (a random closure).
-    func asIsLabel(_ entry: Case) -> String {
-        entry.results.draws > 1 && entry.applied.contains(where: \.isRandom) ? "as-is (first draw)" : "as-is"
+    /// As-is is one figure, on the first draw's shocks: whether that differs from the modes' means,
+    /// there being several draws and the case's shocks differing between them (a random closure).
+    func asIsIsFirstDrawOnly(_ entry: Case) -> Bool {
+        entry.results.draws > 1 && entry.applied.contains(where: \.isRandom)
     }
+
+    /// As-is's name in the summary: "as-is (first draw)" where it is the first draw's alone.
+    func asIsLabel(_ entry: Case) -> String { asIsIsFirstDrawOnly(entry) ? "as-is (first draw)" : "as-is" }
 
     /// Said in the captions of the tables with as-is's rows, where any case's as-is is a random closure's
     /// first draw beside the modes' means.
     var asIsCaption: String {
-        cases.contains { $0.asIs != nil && asIsLabel($0) != "as-is" }
+        cases.contains { $0.asIs != nil && asIsIsFirstDrawOnly($0) }
             ? " (as-is: today's placements after a random closure's first draw, beside the modes' means)" : ""
     }
 
@@ -227,7 +230,7 @@ public struct StressReport {
     /// A mean to a tenth, whole where it is whole, signed when `sign`.
     static func signed(_ value: Double, sign: Bool = true) -> String {
         let text = ReportNumbers.tenths(value)
-        return sign && (value * 10).rounded() > 0 ? "+" + text : text
+        return sign ? ReportNumbers.signed(text) : text
     }
 
     var summary: ReportSection {
