@@ -34,16 +34,13 @@ public struct BudgetShare: Sendable, Equatable {
     public var budget: Double
 
     /// The shares of `total` under `scope`: by children looked after in the scenario (every placement
-    /// type, commissioned or not), authorities with no children getting nothing.
+    /// type, commissioned or not), authorities with no children getting nothing. Shares are whole
+    /// pounds (pence when `total` has pence) that add up to `total` exactly, as a grant is allocated.
     public static func shares(of total: Double, scope: BudgetScope, scenario: Scenario) -> [BudgetShare] {
         var children: [AuthorityCode: Int] = [:]
         for cohort in scenario.cohorts { children[cohort.homeAuthority, default: 0] += cohort.count }
-        let all = scenario.childCount
-        func share(_ members: [AuthorityCode]) -> Double {
-            guard all > 0 else { return 0 }
-            return total * Double(members.reduce(0) { $0 + (children[$1] ?? 0) }) / Double(all)
-        }
         let councils = scenario.authorities.filter { (children[$0.id] ?? 0) > 0 }
+        var holders: [(id: String, name: String, members: [AuthorityCode])]
         switch scope {
         case .national:
             // The id stays `england` (checks read it); the name says who holds the money, which is
@@ -53,18 +50,30 @@ public struct BudgetShare: Sendable, Equatable {
                 ? "\(councils[0].name), one budget" : "All \(councils.count) authorities, one budget"
             return [BudgetShare(id: "england", name: name, members: councils.map(\.id), budget: total)]
         case .council:
-            return councils.map {
-                BudgetShare(id: $0.id.rawValue, name: $0.name, members: [$0.id], budget: share([$0.id]))
-            }
+            holders = councils.map { ($0.id.rawValue, $0.name, [$0.id]) }
         case .cooperative:
-            var shares = scenario.cooperatives.map {
-                BudgetShare(id: $0.id.rawValue, name: $0.name, members: $0.members, budget: share($0.members))
-            }
+            holders = scenario.cooperatives.map { ($0.id.rawValue, $0.name, $0.members) }
             let inCooperative = Set(scenario.cooperatives.flatMap(\.members))
-            shares += councils.filter { !inCooperative.contains($0.id) }.map {
-                BudgetShare(id: $0.id.rawValue, name: $0.name, members: [$0.id], budget: share([$0.id]))
-            }
-            return shares
+            holders += councils.filter { !inCooperative.contains($0.id) }.map { ($0.id.rawValue, $0.name, [$0.id]) }
         }
+        let weights = holders.map { $0.members.reduce(0) { $0 + (children[$1] ?? 0) } }
+        let budgets = apportioned(total, by: weights)
+        return zip(holders, budgets).map { BudgetShare(id: $0.id, name: $0.name, members: $0.members, budget: $1) }
+    }
+
+    /// `total` split in proportion to `weights` by largest remainders: whole pounds, or pence when
+    /// `total` is not a whole number of pounds, so that the parts add up to `total`. Rounding each
+    /// share on its own had left the printed shares a pound or two off the budget.
+    static func apportioned(_ total: Double, by weights: [Int]) -> [Double] {
+        let sum = weights.reduce(0, +)
+        guard sum > 0, total > 0 else { return weights.map { _ in 0 } }
+        let unit: Double = total == total.rounded() ? 1 : 0.01
+        let units = (total / unit).rounded()
+        let exact = weights.map { units * Double($0) / Double(sum) }
+        var parts = exact.map { $0.rounded(.down) }
+        let left = max(0, Int(units - parts.reduce(0, +)))
+        let byRemainder = exact.indices.sorted { exact[$0] - parts[$0] > exact[$1] - parts[$1] }
+        for index in byRemainder.prefix(left) { parts[index] += 1 }
+        return parts.map { $0 * unit }
     }
 }

@@ -1,4 +1,4 @@
-import PlacementPlanning
+@testable import PlacementPlanning
 import PlacementScenarios
 import TestSupport
 import Testing
@@ -71,5 +71,19 @@ struct DefaultCandidatesTests {
         #expect(national.map(\.budget) == [1_300_000])
         // A scenario of three councils is not England: the one budget is named by who holds it.
         #expect(national.map(\.name) == ["All 3 authorities, one budget"])
+    }
+
+    @Test("shares are whole pounds adding up to the budget: £1m in thirds is 333,334 + 333,333 + 333,333")
+    func sharesAddUp() {
+        #expect(BudgetShare.apportioned(1_000_000, by: [1, 1, 1]) == [333_334, 333_333, 333_333])
+        // Northtown 6, Southvale 3, Eastbury 4 of 13: £1,000,000 × 6/13 = 461,538.46, so each share
+        // rounded alone would print 461,538 + 230,769 + 307,692 = £999,999.
+        let council = BudgetShare.shares(of: 1_000_000, scope: .council, scenario: Self.scenario)
+        #expect(council.map(\.budget) == [461_539, 230_769, 307_692])
+        #expect(council.map(\.budget).reduce(0, +) == 1_000_000)
+        // A budget with pence is shared in pence.
+        let pence = BudgetShare.apportioned(100.01, by: [1, 1])
+        #expect(pence.map { ($0 * 100).rounded() } == [5001, 5000])
+        #expect(BudgetShare.apportioned(0, by: [1, 2]) == [0, 0])
     }
 }
