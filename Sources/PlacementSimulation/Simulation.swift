@@ -62,6 +62,14 @@ public struct Simulation: Sendable {
         return FlowRates.meanStockAge(ending: min(1, Double(endings) / Double(children)))
     }
 
+    /// A run's random numbers: the generator started from the seed's mixed value. Started from a
+    /// multiple of its own step, seeds s and s + 1 had given one stream shifted by a number, so that
+    /// neighbouring draws were not independent.
+    static func generator(seed: UInt64) -> SeededRandom {
+        var mixer = SeededRandom(seed: seed)
+        return SeededRandom(seed: mixer.next())
+    }
+
     /// Runs one mode for one seed. Deterministic for a seed: every draw (which placements end, the
     /// order of arrivals, councils' buying order) comes from it. `market`: the mode's batch market
     /// (``market(for:options:)``), which runs of one mode may share; built for the run when nil.
@@ -70,7 +78,7 @@ public struct Simulation: Sendable {
         market: BatchMarket? = nil
     ) throws(OptimiserError) -> Trajectory {
         var stock = start.stock
-        var random = SeededRandom(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x5851_F42D)
+        var random = Self.generator(seed: seed)
         var priced: [[Int: PlacementDecision]] = []
         var years = [outcome(year: firstYear, stock: stock, ledger: [:], stoppedEarly: 0, priced: &priced)]
         let batchSolve: BatchSolve? =

@@ -1,16 +1,22 @@
 import Foundation
 import LinearProgramming
 import PlacementOptimisation
+import PlacementScenarios
 
 /// Every mode for several seeded draws, run on all cores; one trajectory per mode and draw.
 public struct SimulationDraws: Sendable {
-    /// Per mode, in the order asked: one trajectory per draw, seeds `seed`, `seed + 1`, ….
+    /// Per mode, in the order asked: one trajectory per draw, draw `d` run with
+    /// ``DrawSeeds``'s council order seed of `d`, as `compare --draws` orders councils.
     public let trajectories: [SimulatedMode: [Trajectory]]
     public let modes: [SimulatedMode]
     public let seed: UInt64
 
     public init(_ simulation: Simulation, modes: [SimulatedMode], draws: Int, seed: UInt64) throws(OptimiserError) {
-        let jobs = modes.flatMap { mode in (0..<max(1, draws)).map { (mode, seed &+ UInt64($0)) } }
+        // Seeds `seed + d` had made draw d + 1's random stream draw d's shifted by one number (the
+        // run's generator steps its state by the constant it scaled the seed by).
+        let jobs = modes.flatMap { mode in
+            (0..<max(1, draws)).map { (mode, DrawSeeds(seed: seed, draw: $0).councilOrderSeed) }
+        }
         // The longest runs start first, so that no core is left with a national run at the end.
         let order = jobs.indices.sorted { (jobs[$0].0.relativeCost, $1) > (jobs[$1].0.relativeCost, $0) }
         // Each run on one thread: the runs themselves share the cores.

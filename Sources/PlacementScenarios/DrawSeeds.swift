@@ -1,6 +1,6 @@
-import PlacementScenarios
 
-/// The random numbers one draw uses: the council buying order's seed and the random shocks' seed.
+/// The random numbers one draw uses: the council buying order's seed and the random shocks' seed
+/// (`compare`, `stress`, `sufficiency`), or the seed of a simulation's run (`simulate`).
 ///
 /// Draw `d` (from 0) takes numbers `2d` and `2d + 1` of the SplitMix64 stream seeded with the run's
 /// seed, so draws never share a number and the same seed gives the same draws on every machine.
