@@ -36,7 +36,11 @@ public struct SupplyTrend: Sendable, Equatable {
         }
         for authority in scenario.authorities.map(\.id) {
             for sector in ResidentialSector.allCases {
-                let series = fittedYears.map { (Double($0), places[$0]?[authority]?.registered[sector] ?? 0) }
+                // Only the years the authority is published in: a council created since (Cumberland
+                // from 2024) had read as no places before it, a growth that never happened.
+                let series = fittedYears.compactMap { year in
+                    places[year]?[authority].map { (Double(year), $0.registered[sector] ?? 0) }
+                }
                 guard let slope = StraightLine(series)?.slope, slope != 0 else { continue }
                 let usable = slope * occupancy
                 let providers = homes[HomeGroup(authority: authority, sector: sector)] ?? []

@@ -46,6 +46,22 @@ import Testing
         #expect(trend.placeChanges.values.joined().allSatisfy { $0.placementType == .childrensHome })
     }
 
+    @Test("a council created since 2021 is fitted on its own years, not on zeros before it")
+    func aNewCouncilsTrendStartsWithIt() throws {
+        let scenario = try ScenarioLoader.load(from: Fixtures.scenario("tiny"))
+            .scenario
+        // Southvale is published only from 2024: 10 then 12 private places, +2 a year. Read as no
+        // places in 2021–2023, its line would have been 0, 0, 0, 10, 12: a slope of +3.2.
+        let rows: [(Int, AuthorityCode, ResidentialSector, Double)] = [
+            (2021, "T00000001", .council, 5), (2022, "T00000001", .council, 5), (2023, "T00000001", .council, 5),
+            (2024, "T00000001", .council, 5), (2025, "T00000001", .council, 5),
+            (2024, "T00000002", .privateSector, 10), (2025, "T00000002", .privateSector, 12),
+        ]
+        let trend = SupplyTrend(scenario, places: Self.places(rows), through: 2025, years: 2026...2026, occupancy: 1)
+        #expect(trend.placesPerYear == 2)
+        #expect((trend.placeChanges[2026] ?? []).map { "\($0.provider.rawValue) \($0.places)" } == ["P5 2"])
+    }
+
     @Test func aPlansHomesAreBeyondTheRegistersTrend() throws {
         let folder = Fixtures.scenario("tiny-plan")
         let loaded = try ScenarioLoader.load(from: folder).scenario
