@@ -1,4 +1,3 @@
-
 /// The random numbers one draw uses: the council buying order's seed and the random shocks' seed
 /// (`compare`, `stress`, `sufficiency`), or the seed of a simulation's run (`simulate`).
 ///

@@ -56,9 +56,10 @@ public struct FlowTables: Sendable, Equatable {
     /// The tables in `folder`, nil when it has no `flows.csv`, with every problem logged: what the
     /// loader checks for `validate` and what `simulate` reads, in one place. `offers`: the providers,
     /// by id, whose offered types a place change must name; nil when they are not all known.
+    /// `cohorts`: the scenario's cohorts, to warn of arrivals no cohort can take (nil: not checked).
     static func read(
         from folder: ScenarioFolder, authorities: KnownCodes, providers: KnownCodes, offers: [String: Provider]?,
-        log: inout IssueLog
+        cohorts: [Cohort]? = nil, log: inout IssueLog
     ) -> FlowTables? {
         guard folder.contains(flowsFile) else {
             if folder.contains(placeChangesFile) {
@@ -74,7 +75,10 @@ public struct FlowTables: Sendable, Equatable {
             Manifest.TableReference(name: flowsFile, key: "flows"),
             required: ["year", "authority", "placement_type", "arrivals", "leavers", "moves"], log: &log)
         {
-            tables.flows = flows(table, authorities: authorities, log: &log)
+            let kinds = cohorts.map {
+                Set($0.map { CohortKind(authority: $0.homeAuthority.rawValue, type: $0.placementType) })
+            }
+            tables.flows = flows(table, authorities: authorities, cohortKinds: kinds, log: &log)
         }
         if folder.contains(placeChangesFile),
             let table = folder.table(
@@ -106,7 +110,15 @@ public struct FlowTables: Sendable, Equatable {
         }
     }
 
-    private static func flows(_ table: CSVTable, authorities: KnownCodes, log: inout IssueLog) -> [Flow] {
+    /// A home authority and placement type: what a flow row's children join.
+    private struct CohortKind: Hashable {
+        var authority: String
+        var type: PlacementType
+    }
+
+    private static func flows(
+        _ table: CSVTable, authorities: KnownCodes, cohortKinds: Set<CohortKind>?, log: inout IssueLog
+    ) -> [Flow] {
         struct Key: Hashable {
             var year: Int
             var authority: String
@@ -145,6 +157,16 @@ public struct FlowTables: Sendable, Equatable {
                     log: &log),
                 !authorities.lacks(authority), let arrivals, let leavers, let moves
             else { continue }
+            // A simulation's arrivals join a cohort of their authority and type (it carries their ages
+            // and needs); without one they had been left out while the year's ledger still balanced.
+            if arrivals > 0, let cohortKinds, !cohortKinds.contains(CohortKind(authority: authority, type: type)) {
+                row.warning(
+                    "arrivals",
+                    "\(authority) has no \(type.rawValue) children in the scenario's children, so a simulation "
+                        + "has no cohort for these \(NumberText.grouped(arrivals)) arrivals to join: they are left out "
+                        + "(add such children to the scenario's children table to simulate them)",
+                    log: &log)
+            }
             flows.append(
                 Flow(
                     year: year, authority: AuthorityCode(rawValue: authority), placementType: type,

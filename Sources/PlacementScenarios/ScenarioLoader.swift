@@ -99,7 +99,7 @@ public enum ScenarioLoader {
             from: folder, authorities: known, providers: providerIDs,
             offers: offersRead
                 ? Dictionary(providers.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first }) : nil,
-            log: &log)
+            cohorts: childTable == nil ? nil : cohorts, log: &log)
         let scenario = Scenario(
             name: manifest.name, description: manifest.description, authorities: authorities,
             cooperatives: cooperatives, cohorts: cohorts, providers: providers, distanceOverrides: distances,

@@ -1,7 +1,8 @@
-@testable import PlacementPlanning
 import PlacementScenarios
 import TestSupport
 import Testing
+
+@testable import PlacementPlanning
 
 @Suite("Default candidates and budget shares")
 struct DefaultCandidatesTests {

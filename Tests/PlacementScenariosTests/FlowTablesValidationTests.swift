@@ -144,4 +144,20 @@ struct FlowTablesValidationTests {
                     + "place changes from the published data"
             ])
     }
+
+    @Test("arrivals of an authority and type no cohort is of are warned about: a simulation leaves them out")
+    func arrivalsWithoutACohort() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        // tiny has no supported accommodation in Southvale; Northtown's leavers of it are no arrivals.
+        try copy.append("flows.csv", line: "2026,T00000002,supported_accommodation,5,0,0")
+        try copy.append("flows.csv", line: "2027,T00000001,supported_accommodation,0,2,0")
+        let loaded = try ScenarioLoader.load(from: copy.path)
+        #expect(
+            loaded.warnings.map(\.description) == [
+                "flows.csv:5:40: warning: arrivals: T00000002 has no supported_accommodation children in the scenario's "
+                    + "children, so a simulation has no cohort for these 5 arrivals to join: they are left out (add such "
+                    + "children to the scenario's children table to simulate them)"
+            ])
+    }
 }
