@@ -79,7 +79,10 @@ extension PlacementCommand {
         var draws: Int?
 
         @Option(
-            parsing: .unconditional, help: "The draws' seed: draw k takes numbers of one random stream from it, as compare --draws does (default: \(defaultSeed)).")
+            parsing: .unconditional,
+            help:
+                "The draws' seed: each draw takes its own numbers of one random stream from it, as compare --draws "
+                + "does (default: \(defaultSeed)).")
         var seed: UInt64?
 
         @Option(parsing: .unconditional, help: "Batches of new placements a year (default: \(defaultBatches)).")
