@@ -80,9 +80,9 @@ extension PlacementCommand {
 
         @Option(
             parsing: .unconditional,
-            help:
+            help: ArgumentHelp(
                 "The draws' seed: each draw takes its own numbers of one random stream from it, as compare --draws "
-                + "does (default: \(defaultSeed)).")
+                    + "does (default: \(defaultSeed))."))
         var seed: UInt64?
 
         @Option(parsing: .unconditional, help: "Batches of new placements a year (default: \(defaultBatches)).")
@@ -223,7 +223,8 @@ extension PlacementCommand {
                 start: inputs.start.method, flows: inputs.flows.source, batchesPerYear: batchesPerYear,
                 assumptions: assumptions.listed.map {
                     ($0.name, $0.assumption.value, $0.assumption.range, $0.assumption.source)
-                }, plan: planned?.note(years: startYear...endYear))
+                }, plan: planned?.note(years: startYear...endYear), startsInTodaysMarket: inputs.start.propensity != nil
+            )
             let report = TrajectoryReport(results, scenario: scenario, notes: notes)
             let json = TrajectoryJSON.render(results, scenario: scenario, notes: notes)
             if let out {

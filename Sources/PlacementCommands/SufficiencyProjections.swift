@@ -40,7 +40,7 @@ enum SufficiencyProjections {
             start: inputs.start.method, flows: inputs.flows.source, batchesPerYear: assumptions.batchesPerYear,
             assumptions: assumptions.listed.map {
                 ($0.name, $0.assumption.value, $0.assumption.range, $0.assumption.source)
-            }, plan: planned?.note(years: from...to))
+            }, plan: planned?.note(years: from...to), startsInTodaysMarket: inputs.start.propensity != nil)
         return SufficiencyProjection(
             draws: results, notes: notes,
             asIsMissing: asIs

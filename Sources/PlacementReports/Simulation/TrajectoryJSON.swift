@@ -216,16 +216,20 @@ public struct SimulationNotes: Sendable {
     public var assumptions: [(name: String, value: Double, range: ClosedRange<Double>, source: String)]
     /// The capacity plan whose places open over the years, if any.
     public var plan: SimulatedPlan?
+    /// Whether the start is today's market (the calibrated baseline), with the places beyond a
+    /// region's boundary; a scenario without published figures starts from the council optimum.
+    public var startsInTodaysMarket: Bool
 
     public init(
         start: String, flows: String, batchesPerYear: Int,
         assumptions: [(name: String, value: Double, range: ClosedRange<Double>, source: String)],
-        plan: SimulatedPlan? = nil
+        plan: SimulatedPlan? = nil, startsInTodaysMarket: Bool = true
     ) {
         self.start = start
         self.flows = flows
         self.batchesPerYear = batchesPerYear
         self.assumptions = assumptions
         self.plan = plan
+        self.startsInTodaysMarket = startsInTodaysMarket
     }
 }

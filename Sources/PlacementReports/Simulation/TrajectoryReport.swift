@@ -31,16 +31,21 @@ public struct TrajectoryReport {
                 "Summary",
                 [
                     .paragraph(
-                        "\(scenario.name), \(years.first ?? 0) to \(last): every mode starts from the same stock "
-                            + "(\(notes.start)); each year placements end and children arrive (\(notes.flows)), "
-                            + "and new placements are made in \(notes.batchesPerYear) batches a year. "
-                            + (drawCount > 1
-                                ? "Figures are means over \(drawCount) seeded draws with the 10th–90th percentile "
-                                    + "in brackets. The draws vary which placements end and the order councils "
-                                    + "buy in, not how many children arrive and leave (every draw follows the one "
-                                    + "demand path above): the brackets are narrower than the uncertainty of the "
-                                    + "years ahead, which `placement forecast` gives for the numbers in care."
-                                : "One seeded draw.")),
+                        years.count > 1
+                            ? "\(scenario.name), \(years.first ?? 0) to \(last): every mode starts from the same stock "
+                                + "(\(notes.start)); each year placements end and children arrive (\(notes.flows)), "
+                                + "and new placements are made in \(notes.batchesPerYear) batches a year. "
+                                + (drawCount > 1
+                                    ? "Figures are means over \(drawCount) seeded draws with the 10th–90th percentile "
+                                        + "in brackets. The draws vary which placements end and the order councils "
+                                        + "buy in, not how many children arrive and leave (every draw has the same "
+                                        + "arrivals and leavers each year): the brackets are narrower than the "
+                                        + "uncertainty of the years ahead, which `placement forecast` gives for the "
+                                        + "numbers in care."
+                                    : "One seeded draw.")
+                                // --to is --from: the start alone, which no draw varies.
+                            : "\(scenario.name) in \(last), the start alone (\(notes.start)): no year is simulated "
+                                + "(--to is --from), so every mode shows the same stock."),
                     .table(
                         ReportTable(
                             id: "summary", caption: "Every child of \(scenario.name) in \(last), by mode",
@@ -119,12 +124,14 @@ public struct TrajectoryReport {
                 "Authorities in \(last)",
                 [
                     .paragraph(
-                        drawCount > 1
-                            ? "M2 by mode. A verdict against as-is is stated only where it holds in at least "
-                                + "\(Int(Self.verdictShare * 100))% of draws."
-                            : "M2 by mode. With one draw a verdict against as-is is that draw's alone (which "
-                                + "placements end, in what order children arrive): --draws 20 states one only where "
-                                + "it holds in at least \(Int(Self.verdictShare * 100))% of draws."),
+                        !draws.modes.contains(.asIs) || years.count == 1
+                            ? "M2 by mode."
+                            : drawCount > 1
+                                ? "M2 by mode. A verdict against as-is is stated only where it holds in at least "
+                                    + "\(Int(Self.verdictShare * 100))% of draws."
+                                : "M2 by mode. With one draw a verdict against as-is is that draw's alone (which "
+                                    + "placements end, in what order children arrive): --draws 20 states one only "
+                                    + "where it holds in at least \(Int(Self.verdictShare * 100))% of draws."),
                     .table(Self.authorityTable(draws, scenario: scenario, year: last, cell: cell)),
                 ]))
         sections.append(
@@ -132,22 +139,26 @@ public struct TrajectoryReport {
                 "Assumptions and limits",
                 [
                     .bullets(notes.assumptions.map(Self.assumptionLine)),
-                    .bullets([
-                        "Children already placed keep their places until their placement ends; new placements "
-                            + "use vacancies only.",
-                        "Costs are at the scenario's prices, held through the years (real terms, no inflation and "
-                            + "no price change unless a shock makes one): a weekly cost moves with the mix of "
-                            + "placements alone.",
-                        "Sibling groups are not followed through the years: each child is placed on their own.",
-                        "Children do not change placement type as they age: each type's children change only "
-                            + "through its own arrivals and leavers, which follow the flows described above.",
-                        "M1 is of children placed in foster and residential care, M2 and the distance shares of "
-                            + "children placed; the weekly cost counts the prices of children placed (an unplaced child costs "
-                            + "nothing, so a shortfall lowers it: read it beside the unplaced children), and the "
-                            + "annual cost is the weekly cost × 52.",
-                        "A regional scenario's children may also use the places beyond its boundary that they "
-                            + "use today (today's market), no more: that market does not grow.",
-                    ]),
+                    .bullets(
+                        [
+                            "Children already placed keep their places until their placement ends; new placements "
+                                + "use vacancies only.",
+                            "Costs are at the scenario's prices, held through the years (real terms, no inflation and "
+                                + "no price change unless a shock makes one): a weekly cost moves with the mix of "
+                                + "placements alone.",
+                            "Sibling groups are not followed through the years: each child is placed on their own.",
+                            "Children do not change placement type as they age: each type's children change only "
+                                + "through its own arrivals and leavers, which follow the flows described above.",
+                            "M1 is of children placed in foster and residential care, M2 and the distance shares of "
+                                + "children placed; the weekly cost counts the prices of children placed (an unplaced child costs "
+                                + "nothing, so a shortfall lowers it: read it beside the unplaced children), and the "
+                                + "annual cost is the weekly cost × 52.",
+                        ]
+                            + (notes.startsInTodaysMarket
+                                ? [
+                                    "A regional scenario's children may also use the places beyond its boundary that "
+                                        + "they use today (today's market), no more: that market does not grow."
+                                ] : [])),
                 ]))
         document = ReportDocument(
             title: "Years ahead: \(scenario.name), \(years.first ?? 0)–\(last)",
