@@ -111,19 +111,22 @@ public struct BacktestReport {
             .bullets(bullets),
         ]
         let gaps = comparisons.flatMap { comparison in
-            BacktestJSON.measures.compactMap { measure -> (Int, FitMeasure, Double)? in
+            BacktestJSON.measures.compactMap {
+                measure -> (year: Int, measure: FitMeasure, modelled: Double, published: Double)? in
                 guard let value = comparison.england[measure], let modelled = value.modelled,
                     let published = value.published
                 else { return nil }
-                return (comparison.predicted, measure, (modelled - published) * 100)
+                return (comparison.predicted, measure, modelled, published)
             }
         }
-        if let largest = gaps.max(by: { abs($0.2) < abs($1.2) }) {
+        if let largest = gaps.max(by: { abs($0.modelled - $0.published) < abs($1.modelled - $1.published) }) {
+            // Quoted as England's table prints it: the two shares and their printed difference.
+            let gap = ReportValue.shareChange(from: largest.published, to: largest.modelled).display
             blocks.append(
                 .paragraph(
-                    "England, modelled against published: the largest gap is "
-                        + "\(largest.2 < 0 ? "−" : "+")\(NumberText.decimal(abs(largest.2), places: 2)) points "
-                        + "(\(Self.shortLabel(largest.1)), \(largest.0)); every share on DfE's denominator on both "
+                    "England, modelled against published: the largest gap is \(gap) (\(Self.shortLabel(largest.measure)), "
+                        + "\(largest.year): \(NumberText.percent(largest.modelled)) against "
+                        + "\(NumberText.percent(largest.published))); every share on DfE's denominator on both "
                         + "sides (over 20 miles: children with a known distance)."))
         }
         return ReportSection("Summary", blocks)
