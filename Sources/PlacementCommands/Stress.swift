@@ -89,9 +89,11 @@ extension PlacementCommand {
                         label: variant.label, applied: applied, results: results, asIs: asIs?.metrics,
                         asIsDisplacement: asIs?.shockDisplacement))
             }
+            // The time goes to stderr, not into the files: the same input gives byte-identical files.
             let seconds = (ContinuousClock.now - started).seconds
+            printToStandardError("solved in \(NumberText.decimal(seconds, places: 1)) s")
             var report = StressReport(
-                scenario: scenario, cases: cases, shocks: file.description, seed: drawOptions.seed, seconds: seconds,
+                scenario: scenario, cases: cases, shocks: file.description, seed: drawOptions.seed,
                 market: baseline.drawMarket(shocked: true))
             report.focus = focus
             if let out = options.out {

@@ -36,6 +36,31 @@ struct StressReportTests {
         #expect(!MarkdownReport.render(plain.document, stem: "stress").contains("Shocks:"))
     }
 
+    @Test("two runs write byte-identical files: the time taken goes to stderr, not into the report")
+    func identicalFiles() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let shocks = folder.file("shocks.yaml")
+        try "shocks:\n  - remove_share: {sector: private, placement_type: childrens_home, share: 0.5}\n"
+            .write(toFile: shocks, atomically: true, encoding: .utf8)
+        for name in ["first", "second"] {
+            let run = try BuiltTool.run(
+                "placement",
+                ["stress", Fixtures.scenario("tiny"), "--shocks", shocks, "--draws", "3", "--out", folder.file(name)])
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(run.standardError.contains("solved in "))
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.file("first")).sorted()
+        #expect(names.contains("stress.md"))
+        // On tiny both runs may take "0.0 s"; the time must not be in the files at all.
+        let markdown = try String(contentsOfFile: folder.file("first") + "/stress.md", encoding: .utf8)
+        #expect(!markdown.contains("Solved in"))
+        for name in names {
+            let first = FileManager.default.contents(atPath: folder.file("first") + "/" + name)
+            #expect(first == FileManager.default.contents(atPath: folder.file("second") + "/" + name), "\(name)")
+        }
+    }
+
     /// An exit that leaves children unplaced lowers the weekly cost (their price drops out of it): the
     /// summary says so, where it happens only; and it says why council mode's figures over draws are
     /// not `compare`'s (the buying order is drawn anew).

@@ -37,16 +37,15 @@ public struct StressReport {
     /// The shocks file's `description`, shown under the title when there is one.
     let shocks: String
     let seed: UInt64
-    let seconds: Double?
     let market: DrawMarket?
     /// Authorities the report is for (`stress --authority`): the summary gives their children's
     /// figures case by case, and the tables by authority and co-operative keep theirs alone.
     public var focus: [AuthorityCode] = []
 
-    /// `seconds`: the time the draws took, reported when given. `market`: the market the cases solve
+    /// `market`: the market the cases solve
     /// (today's before the shocks, or every place empty), stated in every format.
     public init(
-        scenario: Scenario, cases: [Case], shocks: String, seed: UInt64, seconds: Double? = nil,
+        scenario: Scenario, cases: [Case], shocks: String, seed: UInt64,
         market: DrawMarket? = nil
     ) {
         self.scenario = scenario
@@ -54,7 +53,6 @@ public struct StressReport {
         // A folded YAML description may hold line breaks: the subtitle is one line.
         self.shocks = shocks.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         self.seed = seed
-        self.seconds = seconds
         self.market = market
     }
 
@@ -324,9 +322,6 @@ public struct StressReport {
                     bullets.append(prices)
                 }
             }
-        }
-        if let seconds {
-            bullets.append("Solved in \(NumberText.decimal(seconds, places: 1)) s.")
         }
         var blocks: [ReportBlock] = [.bullets(bullets)] + (market?.notes ?? []).map { .paragraph($0) }
         // Apart: a child with no placement is not a child placed far away.
