@@ -25,8 +25,15 @@ extension PlacementCommand {
             help: "The folder with the official CSV files (default: the scenario's ../../data, else Fixtures/data).")
         var data: String?
 
-        @Option(parsing: .unconditional, help: "The last year forecast.")
-        var to = 2030
+        @Option(
+            name: .customLong("to"), parsing: .unconditional,
+            help: ArgumentHelp(
+                "The last year forecast (default 2030).",
+                discussion: "Not with --backtest, which checks every published year after its origin."))
+        var toOption: Int?
+
+        /// The last year forecast.
+        var to: Int { toOption ?? 2030 }
 
         @Option(
             parsing: .unconditional,
@@ -76,6 +83,11 @@ extension PlacementCommand {
             if let backtest, !OfficialTables.years.contains(backtest) {
                 throw ValidationError(
                     "--backtest must be a year from \(years), with published years before and after it")
+            }
+            if backtest != nil && toOption != nil {
+                // A backtest checks the published years after its origin; a year past them has nothing to check.
+                throw ValidationError(
+                    "--to goes without --backtest: a backtest forecasts every published year after its origin")
             }
             guard OfficialTables.years.contains(to) else {
                 throw ValidationError("--to must be a year from \(years), after the last published year")

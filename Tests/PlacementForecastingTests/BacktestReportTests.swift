@@ -403,6 +403,24 @@ struct ForecastErrorFramingTests {
         #expect(run.standardError.hasSuffix("See 'placement forecast --help' for more information.\n"))
     }
 
+    /// `--backtest 2023 --to 2030` printed 2024–2025 alone: a backtest checks the published years
+    /// after its origin, so a `--to` is refused rather than ignored, and `--to` alone still works.
+    @Test("--to with --backtest is a usage error (exit 64), not ignored")
+    func toWithBacktest() throws {
+        for to in ["2030", "2024"] {
+            let run = try BuiltTool.run(
+                "placement", ["forecast", "--data", Self.data, "--backtest", "2023", "--to", to])
+            #expect(run.status == 64, "\(run.standardError)")
+            #expect(run.standardOutput.isEmpty)
+            #expect(
+                run.standardError.hasPrefix(
+                    "Error: --to goes without --backtest: a backtest forecasts every published year after its origin"),
+                "\(run.standardError)")
+        }
+        let help = try BuiltTool.run("placement", ["forecast", "--help"])
+        #expect(help.standardOutput.contains("Not with --backtest"))
+    }
+
     @Test("a year the data lack: exit 64 with the same framing as baseline; a missing folder: exit 1, as baseline")
     func sameAsBaseline() throws {
         let scenario = Fixtures.scenario("greater-manchester")
