@@ -136,6 +136,8 @@ extension PlacementCommand {
                 let codes = Set(loaded.authorities.map(\.id.rawValue))
                 authorities = authorities.filter { codes.contains($0.code) }
                 cooperatives = Self.cooperatives(of: loaded, in: forecast, data: data)
+                // Scored over all the scenario's co-operatives, as the authorities' coverage is over all authorities.
+                backtestResult?.scoreCooperatives(cooperatives)
             }
             if let authority {
                 let lookup = NameLookup(kind: .authority, entries: authorities.map { ($0.code, $0.name) })

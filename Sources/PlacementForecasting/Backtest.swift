@@ -10,6 +10,9 @@ public struct Backtest: Sendable {
     public var errors: [ErrorFigure]
     /// Share of authorities whose published figure lies inside the 80% and 95% intervals.
     public var coverage: [CoverageFigure]
+    /// Share of England's and (once scored, ``scoreCooperatives(_:)``) the co-operatives' series whose
+    /// published figure lies inside the 80% and 95% intervals, per year, every series together.
+    public var aggregateCoverage: [AggregateCoverage] = []
     /// Authorities some of whose fitted figures are estimates, not DfE's: a successor authority
     /// before its first year (its origin-year figures are the model's start and persistence's forecast).
     public var estimatedFigures: [EstimatedFigures]
@@ -39,6 +42,17 @@ public struct Backtest: Sendable {
         /// Of `authorities`, those whose published figure is 0: an interval about a forecast near 0
         /// holds it with little to show.
         public var publishedZero: Int
+    }
+
+    /// England's or the co-operatives' coverage in one year, over every series with a published figure.
+    public struct AggregateCoverage: Sendable, Equatable {
+        /// `england` or `cooperatives`.
+        public var scopes: String
+        public var year: Int
+        /// Scope-series pairs with a published figure (England: up to 9 series).
+        public var figures: Int
+        public var within80: Double
+        public var within95: Double
     }
 
     /// An authority whose total in some fitted years is an estimate.
@@ -132,8 +146,34 @@ public struct Backtest: Sendable {
                 predecessor: HistoryBuilder.predecessor(of: authority.code))
         }
         return Backtest(
-            forecast: forecast, errors: errors, coverage: coverage, estimatedFigures: estimated,
+            forecast: forecast, errors: errors, coverage: coverage,
+            aggregateCoverage: aggregateCoverage([forecast.england], scopes: "england", years: forecast.years),
+            estimatedFigures: estimated,
             intervalOrigins: PredictionIntervals.earlierOrigins(history, origin: origin), settings: settings)
+    }
+
+    /// Adds the co-operatives' coverage (a scenario's, each its members' sum) beside England's.
+    public mutating func scoreCooperatives(_ cooperatives: [DemandForecast.ScopeForecast]) {
+        aggregateCoverage.removeAll { $0.scopes == "cooperatives" }
+        aggregateCoverage += Self.aggregateCoverage(cooperatives, scopes: "cooperatives", years: forecast.years)
+    }
+
+    static func aggregateCoverage(
+        _ scopes: [DemandForecast.ScopeForecast], scopes kind: String, years: [Int]
+    ) -> [AggregateCoverage] {
+        years.compactMap { year in
+            let figures = scopes.flatMap { scope in
+                (scope.years.first { $0.year == year }?.series.values ?? [:].values).compactMap { figure in
+                    figure.published.map { (figure.interval, Double($0)) }
+                }
+            }
+            guard !figures.isEmpty else { return nil }
+            let count = Double(figures.count)
+            return AggregateCoverage(
+                scopes: kind, year: year, figures: figures.count,
+                within80: Double(figures.filter { $0.0.contains80($0.1) }.count) / count,
+                within95: Double(figures.filter { $0.0.contains95($0.1) }.count) / count)
+        }
     }
 
     public func error(_ method: ForecastMethod, _ series: ForecastSeries, _ year: Int) -> Double? {

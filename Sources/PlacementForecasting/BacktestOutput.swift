@@ -182,6 +182,18 @@ public enum BacktestOutput {
 
     static let methodHeadings = ForecastMethod.allCases.map(\.rawValue)
 
+    static let aggregateHeadings = ["Scopes", "Year", "Series with a published figure", "80% interval", "95% interval"]
+
+    /// England's and the co-operatives' coverage per year, every series together.
+    static func aggregateRows(_ backtest: Backtest) -> [[String]] {
+        backtest.aggregateCoverage.map { figure in
+            [
+                figure.scopes, String(figure.year), String(figure.figures), share(figure.within80),
+                share(figure.within95),
+            ]
+        }
+    }
+
     /// The backtest's report as Markdown: the errors per method, the intervals' coverage, England
     /// against published, and the notes.
     public static func markdown(_ backtest: Backtest) -> String {
@@ -215,6 +227,8 @@ public enum BacktestOutput {
                     ]
                 }
             ).text
+        text += "\n## England and co-operatives whose published figure lies inside the interval\n\n"
+        text += MarkdownTable(aggregateHeadings, align: "lrrrr", rows: aggregateRows(backtest)).text
         text += "\n## England\n\n"
         text +=
             MarkdownTable(
@@ -262,7 +276,8 @@ public enum BacktestOutput {
     /// The `"backtest"` object of the forecast JSON: `{"title", "fitted": [years], "checked": [years],
     /// "in_sample", "errors": [{"series", "year", "authorities", "mape": {METHOD: fraction}, "mae":
     /// {METHOD: children}, "best": [METHOD], "too_few_to_tell"}], "coverage": [{"series", "year",
-    /// "authorities", "published_zero", "within80", "within95"}], "estimated": [{"code",
+    /// "authorities", "published_zero", "within80", "within95"}], "aggregate_coverage": [{"scopes",
+    /// "year", "figures", "within80", "within95"}], "estimated": [{"code",
     /// "name", "years"}], "interval_origins": [years], "notes": [text]}`; MAPE and coverage as fractions.
     static func json(_ backtest: Backtest) -> String {
         let forecast = backtest.forecast
@@ -293,6 +308,10 @@ public enum BacktestOutput {
                 + "\(figure.authorities), \"published_zero\": \(figure.publishedZero), \"within80\": "
                 + number(figure.within80, 4) + ", \"within95\": " + number(figure.within95, 4) + "}"
         }
+        let aggregateCoverage = backtest.aggregateCoverage.map { figure in
+            "\n{\"scopes\": \"\(figure.scopes)\", \"year\": \(figure.year), \"figures\": \(figure.figures), "
+                + "\"within80\": " + number(figure.within80, 4) + ", \"within95\": " + number(figure.within95, 4) + "}"
+        }
         let estimated = backtest.estimatedFigures.map {
             "{\"code\": \(ForecastOutput.quoted($0.code)), \"name\": \(ForecastOutput.quoted($0.name)), \"years\": "
                 + years($0.years) + "}"
@@ -300,7 +319,8 @@ public enum BacktestOutput {
         return "{\"title\": \(ForecastOutput.quoted(title(backtest))), \"fitted\": "
             + years(Array(forecast.firstFitted...forecast.origin)) + ", \"checked\": " + years(forecast.years)
             + ", \"in_sample\": \(backtest.inSample), \"errors\": [" + errors.joined(separator: ",")
-            + "], \"coverage\": [" + coverage.joined(separator: ",") + "], \"estimated\": ["
+            + "], \"coverage\": [" + coverage.joined(separator: ",") + "], \"aggregate_coverage\": ["
+            + aggregateCoverage.joined(separator: ",") + "], \"estimated\": ["
             + estimated.joined(separator: ", ") + "], \"interval_origins\": " + years(backtest.intervalOrigins)
             + ", \"notes\": [" + notes(backtest).map { "\n" + ForecastOutput.quoted($0) }.joined(separator: ",")
             + "]}"
@@ -341,6 +361,11 @@ public enum BacktestOutput {
                     share(figure.within80), share(figure.within95),
                 ].map(ReportValue.text)
             })
+        let aggregates = ReportTable(
+            id: "backtest-aggregate-coverage",
+            caption: "England and co-operatives whose published figure lies inside the interval",
+            columns: columns(aggregateHeadings, align: "lrrrr"),
+            rows: aggregateRows(backtest).map { $0.map(ReportValue.text) })
         let england = ReportTable(
             id: "backtest-england", caption: "England: forecast against published",
             columns: columns(
@@ -349,7 +374,7 @@ public enum BacktestOutput {
         return [
             ReportSection("The backtest", [.paragraph(summary(backtest))]),
             ReportSection("Errors against what DfE published", [.table(mape), .table(mae)]),
-            ReportSection("Coverage of the intervals", [.table(coverage)]),
+            ReportSection("Coverage of the intervals", [.table(coverage), .table(aggregates)]),
             ReportSection("England against published", [.table(england)]),
             ReportSection("Notes", [.bullets(notes(backtest))]),
         ]

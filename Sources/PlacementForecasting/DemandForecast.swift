@@ -62,7 +62,7 @@ public struct DemandForecast: Sendable {
             england: ScopeForecast(code: OfficialTables.englandCode.rawValue, name: "England", members: [], years: []),
             intervals: intervals, settings: settings)
         forecast.england = forecast.sum(
-            code: OfficialTables.englandCode.rawValue, name: "England", members: scopes,
+            code: OfficialTables.englandCode.rawValue, name: "England", members: scopes, england: true,
             published: { year, series in history.england[year]?.value(series) })
         return forecast
     }
@@ -73,7 +73,7 @@ public struct DemandForecast: Sendable {
         let codes = Set(cooperative.members.map(\.rawValue))
         let members = authorities.filter { codes.contains($0.code) }
         return sum(
-            code: cooperative.id.rawValue, name: cooperative.name, members: members,
+            code: cooperative.id.rawValue, name: cooperative.name, members: members, england: false,
             published: { year, series in
                 let values = members.map { member in
                     member.years.first { $0.year == year }?.series[series]?.published
@@ -84,17 +84,18 @@ public struct DemandForecast: Sendable {
     }
 
     func sum(
-        code: String, name: String, members: [ScopeForecast], published: (Int, ForecastSeries) -> Int?
+        code: String, name: String, members: [ScopeForecast], england: Bool,
+        published: (Int, ForecastSeries) -> Int?
     ) -> ScopeForecast {
         let yearForecasts = years.enumerated().map { step, year in
             var series: [ForecastSeries: SeriesForecast] = [:]
             for key in ForecastSeries.all {
-                let values = members.compactMap { member in
-                    member.years[safe: step]?.series[key]?.interval.forecast
+                let values = members.compactMap { member -> (code: String, forecast: Double)? in
+                    member.years[safe: step]?.series[key].map { (member.code, $0.interval.forecast) }
                 }
                 guard !values.isEmpty else { continue }
                 series[key] = SeriesForecast(
-                    interval: intervals.interval(key, members: values, step: step + 1),
+                    interval: intervals.interval(key, members: values, step: step + 1, england: england),
                     published: published(year, key))
             }
             return YearForecast(year: year, series: Self.cappedByTotal(series))

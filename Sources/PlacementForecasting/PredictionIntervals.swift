@@ -14,23 +14,47 @@ import PlacementScenarios
 /// deviation `h` years ahead, give the 80% and 95% intervals. That deviation is
 /// `√(h·s² + k / (forecast + 1))`: the shared part is a drift of the level that adds up year after
 /// year, the counting part the noise of one year's count about it, which does not (compounding it
-/// had put a council's forecast of no children in a type at 0–93 five years ahead). For England and
-/// co-operatives the members' variances add as independent on the scale of their counts plus one
-/// each (a sum of `n` members is `total + n` on that scale, not `total + 1`), plus a common part
-/// that moves every authority's forecast children together, a drift as the shared part: the square
-/// of the forecast-weighted mean error of each earlier origin, averaged over origins.
+/// had put a council's forecast of no children in a type at 0–93 five years ahead).
+///
+/// England and co-operatives have intervals from their own one-year errors, as authorities do: at
+/// each earlier origin the aggregate's error is `log((actual + n) / (forecast + n))` of its `n`
+/// members' summed forecasts (England's actual DfE's England figure, a co-operative's its members'
+/// sum), which keeps whatever moves the members together. Their variance is the members' variances
+/// added as independent (on the scale of their counts plus one each), plus a drift that adds up
+/// year after year: the aggregate's mean squared one-year error beyond what independent members
+/// explain. That drift rests on as many errors as there are earlier origins (one for a backtest
+/// from 2023, three for the product), so the bounds are Student's t quantiles with the
+/// Welch–Satterthwaite degrees of freedom of the sum, not the authorities' bootstrapped ones:
+/// the square of one year's error is no measured variance. (Before, every aggregate took the
+/// square of the authorities' forecast-weighted mean error as a known variance and the
+/// authorities' bootstrapped quantiles, and England's 2024–2025 published figures fell outside
+/// even the 95% interval in 8 of 18 series-years.)
 struct PredictionIntervals {
     struct Spread {
         var shared: Double
         var counting: Double
-        /// Variance of the error all authorities share in a year (for sums of authorities).
-        var common: Double
         /// Per year ahead (index 0 = one year): the 2.5th, 10th, 90th and 97.5th percentiles of the
         /// standardised error.
         var quantiles: [[Double]]
     }
 
     var spreads: [ForecastSeries: Spread]
+    /// The one-year forecasts from each earlier origin, whose errors an aggregate's intervals rest on.
+    var earlier: [EarlierYear] = []
+
+    /// One earlier origin's one-year forecasts and what they forecast, per authority code and series
+    /// (the figure fitted, estimated where DfE suppresses it, as authorities' errors use), and
+    /// England's published figure.
+    struct EarlierYear: Sendable {
+        var origin: Int
+        var authorities: [String: [ForecastSeries: OneYear]]
+        var england: [ForecastSeries: Double]
+    }
+
+    struct OneYear: Sendable {
+        var forecast: Double
+        var actual: Double
+    }
 
     static let probabilities = [0.025, 0.1, 0.9, 0.975]
 
@@ -38,15 +62,14 @@ struct PredictionIntervals {
         _ history: ForecastHistory, origin: Int, steps: Int, settings: ForecastSettings
     ) -> PredictionIntervals {
         var errors: [ForecastSeries: [(error: Double, size: Double)]] = [:]
-        var commonSquares: [ForecastSeries: [Double]] = [:]
+        var earlierYears: [EarlierYear] = []
         for earlier in earlierOrigins(history, origin: origin) {
             let forecast = PointForecast.make(
                 history, origin: earlier, steps: 1, settings: settings, method: .model)
-            var weighted: [ForecastSeries: (error: Double, weight: Double)] = [:]
-            defer {
-                for (series, sum) in weighted where sum.weight > 0 {
-                    commonSquares[series, default: []].append(pow(sum.error / sum.weight, 2))
-                }
+            var year = EarlierYear(origin: earlier, authorities: [:], england: [:])
+            defer { earlierYears.append(year) }
+            for series in ForecastSeries.all {
+                if let england = history.england[earlier + 1]?.value(series) { year.england[series] = Double(england) }
             }
             for (index, authority) in history.authorities.enumerated() {
                 guard let actual = authority.years[earlier + 1] else { continue }
@@ -56,8 +79,7 @@ struct PredictionIntervals {
                     else { continue }
                     let error = log((value + 1) / (predicted + 1))
                     errors[series, default: []].append((error, predicted + 1))
-                    let sum = weighted[series] ?? (0, 0)
-                    weighted[series] = (sum.error + predicted * error, sum.weight + predicted)
+                    year.authorities[authority.code, default: [:]][series] = OneYear(forecast: predicted, actual: value)
                 }
             }
         }
@@ -89,11 +111,9 @@ struct PredictionIntervals {
                 }
                 quantiles.append([min(drawn[0], 0), min(drawn[1], 0), max(drawn[2], 0), max(drawn[3], 0)])
             }
-            let squares = commonSquares[series] ?? []
-            let common = squares.isEmpty ? shared : squares.reduce(0, +) / Double(squares.count)
-            spreads[series] = Spread(shared: shared, counting: counting, common: common, quantiles: quantiles)
+            spreads[series] = Spread(shared: shared, counting: counting, quantiles: quantiles)
         }
-        return PredictionIntervals(spreads: spreads)
+        return PredictionIntervals(spreads: spreads, earlier: earlierYears)
     }
 
     /// The origins whose one-year errors the intervals of a forecast from `origin` rest on: each
@@ -131,17 +151,65 @@ struct PredictionIntervals {
             deviation: variance(series, forecast: forecast, step: step).squareRoot())
     }
 
-    /// The interval around the sum of several authorities' forecasts, on the scale of the members'
-    /// counts plus one each.
-    func interval(_ series: ForecastSeries, members: [Double], step: Int) -> Interval {
-        let total = members.reduce(0, +)
+    /// The interval around the sum of several authorities' forecasts (England's when `england`, else
+    /// a co-operative's), on the scale of the members' counts plus one each: the members' variances
+    /// as independent plus the aggregate's own drift, with Student's t quantiles (see the type).
+    func interval(
+        _ series: ForecastSeries, members: [(code: String, forecast: Double)], step: Int, england: Bool
+    ) -> Interval {
+        let forecasts = members.map(\.forecast)
+        let total = forecasts.reduce(0, +)
+        guard spreads[series] != nil else {
+            return Interval(forecast: total, lower80: total, upper80: total, lower95: total, upper95: total)
+        }
         let offset = Double(members.count)
-        let independent = members.reduce(0) { $0 + pow($1 + 1, 2) * variance(series, forecast: $1, step: step) }
-        // The common error is the forecast-weighted mean: a drift of the forecast children, not of the offsets.
-        let common = Double(step) * (spreads[series]?.common ?? 0) * total * total
-        return interval(
-            series, forecast: total, offset: offset, step: step,
-            deviation: ((common + independent) / pow(total + offset, 2)).squareRoot())
+        let independent = independentVariance(series, forecasts, step: step)
+        let (drift, errors) = aggregateDrift(series, codes: members.map(\.code), england: england)
+        let driftVariance = Double(step) * drift
+        let variance = independent + driftVariance
+        // Welch–Satterthwaite: the members' part is fitted on many authorities' errors, the drift on `errors` alone.
+        let degrees = errors > 0 && driftVariance > 0 ? Double(errors) * pow(variance / driftVariance, 2) : .infinity
+        let deviation = variance.squareRoot()
+        func bound(_ probability: Double) -> Double {
+            max(0, (total + offset) * exp(StudentT.quantile(probability, degrees: degrees) * deviation) - offset)
+        }
+        return Interval(
+            forecast: total, lower80: bound(0.1), upper80: bound(0.9), lower95: bound(0.025), upper95: bound(0.975))
+    }
+
+    /// The variance of the log error of a sum of forecasts `step` years ahead were its members' errors
+    /// independent, on the scale of their counts plus one each.
+    func independentVariance(_ series: ForecastSeries, _ forecasts: [Double], step: Int) -> Double {
+        let scale = forecasts.reduce(0, +) + Double(forecasts.count)
+        guard scale > 0 else { return 0 }
+        let sum = forecasts.reduce(0) { $0 + pow($1 + 1, 2) * variance(series, forecast: $1, step: step) }
+        return sum / (scale * scale)
+    }
+
+    /// The yearly drift of an aggregate (England's when `england`, else the sum of `codes`): its mean
+    /// squared one-year log error at the earlier origins less the part independent members explain
+    /// (at least 0), and how many errors it rests on; with none, the authorities' shared part.
+    func aggregateDrift(_ series: ForecastSeries, codes: [String], england: Bool) -> (drift: Double, errors: Int) {
+        var squares: [Double] = []
+        var explained: [Double] = []
+        for year in earlier {
+            let figures = codes.compactMap { year.authorities[$0]?[series] }
+            guard !figures.isEmpty else { continue }
+            let offset = Double(figures.count)
+            let forecast = figures.reduce(0) { $0 + $1.forecast }
+            let actual: Double
+            if england {
+                guard let published = year.england[series] else { continue }
+                actual = published
+            } else {
+                actual = figures.reduce(0) { $0 + $1.actual }
+            }
+            squares.append(pow(log((actual + offset) / (forecast + offset)), 2))
+            explained.append(independentVariance(series, figures.map(\.forecast), step: 1))
+        }
+        guard !squares.isEmpty else { return (spreads[series]?.shared ?? 0, 0) }
+        let count = Double(squares.count)
+        return (max(0, (squares.reduce(0, +) - explained.reduce(0, +)) / count), squares.count)
     }
 
     /// The interval around `forecast`, whose log error (of `forecast + offset`) has standard

@@ -44,7 +44,8 @@ struct RealDataForecastTests {
         }
         #expect(zeros.count >= 10)
         let cooperative = forecast.sum(
-            code: "zeros", name: "ten with none", members: Array(zeros.prefix(10)), published: { _, _ in nil })
+            code: "zeros", name: "ten with none", members: Array(zeros.prefix(10)), england: false,
+            published: { _, _ in nil })
         #expect(
             try #require(cooperative.years.last?.series[ForecastSeries.type(.residentialSchool)]?.interval.upper95) < 20
         )
