@@ -160,6 +160,17 @@ extension PlacementCommand {
                             + "forecasts the authorities of DfE's tables in \(data)), so no scenario is written")
                     throw invalidInputExitCode
                 }
+                // Named children (an import's: one each, with a current provider or a sibling group)
+                // cannot be scaled by multiplying counts: that copies a child and grows a sibling group.
+                let individual = loaded.cohorts.filter { $0.siblingGroup != nil || $0.currentProvider != nil }
+                guard individual.isEmpty else {
+                    printToStandardError(
+                        "--children-for \(childrenFor): \(loaded.name) holds \(individual.count) individual children "
+                            + "(with a current provider or a sibling group, as `placement import` writes them); "
+                            + "scaling their counts would copy named children and grow sibling groups, so no "
+                            + "scenario is written: the forecast's children for \(childrenFor) are in its output")
+                    throw invalidInputExitCode
+                }
                 for warning in scaling.warnings { printToStandardError(warning) }
                 scaled = scaling
             }

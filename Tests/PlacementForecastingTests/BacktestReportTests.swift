@@ -522,3 +522,31 @@ struct AggregateCoverageTests {
         #expect(run.standardOutput.contains("| cooperatives | 2024 | "))
     }
 }
+
+@Suite("forecast --children-for: a scenario of individual children")
+struct IndividualChildrenScalingTests {
+    /// An imported council's children were scaled by multiplying counts: a named child appeared
+    /// twice (count 2), a sibling group of 3 grew to 4, others vanished. Named children cannot be
+    /// multiplied, so such a scenario is refused and nothing is written.
+    @Test("an imported scenario is refused (exit 1), writing nothing")
+    func importedIsRefused() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let imported = try BuiltTool.run(
+            "placement",
+            [
+                "import", "\(Fixtures.root)/import/rutland-children.csv", "--authority", "Rutland", "--as-of",
+                "2025-03-31", "--out", folder.file("rutland"),
+            ])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let run = try BuiltTool.run(
+            "placement",
+            [
+                "forecast", folder.file("rutland"), "--children-for", "2028", "--scenario-out",
+                folder.file("rutland-2028"),
+            ])
+        #expect(run.status == 1, "\(run.standardError)")
+        #expect(run.standardError.contains("individual children"), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("rutland-2028")))
+    }
+}
