@@ -92,11 +92,16 @@ struct PlanReportTests {
         ])
         try command.run()
         let markdown = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        // Northtown's home P4 prices every council's home (the others run none: the median in-house
+        // price, P4's); foster: Northtown P1 £600, Southvale P2 £550, Eastbury the median £575.
         #expect(
             markdown.contains(
-                "the scenario's median in-house price is £4,500 a week against the market's £5,500: it saves £1,000 "
+                "A new children's home place runs at its council's in-house price of the type: £4,500 a week, the "
+                    + "median of 3 councils' candidates, against the market's £5,500: it saves £1,000 "
                     + "a week before its capital, distance and place"), "\(markdown)")
-        #expect(markdown.contains("is £575 a week against the market's £900: it saves £325 a week"))
+        #expect(
+            markdown.contains(
+                "£575 a week, the median of 3 councils' candidates, against the market's £900: it saves £325 a week"))
     }
 
     /// The trial: Southampton's M2 fell 12 points under the South East's co-operative plan, which recruits
