@@ -156,6 +156,11 @@ public struct PlanReport: Sendable {
                 ? "; the objective counts \(NumberText.pounds(unplacedPenalty)) a week for each child left unplaced, "
                     + "which capacity that places one saves"
                 : "")
+            // The relaxation builds fractions: money the whole builds leave over still has a rate there.
+            + (plan.spending.contains { $0.share.budget - $0.spent >= wholePound } && plan.marginalValueOfBudget > 0
+                ? "; the relaxation may build a fraction of a home or household, so it prices money that the "
+                    + "whole builds below leave unspent"
+                : "")
             + ")"
     }
 
