@@ -99,6 +99,9 @@ public struct CapacityPlan: Sendable {
     /// Candidates in an authority no budget holder covers (no children of its own in the scenario,
     /// so no share of the budget): never built, and said, rather than left out without a word.
     public var candidatesNoOneHolds: [CandidateID] = []
+    /// Block contracts of the scenario's candidates the plan's scope may not buy (a single council's
+    /// plan, or a council in no co-operative): left out of the plan, and said.
+    public var contractsNotOffered: [CandidateID] = []
     /// Where the candidates came from.
     public var candidateSource: CandidateSource
 

@@ -191,6 +191,14 @@ public enum CapacityPlanner {
                 nonzeros: plan.model.nonzeroCount,
                 iterations: baseline.iterations + relaxed.iterations + start.iterations + solution.iterations))
         result.candidatesNoOneHolds = plan.candidates.filter { !held.contains($0.authority) }.map(\.id)
+        // Only the scenario's own: the default candidates offer contracts to co-operatives and
+        // national plans by design, and every council has one.
+        if !scenario.candidates.isEmpty {
+            result.contractsNotOffered = candidates(
+                of: scenario, assumptions: options.assumptions, kinds: options.kinds
+            )
+            .filter { !offered($0, scope: scope, scenario: scenario) }.map(\.id)
+        }
         return result
     }
 

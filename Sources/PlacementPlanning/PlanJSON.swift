@@ -47,6 +47,8 @@ public enum PlanJSON {
         var candidatesConsidered: Int
         /// Candidates in authorities no budget holder covers: never built.
         var candidatesNoBudgetHolder: [String]
+        /// The scenario's block contracts the scope may not buy.
+        var contractsNotOffered: [String]
         var candidateSource: String
         var homes: [BuildObject]
         var carers: [BuildObject]
@@ -82,6 +84,7 @@ public enum PlanJSON {
             valueOfBudgetPerMillion = plan.marginalValueOfBudget * 1_000_000
             candidatesConsidered = plan.candidatesConsidered
             candidatesNoBudgetHolder = plan.candidatesNoOneHolds.map(\.rawValue)
+            contractsNotOffered = plan.contractsNotOffered.map(\.rawValue)
             candidateSource = plan.candidateSource.rawValue
             let names = scenario.authorityNames
             homes = plan.homes.map { BuildObject($0, names: names) }

@@ -187,6 +187,7 @@ public struct PlanReport: Sendable {
     static func notes(_ plan: CapacityPlan) -> [String] {
         [
             shortOfAHomeNote(plan), unspentNote(plan), leftUnderAHomeNote(plan), unheldCandidatesNote(plan),
+            contractsNotOfferedNote(plan),
             savingNothingNote(plan),
             commissioningNote(plan),
         ].compactMap { $0 }
@@ -305,6 +306,21 @@ public struct PlanReport: Sendable {
             + (unheld.count == 1 ? " lies" : " lie")
             + " in an authority with no children of its own in the scenario, which no budget holder covers: "
             + (unheld.count == 1 ? "it is" : "they are") + " never built."
+    }
+
+    /// The scenario's block contracts the scope may not buy: a trial's council plan had dropped its
+    /// contract from the candidates' count without a word.
+    static func contractsNotOfferedNote(_ plan: CapacityPlan) -> String? {
+        let left = plan.contractsNotOffered
+        guard !left.isEmpty else { return nil }
+        let named = left.count <= 5 ? " (" + NumberText.listed(left.map(\.rawValue)) + ")" : ""
+        let whose =
+            plan.scope == .council
+            ? "a single council's plan (--by council)" : "a council in no co-operative (it plans alone)"
+        return NumberText.counted(left.count, "block contract", "block contracts") + named
+            + (left.count == 1 ? " is" : " are") + " left out: a block contract is commissioned by a co-operative "
+            + "or nationally, never by \(whose); --by cooperative or --by national plans "
+            + (left.count == 1 ? "it" : "them") + " (README, Block contracts)."
     }
 
     /// Builds that save none of the prices paid are chosen for the objective's weights, not money:

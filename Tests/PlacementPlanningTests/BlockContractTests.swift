@@ -1,9 +1,10 @@
 import Foundation
 import PlacementCommands
-import PlacementPlanning
 import PlacementScenarios
 import TestSupport
 import Testing
+
+@testable import PlacementPlanning
 
 /// A block contract worked by hand: tiny-plan with one candidate only, B1 — one children's home place
 /// with the market in Eastbury (T3) at £4,000 a week for a one-year term, no set-up cost.
@@ -149,6 +150,13 @@ struct BlockContractTests {
         let plan = try CapacityPlanner.plan(try Self.scenario(), budget: 10_000_000, scope: scope)
         #expect(plan.builds.isEmpty)
         #expect(plan.candidatesConsidered == 0)
+        // Left out, and said: a trial's council plan had dropped its contract without a word.
+        #expect(plan.contractsNotOffered.map(\.rawValue) == ["B1"])
+        let note = try #require(PlanReport.contractsNotOfferedNote(plan))
+        #expect(note.hasPrefix("1 block contract (B1) is left out: a block contract is commissioned by a co-operative"))
+        #expect(
+            note.contains(scope == .council ? "a single council's plan (--by council)" : "a council in no co-operative")
+        )
     }
 }
 
