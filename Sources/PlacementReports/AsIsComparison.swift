@@ -61,13 +61,17 @@ public enum AsIsComparison: Sendable {
         public var summary: String {
             var parts: [String] = []
             func points(_ label: String, _ measure: KeyPath<ScopeMetrics, Double?>) {
-                guard case .shareDifference(_, let printed?) = shareChange(measure) else { return }
+                guard case .printedDifference(_, let printed?, _) = shareChange(measure) else { return }
                 parts.append("\(label) \(AsIsComparison.signed(printed * 100, places: 1)) points")
             }
             points("M2", \.m2InAreaShare)
             points("M1 own", \.m1OwnAuthorityRunShare)
             points("within 20 miles", \.within20MilesShare)
-            if let meanMiles { parts.append("mean distance \(AsIsComparison.signed(meanMiles, places: 1)) miles") }
+            if case .printedDifference(_, let printed?, _) = ReportValue.change(
+                from: before.meanDistanceMiles, to: after.meanDistanceMiles, .milesChange)
+            {
+                parts.append("mean distance \(AsIsComparison.signed(printed, places: 1)) miles")
+            }
             parts.append("weekly cost \((weeklyCost.rounded() > 0 ? "+" : "") + NumberText.pounds(weeklyCost))")
             parts.append("unplaced \(unplaced > 0 ? "+" : "")\(unplaced)")
             return parts.joined(separator: ", ")

@@ -376,7 +376,9 @@ extension ComparisonReport {
                 row("M1: any council's provision") { $0.shareChange(\.m1LocalAuthorityRunShare) },
                 row("M2: in area") { $0.shareChange(\.m2InAreaShare) },
                 row("Within 20 miles") { $0.shareChange(\.within20MilesShare) },
-                row("Mean distance (miles)") { .number($0.meanMiles, .milesChange) },
+                row("Mean distance (miles)") {
+                    .change(from: $0.before.meanDistanceMiles, to: $0.after.meanDistanceMiles, .milesChange)
+                },
                 row("Weekly cost") { .number($0.weeklyCost, .poundsChange) },
                 row("Placed") { .number(Double($0.placed), .countChange) },
                 row("Unplaced") { .number(Double($0.unplaced), .countChange) },

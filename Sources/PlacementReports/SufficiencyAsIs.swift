@@ -75,6 +75,9 @@ extension SufficiencyReport {
                             .share, change: .shareChange),
                         row("M2: in area", before.m2InAreaShare, after.m2InAreaShare, .share, change: .shareChange),
                         row("Over 20 miles", over20(before), over20(after), .share, change: .shareChange),
+                        row(
+                            "Mean distance (miles)", before.meanDistanceMiles, after.meanDistanceMiles, .miles,
+                            change: .milesChange),
                         row("Weekly cost", before.weeklyCost, after.weeklyCost, .pounds, change: .poundsChange),
                         row("Unplaced", Double(before.unplaced), Double(after.unplaced), .count, change: .countChange),
                     ]))

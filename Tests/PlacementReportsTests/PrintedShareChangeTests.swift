@@ -31,4 +31,17 @@ struct PrintedShareChangeTests {
         #expect(ReportValue.shareChange(from: nil, to: 0.5).display == "–")
         #expect(ReportValue.shareChange(from: nil, to: 0.5).raw == "")
     }
+
+    @Test("a distance's change beside two printed distances is their printed difference; CSV keeps it exact")
+    func miles() {
+        // 12.36 and 10.24 miles print 12.4 and 10.2: −2.2 (a trial read −2.1 beside them).
+        #expect(ReportValue.miles(12.36).display == "12.4")
+        #expect(ReportValue.miles(10.24).display == "10.2")
+        let change = ReportValue.change(from: 12.36, to: 10.24, .milesChange)
+        #expect(change.display == "-2.2")
+        #expect(change.raw == "-2.120")
+        #expect(ReportValue.change(from: nil, to: 10.24, .milesChange).display == "–")
+        // Counts and pounds stay plain differences.
+        #expect(ReportValue.change(from: 3, to: 5, .countChange).display == "+2")
+    }
 }

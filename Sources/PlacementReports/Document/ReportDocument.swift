@@ -82,9 +82,10 @@ public struct ReportTable: Sendable {
 public enum ReportValue: Sendable, Equatable {
     case text(String)
     case number(Double?, NumberStyle)
-    /// The change between two shares printed beside it: read as the two printed percentages differ
-    /// (`printed`), analysed exactly (`exact`); see ``shareChange(from:to:)``.
-    case shareDifference(exact: Double?, printed: Double?)
+    /// The change between two figures printed beside it (a share's or a distance's, `style` the
+    /// change's): read as the two printed figures differ (`printed`), analysed exactly (`exact`); see
+    /// ``shareChange(from:to:)`` and ``change(from:to:_:)``.
+    case printedDifference(exact: Double?, printed: Double?, style: NumberStyle)
 
     public static func count(_ value: Int?) -> ReportValue { .number(value.map(Double.init), .count) }
     public static func share(_ value: Double?) -> ReportValue { .number(value, .share) }
@@ -94,15 +95,28 @@ public enum ReportValue: Sendable, Equatable {
     /// percentages as printed (to 0.1), so `3.7%` to `3.5%` reads `-0.2 pts`, not the unrounded `-0.3`;
     /// CSV and JSON hold the exact difference.
     public static func shareChange(from before: Double?, to after: Double?) -> ReportValue {
-        guard let before, let after else { return .shareDifference(exact: nil, printed: nil) }
-        return .shareDifference(exact: after - before, printed: printedShare(after) - printedShare(before))
+        guard let before, let after else { return .printedDifference(exact: nil, printed: nil, style: .shareChange) }
+        return .printedDifference(
+            exact: after - before, printed: printedShare(after) - printedShare(before), style: .shareChange)
     }
 
-    /// The change from `before` to `after` in `style` (a change style): a share's as the two print
-    /// (``shareChange(from:to:)``), any other the plain difference; missing where either is.
+    /// The change from `before` to `after` in `style` (a change style): a share's or a distance's as
+    /// the two print (``shareChange(from:to:)``; miles to a tenth, so 12.4 to 10.2 reads −2.2, not the
+    /// unrounded −2.1), any other the plain difference; missing where either is.
     public static func change(from before: Double?, to after: Double?, _ style: NumberStyle) -> ReportValue {
-        guard style != .shareChange else { return .shareChange(from: before, to: after) }
-        return .number(before.flatMap { old in after.map { $0 - old } }, style)
+        switch style {
+        case .shareChange: return .shareChange(from: before, to: after)
+        case .milesChange:
+            guard let before, let after else { return .printedDifference(exact: nil, printed: nil, style: style) }
+            return .printedDifference(
+                exact: after - before, printed: printedMiles(after) - printedMiles(before), style: style)
+        default: return .number(before.flatMap { old in after.map { $0 - old } }, style)
+        }
+    }
+
+    /// A distance as it prints (to a tenth of a mile).
+    public static func printedMiles(_ miles: Double) -> Double {
+        Double(NumberText.decimal(miles, places: 1)) ?? miles
     }
 
     /// A share as its percentage prints (to 0.1 points, rounded as the printing rounds).
@@ -141,7 +155,7 @@ public enum ReportValue: Sendable, Equatable {
     public var display: String {
         switch self {
         case .text(let text): return text
-        case .shareDifference(_, let printed): return ReportValue.number(printed, .shareChange).display
+        case .printedDifference(_, let printed, let style): return ReportValue.number(printed, style).display
         case .number(nil, _): return "–"
         case .number(let value?, let style):
             switch style {
@@ -166,7 +180,7 @@ public enum ReportValue: Sendable, Equatable {
         switch self {
         case .text(let text): return text
         case .number(let value, let style): return NumberText.decimal(value, places: style.decimalPlaces)
-        case .shareDifference(let exact, _): return ReportValue.number(exact, .shareChange).raw
+        case .printedDifference(let exact, _, let style): return ReportValue.number(exact, style).raw
         }
     }
 
@@ -174,7 +188,7 @@ public enum ReportValue: Sendable, Equatable {
     public var rawNumber: Double? {
         switch self {
         case .text: return nil
-        case .shareDifference(let exact, _): return ReportValue.number(exact, .shareChange).rawNumber
+        case .printedDifference(let exact, _, let style): return ReportValue.number(exact, style).rawNumber
         case .number(let value?, let style) where value.isFinite:
             return Double(NumberText.decimal(value, places: style.decimalPlaces))
         case .number: return nil

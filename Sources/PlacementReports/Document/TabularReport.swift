@@ -76,7 +76,7 @@ public enum TabularReport {
                 let codingKey = JSONKey(key)
                 switch value {
                 case .text(let text): try container.encode(text, forKey: codingKey)
-                case .number, .shareDifference: try container.encode(value.rawNumber, forKey: codingKey)
+                case .number, .printedDifference: try container.encode(value.rawNumber, forKey: codingKey)
                 }
             }
         }
