@@ -61,6 +61,34 @@ struct StressReportTests {
         }
     }
 
+    /// A random closure's as-is is its first draw's alone: a trial read its p10 and p90 (the figure
+    /// itself) as a band of no width.
+    @Test("as-is after a random closure has no percentiles; without one, its one figure is its own band")
+    func asIsFirstDrawHasNoBand() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let shocks = folder.file("shocks.yaml")
+        try "shocks:\n  - remove_share: {sector: private, placement_type: childrens_home, share: 0.2}\n"
+            .write(toFile: shocks, atomically: true, encoding: .utf8)
+        let run = try BuiltTool.run(
+            "placement",
+            [
+                "stress", Fixtures.scenario("greater-manchester"), "--shocks", shocks, "--draws", "2", "--modes",
+                "regional", "--format", "csv",
+            ])
+        #expect(run.status == 0, "\(run.standardError)")
+        let rows = run.standardOutput.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let unplaced = try #require(rows.first?.firstIndex(of: "unplaced"))
+        let asIs = rows.filter { $0.count > unplaced + 2 && $0[1] == "as-is" }
+        #expect(asIs.count == 2, "\(run.standardOutput)")
+        // No shock: today's placements, one figure with no spread.
+        #expect(asIs.first.map { $0[unplaced + 1] == $0[unplaced] && $0[unplaced + 2] == $0[unplaced] } == true)
+        // The closure's first draw: the mean alone.
+        #expect(asIs.last.map { !$0[unplaced].isEmpty && $0[unplaced + 1].isEmpty && $0[unplaced + 2].isEmpty } == true)
+    }
+
     /// An exit that leaves children unplaced lowers the weekly cost (their price drops out of it): the
     /// summary says so, where it happens only; and it says why council mode's figures over draws are
     /// not `compare`'s (the buying order is drawn anew).

@@ -32,9 +32,17 @@ enum DrawTables {
         resilienceMeasures.flatMap { spreadCells(results.spread($0, mode: mode, scope: scope), $0.style) }
     }
 
-    /// The same cells for one figure (as-is, one draw): mean, 10th and 90th percentile alike.
-    static func resilienceCells(_ metrics: ScopeMetrics) -> [ReportValue] {
-        resilienceMeasures.flatMap { spreadCells(DrawSpread([$0.value(metrics)]), $0.style) }
+    /// The same cells for one figure (as-is): mean, 10th and 90th percentile alike where the figure
+    /// has no spread; with `percentiles` false (one draw of several, a random closure's first), the
+    /// percentiles are left empty rather than read as a spread of nothing.
+    static func resilienceCells(_ metrics: ScopeMetrics, percentiles: Bool = true) -> [ReportValue] {
+        resilienceMeasures.flatMap { oneFigureCells($0.value(metrics), $0.style, percentiles: percentiles) }
+    }
+
+    /// One figure as spread cells: itself as mean, and as its percentiles where `percentiles`.
+    static func oneFigureCells(_ value: Double?, _ style: ReportValue.NumberStyle, percentiles: Bool) -> [ReportValue] {
+        let cells = spreadCells(DrawSpread([value]), style)
+        return percentiles ? cells : [cells[0], .number(nil, style), .number(nil, style)]
     }
 
     /// Every measure of the scenario as a whole, one row per measure and mode.
@@ -48,10 +56,12 @@ enum DrawTables {
     }
 
     /// Every measure of today's placements (as-is, one figure), one row per measure, as ``headline(_:prefix:)``.
-    static func headline(_ asIs: ScopeMetrics, prefix: [ReportValue] = []) -> [[ReportValue]] {
+    static func headline(_ asIs: ScopeMetrics, prefix: [ReportValue] = [], percentiles: Bool = true)
+        -> [[ReportValue]]
+    {
         DrawMeasure.allCases.map { measure in
             prefix + [.text("as-is"), .text(measure.label), .text(measure.rawValue)]
-                + spreadCells(DrawSpread([measure.value(asIs)]), measure.style)
+                + oneFigureCells(measure.value(asIs), measure.style, percentiles: percentiles)
         }
     }
 

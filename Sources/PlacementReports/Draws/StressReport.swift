@@ -177,7 +177,8 @@ public struct StressReport {
     /// first draw beside the modes' means.
     var asIsCaption: String {
         cases.contains { $0.asIs != nil && asIsIsFirstDrawOnly($0) }
-            ? " (as-is: today's placements after a random closure's first draw, beside the modes' means)" : ""
+            ? " (as-is: today's placements after a random closure's first draw, beside the modes' means; one "
+                + "draw has no percentiles, so its p10 and p90 are left empty)" : ""
     }
 
     /// Today's placements in what the case's shocks leave: "as-is 12 unplaced and 340 over 20 miles".
@@ -348,11 +349,13 @@ public struct StressReport {
     var totals: ReportSection {
         var rows: [[ReportValue]] = []
         for entry in cases {
-            // Today's placements under the case first, as the summary gives them: one figure (a random
-            // closure's first draw, as the caption says), so its percentiles are the figure itself. The
-            // mode cell is `as-is` in every case, for those who filter on it.
+            // Today's placements under the case first, as the summary gives them: one figure, whose
+            // percentiles are itself, or empty where it is a random closure's first draw (as the caption
+            // says). The mode cell is `as-is` in every case, for those who filter on it.
             if let asIs = entry.asIs {
-                rows.append([.text(entry.label), .text("as-is")] + DrawTables.resilienceCells(asIs.total))
+                rows.append(
+                    [.text(entry.label), .text("as-is")]
+                        + DrawTables.resilienceCells(asIs.total, percentiles: !asIsIsFirstDrawOnly(entry)))
             }
             for mode in entry.results.modes.indices {
                 rows.append(
@@ -363,7 +366,8 @@ public struct StressReport {
         var every: [[ReportValue]] = []
         for entry in cases {
             if let asIs = entry.asIs {
-                every += DrawTables.headline(asIs.total, prefix: [.text(entry.label)])
+                every += DrawTables.headline(
+                    asIs.total, prefix: [.text(entry.label)], percentiles: !asIsIsFirstDrawOnly(entry))
             }
             every += DrawTables.headline(entry.results, prefix: [.text(entry.label)])
         }
@@ -396,7 +400,7 @@ public struct StressReport {
                         [
                             .text(entry.label), .text(scopes[scope].name), .text(scopes[scope].id),
                             .text("as-is"),
-                        ] + DrawTables.resilienceCells(asIs.metrics))
+                        ] + DrawTables.resilienceCells(asIs.metrics, percentiles: !asIsIsFirstDrawOnly(entry)))
                 }
                 for mode in entry.results.modes.indices {
                     rows.append(
