@@ -6,7 +6,8 @@ public struct InHousePlaceValue: Sendable, Equatable {
     public var authority: AuthorityCode
     public var placementType: PlacementType
     /// Pounds of objective saved per week by the first extra place (≥ 0); `nil` where the mode's
-    /// models of this type have no duals (sibling groups make them integer, or a time limit stopped them).
+    /// models of this type have no duals (a time limit stopped them). Where sibling groups make the
+    /// model integer, the duals are of its single children with the groups held where they are placed.
     public var weeklySaving: Double?
     /// The weekly price assumed for the new place.
     public var weeklyPrice: Double
@@ -101,13 +102,15 @@ public enum InHousePlaceValuation {
         return values
     }
 
-    /// `nil` when some unit that could use the place has no dual.
+    /// `nil` when some single child that could use the place has no dual. A sibling group of two or
+    /// more cannot take one place, so it is not asked (its model's duals, integer, are of single
+    /// children with the groups held where the optimum places them).
     private static func saving(
         of pool: SupplyPool, units: [Int], problem: PlacementProblem, marginalCosts: [DemandUnit.ID: Double]
     ) -> Double? {
         var best = 0.0
         let place = problem.costing.profile(pool)
-        for index in units {
+        for index in units where problem.units[index].groupSize == 1 {
             guard case .admissible(let terms) = problem.admissibility(index, place) else { continue }
             guard let marginal = marginalCosts[problem.units[index].id] else { return nil }
             best = max(best, marginal - terms.cost)

@@ -100,6 +100,14 @@ struct PlacementEngine {
                 }
             }
             if solution.isMIP {
+                // The duals of the LP with every sibling group held where the optimum places it: a
+                // single child's marginal cost, conditional on the groups (one more place cannot take
+                // a group of two or more, so the groups have none).
+                if let duals = solution.rowDuals, !duals.isEmpty {
+                    for (position, unit) in placement.units.enumerated() where units[unit].groupSize == 1 {
+                        outcome.marginalCosts.append((unit, duals[placement.demandRow(position).index]))
+                    }
+                }
                 try glpk { () throws(LinearProgrammingError) in try fixIntegers(solver, at: solution.values) }
             }
             plan = try glpk { () throws(LinearProgrammingError) in

@@ -64,7 +64,7 @@ extension ComparisonReport {
             blocks.append(
                 .paragraph(
                     "No value for " + withoutDuals.map { $0.label.lowercased() }.joined(separator: ", ")
-                        + ": sibling groups make those models integer (or a time limit stopped them), so they have no duals."
+                        + ": a time limit stopped those models before their optimum, so they have no duals."
                 ))
         }
         return ReportSection("Where one more in-house place would help most", blocks)

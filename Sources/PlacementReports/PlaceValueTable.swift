@@ -52,7 +52,10 @@ enum PlaceValueTable {
             + "unplaced be placed, the price includes the \(NumberText.pounds(policy.unplacedPenalty)) a week the policy puts on an "
             + "unplaced child; the net column takes it off, leaving what placing that child costs (negative) or saves. "
             + "When it lets a child leave the provider their records name, below the Ofsted floor, it includes the "
-            + "\(NumberText.pounds(policy.belowFloorSurcharge)) a week the policy puts on that stay, which the net column takes off too."
+            + "\(NumberText.pounds(policy.belowFloorSurcharge)) a week the policy puts on that stay, which the net column takes off too. "
+            + "Where sibling groups make a type's model integer, its duals are those of the model with every group held "
+            + "where the optimum places it: the place is priced for a single child (one place cannot take a group of "
+            + "two or more), and a saving from moving a group is not counted."
     }
 }
 

@@ -377,8 +377,7 @@ public struct SufficiencyReport {
         if values.contains(where: { $0.weeklySaving == nil }) {
             blocks.append(
                 .paragraph(
-                    "“No duals” means the type's model has none: sibling groups make it integer, or a time limit "
-                        + "stopped it."))
+                    "“No duals” means the type's model has none: a time limit stopped it before its optimum."))
         }
         return ReportSection("Commissioning priorities: where one more in-house place is worth most", blocks)
     }

@@ -97,9 +97,22 @@ struct InHousePlaceValueTests {
         }
     }
 
-    @Test("Types with sibling groups are integer and have no value")
-    func siblingGroupsHaveNone() throws {
+    /// S1 makes foster care integer; its duals are the LP's with S1 held at P1 (README, Foster care,
+    /// regional): C03 at Southvale's carers (850) and C07 at Brightside (940), neither place full.
+    /// One more Northtown place (£600, P1's) takes C03 at 600 + 20 − 100 = 520: 330 a week; one more
+    /// Eastbury place (the in-house median £575) a C07 child at 575 + 40 − 100 = 515: 425; Southvale's
+    /// (£550) saves nothing, C04 being at its carers already (480). Until sibling groups' models
+    /// kept their duals, foster care had no value at all.
+    @Test("Types with sibling groups are valued for single children, the groups held: by hand and by re-solving")
+    func siblingGroupsHeld() throws {
         let foster = try Self.values(.regional).filter { $0.placementType == .foster }
-        #expect(foster.count == 3 && foster.allSatisfy { $0.weeklySaving == nil })
+        let saving = Dictionary(uniqueKeysWithValues: foster.map { ($0.authority.rawValue, $0.weeklySaving) })
+        #expect(saving["T00000001"] == 330)
+        #expect(saving["T00000003"] == 425)
+        #expect(saving["T00000002"] == 0)
+        for value in foster {
+            let resolved = try Self.savingByResolving(value, mode: .regional)
+            #expect(approximately(resolved, try #require(value.weeklySaving), tolerance: 1e-9), "\(value.authority)")
+        }
     }
 }
