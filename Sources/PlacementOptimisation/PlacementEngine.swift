@@ -100,15 +100,26 @@ struct PlacementEngine {
                 }
             }
             if solution.isMIP {
+                try glpk { () throws(LinearProgrammingError) in try fixIntegers(solver, at: solution.values) }
                 // The duals of the LP with every sibling group held where the optimum places it: a
                 // single child's marginal cost, conditional on the groups (one more place cannot take
-                // a group of two or more, so the groups have none).
-                if let duals = solution.rowDuals, !duals.isEmpty {
+                // a group of two or more, so the groups have none). Taken as places increase, as for
+                // an LP: kinship places that exactly meet kinship need had priced a child at the penalty.
+                if var duals = solution.rowDuals, !duals.isEmpty {
+                    var options = solveOptions(.dualSimplex, integer: true)
+                    options.dualsAfterMIP = true
+                    if self.options.valuesPlaces,
+                        let increasing = try glpk({ () throws(LinearProgrammingError) in
+                            try ValuationDuals.duals(
+                                solver, placement, options: options, statistics: &outcome.statistics)
+                        }), !increasing.isEmpty
+                    {
+                        duals = increasing
+                    }
                     for (position, unit) in placement.units.enumerated() where units[unit].groupSize == 1 {
                         outcome.marginalCosts.append((unit, duals[placement.demandRow(position).index]))
                     }
                 }
-                try glpk { () throws(LinearProgrammingError) in try fixIntegers(solver, at: solution.values) }
             }
             plan = try glpk { () throws(LinearProgrammingError) in
                 try PreferredOptimum.refine(

@@ -115,4 +115,27 @@ struct InHousePlaceValueTests {
             #expect(approximately(resolved, try #require(value.weeklySaving), tolerance: 1e-9), "\(value.authority)")
         }
     }
+
+    /// Foster places cut to exactly the 7 foster children (Southvale's carers 3, Brightside 2): the
+    /// optimum is degenerate, and the duals of the LP with S1 held could price a child at the unplaced
+    /// penalty though none is unplaced. Taken as places increase, Eastbury's place saves what
+    /// re-solving finds: a C07 child from Brightside (940) to 515, 425.
+    @Test("with places exactly meeting need, an integer type's values are the increasing duals'")
+    func siblingGroupsHeldWhenPlacesAreExact() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace("providers.csv", "T00000002,foster,4,550", with: "T00000002,foster,3,550")
+        try copy.replace("providers.csv", "T00000003,foster,5,900", with: "T00000003,foster,2,900")
+        let exact = try ScenarioLoader.load(from: copy.path).scenario
+        let result = try PlacementOptimiser.solve(exact, mode: .regional)
+        #expect(!result.decisions.contains { $0.placementType == .foster && !$0.isPlaced })
+        let foster = result.inHousePlaceValues(for: Self.authorities).filter { $0.placementType == .foster }
+        let eastbury = try #require(foster.first { $0.authority.rawValue == "T00000003" })
+        #expect(eastbury.weeklySaving == 425)
+        #expect(!eastbury.placesUnplacedChild)
+        for value in foster {
+            let resolved = try Self.savingByResolving(value, mode: .regional, in: exact)
+            #expect(approximately(resolved, try #require(value.weeklySaving), tolerance: 1e-9), "\(value.authority)")
+        }
+    }
 }
