@@ -56,9 +56,9 @@ public struct BaselineFitReport {
             title: "As-is baseline: fit to published figures",
             subtitle: "\(scenario.name): calibrated on \(comparison.calibratedOn), "
                 + (inSample ? "in sample" : "predicting \(comparison.predicted)"),
-            sections: [summarySection] + ownAuthoritiesSection + [
-                measuresSection, authoritiesSection, cooperativesSection, methodSection,
-            ])
+            // A scenario with no co-operative (a council's import) has no table of them to show.
+            sections: [summarySection] + ownAuthoritiesSection + [measuresSection, authoritiesSection]
+                + (scenario.cooperatives.isEmpty ? [] : [cooperativesSection]) + [methodSection])
     }
 
     /// The authorities whose children the scenario models, where they are at most half of those

@@ -77,6 +77,19 @@ struct BaselineCommandTests {
         #expect(throws: ExitCode(1)) { try command.run() }
     }
 
+    @Test("a scenario with no co-operative has no co-operative table (a council's import had shown an empty one)")
+    func noCooperativeTable() throws {
+        let copy = try ScenarioCopy(of: "greater-manchester")
+        defer { copy.remove() }
+        try copy.write("cooperatives.csv", "cooperative_id,cooperative_name,authority\n")
+        let alone = try BuiltTool.run("placement", ["baseline", copy.path])
+        #expect(alone.status == 0, "\(alone.standardError)")
+        #expect(!alone.standardOutput.contains("By co-operative"))
+        #expect(alone.standardOutput.contains("## By authority"))
+        let pooled = try BuiltTool.run("placement", ["baseline", Fixtures.scenario("greater-manchester")])
+        #expect(pooled.standardOutput.contains("## By co-operative"))
+    }
+
     @Test("a year the data do not publish is a usage error naming the option and the years there are")
     func unpublishedYear() throws {
         let data = try TinyData()
