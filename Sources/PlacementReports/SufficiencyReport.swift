@@ -184,7 +184,9 @@ public struct SufficiencyReport {
                 "In-house places fall short of the children needing them for "
                     + short.map { type in
                         "\(type.label.lowercased()) (\(ReportNumbers.counted(supply[type]?.inHousePlaces ?? 0, "place", "places")) "
-                            + "for \(ReportNumbers.counted(gaps[type]?.children ?? 0, "child", "children")))"
+                            + "for \(ReportNumbers.counted(gaps[type]?.children ?? 0, "child", "children"))"
+                            // A council does not build these: no plan's candidate may be one.
+                            + (type == .secureChildrensHome ? ", commissioned nationally" : "") + ")"
                     }.joined(separator: ", ") + ".")
         }
         if let worst = types.filter({ (gaps[$0]?.outOfArea ?? 0) > 0 }).max(by: {
@@ -321,7 +323,7 @@ public struct SufficiencyReport {
             + "are; places in area are every registered place located in \(area), by who runs them. "
         let shared =
             "Places in the area are not reserved for its children: other councils place there too. "
-            + "Places rated below the policy's Ofsted floor (\(floor)) are counted apart: no child is newly placed "
+            + "Places rated below the policy's Ofsted floor (\(floor) or better admitted) are counted apart: no child is newly placed "
             + "there (a child whose record names one may stay, when nothing meeting the floor is in reach)."
         return who + shared + Self.freePlacesSentence(asIs?.market)
     }
