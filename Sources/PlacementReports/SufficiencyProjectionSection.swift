@@ -55,12 +55,16 @@ extension SufficiencyReport {
             + "placement (not placed with parents, for adoption or otherwise)"
             + (hasForecast ? ", no more than the children looked after the forecast above counts. " : ". ")
             + (drawCount > 1
-                ? "Means over \(drawCount) seeded draws (seeds 1 to \(drawCount)), with their 10th and 90th "
-                    + "percentiles."
+                ? "Means over \(drawCount) seeded draws (from seed 1), with their 10th and 90th percentiles."
                 : "One seeded draw: the order of arrivals and which placements end are drawn once.")
         if let missing = projection.asIsMissing { text += " As-is is not shown: \(missing)." }
         var blocks: [ReportBlock] = [.paragraph(text)]
-        if let plan = projection.notes.plan { blocks.append(.paragraph(plan.summary)) }
+        if let plan = projection.notes.plan {
+            // Whether the plan's places are used, and what its empty ones cost: a trial's council saw
+            // its new home stand empty under as-is with no word of the running cost.
+            blocks.append(.paragraph(plan.summary))
+            blocks.append(.paragraph(PlannedPlacesHeld(plan: plan, draws: draws).summary(year: last)))
+        }
         blocks.append(
             .table(
                 ReportTable(

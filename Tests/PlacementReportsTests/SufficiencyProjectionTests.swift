@@ -90,6 +90,25 @@ struct SufficiencyProjectionTests {
         #expect(row[5...7].allSatisfy { approximately(Double($0) ?? -1, 0.5, tolerance: 1e-5) })
     }
 
+    /// tiny-plan's H2 (a Northtown home of 2 places at £4,800 a week each) opens in 2027 and takes one
+    /// child (README, A plan over the years): its other place is paid empty.
+    @Test("with --plan, the projection says how many of the plan's places are held and what the empty ones cost")
+    func planPlacesHeld() throws {
+        let folder = Fixtures.scenario("tiny-plan")
+        let run = try BuiltTool.run(
+            "placement",
+            [
+                "sufficiency", folder, "--authority", "Northtown", "--simulate-to", "2027", "--plan",
+                folder + "/plan-h2-2027.csv",
+            ])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(
+            run.standardOutput.contains(
+                "In 2027 the plan's 2 open places hold 1 child under council-coordinated. Their empty places in homes "
+                    + "and block contracts cost, a week in 2027, £4,800 under council-coordinated"),
+            "\(run.standardOutput)")
+    }
+
     @Test("--draws needs --simulate-to, and the year must come after the start")
     func validation() {
         for arguments in [["--draws", "3"], ["--simulate-to", "2025"], ["--simulate-to", "2090"]] {
