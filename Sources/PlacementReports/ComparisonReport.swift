@@ -48,7 +48,10 @@ public struct ComparisonReport {
         alternative = results.firstIndex { $0.mode == .regional } ?? results.count - 1
         placeValues =
             solved.indices.contains(alternative)
-            ? solved[alternative].inHousePlaceValues(for: scenario.authorities.map(\.id)) : []
+            // Councils with children in the scenario: a council's import lists every authority for its
+            // places, and had been shown other councils' new places, valued by its own children alone.
+            ? solved[alternative].inHousePlaceValues(
+                for: scenario.authorities.map(\.id).filter(scenario.homeAuthorities.contains)) : []
         let latest = PublishedSummary.years(in: scenario.actuals).last
         // Of the authorities whose children the scenario models, as the modelled figures are: a council's
         // import lists every authority for its places, whose figures would be "missing" otherwise.
