@@ -273,16 +273,32 @@ enum ChildRecords {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
         if let code = authorities.code(of: trimmed) { return code }
-        if looksLikePostcodeDistrict(trimmed) {
+        if looksLikePostcode(trimmed) {
+            let what = looksLikePostcodeDistrict(trimmed) ? "a postcode district" : "a postcode"
             row.error(
                 column,
-                "'\(trimmed)' looks like a postcode district; give the authority's name or GSS code (postcodes are "
+                "'\(trimmed)' looks like \(what); give the authority's name or GSS code (postcodes are "
                     + "not looked up: the tool ships no postcode directory)",
                 log: &log)
         } else {
             row.error(column, authorities.missing(trimmed), log: &log)
         }
         return nil
+    }
+
+    /// A postcode district (`SK4`) or a full postcode (`SK4 1AA`, `SK41AA`): a district, then a digit
+    /// and two letters.
+    static func looksLikePostcode(_ text: String) -> Bool {
+        let compact = text.uppercased().filter { $0 != " " }
+        guard !looksLikePostcodeDistrict(compact) else { return true }
+        let scalars = Array(compact.unicodeScalars)
+        guard scalars.count >= 5 else { return false }
+        let inward = scalars.suffix(3)
+        let letter = { (scalar: Unicode.Scalar) in ("A"..."Z").contains(scalar) }
+        guard let digit = inward.first, ("0"..."9").contains(digit), inward.dropFirst().allSatisfy(letter) else {
+            return false
+        }
+        return looksLikePostcodeDistrict(String(String.UnicodeScalarView(scalars.dropLast(3))))
     }
 
     /// `M1`, `SW1A`, `CT21`: one or two letters, a digit, then an optional digit or letter.
