@@ -68,19 +68,9 @@ public struct Band: Sendable, Equatable {
     public var p10: Double
     public var p90: Double
 
-    /// Nil when there is no value; percentiles by linear interpolation between order statistics.
+    /// Nil when there is no value (``DrawSummary``).
     public init?(_ values: [Double]) {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        func percentile(_ p: Double) -> Double {
-            let position = p * Double(sorted.count - 1)
-            let lower = Int(position.rounded(.down))
-            let upper = min(lower + 1, sorted.count - 1)
-            return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
-        }
-        // Clamped to the values' range: a sum's rounding had made twenty draws of 0.6 a mean of 0.5999999999999999.
-        mean = min(max(values.reduce(0, +) / Double(values.count), sorted[0]), sorted[sorted.count - 1])
-        p10 = percentile(0.1)
-        p90 = percentile(0.9)
+        guard let summary = DrawSummary.of(values) else { return nil }
+        (mean, p10, p90) = summary
     }
 }

@@ -1,4 +1,5 @@
 import PlacementOptimisation
+import PlacementScenarios
 
 /// A measure reported over draws, read from one scope's metrics.
 public enum DrawMeasure: String, CaseIterable, Sendable {
@@ -63,8 +64,7 @@ public enum DrawMeasure: String, CaseIterable, Sendable {
     }
 }
 
-/// A measure over draws: its mean and its 10th and 90th percentiles (linear interpolation between
-/// order statistics, R's type 7). Draws where the measure is undefined (no child placed) are left
+/// A measure over draws: its mean and its 10th and 90th percentiles (``DrawSummary``). Draws where the measure is undefined (no child placed) are left
 /// out; all `nil` when none has it.
 public struct DrawSpread: Sendable, Equatable, Encodable {
     public var mean: Double?
@@ -78,18 +78,8 @@ public struct DrawSpread: Sendable, Equatable, Encodable {
     }
 
     public init(_ values: [Double?]) {
-        let known = values.compactMap { $0 }.sorted()
-        guard !known.isEmpty else {
-            self.init(mean: nil, p10: nil, p90: nil)
-            return
-        }
-        func percentile(_ p: Double) -> Double {
-            let position = Double(known.count - 1) * p
-            let lower = Int(position.rounded(.down))
-            let upper = min(lower + 1, known.count - 1)
-            return known[lower] + (position - Double(lower)) * (known[upper] - known[lower])
-        }
-        self.init(mean: known.reduce(0, +) / Double(known.count), p10: percentile(0.1), p90: percentile(0.9))
+        let summary = DrawSummary.of(values.compactMap { $0 })
+        self.init(mean: summary?.mean, p10: summary?.p10, p90: summary?.p90)
     }
 
     enum CodingKeys: String, CodingKey { case mean, p10, p90 }

@@ -9,7 +9,7 @@ public struct TrajectoryReport {
     public let longTable: ReportTable
 
     /// The share of draws a verdict needs.
-    static let verdictShare = 0.8
+    static let verdictShare = RobustVerdict.threshold
 
     public init(_ draws: SimulationDraws, scenario: Scenario, notes: SimulationNotes) {
         let years = draws.years
