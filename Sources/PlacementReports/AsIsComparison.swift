@@ -100,6 +100,8 @@ public enum AsIsComparison: Sendable {
         if effect.removed > 0 {
             sentence +=
                 "\(effect.added > 0 ? "," : " and") took away \(NumberText.counted(effect.removed, "child", "children"))"
+                + " (a fall in demand: those waiting for a place leave first, then children from their placements, "
+                + "in proportion, freeing those places)"
         }
         if effect.placedAgain > 0 {
             sentence +=
@@ -110,9 +112,14 @@ public enum AsIsComparison: Sendable {
         if effect.withoutPlace > 0 {
             sentence += ", and \(NumberText.counted(effect.withoutPlace, "child finds", "children find")) no place"
         }
-        return sentence
-            + (effect.displaced == 0
-                ? ". Every child placed today keeps the placement." : ". Every other child keeps today's placement.")
+        // Children taken away leave their placements: "every child placed today" would count them.
+        let keeping =
+            effect.displaced == 0
+            ? (effect.removed > 0
+                ? "Every child left keeps today's placement" : "Every child placed today keeps the placement")
+            : (effect.removed > 0
+                ? "Every other child left keeps today's placement" : "Every other child keeps today's placement")
+        return sentence + ". \(keeping)."
     }
 
     /// A change with its sign: `+1.2`, `-0.4`, `0.0`.

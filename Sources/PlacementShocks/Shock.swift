@@ -13,17 +13,19 @@ public enum Shock: Sendable, Equatable {
     case removeShare(sector: Sector?, placementType: PlacementType?, share: Double)
     /// Weekly prices of the matching offers are multiplied by `factor`.
     case priceChange(sector: Sector?, placementType: PlacementType?, owner: String?, factor: Double)
-    /// More children: the matching cohorts (not sibling groups) grow by `factor` or by `children` in
-    /// all, the extra shared over them by largest remainder in proportion to their counts.
-    case demandIncrease(DemandIncrease)
+    /// More or fewer children: the matching cohorts (not sibling groups) change by `factor` or by
+    /// `children` in all (negative: fewer), the change shared over them by largest remainder in
+    /// proportion to their counts. A shocks file's `demand_increase` only grows them; its
+    /// `demand_change` goes both ways.
+    case demandChange(DemandChange)
     /// Providers judged inadequate by Ofsted close.
     case closeInadequate
     /// External providers' prices are cut to cost plus `margin` of the price, where cost is the price
     /// less the policy's market margin; the policy's margins are capped at `margin` too.
     case capProfits(margin: Double)
 
-    /// Which children a demand increase adds to, and how many.
-    public struct DemandIncrease: Sendable, Equatable {
+    /// Which children a demand change adds to or takes from, and how many.
+    public struct DemandChange: Sendable, Equatable {
         public var placementType: PlacementType?
         /// Codes or names, as written; `nil` for every authority.
         public var authorities: [String]?
@@ -32,7 +34,9 @@ public enum Shock: Sendable, Equatable {
         public var amount: Amount
 
         public enum Amount: Sendable, Equatable {
+            /// The matching children × factor (0–100): below 1, fewer.
             case factor(Double)
+            /// Children added in all; negative, taken away.
             case children(Int)
         }
 
@@ -72,13 +76,17 @@ public enum Shock: Sendable, Equatable {
             var what = scope(sector, type)
             if let owner { what += (what.isEmpty ? "" : ", ") + owner }
             return "prices of \(what.isEmpty ? "every place" : what) × \(NumberText.decimal(factor, places: 3))"
-        case .demandIncrease(let increase):
-            var what = increase.placementType.map { $0.label.lowercased() } ?? "all"
-            if increase.uasc == true { what += " unaccompanied" }
+        case .demandChange(let change):
+            var what = change.placementType.map { $0.label.lowercased() } ?? "all"
+            if change.uasc == true { what += " unaccompanied" }
             what += " children"
-            if let authorities = increase.authorities { what += " in " + authorities.joined(separator: ", ") }
-            switch increase.amount {
+            if let authorities = change.authorities { what += " in " + authorities.joined(separator: ", ") }
+            switch change.amount {
+            case .factor(let factor) where factor < 1:
+                // A fall said as one, not as a factor a reader must work out is below 1.
+                return "\(what) −\(NumberText.percent(1 - factor)) (× \(NumberText.decimal(factor, places: 3)))"
             case .factor(let factor): return "\(what) × \(NumberText.decimal(factor, places: 3))"
+            case .children(let children) where children < 0: return "\(-children) fewer \(what)"
             case .children(let children): return "\(children) more \(what)"
             }
         case .closeInadequate:

@@ -88,7 +88,7 @@ public enum ShockApplication {
                 }
             case .priceChange(_, _, let owner?, _) where !owners.contains(ownerKey(owner)):
                 log.error(located.file, line: located.line, field: "price_change.owner", unknownOwner(owner))
-            case .demandIncrease(let increase):
+            case .demandChange(let increase):
                 let lookup = authorityLookup ?? NameLookup.authorities(scenario.authorities)
                 authorityLookup = lookup
                 // Each name looked up once, however often the list repeats it (a scenario has at most a
@@ -111,7 +111,7 @@ public enum ShockApplication {
                             ? "uasc: true matches no cohort: no cohort of the scenario has the uasc requirement "
                                 + "(the scenarios built from DfE's figures do not mark unaccompanied children; "
                                 + "name a placement_type, such as supported_accommodation, instead)"
-                            : "matches no cohort of the scenario (sibling groups are never grown)")
+                            : "matches no cohort of the scenario (sibling groups never grow or shrink)")
                 }
             default: break
             }
@@ -138,14 +138,19 @@ public enum ShockApplication {
     /// on the scenario the earlier ones left.
     static func beyondLimits(_ shock: Shock, on scenario: Scenario) -> String? {
         switch shock {
-        case .demandIncrease(let increase):
-            let matching = matchingCohorts(increase, in: scenario)
+        case .demandChange(let change):
+            let matching = matchingCohorts(change, in: scenario)
             let total = Double(matching.reduce(0) { $0 + scenario.cohorts[$1].count })
             let extra: Double =
-                switch increase.amount {
+                switch change.amount {
                 case .factor(let factor): total * (factor - 1)
                 case .children(let children): Double(children)
                 }
+            // A fall by a factor cannot take more than the cohorts hold; by a number of children it can.
+            if total + extra < 0 {
+                return "with the shocks before it, takes away \(NumberText.counted(-Int(extra), "child", "children")) "
+                    + "where the matching cohorts hold \(NumberText.grouped(total))"
+            }
             let after = Double(scenario.childCount) + extra
             let limit = Double(ScenarioLimits.children)
             guard after > limit else { return nil }
@@ -245,20 +250,8 @@ public enum ShockApplication {
                 changed += scenario.providers[offer.provider].offers[offer.type]?.places ?? 0
             }
             return "\(NumberText.counted(changed, "place", "places")) repriced"
-        case .demandIncrease(let increase):
-            let matching = matchingCohorts(increase, in: scenario)
-            let total = matching.reduce(0) { $0 + scenario.cohorts[$1].count }
-            let extra: Int
-            switch increase.amount {
-            case .factor(let factor):
-                // Bounded: factor ≤ 100 and total ≤ the scenario's children.
-                extra = Int((Double(total) * (factor - 1)).rounded())
-            case .children(let children): extra = children
-            }
-            let parts = Apportion.split(extra, weights: matching.map { Double(scenario.cohorts[$0].count) })
-            for (index, part) in zip(matching, parts) { scenario.cohorts[index].count += part }
-            return "\(NumberText.grouped(extra)) more \(extra == 1 ? "child" : "children") over "
-                + "\(NumberText.counted(matching.count, "cohort", "cohorts")) (\(NumberText.grouped(total)) before)"
+        case .demandChange(let change):
+            return changeDemand(change, in: &scenario)
         case .closeInadequate:
             let removed = removeOffers(from: &scenario) { provider in
                 provider.rating == .inadequate ? Array(provider.offers.keys) : []
@@ -283,6 +276,53 @@ public enum ShockApplication {
             scenario.policy.defaultMarketMargin = min(policy.defaultMarketMargin, margin)
             return "\(NumberText.counted(capped, "place", "places")) repriced"
         }
+    }
+
+    /// Grows or shrinks the matching cohorts: round(total × (factor − 1)) children or `children`, half
+    /// away from zero (so a fall of 2.5 takes 3, as a rise of 2.5 adds 3), shared over the cohorts in
+    /// proportion to their counts by largest remainder. A cohort keeps its current provider: its
+    /// children who stay live there still, those who leave leave it. A cohort may fall to none; it
+    /// stays in the scenario, empty, so that today's placements know its children went.
+    private static func changeDemand(_ change: Shock.DemandChange, in scenario: inout Scenario) -> String {
+        let matching = matchingCohorts(change, in: scenario)
+        let total = matching.reduce(0) { $0 + scenario.cohorts[$1].count }
+        let weights = matching.map { Double(scenario.cohorts[$0].count) }
+        let extra: Int
+        switch change.amount {
+        case .factor(let factor) where factor < 1:
+            // total − total × factor, not total × (1 − factor): 1 − 0.9 is 0.0999…98 in binary, which
+            // would take 5 × 0.1 = 0.5 children to 0.4999… and round it down.
+            extra = -Int((Double(total) - Double(total) * factor).rounded())
+        case .factor(let factor):
+            // Bounded: factor ≤ 100 and total ≤ the scenario's children.
+            extra = Int((Double(total) * (factor - 1)).rounded())
+        case .children(let children): extra = children
+        }
+        let cohorts = "\(NumberText.counted(matching.count, "cohort", "cohorts")) (\(NumberText.grouped(total)) before)"
+        guard extra < 0 else {
+            let parts = Apportion.split(extra, weights: weights)
+            for (index, part) in zip(matching, parts) { scenario.cohorts[index].count += part }
+            return "\(NumberText.grouped(extra)) more \(extra == 1 ? "child" : "children") over \(cohorts)"
+        }
+        // Bounded: a fall by a factor ≤ 1 takes at most the total, and one by children beyond it is refused
+        // (``beyondLimits(_:on:)``), so each cohort's share is at most its count.
+        let parts = Apportion.split(-extra, weights: weights)
+        var emptied = 0
+        var leavingProviders = 0
+        for (index, part) in zip(matching, parts) {
+            let leaving = min(part, scenario.cohorts[index].count)
+            scenario.cohorts[index].count -= leaving
+            if scenario.cohorts[index].count == 0 { emptied += 1 }
+            if scenario.cohorts[index].currentProvider != nil { leavingProviders += leaving }
+        }
+        var detail = "\(NumberText.grouped(-extra)) fewer \(extra == -1 ? "child" : "children") over \(cohorts)"
+        if emptied > 0 { detail += "; \(NumberText.counted(emptied, "cohort is", "cohorts are")) left with none" }
+        if leavingProviders > 0 {
+            detail +=
+                "; \(NumberText.counted(leavingProviders, "child leaves", "children leave")) the provider "
+                + "\(leavingProviders == 1 ? "it lives" : "they live") with today, the rest of each cohort staying there"
+        }
+        return detail
     }
 
     /// Removes a share of the matching places, each place equally likely (selection sampling).
@@ -367,9 +407,10 @@ public enum ShockApplication {
         return editDistance(a, b) <= max(1, max(a.count, b.count) / 3)
     }
 
-    /// Indices of the cohorts a demand increase grows: commissioned, not in a sibling group.
+    /// Indices of the cohorts a demand change grows or shrinks: commissioned, not in a sibling group
+    /// (a group is never split), with children.
     static func matchingCohorts(
-        _ increase: Shock.DemandIncrease, in scenario: Scenario, lookup given: NameLookup? = nil
+        _ increase: Shock.DemandChange, in scenario: Scenario, lookup given: NameLookup? = nil
     ) -> [Int] {
         // One lookup of the scenario's authorities (the caller's, where it has one), and each
         // distinct name looked up once.

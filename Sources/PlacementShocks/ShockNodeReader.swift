@@ -12,7 +12,7 @@ struct ShockNodeReader {
 
     static let kinds = [
         "remove_largest_owners", "remove_owners", "remove_share", "price_change", "demand_increase",
-        "close_inadequate", "cap_profits",
+        "demand_change", "close_inadequate", "cap_profits",
     ]
 
     mutating func error(_ node: Node, path: String, _ message: String) { nodes.error(node, path: path, message) }
@@ -66,7 +66,9 @@ struct ShockNodeReader {
             else { return nil }
             return .priceChange(sector: sector, placementType: type, owner: owner, factor: factor)
         case "demand_increase":
-            return demandIncrease(body, path: path)
+            return demandChange(body, path: path, canFall: false)
+        case "demand_change":
+            return demandChange(body, path: path, canFall: true)
         case "close_inadequate":
             guard let flag = body.bool else {
                 error(body, path: path, "expected true or false")
@@ -88,7 +90,9 @@ struct ShockNodeReader {
         }
     }
 
-    private mutating func demandIncrease(_ body: Node, path: String) -> Shock? {
+    /// A `demand_increase` (`canFall` false: factor 1–100, children at least 1, as it always read) or
+    /// a `demand_change` (factor 0–100, children a whole number other than 0, negative for fewer).
+    private mutating func demandChange(_ body: Node, path: String, canFall: Bool) -> Shock? {
         guard
             let map = fields(
                 body, path: path, allowed: ["placement_type", "authorities", "uasc", "factor", "children"])
@@ -107,20 +111,41 @@ struct ShockNodeReader {
             uasc = node.bool
             if uasc == nil { error(node, path: "\(path).uasc", "expected true or false") }
         }
-        let amount: Shock.DemandIncrease.Amount
+        let amount: Shock.DemandChange.Amount
         switch (map["factor"], map["children"]) {
         case (let node?, nil):
-            guard let factor = number(node, path: "\(path).factor", minimum: 1, maximum: 100) else { return nil }
+            if !canFall, case .scalar(let scalar) = node, let value = DecimalNumber.parse(scalar.string),
+                (0..<1).contains(value)
+            {
+                // A fall asked of the shock that only grows: the one that goes both ways named.
+                error(
+                    node, path: "\(path).factor",
+                    "\(scalar.string) is out of range (1 to 100): demand_increase only adds children; for fewer, "
+                        + "write demand_change: {factor: \(scalar.string)}")
+                return nil
+            }
+            guard let factor = number(node, path: "\(path).factor", minimum: canFall ? 0 : 1, maximum: 100) else {
+                return nil
+            }
             amount = .factor(factor)
         case (nil, let node?):
-            guard let children = whole(node, path: "\(path).children", minimum: 1) else { return nil }
+            guard canFall else {
+                guard let children = whole(node, path: "\(path).children", minimum: 1) else { return nil }
+                amount = .children(children)
+                break
+            }
+            guard let children = whole(node, path: "\(path).children", minimum: -10_000_000) else { return nil }
+            guard children != 0 else {
+                error(node, path: "\(path).children", "0 changes nothing: leave the shock out")
+                return nil
+            }
             amount = .children(children)
         default:
             error(body, path: path, "give exactly one of factor and children")
             return nil
         }
-        return .demandIncrease(
-            Shock.DemandIncrease(placementType: type, authorities: authorities, uasc: uasc, amount: amount))
+        return .demandChange(
+            Shock.DemandChange(placementType: type, authorities: authorities, uasc: uasc, amount: amount))
     }
 
     // MARK: Values

@@ -48,7 +48,7 @@ struct LargeShockFileTests {
     }
 
     /// `ShockApplication.matchingCohorts` as it was: the lookup built again for each name.
-    static func referenceMatchingCohorts(_ increase: Shock.DemandIncrease, in scenario: Scenario) -> [Int] {
+    static func referenceMatchingCohorts(_ increase: Shock.DemandChange, in scenario: Scenario) -> [Int] {
         let authorities = increase.authorities.map { Set($0.compactMap { referenceAuthority($0, in: scenario) }) }
         return scenario.cohorts.indices.filter { index in
             let cohort = scenario.cohorts[index]
@@ -131,7 +131,7 @@ struct LargeShockFileTests {
     @Test("A long list of authorities matches the same cohorts and refuses the same names")
     func authorities() {
         for uasc in [nil, true, false] {
-            let increase = Shock.DemandIncrease(
+            let increase = Shock.DemandChange(
                 placementType: nil, authorities: Self.authorityNames, uasc: uasc, amount: .factor(1.5))
             #expect(
                 ShockApplication.matchingCohorts(increase, in: Self.tiny)
@@ -144,11 +144,11 @@ struct LargeShockFileTests {
             expected.append(lookup.missing(name, suggesting: expected.count < ScenarioError.listedIssues))
         }
         #expect(expected.count > ScenarioError.listedIssues)
-        let increase = Shock.DemandIncrease(
+        let increase = Shock.DemandChange(
             placementType: nil, authorities: Self.authorityNames, uasc: nil, amount: .factor(1.5))
         var log = IssueLog()
         ShockApplication.logUnknownNames(
-            in: ShockFile(shocks: [LocatedShock(.demandIncrease(increase), file: "shocks.yaml", line: 2)]),
+            in: ShockFile(shocks: [LocatedShock(.demandChange(increase), file: "shocks.yaml", line: 2)]),
             against: Self.tiny, log: &log)
         #expect(log.issues.map(\.message) == expected)
         #expect(log.issues.allSatisfy { $0.field == "demand_increase.authorities" && $0.line == 2 })

@@ -176,6 +176,104 @@ struct TinyShockTests {
         #expect(Self.count(scaled, "C01") == 1)
     }
 
+    /// The same foster cohorts (C03 1, C04 2, C07 2 = 5; the sibling group S1 never changes) under
+    /// `demand_change`, worked by hand: the children leaving are round(5 × (1 − factor)), half away
+    /// from zero as a rise rounds, shared in proportion to the counts by largest remainder (ties to
+    /// the cohort listed first).
+    @Test(
+        "Demand falls by a factor: counts worked by hand, rounded as a rise rounds",
+        arguments: [
+            // 5 × 0.5 = 2.5 → 3 leave, shared 0.6, 1.2, 1.2 → 0, 1, 1 and the last to C03 (0.6): 0, 1, 1 left.
+            (
+                "0.5", [0, 1, 1], "foster care children −50.0% (× 0.500)",
+                "3 fewer children over 3 cohorts (5 before); 1 cohort is left with none"
+            ),
+            // 5 × 0.1 = 0.5 → 1 leaves (not 0.4999…: 1 − 0.9 is not 0.1 in binary), shared 0.2, 0.4, 0.4: the tie to C04.
+            ("0.9", [1, 1, 2], "foster care children −10.0% (× 0.900)", "1 fewer child over 3 cohorts (5 before)"),
+            // 5 × 0.3 = 1.5 → 2 leave, shared 0.4, 0.8, 0.8 → 0, 0, 0, then C04 and C07 (0.8 each).
+            ("0.7", [1, 1, 1], "foster care children −30.0% (× 0.700)", "2 fewer children over 3 cohorts (5 before)"),
+            // Exactly 1: nothing changes, said as a rise of none, as demand_increase says it.
+            ("1", [1, 2, 2], "foster care children × 1.000", "0 more children over 3 cohorts (5 before)"),
+            // 0: every matching child leaves; the cohorts stay, empty.
+            (
+                "0", [0, 0, 0], "foster care children −100.0% (× 0.000)",
+                "5 fewer children over 3 cohorts (5 before); 3 cohorts are left with none"
+            ),
+            // Above 1, demand_change grows as demand_increase does: 1.5 → 2, 3, 3.
+            ("1.5", [2, 3, 3], "foster care children × 1.500", "3 more children over 3 cohorts (5 before)"),
+        ])
+    func demandFalls(factor: String, counts: [Int], label: String, detail: String) throws {
+        var log = IssueLog()
+        let file = try #require(
+            ShockFile.parse(
+                "shocks: [{demand_change: {placement_type: foster, factor: \(factor)}}]", file: "s.yaml", log: &log))
+        #expect(log.issues.isEmpty, "\(log.issues)")
+        let (scenario, applied) = try ShockApplication.apply(file, to: Self.tiny, seed: 1)
+        #expect([Self.count(scenario, "C03"), Self.count(scenario, "C04"), Self.count(scenario, "C07")] == counts)
+        // The sibling group is never split, nor grown.
+        #expect([Self.count(scenario, "C01"), Self.count(scenario, "C02")] == [1, 1])
+        #expect(scenario.cohorts.count == Self.tiny.cohorts.count)
+        #expect(applied.map(\.label) == [label])
+        #expect(applied.map(\.detail) == [detail])
+    }
+
+    /// A fall by children: three fewer of Eastbury's foster children where it has two is refused
+    /// (when the file is read and when applied); two leave it with none, and every mode still solves.
+    @Test("Demand falls by children, never below the children there")
+    func demandFallsByChildren() throws {
+        let scenario = try Self.shocked(
+            "shocks: [{demand_change: {placement_type: foster, authorities: [Eastbury], children: -2}}]")
+        #expect(Self.count(scenario, "C07") == 0)
+        #expect(Self.count(scenario, "C04") == 2)
+        // Foster care: S1, C03 and C04 fit in P1, P2 and P3; the children's homes still leave C09 waiting
+        // in regional mode (tiny's README): 1 unplaced.
+        #expect(try Self.unplaced(scenario, .regional) == 1)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("s.yaml")
+        let yaml = "shocks: [{demand_change: {placement_type: foster, authorities: [Eastbury], children: -3}}]"
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        let refusal = "s.yaml:1: with the shocks before it, takes away 3 children where the matching cohorts hold 2"
+        #expect(throws: ScenarioError.self) { try ShockFile.read(path, against: Self.tiny) }
+        do {
+            _ = try ShockFile.read(path, against: Self.tiny)
+        } catch {
+            #expect(error.issues.map(\.description) == [refusal])
+        }
+        var log = IssueLog()
+        let file = try #require(ShockFile.parse(yaml, file: "s.yaml", log: &log))
+        #expect(throws: ScenarioError.self) { try ShockApplication.apply(file, to: Self.tiny, seed: 1) }
+        let label = try #require(
+            ShockFile.parse(
+                "shocks: [{demand_change: {authorities: [Eastbury], children: -1}}]", file: "s.yaml", log: &log))
+        #expect(label.shocks.map(\.shock.label) == ["1 fewer all children in Eastbury"])
+    }
+
+    /// The limits: demand_change takes a factor of 0 to 100 and children other than 0; demand_increase
+    /// reads as it always has (1 to 100, at least one child), and a fall asked of it names demand_change.
+    @Test(
+        "Demand change limits",
+        arguments: [
+            ("demand_change: {factor: -0.1}", "shocks[0].demand_change.factor: -0.1 is out of range (0 to 100)"),
+            ("demand_change: {factor: 100.5}", "shocks[0].demand_change.factor: 100.5 is out of range (0 to 100)"),
+            (
+                "demand_change: {children: 0}",
+                "shocks[0].demand_change.children: 0 changes nothing: leave the shock out"
+            ),
+            (
+                "demand_increase: {factor: 0.9}",
+                "shocks[0].demand_increase.factor: 0.9 is out of range (1 to 100): demand_increase only adds "
+                    + "children; for fewer, write demand_change: {factor: 0.9}"
+            ),
+            ("demand_increase: {children: -1}", "shocks[0].demand_increase.children: -1 is outside 1–10000000"),
+            ("demand_increase: {factor: 101}", "shocks[0].demand_increase.factor: 101 is out of range (1 to 100)"),
+        ])
+    func demandChangeLimits(shock: String, message: String) {
+        var log = IssueLog()
+        _ = ShockFile.parse("shocks:\n  - \(shock)\n", file: "s.yaml", log: &log)
+        #expect(log.issues.map(\.description).map { $0.drop { $0 != " " }.dropFirst() } == [message[...]])
+    }
+
     @Test("Homes judged inadequate close")
     func inadequate() throws {
         var scenario = Self.tiny

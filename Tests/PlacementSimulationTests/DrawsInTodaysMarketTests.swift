@@ -40,7 +40,7 @@ import Testing
     }
 
     static let exit = Shock.removeOwners(["B Homes"])
-    static let twoMore = Shock.demandIncrease(
+    static let twoMore = Shock.demandChange(
         .init(placementType: .childrensHome, authorities: ["A"], uasc: nil, amount: .children(2)))
 
     @Test func withoutShocksEachDrawIsTodaysMarketAsWorkedByHand() throws {

@@ -1202,6 +1202,34 @@ struct ShockedTodayTests {
         #expect(displaced == 0)
     }
 
+    /// A tenth fewer foster children: nobody is displaced; round(a tenth of the foster children outside
+    /// sibling groups) are taken away, and the report says every child left keeps today's placement
+    /// (not every child placed today: some of those left).
+    @Test("fewer children displace no one; they are taken away, and the report says so")
+    func demandFallDisplacesNoOne() throws {
+        let scenario = try ScenarioLoader.load(from: Fixtures.scenario("greater-manchester")).scenario
+        let foster = scenario.cohorts.filter { $0.placementType == .foster && $0.siblingGroup == nil }
+        let fewer = Int((Double(foster.reduce(0) { $0 + $1.count }) * 0.1).rounded())
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = directory.file("shocks.yaml")
+        try "shocks:\n  - demand_change: {placement_type: foster, factor: 0.9}\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let out = directory.file("out")
+        let run = try BuiltTool.run(
+            "placement",
+            ["compare", Fixtures.scenario("greater-manchester"), "--modes", "regional", "--shocks", file, "--out", out])
+        #expect(run.status == 0, "\(run.standardError)")
+        let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(
+            report.contains(
+                "The shocks took none of today's placements and took away \(NumberText.grouped(fewer)) children (a fall "
+                    + "in demand: those waiting for a place leave first, then children from their placements, in "
+                    + "proportion, freeing those places). Every child left keeps today's placement."),
+            "\(report)")
+        #expect(report.contains("foster care children −10.0% (× 0.900)"))
+    }
+
     /// Three agencies of 86 places each (258) leave: cut anew, the other agencies' carers had moved
     /// between authorities and 292 placements were taken.
     @Test("an agency exit takes at most its places' children")
