@@ -104,10 +104,37 @@ public struct LocatedShock: Sendable, Equatable {
     public var file: String
     /// 1-based line of the shock's entry.
     public var line: Int?
+    /// The shock's key in the file, as errors name it: `shocks[1].demand_change`; `nil` for a shock
+    /// made in code.
+    public var path: String?
+    /// Where each name the shock lists stands in the file, in the shock's order: `remove_owners`'
+    /// owners, `price_change`'s owner, a demand change's authorities. Empty for a shock made in code.
+    public var names: [Position]
 
-    public init(_ shock: Shock, file: String, line: Int?) {
+    /// A 1-based line and column.
+    public struct Position: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+
+        public init(line: Int, column: Int) {
+            self.line = line
+            self.column = column
+        }
+    }
+
+    public init(_ shock: Shock, file: String, line: Int?, path: String? = nil, names: [Position] = []) {
         self.shock = shock
         self.file = file
         self.line = line
+        self.path = path
+        self.names = names
+    }
+
+    /// Where the shock's `index`th name stands (its entry's line where unknown) and its field: the
+    /// shock's path and `key` (`shocks[1].demand_change` and `.authorities[0]`); `unlocated` for a
+    /// shock made in code.
+    func name(_ index: Int, key: String, unlocated: String) -> (line: Int?, column: Int?, field: String) {
+        let position = names.indices.contains(index) ? names[index] : nil
+        return (position?.line ?? line, position?.column, path.map { $0 + key } ?? unlocated)
     }
 }

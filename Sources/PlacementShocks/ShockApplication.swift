@@ -83,22 +83,26 @@ public enum ShockApplication {
         for located in file.shocks {
             switch located.shock {
             case .removeOwners(let names):
-                for name in names where !owners.contains(ownerKey(name)) {
-                    log.error(located.file, line: located.line, field: "remove_owners", unknownOwner(name))
+                for (index, name) in names.enumerated() where !owners.contains(ownerKey(name)) {
+                    let at = located.name(index, key: "[\(index)]", unlocated: "remove_owners")
+                    log.error(located.file, line: at.line, column: at.column, field: at.field, unknownOwner(name))
                 }
             case .priceChange(_, _, let owner?, _) where !owners.contains(ownerKey(owner)):
-                log.error(located.file, line: located.line, field: "price_change.owner", unknownOwner(owner))
+                let at = located.name(0, key: ".owner", unlocated: "price_change.owner")
+                log.error(located.file, line: at.line, column: at.column, field: at.field, unknownOwner(owner))
             case .demandChange(let increase):
                 let lookup = authorityLookup ?? NameLookup.authorities(scenario.authorities)
                 authorityLookup = lookup
                 // Each name looked up once, however often the list repeats it (a scenario has at most a
                 // few hundred authorities; a list may name them a million times).
                 var known: [String: Bool] = [:]
-                for name in increase.authorities ?? [] {
+                for (index, name) in (increase.authorities ?? []).enumerated() {
                     if known[name] == nil { known[name] = lookup.index(of: name) != nil }
                     guard known[name] == false else { continue }
+                    let at = located.name(
+                        index, key: ".authorities[\(index)]", unlocated: "demand_increase.authorities")
                     log.error(
-                        located.file, line: located.line, field: "demand_increase.authorities",
+                        located.file, line: at.line, column: at.column, field: at.field,
                         unknownAuthority(name, in: lookup))
                 }
                 if log.issues.count == issuesBefore, matchingCohorts(increase, in: scenario, lookup: lookup).isEmpty {
@@ -106,7 +110,7 @@ public enum ShockApplication {
                     let unmarked =
                         increase.uasc == true && !scenario.cohorts.contains { $0.requirements.contains(.uasc) }
                     log.error(
-                        located.file, line: located.line, field: "demand_increase",
+                        located.file, line: located.line, field: located.path ?? "demand_increase",
                         unmarked
                             ? "uasc: true matches no cohort: no cohort of the scenario has the uasc requirement "
                                 + "(the scenarios built from DfE's figures do not mark unaccompanied children; "

@@ -85,9 +85,7 @@ public struct ShockFile: Sendable, Equatable {
                         + "split it into several files")
                 break
             }
-            if let shock = reader.shock(entry, path: "shocks[\(index)]") {
-                shocks.append(LocatedShock(shock, file: file, line: entry.mark?.line))
-            }
+            if let shock = reader.locatedShock(entry, path: "shocks[\(index)]", file: file) { shocks.append(shock) }
         }
         return ShockFile(description: description, shocks: shocks)
     }

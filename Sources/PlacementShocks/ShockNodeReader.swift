@@ -17,8 +17,24 @@ struct ShockNodeReader {
 
     mutating func error(_ node: Node, path: String, _ message: String) { nodes.error(node, path: path, message) }
 
+    /// One list entry: a mapping with exactly one key, the shock's kind; with the shock's own path
+    /// (`shocks[1].demand_change`) and where each name it lists stands, so that a name the scenario
+    /// lacks is reported at its line and column.
+    mutating func locatedShock(_ node: Node, path: String, file: String) -> LocatedShock? {
+        names = []
+        guard let shock = shock(node, path: path), let kind = node.mapping?.first?.key.string else { return nil }
+        return LocatedShock(shock, file: file, line: node.mark?.line, path: "\(path).\(kind)", names: names)
+    }
+
+    /// Where the names of the shock being read stand (``locatedShock(_:path:file:)``).
+    private var names: [LocatedShock.Position] = []
+
+    private mutating func noteName(_ node: Node) {
+        if let mark = node.mark { names.append(LocatedShock.Position(line: mark.line, column: mark.column)) }
+    }
+
     /// One list entry: a mapping with exactly one key, the shock's kind.
-    mutating func shock(_ node: Node, path: String) -> Shock? {
+    private mutating func shock(_ node: Node, path: String) -> Shock? {
         guard let entry = mapping(node, path: path) else { return nil }
         guard entry.count == 1, let (kind, body) = entry.first else {
             error(
@@ -44,8 +60,9 @@ struct ShockNodeReader {
                 error(body, path: path, "the list of owner names is empty: name at least one owner")
                 return nil
             }
-            let names = list.enumerated().compactMap { string($1, path: "\(path)[\($0)]") }
-            return names.count == list.count ? .removeOwners(names) : nil
+            let owners = list.enumerated().compactMap { string($1, path: "\(path)[\($0)]") }
+            for entry in list { noteName(entry) }
+            return owners.count == list.count ? .removeOwners(owners) : nil
         case "remove_share":
             guard let map = fields(body, path: path, allowed: ["sector", "placement_type", "share"]) else { return nil }
             let sector = map["sector"].flatMap { self.sector($0, path: "\(path).sector") }
@@ -61,6 +78,7 @@ struct ShockNodeReader {
             let sector = map["sector"].flatMap { self.sector($0, path: "\(path).sector") }
             let type = map["placement_type"].flatMap { placementType($0, path: "\(path).placement_type") }
             let owner = map["owner"].flatMap { string($0, path: "\(path).owner") }
+            if let node = map["owner"] { noteName(node) }
             guard let factorNode = required(map, "factor", node: body, path: path),
                 let factor = number(factorNode, path: "\(path).factor", minimum: 0.01, maximum: 100)
             else { return nil }
@@ -102,6 +120,7 @@ struct ShockNodeReader {
         if let node = map["authorities"] {
             if let list = node.sequence, !list.isEmpty {
                 authorities = list.enumerated().compactMap { string($1, path: "\(path).authorities[\($0)]") }
+                for entry in list { noteName(entry) }
             } else {
                 error(node, path: "\(path).authorities", "expected a list of authority codes or names")
             }

@@ -173,7 +173,11 @@ struct DrawTests {
         do {
             try ShockApplication.check(file, against: tiny)
         } catch {
+            // Each name at its line and column, with the indexed path the other errors give.
             #expect(error.issues.map(\.line) == [2, 3])
+            #expect(error.issues.map(\.column) == [21, 37])
+            #expect(
+                error.issues.map(\.field) == ["shocks[0].remove_owners[0]", "shocks[1].demand_increase.authorities[0]"])
             #expect(error.issues[0].message.contains("did you mean 'Oak Care Ltd'"))
         }
     }
@@ -226,7 +230,7 @@ struct DrawTests {
         #expect(failed.status == 1)
         #expect(
             failed.standardError.contains(
-                "bad.yaml:1: remove_owners: no provider of the scenario has the owner 'Nobody'"))
+                "bad.yaml:1:27: shocks[0].remove_owners[0]: no provider of the scenario has the owner 'Nobody'"))
         #expect(failed.standardOutput.isEmpty)
     }
 }

@@ -155,6 +155,50 @@ struct NameLookupTests {
         }
     }
 
+    /// A name the scenario lacks is reported where it stands, as a key's problem is: its line and
+    /// column, and the indexed path (`shocks[1].demand_change.authorities[1]`), in a flow list, a block
+    /// list and a block mapping alike; a name repeated is reported at each place.
+    @Test("a shocks file's unknown names are reported at their line and column, with the indexed path")
+    func namesAtTheirPositions() throws {
+        let tiny = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("bad1.yaml")
+        let text = """
+            shocks:
+              - remove_share: {share: 0.1}
+              - demand_change: {authorities: [Northtown, Manchestr], factor: 0.9}
+              - remove_owners:
+                  - Oak Care Ltd
+                  - Nobody Ltd
+              - price_change:
+                  owner: Brightsid Ltd
+                  factor: 1.2
+              - demand_increase: {authorities: [Manchestr, Eastbury, Manchestr], children: 1}
+
+            """
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            _ = try ShockFile.read(path, against: tiny)
+            Issue.record("unknown names were accepted")
+        } catch {
+            // Columns counted by hand: "  - demand_change: {authorities: [Northtown, " is 45 characters;
+            // a block list's entry stands after "      - "; a block mapping's value after "      owner: ";
+            // "  - demand_increase: {authorities: [" is 36 characters, and "Manchestr, Eastbury, " 21 more.
+            #expect(
+                error.issues.map { "\($0.file):\($0.line ?? 0):\($0.column ?? 0): \($0.field ?? "")" } == [
+                    "bad1.yaml:3:46: shocks[1].demand_change.authorities[1]",
+                    "bad1.yaml:6:9: shocks[2].remove_owners[1]",
+                    "bad1.yaml:8:14: shocks[3].price_change.owner",
+                    "bad1.yaml:10:37: shocks[4].demand_increase.authorities[0]",
+                    "bad1.yaml:10:58: shocks[4].demand_increase.authorities[2]",
+                ], "\(error.description)")
+            #expect(
+                error.description.contains(
+                    "bad1.yaml:3:46: shocks[1].demand_change.authorities[1]: no authority 'Manchestr'"))
+        }
+    }
+
     @Test("a shocks file's unknown names are said with its key problems, in one run")
     func namesWithKeyProblems() throws {
         let tiny = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario

@@ -33,7 +33,8 @@ struct ShippedShocksTests {
             Issue.record("a uasc increase read on a scenario with no unaccompanied cohorts")
         } catch {
             #expect(
-                error.description.contains("uasc.yaml:3: demand_increase: uasc: true matches no cohort"), "\(error)")
+                error.description.contains("uasc.yaml:3: shocks[0].demand_increase: uasc: true matches no cohort"),
+                "\(error)")
             #expect(error.description.contains("supported_accommodation"), "\(error)")
         }
     }

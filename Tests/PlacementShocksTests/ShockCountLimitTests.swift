@@ -49,10 +49,17 @@ struct ShockCountLimitTests {
         #expect(run.status == 1)
         let lines = run.standardError.split(separator: "\n")
         #expect(lines.count == 102, "\(lines.count) lines")
-        #expect(lines.first == "shocks.yaml:2: remove_owners: no provider of the scenario has the owner 'Nobody 0 Ltd'")
+        // Each name at its own column: "  - remove_owners: [" is 20 characters, and each name before it
+        // takes its length and ", ".
         #expect(
-            lines.dropFirst(99).first
-                == "shocks.yaml:2: remove_owners: no provider of the scenario has the owner 'Nobody 99 Ltd'")
+            lines.first
+                == "shocks.yaml:2:21: shocks[0].remove_owners[0]: no provider of the scenario has the owner 'Nobody 0 Ltd'"
+        )
+        let column99 = names.prefix(99).reduce(21) { $0 + $1.count + 2 }
+        let hundredth =
+            "shocks.yaml:2:\(column99): shocks[0].remove_owners[99]: no provider of the scenario has the owner "
+            + "'Nobody 99 Ltd'"
+        #expect(lines.dropFirst(99).first.map(String.init) == hundredth)
         #expect(
             lines.dropFirst(100).first
                 == "… and 9,900 more problems not listed (10,000 errors in all); fix those above and run again")
