@@ -249,6 +249,27 @@ struct TinyShockTests {
         #expect(label.shocks.map(\.shock.label) == ["1 fewer all children in Eastbury"])
     }
 
+    /// C03 (1 child) kept at P1, Northtown's own carers: half the foster children fewer takes C03's
+    /// child (its share 0.6 and the largest remainder, as worked above), who leaves P1; the detail
+    /// line says so. C04 and C07 have no current provider.
+    @Test("A fall takes children from their current provider, and the detail says how many")
+    func demandFallLeavesCurrentProvider() throws {
+        var scenario = Self.tiny
+        let index = try #require(scenario.cohorts.firstIndex { $0.id.rawValue == "C03" })
+        scenario.cohorts[index].currentProvider = ProviderID(rawValue: "P1")
+        var log = IssueLog()
+        let file = try #require(
+            ShockFile.parse(
+                "shocks: [{demand_change: {placement_type: foster, factor: 0.5}}]", file: "s.yaml", log: &log))
+        let (shocked, applied) = try ShockApplication.apply(file, to: scenario, seed: 1)
+        #expect(Self.count(shocked, "C03") == 0)
+        #expect(
+            applied.map(\.detail) == [
+                "3 fewer children over 3 cohorts (5 before); 1 cohort is left with none; 1 child leaves the provider "
+                    + "it lives with today, the rest of each cohort staying there"
+            ])
+    }
+
     /// The limits: demand_change takes a factor of 0 to 100 and children other than 0; demand_increase
     /// reads as it always has (1 to 100, at least one child), and a fall asked of it names demand_change.
     @Test(
