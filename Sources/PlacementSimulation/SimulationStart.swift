@@ -86,10 +86,13 @@ extension SimulationStart {
                         + "lost \(effect.displaced == 1 ? "its place" : "their places")")
                 + (effect.added > 0
                     ? " and \(NumberText.counted(effect.added, "child was", "children were")) added" : "")
-                + (effect.removed > 0 ? ", \(NumberText.counted(effect.removed, "child", "children")) taken away" : "")
+                + (effect.removed > 0
+                    ? ", \(NumberText.counted(effect.removed, "child", "children")) taken away (a fall in demand: "
+                        + "those waiting first, then from their placements, freeing those places)" : "")
+                // Children taken away leave their placements: "every child" would count them.
                 + (placements.childrenWithoutPlace == 0
-                    ? "; every child keeps today's placement"
-                    : "; every other child keeps today's placement, and the "
+                    ? "; every child \(effect.removed > 0 ? "left " : "")keeps today's placement"
+                    : "; every other child \(effect.removed > 0 ? "left " : "")keeps today's placement, and the "
                         + "\(NumberText.grouped(placements.childrenWithoutPlace)) without a place start waiting: each "
                         + "mode places them from the first year's batches on, as places free up (`compare --shocks`'s "
                         + "as-is places them again at once, by today's pattern over the places left, so its figures "

@@ -1228,6 +1228,21 @@ struct ShockedTodayTests {
                     + "proportion, freeing those places). Every child left keeps today's placement."),
             "\(report)")
         #expect(report.contains("foster care children −10.0% (× 0.900)"))
+        // simulate's start says the same of the children it starts from.
+        let simulated = directory.file("simulated")
+        let simulation = try BuiltTool.run(
+            "placement",
+            [
+                "simulate", Fixtures.scenario("greater-manchester"), "--shocks", file, "--to", "2026", "--draws", "1",
+                "--out", simulated,
+            ])
+        #expect(simulation.status == 0, "\(simulation.standardError)")
+        let trajectory = try String(contentsOfFile: simulated + "/trajectory.md", encoding: .utf8)
+        #expect(
+            trajectory.contains(
+                "none of today's placements lost its place, \(NumberText.grouped(fewer)) children taken away (a fall "
+                    + "in demand: those waiting first, then from their placements, freeing those places); every child "
+                    + "left keeps today's placement"))
     }
 
     /// Three agencies of 86 places each (258) leave: cut anew, the other agencies' carers had moved
