@@ -65,7 +65,9 @@ public struct PlanFocus: Sendable {
                     }
                 return "\(units) (\(build.candidate.id.rawValue): "
                     + "\(NumberText.counted(build.places, "place", "places")), \(NumberText.pounds(build.capital)), "
-                    + "\(NumberText.decimal(build.childrenPlaced, places: 1)) children placed)"
+                    // Whole where whole (18, not 18.0); a tenth where the relaxation splits a child.
+                    + "\(ReportNumbers.tenths(build.childrenPlaced)) "
+                    + (build.childrenPlaced == 1 ? "child" : "children") + " placed)"
             }
             text.append("In \(name) the plan builds " + NumberText.listed(listed) + ".")
         }

@@ -18,7 +18,7 @@ struct PlanFocusTests {
         let (status, output, _) = try Self.plan(["--authority", "Northtown"])
         #expect(status == 0)
         #expect(output.hasPrefix("## Northtown in the plan\n"))
-        #expect(output.contains("In Northtown the plan builds 1 home (H2: 2 places, £500,000, 2.0 children placed)."))
+        #expect(output.contains("In Northtown the plan builds 1 home (H2: 2 places, £500,000, 2 children placed)."))
         #expect(output.contains("| Measure | Without plan | With plan |"))
         // The whole plan follows.
         #expect(output.contains("# Capacity plan: tiny-plan, £500,000 by national"))
