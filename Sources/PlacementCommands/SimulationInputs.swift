@@ -60,10 +60,12 @@ struct SimulationInputs {
         // placements; a fictional one in its usable places from the council optimum.
         var start: SimulationStart
         var simulated = now
+        var fitted: AsIsAllocation?
         if let published {
             let allocation =
                 calibrated.flatMap { $0.year == from ? $0 : nil }
                 ?? AsIsBaseline.calibrate(published, assumptions: assumptions.calibration).calibrated
+            fitted = allocation
             let market = TodaysMarket(
                 today, year: published, allocation: allocation, assumptions: assumptions.todaysMarket)
             simulated = shocked == nil ? market.applied(to: now) : market.rebuilt(for: now).applied(to: now)
@@ -96,9 +98,10 @@ struct SimulationInputs {
                         + ": no child arrives, leaves or moves in \(uncovered.count == 1 ? "that year" : "those years")"
                 )
             }
+            let flows = SimulationFlows(tables)
+            if let fitted { start = start.withPlacesToCome(flows.placeChanges, in: simulated, allocation: fitted) }
             return SimulationInputs(
-                scenario: simulated, start: start,
-                flows: SimulationFlows(tables).opening(openings, after: from, through: to))
+                scenario: simulated, start: start, flows: flows.opening(openings, after: from, through: to))
         }
         guard let published, let official, let flows = officialFlows else {
             printToStandardError(
@@ -122,6 +125,7 @@ struct SimulationInputs {
             occupancy: assumptions.calibration.occupancy.value)
         yearFlows.placeChanges = supply.placeChanges
         yearFlows.source += "; " + supply.note
+        if let fitted { start = start.withPlacesToCome(supply.placeChanges, in: simulated, allocation: fitted) }
         return SimulationInputs(
             scenario: simulated, start: start,
             flows: yearFlows.opening(openings, after: from, through: to))

@@ -125,3 +125,46 @@ extension SimulationStart {
         return start
     }
 }
+
+extension SimulationStart {
+    /// The start with the places `changes` open at providers that have none free for the scenario's
+    /// children at the start (every place held from outside, or none registered yet): as-is draws new
+    /// placements there, once places open, with the weight the same fit gives them when those places
+    /// are there, as for a plan's openings; every other weight is the start's own. Without it as-is
+    /// never used such places while the optimised modes did (a review: 40 places added at a home
+    /// full at the start placed 40 more children under regional, none under as-is).
+    public func withPlacesToCome(
+        _ changes: [Int: [FlowTables.PlaceChange]], in market: Scenario, allocation: AsIsAllocation
+    ) -> SimulationStart {
+        guard var propensity else { return self }
+        let index = market.providerIndices
+        // Each slot's largest running total of places added, where the start has none free.
+        var running: [PlaceSlot: Int] = [:]
+        var most: [PlaceSlot: Int] = [:]
+        for year in changes.keys.sorted() {
+            for change in changes[year] ?? [] {
+                guard let provider = index[change.provider],
+                    let offer = market.providers[provider].offers[change.placementType], offer.places == 0
+                else { continue }
+                let slot = PlaceSlot(provider: provider, placementType: change.placementType)
+                running[slot, default: 0] += change.places
+                most[slot] = max(most[slot] ?? 0, running[slot] ?? 0)
+            }
+        }
+        let growing = most.filter { $0.value > 0 }
+        guard !growing.isEmpty else { return self }
+        var full = market
+        for (slot, places) in growing { full.providers[slot.provider].offers[slot.placementType]?.places = places }
+        let fitted = TodaysPlacements(in: full, allocation: allocation).propensity
+        var start = self
+        for cohort in propensity.indices where cohort < fitted.count && cohort < market.cohorts.count {
+            let type = market.cohorts[cohort].placementType
+            propensity[cohort] += fitted[cohort].filter {
+                growing[PlaceSlot(provider: $0.provider, placementType: type)] != nil
+            }
+        }
+        start.propensity = propensity
+        for slot in growing.keys.sorted() { start.stock.changePlaces(slot, by: 0) }
+        return start
+    }
+}
