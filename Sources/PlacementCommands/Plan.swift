@@ -123,6 +123,10 @@ extension PlacementCommand {
             guard Self.budgets.contains(budget) else {
                 throw ValidationError("--budget must be a number of pounds from 0 to \(Self.largestBudgetText)")
             }
+            // Shares are whole pounds adding up to the budget, as a grant is allocated.
+            guard budget == budget.rounded() else {
+                throw ValidationError("--budget is whole pounds (\(DecimalNumber.format(budget)) has pence)")
+            }
             try TimeLimit.validate(timeLimit)
             guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be ≥ 0") }
             // A gap past 1 is almost surely a percentage typed as one (2 for 2%).
@@ -184,9 +188,11 @@ extension PlacementCommand {
             return try CommaList.items(frontier, option: "--frontier", what: "budget", example: "0,500000,1000000").map
             {
                 trimmed in
-                guard let pounds = DecimalNumber.parse(trimmed), Self.budgets.contains(pounds) else {
+                guard let pounds = DecimalNumber.parse(trimmed), Self.budgets.contains(pounds),
+                    pounds == pounds.rounded()
+                else {
                     throw ValidationError(
-                        "--frontier: '\(trimmed)' is not a number of pounds from 0 to \(Self.largestBudgetText)")
+                        "--frontier: '\(trimmed)' is not a whole number of pounds from 0 to \(Self.largestBudgetText)")
                 }
                 return pounds
             }

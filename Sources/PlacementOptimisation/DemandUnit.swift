@@ -77,6 +77,11 @@ public struct DemandUnit: Sendable {
         for (group, providers) in groupProviders where providers.count == 1 {
             units[groupPosition[group]!].currentProvider = providers.first
         }
+        // A group of one child (one sibling in care) has no one to be placed with: placed as a
+        // single child, its column continuous, so it keeps a marginal cost (a held one had none).
+        for position in groupPosition.values where units[position].groupSize == 1 {
+            units[position].isSiblingGroup = false
+        }
         return units
     }
 }

@@ -110,7 +110,7 @@ public enum InHousePlaceValuation {
     ) -> Double? {
         var best = 0.0
         let place = problem.costing.profile(pool)
-        for index in units where problem.units[index].groupSize == 1 {
+        for index in units where !problem.units[index].isSiblingGroup {
             guard case .admissible(let terms) = problem.admissibility(index, place) else { continue }
             guard let marginal = marginalCosts[problem.units[index].id] else { return nil }
             best = max(best, marginal - terms.cost)

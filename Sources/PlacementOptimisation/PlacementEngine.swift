@@ -116,7 +116,7 @@ struct PlacementEngine {
                     {
                         duals = increasing
                     }
-                    for (position, unit) in placement.units.enumerated() where units[unit].groupSize == 1 {
+                    for (position, unit) in placement.units.enumerated() where !units[unit].isSiblingGroup {
                         outcome.marginalCosts.append((unit, duals[placement.demandRow(position).index]))
                     }
                 }

@@ -61,19 +61,20 @@ public struct BudgetShare: Sendable, Equatable {
         return zip(holders, budgets).map { BudgetShare(id: $0.id, name: $0.name, members: $0.members, budget: $1) }
     }
 
-    /// `total` split in proportion to `weights` by largest remainders: whole pounds, or pence when
-    /// `total` is not a whole number of pounds, so that the parts add up to `total`. Rounding each
-    /// share on its own had left the printed shares a pound or two off the budget.
+    /// `total` (whole pounds: `plan --budget` refuses pence) split in proportion to `weights` by
+    /// largest remainders, ties to the first, into whole pounds that add up to `total`. Rounding
+    /// each share on its own had left the printed shares a pound or two off the budget.
     static func apportioned(_ total: Double, by weights: [Int]) -> [Double] {
         let sum = weights.reduce(0, +)
         guard sum > 0, total > 0 else { return weights.map { _ in 0 } }
-        let unit: Double = total == total.rounded() ? 1 : 0.01
-        let units = (total / unit).rounded()
+        let units = total.rounded()
         let exact = weights.map { units * Double($0) / Double(sum) }
         var parts = exact.map { $0.rounded(.down) }
         let left = max(0, Int(units - parts.reduce(0, +)))
-        let byRemainder = exact.indices.sorted { exact[$0] - parts[$0] > exact[$1] - parts[$1] }
+        let byRemainder = exact.indices.sorted {
+            (exact[$0] - parts[$0], -$0) > (exact[$1] - parts[$1], -$1)
+        }
         for index in byRemainder.prefix(left) { parts[index] += 1 }
-        return parts.map { $0 * unit }
+        return parts
     }
 }

@@ -8,7 +8,8 @@ public struct PlanFrontier: Sendable {
 
     /// The budgets a report traces by default: none, half, the budget and twice it.
     public static func defaultBudgets(around budget: Double) -> [Double] {
-        Array(Set([0, budget / 2, budget, budget * 2])).sorted()
+        // Half of an odd budget is taken to the pound below: budgets are whole pounds.
+        Array(Set([0, (budget / 2).rounded(.down), budget, budget * 2])).sorted()
     }
 
     /// Plans each budget under `scope` (builds' savings not measured: the frontier reports totals).

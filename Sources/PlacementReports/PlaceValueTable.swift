@@ -55,7 +55,8 @@ enum PlaceValueTable {
             + "\(NumberText.pounds(policy.belowFloorSurcharge)) a week the policy puts on that stay, which the net column takes off too. "
             + "Where sibling groups make a type's model integer, its duals are those of the model with every group held "
             + "where the optimum places it: the place is priced for a single child (one place cannot take a group of "
-            + "two or more), and a saving from moving a group is not counted."
+            + "two or more), and a saving from moving a group is not counted, so there a whole place can also save "
+            + "more."
     }
 }
 

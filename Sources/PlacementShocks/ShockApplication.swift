@@ -304,9 +304,16 @@ public enum ShockApplication {
         }
         let cohorts = "\(NumberText.counted(matching.count, "cohort", "cohorts")) (\(NumberText.grouped(total)) before)"
         guard extra < 0 else {
-            let parts = Apportion.split(extra, weights: weights)
-            for (index, part) in zip(matching, parts) { scenario.cohorts[index].count += part }
-            return "\(NumberText.grouped(extra)) more \(extra == 1 ? "child" : "children") over \(cohorts)"
+            // Cohorts an earlier shock emptied take a rise of children, alike: a rise after a fall to
+            // none had matched no cohort and added nobody while its label said it had.
+            let emptied = total == 0 ? matchingCohorts(change, in: scenario, includingEmpty: true) : []
+            let growing = emptied.isEmpty ? matching : emptied
+            let parts = Apportion.split(extra, weights: emptied.isEmpty ? weights : emptied.map { _ in 1 })
+            for (index, part) in zip(growing, parts) { scenario.cohorts[index].count += part }
+            let over =
+                emptied.isEmpty
+                ? cohorts : "\(NumberText.counted(emptied.count, "cohort", "cohorts")) an earlier shock emptied"
+            return "\(NumberText.grouped(extra)) more \(extra == 1 ? "child" : "children") over \(over)"
         }
         // Bounded: a fall by a factor ≤ 1 takes at most the total, and one by children beyond it is refused
         // (``beyondLimits(_:on:)``), so each cohort's share is at most its count.
@@ -324,7 +331,8 @@ public enum ShockApplication {
         if leavingProviders > 0 {
             detail +=
                 "; \(NumberText.counted(leavingProviders, "child leaves", "children leave")) the provider "
-                + "\(leavingProviders == 1 ? "it lives" : "they live") with today, the rest of each cohort staying there"
+                + "\(leavingProviders == 1 ? "it lives" : "they live") with today"
+                + (emptied < matching.count ? ", the rest of each cohort staying there" : "")
         }
         return detail
     }
@@ -413,21 +421,24 @@ public enum ShockApplication {
 
     /// Indices of the cohorts a demand change grows or shrinks: commissioned, not in a sibling group
     /// (a group is never split), with children.
+    /// `includingEmpty`: also the cohorts an earlier fall left with no children.
     static func matchingCohorts(
-        _ increase: Shock.DemandChange, in scenario: Scenario, lookup given: NameLookup? = nil
+        _ change: Shock.DemandChange, in scenario: Scenario, lookup given: NameLookup? = nil,
+        includingEmpty: Bool = false
     ) -> [Int] {
         // One lookup of the scenario's authorities (the caller's, where it has one), and each
         // distinct name looked up once.
         let lookup = given ?? NameLookup.authorities(scenario.authorities)
-        let authorities = increase.authorities.map { names in
+        let authorities = change.authorities.map { names in
             Set(Set(names).compactMap { lookup.code(of: $0).map(AuthorityCode.init(rawValue:)) })
         }
         return scenario.cohorts.indices.filter { index in
             let cohort = scenario.cohorts[index]
-            return cohort.placementType.isCommissioned && cohort.siblingGroup == nil && cohort.count > 0
-                && (increase.placementType == nil || cohort.placementType == increase.placementType)
+            return cohort.placementType.isCommissioned && cohort.siblingGroup == nil
+                && (cohort.count > 0 || includingEmpty)
+                && (change.placementType == nil || cohort.placementType == change.placementType)
                 && (authorities?.contains(cohort.homeAuthority) ?? true)
-                && (increase.uasc == nil || cohort.requirements.contains(.uasc) == increase.uasc)
+                && (change.uasc == nil || cohort.requirements.contains(.uasc) == change.uasc)
         }
     }
 }

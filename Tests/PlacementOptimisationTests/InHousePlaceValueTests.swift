@@ -116,6 +116,22 @@ struct InHousePlaceValueTests {
         }
     }
 
+    /// C03 alone in a sibling group (S2: one sibling in care) is a single child: one more Northtown
+    /// place takes it, 330 as for C03 ungrouped (a review: the held group had no dual and read 0).
+    @Test("a sibling group of one child is valued as the single child it is")
+    func siblingGroupOfOne() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try copy.replace("children.csv", "C03,T00000001,foster,10-15,1,,,", with: "C03,T00000001,foster,10-15,1,,S2,")
+        let alone = try ScenarioLoader.load(from: copy.path).scenario
+        let values = try PlacementOptimiser.solve(alone, mode: .regional).inHousePlaceValues(for: Self.authorities)
+        let northtown = try #require(
+            values.first { $0.authority.rawValue == "T00000001" && $0.placementType == .foster })
+        #expect(northtown.weeklySaving == 330)
+        let resolved = try Self.savingByResolving(northtown, mode: .regional, in: alone)
+        #expect(approximately(resolved, 330, tolerance: 1e-9))
+    }
+
     /// Foster places cut to exactly the 7 foster children (Southvale's carers 3, Brightside 2): the
     /// optimum is degenerate, and the duals of the LP with S1 held could price a child at the unplaced
     /// penalty though none is unplaced. Taken as places increase, Eastbury's place saves what

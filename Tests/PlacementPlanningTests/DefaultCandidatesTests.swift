@@ -82,9 +82,6 @@ struct DefaultCandidatesTests {
         let council = BudgetShare.shares(of: 1_000_000, scope: .council, scenario: Self.scenario)
         #expect(council.map(\.budget) == [461_539, 230_769, 307_692])
         #expect(council.map(\.budget).reduce(0, +) == 1_000_000)
-        // A budget with pence is shared in pence.
-        let pence = BudgetShare.apportioned(100.01, by: [1, 1])
-        #expect(pence.map { ($0 * 100).rounded() } == [5001, 5000])
         #expect(BudgetShare.apportioned(0, by: [1, 2]) == [0, 0])
     }
 }

@@ -42,7 +42,7 @@ struct DecimalOptionTests {
         let error = #expect(throws: (any Error).self) { _ = try PlacementCommand.parseAsRoot(arguments) }
         #expect(
             error.map { PlacementCommand.message(for: $0) }
-                == "--frontier: '0x10' is not a number of pounds from 0 to 1,000,000,000,000")
+                == "--frontier: '0x10' is not a whole number of pounds from 0 to 1,000,000,000,000")
     }
 
     @Test("decimal values, signs, fractions and exponents still parse")

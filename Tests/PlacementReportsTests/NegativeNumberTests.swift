@@ -25,6 +25,8 @@ struct NegativeNumberTests {
         (["sufficiency", tiny, "--authority", "Northtown", "--plan", "p.csv", "--open-by", "-5"], "--open-by must be"),
         (["sufficiency", tiny, "--authority", "Northtown", "--seed", "-1"], "'-1' is invalid for '--seed <seed>'"),
         (["plan", tiny, "--budget", "-5"], "--budget must be a number of pounds from 0 to 1,000,000,000,000"),
+        // Shares are whole pounds adding up to the budget: pence had printed shares a pound off it.
+        (["plan", tiny, "--budget", "1000000.5"], "--budget is whole pounds (1000000.5 has pence)"),
         (["plan", tiny, "--budget", "5", "--gap", "-1"], "--gap must be ≥ 0"),
         (
             ["plan", tiny, "--budget", "5", "--gap", "2"],

@@ -217,6 +217,24 @@ struct TinyShockTests {
         #expect(applied.map(\.detail) == [detail])
     }
 
+    /// A rise after a fall to none: Eastbury's foster cohort C07 emptied, then 5 more of Eastbury's
+    /// foster children, who join the emptied cohort (a review: they had matched none and been lost
+    /// while the label said 5 more).
+    @Test("A rise after a fall to none joins the emptied cohort")
+    func riseAfterFallToNone() throws {
+        var log = IssueLog()
+        let file = try #require(
+            ShockFile.parse(
+                "shocks: [{demand_change: {placement_type: foster, authorities: [Eastbury], factor: 0}}, "
+                    + "{demand_increase: {placement_type: foster, authorities: [Eastbury], children: 5}}]",
+                file: "s.yaml", log: &log))
+        #expect(log.issues.isEmpty, "\(log.issues)")
+        let (scenario, applied) = try ShockApplication.apply(file, to: Self.tiny, seed: 1)
+        #expect(Self.count(scenario, "C07") == 5)
+        #expect(scenario.childCount == Self.tiny.childCount - 2 + 5)
+        #expect(applied.last?.detail == "5 more children over 1 cohort an earlier shock emptied")
+    }
+
     /// A fall by children: three fewer of Eastbury's foster children where it has two is refused
     /// (when the file is read and when applied); two leave it with none, and every mode still solves.
     @Test("Demand falls by children, never below the children there")
