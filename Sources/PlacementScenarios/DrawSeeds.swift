@@ -7,6 +7,10 @@ public struct DrawSeeds: Sendable, Equatable {
     public var councilOrderSeed: UInt64
     public var shockSeed: UInt64
 
+    /// A simulation run's seed: the same number as the council order's, for the run draws which
+    /// placements end and the order of arrivals from it as well as the buying order.
+    public var simulationSeed: UInt64 { councilOrderSeed }
+
     public init(seed: UInt64, draw: Int) {
         // Advancing SplitMix64's state by 2d steps is adding 2d times its increment.
         var random = SeededRandom(seed: seed &+ UInt64(2 * max(draw, 0)) &* 0x9E37_79B9_7F4A_7C15)

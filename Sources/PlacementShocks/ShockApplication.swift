@@ -78,7 +78,7 @@ public enum ShockApplication {
             unknownNames += 1
             return lookup.missing(name, suggesting: unknownNames <= ScenarioError.listedIssues)
         }
-        // Built once, at the first demand increase: a file may hold many.
+        // Built once, at the first demand change: a file may hold many.
         var authorityLookup: NameLookup?
         for located in file.shocks {
             switch located.shock {
@@ -90,27 +90,27 @@ public enum ShockApplication {
             case .priceChange(_, _, let owner?, _) where !owners.contains(ownerKey(owner)):
                 let at = located.name(0, key: ".owner", unlocated: "price_change.owner")
                 log.error(located.file, line: at.line, column: at.column, field: at.field, unknownOwner(owner))
-            case .demandChange(let increase):
+            case .demandChange(let change):
                 let lookup = authorityLookup ?? NameLookup.authorities(scenario.authorities)
                 authorityLookup = lookup
                 // Each name looked up once, however often the list repeats it (a scenario has at most a
                 // few hundred authorities; a list may name them a million times).
                 var known: [String: Bool] = [:]
-                for (index, name) in (increase.authorities ?? []).enumerated() {
+                for (index, name) in (change.authorities ?? []).enumerated() {
                     if known[name] == nil { known[name] = lookup.index(of: name) != nil }
                     guard known[name] == false else { continue }
                     let at = located.name(
-                        index, key: ".authorities[\(index)]", unlocated: "demand_increase.authorities")
+                        index, key: ".authorities[\(index)]", unlocated: "demand_change.authorities")
                     log.error(
                         located.file, line: at.line, column: at.column, field: at.field,
                         unknownAuthority(name, in: lookup))
                 }
-                if log.issues.count == issuesBefore, matchingCohorts(increase, in: scenario, lookup: lookup).isEmpty {
+                if log.issues.count == issuesBefore, matchingCohorts(change, in: scenario, lookup: lookup).isEmpty {
                     // The real scenarios do not mark unaccompanied children: say so, not only "no cohort".
                     let unmarked =
-                        increase.uasc == true && !scenario.cohorts.contains { $0.requirements.contains(.uasc) }
+                        change.uasc == true && !scenario.cohorts.contains { $0.requirements.contains(.uasc) }
                     log.error(
-                        located.file, line: located.line, field: located.path ?? "demand_increase",
+                        located.file, line: located.line, field: located.path ?? "demand_change",
                         unmarked
                             ? "uasc: true matches no cohort: no cohort of the scenario has the uasc requirement "
                                 + "(the scenarios built from DfE's figures do not mark unaccompanied children; "

@@ -6,7 +6,7 @@ import PlacementScenarios
 /// Every mode for several seeded draws, run on all cores; one trajectory per mode and draw.
 public struct SimulationDraws: Sendable {
     /// Per mode, in the order asked: one trajectory per draw, draw `d` run with
-    /// ``DrawSeeds``'s council order seed of `d`, as `compare --draws` orders councils.
+    /// ``DrawSeeds``'s simulation seed of `d`, as `compare --draws` orders councils.
     public let trajectories: [SimulatedMode: [Trajectory]]
     public let modes: [SimulatedMode]
     public let seed: UInt64
@@ -15,7 +15,7 @@ public struct SimulationDraws: Sendable {
         // Seeds `seed + d` had made draw d + 1's random stream draw d's shifted by one number (the
         // run's generator steps its state by the constant it scaled the seed by).
         let jobs = modes.flatMap { mode in
-            (0..<max(1, draws)).map { (mode, DrawSeeds(seed: seed, draw: $0).councilOrderSeed) }
+            (0..<max(1, draws)).map { (mode, DrawSeeds(seed: seed, draw: $0).simulationSeed) }
         }
         // The longest runs start first, so that no core is left with a national run at the end.
         let order = jobs.indices.sorted { (jobs[$0].0.relativeCost, $1) > (jobs[$1].0.relativeCost, $0) }

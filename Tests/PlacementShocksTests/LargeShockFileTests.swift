@@ -151,7 +151,7 @@ struct LargeShockFileTests {
             in: ShockFile(shocks: [LocatedShock(.demandChange(increase), file: "shocks.yaml", line: 2)]),
             against: Self.tiny, log: &log)
         #expect(log.issues.map(\.message) == expected)
-        #expect(log.issues.allSatisfy { $0.field == "demand_increase.authorities" && $0.line == 2 })
+        #expect(log.issues.allSatisfy { $0.field == "demand_change.authorities" && $0.line == 2 })
     }
 
     @Test("Problems are listed in the same order as when sorted by the keys made per comparison")

@@ -22,10 +22,10 @@ struct DrawIndependenceTests {
 
     @Test("a draw's seed is a number of one SplitMix64 stream, as compare --draws takes it")
     func drawSeedsDiffer() {
-        let seeds = (0..<50).map { DrawSeeds(seed: 1, draw: $0).councilOrderSeed }
+        let seeds = (0..<50).map { DrawSeeds(seed: 1, draw: $0).simulationSeed }
         #expect(Set(seeds).count == 50)
         // --seed 2 shares no draw with --seed 1 (seeds s + d had made draw d + 1 of one draw d of the other).
-        let other = (0..<50).map { DrawSeeds(seed: 2, draw: $0).councilOrderSeed }
+        let other = (0..<50).map { DrawSeeds(seed: 2, draw: $0).simulationSeed }
         #expect(Set(seeds).isDisjoint(with: other))
     }
 }
