@@ -360,7 +360,7 @@ struct PlanYearTests {
         "plan refuses options its help rules out, saying why",
         arguments: [
             (["--frontier", "0,5"], "--frontier needs --out"),
-            (["--frontier", "-5", "--out", "o"], "--frontier: '-5' is not a number of pounds"),
+            (["--frontier", "-5", "--out", "o"], "--frontier: '-5' is not a whole number of pounds"),
             (
                 ["--kinds", "block_contract", "--by", "council"],
                 "--kinds block_contract needs --by cooperative or national"
