@@ -114,11 +114,13 @@ public enum AsIsComparison: Sendable {
         }
         // Children taken away leave their placements: "every child placed today" would count them.
         let keeping =
-            effect.displaced == 0
-            ? (effect.removed > 0
-                ? "Every child left keeps today's placement" : "Every child placed today keeps the placement")
-            : (effect.removed > 0
-                ? "Every other child left keeps today's placement" : "Every other child keeps today's placement")
+            effect.removed > 0 && effect.childrenLeft == 0
+            ? "No child is left to keep a placement"
+            : effect.displaced == 0
+                ? (effect.removed > 0
+                    ? "Every child left keeps today's placement" : "Every child placed today keeps the placement")
+                : (effect.removed > 0
+                    ? "Every other child left keeps today's placement" : "Every other child keeps today's placement")
         return sentence + ". \(keeping)."
     }
 

@@ -17,11 +17,15 @@ extension TodaysPlacements {
         public var made: [PlacementDecision]
         /// Children without a place after the shocks.
         public var withoutPlace: Int
+        /// Children needing a placement after the shocks, by home authority (none where a fall took
+        /// them all).
+        public var leftByHome: [AuthorityCode: Int] = [:]
 
         public var displaced: Int { lost.reduce(0) { $0 + $1.children } }
         public var added: Int { addedByHome.values.reduce(0, +) }
         public var removed: Int { removedByHome.values.reduce(0, +) }
         public var placedAgain: Int { made.reduce(0) { $0 + $1.children } }
+        public var childrenLeft: Int { leftByHome.values.reduce(0, +) }
 
         /// The same for the children of `authorities` alone (`withoutPlace`: theirs).
         public func of(_ authorities: Set<AuthorityCode>, withoutPlace: Int) -> ShockDisplacement {
@@ -29,7 +33,8 @@ extension TodaysPlacements {
                 addedByHome: addedByHome.filter { authorities.contains($0.key) },
                 removedByHome: removedByHome.filter { authorities.contains($0.key) },
                 lost: lost.filter { authorities.contains($0.homeAuthority) },
-                made: made.filter { authorities.contains($0.homeAuthority) }, withoutPlace: withoutPlace)
+                made: made.filter { authorities.contains($0.homeAuthority) }, withoutPlace: withoutPlace,
+                leftByHome: leftByHome.filter { authorities.contains($0.key) })
         }
     }
 
@@ -169,7 +174,10 @@ extension TodaysPlacements {
                 todaysPricing.decision(
                     todaysMarket.cohorts[$0.cohort], provider: todaysMarket.providers[$0.provider],
                     children: $0.children)
-            }, made: made, withoutPlace: waiting.reduce(0, +))
+            }, made: made, withoutPlace: waiting.reduce(0, +),
+            leftByHome: shocked.cohorts.reduce(into: [:]) { left, cohort in
+                if cohort.placementType.isCommissioned { left[cohort.homeAuthority, default: 0] += cohort.count }
+            })
         self.init(
             year: today.year, decisions: decisions, metrics: ModeMetrics(decisions: decisions, scenario: shocked),
             childrenWithoutPlace: waiting.reduce(0, +), childrenAsRecorded: asRecorded, placed: placed,
