@@ -152,6 +152,7 @@ public struct Simulation: Sendable {
     ) -> YearOutcome {
         var decisions: [PlacementDecision] = []
         var objective = 0.0
+        var unplacedByKind: [UnplacedKind: Int] = [:]
         if priced.count != scenario.cohorts.count { priced = Array(repeating: [:], count: scenario.cohorts.count) }
         for (c, cohort) in scenario.cohorts.enumerated() {
             for (provider, children) in stock.placed[c].sorted(by: { $0.key < $1.key }) {
@@ -164,6 +165,8 @@ public struct Simulation: Sendable {
                 decisions.append(decision)
             }
             if stock.unplaced[c] > 0 {
+                let kind = UnplacedKind(placementType: cohort.placementType, needs: cohort.requirements.sorted())
+                unplacedByKind[kind, default: 0] += stock.unplaced[c]
                 let decision = pricing.decision(
                     cohort, provider: nil, children: stock.unplaced[c], reason: "no vacancy it may use")
                 objective += decision.objectiveCostPerChild * Double(decision.children)
@@ -180,7 +183,7 @@ public struct Simulation: Sendable {
         return YearOutcome(
             year: year, metrics: ModeMetrics(decisions: decisions, scenario: scenario), objective: objective,
             vacancies: vacancies, plannedPlacesHeld: plannedPlacesHeld, ledger: ledger,
-            batchesStoppedEarly: stoppedEarly)
+            batchesStoppedEarly: stoppedEarly, unplacedByKind: unplacedByKind)
     }
 }
 

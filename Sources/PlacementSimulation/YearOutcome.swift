@@ -31,6 +31,22 @@ public struct YearOutcome: Sendable {
     public var ledger: [FlowKey: FlowLedger]
     /// Batches whose solve stopped at a limit before proving optimality.
     public var batchesStoppedEarly: Int
+    /// Children without a place at the year's end, by placement type and needs: which children a
+    /// shortfall falls on (a child with a need may use only providers offering it).
+    public var unplacedByKind: [UnplacedKind: Int] = [:]
+}
+
+/// A kind of child without a place: its placement type and needs.
+public struct UnplacedKind: Hashable, Sendable, Comparable {
+    public var placementType: PlacementType
+    /// Sorted, so that one set of needs is one kind.
+    public var needs: [Requirement]
+
+    public static func < (a: UnplacedKind, b: UnplacedKind) -> Bool {
+        (a.placementType, a.needs.map(\.rawValue).joined(separator: ",")) < (
+            b.placementType, b.needs.map(\.rawValue).joined(separator: ",")
+        )
+    }
 }
 
 /// One mode's years, for one draw.

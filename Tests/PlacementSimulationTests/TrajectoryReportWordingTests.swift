@@ -28,4 +28,15 @@ struct TrajectoryReportWordingTests {
         #expect(!text.contains("places beyond its boundary"))
         #expect(text.contains("every draw has the same arrivals and leavers each year"))
     }
+
+    /// tiny starts from the council optimum, which leaves Southvale's complex-needs child C05 without
+    /// a place (README, Children's homes); Oak House, the one home for it, stays full through 2026.
+    @Test("the children without a place are named by placement type and needs")
+    func unplacedByKind() throws {
+        let text = try report(["--modes", "council,regional", "--to", "2026"])
+        #expect(
+            text.contains(
+                "Children without a place in 2026, by placement type and needs: council: 1 children's home with "
+                    + "complex needs; regional: 1 children's home with complex needs."), "\(text)")
+    }
 }

@@ -55,7 +55,7 @@ public struct TrajectoryReport {
                                 [.text(mode.name)]
                                     + headline.map { cell(draws.band(mode, year: last, scope: .total, $0), $0) }
                             })),
-                ]))
+                ] + (Self.unplacedKinds(draws, year: last).map { [.paragraph($0)] } ?? [])))
         if let plan = notes.plan {
             let held = PlannedPlacesHeld(plan: plan, draws: draws)
             let count = { (band: Band?) in cell(band, .children) }
@@ -165,6 +165,37 @@ public struct TrajectoryReport {
             subtitle: "How M1, M2, distance, cost and unmet need move as new placements are made by each mode",
             sections: sections)
         longTable = Self.longTable(draws, scenario: scenario)
+    }
+
+    /// Which children are without a place in `year`, by placement type and needs, mode by mode
+    /// (means over draws), where any mode leaves one: a trial's council saw 12 unplaced children and
+    /// could not tell which (its imported children's needs had few providers to match).
+    static func unplacedKinds(_ draws: SimulationDraws, year: Int) -> String? {
+        let drawCount = Double(max(1, draws.drawCount))
+        var parts: [String] = []
+        for mode in draws.modes {
+            var sums: [UnplacedKind: Int] = [:]
+            for trajectory in draws.trajectories[mode] ?? [] {
+                for (kind, children) in trajectory.years.first(where: { $0.year == year })?.unplacedByKind ?? [:] {
+                    sums[kind, default: 0] += children
+                }
+            }
+            let means = sums.mapValues { Double($0) / drawCount }.filter { $0.value >= 0.05 }
+            guard !means.isEmpty else { continue }
+            let kinds = means.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { kind, mean in
+                "\(ReportNumbers.tenths(mean)) \(kind.placementType.label.lowercased())"
+                    + (kind.needs.isEmpty
+                        ? ""
+                        : " with "
+                            + NumberText.listed(kind.needs.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") }))
+            }
+            parts.append("\(mode.name): " + kinds.joined(separator: ", "))
+        }
+        guard !parts.isEmpty else { return nil }
+        return "Children without a place in \(year), by placement type and needs"
+            + (draws.drawCount > 1 ? " (means over draws)" : "") + ": " + parts.joined(separator: "; ")
+            + ". A child with a need may use only providers offering it, and no mode sends a child beyond its "
+            + "type's distance limit or below the Ofsted floor (`compare --out`'s placements files give the reason for each child without a place today)."
     }
 
     static func assumptionLine(_ entry: (name: String, value: Double, range: ClosedRange<Double>, source: String))
