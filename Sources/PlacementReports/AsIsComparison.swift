@@ -290,7 +290,8 @@ public enum AsIsComparison: Sendable {
         return (afterOutside ? " and " : ", ") + "\(NumberText.grouped(market.totals.heldByMissingOwn)) "
             + (afterOutside ? "" : "held ") + "by \(NumberText.grouped(market.missingOwnChildren)) of the "
             + "\(NumberText.grouped(market.missingOwnChildrenInAll)) children DfE published for its authorities "
-            + "but missing from it (spread as the calibrated as-is placements spread their councils' children; "
+            + "in foster care, children's homes and supported accommodation but missing from it (estimated from "
+            + "DfE's figures, so fractional in the JSON; spread as the calibrated as-is placements spread their councils' children; "
             + "with their own council's carers, beyond the boundary or beyond the usable places of an authority "
             + "and sector, they hold none)"
     }

@@ -106,7 +106,8 @@ import Testing
         #expect(
             AsIsComparison.marketNotes(one, solvedBy: "The modes solve")[0].contains(
                 "2 of them held by 2 children from outside the scenario and 1 by 1 of the 1 children DfE published "
-                    + "for its authorities but missing from it"))
+                    + "for its authorities in foster care, children's homes and supported accommodation but missing "
+                    + "from it"))
         let four = market(missing: 4)
         #expect(approximately(four.slots[ha]?.heldFromOutside ?? 0, 4.0 * 2 / 6))
         #expect(approximately(four.slots[ha]?.heldByMissingOwn ?? 0, 4.0 * 4 / 6))
@@ -165,7 +166,8 @@ import Testing
         #expect(abs(setup.market.missingOwnChildrenInAll - 12) < 0.2)
         #expect(
             AsIsComparison.marketNotes(setup.market, solvedBy: "The modes solve")[0].contains(
-                "of the 12 children DfE published for its authorities but missing from it"))
+                "of the 12 children DfE published for its authorities in foster care, children's homes and supported "
+                    + "accommodation but missing from it"))
         let codes = setup.allocation.authorities.map(\.id)
         let share: [PlacementGroup: Double] = [.foster: 8.0 / 20, .supported: 4.0 / 7]
         var expected = 0.0
