@@ -54,6 +54,17 @@ public enum Shock: Sendable, Equatable {
         return false
     }
 
+    /// Whether the shock sets some providers' prices apart from the rest (a price change for a sector
+    /// or an owner, a cap on profits), so that a scenario priced alike by sector no longer is; a
+    /// change of every price of a type keeps them alike.
+    public var setsPricesApart: Bool {
+        switch self {
+        case .priceChange(let sector, _, let owner, _): sector != nil || owner != nil
+        case .capProfits: true
+        default: false
+        }
+    }
+
     /// The shock in a few words, for reports: "10 largest private children's home owners in the
     /// scenario leave".
     public var label: String {

@@ -7,9 +7,7 @@ public struct AppliedShock: Sendable, Equatable {
     public var detail: String
     /// Whether the shock draws at random (which places close), so that draws differ by it.
     public var isRandom = false
-    /// Whether the shock sets some providers' prices apart from the rest (a price change for a sector
-    /// or an owner, a cap on profits), so that a scenario priced alike by sector no longer is; a
-    /// change of every price of a type keeps them alike.
+    /// Whether the shock sets some providers' prices apart (``Shock/setsPricesApart``).
     public var setsPricesApart = false
 }
 
@@ -34,13 +32,10 @@ public enum ShockApplication {
                 ])
             }
             let detail = apply(located.shock, to: &shocked, random: &random)
-            var shock = AppliedShock(label: located.shock.label, detail: detail, isRandom: located.shock.isRandom)
-            switch located.shock {
-            case .priceChange(let sector, _, let owner, _): shock.setsPricesApart = sector != nil || owner != nil
-            case .capProfits: shock.setsPricesApart = true
-            default: break
-            }
-            applied.append(shock)
+            applied.append(
+                AppliedShock(
+                    label: located.shock.label, detail: detail, isRandom: located.shock.isRandom,
+                    setsPricesApart: located.shock.setsPricesApart))
         }
         // Children whose provider no longer offers their type must move.
         let offers = Dictionary(
