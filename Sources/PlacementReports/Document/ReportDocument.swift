@@ -95,9 +95,7 @@ public enum ReportValue: Sendable, Equatable {
     /// percentages as printed (to 0.1), so `3.7%` to `3.5%` reads `-0.2 pts`, not the unrounded `-0.3`;
     /// CSV and JSON hold the exact difference.
     public static func shareChange(from before: Double?, to after: Double?) -> ReportValue {
-        guard let before, let after else { return .printedDifference(exact: nil, printed: nil, style: .shareChange) }
-        return .printedDifference(
-            exact: after - before, printed: printedShare(after) - printedShare(before), style: .shareChange)
+        printedChange(from: before, to: after, .shareChange, as: printedShare)
     }
 
     /// The change from `before` to `after` in `style` (a change style): a share's or a distance's as
@@ -106,12 +104,17 @@ public enum ReportValue: Sendable, Equatable {
     public static func change(from before: Double?, to after: Double?, _ style: NumberStyle) -> ReportValue {
         switch style {
         case .shareChange: return .shareChange(from: before, to: after)
-        case .milesChange:
-            guard let before, let after else { return .printedDifference(exact: nil, printed: nil, style: style) }
-            return .printedDifference(
-                exact: after - before, printed: printedMiles(after) - printedMiles(before), style: style)
+        case .milesChange: return printedChange(from: before, to: after, style, as: printedMiles)
         default: return .number(before.flatMap { old in after.map { $0 - old } }, style)
         }
+    }
+
+    /// The exact change and the difference of the two figures as `printed` rounds them.
+    private static func printedChange(
+        from before: Double?, to after: Double?, _ style: NumberStyle, as printed: (Double) -> Double
+    ) -> ReportValue {
+        guard let before, let after else { return .printedDifference(exact: nil, printed: nil, style: style) }
+        return .printedDifference(exact: after - before, printed: printed(after) - printed(before), style: style)
     }
 
     /// A distance as it prints (to a tenth of a mile).
