@@ -100,14 +100,12 @@ extension SimulationStart {
         }
         start.stock = openings.numberingSlots(of: start.stock, in: market, after: year)
         let later = openings.providers(openingAfter: year)
-        guard !later.isEmpty, var propensity = start.propensity else { return start }
+        guard !later.isEmpty, start.propensity != nil else { return start }
         let full = openings.scenarioWithEveryOpening(market)
-        let fitted = TodaysPlacements(in: full, allocation: allocation).propensity
         let laterIndices = Set(full.providers.indices.filter { later.contains(full.providers[$0].id) })
-        for cohort in propensity.indices where cohort < fitted.count {
-            propensity[cohort] += fitted[cohort].filter { laterIndices.contains($0.provider) }
+        start.propensity = start.addingWeights(fittedIn: full, allocation: allocation) {
+            laterIndices.contains($0.provider)
         }
-        start.propensity = propensity
         start.method +=
             "; planned places draw new placements, once open, with the weights the same fit gives "
             + "them when every planned place is there"
@@ -136,7 +134,7 @@ extension SimulationStart {
     public func withPlacesToCome(
         _ changes: [Int: [FlowTables.PlaceChange]], in market: Scenario, allocation: AsIsAllocation
     ) -> SimulationStart {
-        guard var propensity else { return self }
+        guard propensity != nil else { return self }
         let index = market.providerIndices
         // Each slot's largest running total of places added, where the start has none free.
         var running: [PlaceSlot: Int] = [:]
@@ -155,16 +153,24 @@ extension SimulationStart {
         guard !growing.isEmpty else { return self }
         var full = market
         for (slot, places) in growing { full.providers[slot.provider].offers[slot.placementType]?.places = places }
-        let fitted = TodaysPlacements(in: full, allocation: allocation).propensity
         var start = self
-        for cohort in propensity.indices where cohort < fitted.count && cohort < market.cohorts.count {
-            let type = market.cohorts[cohort].placementType
-            propensity[cohort] += fitted[cohort].filter {
-                growing[PlaceSlot(provider: $0.provider, placementType: type)] != nil
-            }
-        }
-        start.propensity = propensity
+        start.propensity = addingWeights(fittedIn: full, allocation: allocation) { growing[$0] != nil }
         for slot in growing.keys.sorted() { start.stock.changePlaces(slot, by: 0) }
         return start
+    }
+
+    /// The start's weights, each cohort's with those the same fit in `full` (the start's market with
+    /// places to come there) gives the slots `added` picks: every other weight stays the start's own,
+    /// so nothing differs until those places open. The planned openings' and the flows' places share it.
+    func addingWeights(
+        fittedIn full: Scenario, allocation: AsIsAllocation, for added: (PlaceSlot) -> Bool
+    ) -> [[Propensity]]? {
+        guard var propensity else { return nil }
+        let fitted = TodaysPlacements(in: full, allocation: allocation).propensity
+        for cohort in propensity.indices where cohort < fitted.count && cohort < full.cohorts.count {
+            let type = full.cohorts[cohort].placementType
+            propensity[cohort] += fitted[cohort].filter { added(PlaceSlot(provider: $0.provider, placementType: type)) }
+        }
+        return propensity
     }
 }
