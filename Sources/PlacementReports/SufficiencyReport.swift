@@ -44,7 +44,7 @@ public struct SufficiencyReport {
 
     var scenario: Scenario { context.scenario }
     var mode: String { context.result.mode.rawValue }
-    private var isCooperative: Bool { if case .cooperative = scope { true } else { false } }
+    var isCooperative: Bool { if case .cooperative = scope { true } else { false } }
     /// Where places are counted: the authority, or every member.
     private var area: String { isCooperative ? "the co-operative's area" : "the area" }
     /// Where M2 counts a child in area: always the child's own authority, as DfE measures it.
@@ -61,7 +61,7 @@ public struct SufficiencyReport {
             // In the order of a council's sufficiency statement (see `statementOrder`), so that each
             // section can be pasted into one; an adopted plan's effect joins the commissioning priorities.
             sections: [
-                summary, legalContext, trend, demandAndSupply, distanceBands, gaps, forecastSection,
+                summary, legalContext, trend, needsSection, demandAndSupply, distanceBands, gaps, forecastSection,
             ] + (projection.map { [projectionSection($0)] } ?? []) + [placeValues]
                 + (planEffect.map { [planSection($0)] } ?? []) + [method])
     }
@@ -75,7 +75,8 @@ public struct SufficiencyReport {
     /// statements (Shropshire 2016–2019: introduction, context, needs analysis … priorities;
     /// Buckinghamshire 2021–2024: legal context first, action plan last).
     public static let statementOrder = [
-        "Summary", "Duty and scope", "Children looked after", "Current provision", "Where children are placed",
+        "Summary", "Duty and scope", "Children looked after", "Children's needs", "Current provision",
+        "Where children are placed",
         "Gaps in sufficiency", "Future demand", "Commissioning priorities", "Method and data",
     ]
 
@@ -208,6 +209,7 @@ public struct SufficiencyReport {
                     + ". " + ShortfallNotes.whoseChildren + " " + ShortfallNotes.costOfPlaced)
         }
         if let coverage = coverageBullet { bullets.append(coverage) }
+        if let needs = needsBullet { bullets.append(needs) }
         bullets += asIsBullets
         if let best = rankedPlaceValues.first, (best.weeklySaving ?? 0) > 0.005 {
             bullets.append(PlaceValueTable.sentence(best, names: context.names, mode: mode))

@@ -1,0 +1,248 @@
+import PlacementOptimisation
+import PlacementScenarios
+import PlacementSimulation
+
+/// The sufficiency report's needs analysis: the scope's children by age and by recorded need (the
+/// LGA template's first question, what the children's needs are), each group's placements under the
+/// mode and, where shown, today.
+extension SufficiencyReport {
+    /// DfE's age groups at 31 March (children looked after, table A1), which a cohort's band is
+    /// counted in when it lies inside one.
+    static let ageGroups: [(label: String, band: AgeBand)] = [
+        ("Under 1", AgeBand(minimum: 0, maximum: 0)), ("1 to 4", AgeBand(minimum: 1, maximum: 4)),
+        ("5 to 9", AgeBand(minimum: 5, maximum: 9)), ("10 to 15", AgeBand(minimum: 10, maximum: 15)),
+        ("16 and over", AgeBand(minimum: 16, maximum: 25)),
+    ]
+
+    /// Where a cohort's ages are counted: the DfE group holding its band, else the band itself
+    /// (a scenario built from published counts knows no finer ages than, say, 0–17).
+    enum AgeRow: Hashable, Comparable {
+        case group(Int)
+        case wider(AgeBand)
+
+        init(_ band: AgeBand) {
+            self =
+                SufficiencyReport.ageGroups.firstIndex { $0.band.contains(band) }.map(AgeRow.group)
+                ?? .wider(band)
+        }
+
+        var label: String {
+            switch self {
+            case .group(let index): SufficiencyReport.ageGroups[index].label
+            case .wider(let band): "\(band.minimum) to \(band.maximum), not recorded finer"
+            }
+        }
+
+        static func < (lhs: AgeRow, rhs: AgeRow) -> Bool {
+            switch (lhs, rhs) {
+            case (.group(let a), .group(let b)): a < b
+            case (.group, .wider): true
+            case (.wider, .group): false
+            case (.wider(let a), .wider(let b)): (a.minimum, a.maximum) < (b.minimum, b.maximum)
+            }
+        }
+    }
+
+    /// A recorded need with the placement type it is needed in: a specialist place is one of that type.
+    struct NeedRow: Hashable, Comparable {
+        /// `nil`: children with no need recorded.
+        var need: Requirement?
+        var type: PlacementType
+
+        var label: String {
+            guard let need else { return "No need recorded: \(type.label.lowercased())" }
+            return "\(Self.needLabel(need)): \(type.label.lowercased())"
+        }
+
+        static func needLabel(_ need: Requirement) -> String {
+            switch need {
+            case .disability: "Disability"
+            case .uasc: "Unaccompanied asylum-seeking"
+            case .complexNeeds: "Complex needs"
+            }
+        }
+
+        static func < (lhs: NeedRow, rhs: NeedRow) -> Bool {
+            // Recorded needs first, in the order they are defined; no need last.
+            func rank(_ need: Requirement?) -> Int { need.map { Requirement.allCases.firstIndex(of: $0)! } ?? .max }
+            return (rank(lhs.need), lhs.type) < (rank(rhs.need), rhs.type)
+        }
+    }
+
+    /// Each decision's children as parts of one cohort each: a sibling group's placement is its
+    /// members' cohorts, in proportion to their children (whole children, largest remainder), so that
+    /// a child is counted at their own age and needs.
+    static func cohortParts(
+        of decisions: [PlacementDecision], cohorts: [CohortID: Cohort]
+    ) -> [(cohort: Cohort, decision: PlacementDecision)] {
+        decisions.flatMap { decision -> [(cohort: Cohort, decision: PlacementDecision)] in
+            let members = decision.cohortIDs.compactMap { cohorts[$0] }
+            guard members.count == decision.cohortIDs.count, !members.isEmpty else { return [] }
+            let children = Apportion.split(decision.children, weights: members.map { Double($0.count) })
+            return zip(members, children).compactMap { cohort, count in
+                guard count > 0 else { return nil }
+                var part = decision
+                part.children = count
+                part.cohortIDs = [cohort.id]
+                return (cohort, part)
+            }
+        }
+    }
+
+    /// The measures of the scope's children, per row `key` gives each cohort (a cohort may count in
+    /// several rows: a child with two needs is in both).
+    func tallies<Row: Hashable>(
+        _ decisions: [PlacementDecision], rows key: (Cohort) -> [Row]
+    ) -> [Row: ScopeMetrics] {
+        var tallies: [Row: MetricsTally] = [:]
+        for (cohort, decision) in Self.cohortParts(of: decisions, cohorts: scopeCohorts) {
+            for row in key(cohort) { tallies[row, default: MetricsTally()].add(decision, policy: scenario.policy) }
+        }
+        return tallies.mapValues(\.metrics)
+    }
+
+    /// The scope's commissioned cohorts by id.
+    var scopeCohorts: [CohortID: Cohort] {
+        let homes = Set(members)
+        return Dictionary(
+            scenario.cohorts.filter { homes.contains($0.homeAuthority) && $0.placementType.isCommissioned }.map {
+                ($0.id, $0)
+            }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func needRows(_ cohort: Cohort) -> [NeedRow] {
+        cohort.requirements.isEmpty
+            ? [NeedRow(need: nil, type: cohort.placementType)]
+            : cohort.requirements.sorted().map { NeedRow(need: $0, type: cohort.placementType) }
+    }
+
+    /// Places of `type` offering `need`: those in the area, and those the members run wherever they
+    /// are, below the policy's Ofsted floor left out (no child is newly placed there).
+    func specialistPlaces(_ need: Requirement, _ type: PlacementType) -> (inArea: Int, inHouse: Int) {
+        let homes = Set(members)
+        var places = (inArea: 0, inHouse: 0)
+        for provider in scenario.providers
+        where provider.specialisms.contains(need) && provider.rating.meets(scenario.policy.minimumRating) {
+            guard let offer = provider.offers[type] else { continue }
+            if homes.contains(provider.authority) { places.inArea += offer.places }
+            if provider.isLocalAuthorityRun, provider.operatingAuthority.map(homes.contains) == true {
+                places.inHouse += offer.places
+            }
+        }
+        return places
+    }
+
+    /// The summary's sentence on children with a recorded need, by need: how many, placed in area,
+    /// and without a place; `nil` when the scenario records none.
+    var needsBullet: String? {
+        let byNeed = tallies(decisions) { cohort in cohort.requirements.sorted() }
+        guard !byNeed.isEmpty else { return nil }
+        let parts = Requirement.allCases.filter { byNeed[$0] != nil }.map { need in
+            let m = byNeed[need]!
+            let placed =
+                m.m2InAreaShare.map { "\(ReportValue.share($0).display) of those placed in area" } ?? "none placed"
+            return "\(ReportNumbers.grouped(m.children)) \(Self.childrenWith(need)) (\(placed)"
+                + (m.unplaced > 0 ? ", \(ReportNumbers.grouped(m.unplaced)) without a place" : "") + ")"
+        }
+        let severalNeeds = scopeCohorts.values.contains { $0.requirements.count > 1 }
+        return "Children with a recorded need under \(mode) commissioning: " + parts.joined(separator: "; ")
+            + (severalNeeds ? " (a child with two needs counts in both)" : "") + "; see Children's needs."
+    }
+
+    /// Children with a need, as a sentence names them after their number.
+    static func childrenWith(_ need: Requirement) -> String {
+        switch need {
+        case .disability: "with a disability"
+        case .uasc: "unaccompanied asylum-seeking"
+        case .complexNeeds: "with complex needs"
+        }
+    }
+
+    var needsSection: ReportSection {
+        let cohorts = scopeCohorts.values
+        let today = asIs?.asIs.map { today in
+            today.decisions.filter { Set(members).contains($0.homeAuthority) }
+        }
+        let byAge = tallies(decisions) { [AgeRow($0.ageBand)] }
+        let byNeed = tallies(decisions, rows: Self.needRows)
+        let byAgeToday = today.map { tallies($0) { [AgeRow($0.ageBand)] } }
+        let byNeedToday = today.map { tallies($0, rows: Self.needRows) }
+
+        func columns(_ first: ReportTable.Column) -> [ReportTable.Column] {
+            [
+                first, .init("Children", key: "children"), .init("Unplaced", key: "unplaced"),
+                .init("In area (M2)", key: "m2_in_area_share"),
+                .init("Own council's provision (M1)", key: "m1_own_council_share"),
+                .init("Over 20 miles", key: "over_20_miles_share"),
+            ]
+                + (today == nil
+                    ? []
+                    : [
+                        .init("In area today", key: "as_is_m2_in_area_share"),
+                        .init("Over 20 miles today", key: "as_is_over_20_miles_share"),
+                    ])
+        }
+        func cells(_ m: ScopeMetrics, today: ScopeMetrics?) -> [ReportValue] {
+            [
+                .count(m.children), .count(m.unplaced), .share(m.m2InAreaShare), .share(m.m1OwnAuthorityRunShare),
+                .share(m.within20MilesShare.map { 1 - $0 }),
+            ]
+                + (byAgeToday == nil
+                    ? [] : [.share(today?.m2InAreaShare), .share(today?.within20MilesShare.map { 1 - $0 })])
+        }
+
+        let ageTable = ReportTable(
+            id: "needs-by-age", caption: "\(scopeName)'s children by age under \(mode) commissioning",
+            columns: columns(.init("Age at the scenario's date", key: "age", numeric: false)),
+            rows: byAge.keys.sorted().map { row in [.text(row.label)] + cells(byAge[row]!, today: byAgeToday?[row]) })
+        let needTable = ReportTable(
+            id: "needs-by-need", caption: "\(scopeName)'s children by recorded need and placement type",
+            columns: columns(.init("Need: placement type", key: "need", numeric: false)) + [
+                .init(
+                    "Places offering it in \(isCooperative ? "the co-operative's area" : "area")",
+                    key: "specialist_places_in_area"),
+                .init("In-house places offering it", key: "specialist_in_house_places"),
+            ],
+            rows: byNeed.keys.sorted().map { row in
+                let places = row.need.map { specialistPlaces($0, row.type) }
+                return [.text(row.label)] + cells(byNeed[row]!, today: byNeedToday?[row])
+                    + [.count(places?.inArea), .count(places?.inHouse)]
+            })
+
+        var blocks: [ReportBlock] = [
+            .paragraph(
+                "Children are counted at their own age and needs (a sibling group's placement counts each member). "
+                    + "M2 is of the children placed, M1 of those placed in foster and residential care, over 20 "
+                    + "miles the expected share of the children placed, as elsewhere in this report. A child with "
+                    + "two recorded needs is in both rows. Places offering a need are registered places of that "
+                    + "type whose provider lists it as a specialism, at or above the Ofsted floor: other councils "
+                    + "place there too, and a provider without the specialism may not take the child.")
+        ]
+        let unrecorded = cohorts.filter { AgeRow($0.ageBand).isWider }.reduce(0) { $0 + $1.count }
+        let allChildren = cohorts.reduce(0) { $0 + $1.count }
+        if unrecorded > 0 {
+            blocks.append(
+                .paragraph(
+                    "Of the \(ReportNumbers.counted(allChildren, "child", "children")), "
+                        + "\(ReportNumbers.countIs(unrecorded)) recorded by an age band wider than DfE's groups "
+                        + "and counted in a row of that band (a scenario built from published counts has no finer "
+                        + "ages); the council's own records (`placement import`) give each child's age."))
+        }
+        blocks.append(.table(ageTable))
+        if cohorts.allSatisfy({ $0.requirements.isEmpty }) {
+            // A table of "no need recorded" rows would repeat the gaps by placement type.
+            blocks.append(
+                .paragraph(
+                    "The scenario records no needs (disability, unaccompanied asylum-seeking, complex needs) for "
+                        + "\(scopeName)'s children; the council's own records (`placement import`) give them."))
+        } else {
+            blocks.append(.table(needTable))
+        }
+        return ReportSection("Children's needs", blocks)
+    }
+
+}
+
+extension SufficiencyReport.AgeRow {
+    var isWider: Bool { if case .wider = self { true } else { false } }
+}
