@@ -226,7 +226,11 @@ extension PlacementCommand {
                 results, scenario: titled, seed: drawOptions.seed, shocks: applied,
                 market: baseline.drawMarket(shocked: shocks != nil))
             if let out = options.out {
-                let files = [("comparison-draws.json", comparison.json)] + comparison.files
+                let files =
+                    [
+                        ("comparison-draws.json", comparison.json),
+                        ("comparison-draws.csv", DrawsCSV.csv([.init(label: nil, results: results)])),
+                    ] + comparison.files
                 try ModeRunner.write(files, into: out, command: Self._commandName)
                 printToStandardError("\(files.count) files written to \(out); the report is \(out)/report.html")
             }

@@ -56,10 +56,14 @@ public struct StressReport {
         self.market = market
     }
 
-    /// `stress.html`, `stress.md`, `stress.json`, `stress-TABLE.csv` per table, and `stress-draws.json`
-    /// with every measure of every scope, mode and case.
+    /// `stress.html`, `stress.md`, `stress.json`, `stress-TABLE.csv` per table, `stress-draws.json`
+    /// with every measure of every scope, mode and case summarised over draws, and `stress-draws.csv`
+    /// with every draw's.
     public var files: [(name: String, text: String)] {
-        ReportFiles.files(document, stem: "stress") + [("stress-draws.json", json)]
+        ReportFiles.files(document, stem: "stress") + [
+            ("stress-draws.json", json),
+            ("stress-draws.csv", DrawsCSV.csv(cases.map { .init(label: $0.label, results: $0.results) }, focus: focus)),
+        ]
     }
 
     /// Every case's draws in the JSON form of `compare --draws`: `{"scenario", "market", "cases":
