@@ -305,10 +305,14 @@ public enum ShockApplication {
             let growing = emptied.isEmpty ? matching : emptied
             let parts = Apportion.split(extra, weights: emptied.isEmpty ? weights : emptied.map { _ in 1 })
             for (index, part) in zip(growing, parts) { scenario.cohorts[index].count += part }
+            let approved = approveConnectedCarers(for: Array(zip(growing, parts)), in: &scenario)
             let over =
                 emptied.isEmpty
                 ? cohorts : "\(NumberText.counted(emptied.count, "cohort", "cohorts")) an earlier shock emptied"
             return "\(NumberText.grouped(extra)) more \(extra == 1 ? "child" : "children") over \(over)"
+                + (approved > 0
+                    ? "; \(NumberText.counted(approved, "connected-carer place", "connected-carer places")) "
+                        + "approved with the kinship children (their relatives)" : "")
         }
         // Bounded: a fall by a factor ≤ 1 takes at most the total, and one by children beyond it is refused
         // (``beyondLimits(_:on:)``), so each cohort's share is at most its count.
@@ -330,6 +334,30 @@ public enum ShockApplication {
                 + (emptied < matching.count ? ", the rest of each cohort staying there" : "")
         }
         return detail
+    }
+
+    /// Connected carers are a child's own relatives, found and approved for the child: more kinship
+    /// children bring as many more places with their own council's connected carers (its largest
+    /// kinship service, its children's trust's included), as a simulation approves them. A fixed stock
+    /// had left a rise of kinship demand unplaced in every mode and as-is alike. Returns the places added.
+    private static func approveConnectedCarers(
+        for grown: [(cohort: Int, children: Int)], in scenario: inout Scenario
+    ) -> Int {
+        var added = 0
+        for (index, children) in grown where children > 0 && scenario.cohorts[index].placementType == .kinship {
+            let home = scenario.cohorts[index].homeAuthority
+            let carers = scenario.providers.indices.filter {
+                scenario.providers[$0].operatingAuthority == home && scenario.providers[$0].offers[.kinship] != nil
+            }.max {
+                (scenario.providers[$0].offers[.kinship]!.places, $1) < (
+                    scenario.providers[$1].offers[.kinship]!.places, $0
+                )
+            }
+            guard let carers else { continue }
+            scenario.providers[carers].offers[.kinship]!.places += children
+            added += children
+        }
+        return added
     }
 
     /// Removes a share of the matching places, each place equally likely (selection sampling).

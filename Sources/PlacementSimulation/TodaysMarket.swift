@@ -43,6 +43,9 @@ public struct TodaysMarket: Sendable {
         var own: [AuthorityCode: [PlacementGroup: Double]]
         /// Per group: the market's places beyond the boundary.
         var market: [PlacementGroup: Double]
+        /// The scenario's children per commissioned type, which share a group's places beyond the
+        /// boundary among its types (``typesBeyondBoundary(_:_:market:children:)``).
+        var childrenByType: [PlacementType: Int]
     }
     /// Each agency's pieces where its carers live (``AgencyCarers``), cut when the market is first
     /// built and kept by ``rebuilt(for:)``.
@@ -230,12 +233,16 @@ public struct TodaysMarket: Sendable {
                                 weeklyPrice: Self.inHousePrice(of: type, council: council, in: scenario) ?? price))
                     }
                 }
-                market.round()
-                if market >= 1, market < Double(Int.max / 4) {
+                for (offered, places) in Self.typesBeyondBoundary(
+                    group, type, market: market, children: scales.childrenByType)
+                {
                     offers.append(
                         BeyondBoundaryOffer(
-                            group: group, placementType: type, band: band, places: Int(market), miles: miles,
-                            weeklyPrice: price * assumptions.beyondBoundaryPriceFactor.value))
+                            group: group, placementType: offered, band: band, places: places,
+                            miles: offered == type
+                                ? miles : Self.miles(to: band, for: offered, in: scenario, assumptions: assumptions),
+                            weeklyPrice: (Self.marketPrice(of: offered, in: scenario) ?? price)
+                                * assumptions.beyondBoundaryPriceFactor.value))
                 }
                 offers += councilOffers
             }
@@ -243,6 +250,33 @@ public struct TodaysMarket: Sendable {
         beyondBoundary = offers
         closures = scenario.closures
         closuresStrikeMarketBeyond = struckBeyond
+    }
+
+    /// The market's places of a group beyond the boundary in one band, by the type they offer: all of
+    /// them `type`'s, but for children's homes and other residential, whose places go to each of the
+    /// group's commissioned types in proportion to `children` of each type (today's: the first
+    /// build's, so that a shock's change of children grows none), by largest remainder, every type
+    /// with children keeping at least one. Secure homes and residential
+    /// schools are a national market: offering children's-home places alone left a region's
+    /// residential-school children unplaced in every mode where the region's one school was below
+    /// the Ofsted floor, though today's placements put them somewhere.
+    static func typesBeyondBoundary(
+        _ group: PlacementGroup, _ type: PlacementType, market: Double, children: [PlacementType: Int]
+    ) -> [(type: PlacementType, places: Int)] {
+        let whole = market.rounded()
+        guard whole >= 1, whole < Double(Int.max / 4) else { return [] }
+        guard group == .homes else { return [(type, Int(whole))] }
+        // The group's main type first, so that it takes the places when no child of the group is left.
+        let types =
+            [type]
+            + PlacementType.allCases.filter {
+                $0 != type && $0.isCommissioned && PlacementGroup($0) == group && (children[$0] ?? 0) > 0
+            }
+        let minimum = types.dropFirst().count
+        guard Int(whole) > minimum else { return [(type, Int(whole))] }
+        let shares = Apportion.split(Int(whole) - minimum, weights: types.map { Double(children[$0] ?? 0) })
+        return zip(types, shares).map { offered, share in (offered, share + (offered == type ? 0 : 1)) }
+            .filter { $0.places > 0 }
     }
 
     /// The share of places of `type` left open, over a mix of children by sector, after `closures`.
@@ -300,7 +334,10 @@ public struct TodaysMarket: Sendable {
                             uniqueKeysWithValues: groups.map { ($0, ratio(wantedByHome[home]?[$0], modelled[$0])) })
                     )
                 }),
-            market: Dictionary(uniqueKeysWithValues: groups.map { ($0, ratio(wanted[$0], occupancy.children[$0])) }))
+            market: Dictionary(uniqueKeysWithValues: groups.map { ($0, ratio(wanted[$0], occupancy.children[$0])) }),
+            childrenByType: scenario.cohorts.reduce(into: [:]) { children, cohort in
+                if cohort.placementType.isCommissioned { children[cohort.placementType, default: 0] += cohort.count }
+            })
     }
 
     /// What the calibrated allocation says of a scenario's places and children today.

@@ -217,6 +217,41 @@ struct TinyShockTests {
         #expect(applied.map(\.detail) == [detail])
     }
 
+    /// Connected carers are the child's relatives, found for the child: tiny with Northtown's two
+    /// kinship children and its connected carers' two places, doubled, approves two more places with
+    /// the carers; every mode places all four (a fixed stock had left two unplaced in every mode).
+    @Test("More kinship children bring their connected carers' places")
+    func kinshipRiseApprovesConnectedCarers() throws {
+        var scenario = Self.tiny
+        let northtown = AuthorityCode("T00000001")
+        scenario.providers.append(
+            Provider(
+                id: ProviderID("K1"), name: "Northtown connected carers", sector: .localAuthority,
+                operatingAuthority: northtown, owner: "Northtown Council", authority: northtown,
+                offers: [.kinship: .init(places: 2, weeklyPrice: 400)]))
+        scenario.cohorts.append(
+            Cohort(id: CohortID("CK"), homeAuthority: northtown, placementType: .kinship, count: 2))
+        var log = IssueLog()
+        let file = try #require(
+            ShockFile.parse(
+                "shocks: [{demand_increase: {placement_type: kinship, factor: 2}}]", file: "s.yaml", log: &log))
+        let (shocked, applied) = try ShockApplication.apply(file, to: scenario, seed: 1)
+        #expect(Self.count(shocked, "CK") == 4)
+        #expect(Self.offer(shocked, "K1", .kinship)?.places == 4)
+        #expect(
+            applied.map(\.detail) == [
+                "2 more children over 1 cohort (2 before); 2 connected-carer places approved with the kinship "
+                    + "children (their relatives)"
+            ])
+        for mode in CommissioningMode.allCases {
+            let solved = try PlacementOptimiser.solve(shocked, mode: mode)
+            #expect(solved.metrics.total.unplacedByType[.kinship] == nil, "\(mode)")
+        }
+        // Other types' rises approve nothing.
+        let foster = try Self.shocked("shocks: [{demand_increase: {placement_type: foster, children: 2}}]")
+        #expect(foster.providers.map { $0.offers } == Self.tiny.providers.map { $0.offers })
+    }
+
     /// A rise after a fall to none: Eastbury's foster cohort C07 emptied, then 5 more of Eastbury's
     /// foster children, who join the emptied cohort (a review: they had matched none and been lost
     /// while the label said 5 more).
