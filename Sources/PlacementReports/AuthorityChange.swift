@@ -51,11 +51,15 @@ struct AuthorityChange {
         if unplacedChange != 0 {
             parts.append("\(abs(unplacedChange)) \(unplacedChange < 0 ? "fewer" : "more") unplaced")
         }
+        // Printed as the tables by authority print the change: the difference of the printed figures.
         if let change = m2Change, abs(change) >= Self.shareTolerance {
-            parts.append("M2 \(ReportValue.number(change, .shareChange).display)")
+            parts.append("M2 \(ReportValue.shareChange(from: before.m2InAreaShare, to: after.m2InAreaShare).display)")
         }
-        if let change = milesChange, abs(change) >= Self.milesTolerance {
-            parts.append("\(NumberText.decimal(abs(change), places: 1)) miles \(change < 0 ? "nearer" : "further")")
+        if let change = milesChange, abs(change) >= Self.milesTolerance, let old = before.meanDistanceMiles,
+            let new = after.meanDistanceMiles
+        {
+            let printed = ReportValue.printedMiles(new) - ReportValue.printedMiles(old)
+            parts.append("\(NumberText.decimal(abs(printed), places: 1)) miles \(change < 0 ? "nearer" : "further")")
         }
         return parts.joined(separator: ", ")
     }

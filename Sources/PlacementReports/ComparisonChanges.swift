@@ -59,10 +59,15 @@ extension ComparisonReport {
                     rows: changes.map { change in
                         [
                             .text(change.name), .text(change.id.rawValue), .text(cooperativeOf[change.id] ?? ""),
-                            .text(change.verdict.rawValue), .number(change.m2Change, .shareChange),
-                            .number(change.milesChange, .milesChange),
+                            // As the tables by authority print them: the difference of the printed figures.
+                            .text(change.verdict.rawValue),
+                            .shareChange(from: change.before.m2InAreaShare, to: change.after.m2InAreaShare),
+                            .change(
+                                from: change.before.meanDistanceMiles, to: change.after.meanDistanceMiles,
+                                .milesChange),
                             .number(Double(change.unplacedChange), .countChange),
-                            .number(change.m1OwnChange, .shareChange),
+                            .shareChange(
+                                from: change.before.m1OwnAuthorityRunShare, to: change.after.m1OwnAuthorityRunShare),
                             .number(change.weeklyCostChange, .poundsChange),
                         ]
                     })))

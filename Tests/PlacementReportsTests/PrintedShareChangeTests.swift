@@ -1,5 +1,8 @@
-import PlacementReports
+import PlacementScenarios
 import Testing
+
+@testable import PlacementOptimisation
+@testable import PlacementReports
 
 /// A change printed beside two shares is the difference of the two as they print, rounded as the
 /// printing rounds (`%.1f`: an exact tie to even).
@@ -43,5 +46,26 @@ struct PrintedShareChangeTests {
         #expect(ReportValue.change(from: nil, to: 10.24, .milesChange).display == "–")
         // Counts and pounds stay plain differences.
         #expect(ReportValue.change(from: 3, to: 5, .countChange).display == "+2")
+    }
+}
+
+/// The comparison's table of who gains and who loses prints each change as the tables by authority
+/// do, the difference of the printed figures: a trial read Salford's miles −2.3 there and −2.4 in the
+/// table beside the two distances.
+@Suite("Gainers and losers as printed")
+struct GainersPrintedChangeTests {
+    @Test("an authority's change in words is the difference of its printed figures")
+    func summary() {
+        var before = ScopeMetrics()
+        var after = ScopeMetrics()
+        // 52.34% to 63.46% print 52.3% and 63.5%: +11.2, where the exact 11.12 prints +11.1.
+        before.m2InAreaShare = 0.5234
+        after.m2InAreaShare = 0.6346
+        // 7.44 to 5.16 miles print 7.4 and 5.2: 2.2 nearer, where the exact 2.28 prints 2.3.
+        before.meanDistanceMiles = 7.44
+        after.meanDistanceMiles = 5.16
+        let change = AuthorityChange(id: AuthorityCode("E1"), name: "A", before: before, after: after)
+        #expect(change.summary == "M2 +11.2 pts, 2.2 miles nearer")
+        #expect(change.verdict == .gains)
     }
 }
