@@ -72,6 +72,12 @@ extension PlacementCommand {
                 valueName: "CODE|NAME"))
         var authority: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Only this co-operative of the SCENARIO (its id or name): its total and its members.",
+                valueName: "ID|NAME"))
+        var cooperative: String?
+
         @OptionGroup var quietOption: QuietOption
 
         public init() {}
@@ -94,6 +100,12 @@ extension PlacementCommand {
             }
             if (childrenFor == nil) != (scenarioOut == nil) {
                 throw ValidationError("--children-for and --scenario-out go together")
+            }
+            if cooperative != nil && scenario == nil {
+                throw ValidationError("--cooperative needs a SCENARIO whose co-operatives are read")
+            }
+            if cooperative != nil && authority != nil {
+                throw ValidationError("give --authority or --cooperative, not both")
             }
             if childrenFor != nil && scenario == nil {
                 throw ValidationError("--children-for needs a SCENARIO whose children are scaled")
@@ -142,10 +154,27 @@ extension PlacementCommand {
             if let authority {
                 let lookup = NameLookup(kind: .authority, entries: authorities.map { ($0.code, $0.name) })
                 guard let code = lookup.code(of: authority) else {
+                    // A co-operative named where one council is asked for: said so, with the option for it.
+                    if let loaded, let index = NameLookup.cooperatives(loaded.cooperatives).index(of: authority) {
+                        throw UsageFailure.report(
+                            "--authority: '\(loaded.cooperatives[index].name)' is a co-operative, not an authority; "
+                                + "give --cooperative \(loaded.cooperatives[index].id.rawValue) for its total and "
+                                + "its members, or one of its members", in: Self.self)
+                    }
                     throw UsageFailure.report("--authority: \(lookup.missing(authority))", in: Self.self)
                 }
                 authorities = authorities.filter { $0.code == code }
                 cooperatives = cooperatives.filter { $0.members.contains(code) }
+            }
+            if let cooperative, let loaded {
+                let lookup = NameLookup.cooperatives(loaded.cooperatives)
+                guard let index = lookup.index(of: cooperative) else {
+                    throw UsageFailure.report("--cooperative: \(lookup.missing(cooperative))", in: Self.self)
+                }
+                let chosen = loaded.cooperatives[index]
+                let members = Set(chosen.members.map(\.rawValue))
+                authorities = authorities.filter { members.contains($0.code) }
+                cooperatives = cooperatives.filter { $0.code == chosen.id.rawValue }
             }
             // The scaled scenario before anything is written: one the forecast cannot scale at all
             // (none of its authorities is DfE's) is refused, not written as an unchanged copy.

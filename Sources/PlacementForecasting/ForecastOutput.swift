@@ -75,7 +75,8 @@ public enum ForecastOutput {
     static let scopesBySeries = 3
 
     /// England by series and year, then each authority's total by year and, in a table of their own,
-    /// each co-operative's; a few scopes (`--authority`) by series too, as England is.
+    /// each co-operative's; a few scopes (`--authority`), or a single co-operative, by series too, as
+    /// England is.
     public static func markdown(
         _ forecast: DemandForecast, authorities: [DemandForecast.ScopeForecast],
         cooperatives: [DemandForecast.ScopeForecast] = []
@@ -109,11 +110,11 @@ public enum ForecastOutput {
         }
         bySeries("England", forecast.england)
         guard !scopes.isEmpty else { return text }
-        if scopes.count <= scopesBySeries {
-            for scope in scopes {
-                text += "\n"
-                bySeries("\(scope.name) (\(scope.code))", scope)
-            }
+        // A co-operative's analyst (`--cooperative`, or a regional scenario's one co-operative) reads its
+        // forecast by series too, however many members it has.
+        for scope in scopes.count <= scopesBySeries ? scopes : cooperatives.count == 1 ? cooperatives : [] {
+            text += "\n"
+            bySeries("\(scope.name) (\(scope.code))", scope)
         }
         // Authorities first, as a reader looking up a council expects; co-operatives apart.
         for (heading, kind, group) in [

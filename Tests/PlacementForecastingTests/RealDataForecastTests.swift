@@ -214,3 +214,38 @@ struct ForecastAuthorityTests {
         #expect(run.standardError.contains("England's forecast is shown alone"))
     }
 }
+
+@Suite("forecast --cooperative")
+struct ForecastCooperativeTests {
+    /// An RCC analyst asked for Greater Manchester with `--authority` and was told there is no such
+    /// authority; the co-operative's forecast by series was in the CSV and JSON alone.
+    @Test("one co-operative: its members and its total, by series in Markdown; named as one under --authority")
+    func oneCooperative() throws {
+        let scenario = Fixtures.scenario("south-east")
+        let (object, run) = try BuiltTool.placementJSON([
+            "forecast", scenario, "--data", "\(Fixtures.root)/data", "--cooperative", "Home and Future", "--format",
+            "json",
+        ])
+        let root = try #require(object, "\(run.standardError)")
+        #expect((root["cooperatives"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["home-and-future"])
+        let members = try String(contentsOfFile: scenario + "/cooperatives.csv", encoding: .utf8)
+            .split(separator: "\n").dropFirst().filter { $0.hasPrefix("home-and-future,") }.count
+        #expect((root["authorities"] as? [[String: Any]])?.count == members)
+        let markdown = try BuiltTool.run(
+            "placement", ["forecast", scenario, "--data", "\(Fixtures.root)/data", "--cooperative", "home-and-future"])
+        #expect(markdown.status == 0, "\(markdown.standardError)")
+        #expect(markdown.standardOutput.contains("## Home and Future (South East) (home-and-future)\n\n| Series |"))
+        let asAuthority = try BuiltTool.run(
+            "placement",
+            ["forecast", Fixtures.scenario("greater-manchester"), "--authority", "Greater Manchester"])
+        #expect(asAuthority.status == 64)
+        #expect(
+            asAuthority.standardError.contains(
+                "'Greater Manchester' is a co-operative, not an authority; give --cooperative greater-manchester"))
+        #expect(asAuthority.standardOutput.isEmpty)
+        let both = try BuiltTool.run(
+            "placement", ["forecast", scenario, "--cooperative", "home-and-future", "--authority", "Reading"])
+        #expect(both.status == 64)
+        #expect(try BuiltTool.run("placement", ["forecast", "--cooperative", "x"]).status == 64)
+    }
+}
