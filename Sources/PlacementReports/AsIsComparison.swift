@@ -85,11 +85,15 @@ public enum AsIsComparison: Sendable {
     public static func shockSentence(
         _ effect: TodaysPlacements.ShockDisplacement, policy: Policy, whose: String? = nil
     ) -> String {
-        func measured(_ decisions: [PlacementDecision]) -> String {
+        func metrics(_ decisions: [PlacementDecision]) -> ScopeMetrics {
             var tally = MetricsTally()
             for decision in decisions { tally.add(decision, policy: policy) }
-            return "\(ReportValue.share(tally.metrics.within20MilesShare).display) within 20 miles, "
-                + "M2 \(ReportValue.share(tally.metrics.m2InAreaShare).display)"
+            return tally.metrics
+        }
+        func measured(_ decisions: [PlacementDecision]) -> String {
+            let m = metrics(decisions)
+            return "\(ReportValue.share(m.within20MilesShare).display) within 20 miles, "
+                + "M2 \(ReportValue.share(m.m2InAreaShare).display)"
         }
         let placements = whose.map { "of \($0) children's placements today" } ?? "of today's placements"
         var sentence =
@@ -121,8 +125,28 @@ public enum AsIsComparison: Sendable {
                     ? "Every child left keeps today's placement" : "Every child placed today keeps the placement")
                 : (effect.removed > 0
                     ? "Every other child left keeps today's placement" : "Every other child keeps today's placement")
-        return sentence + ". \(keeping)."
+        return sentence + ". \(keeping)." + (nearerAgain(metrics(effect.lost), metrics(effect.made)) ? nearerWhy : "")
     }
+
+    /// Whether the children placed again are nearer home than the placements the shocks took: half a
+    /// point more of M2 or of the share within 20 miles, and the other no more than half a point less.
+    static func nearerAgain(_ lost: ScopeMetrics, _ made: ScopeMetrics) -> Bool {
+        func gain(_ share: KeyPath<ScopeMetrics, Double?>) -> Double {
+            guard let before = lost[keyPath: share], let after = made[keyPath: share] else { return 0 }
+            return after - before
+        }
+        let m2 = gain(\.m2InAreaShare)
+        let within = gain(\.within20MilesShare)
+        return (m2 > 0.005 && within > -0.005) || (within > 0.005 && m2 > -0.005)
+    }
+
+    /// Why a loss of places can bring the children placed again nearer home (an RCC analyst read "the
+    /// largest owners leaving brings children closer to home" without it).
+    static let nearerWhy =
+        " They are placed nearer home than the placements lost because every home is taken to keep the same share "
+        + "of its places free (the occupancy assumption), so the places left free lie wherever homes are, many "
+        + "in the children's own areas, while the places beyond a region's boundary stay as full as today: the "
+        + "most today's arrangements could do, not a sign that an exit brings children nearer."
 
     /// A change with its sign: `+1.2`, `-0.4`, `0.0`.
     static func signed(_ value: Double, places: Int) -> String {

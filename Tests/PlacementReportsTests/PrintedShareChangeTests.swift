@@ -69,3 +69,22 @@ struct GainersPrintedChangeTests {
         #expect(change.verdict == .gains)
     }
 }
+
+@Suite("As-is after shocks, nearer again")
+struct NearerAgainTests {
+    @Test("the children placed again count as nearer by half a point of M2 or of the share within 20 miles")
+    func nearer() {
+        var lost = ScopeMetrics()
+        lost.m2InAreaShare = 0.535
+        lost.within20MilesShare = 0.994
+        var made = lost
+        #expect(!AsIsComparison.nearerAgain(lost, made))
+        made.m2InAreaShare = 0.539
+        #expect(!AsIsComparison.nearerAgain(lost, made))
+        made.m2InAreaShare = 0.658
+        #expect(AsIsComparison.nearerAgain(lost, made))
+        made.m2InAreaShare = 0.4
+        made.within20MilesShare = 0.9999
+        #expect(!AsIsComparison.nearerAgain(lost, made))
+    }
+}
