@@ -211,3 +211,40 @@ struct StressReportTests {
         #expect(!eastbury.standardOutput.contains("The scenario has no co-operative"))
     }
 }
+
+/// An RCC analyst could not tell which placement type a stress test's unplaced children needed
+/// without `compare --format json`.
+@Suite("Stress: unplaced children by placement type")
+struct StressUnplacedByTypeTests {
+    @Test("each case and mode's children without a place by type add up to its unplaced")
+    func addsUp() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try "shocks:\n  - remove_largest_owners: {sector: private, placement_type: childrens_home, count: 1}\n"
+            .write(toFile: folder.file("shocks.yaml"), atomically: true, encoding: .utf8)
+        let run = try BuiltTool.run(
+            "placement",
+            [
+                "stress", Fixtures.scenario("tiny"), "--shocks", folder.file("shocks.yaml"), "--draws", "3", "--out",
+                folder.file("out"),
+            ])
+        #expect(run.status == 0, "\(run.standardError)")
+        func rows(_ name: String) throws -> [[String: String]] {
+            let lines = try String(contentsOfFile: folder.file("out/\(name)"), encoding: .utf8)
+                .split(separator: "\n").map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                }
+            return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+        }
+        let byType = try rows("stress-unplaced-by-type.csv")
+        let total = try rows("stress-total.csv")
+        // Two cases, each with four modes (tiny has no as-is).
+        #expect(byType.count == 8)
+        #expect(byType.contains { Double($0["unplaced_childrens_home"] ?? "") ?? 0 > 0 })
+        for row in byType {
+            let sum = row.filter { $0.key.hasPrefix("unplaced_") }.values.compactMap(Double.init).reduce(0, +)
+            let match = try #require(total.first { $0["case"] == row["case"] && $0["mode"] == row["mode"] })
+            #expect(abs(sum - (Double(match["unplaced"] ?? "") ?? -1)) < 1e-9, "\(row)")
+        }
+    }
+}

@@ -389,7 +389,48 @@ public struct StressReport {
                         id: "measures", caption: "Every measure for \(scenario.name), each case and mode" + asIsCaption,
                         columns: [.init("Case", key: "case", numeric: false)] + DrawTables.headlineColumns,
                         rows: every)),
-            ])
+            ] + (unplacedByType.map { [.table($0)] } ?? []))
+    }
+
+    /// Children left without a place by placement type, each case and mode (means over draws): which
+    /// need a shortfall falls on. `nil` when no case leaves any child without a place.
+    var unplacedByType: ReportTable? {
+        func types(_ metrics: ScopeMetrics) -> Set<PlacementType> {
+            Set(metrics.unplacedByType.filter { $0.value > 0 }.keys)
+        }
+        var shown = Set<PlacementType>()
+        for entry in cases {
+            if let asIs = entry.asIs { shown.formUnion(types(asIs.total)) }
+            for draws in entry.results.metrics { for metrics in draws { shown.formUnion(types(metrics.total)) } }
+        }
+        guard !shown.isEmpty else { return nil }
+        let columns = shown.sorted()
+        var rows: [[ReportValue]] = []
+        for entry in cases {
+            if let asIs = entry.asIs {
+                rows.append(
+                    [.text(entry.label), .text("as-is")]
+                        + columns.map { .number(Double(asIs.total.unplacedByType[$0] ?? 0), .meanCount) })
+            }
+            for (mode, draws) in zip(entry.results.modes, entry.results.metrics) {
+                rows.append(
+                    [.text(entry.label), .text(mode.rawValue)]
+                        + columns.map { type in
+                            .number(
+                                draws.reduce(0) { $0 + Double($1.total.unplacedByType[type] ?? 0) }
+                                    / Double(max(draws.count, 1)), .meanCount)
+                        })
+            }
+        }
+        return ReportTable(
+            id: "unplaced-by-type",
+            caption:
+                "Children without a place in \(scenario.name) by placement type, each case and mode (mean over draws)"
+                + (cases.contains { $0.asIs != nil && asIsIsFirstDrawOnly($0) }
+                    ? " (as-is: today's placements after a random closure's first draw)" : ""),
+            columns: [.init("Case", key: "case", numeric: false), .init("Mode", key: "mode", numeric: false)]
+                + columns.map { .init($0.label, key: "unplaced_\($0.rawValue)") },
+            rows: rows)
     }
 
     func scopes(cooperatives: Bool) -> ReportSection {
