@@ -72,6 +72,15 @@ extension SufficiencyReport {
             + ". Below, \(mode) commissioning is solved again with every place the plan adds "
             + "(in scope or not) and the scope's own children are measured without and with it."
         var blocks: [ReportBlock] = [.paragraph(added)]
+        // A build the projection opens a year later (its first year starts from today's placements)
+        // says both years: a trial read "Opens 2025" here and "2026" in the projection above.
+        let projectedOpening = Dictionary(
+            (projection?.notes.plan?.builds ?? []).filter { $0.openingYear != $0.planOpeningYear }.map {
+                ($0.id, $0.openingYear)
+            }, uniquingKeysWith: { first, _ in first })
+        func openingCell(_ year: Int, id: String) -> String {
+            projectedOpening[id].map { "\(year) (\($0) in the projection)" } ?? String(year)
+        }
         if !builds.isEmpty {
             blocks.append(
                 .table(
@@ -93,7 +102,7 @@ extension SufficiencyReport {
                                 .text(candidate.id.rawValue),
                                 .text(context.names[candidate.authority] ?? candidate.authority.rawValue),
                                 .text(candidate.placementType.label), .count(build.units), .count(build.places),
-                                .text(String(build.openingYear)),
+                                .text(openingCell(build.openingYear, id: candidate.id.rawValue)),
                                 .pounds(Double(build.units) * candidate.budgetCost),
                                 .pounds(build.weeklySpendSaving), .number(build.paybackYears, .miles),
                             ]

@@ -109,6 +109,28 @@ struct SufficiencyProjectionTests {
             "\(run.standardOutput)")
     }
 
+    /// A build the plan opens in the projection's first year opens a year later there (the
+    /// simulation starts from today's placements): the plan's table says both years, as a trial read
+    /// "Opens 2025" beside a projection opening it in 2026.
+    @Test("a build the projection defers says both opening years; without the projection, the plan's alone")
+    func deferredOpening() throws {
+        let folder = Fixtures.scenario("tiny-plan")
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let plan = try String(contentsOfFile: folder + "/plan-h2-2027.csv", encoding: .utf8)
+            .replacingOccurrences(of: ",2027\n", with: ",2025\n")
+        try plan.write(toFile: directory.file("plan.csv"), atomically: true, encoding: .utf8)
+        for (projected, cell) in [(true, "| 2025 (2026 in the projection) |"), (false, "| 2 | 2025 |")] {
+            let run = try BuiltTool.run(
+                "placement",
+                ["sufficiency", folder, "--authority", "Northtown", "--plan", directory.file("plan.csv")]
+                    + (projected ? ["--simulate-to", "2027"] : []))
+            #expect(run.status == 0, "\(run.standardError)")
+            let row = run.standardOutput.components(separatedBy: "\n").first { $0.hasPrefix("| H2 | Northtown |") }
+            #expect(row?.contains(cell) == true, "\(row ?? run.standardOutput)")
+        }
+    }
+
     @Test("--draws needs --simulate-to, and the year must come after the start")
     func validation() {
         for arguments in [["--draws", "3"], ["--simulate-to", "2025"], ["--simulate-to", "2090"]] {
