@@ -109,6 +109,14 @@ extension PlacementCommand {
                 valueName: "CODE|NAME"))
         var authority: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Plan one co-operative's budget (its id or name): the whole --budget is its own and builds go "
+                    + "in its members alone; the other councils' children still compete for places. Implies --by "
+                    + "cooperative.",
+                valueName: "ID|NAME"))
+        var cooperative: String?
+
         @Flag(
             help:
                 "Plan the budget under every scope (councils, co-operatives, national) and print them beside no new capacity, in Markdown (plan --out writes the same in its report)."
@@ -146,7 +154,7 @@ extension PlacementCommand {
             if comparePolicies {
                 let ignored = [
                     by.map { _ in "--by" }, out.map { _ in "--out" }, sensitivity ? "--sensitivity" : nil,
-                    authority.map { _ in "--authority" },
+                    authority.map { _ in "--authority" }, cooperative.map { _ in "--cooperative" },
                     format == .json ? "--format json" : nil, frontier.map { _ in "--frontier" },
                     exportModel.map { _ in "--export-model" }, year.map { _ in "--year" },
                 ].compactMap { $0 }
@@ -156,6 +164,10 @@ extension PlacementCommand {
                             + ignored.joined(separator: ", ")
                             + " (plan --out writes the same comparison in its report, with the plan file)")
                 }
+            }
+            if cooperative != nil, let by, by != .cooperative {
+                throw ValidationError(
+                    "--cooperative plans one co-operative's budget: it goes with --by cooperative only")
             }
             // The frontier is drawn in the report --out writes; without it the budgets would go unused.
             if frontier != nil, out == nil {
@@ -168,7 +180,7 @@ extension PlacementCommand {
         }
 
         /// Who plans: national unless `--by` says otherwise.
-        private var scope: BudgetScope { by ?? .national }
+        private var scope: BudgetScope { cooperative != nil ? .cooperative : by ?? .national }
 
         /// Budgets a plan takes: a trillion pounds is far beyond any capital programme, and keeps the
         /// default frontier's twice the budget finite.
@@ -232,6 +244,14 @@ extension PlacementCommand {
                     throw UsageFailure.report("\(self.scenario): \(error.description)", in: Self.self)
                 }
             }
+            var holder: String?
+            if let cooperative {
+                let lookup = NameLookup.cooperatives(scenario.cooperatives)
+                guard let index = lookup.index(of: cooperative) else {
+                    throw UsageFailure.report("--cooperative: \(lookup.missing(cooperative))", in: Self.self)
+                }
+                holder = scenario.cooperatives[index].id.rawValue
+            }
             // Today's placements (half a second on England), beside the plan's "without", which is not today.
             let todaysPlacements =
                 comparePolicies ? nil : shocks ? todays.todaysPlacements(after: shocked) : todays.todaysPlacements()
@@ -259,6 +279,7 @@ extension PlacementCommand {
             options.timeLimit = .milliseconds(Int64((timeLimit * 1000).rounded(.up)))
             options.relativeMIPGap = gap
             options.kinds = try candidateKinds()
+            options.budgetHolder = holder
             if verbose { options.messageHandler = { printToStandardError($0, terminator: "") } }
             if let exportModel {
                 do {

@@ -36,7 +36,20 @@ public struct BudgetShare: Sendable, Equatable {
     /// The shares of `total` under `scope`: by children looked after in the scenario (every placement
     /// type, commissioned or not), authorities with no children getting nothing. Shares are whole
     /// pounds (pence when `total` has pence) that add up to `total` exactly, as a grant is allocated.
-    public static func shares(of total: Double, scope: BudgetScope, scenario: Scenario) -> [BudgetShare] {
+    /// With `holder` (a holder's id), that holder alone has the whole budget and the others none.
+    public static func shares(
+        of total: Double, scope: BudgetScope, scenario: Scenario, holder: String? = nil
+    ) -> [BudgetShare] {
+        let shared = sharedByChildren(total, scope: scope, scenario: scenario)
+        guard let holder else { return shared }
+        return shared.map { share in
+            var share = share
+            share.budget = share.id == holder ? total : 0
+            return share
+        }
+    }
+
+    private static func sharedByChildren(_ total: Double, scope: BudgetScope, scenario: Scenario) -> [BudgetShare] {
         var children: [AuthorityCode: Int] = [:]
         for cohort in scenario.cohorts { children[cohort.homeAuthority, default: 0] += cohort.count }
         let councils = scenario.authorities.filter { (children[$0.id] ?? 0) > 0 }

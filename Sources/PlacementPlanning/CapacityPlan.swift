@@ -67,6 +67,11 @@ public struct CapacityPlan: Sendable {
     }
 
     public var scope: BudgetScope
+    /// The one holder of the whole budget (`plan --cooperative`), whose share alone `spending` lists;
+    /// nil when the budget is shared over the scope's holders.
+    public var holder: BudgetShare?
+    /// Who holds the budget, as titles say it: "by cooperative", or "for Home and Future (South East)".
+    public var heldBy: String { holder.map { "for \($0.name)" } ?? "by \(scope.rawValue)" }
     public var mode: CommissioningMode
     public var budget: Double
     public var status: Status

@@ -58,7 +58,7 @@ public enum CapacityPlanner {
             network: PlanningNetwork(scenario: scenario, mode: scope.mode),
             candidates: candidates(of: scenario, assumptions: options.assumptions, kinds: options.kinds)
                 .filter { offered($0, scope: scope, scenario: scenario) },
-            shares: BudgetShare.shares(of: budget, scope: scope, scenario: scenario),
+            shares: BudgetShare.shares(of: budget, scope: scope, scenario: scenario, holder: options.budgetHolder),
             discountRate: options.assumptions.discountRate.value)
     }
 
@@ -180,7 +180,8 @@ public enum CapacityPlanner {
             baselineObjective: baseline.objective, baselineWeeklySpend: plan.weeklySpend(baseline.values),
             weeklySpend: plan.weeklySpend(values),
             weeklyCapitalCharge: builds.reduce(0) { $0 + $1.weeklyCapitalCharge }, builds: builds,
-            spending: spending, marginalValueOfBudget: marginal,
+            spending: spending.filter { share in options.budgetHolder.map { $0 == share.share.id } ?? true },
+            marginalValueOfBudget: marginal,
             startObjective: search.mipStart == nil ? nil : start.objective,
             candidatesConsidered: plan.candidates.count,
             candidateSource: scenario.candidates.isEmpty ? .default : .scenario, withPlan: withPlan,
@@ -191,6 +192,7 @@ public enum CapacityPlanner {
                 nonzeros: plan.model.nonzeroCount,
                 iterations: baseline.iterations + relaxed.iterations + start.iterations + solution.iterations))
         result.candidatesNoOneHolds = plan.candidates.filter { !held.contains($0.authority) }.map(\.id)
+        result.holder = options.budgetHolder.flatMap { holder in plan.shares.first { $0.id == holder } }
         // Only the scenario's own: the default candidates offer contracts to co-operatives and
         // national plans by design, and every council has one.
         if !scenario.candidates.isEmpty {

@@ -24,6 +24,8 @@ public enum PlanJSON {
     struct PlanObject: Encodable {
         var scenario: String
         var by: String
+        /// `plan --cooperative`: the one holder of the whole budget (its id); null when shared.
+        var budgetHolder: OrNull<String>
         var mode: String
         var budget: Double
         var status: String
@@ -63,6 +65,7 @@ public enum PlanJSON {
         init(_ plan: CapacityPlan, scenario: Scenario) {
             self.scenario = scenario.name
             by = plan.scope.rawValue
+            budgetHolder = OrNull(plan.holder?.id)
             mode = plan.mode.rawValue
             budget = plan.budget
             status = plan.status.rawValue

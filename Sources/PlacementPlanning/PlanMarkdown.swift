@@ -16,7 +16,7 @@ public enum PlanMarkdown {
         // Years, children and miles to one decimal, as the other reports print them.
         func tenths(_ value: Double) -> String { NumberText.decimal(value, places: 1) }
         var lines: [String] = []
-        lines.append("# Capacity plan: \(scenario.name), \(pounds(plan.budget)) by \(plan.scope.rawValue)")
+        lines.append("# Capacity plan: \(scenario.name), \(pounds(plan.budget)) \(plan.heldBy)")
         lines.append("")
         let gap = plan.savingGap.map { ", \(percent($0)) of the possible saving not proven reached" } ?? ""
         // "Optimal" with a gap is optimal to --gap's tolerance, not proven: say which.

@@ -47,7 +47,7 @@ public struct PlanReport: Sendable {
         sections.append(method)
         return ReportDocument(
             title:
-                "\(scenario.name): capacity plan, \(FrontierChart.budgetLabel(plan.budget)) by \(plan.scope.rawValue)",
+                "\(scenario.name): capacity plan, \(FrontierChart.budgetLabel(plan.budget)) \(plan.heldBy)",
             subtitle: "New council-run homes and foster carers"
                 + (plan.blockContracts.isEmpty ? "" : ", and block contracts with the market,")
                 + " under a capital budget, from scenario \(scenario.name), "

@@ -18,6 +18,9 @@ public struct PlanningOptions: Sendable {
     /// The scenario's placements with no new capacity under the plan's mode, when already solved (the
     /// frontier and the sensitivity re-plan one scenario and mode many times): reused, not re-solved.
     var solvedWithoutPlan: SolvedMode?
+    /// One budget holder's plan (`plan --cooperative`): the co-operative's id, or a council's code,
+    /// that holds the whole budget, the scope's other holders none; `nil`: the budget is shared.
+    public var budgetHolder: String?
     /// Receives GLPK's progress messages.
     public var messageHandler: (@Sendable (String) -> Void)?
 

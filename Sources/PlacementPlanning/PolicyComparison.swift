@@ -19,6 +19,8 @@ public struct PolicyComparison: Sendable {
         var options = options
         // The comparison reports totals; each build's own saving is not needed.
         options.measuresEachBuild = false
+        // Every scope shares the budget as it does: one holder's plan is not a policy to compare.
+        options.budgetHolder = nil
         var plans: [CapacityPlan] = []
         for scope in BudgetScope.allCases {
             plans.append(try CapacityPlanner.plan(scenario, budget: budget, scope: scope, options: options))
