@@ -82,14 +82,27 @@ enum MarketBaseline: Sendable {
     /// or add placed as councils place children today (``TodaysPlacements/init(_:in:after:replacing:)``).
     /// `today`: the scenario as it is now when it differs from the one loaded (an adopted plan's
     /// places, not built yet); `shocked` is then that scenario shocked.
+    ///
+    /// `planned`: an adopted plan's scenario, as it is now and shocked: the children placed again may
+    /// take its places, open once the shocks have struck, with the weights a fit in today's market
+    /// with them gives those places (as `simulate --plan` draws placements into them); today's
+    /// placements themselves are made before the plan.
     func todaysPlacements(
-        after shocked: Scenario, today: Scenario? = nil, from now: TodaysPlacements? = nil
+        after shocked: Scenario, today: Scenario? = nil, from now: TodaysPlacements? = nil,
+        planned: (now: Scenario, shocked: Scenario)? = nil
     ) -> TodaysPlacements? {
         guard case .calibrated(_, _, let allocation) = self, let todaysMarket = marketScenario(today: today) else {
             return nil
         }
         let now = now ?? TodaysPlacements(in: todaysMarket, allocation: allocation)
-        return TodaysPlacements(now, in: todaysMarket, after: afterShocks(shocked).scenario(or: shocked))
+        let newPlaces = planned.flatMap { planned in
+            marketScenario(today: planned.now).map {
+                (fit: TodaysPlacements(in: $0, allocation: allocation), market: $0)
+            }
+        }
+        let after = planned?.shocked ?? shocked
+        return TodaysPlacements(
+            now, in: todaysMarket, after: afterShocks(after).scenario(or: after), newPlaces: newPlaces)
     }
 
     /// For the reports: today's placements and market, or why as-is is not shown.

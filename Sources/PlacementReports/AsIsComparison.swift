@@ -96,6 +96,7 @@ public enum AsIsComparison: Sendable {
                 + "M2 \(ReportValue.share(m.m2InAreaShare).display)"
         }
         let placements = whose.map { "of \($0) children's placements today" } ?? "of today's placements"
+        let inNewPlaces = effect.made.filter { $0.provider?.isPlannedBuild == true }.reduce(0) { $0 + $1.children }
         var sentence =
             effect.displaced == 0
             ? "The shocks took none \(placements)"
@@ -111,7 +112,10 @@ public enum AsIsComparison: Sendable {
             sentence +=
                 "; \(NumberText.counted(effect.placedAgain, "child was", "children were")) placed"
                 + (effect.added > 0 ? " (the displaced and the added)" : " again") + " as councils place children "
-                + "today, by today's fitted pattern over the places left (\(measured(effect.made)))"
+                + "today, by today's fitted pattern over the places left (\(measured(effect.made))"
+                + (inNewPlaces > 0
+                    ? "; \(NumberText.grouped(inNewPlaces)) of them in the plan's new places" : "")
+                + ")"
         }
         if effect.withoutPlace > 0 {
             sentence += ", and \(NumberText.counted(effect.withoutPlace, "child finds", "children find")) no place"

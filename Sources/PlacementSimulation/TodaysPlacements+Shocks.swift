@@ -53,12 +53,32 @@ extension TodaysPlacements {
     /// provider has fewer free places than today's children there, the children leave it in
     /// proportion to each cohort's children there (systematic rounding). Without `replacing`, none
     /// is placed again: they wait (a simulation's first year places them, by each mode).
-    public init(_ today: TodaysPlacements, in todaysMarket: Scenario, after shocked: Scenario, replacing: Bool = true) {
+    ///
+    /// `newPlaces`: today's placements fitted in today's market with places not yet built (an adopted
+    /// plan's), and that market: the children placed again may take those places, once the shocks
+    /// have struck, with the weights that fit gives them (as a simulation draws placements into a
+    /// plan's openings); every other weight stays today's.
+    public init(
+        _ today: TodaysPlacements, in todaysMarket: Scenario, after shocked: Scenario, replacing: Bool = true,
+        newPlaces: (fit: TodaysPlacements, market: Scenario)? = nil
+    ) {
         let providerNumber = Dictionary(
             shocked.providers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let todaysCohort = Dictionary(
             todaysMarket.cohorts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let cohorts = shocked.cohorts.count
+        // Per cohort, the weights of places today's market does not have, in `shocked`'s numbering.
+        var newPlaceWeights: [CohortID: [Propensity]] = [:]
+        if let newPlaces {
+            let inToday = Set(todaysMarket.providers.map(\.id))
+            for (c, cohort) in newPlaces.market.cohorts.enumerated() where c < newPlaces.fit.propensity.count {
+                newPlaceWeights[cohort.id] = newPlaces.fit.propensity[c].compactMap { entry in
+                    let id = newPlaces.market.providers[entry.provider].id
+                    guard !inToday.contains(id), let number = providerNumber[id] else { return nil }
+                    return Propensity(provider: number, weight: entry.weight)
+                }
+            }
+        }
         var kept = Array(repeating: [(provider: Int, children: Int)](), count: cohorts)
         var toPlace = Array(repeating: 0, count: cohorts)
         var propensity = Array(repeating: [Propensity](), count: cohorts)
@@ -77,6 +97,7 @@ extension TodaysPlacements {
                     Propensity(provider: $0, weight: entry.weight)
                 }
             }
+            propensity[c] += newPlaceWeights[cohort.id] ?? []
             for (provider, children) in today.placed[t] {
                 if let number = providerNumber[todaysMarket.providers[provider].id] {
                     kept[c].append((number, children))
