@@ -268,7 +268,12 @@ public enum AsIsComparison: Sendable {
                         "\($0.places) \($0.placementType.label.lowercased()) \($0.band == .within20Miles ? "within" : "over") "
                             + "20 miles (at \(NumberText.decimal($0.miles, places: 0)) miles, "
                             + "\(NumberText.pounds($0.weeklyPrice)) a week)"
-                    }.joined(separator: "; ") + ".")
+                    }.joined(separator: "; ") + "."
+                    // An RCC analyst found Greater Manchester's figures differ between its own scenario
+                    // and England's, with no word on which to cite.
+                    + " A scenario of England holds no market beyond a boundary (every council's places are its "
+                    + "own authorities'), so the same councils' figures differ there; for a co-operative, cite "
+                    + "this regional scenario, which keeps the places its children use outside it today.")
         }
         let carersBeyond = market.carersElsewhere.filter { $0.bandBeyondBoundary != nil }
         let councilsBeyond = market.beyondBoundary.filter { $0.operatingAuthority != nil }

@@ -782,6 +782,8 @@ import Testing
         let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         let bullets = report.components(separatedBy: "\n").filter { $0.hasPrefix("- ") }
         #expect(bullets.first?.hasPrefix("- Today (as-is, calibrated on 2025): M2 56.1%") == true)
+        // England's scenario gives the same councils other figures: the regional one says which to cite.
+        #expect(report.contains("for a co-operative, cite this regional scenario"))
         // The shipped scenarios price a children's home at the all-sector average: the method says so.
         #expect(
             report.contains(
