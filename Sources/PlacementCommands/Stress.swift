@@ -33,6 +33,8 @@ extension PlacementCommand {
 
         @OptionGroup var market: MarketOptions
 
+        @OptionGroup var planFile: PlanFileOptions
+
         @Option(
             help: ArgumentHelp(
                 "Report for one authority (GSS code or name): its children's figures case by case in the "
@@ -55,7 +57,7 @@ extension PlacementCommand {
             let modes = try modeList.parsed
             try ModeRunner.prepareOutput(
                 options.out, command: Self._commandName, quiet: options.quiet,
-                reading: [scenario, data, drawOptions.shocks])
+                reading: [scenario, data, drawOptions.shocks, planFile.plan])
             let marketData = MarketData(named: data, scenario: self.scenario, options: market)
             let scenario = try loadScenario(scenario)
             guard let file = try drawOptions.shockFile(for: scenario) else { return }
@@ -70,6 +72,14 @@ extension PlacementCommand {
             }
             let baseline = try marketData.baseline(for: scenario)
             let today = baseline.todaysPlacements()
+            // A plan's places open after each case's shocks (which strike today's providers), as
+            // `compare --plan --draws` opens them; today's placements are made before the plan.
+            let adopted = try planFile.adopted(for: scenario)
+            let titled = planFile.apply(adopted, to: scenario)
+            let openBy = planFile.openBy
+            let opening = adopted.map { adopted in
+                { @Sendable (drawn: Scenario) -> Scenario in drawn.applying(adopted, openBy: openBy) }
+            }
             var variants: [(label: String, file: ShockFile?)] = [("no shock", nil)]
             for located in file.shocks {
                 variants.append((located.shock.label, ShockFile(shocks: [located])))
@@ -80,10 +90,19 @@ extension PlacementCommand {
             for variant in variants {
                 let results = try DrawRunning.run(
                     scenario, shocks: variant.file, modes: modes, draws: draws, seed: drawOptions.seed,
-                    options: options, market: baseline, started: started)
+                    options: options, market: baseline, started: started, opening: opening)
                 let (shocked, applied) = try drawOptions.shocked(scenario, by: variant.file)
-                // Today's placements kept where the shocks leave their places (as `compare --shocks` shows them).
-                let asIs = variant.file == nil ? today : baseline.todaysPlacements(after: shocked, from: today)
+                // Today's placements kept where the shocks leave their places (as `compare --shocks` shows
+                // them), the displaced free to take the plan's places.
+                let planned = adopted.map { _ in
+                    (
+                        now: planFile.apply(adopted, to: scenario, announcing: false),
+                        shocked: planFile.apply(adopted, to: shocked, announcing: false)
+                    )
+                }
+                let asIs =
+                    variant.file == nil
+                    ? today : baseline.todaysPlacements(after: shocked, from: today, planned: planned)
                 cases.append(
                     StressReport.Case(
                         label: variant.label, applied: applied, results: results, asIs: asIs?.metrics,
@@ -93,7 +112,7 @@ extension PlacementCommand {
             let seconds = (ContinuousClock.now - started).seconds
             printToStandardError("solved in \(NumberText.decimal(seconds, places: 1)) s")
             var report = StressReport(
-                scenario: scenario, cases: cases, shocks: file.description, seed: drawOptions.seed,
+                scenario: titled, cases: cases, shocks: file.description, seed: drawOptions.seed,
                 market: baseline.drawMarket(shocked: true))
             report.focus = focus
             if let out = options.out {

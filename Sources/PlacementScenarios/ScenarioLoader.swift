@@ -128,6 +128,11 @@ public enum ScenarioLoader {
     /// condition leaves no provider, and points at the first child with that need (`lines` are the
     /// cohorts' lines in `table`).
     private static func warnAboutUnmetNeeds(_ scenario: Scenario, lines: [Int], table: CSVTable, log: inout IssueLog) {
+        // A region's market beyond its boundary is built from DfE's figures when a command solves
+        // today's market, not read from the scenario's files: it may hold the places the files lack.
+        let regionalNote =
+            " among the scenario's providers (in today's market, where DfE's figures cover the scenario, a region's "
+            + "places beyond its boundary may take them)"
         struct Need: Hashable {
             var type: PlacementType
             var ages: AgeBand
@@ -154,7 +159,8 @@ public enum ScenarioLoader {
             func warn(_ message: String) {
                 log.warning(
                     table.file, line: line, column: table.column(of: "placement_type", line: line),
-                    field: "placement_type", message + " (first needed by \(cohort.id)); such children stay unplaced")
+                    field: "placement_type", message + " (first needed by \(cohort.id)); such children stay unplaced"
+                        + regionalNote)
             }
             let requirements =
                 need.requirements.isEmpty
