@@ -248,3 +248,35 @@ struct StressUnplacedByTypeTests {
         }
     }
 }
+
+/// `stress --plan`: a plan's places open after each case's shocks, as `compare --plan --draws`
+/// opens them. tiny-plan's H2 (Northtown, 2 children's-home places, opening 2027) takes Eastbury's
+/// child C09, unplaced without it under national commissioning (tiny-plan's README).
+@Suite("stress --plan")
+struct StressPlanTests {
+    @Test("the plan's places take the child no place could, in every case; not before they open")
+    func planned() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try "shocks:\n  - price_change: {sector: private, factor: 1.1}\n"
+            .write(toFile: folder.file("shocks.yaml"), atomically: true, encoding: .utf8)
+        let scenario = Fixtures.scenario("tiny-plan")
+        func unplaced(_ extra: [String]) throws -> [String] {
+            let run = try BuiltTool.run(
+                "placement",
+                ["stress", scenario, "--shocks", folder.file("shocks.yaml"), "--modes", "national", "--format", "csv"]
+                    + extra)
+            #expect(run.status == 0, "\(run.standardError)")
+            return run.standardOutput.split(separator: "\n").dropFirst().map {
+                String($0.split(separator: ",", omittingEmptySubsequences: false)[2])
+            }
+        }
+        let plan = scenario + "/plan-h2-2027.csv"
+        #expect(try unplaced([]) == ["1.000", "1.000"])
+        #expect(try unplaced(["--plan", plan]) == ["0.000", "0.000"])
+        #expect(try unplaced(["--plan", plan, "--open-by", "2026"]) == ["1.000", "1.000"])
+        let markdown = try BuiltTool.run(
+            "placement", ["stress", scenario, "--shocks", folder.file("shocks.yaml"), "--plan", plan])
+        #expect(markdown.standardOutput.hasPrefix("# tiny-plan with plan plan-h2-2027.csv"))
+    }
+}
