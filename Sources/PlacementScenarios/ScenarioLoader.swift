@@ -159,7 +159,8 @@ public enum ScenarioLoader {
             func warn(_ message: String) {
                 log.warning(
                     table.file, line: line, column: table.column(of: "placement_type", line: line),
-                    field: "placement_type", message + " (first needed by \(cohort.id)); such children stay unplaced"
+                    field: "placement_type",
+                    message + " (first needed by \(cohort.id)); such children stay unplaced"
                         + regionalNote)
             }
             let requirements =
