@@ -7,15 +7,6 @@ import Testing
 /// and percentiles must follow when recomputed by hand.
 @Suite("Per-draw results")
 struct DrawsCSVTests {
-    /// The rows of a CSV of plain fields (tiny's names hold no comma), keyed by heading.
-    static func rows(_ path: String) throws -> [[String: String]] {
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
-            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        }
-        let header = try #require(lines.first)
-        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
-    }
-
     /// R's type 7 percentile: linear between order statistics.
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         let sorted = values.sorted()
@@ -32,7 +23,7 @@ struct DrawsCSVTests {
         let run = try BuiltTool.run(
             "placement", ["compare", Fixtures.scenario("tiny"), "--draws", "5", "--seed", "7", "--out", folder.path])
         #expect(run.status == 0, "\(run.standardError)")
-        let rows = try Self.rows(folder.file("comparison-draws.csv"))
+        let rows = try PlainCSV.rows(folder.file("comparison-draws.csv"))
         // Four modes, five draws, each with the scenario, one co-operative and three authorities.
         #expect(rows.count == 4 * 5 * 5)
         #expect(rows.first?["case"] == nil)
@@ -92,7 +83,7 @@ struct DrawsCSVTests {
                 "--modes", "regional", "--authority", "Northtown", "--out", folder.file("out"),
             ])
         #expect(run.status == 0, "\(run.standardError)")
-        let rows = try Self.rows(folder.file("out/stress-draws.csv"))
+        let rows = try PlainCSV.rows(folder.file("out/stress-draws.csv"))
         // Two cases (no shock, the closure), one mode, three draws; the scenario, the co-operative, Northtown.
         #expect(rows.count == 2 * 3 * 3)
         #expect(Set(rows.compactMap { $0["code"] }) == ["", "north-south", "T00000001"])

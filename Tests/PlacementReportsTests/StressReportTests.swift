@@ -229,15 +229,8 @@ struct StressUnplacedByTypeTests {
                 folder.file("out"),
             ])
         #expect(run.status == 0, "\(run.standardError)")
-        func rows(_ name: String) throws -> [[String: String]] {
-            let lines = try String(contentsOfFile: folder.file("out/\(name)"), encoding: .utf8)
-                .split(separator: "\n").map {
-                    $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                }
-            return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
-        }
-        let byType = try rows("stress-unplaced-by-type.csv")
-        let total = try rows("stress-total.csv")
+        let byType = try PlainCSV.rows(folder.file("out/stress-unplaced-by-type.csv"))
+        let total = try PlainCSV.rows(folder.file("out/stress-total.csv"))
         // Two cases, each with four modes (tiny has no as-is).
         #expect(byType.count == 8)
         #expect(byType.contains { Double($0["unplaced_childrens_home"] ?? "") ?? 0 > 0 })
