@@ -69,7 +69,9 @@ public enum InHousePlaceValuation {
         }
         var values: [InHousePlaceValue] = []
         for authority in authorities {
-            for type in problem.typesWithDemand {
+            // Connected carers are a child's relatives, found for the child: one more such place is not
+            // a council's to build or buy, and its price only prices the estimate of kinship places.
+            for type in problem.typesWithDemand where type != .kinship {
                 let inHouse = inHouseByType[type] ?? []
                 let own = inHouse.filter { $0.provider.operatingAuthority == authority }
                 guard

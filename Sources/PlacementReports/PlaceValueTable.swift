@@ -56,7 +56,8 @@ enum PlaceValueTable {
             + "Where sibling groups make a type's model integer, its duals are those of the model with every group held "
             + "where the optimum places it: the place is priced for a single child (one place cannot take a group of "
             + "two or more), and a saving from moving a group is not counted, so there a whole place can also save "
-            + "more."
+            + "more. Kinship foster care is not priced: connected carers are a child's relatives, found for the "
+            + "child, not places a council builds or buys."
     }
 }
 

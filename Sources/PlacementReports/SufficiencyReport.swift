@@ -190,7 +190,8 @@ public struct SufficiencyReport {
                             + (type == .secureChildrensHome ? ", commissioned nationally" : "") + ")"
                     }.joined(separator: ", ") + ".")
         }
-        if let worst = types.filter({ (gaps[$0]?.outOfArea ?? 0) > 0 }).max(by: {
+        // Kinship carers live where the child's relatives live: not a need commissioning can meet nearer.
+        if let worst = types.filter({ $0 != .kinship && (gaps[$0]?.outOfArea ?? 0) > 0 }).max(by: {
             (gaps[$0]!.outOfArea, $1) < (gaps[$1]!.outOfArea, $0)
         }) {
             let gap = gaps[worst]!
