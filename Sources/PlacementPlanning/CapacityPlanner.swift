@@ -85,7 +85,11 @@ public enum CapacityPlanner {
             throw PlanningError("the plan's relaxation ended with status \(relaxed.status)")
         }
         let relaxedBasis = try lp.basis()
-        let marginal = plan.budgetRows.map { -(relaxed.dual($0.row) ?? 0) }.max() ?? 0
+        // One holder's plan prices its own budget: the others' rows hold no money, and their duals
+        // price money they do not have.
+        let marginal =
+            plan.budgetRows.filter { row in options.budgetHolder.map { plan.shares[row.share].id == $0 } ?? true }
+            .map { -(relaxed.dual($0.row) ?? 0) }.max() ?? 0
 
         // The first incumbent: the relaxation rounded within every budget.
         let startUnits = rounded(relaxed.values, plan)

@@ -137,10 +137,16 @@ extension SufficiencyReport {
     var needsBullet: String? {
         let byNeed = tallies(decisions) { cohort in cohort.requirements.sorted() }
         guard !byNeed.isEmpty else { return nil }
+        let homes = Set(members)
+        let todayByNeed = asIs?.asIs.map { today in
+            tallies(today.decisions.filter { homes.contains($0.homeAuthority) }) { $0.requirements.sorted() }
+        }
         let parts = Requirement.allCases.filter { byNeed[$0] != nil }.map { need in
             let m = byNeed[need]!
+            let today = todayByNeed?[need]?.m2InAreaShare.map { ", \(ReportValue.share($0).display) today" } ?? ""
             let placed =
-                m.m2InAreaShare.map { "\(ReportValue.share($0).display) of those placed in area" } ?? "none placed"
+                m.m2InAreaShare.map { "of those placed, \(ReportValue.share($0).display) in area\(today)" }
+                ?? "none placed"
             return "\(ReportNumbers.grouped(m.children)) \(Self.childrenWith(need)) (\(placed)"
                 + (m.unplaced > 0 ? ", \(ReportNumbers.grouped(m.unplaced)) without a place" : "") + ")"
         }
@@ -191,17 +197,22 @@ extension SufficiencyReport {
                     ? [] : [.share(today?.m2InAreaShare), .share(today?.within20MilesShare.map { 1 - $0 })])
         }
 
+        // DfE's groups with no child are rows too (a statement shows the zeros) where any child's age is known.
+        var ageRows = Set(byAge.keys)
+        if ageRows.contains(where: { !$0.isWider }) { ageRows.formUnion(Self.ageGroups.indices.map(AgeRow.group)) }
         let ageTable = ReportTable(
             id: "needs-by-age", caption: "\(scopeName)'s children by age under \(mode) commissioning",
             columns: columns(.init("Age at the scenario's date", key: "age", numeric: false)),
-            rows: byAge.keys.sorted().map { row in [.text(row.label)] + cells(byAge[row]!, today: byAgeToday?[row]) })
+            rows: ageRows.sorted().map { row in
+                [.text(row.label)] + cells(byAge[row] ?? MetricsTally().metrics, today: byAgeToday?[row])
+            })
         let needTable = ReportTable(
             id: "needs-by-need", caption: "\(scopeName)'s children by recorded need and placement type",
             columns: columns(.init("Need: placement type", key: "need", numeric: false)) + [
                 .init(
-                    "Places offering it in \(isCooperative ? "the co-operative's area" : "area")",
+                    "Places listed for it in \(isCooperative ? "the co-operative's area" : "area")",
                     key: "specialist_places_in_area"),
-                .init("In-house places offering it", key: "specialist_in_house_places"),
+                .init("In-house places listed for it", key: "specialist_in_house_places"),
             ],
             rows: byNeed.keys.sorted().map { row in
                 let places = row.need.map { specialistPlaces($0, row.type) }
@@ -214,10 +225,30 @@ extension SufficiencyReport {
                 "Children are counted at their own age and needs (a sibling group's placement counts each member). "
                     + "M2 is of the children placed, M1 of those placed in foster and residential care, over 20 "
                     + "miles the expected share of the children placed, as elsewhere in this report. A child with "
-                    + "two recorded needs is in both rows. Places offering a need are registered places of that "
-                    + "type whose provider lists it as a specialism, at or above the Ofsted floor: other councils "
-                    + "place there too, and a provider without the specialism may not take the child.")
+                    + "two recorded needs is in both rows."),
+            .paragraph(
+                "A child with a need is placed only with a provider the scenario lists for it, so the places listed "
+                    + "for a need decide where those children can go. Ofsted's register records no specialisms: a "
+                    + "scenario built from it lists none, and an import lists a provider for a need only where a "
+                    + "child with that need lives with it today (a council's own carers are one provider, so all "
+                    + "their places count). Read those columns as where children with each need live today, not "
+                    + "as specialist capacity; a need listed nowhere in the area keeps its children out of the "
+                    + "area in every mode. The places are "
+                    + (asIs?.market == nil
+                        ? "registered places" : "those free for the scenario's children in today's market")
+                    + " of that type, at or above the Ofsted floor; other councils place there too."),
         ]
+        let homes = Set(members)
+        let notCommissioned = scenario.cohorts.filter {
+            homes.contains($0.homeAuthority) && !$0.placementType.isCommissioned
+        }.reduce(0) { $0 + $1.count }
+        if notCommissioned > 0 {
+            blocks.append(
+                .paragraph(
+                    "\(ReportNumbers.counted(notCommissioned, "child", "children")) placed with parents, for adoption "
+                        + "or otherwise \(notCommissioned == 1 ? "is" : "are") not in these tables: no placement is "
+                        + "commissioned for them."))
+        }
         let unrecorded = cohorts.filter { AgeRow($0.ageBand).isWider }.reduce(0) { $0 + $1.count }
         let allChildren = cohorts.reduce(0) { $0 + $1.count }
         if unrecorded > 0 {

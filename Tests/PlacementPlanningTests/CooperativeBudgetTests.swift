@@ -37,6 +37,25 @@ struct CooperativeBudgetTests {
         #expect(shared?["budget_holder"] is NSNull)
     }
 
+    /// One holder's plan prices its own budget: the other holders' rows hold none, and their duals had
+    /// priced money the co-operative does not have (a review: £379,953 per £1m beside "a further home
+    /// would cost more a week than it saves", where more of the holder's money saves nothing).
+    @Test("the value of more budget is the holder's own")
+    func holdersOwnDual() throws {
+        let copy = try ScenarioCopy(of: "tiny-plan")
+        defer { copy.remove() }
+        try copy.append("cooperatives.csv", line: "east,East Only,T00000003")
+        func value(_ cooperative: String, budget: String) throws -> Double? {
+            let (object, run) = try BuiltTool.placementJSON(
+                ["plan", copy.path, "--budget", budget, "--cooperative", cooperative, "--format", "json"])
+            return try #require(object, "\(run.standardError)")["value_of_budget_per_million"] as? Double
+        }
+        // East's home would cost more than it saves: its money is worth nothing more at the margin.
+        #expect(try value("east", budget: "1000000") == 0)
+        // North and South with none: a home there frees a place for Eastbury's unplaced child.
+        #expect(try (value("north-south", budget: "0") ?? 0) > 0)
+    }
+
     @Test(
         "a name that misses, or another --by, is a usage error",
         arguments: [
