@@ -203,11 +203,20 @@ public struct TodaysMarket: Sendable {
             let councilsOpen = PlaceClosure.openShare(of: .localAuthority, type, after: scenario.closures)
             // The foster market there holds the councils' carers who could not be moved.
             if marketOpen < 1 || (group == .foster && councilsOpen < 1) { struckBeyond = true }
+            // The residential group's places go to its types first, and each type's closures strike its own.
+            let sharedByType = group == .homes
+            func typeOpen(_ offered: PlacementType) -> Double {
+                sharedByType
+                    ? Self.openShare(
+                        of: occupancy.sectorsBeyondBoundary[group] ?? [.private: 1], offered, after: scenario.closures)
+                    : 1
+            }
             for band in DistanceBand.allCases {
                 let miles = Self.miles(to: band, for: type, in: scenario, assumptions: assumptions)
                 // The market's places, with the councils' own carers there whose places could not be
                 // moved out of their in-house providers (none free, or named by a child's record).
-                var market = (occupancy.childrenBeyondBoundary[group]?[band] ?? 0) * scale * marketOpen
+                var market =
+                    (occupancy.childrenBeyondBoundary[group]?[band] ?? 0) * scale * (sharedByType ? 1 : marketOpen)
                 if group == .foster { market += carers.unmovedBeyondBoundary[band] ?? 0 }
                 // A council's own homes and supported accommodation beyond the boundary, where DfE
                 // counts its own provision outside its area, are not among a regional scenario's
@@ -234,8 +243,9 @@ public struct TodaysMarket: Sendable {
                     }
                 }
                 for (offered, places) in Self.typesBeyondBoundary(
-                    group, type, market: market, children: scales.childrenByType)
+                    group, type, market: market, children: scales.childrenByType, open: typeOpen)
                 {
+                    if typeOpen(offered) < 1 { struckBeyond = true }
                     offers.append(
                         BeyondBoundaryOffer(
                             group: group, placementType: offered, band: band, places: places,
@@ -256,12 +266,14 @@ public struct TodaysMarket: Sendable {
     /// them `type`'s, but for children's homes and other residential, whose places go to each of the
     /// group's commissioned types in proportion to `children` of each type (today's: the first
     /// build's, so that a shock's change of children grows none), by largest remainder, every type
-    /// with children keeping at least one. Secure homes and residential
+    /// with children keeping at least one; then `open` (each type's share of places left open by
+    /// shocks' closures) strikes each type's own. Secure homes and residential
     /// schools are a national market: offering children's-home places alone left a region's
     /// residential-school children unplaced in every mode where the region's one school was below
     /// the Ofsted floor, though today's placements put them somewhere.
     static func typesBeyondBoundary(
-        _ group: PlacementGroup, _ type: PlacementType, market: Double, children: [PlacementType: Int]
+        _ group: PlacementGroup, _ type: PlacementType, market: Double, children: [PlacementType: Int],
+        open: (PlacementType) -> Double = { _ in 1 }
     ) -> [(type: PlacementType, places: Int)] {
         let whole = market.rounded()
         guard whole >= 1, whole < Double(Int.max / 4) else { return [] }
@@ -275,8 +287,10 @@ public struct TodaysMarket: Sendable {
         let minimum = types.dropFirst().count
         guard Int(whole) > minimum else { return [(type, Int(whole))] }
         let shares = Apportion.split(Int(whole) - minimum, weights: types.map { Double(children[$0] ?? 0) })
-        return zip(types, shares).map { offered, share in (offered, share + (offered == type ? 0 : 1)) }
-            .filter { $0.places > 0 }
+        // Each type's share of places open after the shocks' closures of that type.
+        return zip(types, shares).map { offered, share in
+            (offered, Int((Double(share + (offered == type ? 0 : 1)) * open(offered)).rounded()))
+        }.filter { $0.places > 0 }
     }
 
     /// The share of places of `type` left open, over a mix of children by sector, after `closures`.

@@ -633,6 +633,14 @@ import Testing
         let shared = TodaysMarket.typesBeyondBoundary(.homes, .childrensHome, market: 10.4, children: children)
         #expect(shared.map(\.type) == [.childrensHome, .secureChildrensHome, .residentialSchool])
         #expect(shared.map(\.places) == [7, 2, 1])
+        // Closures strike each type's own places (a review: half the children's homes closing had cut
+        // the secure homes' places, and every residential school closing had left theirs).
+        let halfHomesClose = TodaysMarket.typesBeyondBoundary(
+            .homes, .childrensHome, market: 10.4, children: children, open: { $0 == .childrensHome ? 0.5 : 1 })
+        #expect(halfHomesClose.map(\.places) == [4, 2, 1])
+        let schoolsClose = TodaysMarket.typesBeyondBoundary(
+            .homes, .childrensHome, market: 10.4, children: children, open: { $0 == .residentialSchool ? 0 : 1 })
+        #expect(schoolsClose.map(\.type) == [.childrensHome, .secureChildrensHome])
         // Too few places to give every type one: the main type keeps them; under half a place, none.
         #expect(
             TodaysMarket.typesBeyondBoundary(.homes, .childrensHome, market: 1.6, children: children).map(\.places)
