@@ -258,7 +258,8 @@ extension PlacementCommand {
             let todaysMetrics = todaysPlacements?.metrics
             // What the shocks did to today's placements, said with the market they leave.
             if let effect = todaysPlacements?.shockDisplacement {
-                marketNotes.append(AsIsComparison.shockSentence(effect, policy: scenario.policy))
+                marketNotes.append(
+                    AsIsComparison.shockSentence(effect, policy: scenario.policy, market: baseline.market))
             }
             let today = todaysMetrics?.total
             let latest = scenario.actuals.map(\.year).max()

@@ -82,8 +82,10 @@ public enum AsIsComparison: Sendable {
     /// today's placements (99.3% within 20 miles, M2 51.8%); 160 children were placed again …".
     /// `policy`: the scenario's, which measures the placements as the modes' are; `whose`: the
     /// children's scope ("Wigan's") when it is not the whole scenario.
+    /// `market`: today's market the shocks struck, whose places beyond a region's boundary (none in a
+    /// scenario of England) the reason for children placed nearer names.
     public static func shockSentence(
-        _ effect: TodaysPlacements.ShockDisplacement, policy: Policy, whose: String? = nil
+        _ effect: TodaysPlacements.ShockDisplacement, policy: Policy, market: TodaysMarket?, whose: String? = nil
     ) -> String {
         func metrics(_ decisions: [PlacementDecision]) -> ScopeMetrics {
             var tally = MetricsTally()
@@ -129,7 +131,11 @@ public enum AsIsComparison: Sendable {
                     ? "Every child left keeps today's placement" : "Every child placed today keeps the placement")
                 : (effect.removed > 0
                     ? "Every other child left keeps today's placement" : "Every other child keeps today's placement")
-        return sentence + ". \(keeping)." + (nearerAgain(metrics(effect.lost), metrics(effect.made)) ? nearerWhy : "")
+        guard nearerAgain(metrics(effect.lost), metrics(effect.made)) else { return sentence + ". \(keeping)." }
+        return sentence + ". \(keeping)."
+            + nearerWhy(
+                beyondBoundary: market?.beyondBoundary.isEmpty == false, inNewPlaces: inNewPlaces,
+                placedAgain: effect.placedAgain)
     }
 
     /// Whether the children placed again are nearer home than the placements the shocks took: half a
@@ -145,12 +151,18 @@ public enum AsIsComparison: Sendable {
     }
 
     /// Why a loss of places can bring the children placed again nearer home (an RCC analyst read "the
-    /// largest owners leaving brings children closer to home" without it).
-    static let nearerWhy =
+    /// largest owners leaving brings children closer to home" without it): the free places lie where
+    /// homes are, the places beyond a region's boundary stay full, and a plan's new places are near.
+    static func nearerWhy(beyondBoundary: Bool, inNewPlaces: Int, placedAgain: Int) -> String {
         " They are placed nearer home than the placements lost because every home is taken to keep the same share "
-        + "of its places free (the occupancy assumption), so the places left free lie wherever homes are, many "
-        + "in the children's own areas, while the places beyond a region's boundary stay as full as today: the "
-        + "most today's arrangements could do, not a sign that an exit brings children nearer."
+            + "of its places free (the occupancy assumption), so the places left free lie wherever homes are, many "
+            + "in the children's own areas"
+            + (beyondBoundary ? ", while the places beyond the region's boundary stay as full as today" : "")
+            + (inNewPlaces > 0
+                ? ", and \(NumberText.grouped(inNewPlaces)) of the \(NumberText.grouped(placedAgain)) take the plan's "
+                    + "new places" : "")
+            + ": the most today's arrangements could do, not a sign that an exit brings children nearer."
+    }
 
     /// A change with its sign: `+1.2`, `-0.4`, `0.0`.
     static func signed(_ value: Double, places: Int) -> String {

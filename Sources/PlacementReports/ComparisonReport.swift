@@ -120,7 +120,7 @@ public struct ComparisonReport {
                     + "mode as a change from as-is\" has every measure). Each mode has "
                     + AsIsComparison.modePlacing(scenario.policy) + ".")
             if shocked, let effect = asIsToday.shockDisplacement {
-                bullets.append(AsIsComparison.shockSentence(effect, policy: scenario.policy))
+                bullets.append(AsIsComparison.shockSentence(effect, policy: scenario.policy, market: asIs?.market))
             }
         } else if case .notShown(let reason) = asIs {
             bullets.append(AsIsComparison.sentence(reason))

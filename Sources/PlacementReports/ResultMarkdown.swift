@@ -121,7 +121,7 @@ public enum ResultMarkdown {
             lines += ["", "## As-is and today's market", ""]
             lines += asIs.notes.map { "- \($0)" }
             if let effect = asIs.asIs?.shockDisplacement {
-                lines.append("- " + AsIsComparison.shockSentence(effect, policy: scenario.policy))
+                lines.append("- " + AsIsComparison.shockSentence(effect, policy: scenario.policy, market: asIs.market))
             }
         }
         return lines.joined(separator: "\n") + "\n"

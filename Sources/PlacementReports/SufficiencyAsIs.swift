@@ -42,7 +42,7 @@ extension SufficiencyReport {
                         [
                             AsIsComparison.shockSentence(
                                 $0.of(Set(members), withoutPlace: before.unplaced), policy: scenario.policy,
-                                whose: "\(scopeName)'s")
+                                market: asIs?.market, whose: "\(scopeName)'s")
                         ]
                     } ?? [] : [])
         }

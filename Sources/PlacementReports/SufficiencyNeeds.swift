@@ -178,7 +178,7 @@ extension SufficiencyReport {
             [
                 first, .init("Children", key: "children"), .init("Unplaced", key: "unplaced"),
                 .init("In area (M2)", key: "m2_in_area_share"),
-                .init("Own council's provision (M1)", key: "m1_own_council_share"),
+                .init("Own council's provision (M1)", key: "m1_own_la_run_share"),
                 .init("Over 20 miles", key: "over_20_miles_share"),
             ]
                 + (today == nil
@@ -220,6 +220,16 @@ extension SufficiencyReport {
                     + [.count(places?.inArea), .count(places?.inHouse)]
             })
 
+        guard !cohorts.isEmpty else {
+            return ReportSection(
+                "Children's needs",
+                [
+                    .paragraph(
+                        "None of \(scopeName)'s children in the scenario needs a commissioned placement (those placed "
+                            + "with parents, for adoption or otherwise are counted, never placed), so there are no "
+                            + "needs to analyse here.")
+                ])
+        }
         var blocks: [ReportBlock] = [
             .paragraph(
                 "Children are counted at their own age and needs (a sibling group's placement counts each member). "
@@ -247,7 +257,7 @@ extension SufficiencyReport {
                 .paragraph(
                     "\(ReportNumbers.counted(notCommissioned, "child", "children")) placed with parents, for adoption "
                         + "or otherwise \(notCommissioned == 1 ? "is" : "are") not in these tables: no placement is "
-                        + "commissioned for them."))
+                        + "commissioned for such children."))
         }
         let unrecorded = cohorts.filter { AgeRow($0.ageBand).isWider }.reduce(0) { $0 + $1.count }
         let allChildren = cohorts.reduce(0) { $0 + $1.count }

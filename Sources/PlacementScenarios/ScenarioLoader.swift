@@ -161,7 +161,8 @@ public enum ScenarioLoader {
                     table.file, line: line, column: table.column(of: "placement_type", line: line),
                     field: "placement_type",
                     message + " (first needed by \(cohort.id)); such children stay unplaced"
-                        + regionalNote)
+                        // Places beyond a boundary list no specialism: they take only children with none.
+                        + (need.requirements.isEmpty ? regionalNote : ""))
             }
             let requirements =
                 need.requirements.isEmpty

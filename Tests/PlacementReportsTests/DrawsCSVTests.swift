@@ -70,6 +70,24 @@ struct DrawsCSVTests {
         #expect(northtownCouncil.count > 1)
     }
 
+    /// An import lists every English council for its places, one with children: a trial's CSV had
+    /// 3,040 empty rows of 3,080.
+    @Test("an authority with no children in the scenario has no rows")
+    func noChildrenNoRows() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        let children = try copy.read("children.csv").split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains(",T00000003,") }.joined(separator: "\n")
+        try copy.write("children.csv", children)
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let run = try BuiltTool.run(
+            "placement", ["compare", copy.path, "--draws", "2", "--modes", "regional", "--out", folder.path])
+        #expect(run.status == 0, "\(run.standardError)")
+        let rows = try PlainCSV.rows(folder.file("comparison-draws.csv"))
+        #expect(Set(rows.compactMap { $0["code"] }) == ["", "north-south", "T00000001", "T00000002"])
+    }
+
     @Test("stress --authority: each case's draws, kept to the authority and its co-operative")
     func stress() throws {
         let folder = try TemporaryDirectory()

@@ -37,7 +37,10 @@ struct SufficiencyNeedsTests {
         let document = try Self.report("T00000001")
         let ages = try #require(Self.table("needs-by-age", in: document))
         #expect(
-            Self.children(ages) == ["0 to 4, not recorded finer": 1, "5 to 9": 1, "10 to 15": 3])
+            Self.children(ages) == [
+                "0 to 4, not recorded finer": 1, "Under 1": 0, "1 to 4": 0, "5 to 9": 1, "10 to 15": 3,
+                "16 and over": 0,
+            ])
         // The rows add up to the gaps table's children.
         let gaps = try #require(Self.table("gaps", in: document))
         #expect(Self.children(gaps).values.reduce(0, +) == 5)
@@ -78,7 +81,7 @@ struct SufficiencyNeedsTests {
         #expect(disability[column("specialist_places_in_area")] == .count(0))
         // The 12-year-old is counted in DfE's group 10 to 15 with C05.
         let ages = try #require(Self.table("needs-by-age", in: document))
-        #expect(Self.children(ages) == ["5 to 9": 2, "10 to 15": 2])
+        #expect(Self.children(ages) == ["Under 1": 0, "1 to 4": 0, "5 to 9": 2, "10 to 15": 2, "16 and over": 0])
         let summary = try #require(document.sections.first)
         guard case .bullets(let bullets) = try #require(summary.blocks.first) else {
             Issue.record("the summary has no bullets")
@@ -87,7 +90,7 @@ struct SufficiencyNeedsTests {
         #expect(
             bullets.contains(
                 "Children with a recorded need under council-coordinated commissioning: 1 with a disability "
-                    + "(none placed, 1 without a place); 2 with complex needs (100.0% of those placed in area, "
+                    + "(none placed, 1 without a place); 2 with complex needs (of those placed, 100.0% in area, "
                     + "1 without a place) (a child with two needs counts in both); see Children's needs."))
     }
 }

@@ -52,7 +52,9 @@ public enum DrawsCSV {
                     for scoped in metrics.cooperatives where scoped.isShown(focus: focus) {
                         rows.append(row("cooperative", scoped.id, scoped.name, scoped.metrics))
                     }
-                    for scoped in metrics.authorities where scoped.isShown(focus: focus) {
+                    // An authority with no children in the scenario (an import's other councils) has no figure.
+                    for scoped in metrics.authorities where scoped.isShown(focus: focus) && scoped.metrics.children > 0
+                    {
                         rows.append(row("authority", scoped.id, scoped.name, scoped.metrics))
                     }
                 }

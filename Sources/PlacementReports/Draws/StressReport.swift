@@ -252,7 +252,8 @@ public struct StressReport {
             if let change = changeFromNoShock(entry) { bullets.append(change) }
             if let effect = entry.asIsDisplacement {
                 bullets.append(
-                    "\(entry.label), as-is: " + AsIsComparison.shockSentence(effect, policy: scenario.policy))
+                    "\(entry.label), as-is: "
+                        + AsIsComparison.shockSentence(effect, policy: scenario.policy, market: market?.today))
             }
             bullets += focusLines(entry)
             for shock in entry.applied {
