@@ -589,7 +589,11 @@ public struct PlanReport: Sendable {
                     "\(Self.pounds(comparison.budget)) shared among councils by children looked after (each planning "
                         + "alone, council-coordinated access), given to each co-operative for its members (regional "
                         + "access), or spent in one national plan (national access: a bound on the weighted objective, "
-                        + "not on each measure, so another policy can do better on one)."),
+                        + "not on each measure, so another policy can do better on one)."
+                        + (plan.holder.map {
+                            " This plan is \($0.name)'s alone, with the whole budget; the comparison shares it as "
+                                + "each policy would, so its co-operative column is not this plan."
+                        } ?? "")),
                 .table(table),
             ] + (comparison.contractsNote.map { [.paragraph($0)] } ?? []) + [
                 .bullets(PolicyComparison.measures.map { comparison.sentence($0, table: "policies") })

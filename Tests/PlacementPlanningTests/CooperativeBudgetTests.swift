@@ -35,6 +35,15 @@ struct CooperativeBudgetTests {
         ])
         #expect(((shared?["budgets"] as? [[String: Any]])?.count ?? 0) > 1)
         #expect(shared?["budget_holder"] is NSNull)
+        // The report's policy comparison shares the budget as each policy would, and says so.
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let report = try BuiltTool.run(
+            "placement",
+            ["plan", scenario, "--budget", "10000000", "--cooperative", "home-and-future", "--out", folder.path])
+        #expect(report.status == 0, "\(report.standardError)")
+        let markdown = try String(contentsOfFile: folder.file("report.md"), encoding: .utf8)
+        #expect(markdown.contains("This plan is Home and Future (South East)'s alone, with the whole budget"))
     }
 
     /// One holder's plan prices its own budget: the other holders' rows hold none, and their duals had
