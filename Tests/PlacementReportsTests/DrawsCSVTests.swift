@@ -82,10 +82,24 @@ struct DrawsCSVTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let run = try BuiltTool.run(
-            "placement", ["compare", copy.path, "--draws", "2", "--modes", "regional", "--out", folder.path])
+            "placement",
+            [
+                "compare", copy.path, "--draws", "2", "--modes", "council,council-coordinated,regional", "--out",
+                folder.path,
+            ])
         #expect(run.status == 0, "\(run.standardError)")
         let rows = try PlainCSV.rows(folder.file("comparison-draws.csv"))
         #expect(Set(rows.compactMap { $0["code"] }) == ["", "north-south", "T00000001", "T00000002"])
+        // Nor a verdict: "0 of 153 authorities uncertain" had counted an import's other councils.
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: folder.file("comparison-draws.json")))) as? [String: Any])
+        let contrasts = try #require(json["contrasts"] as? [[String: Any]])
+        #expect(contrasts.count == 2)
+        for contrast in contrasts {
+            let codes = (contrast["authorities"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
+            #expect(codes == ["T00000001", "T00000002"])
+        }
     }
 
     @Test("stress --authority: each case's draws, kept to the authority and its co-operative")

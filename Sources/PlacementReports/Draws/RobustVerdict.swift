@@ -63,7 +63,11 @@ public struct DrawContrast: Sendable {
         self.from = from
         self.to = to
         let authorities = before[0].authorities
-        verdicts = authorities.indices.map { index in
+        // An authority with no children in the scenario (an import's other councils) has no verdict to give.
+        let withChildren = authorities.indices.filter { index in
+            before.contains { $0.authorities[index].metrics.children > 0 }
+        }
+        verdicts = withChildren.map { index in
             let perDraw = zip(before, after).map { old, new in
                 AuthorityChange(
                     id: authorities[index].members[0], name: authorities[index].name,
