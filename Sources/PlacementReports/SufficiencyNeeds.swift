@@ -242,8 +242,9 @@ extension SufficiencyReport {
                     + "scenario built from it lists none, and an import lists a provider for a need only where a "
                     + "child with that need lives with it today (a council's own carers are one provider, so all "
                     + "their places count). Read those columns as where children with each need live today, not "
-                    + "as specialist capacity; a need listed nowhere in the area keeps its children out of the "
-                    + "area in every mode. The places are "
+                    + "as specialist capacity (the scenario's providers.csv, column specialisms, is where a council "
+                    + "lists its real specialist places); a need listed nowhere in the area keeps its children out "
+                    + "of the area in every mode. The places are "
                     + (asIs?.market == nil
                         ? "registered places" : "those free for the scenario's children in today's market")
                     + " of that type, at or above the Ofsted floor; other councils place there too."),
