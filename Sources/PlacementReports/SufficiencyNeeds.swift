@@ -260,6 +260,18 @@ extension SufficiencyReport {
                         + "or otherwise \(notCommissioned == 1 ? "is" : "are") not in these tables: no placement is "
                         + "commissioned for such children."))
         }
+        // Care Planning, Placement and Case Review (England) (Amendment) Regulations 2021, as the import warns.
+        let underSixteen = cohorts.filter { $0.placementType == .supportedAccommodation && $0.ageBand.maximum < 16 }
+            .reduce(0) { $0 + $1.count }
+        if underSixteen > 0 {
+            blocks.append(
+                .paragraph(
+                    "\(ReportNumbers.counted(underSixteen, "child", "children")) under 16 "
+                        + "\(underSixteen == 1 ? "needs" : "need") supported accommodation in the scenario: placing a "
+                        + "child under 16 in independent or semi-independent accommodation is unlawful since September "
+                        + "2021, so a sufficiency plan needs another place for "
+                        + (underSixteen == 1 ? "that child" : "them") + "."))
+        }
         let unrecorded = cohorts.filter { AgeRow($0.ageBand).isWider }.reduce(0) { $0 + $1.count }
         let allChildren = cohorts.reduce(0) { $0 + $1.count }
         if unrecorded > 0 {

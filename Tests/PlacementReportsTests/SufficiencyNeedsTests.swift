@@ -93,4 +93,30 @@ struct SufficiencyNeedsTests {
                     + "(none placed, 1 without a place); 2 with complex needs (of those placed, 100.0% in area, "
                     + "1 without a place) (a child with two needs counts in both); see Children's needs."))
     }
+
+    /// A sufficiency lead's export held under-16s in supported accommodation, which the import warns
+    /// of and the report had not said.
+    @Test("children under 16 in supported accommodation are named as unlawfully placed")
+    func underSixteen() throws {
+        var scenario = GoldenFileTests.scenario
+        scenario.cohorts.append(
+            Cohort(
+                id: CohortID("C12"), homeAuthority: AuthorityCode("T00000003"), placementType: .supportedAccommodation,
+                ageBand: AgeBand(minimum: 15, maximum: 15), count: 2))
+        let document = try Self.report("T00000003", scenario: scenario)
+        let section = try #require(document.sections.first { $0.heading == "Children's needs" })
+        let said = section.blocks.contains {
+            if case .paragraph(let text) = $0 {
+                text.hasPrefix(
+                    "2 children under 16 need supported accommodation in the scenario: placing a child "
+                        + "under 16 in independent or semi-independent accommodation is unlawful since September 2021")
+            } else {
+                false
+            }
+        }
+        #expect(said)
+        // Eastbury's own 16-17-year-old in supported accommodation (C08) is not among them.
+        let plain = try Self.report("T00000003")
+        #expect(!MarkdownReport.render(plain, stem: "s").contains("under 16 need"))
+    }
 }
