@@ -166,9 +166,8 @@ extension SufficiencyReport {
 
     var needsSection: ReportSection {
         let cohorts = scopeCohorts.values
-        let today = asIs?.asIs.map { today in
-            today.decisions.filter { Set(members).contains($0.homeAuthority) }
-        }
+        let homes = Set(members)
+        let today = asIs?.asIs.map { today in today.decisions.filter { homes.contains($0.homeAuthority) } }
         let byAge = tallies(decisions) { [AgeRow($0.ageBand)] }
         let byNeed = tallies(decisions, rows: Self.needRows)
         let byAgeToday = today.map { tallies($0) { [AgeRow($0.ageBand)] } }
@@ -249,7 +248,6 @@ extension SufficiencyReport {
                         ? "registered places" : "those free for the scenario's children in today's market")
                     + " of that type, at or above the Ofsted floor; other councils place there too."),
         ]
-        let homes = Set(members)
         let notCommissioned = scenario.cohorts.filter {
             homes.contains($0.homeAuthority) && !$0.placementType.isCommissioned
         }.reduce(0) { $0 + $1.count }
