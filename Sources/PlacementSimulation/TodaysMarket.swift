@@ -44,7 +44,7 @@ public struct TodaysMarket: Sendable {
         /// Per group: the market's places beyond the boundary.
         var market: [PlacementGroup: Double]
         /// The scenario's children per commissioned type, which share a group's places beyond the
-        /// boundary among its types (``typesBeyondBoundary(_:_:market:children:)``).
+        /// boundary among its types (``typesBeyondBoundary(_:_:market:children:open:)``).
         var childrenByType: [PlacementType: Int]
     }
     /// Each agency's pieces where its carers live (``AgencyCarers``), cut when the market is first
@@ -285,7 +285,10 @@ public struct TodaysMarket: Sendable {
                 $0 != type && $0.isCommissioned && PlacementGroup($0) == group && (children[$0] ?? 0) > 0
             }
         let minimum = types.dropFirst().count
-        guard Int(whole) > minimum else { return [(type, Int(whole))] }
+        guard Int(whole) > minimum else {
+            let places = Int((whole * open(type)).rounded())
+            return places > 0 ? [(type, places)] : []
+        }
         let shares = Apportion.split(Int(whole) - minimum, weights: types.map { Double(children[$0] ?? 0) })
         // Each type's share of places open after the shocks' closures of that type.
         return zip(types, shares).map { offered, share in

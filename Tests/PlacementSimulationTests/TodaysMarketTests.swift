@@ -641,6 +641,11 @@ import Testing
         let schoolsClose = TodaysMarket.typesBeyondBoundary(
             .homes, .childrensHome, market: 10.4, children: children, open: { $0 == .residentialSchool ? 0 : 1 })
         #expect(schoolsClose.map(\.type) == [.childrensHome, .secureChildrensHome])
+        // Too few places to share: the main type's closure still strikes them.
+        #expect(
+            TodaysMarket.typesBeyondBoundary(
+                .homes, .childrensHome, market: 1.6, children: children, open: { $0 == .childrensHome ? 0.5 : 1 }
+            ).map(\.places) == [1])
         // Too few places to give every type one: the main type keeps them; under half a place, none.
         #expect(
             TodaysMarket.typesBeyondBoundary(.homes, .childrensHome, market: 1.6, children: children).map(\.places)
