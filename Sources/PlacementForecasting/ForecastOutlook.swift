@@ -27,9 +27,18 @@ extension DemandForecast {
             title: "\(scope.name): children looked after",
             history: history.chartTotals(of: scope, years: fitted),
             forecast: scope.years.compactMap { year in year.series[.total].map { (year.year, $0.interval) } })
-        return DemandOutlook(
+        var outlook = DemandOutlook(
             fittedYears: fitted, years: published + ahead, chart: chart.svg,
             typeMixPriorChildren: settings.sharePriorChildren)
+        let latest = scope.members.map { code in history.authorities.first { $0.code == code }?.years[origin] }
+        if latest.allSatisfy({ $0?.stockByAge?.count == AgeGroup.allCases.count }) {
+            outlook.latestByAge = AgeGroup.allCases.indices.map { band in
+                latest.reduce(0) { $0 + ($1?.stockByAge?[band] ?? 0) }
+            }
+        }
+        let uasc = latest.map { $0?.published.uasc }
+        if uasc.allSatisfy({ $0 != nil }) { outlook.latestUASC = uasc.reduce(0) { $0 + ($1 ?? 0) } }
+        return outlook
     }
 }
 

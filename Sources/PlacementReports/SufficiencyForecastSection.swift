@@ -54,6 +54,13 @@ public struct DemandOutlook: Sendable {
     public var chart: String
     /// The children the region's mix of placement types counts as, pooled with an authority's own.
     public var typeMixPriorChildren: Double
+    /// The scope's children looked after at 31 March of the last fitted year by DfE's five age groups
+    /// (under 1 to 16 and over; estimated where DfE suppresses a cell, as the forecast reads them),
+    /// for the needs analysis to set beside the scenario's; `nil` when a member has none.
+    public var latestByAge: [Double]?
+    /// Unaccompanied asylum-seeking children DfE published for the scope in the last fitted year;
+    /// `nil` when suppressed for a member.
+    public var latestUASC: Int?
 
     public init(fittedYears: ClosedRange<Int>, years: [Year], chart: String, typeMixPriorChildren: Double) {
         self.fittedYears = fittedYears

@@ -199,11 +199,25 @@ extension SufficiencyReport {
         // DfE's groups with no child are rows too (a statement shows the zeros) where any child's age is known.
         var ageRows = Set(byAge.keys)
         if ageRows.contains(where: { !$0.isWider }) { ageRows.formUnion(Self.ageGroups.indices.map(AgeRow.group)) }
+        // DfE's own count by age group beside the scenario's, so that an import's coverage can be read.
+        let published: (year: Int, byAge: [Double])? =
+            if case .forecast(let outlook) = outlook, let byAge = outlook.latestByAge {
+                (outlook.fittedYears.upperBound, byAge)
+            } else {
+                nil
+            }
         let ageTable = ReportTable(
             id: "needs-by-age", caption: "\(scopeName)'s children by age under \(mode) commissioning",
-            columns: columns(.init("Age at the scenario's date", key: "age", numeric: false)),
+            columns: columns(.init("Age at the scenario's date", key: "age", numeric: false))
+                + (published.map {
+                    [.init("DfE \($0.year), every child looked after", key: "published_children_looked_after")]
+                } ?? []),
             rows: ageRows.sorted().map { row in
                 [.text(row.label)] + cells(byAge[row] ?? MetricsTally().metrics, today: byAgeToday?[row])
+                    + (published.map { published in
+                        guard case .group(let index) = row else { return [.count(nil)] }
+                        return [.number(published.byAge[index].rounded(), .count)]
+                    } ?? [])
             })
         let needTable = ReportTable(
             id: "needs-by-need", caption: "\(scopeName)'s children by recorded need and placement type",
@@ -269,6 +283,26 @@ extension SufficiencyReport {
                         + "child under 16 in independent or semi-independent accommodation is unlawful since September "
                         + "2021, so a sufficiency plan needs another place for "
                         + (underSixteen == 1 ? "that child" : "them") + "."))
+        }
+        if let published {
+            blocks.append(
+                .paragraph(
+                    "DfE's count beside each age group is of every child \(scopeName) looked after at 31 March "
+                        + "\(published.year) (those placed with parents, for adoption or otherwise included; "
+                        + "estimated where DfE suppresses a cell, as the forecast reads it), against the scenario's "
+                        + "children needing a commissioned placement: read the two for how much of the caseload the "
+                        + "scenario holds, not as a gap."))
+        }
+        if case .forecast(let outlook) = outlook, let uasc = outlook.latestUASC {
+            let recorded = scenario.cohorts.filter {
+                homes.contains($0.homeAuthority) && $0.requirements.contains(.uasc)
+            }
+            .reduce(0) { $0 + $1.count }
+            blocks.append(
+                .paragraph(
+                    "DfE published \(ReportNumbers.counted(uasc, "unaccompanied asylum-seeking child", "unaccompanied asylum-seeking children")) "
+                        + "looked after by \(scopeName) at 31 March \(outlook.fittedYears.upperBound); the scenario "
+                        + "records \(ReportNumbers.grouped(recorded)) with that need."))
         }
         let unrecorded = cohorts.filter { AgeRow($0.ageBand).isWider }.reduce(0) { $0 + $1.count }
         let allChildren = cohorts.reduce(0) { $0 + $1.count }

@@ -119,4 +119,34 @@ struct SufficiencyNeedsTests {
         let plain = try Self.report("T00000003")
         #expect(!MarkdownReport.render(plain, stem: "s").contains("under 16 need"))
     }
+
+    /// DfE's count by age group beside the scenario's, and its count of asylum-seeking children: a
+    /// sufficiency lead checking an import's coverage had to look them up. Manchester's five groups add
+    /// up to the 1,280 children looked after its actuals.csv gives for 2025.
+    @Test("DfE's children looked after by age group, and asylum-seeking children, beside the scenario's")
+    func publishedBeside() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let scenario = Fixtures.scenario("greater-manchester")
+        let run = try BuiltTool.run(
+            "placement", ["sufficiency", scenario, "--authority", "Manchester", "--quiet", "--out", folder.path])
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = try String(contentsOfFile: folder.file("sufficiency-needs-by-age.csv"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasSuffix(",published_children_looked_after") == true)
+        let groups = lines.filter { line in
+            ["Under 1,", "1 to 4,", "5 to 9,", "10 to 15,", "16 and over,"].contains { line.hasPrefix($0) }
+        }
+        #expect(groups.count == 5)
+        let published = groups.compactMap { $0.split(separator: ",", omittingEmptySubsequences: false).last }
+            .compactMap { Double($0) }.reduce(0, +)
+        let actual = try String(contentsOfFile: scenario + "/actuals.csv", encoding: .utf8).split(separator: "\n")
+            .first { $0.hasPrefix("E08000003,2025,") }?.split(separator: ",")[2]
+        #expect(published == actual.flatMap { Double($0) })
+        let markdown = try String(contentsOfFile: folder.file("sufficiency.md"), encoding: .utf8)
+        #expect(
+            markdown.contains(
+                "unaccompanied asylum-seeking children looked after by Manchester at 31 March 2025; "
+                    + "the scenario records 0 with that need."))
+    }
 }
