@@ -248,19 +248,7 @@ extension SufficiencyReport {
                 "Children are counted at their own age and needs (a sibling group's placement counts each member). "
                     + "M2 is of the children placed, M1 of those placed in foster and residential care, over 20 "
                     + "miles the expected share of the children placed, as elsewhere in this report. A child with "
-                    + "two recorded needs is in both rows."),
-            .paragraph(
-                "A child with a need is placed only with a provider the scenario lists for it, so the places listed "
-                    + "for a need decide where those children can go. Ofsted's register records no specialisms: a "
-                    + "scenario built from it lists none, and an import lists a provider for a need only where a "
-                    + "child with that need lives with it today (a council's own carers are one provider, so all "
-                    + "their places count). Read those columns as where children with each need live today, not "
-                    + "as specialist capacity (the scenario's providers.csv, column specialisms, is where a council "
-                    + "lists its real specialist places); a need listed nowhere in the area keeps its children out "
-                    + "of the area in every mode. The places are "
-                    + (asIs?.market == nil
-                        ? "registered places" : "those free for the scenario's children in today's market")
-                    + " of that type, at or above the Ofsted floor; other councils place there too."),
+                    + "two recorded needs is in both rows.")
         ]
         let notCommissioned = scenario.cohorts.filter {
             homes.contains($0.homeAuthority) && !$0.placementType.isCommissioned
@@ -322,6 +310,20 @@ extension SufficiencyReport {
                     "The scenario records no needs (disability, unaccompanied asylum-seeking, complex needs) for "
                         + "\(scopeName)'s children; the council's own records (`placement import`) give them."))
         } else {
+            // Where the places listed for a need come from, beside the table that counts them.
+            blocks.append(
+                .paragraph(
+                    "A child with a need is placed only with a provider the scenario lists for it, so the places listed "
+                        + "for a need decide where those children can go. Ofsted's register records no specialisms: a "
+                        + "scenario built from it lists none, and an import lists a provider for a need only where a "
+                        + "child with that need lives with it today (a council's own carers are one provider, so all "
+                        + "their places count). Read those columns as where children with each need live today, not "
+                        + "as specialist capacity (the scenario's providers.csv, column specialisms, is where a council "
+                        + "lists its real specialist places); a need listed nowhere in the area keeps its children out "
+                        + "of the area in every mode. The places are "
+                        + (asIs?.market == nil
+                            ? "registered places" : "those free for the scenario's children in today's market")
+                        + " of that type, at or above the Ofsted floor; other councils place there too."))
             blocks.append(.table(needTable))
         }
         return ReportSection("Children's needs", blocks)
