@@ -89,7 +89,7 @@ public enum CapacityPlanner {
         // price money they do not have.
         let marginal =
             plan.budgetRows.filter { row in options.budgetHolder.map { plan.shares[row.share].id == $0 } ?? true }
-            .map { -(relaxed.dual($0.row) ?? 0) }.max() ?? 0
+            .map { -(relaxed.dual($0.row) ?? 0) }.max().map { $0 == 0 ? 0 : $0 } ?? 0  // never −0 in the JSON
 
         // The first incumbent: the relaxation rounded within every budget.
         let startUnits = rounded(relaxed.values, plan)

@@ -133,9 +133,7 @@ public enum AsIsComparison: Sendable {
                     ? "Every other child left keeps today's placement" : "Every other child keeps today's placement")
         guard nearerAgain(metrics(effect.lost), metrics(effect.made)) else { return sentence + ". \(keeping)." }
         return sentence + ". \(keeping)."
-            + nearerWhy(
-                beyondBoundary: market?.beyondBoundary.isEmpty == false, inNewPlaces: inNewPlaces,
-                placedAgain: effect.placedAgain)
+            + nearerWhy(beyondBoundary: market?.beyondBoundary.isEmpty == false)
     }
 
     /// Whether the children placed again are nearer home than the placements the shocks took: half a
@@ -152,16 +150,14 @@ public enum AsIsComparison: Sendable {
 
     /// Why a loss of places can bring the children placed again nearer home (an RCC analyst read "the
     /// largest owners leaving brings children closer to home" without it): the free places lie where
-    /// homes are, the places beyond a region's boundary stay full, and a plan's new places are near.
-    static func nearerWhy(beyondBoundary: Bool, inNewPlaces: Int, placedAgain: Int) -> String {
+    /// homes are, and the places beyond a region's boundary stay full. A plan's places taken are
+    /// counted in the sentence before it.
+    static func nearerWhy(beyondBoundary: Bool) -> String {
         " They are placed nearer home than the placements lost because every home is taken to keep the same share "
             + "of its places free (the occupancy assumption), so the places left free lie wherever homes are, many "
             + "in the children's own areas"
             + (beyondBoundary ? ", while the places beyond the region's boundary stay as full as today" : "")
-            + (inNewPlaces > 0
-                ? ", and \(NumberText.grouped(inNewPlaces)) of the \(NumberText.grouped(placedAgain)) take the plan's "
-                    + "new places" : "")
-            + ": the most today's arrangements could do, not a sign that an exit brings children nearer."
+            + ": not a sign that an exit brings children nearer."
     }
 
     /// A change with its sign: `+1.2`, `-0.4`, `0.0`.

@@ -196,9 +196,6 @@ extension SufficiencyReport {
                     ? [] : [.share(today?.m2InAreaShare), .share(today?.within20MilesShare.map { 1 - $0 })])
         }
 
-        // DfE's groups with no child are rows too (a statement shows the zeros) where any child's age is known.
-        var ageRows = Set(byAge.keys)
-        if ageRows.contains(where: { !$0.isWider }) { ageRows.formUnion(Self.ageGroups.indices.map(AgeRow.group)) }
         // DfE's own count by age group beside the scenario's, so that an import's coverage can be read.
         let published: (year: Int, byAge: [Double])? =
             if case .forecast(let outlook) = outlook, let byAge = outlook.latestByAge {
@@ -206,6 +203,13 @@ extension SufficiencyReport {
             } else {
                 nil
             }
+        // DfE's groups with no child of the scenario are rows too: zeros where every child's age falls in
+        // a group (a statement shows them); blank beside a wider band, where a zero would deny children
+        // whose age is known only as, say, 0 to 17 (but for DfE's count there).
+        var ageRows = Set(byAge.keys)
+        let agesKnown = !ageRows.isEmpty && ageRows.allSatisfy { !$0.isWider }
+        if agesKnown || published != nil { ageRows.formUnion(Self.ageGroups.indices.map(AgeRow.group)) }
+        let unknown = cells(MetricsTally().metrics, today: nil).map { _ in ReportValue.count(nil) }
         let ageTable = ReportTable(
             id: "needs-by-age", caption: "\(scopeName)'s children by age under \(mode) commissioning",
             columns: columns(.init("Age at the scenario's date", key: "age", numeric: false))
@@ -213,7 +217,9 @@ extension SufficiencyReport {
                     [.init("DfE \($0.year), every child looked after", key: "published_children_looked_after")]
                 } ?? []),
             rows: ageRows.sorted().map { row in
-                [.text(row.label)] + cells(byAge[row] ?? MetricsTally().metrics, today: byAgeToday?[row])
+                [.text(row.label)]
+                    + (byAge[row].map { cells($0, today: byAgeToday?[row]) }
+                        ?? (agesKnown ? cells(MetricsTally().metrics, today: nil) : unknown))
                     + (published.map { published in
                         guard case .group(let index) = row else { return [.count(nil)] }
                         return [.number(published.byAge[index].rounded(), .count)]

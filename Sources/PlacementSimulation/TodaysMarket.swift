@@ -206,10 +206,16 @@ public struct TodaysMarket: Sendable {
             // The residential group's places go to its types first, and each type's closures strike its own.
             let sharedByType = group == .homes
             func typeOpen(_ offered: PlacementType) -> Double {
-                sharedByType
-                    ? Self.openShare(
-                        of: occupancy.sectorsBeyondBoundary[group] ?? [.private: 1], offered, after: scenario.closures)
-                    : 1
+                guard sharedByType else { return 1 }
+                // The group's sector mix beyond the boundary is the children's homes' (nearly all private);
+                // another type's is its own places' in the scenario, where it has any (secure homes are
+                // councils' and voluntary bodies', and a private closure does not strike them).
+                let mix =
+                    offered == type
+                    ? occupancy.sectorsBeyondBoundary[group] ?? [.private: 1]
+                    : Self.sectorMix(of: offered, in: scenario) ?? occupancy.sectorsBeyondBoundary[group]
+                        ?? [.private: 1]
+                return Self.openShare(of: mix, offered, after: scenario.closures)
             }
             for band in DistanceBand.allCases {
                 let miles = Self.miles(to: band, for: type, in: scenario, assumptions: assumptions)
@@ -294,6 +300,18 @@ public struct TodaysMarket: Sendable {
         return zip(types, shares).map { offered, share in
             (offered, Int((Double(share + (offered == type ? 0 : 1)) * open(offered)).rounded()))
         }.filter { $0.places > 0 }
+    }
+
+    /// The scenario's registered places of `type` by sector (the mix a closure of one sector strikes);
+    /// `nil` where it has none.
+    static func sectorMix(of type: PlacementType, in scenario: Scenario) -> [Sector?: Double]? {
+        var mix: [Sector?: Double] = [:]
+        for provider in scenario.providers where !provider.isPlannedBuild {
+            if let places = provider.offers[type]?.places, places > 0 {
+                mix[provider.sector, default: 0] += Double(places)
+            }
+        }
+        return mix.isEmpty ? nil : mix
     }
 
     /// The share of places of `type` left open, over a mix of children by sector, after `closures`.

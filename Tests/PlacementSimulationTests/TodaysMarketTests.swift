@@ -4,6 +4,7 @@ import PlacementCommands
 import PlacementOptimisation
 import PlacementReports
 import PlacementScenarios
+import PlacementShocks
 import TestSupport
 import Testing
 
@@ -654,6 +655,32 @@ import Testing
         // Other groups offer their one type.
         let foster = TodaysMarket.typesBeyondBoundary(.foster, .foster, market: 10.4, children: children)
         #expect(foster.map(\.type) == [.foster] && foster.map(\.places) == [10])
+    }
+
+    /// A closure of one type and sector strikes that type's places beyond the boundary by that type's
+    /// own sector mix (a review: half of the private secure places closing, of which the region has
+    /// none, had halved the secure places beyond the boundary by the children's homes' private mix).
+    @Test func closuresBeyondTheBoundaryFollowEachTypesSectors() throws {
+        let setup = try #require(Self.setup)
+        func secureBeyond(_ shock: String) throws -> [Int] {
+            var log = IssueLog()
+            let file = try #require(ShockFile.parse("shocks: [{\(shock)}]", file: "s.yaml", log: &log))
+            let shocked = try ShockApplication.apply(file, to: setup.scenario, seed: 1).scenario
+            return setup.market.rebuilt(for: shocked).beyondBoundary.filter {
+                $0.placementType == .secureChildrensHome && $0.operatingAuthority == nil
+            }.map(\.places)
+        }
+        let today = setup.market.beyondBoundary.filter {
+            $0.placementType == .secureChildrensHome && $0.operatingAuthority == nil
+        }.map(\.places)
+        #expect(!today.isEmpty)
+        #expect(TodaysMarket.sectorMix(of: .secureChildrensHome, in: setup.scenario)?[.private] == nil)
+        #expect(
+            try secureBeyond("remove_share: {sector: private, placement_type: secure_childrens_home, share: 0.5}")
+                == today)
+        let councils = try secureBeyond(
+            "remove_share: {sector: local_authority, placement_type: secure_childrens_home, share: 0.5}")
+        #expect(councils.reduce(0, +) < today.reduce(0, +))
     }
 
     /// Greater Manchester's three residential-school children (Bolton, Bury, Manchester): the region's

@@ -101,7 +101,7 @@ public struct DrawComparison {
     var authoritiesSection: ReportSection {
         let first = results.metrics[0][0].authorities
         var rows: [[ReportValue]] = []
-        for scope in first.indices {
+        for scope in results.authoritiesWithChildren {
             for mode in results.modes.indices {
                 rows.append(
                     [.text(first[scope].name), .text(first[scope].id), .text(results.modes[mode].rawValue)]

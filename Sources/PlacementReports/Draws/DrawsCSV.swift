@@ -35,6 +35,8 @@ public enum DrawsCSV {
         var rows: [[ReportValue]] = []
         for set in sets {
             let results = set.results
+            // An authority with no children in the scenario (an import's other councils) has no figure.
+            let withChildren = results.authoritiesWithChildren
             for (mode, perDraw) in zip(results.modes, results.metrics) {
                 for (draw, metrics) in perDraw.enumerated() {
                     let seeds = results.seeds[draw]
@@ -52,9 +54,8 @@ public enum DrawsCSV {
                     for scoped in metrics.cooperatives where scoped.isShown(focus: focus) {
                         rows.append(row("cooperative", scoped.id, scoped.name, scoped.metrics))
                     }
-                    // An authority with no children in the scenario (an import's other councils) has no figure.
-                    for scoped in metrics.authorities where scoped.isShown(focus: focus) && scoped.metrics.children > 0
-                    {
+                    for index in withChildren where metrics.authorities[index].isShown(focus: focus) {
+                        let scoped = metrics.authorities[index]
                         rows.append(row("authority", scoped.id, scoped.name, scoped.metrics))
                     }
                 }

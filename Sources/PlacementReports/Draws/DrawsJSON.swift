@@ -61,7 +61,8 @@ public enum DrawsJSON {
                         name: first.cooperatives[scope].name
                     ) { $0.cooperatives[scope].metrics }
                 },
-                authorities: first.authorities.indices.filter { first.authorities[$0].isShown(focus: focus) }.map {
+                authorities: results.authoritiesWithChildren.filter { first.authorities[$0].isShown(focus: focus) }.map
+                {
                     scope in
                     ScopeObject(
                         results, mode: index, id: ("code", first.authorities[scope].id),

@@ -64,10 +64,7 @@ public struct DrawContrast: Sendable {
         self.to = to
         let authorities = before[0].authorities
         // An authority with no children in the scenario (an import's other councils) has no verdict to give.
-        let withChildren = authorities.indices.filter { index in
-            before.contains { $0.authorities[index].metrics.children > 0 }
-        }
-        verdicts = withChildren.map { index in
+        verdicts = results.authoritiesWithChildren.map { index in
             let perDraw = zip(before, after).map { old, new in
                 AuthorityChange(
                     id: authorities[index].members[0], name: authorities[index].name,
@@ -84,6 +81,15 @@ public struct DrawContrast: Sendable {
 }
 
 extension DrawResults {
+    /// The authorities (indices) with children in some mode and draw: an authority with none (an
+    /// import's other councils, listed for their places) has no figure to report.
+    public var authoritiesWithChildren: [Int] {
+        guard let first = metrics.first?.first else { return [] }
+        return first.authorities.indices.filter { index in
+            metrics.contains { draws in draws.contains { $0.authorities[index].metrics.children > 0 } }
+        }
+    }
+
     /// A mode's metrics in every draw, if the mode was solved.
     public func metrics(of mode: CommissioningMode) -> [ModeMetrics]? {
         modes.firstIndex(of: mode).map { metrics[$0] }

@@ -440,7 +440,8 @@ public struct StressReport {
             let first = entry.results.metrics[0][0]
             let scopes = cooperatives ? first.cooperatives : first.authorities
             let asIsScopes = entry.asIs.map { cooperatives ? $0.cooperatives : $0.authorities } ?? []
-            for scope in scopes.indices where scopes[scope].isShown(focus: focus) {
+            let listed = cooperatives ? Array(scopes.indices) : entry.results.authoritiesWithChildren
+            for scope in listed where scopes[scope].isShown(focus: focus) {
                 if let asIs = asIsScopes.first(where: { $0.id == scopes[scope].id }) {
                     rows.append(
                         [
