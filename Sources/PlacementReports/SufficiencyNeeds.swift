@@ -321,9 +321,10 @@ extension SufficiencyReport {
                 .paragraph(
                     "A child with a need is placed only with a provider the scenario lists for it, so the places listed "
                         + "for a need decide where those children can go. Ofsted's register records no specialisms: a "
-                        + "scenario built from it lists none, and an import lists a provider for a need only where a "
-                        + "child with that need lives with it today (a council's own carers are one provider, so all "
-                        + "their places count). Read those columns as where children with each need live today, not "
+                        + "scenario built from it lists none, and an import lists every provider for asylum-seeking "
+                        + "children (no registration restricts who takes them) and a provider for another need only "
+                        + "where a child with that need lives with it today (a council's own carers are one provider, "
+                        + "so all their places count). Read those columns as where children with each need live today, not "
                         + "as specialist capacity (the scenario's providers.csv, column specialisms, is where a council "
                         + "lists its real specialist places); a need listed nowhere in the area keeps its children out "
                         + "of the area in every mode. The places are "

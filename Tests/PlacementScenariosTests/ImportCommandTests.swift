@@ -60,6 +60,9 @@ struct ImportCommandTests {
         let home = scenario.providers.first { $0.id == "URN2738824" }
         #expect(home?.offers[.childrensHome]?.weeklyPrice == 6450)
         #expect(home?.specialisms.contains(.complexNeeds) == true)
+        // Every provider takes asylum-seeking children; the other needs only where such a child lives.
+        #expect(scenario.providers.allSatisfy { $0.specialisms.contains(.uasc) })
+        #expect(scenario.providers.filter { $0.specialisms.contains(.complexNeeds) }.count == 1)
         // The fostering agency: two children at £1,050 and £1,080.50, so £1,065.25; places 2 ÷ 0.84 → 3.
         let agency = scenario.providers.first { $0.id == "URN SC053859" || $0.id == "URNSC053859" }
         #expect(agency?.offers[.foster]?.weeklyPrice == 1065.25)

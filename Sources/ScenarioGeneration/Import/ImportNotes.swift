@@ -96,7 +96,8 @@ struct ImportNotes {
             \(uncommissioned == 1 ? "1 child is" : "\(uncommissioned) children are") placed with parents, for adoption or elsewhere: counted, never optimised.
             Sibling groups: \(Set(records.compactMap(\.siblingGroup)).count), each placed together with one provider.
             Needs (`needs`) become requirements that only a provider with that specialism meets; the register
-            records no specialisms, so only each child's current provider is given the needs of its children.
+            records no specialisms, so only each child's current provider is given the needs of its children,
+            but for unaccompanied asylum-seeking children (`uasc`), whom every provider may take.
 
 
             """
