@@ -87,10 +87,9 @@ extension PlacementCommand {
             // Today's placements are today's: a plan's places are not built yet.
             let shocked = shockFile == nil ? nil : shockedToday
             let unshocked = adopted == nil ? nil : unplanned
-            // With shocks and a plan: the plan's scenario now and shocked, whose places the displaced may take.
-            let planned =
-                shocked != nil && adopted != nil
-                ? (now: planFile.apply(adopted, to: unplanned, announcing: false), shocked: scenario) : nil
+            // With shocks and a plan: the plan's scenario now, whose places the displaced may take.
+            let plannedNow =
+                shocked != nil && adopted != nil ? planFile.apply(adopted, to: unplanned, announcing: false) : nil
             /// The modes and as-is in `market` (today's, before any shock): the market the modes solved
             /// (after the shocks), their results, today's placements.
             func solve(in market: MarketBaseline, notes: Bool) throws -> (
@@ -102,7 +101,9 @@ extension PlacementCommand {
                     fitting: {
                         if let shocked {
                             // The children the shocks displace may take the plan's places, as in `simulate`.
-                            market.todaysPlacements(after: shocked, today: unshocked, planned: planned)
+                            market.todaysPlacements(
+                                after: shocked, today: unshocked,
+                                planned: plannedNow.map { (places: market.newPlaces(of: $0), shocked: scenario) })
                         } else {
                             market.todaysPlacements(today: unshocked)
                         }

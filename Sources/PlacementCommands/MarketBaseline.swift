@@ -83,26 +83,33 @@ enum MarketBaseline: Sendable {
     /// `today`: the scenario as it is now when it differs from the one loaded (an adopted plan's
     /// places, not built yet); `shocked` is then that scenario shocked.
     ///
-    /// `planned`: an adopted plan's scenario, as it is now and shocked: the children placed again may
-    /// take its places, open once the shocks have struck, with the weights a fit in today's market
-    /// with them gives those places (as `simulate --plan` draws placements into them); today's
-    /// placements themselves are made before the plan.
+    /// `planned`: an adopted plan's places (``newPlaces(of:)``) and its scenario shocked: the children
+    /// placed again may take those places, open once the shocks have struck (as `simulate --plan`
+    /// draws placements into them); today's placements themselves are made before the plan.
     func todaysPlacements(
         after shocked: Scenario, today: Scenario? = nil, from now: TodaysPlacements? = nil,
-        planned: (now: Scenario, shocked: Scenario)? = nil
+        planned: (places: NewPlaces?, shocked: Scenario)? = nil
     ) -> TodaysPlacements? {
         guard case .calibrated(_, _, let allocation) = self, let todaysMarket = marketScenario(today: today) else {
             return nil
         }
         let now = now ?? TodaysPlacements(in: todaysMarket, allocation: allocation)
-        let newPlaces = planned.flatMap { planned in
-            marketScenario(today: planned.now).map {
-                (fit: TodaysPlacements(in: $0, allocation: allocation), market: $0)
-            }
-        }
         let after = planned?.shocked ?? shocked
         return TodaysPlacements(
-            now, in: todaysMarket, after: afterShocks(after).scenario(or: after), newPlaces: newPlaces)
+            now, in: todaysMarket, after: afterShocks(after).scenario(or: after), newPlaces: planned?.places)
+    }
+
+    /// Today's placements fitted in today's market with places not built yet, and that market.
+    typealias NewPlaces = (fit: TodaysPlacements, market: Scenario)
+
+    /// The weights an adopted plan's places get (`planned`: the scenario as it is now, with the plan):
+    /// today's placements fitted in today's market with them; one fit serves every case a command
+    /// shocks. Nil for the empty market.
+    func newPlaces(of planned: Scenario) -> NewPlaces? {
+        guard case .calibrated(_, _, let allocation) = self, let market = marketScenario(today: planned) else {
+            return nil
+        }
+        return (TodaysPlacements(in: market, allocation: allocation), market)
     }
 
     /// For the reports: today's placements and market, or why as-is is not shown.

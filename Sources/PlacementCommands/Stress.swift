@@ -77,6 +77,8 @@ extension PlacementCommand {
             let adopted = try planFile.adopted(for: scenario)
             let titled = planFile.apply(adopted, to: scenario)
             let openBy = planFile.openBy
+            // The weights the plan's places get, fitted once for every case.
+            let newPlaces = adopted == nil ? nil : baseline.newPlaces(of: titled)
             let opening = adopted.map { adopted in
                 { @Sendable (drawn: Scenario) -> Scenario in drawn.applying(adopted, openBy: openBy) }
             }
@@ -95,10 +97,7 @@ extension PlacementCommand {
                 // Today's placements kept where the shocks leave their places (as `compare --shocks` shows
                 // them), the displaced free to take the plan's places.
                 let planned = adopted.map { _ in
-                    (
-                        now: planFile.apply(adopted, to: scenario, announcing: false),
-                        shocked: planFile.apply(adopted, to: shocked, announcing: false)
-                    )
+                    (places: newPlaces, shocked: planFile.apply(adopted, to: shocked, announcing: false))
                 }
                 let asIs =
                     variant.file == nil
