@@ -203,19 +203,22 @@ public struct TodaysMarket: Sendable {
             let councilsOpen = PlaceClosure.openShare(of: .localAuthority, type, after: scenario.closures)
             // The foster market there holds the councils' carers who could not be moved.
             if marketOpen < 1 || (group == .foster && councilsOpen < 1) { struckBeyond = true }
-            // The residential group's places go to its types first, and each type's closures strike its own.
+            // The residential group's places go to its types first, and each type's closures strike its
+            // own: the group's sector mix beyond the boundary is the children's homes' (nearly all
+            // private); another type's is its own places' in the scenario, where it has any (secure
+            // homes are councils' and voluntary bodies', and a private closure does not strike them).
+            // Other groups' closures strike the market's places before they are rounded (`marketOpen`).
             let sharedByType = group == .homes
-            func typeOpen(_ offered: PlacementType) -> Double {
-                guard sharedByType else { return 1 }
-                // The group's sector mix beyond the boundary is the children's homes' (nearly all private);
-                // another type's is its own places' in the scenario, where it has any (secure homes are
-                // councils' and voluntary bodies', and a private closure does not strike them).
-                let mix =
-                    offered == type
-                    ? occupancy.sectorsBeyondBoundary[group] ?? [.private: 1]
-                    : Self.sectorMix(of: offered, in: scenario) ?? occupancy.sectorsBeyondBoundary[group]
+            var openByType: [PlacementType: Double] = [:]
+            if sharedByType {
+                openByType[type] = marketOpen
+                for offered in PlacementType.allCases
+                where offered != type && offered.isCommissioned && PlacementGroup(offered) == group {
+                    let mix =
+                        Self.sectorMix(of: offered, in: scenario) ?? occupancy.sectorsBeyondBoundary[group]
                         ?? [.private: 1]
-                return Self.openShare(of: mix, offered, after: scenario.closures)
+                    openByType[offered] = Self.openShare(of: mix, offered, after: scenario.closures)
+                }
             }
             for band in DistanceBand.allCases {
                 let miles = Self.miles(to: band, for: type, in: scenario, assumptions: assumptions)
@@ -249,9 +252,9 @@ public struct TodaysMarket: Sendable {
                     }
                 }
                 for (offered, places) in Self.typesBeyondBoundary(
-                    group, type, market: market, children: scales.childrenByType, open: typeOpen)
+                    group, type, market: market, children: scales.childrenByType, open: { openByType[$0] ?? 1 })
                 {
-                    if typeOpen(offered) < 1 { struckBeyond = true }
+                    if (openByType[offered] ?? 1) < 1 { struckBeyond = true }
                     offers.append(
                         BeyondBoundaryOffer(
                             group: group, placementType: offered, band: band, places: places,
