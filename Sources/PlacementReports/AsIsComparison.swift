@@ -92,17 +92,18 @@ public enum AsIsComparison: Sendable {
             for decision in decisions { tally.add(decision, policy: policy) }
             return tally.metrics
         }
-        func measured(_ decisions: [PlacementDecision]) -> String {
-            let m = metrics(decisions)
-            return "\(ReportValue.share(m.within20MilesShare).display) within 20 miles, "
+        func measured(_ m: ScopeMetrics) -> String {
+            "\(ReportValue.share(m.within20MilesShare).display) within 20 miles, "
                 + "M2 \(ReportValue.share(m.m2InAreaShare).display)"
         }
+        let lost = metrics(effect.lost)
+        let made = metrics(effect.made)
         let placements = whose.map { "of \($0) children's placements today" } ?? "of today's placements"
         let inNewPlaces = effect.made.filter { $0.provider?.isPlannedBuild == true }.reduce(0) { $0 + $1.children }
         var sentence =
             effect.displaced == 0
             ? "The shocks took none \(placements)"
-            : "The shocks took \(NumberText.grouped(effect.displaced)) \(placements) (\(measured(effect.lost)))"
+            : "The shocks took \(NumberText.grouped(effect.displaced)) \(placements) (\(measured(lost)))"
         if effect.added > 0 { sentence += " and added \(NumberText.counted(effect.added, "child", "children"))" }
         if effect.removed > 0 {
             sentence +=
@@ -114,7 +115,7 @@ public enum AsIsComparison: Sendable {
             sentence +=
                 "; \(NumberText.counted(effect.placedAgain, "child was", "children were")) placed"
                 + (effect.added > 0 ? " (the displaced and the added)" : " again") + " as councils place children "
-                + "today, by today's fitted pattern over the places left (\(measured(effect.made))"
+                + "today, by today's fitted pattern over the places left (\(measured(made))"
                 + (inNewPlaces > 0
                     ? "; \(NumberText.grouped(inNewPlaces)) of them in the plan's new places" : "")
                 + ")"
@@ -131,9 +132,8 @@ public enum AsIsComparison: Sendable {
                     ? "Every child left keeps today's placement" : "Every child placed today keeps the placement")
                 : (effect.removed > 0
                     ? "Every other child left keeps today's placement" : "Every other child keeps today's placement")
-        guard nearerAgain(metrics(effect.lost), metrics(effect.made)) else { return sentence + ". \(keeping)." }
         return sentence + ". \(keeping)."
-            + nearerWhy(beyondBoundary: market?.beyondBoundary.isEmpty == false)
+            + (nearerAgain(lost, made) ? nearerWhy(beyondBoundary: market?.beyondBoundary.isEmpty == false) : "")
     }
 
     /// Whether the children placed again are nearer home than the placements the shocks took: half a

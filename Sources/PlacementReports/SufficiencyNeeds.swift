@@ -102,7 +102,7 @@ extension SufficiencyReport {
     }
 
     /// The scope's commissioned cohorts by id.
-    var scopeCohorts: [CohortID: Cohort] {
+    static func commissionedCohorts(of members: [AuthorityCode], in scenario: Scenario) -> [CohortID: Cohort] {
         let homes = Set(members)
         return Dictionary(
             scenario.cohorts.filter { homes.contains($0.homeAuthority) && $0.placementType.isCommissioned }.map {

@@ -12,6 +12,8 @@ public struct SufficiencyReport {
     let members: [AuthorityCode]
     /// The scope's children's placements, and the figures every section reads, computed once.
     let decisions: [PlacementDecision]
+    /// The scope's commissioned cohorts by id, which the needs analysis counts children by.
+    let scopeCohorts: [CohortID: Cohort]
     private let gapsByType: [PlacementType: TypeGap]
     private let supplyByType: [PlacementType: TypeSupply]
     /// Commissioned types with children or places in scope, in `PlacementType` order.
@@ -33,6 +35,7 @@ public struct SufficiencyReport {
         self.scope = scope
         self.context = context
         decisions = members.flatMap { context.decisionsByHome[$0] ?? [] }
+        scopeCohorts = Self.commissionedCohorts(of: members, in: context.scenario)
         gapsByType = Self.gaps(of: decisions)
         supplyByType = Self.supply(
             of: Set(members), providers: context.scenario.providers, floor: context.scenario.policy.minimumRating)
