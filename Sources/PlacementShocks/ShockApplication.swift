@@ -343,18 +343,23 @@ public enum ShockApplication {
     private static func approveConnectedCarers(
         for grown: [(cohort: Int, children: Int)], in scenario: inout Scenario
     ) -> Int {
-        var added = 0
-        for (index, children) in grown where children > 0 && scenario.cohorts[index].placementType == .kinship {
-            let home = scenario.cohorts[index].homeAuthority
-            let carers = scenario.providers.indices.filter {
-                scenario.providers[$0].operatingAuthority == home && scenario.providers[$0].offers[.kinship] != nil
-            }.max {
-                (scenario.providers[$0].offers[.kinship]!.places, $1) < (
-                    scenario.providers[$1].offers[.kinship]!.places, $0
-                )
+        let grownKinship = grown.filter { $0.children > 0 && scenario.cohorts[$0.cohort].placementType == .kinship }
+        guard !grownKinship.isEmpty else { return 0 }
+        // Each council's largest kinship service (the first listed among equals), found in one pass.
+        var carersOf: [AuthorityCode: Int] = [:]
+        for (index, provider) in scenario.providers.enumerated() {
+            guard let council = provider.operatingAuthority, let places = provider.offers[.kinship]?.places else {
+                continue
             }
-            guard let carers else { continue }
-            scenario.providers[carers].offers[.kinship]!.places += children
+            if let best = carersOf[council], (scenario.providers[best].offers[.kinship]?.places ?? 0) >= places {
+                continue
+            }
+            carersOf[council] = index
+        }
+        var added = 0
+        for (index, children) in grownKinship {
+            guard let carers = carersOf[scenario.cohorts[index].homeAuthority] else { continue }
+            scenario.providers[carers].offers[.kinship]?.places += children
             added += children
         }
         return added
