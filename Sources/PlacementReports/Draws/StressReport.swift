@@ -418,8 +418,8 @@ public struct StressReport {
                     [.text(entry.label), .text(mode.rawValue)]
                         + columns.map { type in
                             .number(
-                                draws.reduce(0) { $0 + Double($1.total.unplacedByType[type] ?? 0) }
-                                    / Double(max(draws.count, 1)), .meanCount)
+                                DrawSpread(draws.map { Double($0.total.unplacedByType[type] ?? 0) }).mean,
+                                .meanCount)
                         })
             }
         }
