@@ -85,10 +85,11 @@ public enum CapacityPlanner {
             throw PlanningError("the plan's relaxation ended with status \(relaxed.status)")
         }
         let relaxedBasis = try lp.basis()
-        // One holder's plan prices its own budget: the others' rows hold no money, and their duals
-        // price money they do not have.
+        // One holder's plan (`plan --cooperative`) reports and prices its own budget alone: the others'
+        // rows hold no money, and their duals price money they do not have.
+        func isReported(_ share: BudgetShare) -> Bool { options.budgetHolder.map { $0 == share.id } ?? true }
         let marginal =
-            plan.budgetRows.filter { row in options.budgetHolder.map { plan.shares[row.share].id == $0 } ?? true }
+            plan.budgetRows.filter { isReported(plan.shares[$0.share]) }
             .map { -(relaxed.dual($0.row) ?? 0) }.max().map { $0 == 0 ? 0 : $0 } ?? 0  // never −0 in the JSON
 
         // The first incumbent: the relaxation rounded within every budget.
@@ -184,7 +185,7 @@ public enum CapacityPlanner {
             baselineObjective: baseline.objective, baselineWeeklySpend: plan.weeklySpend(baseline.values),
             weeklySpend: plan.weeklySpend(values),
             weeklyCapitalCharge: builds.reduce(0) { $0 + $1.weeklyCapitalCharge }, builds: builds,
-            spending: spending.filter { share in options.budgetHolder.map { $0 == share.share.id } ?? true },
+            spending: spending.filter { isReported($0.share) },
             marginalValueOfBudget: marginal,
             startObjective: search.mipStart == nil ? nil : start.objective,
             candidatesConsidered: plan.candidates.count,
