@@ -45,6 +45,14 @@ extension PlacementCommand {
         @Option(help: "The folder with the official tables (default: Fixtures/data; see its README.md).")
         var data: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "The council's foster households, one row each (carer_id, places, authority, approved_for, min_age, "
+                    + "max_age; docs/import-template.md): its in-house foster places, in place of an estimate.",
+                valueName: "carers.csv"),
+            completion: .file(extensions: ["csv"]))
+        var carers: String?
+
         @OptionGroup var quietOption: QuietOption
 
         public init() {}
@@ -77,7 +85,8 @@ extension PlacementCommand {
         public func run() throws {
             let data = self.data ?? DataFolder.shipped
             try ModeRunner.prepareOutput(
-                out, command: nil, quiet: quietOption.quiet, reading: [children, data], kind: .scenario)
+                out, command: nil, quiet: quietOption.quiet, reading: [children, data] + (carers.map { [$0] } ?? []),
+                kind: .scenario)
             try DataFolder.require(data, named: self.data != nil)
             let official = try readingInput { () throws(ScenarioError) in
                 try Progress.shared.run("reading \(data)") { () throws(ScenarioError) in
@@ -97,11 +106,12 @@ extension PlacementCommand {
             let imported: CouncilImport
             do {
                 imported = try CouncilImport.build(
-                    children: children, file: (children as NSString).lastPathComponent, data: official,
-                    options: options)
+                    children: children, file: (children as NSString).lastPathComponent,
+                    carers: carers.map { ($0, ($0 as NSString).lastPathComponent) }, data: official, options: options)
             } catch {
                 printToStandardError(error.description)
-                printToStandardError("\(children): \(error.errorCount); nothing was written.")
+                let files = [children] + (carers.map { [$0] } ?? [])
+                printToStandardError("\(files.joined(separator: " and ")): \(error.errorCount); nothing was written.")
                 throw invalidInputExitCode
             }
             for warning in imported.warnings { printToStandardError(warning.description) }

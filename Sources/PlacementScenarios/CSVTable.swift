@@ -249,7 +249,8 @@ public struct CSVTable: Sendable {
         }
 
         /// A whole number that must be present.
-        func requiredCount(_ column: String, log: inout IssueLog, maximum: Int = CSVTable.largestCount) -> Int? {
+        package func requiredCount(_ column: String, log: inout IssueLog, maximum: Int = CSVTable.largestCount) -> Int?
+        {
             if text(column).isEmpty { error(column, "is empty", log: &log) }
             return count(column, log: &log, maximum: maximum)
         }
@@ -263,7 +264,7 @@ public struct CSVTable: Sendable {
         }
 
         /// A whole number from 0 to `maximum`.
-        func count(_ column: String, log: inout IssueLog, maximum: Int = CSVTable.largestCount) -> Int? {
+        package func count(_ column: String, log: inout IssueLog, maximum: Int = CSVTable.largestCount) -> Int? {
             let value = text(column)
             guard !value.isEmpty else { return nil }
             // Exports often write counts as 3.0.

@@ -18,6 +18,8 @@ struct ChildRecord {
     var needs: Set<Requirement>
     /// Authorities the child must not be placed in (GSS codes).
     var avoid: [String]
+    /// The council's foster household the child lives with (the carers file's `carer_id`), when given.
+    var carerID: String? = nil
 }
 
 /// Reads the import template's rows, reporting every problem with the file's line and column.
@@ -26,7 +28,7 @@ enum ChildRecords {
     /// The columns read when present (`docs/import-template.md`).
     static let optional = [
         "placement_provider", "placement_authority", "provider_urn", "weekly_cost", "sibling_group", "needs",
-        "locations_to_avoid",
+        "locations_to_avoid", "carer_id",
     ]
 
     /// Words of a case-management export's headings that name a column the import reads by other words.
@@ -168,13 +170,14 @@ enum ChildRecords {
                     "placement_authority", "is empty; PR2 (another council's placement) needs the council placing",
                     log: &log)
             }
+            let carer = row.optionalText("carer_id").flatMap { row.checkedIdentifier("carer_id", $0, log: &log) }
             guard let id, let age, let type else { continue }
             records.append(
                 ChildRecord(
                     line: row.line, id: id, age: age, type: type, providerCode: providerCode,
                     placementAuthority: placement, placementAuthorityGiven: placementGiven,
                     urn: urn.flatMap { registered.contains($0) ? $0 : nil },
-                    weeklyCost: cost, siblingGroup: group, needs: needs, avoid: avoid))
+                    weeklyCost: cost, siblingGroup: group, needs: needs, avoid: avoid, carerID: carer))
         }
         if !withoutProvider.isEmpty {
             log.error(

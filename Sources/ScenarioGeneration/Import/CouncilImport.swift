@@ -72,8 +72,10 @@ public struct CouncilImport: Sendable {
 
     /// Reads the children file at `path` (shown as `file` in messages) and builds the scenario, or
     /// throws every problem found in it.
+    /// `carers`, when given, is the council's foster households (path, and name shown in messages).
     public static func build(
-        children path: String, file: String, data: OfficialData, options: Options
+        children path: String, file: String, carers: (path: String, file: String)? = nil, data: OfficialData,
+        options: Options
     ) throws(ScenarioError) -> CouncilImport {
         let authorities = data.authorities.map {
             Authority(
@@ -102,6 +104,14 @@ public struct CouncilImport: Sendable {
         let records = ChildRecords.read(
             table, asOf: options.asOf, authorities: lookup, registered: registered, log: &log)
         var market = MarketBuilder(council: council, authorities: authorities, data: data, options: options)
+        if let carers {
+            if let carersTable = CSVTable.read(
+                carers.path, file: carers.file, required: CarerRecords.required, log: &log)
+            {
+                let households = CarerRecords.read(carersTable, council: council.id, authorities: lookup, log: &log)
+                market.addHouseholds(households, file: carers.file)
+            }
+        }
         market.place(records, file: file, table: table, log: &log)
         if log.hasErrors { throw ScenarioError(issues: log.issues) }
 

@@ -21,6 +21,7 @@ struct ImportNotes {
                 + NumberText.grouped(market.pricedByDefault.values.reduce(0, +) + defaultPricedMarket)
                 + " at default prices (see README.md)",
         ]
+        if let households = householdsSummary { lines.append(households) }
         if let partial = partialCaseload { lines.append(partial) }
         let avoiding = records.filter { !$0.avoid.isEmpty }.count
         if avoiding > 0 {
@@ -46,6 +47,33 @@ struct ImportNotes {
         return lines
     }
 
+    /// The council's foster households, when a carers file was given: places, children, free places,
+    /// and places approved for each need.
+    private var householdsSummary: String? {
+        guard let file = market.carersFile else { return nil }
+        let places = market.households.reduce(0) { $0 + $1.record.places }
+        let held = householdChildren.values.reduce(0, +)
+        var line =
+            "\(NumberText.counted(market.households.count, "foster household", "foster households")) of the council's "
+            + "from \(file): \(NumberText.counted(places, "approved place", "approved places")), "
+            + "\(NumberText.grouped(held)) held by its children today (\(held - market.fittedToHouseholds) by "
+            + "carer_id, \(market.fittedToHouseholds) fitted by where they live, needs and ages)"
+        let approved = Requirement.allCases.filter { $0 != .uasc }.compactMap { need -> String? in
+            let places = market.households.filter { $0.record.approvedFor.contains(need) }.reduce(0) {
+                $0 + $1.record.places
+            }
+            return places == 0 ? nil : "\(places) approved for \(need.rawValue)"
+        }
+        if !approved.isEmpty { line += "; " + approved.joined(separator: ", ") }
+        return line
+    }
+
+    /// The children living with each of the council's households today.
+    private var householdChildren: [ProviderID: Int] {
+        let households = Set(market.households.map(\.provider))
+        return market.currentProvider.values.filter(households.contains).reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    }
+
     /// A file holding under nine in ten of the children DfE last published for the council: said,
     /// since the council's children missing from it are in today's market only as places held (as
     /// the calibrated as-is placements place its children), never placed or measured.
@@ -61,10 +89,50 @@ struct ImportNotes {
             + "but are not placed or measured; import the whole caseload for a sufficiency assessment"
     }
 
-    /// Register offers no child named, at the default prices.
+    /// Register offers no child named, at the default prices (the council's households are counted apart).
     private var defaultPricedMarket: Int {
-        let named = Set(market.currentProvider.values)
+        let named = Set(market.currentProvider.values).union(market.households.map(\.provider))
         return scenario.providers.filter { !named.contains($0.id) }.reduce(0) { $0 + $1.offers.count }
+    }
+
+    /// The council's foster households from the carers file, one row each.
+    private var householdsSection: String {
+        guard let file = market.carersFile else { return "" }
+        let byCarerID = market.fittedToHouseholds
+        let children = householdChildren
+        let named = children.values.reduce(0, +) - byCarerID
+        let price =
+            market.householdPrice.map {
+                "£\(DecimalNumber.format($0)) a week, the mean weekly cost of the children with them"
+            }
+            ?? "£\(Int(Assumptions.price(.foster, sector: .localAuthority))) a week, the default (no child with them has a weekly_cost)"
+        let unfitted = market.unfittedToHouseholds.count
+        var text =
+            "\(NumberText.counted(market.households.count, "foster household", "foster households")) of "
+            + "\(council.name)'s, from `\(file)` (`--carers`), replace the estimate of its in-house foster places: each "
+            + "is a provider run by \(council.name) where the household lives, with its approved places and the needs "
+            + "(`approved_for`) and ages it is approved for. \(named) of the council's foster children live with the "
+            + "household their `carer_id` names; \(byCarerID) were fitted to a household where they live with free "
+            + "places, approved for their needs and ages (a sibling group together; the household approved for "
+            + "fewest other needs first, keeping specialist places for the children who need them)"
+            + (unfitted == 0 ? "" : "; \(unfitted) fitted none and are placed as without the file, above")
+            + ". Priced at \(price).\n\n"
+        text +=
+            MarkdownTable(
+                ["household", "lives in", "approved places", "children today", "approved for", "ages"], align: "llrrll",
+                rows: market.households.map { household in
+                    let area =
+                        scenario.authorities.first { $0.id == household.record.authority }?.name
+                        ?? household.record.authority.rawValue
+                    let needs = household.record.approvedFor.sorted().map(\.rawValue).joined(separator: ", ")
+                    return [
+                        household.record.id, area, String(household.record.places),
+                        String(children[household.provider] ?? 0), needs.isEmpty ? "—" : needs,
+                        "\(household.record.ages.minimum)–\(household.record.ages.maximum)",
+                    ]
+                }
+            ).text
+        return text + "\n"
     }
 
     var readme: String {
@@ -96,8 +164,9 @@ struct ImportNotes {
             \(uncommissioned == 1 ? "1 child is" : "\(uncommissioned) children are") placed with parents, for adoption or elsewhere: counted, never optimised.
             Sibling groups: \(Set(records.compactMap(\.siblingGroup)).count), each placed together with one provider.
             Needs (`needs`) become requirements that only a provider with that specialism meets; the register
-            records no specialisms, so only each child's current provider is given the needs of its children,
-            but for unaccompanied asylum-seeking children (`uasc`), whom every provider may take.
+            records no specialisms, so only each child's current provider is given the needs of its children
+            (and the council's listed foster households the needs they are approved for), but for unaccompanied
+            asylum-seeking children (`uasc`), whom every provider may take.
 
 
             """
@@ -142,6 +211,7 @@ struct ImportNotes {
             }
             text += "\n"
         }
+        text += householdsSection
         if !market.overfull.isEmpty {
             text +=
                 "Providers holding more of these children than their registered places (places raised to the children):\n\n"

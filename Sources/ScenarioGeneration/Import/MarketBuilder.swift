@@ -32,6 +32,19 @@ struct MarketBuilder {
     private var keptFromRegister: [ProviderID: OfficialData.RegisteredProvider] = [:]
     /// Register entries whose children outnumber their registered places.
     private(set) var overfull: [(provider: String, children: Int, places: Int)] = []
+    /// The council's foster households (the carers file, `--carers`), each a provider of its approved
+    /// places where it lives.
+    private(set) var households: [(record: CarerRecord, provider: ProviderID)] = []
+    /// The carers file's name, for messages.
+    private(set) var carersFile: String?
+    /// Children with the council's carers placed in a listed household by fit, not by `carer_id`.
+    private(set) var fittedToHouseholds = 0
+    /// Lines of the children with the council's carers that no listed household fits: placed as without
+    /// a carers file.
+    private(set) var unfittedToHouseholds: [Int] = []
+    /// The mean weekly cost of the children with the council's households, their price: a council pays
+    /// its carers by its own scale, not by household.
+    private(set) var householdPrice: Double?
 
     private let register: RegisterProviders
     private let entries: [String: OfficialData.RegisteredProvider]
@@ -67,15 +80,45 @@ struct MarketBuilder {
         providers.append(provider)
     }
 
+    /// The council's foster households from the carers file: each a provider of the council's, run by
+    /// it, where the household lives, with its approved places, needs and ages.
+    mutating func addHouseholds(_ carers: [CarerRecord], file: String) {
+        carersFile = file
+        for carer in carers {
+            let id = ProviderID(rawValue: "\(council.id.rawValue)-carer-\(carer.id)")
+            add(
+                Provider(
+                    id: id, name: "Foster household \(carer.id), \(names[carer.authority] ?? carer.authority.rawValue)",
+                    sector: .localAuthority, operatingAuthority: council.id, owner: council.name,
+                    authority: carer.authority,
+                    offers: [
+                        .foster: Provider.Offer(
+                            places: carer.places, weeklyPrice: Assumptions.price(.foster, sector: .localAuthority))
+                    ],
+                    rating: .notYetInspected, specialisms: carer.approvedFor, ageRange: carer.ages))
+            households.append((carer, id))
+        }
+    }
+
     /// Gives every commissioned child a current provider, then sets places and prices.
     mutating func place(_ records: [ChildRecord], file: String, table: CSVTable, log: inout IssueLog) {
         var children: [ProviderID: [PlacementType: Int]] = [:]
         var costs: [ProviderID: [PlacementType: [Double]]] = [:]
         var rules: [ProviderID: String] = [:]
         var lines: [ProviderID: [Int]] = [:]
+        let fit = HouseholdFit(
+            records, households: households, carersFile: carersFile, council: council.id, names: names, table: table,
+            log: &log)
+        (fittedToHouseholds, unfittedToHouseholds) = (fit.fitted, fit.unfitted)
+        let household = fit.household
+        let householdCosts = records.compactMap { household[$0.id] == nil ? nil : $0.weeklyCost }
+        if !householdCosts.isEmpty {
+            householdPrice = (householdCosts.reduce(0, +) / Double(householdCosts.count) * 100).rounded() / 100
+        }
+        let listedPlaces = Dictionary(uniqueKeysWithValues: households.map { ($0.provider, $0.record.places) })
         for record in records where record.type.isCommissioned {
-            var id: ProviderID?
-            if let urn = record.urn {
+            var id = household[record.id]
+            if id == nil, let urn = record.urn {
                 id = provider(urn: urn, record: record, file: file, table: table, log: &log)
             }
             if id == nil, record.urn == nil || placedByCode.contains(where: { $0.child == record.id }) {
@@ -110,7 +153,19 @@ struct MarketBuilder {
                 let sector = providers[position].sector
                 let rule = rules[id]
                 let places: Int
-                if rule != nil || keptFromRegister[id] != nil || providers[position].offers[type]?.places == nil {
+                if let listed = listedPlaces[id] {
+                    if count > listed {
+                        let at = lines[id] ?? []
+                        log.warning(
+                            file, line: at.first ?? 0, column: table.column(of: "carer_id", line: at.first ?? 0),
+                            field: "carer_id",
+                            "\(count) children with \(providers[position].name), approved for "
+                                + "\(NumberText.counted(listed, "place", "places")) in \(carersFile ?? "the carers file") "
+                                + "(\(ChildRecords.lineList(at))): its places are raised to the children")
+                    }
+                    places = max(count, listed)
+                } else if rule != nil || keptFromRegister[id] != nil || providers[position].offers[type]?.places == nil
+                {
                     places = Self.places(for: count, type: type, sector: sector)
                 } else if type == .foster,
                     agencyCarers.contains(id) || register.fosteringAgencies.contains(where: { $0.provider.id == id })
@@ -131,17 +186,29 @@ struct MarketBuilder {
                     places = max(count, registeredPlaces)
                 }
                 var price = providers[position].offers[type]?.weeklyPrice ?? Assumptions.price(type, sector: sector)
-                if let given = costs[id]?[type], !given.isEmpty {
-                    price = (given.reduce(0, +) / Double(given.count) * 100).rounded() / 100
-                    pricedFromExport += 1
-                } else {
-                    pricedByDefault[type, default: 0] += 1
+                // The council's households are priced together, below.
+                if listedPlaces[id] == nil {
+                    if let given = costs[id]?[type], !given.isEmpty {
+                        price = (given.reduce(0, +) / Double(given.count) * 100).rounded() / 100
+                        pricedFromExport += 1
+                    } else {
+                        pricedByDefault[type, default: 0] += 1
+                    }
                 }
                 providers[position].offers[type] = Provider.Offer(places: places, weeklyPrice: price)
                 if let rule {
                     madeFromCodes.append((providers[position], count, rule))
                 }
             }
+        }
+        for (_, id) in households {
+            guard let householdPrice, let position = index[id] else { continue }
+            providers[position].offers[.foster]?.weeklyPrice = householdPrice
+        }
+        if householdPrice == nil {
+            pricedByDefault[.foster, default: 0] += households.count
+        } else {
+            pricedFromExport += households.count
         }
         // Agencies are on the register without places: only those a child names take part.
         providers.removeAll { provider in provider.offers.values.allSatisfy { $0.places == 0 } }
