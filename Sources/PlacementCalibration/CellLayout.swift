@@ -86,8 +86,12 @@ struct CellLayout: Sendable {
     }
 
     /// The prior weight of every cell for one year: provider prior × the placement authority's
-    /// supply (usable residential places for homes; children aged 0–17 otherwise, a proxy for carers
-    /// and housing) × exp(−mean miles / decay) × the share of the pair's distances in the band.
+    /// supply (its share of England's usable residential places of the provider's sector for homes;
+    /// children aged 0–17 otherwise, a proxy for carers and housing) × exp(−mean miles / decay) × the
+    /// share of the pair's distances in the band. The provider prior of homes is already the sectors'
+    /// national split: weighted by each sector's places themselves, not their shares, it counted the
+    /// sectors' sizes twice, and council homes held 570 children of England's 10,867 in homes (5%,
+    /// 27% of their registered places) against the prior's 14%.
     func prior(places: [ResidentialPlaces], assumptions: CalibrationAssumptions) -> [Double] {
         let n = count
         let floor = assumptions.residentialPlaceFloor.value
@@ -102,21 +106,29 @@ struct CellLayout: Sendable {
         }
         let sortedPopulation = population.sorted()
         let medianPopulation = sortedPopulation.isEmpty ? 1 : sortedPopulation[sortedPopulation.count / 2]
+        /// Per residential sector: England's usable places with every authority's floor.
+        var national: [ResidentialSector: Double] = [:]
+        for sector in ResidentialSector.allCases {
+            national[sector] = usable.reduce(0) { $0 + ($1[sector] ?? 0) + floor }
+        }
+        func sectorPlaces(_ provider: ProviderGroup, at placement: Int) -> Double {
+            guard let sector = ResidentialSector(provider) else { return floor }
+            return (usable[placement][sector] ?? 0) + floor
+        }
+        /// What a home's placements of `provider` are spread over: England's places of its sector.
+        func nationalPlaces(_ provider: ProviderGroup) -> Double {
+            ResidentialSector(provider).flatMap { national[$0] } ?? floor * Double(n)
+        }
         func mass(_ combination: Combination, home: Int, placement: Int) -> Double {
             let provider = combination.provider
             if provider == .otherCouncil && placement == home { return 0 }
             guard combination.group == .homes else { return population[placement] }
-            switch provider {
-            case .ownCouncil: return placement == home ? (usable[placement][.council] ?? 0) + floor : floor
-            case .otherCouncil: return (usable[placement][.council] ?? 0) + floor
-            case .privateSector: return (usable[placement][.privateSector] ?? 0) + floor
-            case .voluntary: return (usable[placement][.voluntary] ?? 0) + floor
-            default: return floor
-            }
+            if provider == .ownCouncil, placement != home { return floor / nationalPlaces(provider) }
+            return sectorPlaces(provider, at: placement) / nationalPlaces(provider)
         }
         func elsewhereMass(_ combination: Combination) -> Double {
             if combination.provider == .ownCouncil { return 0 }
-            return combination.group == .homes ? floor * 10 : medianPopulation
+            return combination.group == .homes ? floor * 10 / nationalPlaces(combination.provider) : medianPopulation
         }
         var prior = [Double](repeating: 0, count: cellCount)
         let elsewhereFar = assumptions.elsewhereOver20MilesShare.value
