@@ -37,7 +37,8 @@ public enum PlanMarkdown {
                 + (plan.blockContracts.isEmpty
                     ? ""
                     : ", with \(NumberText.counted(plan.blockContracts.reduce(0) { $0 + $1.units }, "block contract", "block contracts")) with the market,")
-                + " for \(pounds(plan.capitalSpent)): weekly spend \(pounds(plan.weeklySpend)) against "
+                + " for \(pounds(plan.capitalSpent)): weekly spend \(pounds(plan.weeklySpend))"
+                + PlanReport.contractsWithin(plan.weeklySpend, of: plan, emptyPlacesToo: true) + " against "
                 + "\(pounds(plan.baselineWeeklySpend)) (capital charges of \(pounds(plan.weeklyCapitalCharge)) a week aside). "
                 + "At the margin, budget saves \(pounds(plan.marginalValueOfBudget * 1_000_000)) a week of objective "
                 + "per £1m " + PlanReport.marginalValueCaveat(plan, unplacedPenalty: scenario.policy.unplacedPenalty)

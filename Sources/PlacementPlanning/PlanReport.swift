@@ -89,7 +89,9 @@ public struct PlanReport: Sendable {
                 + Self.spendingByKind(plan),
             "Own-council M1 \(Self.share(before.m1OwnAuthorityRunShare)) → \(Self.share(after.m1OwnAuthorityRunShare)), "
                 + "M2 \(Self.share(before.m2InAreaShare)) → \(Self.share(after.m2InAreaShare)), weekly prices paid "
-                + "\(Self.pounds(before.weeklyCost)) → \(Self.pounds(after.weeklyCost)), unplaced \(before.unplaced) → "
+                + "\(Self.pounds(before.weeklyCost)) → \(Self.pounds(after.weeklyCost))"
+                + Self.contractsWithin(after.weeklyCost, of: plan, emptyPlacesToo: false)
+                + ", unplaced \(before.unplaced) → "
                 + "\(after.unplaced) (table plan-measures).",
         ]
         if let today {
@@ -181,6 +183,19 @@ public struct PlanReport: Sendable {
                     + "cannot pay; --kinds home,foster_carers plans without them)")
         }
         return " Of the money spent, " + NumberText.listed(parts) + "."
+    }
+
+    /// The block contracts' places within a weekly figure with the plan (`total`): the budget pays
+    /// them over the contracts' terms, so a reader adding the budget to the week's figure would count
+    /// them twice (a finance trial did). `emptyPlacesToo`: the figure counts empty places' costs as
+    /// well as the prices of the children placed.
+    static func contractsWithin(_ total: Double, of plan: CapacityPlan, emptyPlacesToo: Bool) -> String {
+        let weekly = plan.blockContracts.reduce(0) { sum, build in
+            sum + (emptyPlacesToo ? Double(build.places) : build.childrenPlaced) * build.candidate.weeklyCostPerPlace
+        }
+        guard weekly > 0.005 else { return "" }
+        return " (\(pounds(weekly)) a week of it block contracts' places, which the budget pays over the contracts' "
+            + "terms: \(pounds(total - weekly)) a week besides)"
     }
 
     /// What the plan's summary says beside its figures, in the report and the Markdown alike.

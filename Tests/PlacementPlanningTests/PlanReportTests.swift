@@ -124,6 +124,32 @@ struct PlanReportTests {
         #expect(run.standardOutput.contains("| M2 in area | 43.6% | 75.5% | 66.3% |"))
     }
 
+    /// A finance trial added the budget (which pays a block contract's prices over its term) to the
+    /// weekly spend with the plan (which holds the same places' prices): the summary now says how much
+    /// of the week is the contracts', from plan.json's own figures.
+    @Test("the weekly spend says how much of it the budget already pays for block contracts")
+    func contractsWithinWeeklySpend() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let out = folder.file("plan")
+        let run = try BuiltTool.run(
+            "placement", ["plan", Fixtures.scenario("greater-manchester"), "--budget", "10000000", "--out", out])
+        #expect(run.status == 0, "\(run.standardError)")
+        let root = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/plan.json")))
+                as? [String: Any])
+        let contracts = try #require(root["block_contracts"] as? [[String: Any]])
+        #expect(!contracts.isEmpty)
+        let weekly = contracts.reduce(0.0) { $0 + (($1["weekly_running_cost"] as? Double) ?? 0) }
+        let spend = try #require(root["weekly_spend"] as? Double)
+        func pounds(_ value: Double) -> String { "£" + NumberText.grouped(Int(value.rounded())) }
+        #expect(
+            run.standardOutput.contains(
+                "weekly spend \(pounds(spend)) (\(pounds(weekly)) a week of it block contracts' places, which the "
+                    + "budget pays over the contracts' terms: \(pounds(spend - weekly)) a week besides)"),
+            "\(run.standardOutput)")
+    }
+
     /// The trial: four councils' shares reached a home, built none and left £0.7m each unspent, and
     /// nothing said so. Every unspent pound is now in a note: the notes' sums and the spend make the budget.
     @Test("every unspent pound of council shares is accounted for in the notes")
