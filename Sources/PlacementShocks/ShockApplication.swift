@@ -259,7 +259,8 @@ public enum ShockApplication {
         case .capProfits(let margin):
             var capped = 0
             let policy = scenario.policy
-            for index in scenario.providers.indices where !scenario.providers[index].isCouncilService {
+            // Profit is private providers': voluntary and other public providers are not run for it.
+            for index in scenario.providers.indices where scenario.providers[index].sector == .private {
                 for (type, offer) in scenario.providers[index].offers {
                     let cost = offer.weeklyPrice * (1 - policy.marketMargin(for: type))
                     let cap = cost / (1 - margin)

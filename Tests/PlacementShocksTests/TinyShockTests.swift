@@ -366,7 +366,8 @@ struct TinyShockTests {
         #expect(approximately(Self.offer(scenario, "P3", .foster)?.weeklyPrice ?? 0, 810))  // 900 × 0.81 ÷ 0.9
         // 5,500 × 0.774 ÷ 0.9
         #expect(approximately(Self.offer(scenario, "P5", .childrensHome)?.weeklyPrice ?? 0, 4730))
-        #expect(approximately(Self.offer(scenario, "P6", .supportedAccommodation)?.weeklyPrice ?? 0, 1275 / 0.9))
+        // A voluntary provider is not run for profit: its price stands.
+        #expect(Self.offer(scenario, "P6", .supportedAccommodation)?.weeklyPrice == 1500)
         #expect(Self.offer(scenario, "P1", .foster)?.weeklyPrice == 600)
         #expect(scenario.policy.marketMargin(for: .childrensHome) == 0.1)
         #expect(scenario.policy.marketMargin(for: .supportedAccommodation) == 0.1)

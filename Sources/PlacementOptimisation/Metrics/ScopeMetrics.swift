@@ -28,7 +28,9 @@ public struct ScopeMetrics: Sendable, Equatable {
     /// The part of `weeklyCost` paid to private, voluntary and other public providers (not to councils'
     /// own services, run by them or by their children's trusts).
     public var externalWeeklySpend = 0.0
-    /// External spend times the policy's market margin per placement type.
+    /// Private providers' part of external spend times the policy's market margin per placement
+    /// type: the margins are the CMA's of private providers; voluntary and other public providers are
+    /// not run for profit.
     public var estimatedWeeklyProfit = 0.0
     public var unplacedByType: [PlacementType: Int] = [:]
 
@@ -76,7 +78,9 @@ public struct MetricsTally: Sendable {
         // Councils' own services, a children's trust's included (not for profit), are not the market.
         if !provider.isCouncilService {
             externalWeeklySpend += price * Double(count)
-            estimatedWeeklyProfit += price * Double(count) * policy.marketMargin(for: decision.placementType)
+            if provider.sector == .private {
+                estimatedWeeklyProfit += price * Double(count) * policy.marketMargin(for: decision.placementType)
+            }
         }
     }
 
