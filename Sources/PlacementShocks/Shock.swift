@@ -103,7 +103,7 @@ public enum Shock: Sendable, Equatable {
         case .closeInadequate:
             return "homes judged inadequate close"
         case .capProfits(let margin):
-            return "external prices capped at cost plus \(NumberText.percent(margin)) margin"
+            return "private prices capped at cost plus \(NumberText.percent(margin)) margin"
         }
     }
 }
