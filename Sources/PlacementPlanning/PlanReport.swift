@@ -202,7 +202,7 @@ public struct PlanReport: Sendable {
     static func notes(_ plan: CapacityPlan) -> [String] {
         [
             shortOfAHomeNote(plan), unspentNote(plan), leftUnderAHomeNote(plan), unheldCandidatesNote(plan),
-            contractsNotOfferedNote(plan),
+            contractsNotOfferedNote(plan), contractTermNote(plan),
             savingNothingNote(plan),
             commissioningNote(plan),
         ].compactMap { $0 }
@@ -336,6 +336,21 @@ public struct PlanReport: Sendable {
             + (left.count == 1 ? " is" : " are") + " left out: a block contract is commissioned by a co-operative "
             + "or nationally, never by \(whose); --by cooperative or --by national plans "
             + (left.count == 1 ? "it" : "them") + " (README, Block contracts)."
+    }
+
+    /// A plan weighs one steady week of every build's places, but a block contract's last only its term
+    /// while a home's last its life: the budget buys a contract's week for the term alone, so a shorter
+    /// term looks cheaper for the same week (a finance trial saw the sensitivity's one-year term buy
+    /// more contracts). Said wherever the plan holds one.
+    static func contractTermNote(_ plan: CapacityPlan) -> String? {
+        let terms = Set(plan.blockContracts.map(\.candidate.lifeYears)).sorted()
+        guard !terms.isEmpty else { return nil }
+        let years = NumberText.listed(terms.map { ReportNumbers.trimmed($0, places: 1) })
+        return "The plan weighs one week of every build's places alike, but a block contract's places end with "
+            + "its term (\(years) \(terms == [1] ? "year" : "years")) where a home's last its life and recruited "
+            + "carers their tenure: the budget buys the contract's places for that term alone, so a shorter term "
+            + "looks cheaper for the same week. Set a contract against a home over the same years before "
+            + "choosing between them."
     }
 
     /// Builds that save none of the prices paid are chosen for the objective's weights, not money:

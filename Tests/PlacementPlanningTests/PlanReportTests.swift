@@ -148,6 +148,8 @@ struct PlanReportTests {
                 "weekly spend \(pounds(spend)) (\(pounds(weekly)) a week of it block contracts' places, which the "
                     + "budget pays over the contracts' terms: \(pounds(spend - weekly)) a week besides)"),
             "\(run.standardOutput)")
+        // The contract's places end with its term, and a shorter term looks cheaper: said.
+        #expect(run.standardOutput.contains("a block contract's places end with its term (3 years)"))
     }
 
     /// The trial: four councils' shares reached a home, built none and left £0.7m each unspent, and
@@ -162,6 +164,8 @@ struct PlanReportTests {
             ])
         #expect(run.status == 0, "\(run.standardError)")
         let text = run.standardOutput
+        // No contract, no note on their terms.
+        #expect(!text.contains("a block contract's places end with its term"))
         func pounds(after prefix: String, before suffix: String) -> Double? {
             guard let start = text.range(of: prefix), let end = text[start.upperBound...].range(of: suffix) else {
                 return nil
