@@ -79,10 +79,22 @@ enum ModelExport {
         let directory = folder.isEmpty ? "." : folder
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue,
-            access(directory, W_OK) == 0
+            access(directory, W_OK) == 0, canCreateFile(in: directory)
         else {
             printToStandardError("--export-model \(path): \(directory) is not a folder that can be written")
             throw ExitCode.validationFailure
         }
+    }
+
+    /// Whether a file can be made in `directory`: `access` grants root every folder, though a read-only
+    /// file system (`/proc`) refuses the file, which a run found only after solving. A probe file,
+    /// made and removed at once.
+    private static func canCreateFile(in directory: String) -> Bool {
+        let probe = (directory as NSString).appendingPathComponent(".placement-probe-\(UUID().uuidString)")
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        unlink(probe)
+        return true
     }
 }

@@ -40,7 +40,9 @@ public struct CSVTable: Sendable {
         _ data: Data, file: String, required: [String], plainColumns: Set<String> = [], log: inout IssueLog
     ) -> CSVTable? {
         var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Every leading byte-order mark: a file saved twice by tools that each add one has two, and the
+        // second had read as part of the first column's name ("required column is missing").
+        while bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let problem = NotUTF8.find(bytes) {
             log.error(
                 file, line: problem.line, column: problem.column, field: column(holding: problem.offset, in: bytes),

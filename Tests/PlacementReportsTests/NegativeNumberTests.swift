@@ -38,7 +38,10 @@ struct NegativeNumberTests {
             ["import", "c.csv", "--authority", "Northtown", "--as-of", "2025-03-31", "--radius", "-5"],
             "--radius must be"
         ),
-        (["forecast", "--to", "-5"], "--to must be a year from 1990 to 2100, after the last published year"),
+        (
+            ["forecast", "--to", "-5"],
+            "--to must be a year after the last published year and at most 15 years after it"
+        ),
         (["forecast", "--backtest", "-1"], "--backtest must be a year from 1990 to 2100"),
         (["forecast", "--seed", "-1"], "'-1' is invalid for '--seed <seed>'"),
         (["forecast", tiny, "--children-for", "-1", "--scenario-out", "s"], "--children-for must be a forecast year"),

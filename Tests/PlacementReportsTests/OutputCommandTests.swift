@@ -63,6 +63,15 @@ struct OutputCommandTests {
         #expect(entries(directory.path).isEmpty)
     }
 
+    /// A read-only file system (`/proc`): `access` grants root the folder, the file is refused. A trial
+    /// found it only after solving, with exit 2 and a message that did not name the option.
+    @Test("--export-model into a read-only file system is refused before solving, naming the option")
+    func exportFolderReadOnly() throws {
+        let run = try PlacementProcess.run(["solve", Fixtures.scenario("tiny"), "--export-model", "/proc/model.lp"])
+        #expect(run.status == 64)
+        #expect(run.errors.contains("--export-model /proc/model.lp: /proc is not a folder that can be written"))
+    }
+
     @Test("plan --export-model inside --out, which the result set would replace, is refused before planning")
     func planExportIntoOut() throws {
         let directory = try TemporaryDirectory()
