@@ -58,8 +58,12 @@ struct ScenarioFolder {
     func read(_ name: String) -> Result<Data, Problem> {
         if let problem = Self.nameProblem(name) { return .failure(Problem(kind: .name, message: problem)) }
         guard let target = Self.resolve((path as NSString).appendingPathComponent(name)) else {
-            return .failure(
-                Problem(kind: .file, message: "cannot read the file (it does not exist in the scenario folder)"))
+            // A link whose target cannot be found (a loop, a missing file) is there, and said to be a link.
+            let why =
+                contains(name)
+                ? "it is a link that leads to no file: a loop of links, or a target that does not exist"
+                : "it does not exist in the scenario folder"
+            return .failure(Problem(kind: .file, message: "cannot read the file (\(why))"))
         }
         guard target != resolved else {
             return .failure(Problem(kind: .name, message: "is the scenario folder itself, not a file in it"))

@@ -83,6 +83,21 @@ struct ScenarioFilesTests {
         #expect(try ScenarioLoader.load(from: copy.path).scenario.childCount == 13)
     }
 
+    /// A trial's loop of links had been said not to exist.
+    @Test("a table that is a link leading to no file is said to be one")
+    func brokenLink() throws {
+        let copy = try ScenarioCopy(of: "tiny")
+        defer { copy.remove() }
+        try FileManager.default.removeItem(atPath: copy.directory.file("children.csv"))
+        try FileManager.default.createSymbolicLink(
+            atPath: copy.directory.file("children.csv"), withDestinationPath: "children.csv")
+        let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.load(from: copy.path) }
+        #expect(
+            error.description.contains(
+                "cannot read the file (it is a link that leads to no file: a loop of links, or a target that does not "
+                    + "exist)"), "\(error.description)")
+    }
+
     @Test("a table that is not a regular file is refused without blocking")
     func notRegularFile() throws {
         let copy = try ScenarioCopy(of: "tiny")
