@@ -323,10 +323,11 @@ extension SufficiencyReport {
                         + "for a need decide where those children can go. Ofsted's register records no specialisms: a "
                         + "scenario built from it lists none, and an import lists every provider for asylum-seeking "
                         + "children (no registration restricts who takes them) and a provider for another need only "
-                        + "where a child with that need lives with it today (a council's own carers are one provider, "
-                        + "so all their places count). Read those columns as where children with each need live today, not "
-                        + "as specialist capacity (the scenario's providers.csv, column specialisms, is where a council "
-                        + "lists its real specialist places); a need listed nowhere in the area keeps its children out "
+                        + "where a child with that need lives with it today (without `import --carers`, a council's own "
+                        + "carers are one provider, so all their places count). Read those columns as where children with "
+                        + "each need live today, not as specialist capacity: `import --carers` lists the council's foster "
+                        + "households with the needs each is approved for, and the scenario's providers.csv, column "
+                        + "specialisms, is where other real specialist places go; a need listed nowhere in the area keeps its children out "
                         + "of the area in every mode. The places are "
                         + (asIs?.market == nil
                             ? "registered places" : "those free for the scenario's children in today's market")
