@@ -167,7 +167,9 @@ public struct MarketAssumptionSensitivity: Sendable {
                     + "each is set at both ends of its range, the others as they are, and today's market built "
                     + "again (the as-is calibration too, for occupancy and short-break places); as-is and every "
                     + "mode are then solved again. Prices are the scenario's, council-run places' and the "
-                    + "market's each scaled across its range. Occupancy is the share of registered residential places "
+                    + "market's each scaled across its range, every placement type together: a type's own price "
+                    + "range in the scenario's notes may be wider (a type priced from few sources) and is not "
+                    + "tried here; change that type's prices in providers.csv to try it. Occupancy is the share of registered residential places "
                     + "counted as usable (vacancy friction): the higher it is, the more places there are.")
         ]
         if let note = regionalLeadNote { blocks.append(.paragraph(note)) }
