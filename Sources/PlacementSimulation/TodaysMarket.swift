@@ -248,7 +248,8 @@ public struct TodaysMarket: Sendable {
                             BeyondBoundaryOffer(
                                 operatingAuthority: council, group: group, placementType: type, band: band,
                                 places: Int(whole), miles: miles,
-                                weeklyPrice: Self.inHousePrice(of: type, council: council, in: scenario) ?? price))
+                                weeklyPrice: Self.inHousePrice(of: type, council: council, in: scenario)
+                                    ?? Self.councilsPrice(of: type, in: scenario) ?? price))
                     }
                 }
                 for (offered, places) in Self.typesBeyondBoundary(
@@ -533,6 +534,13 @@ public struct TodaysMarket: Sendable {
     /// The places-weighted mean price of `council`'s own offers of a type, if it runs any.
     static func inHousePrice(of type: PlacementType, council: AuthorityCode, in scenario: Scenario) -> Double? {
         meanPrice(of: type, among: scenario.providers.filter { $0.isRun(byCouncil: council) })
+    }
+
+    /// The places-weighted mean price of every council's own offers of a type: a council's places
+    /// beyond the boundary where it runs none of the type inside. Priced as the market's, a shock to
+    /// private prices had repriced them.
+    static func councilsPrice(of type: PlacementType, in scenario: Scenario) -> Double? {
+        meanPrice(of: type, among: scenario.providers.filter(\.isCouncilService))
     }
 
     /// The places-weighted mean price of the scenario's private offers of a type (any sector's when

@@ -683,6 +683,32 @@ import Testing
         #expect(councils.reduce(0, +) < today.reduce(0, +))
     }
 
+    /// A council's own places beyond the boundary are the council's, at councils' prices: a shock to
+    /// private prices leaves them, and moves the market's there (a finance trial: 13 children in
+    /// councils' own supported accommodation beyond the boundary went from £1,500 to £1,650 a week).
+    @Test func privatePriceShocksLeaveCouncilsOwnPlacesBeyondTheBoundary() throws {
+        let setup = try #require(Self.setup)
+        var log = IssueLog()
+        let file = try #require(
+            ShockFile.parse("shocks: [{price_change: {sector: private, factor: 1.1}}]", file: "s.yaml", log: &log))
+        let shocked = try ShockApplication.apply(file, to: setup.scenario, seed: 1).scenario
+        let before = setup.market.beyondBoundary.filter { $0.placementType == .supportedAccommodation }
+        let after = setup.market.rebuilt(for: shocked).beyondBoundary.filter {
+            $0.placementType == .supportedAccommodation
+        }
+        let councils = after.filter { $0.operatingAuthority != nil }
+        #expect(!councils.isEmpty)
+        for offer in councils {
+            let today = try #require(
+                before.first { $0.operatingAuthority == offer.operatingAuthority && $0.band == offer.band })
+            #expect(offer.weeklyPrice == today.weeklyPrice, "\(offer)")
+        }
+        for offer in after where offer.operatingAuthority == nil {
+            let today = try #require(before.first { $0.operatingAuthority == nil && $0.band == offer.band })
+            #expect(approximately(offer.weeklyPrice, today.weeklyPrice * 1.1), "\(offer)")
+        }
+    }
+
     /// Greater Manchester's three residential-school children (Bolton, Bury, Manchester): the region's
     /// one school is rated inadequate, below the floor, and the places beyond the boundary had been
     /// children's homes' alone, so every mode left them unplaced and priced a school place in Bury first.
