@@ -33,7 +33,7 @@ calibration_seconds=$(sed -n 's/^calibrated on [0-9]* in \([0-9.]*\) s.*/\1/p' "
 echo "== $(cat "$work/timing.txt")"
 "$placement" baseline "$scenario" --calibrate-on 2025 --format csv >"$work/in-2025.csv"
 "$placement" baseline "$scenario" --calibrate-on 2024 --predict 2025 --format json >"$work/out-2025.json"
-"$placement" baseline "$scenario" --calibrate-on 2025 --out "$work/stock-2025" >/dev/null
+"$placement" compare "$scenario" --modes council --out "$work/compare-2025" >/dev/null
 for year in 2022 2023 2024 2025; do
     if [ "$year" != 2025 ]; then
         "$placement" baseline "$scenario" --calibrate-on $((year - 1)) --predict "$year" --format json >"$work/out-$year.json"
@@ -277,16 +277,16 @@ for measure in DISTANCE_BY_LOCALITY:
     print(f"  {measure:38s} MAE {mae(values):5.2f} points over {len(values)} authorities, "
           f"r={correlation(values):.3f}")
 
-# Checked, never fitted: children in council-run homes (the fit sees councils' own provision over
-# every placement group, and registered places by sector as an upper bound, never the two together).
-with open(f"{work}/stock-2025/as-is-stock.csv") as f:
-    stock = list(csv.DictReader(f))
-in_homes = sum(float(r["children"]) for r in stock if r["placement_group"] == "homes")
-in_council_homes = sum(float(r["children"]) for r in stock
-                       if r["placement_group"] == "homes" and r["provider"] in ("own_council", "other_council"))
-print("Checked (not a calibration target): children in council-run homes (own or another council's), in sample:")
-print(f"  modelled {in_council_homes:,.0f} of {in_homes:,.0f} in homes ({in_council_homes / in_homes:.1%}); "
-      "sufficiency.org.uk, 1 September 2024: 1,058 in 347 council-run homes; the provider prior (DfE 2024): 14%")
+# Checked, never fitted: children in council-run children's homes today (as-is, calibrated on 2025).
+# The fit sees councils' own provision over every placement group, and registered places by sector as
+# an upper bound, never the two together.
+with open(f"{work}/compare-2025/placements-as-is.csv") as f:
+    homes = [r for r in csv.DictReader(f) if r["placement_type"] == "childrens_home"]
+in_homes = sum(float(r["children"]) for r in homes)
+in_council_homes = sum(float(r["children"]) for r in homes if r["sector"] == "local_authority")
+print("Checked (not a calibration target): children in council-run children's homes today (as-is, in sample):")
+print(f"  modelled {in_council_homes:,.0f} of {in_homes:,.0f} in children's homes ({in_council_homes / in_homes:.1%}); "
+      "sufficiency.org.uk, 1 September 2024: 1,058 in 347 council-run homes")
 
 print(f"== Speed on England: calibration {calibration_seconds:.2f} s (target < 5 s) "
       f"{check('seconds', calibration_seconds < 5)}; the command end to end (reading the scenario and the "

@@ -91,7 +91,7 @@ struct CellLayout: Sendable {
     /// share of the pair's distances in the band. The provider prior of homes is already the sectors'
     /// national split: weighted by each sector's places themselves, not their shares, it counted the
     /// sectors' sizes twice, and council homes held 570 children of England's 10,867 in homes (5%,
-    /// 27% of their registered places) against the prior's 14%.
+    /// against the prior's 16% of own and other councils' homes).
     func prior(places: [ResidentialPlaces], assumptions: CalibrationAssumptions) -> [Double] {
         let n = count
         let floor = assumptions.residentialPlaceFloor.value
@@ -115,20 +115,23 @@ struct CellLayout: Sendable {
             guard let sector = ResidentialSector(provider) else { return floor }
             return (usable[placement][sector] ?? 0) + floor
         }
-        /// What a home's placements of `provider` are spread over: England's places of its sector.
-        func nationalPlaces(_ provider: ProviderGroup) -> Double {
-            ResidentialSector(provider).flatMap { national[$0] } ?? floor * Double(n)
+        /// What a home's placements of `provider` are spread over: England's places of its sector; for
+        /// its own council's homes, which stand in its own area, the average authority's council places,
+        /// so that a council with the average share weighs in at the provider prior's.
+        func spreadOver(_ provider: ProviderGroup) -> Double {
+            let places = ResidentialSector(provider).flatMap { national[$0] } ?? floor * Double(n)
+            return provider == .ownCouncil ? places / Double(max(n, 1)) : places
         }
         func mass(_ combination: Combination, home: Int, placement: Int) -> Double {
             let provider = combination.provider
             if provider == .otherCouncil && placement == home { return 0 }
             guard combination.group == .homes else { return population[placement] }
-            if provider == .ownCouncil, placement != home { return floor / nationalPlaces(provider) }
-            return sectorPlaces(provider, at: placement) / nationalPlaces(provider)
+            if provider == .ownCouncil, placement != home { return floor / spreadOver(provider) }
+            return sectorPlaces(provider, at: placement) / spreadOver(provider)
         }
         func elsewhereMass(_ combination: Combination) -> Double {
             if combination.provider == .ownCouncil { return 0 }
-            return combination.group == .homes ? floor * 10 / nationalPlaces(combination.provider) : medianPopulation
+            return combination.group == .homes ? floor * 10 / spreadOver(combination.provider) : medianPopulation
         }
         var prior = [Double](repeating: 0, count: cellCount)
         let elsewhereFar = assumptions.elsewhereOver20MilesShare.value
