@@ -98,7 +98,7 @@ extension PlacementCommand {
             guard OfficialTables.years.contains(to) else {
                 throw ValidationError(
                     "--to must be a year after the last published year and at most \(Self.maximumHorizon) years after "
-                        + "it (2026–2040 with the shipped tables, published to 2025); got \(to)")
+                        + "it; got \(to)")
             }
             if (childrenFor == nil) != (scenarioOut == nil) {
                 throw ValidationError("--children-for and --scenario-out go together")

@@ -26,6 +26,9 @@ public struct InHousePlaceValue: Sendable, Equatable {
     /// below-floor surcharge when it moves one): negative when that costs more each week than the
     /// model now spends.
     public var netWeeklySaving: Double?
+    /// Whether every place of the type in the solved market costs what the new one would: a place
+    /// moves children only within its type, so then none of the saving is money.
+    public var pricedLikeEveryPlace = false
 
     public enum PriceSource: String, Sendable {
         /// The authority's own in-house price for the type.
@@ -98,7 +101,7 @@ public enum InHousePlaceValuation {
                         placesUnplacedChild: placesUnplacedChild, movesChildOffBelowFloor: movesOffBelowFloor,
                         netWeeklySaving: saving.map {
                             placesUnplacedChild ? $0 - penalty : movesOffBelowFloor ? $0 - surcharge : $0
-                        }))
+                        }, pricedLikeEveryPlace: Set(marketPrices[type] ?? []) == [price]))
             }
         }
         return values

@@ -94,8 +94,8 @@ extension ComparisonReport {
                             + "(inside one authority, the mean distance within a disc of its area) unless the scenario "
                             + "gives the distance between two authorities.",
                     ] + market + [
-                        "Estimated provider profit is external spend times the policy's operating margin per placement "
-                            + "type: "
+                        "Estimated provider profit is private providers' spend times the policy's operating margin per "
+                            + "placement type (voluntary and other public providers are not run for profit): "
                             + policy.marketMargins.sorted { $0.key < $1.key }
                             .map { "\($0.key.label.lowercased()) \(NumberText.percent($0.value))" }.joined(
                                 separator: ", ")

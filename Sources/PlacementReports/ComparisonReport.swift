@@ -231,7 +231,7 @@ public struct ComparisonReport {
                     + "\(after.unplaced) unplaced.")
         }
         if let best = rankedPlaceValues.first {
-            bullets.append(PlaceValueTable.sentence(best, names: authorityNames, mode: to, scenario: scenario))
+            bullets.append(PlaceValueTable.sentence(best, names: authorityNames, mode: to))
         }
         if let order = AsIsComparison.buyingOrderNote(scenario.policy, modes: results.map(\.mode)) {
             bullets.append(order)

@@ -72,12 +72,9 @@ extension InHousePlaceValue.PriceSource: CustomStringConvertible {
 }
 
 extension PlaceValueTable {
-    /// The summary's sentence about the most valuable place. `scenario`'s prices tell whether any of
-    /// the saving is money: a place moves children only within its placement type, so where every
-    /// place of the type costs what the new one would, none is.
-    static func sentence(
-        _ value: InHousePlaceValue, names: [AuthorityCode: String], mode: String, scenario: Scenario
-    ) -> String {
+    /// The summary's sentence about the most valuable place. Where every place of its type in the
+    /// solved market costs what the new one would, none of the saving is money, and it says so.
+    static func sentence(_ value: InHousePlaceValue, names: [AuthorityCode: String], mode: String) -> String {
         let place =
             "One more in-house \(value.placementType.label.lowercased()) place in "
             + "\(names[value.authority] ?? value.authority.rawValue)"
@@ -98,11 +95,11 @@ extension PlaceValueTable {
         // The shadow price is of the objective: the policy's distance, out-of-area and in-house terms
         // are in it beside the price, so it is not all money.
         let saving = NumberText.pounds(value.weeklySaving ?? 0)
-        if let price = PriceNotes.uniformPrice(of: value.placementType, in: scenario), price == value.weeklyPrice {
+        if value.pricedLikeEveryPlace {
             return place + " would save most under \(mode) commissioning: \(saving) a week as the policy weighs "
                 + "distance (its cost per mile), placements out of area and councils' own places, none of it money: every "
                 + "\(value.placementType.label.lowercased()) place in the scenario costs "
-                + "\(NumberText.pounds(price)) a week, as the new one would."
+                + "\(NumberText.pounds(value.weeklyPrice)) a week, as the new one would."
         }
         return place + " would save most under \(mode) commissioning: "
             + "\(saving) a week of price and distance as the policy weighs them "

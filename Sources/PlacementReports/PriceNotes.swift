@@ -21,13 +21,6 @@ enum PriceNotes {
             + ". Prices by sector in the scenario's providers.csv would show the difference."
     }
 
-    /// The one weekly price every provider of `type` charges in the scenario (places already there, not
-    /// a plan's), or nil where they differ.
-    static func uniformPrice(of type: PlacementType, in scenario: Scenario) -> Double? {
-        let prices = pricesAndSectors(scenario).prices[type] ?? []
-        return prices.count == 1 ? prices.first : nil
-    }
-
     private static func pricesAndSectors(_ scenario: Scenario) -> (
         prices: [PlacementType: Set<Double>], sectors: [PlacementType: Set<Sector>]
     ) {

@@ -216,7 +216,7 @@ public struct SufficiencyReport {
         if let needs = needsBullet { bullets.append(needs) }
         bullets += asIsBullets
         if let best = rankedPlaceValues.first, (best.weeklySaving ?? 0) > 0.005 {
-            bullets.append(PlaceValueTable.sentence(best, names: context.names, mode: mode, scenario: scenario))
+            bullets.append(PlaceValueTable.sentence(best, names: context.names, mode: mode))
         }
         // DfE's shares are of every child looked after, the modelled M2 and M1 of the children placed
         // (M1 of those in foster and residential care): said, as a reader sets one beside the other.

@@ -31,7 +31,7 @@ public struct Policy: Sendable, Equatable {
     public var otherCouncilsInHousePlaces = false
     /// Added to the price of another council's in-house place.
     public var otherCouncilInHousePremium = 0.0
-    /// Operating margin of external providers per placement type, for profit estimates; types not
+    /// Operating margin of private providers per placement type, for profit estimates; types not
     /// listed use `defaultMarketMargin`.
     public var marketMargins: [PlacementType: Double] = [.childrensHome: 0.226, .foster: 0.19, .kinship: 0.19]
     public var defaultMarketMargin = 0.15

@@ -33,30 +33,41 @@ struct PriceNotesTests {
         #expect(note.contains("(only the shocks that change some providers' prices set them apart)"))
     }
 
-    /// The sentence on the most valuable place: where every place of its type costs what the new one
-    /// would, none of the shadow price is money (a place moves children only within its type), and it
-    /// says so; where prices differ, pounds paid are part of it. Two trials read "would save £2,558 a
-    /// week" as money where every children's home cost £6,100.
+    /// The sentence on the most valuable place: where every place of its type in the solved market
+    /// costs what the new one would, none of the shadow price is money (a place moves children only
+    /// within its type), and it says so; otherwise pounds paid are part of it. Two trials read "would
+    /// save £2,558 a week" as money where every children's home cost £6,100.
     @Test("the most valuable place's saving is said to be no money where prices are alike")
     func shadowPriceNoMoney() throws {
-        let value = InHousePlaceValue(
+        var value = InHousePlaceValue(
             authority: "T00000001", placementType: .foster, weeklySaving: 250, weeklyPrice: 600,
-            priceSource: .inHouseMedian, existingPlaces: 3, placesUnplacedChild: false, netWeeklySaving: nil)
+            priceSource: .inHouseMedian, existingPlaces: 3, placesUnplacedChild: false, netWeeklySaving: nil,
+            pricedLikeEveryPlace: true)
         let names: [AuthorityCode: String] = ["T00000001": "Northtown"]
-        let alike = PlaceValueTable.sentence(value, names: names, mode: "regional", scenario: try Self.alike())
+        let alike = PlaceValueTable.sentence(value, names: names, mode: "regional")
         #expect(
             alike.hasSuffix(
                 "£250 a week as the policy weighs distance (its cost per mile), placements out of area and councils' "
                     + "own places, none of it money: every foster care place in the scenario costs £600 a week, as the "
                     + "new one would."), "\(alike)")
-        let tiny = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
-        let differ = PlaceValueTable.sentence(value, names: names, mode: "regional", scenario: tiny)
+        value.pricedLikeEveryPlace = false
+        let differ = PlaceValueTable.sentence(value, names: names, mode: "regional")
         #expect(differ.contains("(pounds paid are part of it"))
         #expect(!differ.contains("none of it money"))
-        // Alike, but the new place priced apart: its price difference is money.
-        var dearer = value
-        dearer.weeklyPrice = 700
-        let apart = PlaceValueTable.sentence(dearer, names: names, mode: "regional", scenario: try Self.alike())
-        #expect(apart.contains("(pounds paid are part of it"))
+    }
+
+    /// The flag is the solved market's: tiny's foster places differ by sector, so no place is priced
+    /// like every other; with every foster place at £600, an in-house one is.
+    @Test("a place is priced like every place of its type only where the solved market's prices are alike")
+    func pricedLikeEveryPlaceFromTheSolvedMarket() throws {
+        let tiny = try ScenarioLoader.load(from: Fixtures.scenario("tiny")).scenario
+        func foster(_ scenario: Scenario) throws -> [InHousePlaceValue] {
+            let solved = try PlacementOptimiser.solve(scenario, mode: .regional)
+            return InHousePlaceValuation.values(of: solved, authorities: scenario.authorities.map(\.id))
+                .filter { $0.placementType == .foster }
+        }
+        #expect(try foster(tiny).allSatisfy { !$0.pricedLikeEveryPlace })
+        let alike = try foster(try Self.alike())
+        #expect(!alike.isEmpty && alike.allSatisfy(\.pricedLikeEveryPlace))
     }
 }

@@ -86,6 +86,20 @@ struct ImportCarersTests {
         #expect(current["A1"] == "E06000017-carer-P1")
         #expect(current["A2"] == "E06000017-carer-D1")
         #expect(current["A3"] == "E06000017-carer-P1")
+
+        // The hardest first: B2, disabled, takes the one disability place though B1, ten and without
+        // needs, comes first in the file and fits it too (the other household takes 0–5 only).
+        try (Self.header + "D1,1,Rutland,disability,0,17\nP1,1,Rutland,,0,5\n").write(
+            toFile: carers, atomically: true, encoding: .utf8)
+        try
+            (Self.childrenHeader
+            + "B1,2014-06-02,U4,PR1,Rutland,600,,,\nB2,2014-06-02,U4,PR1,Rutland,600,,disability,\n")
+            .write(toFile: children, atomically: true, encoding: .utf8)
+        let hardest = folder.file("hardest")
+        let second = try runImport(children, carers: carers, out: hardest)
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(try currentProviders(hardest)["B2"] == "E06000017-carer-D1")
+        #expect(second.standardError.contains("1 child with the council's foster carers (line 2) fit no household"))
     }
 
     /// `carer_id` names a child's household wherever it lives (the record's placement authority
@@ -98,7 +112,8 @@ struct ImportCarersTests {
         let children = folder.file("children.csv")
         try
             (Self.childrenHeader + "A1,2014-06-02,U4,PR1,Rutland,600,,,RC04\nA2,2012-06-02,U4,PR1,,600,S1,,RC03\n"
-            + "A3,2013-06-02,U4,PR1,,600,S1,,\n").write(toFile: children, atomically: true, encoding: .utf8)
+            + "A3,2013-06-02,U4,PR1,,600,S1,,\nA4,2012-06-02,U4,PR1,,600,,complex_needs,RC02\n").write(
+                toFile: children, atomically: true, encoding: .utf8)
         let out = folder.file("scenario")
         let run = try runImport(children, carers: Self.carers, out: out)
         #expect(run.status == 0, "\(run.standardError)")
@@ -115,6 +130,13 @@ struct ImportCarersTests {
                     + "(lines 3, 4): its places are raised to the children"))
         let scenario = try ScenarioLoader.load(from: out).scenario
         #expect(scenario.providers.first { $0.id == "E06000017-carer-RC03" }?.offers[.foster]?.places == 2)
+        // A4, 12 with complex needs, lives with RC02 (no approvals, 0–10): taken as approved, and said.
+        #expect(
+            run.standardError.contains(
+                "children.csv:5:42: warning: carer_id: A4 lives with Foster household RC02, Rutland, which "
+                    + "rutland-carers.csv does not approve for complex_needs or age 12"), "\(run.standardError)")
+        let rc02 = scenario.providers.first { $0.id == "E06000017-carer-RC02" }
+        #expect(rc02?.specialisms.contains(.complexNeeds) == true && rc02?.ageRange.maximum == 12)
     }
 
     /// Children whom no household fits keep the estimate, and the user is told which.
@@ -141,8 +163,11 @@ struct ImportCarersTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let carers = folder.file("carers.csv")
-        try (Self.header + "RC01,2,Rutland,,5,17\nRC01,0,Narnia,autism,12,3\nRC03,11,,,,\n").write(
-            toFile: carers, atomically: true, encoding: .utf8)
+        let long = String(repeating: "H", count: 49)
+        try
+            (Self.header + "RC01,2,Rutland,,5,17\nRC01,0,Narnia,autism,12,3\nRC03,11,,,,\nRC01,3,Rutland,,0,17\n"
+            + "\(long),1,,,,\n").write(
+                toFile: carers, atomically: true, encoding: .utf8)
         let children = folder.file("children.csv")
         try
             (Self.childrenHeader + "A1,2014-06-02,U4,PR1,Rutland,600,,,ZZ9\nA2,2014-06-02,U1,PR1,Rutland,600,,,RC01\n"
@@ -161,6 +186,10 @@ struct ImportCarersTests {
             "carers.csv:3:15: approved_for: unknown value 'autism'",
             "carers.csv:3:25: max_age: 3 is below min_age 12",
             "carers.csv:4:6: places: 11 is above the largest allowed, 10",
+            // A repeat that is otherwise valid is left out, not made a second provider of one id (a trap).
+            "carers.csv:5:1: carer_id: duplicate household RC01 (first on line 2)",
+            // The provider id adds the council's code and `-carer-` (16 bytes) within the scenario's 64.
+            "carers.csv:6:1: carer_id: '\(long)' is 49 bytes long; at most 48 are allowed",
         ] {
             #expect(run.standardError.contains(message), "\(message)\n\(run.standardError)")
         }

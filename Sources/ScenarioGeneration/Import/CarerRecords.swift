@@ -21,6 +21,9 @@ enum CarerRecords {
     /// More approved places than any household holds: fostering's usual limit is three children,
     /// exceeded only by exemption (a sibling group), so a larger figure is a typing slip.
     static let mostPlaces = 10
+    /// The longest id: the household's provider id adds the council's code and `-carer-` (16 bytes)
+    /// to it, within the scenario's 64.
+    static let longestID = 48
 
     static func read(
         _ table: CSVTable, council: AuthorityCode, authorities: NameLookup, log: inout IssueLog
@@ -34,11 +37,19 @@ enum CarerRecords {
         var records: [CarerRecord] = []
         var seen: [String: Int] = [:]
         for row in table.rows {
-            let id = row.identifier("carer_id", log: &log)
-            if let id, let first = seen[id] {
-                row.error("carer_id", "duplicate household \(id) (first on line \(first))", log: &log)
-            } else if let id {
-                seen[id] = row.line
+            var id = row.identifier("carer_id", log: &log)
+            if let given = id, given.utf8.count > longestID {
+                row.error(
+                    "carer_id", "'\(given)' is \(given.utf8.count) bytes long; at most \(longestID) are allowed",
+                    log: &log)
+                id = nil
+            }
+            if let given = id, let first = seen[given] {
+                // Reported, and the row left out: two households of one id would make one provider twice.
+                row.error("carer_id", "duplicate household \(given) (first on line \(first))", log: &log)
+                id = nil
+            } else if let given = id {
+                seen[given] = row.line
             }
             let places = row.requiredCount("places", log: &log, maximum: mostPlaces)
             if places == 0 {

@@ -69,7 +69,8 @@ struct HouseholdFit {
             free[listed.provider, default: 0] -= 1
             if let group = record.siblingGroup { ofGroup[group] = ofGroup[group] ?? (listed.provider, record.line) }
         }
-        guard !households.isEmpty else { return }
+        // Nothing to fit into, or a carers file with errors (its warnings would mislead).
+        guard !households.isEmpty, !log.hasErrors else { return }
 
         // The rest, a sibling group as one: with a named sibling's household, else fitted.
         var units: [[ChildRecord]] = []
@@ -88,7 +89,16 @@ struct HouseholdFit {
                 units.append([record])
             }
         }
-        for unit in units {
+        // The hardest to fit first, so that an easy child does not take the one place a harder one fits:
+        // most needs, then the largest group, then the file's order.
+        let order = units.indices.sorted { a, b in
+            let needs = { (unit: [ChildRecord]) in
+                unit.reduce(into: Set<Requirement>()) { $0.formUnion($1.needs) }
+                    .subtracting([.uasc]).count
+            }
+            return (needs(units[a]), units[a].count, -a) > (needs(units[b]), units[b].count, -b)
+        }
+        for unit in order.map({ units[$0] }) {
             let place = unit[0].placementAuthority.map(AuthorityCode.init(rawValue:)) ?? council
             let needs = unit.reduce(into: Set<Requirement>()) { $0.formUnion($1.needs) }.subtracting([.uasc])
             let ages = AgeBand(minimum: unit.map(\.age).min() ?? 0, maximum: unit.map(\.age).max() ?? 17)
@@ -108,6 +118,7 @@ struct HouseholdFit {
             free[best.element.provider, default: 0] -= unit.count
             fitted += unit.count
         }
+        unfitted.sort()
         if let first = unfitted.first {
             log.warning(
                 table.file, line: first, column: table.column(of: "carer_id", line: first), field: "carer_id",

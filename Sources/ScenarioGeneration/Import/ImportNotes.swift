@@ -16,7 +16,10 @@ struct ImportNotes {
             "\(NumberText.grouped(scenario.providers.count)) providers: "
                 + "\(NumberText.grouped(market.registeredNearby)) from Ofsted's register within "
                 + "\(DecimalNumber.format(options.radiusMiles)) miles (secure homes and residential schools from anywhere), "
-                + "\(market.addedByURN) more named by URN, \(market.madeFromCodes.count) made from provider codes",
+                + "\(market.addedByURN) more named by URN, \(market.madeFromCodes.count) made from provider codes"
+                + (market.households.isEmpty
+                    ? ""
+                    : ", \(NumberText.counted(market.households.count, "foster household", "foster households")) of the council's"),
             "prices: \(market.pricedFromExport) offers from the children's weekly costs, "
                 + NumberText.grouped(market.pricedByDefault.values.reduce(0, +) + defaultPricedMarket)
                 + " at default prices (see README.md)",
@@ -98,9 +101,9 @@ struct ImportNotes {
     /// The council's foster households from the carers file, one row each.
     private var householdsSection: String {
         guard let file = market.carersFile else { return "" }
-        let byCarerID = market.fittedToHouseholds
+        let fitted = market.fittedToHouseholds
         let children = householdChildren
-        let named = children.values.reduce(0, +) - byCarerID
+        let named = children.values.reduce(0, +) - fitted
         let price =
             market.householdPrice.map {
                 "£\(DecimalNumber.format($0)) a week, the mean weekly cost of the children with them"
@@ -112,7 +115,7 @@ struct ImportNotes {
             + "\(council.name)'s, from `\(file)` (`--carers`), replace the estimate of its in-house foster places: each "
             + "is a provider run by \(council.name) where the household lives, with its approved places and the needs "
             + "(`approved_for`) and ages it is approved for. \(named) of the council's foster children live with the "
-            + "household their `carer_id` names; \(byCarerID) were fitted to a household where they live with free "
+            + "household their `carer_id` (or a sibling's) names; \(fitted) were fitted to a household where they live with free "
             + "places, approved for their needs and ages (a sibling group together; the household approved for "
             + "fewest other needs first, keeping specialist places for the children who need them)"
             + (unfitted == 0 ? "" : "; \(unfitted) fitted none and are placed as without the file, above")

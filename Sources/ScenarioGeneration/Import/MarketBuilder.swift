@@ -141,9 +141,21 @@ struct MarketBuilder {
             lines[id, default: []].append(record.line)
             children[id, default: [:]][record.type, default: 0] += 1
             if let cost = record.weeklyCost { costs[id, default: [:]][record.type, default: []].append(cost) }
-            // The child lives there now, so the provider meets the child's needs and takes its age.
-            providers[position].specialisms.formUnion(record.needs)
+            // The child lives there now, so the provider meets the child's needs and takes its age; a
+            // listed household so widened is said to be, as its approvals were the council's word.
             let ages = providers[position].ageRange
+            let unapproved = record.needs.subtracting(providers[position].specialisms)
+            if listedPlaces[id] != nil, !unapproved.isEmpty || !(ages.minimum...ages.maximum).contains(record.age) {
+                let what =
+                    (unapproved.isEmpty ? [] : [unapproved.sorted().map(\.rawValue).joined(separator: " and ")])
+                    + ((ages.minimum...ages.maximum).contains(record.age) ? [] : ["age \(record.age)"])
+                log.warning(
+                    file, line: record.line, column: table.column(of: "carer_id", line: record.line), field: "carer_id",
+                    "\(record.id) lives with \(providers[position].name), which \(carersFile ?? "the carers file") does not "
+                        + "approve for \(what.joined(separator: " or ")): the household is taken to be approved for them, as "
+                        + "the child lives there today; correct the carers file if it is not")
+            }
+            providers[position].specialisms.formUnion(record.needs)
             providers[position].ageRange = AgeBand(
                 minimum: min(ages.minimum, record.age), maximum: max(ages.maximum, record.age))
         }
