@@ -89,18 +89,19 @@ struct HouseholdFit {
                 units.append([record])
             }
         }
+        // Each unit's needs a household must be approved for (every household takes `uasc`).
+        let needsOf = units.map { unit in
+            unit.reduce(into: Set<Requirement>()) { $0.formUnion($1.needs) }.subtracting([.uasc])
+        }
         // The hardest to fit first, so that an easy child does not take the one place a harder one fits:
         // most needs, then the largest group, then the file's order.
         let order = units.indices.sorted { a, b in
-            let needs = { (unit: [ChildRecord]) in
-                unit.reduce(into: Set<Requirement>()) { $0.formUnion($1.needs) }
-                    .subtracting([.uasc]).count
-            }
-            return (needs(units[a]), units[a].count, -a) > (needs(units[b]), units[b].count, -b)
+            (needsOf[a].count, units[a].count, -a) > (needsOf[b].count, units[b].count, -b)
         }
-        for unit in order.map({ units[$0] }) {
+        for index in order {
+            let unit = units[index]
+            let needs = needsOf[index]
             let place = unit[0].placementAuthority.map(AuthorityCode.init(rawValue:)) ?? council
-            let needs = unit.reduce(into: Set<Requirement>()) { $0.formUnion($1.needs) }.subtracting([.uasc])
             let ages = AgeBand(minimum: unit.map(\.age).min() ?? 0, maximum: unit.map(\.age).max() ?? 17)
             let fitting = households.enumerated().filter { _, listed in
                 listed.record.authority == place && free[listed.provider, default: 0] >= unit.count
