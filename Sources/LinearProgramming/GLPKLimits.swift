@@ -28,3 +28,8 @@ enum GLPKLimits {
         }
     }
 }
+
+extension ModelFileFormat {
+    /// The longest path an exported model may have (bytes), checked before anything is solved.
+    public static let longestPathBytes = GLPKLimits.maximumExportPathBytes
+}

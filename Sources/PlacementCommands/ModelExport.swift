@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearProgramming
 import OutputFiles
 
 /// `--export-model`: where the model file may go, checked before anything is solved, and the files
@@ -12,6 +13,14 @@ enum ModelExport {
     /// and any file or place inside the folders the run `reads` (its scenario, official data), whose
     /// files the model would overwrite.
     static func check(_ path: String, out: String?, reading inputs: [String?], mayJoinOut: Bool = true) throws -> Bool {
+        // Said before the folder is looked at: a folder with so long a path cannot be opened, and had
+        // been called one that cannot be written.
+        guard path.utf8.count <= ModelFileFormat.longestPathBytes else {
+            printToStandardError(
+                "--export-model: the path is \(path.utf8.count) bytes long; at most "
+                    + "\(ModelFileFormat.longestPathBytes) are allowed")
+            throw failureExitCode
+        }
         for input in inputs.compactMap({ $0 }) where OutputFolder.isWithin(path, input) {
             printToStandardError(
                 "--export-model \(path): lies in \(input), which this run reads; choose a file outside it")
