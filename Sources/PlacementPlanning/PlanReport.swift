@@ -191,7 +191,7 @@ public struct PlanReport: Sendable {
     /// well as the prices of the children placed.
     static func contractsWithin(_ total: Double, of plan: CapacityPlan, emptyPlacesToo: Bool) -> String {
         let weekly = plan.blockContracts.reduce(0) { sum, build in
-            sum + (emptyPlacesToo ? Double(build.places) : build.childrenPlaced) * build.candidate.weeklyCostPerPlace
+            sum + (emptyPlacesToo ? build.weeklyRunningCost : build.childrenPlaced * build.candidate.weeklyCostPerPlace)
         }
         guard weekly > 0.005 else { return "" }
         return " (\(pounds(weekly)) a week of it block contracts' places, which the budget pays over the contracts' "

@@ -7,7 +7,14 @@ enum PriceNotes {
     /// the mix of types and the children placed, not with who provides, and an exit "costs" nothing.
     /// `shocksChangePrices`: a shock beside the note sets some providers' prices apart, which the note then says.
     static func uniformAcrossSectors(_ scenario: Scenario, shocksChangePrices: Bool = false) -> String? {
-        let (prices, sectors) = pricesAndSectors(scenario)
+        var prices: [PlacementType: Set<Double>] = [:]
+        var sectors: [PlacementType: Set<Sector>] = [:]
+        for provider in scenario.providers where !provider.isPlannedBuild {
+            for (type, offer) in provider.offers where offer.places > 0 {
+                prices[type, default: []].insert(offer.weeklyPrice)
+                sectors[type, default: []].insert(provider.sector)
+            }
+        }
         let uniform = PlacementType.allCases.filter { (sectors[$0]?.count ?? 0) > 1 && prices[$0]?.count == 1 }
         guard !uniform.isEmpty else { return nil }
         let listed = uniform.map { "\($0.label.lowercased()) \(NumberText.pounds(prices[$0]?.first ?? 0))" }
@@ -19,19 +26,5 @@ enum PriceNotes {
             + (shocksChangePrices
                 ? " (only the shocks that change some providers' prices set them apart)" : "")
             + ". Prices by sector in the scenario's providers.csv would show the difference."
-    }
-
-    private static func pricesAndSectors(_ scenario: Scenario) -> (
-        prices: [PlacementType: Set<Double>], sectors: [PlacementType: Set<Sector>]
-    ) {
-        var prices: [PlacementType: Set<Double>] = [:]
-        var sectors: [PlacementType: Set<Sector>] = [:]
-        for provider in scenario.providers where !provider.isPlannedBuild {
-            for (type, offer) in provider.offers where offer.places > 0 {
-                prices[type, default: []].insert(offer.weeklyPrice)
-                sectors[type, default: []].insert(provider.sector)
-            }
-        }
-        return (prices, sectors)
     }
 }

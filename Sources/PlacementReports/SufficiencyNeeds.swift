@@ -209,7 +209,8 @@ extension SufficiencyReport {
         var ageRows = Set(byAge.keys)
         let agesKnown = !ageRows.isEmpty && ageRows.allSatisfy { !$0.isWider }
         if agesKnown || published != nil { ageRows.formUnion(Self.ageGroups.indices.map(AgeRow.group)) }
-        let unknown = cells(MetricsTally().metrics, today: nil).map { _ in ReportValue.count(nil) }
+        let none = cells(MetricsTally().metrics, today: nil)
+        let unknown = none.map { _ in ReportValue.count(nil) }
         let ageTable = ReportTable(
             id: "needs-by-age", caption: "\(scopeName)'s children by age under \(mode) commissioning",
             columns: columns(.init("Age at the scenario's date", key: "age", numeric: false))
@@ -219,7 +220,7 @@ extension SufficiencyReport {
             rows: ageRows.sorted().map { row in
                 [.text(row.label)]
                     + (byAge[row].map { cells($0, today: byAgeToday?[row]) }
-                        ?? (agesKnown ? cells(MetricsTally().metrics, today: nil) : unknown))
+                        ?? (agesKnown ? none : unknown))
                     + (published.map { published in
                         guard case .group(let index) = row else { return [.count(nil)] }
                         return [.number(published.byAge[index].rounded(), .count)]

@@ -110,6 +110,7 @@ struct ImportNotes {
             }
             ?? "£\(Int(Assumptions.price(.foster, sector: .localAuthority))) a week, the default (no child with them has a weekly_cost)"
         let unfitted = market.unfittedToHouseholds.count
+        let names = scenario.authorityNames
         var text =
             "\(NumberText.counted(market.households.count, "foster household", "foster households")) of "
             + "\(council.name)'s, from `\(file)` (`--carers`), replace the estimate of its in-house foster places: each "
@@ -124,9 +125,7 @@ struct ImportNotes {
             MarkdownTable(
                 ["household", "lives in", "approved places", "children today", "approved for", "ages"], align: "llrrll",
                 rows: market.households.map { household in
-                    let area =
-                        scenario.authorities.first { $0.id == household.record.authority }?.name
-                        ?? household.record.authority.rawValue
+                    let area = names[household.record.authority] ?? household.record.authority.rawValue
                     let needs = household.record.approvedFor.sorted().map(\.rawValue).joined(separator: ", ")
                     return [
                         household.record.id, area, String(household.record.places),

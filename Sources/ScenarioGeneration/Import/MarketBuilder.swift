@@ -112,9 +112,7 @@ struct MarketBuilder {
         (fittedToHouseholds, unfittedToHouseholds) = (fit.fitted, fit.unfitted)
         let household = fit.household
         let householdCosts = records.compactMap { household[$0.id] == nil ? nil : $0.weeklyCost }
-        if !householdCosts.isEmpty {
-            householdPrice = (householdCosts.reduce(0, +) / Double(householdCosts.count) * 100).rounded() / 100
-        }
+        if !householdCosts.isEmpty { householdPrice = Self.meanCost(householdCosts) }
         let listedPlaces = Dictionary(uniqueKeysWithValues: households.map { ($0.provider, $0.record.places) })
         for record in records where record.type.isCommissioned {
             var id = household[record.id]
@@ -145,10 +143,11 @@ struct MarketBuilder {
             // listed household so widened is said to be, as its approvals were the council's word.
             let ages = providers[position].ageRange
             let unapproved = record.needs.subtracting(providers[position].specialisms)
-            if listedPlaces[id] != nil, !unapproved.isEmpty || !(ages.minimum...ages.maximum).contains(record.age) {
+            let ofApprovedAge = (ages.minimum...ages.maximum).contains(record.age)
+            if listedPlaces[id] != nil, !unapproved.isEmpty || !ofApprovedAge {
                 let what =
                     (unapproved.isEmpty ? [] : [unapproved.sorted().map(\.rawValue).joined(separator: " and ")])
-                    + ((ages.minimum...ages.maximum).contains(record.age) ? [] : ["age \(record.age)"])
+                    + (ofApprovedAge ? [] : ["age \(record.age)"])
                 log.warning(
                     file, line: record.line, column: table.column(of: "carer_id", line: record.line), field: "carer_id",
                     "\(record.id) lives with \(providers[position].name), which \(carersFile ?? "the carers file") does not "
@@ -201,7 +200,7 @@ struct MarketBuilder {
                 // The council's households are priced together, below.
                 if listedPlaces[id] == nil {
                     if let given = costs[id]?[type], !given.isEmpty {
-                        price = (given.reduce(0, +) / Double(given.count) * 100).rounded() / 100
+                        price = Self.meanCost(given)
                         pricedFromExport += 1
                     } else {
                         pricedByDefault[type, default: 0] += 1
@@ -225,6 +224,11 @@ struct MarketBuilder {
         // Agencies are on the register without places: only those a child names take part.
         providers.removeAll { provider in provider.offers.values.allSatisfy { $0.places == 0 } }
         addedByURN = providers.filter { namedByURN.contains($0.id) }.count
+    }
+
+    /// The mean of children's weekly costs, to the penny: the price of the provider they live with.
+    static func meanCost(_ costs: [Double]) -> Double {
+        (costs.reduce(0, +) / Double(costs.count) * 100).rounded() / 100
     }
 
     /// Places for children found with a provider: in-house foster carers with the real scenarios'
