@@ -161,13 +161,7 @@ struct InHousePlaceValueTests {
     /// in-house kinship foster care place in Salford").
     @Test("kinship foster care is not priced; the other types still are")
     func kinshipNotPriced() throws {
-        var scenario = Self.scenario
-        let northtown = AuthorityCode("T00000001")
-        scenario.providers.append(
-            Provider(
-                id: "K1", name: "Northtown connected carers", sector: .localAuthority, operatingAuthority: northtown,
-                authority: northtown, offers: [.kinship: .init(places: 1, weeklyPrice: 400)]))
-        scenario.cohorts.append(Cohort(id: "CK", homeAuthority: northtown, placementType: .kinship, count: 2))
+        let scenario = Self.scenario.withNorthtownKinship(places: 1, children: 2)
         let values = try PlacementOptimiser.solve(scenario, mode: .regional).inHousePlaceValues(for: Self.authorities)
         #expect(!values.contains { $0.placementType == .kinship })
         #expect(values.contains { $0.placementType == .foster })

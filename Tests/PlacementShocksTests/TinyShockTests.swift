@@ -222,15 +222,7 @@ struct TinyShockTests {
     /// the carers; every mode places all four (a fixed stock had left two unplaced in every mode).
     @Test("More kinship children bring their connected carers' places")
     func kinshipRiseApprovesConnectedCarers() throws {
-        var scenario = Self.tiny
-        let northtown = AuthorityCode("T00000001")
-        scenario.providers.append(
-            Provider(
-                id: ProviderID("K1"), name: "Northtown connected carers", sector: .localAuthority,
-                operatingAuthority: northtown, owner: "Northtown Council", authority: northtown,
-                offers: [.kinship: .init(places: 2, weeklyPrice: 400)]))
-        scenario.cohorts.append(
-            Cohort(id: CohortID("CK"), homeAuthority: northtown, placementType: .kinship, count: 2))
+        let scenario = Self.tiny.withNorthtownKinship(places: 2, children: 2)
         var log = IssueLog()
         let file = try #require(
             ShockFile.parse(
